@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Toaster, toast } from 'sonner';
+import { Link, Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { BackupsPage } from '../features/backups/BackupsPage';
+import { useAutomaticBackups } from '../features/backups/backupService';
+import { HomePage } from '../features/home/HomePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { WorkspacePage } from '../features/workspace/WorkspacePage';
+import { useWorkspaceActions, WorkspaceActionsProvider } from '../features/workspaces/WorkspaceActions';
+import type { HostCommand } from '../host';
+import { db } from '../db/db';
+import { useApp } from './AppContext';
+import { ShortcutsDialog } from './ShortcutsDialog';
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element) return false;
+  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
+}
+
+/** Global keyboard shortcuts and menu commands, handled in one place. */
+function useCommands(openShortcuts: () => void) {
+  const { host, cycleTheme } = useApp();
+  const { t } = useTranslation();
+  const actions = useWorkspaceActions();
+  const [location, navigate] = useLocation();
+
+  useEffect(() => {
+    const run = async (command: HostCommand) => {
+      switch (command) {
+        case 'new-workspace':
+          navigate('/');
+          actions.openCreateDialog();
+          return;
+        case 'import-workspace':
+          return actions.pickAndImport();
+        case 'export-workspace': {
+          const match = /^\/w\/([^/]+)/.exec(location);
+          const workspace = match ? await db.workspaces.get(match[1]!) : undefined;
+          if (workspace) return actions.exportToFile(workspace.id, workspace.name);
+          navigate('/');
+          toast(t('home.intro'));
+          return;
+        }
+        case 'restore-backup':
+          return navigate('/backups');
+        case 'open-settings':
+          return navigate('/settings');
+        case 'cycle-theme':
+          return cycleTheme();
+        case 'about':
+          return navigate('/settings');
+      }
+    };
+    const unsubscribe = host.onCommand((command) => void run(command));
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (event.altKey && event.shiftKey && event.code === 'KeyT') {
+        event.preventDefault();
+        void run('cycle-theme');
+      } else if (mod && !event.shiftKey && !event.altKey && event.code === 'KeyO') {
+        event.preventDefault();
+        void run('import-workspace');
+      } else if (mod && !event.shiftKey && !event.altKey && event.code === 'KeyE') {
+        event.preventDefault();
+        void run('export-workspace');
+      } else if (!mod && !event.altKey && !isTyping(event.target) && !document.querySelector('[role="dialog"],[role="alertdialog"]')) {
+        if (event.key === '?') {
+          event.preventDefault();
+          openShortcuts();
+        } else if (event.key === 'n' || event.key === 'N') {
+          event.preventDefault();
+          void run('new-workspace');
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [host, cycleTheme, actions, location, navigate, openShortcuts, t]);
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const { host, settings } = useApp();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useCommands(() => setShortcutsOpen(true));
+  useAutomaticBackups(host);
+  return (
+    <>
+      <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link href="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('app.mainNav')}>
+          <ul className="nav">
+            <li>
+              <Link href="/">{t('app.home')}</Link>
+            </li>
+            <li>
+              <Link href="/backups">{t('app.backups')}</Link>
+            </li>
+            <li>
+              <Link href="/settings">{t('app.settings')}</Link>
+            </li>
+            <li>
+              <button type="button" className="button link" onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">
+                {t('app.shortcuts')}
+              </button>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Switch>
+          <Route path="/">
+            <HomePage />
+          </Route>
+          <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
+          <Route path="/settings">
+            <SettingsPage />
+          </Route>
+          <Route path="/backups">
+            <BackupsPage />
+          </Route>
+          <Route>
+            <section className="page">
+              <h1>{t('app.notFound')}</h1>
+              <Link href="/">{t('app.backHome')}</Link>
+            </section>
+          </Route>
+        </Switch>
+      </main>
+      <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+      <Toaster
+        position="bottom-right"
+        hotkey={['altKey', 'KeyN']}
+        theme={settings.theme === 'dark' ? 'dark' : 'light'}
+        richColors={false}
+        closeButton
+        toastOptions={{ className: 'toast' }}
+        containerAriaLabel={t('app.name')}
+      />
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <WorkspaceActionsProvider>
+        <Shell />
+      </WorkspaceActionsProvider>
+    </Router>
+  );
+}

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import type { BackupEntry } from '../../../../shared/ipc';
+import { useApp } from '../../app/AppContext';
+import { errorMessage } from '../../db/errors';
+import { formatBytes, formatDateTime } from '../../i18n';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
+import { backUpChangedWorkspaces } from './backupService';
+
+export function BackupsPage() {
+  const { t } = useTranslation();
+  const { host, language } = useApp();
+  const actions = useWorkspaceActions();
+  const [entries, setEntries] = useState<BackupEntry[] | null>(null);
+  useDocumentTitle(t('backups.title'));
+
+  const refresh = useCallback(async () => {
+    try {
+      setEntries(await host.backups.list());
+    } catch (error) {
+      toast.error(t('common.error', { message: errorMessage(error) }));
+      setEntries([]);
+    }
+  }, [host, t]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function restore(entry: BackupEntry) {
+    try {
+      const content = await host.backups.read(entry.id);
+      const date = formatDateTime(entry.createdAt, language);
+      const name = t('backups.restoredName', { name: entry.workspaceName, date });
+      const id = await actions.importText(content, { name });
+      if (id) toast.success(t('backups.restored', { name }));
+    } catch (error) {
+      toast.error(t('common.error', { message: errorMessage(error) }));
+    }
+  }
+
+  return (
+    <section aria-labelledby="backups-title" className="page">
+      <div className="page-header">
+        <h1 id="backups-title">{t('backups.title')}</h1>
+        <button
+          type="button"
+          className="button"
+          onClick={async () => {
+            const count = await backUpChangedWorkspaces(host, { force: true });
+            toast.success(t('backups.backedUp', { count }));
+            await refresh();
+          }}
+        >
+          {t('backups.backupNow')}
+        </button>
+      </div>
+      <p className="lead">{t('backups.intro', { count: 10 })}</p>
+      {entries === null ? (
+        <p aria-busy="true">{t('app.loading')}</p>
+      ) : entries.length === 0 ? (
+        <p>{t('backups.empty')}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t('backups.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('backups.colWorkspace')}</th>
+              <th scope="col">{t('backups.colDate')}</th>
+              <th scope="col" className="num">
+                {t('backups.colSize')}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => {
+              const date = formatDateTime(entry.createdAt, language);
+              return (
+                <tr key={entry.id}>
+                  <th scope="row">{entry.workspaceName}</th>
+                  <td>
+                    <time dateTime={entry.createdAt}>{date}</time>
+                  </td>
+                  <td className="num">{formatBytes(entry.size, language)}</td>
+                  <td className="actions-cell">
+                    <button
+                      type="button"
+                      className="button small"
+                      aria-label={t('backups.restoreLabel', { name: entry.workspaceName, date })}
+                      onClick={() => void restore(entry)}
+                    >
+                      {t('backups.restore')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { Link } from 'wouter';
+import { useApp } from '../../app/AppContext';
+import { errorMessage } from '../../db/errors';
+import {
+  duplicateWorkspace,
+  listWorkspaces,
+  purgeDeletedWorkspaces,
+  renameWorkspace,
+  restoreWorkspace,
+  softDeleteWorkspace,
+  type WorkspaceSummary,
+} from '../../db/workspaces';
+import { formatDateTime } from '../../i18n';
+import { ConfirmDialog } from '../../ui/Dialog';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { NameDialog } from '../workspaces/NameDialog';
+import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
+
+const UNDO_MS = 8_000;
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const actions = useWorkspaceActions();
+  const workspaces = useLiveQuery(() => listWorkspaces(), []);
+  const [renaming, setRenaming] = useState<WorkspaceSummary | null>(null);
+  const [deleting, setDeleting] = useState<WorkspaceSummary | null>(null);
+  useDocumentTitle(t('home.title'));
+
+  async function remove(workspace: WorkspaceSummary) {
+    try {
+      await softDeleteWorkspace(workspace.id);
+    } catch (error) {
+      toast.error(t('common.error', { message: errorMessage(error) }));
+      return;
+    }
+    let undone = false;
+    const purge = () => {
+      if (!undone) void purgeDeletedWorkspaces(undefined, [workspace.id]);
+    };
+    toast(t('home.deleted', { name: workspace.name }), {
+      duration: UNDO_MS,
+      action: {
+        label: t('common.undo'),
+        onClick: () => {
+          undone = true;
+          void restoreWorkspace(workspace.id).then(() => toast.success(t('home.restored', { name: workspace.name })));
+        },
+      },
+      onAutoClose: purge,
+      onDismiss: purge,
+    });
+  }
+
+  async function duplicate(workspace: WorkspaceSummary) {
+    const name = t('home.copyName', { name: workspace.name });
+    try {
+      await duplicateWorkspace(workspace.id, name);
+      toast.success(t('home.duplicated', { name }));
+    } catch (error) {
+      toast.error(t('common.error', { message: errorMessage(error) }));
+    }
+  }
+
+  return (
+    <section aria-labelledby="home-title" className="page">
+      <div className="page-header">
+        <h1 id="home-title">{t('home.title')}</h1>
+        <div className="toolbar">
+          <button type="button" className="button primary" onClick={actions.openCreateDialog} aria-keyshortcuts="N">
+            {t('home.newWorkspace')}
+          </button>
+          <button type="button" className="button" onClick={() => void actions.pickAndImport()} aria-keyshortcuts="Control+O">
+            {t('home.import')}
+          </button>
+        </div>
+      </div>
+      <p className="lead">{t('home.intro')}</p>
+
+      {workspaces === undefined ? (
+        <p aria-busy="true">{t('app.loading')}</p>
+      ) : workspaces.length === 0 ? (
+        <div className="empty-state">
+          <h2>{t('home.emptyTitle')}</h2>
+          <p>{t('home.emptyBody')}</p>
+          <div className="toolbar">
+            <button type="button" className="button primary" onClick={() => void actions.createSample()}>
+              {t('home.openSample')}
+            </button>
+            <button type="button" className="button" onClick={actions.openCreateDialog}>
+              {t('home.newWorkspace')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t('home.listLabel')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('home.colName')}</th>
+              <th scope="col">{t('home.colEdited')}</th>
+              <th scope="col" className="num">
+                {t('home.colMembers')}
+              </th>
+              <th scope="col" className="num">
+                {t('home.colBoards')}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {workspaces.map((workspace) => (
+              <tr key={workspace.id}>
+                <th scope="row">
+                  <Link href={`/w/${workspace.id}`} className="row-link">
+                    {workspace.name}
+                  </Link>
+                </th>
+                <td>
+                  <time dateTime={workspace.updatedAt}>{formatDateTime(workspace.updatedAt, language)}</time>
+                </td>
+                <td className="num">{workspace.memberCount.toLocaleString(language)}</td>
+                <td className="num">{workspace.boardCount.toLocaleString(language)}</td>
+                <td className="actions-cell">
+                  <Menu.Root>
+                    <Menu.Trigger className="button icon" aria-label={t('home.workspaceActions', { name: workspace.name })}>
+                      ⋯
+                    </Menu.Trigger>
+                    <Menu.Portal>
+                      <Menu.Content className="menu" align="end" sideOffset={4}>
+                        <Menu.Item className="menu-item" onSelect={() => setRenaming(workspace)}>
+                          {t('common.rename')}
+                        </Menu.Item>
+                        <Menu.Item className="menu-item" onSelect={() => void duplicate(workspace)}>
+                          {t('common.duplicate')}
+                        </Menu.Item>
+                        <Menu.Item className="menu-item" onSelect={() => void actions.exportToFile(workspace.id, workspace.name)}>
+                          {t('home.export')}
+                        </Menu.Item>
+                        <Menu.Separator className="menu-separator" />
+                        <Menu.Item className="menu-item danger" onSelect={() => setDeleting(workspace)}>
+                          {t('common.delete')}
+                        </Menu.Item>
+                      </Menu.Content>
+                    </Menu.Portal>
+                  </Menu.Root>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <NameDialog
+        open={renaming !== null}
+        onOpenChange={(open) => !open && setRenaming(null)}
+        title={t('home.renameTitle')}
+        initialName={renaming?.name ?? ''}
+        submitLabel={t('common.save')}
+        onSubmit={async (name) => {
+          if (!renaming) return;
+          await renameWorkspace(renaming.id, name);
+          toast.success(t('home.renamed', { name }));
+        }}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(open) => !open && setDeleting(null)}
+        title={t('home.deleteTitle', { name: deleting?.name ?? '' })}
+        description={t('home.deleteBody', { members: deleting?.memberCount ?? 0, boards: deleting?.boardCount ?? 0 })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => deleting && void remove(deleting)}
+      />
+    </section>
+  );
+}

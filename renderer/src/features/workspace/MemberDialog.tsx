@@ -1,0 +1,101 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEPARTMENTS, type Department } from '../../../../shared/records/member';
+import type { MemberInput } from '../../db/workspaces';
+import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
+
+const MAX = 200;
+
+export function MemberDialog(props: {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  title: string;
+  initial: MemberInput;
+  submitLabel: string;
+  onSubmit(input: MemberInput): Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [input, setInput] = useState(props.initial);
+  const [errors, setErrors] = useState<{ name?: string; title?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (props.open) {
+      setInput(props.initial);
+      setErrors({});
+    }
+  }, [props.open, props.initial]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const next: typeof errors = {};
+    const name = input.name.trim();
+    if (!name) next.name = t('common.required', { field: t('members.name') });
+    else if (name.length > MAX) next.name = t('common.tooLong', { field: t('members.name'), max: MAX });
+    if (input.title.trim().length > MAX) next.title = t('common.tooLong', { field: t('members.titleField'), max: MAX });
+    setErrors(next);
+    if (next.name || next.title) return;
+    setBusy(true);
+    try {
+      await props.onSubmit(input);
+      props.onOpenChange(false);
+    } catch (error) {
+      setErrors({ form: t('common.error', { message: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={props.title}>
+      <form onSubmit={submit} noValidate>
+        <Field label={t('members.name')} error={errors.name}>
+          {(control) => (
+            <input {...control} className="input" autoFocus value={input.name} onChange={(e) => setInput({ ...input, name: e.target.value })} />
+          )}
+        </Field>
+        <Field label={t('members.department')}>
+          {(control) => (
+            <select
+              {...control}
+              className="input"
+              value={input.department}
+              onChange={(e) => setInput({ ...input, department: e.target.value as Department })}
+            >
+              {DEPARTMENTS.map((department) => (
+                <option key={department} value={department}>
+                  {t(`department.${department}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('members.titleField')} error={errors.title}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              placeholder={t('members.titlePlaceholder')}
+              value={input.title}
+              onChange={(e) => setInput({ ...input, title: e.target.value })}
+            />
+          )}
+        </Field>
+        {errors.form ? (
+          <p className="field-error" role="alert">
+            {errors.form}
+          </p>
+        ) : null}
+        <div className="dialog-buttons">
+          <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {props.submitLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,134 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import type { Member } from '../../../../shared/records/member';
+import { db } from '../../db/db';
+import { errorMessage } from '../../db/errors';
+import { addMember, type MemberInput, reinsertMember, removeMember, updateMember } from '../../db/workspaces';
+import { ConfirmDialog } from '../../ui/Dialog';
+import { DepartmentBadge } from '../../ui/DepartmentBadge';
+import { MemberDialog } from './MemberDialog';
+
+const EMPTY: MemberInput = { name: '', department: 'sales', title: '' };
+
+export function MembersSection(props: { workspaceId: string }) {
+  const { t, i18n } = useTranslation();
+  const members = useLiveQuery(
+    async () => {
+      const all = await db.members.where('workspaceId').equals(props.workspaceId).toArray();
+      const collator = new Intl.Collator(i18n.language);
+      return all.sort((a, b) => collator.compare(a.department, b.department) || collator.compare(a.name, b.name));
+    },
+    [props.workspaceId, i18n.language],
+  );
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Member | null>(null);
+  const [removing, setRemoving] = useState<Member | null>(null);
+
+  async function remove(member: Member) {
+    try {
+      const removed = await removeMember(props.workspaceId, member.id);
+      if (!removed) return;
+      toast(t('members.removed', { name: member.name }), {
+        duration: 8_000,
+        action: { label: t('common.undo'), onClick: () => void reinsertMember(removed) },
+      });
+    } catch (error) {
+      toast.error(t('common.error', { message: errorMessage(error) }));
+    }
+  }
+
+  return (
+    <section aria-labelledby="members-title" className="card">
+      <div className="section-header">
+        <h2 id="members-title">
+          {t('members.title')} {members ? <span className="count">({t('members.count', { count: members.length })})</span> : null}
+        </h2>
+        <button type="button" className="button primary" onClick={() => setAdding(true)}>
+          {t('members.add')}
+        </button>
+      </div>
+      <p className="muted">{t('members.intro')}</p>
+      {members && members.length === 0 ? <p>{t('members.empty')}</p> : null}
+      {members && members.length > 0 ? (
+        <table className="table">
+          <caption className="visually-hidden">{t('members.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('members.name')}</th>
+              <th scope="col">{t('members.department')}</th>
+              <th scope="col">{t('members.titleField')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <th scope="row">{member.name}</th>
+                <td>
+                  <DepartmentBadge department={member.department} />
+                </td>
+                <td>{member.title}</td>
+                <td className="actions-cell">
+                  <div className="row-actions" role="group" aria-label={t('members.memberActions', { name: member.name })}>
+                    <button
+                      type="button"
+                      className="button small"
+                      aria-label={t('members.editLabel', { name: member.name })}
+                      onClick={() => setEditing(member)}
+                    >
+                      {t('common.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button small danger"
+                      aria-label={t('members.removeLabel', { name: member.name })}
+                      onClick={() => setRemoving(member)}
+                    >
+                      {t('members.remove')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
+      <MemberDialog
+        open={adding}
+        onOpenChange={setAdding}
+        title={t('members.addTitle')}
+        initial={EMPTY}
+        submitLabel={t('members.add')}
+        onSubmit={async (input) => {
+          await addMember(props.workspaceId, input);
+          toast.success(t('members.added', { name: input.name.trim() }));
+        }}
+      />
+      <MemberDialog
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        title={t('members.editTitle')}
+        initial={editing ? { name: editing.name, department: editing.department, title: editing.title } : EMPTY}
+        submitLabel={t('common.save')}
+        onSubmit={async (input) => {
+          if (!editing) return;
+          await updateMember(props.workspaceId, editing.id, input);
+          toast.success(t('members.updated', { name: input.name.trim() }));
+        }}
+      />
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => !open && setRemoving(null)}
+        title={t('members.removeTitle', { name: removing?.name ?? '' })}
+        description={t('members.removeBody')}
+        confirmLabel={t('members.remove')}
+        onConfirm={() => removing && void remove(removing)}
+      />
+    </section>
+  );
+}

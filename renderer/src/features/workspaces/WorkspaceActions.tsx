@@ -1,0 +1,163 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { useLocation } from 'wouter';
+import { parseWorkspaceFile } from '../../../../shared/workspaceFile';
+import { useApp } from '../../app/AppContext';
+import { errorMessage, StorageFullError } from '../../db/errors';
+import { createSampleWorkspace } from '../../db/sample';
+import { createWorkspace, exportWorkspace, importWorkspace } from '../../db/workspaces';
+import { Dialog } from '../../ui/Dialog';
+import { describeProblem, type ImportProblem } from './fileProblems';
+import { NameDialog } from './NameDialog';
+
+type WorkspaceActions = {
+  openCreateDialog(): void;
+  /** Imports workspace-file text (from a picker, the OS, or a backup) as a new workspace. */
+  importText(content: string, options?: { name?: string }): Promise<string | null>;
+  pickAndImport(): Promise<void>;
+  exportToFile(workspaceId: string, name: string): Promise<void>;
+  createSample(): Promise<void>;
+};
+
+const Context = createContext<WorkspaceActions | null>(null);
+
+function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 120);
+  return cleaned || 'workspace';
+}
+
+/** Workspace-level actions shared by the home page, the menu and keyboard shortcuts. */
+export function WorkspaceActionsProvider(props: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { host, language } = useApp();
+  const [, navigate] = useLocation();
+  const [createOpen, setCreateOpen] = useState(false);
+  const [problem, setProblem] = useState<ImportProblem | null>(null);
+  const importing = useRef(false);
+
+  const showWriteError = useCallback(
+    (error: unknown) => {
+      setProblem(error instanceof StorageFullError ? { kind: 'storage-full' } : { kind: 'write-failed', detail: errorMessage(error) });
+    },
+    [],
+  );
+
+  const importText = useCallback(
+    async (content: string, options: { name?: string } = {}) => {
+      const parsed = parseWorkspaceFile(content);
+      if (!parsed.ok) {
+        setProblem(parsed.problem);
+        return null;
+      }
+      try {
+        const id = await importWorkspace(parsed.file, options);
+        toast.success(t('import.imported', { name: options.name ?? parsed.file.workspace.name }));
+        navigate(`/w/${id}`);
+        return id;
+      } catch (error) {
+        showWriteError(error);
+        return null;
+      }
+    },
+    [navigate, showWriteError, t],
+  );
+
+  const pickAndImport = useCallback(async () => {
+    if (importing.current) return;
+    importing.current = true;
+    try {
+      const file = await host.openWorkspaceFile();
+      if (!file) return;
+      const pending = toast.loading(t('import.importing'));
+      try {
+        await importText(file.content);
+      } finally {
+        toast.dismiss(pending);
+      }
+    } catch (error) {
+      setProblem({ kind: 'read-failed', detail: errorMessage(error) });
+    } finally {
+      importing.current = false;
+    }
+  }, [host, importText, t]);
+
+  const exportToFile = useCallback(
+    async (workspaceId: string, name: string) => {
+      try {
+        const content = await exportWorkspace(workspaceId);
+        const { saved } = await host.saveWorkspaceFile(`${safeFileName(name)}.alignboard`, content);
+        if (saved) toast.success(t('workspace.exported', { name }));
+        else toast(t('workspace.exportCancelled'));
+      } catch (error) {
+        toast.error(t('common.error', { message: errorMessage(error) }));
+      }
+    },
+    [host, t],
+  );
+
+  const createSample = useCallback(async () => {
+    try {
+      const id = await createSampleWorkspace(language);
+      toast.success(t('home.sampleCreated'));
+      navigate(`/w/${id}`);
+    } catch (error) {
+      showWriteError(error);
+    }
+  }, [language, navigate, showWriteError, t]);
+
+  useEffect(() => host.onFileOpened((file) => void importText(file.content)), [host, importText]);
+
+  const value = useMemo(
+    () => ({ openCreateDialog: () => setCreateOpen(true), importText, pickAndImport, exportToFile, createSample }),
+    [importText, pickAndImport, exportToFile, createSample],
+  );
+
+  return (
+    <Context.Provider value={value}>
+      {props.children}
+      <NameDialog
+        open={createOpen}
+        onOpenChange={setCreateOpen}
+        title={t('home.createTitle')}
+        initialName=""
+        submitLabel={t('common.create')}
+        onSubmit={async (name) => {
+          try {
+            const id = await createWorkspace(name);
+            toast.success(t('home.created', { name }));
+            navigate(`/w/${id}`);
+          } catch (error) {
+            if (error instanceof StorageFullError) throw new Error(t('errors.storageFull'));
+            throw error;
+          }
+        }}
+      />
+      <Dialog
+        open={problem !== null}
+        onOpenChange={(open) => !open && setProblem(null)}
+        title={t('import.failedTitle')}
+        role="alertdialog"
+        description={
+          problem ? (
+            <>
+              <span className="problem-text">{describeProblem(problem, t, language)}</span> {t('import.nothingChanged')}
+            </>
+          ) : null
+        }
+      >
+        <div className="dialog-buttons">
+          <button type="button" className="button primary" autoFocus onClick={() => setProblem(null)}>
+            {t('common.close')}
+          </button>
+        </div>
+      </Dialog>
+    </Context.Provider>
+  );
+}
+
+export function useWorkspaceActions(): WorkspaceActions {
+  const value = useContext(Context);
+  if (!value) throw new Error('useWorkspaceActions outside WorkspaceActionsProvider');
+  return value;
+}

@@ -1,0 +1,28 @@
+import type { PreloadApi } from '../../../shared/ipc';
+import type { Host } from './types';
+
+export function createElectronHost(api: PreloadApi): Host {
+  return {
+    kind: 'electron',
+    async appInfo() {
+      const info = await api.invoke['app:info']();
+      return { version: info.version, platform: info.platform };
+    },
+    systemLocale: () => navigator.language,
+    getSettings: () => api.invoke['settings:get'](),
+    setSettings: (patch) => api.invoke['settings:set'](patch),
+    async saveWorkspaceFile(suggestedName, content) {
+      const result = await api.invoke['file:saveWorkspace']({ suggestedName, content });
+      return { saved: result.saved };
+    },
+    openWorkspaceFile: () => api.invoke['file:openWorkspace'](),
+    backups: {
+      save: (snapshots) => api.invoke['backup:save'](snapshots),
+      list: () => api.invoke['backup:list'](),
+      read: async (id) => (await api.invoke['backup:read'](id)).content,
+    },
+    onBackupDue: (listener) => api.on['backup:due'](() => listener()),
+    onCommand: (listener) => api.on['menu:command'](listener),
+    onFileOpened: (listener) => api.on['file:opened'](listener),
+  };
+}

@@ -1,0 +1,41 @@
+import type { BackupEntry, BackupSnapshot } from '../../../shared/ipc';
+import type { AppSettings, SettingsPatch } from '../../../shared/settings';
+
+export type HostCommand =
+  | 'new-workspace'
+  | 'import-workspace'
+  | 'export-workspace'
+  | 'restore-backup'
+  | 'open-settings'
+  | 'cycle-theme'
+  | 'about';
+
+export type OpenedFile = { fileName: string; content: string };
+
+/**
+ * Everything the renderer needs from outside the page. Two implementations: the Electron host
+ * (preload API) and the browser host (downloads, file input, localStorage, a second IndexedDB for
+ * backups). Nothing else in the renderer touches `window.*` bridges.
+ */
+export interface Host {
+  readonly kind: 'electron' | 'browser';
+  appInfo(): Promise<{ version: string; platform: string }>;
+  /** The OS or browser UI language tag, used when the user has not chosen one. */
+  systemLocale(): string;
+  getSettings(): Promise<{ settings: AppSettings; problem: string | null }>;
+  setSettings(patch: SettingsPatch): Promise<AppSettings>;
+  /** Offers the file to the user to save. Resolves false when the user cancelled. */
+  saveWorkspaceFile(suggestedName: string, content: string): Promise<{ saved: boolean }>;
+  /** Lets the user pick a workspace file. Null when cancelled. */
+  openWorkspaceFile(): Promise<OpenedFile | null>;
+  backups: {
+    save(snapshots: BackupSnapshot[]): Promise<{ written: number }>;
+    list(): Promise<BackupEntry[]>;
+    read(id: string): Promise<string>;
+  };
+  /** Asks for a snapshot of every workspace (at start and every 24 h). Returns an unsubscribe. */
+  onBackupDue(listener: () => void): () => void;
+  onCommand(listener: (command: HostCommand) => void): () => void;
+  /** A workspace file opened from the OS (file association, second instance). */
+  onFileOpened(listener: (file: OpenedFile) => void): () => void;
+}

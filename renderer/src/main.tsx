@@ -1,0 +1,36 @@
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/700.css';
+import '@fontsource/noto-sans-jp/400.css';
+import '@fontsource/noto-sans-jp/700.css';
+import './theme/theme.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app/App';
+import { AppProvider, applyTheme, effectiveLanguage } from './app/AppContext';
+import { purgeDeletedWorkspaces } from './db/workspaces';
+import { detectHost } from './host';
+import { initI18n } from './i18n';
+
+async function start() {
+  const host = detectHost();
+  const { settings, problem } = await host.getSettings();
+  const i18n = initI18n(effectiveLanguage(settings, host));
+  applyTheme(settings.theme);
+  // Ask the browser not to evict our data under storage pressure (granted silently in Electron and
+  // for installed/engaged sites; the settings page shows the result and can ask again).
+  void navigator.storage?.persist?.().catch(() => false);
+  // Workspaces deleted in a session that ended before its undo toast closed.
+  void purgeDeletedWorkspaces().catch((error: unknown) => console.error('purge failed', error));
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <AppProvider host={host} initialSettings={settings} settingsProblem={problem}>
+          <App />
+        </AppProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { AppSettings, SettingsPatch } from './settings';
+
+/**
+ * The one IPC contract between the renderer and main. Each invoke channel maps to zod schemas for
+ * its argument and its result; main validates arguments (and the sender) before any handler runs,
+ * the preload builds its API from this table, so neither side can drift from the other.
+ */
+export const SettingsResult = z.object({
+  settings: AppSettings,
+  /** Set when the stored settings were unreadable and defaults were used instead. */
+  problem: z.string().nullable(),
+});
+
+export const BackupEntry = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  createdAt: z.string(),
+  workspaceName: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type BackupEntry = z.infer<typeof BackupEntry>;
+
+export const BackupSnapshot = z.object({
+  workspaceId: z.string().min(1).max(200),
+  workspaceName: z.string().max(500),
+  content: z.string().max(200 * 1024 * 1024),
+});
+export type BackupSnapshot = z.infer<typeof BackupSnapshot>;
+
+/** A backup id is a file name we created ourselves: no separators, no dots at the start. */
+export const BackupId = z.string().regex(/^[A-Za-z0-9_-]+\.alignboard$/, 'not a backup id').max(300);
+
+export const invokeChannels = {
+  'app:info': {
+    args: z.tuple([]),
+    result: z.object({ version: z.string(), platform: z.string(), userDataPath: z.string() }),
+  },
+  'settings:get': { args: z.tuple([]), result: SettingsResult },
+  'settings:set': { args: z.tuple([SettingsPatch]), result: AppSettings },
+  'file:saveWorkspace': {
+    args: z.tuple([
+      z.object({ suggestedName: z.string().min(1).max(200), content: z.string().max(500 * 1024 * 1024) }),
+    ]),
+    result: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  'file:openWorkspace': {
+    args: z.tuple([]),
+    result: z.object({ fileName: z.string(), content: z.string() }).nullable(),
+  },
+  'backup:save': {
+    args: z.tuple([z.array(BackupSnapshot).max(10000)]),
+    result: z.object({ written: z.number().int() }),
+  },
+  'backup:list': { args: z.tuple([]), result: z.array(BackupEntry) },
+  'backup:read': { args: z.tuple([BackupId]), result: z.object({ content: z.string() }) },
+} as const;
+
+export type InvokeChannel = keyof typeof invokeChannels;
+export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['args']>;
+export type InvokeResult<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['result']>;
+
+/** Commands main sends to the renderer (menu items, timers). */
+export const MENU_COMMANDS = [
+  'new-workspace',
+  'import-workspace',
+  'export-workspace',
+  'restore-backup',
+  'open-settings',
+  'cycle-theme',
+  'about',
+] as const;
+export const MenuCommand = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+export const eventChannels = {
+  'menu:command': MenuCommand,
+  /** Main asks the renderer for workspace snapshots (at start and every 24 h). */
+  'backup:due': z.object({ reason: z.enum(['startup', 'interval']) }),
+  /** A `.alignboard` file opened from the OS (double-click, file association, second instance). */
+  'file:opened': z.object({ fileName: z.string(), content: z.string() }),
+} as const;
+export type EventChannel = keyof typeof eventChannels;
+export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;
+
+/** The API object the preload exposes on `window.alignboard`. */
+export type PreloadApi = {
+  invoke: { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>> };
+  on: { [C in EventChannel]: (listener: (payload: EventPayload<C>) => void) => () => void };
+};
+
+export const PRELOAD_GLOBAL = 'alignboard';

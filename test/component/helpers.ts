@@ -1,0 +1,16 @@
+import { openDb, type AlignboardDb } from '../../renderer/src/db/db';
+
+let counter = 0;
+
+/** A real Dexie database (fake-indexeddb) with a unique name, so tests never share state. */
+export function freshDb(): AlignboardDb {
+  counter += 1;
+  return openDb(`test-${Date.now()}-${counter}-${Math.random().toString(36).slice(2)}`);
+}
+
+/** Counts rows in y-dexie's hidden update tables (the board documents' storage). */
+export async function countDocUpdates(database: AlignboardDb): Promise<number> {
+  let total = 0;
+  for (const table of database.tables.filter((t) => t.name.startsWith('$'))) total += await table.count();
+  return total;
+}

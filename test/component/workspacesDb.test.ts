@@ -1,0 +1,172 @@
+import { DexieYProvider } from 'y-dexie';
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { BOARD_NODES } from '../../shared/records/board';
+import { parseWorkspaceFile } from '../../shared/workspaceFile';
+import { createSampleWorkspace } from '../../renderer/src/db/sample';
+import {
+  addMember,
+  createWorkspace,
+  duplicateWorkspace,
+  exportWorkspace,
+  importWorkspace,
+  listWorkspaces,
+  purgeDeletedWorkspaces,
+  reinsertMember,
+  removeMember,
+  renameWorkspace,
+  restoreWorkspace,
+  snapshotWorkspace,
+  softDeleteWorkspace,
+} from '../../renderer/src/db/workspaces';
+import type { AlignboardDb } from '../../renderer/src/db/db';
+import { countDocUpdates, freshDb } from './helpers';
+
+async function boardJson(database: AlignboardDb, workspaceId: string) {
+  const boards = await database.boards.where('workspaceId').equals(workspaceId).sortBy('id');
+  const result: Record<string, unknown> = {};
+  for (const board of boards) {
+    const provider = DexieYProvider.load(board.doc);
+    await provider.whenLoaded;
+    result[board.id] = board.doc.getMap(BOARD_NODES).toJSON();
+    DexieYProvider.release(board.doc);
+  }
+  return result;
+}
+
+function parseOrThrow(text: string) {
+  const parsed = parseWorkspaceFile(text);
+  if (!parsed.ok) throw new Error(`unexpected problem ${JSON.stringify(parsed.problem)}`);
+  return parsed.file;
+}
+
+describe('workspace records', () => {
+  it('creates, renames and lists workspaces with counts, newest edit first', async () => {
+    const database = freshDb();
+    const a = await createWorkspace('  Alpha  ', database);
+    await new Promise((r) => setTimeout(r, 5));
+    const b = await createWorkspace('Beta', database);
+    await addMember(b, { name: 'Kenji', department: 'sales', title: 'Head of Sales' }, database);
+    let list = await listWorkspaces(database);
+    expect(list.map((w) => [w.name, w.memberCount, w.boardCount])).toEqual([
+      ['Beta', 1, 0],
+      ['Alpha', 0, 0],
+    ]);
+    await new Promise((r) => setTimeout(r, 5));
+    await renameWorkspace(a, 'Alpha 2', database);
+    list = await listWorkspaces(database);
+    expect(list[0]!.name).toBe('Alpha 2');
+    expect(list[0]!.id).toBe(a);
+  });
+
+  it('soft-deletes, restores, and purges a workspace with everything in it', async () => {
+    const database = freshDb();
+    const id = await createSampleWorkspace('en', database);
+    const keep = await createWorkspace('Keep', database);
+    await addMember(keep, { name: 'Aya', department: 'marketing', title: '' }, database);
+    const updatesBefore = await countDocUpdates(database);
+    expect(updatesBefore).toBeGreaterThan(0);
+
+    await softDeleteWorkspace(id, database);
+    expect((await listWorkspaces(database)).map((w) => w.id)).toEqual([keep]);
+    await restoreWorkspace(id, database);
+    expect((await listWorkspaces(database)).map((w) => w.id).sort()).toEqual([id, keep].sort());
+
+    await softDeleteWorkspace(id, database);
+    expect(await purgeDeletedWorkspaces(database)).toBe(1);
+    expect(await database.workspaces.get(id)).toBeUndefined();
+    expect(await database.members.where('workspaceId').equals(id).count()).toBe(0);
+    expect(await database.boards.where('workspaceId').equals(id).count()).toBe(0);
+    expect(await countDocUpdates(database)).toBe(0);
+    expect(await database.members.where('workspaceId').equals(keep).count()).toBe(1);
+  });
+
+  it('removes a member and puts it back on undo, unchanged', async () => {
+    const database = freshDb();
+    const ws = await createWorkspace('W', database);
+    const member = await addMember(ws, { name: 'Aya', department: 'marketing', title: 'CMO' }, database);
+    const removed = await removeMember(ws, member.id, database);
+    expect(await database.members.count()).toBe(0);
+    await reinsertMember(removed!, database);
+    expect(await database.members.get([ws, member.id])).toEqual(member);
+  });
+});
+
+describe('workspace files', () => {
+  it('round-trips a workspace through export and import as a new workspace', async () => {
+    const database = freshDb();
+    const original = await createSampleWorkspace('ja', database);
+    const text = await exportWorkspace(original, database);
+    const copy = await importWorkspace(parseOrThrow(text), {}, database);
+    expect(copy).not.toBe(original);
+
+    const strip = (snapshot: Awaited<ReturnType<typeof snapshotWorkspace>>) => ({
+      name: snapshot.workspace.name,
+      members: snapshot.members,
+      boards: snapshot.boards.map(({ update: _, ...board }) => board),
+    });
+    expect(strip(await snapshotWorkspace(copy, database))).toEqual(strip(await snapshotWorkspace(original, database)));
+    const originalBoards = await boardJson(database, original);
+    expect(Object.keys(originalBoards)).toHaveLength(1);
+    expect(JSON.stringify(originalBoards)).toContain('中村 拓也');
+    expect(await boardJson(database, copy)).toEqual(originalBoards);
+  });
+
+  it('imports all-or-nothing: a failure half-way writes nothing', async () => {
+    const database = freshDb();
+    const existing = await createSampleWorkspace('en', database);
+    const file = parseOrThrow(await exportWorkspace(existing, database));
+    const before = {
+      workspaces: await database.workspaces.count(),
+      members: await database.members.count(),
+      boards: await database.boards.count(),
+      updates: await countDocUpdates(database),
+    };
+    // The board write fails after the workspace and members were written in the same transaction.
+    const failing = (() => {
+      throw new Error('disk says no');
+    }) as never;
+    database.boards.hook('creating', failing);
+    await expect(importWorkspace(file, {}, database)).rejects.toThrow('disk says no');
+    database.boards.hook('creating').unsubscribe(failing);
+    expect({
+      workspaces: await database.workspaces.count(),
+      members: await database.members.count(),
+      boards: await database.boards.count(),
+      updates: await countDocUpdates(database),
+    }).toEqual(before);
+  });
+
+  it('duplicates a workspace with its members and board contents', async () => {
+    const database = freshDb();
+    const original = await createSampleWorkspace('en', database);
+    const copy = await duplicateWorkspace(original, 'Copy', database);
+    const list = await listWorkspaces(database);
+    expect(list.find((w) => w.id === copy)).toMatchObject({ name: 'Copy', memberCount: 7, boardCount: 1 });
+    expect(await boardJson(database, copy)).toEqual(await boardJson(database, original));
+
+    // The copy is independent: editing its board leaves the original alone.
+    const [board] = await database.boards.where('workspaceId').equals(copy).toArray();
+    const provider = DexieYProvider.load(board!.doc);
+    await provider.whenLoaded;
+    const node = new Y.Map<unknown>();
+    node.set('type', 'sticky');
+    board!.doc.getMap(BOARD_NODES).set('extra', node);
+    DexieYProvider.release(board!.doc);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(Object.keys((await boardJson(database, copy))[board!.id] as object)).toContain('extra');
+    expect(Object.keys((await boardJson(database, original))[board!.id] as object)).not.toContain('extra');
+  });
+
+  it('creates the sample workspace in the requested language', async () => {
+    const database = freshDb();
+    const en = await createSampleWorkspace('en', database);
+    const ja = await createSampleWorkspace('ja', database);
+    const names = Object.fromEntries((await listWorkspaces(database)).map((w) => [w.id, w.name]));
+    expect(names[en]).toMatch(/Northwind/);
+    expect(names[ja]).toMatch(/ノースウィンド/);
+    const jaMembers = await database.members.where('workspaceId').equals(ja).toArray();
+    expect(new Set(jaMembers.map((m) => m.department))).toEqual(new Set(['sales', 'marketing', 'other']));
+    expect(jaMembers.some((m) => m.title === '営業部長')).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type PluginOption } from 'vite';
+import electron from 'vite-plugin-electron/simple';
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * One config for everything:
+ * - default mode: renderer (dist/renderer) + Electron main (dist-electron/main.js) and sandboxed
+ *   preload (dist-electron/preload.cjs, CommonJS as a sandboxed preload must be);
+ * - `--mode web`: the same renderer for a browser (dist/web), no Electron plugin;
+ * - vitest: unit/electron tests in Node, component tests in jsdom (two projects).
+ */
+export default defineConfig(async ({ mode }) => {
+  const web = mode === 'web' || process.env.VITEST === 'true';
+  const plugins: PluginOption[] = [react()];
+  if (!web) {
+    plugins.push(
+      await electron({
+        main: {
+          entry: 'electron/main/index.ts',
+          vite: { build: { outDir: 'dist-electron', emptyOutDir: false } },
+        },
+        preload: {
+          input: 'electron/preload/index.ts',
+          vite: {
+            build: {
+              outDir: 'dist-electron',
+              emptyOutDir: false,
+              rollupOptions: { output: { format: 'cjs', entryFileNames: 'preload.cjs', inlineDynamicImports: true } },
+            },
+          },
+        },
+      }),
+    );
+  }
+  return {
+    root: resolve(import.meta.dirname, 'renderer'),
+    base: './',
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    publicDir: false,
+    plugins,
+    build: {
+      outDir: resolve(import.meta.dirname, web ? 'dist/web' : 'dist/renderer'),
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 2000,
+    },
+    preview: { host: '127.0.0.1', port: 5173, strictPort: false },
+    test: {
+      root: import.meta.dirname,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['test/unit/**/*.test.ts', 'test/electron/**/*.test.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'component',
+            environment: 'jsdom',
+            include: ['test/component/**/*.test.{ts,tsx}'],
+            setupFiles: ['test/component/setup.ts'],
+          },
+        },
+        {
+          // Real Chromium against the production web build (built and served by globalSetup).
+          extends: true,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/e2e/**/*.e2e.ts'],
+            globalSetup: ['test/e2e/globalSetup.ts'],
+            testTimeout: 90_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
