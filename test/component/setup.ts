@@ -13,6 +13,11 @@ if (nodeUint8Array !== Uint8Array) {
   Object.defineProperty(globalThis, 'ArrayBuffer', { value: nodeArrayBuffer, configurable: true, writable: true });
 }
 
+// jsdom lacks pointer capture, which Radix menus and sonner's swipe-to-dismiss call on pointerdown.
+Element.prototype.setPointerCapture ??= () => {};
+Element.prototype.releasePointerCapture ??= () => {};
+Element.prototype.hasPointerCapture ??= () => false;
+
 afterEach(() => {
   cleanup();
   localStorage.clear();

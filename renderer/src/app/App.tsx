@@ -154,6 +154,8 @@ function Shell() {
 
 export function App() {
   return (
+    // wouter takes the location hook itself and calls it; hash routes work from app:// and http.
+    // oxlint-disable-next-line react/rules-of-hooks
     <Router hook={useHashLocation}>
       <WorkspaceActionsProvider>
         <Shell />

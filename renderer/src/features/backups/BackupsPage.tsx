@@ -16,18 +16,25 @@ export function BackupsPage() {
   const [entries, setEntries] = useState<BackupEntry[] | null>(null);
   useDocumentTitle(t('backups.title'));
 
-  const refresh = useCallback(async () => {
-    try {
-      setEntries(await host.backups.list());
-    } catch (error) {
-      toast.error(t('common.error', { message: errorMessage(error) }));
-      setEntries([]);
-    }
-  }, [host, t]);
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    host.backups.list().then(
+      (list) => live && setEntries(list),
+      (error: unknown) => {
+        if (!live) return;
+        toast.error(t('common.error', { message: errorMessage(error) }));
+        setEntries([]);
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // `version` is the refresh trigger: bumping it re-reads the list.
+    // oxlint-disable-next-line react/exhaustive-deps
+  }, [host, t, version]);
 
   async function restore(entry: BackupEntry) {
     try {
@@ -51,7 +58,7 @@ export function BackupsPage() {
           onClick={async () => {
             const count = await backUpChangedWorkspaces(host, { force: true });
             toast.success(t('backups.backedUp', { count }));
-            await refresh();
+            refresh();
           }}
         >
           {t('backups.backupNow')}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEPARTMENTS, type Department } from '../../../../shared/records/member';
 import type { MemberInput } from '../../db/workspaces';
@@ -7,25 +7,29 @@ import { Field } from '../../ui/Field';
 
 const MAX = 200;
 
-export function MemberDialog(props: {
+type Props = {
   open: boolean;
   onOpenChange(open: boolean): void;
   title: string;
   initial: MemberInput;
   submitLabel: string;
   onSubmit(input: MemberInput): Promise<void>;
-}) {
+};
+
+export function MemberDialog(props: Props) {
+  return (
+    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={props.title}>
+      {/* Mounted afresh on every open, so it starts from the member being edited. */}
+      <MemberForm {...props} />
+    </Dialog>
+  );
+}
+
+function MemberForm(props: Props) {
   const { t } = useTranslation();
   const [input, setInput] = useState(props.initial);
   const [errors, setErrors] = useState<{ name?: string; title?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (props.open) {
-      setInput(props.initial);
-      setErrors({});
-    }
-  }, [props.open, props.initial]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -48,7 +52,6 @@ export function MemberDialog(props: {
   }
 
   return (
-    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={props.title}>
       <form onSubmit={submit} noValidate>
         <Field label={t('members.name')} error={errors.name}>
           {(control) => (
@@ -96,6 +99,5 @@ export function MemberDialog(props: {
           </button>
         </div>
       </form>
-    </Dialog>
   );
 }

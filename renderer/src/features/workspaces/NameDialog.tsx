@@ -1,30 +1,34 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 
 const MAX_NAME = 200;
 
-/** Asks for a workspace name (create and rename). Validates before closing. */
-export function NameDialog(props: {
+type Props = {
   open: boolean;
   onOpenChange(open: boolean): void;
   title: string;
   initialName: string;
   submitLabel: string;
   onSubmit(name: string): Promise<void> | void;
-}) {
+};
+
+/** Asks for a workspace name (create and rename). Validates before closing. */
+export function NameDialog(props: Props) {
+  return (
+    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={props.title}>
+      {/* Mounted afresh on every open, so it starts from the current name. */}
+      <NameForm {...props} />
+    </Dialog>
+  );
+}
+
+function NameForm(props: Props) {
   const { t } = useTranslation();
   const [name, setName] = useState(props.initialName);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (props.open) {
-      setName(props.initialName);
-      setError(null);
-    }
-  }, [props.open, props.initialName]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -44,22 +48,20 @@ export function NameDialog(props: {
   }
 
   return (
-    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={props.title}>
-      <form onSubmit={submit} noValidate>
-        <Field label={t('common.name')} error={error}>
-          {(control) => (
-            <input {...control} className="input" value={name} autoFocus maxLength={MAX_NAME + 50} onChange={(e) => setName(e.target.value)} />
-          )}
-        </Field>
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {props.submitLabel}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <form onSubmit={submit} noValidate>
+      <Field label={t('common.name')} error={error}>
+        {(control) => (
+          <input {...control} className="input" value={name} autoFocus maxLength={MAX_NAME + 50} onChange={(e) => setName(e.target.value)} />
+        )}
+      </Field>
+      <div className="dialog-buttons">
+        <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </form>
   );
 }

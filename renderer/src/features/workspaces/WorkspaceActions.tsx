@@ -23,6 +23,8 @@ type WorkspaceActions = {
 const Context = createContext<WorkspaceActions | null>(null);
 
 function safeFileName(name: string): string {
+  // Control characters are not allowed in file names on any OS.
+  // oxlint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 120);
   return cleaned || 'workspace';
 }
@@ -128,7 +130,7 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
             toast.success(t('home.created', { name }));
             navigate(`/w/${id}`);
           } catch (error) {
-            if (error instanceof StorageFullError) throw new Error(t('errors.storageFull'));
+            if (error instanceof StorageFullError) throw new Error(t('errors.storageFull'), { cause: error });
             throw error;
           }
         }}
