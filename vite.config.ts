@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type PluginOption } from 'vite';
+import type { PluginOption } from 'vite';
+import { defineConfig } from 'vitest/config';
 import electron from 'vite-plugin-electron/simple';
 import pkg from './package.json' with { type: 'json' };
 
@@ -38,7 +39,7 @@ export default defineConfig(async ({ mode }) => {
     root: resolve(import.meta.dirname, 'renderer'),
     base: './',
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-    publicDir: false,
+    publicDir: false as const,
     plugins,
     build: {
       outDir: resolve(import.meta.dirname, web ? 'dist/web' : 'dist/renderer'),

@@ -16,14 +16,20 @@ export const WindowBounds = z.object({
 });
 export type WindowBounds = z.infer<typeof WindowBounds>;
 
-export const AppSettings = z.object({
+const settingsFields = {
   /** null = follow the OS / browser language. */
-  language: z.enum(LANGUAGES).nullable().default(null),
-  theme: z.enum(THEMES).default('light'),
-  lastExportFolder: z.string().nullable().default(null),
+  language: z.enum(LANGUAGES).nullable(),
+  theme: z.enum(THEMES),
+  lastExportFolder: z.string().max(4096).nullable(),
+};
+export const AppSettings = z.object({
+  language: settingsFields.language.default(null),
+  theme: settingsFields.theme.default('light'),
+  lastExportFolder: settingsFields.lastExportFolder.default(null),
 });
 export type AppSettings = z.infer<typeof AppSettings>;
-export const SettingsPatch = AppSettings.partial();
+/** A change to some settings: fields left out stay as they are (no defaults filled in). */
+export const SettingsPatch = z.object(settingsFields).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const DEFAULT_SETTINGS: AppSettings = AppSettings.parse({});

@@ -142,7 +142,7 @@ function Shell() {
       <Toaster
         position="bottom-right"
         hotkey={['altKey', 'KeyN']}
-        theme={settings.theme === 'dark' ? 'dark' : 'light'}
+        theme={settings.theme === 'light' ? 'light' : 'dark'}
         richColors={false}
         closeButton
         toastOptions={{ className: 'toast' }}

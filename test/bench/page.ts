@@ -1,0 +1,108 @@
+/**
+ * Runs inside headless Chromium. Each measurement pairs the app's own code path with a baseline
+ * that does the same amount of raw work (JSON + one IndexedDB transaction), so the ratio says how
+ * much the app adds on top of the browser's floor, whatever the machine's speed today.
+ */
+import * as Y from 'yjs';
+import { bytesToBase64 } from '../../shared/base64';
+import { BOARD_NODES } from '../../shared/records/board';
+import { FILE_FORMAT, parseWorkspaceFile, type WorkspaceFile } from '../../shared/workspaceFile';
+import { openDb } from '../../renderer/src/db/db';
+import { exportWorkspace, importWorkspace } from '../../renderer/src/db/workspaces';
+
+function makeFile(members: number, boards: number, nodesPerBoard: number): string {
+  const now = new Date().toISOString();
+  const file: WorkspaceFile = {
+    format: FILE_FORMAT,
+    version: 1,
+    exportedAt: now,
+    appVersion: 'bench',
+    workspace: { id: 'w', name: 'Bench', createdAt: now, updatedAt: now },
+    members: Array.from({ length: members }, (_, i) => ({
+      id: `m${i}`,
+      name: `メンバー ${i}`,
+      department: (['sales', 'marketing', 'other'] as const)[i % 3]!,
+      title: 'Inside Sales',
+      createdAt: now,
+      updatedAt: now,
+    })),
+    boards: Array.from({ length: boards }, (_, b) => {
+      const doc = new Y.Doc();
+      const nodes = doc.getMap<Y.Map<unknown>>(BOARD_NODES);
+      doc.transact(() => {
+        for (let n = 0; n < nodesPerBoard; n++) {
+          const node = new Y.Map<unknown>();
+          node.set('type', 'sticky');
+          node.set('x', (n % 40) * 220);
+          node.set('y', Math.floor(n / 40) * 160);
+          node.set('text', `付箋 ${n}: 予算は第4四半期に決まる`);
+          node.set('department', n % 2 ? 'sales' : 'marketing');
+          nodes.set(`n${n}`, node);
+        }
+      });
+      return { id: `b${b}`, kind: 'persona' as const, name: `Board ${b}`, createdAt: now, updatedAt: now, doc: bytesToBase64(Y.encodeStateAsUpdate(doc)) };
+    }),
+  };
+  return JSON.stringify(file);
+}
+
+async function rawIdbRoundTrip(text: string, name: string): Promise<{ write: number; read: number }> {
+  const database = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore('members');
+      request.result.createObjectStore('boards');
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const started = performance.now();
+  const parsed = JSON.parse(text) as WorkspaceFile;
+  await new Promise<void>((resolve, reject) => {
+    const tx = database.transaction(['members', 'boards'], 'readwrite');
+    for (const member of parsed.members) tx.objectStore('members').put(member, member.id);
+    for (const board of parsed.boards) tx.objectStore('boards').put(board, board.id);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  const write = performance.now() - started;
+  const readStart = performance.now();
+  const all = await new Promise<unknown[][]>((resolve, reject) => {
+    const tx = database.transaction(['members', 'boards']);
+    const out: unknown[][] = [];
+    for (const store of ['members', 'boards']) {
+      const request = tx.objectStore(store).getAll();
+      request.onsuccess = () => out.push(request.result);
+    }
+    tx.oncomplete = () => resolve(out);
+    tx.onerror = () => reject(tx.error);
+  });
+  JSON.stringify(all);
+  const read = performance.now() - readStart;
+  database.close();
+  return { write, read };
+}
+
+async function run(config: { members: number; boards: number; nodesPerBoard: number; runs: number }) {
+  const text = makeFile(config.members, config.boards, config.nodesPerBoard);
+  const results = { importMs: [] as number[], exportMs: [] as number[], baselineWriteMs: [] as number[], baselineReadMs: [] as number[] };
+  for (let run = 0; run < config.runs; run++) {
+    const db = openDb(`bench-app-${run}-${Math.random()}`);
+    let started = performance.now();
+    const parsed = parseWorkspaceFile(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    const id = await importWorkspace(parsed.file, {}, db);
+    results.importMs.push(performance.now() - started);
+    started = performance.now();
+    await exportWorkspace(id, db);
+    results.exportMs.push(performance.now() - started);
+    db.close();
+    const baseline = await rawIdbRoundTrip(text, `bench-raw-${run}-${Math.random()}`);
+    results.baselineWriteMs.push(baseline.write);
+    results.baselineReadMs.push(baseline.read);
+  }
+  return { fileBytes: new Blob([text]).size, ...results };
+}
+
+(window as unknown as { bench: typeof run }).bench = run;
+document.title = 'ready';
