@@ -51,7 +51,7 @@ export default defineConfig(async ({ mode }) => {
       root: import.meta.dirname,
       projects: [
         {
-          extends: true,
+          extends: true as const,
           test: {
             name: 'node',
             environment: 'node',
@@ -59,7 +59,7 @@ export default defineConfig(async ({ mode }) => {
           },
         },
         {
-          extends: true,
+          extends: true as const,
           test: {
             name: 'component',
             environment: 'jsdom',
@@ -69,7 +69,7 @@ export default defineConfig(async ({ mode }) => {
         },
         {
           // Real Chromium against the production web build (built and served by globalSetup).
-          extends: true,
+          extends: true as const,
           test: {
             name: 'e2e',
             environment: 'node',
