@@ -19,16 +19,22 @@ export default defineConfig(async ({ mode }) => {
     plugins.push(
       await electron({
         main: {
-          entry: 'electron/main/index.ts',
-          vite: { build: { outDir: 'dist-electron', emptyOutDir: false } },
-        },
-        preload: {
-          input: 'electron/preload/index.ts',
+          entry: resolve(import.meta.dirname, 'electron/main/index.ts'),
           vite: {
             build: {
-              outDir: 'dist-electron',
+              outDir: resolve(import.meta.dirname, 'dist-electron'),
               emptyOutDir: false,
-              rollupOptions: { output: { format: 'cjs', entryFileNames: 'preload.cjs', inlineDynamicImports: true } },
+              lib: { entry: resolve(import.meta.dirname, 'electron/main/index.ts'), formats: ['es'], fileName: () => 'main.js' },
+            },
+          },
+        },
+        preload: {
+          input: resolve(import.meta.dirname, 'electron/preload/index.ts'),
+          vite: {
+            build: {
+              outDir: resolve(import.meta.dirname, 'dist-electron'),
+              emptyOutDir: false,
+              rollupOptions: { output: { format: 'cjs', entryFileNames: 'preload.cjs' } },
             },
           },
         },

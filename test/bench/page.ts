@@ -49,12 +49,12 @@ function makeFile(members: number, boards: number, nodesPerBoard: number): strin
 async function rawIdbRoundTrip(text: string, name: string): Promise<{ write: number; read: number }> {
   const database = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () => {
+    request.addEventListener('upgradeneeded', () => {
       request.result.createObjectStore('members');
       request.result.createObjectStore('boards');
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    });
+    request.addEventListener('success', () => resolve(request.result));
+    request.addEventListener('error', () => reject(request.error));
   });
   const started = performance.now();
   const parsed = JSON.parse(text) as WorkspaceFile;
@@ -62,8 +62,8 @@ async function rawIdbRoundTrip(text: string, name: string): Promise<{ write: num
     const tx = database.transaction(['members', 'boards'], 'readwrite');
     for (const member of parsed.members) tx.objectStore('members').put(member, member.id);
     for (const board of parsed.boards) tx.objectStore('boards').put(board, board.id);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+    tx.addEventListener('complete', () => resolve());
+    tx.addEventListener('error', () => reject(tx.error));
   });
   const write = performance.now() - started;
   const readStart = performance.now();
@@ -72,10 +72,10 @@ async function rawIdbRoundTrip(text: string, name: string): Promise<{ write: num
     const out: unknown[][] = [];
     for (const store of ['members', 'boards']) {
       const request = tx.objectStore(store).getAll();
-      request.onsuccess = () => out.push(request.result);
+      request.addEventListener('success', () => out.push(request.result));
     }
-    tx.oncomplete = () => resolve(out);
-    tx.onerror = () => reject(tx.error);
+    tx.addEventListener('complete', () => resolve(out));
+    tx.addEventListener('error', () => reject(tx.error));
   });
   JSON.stringify(all);
   const read = performance.now() - readStart;
@@ -83,7 +83,7 @@ async function rawIdbRoundTrip(text: string, name: string): Promise<{ write: num
   return { write, read };
 }
 
-async function run(config: { members: number; boards: number; nodesPerBoard: number; runs: number }) {
+async function runBench(config: { members: number; boards: number; nodesPerBoard: number; runs: number }) {
   const text = makeFile(config.members, config.boards, config.nodesPerBoard);
   const results = { importMs: [] as number[], exportMs: [] as number[], baselineWriteMs: [] as number[], baselineReadMs: [] as number[] };
   for (let run = 0; run < config.runs; run++) {
@@ -104,5 +104,5 @@ async function run(config: { members: number; boards: number; nodesPerBoard: num
   return { fileBytes: new Blob([text]).size, ...results };
 }
 
-(window as unknown as { bench: typeof run }).bench = run;
+(window as unknown as { bench: typeof runBench }).bench = runBench;
 document.title = 'ready';

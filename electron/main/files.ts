@@ -1,0 +1,164 @@
+import type { Stats } from 'node:fs';
+import nodePath from 'node:path';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { InvokeResult } from '../../shared/ipc';
+import { FILE_EXTENSION, MAX_FILE_BYTES } from '../../shared/workspaceFile';
+import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
+
+/**
+ * Export (save dialog + atomic write) and import (open dialog + size-checked UTF-8 read) of
+ * `.alignboard` files. The renderer builds and parses the JSON; main only moves text to and from
+ * the disk the user picked.
+ */
+
+export type FilesFs = AtomicWriteFs & {
+  stat(path: string): Promise<Pick<Stats, 'size' | 'isFile' | 'isDirectory'>>;
+  readFile(path: string): Promise<Uint8Array>;
+};
+
+/** Electron's dialog (bound to the app window), reduced to the answers we read. */
+export type FileDialogs = {
+  showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+};
+
+export type FilesDeps = {
+  dialog: FileDialogs;
+  fs: FilesFs;
+  /** The remembered export folder (settings) and how to remember a new one. */
+  lastFolder: () => string | null;
+  rememberFolder: (folder: string) => void;
+  /** Where dialogs start when nothing is remembered (the user's Documents folder). */
+  defaultFolder: () => string;
+  labels: () => { exportTitle: string; importTitle: string };
+};
+
+const EXTENSION = FILE_EXTENSION.slice(1);
+const FILTER = { name: 'Alignboard Workspace', extensions: [EXTENSION] };
+const RESERVED_WINDOWS_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
+
+/** Characters Windows, macOS or Linux refuse in a file name, and control characters. */
+function isForbiddenInFileName(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f || '<>:"/\\|?*'.includes(char);
+}
+
+/** A file name every OS accepts, ending in `.alignboard`, from a workspace name. */
+export function safeFileName(suggested: string): string {
+  let name = Array.from(suggested.normalize('NFC'), (char) => (isForbiddenInFileName(char) ? '-' : char))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '');
+  if (name.toLowerCase().endsWith(FILE_EXTENSION)) name = name.slice(0, -FILE_EXTENSION.length).replace(/[. ]+$/, '');
+  if (RESERVED_WINDOWS_NAME.test(name)) name = `_${name}`;
+  name = Array.from(name).slice(0, 150).join('').trim() || 'workspace';
+  return `${name}${FILE_EXTENSION}`;
+}
+
+export function withExtension(filePath: string): string {
+  return filePath.toLowerCase().endsWith(FILE_EXTENSION) ? filePath : `${filePath}${FILE_EXTENSION}`;
+}
+
+function describeFsError(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | null)?.code) {
+    case 'ENOENT':
+      return 'it does not exist (it may have been moved or deleted)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function formatMegabytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;
+}
+
+/**
+ * Reads a workspace file as text. Refuses what cannot be one before loading it into memory:
+ * a folder, anything over MAX_FILE_BYTES, bytes that are not UTF-8. A UTF-8 byte-order mark is
+ * dropped (some editors add one and JSON.parse rejects it).
+ */
+export async function readWorkspaceFile(fs: FilesFs, filePath: string): Promise<{ fileName: string; content: string }> {
+  const fileName = nodePath.basename(filePath);
+  const unreadable = (error: unknown) =>
+    new Error(`“${fileName}” could not be read: ${describeFsError(error)}.`, { cause: error });
+  const info = await fs.stat(filePath).catch((error: unknown) => {
+    throw unreadable(error);
+  });
+  if (!info.isFile()) throw new Error(`“${fileName}” is not a file.`);
+  const limit = formatMegabytes(MAX_FILE_BYTES);
+  const tooLarge = (bytes: number) =>
+    new Error(`“${fileName}” is too large to open (${formatMegabytes(bytes)}; the limit is ${limit}).`);
+  if (info.size > MAX_FILE_BYTES) throw tooLarge(info.size);
+  const bytes = await fs.readFile(filePath).catch((error: unknown) => {
+    throw unreadable(error);
+  });
+  // The file may have grown between stat and read.
+  if (bytes.byteLength > MAX_FILE_BYTES) throw tooLarge(bytes.byteLength);
+  let content: string;
+  try {
+    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new Error(`“${fileName}” is not a text file in UTF-8, so it cannot be an Alignboard workspace.`, {
+      cause: error,
+    });
+  }
+  return { fileName, content };
+}
+
+export function createFileService(deps: FilesDeps) {
+  async function startFolder(): Promise<string> {
+    const remembered = deps.lastFolder();
+    if (remembered) {
+      try {
+        if ((await deps.fs.stat(remembered)).isDirectory()) return remembered;
+      } catch {
+        // The folder was removed or its drive unplugged: fall back to Documents.
+      }
+    }
+    return deps.defaultFolder();
+  }
+
+  async function saveWorkspace(args: {
+    suggestedName: string;
+    content: string;
+  }): Promise<InvokeResult<'file:saveWorkspace'>> {
+    const folder = await startFolder();
+    const choice = await deps.dialog.showSaveDialog({
+      title: deps.labels().exportTitle,
+      defaultPath: nodePath.join(folder, safeFileName(args.suggestedName)),
+      filters: [FILTER],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    if (choice.canceled || !choice.filePath) return { saved: false, path: null };
+    // Linux file choosers do not append the filter's extension themselves.
+    const target = withExtension(choice.filePath);
+    await writeFileAtomic(deps.fs, target, args.content);
+    try {
+      deps.rememberFolder(nodePath.dirname(target));
+    } catch {
+      // The file is saved; failing to remember its folder must not report the export as failed.
+    }
+    return { saved: true, path: target };
+  }
+
+  async function openWorkspace(): Promise<InvokeResult<'file:openWorkspace'>> {
+    const choice = await deps.dialog.showOpenDialog({
+      title: deps.labels().importTitle,
+      defaultPath: await startFolder(),
+      filters: [FILTER, { name: 'All Files', extensions: ['*'] }],
+      properties: ['openFile'],
+    });
+    const filePath = choice.filePaths[0];
+    if (choice.canceled || !filePath) return null;
+    return readWorkspaceFile(deps.fs, filePath);
+  }
+
+  return { saveWorkspace, openWorkspace };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it, vi } from 'vitest';
+import { invokeChannels } from '../../shared/ipc';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { handle, registerHandlers, senderProblem, sendEvent, type Handlers } from '../../electron/main/ipc';
+import { appFrame, fakeIpcMain } from './helpers';
+
+function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app:info': () => ({ version: '0.1.0', platform: 'linux', userDataPath: '/tmp/u' }),
+    'settings:get': () => ({ settings: DEFAULT_SETTINGS, problem: null }),
+    'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+    'file:saveWorkspace': () => ({ saved: false, path: null }),
+    'file:openWorkspace': () => null,
+    'backup:save': (snapshots) => ({ written: snapshots.length }),
+    'backup:list': () => [],
+    'backup:read': (id) => ({ content: `content of ${id}` }),
+    ...overrides,
+  };
+}
+
+describe('senderProblem', () => {
+  it('trusts only the main frame of app://alignboard', () => {
+    expect(senderProblem(appFrame())).toBeNull();
+    expect(senderProblem(appFrame('app://alignboard/index.html'))).toBeNull();
+  });
+  it.each([
+    ['https://evil.example/', /not the Alignboard app/],
+    ['file:///home/user/evil.html', /not the Alignboard app/],
+    ['http://localhost:5173/', /not the Alignboard app/],
+    ['app://evil/index.html', /not the Alignboard app/],
+    ['about:blank', /not the Alignboard app/],
+  ])('refuses a frame at %s', (url, message) => {
+    expect(senderProblem({ url, parent: null })).toMatch(message);
+  });
+  it('refuses sub-frames, even of our own origin, and frames that are gone', () => {
+    expect(senderProblem({ url: 'app://alignboard/index.html', parent: { url: 'app://alignboard/' } })).toMatch(/sub-frame/);
+    expect(senderProblem(null)).toMatch(/gone/);
+  });
+});
+
+describe('handle', () => {
+  it('runs the handler with parsed arguments and returns its result for a good call', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const read = vi.fn<Handlers['backup:read']>((id) => ({ content: `backup ${id}` }));
+    handle(ipcMain, 'backup:read', read);
+    await expect(invoke('backup:read', '20261130T044310Z_w1.alignboard')).resolves.toEqual({
+      content: 'backup 20261130T044310Z_w1.alignboard',
+    });
+    expect(read).toHaveBeenCalledWith('20261130T044310Z_w1.alignboard');
+  });
+
+  it.each([
+    ['a traversal id', ['../../etc/passwd']],
+    ['a wrong type', [42]],
+    ['a missing argument', []],
+    ['an extra argument', ['20261130T044310Z_w1.alignboard', 'extra']],
+  ])('refuses %s without running the handler', async (_label, args) => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const read = vi.fn<Handlers['backup:read']>(() => ({ content: 'secret' }));
+    handle(ipcMain, 'backup:read', read);
+    await expect(invoke('backup:read', ...args)).rejects.toThrow(/^Refused backup:read: invalid arguments/);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('refuses a bad settings patch (unknown theme) before the handler runs', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const set = vi.fn<Handlers['settings:set']>(stubHandlers()['settings:set']);
+    handle(ipcMain, 'settings:set', set);
+    await expect(invoke('settings:set', { theme: 'neon' })).rejects.toThrow(/invalid arguments \(0\.theme/);
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it.each(['https://evil.example/', 'file:///tmp/page.html', 'app://alignboard.evil/index.html'])(
+    'refuses a call from %s without running the handler',
+    async (url) => {
+      const { ipcMain, invokeFrom } = fakeIpcMain();
+      const info = vi.fn<Handlers['app:info']>(stubHandlers()['app:info']);
+      handle(ipcMain, 'app:info', info);
+      await expect(invokeFrom({ url, parent: null }, 'app:info')).rejects.toThrow(
+        /^Refused app:info: the sender ".*" is not the Alignboard app\.$/,
+      );
+      expect(info).not.toHaveBeenCalled();
+    },
+  );
+
+  it('refuses a call from an embedded frame of our own page', async () => {
+    const { ipcMain, invokeFrom } = fakeIpcMain();
+    const info = vi.fn<Handlers['app:info']>(stubHandlers()['app:info']);
+    handle(ipcMain, 'app:info', info);
+    await expect(invokeFrom({ url: 'app://alignboard/index.html', parent: {} }, 'app:info')).rejects.toThrow(/sub-frame/);
+    expect(info).not.toHaveBeenCalled();
+  });
+
+  it('refuses to return a result that breaks the contract', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    handle(ipcMain, 'backup:list', () => [{ id: 'x' }] as never);
+    await expect(invoke('backup:list')).rejects.toThrow(/^Internal error in backup:list: the result does not match/);
+  });
+
+  it('passes a partial settings patch through as sent, and refuses unknown keys', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const set = vi.fn<Handlers['settings:set']>(stubHandlers()['settings:set']);
+    handle(ipcMain, 'settings:set', set);
+    await invoke('settings:set', { theme: 'dark' });
+    expect(set).toHaveBeenCalledWith({ theme: 'dark' });
+    await invoke('settings:set', { language: null });
+    expect(set).toHaveBeenLastCalledWith({ language: null });
+    await expect(invoke('settings:set', { theme: 'dark', isAdmin: true })).rejects.toThrow(/^Refused settings:set/);
+    expect(set).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('registerHandlers', () => {
+  it('registers exactly the channels of the contract, and can remove them again', () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const dispose = registerHandlers(ipcMain, stubHandlers());
+    expect([...handlers.keys()].sort()).toEqual(Object.keys(invokeChannels).sort());
+    dispose();
+    expect(handlers.size).toBe(0);
+  });
+
+  it('will not start with a channel left unhandled', () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const incomplete = stubHandlers();
+    delete (incomplete as Partial<Handlers>)['backup:read'];
+    expect(() => registerHandlers(ipcMain, incomplete)).toThrow('No IPC handler for backup:read');
+    expect(handlers.size).toBe(0);
+  });
+
+  it('makes a missing handler a compile error', () => {
+    // @ts-expect-error — 'backup:read' is missing, so this is not a Handlers record.
+    const missing: Handlers = {
+      'app:info': () => ({ version: '', platform: '', userDataPath: '' }),
+      'settings:get': () => ({ settings: DEFAULT_SETTINGS, problem: null }),
+      'settings:set': () => DEFAULT_SETTINGS,
+      'file:saveWorkspace': () => ({ saved: false, path: null }),
+      'file:openWorkspace': () => null,
+      'backup:save': () => ({ written: 0 }),
+      'backup:list': () => [],
+    };
+    expect(Object.keys(missing)).not.toContain('backup:read');
+  });
+});
+
+describe('sendEvent', () => {
+  it('sends a valid payload to a live page', () => {
+    const target = { isDestroyed: () => false, send: vi.fn<(channel: string, ...args: unknown[]) => void>() };
+    expect(sendEvent(target, 'menu:command', 'cycle-theme')).toBe(true);
+    expect(target.send).toHaveBeenCalledWith('menu:command', 'cycle-theme');
+  });
+  it('reports false when there is no live page', () => {
+    const target = { isDestroyed: () => true, send: vi.fn<(channel: string, ...args: unknown[]) => void>() };
+    expect(sendEvent(target, 'backup:due', { reason: 'startup' })).toBe(false);
+    expect(sendEvent(null, 'backup:due', { reason: 'startup' })).toBe(false);
+    expect(target.send).not.toHaveBeenCalled();
+  });
+  it('throws on a payload outside the contract instead of sending it', () => {
+    const target = { isDestroyed: () => false, send: vi.fn<(channel: string, ...args: unknown[]) => void>() };
+    expect(() => sendEvent(target, 'menu:command', 'format-disk' as never)).toThrow(/Invalid option/);
+    expect(target.send).not.toHaveBeenCalled();
+  });
+});
