@@ -21,6 +21,18 @@ const FileBoard = Board.omit({ workspaceId: true }).extend({
   doc: z.string(),
 });
 
+export const ASSET_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** Binary assets (persona photos), already resized by the app; base64 in the file. */
+const FileAsset = z.object({
+  id: z.string().min(1).max(100),
+  mime: z.enum(ASSET_MIME_TYPES),
+  width: z.number().int().min(1).max(4096),
+  height: z.number().int().min(1).max(4096),
+  createdAt: z.iso.datetime({ offset: true }),
+  data: z.string().max(20 * 1024 * 1024),
+});
+export type FileAsset = z.infer<typeof FileAsset>;
+
 export const WorkspaceFileV1 = z.object({
   format: z.literal(FILE_FORMAT),
   version: z.literal(1),
@@ -29,14 +41,19 @@ export const WorkspaceFileV1 = z.object({
   workspace: Workspace.omit({ deletedAt: true }),
   members: z.array(FileMember).max(100_000),
   boards: z.array(FileBoard).max(100_000),
+  /** Added before the first release; files without it have no assets. */
+  assets: z.array(FileAsset).max(100_000).default([]),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileV1>;
+/** A file as it may be written: fields with defaults may be absent. */
+export type WorkspaceFileInput = z.input<typeof WorkspaceFileV1>;
 export type FileMember = z.infer<typeof FileMember>;
 export type FileBoard = z.infer<typeof FileBoard>;
 
 /** A parsed file whose board documents are already decoded and known to load. */
-export type ParsedWorkspaceFile = Omit<WorkspaceFile, 'boards'> & {
+export type ParsedWorkspaceFile = Omit<WorkspaceFile, 'boards' | 'assets'> & {
   boards: (Omit<FileBoard, 'doc'> & { update: Uint8Array })[];
+  assets: (Omit<FileAsset, 'data'> & { bytes: Uint8Array })[];
 };
 
 export type FileProblem =
@@ -48,8 +65,9 @@ export type FileProblem =
   | { kind: 'newer-version'; version: number }
   | { kind: 'unsupported-version'; version: unknown }
   | { kind: 'invalid'; path: string; detail: string }
-  | { kind: 'duplicate-id'; collection: 'members' | 'boards'; id: string }
-  | { kind: 'bad-board'; boardName: string; detail: string };
+  | { kind: 'duplicate-id'; collection: 'members' | 'boards' | 'assets'; id: string }
+  | { kind: 'bad-board'; boardName: string; detail: string }
+  | { kind: 'bad-asset'; id: string };
 
 export type ParseResult = { ok: true; file: ParsedWorkspaceFile } | { ok: false; problem: FileProblem };
 
@@ -209,7 +227,7 @@ export function parseWorkspaceFile(input: string): ParseResult {
   }
   const file = parsed.data;
 
-  for (const collection of ['members', 'boards'] as const) {
+  for (const collection of ['members', 'boards', 'assets'] as const) {
     const seen = new Set<string>();
     for (const record of file[collection]) {
       if (seen.has(record.id)) return fail({ kind: 'duplicate-id', collection, id: record.id });
@@ -225,7 +243,13 @@ export function parseWorkspaceFile(input: string): ParseResult {
     if (problem) return fail({ kind: 'bad-board', boardName: board.name, detail: problem });
     boards.push({ ...board, update });
   }
-  return { ok: true, file: { ...file, boards } };
+  const assets: ParsedWorkspaceFile['assets'] = [];
+  for (const { data, ...asset } of file.assets) {
+    const bytes = base64ToBytes(data);
+    if (!bytes || bytes.length === 0) return fail({ kind: 'bad-asset', id: asset.id });
+    assets.push({ ...asset, bytes });
+  }
+  return { ok: true, file: { ...file, boards, assets } };
 }
 
 /** Applies the update to a throw-away doc; Yjs throws on malformed updates. */

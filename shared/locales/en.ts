@@ -114,6 +114,7 @@ export const en = {
       invalid: 'The file is damaged: “{{path}}” is wrong ({{detail}}).',
       'duplicate-id': 'The file is damaged: two {{collection}} have the same id “{{id}}”.',
       'bad-board': 'The board “{{board}}” in the file is damaged ({{detail}}).',
+      'bad-asset': 'The picture “{{id}}” in the file is damaged.',
       'read-failed': 'The file could not be read: {{detail}}',
       'write-failed': 'The workspace could not be saved on this computer: {{detail}}',
     },
@@ -200,6 +201,10 @@ export const en = {
       { text: 'Budget is decided in Q4', department: 'sales' },
       { text: 'Worried about migration downtime', department: 'sales' },
     ],
+  },
+  persona: {
+    cardLabel: 'Persona card: {{name}}',
+    unnamed: 'Unnamed persona',
   },
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',

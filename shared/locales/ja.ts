@@ -115,6 +115,7 @@ export const ja: Messages = {
       invalid: 'ファイルが壊れています:「{{path}}」が不正です（{{detail}}）。',
       'duplicate-id': 'ファイルが壊れています: {{collection}} に同じ ID「{{id}}」が2つあります。',
       'bad-board': 'ファイル内のボード「{{board}}」が壊れています（{{detail}}）。',
+      'bad-asset': 'ファイル内の画像「{{id}}」が壊れています。',
       'read-failed': 'ファイルを読み込めませんでした: {{detail}}',
       'write-failed': 'このコンピューターに保存できませんでした: {{detail}}',
     },
@@ -200,6 +201,10 @@ export const ja: Messages = {
       { text: '予算は第4四半期に決まる', department: 'sales' },
       { text: '移行時の停止時間が心配', department: 'sales' },
     ],
+  },
+  persona: {
+    cardLabel: 'ペルソナカード: {{name}}',
+    unnamed: '名前未設定のペルソナ',
   },
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import yDexie, { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { openDb, SCHEMA_V1 } from '../../renderer/src/db/db';
+import { openDb, SCHEMA_V1, SCHEMA_V2 } from '../../renderer/src/db/db';
 import { BOARD_NODES } from '../../shared/records/board';
 
 /**
@@ -24,7 +24,18 @@ const HISTORY: Record<number, { stores: Record<string, string>; write(db: Dexie)
       await db.table('boards').add({ workspaceId: 'w1', id: 'b1', kind: 'persona', name: 'P', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', doc });
     },
   },
+  2: {
+    stores: SCHEMA_V2,
+    async write(db) {
+      await HISTORY[1]!.write(db);
+      await db.table('boards').update(['w1', 'b1'], { agreement: { date: '2026-02-01', meeting: 'Feb' } });
+      await db.table('assets').add({ workspaceId: 'w1', id: 'a1', mime: 'image/png', bytes: new Uint8Array([1, 2, 3]), width: 1, height: 1, createdAt: '2026-01-01T00:00:00.000Z' });
+    },
+  },
 };
+
+/** What each version's data must look like after opening it with the current code. */
+const EXPECTED_AGREEMENT: Record<number, unknown> = { 1: null, 2: { date: '2026-02-01', meeting: 'Feb' } };
 
 describe('database migrations', () => {
   it('has a history entry for every version up to the current one', () => {
@@ -45,6 +56,9 @@ describe('database migrations', () => {
     expect(await db.workspaces.get('w1')).toMatchObject({ name: 'Old' });
     expect(await db.members.get(['w1', 'm1'])).toMatchObject({ name: '田中', department: 'sales' });
     const board = await db.boards.get(['w1', 'b1']);
+    // v1 → v2: boards gain `agreement` (null until a persona is agreed).
+    expect(board!.agreement).toEqual(EXPECTED_AGREEMENT[version]);
+    if (version >= 2) expect([...(await db.assets.get(['w1', 'a1']))!.bytes]).toEqual([1, 2, 3]);
     const provider = DexieYProvider.load(board!.doc);
     await provider.whenLoaded;
     expect(board!.doc.getMap(BOARD_NODES).toJSON()).toEqual({ n1: { type: 'sticky', text: '予算は第4四半期に決まる' } });

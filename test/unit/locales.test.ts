@@ -93,6 +93,7 @@ describe('locales', () => {
       invalid: true,
       'duplicate-id': true,
       'bad-board': true,
+      'bad-asset': true,
     } satisfies Record<FileProblem['kind'], true>;
     const kindList = Object.keys(kinds);
     expect(kindList.filter((kind) => !(kind in en.import.problem))).toEqual([]);

@@ -14,6 +14,7 @@ import {
   type ParseResult,
   parseWorkspaceFile,
   type WorkspaceFile,
+  type WorkspaceFileInput,
   WorkspaceFileV1,
 } from '../../shared/workspaceFile';
 
@@ -46,11 +47,15 @@ function nodesOf(update: Uint8Array): Nodes {
 
 /** The parsed file written back in the file format (what an export of it would contain). */
 function serialize(file: ParsedWorkspaceFile): WorkspaceFile {
-  return { ...file, boards: file.boards.map(({ update, ...board }) => ({ ...board, doc: bytesToBase64(update) })) };
+  return {
+    ...file,
+    boards: file.boards.map(({ update, ...board }) => ({ ...board, doc: bytesToBase64(update) })),
+    assets: file.assets.map(({ bytes, ...asset }) => ({ ...asset, data: bytesToBase64(bytes) })),
+  };
 }
 
 /** A valid file as a plain object, to be modified by a test and stringified. */
-function validFile(): Record<string, unknown> & WorkspaceFile {
+function validFile(): Record<string, unknown> & WorkspaceFileInput {
   const doc = new Y.Doc();
   const node = new Y.Map<unknown>();
   doc.getMap('nodes').set('n1', node);
@@ -190,7 +195,7 @@ describe('bad workspace files', () => {
     const kinds = new Set(Object.values(manifest).map((entry) => entry.kind));
     // too-large needs a 200 MB file; it is tested below with a generated string instead.
     expect([...kinds].sort()).toEqual(
-      ['bad-board', 'duplicate-id', 'empty', 'invalid', 'newer-version', 'not-alignboard', 'not-json', 'truncated', 'unsupported-version'],
+      ['bad-asset', 'bad-board', 'duplicate-id', 'empty', 'invalid', 'newer-version', 'not-alignboard', 'not-json', 'truncated', 'unsupported-version'],
     );
   });
 
@@ -540,10 +545,10 @@ describe('unknown properties', () => {
     };
     const file = expectOk(parseObject(withExtras));
     expect(file).toEqual(expectOk(parseObject(raw)));
-    expect(Object.keys(file).sort()).toEqual(['appVersion', 'boards', 'exportedAt', 'format', 'members', 'version', 'workspace']);
+    expect(Object.keys(file).sort()).toEqual(['appVersion', 'assets', 'boards', 'exportedAt', 'format', 'members', 'version', 'workspace']);
     expect(Object.keys(file.workspace).sort()).toEqual(['createdAt', 'id', 'name', 'updatedAt']);
     expect(Object.keys(file.members[0]!).sort()).toEqual(['createdAt', 'department', 'id', 'name', 'title', 'updatedAt']);
-    expect(Object.keys(file.boards[0]!).sort()).toEqual(['createdAt', 'id', 'kind', 'name', 'update', 'updatedAt']);
+    expect(Object.keys(file.boards[0]!).sort()).toEqual(['agreement', 'createdAt', 'id', 'kind', 'name', 'update', 'updatedAt']);
   });
 
   it('drops record fields the file format leaves out (workspaceId, deletedAt)', () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Toaster, toast } from 'sonner';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { BoardPage } from '../features/board/BoardPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { useAutomaticBackups } from '../features/backups/backupService';
 import { HomePage } from '../features/home/HomePage';
@@ -124,6 +125,7 @@ function Shell() {
             <HomePage />
           </Route>
           <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
+          <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
           <Route path="/settings">
             <SettingsPage />
           </Route>

@@ -7,10 +7,22 @@ import type { Workspace } from '../../../shared/records/workspace';
 
 export type BoardRow = Board & { readonly doc: Y.Doc };
 
+/** A binary asset of a workspace (persona photos), stored as bytes so it survives structured clone everywhere. */
+export type AssetRow = {
+  workspaceId: string;
+  id: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  createdAt: string;
+};
+
 export type AlignboardDb = Dexie & {
   workspaces: EntityTable<Workspace, 'id'>;
   members: Dexie.Table<Member, [string, string]>;
   boards: Dexie.Table<BoardRow, [string, string]>;
+  assets: Dexie.Table<AssetRow, [string, string]>;
 };
 
 export const DB_NAME = 'alignboard';
@@ -29,9 +41,25 @@ export const SCHEMA_V1 = {
   boards: '[workspaceId+id], workspaceId, doc: Y.Doc',
 } as const;
 
+/** v2: persona photos (`assets`) and persona agreement on boards (`agreement`, null until agreed). */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  assets: '[workspaceId+id], workspaceId',
+} as const;
+
 export function openDb(name = DB_NAME): AlignboardDb {
   const db = new Dexie(name, { addons: [yDexie] }) as AlignboardDb;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade(async (tx) => {
+      await tx
+        .table('boards')
+        .toCollection()
+        .modify((board: { agreement?: unknown }) => {
+          if (board.agreement === undefined) board.agreement = null;
+        });
+    });
   return db;
 }
 

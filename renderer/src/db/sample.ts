@@ -73,11 +73,13 @@ export async function createSampleWorkspace(language: Language, database: Alignb
         id: newId(),
         kind: 'persona',
         name: strings.sample.personaBoard,
+        agreement: null,
         createdAt: now,
         updatedAt: now,
         update: Y.encodeStateAsUpdate(samplePersonaDoc(strings, firstOf)),
       },
     ],
+    assets: [],
   };
   return importWorkspace(file, {}, database);
 }

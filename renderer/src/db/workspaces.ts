@@ -72,6 +72,7 @@ export async function purgeDeletedWorkspaces(database: AlignboardDb = defaultDb,
     for (const workspace of doomed) {
       await database.members.where('workspaceId').equals(workspace.id).delete();
       await database.boards.where('workspaceId').equals(workspace.id).delete();
+      await database.assets.where('workspaceId').equals(workspace.id).delete();
       await database.workspaces.delete(workspace.id);
     }
     return doomed.length;
@@ -149,13 +150,14 @@ async function encodeBoardDoc(doc: Y.Doc): Promise<Uint8Array> {
 
 /** Reads a whole workspace in the workspace-file shape, board docs as raw Yjs updates. */
 export async function snapshotWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<ParsedWorkspaceFile> {
-  const { workspace, members, boards } = await database.transaction(
+  const { workspace, members, boards, assets } = await database.transaction(
     'r',
-    [database.workspaces, database.members, database.boards],
+    [database.workspaces, database.members, database.boards, database.assets],
     async () => ({
       workspace: await database.workspaces.get(id),
       members: await database.members.where('workspaceId').equals(id).toArray(),
       boards: await database.boards.where('workspaceId').equals(id).toArray(),
+      assets: await database.assets.where('workspaceId').equals(id).toArray(),
     }),
   );
   if (!workspace) throw new Error(`workspace ${id} not found`);
@@ -167,6 +169,7 @@ export async function snapshotWorkspace(id: string, database: AlignboardDb = def
       name: board.name,
       createdAt: board.createdAt,
       updatedAt: board.updatedAt,
+      agreement: board.agreement ?? null,
       update: await encodeBoardDoc(board.doc),
     });
   }
@@ -178,11 +181,16 @@ export async function snapshotWorkspace(id: string, database: AlignboardDb = def
     workspace: { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt, updatedAt: workspace.updatedAt },
     members: members.map(({ workspaceId: _, ...member }) => member),
     boards: encoded,
+    assets: assets.map(({ workspaceId: _, ...asset }) => asset),
   };
 }
 
 export function toWorkspaceFile(snapshot: ParsedWorkspaceFile): WorkspaceFile {
-  return { ...snapshot, boards: snapshot.boards.map(({ update, ...board }) => ({ ...board, doc: bytesToBase64(update) })) };
+  return {
+    ...snapshot,
+    boards: snapshot.boards.map(({ update, ...board }) => ({ ...board, doc: bytesToBase64(update) })),
+    assets: snapshot.assets.map(({ bytes, ...asset }) => ({ ...asset, data: bytesToBase64(bytes) })),
+  };
 }
 
 /** The `.alignboard` text of a workspace. */
@@ -222,6 +230,7 @@ export async function importWorkspace(
         return { ...board, workspaceId, doc };
       }),
     );
+    await database.assets.bulkAdd(file.assets.map((asset) => ({ ...asset, workspaceId })));
   });
   return workspaceId;
 }

@@ -50,7 +50,8 @@ export function WorkspacePage(props: { workspaceId: string }) {
             <ul className="plain-list">
               {boards.map((board) => (
                 <li key={board.id}>
-                  <span className="badge">{t(`workspace.boardKind.${board.kind}`)}</span> {board.name}
+                  <span className="badge">{t(`workspace.boardKind.${board.kind}`)}</span>{' '}
+                  <Link href={`/w/${workspace.id}/b/${board.id}`}>{board.name}</Link>
                 </li>
               ))}
             </ul>

@@ -31,6 +31,8 @@ export function describeProblem(problem: ImportProblem, t: TFunction, language: 
       return t('import.problem.read-failed', { detail: problem.detail });
     case 'write-failed':
       return t('import.problem.write-failed', { detail: problem.detail });
+    case 'bad-asset':
+      return t('import.problem.bad-asset', { id: problem.id });
     case 'storage-full':
       return t('errors.storageFull');
   }
