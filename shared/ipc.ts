@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PdfExportRequest, PrintReadyReport } from './pdf';
 import { AppSettings, SettingsPatch } from './settings';
 
 /**
@@ -54,6 +55,16 @@ export const invokeChannels = {
   },
   'backup:list': { args: z.tuple([]), result: z.array(BackupEntry) },
   'backup:read': { args: z.tuple([BackupId]), result: z.object({ content: z.string() }) },
+  /** Prints a print route in a hidden window and offers the PDF in a save dialog. */
+  'pdf:export': {
+    args: z.tuple([PdfExportRequest]),
+    result: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  /**
+   * A print page says it is laid out with its data and fonts (or why it cannot be printed).
+   * `printing` is true when main was waiting for that page, i.e. it is a hidden print window.
+   */
+  'pdf:ready': { args: z.tuple([PrintReadyReport]), result: z.object({ printing: z.boolean() }) },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -1,6 +1,7 @@
 import type { BackupStore } from './backup';
 import type { createFileService } from './files';
 import type { Handlers } from './ipc';
+import type { PdfExporter } from './pdf';
 import type { SettingsService } from './settings';
 import type { AppSettings } from '../../shared/settings';
 
@@ -9,12 +10,13 @@ export type HandlerDeps = {
   settings: SettingsService;
   files: ReturnType<typeof createFileService>;
   backups: BackupStore;
+  pdf: Pick<PdfExporter, 'exportPdf'>;
   /** Called after a settings change was saved (e.g. to rebuild the menu in a new language). */
   onSettingsChanged: (next: AppSettings, previous: AppSettings) => void;
 };
 
 /** The implementation of every contract channel. Arguments arrive already validated by ipc.ts. */
-export function createHandlers({ appInfo, settings, files, backups, onSettingsChanged }: HandlerDeps): Handlers {
+export function createHandlers({ appInfo, settings, files, backups, pdf, onSettingsChanged }: HandlerDeps): Handlers {
   return {
     'app:info': () => appInfo(),
     'settings:get': () => settings.get(),
@@ -29,5 +31,10 @@ export function createHandlers({ appInfo, settings, files, backups, onSettingsCh
     'backup:save': (snapshots) => backups.save(snapshots),
     'backup:list': () => backups.list(),
     'backup:read': (id) => backups.read(id),
+    'pdf:export': (request) => pdf.exportPdf(request),
+    // A print window's own `pdf:ready` is answered by the handler pdf.ts puts on that window's
+    // webContents.ipc, which Electron asks first. What reaches this one comes from a page nobody
+    // is printing (the print route opened in the app window): nothing to do.
+    'pdf:ready': () => ({ printing: false }),
   };
 }

@@ -13,6 +13,7 @@ import { createHandlers } from './handlers';
 import { registerHandlers, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createFileOpener, findWorkspaceArg } from './openFile';
+import { createPdfExporter } from './pdf';
 import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, registerAppScheme } from './security';
 import { openSettings, restoreWindowBounds } from './settings';
 import { createMainWindow } from './window';
@@ -113,6 +114,24 @@ function run(): void {
       },
     });
     const backups = createBackupStore({ dir: nodePath.join(userData, 'backups'), fs: fsp, now: () => new Date() });
+    const pdf = createPdfExporter({
+      createWindow: (options) => new BrowserWindow(options),
+      preloadPath: PRELOAD_PATH,
+      dialog: {
+        showSaveDialog: (options) => {
+          const parent = parentWindow();
+          return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+        },
+      },
+      fs: fsp,
+      lastFolder: () => settings.get().settings.lastExportFolder,
+      rememberFolder: (folder) => settings.update({ lastExportFolder: folder }),
+      defaultFolder: () => app.getPath('documents'),
+      labels: () => {
+        const messages = (menuLanguage(settings.get().settings.language) === 'ja' ? ja : en).print;
+        return { exportTitle: messages.exportTitle, filterName: messages.pdfFilter };
+      },
+    });
 
     registerHandlers(
       ipcMain,
@@ -121,6 +140,7 @@ function run(): void {
         settings,
         files,
         backups,
+        pdf,
         onSettingsChanged: (next, previous) => {
           if (next.language !== previous.language) setMenu(next.language);
         },

@@ -12,6 +12,8 @@ const INVOKE_CHANNELS = {
   'backup:save': true,
   'backup:list': true,
   'backup:read': true,
+  'pdf:export': true,
+  'pdf:ready': true,
 } as const satisfies Record<InvokeChannel, true>;
 
 const EVENT_CHANNELS = {

@@ -6,6 +6,7 @@ import './theme/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { isPrintPath } from '../../shared/pdf';
 import { App } from './app/App';
 import { AppProvider, applyTheme, effectiveLanguage } from './app/AppContext';
 import { purgeDeletedWorkspaces } from './db/workspaces';
@@ -20,8 +21,11 @@ async function start() {
   // Ask the browser not to evict our data under storage pressure (granted silently in Electron and
   // for installed/engaged sites; the settings page shows the result and can ask again).
   void navigator.storage?.persist?.().catch(() => false);
-  // Workspaces deleted in a session that ended before its undo toast closed.
-  void purgeDeletedWorkspaces().catch((error: unknown) => console.error('purge failed', error));
+  // Workspaces deleted in a session that ended before its undo toast closed. Not from a print
+  // page: it runs beside the app window, whose undo toast may still be open.
+  if (!isPrintPath(window.location.hash.replace(/^#/, ''))) {
+    void purgeDeletedWorkspaces().catch((error: unknown) => console.error('purge failed', error));
+  }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

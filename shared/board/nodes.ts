@@ -63,6 +63,11 @@ export const StickyNodeData = z.object({
   promotedTo: z.enum(PERSONA_TEXT_FIELDS).nullable().catch(null),
   /** Dots received in revealed votes, summed. */
   votes: z.number().int().nonnegative().catch(0),
+  /**
+   * Member ids of who gave those dots, one entry per dot, in reveal order (a member appears twice
+   * after two rounds). Anonymous rounds add to `votes` only, so this may be shorter than `votes`.
+   */
+  voters: z.array(z.string().max(100)).max(10_000).catch([]),
 });
 export type StickyNodeData = z.infer<typeof StickyNodeData>;
 
@@ -94,3 +99,18 @@ export function readNodeData(json: unknown): BoardNodeData | null {
   const parsed = BoardNodeData.safeParse(json);
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * World size of a sticky note. Notes are this wide; their height grows with the text, so geometry
+ * that has no measured height (pure code, a co-editor's view) uses this as the height.
+ */
+export const STICKY_SIZE = { width: 260, height: 160 } as const;
+
+/** The persona field the notes of each template zone are promoted into by default. */
+export const ZONE_FIELD: Record<PersonaZone, PersonaTextField> = {
+  goals: 'goals',
+  challenges: 'challenges',
+  triggers: 'triggers',
+  objections: 'objections',
+  channels: 'channels',
+};

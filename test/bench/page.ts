@@ -13,6 +13,7 @@ import { exportWorkspace, importWorkspace } from '../../renderer/src/db/workspac
 function makeFile(members: number, boards: number, nodesPerBoard: number): string {
   const now = new Date().toISOString();
   const file: WorkspaceFile = {
+    assets: [],
     format: FILE_FORMAT,
     version: 1,
     exportedAt: now,
@@ -40,7 +41,7 @@ function makeFile(members: number, boards: number, nodesPerBoard: number): strin
           nodes.set(`n${n}`, node);
         }
       });
-      return { id: `b${b}`, kind: 'persona' as const, name: `Board ${b}`, createdAt: now, updatedAt: now, doc: bytesToBase64(Y.encodeStateAsUpdate(doc)) };
+      return { id: `b${b}`, kind: 'persona' as const, name: `Board ${b}`, createdAt: now, updatedAt: now, agreement: null, doc: bytesToBase64(Y.encodeStateAsUpdate(doc)) };
     }),
   };
   return JSON.stringify(file);

@@ -36,6 +36,7 @@ const HISTORY: Record<number, { stores: Record<string, string>; write(db: Dexie)
 
 /** What each version's data must look like after opening it with the current code. */
 const EXPECTED_AGREEMENT: Record<number, unknown> = { 1: null, 2: { date: '2026-02-01', meeting: 'Feb' } };
+const EXPECTED_ASSET_BYTES: Record<number, number[] | null> = { 1: null, 2: [1, 2, 3] };
 
 describe('database migrations', () => {
   it('has a history entry for every version up to the current one', () => {
@@ -58,7 +59,8 @@ describe('database migrations', () => {
     const board = await db.boards.get(['w1', 'b1']);
     // v1 → v2: boards gain `agreement` (null until a persona is agreed).
     expect(board!.agreement).toEqual(EXPECTED_AGREEMENT[version]);
-    if (version >= 2) expect([...(await db.assets.get(['w1', 'a1']))!.bytes]).toEqual([1, 2, 3]);
+    const asset = await db.assets.get(['w1', 'a1']);
+    expect(asset ? [...asset.bytes] : null).toEqual(EXPECTED_ASSET_BYTES[version]);
     const provider = DexieYProvider.load(board!.doc);
     await provider.whenLoaded;
     expect(board!.doc.getMap(BOARD_NODES).toJSON()).toEqual({ n1: { type: 'sticky', text: '予算は第4四半期に決まる' } });

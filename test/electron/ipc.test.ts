@@ -14,6 +14,8 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'backup:save': (snapshots) => ({ written: snapshots.length }),
     'backup:list': () => [],
     'backup:read': (id) => ({ content: `content of ${id}` }),
+    'pdf:export': () => ({ saved: false, path: null }),
+    'pdf:ready': () => ({ printing: false }),
     ...overrides,
   };
 }

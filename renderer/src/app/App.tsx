@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Toaster, toast } from 'sonner';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { BoardPage } from '../features/board/BoardPage';
+import { PersonaSheet } from '../features/personas/PersonaSheet';
+import { PrintRoot } from '../features/print/PrintRoot';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { useAutomaticBackups } from '../features/backups/backupService';
 import { HomePage } from '../features/home/HomePage';
@@ -85,12 +87,32 @@ function useCommands(openShortcuts: () => void) {
   }, [host, cycleTheme, actions, location, navigate, openShortcuts, t]);
 }
 
+/** After a route change, focus moves to the new page (not left on a button that is gone). */
+function useFocusOnNavigation() {
+  const [location] = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = document.getElementById('main');
+    const active = document.activeElement;
+    if (!main || document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
+    if (active && active !== document.body && main.contains(active)) return;
+    main.focus({ preventScroll: true });
+    // `location` is the trigger: the effect runs once per page change.
+    // oxlint-disable-next-line react/exhaustive-deps
+  }, [location]);
+}
+
 function Shell() {
   const { t } = useTranslation();
   const { host, settings } = useApp();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useCommands(() => setShortcutsOpen(true));
   useAutomaticBackups(host);
+  useFocusOnNavigation();
   return (
     <>
       <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -147,7 +169,7 @@ function Shell() {
         theme={settings.theme === 'light' ? 'light' : 'dark'}
         richColors={false}
         closeButton
-        toastOptions={{ className: 'toast' }}
+        toastOptions={{ className: 'toast', closeButtonAriaLabel: t('common.closeNotification') }}
         containerAriaLabel={t('app.name')}
       />
     </>
@@ -159,9 +181,17 @@ export function App() {
     // wouter takes the location hook itself and calls it; hash routes work from app:// and http.
     // oxlint-disable-next-line react/rules-of-hooks
     <Router hook={useHashLocation}>
-      <WorkspaceActionsProvider>
-        <Shell />
-      </WorkspaceActionsProvider>
+      <PrintRoot
+        routes={
+          <Route path="/print/persona/:workspaceId/:boardId">
+            {(params) => <PersonaSheet workspaceId={params.workspaceId} boardId={params.boardId} />}
+          </Route>
+        }
+      >
+        <WorkspaceActionsProvider>
+          <Shell />
+        </WorkspaceActionsProvider>
+      </PrintRoot>
     </Router>
   );
 }

@@ -2,7 +2,9 @@ import * as Y from 'yjs';
 import { en } from '../../../shared/locales/en';
 import { ja } from '../../../shared/locales/ja';
 import type { Language } from '../../../shared/settings';
-import { BOARD_NODES } from '../../../shared/records/board';
+import { addNodes, newSticky } from '../../../shared/board/doc';
+import type { PersonaZone } from '../../../shared/board/nodes';
+import { personaTemplate } from '../../../shared/board/personaTemplate';
 import type { Department } from '../../../shared/records/member';
 import type { ParsedWorkspaceFile } from '../../../shared/workspaceFile';
 import { FILE_FORMAT, FILE_VERSION } from '../../../shared/workspaceFile';
@@ -11,39 +13,41 @@ import { db as defaultDb } from './db';
 import { newId, nowIso } from './ids';
 import { APP_VERSION, importWorkspace } from './workspaces';
 
-/** The persona board of the sample: a persona card with stickies around it, in the board layout. */
+/** Zone each sample note belongs to, in the order of `sample.stickies`. */
+const SAMPLE_NOTE_ZONES: PersonaZone[] = ['channels', 'triggers', 'objections'];
+
+/** The persona board of the sample: the persona template filled in, with notes in their zones. */
 function samplePersonaDoc(strings: typeof en | typeof ja, memberIds: Map<Department, string>): Y.Doc {
   const doc = new Y.Doc();
-  const nodes = doc.getMap<Y.Map<unknown>>(BOARD_NODES);
-  doc.transact(() => {
-    const card = new Y.Map<unknown>();
-    const p = strings.sample.persona;
-    for (const [key, value] of Object.entries({
-      type: 'persona',
-      x: 0,
-      y: 0,
-      name: p.name,
-      title: p.title,
-      industry: p.industry,
-      companySize: p.companySize,
-      goals: p.goal,
-      challenges: p.challenge,
-      quote: p.quote,
-    })) {
-      card.set(key, value);
-    }
-    nodes.set(newId(), card);
-    strings.sample.stickies.forEach((sticky, index) => {
-      const node = new Y.Map<unknown>();
-      node.set('type', 'sticky');
-      node.set('x', 420 + (index % 2) * 240);
-      node.set('y', index * 180);
-      node.set('text', sticky.text);
-      node.set('department', sticky.department);
-      node.set('authorId', memberIds.get(sticky.department as Department) ?? null);
-      nodes.set(newId(), node);
-    });
+  const p = strings.sample.persona;
+  const template = personaTemplate(newId, {
+    name: p.name,
+    title: p.title,
+    industry: p.industry,
+    companySize: p.companySize,
+    goals: p.goal,
+    challenges: p.challenge,
+    quote: p.quote,
+    buyingRole: 'decision-maker',
   });
+  const zones = new Map(
+    template.flatMap(({ data }) => (data.type === 'zone' ? [[data.zone, data] as const] : [])),
+  );
+  const notes = strings.sample.stickies.map((sticky, index) => {
+    const zone = zones.get(SAMPLE_NOTE_ZONES[index % SAMPLE_NOTE_ZONES.length]!)!;
+    const department = sticky.department as Department;
+    return {
+      id: newId(),
+      data: newSticky({
+        x: zone.x + 40,
+        y: zone.y + 80,
+        text: sticky.text,
+        department: department === 'other' ? 'joint' : department,
+        authorId: memberIds.get(department) ?? null,
+      }),
+    };
+  });
+  addNodes(doc, [...template, ...notes], null);
   return doc;
 }
 

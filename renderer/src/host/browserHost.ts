@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { BackupEntry } from '../../../shared/ipc';
 import { AppSettings, DEFAULT_SETTINGS, type SettingsPatch } from '../../../shared/settings';
 import { FILE_EXTENSION, MAX_FILE_BYTES } from '../../../shared/workspaceFile';
+import { printInHiddenFrame } from './browserPrint';
 import type { Host, HostCommand, OpenedFile } from './types';
 
 const SETTINGS_KEY = 'alignboard.settings';
@@ -78,7 +79,8 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
       const file = await pickFile(`${FILE_EXTENSION},application/json`);
       if (!file) return null;
       if (file.size > MAX_FILE_BYTES) throw new Error(`file too large: ${file.size} bytes`);
-      return { fileName: file.name, content: await file.text() };
+      // Decode as UTF-8 whatever a BOM says, as the desktop app does: a UTF-16 file is not a workspace file.
+      return { fileName: file.name, content: new TextDecoder('utf-8').decode(await file.arrayBuffer()) };
     },
     backups: {
       async save(snapshots) {
@@ -124,5 +126,13 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
       return () => commandListeners.delete(listener);
     },
     onFileOpened: () => () => {},
+    async exportPdf(request) {
+      await printInHiddenFrame(request);
+      // The print dialog does not say whether the user saved a file or cancelled.
+      return { saved: false };
+    },
+    // The frame's page marks <html data-print-ready>, which printInHiddenFrame watches.
+    printReady: async () => {},
+    printFailed: async () => {},
   };
 }

@@ -24,5 +24,15 @@ export function createElectronHost(api: PreloadApi): Host {
     onBackupDue: (listener) => api.on['backup:due'](() => listener()),
     onCommand: (listener) => api.on['menu:command'](listener),
     onFileOpened: (listener) => api.on['file:opened'](listener),
+    async exportPdf(request) {
+      const result = await api.invoke['pdf:export'](request);
+      return { saved: result.saved };
+    },
+    async printReady() {
+      await api.invoke['pdf:ready']({ problem: null });
+    },
+    async printFailed(problem) {
+      await api.invoke['pdf:ready']({ problem: problem.slice(0, 1000) || 'unknown problem' });
+    },
   };
 }

@@ -3,7 +3,7 @@ import { createBrowserHost } from './browserHost';
 import { createElectronHost } from './electronHost';
 import type { Host } from './types';
 
-export type { Host, HostCommand, OpenedFile } from './types';
+export type { Host, HostCommand, OpenedFile, PdfExportRequest } from './types';
 
 /** Chosen once at start: the Electron host when the preload exposed its API, the browser host otherwise. */
 export function detectHost(): Host {

@@ -1,4 +1,5 @@
 import type { BackupEntry, BackupSnapshot } from '../../../shared/ipc';
+import type { PdfExportRequest } from '../../../shared/pdf';
 import type { AppSettings, SettingsPatch } from '../../../shared/settings';
 
 export type HostCommand =
@@ -11,6 +12,8 @@ export type HostCommand =
   | 'about';
 
 export type OpenedFile = { fileName: string; content: string };
+
+export type { PdfExportRequest };
 
 /**
  * Everything the renderer needs from outside the page. Two implementations: the Electron host
@@ -38,4 +41,15 @@ export interface Host {
   onCommand(listener: (command: HostCommand) => void): () => void;
   /** A workspace file opened from the OS (file association, second instance). */
   onFileOpened(listener: (file: OpenedFile) => void): () => void;
+  /**
+   * Prints a print route (`/print/…`) to PDF with the kind's shared options. Electron renders it in
+   * a hidden window and shows a save dialog: `saved` says whether a file was written. The browser
+   * opens its print dialog ("Save as PDF") on the route: it cannot tell whether the user saved, so
+   * `saved` is false there. Rejects when the page cannot be loaded or printed.
+   */
+  exportPdf(request: PdfExportRequest): Promise<{ saved: boolean }>;
+  /** Called by a print route once laid out with its data, fonts and images (see usePrintReady). */
+  printReady(): Promise<void>;
+  /** Called by a print route that cannot be printed (its data is missing), so nobody waits for it. */
+  printFailed(problem: string): Promise<void>;
 }

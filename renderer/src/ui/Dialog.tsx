@@ -1,6 +1,30 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
+/**
+ * Recently focused elements, newest first. A dialog opened from a menu item must give focus back
+ * to the menu's trigger (the item is gone by then), so closing walks back to one still on the page.
+ */
+const focusHistory: HTMLElement[] = [];
+if (typeof document !== 'undefined') {
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      const target = event.target as HTMLElement;
+      if (target === document.body || target.closest('[role="dialog"],[role="alertdialog"]')) return;
+      focusHistory.splice(0, focusHistory.length, target, ...focusHistory.filter((el) => el !== target).slice(0, 6));
+    },
+    true,
+  );
+}
+
+function restoreFocus(event: Event, candidates: HTMLElement[]) {
+  const target = candidates.find((element) => element.isConnected && !element.closest('[aria-hidden="true"]'));
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
 
 /** An accessible modal dialog (focus trap, Escape, labelled by its title, described by its body). */
 export function Dialog(props: {
@@ -12,6 +36,10 @@ export function Dialog(props: {
   role?: 'dialog' | 'alertdialog';
 }) {
   const { t } = useTranslation();
+  const returnTo = useRef<HTMLElement[]>([]);
+  useLayoutEffect(() => {
+    if (props.open) returnTo.current = [...focusHistory];
+  }, [props.open]);
   return (
     <RadixDialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <RadixDialog.Portal>
@@ -19,14 +47,17 @@ export function Dialog(props: {
         <RadixDialog.Content
           className="dialog"
           role={props.role ?? 'dialog'}
+          onCloseAutoFocus={(event) => restoreFocus(event, returnTo.current)}
           {...(props.description ? {} : { 'aria-describedby': undefined })}
         >
           <RadixDialog.Title className="dialog-title">{props.title}</RadixDialog.Title>
           {props.description ? <RadixDialog.Description className="dialog-description">{props.description}</RadixDialog.Description> : null}
           {props.children}
-          <RadixDialog.Close className="dialog-x" aria-label={t('common.close')}>
-            ×
-          </RadixDialog.Close>
+          {props.role === 'alertdialog' ? null : (
+            <RadixDialog.Close className="dialog-x" aria-label={t('common.close')}>
+              ×
+            </RadixDialog.Close>
+          )}
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

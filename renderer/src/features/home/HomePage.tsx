@@ -17,6 +17,7 @@ import {
 } from '../../db/workspaces';
 import { formatDateTime } from '../../i18n';
 import { ConfirmDialog } from '../../ui/Dialog';
+import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { NameDialog } from '../workspaces/NameDialog';
 import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
@@ -45,13 +46,10 @@ export function HomePage() {
     };
     toast(t('home.deleted', { name: workspace.name }), {
       duration: UNDO_MS,
-      action: {
-        label: t('common.undo'),
-        onClick: () => {
-          undone = true;
-          void restoreWorkspace(workspace.id).then(() => toast.success(t('home.restored', { name: workspace.name })));
-        },
-      },
+      action: toastAction(t('common.undo'), () => {
+        undone = true;
+        void restoreWorkspace(workspace.id).then(() => toast.success(t('home.restored', { name: workspace.name })));
+      }),
       onAutoClose: purge,
       onDismiss: purge,
     });
@@ -129,7 +127,7 @@ export function HomePage() {
                 <td className="num">{workspace.memberCount.toLocaleString(language)}</td>
                 <td className="num">{workspace.boardCount.toLocaleString(language)}</td>
                 <td className="actions-cell">
-                  <Menu.Root>
+                  <Menu.Root modal={false}>
                     <Menu.Trigger className="button icon" aria-label={t('home.workspaceActions', { name: workspace.name })}>
                       ⋯
                     </Menu.Trigger>

@@ -7,6 +7,7 @@ import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { addMember, type MemberInput, reinsertMember, removeMember, updateMember } from '../../db/workspaces';
 import { ConfirmDialog } from '../../ui/Dialog';
+import { toastAction } from '../../ui/toastActions';
 import { DepartmentBadge } from '../../ui/DepartmentBadge';
 import { MemberDialog } from './MemberDialog';
 
@@ -32,7 +33,7 @@ export function MembersSection(props: { workspaceId: string }) {
       if (!removed) return;
       toast(t('members.removed', { name: member.name }), {
         duration: 8_000,
-        action: { label: t('common.undo'), onClick: () => void reinsertMember(removed) },
+        action: toastAction(t('common.undo'), () => void reinsertMember(removed)),
       });
     } catch (error) {
       toast.error(t('common.error', { message: errorMessage(error) }));

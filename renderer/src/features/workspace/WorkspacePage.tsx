@@ -6,6 +6,7 @@ import { db } from '../../db/db';
 import { formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
+import { PersonaGallery } from '../personas/PersonaGallery';
 import { MembersSection } from './MembersSection';
 
 export function WorkspacePage(props: { workspaceId: string }) {
@@ -13,7 +14,6 @@ export function WorkspacePage(props: { workspaceId: string }) {
   const { language } = useApp();
   const actions = useWorkspaceActions();
   const workspace = useLiveQuery(async () => (await db.workspaces.get(props.workspaceId)) ?? null, [props.workspaceId]);
-  const boards = useLiveQuery(() => db.boards.where('workspaceId').equals(props.workspaceId).toArray(), [props.workspaceId]);
   useDocumentTitle(workspace?.name ?? t('app.loading'));
 
   if (workspace === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
@@ -28,7 +28,7 @@ export function WorkspacePage(props: { workspaceId: string }) {
 
   return (
     <section aria-labelledby="workspace-title" className="page">
-      <nav aria-label={t('app.mainNav')} className="breadcrumb">
+      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
         <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span>
       </nav>
       <div className="page-header">
@@ -42,24 +42,8 @@ export function WorkspacePage(props: { workspaceId: string }) {
       <p className="muted">
         {t('home.colEdited')}: <time dateTime={workspace.updatedAt}>{formatDateTime(workspace.updatedAt, language)}</time>
       </p>
-      <div className="grid">
-        <MembersSection workspaceId={workspace.id} />
-        <section aria-labelledby="boards-title" className="card">
-          <h2 id="boards-title">{t('workspace.boards')}</h2>
-          {boards && boards.length > 0 ? (
-            <ul className="plain-list">
-              {boards.map((board) => (
-                <li key={board.id}>
-                  <span className="badge">{t(`workspace.boardKind.${board.kind}`)}</span>{' '}
-                  <Link href={`/w/${workspace.id}/b/${board.id}`}>{board.name}</Link>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t('workspace.noBoards')}</p>
-          )}
-        </section>
-      </div>
+      <PersonaGallery workspaceId={workspace.id} />
+      <MembersSection workspaceId={workspace.id} />
     </section>
   );
 }

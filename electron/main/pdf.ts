@@ -1,0 +1,204 @@
+import nodePath from 'node:path';
+import type { BrowserWindowConstructorOptions, PrintToPDFOptions, SaveDialogOptions } from 'electron';
+import type { InvokeResult } from '../../shared/ipc';
+import {
+  formatWait,
+  identityPostProcess,
+  looksLikePdf,
+  pageViewport,
+  printHash,
+  printOptions,
+  toElectronPrintOptions,
+  type ElectronPrintToPdfOptions,
+  type PdfExportRequest,
+  type PdfPostProcess,
+} from '../../shared/pdf';
+import { APP_ENTRY_URL } from './appProtocol';
+import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
+import { safeFileName } from './files';
+import { handle, type IpcMainLike } from './ipc';
+import { secureWebPreferences } from './security';
+
+/**
+ * PDF export as drawio-desktop does it: a hidden window with the app's own security settings loads
+ * the print route, the page says when it is ready (data loaded, fonts and images decoded), Chromium
+ * prints it with the shared options, the result is checked, and the window is destroyed whatever
+ * happened. Then a save dialog and an atomic write. Every OS edge is a parameter.
+ */
+
+export const READY_TIMEOUT_MS = 30_000;
+
+/** The shared adapter's output is a valid Electron option object (checked by the compiler). */
+const _electronOptionsFit = (options: ElectronPrintToPdfOptions): PrintToPDFOptions => options;
+
+/** The parts of a BrowserWindow the exporter uses. */
+export type PrintWindow = {
+  readonly webContents: {
+    /** Electron consults this window-scoped IpcMain before the global one. */
+    readonly ipc: IpcMainLike;
+    printToPDF(options: ElectronPrintToPdfOptions): Promise<Uint8Array>;
+    on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
+  };
+  loadURL(url: string): Promise<void>;
+  isDestroyed(): boolean;
+  destroy(): void;
+};
+
+export type PdfExporterDeps = {
+  /** `new BrowserWindow(options)`; the options come from printWindowOptions(). */
+  createWindow: (options: BrowserWindowConstructorOptions) => PrintWindow;
+  preloadPath: string;
+  dialog: { showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }> };
+  fs: AtomicWriteFs & { stat(path: string): Promise<{ isDirectory(): boolean }> };
+  /** The remembered export folder (settings) and how to remember a new one. */
+  lastFolder: () => string | null;
+  rememberFolder: (folder: string) => void;
+  /** Where the dialog starts when nothing usable is remembered (the user's Documents folder). */
+  defaultFolder: () => string;
+  labels: () => { exportTitle: string; filterName: string };
+  postProcess?: PdfPostProcess;
+  readyTimeoutMs?: number;
+};
+
+/**
+ * The hidden print window: the very webPreferences of the app window (sandbox, context isolation,
+ * the same preload so the page can say it is ready), laid out at the size of the paper.
+ */
+export function printWindowOptions(preloadPath: string, size: { width: number; height: number }): BrowserWindowConstructorOptions {
+  return {
+    ...size,
+    show: false,
+    useContentSize: true,
+    // Render although hidden, or the page would never lay out (and never load its fonts).
+    paintWhenInitiallyHidden: true,
+    title: 'Alignboard',
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(preloadPath),
+  };
+}
+
+export function printUrl(request: Pick<PdfExportRequest, 'route'>, paper: Parameters<typeof printHash>[1]): string {
+  return `${APP_ENTRY_URL}${printHash(request.route, paper)}`;
+}
+
+/** A PDF file name every OS accepts, from a document title. */
+export function pdfFileName(suggested: string): string {
+  const base = safeFileName(suggested.replace(/\.pdf\s*$/i, ''));
+  return `${base.slice(0, base.lastIndexOf('.'))}.pdf`;
+}
+
+/** Linux file choosers do not append the filter's extension themselves. */
+export function withPdfExtension(filePath: string): string {
+  return /\.pdf$/i.test(filePath) ? filePath : `${filePath}.pdf`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Resolves when THIS window's page invokes `pdf:ready`. The handler sits on the window's own
+ * `webContents.ipc`, so no other window can answer for it (theirs reach the global handler, which
+ * answers `printing: false`); `handle()` still checks that the sender is the main frame of our
+ * app:// page and parses the report with the contract.
+ */
+function waitForReady(window: PrintWindow, route: string, timeoutMs: number) {
+  let settle: (error?: Error) => void = () => {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const promise = new Promise<void>((resolve, reject) => {
+    settle = (error) => {
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    };
+  });
+  // First, as it can throw: nothing else (no timer) exists yet then.
+  handle(window.webContents.ipc, 'pdf:ready', (report) => {
+    settle(report.problem ? new Error(`The page to print (${route}) cannot be printed: ${report.problem}`) : undefined);
+    return { printing: true };
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    settle(new Error(`The page to print (${route}) stopped before it was printed (${details.reason}).`));
+  });
+  timer = setTimeout(() => {
+    settle(new Error(`The page to print (${route}) did not get ready within ${formatWait(timeoutMs)}.`));
+  }, timeoutMs);
+  return {
+    promise,
+    fail: (error: Error) => settle(error),
+    dispose() {
+      clearTimeout(timer);
+      window.webContents.ipc.removeHandler('pdf:ready');
+    },
+  };
+}
+
+export function createPdfExporter(deps: PdfExporterDeps) {
+  const postProcess = deps.postProcess ?? identityPostProcess;
+  const timeoutMs = deps.readyTimeoutMs ?? READY_TIMEOUT_MS;
+
+  /** Prints the route to PDF bytes; the window never outlives this call. */
+  async function render(request: PdfExportRequest): Promise<Uint8Array> {
+    const options = printOptions(request.kind, { paper: request.paper, footer: request.footer });
+    const window = deps.createWindow(printWindowOptions(deps.preloadPath, pageViewport(options)));
+    let ready: ReturnType<typeof waitForReady> | undefined;
+    try {
+      ready = waitForReady(window, request.route, timeoutMs);
+      // A failed load ends the wait at once. ERR_ABORTED only means a later navigation (such as
+      // an in-page hash change) superseded this one: the page is still there and may get ready.
+      window.loadURL(printUrl(request, options.paper)).catch((error: unknown) => {
+        if (!/ERR_ABORTED/.test(describe(error))) {
+          ready?.fail(new Error(`The page to print (${request.route}) could not be loaded: ${describe(error)}`));
+        }
+      });
+      await ready.promise;
+      const printed = new Uint8Array(await window.webContents.printToPDF(toElectronPrintOptions(options)));
+      if (!looksLikePdf(printed)) {
+        throw new Error(`Printing ${request.route} produced ${printed.byteLength === 0 ? 'an empty file' : 'something that is not a PDF'}.`);
+      }
+      return printed;
+    } finally {
+      ready?.dispose();
+      if (!window.isDestroyed()) window.destroy();
+    }
+  }
+
+  async function startFolder(): Promise<string> {
+    const remembered = deps.lastFolder();
+    if (remembered) {
+      try {
+        if ((await deps.fs.stat(remembered)).isDirectory()) return remembered;
+      } catch {
+        // The folder was removed or its drive unplugged: fall back to Documents.
+      }
+    }
+    return deps.defaultFolder();
+  }
+
+  async function exportPdf(request: PdfExportRequest): Promise<InvokeResult<'pdf:export'>> {
+    const printed = await render(request);
+    const bytes = await postProcess(printed, request.kind);
+    if (!looksLikePdf(bytes)) throw new Error(`Post-processing the ${request.kind} PDF did not return a PDF.`);
+
+    const labels = deps.labels();
+    const choice = await deps.dialog.showSaveDialog({
+      title: labels.exportTitle,
+      defaultPath: nodePath.join(await startFolder(), pdfFileName(request.suggestedName)),
+      filters: [{ name: labels.filterName, extensions: ['pdf'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    if (choice.canceled || !choice.filePath) return { saved: false, path: null };
+    const target = withPdfExtension(choice.filePath);
+    await writeFileAtomic(deps.fs, target, bytes);
+    try {
+      deps.rememberFolder(nodePath.dirname(target));
+    } catch {
+      // The file is saved; failing to remember its folder must not report the export as failed.
+    }
+    return { saved: true, path: target };
+  }
+
+  return { exportPdf, render };
+}
+
+export type PdfExporter = ReturnType<typeof createPdfExporter>;

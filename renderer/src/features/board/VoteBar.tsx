@@ -1,0 +1,95 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_DOTS_PER_PERSON, type VoteState } from '../../../../shared/board/doc';
+import { Dialog } from '../../ui/Dialog';
+
+/** The running round: its rules, the voter's dots left, and the facilitator's reveal and cancel. */
+export function VoteBar(props: {
+  vote: VoteState;
+  voterName: string | null;
+  dotsLeft: number;
+  onReveal(): void;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const { vote } = props;
+  return (
+    <section className="vote-bar" aria-labelledby={titleId}>
+      <p className="vote-status">
+        <strong id={titleId}>{t(vote.anonymous ? 'board.vote.statusAnonymous' : 'board.vote.status', { count: vote.dotsPerPerson })}</strong>{' '}
+        <span>
+          {props.voterName
+            ? t('board.vote.voterLeft', { name: props.voterName, left: props.dotsLeft, count: vote.dotsPerPerson })
+            : t('board.vote.pickVoter')}
+        </span>{' '}
+        <span className="muted">{t('board.vote.hint')}</span>
+      </p>
+      <div className="vote-actions">
+        <button type="button" className="button primary" onClick={props.onReveal}>
+          {t('board.vote.reveal')}
+        </button>
+        <button type="button" className="button" onClick={props.onCancel}>
+          {t('board.vote.cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The facilitator's "start a vote": N dots each, optionally anonymous. */
+export function StartVoteDialog(props: { open: boolean; onOpenChange(open: boolean): void; onStart(dots: number, anonymous: boolean): void }) {
+  const { t } = useTranslation();
+  const dotsId = useId();
+  const hintId = useId();
+  const anonymousId = useId();
+  const [dots, setDots] = useState('3');
+  const [anonymous, setAnonymous] = useState(false);
+  const value = Number(dots);
+  const valid = Number.isInteger(value) && value >= 1 && value <= MAX_DOTS_PER_PERSON;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!valid) return;
+    props.onOpenChange(false);
+    props.onStart(value, anonymous);
+  };
+
+  return (
+    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={t('board.vote.startTitle')} description={t('board.vote.startBody')}>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={dotsId}>{t('board.vote.dots')}</label>
+          <input
+            id={dotsId}
+            className="input narrow-input"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={MAX_DOTS_PER_PERSON}
+            value={dots}
+            autoFocus
+            aria-invalid={!valid}
+            aria-describedby={hintId}
+            onChange={(event) => setDots(event.target.value)}
+          />
+          <p id={hintId} className={valid ? 'field-hint' : 'field-error'}>
+            {t('board.vote.dotsHint', { max: MAX_DOTS_PER_PERSON })}
+          </p>
+        </div>
+        <div className="radio">
+          <input id={anonymousId} type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />
+          <label htmlFor={anonymousId}>{t('board.vote.anonymous')}</label>
+        </div>
+        <div className="dialog-buttons">
+          <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button primary" disabled={!valid}>
+            {t('board.vote.startSubmit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Member } from '../../../../shared/records/member';
+import { stickyDepartmentOf } from './labels';
+import type { Writer } from './writer';
+
+/**
+ * "Who is writing": one click, or one key (1–9 the n-th member, 0 joint), sets the author and
+ * department of new notes and the voter during a dot vote. Native radios: one Tab stop, arrows move.
+ */
+export function WriterPicker(props: { members: readonly Member[]; writer: Writer; onChange(writer: Writer): void }) {
+  const { t } = useTranslation();
+  const name = useId();
+  const option = (key: string, label: string, department: 'sales' | 'marketing' | 'joint', value: Writer, title?: string) => {
+    const checked = value.kind === props.writer.kind && (value.kind === 'joint' || (props.writer.kind === 'member' && props.writer.id === value.id));
+    return (
+      <label key={value.kind === 'member' ? value.id : 'joint'} className={`writer-option writer-${department}${checked ? ' is-checked' : ''}`} title={title}>
+        <input type="radio" name={name} checked={checked} onChange={() => props.onChange(value)} aria-keyshortcuts={key === '–' ? undefined : key} />
+        {key !== '–' ? <kbd aria-hidden="true">{key}</kbd> : null}
+        <span className={`dept-mark dept-mark-${department}`} aria-hidden="true">
+          {t(`board.mark.${department}`)}
+        </span>
+        <span className="writer-name">{label}</span>
+        <span className="visually-hidden">{` (${t(`board.department.${department}`)})`}</span>
+      </label>
+    );
+  };
+  return (
+    <fieldset className="writer-picker">
+      <legend>{t('board.writer.legend')}</legend>
+      <div className="writer-options">
+        {props.members.map((member, index) =>
+          option(index < 9 ? String(index + 1) : '–', member.name, stickyDepartmentOf(member.department), { kind: 'member', id: member.id }, member.title),
+        )}
+        {option('0', t('board.writer.joint'), 'joint', { kind: 'joint' })}
+      </div>
+    </fieldset>
+  );
+}

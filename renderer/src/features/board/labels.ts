@@ -1,0 +1,61 @@
+import type { TFunction } from 'i18next';
+import type { StickyDepartment, StickyNodeData } from '../../../../shared/board/nodes';
+import type { Department, Member } from '../../../../shared/records/member';
+import type { AppNode } from './types';
+
+/** Names shown and read out on the canvas, built from the doc's ids and the workspace's members. */
+
+export type LabelContext = {
+  t: TFunction;
+  language: string;
+  members: ReadonlyMap<string, Member>;
+};
+
+/** A sticky's department from its writer's: members of other departments write joint notes. */
+export function stickyDepartmentOf(department: Department): StickyDepartment {
+  return department === 'other' ? 'joint' : department;
+}
+
+export function authorName(data: StickyNodeData, context: LabelContext): string | null {
+  if (!data.authorId) return null;
+  return context.members.get(data.authorId)?.name ?? context.t('board.sticky.unknownAuthor');
+}
+
+/** "Emma Clark ×2, Noah Bennett": who voted, by name, a voter with dots from several rounds counted. */
+export function votersText(voters: readonly string[], context: LabelContext): string {
+  const counts = new Map<string, number>();
+  for (const voter of voters) counts.set(voter, (counts.get(voter) ?? 0) + 1);
+  const collator = new Intl.Collator(context.language);
+  const names = [...counts]
+    .map(([id, count]) => ({ name: context.members.get(id)?.name ?? context.t('board.sticky.unknownAuthor'), count }))
+    .sort((a, b) => collator.compare(a.name, b.name))
+    .map(({ name, count }) => (count > 1 ? context.t('board.sticky.voterTimes', { name, count }) : name));
+  return new Intl.ListFormat(context.language, { style: 'short', type: 'unit' }).format(names);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The accessible name of a node: what a screen reader says when Tab lands on it. */
+export function nodeLabel(node: AppNode, context: LabelContext, state: { myDot: boolean; voting: boolean }): string {
+  const { t } = context;
+  switch (node.type) {
+    case 'persona':
+      return t('persona.cardLabel', { name: node.data.name || t('persona.unnamed') });
+    case 'zone':
+      return t('board.zone.label', { name: t(`persona.zones.${node.data.zone}`) });
+    case 'sticky': {
+      const data = node.data;
+      const text = oneLine(data.text) || t('board.sticky.empty');
+      const department = t(`board.department.${data.department}`);
+      const author = authorName(data, context);
+      const parts = [author ? t('board.sticky.label', { author, department, text }) : t('board.sticky.labelNoAuthor', { department, text })];
+      if (data.votes > 0) parts.push(t('board.sticky.votes', { count: data.votes }));
+      if (data.voters.length > 0) parts.push(t('board.sticky.votedBy', { names: votersText(data.voters, context) }));
+      if (data.promotedTo) parts.push(t('board.sticky.promoted', { field: t(`persona.fields.${data.promotedTo}`) }));
+      if (state.voting && state.myDot) parts.push(t('board.sticky.myDot'));
+      return parts.join(t('board.sticky.separator'));
+    }
+  }
+}

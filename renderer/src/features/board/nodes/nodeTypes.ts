@@ -1,0 +1,11 @@
+import type { NodeTypes } from '@xyflow/react';
+import { PersonaCardNode } from '../../personas/PersonaCardNode';
+import { StickyNoteNode } from './StickyNoteNode';
+import { ZoneNodeView } from './ZoneNode';
+
+/** Declared once at module level: React Flow remounts every node if this object changes. */
+export const NODE_TYPES = {
+  sticky: StickyNoteNode,
+  persona: PersonaCardNode,
+  zone: ZoneNodeView,
+} satisfies NodeTypes;

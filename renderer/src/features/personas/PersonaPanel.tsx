@@ -1,0 +1,163 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import type * as Y from 'yjs';
+import { updateNodes } from '../../../../shared/board/doc';
+import { BUYING_ROLES, MULTILINE_PERSONA_FIELDS, PERSONA_TEXT_FIELDS, type PersonaNodeData, type PersonaTextField } from '../../../../shared/board/nodes';
+import { errorMessage, StorageFullError } from '../../db/errors';
+import { PersonaAvatar } from './PersonaAvatar';
+import { PhotoError, resizePhoto, storePhoto } from './photos';
+
+type Props = {
+  doc: Y.Doc;
+  workspaceId: string;
+  personaId: string;
+  data: PersonaNodeData;
+  /** The board's local origin, so panel edits are undone with Ctrl+Z like canvas edits. */
+  origin: unknown;
+  /** Field to focus when the panel opens (e.g. from the card). */
+  autoFocusField?: PersonaTextField;
+};
+
+/** Every persona field, editable; each committed change is one undo step on the board. */
+export function PersonaPanel(props: Props) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [photoError, setPhotoError] = useState<string | null>(null);
+
+  const commit = (patch: Partial<PersonaNodeData>) => updateNodes(props.doc, [{ id: props.personaId, patch }], props.origin);
+
+  async function pickPhoto(file: File | undefined) {
+    if (!file) return;
+    setPhotoError(null);
+    try {
+      const photo = await resizePhoto(file);
+      const id = await storePhoto(props.workspaceId, photo);
+      commit({ photoId: id });
+    } catch (error) {
+      if (error instanceof PhotoError) setPhotoError(t(error.reason === 'too-large' ? 'persona.photoTooLarge' : 'persona.photoNotImage'));
+      else if (error instanceof StorageFullError) setPhotoError(t('errors.storageFull'));
+      else toast.error(t('common.error', { message: errorMessage(error) }));
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  }
+
+  return (
+    <aside className="persona-panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('persona.panelTitle')}</h2>
+      <div className="field">
+        <span className="field-label">{t('persona.photo')}</span>
+        <div className="photo-row">
+          <PersonaAvatar workspaceId={props.workspaceId} photoId={props.data.photoId} name={props.data.name} size={72} />
+          <button type="button" className="button small" onClick={() => fileInput.current?.click()}>
+            {t('persona.choosePhoto')}
+          </button>
+          {props.data.photoId ? (
+            <button type="button" className="button small" onClick={() => commit({ photoId: null })}>
+              {t('persona.removePhoto')}
+            </button>
+          ) : null}
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label={t('persona.choosePhoto')}
+            onChange={(e) => void pickPhoto(e.target.files?.[0])}
+          />
+        </div>
+        <p className="field-hint">{t('persona.photoHint')}</p>
+        {photoError ? (
+          <p className="field-error" role="alert">
+            {photoError}
+          </p>
+        ) : null}
+      </div>
+      {PERSONA_TEXT_FIELDS.slice(0, 2).map((field) => (
+        <TextField key={field} field={field} value={props.data[field]} autoFocus={props.autoFocusField === field} onCommit={(value) => commit({ [field]: value })} />
+      ))}
+      <div className="field">
+        <BuyingRoleSelect value={props.data.buyingRole} onChange={(buyingRole) => commit({ buyingRole })} />
+      </div>
+      {PERSONA_TEXT_FIELDS.slice(2).map((field) => (
+        <TextField key={field} field={field} value={props.data[field]} autoFocus={props.autoFocusField === field} onCommit={(value) => commit({ [field]: value })} />
+      ))}
+    </aside>
+  );
+}
+
+function BuyingRoleSelect(props: { value: PersonaNodeData['buyingRole']; onChange(value: PersonaNodeData['buyingRole']): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{t('persona.buyingRole')}</label>
+      <select
+        id={id}
+        className="input"
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.target.value ? (e.target.value as PersonaNodeData['buyingRole']) : null)}
+      >
+        <option value="">{t('persona.buyingRoleNone')}</option>
+        {BUYING_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t(`persona.buyingRoles.${role}`)}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/**
+ * A field that keeps a draft while focused and commits on blur (or Enter on a single line;
+ * Ctrl/Cmd+Enter in a multi-line one). Escape reverts. Changes from elsewhere (a promoted note,
+ * a co-editor) show up whenever the field is not being edited.
+ */
+function TextField(props: { field: PersonaTextField; value: string; autoFocus?: boolean; onCommit(value: string): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  // Escape blurs the field; the blur that follows must not commit the abandoned draft.
+  const cancelled = useRef(false);
+  const multiline = MULTILINE_PERSONA_FIELDS.includes(props.field);
+  const shown = draft ?? props.value;
+
+  const commit = () => {
+    if (!cancelled.current && draft !== null && draft !== props.value) props.onCommit(draft);
+    cancelled.current = false;
+    setDraft(null);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    // Keep board shortcuts (delete, undo of the canvas, …) away from text editing.
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      cancelled.current = true;
+      setDraft(null);
+      (event.target as HTMLElement).blur();
+    } else if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      commit();
+    }
+  };
+  const common = {
+    id,
+    className: 'input',
+    value: shown,
+    autoFocus: props.autoFocus,
+    maxLength: 20_000,
+    onFocus: () => setDraft(props.value),
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: commit,
+    onKeyDown,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(`persona.fields.${props.field}`)}</label>
+      {multiline ? <textarea {...common} rows={3} /> : <input {...common} />}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useLayoutEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { isPrintPath, parsePrintLocation } from '../../../../shared/pdf';
+import { PrintPaperContext } from './printContext';
+import { usePrintReady } from './usePrintReady';
+import './print.css';
+
+/**
+ * The hash location minus its query: print routes match `/print/persona/:workspaceId/:boardId`
+ * while `?paper=Letter` (added by printHash) carries the paper for PrintLayout.
+ */
+function usePrintRouteLocation(): ReturnType<typeof useHashLocation> {
+  const [location, navigate] = useHashLocation();
+  return [parsePrintLocation(location).path, navigate];
+}
+/** Links inside a print view are hash links, as in the app. */
+usePrintRouteLocation.hrefs = (href: string) => `#${href}`;
+
+/** An unknown print route: reported to the host at once rather than left to time out. */
+function PrintNotFound() {
+  const { t } = useTranslation();
+  usePrintReady(false, 'there is no print view at this address');
+  return (
+    <p role="alert" className="print-status">
+      {t('print.notFound')}
+    </p>
+  );
+}
+
+function PrintRoutes({ location, children }: { location: string; children: ReactNode }) {
+  const { paper } = parsePrintLocation(location);
+  // Paper is white: a print page ignores the dark and projector themes.
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    const theme = root.dataset.theme;
+    root.dataset.theme = 'light';
+    return () => {
+      if (theme === undefined) delete root.dataset.theme;
+      else root.dataset.theme = theme;
+    };
+  }, []);
+  return (
+    <PrintPaperContext.Provider value={paper}>
+      {/* wouter calls the location hook it is given. */}
+      {/* oxlint-disable-next-line react/rules-of-hooks */}
+      <Router hook={usePrintRouteLocation}>
+        <Switch>
+          {children}
+          <Route>
+            <PrintNotFound />
+          </Route>
+        </Switch>
+      </Router>
+    </PrintPaperContext.Provider>
+  );
+}
+
+/**
+ * Renders only the print route when the hash starts with `#/print/` (no header, menus, toasts,
+ * shortcuts or automatic backups: this document exists to be printed), and the app otherwise.
+ * `routes` are wouter `<Route>`s under `/print/…`; an unknown one reports a problem.
+ */
+export function PrintRoot({ routes, children }: { routes: ReactNode; children: ReactNode }) {
+  const [location] = useLocation();
+  if (!isPrintPath(location)) return <>{children}</>;
+  return <PrintRoutes location={location}>{routes}</PrintRoutes>;
+}

@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import { useApp } from '../../app/AppContext';
+import { waitForPrintAssets } from './printAssets';
+
+/** `<html data-print-ready>`: "true" once printable, "error" when the page cannot be printed. */
+export const PRINT_READY_ATTRIBUTE = 'data-print-ready';
+/** `<html data-print-problem>`: why, when data-print-ready is "error". */
+export const PRINT_PROBLEM_ATTRIBUTE = 'data-print-problem';
+/** What a test (or the browser host) waits for before printing. */
+export const PRINT_READY_SELECTOR = '[data-print-ready="true"]';
+
+/**
+ * The print route's half of the ready handshake. Pass `ready` once the view has rendered with all
+ * its data; the hook then waits for the fonts and images that layout needs (waitForPrintAssets),
+ * marks `<html data-print-ready="true">` (what Playwright and the browser host wait for) and tells
+ * the host (Electron prints the hidden window now). Pass `problem` instead when the page can never
+ * be printed (its workspace or board is gone): `data-print-ready="error"` and the host is told at
+ * once, so nobody waits for the timeout.
+ */
+export function usePrintReady(ready: boolean, problem: string | null = null): void {
+  const { host } = useApp();
+  useEffect(() => {
+    const root = document.documentElement;
+    if (problem) {
+      root.dataset.printReady = 'error';
+      root.dataset.printProblem = problem;
+      host.printFailed(problem).catch((error: unknown) => console.error('could not report the print problem', error));
+      return () => {
+        delete root.dataset.printReady;
+        delete root.dataset.printProblem;
+      };
+    }
+    if (!ready) return;
+    let cancelled = false;
+    void waitForPrintAssets(document).then(async () => {
+      // Unmounted or no longer ready meanwhile (StrictMode runs effects twice): say nothing.
+      if (cancelled) return;
+      root.dataset.printReady = 'true';
+      try {
+        await host.printReady();
+      } catch (error) {
+        console.error('could not report that the page is ready to print', error);
+      }
+    });
+    return () => {
+      cancelled = true;
+      delete root.dataset.printReady;
+    };
+  }, [host, ready, problem]);
+}

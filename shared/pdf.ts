@@ -1,0 +1,371 @@
+import { z } from 'zod';
+
+/**
+ * The one source of truth for how each document kind is printed to PDF. Electron's
+ * `webContents.printToPDF` (the app), Playwright's `page.pdf` (the tests), the print route's CSS
+ * `@page` rule (the browser's own print dialog) and the hidden print window's size are all derived
+ * from `printOptions(kind, …)` by the adapters below, so a test prints exactly as the app does.
+ *
+ * Paper sizes are passed to both engines as explicit dimensions from PAPER_MM rather than as names
+ * ('A4'): Electron, Playwright and Puppeteer each keep their own inch table for the names, and
+ * those tables differ in the second decimal (A4 is 8.27 × 11.7 in in one, 8.2677 × 11.6929 in
+ * another). One table here means the same page box in both, and the exact ISO/ANSI size.
+ */
+
+export const PDF_KINDS = ['persona-sheet', 'sla', 'minutes'] as const;
+export const PdfKind = z.enum(PDF_KINDS);
+export type PdfKind = z.infer<typeof PdfKind>;
+
+export const PAPER_SIZES = ['A4', 'Letter'] as const;
+export const Paper = z.enum(PAPER_SIZES);
+export type Paper = z.infer<typeof Paper>;
+
+export type PageSize = { readonly width: number; readonly height: number };
+export type Margins = { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
+
+/** Portrait paper sizes in millimetres (ISO 216 A4; ANSI Letter is 8.5 × 11 in). */
+export const PAPER_MM: Readonly<Record<Paper, PageSize>> = {
+  A4: { width: 210, height: 297 },
+  Letter: { width: 215.9, height: 279.4 },
+};
+
+const MM_PER_INCH = 25.4;
+const CSS_PX_PER_INCH = 96;
+
+type KindSpec = {
+  readonly orientation: 'portrait' | 'landscape';
+  /** The papers a user may pick; the first is the default. */
+  readonly papers: readonly [Paper, ...Paper[]];
+  readonly marginsMm: Margins;
+  /** A "page n / N" footer (with version and hash when given) drawn by Chromium on every page. */
+  readonly pageFooter: boolean;
+  /** PDF bookmarks from the headings: worth it for multi-page documents with numbered sections. */
+  readonly outline: boolean;
+};
+
+export const PDF_KIND_SPECS = {
+  // One persona on one sheet, to pin on a wall: a fixed A4 landscape page, no footer.
+  'persona-sheet': {
+    orientation: 'landscape',
+    papers: ['A4'],
+    marginsMm: { top: 10, right: 10, bottom: 10, left: 10 },
+    pageFooter: false,
+    outline: false,
+  },
+  // Documents that get filed: the bottom margin leaves room for the footer Chromium draws in it.
+  sla: {
+    orientation: 'portrait',
+    papers: ['A4', 'Letter'],
+    marginsMm: { top: 18, right: 18, bottom: 20, left: 18 },
+    pageFooter: true,
+    outline: true,
+  },
+  minutes: {
+    orientation: 'portrait',
+    papers: ['A4', 'Letter'],
+    marginsMm: { top: 18, right: 18, bottom: 20, left: 18 },
+    pageFooter: true,
+    outline: true,
+  },
+} as const satisfies Record<PdfKind, KindSpec>;
+
+export function defaultPaper(kind: PdfKind): Paper {
+  return PDF_KIND_SPECS[kind].papers[0];
+}
+
+export function isPaperAllowed(kind: PdfKind, paper: Paper): boolean {
+  return (PDF_KIND_SPECS[kind].papers as readonly Paper[]).includes(paper);
+}
+
+/**
+ * What the footer shows besides "n / N". Plain text: it is HTML-escaped when the template is
+ * built. Keep it ASCII-friendly: Chromium draws header/footer templates in their own document,
+ * without the page's web fonts, so CJK text there depends on the fonts of the OS.
+ */
+export const PdfFooterInfo = z.object({
+  label: z.string().max(200).optional(),
+  version: z.string().max(100).optional(),
+  hash: z.string().max(200).optional(),
+});
+export type PdfFooterInfo = z.infer<typeof PdfFooterInfo>;
+
+export type PdfPrintOptions = {
+  readonly kind: PdfKind;
+  readonly paper: Paper;
+  readonly landscape: boolean;
+  /** The page box in millimetres, already turned for landscape. */
+  readonly pageMm: PageSize;
+  readonly marginsMm: Margins;
+  readonly printBackground: true;
+  readonly tagged: true;
+  readonly outline: boolean;
+  /** Null for kinds without a page footer. */
+  readonly footer: PdfFooterInfo | null;
+};
+
+/**
+ * The print options of one document. Throws for a paper the kind does not offer and for footer
+ * text given to a kind that has no footer (silently dropping either would print something other
+ * than what was asked for).
+ */
+export function printOptions(kind: PdfKind, choice: { paper?: Paper; footer?: PdfFooterInfo } = {}): PdfPrintOptions {
+  const spec: KindSpec = PDF_KIND_SPECS[kind];
+  const paper = choice.paper ?? defaultPaper(kind);
+  if (!isPaperAllowed(kind, paper)) {
+    throw new Error(`A ${kind} is printed on ${spec.papers.join(' or ')} paper, not ${paper}.`);
+  }
+  if (choice.footer && !spec.pageFooter) throw new Error(`A ${kind} has no page footer.`);
+  const portrait = PAPER_MM[paper];
+  const landscape = spec.orientation === 'landscape';
+  return {
+    kind,
+    paper,
+    landscape,
+    pageMm: landscape ? { width: portrait.height, height: portrait.width } : portrait,
+    marginsMm: spec.marginsMm,
+    printBackground: true,
+    tagged: true,
+    outline: spec.outline,
+    footer: spec.pageFooter ? { ...choice.footer } : null,
+  };
+}
+
+export function mmToInches(mm: number): number {
+  return mm / MM_PER_INCH;
+}
+
+/** The page in CSS pixels (96 per inch), rounded up: the size to lay a print page out at. */
+export function pageViewport(options: PdfPrintOptions): { width: number; height: number } {
+  const px = (mm: number) => Math.ceil((mm / MM_PER_INCH) * CSS_PX_PER_INCH);
+  return { width: px(options.pageMm.width), height: px(options.pageMm.height) };
+}
+
+/** The printable area (page minus margins) in millimetres. */
+export function contentBoxMm(options: PdfPrintOptions): PageSize {
+  const { pageMm, marginsMm } = options;
+  return {
+    width: pageMm.width - marginsMm.left - marginsMm.right,
+    height: pageMm.height - marginsMm.top - marginsMm.bottom,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header/footer templates (Chromium fills <span class="pageNumber"> and <span class="totalPages">
+// in both Electron and Playwright; it ignores the page's styles and fonts there).
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.codePointAt(0)};`);
+}
+
+/** The OS's fonts (templates cannot use the page's): Latin first for the digits, then Japanese. */
+const TEMPLATE_FONT =
+  "Arial,Helvetica,'Liberation Sans','Noto Sans JP','Noto Sans CJK JP','Hiragino Sans','Yu Gothic',Meiryo,sans-serif";
+
+/** With displayHeaderFooter Chromium prints date and title at the top unless given a header: none. */
+export const EMPTY_HEADER_TEMPLATE = '<span></span>';
+
+/** The page footer: label and version/hash on the left, "n / N" on the right. */
+export function footerTemplate(footer: PdfFooterInfo, options: Pick<PdfPrintOptions, 'marginsMm'>): string {
+  const { left, right } = options.marginsMm;
+  const meta = [footer.version, footer.hash].filter((part): part is string => Boolean(part));
+  const leftParts = [
+    footer.label ? `<span class="alignboard-footer-label">${escapeHtml(footer.label)}</span>` : '',
+    meta.length ? `<span class="alignboard-footer-meta">${meta.map(escapeHtml).join(' · ')}</span>` : '',
+  ].filter(Boolean);
+  // Templates start at font-size 0 and margin 8px; everything is spelled out inline.
+  return [
+    `<div style="box-sizing:border-box;width:100%;margin:0;padding:0 ${right}mm 0 ${left}mm;`,
+    `font-family:${TEMPLATE_FONT};font-size:8pt;line-height:1.3;color:#444;`,
+    `display:flex;justify-content:space-between;align-items:flex-end;gap:6mm;`,
+    `-webkit-print-color-adjust:exact;print-color-adjust:exact">`,
+    `<div style="min-width:0;overflow-wrap:anywhere">${leftParts.join('<br>')}</div>`,
+    // The extra word spacing keeps "1 / 2" apart in text extraction (pdftotext reads "1/2" otherwise).
+    `<div style="white-space:nowrap;word-spacing:0.3em"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+    `</div>`,
+  ].join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Adapters. The option types are spelled out here (shared/ imports neither Electron nor
+// Playwright); the main process and the tests check them against the real library types.
+
+/** Electron 45 `webContents.printToPDF` options (sizes and margins in inches). */
+export type ElectronPrintToPdfOptions = {
+  pageSize: { width: number; height: number };
+  landscape: boolean;
+  printBackground: boolean;
+  margins: { top: number; right: number; bottom: number; left: number };
+  preferCSSPageSize: boolean;
+  scale: number;
+  generateTaggedPDF: boolean;
+  generateDocumentOutline: boolean;
+  displayHeaderFooter: boolean;
+  headerTemplate?: string;
+  footerTemplate?: string;
+};
+
+/** Playwright `page.pdf` options (sizes and margins as CSS length strings). */
+export type PlaywrightPdfOptions = {
+  width: string;
+  height: string;
+  landscape: boolean;
+  printBackground: boolean;
+  margin: { top: string; right: string; bottom: string; left: string };
+  preferCSSPageSize: boolean;
+  scale: number;
+  tagged: boolean;
+  outline: boolean;
+  displayHeaderFooter: boolean;
+  headerTemplate?: string;
+  footerTemplate?: string;
+};
+
+function marginsInInches(margins: Margins) {
+  return {
+    top: mmToInches(margins.top),
+    right: mmToInches(margins.right),
+    bottom: mmToInches(margins.bottom),
+    left: mmToInches(margins.left),
+  };
+}
+
+/** Header and footer, identical for both engines. */
+function headerFooter(options: PdfPrintOptions) {
+  if (!options.footer) return { displayHeaderFooter: false } as const;
+  return {
+    displayHeaderFooter: true,
+    headerTemplate: EMPTY_HEADER_TEMPLATE,
+    footerTemplate: footerTemplate(options.footer, options),
+  } as const;
+}
+
+/**
+ * The paper is given portrait plus `landscape`, which Chromium turns. `preferCSSPageSize` is off:
+ * these options decide the page; the route's `@page` rule (toCssPageRule) says the same thing for
+ * the browser's print dialog, and would lose if it ever disagreed.
+ */
+export function toElectronPrintOptions(options: PdfPrintOptions): ElectronPrintToPdfOptions {
+  const paper = PAPER_MM[options.paper];
+  return {
+    pageSize: { width: mmToInches(paper.width), height: mmToInches(paper.height) },
+    landscape: options.landscape,
+    printBackground: options.printBackground,
+    margins: marginsInInches(options.marginsMm),
+    preferCSSPageSize: false,
+    scale: 1,
+    generateTaggedPDF: options.tagged,
+    generateDocumentOutline: options.outline,
+    ...headerFooter(options),
+  };
+}
+
+export function toPlaywrightPdfOptions(options: PdfPrintOptions): PlaywrightPdfOptions {
+  const paper = PAPER_MM[options.paper];
+  const inches = marginsInInches(options.marginsMm);
+  const length = (value: number) => `${value}in`;
+  return {
+    width: length(mmToInches(paper.width)),
+    height: length(mmToInches(paper.height)),
+    landscape: options.landscape,
+    printBackground: options.printBackground,
+    margin: { top: length(inches.top), right: length(inches.right), bottom: length(inches.bottom), left: length(inches.left) },
+    preferCSSPageSize: false,
+    scale: 1,
+    tagged: options.tagged,
+    outline: options.outline,
+    ...headerFooter(options),
+  };
+}
+
+/** The print route's `@page` rule: what `window.print()` starts from in the browser host. */
+export function toCssPageRule(options: PdfPrintOptions): string {
+  const { pageMm, marginsMm: m } = options;
+  return `@page { size: ${pageMm.width}mm ${pageMm.height}mm; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Print routes and the export request.
+
+export const PRINT_ROUTE_PREFIX = '/print/';
+
+/**
+ * A print route is a hash path of the app (`/print/persona/<workspaceId>/<boardId>`): letters,
+ * digits and `-_.~/%` only, so it cannot carry a query, another hash or a scheme.
+ */
+export const PrintRoute = z
+  .string()
+  .max(1000)
+  .regex(/^\/print\/[A-Za-z0-9\-_.~/%]+$/, 'not a print route')
+  .refine((route) => !route.split('/').includes('..'), 'not a print route');
+
+/**
+ * Builds a print route from its segments, percent-encoding each (ids are UUIDs today, but a
+ * segment must never add a `/`, `?` or `#`): `printRoute('persona', workspaceId, boardId)`.
+ */
+export function printRoute(...segments: [string, ...string[]]): string {
+  const encode = (segment: string) =>
+    encodeURIComponent(segment).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return PrintRoute.parse(`${PRINT_ROUTE_PREFIX}${segments.map(encode).join('/')}`);
+}
+
+/** The hash (with `#`) that opens a print route for a paper: `#/print/…?paper=Letter`. */
+export function printHash(route: string, paper: Paper): string {
+  return `#${route}?paper=${paper}`;
+}
+
+/** Splits a hash location (`/print/…?paper=A4`, without `#`) into route and paper (null if absent or unknown). */
+export function parsePrintLocation(location: string): { path: string; paper: Paper | null } {
+  const [path = '', query = ''] = location.split('?', 2);
+  const parsed = Paper.safeParse(new URLSearchParams(query).get('paper'));
+  return { path, paper: parsed.success ? parsed.data : null };
+}
+
+export function isPrintPath(path: string): boolean {
+  return path.startsWith(PRINT_ROUTE_PREFIX);
+}
+
+export const PdfExportRequest = z
+  .object({
+    kind: PdfKind,
+    route: PrintRoute,
+    /** File name offered in the save dialog; `.pdf` is added when missing. */
+    suggestedName: z.string().min(1).max(200),
+    /** Defaults to the kind's first paper. */
+    paper: Paper.optional(),
+    footer: PdfFooterInfo.optional(),
+  })
+  .superRefine((request, context) => {
+    if (request.paper && !isPaperAllowed(request.kind, request.paper)) {
+      context.addIssue({ code: 'custom', path: ['paper'], message: `${request.kind} is not printed on ${request.paper}` });
+    }
+    if (request.footer && !PDF_KIND_SPECS[request.kind].pageFooter) {
+      context.addIssue({ code: 'custom', path: ['footer'], message: `${request.kind} has no page footer` });
+    }
+  });
+export type PdfExportRequest = z.infer<typeof PdfExportRequest>;
+
+/** What a print page reports when it is ready (problem null) or cannot be printed (why). */
+export const PrintReadyReport = z.object({ problem: z.string().min(1).max(1000).nullable() });
+export type PrintReadyReport = z.infer<typeof PrintReadyReport>;
+
+/** How long a print page was waited for, in an error message: "30 s" (or "30 ms" in tests). */
+export function formatWait(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// After printing.
+
+/** True for bytes that can be a PDF: not empty, starting with the `%PDF-` header. */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  const header = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+  return bytes.byteLength > header.length && header.every((byte, index) => bytes[index] === byte);
+}
+
+/**
+ * A step between printing and saving, the same in the app and in the tests (the SLA will set the
+ * PDF metadata and attach the signed JSON here with pdf-lib). Must return the bytes to save.
+ */
+export type PdfPostProcess = (pdfBytes: Uint8Array, kind: PdfKind) => Promise<Uint8Array>;
+
+export const identityPostProcess: PdfPostProcess = async (pdfBytes) => pdfBytes;
