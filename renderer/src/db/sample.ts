@@ -28,6 +28,14 @@ function samplePersonaDoc(strings: typeof en | typeof ja, memberIds: Map<Departm
     goals: p.goal,
     challenges: p.challenge,
     quote: p.quote,
+    department: p.department,
+    responsibilities: p.responsibilities,
+    triggers: p.triggers,
+    objections: p.objections,
+    decisionCriteria: p.decisionCriteria,
+    channels: p.channels,
+    preferredContent: p.preferredContent,
+    dayInLife: p.dayInLife,
     buyingRole: 'decision-maker',
   });
   const zones = new Map(
