@@ -189,7 +189,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
             {t('board.nodeHint')}
           </p>
         </div>
-        <div className="board-side">
+        <div className={`board-side${panelPersona?.type !== 'persona' && !ui.legendShown ? ' is-collapsed' : ''}`}>
           {panelPersona?.type === 'persona' ? (
             <div className="board-panel">
               <button type="button" className="button small" onClick={() => session.closePersonaPanel()}>

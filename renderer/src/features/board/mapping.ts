@@ -17,6 +17,7 @@ import type { AppNode } from './types';
 
 /** Stacking: zones lie under the persona card, notes on top. */
 const Z_INDEX: Record<BoardNodeData['type'], number> = { zone: 0, persona: 1, sticky: 2 };
+const ZONE_STYLE = { pointerEvents: 'none' } as const;
 
 export function toAppNode(id: string, data: BoardNodeData): AppNode {
   const position = { x: data.x, y: data.y };
@@ -26,7 +27,19 @@ export function toAppNode(id: string, data: BoardNodeData): AppNode {
     case 'persona':
       return { id, type: 'persona', position, data, zIndex: Z_INDEX.persona };
     case 'zone':
-      return { id, type: 'zone', position, data, zIndex: Z_INDEX.zone, width: data.width, height: data.height };
+      // A zone is grabbed by its title only; its body lets clicks through to the canvas, so a
+      // drag inside a zone draws a selection box around notes instead of moving the zone.
+      return {
+        id,
+        type: 'zone',
+        position,
+        data,
+        zIndex: Z_INDEX.zone,
+        width: data.width,
+        height: data.height,
+        dragHandle: '.zone-title',
+        style: ZONE_STYLE,
+      };
   }
 }
 

@@ -74,7 +74,7 @@ export class BoardSession {
   private controllerRef: BoardController | null = null;
   private flow: ReactFlowInstance<AppNode> | null = null;
   private container: HTMLElement | null = null;
-  private notify: Notifier;
+  private readonly notify: Notifier;
   private readonly editors = new Map<string, () => string | null>();
   private readonly sessions = new Map<string, EditSession>();
 
@@ -175,10 +175,6 @@ export class BoardSession {
     const memberMap = new Map(members.map((member) => [member.id, member]));
     patchStore(this.ui, { labels: { t, language, members: memberMap }, members: memberMap, writers: writerOrder(members, language) });
     this.refreshVote();
-  }
-
-  setNotifier(notify: Notifier): void {
-    this.notify = notify;
   }
 
   attachFlow(flow: ReactFlowInstance<AppNode>): void {
