@@ -19,7 +19,9 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type F
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type * as Y from 'yjs';
+import { printRoute } from '../../../../shared/pdf';
 import type { Member } from '../../../../shared/records/member';
+import { errorMessage } from '../../db/errors';
 import { useApp } from '../../app/AppContext';
 import { PersonaPanel } from '../personas/PersonaPanel';
 import { BoardSessionProvider } from './BoardContext';
@@ -39,6 +41,8 @@ export type BoardCanvasProps = {
   doc: Y.Doc;
   workspaceId: string;
   boardId: string;
+  /** Used for the persona sheet's file name. */
+  boardName: string;
   members: readonly Member[];
 };
 
@@ -65,7 +69,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   return (
     <ReactFlowProvider>
       <BoardSessionProvider value={session}>
-        <Board session={session} doc={props.doc} workspaceId={props.workspaceId} boardId={props.boardId} />
+        <Board session={session} doc={props.doc} workspaceId={props.workspaceId} boardId={props.boardId} boardName={props.boardName} />
       </BoardSessionProvider>
     </ReactFlowProvider>
   );
@@ -73,11 +77,12 @@ export function BoardCanvas(props: BoardCanvasProps) {
 
 const LOCAL_CHANGES = new Set(['position', 'select', 'dimensions']);
 
-function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; boardId: string }) {
+function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; boardId: string; boardName: string }) {
   const { session } = props;
   const setContainer = useCallback((element: HTMLDivElement | null) => session.setContainer(element), [session]);
   const { t } = useTranslation();
-  const { settings } = useApp();
+  const { settings, host } = useApp();
+  const boardName = props.boardName;
   const flow = useReactFlow<AppNode>();
   useEffect(() => session.attachFlow(flow), [session, flow]);
 
@@ -137,6 +142,13 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
           onPromote={() => session.openPromote(singleSticky)}
           onStartVote={() => session.setStartVoteOpen(true)}
           onClearResults={() => session.clearVoteResults()}
+          personaId={nodes.find((node) => node.type === 'persona')?.id ?? null}
+          onOpenDetails={(id) => session.openPersonaPanel(id)}
+          onExportSheet={() =>
+            void host
+              .exportPdf({ kind: 'persona-sheet', route: printRoute('persona', props.workspaceId, props.boardId), suggestedName: `${boardName}.pdf` })
+              .catch((error: unknown) => toast.error(t('common.error', { message: errorMessage(error) })))
+          }
         />
         <WriterPicker members={ui.writers} writer={ui.writer} onChange={(writer) => session.setWriter(writer)} />
         {ui.vote.active ? (
@@ -256,6 +268,9 @@ function BoardToolbar(props: {
   onPromote(): void;
   onStartVote(): void;
   onClearResults(): void;
+  personaId: string | null;
+  onOpenDetails(personaId: string): void;
+  onExportSheet(): void;
 }) {
   const { t } = useTranslation();
   const mac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -298,6 +313,12 @@ function BoardToolbar(props: {
           {props.voting ? null : <ToolButton label={t('board.vote.start')} icon="vote" text onClick={props.onStartVote} />}
           {!props.voting && props.hasResults ? <ToolButton label={t('board.vote.clear')} icon="clear" text onClick={props.onClearResults} /> : null}
         </div>
+        {props.personaId ? (
+          <div className="tool-group">
+            <ToolButton label={t('persona.panelTitle')} icon="person" shortcut="Enter" text onClick={() => props.onOpenDetails(props.personaId!)} />
+            <ToolButton label={t('persona.exportSheet')} icon="pdf" onClick={props.onExportSheet} />
+          </div>
+        ) : null}
       </Toolbar>
       <p className="save-status" data-status={props.saveStatus}>
         {t(props.saveStatus === 'saved' ? 'board.saved' : 'board.saving')}

@@ -77,7 +77,7 @@ export function BoardPage(props: { workspaceId: string; boardId: string }) {
         </p>
       ) : ready && workspace && board && members ? (
         <BoardMetaProvider value={{ workspaceId, boardId, agreed: board.agreement !== null && board.agreement !== undefined }}>
-          <BoardCanvas key={`${boardId}:${generation}`} doc={ready} workspaceId={workspaceId} boardId={boardId} members={members} />
+          <BoardCanvas key={`${boardId}:${generation}`} doc={ready} workspaceId={workspaceId} boardId={boardId} boardName={board.name} members={members} />
         </BoardMetaProvider>
       ) : (
         <p aria-busy="true">{t('board.loading')}</p>

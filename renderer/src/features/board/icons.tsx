@@ -16,6 +16,8 @@ const PATHS = {
   promote: 'M7 17 17 7M8 7h9v9',
   clear: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM5.6 5.6l12.8 12.8',
   keyboard: 'M3 6h18v12H3zM7 10h.01M11 10h.01M15 10h.01M7 14h10',
+  person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0',
+  pdf: 'M6 3h9l4 4v14H6zM14 3v5h5M9 13h6M9 17h6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -63,9 +63,7 @@ export function PersonaPanel(props: Props) {
             ref={fileInput}
             type="file"
             accept="image/jpeg,image/png,image/webp"
-            className="visually-hidden"
-            tabIndex={-1}
-            aria-label={t('persona.choosePhoto')}
+            hidden
             onChange={(e) => void pickPhoto(e.target.files?.[0])}
           />
         </div>
