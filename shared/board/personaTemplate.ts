@@ -14,7 +14,7 @@ const ZONE_LAYOUT: Record<PersonaZone, { x: number; y: number; width: number; he
   goals: { x: -900, y: -540, width: 580, height: 520 },
   challenges: { x: 320, y: -540, width: 580, height: 520 },
   triggers: { x: -900, y: 40, width: 580, height: 520 },
-  channels: { x: -290, y: 120, width: 580, height: 440 },
+  channels: { x: -290, y: 240, width: 580, height: 400 },
   objections: { x: 320, y: 40, width: 580, height: 520 },
 };
 
