@@ -112,24 +112,30 @@ export async function readWorkspaceFile(fs: FilesFs, filePath: string): Promise<
   return { fileName, content };
 }
 
-export function createFileService(deps: FilesDeps) {
-  async function startFolder(): Promise<string> {
-    const remembered = deps.lastFolder();
-    if (remembered) {
-      try {
-        if ((await deps.fs.stat(remembered)).isDirectory()) return remembered;
-      } catch {
-        // The folder was removed or its drive unplugged: fall back to Documents.
-      }
+/** Where a save dialog opens: the last folder used if it still exists, else the default one. */
+export async function startFolder(deps: {
+  lastFolder(): string | null;
+  defaultFolder(): string;
+  fs: { stat(path: string): Promise<{ isDirectory(): boolean }> };
+}): Promise<string> {
+  const remembered = deps.lastFolder();
+  if (remembered) {
+    try {
+      if ((await deps.fs.stat(remembered)).isDirectory()) return remembered;
+    } catch {
+      // The folder was removed or its drive unplugged: fall back to Documents.
     }
-    return deps.defaultFolder();
   }
+  return deps.defaultFolder();
+}
+
+export function createFileService(deps: FilesDeps) {
 
   async function saveWorkspace(args: {
     suggestedName: string;
     content: string;
   }): Promise<InvokeResult<'file:saveWorkspace'>> {
-    const folder = await startFolder();
+    const folder = await startFolder(deps);
     const choice = await deps.dialog.showSaveDialog({
       title: deps.labels().exportTitle,
       defaultPath: nodePath.join(folder, safeFileName(args.suggestedName)),
@@ -151,7 +157,7 @@ export function createFileService(deps: FilesDeps) {
   async function openWorkspace(): Promise<InvokeResult<'file:openWorkspace'>> {
     const choice = await deps.dialog.showOpenDialog({
       title: deps.labels().importTitle,
-      defaultPath: await startFolder(),
+      defaultPath: await startFolder(deps),
       filters: [FILTER, { name: 'All Files', extensions: ['*'] }],
       properties: ['openFile'],
     });

@@ -15,7 +15,7 @@ import {
 } from '../../shared/pdf';
 import { APP_ENTRY_URL } from './appProtocol';
 import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
-import { safeFileName } from './files';
+import { safeFileName, startFolder } from './files';
 import { handle, type IpcMainLike } from './ipc';
 import { secureWebPreferences } from './security';
 
@@ -163,18 +163,6 @@ export function createPdfExporter(deps: PdfExporterDeps) {
     }
   }
 
-  async function startFolder(): Promise<string> {
-    const remembered = deps.lastFolder();
-    if (remembered) {
-      try {
-        if ((await deps.fs.stat(remembered)).isDirectory()) return remembered;
-      } catch {
-        // The folder was removed or its drive unplugged: fall back to Documents.
-      }
-    }
-    return deps.defaultFolder();
-  }
-
   async function exportPdf(request: PdfExportRequest): Promise<InvokeResult<'pdf:export'>> {
     const printed = await render(request);
     const bytes = await postProcess(printed, request.kind);
@@ -183,7 +171,7 @@ export function createPdfExporter(deps: PdfExporterDeps) {
     const labels = deps.labels();
     const choice = await deps.dialog.showSaveDialog({
       title: labels.exportTitle,
-      defaultPath: nodePath.join(await startFolder(), pdfFileName(request.suggestedName)),
+      defaultPath: nodePath.join(await startFolder(deps), pdfFileName(request.suggestedName)),
       filters: [{ name: labels.filterName, extensions: ['pdf'] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });

@@ -10,20 +10,10 @@ import {
   type WorkspaceFile,
 } from '../../../shared/workspaceFile';
 import { type AlignboardDb, db as defaultDb } from './db';
-import { isQuotaError, StorageFullError } from './errors';
 import { newId, nowIso } from './ids';
+import { writeAll } from './write';
 
 export const APP_VERSION = __APP_VERSION__;
-
-/** Runs a read-write transaction over every table and maps quota errors to StorageFullError. */
-async function write<T>(database: AlignboardDb, work: () => Promise<T>): Promise<T> {
-  try {
-    return await database.transaction('rw', database.tables, work);
-  } catch (error) {
-    if (isQuotaError(error)) throw new StorageFullError(error);
-    throw error;
-  }
-}
 
 export type WorkspaceSummary = Workspace & { memberCount: number; boardCount: number };
 
@@ -48,26 +38,26 @@ export async function listWorkspaces(database: AlignboardDb = defaultDb): Promis
 export async function createWorkspace(name: string, database: AlignboardDb = defaultDb): Promise<string> {
   const id = newId();
   const now = nowIso();
-  await write(database, () => database.workspaces.add({ id, name: name.trim(), createdAt: now, updatedAt: now, deletedAt: null }));
+  await writeAll(database, () => database.workspaces.add({ id, name: name.trim(), createdAt: now, updatedAt: now, deletedAt: null }));
   return id;
 }
 
 export async function renameWorkspace(id: string, name: string, database: AlignboardDb = defaultDb): Promise<void> {
-  await write(database, () => database.workspaces.update(id, { name: name.trim(), updatedAt: nowIso() }));
+  await writeAll(database, () => database.workspaces.update(id, { name: name.trim(), updatedAt: nowIso() }));
 }
 
 /** Hides the workspace at once; it is purged by `purgeDeletedWorkspaces` unless restored first. */
 export async function softDeleteWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<void> {
-  await write(database, () => database.workspaces.update(id, { deletedAt: nowIso() }));
+  await writeAll(database, () => database.workspaces.update(id, { deletedAt: nowIso() }));
 }
 
 export async function restoreWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<void> {
-  await write(database, () => database.workspaces.update(id, { deletedAt: null }));
+  await writeAll(database, () => database.workspaces.update(id, { deletedAt: null }));
 }
 
 /** Removes soft-deleted workspaces and everything in them, in one transaction. */
 export async function purgeDeletedWorkspaces(database: AlignboardDb = defaultDb, ids?: string[]): Promise<number> {
-  return write(database, async () => {
+  return writeAll(database, async () => {
     const doomed = (await database.workspaces.toArray()).filter((w) => w.deletedAt && (!ids || ids.includes(w.id)));
     for (const workspace of doomed) {
       await database.members.where('workspaceId').equals(workspace.id).delete();
@@ -96,7 +86,7 @@ export async function addMember(workspaceId: string, input: MemberInput, databas
     createdAt: now,
     updatedAt: now,
   };
-  await write(database, async () => {
+  await writeAll(database, async () => {
     await database.members.add(member);
     await touch(database, workspaceId);
   });
@@ -109,7 +99,7 @@ export async function updateMember(
   input: MemberInput,
   database: AlignboardDb = defaultDb,
 ): Promise<void> {
-  await write(database, async () => {
+  await writeAll(database, async () => {
     await database.members.update([workspaceId, id], {
       name: input.name.trim(),
       department: input.department,
@@ -121,7 +111,7 @@ export async function updateMember(
 }
 
 export async function removeMember(workspaceId: string, id: string, database: AlignboardDb = defaultDb): Promise<Member | undefined> {
-  return write(database, async () => {
+  return writeAll(database, async () => {
     const member = await database.members.get([workspaceId, id]);
     await database.members.delete([workspaceId, id]);
     await touch(database, workspaceId);
@@ -131,7 +121,7 @@ export async function removeMember(workspaceId: string, id: string, database: Al
 
 /** Puts back a member removed a moment ago (the undo of `removeMember`). */
 export async function reinsertMember(member: Member, database: AlignboardDb = defaultDb): Promise<void> {
-  await write(database, async () => {
+  await writeAll(database, async () => {
     await database.members.put(member);
     await touch(database, member.workspaceId);
   });
@@ -214,7 +204,7 @@ export async function importWorkspace(
 ): Promise<string> {
   const workspaceId = newId();
   const now = nowIso();
-  await write(database, async () => {
+  await writeAll(database, async () => {
     await database.workspaces.add({
       id: workspaceId,
       name: (options.name ?? file.workspace.name).trim(),

@@ -4,17 +4,8 @@ import { addNodes } from '../../../../shared/board/doc';
 import { personaTemplate } from '../../../../shared/board/personaTemplate';
 import type { Agreement } from '../../../../shared/records/board';
 import { type AlignboardDb, type BoardRow, db as defaultDb } from '../../db/db';
-import { isQuotaError, StorageFullError } from '../../db/errors';
 import { newId, nowIso } from '../../db/ids';
-
-async function write<T>(database: AlignboardDb, work: () => Promise<T>): Promise<T> {
-  try {
-    return await database.transaction('rw', database.tables, work);
-  } catch (error) {
-    if (isQuotaError(error)) throw new StorageFullError(error);
-    throw error;
-  }
-}
+import { writeAll } from '../../db/write';
 
 /** Creates a persona board laid out with the template (card + labelled zones). Returns its id. */
 export async function createPersonaBoard(
@@ -27,7 +18,7 @@ export async function createPersonaBoard(
   const doc = new Y.Doc();
   // Template creation is not an undoable user edit: it has no tracked origin.
   addNodes(doc, personaTemplate(newId, { name: name.trim() }), null);
-  await write(database, async () => {
+  await writeAll(database, async () => {
     await database.boards.add({ workspaceId, id, kind: 'persona', name: name.trim(), createdAt: now, updatedAt: now, agreement: null, doc });
     await database.workspaces.update(workspaceId, { updatedAt: now });
   });
@@ -35,7 +26,7 @@ export async function createPersonaBoard(
 }
 
 export async function renameBoard(workspaceId: string, id: string, name: string, database: AlignboardDb = defaultDb) {
-  await write(database, async () => {
+  await writeAll(database, async () => {
     await database.boards.update([workspaceId, id], { name: name.trim(), updatedAt: nowIso() });
     await database.workspaces.update(workspaceId, { updatedAt: nowIso() });
   });
@@ -43,7 +34,7 @@ export async function renameBoard(workspaceId: string, id: string, name: string,
 
 /** Marks a persona agreed (合意済み) by both departments, or clears the mark with null. */
 export async function setAgreement(workspaceId: string, id: string, agreement: Agreement | null, database: AlignboardDb = defaultDb) {
-  await write(database, async () => {
+  await writeAll(database, async () => {
     await database.boards.update([workspaceId, id], { agreement, updatedAt: nowIso() });
     await database.workspaces.update(workspaceId, { updatedAt: nowIso() });
   });
@@ -64,7 +55,7 @@ export async function deleteBoard(workspaceId: string, id: string, database: Ali
     DexieYProvider.release(board.doc);
   }
   const { doc: _doc, ...record } = board;
-  await write(database, async () => {
+  await writeAll(database, async () => {
     await database.boards.delete([workspaceId, id]);
     await database.workspaces.update(workspaceId, { updatedAt: nowIso() });
   });
@@ -74,7 +65,7 @@ export async function deleteBoard(workspaceId: string, id: string, database: Ali
 export async function restoreBoard(deleted: DeletedBoard, database: AlignboardDb = defaultDb) {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, deleted.update);
-  await write(database, async () => {
+  await writeAll(database, async () => {
     await database.boards.add({ ...deleted.record, doc });
     await database.workspaces.update(deleted.record.workspaceId, { updatedAt: nowIso() });
   });
