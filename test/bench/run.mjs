@@ -1,31 +1,83 @@
-// npm run bench: builds the bench page, serves it on 127.0.0.1, runs it in Debian's Chromium and
-// prints JSON figures. Every figure is paired with a baseline measured in the same run.
+// npm run bench: builds the bench pages, serves them on 127.0.0.1, runs them in Debian's Chromium
+// and prints JSON figures. Every figure is paired with a baseline measured in the same run.
+//
+// - workspaceFile.*: import/export of a workspace file (index.html, page.ts) against raw JSON +
+//   IndexedDB work of the same size.
+// - board.<N>: the app's board page on N notes read from IndexedDB (board.html, board.tsx) against
+//   a bare React Flow page with the same notes in memory (bare.html, bare.tsx); both measured by
+//   the same in-page probe (probe.ts) and the same mouse input from here. See DEFINITIONS below.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 
 const root = resolve(import.meta.dirname, '../..');
+const benchRoot = join(root, 'test/bench');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const outDir = join(root, 'dist/bench');
 const quiet = { logLevel: 'warn' };
 
+/** Board sizes and repetitions (medians of the runs are reported). BENCH_SIZES / BENCH_RUNS override. */
+const BOARD_SIZES = (process.env.BENCH_SIZES ?? '1000,2000').split(',').map(Number);
+const BOARD_RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** The drag: this many mouse moves of (DRAG_STEP.x, DRAG_STEP.y) px each, button held. */
+const DRAG_MOVES = 120;
+const DRAG_STEP = { x: 2, y: 1 };
+const VIEWPORT = { width: 1440, height: 900 };
+
+const DEFINITIONS = {
+  openMs:
+    'ms from navigation start of a fresh tab until the frame in which all N note elements are in the DOM, none is hidden by React Flow any more (it hides a node until measured) and fitView has set the viewport, has been rendered (a task posted from that requestAnimationFrame). Neither page uses onlyRenderVisibleElements, so every node is rendered. App: the board page reads workspace, members and the Y.Doc (y-dexie) from IndexedDB written by an earlier tab; bare: nodes from an in-memory array.',
+  openBreakdown:
+    'ms since navigation start: scriptStart = the page module starts (after its imports are evaluated); docLoadStart/docLoaded (app only) = the app’s own DexieYProvider.load call and its whenLoaded; firstNodeInDom, allNodesMeasured = as seen by the per-frame probe; painted = openMs; fromLoadCallMs (app only) = painted − docLoadStart, the open counted from the start of the load call.',
+  dragTotalMs: `wall time for the ${DRAG_MOVES} awaited page.mouse moves of the drag (each move waits for Chromium to take the input, so a page that falls behind slows the drag down): a throughput figure beside the frame times, ratio dragTotalTime.`,
+  dragFrameMs:
+    `requestAnimationFrame-to-requestAnimationFrame gaps inside the page while page.mouse drags the 50-note selection (mouse down on a selected note, ${DRAG_MOVES} moves of ${DRAG_STEP.x},${DRAG_STEP.y} px, each awaited) — median and p95 (nearest rank) per run, then the median over runs.`,
+  selection: 'a 10 × 5 block of notes in the middle of the grid, selected with a mouse drag box on the pane (React Flow selectionOnDrag, as the app is configured); Shift+click if the box missed.',
+  heapMB: 'performance.memory.usedJSHeapSize in MiB after gc() ×3 (--js-flags=--expose-gc, --enable-precise-memory-info), 500 ms after the board is shown, before any input; heapAfterDragMB the same after the drag and drop.',
+  ratios: 'app / bareReactFlow, both measured in the same Chromium, alternating which page goes first.',
+};
+
 await build({
   ...quiet,
   configFile: false,
-  root: join(root, 'test/bench'),
+  root: benchRoot,
   base: './',
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  plugins: [react()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      input: {
+        index: join(benchRoot, 'index.html'),
+        board: join(benchRoot, 'board.html'),
+        bare: join(benchRoot, 'bare.html'),
+      },
+    },
+  },
 });
-const server = await preview({ ...quiet, configFile: false, root: join(root, 'test/bench'), build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+const server = await preview({ ...quiet, configFile: false, root: benchRoot, build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
 const url = server.resolvedUrls.local[0];
 const profile = mkdtempSync(join(tmpdir(), 'alignboard-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  viewport: VIEWPORT,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-precise-memory-info',
+    '--js-flags=--expose-gc',
+  ],
 });
 
 const median = (values) => {
@@ -33,9 +85,16 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const round = (value) => Math.round(value * 10) / 10;
+/** Nearest-rank percentile. */
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
+const round = (value) => (value === null || value === undefined || Number.isNaN(value) ? null : Math.round(value * 10) / 10);
+const ratio = (a, b) => (a === null || b === null || !b ? null : Math.round((a / b) * 100) / 100);
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
-try {
+async function workspaceFileFigures() {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
   await page.waitForFunction(() => document.title === 'ready');
@@ -64,7 +123,235 @@ try {
       exportRatio: round(exp / baseRead),
     };
   }
-  const result = { date: new Date().toISOString(), chromium: context.browser()?.version() ?? 'unknown', figures };
+  await page.goto('about:blank');
+  return figures;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Board
+// ---------------------------------------------------------------------------------------------
+
+/** A fresh tab (its own renderer process) that reports page errors. */
+async function freshPage() {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return { page, errors };
+}
+
+async function seedBoard(count, workspaceId, boardId) {
+  const { page, errors } = await freshPage();
+  try {
+    await page.goto(`${url}board.html?mode=seed&n=${count}&ws=${workspaceId}&board=${boardId}`);
+    await page.waitForFunction(() => window.benchSeed?.done, null, { timeout: 120_000, polling: 100 });
+    const seed = await page.evaluate(() => window.benchSeed);
+    if (seed.error || errors.length > 0) throw new Error(`seeding failed: ${seed.error ?? errors.join('; ')}`);
+    return seed.ms;
+  } finally {
+    await page.close();
+  }
+}
+
+const probe = (page, fn, arg) => page.evaluate(fn, arg);
+
+/** Selects the probe's selection block with a drag box; Shift+click when the box missed. */
+async function selectBlock(page, ids) {
+  const rects = await probe(page, (wanted) => window.boardProbe.rects(wanted), ids);
+  if (rects.some((rect) => rect === null)) throw new Error('a note of the selection is not in the DOM');
+  const lefts = [...new Set(rects.map((rect) => Math.round(rect.x * 100) / 100))].sort((a, b) => a - b);
+  const tops = [...new Set(rects.map((rect) => Math.round(rect.y * 100) / 100))].sort((a, b) => a - b);
+  const width = Math.max(...rects.map((rect) => rect.width));
+  const tallest = Math.max(...rects.map((rect) => rect.height));
+  const colPitch = lefts[1] - lefts[0];
+  const rowPitch = tops[1] - tops[0];
+  // Box corners in the gaps around the block (the pane), so it holds the 50 notes and no other.
+  const start = { x: lefts[0] - (colPitch - width) / 2, y: tops[0] - (rowPitch - tallest) / 2 };
+  const right = Math.max(...rects.map((rect) => rect.x + rect.width));
+  const bottom = Math.max(...rects.map((rect) => rect.y + rect.height));
+  const end = { x: (right + lefts.at(-1) + colPitch) / 2, y: (bottom + tops.at(-1) + rowPitch) / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 12 });
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+  if ((await probe(page, () => window.boardProbe.selectedCount())) === ids.length) return 'dragBox';
+  const centre = (rect) => ({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 });
+  await page.mouse.click(centre(rects[0]).x, centre(rects[0]).y);
+  await page.keyboard.down('Shift');
+  for (const rect of rects.slice(1)) await page.mouse.click(centre(rect).x, centre(rect).y);
+  await page.keyboard.up('Shift');
+  await page.waitForTimeout(200);
+  const selected = await probe(page, () => window.boardProbe.selectedCount());
+  if (selected !== ids.length) throw new Error(`selected ${selected} notes instead of ${ids.length}`);
+  return 'shiftClick';
+}
+
+/** Drags the selection by one of its notes; returns frame times during the drag and after the drop. */
+async function dragSelection(page, ids) {
+  const grabId = ids[Math.floor(ids.length / 2)];
+  const outsideId = await probe(page, (selected) => {
+    const all = [...document.querySelectorAll('.react-flow__node')].map((element) => element.getAttribute('data-id'));
+    return all.find((id) => !selected.includes(id));
+  }, ids);
+  const [grab, outside] = await probe(page, (wanted) => window.boardProbe.rects(wanted), [grabId, outsideId]);
+  const canvas = await probe(page, () => window.boardProbe.canvas());
+  const from = { x: grab.x + grab.width / 2, y: grab.y + grab.height / 2 };
+  // Towards the inside of the canvas, away from React Flow's auto-pan margin.
+  const sign = (position, low, size) => (position + DRAG_MOVES * 2.5 < low + size - 60 ? 1 : -1);
+  const step = { x: DRAG_STEP.x * sign(from.x, canvas.x, canvas.width), y: DRAG_STEP.y * sign(from.y, canvas.y, canvas.height) };
+  await page.mouse.move(from.x, from.y);
+  await probe(page, () => window.boardProbe.startFrames());
+  const started = performance.now();
+  await page.mouse.down();
+  for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(from.x + i * step.x, from.y + i * step.y);
+  const frames = await probe(page, () => window.boardProbe.stopFrames());
+  const dragMs = performance.now() - started;
+  await probe(page, () => window.boardProbe.startFrames());
+  await page.mouse.up();
+  await page.waitForTimeout(1000);
+  const dropFrames = await probe(page, () => window.boardProbe.stopFrames());
+  const [grabAfter, outsideAfter] = await probe(page, (wanted) => window.boardProbe.rects(wanted), [grabId, outsideId]);
+  const moved = { x: grabAfter.x - grab.x, y: grabAfter.y - grab.y };
+  const expected = { x: DRAG_MOVES * step.x, y: DRAG_MOVES * step.y };
+  if (Math.abs(moved.x - expected.x) > 8 || Math.abs(moved.y - expected.y) > 8) {
+    throw new Error(`the selection moved by ${JSON.stringify(moved)}, expected ${JSON.stringify(expected)}`);
+  }
+  if (outsideAfter.x !== outside.x || outsideAfter.y !== outside.y) throw new Error('a note outside the selection moved');
+  return { frames, dropFrames, dragMs };
+}
+
+/** Opens a board page in a fresh tab and measures open, heap and the drag of the selection. */
+async function measureBoardPage(pageUrl) {
+  const { page, errors } = await freshPage();
+  try {
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => window.boardProbe?.opened || window.boardProbe?.error, null, { timeout: 150_000, polling: 100 });
+    const shown = await probe(page, () => ({ error: window.boardProbe.error, marks: window.boardProbe.marks, selection: window.boardProbe.selection }));
+    if (shown.error) throw new Error(shown.error);
+    await page.waitForTimeout(500);
+    const heapMB = await probe(page, () => window.boardProbe.heapMB());
+    const domElements = await probe(page, () => window.boardProbe.domElements());
+    const canvas = await probe(page, () => window.boardProbe.canvas());
+    const selectionMethod = await selectBlock(page, shown.selection);
+    const drag = await dragSelection(page, shown.selection);
+    const heapAfterDragMB = await probe(page, () => window.boardProbe.heapMB());
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    return {
+      openMs: shown.marks.painted,
+      marks: shown.marks,
+      dragFrameMedianMs: median(drag.frames),
+      dragFrameP95Ms: percentile(drag.frames, 95),
+      dragFrameMaxMs: Math.max(...drag.frames),
+      dragFrames: drag.frames.length,
+      dragMs: drag.dragMs,
+      dropLongestFrameMs: Math.max(...drag.dropFrames),
+      heapMB,
+      heapAfterDragMB,
+      domElements,
+      canvas,
+      selectionMethod,
+      selected: shown.selection.length,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+function summarize(runs) {
+  const pick = (key) => runs.map((run) => run[key]);
+  const summary = {
+    openMs: round(median(pick('openMs'))),
+    dragFrameMedianMs: round(median(pick('dragFrameMedianMs'))),
+    dragFrameP95Ms: round(median(pick('dragFrameP95Ms'))),
+    heapMB: round(median(pick('heapMB'))),
+    dragFrameMaxMs: round(median(pick('dragFrameMaxMs'))),
+    dragFramesPerRun: median(pick('dragFrames')),
+    dragTotalMs: round(median(pick('dragMs'))),
+    dropLongestFrameMs: round(median(pick('dropLongestFrameMs'))),
+    heapAfterDragMB: round(median(pick('heapAfterDragMB'))),
+    domElements: median(pick('domElements')),
+    zoom: round(runs[0].canvas.zoom * 1000) / 1000,
+    selection: `${runs[0].selected} notes by ${[...new Set(pick('selectionMethod'))].join('/')}`,
+    perRun: {
+      openMs: pick('openMs').map(round),
+      dragFrameMedianMs: pick('dragFrameMedianMs').map(round),
+      dragFrameP95Ms: pick('dragFrameP95Ms').map(round),
+      heapMB: pick('heapMB').map(round),
+    },
+  };
+  summary.openBreakdown = {};
+  for (const mark of ['scriptStart', 'docLoadStart', 'docLoaded', 'firstNodeInDom', 'allNodesMeasured', 'painted']) {
+    if (runs.every((run) => run.marks[mark] !== undefined)) summary.openBreakdown[`${mark}Ms`] = round(median(runs.map((run) => run.marks[mark])));
+  }
+  if (runs.every((run) => run.marks.docLoadStart !== undefined)) {
+    summary.openBreakdown.fromLoadCallMs = round(median(runs.map((run) => run.marks.painted - run.marks.docLoadStart)));
+  }
+  return summary;
+}
+
+async function boardFigures() {
+  const figures = {};
+  for (const count of BOARD_SIZES) {
+    const app = [];
+    const bare = [];
+    let canvas = null;
+    const seedMs = [];
+    for (let run = 0; run < BOARD_RUNS; run++) {
+      const workspaceId = `bench-${count}-${run}`;
+      const boardId = `board-${count}-${run}`;
+      seedMs.push(await seedBoard(count, workspaceId, boardId));
+      const measureApp = async () => {
+        const result = await measureBoardPage(`${url}board.html?mode=open&n=${count}&ws=${workspaceId}&board=${boardId}`);
+        canvas ??= result.canvas;
+        app.push(result);
+      };
+      const measureBare = async () => {
+        bare.push(await measureBoardPage(`${url}bare.html?n=${count}&width=${Math.round(canvas.width)}&height=${Math.round(canvas.height)}`));
+      };
+      // Alternate which page goes first; the app goes first in the first run (the bare page takes its canvas size).
+      if (run % 2 === 0) {
+        await measureApp();
+        await measureBare();
+      } else {
+        await measureBare();
+        await measureApp();
+      }
+      log(`board.${count} run ${run + 1}/${BOARD_RUNS}: app open ${round(app.at(-1).openMs)} ms, bare open ${round(bare.at(-1).openMs)} ms`);
+    }
+    const appSummary = summarize(app);
+    const bareSummary = summarize(bare);
+    figures[`board.${count}`] = {
+      notes: count,
+      runs: BOARD_RUNS,
+      canvas: { width: Math.round(canvas.width), height: Math.round(canvas.height), browserViewport: VIEWPORT },
+      seedMedianMs: round(median(seedMs)),
+      app: appSummary,
+      bareReactFlow: bareSummary,
+      ratios: {
+        open: ratio(appSummary.openMs, bareSummary.openMs),
+        dragMedian: ratio(appSummary.dragFrameMedianMs, bareSummary.dragFrameMedianMs),
+        dragP95: ratio(appSummary.dragFrameP95Ms, bareSummary.dragFrameP95Ms),
+        heap: ratio(appSummary.heapMB, bareSummary.heapMB),
+        dragTotalTime: ratio(appSummary.dragTotalMs, bareSummary.dragTotalMs),
+      },
+    };
+  }
+  return figures;
+}
+
+try {
+  const benchStart = performance.now();
+  // BENCH_ONLY=board skips the workspace-file figures (for working on the board bench).
+  const figures = process.env.BENCH_ONLY === 'board' ? {} : { ...(await workspaceFileFigures()) };
+  log(`workspace file figures in ${Math.round(performance.now() - benchStart)} ms`);
+  Object.assign(figures, await boardFigures());
+  const result = {
+    date: new Date().toISOString(),
+    chromium: context.browser()?.version() ?? 'unknown',
+    benchMs: Math.round(performance.now() - benchStart),
+    definitions: { board: DEFINITIONS },
+    figures,
+  };
   const json = JSON.stringify(result, null, 2);
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results/latest.json'), `${json}\n`);

@@ -76,6 +76,14 @@ export function BoardCanvas(props: BoardCanvasProps) {
 }
 
 const LOCAL_CHANGES = new Set(['position', 'select', 'dimensions']);
+// Array and object props made once: React Flow compares them by identity on every render.
+const NO_EDGES: never[] = [];
+const PAN_BUTTONS = [1, 2];
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 180, height: 120 };
 
 function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; boardId: string; boardName: string }) {
   const { session } = props;
@@ -90,15 +98,20 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   const ui = useSyncExternalStore(session.ui.subscribe, session.ui.get);
   const nodes = useSyncExternalStore(session.nodes.subscribe, session.nodes.get);
 
-  const onNodesChange = (changes: NodeChange<AppNode>[]) => {
-    // Removal and creation go through the doc; React Flow only reports local UI state here.
-    const local = changes.filter((change) => LOCAL_CHANGES.has(change.type));
-    if (local.length > 0) session.applyLocal((current) => applyNodeChanges(local, current));
-  };
-  const onNodeDragStop: OnNodeDrag<AppNode> = (_event, _node, dropped) => session.drop(dropped);
-  const onSelectionDragStop: SelectionDragHandler<AppNode> = (_event, dropped) => session.drop(dropped);
-  const onNodeClick: NodeMouseHandler<AppNode> = (_event, node) => session.nodeClicked(node);
-  const onNodeDoubleClick: NodeMouseHandler<AppNode> = (_event, node) => session.nodeDoubleClicked(node);
+  // Stable handlers: a new onNodeClick/onNodeDoubleClick re-renders every node wrapper, and any
+  // new handler makes React Flow's StoreUpdater write its store (running every node's selector).
+  const onNodesChange = useCallback(
+    (changes: NodeChange<AppNode>[]) => {
+      // Removal and creation go through the doc; React Flow only reports local UI state here.
+      const local = changes.filter((change) => LOCAL_CHANGES.has(change.type));
+      if (local.length > 0) session.applyLocal((current) => applyNodeChanges(local, current));
+    },
+    [session],
+  );
+  const onNodeDragStop = useCallback<OnNodeDrag<AppNode>>((_event, _node, dropped) => session.drop(dropped), [session]);
+  const onSelectionDragStop = useCallback<SelectionDragHandler<AppNode>>((_event, dropped) => session.drop(dropped), [session]);
+  const onNodeClick = useCallback<NodeMouseHandler<AppNode>>((_event, node) => session.nodeClicked(node), [session]);
+  const onNodeDoubleClick = useCallback<NodeMouseHandler<AppNode>>((_event, node) => session.nodeDoubleClicked(node), [session]);
   const onFocusCapture = (event: FocusEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     if (target.classList.contains('react-flow__node')) session.noteFocus(target.getAttribute('data-id'));
@@ -165,7 +178,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
         <div ref={setContainer} className={`board-canvas${ui.vote.active ? ' is-voting' : ''}`} onFocusCapture={onFocusCapture}>
           <ReactFlow<AppNode>
             nodes={flowNodes}
-            edges={[]}
+            edges={NO_EDGES}
             nodeTypes={NODE_TYPES}
             onNodesChange={onNodesChange}
             onNodeDragStop={onNodeDragStop}
@@ -175,9 +188,9 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
             disableKeyboardA11y
             deleteKeyCode={null}
             selectionKeyCode="Shift"
-            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
             selectionOnDrag
-            panOnDrag={[1, 2]}
+            panOnDrag={PAN_BUTTONS}
             panOnScroll
             zoomOnDoubleClick={false}
             nodesDraggable={!ui.vote.active}
@@ -185,17 +198,17 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
             edgesFocusable={false}
             elevateNodesOnSelect={false}
             snapToGrid={ui.snapOn}
-            snapGrid={[GRID, GRID]}
+            snapGrid={SNAP_GRID}
             minZoom={0.1}
             maxZoom={3}
             fitView
-            fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+            fitViewOptions={FIT_VIEW_OPTIONS}
             colorMode={settings.theme === 'light' ? 'light' : 'dark'}
             ariaLabelConfig={ariaLabelConfig}
-            proOptions={{ hideAttribution: true }}
+            proOptions={PRO_OPTIONS}
           >
             <Background variant={ui.snapOn ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={GRID} />
-            <MiniMap pannable zoomable ariaLabel={t('board.minimap')} nodeClassName={miniMapClass} style={{ width: 180, height: 120 }} />
+            <MiniMap pannable zoomable ariaLabel={t('board.minimap')} nodeClassName={miniMapClass} style={MINIMAP_STYLE} />
           </ReactFlow>
           <p id={`board-node-hint-${props.boardId}`} className="visually-hidden">
             {t('board.nodeHint')}
@@ -252,7 +265,8 @@ function ToolButton(props: { label: string; icon: Parameters<typeof Icon>[0]['na
 function ZoomLevel() {
   const { language } = useApp();
   const zoom = useStore((state) => state.transform[2]);
-  return <span className="zoom-level">{new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(zoom)}</span>;
+  const percent = useMemo(() => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }), [language]);
+  return <span className="zoom-level">{percent.format(zoom)}</span>;
 }
 
 function BoardToolbar(props: {
