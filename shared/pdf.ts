@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PdfSealRequest } from './pdfSeal/contract';
 
 /**
  * The one source of truth for how each document kind is printed to PDF. Electron's
@@ -333,8 +334,13 @@ export const PdfExportRequest = z
     /** Defaults to the kind's first paper. */
     paper: Paper.optional(),
     footer: PdfFooterInfo.optional(),
+    /** Signed SLAs: metadata and the signed canonical JSON embedded after printing. */
+    seal: PdfSealRequest.optional(),
   })
   .superRefine((request, context) => {
+    if (request.seal && request.kind !== 'sla') {
+      context.addIssue({ code: 'custom', path: ['seal'], message: `only a signed SLA carries a seal, not ${request.kind}` });
+    }
     if (request.paper && !isPaperAllowed(request.kind, request.paper)) {
       context.addIssue({ code: 'custom', path: ['paper'], message: `${request.kind} is not printed on ${request.paper}` });
     }

@@ -13,6 +13,8 @@ import {
   type PdfExportRequest,
   type PdfPostProcess,
 } from '../../shared/pdf';
+import { sealPdfForRequest } from '../../shared/pdfSeal';
+import { sha256Hex } from '../../shared/sla/canonical';
 import { APP_ENTRY_URL } from './appProtocol';
 import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
 import { safeFileName, startFolder } from './files';
@@ -165,7 +167,9 @@ export function createPdfExporter(deps: PdfExporterDeps) {
 
   async function exportPdf(request: PdfExportRequest): Promise<InvokeResult<'pdf:export'>> {
     const printed = await render(request);
-    const bytes = await postProcess(printed, request.kind);
+    const processed = await postProcess(printed, request.kind);
+    // A signed SLA gets its metadata and the signed JSON embedded, so a manager can verify it later.
+    const bytes = request.seal ? await sealPdfForRequest(processed, request.seal, sha256Hex) : processed;
     if (!looksLikePdf(bytes)) throw new Error(`Post-processing the ${request.kind} PDF did not return a PDF.`);
 
     const labels = deps.labels();

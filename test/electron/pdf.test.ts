@@ -1,7 +1,10 @@
 import { EventEmitter } from 'node:events';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
+import { readSeal, verifyPdf } from '../../shared/pdfSeal';
+import { canonicalJson, sha256Hex } from '../../shared/sla/canonical';
 import { invokeChannels } from '../../shared/ipc';
 import {
   looksLikePdf,
@@ -284,6 +287,41 @@ describe('PDF export in main', () => {
     await exporter.exportPdf(PERSONA);
     expect(postProcess).toHaveBeenCalledWith(PDF, 'persona-sheet');
     expect(new Uint8Array(await fsp.readFile(path.join(dir, 'chosen.pdf')))).toEqual(processed);
+  });
+
+  it('seals a signed SLA: metadata and the signed JSON are embedded, and the saved file verifies', async () => {
+    const blank = await PDFDocument.create();
+    blank.addPage([595, 842]);
+    const printed = await blank.save();
+    const contentJson = canonicalJson({ document: { title: 'SLA' }, version: { id: 'v1', revision: 1 } });
+    const hash = await sha256Hex(contentJson);
+    const request: PdfExportRequest = {
+      kind: 'sla',
+      route: '/print/sla/w1/v1',
+      suggestedName: 'SLA v1',
+      seal: {
+        title: 'Sales × Marketing SLA',
+        author: 'Emma Clark, Noah Bennett',
+        subject: 'Service level agreement, revision 1',
+        keywords: ['SLA', hash],
+        creator: 'Alignboard test',
+        producer: 'Alignboard test',
+        creationDate: '2026-11-30T00:00:00.000Z',
+        modificationDate: '2026-11-30T00:00:00.000Z',
+        language: 'en',
+        versionId: 'v1',
+        contentJson,
+        hash,
+        attachmentDescription: 'Signed SLA content',
+      },
+    };
+    const { exporter, dir } = await setup({ postProcess: async () => printed });
+    await exporter.exportPdf(request);
+    const saved = new Uint8Array(await fsp.readFile(path.join(dir, 'chosen.pdf')));
+    const verdict = await verifyPdf(saved, [{ versionId: 'v1', hash, signedAt: '2026-11-30T00:00:00.000Z', signers: [] }], sha256Hex);
+    expect(verdict.status).toBe('matches');
+    const seal = await readSeal(saved);
+    expect(seal.ok && seal.metadata.title).toBe('Sales × Marketing SLA');
   });
 
   it('refuses a post-processing step that returns no PDF, before asking where to save', async () => {
