@@ -273,6 +273,8 @@ export class BoardSession {
 
   private decorated = {
     cache: new WeakMap<AppNode, { key: string; node: AppNode }>(),
+    /** Accessible names by node data: a drag replaces node objects but not their data. */
+    names: new WeakMap<object, { key: string; name: string }>(),
     labels: null as LabelContext | null,
     inputs: [] as unknown[],
     result: [] as AppNode[],
@@ -301,6 +303,7 @@ export class BoardSession {
     if (memo.inputs.length === inputs.length && memo.inputs.every((value, index) => Object.is(value, inputs[index]))) return memo.result;
     if (memo.labels !== ui.labels) {
       memo.cache = new WeakMap();
+      memo.names = new WeakMap();
       memo.labels = ui.labels;
     }
     memo.inputs = inputs;
@@ -309,9 +312,14 @@ export class BoardSession {
       const key = `${node.id === tabStop ? 1 : 0}${myDot ? 1 : 0}${ui.vote.active ? 1 : 0}`;
       const hit = memo.cache.get(node);
       if (hit?.key === key) return hit.node;
+      let name = memo.names.get(node.data);
+      if (name?.key !== key) {
+        name = { key, name: nodeLabel(node, ui.labels, { myDot, voting: ui.vote.active }) };
+        memo.names.set(node.data, name);
+      }
       const next = {
         ...node,
-        ariaLabel: nodeLabel(node, ui.labels, { myDot, voting: ui.vote.active }),
+        ariaLabel: name.name,
         domAttributes: {
           tabIndex: node.id === tabStop ? 0 : -1,
           'aria-roledescription': ui.labels.t(`board.roleDescription.${node.type}`),
