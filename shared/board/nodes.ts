@@ -114,3 +114,25 @@ export const ZONE_FIELD: Record<PersonaZone, PersonaTextField> = {
   objections: 'objections',
   channels: 'channels',
 };
+
+/**
+ * A funnel stage on a funnel board (`shared/funnel/stages.ts` holds the stage record and its
+ * rules). The node map's key is the stage id; `order` puts the stages in funnel order; `x`/`y` are
+ * unused (the funnel is laid out automatically). Deliberately not part of `BoardNodeData`: the
+ * persona board engine ignores stage nodes (unknown types are dropped from view, kept in the doc),
+ * and funnel boards are drawn by the funnel view (renderer/src/features/funnel).
+ */
+export const StageNodeData = z.object({
+  type: z.literal('stage'),
+  ...base,
+  order: finite(0),
+  key: z.enum(['prospect', 'lead', 'mql', 'sal', 'sql', 'opportunity', 'won', 'lost', 'recycled']).nullable().catch(null),
+  kind: z.enum(['step', 'outcome']).catch('step'),
+  name: z.string().max(100).catch(''),
+  owner: z.enum(['marketing', 'sales', 'joint']).catch('marketing'),
+  entryDefinition: z.string().max(5_000).catch(''),
+  targetVolume: z.number().int().nonnegative().nullable().catch(null),
+  conversionRate: z.number().min(0).max(1).nullable().catch(null),
+  period: z.enum(['month', 'quarter']).catch('month'),
+});
+export type StageNodeData = z.infer<typeof StageNodeData>;

@@ -4,6 +4,7 @@ import { Toaster, toast } from 'sonner';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { BoardPage } from '../features/board/BoardPage';
+import { FunnelPage } from '../features/funnel/FunnelPage';
 import { PersonaSheet } from '../features/personas/PersonaSheet';
 import { PrintRoot } from '../features/print/PrintRoot';
 import { BackupsPage } from '../features/backups/BackupsPage';
@@ -148,6 +149,7 @@ function Shell() {
           </Route>
           <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
           <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
+          <Route path="/w/:id/funnel/:boardId">{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
           <Route path="/settings">
             <SettingsPage />
           </Route>

@@ -6,6 +6,7 @@ import { db } from '../../db/db';
 import { formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
+import { FunnelSection } from '../funnel/FunnelSection';
 import { PersonaGallery } from '../personas/PersonaGallery';
 import { MembersSection } from './MembersSection';
 
@@ -43,6 +44,7 @@ export function WorkspacePage(props: { workspaceId: string }) {
         {t('home.colEdited')}: <time dateTime={workspace.updatedAt}>{formatDateTime(workspace.updatedAt, language)}</time>
       </p>
       <PersonaGallery workspaceId={workspace.id} />
+      <FunnelSection workspaceId={workspace.id} />
       <MembersSection workspaceId={workspace.id} />
     </section>
   );

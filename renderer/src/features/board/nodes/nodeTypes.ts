@@ -1,4 +1,5 @@
 import type { NodeTypes } from '@xyflow/react';
+import { StageNodeView } from '../../funnel/StageNode';
 import { PersonaCardNode } from '../../personas/PersonaCardNode';
 import { StickyNoteNode } from './StickyNoteNode';
 import { ZoneNodeView } from './ZoneNode';
@@ -8,4 +9,5 @@ export const NODE_TYPES = {
   sticky: StickyNoteNode,
   persona: PersonaCardNode,
   zone: ZoneNodeView,
+  stage: StageNodeView,
 } satisfies NodeTypes;

@@ -1,0 +1,91 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { DexieYProvider } from 'y-dexie';
+import type * as Y from 'yjs';
+import { db } from '../../db/db';
+import { errorMessage } from '../../db/errors';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { FunnelView } from './FunnelView';
+
+type Loaded = { doc: Y.Doc } | { error: string } | null;
+
+/** A funnel board: loads its record and Y.Doc from IndexedDB (y-dexie), then shows the funnel. */
+export function FunnelPage(props: { workspaceId: string; boardId: string }) {
+  const { t } = useTranslation();
+  const { workspaceId, boardId } = props;
+  const workspace = useLiveQuery(async () => (await db.workspaces.get(workspaceId)) ?? null, [workspaceId]);
+  const [generation, setGeneration] = useState(0);
+  const board = useLiveQuery(async () => (await db.boards.get([workspaceId, boardId])) ?? null, [workspaceId, boardId, generation]);
+  const [loaded, setLoaded] = useState<Loaded>(null);
+  useDocumentTitle(board?.name ?? t('app.loading'));
+
+  // One load per mounted doc, released on unmount (as on the persona board page).
+  const doc = board?.doc;
+  useEffect(() => {
+    if (!doc) return;
+    let live = true;
+    const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
+    provider.whenLoaded.then(
+      () => live && setLoaded({ doc }),
+      (error: unknown) => live && setLoaded({ error: errorMessage(error) }),
+    );
+    const onDestroy = () => {
+      if (live) setGeneration((n) => n + 1);
+    };
+    doc.on('destroy', onDestroy);
+    return () => {
+      live = false;
+      doc.off('destroy', onDestroy);
+      DexieYProvider.release(doc);
+    };
+  }, [doc]);
+
+  if (workspace === null || board === null || workspace?.deletedAt || (board && board.kind !== 'funnel')) {
+    return (
+      <section className="page">
+        <h1>{board && board.kind !== 'funnel' ? t('funnel.notFunnel') : t('board.notFound')}</h1>
+        <Link href={workspace && !workspace.deletedAt ? `/w/${workspaceId}` : '/'}>{workspace && !workspace.deletedAt ? workspace.name : t('app.backHome')}</Link>
+      </section>
+    );
+  }
+
+  const ready = workspace && board && loaded && 'doc' in loaded && loaded.doc === board.doc ? loaded.doc : null;
+  return (
+    <section ref={fillWindow} className="board-page funnel-page" aria-labelledby="board-title" data-board={boardId}>
+      <header className="board-header">
+        <nav aria-label={t('board.breadcrumb')} className="breadcrumb">
+          <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span>{' '}
+          {workspace ? <Link href={`/w/${workspaceId}`}>{workspace.name}</Link> : null} <span aria-hidden="true">›</span>
+        </nav>
+        <h1 id="board-title">{board?.name ?? t('app.loading')}</h1>
+      </header>
+      {loaded && 'error' in loaded ? (
+        <p className="notice warning" role="alert">
+          {t('board.loadFailed', { message: loaded.error })}
+        </p>
+      ) : ready ? (
+        <FunnelView key={`${boardId}:${generation}`} doc={ready} />
+      ) : (
+        <p aria-busy="true">{t('board.loading')}</p>
+      )}
+    </section>
+  );
+}
+
+function fillWindow(element: HTMLElement | null) {
+  if (!element) return;
+  const update = () => {
+    const top = element.getBoundingClientRect().top + window.scrollY;
+    element.style.height = `${Math.max(560, window.innerHeight - top - 24)}px`;
+  };
+  update();
+  window.addEventListener('resize', update);
+  const observer = new ResizeObserver(update);
+  observer.observe(document.body);
+  return () => {
+    window.removeEventListener('resize', update);
+    observer.disconnect();
+  };
+}
