@@ -4,6 +4,7 @@ import { base64ToBytes } from './base64';
 import { Board } from './records/board';
 import { Member } from './records/member';
 import { Workspace } from './records/workspace';
+import { SlaVersion } from './sla/versions';
 
 /**
  * The `.alignboard` workspace file: versioned JSON. Records are validated strictly by zod; each
@@ -43,6 +44,8 @@ export const WorkspaceFileV1 = z.object({
   boards: z.array(FileBoard).max(100_000),
   /** Added before the first release; files without it have no assets. */
   assets: z.array(FileAsset).max(100_000).default([]),
+  /** SLA versions (drafts and signed ones, which travel unchanged); files without it have none. */
+  slaVersions: z.array(SlaVersion).max(10_000).default([]),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileV1>;
 /** A file as it may be written: fields with defaults may be absent. */
@@ -65,7 +68,7 @@ export type FileProblem =
   | { kind: 'newer-version'; version: number }
   | { kind: 'unsupported-version'; version: unknown }
   | { kind: 'invalid'; path: string; detail: string }
-  | { kind: 'duplicate-id'; collection: 'members' | 'boards' | 'assets'; id: string }
+  | { kind: 'duplicate-id'; collection: 'members' | 'boards' | 'assets' | 'slaVersions'; id: string }
   | { kind: 'bad-board'; boardName: string; detail: string }
   | { kind: 'bad-asset'; id: string };
 
@@ -227,7 +230,7 @@ export function parseWorkspaceFile(input: string): ParseResult {
   }
   const file = parsed.data;
 
-  for (const collection of ['members', 'boards', 'assets'] as const) {
+  for (const collection of ['members', 'boards', 'assets', 'slaVersions'] as const) {
     const seen = new Set<string>();
     for (const record of file[collection]) {
       if (seen.has(record.id)) return fail({ kind: 'duplicate-id', collection, id: record.id });

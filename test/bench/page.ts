@@ -14,6 +14,7 @@ function makeFile(members: number, boards: number, nodesPerBoard: number): strin
   const now = new Date().toISOString();
   const file: WorkspaceFile = {
     assets: [],
+    slaVersions: [],
     format: FILE_FORMAT,
     version: 1,
     exportedAt: now,

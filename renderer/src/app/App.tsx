@@ -7,6 +7,9 @@ import { BoardPage } from '../features/board/BoardPage';
 import { FunnelPage } from '../features/funnel/FunnelPage';
 import { PersonaSheet } from '../features/personas/PersonaSheet';
 import { PrintRoot } from '../features/print/PrintRoot';
+import { SlaPage } from '../features/sla/SlaPage';
+import { SlaPrint } from '../features/sla/SlaPrint';
+import { VerifyPage } from '../features/sla/VerifyPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { useAutomaticBackups } from '../features/backups/backupService';
 import { HomePage } from '../features/home/HomePage';
@@ -148,6 +151,8 @@ function Shell() {
             <HomePage />
           </Route>
           <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
+          <Route path="/w/:id/sla">{(params) => <SlaPage workspaceId={params.id} />}</Route>
+          <Route path="/w/:id/sla/verify">{(params) => <VerifyPage workspaceId={params.id} />}</Route>
           <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
           <Route path="/w/:id/funnel/:boardId">{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
           <Route path="/settings">
@@ -185,9 +190,12 @@ export function App() {
     <Router hook={useHashLocation}>
       <PrintRoot
         routes={
-          <Route path="/print/persona/:workspaceId/:boardId">
-            {(params) => <PersonaSheet workspaceId={params.workspaceId} boardId={params.boardId} />}
-          </Route>
+          <>
+            <Route path="/print/persona/:workspaceId/:boardId">
+              {(params) => <PersonaSheet workspaceId={params.workspaceId} boardId={params.boardId} />}
+            </Route>
+            <Route path="/print/sla/:workspaceId/:versionId">{(params) => <SlaPrint workspaceId={params.workspaceId} versionId={params.versionId} />}</Route>
+          </>
         }
       >
         <WorkspaceActionsProvider>

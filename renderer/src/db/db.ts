@@ -3,6 +3,7 @@ import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import type { Board } from '../../../shared/records/board';
 import type { Member } from '../../../shared/records/member';
+import type { SlaVersion } from '../../../shared/sla/versions';
 import type { Workspace } from '../../../shared/records/workspace';
 
 export type BoardRow = Board & { readonly doc: Y.Doc };
@@ -18,11 +19,15 @@ export type AssetRow = {
   createdAt: string;
 };
 
+/** An SLA version of a workspace (shared/sla/versions.ts); a signed one is never written again. */
+export type SlaVersionRow = SlaVersion & { workspaceId: string };
+
 export type AlignboardDb = Dexie & {
   workspaces: EntityTable<Workspace, 'id'>;
   members: Dexie.Table<Member, [string, string]>;
   boards: Dexie.Table<BoardRow, [string, string]>;
   assets: Dexie.Table<AssetRow, [string, string]>;
+  slaVersions: Dexie.Table<SlaVersionRow, [string, string]>;
 };
 
 export const DB_NAME = 'alignboard';
@@ -47,6 +52,12 @@ export const SCHEMA_V2 = {
   assets: '[workspaceId+id], workspaceId',
 } as const;
 
+/** v3: SLA versions (draft → in review → signed), keyed like members and boards. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  slaVersions: '[workspaceId+id], workspaceId',
+} as const;
+
 export function openDb(name = DB_NAME): AlignboardDb {
   const db = new Dexie(name, { addons: [yDexie] }) as AlignboardDb;
   db.version(1).stores(SCHEMA_V1);
@@ -60,6 +71,7 @@ export function openDb(name = DB_NAME): AlignboardDb {
           if (board.agreement === undefined) board.agreement = null;
         });
     });
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }
 

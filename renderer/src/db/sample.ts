@@ -92,6 +92,7 @@ export async function createSampleWorkspace(language: Language, database: Alignb
       },
     ],
     assets: [],
+    slaVersions: [],
   };
   return importWorkspace(file, {}, database);
 }

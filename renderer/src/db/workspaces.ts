@@ -63,6 +63,7 @@ export async function purgeDeletedWorkspaces(database: AlignboardDb = defaultDb,
       await database.members.where('workspaceId').equals(workspace.id).delete();
       await database.boards.where('workspaceId').equals(workspace.id).delete();
       await database.assets.where('workspaceId').equals(workspace.id).delete();
+      await database.slaVersions.where('workspaceId').equals(workspace.id).delete();
       await database.workspaces.delete(workspace.id);
     }
     return doomed.length;
@@ -140,14 +141,15 @@ async function encodeBoardDoc(doc: Y.Doc): Promise<Uint8Array> {
 
 /** Reads a whole workspace in the workspace-file shape, board docs as raw Yjs updates. */
 export async function snapshotWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<ParsedWorkspaceFile> {
-  const { workspace, members, boards, assets } = await database.transaction(
+  const { workspace, members, boards, assets, slaVersions } = await database.transaction(
     'r',
-    [database.workspaces, database.members, database.boards, database.assets],
+    [database.workspaces, database.members, database.boards, database.assets, database.slaVersions],
     async () => ({
       workspace: await database.workspaces.get(id),
       members: await database.members.where('workspaceId').equals(id).toArray(),
       boards: await database.boards.where('workspaceId').equals(id).toArray(),
       assets: await database.assets.where('workspaceId').equals(id).toArray(),
+      slaVersions: await database.slaVersions.where('workspaceId').equals(id).toArray(),
     }),
   );
   if (!workspace) throw new Error(`workspace ${id} not found`);
@@ -172,6 +174,7 @@ export async function snapshotWorkspace(id: string, database: AlignboardDb = def
     members: members.map(({ workspaceId: _, ...member }) => member),
     boards: encoded,
     assets: assets.map(({ workspaceId: _, ...asset }) => asset),
+    slaVersions: slaVersions.map(({ workspaceId: _, ...version }) => version),
   };
 }
 
@@ -221,6 +224,7 @@ export async function importWorkspace(
       }),
     );
     await database.assets.bulkAdd(file.assets.map((asset) => ({ ...asset, workspaceId })));
+    await database.slaVersions.bulkAdd(file.slaVersions.map((version) => ({ ...version, workspaceId })));
   });
   return workspaceId;
 }

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
 import { FunnelSection } from '../funnel/FunnelSection';
 import { PersonaGallery } from '../personas/PersonaGallery';
+import { SlaSummary } from '../sla/SlaSummary';
 import { MembersSection } from './MembersSection';
 
 export function WorkspacePage(props: { workspaceId: string }) {
@@ -45,6 +46,7 @@ export function WorkspacePage(props: { workspaceId: string }) {
       </p>
       <PersonaGallery workspaceId={workspace.id} />
       <FunnelSection workspaceId={workspace.id} />
+      <SlaSummary workspaceId={workspace.id} />
       <MembersSection workspaceId={workspace.id} />
     </section>
   );

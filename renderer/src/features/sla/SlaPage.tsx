@@ -1,0 +1,445 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { DexieYProvider } from 'y-dexie';
+import { Link } from 'wouter';
+import { printHash, printRoute } from '../../../../shared/pdf';
+import { Funnel } from '../../../../shared/funnel/plan';
+import { checkSla, hasErrors } from '../../../../shared/sla/checks';
+import { jsonEqual } from '../../../../shared/sla/canonical';
+import type { Commitment } from '../../../../shared/sla/commitments';
+import {
+  acknowledgeGenerated,
+  generateSections,
+  type SlaDocument,
+  SLA_SECTION_KEYS,
+  setSectionText,
+  setTitle,
+  setValidity,
+} from '../../../../shared/sla/document';
+import {
+  FrozenVersionError,
+  isFrozen,
+  lastSigned,
+  returnToDraft,
+  setSigners,
+  submitForReview,
+  type SlaVersion,
+  VersionStateError,
+} from '../../../../shared/sla/versions';
+import { useApp } from '../../app/AppContext';
+import { db } from '../../db/db';
+import { errorMessage } from '../../db/errors';
+import { formatDateTime } from '../../i18n';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { CommitmentsEditor } from './CommitmentsEditor';
+import { DiffView } from './DiffView';
+import { slaExportRequest } from './exportRequest';
+import { findingMessage, formatDate, sectionTitle } from './format';
+import { SectionGenerated, stagesOf, useSlaFormat } from './SlaContent';
+import { SignDialog } from './SignDialog';
+import { SlaDiagram } from './SlaDiagram';
+import { commitmentsOf, ensureVersion, type FunnelSource, listVersions, loadFunnel, regenerateVersion, saveDocument, signVersion, startNewRevision, updateVersion } from './slaStore';
+import './sla.css';
+
+/** The funnel a document was generated from (its stages and revenue plan), for the checks. */
+export function funnelOfDocument(document: SlaDocument): Funnel {
+  const marketing = document.sections.find((section) => section.key === 'marketingCommitments');
+  const volumes = marketing?.generated.find((item) => item.type === 'requiredVolumes');
+  return Funnel.parse({ stages: stagesOf(document), plan: volumes?.type === 'requiredVolumes' ? volumes.plan : {} });
+}
+
+/** True when regenerating from the current funnel would change the generated content. */
+function funnelChanged(document: SlaDocument, source: FunnelSource): boolean {
+  const fresh = generateSections(source.funnel, commitmentsOf(document));
+  return document.sections.some((section) => !jsonEqual(section.generated, fresh[section.key]));
+}
+
+function Findings({ version }: { version: SlaVersion }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const format = useSlaFormat(version.document);
+  const commitments = commitmentsOf(version.document);
+  const findings = checkSla({ funnel: funnelOfDocument(version.document), commitments });
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('sla.findings.title')}</h2>
+      {findings.length === 0 ? (
+        <p>{t('sla.findings.none')}</p>
+      ) : (
+        <ul className="sla-findings">
+          {findings.map((finding) => (
+            <li key={finding.id} className={`finding-${finding.severity}`}>
+              <strong>{t(`sla.findings.${finding.severity}`)}:</strong> {findingMessage(format, finding, commitments)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SectionEditor(props: { version: SlaVersion; index: number; editable: boolean; save(document: SlaDocument): void }) {
+  const { t } = useTranslation();
+  const key = SLA_SECTION_KEYS[props.index]!;
+  const section = props.version.document.sections[props.index]!;
+  const headingId = `sla-section-${key}`;
+  const textId = `sla-text-${key}`;
+  const title = `${props.index + 1}. ${sectionTitle(t, key)}`;
+  return (
+    <section className="sla-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>{title}</h3>
+      <SectionGenerated document={props.version.document} section={section} />
+      {section.generated.length === 0 && key !== 'validity' ? <p className="muted">{t('sla.doc.nothingGenerated')}</p> : null}
+      {section.generatedChanged ? (
+        <div className="sla-changed" role="note">
+          <p>{t('sla.doc.generatedChanged')}</p>
+          {props.editable ? (
+            <button type="button" className="button small" onClick={() => props.save(acknowledgeGenerated(props.version.document, key))}>
+              {t('sla.actions.acknowledge')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={textId}>{t('sla.doc.yourText', { section: sectionTitle(t, key) })}</label>
+        <textarea
+          id={textId}
+          key={`${props.version.id}:${section.text}`}
+          defaultValue={section.text}
+          readOnly={!props.editable}
+          rows={Math.min(12, Math.max(3, section.text.split('\n').length + 1))}
+          onBlur={(event) => {
+            if (props.editable && event.target.value !== section.text) props.save(setSectionText(props.version.document, key, event.target.value));
+          }}
+        />
+      </div>
+    </section>
+  );
+}
+
+export function SlaPage(props: { workspaceId: string }) {
+  const { t } = useTranslation();
+  const { language, host } = useApp();
+  const workspace = useLiveQuery(async () => (await db.workspaces.get(props.workspaceId)) ?? null, [props.workspaceId]);
+  const members = useLiveQuery(() => db.members.where('workspaceId').equals(props.workspaceId).toArray(), [props.workspaceId]);
+  const versions = useLiveQuery(() => listVersions(props.workspaceId), [props.workspaceId]);
+  const [funnel, setFunnel] = useState<FunnelSource | null>(null);
+  const [signing, setSigning] = useState(false);
+  const [validityError, setValidityError] = useState<string | null>(null);
+  const id = useId();
+  useDocumentTitle(`${t('sla.pageTitle')} — ${workspace?.name ?? t('app.loading')}`);
+
+  // The funnel board (if any), watched live: its edits show up as "the funnel changed".
+  const funnelBoard = useLiveQuery(
+    async () =>
+      (await db.boards.where('workspaceId').equals(props.workspaceId).toArray())
+        .filter((board) => board.kind === 'funnel')
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0] ?? null,
+    [props.workspaceId],
+  );
+  const funnelDoc = funnelBoard?.doc ?? null;
+  useEffect(() => {
+    if (funnelBoard === undefined) return;
+    let live = true;
+    const refresh = () => void loadFunnel(props.workspaceId, language).then((source) => live && setFunnel(source));
+    refresh();
+    if (!funnelDoc) {
+      return () => {
+        live = false;
+      };
+    }
+    const provider = DexieYProvider.load(funnelDoc, { gracePeriod: 2_000 });
+    void provider.whenLoaded.then(() => funnelDoc.on('update', refresh));
+    return () => {
+      live = false;
+      funnelDoc.off('update', refresh);
+      DexieYProvider.release(funnelDoc);
+    };
+    // Re-subscribe when the board appears or changes, not on every row update.
+    // oxlint-disable-next-line react/exhaustive-deps
+  }, [props.workspaceId, language, funnelBoard === undefined, funnelBoard?.id]);
+
+  useEffect(() => {
+    if (workspace && !workspace.deletedAt && versions && versions.length === 0) {
+      ensureVersion(props.workspaceId, { language, title: t('sla.defaultTitle') }).catch((error: unknown) =>
+        toast.error(t('sla.errors.failed', { message: errorMessage(error) })),
+      );
+    }
+  }, [workspace, versions, props.workspaceId, language, t]);
+
+  if (workspace === undefined || versions === undefined || members === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
+  if (workspace === null || workspace.deletedAt) {
+    return (
+      <section className="page">
+        <h1>{t('workspace.notFound')}</h1>
+        <Link href="/">{t('app.backHome')}</Link>
+      </section>
+    );
+  }
+  const version = versions[versions.length - 1];
+  if (!version) return <p aria-busy="true">{t('app.loading')}</p>;
+
+  const editable = version.state === 'draft';
+  const signed = lastSigned(versions);
+  const memberName = (memberId: string) => members.find((member) => member.id === memberId)?.name ?? t('sla.signers.unknownMember');
+
+  async function run(action: () => Promise<unknown>, done?: string) {
+    try {
+      await action();
+      if (done) toast(done);
+    } catch (error) {
+      if (error instanceof FrozenVersionError) toast.error(t('sla.errors.frozen'));
+      else if (error instanceof VersionStateError && error.reason === 'no-signers') toast.error(t('sla.errors.noSigners'));
+      else toast.error(t('sla.errors.failed', { message: errorMessage(error) }));
+    }
+  }
+  const save = (document: SlaDocument) => void run(() => saveDocument(props.workspaceId, version.id, document));
+  const saveCommitments = (next: readonly Commitment[]) =>
+    void run(() => regenerateVersion(props.workspaceId, version.id, funnel?.funnel ?? funnelOfDocument(version.document), next));
+
+  async function exportPdf(target: SlaVersion) {
+    const title = target.document.title || t('sla.defaultTitle');
+    await run(async () => host.exportPdf(await slaExportRequest(props.workspaceId, target, { title, subject: t('sla.print.kicker'), language })));
+  }
+
+  const stateLabel = t(`sla.states.${version.state}`);
+  return (
+    <section aria-labelledby={`${id}-title`} className="page sla-page">
+      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
+        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{workspace.name}</Link>{' '}
+        <span aria-hidden="true">›</span>
+      </nav>
+      <div className="page-header">
+        <h1 id={`${id}-title`}>{version.document.title || t('sla.defaultTitle')}</h1>
+        <div className="toolbar">
+          <Link href={`/w/${props.workspaceId}/sla/verify`} className="button">
+            {t('sla.verifyOpen')}
+          </Link>
+        </div>
+      </div>
+      <p className="sla-status">
+        <span className={`sla-state sla-state-${version.state}`}>{t('sla.summary', { revision: version.revision, state: stateLabel })}</span>
+      </p>
+      {version.state === 'signed' ? (
+        <div className="sla-frozen" role="note">
+          <p>{t('sla.frozen')}</p>
+          {version.signedAt ? <p>{t('sla.signedAt', { date: formatDateTime(version.signedAt, language) })}</p> : null}
+          <p>
+            {t('sla.hash')}: <code className="sla-hash" data-testid="sla-hash">{version.hash}</code>
+          </p>
+        </div>
+      ) : null}
+      {version.state === 'in-review' ? (
+        <p className="sla-note" role="note">
+          {t('sla.inReview')}
+        </p>
+      ) : null}
+
+      <div className="toolbar sla-actions">
+        {version.state === 'draft' ? (
+          <>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => {
+                if (hasErrors(checkSla({ funnel: funnelOfDocument(version.document), commitments: commitmentsOf(version.document) }))) {
+                  toast.error(t('sla.errors.hasErrors'));
+                  return;
+                }
+                void run(() => updateVersion(props.workspaceId, version.id, submitForReview));
+              }}
+            >
+              {t('sla.actions.submit')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void run(async () => {
+                  const source = await loadFunnel(props.workspaceId, language);
+                  setFunnel(source);
+                  await regenerateVersion(props.workspaceId, version.id, source.funnel);
+                }, t('sla.actions.regenerated'))
+              }
+            >
+              {t('sla.actions.regenerate')}
+            </button>
+          </>
+        ) : null}
+        {version.state === 'in-review' ? (
+          <>
+            <button type="button" className="button primary" onClick={() => setSigning(true)}>
+              {t('sla.actions.sign')}
+            </button>
+            <button type="button" className="button" onClick={() => void run(() => updateVersion(props.workspaceId, version.id, returnToDraft))}>
+              {t('sla.actions.returnToDraft')}
+            </button>
+          </>
+        ) : null}
+        {version.state === 'signed' ? (
+          <button type="button" className="button primary" onClick={() => void run(() => startNewRevision(props.workspaceId))}>
+            {t('sla.actions.newRevision')}
+          </button>
+        ) : null}
+        <button type="button" className="button" onClick={() => void exportPdf(version)}>
+          {t('sla.actions.exportPdf')}
+        </button>
+        <a className="button" href={printHash(printRoute('sla', props.workspaceId, version.id), 'A4')} target="_blank" rel="noreferrer">
+          {t('sla.actions.print')}
+        </a>
+      </div>
+      {funnel && editable ? <p className="muted">{funnel.source === 'board' ? t('sla.funnelFromBoard') : t('sla.funnelDefault')}</p> : null}
+      {funnel && editable && funnelChanged(version.document, funnel) ? (
+        <p className="sla-note" role="note">
+          {t('sla.funnelChanged')}
+        </p>
+      ) : null}
+
+      {signed && signed.id !== version.id ? <DiffView signed={signed.document} signedRevision={signed.revision} draft={version.document} /> : null}
+
+      <section className="card" aria-labelledby={`${id}-signers`}>
+        <h2 id={`${id}-signers`}>{t('sla.signers.title')}</h2>
+        <p className="muted">{t('sla.signers.hint')}</p>
+        {members.length === 0 ? <p>{t('sla.signers.noMembers')}</p> : null}
+        {editable && members.length > 0 ? (
+          <fieldset className="sla-signers">
+            <legend className="visually-hidden">{t('sla.signers.title')}</legend>
+            {members.map((member) => (
+              <label key={member.id}>
+                <input
+                  type="checkbox"
+                  checked={version.signers.includes(member.id)}
+                  onChange={(event) =>
+                    void run(() =>
+                      updateVersion(props.workspaceId, version.id, (current, now) =>
+                        setSigners(current, event.target.checked ? [...current.signers, member.id] : current.signers.filter((signer) => signer !== member.id), now),
+                      ),
+                    )
+                  }
+                />{' '}
+                {member.name} ({t(`sla.departments.${member.department}`)}
+                {member.title ? ` · ${member.title}` : ''})
+              </label>
+            ))}
+          </fieldset>
+        ) : (
+          <ul className="sla-signer-status">
+            {version.signers.map((signerId) => {
+              const signature = version.signatures.find((candidate) => candidate.memberId === signerId);
+              return (
+                <li key={signerId}>
+                  {signature
+                    ? t('sla.signers.signedBy', { name: signature.name, date: formatDate(signature.date, language) })
+                    : t('sla.signers.waiting', { name: memberName(signerId) })}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby={`${id}-details`}>
+        <h2 id={`${id}-details`}>{t('sla.details')}</h2>
+        <div className="sla-details">
+          <div className="field">
+            <label htmlFor={`${id}-doc-title`}>{t('sla.titleField')}</label>
+            <input
+              id={`${id}-doc-title`}
+              key={`${version.id}:${version.document.title}`}
+              defaultValue={version.document.title}
+              readOnly={!editable}
+              maxLength={200}
+              onBlur={(event) => {
+                if (editable && event.target.value.trim() !== version.document.title) save(setTitle(version.document, event.target.value));
+              }}
+            />
+          </div>
+          {(['from', 'until'] as const).map((end) => (
+            <div className="field" key={end}>
+              <label htmlFor={`${id}-valid-${end}`}>{end === 'from' ? t('sla.validFrom') : t('sla.validUntil')}</label>
+              <input
+                id={`${id}-valid-${end}`}
+                type="date"
+                value={version.document.validity[end] ?? ''}
+                readOnly={!editable}
+                aria-invalid={Boolean(validityError)}
+                onChange={(event) => {
+                  if (!editable) return;
+                  try {
+                    save(setValidity(version.document, { [end]: event.target.value || null }));
+                    setValidityError(null);
+                  } catch {
+                    setValidityError(t('sla.validityInvalid'));
+                  }
+                }}
+              />
+            </div>
+          ))}
+        </div>
+        {validityError ? (
+          <p className="field-error" role="alert">
+            {validityError}
+          </p>
+        ) : null}
+      </section>
+
+      <CommitmentsEditor
+        commitments={commitmentsOf(version.document)}
+        stages={funnel?.funnel.stages ?? stagesOf(version.document)}
+        readOnly={!editable}
+        onSave={saveCommitments}
+      />
+
+      <SlaDiagram
+        document={version.document}
+        commitments={commitmentsOf(version.document)}
+        findings={checkSla({ funnel: funnelOfDocument(version.document), commitments: commitmentsOf(version.document) })}
+      />
+
+      <Findings version={version} />
+
+      <section className="card sla-document" aria-labelledby={`${id}-document`}>
+        <h2 id={`${id}-document`}>{t('sla.pageTitle')}</h2>
+        {SLA_SECTION_KEYS.map((key, index) => (
+          <SectionEditor key={key} version={version} index={index} editable={editable} save={save} />
+        ))}
+      </section>
+
+      <section className="card" aria-labelledby={`${id}-history`}>
+        <h2 id={`${id}-history`}>{t('sla.history.title')}</h2>
+        <ul className="sla-history">
+          {[...versions].reverse().map((item) => (
+            <li key={item.id}>
+              {t('sla.history.item', { revision: item.revision, state: t(`sla.states.${item.state}`) })}
+              {item.id === version.id ? ` (${t('sla.history.current')})` : ''}
+              {isFrozen(item) ? (
+                <>
+                  {' '}
+                  <code className="sla-hash">{item.hash}</code>{' '}
+                  <button type="button" className="button small" onClick={() => void exportPdf(item)}>
+                    {t('sla.actions.exportPdf')}
+                  </button>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {version.state === 'in-review' ? (
+        <SignDialog
+          open={signing}
+          onOpenChange={setSigning}
+          version={version}
+          members={members}
+          onSign={async (signature) => {
+            const next = await signVersion(props.workspaceId, version.id, signature);
+            toast(next.state === 'signed' ? t('sla.sign.allSigned') : t('sla.sign.done', { name: signature.name }));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

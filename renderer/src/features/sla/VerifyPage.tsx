@@ -1,0 +1,115 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { type VerifyResult, verifyPdf } from '../../../../shared/pdfSeal';
+import { sha256Hex } from '../../../../shared/sla/canonical';
+import { useApp } from '../../app/AppContext';
+import { db } from '../../db/db';
+import { formatDateTime } from '../../i18n';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { type KnownSlaVersion, knownVersions } from './exportRequest';
+import { formatList } from './format';
+import { listVersions } from './slaStore';
+import './sla.css';
+
+type Outcome = { file: string; result: VerifyResult<KnownSlaVersion> } | { file: string; error: string };
+
+/** A manager picks a PDF; it is checked against the workspace's signed SLA versions. */
+export function VerifyPage(props: { workspaceId: string }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const id = useId();
+  const workspace = useLiveQuery(async () => (await db.workspaces.get(props.workspaceId)) ?? null, [props.workspaceId]);
+  const versions = useLiveQuery(() => listVersions(props.workspaceId), [props.workspaceId]);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  useDocumentTitle(t('sla.verify.title'));
+
+  if (workspace === undefined || versions === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
+  if (workspace === null || workspace.deletedAt) {
+    return (
+      <section className="page">
+        <h1>{t('workspace.notFound')}</h1>
+        <Link href="/">{t('app.backHome')}</Link>
+      </section>
+    );
+  }
+  const known = knownVersions(versions);
+
+  async function check(file: File) {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      setOutcome({ file: file.name, result: await verifyPdf(bytes, known, sha256Hex) });
+    } catch (error) {
+      setOutcome({ file: file.name, error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function message(result: VerifyResult<KnownSlaVersion>): { tone: 'ok' | 'bad' | 'unknown'; text: string } {
+    switch (result.status) {
+      case 'matches':
+        return {
+          tone: 'ok',
+          text: t('sla.verify.matches', {
+            revision: result.version.revision,
+            signers: formatList(
+              result.version.signers.map((signer) => (signer.title ? `${signer.name} (${signer.title})` : signer.name)),
+              language,
+            ),
+            date: formatDateTime(String(result.version.signedAt), language),
+          }),
+        };
+      case 'altered':
+        return {
+          tone: 'bad',
+          text: result.claimedVersion ? t('sla.verify.alteredKnown', { revision: result.claimedVersion.revision }) : t('sla.verify.altered', { detail: result.detail }),
+        };
+      case 'unknown':
+        return { tone: 'unknown', text: result.reason === 'no-seal' ? t('sla.verify.noSeal') : t('sla.verify.unknown') };
+      case 'unreadable':
+        return { tone: 'bad', text: t('sla.verify.unreadable', { detail: result.detail }) };
+    }
+  }
+
+  const shown = outcome ? ('error' in outcome ? { tone: 'bad' as const, text: t('sla.verify.unreadable', { detail: outcome.error }) } : message(outcome.result)) : null;
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="page sla-page">
+      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
+        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{workspace.name}</Link>{' '}
+        <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}/sla`}>{t('sla.pageTitle')}</Link> <span aria-hidden="true">›</span>
+      </nav>
+      <h1 id={`${id}-title`}>{t('sla.verify.title')}</h1>
+      <p>{t('sla.verify.intro')}</p>
+      {known.length === 0 ? <p className="sla-note">{t('sla.verify.noSigned')}</p> : null}
+      <div className="field">
+        <label htmlFor={`${id}-file`}>{t('sla.verify.pick')}</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept="application/pdf,.pdf"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void check(file);
+          }}
+        />
+      </div>
+      <div role="status" aria-live="polite" className="sla-verify-status">
+        {busy ? <p>{t('sla.verify.checking')}</p> : null}
+        {shown && outcome ? (
+          <div className={`sla-verdict sla-verdict-${shown.tone}`} data-verdict={'error' in outcome ? 'unreadable' : outcome.result.status}>
+            <p>{t('sla.verify.file', { name: outcome.file })}</p>
+            <p>
+              <strong>{shown.text}</strong>
+            </p>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

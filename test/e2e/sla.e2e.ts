@@ -1,0 +1,248 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
+import { printOptions, printRoute, toPlaywrightPdfOptions } from '../../shared/pdf';
+import { readSeal, sealOptionsFromRequest, sealPdf, sealPdfForRequest, SEAL_FILE_NAME, verifyPdf } from '../../shared/pdfSeal';
+import { sha256Hex } from '../../shared/sla/canonical';
+import { SlaVersion } from '../../shared/sla/versions';
+import { knownVersions, slaFooter, slaSealRequest } from '../../renderer/src/features/sla/exportRequest';
+import { openSample, workspaceIdFromUrl } from './support/app';
+import { pressUntilFocused } from './support/keyboard';
+import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
+
+const run = promisify(execFile);
+afterEach(cleanUpBrowsers);
+
+/** pdftotext wraps and spaces text its own way: compare without any white space. */
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** The SLA versions of a workspace as stored in IndexedDB. */
+async function storedVersions(page: Page, workspaceId: string): Promise<SlaVersion[]> {
+  const rows = await page.evaluate(
+    (id) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('alignboard');
+        open.addEventListener('error', () => reject(open.error));
+        open.addEventListener('success', () => {
+          const request = open.result.transaction('slaVersions').objectStore('slaVersions').getAll();
+          request.addEventListener('success', () => {
+            open.result.close();
+            resolve((request.result as { workspaceId: string }[]).filter((row) => row.workspaceId === id));
+          });
+          request.addEventListener('error', () => reject(request.error));
+        });
+      }),
+    workspaceId,
+  );
+  return rows.map((row) => {
+    const { workspaceId: _, ...version } = row as Record<string, unknown>;
+    return SlaVersion.parse(version);
+  });
+}
+
+async function drawSignature(page: Page) {
+  const pad = page.getByTestId('signature-pad');
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + 100);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 30 + i * 18, box.y + 100 - Math.sin(i / 2) * 40, { steps: 2 });
+  await page.mouse.up();
+}
+
+describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
+  test('edit, sign (drawn and typed), print, seal, pdftotext, verify matches / altered, new revision with its diff', async () => {
+    const { page, context, pageErrors } = await launchBrowser({ lang: 'en' });
+    const workspaceId = await openSample(page);
+    await page.getByRole('region', { name: en.sla.section }).waitFor();
+    await page.getByRole('link', { name: en.sla.open }).click();
+    await page.getByRole('heading', { level: 1, name: en.sla.defaultTitle }).waitFor();
+    await page.getByText('Revision 1 · Draft', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    // The user's own text for a section, and a commitment edited in the form list.
+    const purpose = page.getByLabel('Your text: Purpose and scope');
+    await purpose.fill('Both teams own the revenue target together.');
+    await purpose.blur();
+    const firstContact = page.getByRole('group', { name: en.sla.kinds.firstContact });
+    const hours = firstContact.getByLabel(en.sla.commitments.fields.withinHours);
+    await hours.fill('8');
+    await hours.blur();
+    await page.getByText('Sales makes first contact with every handed-over record within 8 business hours.').first().waitFor();
+    // Regenerating keeps the text.
+    await page.getByRole('button', { name: en.sla.actions.regenerate }).click();
+    await page.getByText(en.sla.actions.regenerated).waitFor();
+    expect(await purpose.inputValue()).toBe('Both teams own the revenue target together.');
+
+    await page.getByRole('button', { name: en.sla.actions.submit }).click();
+    await page.getByText('Revision 1 · In review', { exact: true }).waitFor();
+
+    // First signer draws; the second types the name instead (the keyboard alternative).
+    await page.getByRole('button', { name: en.sla.actions.sign }).click();
+    let dialog = page.getByRole('dialog', { name: en.sla.sign.title });
+    expect(await dialog.getByLabel(en.sla.sign.signer).inputValue()).not.toBe('');
+    expect(await dialog.getByLabel(en.sla.sign.name).inputValue()).toBe('Emma Clark');
+    await expectNoSeriousA11yViolations(page);
+    await drawSignature(page);
+    // Editing a field after drawing re-renders the dialog: the drawing stays.
+    const jobTitle = dialog.getByLabel(en.sla.sign.jobTitle);
+    await jobTitle.press('End');
+    await jobTitle.press('Space');
+    await jobTitle.press('Backspace');
+    expect(await jobTitle.inputValue()).toBe('Head of Marketing');
+    await dialog.getByRole('button', { name: en.sla.sign.submit, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Emma Clark signed on').waitFor();
+
+    await page.getByRole('button', { name: en.sla.actions.sign }).click();
+    dialog = page.getByRole('dialog', { name: en.sla.sign.title });
+    expect(await dialog.getByLabel(en.sla.sign.name).inputValue()).toBe('Noah Bennett');
+    await dialog.getByLabel(en.sla.sign.type).check();
+    await dialog.getByRole('button', { name: en.sla.sign.submit, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Revision 1 · Signed', { exact: true }).waitFor();
+    const hash = (await page.getByTestId('sla-hash').textContent())!.trim();
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    // Frozen: the UI offers no editing.
+    expect(await purpose.getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByRole('button', { name: en.sla.actions.submit }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+
+    const [signed] = await storedVersions(page, workspaceId);
+    expect(signed!.state).toBe('signed');
+    expect(signed!.hash).toBe(hash);
+
+    // Print exactly as the app prints (shared options, footer with version and hash), then seal
+    // with the app's own post-processing.
+    const sheet = await context.newPage();
+    await sheet.goto(appUrl(printRoute('sla', workspaceId, signed!.id)));
+    await sheet.locator('[data-print-ready="true"]').waitFor();
+    const printed = await sheet.pdf(toPlaywrightPdfOptions(printOptions('sla', { footer: slaFooter(signed!) })));
+    const request = await slaSealRequest(signed!, { title: en.sla.defaultTitle, subject: en.sla.print.kicker, language: 'en' });
+    const sealed = await sealPdfForRequest(new Uint8Array(printed), request, sha256Hex);
+    const dir = await makeTempDir();
+    const pdfPath = join(dir, 'sla.pdf');
+    await writeFile(pdfPath, sealed);
+    if (process.env.SLA_PDF_OUT) await writeFile(process.env.SLA_PDF_OUT, sealed);
+
+    const info = (await run('pdfinfo', [pdfPath])).stdout;
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)![1]);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const raw = (await run('pdftotext', ['-layout', pdfPath, '-'])).stdout;
+    const pageTexts = raw.split('\f').filter((text) => text.trim() !== '');
+    // No blank pages: every page has text besides its footer.
+    expect(pageTexts).toHaveLength(pages);
+    const text = squash(raw);
+    for (const title of Object.values(en.sla.sections)) expect(text, `the PDF lacks “${title}”`).toContain(squash(title));
+    for (const phrase of ['Emma Clark', 'Noah Bennett', 'Head of Marketing', 'Head of Sales', hash, 'Both teams own the revenue target together.']) {
+      expect(text, `the PDF lacks “${phrase}”`).toContain(squash(phrase));
+    }
+    for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);
+    expect(text).toContain(squash('Revision 1'));
+
+    // Verify: matches; one byte of the embedded JSON changed → not a match.
+    const known = knownVersions([signed!]);
+    expect(await verifyPdf(sealed, known, sha256Hex)).toMatchObject({ status: 'matches', version: { versionId: signed!.id } });
+    const seal = await readSeal(sealed);
+    if (!seal.ok) throw new Error(seal.detail);
+    const at = seal.attachment.json.indexOf('"withinHours":8');
+    expect(at).toBeGreaterThan(0);
+    const tampered = `${seal.attachment.json.slice(0, at)}"withinHours":9${seal.attachment.json.slice(at + '"withinHours":8'.length)}`;
+    const altered = await sealPdf(sealed, { ...sealOptionsFromRequest(request), attachment: { fileName: SEAL_FILE_NAME, json: tampered, description: 'x' } });
+    expect((await verifyPdf(altered, known, sha256Hex)).status).toBe('altered');
+    const alteredPath = join(dir, 'altered.pdf');
+    await writeFile(alteredPath, altered);
+
+    // The same verdicts on the Verify screen.
+    await page.getByRole('link', { name: en.sla.verifyOpen }).click();
+    await page.getByRole('heading', { level: 1, name: en.sla.verify.title }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    const input = page.getByLabel(en.sla.verify.pick);
+    await input.setInputFiles(pdfPath);
+    await page.getByText(/^Matches revision 1, signed by Emma Clark \(Head of Marketing\) and Noah Bennett \(Head of Sales\) on /).waitFor();
+    await input.setInputFiles(alteredPath);
+    await page.getByText('Altered: this PDF claims to be revision 1, but its content is not what was signed.').waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    // A new revision: a draft based on the signed hash, with its diff.
+    await page.goto(appUrl(`/w/${workspaceId}/sla`));
+    await page.getByRole('button', { name: en.sla.actions.newRevision }).click();
+    await page.getByText('Revision 2 · Draft', { exact: true }).waitFor();
+    const escalation = page.getByLabel('Your text: Escalation');
+    await escalation.fill('Escalate to both heads within two days.');
+    await escalation.blur();
+    const changes = page.getByRole('region', { name: 'Changes since revision 1 (signed)' });
+    await changes.getByRole('heading', { name: 'Escalation' }).waitFor();
+    await changes.getByText('+ Escalate to both heads within two days.').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    const versions = await storedVersions(page, workspaceId);
+    expect(versions.find((version) => version.revision === 2)?.basedOn).toBe(hash);
+    // The signed version itself never changed.
+    expect(versions.find((version) => version.revision === 1)).toEqual(signed);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('日本語: keyboard only — submit, both heads sign by typing their names, Japanese PDF with every section title', async () => {
+    const { page, context, pageErrors } = await launchBrowser({ lang: 'ja' });
+    await page.getByRole('button', { name: ja.home.openSample }).click();
+    await page.getByRole('heading', { level: 1, name: ja.sample.workspaceName }).waitFor();
+    const workspaceId = workspaceIdFromUrl(page);
+    const open = page.getByRole('link', { name: ja.sla.open });
+    await pressUntilFocused(page, open, 'Tab', 80);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: ja.sla.defaultTitle }).waitFor();
+    await page.getByText('第1版 · 下書き', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    await pressUntilFocused(page, page.getByRole('button', { name: ja.sla.actions.submit }), 'Tab', 80);
+    await page.keyboard.press('Enter');
+    await page.getByText('第1版 · レビュー中', { exact: true }).waitFor();
+
+    for (const name of ['佐藤 美咲', '田中 健一']) {
+      await pressUntilFocused(page, page.getByRole('button', { name: ja.sla.actions.sign }), 'Tab', 80);
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: ja.sla.sign.title });
+      await dialog.waitFor();
+      expect(await dialog.getByLabel(ja.sla.sign.name).inputValue()).toBe(name);
+      const typed = dialog.getByRole('radio', { name: ja.sla.sign.type });
+      // The dialog remembers the chosen way of signing; arrow keys move within the radio group.
+      await pressUntilFocused(page, dialog.getByRole('radio', { checked: true }));
+      if (!(await typed.isChecked())) await page.keyboard.press('ArrowDown');
+      expect(await typed.isChecked()).toBe(true);
+      await expectNoSeriousA11yViolations(page);
+      await pressUntilFocused(page, dialog.getByRole('button', { name: ja.sla.sign.submit, exact: true }));
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await page.getByText('第1版 · 署名済み', { exact: true }).waitFor();
+    const hash = (await page.getByTestId('sla-hash').textContent())!.trim();
+    await expectNoSeriousA11yViolations(page);
+
+    const [signed] = await storedVersions(page, workspaceId);
+    expect(signed!.signatures.map((signature) => signature.name)).toEqual(['佐藤 美咲', '田中 健一']);
+    const sheet = await context.newPage();
+    await sheet.goto(appUrl(printRoute('sla', workspaceId, signed!.id)));
+    await sheet.locator('[data-print-ready="true"]').waitFor();
+    const printed = await sheet.pdf(toPlaywrightPdfOptions(printOptions('sla', { footer: slaFooter(signed!) })));
+    const request = await slaSealRequest(signed!, { title: ja.sla.defaultTitle, subject: ja.sla.print.kicker, language: 'ja' });
+    const sealed = await sealPdfForRequest(new Uint8Array(printed), request, sha256Hex);
+    const dir = await makeTempDir();
+    const pdfPath = join(dir, 'sla-ja.pdf');
+    await writeFile(pdfPath, sealed);
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec((await run('pdfinfo', [pdfPath])).stdout)![1]);
+    const raw = (await run('pdftotext', ['-layout', pdfPath, '-'])).stdout;
+    expect(raw.split('\f').filter((text) => text.trim() !== '')).toHaveLength(pages);
+    const text = squash(raw);
+    for (const title of Object.values(ja.sla.sections)) expect(text, `the PDF lacks “${title}”`).toContain(squash(title));
+    for (const phrase of ['佐藤 美咲', '田中 健一', 'マーケティング部長', '営業部長', hash, ja.sla.defaultTitle]) {
+      expect(text, `the PDF lacks “${phrase}”`).toContain(squash(phrase));
+    }
+    for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);
+    expect(await verifyPdf(sealed, knownVersions([signed!]), sha256Hex)).toMatchObject({ status: 'matches' });
+    expect(pageErrors).toEqual([]);
+  });
+});
