@@ -110,10 +110,29 @@ test('funnel board: create, edit stages, hand-offs, reverse funnel, undo, reload
   await expectNoNaN(page);
   await audit(page, 'funnel board with the reverse funnel');
 
+  // --- Consistency checks: an MQL target below what the revenue plan needs. -----------------
+  const checks = page.getByRole('region', { name: 'Consistency checks' });
+  await checks.getByText('No SLA yet: only the funnel itself is checked.').waitFor();
+  await checks.getByText('No problems found.').waitFor();
+  await stageList(page).getByRole('button', { name: 'Edit MQL' }).click();
+  await setField(page, 'Target volume', '100');
+  const below = 'The target volume of “MQL” (100) is below the 192 per month the revenue target needs.';
+  await checks.getByRole('listitem').filter({ hasText: `Warning: ${below}` }).waitFor();
+  const mqlNode = canvas.getByRole('img', { name: `MQL: owner Marketing; Volume 100; To next 70%; 1 problem: Warning: ${below}` });
+  await mqlNode.waitFor();
+  expect(await mqlNode.locator('.funnel-stage-badge').innerText()).toBe('⚠ Warning: 1');
+  await audit(page, 'funnel board with a consistency finding');
+  await setField(page, 'Target volume', '');
+  await checks.getByText('No problems found.').waitFor();
+
   // --- A zero rate: a named problem instead of numbers, never NaN or Infinity. ----------------
   await stageList(page).getByRole('button', { name: 'Edit SQL' }).click();
   await setField(page, 'Conversion rate to the next stage (%)', '0');
   await page.getByText('The conversion rate of “SQL” is 0 %: nothing would reach the next stage.').waitFor();
+  // The same problem, named in the checks panel and on the SQL stage.
+  const zero = 'The reverse funnel cannot be calculated: the conversion rate of “SQL” is 0 %.';
+  await checks.getByRole('listitem').filter({ hasText: `Error: ${zero}` }).waitFor();
+  await canvas.getByRole('img', { name: /^SQL: / }).and(canvas.getByRole('img', { name: `1 problem: Error: ${zero}` })).waitFor();
   await calculatorTable(page).waitFor({ state: 'detached' });
   await expectNoNaN(page);
 

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { DexieYProvider } from 'y-dexie';
@@ -7,6 +7,8 @@ import type * as Y from 'yjs';
 import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { commitmentsOf, listVersions } from '../sla/slaStore';
+import type { FunnelSla } from './checks';
 import { FunnelView } from './FunnelView';
 
 type Loaded = { doc: Y.Doc } | { error: string } | null;
@@ -19,6 +21,10 @@ export function FunnelPage(props: { workspaceId: string; boardId: string }) {
   const [generation, setGeneration] = useState(0);
   const board = useLiveQuery(async () => (await db.boards.get([workspaceId, boardId])) ?? null, [workspaceId, boardId, generation]);
   const [loaded, setLoaded] = useState<Loaded>(null);
+  // The workspace's current SLA version (the newest, as on the SLA page), for the consistency checks.
+  const versions = useLiveQuery(() => listVersions(workspaceId), [workspaceId]);
+  const current = versions?.[versions.length - 1];
+  const sla = useMemo<FunnelSla>(() => (current ? { revision: current.revision, commitments: commitmentsOf(current.document) } : null), [current]);
   useDocumentTitle(board?.name ?? t('app.loading'));
 
   // One load per mounted doc, released on unmount (as on the persona board page).
@@ -66,7 +72,7 @@ export function FunnelPage(props: { workspaceId: string; boardId: string }) {
           {t('board.loadFailed', { message: loaded.error })}
         </p>
       ) : ready ? (
-        <FunnelView key={`${boardId}:${generation}`} doc={ready} />
+        <FunnelView key={`${boardId}:${generation}`} doc={ready} sla={sla} slaHref={`/w/${workspaceId}/sla`} />
       ) : (
         <p aria-busy="true">{t('board.loading')}</p>
       )}

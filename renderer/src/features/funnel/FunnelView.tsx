@@ -29,6 +29,10 @@ import type { Language } from '../../../../shared/settings';
 import { useApp } from '../../app/AppContext';
 import { Toolbar } from '../board/Toolbar';
 import { NODE_TYPES } from '../board/nodes/nodeTypes';
+import { findingsFor } from '../../../../shared/sla/checks';
+import { findingMessage, type SlaFormat } from '../sla/format';
+import { ChecksPanel } from './ChecksPanel';
+import { type FunnelSla, funnelFindings, worstSeverity } from './checks';
 import { DraftField, parseAmount, parsePercent, parseVolume, percentText, SelectField } from './fields';
 import { FunnelSession, planMap, readPlan, readStages } from './funnelDoc';
 import { funnelLayout } from './layout';
@@ -67,18 +71,27 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The funnel board: the diagram (automatic layout) and a side panel to edit stages and plan. */
-export function FunnelView(props: { doc: Y.Doc }) {
+export function FunnelView(props: FunnelProps) {
   return (
     <ReactFlowProvider>
-      <Funnel doc={props.doc} />
+      <Funnel {...props} />
     </ReactFlowProvider>
   );
 }
 
 const PRO_OPTIONS = { hideAttribution: true };
+const NO_COMMITMENTS: readonly never[] = [];
 const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1 };
 
-function Funnel(props: { doc: Y.Doc }) {
+type FunnelProps = {
+  doc: Y.Doc;
+  /** The workspace's current SLA version (null: none yet, only the funnel is checked). */
+  sla?: FunnelSla;
+  /** Where the SLA page is (null: no link). */
+  slaHref?: string | null;
+};
+
+function Funnel(props: FunnelProps) {
   const { t } = useTranslation();
   const { language, settings } = useApp();
   const { doc } = props;
@@ -120,6 +133,10 @@ function Funnel(props: { doc: Y.Doc }) {
   const number = useMemo(() => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }), [language]);
   const percent = useMemo(() => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }), [language]);
   const handOffList = useMemo(() => handOffs(stages), [stages]);
+  const sla = props.sla ?? null;
+  const findings = useMemo(() => funnelFindings({ stages, plan }, sla, result), [stages, plan, sla, result]);
+  const format = useMemo<SlaFormat>(() => ({ t, language, stages }), [t, language, stages]);
+  const commitments = sla?.commitments ?? NO_COMMITMENTS;
 
   const nodes = useMemo<StageFlowNode[]>(() => {
     const volumes = stages.map((stage) => stage.targetVolume ?? (result.ok ? (result.stages.find((s) => s.stageId === stage.id)?.required ?? null) : null));
@@ -135,6 +152,9 @@ function Funnel(props: { doc: Y.Doc }) {
             ? t('funnel.volumeNeeded', { volume: number.format(volumes[index]) })
             : t('funnel.volumeNone');
       const rateText = stage.conversionRate !== null ? t('funnel.rate', { rate: percent.format(stage.conversionRate) }) : t('funnel.rateNone');
+      const own = findingsFor(findings, stage.id);
+      const severity = worstSeverity(own);
+      const label = t('funnel.nodeLabel', { name, owner: ownerLabel, volume: volumeText, rate: rateText });
       return {
         id: stage.id,
         type: 'stage',
@@ -151,14 +171,20 @@ function Funnel(props: { doc: Y.Doc }) {
           ownerLabel,
           volumeText,
           rateText,
-          label: t('funnel.nodeLabel', { name, owner: ownerLabel, volume: volumeText, rate: rateText }),
+          label: severity
+            ? `${label}; ${t('funnel.checks.nodeProblems', {
+                count: own.length,
+                problems: own.map((finding) => `${t(`sla.findings.${finding.severity}`)}: ${findingMessage(format, finding, commitments)}`).join(' '),
+              })}`
+            : label,
+          checks: severity ? { severity, text: t('funnel.checks.badge', { severity: t(`sla.findings.${severity}`), count: own.length }) } : null,
           outcome: stage.kind === 'outcome',
           width: box.width,
           height: box.height,
         },
       };
     });
-  }, [stages, result, names, number, percent, selectedId, t]);
+  }, [stages, result, names, number, percent, selectedId, t, findings, format, commitments]);
 
   const edges = useMemo<Edge[]>(() => {
     const steps = mainStages(stages);
@@ -279,6 +305,18 @@ function Funnel(props: { doc: Y.Doc }) {
         </section>
         <HandOffs handOffs={handOffList} names={names} />
         <Calculator plan={plan} result={result} names={names} language={language} onPlan={(change) => session.setPlan(change)} />
+        <ChecksPanel
+          findings={findings}
+          format={format}
+          sla={sla}
+          commitments={commitments}
+          slaHref={props.slaHref ?? null}
+          names={names}
+          onShowStage={(stageId) => {
+            setSelectedId(stageId);
+            requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, nodes: [{ id: stageId }] }));
+          }}
+        />
       </div>
     </div>
   );

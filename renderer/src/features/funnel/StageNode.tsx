@@ -1,6 +1,8 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { FunnelDepartment } from '../../../../shared/funnel/stages';
+import type { FindingSeverity } from '../../../../shared/sla/checks';
+import { SEVERITY_ICON } from './checks';
 
 /** What the diagram shows of one stage (computed by the funnel view; the doc holds the stage). */
 export type StageView = {
@@ -9,8 +11,10 @@ export type StageView = {
   ownerLabel: string;
   volumeText: string;
   rateText: string;
-  /** Full description for assistive technology. */
+  /** Full description for assistive technology (including the problems found by the checks). */
   label: string;
+  /** The consistency-check badge: worst severity and its visible text (null: no findings). */
+  checks: { severity: FindingSeverity; text: string } | null;
   outcome: boolean;
   width: number;
   height: number;
@@ -22,12 +26,17 @@ export const StageNodeView = memo(function StageNodeView(props: NodeProps<StageF
   const { data } = props;
   return (
     <div
-      className={`funnel-stage owner-${data.owner}${data.outcome ? ' is-outcome' : ''}${props.selected ? ' is-selected' : ''}`}
+      className={`funnel-stage owner-${data.owner}${data.outcome ? ' is-outcome' : ''}${data.checks ? ` has-${data.checks.severity}` : ''}${props.selected ? ' is-selected' : ''}`}
       style={{ width: data.width, height: data.height }}
       role="img"
       aria-label={data.label}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} className="funnel-handle" />
+      {data.checks ? (
+        <span className={`funnel-stage-badge is-${data.checks.severity}`} aria-hidden="true">
+          <span className="funnel-stage-badge-icon">{SEVERITY_ICON[data.checks.severity]}</span> {data.checks.text}
+        </span>
+      ) : null}
       <span className="funnel-stage-name">{data.name}</span>
       <span className="funnel-stage-meta" aria-hidden="true">
         <span className="funnel-stage-owner">{data.ownerLabel}</span> · {data.volumeText} · {data.rateText}
