@@ -6,9 +6,16 @@
 // - board.<N>: the app's board page on N notes read from IndexedDB (board.html, board.tsx) against
 //   a bare React Flow page with the same notes in memory (bare.html, bare.tsx); both measured by
 //   the same in-page probe (probe.ts) and the same mouse input from here. See DEFINITIONS below.
+// - sla.pdf10pages: the PDF of a signed ~10-page SLA as the app makes it (its print route in the
+//   app itself, slaapp.html; page.pdf with the shared options; the seal Electron adds) against
+//   page.pdf of a static page with the same rendered content and CSS (the floor). See SLA_DEFINITIONS.
+//
+// BENCH_ONLY=workspaceFile,board,sla (comma-separated) runs only those; default: all.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
@@ -26,6 +33,13 @@ const BOARD_RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const DRAG_MOVES = 120;
 const DRAG_STEP = { x: 2, y: 1 };
 const VIEWPORT = { width: 1440, height: 900 };
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((name) => name.trim())) : null;
+const benchSelected = (name) => ONLY === null || ONLY.has(name);
+/** SLA PDF: measured runs per page (after one unmeasured warm-up each); content size of the seeded version
+ * (BENCH_SLA_PARAS paragraphs of user text per section, BENCH_SLA_EXTRA commitments added to the
+ * default ones). BENCH_SLA_PDF_DIR=dir keeps the last PDFs and the static page there. */
+const SLA_RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SLA_CONTENT = { paras: Number(process.env.BENCH_SLA_PARAS ?? 3), extra: Number(process.env.BENCH_SLA_EXTRA ?? 12) };
 
 const DEFINITIONS = {
   openMs:
@@ -56,10 +70,24 @@ await build({
         index: join(benchRoot, 'index.html'),
         board: join(benchRoot, 'board.html'),
         bare: join(benchRoot, 'bare.html'),
+        sla: join(benchRoot, 'sla.html'),
+        slaapp: join(benchRoot, 'slaapp.html'),
       },
     },
   },
 });
+// The app's print options, footer, seal request and seal (shared/, renderer/…/exportRequest.ts)
+// bundled for Node, where Electron runs the seal after printToPDF.
+const nodeOutDir = join(root, 'dist/bench-node');
+await build({
+  ...quiet,
+  configFile: false,
+  root: benchRoot,
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  ssr: { noExternal: true },
+  build: { ssr: join(benchRoot, 'slaNode.ts'), outDir: nodeOutDir, emptyOutDir: true, rollupOptions: { output: { format: 'es', entryFileNames: 'slaNode.mjs' } } },
+});
+const slaNode = await import(pathToFileURL(join(nodeOutDir, 'slaNode.mjs')).href);
 const server = await preview({ ...quiet, configFile: false, root: benchRoot, build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
 const url = server.resolvedUrls.local[0];
 const profile = mkdtempSync(join(tmpdir(), 'alignboard-bench-'));
@@ -339,17 +367,199 @@ async function boardFigures() {
   return figures;
 }
 
+// ---------------------------------------------------------------------------------------------
+// SLA PDF
+// ---------------------------------------------------------------------------------------------
+
+const SLA_DEFINITIONS = {
+  content:
+    'one signed SLA version (revision 1, signed by the sample workspace’s default signers with drawn SVG signatures), written in sla.html through the app’s own store functions (createSampleWorkspace, ensureVersion, regenerateVersion with the default plus extra commitments, saveDocument with long user text in every section, submit for review, signVersion); its size is chosen to print on about ten A4 pages.',
+  app:
+    'totalMs = openMs + printMs + sealMs. openMs: a new tab, from page.goto of the app’s print route (slaapp.html = the app’s own index/main.tsx, #/print/sla/:workspaceId/:versionId) until [data-print-ready="true"] (data from IndexedDB, fonts and images loaded); printMs: page.pdf(toPlaywrightPdfOptions(printOptions("sla", { footer: slaFooter(version) }))); sealMs: sealPdfForRequest(pdf, slaSealRequest(version, …), sha256Hex) in Node, as Electron does after printToPDF (the seal request, which the renderer prepares before the export, is computed once outside the timing).',
+  floor:
+    'a static HTML page: the print route’s rendered document (document.documentElement after data-print-ready, scripts removed) with all its CSS inlined in one <style> (font URLs made absolute, so the same @fontsource fonts load from the same server), saved once and served by the same server. totalMs = openMs (new tab, page.goto until load, then document.fonts.ready) + printMs (page.pdf with the same options).',
+  ratios: 'app / floor: total = app totalMs / floor totalMs; print = app printMs / floor printMs; open = app openMs / floor openMs. Medians over the runs; app and floor alternate which goes first; one unmeasured warm-up of each first.',
+  pages: 'pdfinfo page count of the sealed app PDF and of the floor PDF (the last run).',
+};
+
+async function pdfPages(bytes) {
+  const dir = mkdtempSync(join(tmpdir(), 'alignboard-bench-pdf-'));
+  try {
+    const file = join(dir, 'out.pdf');
+    writeFileSync(file, bytes);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    return Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1] ?? NaN);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function seedSla() {
+  const { page, errors } = await freshPage();
+  try {
+    await page.goto(`${url}sla.html?paras=${SLA_CONTENT.paras}&extra=${SLA_CONTENT.extra}`);
+    await page.waitForFunction(() => window.benchSla?.done, null, { timeout: 120_000, polling: 100 });
+    const seed = await page.evaluate(() => window.benchSla);
+    if (seed.error || errors.length > 0) throw new Error(`SLA seeding failed: ${seed.error ?? errors.join('; ')}`);
+    return seed;
+  } finally {
+    await page.close();
+  }
+}
+
+/** The rendered print route as one static HTML document: no scripts, every style sheet inlined. */
+function staticSnapshot() {
+  const absolute = (cssText, base) =>
+    cssText.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (match, _quote, href) => (href.startsWith('data:') ? match : `url("${new URL(href, base).href}")`));
+  const css = [];
+  for (const sheet of document.styleSheets) {
+    const base = sheet.href ?? document.baseURI;
+    for (const rule of sheet.cssRules) css.push(absolute(rule.cssText, base));
+  }
+  const clone = document.documentElement.cloneNode(true);
+  for (const element of clone.querySelectorAll('script, style, link, meta[http-equiv]')) element.remove();
+  const style = document.createElement('style');
+  style.textContent = css.join('\n');
+  clone.querySelector('head').append(style);
+  return `<!doctype html>\n${clone.outerHTML}`;
+}
+
+async function measureSlaApp(printUrl, pdfOptions, sealRequest) {
+  const { page, errors } = await freshPage();
+  try {
+    const started = performance.now();
+    await page.goto(printUrl);
+    await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
+    const ready = performance.now();
+    const printed = await page.pdf(pdfOptions);
+    const pdfDone = performance.now();
+    const sealed = await slaNode.sealPdfForRequest(new Uint8Array(printed), sealRequest, slaNode.sha256Hex);
+    const sealDone = performance.now();
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    return { openMs: ready - started, printMs: pdfDone - ready, sealMs: sealDone - pdfDone, totalMs: sealDone - started, bytes: sealed, printedBytes: printed.length };
+  } finally {
+    await page.close();
+  }
+}
+
+async function measureSlaFloor(staticUrl, pdfOptions) {
+  const { page, errors } = await freshPage();
+  try {
+    const started = performance.now();
+    await page.goto(staticUrl);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const ready = performance.now();
+    const printed = await page.pdf(pdfOptions);
+    const pdfDone = performance.now();
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    return { openMs: ready - started, printMs: pdfDone - ready, totalMs: pdfDone - started, bytes: printed };
+  } finally {
+    await page.close();
+  }
+}
+
+async function slaFigures() {
+  const seed = await seedSla();
+  const version = seed.version;
+  const printUrl = `${url}slaapp.html#${slaNode.printRoute('sla', seed.workspaceId, version.id)}`;
+  const pdfOptions = slaNode.toPlaywrightPdfOptions(slaNode.printOptions('sla', { footer: slaNode.slaFooter(version) }));
+  const sealRequest = await slaNode.slaSealRequest(version, { title: slaNode.en.sla.defaultTitle, subject: slaNode.en.sla.print.kicker, language: 'en' });
+
+  // The floor page: the print route as rendered by the app, saved as static HTML beside the build.
+  const { page, errors } = await freshPage();
+  let html;
+  try {
+    await page.goto(printUrl);
+    await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
+    html = await page.evaluate(staticSnapshot);
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+  } finally {
+    await page.close();
+  }
+  writeFileSync(join(outDir, 'sla-static.html'), html);
+  const staticUrl = `${url}sla-static.html`;
+  const probeStatic = await fetch(staticUrl);
+  if (!probeStatic.ok) throw new Error(`the static SLA page is not served: ${probeStatic.status}`);
+
+  const warmApp = await measureSlaApp(printUrl, pdfOptions, sealRequest);
+  const warmFloor = await measureSlaFloor(staticUrl, pdfOptions);
+  const app = [];
+  const floor = [];
+  for (let run = 0; run < SLA_RUNS; run++) {
+    if (run % 2 === 0) {
+      app.push(await measureSlaApp(printUrl, pdfOptions, sealRequest));
+      floor.push(await measureSlaFloor(staticUrl, pdfOptions));
+    } else {
+      floor.push(await measureSlaFloor(staticUrl, pdfOptions));
+      app.push(await measureSlaApp(printUrl, pdfOptions, sealRequest));
+    }
+    log(`sla run ${run + 1}/${SLA_RUNS}: app ${round(app.at(-1).totalMs)} ms (open ${round(app.at(-1).openMs)}, print ${round(app.at(-1).printMs)}, seal ${round(app.at(-1).sealMs)}), floor ${round(floor.at(-1).totalMs)} ms (print ${round(floor.at(-1).printMs)})`);
+  }
+  if (process.env.BENCH_SLA_PDF_DIR) {
+    // For a look at what was measured: the sealed app PDF, the floor PDF and the floor page.
+    mkdirSync(process.env.BENCH_SLA_PDF_DIR, { recursive: true });
+    writeFileSync(join(process.env.BENCH_SLA_PDF_DIR, 'sla-app.pdf'), app.at(-1).bytes);
+    writeFileSync(join(process.env.BENCH_SLA_PDF_DIR, 'sla-floor.pdf'), floor.at(-1).bytes);
+    writeFileSync(join(process.env.BENCH_SLA_PDF_DIR, 'sla-static.html'), html);
+  }
+  const appPages = await pdfPages(app.at(-1).bytes);
+  const floorPages = await pdfPages(floor.at(-1).bytes);
+  if (Math.abs(appPages - 10) > 2) log(`warning: the SLA PDF has ${appPages} pages, not 10 ± 2 (BENCH_SLA_PARAS / BENCH_SLA_EXTRA set its size)`);
+  if (appPages !== floorPages) log(`warning: the app PDF has ${appPages} pages, the floor PDF ${floorPages}`);
+  const med = (list, key) => round(median(list.map((entry) => entry[key])));
+  const appSummary = {
+    totalMs: med(app, 'totalMs'),
+    openMs: med(app, 'openMs'),
+    printMs: med(app, 'printMs'),
+    sealMs: med(app, 'sealMs'),
+    pages: appPages,
+    pdfBytes: app.at(-1).bytes.length,
+    unsealedPdfBytes: app.at(-1).printedBytes,
+    perRun: { totalMs: app.map((entry) => round(entry.totalMs)), printMs: app.map((entry) => round(entry.printMs)), sealMs: app.map((entry) => round(entry.sealMs)) },
+    warmUp: { totalMs: round(warmApp.totalMs), openMs: round(warmApp.openMs), printMs: round(warmApp.printMs), sealMs: round(warmApp.sealMs) },
+  };
+  const floorSummary = {
+    totalMs: med(floor, 'totalMs'),
+    openMs: med(floor, 'openMs'),
+    printMs: med(floor, 'printMs'),
+    pages: floorPages,
+    pdfBytes: floor.at(-1).bytes.length,
+    htmlBytes: Buffer.byteLength(html),
+    perRun: { totalMs: floor.map((entry) => round(entry.totalMs)), printMs: floor.map((entry) => round(entry.printMs)) },
+    warmUp: { totalMs: round(warmFloor.totalMs), openMs: round(warmFloor.openMs), printMs: round(warmFloor.printMs) },
+  };
+  return {
+    'sla.pdf10pages': {
+      runs: SLA_RUNS,
+      content: { sections: version.document.sections.length, commitments: seed.commitments, userTextChars: seed.userTextChars, signatures: version.signatures.length, paper: 'A4' },
+      seedMs: round(seed.ms),
+      app: appSummary,
+      floor: floorSummary,
+      ratios: {
+        total: ratio(appSummary.totalMs, floorSummary.totalMs),
+        print: ratio(appSummary.printMs, floorSummary.printMs),
+        open: ratio(appSummary.openMs, floorSummary.openMs),
+        totalWithoutSeal: ratio(median(app.map((entry) => entry.totalMs - entry.sealMs)), floorSummary.totalMs),
+      },
+      sealMs: appSummary.sealMs,
+    },
+  };
+}
+
 try {
   const benchStart = performance.now();
-  // BENCH_ONLY=board skips the workspace-file figures (for working on the board bench).
-  const figures = process.env.BENCH_ONLY === 'board' ? {} : { ...(await workspaceFileFigures()) };
-  log(`workspace file figures in ${Math.round(performance.now() - benchStart)} ms`);
-  Object.assign(figures, await boardFigures());
+  const figures = {};
+  if (benchSelected('workspaceFile')) {
+    Object.assign(figures, await workspaceFileFigures());
+    log(`workspace file figures in ${Math.round(performance.now() - benchStart)} ms`);
+  }
+  if (benchSelected('board')) Object.assign(figures, await boardFigures());
+  if (benchSelected('sla')) Object.assign(figures, await slaFigures());
   const result = {
     date: new Date().toISOString(),
     chromium: context.browser()?.version() ?? 'unknown',
     benchMs: Math.round(performance.now() - benchStart),
-    definitions: { board: DEFINITIONS },
+    definitions: { board: DEFINITIONS, sla: SLA_DEFINITIONS },
     figures,
   };
   const json = JSON.stringify(result, null, 2);
