@@ -1,16 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { DexieYProvider } from 'y-dexie';
-import type * as Y from 'yjs';
 import { db } from '../../db/db';
-import { errorMessage } from '../../db/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useOpenBoard } from './useOpenBoard';
 import { BoardMetaProvider } from '../personas/boardMeta';
 import { BoardCanvas } from './BoardCanvas';
-
-type Loaded = { doc: Y.Doc } | { error: string } | null;
 
 /**
  * A board: loads its record, the workspace's members and its Y.Doc from IndexedDB (y-dexie), then
@@ -19,38 +14,9 @@ type Loaded = { doc: Y.Doc } | { error: string } | null;
 export function BoardPage(props: { workspaceId: string; boardId: string }) {
   const { t } = useTranslation();
   const { workspaceId, boardId } = props;
-  const workspace = useLiveQuery(async () => (await db.workspaces.get(workspaceId)) ?? null, [workspaceId]);
-  // Bumped when the doc is destroyed under us, to fetch a fresh one (see below).
-  const [generation, setGeneration] = useState(0);
-  const board = useLiveQuery(async () => (await db.boards.get([workspaceId, boardId])) ?? null, [workspaceId, boardId, generation]);
+  const { workspace, board, loaded, generation } = useOpenBoard(workspaceId, boardId);
   const members = useLiveQuery(() => db.members.where('workspaceId').equals(workspaceId).toArray(), [workspaceId]);
-  const [loaded, setLoaded] = useState<Loaded>(null);
   useDocumentTitle(board?.name ?? t('app.loading'));
-
-  // The doc is loaded and released here, one load per mounted doc. (dexie-react-hooks 4.4.0's
-  // useDocument releases on its second render already, and y-dexie then destroys the doc while
-  // it is in use.) If anything else over-releases it and y-dexie destroys it anyway, a fresh doc
-  // is fetched so edits keep reaching IndexedDB.
-  const doc = board?.doc;
-  useEffect(() => {
-    if (!doc) return;
-    let live = true;
-    const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
-    provider.whenLoaded.then(
-      () => live && setLoaded({ doc }),
-      (error: unknown) => live && setLoaded({ error: errorMessage(error) }),
-    );
-    const onDestroy = () => {
-      if (live) setGeneration((n) => n + 1);
-    };
-    doc.on('destroy', onDestroy);
-    return () => {
-      live = false;
-      doc.off('destroy', onDestroy);
-      DexieYProvider.release(doc);
-    };
-  }, [doc]);
-
 
   if (workspace === null || board === null || workspace?.deletedAt) {
     return (

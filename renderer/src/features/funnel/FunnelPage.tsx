@@ -1,52 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { DexieYProvider } from 'y-dexie';
-import type * as Y from 'yjs';
-import { db } from '../../db/db';
-import { errorMessage } from '../../db/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useOpenBoard } from '../board/useOpenBoard';
 import { commitmentsOf, listVersions } from '../sla/slaStore';
 import type { FunnelSla } from './checks';
 import { FunnelView } from './FunnelView';
-
-type Loaded = { doc: Y.Doc } | { error: string } | null;
 
 /** A funnel board: loads its record and Y.Doc from IndexedDB (y-dexie), then shows the funnel. */
 export function FunnelPage(props: { workspaceId: string; boardId: string }) {
   const { t } = useTranslation();
   const { workspaceId, boardId } = props;
-  const workspace = useLiveQuery(async () => (await db.workspaces.get(workspaceId)) ?? null, [workspaceId]);
-  const [generation, setGeneration] = useState(0);
-  const board = useLiveQuery(async () => (await db.boards.get([workspaceId, boardId])) ?? null, [workspaceId, boardId, generation]);
-  const [loaded, setLoaded] = useState<Loaded>(null);
+  const { workspace, board, loaded, generation } = useOpenBoard(workspaceId, boardId);
   // The workspace's current SLA version (the newest, as on the SLA page), for the consistency checks.
   const versions = useLiveQuery(() => listVersions(workspaceId), [workspaceId]);
   const current = versions?.[versions.length - 1];
   const sla = useMemo<FunnelSla>(() => (current ? { revision: current.revision, commitments: commitmentsOf(current.document) } : null), [current]);
   useDocumentTitle(board?.name ?? t('app.loading'));
-
-  // One load per mounted doc, released on unmount (as on the persona board page).
-  const doc = board?.doc;
-  useEffect(() => {
-    if (!doc) return;
-    let live = true;
-    const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
-    provider.whenLoaded.then(
-      () => live && setLoaded({ doc }),
-      (error: unknown) => live && setLoaded({ error: errorMessage(error) }),
-    );
-    const onDestroy = () => {
-      if (live) setGeneration((n) => n + 1);
-    };
-    doc.on('destroy', onDestroy);
-    return () => {
-      live = false;
-      doc.off('destroy', onDestroy);
-      DexieYProvider.release(doc);
-    };
-  }, [doc]);
 
   if (workspace === null || board === null || workspace?.deletedAt || (board && board.kind !== 'funnel')) {
     return (

@@ -1,0 +1,44 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { DexieYProvider } from 'y-dexie';
+import type * as Y from 'yjs';
+import { db } from '../../db/db';
+import { errorMessage } from '../../db/errors';
+
+export type LoadedDoc = { doc: Y.Doc } | { error: string } | null;
+
+/**
+ * A board page's data: the workspace, the board record and its Y.Doc loaded from IndexedDB.
+ * The doc is loaded and released here, one load per mounted doc. (dexie-react-hooks 4.4.0's
+ * useDocument releases on its second render already, and y-dexie then destroys the doc while it
+ * is in use.) If anything else over-releases it and y-dexie destroys it anyway, a fresh doc is
+ * fetched (`generation` changes) so edits keep reaching IndexedDB.
+ */
+export function useOpenBoard(workspaceId: string, boardId: string) {
+  const workspace = useLiveQuery(async () => (await db.workspaces.get(workspaceId)) ?? null, [workspaceId]);
+  const [generation, setGeneration] = useState(0);
+  const board = useLiveQuery(async () => (await db.boards.get([workspaceId, boardId])) ?? null, [workspaceId, boardId, generation]);
+  const [loaded, setLoaded] = useState<LoadedDoc>(null);
+
+  const doc = board?.doc;
+  useEffect(() => {
+    if (!doc) return;
+    let live = true;
+    const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
+    provider.whenLoaded.then(
+      () => live && setLoaded({ doc }),
+      (error: unknown) => live && setLoaded({ error: errorMessage(error) }),
+    );
+    const onDestroy = () => {
+      if (live) setGeneration((n) => n + 1);
+    };
+    doc.on('destroy', onDestroy);
+    return () => {
+      live = false;
+      doc.off('destroy', onDestroy);
+      DexieYProvider.release(doc);
+    };
+  }, [doc]);
+
+  return { workspace, board, loaded, generation };
+}
