@@ -56,7 +56,8 @@ describe('funnel board consistency checks', () => {
     expect(within(panel).getByRole('link', { name: 'Set up the SLA to check the commitments too' })).toBeInTheDocument();
     // On the MQL stage: a badge with icon and text, and the problem in its accessible name.
     const canvas = screen.getByRole('region', { name: 'Funnel diagram' });
-    const mql = within(canvas).getByRole('img', { name: /^MQL: owner Marketing/ });
+    // React Flow draws the nodes once it has measured them: wait for that rather than race it.
+    const mql = await within(canvas).findByRole('img', { name: /^MQL: owner Marketing/ }, { timeout: 5_000 });
     expect(mql).toHaveAccessibleName(`MQL: owner Marketing; Volume 100; To next 70%; 1 problem: Warning: ${BELOW}`);
     expect(within(mql).getByText('Warning: 1')).toBeInTheDocument();
     expect(within(mql).getByText('⚠')).toBeInTheDocument();
@@ -72,7 +73,7 @@ describe('funnel board consistency checks', () => {
     await user.type(rate, '0{Enter}');
     const zero = 'The reverse funnel cannot be calculated: the conversion rate of “SQL” is 0 %.';
     await within(panel).findByText((_, element) => element?.tagName === 'LI' && element.textContent?.includes(`Error: ${zero}`) === true);
-    const sql = within(canvas).getByRole('img', { name: /^SQL: / });
+    const sql = await within(canvas).findByRole('img', { name: /^SQL: / }, { timeout: 5_000 });
     expect(sql.getAttribute('aria-label')).toContain(`1 problem: Error: ${zero}`);
     expect(within(sql).getByText('Error: 1')).toBeInTheDocument();
     expect(within(sql).getByText('⛔')).toBeInTheDocument();
@@ -98,7 +99,7 @@ describe('funnel board consistency checks', () => {
     expect(texts).toContainEqual(
       expect.stringContaining('エラー: マーケティングの約束は 月あたり 50 件のMQLで、逆算ファネルに必要な 月あたり 192 件に足りません。'),
     );
-    const mql = within(screen.getByRole('region', { name: ja.funnel.canvas })).getByRole('img', { name: /^MQL/ });
+    const mql = await within(screen.getByRole('region', { name: ja.funnel.canvas })).findByRole('img', { name: /^MQL/ }, { timeout: 5_000 });
     expect(within(mql).getByText(/^エラー：\d+ 件$/)).toBeInTheDocument();
     // Commitment problems link to the SLA page.
     const links = within(panel).getAllByRole('link', { name: ja.funnel.checks.openSla });
