@@ -45,8 +45,9 @@ describe('SLA page', () => {
     const unassigned = screen.getByRole('region', { name: ja.sla.diagram.unassigned });
     expect(within(unassigned).getByText('問題：1 件')).toBeInTheDocument();
     const salesLane = screen.getByRole('region', { name: '営業のレーン' });
-    expect(within(salesLane).getByText(ja.sla.kinds.firstContact)).toBeInTheDocument();
-    expect(within(salesLane).queryByText(ja.sla.kinds.attempts)).toBeNull();
+    // Cards are buttons named by their kind and sentence (the lane's "kind" select lists every kind too).
+    expect(within(salesLane).getByRole('button', { name: new RegExp(`^${ja.sla.kinds.firstContact}`) })).toBeInTheDocument();
+    expect(within(salesLane).queryByRole('button', { name: new RegExp(`^${ja.sla.kinds.attempts}`) })).toBeNull();
     const handOffs = screen.getByRole('region', { name: ja.sla.diagram.handOffs });
     expect(within(handOffs).getByText('MQL → SAL')).toBeInTheDocument();
     expect(screen.getAllByText(/営業は、すべての引き渡されたレコードに 24 営業時間 以内に初回接触します。/).length).toBeGreaterThan(0);
@@ -101,6 +102,15 @@ describe('SLA page', () => {
     expect(screen.getByLabelText(`入力した文章：${ja.sla.sections.purpose}`)).toHaveAttribute('readonly');
     expect(screen.queryByRole('button', { name: ja.sla.actions.submit })).toBeNull();
     expect(screen.queryByRole('button', { name: ja.sla.commitments.add })).toBeNull();
+    // The board is read-only: cards open a disabled form, no add / move / delete controls.
+    const salesLane = screen.getByRole('region', { name: '営業のレーン' });
+    expect(within(salesLane).getAllByRole('button').every((button) => button.classList.contains('sla-card-select'))).toBe(true);
+    expect(screen.queryByRole('button', { name: ja.sla.board.add })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'マーケティングへ移動' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^削除：/ })).toBeNull();
+    expect(screen.getByText(ja.sla.board.readOnly)).toBeInTheDocument();
+    await user.click(within(salesLane).getByRole('button', { name: new RegExp(`^${ja.sla.kinds.firstContact}`) }));
+    expect(screen.getByRole('group', { name: `編集：${ja.sla.kinds.firstContact}` })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: ja.sla.actions.newRevision }));
     await screen.findByText('第2版 · 下書き');
     expect(await screen.findByText(ja.sla.diff.none)).toBeInTheDocument();

@@ -1,192 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FUNNEL_PERIODS, type Stage, stageName } from '../../../../shared/funnel/stages';
-import {
-  addCommitment,
-  type Commitment,
-  type CommitmentKind,
-  COMMITMENT_KINDS,
-  createCommitment,
-  FEEDBACK_CADENCES,
-  FEEDBACK_CHANNELS,
-  removeCommitment,
-  REVIEW_CADENCES,
-  SLA_OWNERS,
-  updateCommitment,
-} from '../../../../shared/sla/commitments';
-import { useApp } from '../../app/AppContext';
+import type { Stage } from '../../../../shared/funnel/stages';
+import { addCommitment, type Commitment, type CommitmentKind, COMMITMENT_KINDS, createCommitment, removeCommitment } from '../../../../shared/sla/commitments';
 import { newId } from '../../db/ids';
-
-type FieldSpec =
-  | { name: string; type: 'int' | 'number' | 'bool' | 'list' | 'text' | 'stage' }
-  | { name: string; type: 'select'; options: readonly string[]; prefix: string };
-
-const FIELDS: Record<CommitmentKind, FieldSpec[]> = {
-  volume: [
-    { name: 'count', type: 'int' },
-    { name: 'period', type: 'select', options: FUNNEL_PERIODS, prefix: 'sla.periods' },
-    { name: 'stageId', type: 'stage' },
-  ],
-  quality: [
-    { name: 'completenessPercent', type: 'number' },
-    { name: 'requiredFields', type: 'list' },
-  ],
-  firstContact: [
-    { name: 'withinHours', type: 'number' },
-    { name: 'businessHours', type: 'bool' },
-    { name: 'stageId', type: 'stage' },
-  ],
-  attempts: [
-    { name: 'attempts', type: 'int' },
-    { name: 'days', type: 'int' },
-  ],
-  acceptReject: [
-    { name: 'withinHours', type: 'number' },
-    { name: 'businessHours', type: 'bool' },
-    { name: 'reasonCodes', type: 'list' },
-    { name: 'stageId', type: 'stage' },
-  ],
-  recycle: [
-    { name: 'nurtureDays', type: 'int' },
-    { name: 'rules', type: 'text' },
-  ],
-  feedback: [
-    { name: 'cadence', type: 'select', options: FEEDBACK_CADENCES, prefix: 'sla.cadences' },
-    { name: 'channel', type: 'select', options: FEEDBACK_CHANNELS, prefix: 'sla.channels' },
-  ],
-  reviewCadence: [{ name: 'cadence', type: 'select', options: REVIEW_CADENCES, prefix: 'sla.cadences' }],
-};
-
-function parseField(spec: FieldSpec, raw: string): unknown {
-  switch (spec.type) {
-    case 'int':
-    case 'number':
-      return raw.trim() === '' ? Number.NaN : Number(raw);
-    case 'list':
-      return raw
-        .split(/[,、，]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
-    case 'stage':
-      return raw === '' ? null : raw;
-    default:
-      return raw;
-  }
-}
-
-function CommitmentRow(props: {
-  commitment: Commitment;
-  stages: readonly Stage[];
-  readOnly: boolean;
-  onChange(patch: Record<string, unknown>): string | null;
-  onRemove(): void;
-}) {
-  const { t } = useTranslation();
-  const { language } = useApp();
-  const id = useId();
-  const [error, setError] = useState<string | null>(null);
-  const { commitment } = props;
-  const values = commitment as unknown as Record<string, unknown>;
-  const kindLabel = t(`sla.kinds.${commitment.kind}`);
-  const commit = (field: string, value: unknown) => {
-    if (props.readOnly) return;
-    const problem = props.onChange({ [field]: value });
-    setError(problem ? t('sla.commitments.invalid', { field: t(`sla.commitments.fields.${field}`, { defaultValue: field }) }) : null);
-  };
-  return (
-    <fieldset className="sla-commitment" disabled={props.readOnly}>
-      <legend>{kindLabel}</legend>
-      <div className="sla-commitment-fields">
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>{t('sla.commitments.owner')}</label>
-          <select id={`${id}-owner`} value={commitment.owner ?? ''} onChange={(event) => commit('owner', event.target.value || null)}>
-            <option value="">{t('sla.commitments.unassigned')}</option>
-            {SLA_OWNERS.map((owner) => (
-              <option key={owner} value={owner}>
-                {t(`sla.departments.${owner}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {FIELDS[commitment.kind].map((spec) => {
-          const fieldId = `${id}-${spec.name}`;
-          const label = t(`sla.commitments.fields.${spec.name}`);
-          const value = values[spec.name];
-          if (spec.type === 'bool') {
-            return (
-              <div className="field field-inline" key={spec.name}>
-                <input id={fieldId} type="checkbox" checked={Boolean(value)} onChange={(event) => commit(spec.name, event.target.checked)} />
-                <label htmlFor={fieldId}>{label}</label>
-              </div>
-            );
-          }
-          if (spec.type === 'select' || spec.type === 'stage') {
-            const options =
-              spec.type === 'select'
-                ? spec.options.map((option) => ({ value: option, label: t(`${spec.prefix}.${option}`) }))
-                : [
-                    { value: '', label: t('sla.commitments.anyStage') },
-                    ...props.stages.map((stage) => ({ value: stage.id, label: stageName(stage, language) || stage.id })),
-                    ...(typeof value === 'string' && !props.stages.some((stage) => stage.id === value) ? [{ value, label: value }] : []),
-                  ];
-            return (
-              <div className="field" key={spec.name}>
-                <label htmlFor={fieldId}>{label}</label>
-                <select id={fieldId} value={typeof value === 'string' ? value : ''} onChange={(event) => commit(spec.name, parseField(spec, event.target.value))}>
-                  {options.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            );
-          }
-          const text = Array.isArray(value) ? value.join(', ') : String(value ?? '');
-          return (
-            <div className="field" key={spec.name}>
-              <label htmlFor={fieldId}>{label}</label>
-              {spec.type === 'text' ? (
-                <textarea
-                  id={fieldId}
-                  key={text}
-                  defaultValue={text}
-                  rows={2}
-                  onBlur={(event) => event.target.value !== text && commit(spec.name, parseField(spec, event.target.value))}
-                />
-              ) : (
-                <input
-                  id={fieldId}
-                  key={text}
-                  type={spec.type === 'list' ? 'text' : 'number'}
-                  inputMode={spec.type === 'list' ? undefined : spec.type === 'int' ? 'numeric' : 'decimal'}
-                  step={spec.type === 'int' ? 1 : 'any'}
-                  min={spec.type === 'list' ? undefined : 0}
-                  defaultValue={text}
-                  aria-invalid={Boolean(error)}
-                  onBlur={(event) => event.target.value !== text && commit(spec.name, parseField(spec, event.target.value))}
-                />
-              )}
-            </div>
-          );
-        })}
-      </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {props.readOnly ? null : (
-        <button type="button" className="button small" onClick={props.onRemove}>
-          {t('sla.commitments.remove', { kind: kindLabel })}
-        </button>
-      )}
-    </fieldset>
-  );
-}
+import { CommitmentForm, commitmentPatcher } from './CommitmentForm';
 
 /**
- * The commitments of the SLA as a form list (until the SLA board exists): each change is
+ * The commitments of the SLA as a form list (the SLA board edits the same list card by card,
+ * with the same {@link CommitmentForm}): each change is
  * validated by the shared schema and saved through `onSave`, which regenerates the document.
  */
 export function CommitmentsEditor(props: {
@@ -204,19 +25,12 @@ export function CommitmentsEditor(props: {
       <p className="muted">{t('sla.commitments.intro')}</p>
       <div className="sla-commitments">
         {props.commitments.map((commitment) => (
-          <CommitmentRow
+          <CommitmentForm
             key={commitment.id}
             commitment={commitment}
             stages={props.stages}
             readOnly={props.readOnly}
-            onChange={(patch) => {
-              try {
-                props.onSave(updateCommitment(props.commitments, commitment.id, patch));
-                return null;
-              } catch (error) {
-                return error instanceof Error ? error.message : String(error);
-              }
-            }}
+            onChange={commitmentPatcher(props.commitments, commitment.id, props.onSave)}
             onRemove={() => props.onSave(removeCommitment(props.commitments, commitment.id))}
           />
         ))}

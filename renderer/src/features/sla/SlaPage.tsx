@@ -396,6 +396,9 @@ export function SlaPage(props: { workspaceId: string }) {
         document={version.document}
         commitments={commitmentsOf(version.document)}
         findings={checkSla({ funnel: funnelOfDocument(version.document), commitments: commitmentsOf(version.document) })}
+        stages={funnel?.funnel.stages ?? stagesOf(version.document)}
+        readOnly={!editable}
+        onSave={saveCommitments}
       />
 
       <Findings version={version} />
