@@ -777,6 +777,7 @@ export const en = {
       kind: 'Kind of commitment',
       add: 'Add commitment',
       moveTo: 'Move to {{department}}',
+      moveKindTo: 'Move to {{department}}: {{kind}}',
       deleteShort: 'Delete',
       delete: 'Delete: {{kind}}',
       confirmDelete: 'Delete this commitment ({{kind}})?',

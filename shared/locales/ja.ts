@@ -777,6 +777,7 @@ export const ja: Messages = {
       kind: 'コミットメントの種類',
       add: 'コミットメントを追加',
       moveTo: '{{department}}へ移動',
+      moveKindTo: '{{department}}へ移動: {{kind}}',
       deleteShort: '削除',
       delete: '削除：{{kind}}',
       confirmDelete: 'このコミットメント（{{kind}}）を削除しますか？',

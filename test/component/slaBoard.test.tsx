@@ -47,7 +47,7 @@ describe('SLA board', () => {
     expect(await current()).toMatchObject({ requiredFields: [] });
 
     // Move to Marketing: owner changes, the card (with its badge) is now in the marketing lane.
-    await user.click(within(card.closest('li')!).getByRole('button', { name: 'Move to Marketing' }));
+    await user.click(within(card.closest('li')!).getByRole('button', { name: /^Move to Marketing: / }));
     await waitFor(async () => expect(await current()).toMatchObject({ owner: 'marketing' }));
     await waitFor(() => expect(within(sales).queryByText('Problems: 1')).toBeNull());
     // Still selected (its editor open) after the move.

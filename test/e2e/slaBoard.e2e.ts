@@ -61,7 +61,7 @@ describe('SLA board: lanes of commitment cards', () => {
     await card.getByText('Contact attempts over 0 days cannot be measured.').waitFor();
 
     // Move to Marketing (keyboard): the card (and its badge) is now in the marketing lane, focused.
-    await card.getByRole('button', { name: 'Move to Marketing' }).focus();
+    await card.getByRole('button', { name: /^Move to Marketing: / }).focus();
     await page.keyboard.press('Enter');
     const moved = marketing.getByRole('listitem').filter({ has: page.getByRole('group', { name: `Edit: ${en.sla.kinds.attempts}` }) });
     await moved.getByText('Marketing makes at least 3 contact attempts within 0 days.').waitFor();
@@ -123,7 +123,7 @@ describe('SLA board: lanes of commitment cards', () => {
     // Accept/reject still covers the hand-off; moving it too leaves the hand-off uncovered.
     expect(await handOffs.getByText(en.sla.diagram.uncovered, { exact: false }).count()).toBe(0);
     const acceptReject = sales.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Accept or reject/ }) });
-    await acceptReject.getByRole('button', { name: 'Move to Marketing' }).click();
+    await acceptReject.getByRole('button', { name: /^Move to Marketing: / }).click();
     await marketing.getByRole('button', { name: /^Accept or reject\s?Marketing accepts/ }).waitFor();
     await handOffs.getByText(en.sla.diagram.uncovered, { exact: false }).first().waitFor();
     await page.getByText(/nobody in Sales promises a first-contact or accept\/reject time/).first().waitFor();

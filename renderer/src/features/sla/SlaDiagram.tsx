@@ -182,7 +182,13 @@ export function SlaDiagram(props: {
           ) : (
             <div className="sla-card-actions">
               {(commitment.owner === null ? SLA_OWNERS : [OTHER[commitment.owner]]).map((target) => (
-                <button key={target} type="button" className="button small" onClick={() => moveTo(commitment, target)}>
+                <button
+                  key={target}
+                  type="button"
+                  className="button small"
+                  aria-label={t('sla.board.moveKindTo', { kind: kindLabel, department: department(t, target) })}
+                  onClick={() => moveTo(commitment, target)}
+                >
                   {t('sla.board.moveTo', { department: department(t, target) })}
                 </button>
               ))}
