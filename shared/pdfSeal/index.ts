@@ -26,7 +26,7 @@ import {
   type VerifyResult,
 } from './contract';
 import { formatBytes, inflateCapped } from './inflate';
-import { buildXmp } from './xmp';
+import { buildXmp, type XmpFacts } from './xmp';
 
 export * from './contract';
 
@@ -40,18 +40,8 @@ export * from './contract';
 // ---------------------------------------------------------------------------------------------
 // Sealing.
 
-export type SealMetadata = {
-  readonly title: string;
-  readonly author: string;
-  readonly subject: string;
-  readonly keywords: readonly string[];
-  readonly creator: string;
-  readonly producer: string;
-  readonly creationDate: Date;
-  readonly modificationDate: Date;
-  /** BCP 47 tag: `ja`, `en-US`. */
-  readonly language: string;
-};
+/** What the seal writes into the Info dictionary and the XMP packet (language: BCP 47, `ja`, `en-US`). */
+export type SealMetadata = XmpFacts;
 
 export type SealAttachment = {
   /** Plain ASCII (letters, digits, `._-`): PDF readers show it and save the file under it. */

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { db } from '../../db/db';
+import { fillWindow } from '../../ui/fillWindow';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useOpenBoard } from './useOpenBoard';
 import { BoardMetaProvider } from '../personas/boardMeta';
@@ -29,7 +30,7 @@ export function BoardPage(props: { workspaceId: string; boardId: string }) {
 
   const ready = workspace && board && members && loaded && 'doc' in loaded && loaded.doc === board.doc ? loaded.doc : null;
   return (
-    <section ref={fillWindow} className="board-page" aria-labelledby="board-title" data-board={boardId}>
+    <section ref={fillWindowRef} className="board-page" aria-labelledby="board-title" data-board={boardId}>
       <header className="board-header">
         <nav aria-label={t('board.breadcrumb')} className="breadcrumb">
           <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span>{' '}
@@ -52,23 +53,4 @@ export function BoardPage(props: { workspaceId: string; boardId: string }) {
   );
 }
 
-/**
- * A ref callback sizing the page to the window height below where it starts (the header's height
- * varies with theme and language), kept up to date on resize.
- */
-function fillWindow(element: HTMLElement | null) {
-  if (!element) return;
-  const update = () => {
-    const top = element.getBoundingClientRect().top + window.scrollY;
-    // 24 px: the bottom padding of <main>.
-    element.style.height = `${Math.max(480, window.innerHeight - top - 24)}px`;
-  };
-  update();
-  window.addEventListener('resize', update);
-  const observer = new ResizeObserver(update);
-  observer.observe(document.body);
-  return () => {
-    window.removeEventListener('resize', update);
-    observer.disconnect();
-  };
-}
+const fillWindowRef = fillWindow(480);

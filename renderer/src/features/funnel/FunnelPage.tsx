@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { fillWindow } from '../../ui/fillWindow';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useOpenBoard } from '../board/useOpenBoard';
 import { commitmentsOf, listVersions } from '../sla/slaStore';
@@ -30,7 +31,7 @@ export function FunnelPage(props: { workspaceId: string; boardId: string }) {
 
   const ready = workspace && board && loaded && 'doc' in loaded && loaded.doc === board.doc ? loaded.doc : null;
   return (
-    <section ref={fillWindow} className="board-page funnel-page" aria-labelledby="board-title" data-board={boardId}>
+    <section ref={fillWindowRef} className="board-page funnel-page" aria-labelledby="board-title" data-board={boardId}>
       <header className="board-header">
         <nav aria-label={t('board.breadcrumb')} className="breadcrumb">
           <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span>{' '}
@@ -51,18 +52,4 @@ export function FunnelPage(props: { workspaceId: string; boardId: string }) {
   );
 }
 
-function fillWindow(element: HTMLElement | null) {
-  if (!element) return;
-  const update = () => {
-    const top = element.getBoundingClientRect().top + window.scrollY;
-    element.style.height = `${Math.max(560, window.innerHeight - top - 24)}px`;
-  };
-  update();
-  window.addEventListener('resize', update);
-  const observer = new ResizeObserver(update);
-  observer.observe(document.body);
-  return () => {
-    window.removeEventListener('resize', update);
-    observer.disconnect();
-  };
-}
+const fillWindowRef = fillWindow(560);
