@@ -4,6 +4,8 @@ import { base64ToBytes } from './base64';
 import { Board } from './records/board';
 import { Member } from './records/member';
 import { Workspace } from './records/workspace';
+import { KpiDefinition, PeriodValue } from './kpi/records';
+import { ActionItem, Meeting, MeetingSeries } from './meetings/records';
 import { SlaVersion } from './sla/versions';
 
 /**
@@ -46,6 +48,12 @@ export const WorkspaceFileV1 = z.object({
   assets: z.array(FileAsset).max(100_000).default([]),
   /** SLA versions (drafts and signed ones, which travel unchanged); files without it have none. */
   slaVersions: z.array(SlaVersion).max(10_000).default([]),
+  /** The regular meeting and shared KPIs; files without them have none. */
+  meetingSeries: z.array(MeetingSeries).max(1_000).default([]),
+  meetings: z.array(Meeting).max(100_000).default([]),
+  actionItems: z.array(ActionItem).max(100_000).default([]),
+  kpis: z.array(KpiDefinition).max(1_000).default([]),
+  kpiValues: z.array(PeriodValue).max(1_000_000).default([]),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileV1>;
 /** A file as it may be written: fields with defaults may be absent. */
@@ -68,9 +76,13 @@ export type FileProblem =
   | { kind: 'newer-version'; version: number }
   | { kind: 'unsupported-version'; version: unknown }
   | { kind: 'invalid'; path: string; detail: string }
-  | { kind: 'duplicate-id'; collection: 'members' | 'boards' | 'assets' | 'slaVersions'; id: string }
+  | { kind: 'duplicate-id'; collection: IdCollection; id: string }
   | { kind: 'bad-board'; boardName: string; detail: string }
   | { kind: 'bad-asset'; id: string };
+
+/** The collections whose ids must be unique within a file. */
+export const ID_COLLECTIONS = ['members', 'boards', 'assets', 'slaVersions', 'meetingSeries', 'meetings', 'actionItems', 'kpis', 'kpiValues'] as const;
+export type IdCollection = (typeof ID_COLLECTIONS)[number];
 
 export type ParseResult = { ok: true; file: ParsedWorkspaceFile } | { ok: false; problem: FileProblem };
 
@@ -230,7 +242,7 @@ export function parseWorkspaceFile(input: string): ParseResult {
   }
   const file = parsed.data;
 
-  for (const collection of ['members', 'boards', 'assets', 'slaVersions'] as const) {
+  for (const collection of ID_COLLECTIONS) {
     const seen = new Set<string>();
     for (const record of file[collection]) {
       if (seen.has(record.id)) return fail({ kind: 'duplicate-id', collection, id: record.id });

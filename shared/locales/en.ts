@@ -1,3 +1,6 @@
+import { kpiEn } from './kpi.en';
+import { meetingsEn } from './meetings.en';
+
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
 export const en = {
   app: {
@@ -848,6 +851,8 @@ export const en = {
       failed: 'Could not save: {{message}}',
     },
   },
+  meetings: meetingsEn,
+  kpi: kpiEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { kpiJa } from './kpi.ja';
+import { meetingsJa } from './meetings.ja';
 
 export const ja: Messages = {
   app: {
@@ -848,6 +850,8 @@ export const ja: Messages = {
       failed: '保存できませんでした：{{message}}',
     },
   },
+  meetings: meetingsJa,
+  kpi: kpiJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',

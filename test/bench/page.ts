@@ -15,6 +15,11 @@ function makeFile(members: number, boards: number, nodesPerBoard: number): strin
   const file: WorkspaceFile = {
     assets: [],
     slaVersions: [],
+    meetingSeries: [],
+    meetings: [],
+    actionItems: [],
+    kpis: [],
+    kpiValues: [],
     format: FILE_FORMAT,
     version: 1,
     exportedAt: now,

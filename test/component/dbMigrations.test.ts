@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import yDexie, { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../renderer/src/db/db';
+import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../renderer/src/db/db';
 import { BOARD_NODES } from '../../shared/records/board';
 
 /**
@@ -38,11 +38,17 @@ const HISTORY: Record<number, { stores: Record<string, string>; write(db: Dexie)
       await HISTORY[2]!.write(db);
     },
   },
+  4: {
+    stores: SCHEMA_V4,
+    async write(db) {
+      await HISTORY[3]!.write(db);
+    },
+  },
 };
 
 /** What each version's data must look like after opening it with the current code. */
-const EXPECTED_AGREEMENT: Record<number, unknown> = { 1: null, 2: { date: '2026-02-01', meeting: 'Feb' }, 3: { date: '2026-02-01', meeting: 'Feb' } };
-const EXPECTED_ASSET_BYTES: Record<number, number[] | null> = { 1: null, 2: [1, 2, 3], 3: [1, 2, 3] };
+const EXPECTED_AGREEMENT: Record<number, unknown> = { 1: null, 2: { date: '2026-02-01', meeting: 'Feb' }, 3: { date: '2026-02-01', meeting: 'Feb' }, 4: { date: '2026-02-01', meeting: 'Feb' } };
+const EXPECTED_ASSET_BYTES: Record<number, number[] | null> = { 1: null, 2: [1, 2, 3], 3: [1, 2, 3], 4: [1, 2, 3] };
 
 describe('database migrations', () => {
   it('has a history entry for every version up to the current one', () => {

@@ -1,6 +1,8 @@
 import { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { KpiDefinition, valueId } from '../../shared/kpi/records';
+import { ActionItem, Meeting } from '../../shared/meetings/records';
 import { BOARD_NODES } from '../../shared/records/board';
 import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import { createSampleWorkspace } from '../../renderer/src/db/sample';
@@ -110,6 +112,40 @@ describe('workspace files', () => {
     expect(Object.keys(originalBoards)).toHaveLength(1);
     expect(JSON.stringify(originalBoards)).toContain('中村 拓也');
     expect(await boardJson(database, copy)).toEqual(originalBoards);
+  });
+
+  it('carries meetings, action items, KPIs and KPI values through export, import and purge', async () => {
+    const database = freshDb();
+    const ws = await createWorkspace('Meetings', database);
+    const at = '2026-11-01T09:00:00.000Z';
+    await database.meetingSeries.add({ workspaceId: ws, id: 's1', name: '定例会', cadence: 'biweekly', nextDate: '2026-11-16', defaultAttendeeIds: [], createdAt: at, updatedAt: at });
+    await database.meetings.add({
+      ...Meeting.parse({ id: 'm1', seriesId: 's1', title: '定例会 11/2', date: '2026-11-02', agenda: [{ id: 'a1', kind: 'kpiReview', title: 'KPI', minutes: 10 }], createdAt: at, updatedAt: at }),
+      workspaceId: ws,
+    });
+    await database.actionItems.add({ ...ActionItem.parse({ id: 'x1', title: 'Fix MQL definition', department: 'joint', dueDate: '2026-11-10', createdInMeetingId: 'm1', createdAt: at, updatedAt: at }), workspaceId: ws });
+    await database.kpis.add({
+      ...KpiDefinition.parse({ id: 'k1', name: 'MQL', formula: { type: 'metric', metric: 'mql' }, unit: 'count', direction: 'higher', target: 200, owner: 'marketing', createdAt: at, updatedAt: at }),
+      workspaceId: ws,
+    });
+    await database.kpiValues.add({ workspaceId: ws, id: valueId('metric:mql', '2026-10'), key: 'metric:mql', period: '2026-10', value: 180, source: 'csv', updatedAt: at });
+
+    const parsed = parseOrThrow(await exportWorkspace(ws, database));
+    expect(parsed.meetings.map((meeting) => meeting.agenda[0]!.title)).toEqual(['KPI']);
+    const copy = await importWorkspace(parsed, {}, database);
+    const records = async (id: string) => {
+      const snapshot = await snapshotWorkspace(id, database);
+      return [snapshot.meetingSeries, snapshot.meetings, snapshot.actionItems, snapshot.kpis, snapshot.kpiValues];
+    };
+    expect(await records(copy)).toEqual(await records(ws));
+    expect((await records(copy)).map((rows) => rows.length)).toEqual([1, 1, 1, 1, 1]);
+
+    await softDeleteWorkspace(ws, database);
+    await purgeDeletedWorkspaces(database);
+    for (const table of [database.meetingSeries, database.meetings, database.actionItems, database.kpis, database.kpiValues]) {
+      expect(await table.where('workspaceId').equals(ws).count()).toBe(0);
+      expect(await table.where('workspaceId').equals(copy).count()).toBe(1);
+    }
   });
 
   it('imports all-or-nothing: a failure half-way writes nothing', async () => {

@@ -545,7 +545,7 @@ describe('unknown properties', () => {
     };
     const file = expectOk(parseObject(withExtras));
     expect(file).toEqual(expectOk(parseObject(raw)));
-    expect(Object.keys(file).sort()).toEqual(['appVersion', 'assets', 'boards', 'exportedAt', 'format', 'members', 'slaVersions', 'version', 'workspace']);
+    expect(Object.keys(file).sort()).toEqual(['actionItems', 'appVersion', 'assets', 'boards', 'exportedAt', 'format', 'kpiValues', 'kpis', 'meetingSeries', 'meetings', 'members', 'slaVersions', 'version', 'workspace']);
     expect(Object.keys(file.workspace).sort()).toEqual(['createdAt', 'id', 'name', 'updatedAt']);
     expect(Object.keys(file.members[0]!).sort()).toEqual(['createdAt', 'department', 'id', 'name', 'title', 'updatedAt']);
     expect(Object.keys(file.boards[0]!).sort()).toEqual(['agreement', 'createdAt', 'id', 'kind', 'name', 'update', 'updatedAt']);

@@ -5,6 +5,11 @@ import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { BoardPage } from '../features/board/BoardPage';
 import { FunnelPage } from '../features/funnel/FunnelPage';
+import { KpiPage } from '../features/kpis/KpiPage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { MinutesPrint } from '../features/meetings/MinutesPrint';
+import { RunMeetingPage } from '../features/meetings/RunMeetingPage';
 import { PersonaSheet } from '../features/personas/PersonaSheet';
 import { PrintRoot } from '../features/print/PrintRoot';
 import { SlaPage } from '../features/sla/SlaPage';
@@ -155,6 +160,10 @@ function Shell() {
           <Route path="/w/:id/sla/verify">{(params) => <VerifyPage workspaceId={params.id} />}</Route>
           <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
           <Route path="/w/:id/funnel/:boardId">{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
+          <Route path="/w/:id/meetings">{(params) => <MeetingsPage workspaceId={params.id} />}</Route>
+          <Route path="/w/:id/meetings/:meetingId">{(params) => <MeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
+          <Route path="/w/:id/meetings/:meetingId/run">{(params) => <RunMeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
+          <Route path="/w/:id/kpis">{(params) => <KpiPage workspaceId={params.id} />}</Route>
           <Route path="/settings">
             <SettingsPage />
           </Route>
@@ -193,6 +202,9 @@ export function App() {
           <>
             <Route path="/print/persona/:workspaceId/:boardId">
               {(params) => <PersonaSheet workspaceId={params.workspaceId} boardId={params.boardId} />}
+            </Route>
+            <Route path="/print/minutes/:workspaceId/:meetingId">
+              {(params) => <MinutesPrint workspaceId={params.workspaceId} meetingId={params.meetingId} />}
             </Route>
             <Route path="/print/sla/:workspaceId/:versionId">{(params) => <SlaPrint workspaceId={params.workspaceId} versionId={params.versionId} />}</Route>
           </>

@@ -1,6 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
+import type { KpiDefinition, PeriodValue } from '../../../shared/kpi/records';
+import type { ActionItem, Meeting, MeetingSeries } from '../../../shared/meetings/records';
 import type { Board } from '../../../shared/records/board';
 import type { Member } from '../../../shared/records/member';
 import type { SlaVersion } from '../../../shared/sla/versions';
@@ -22,12 +24,24 @@ export type AssetRow = {
 /** An SLA version of a workspace (shared/sla/versions.ts); a signed one is never written again. */
 export type SlaVersionRow = SlaVersion & { workspaceId: string };
 
+/** Meetings, series, action items, KPI definitions and KPI values (shared/meetings, shared/kpi). */
+export type MeetingSeriesRow = MeetingSeries & { workspaceId: string };
+export type MeetingRow = Meeting & { workspaceId: string };
+export type ActionItemRow = ActionItem & { workspaceId: string };
+export type KpiRow = KpiDefinition & { workspaceId: string };
+export type PeriodValueRow = PeriodValue & { workspaceId: string };
+
 export type AlignboardDb = Dexie & {
   workspaces: EntityTable<Workspace, 'id'>;
   members: Dexie.Table<Member, [string, string]>;
   boards: Dexie.Table<BoardRow, [string, string]>;
   assets: Dexie.Table<AssetRow, [string, string]>;
   slaVersions: Dexie.Table<SlaVersionRow, [string, string]>;
+  meetingSeries: Dexie.Table<MeetingSeriesRow, [string, string]>;
+  meetings: Dexie.Table<MeetingRow, [string, string]>;
+  actionItems: Dexie.Table<ActionItemRow, [string, string]>;
+  kpis: Dexie.Table<KpiRow, [string, string]>;
+  kpiValues: Dexie.Table<PeriodValueRow, [string, string]>;
 };
 
 export const DB_NAME = 'alignboard';
@@ -58,6 +72,19 @@ export const SCHEMA_V3 = {
   slaVersions: '[workspaceId+id], workspaceId',
 } as const;
 
+/**
+ * v4: the regular meeting and shared KPIs. Meetings are listed by date, action items by status
+ * (carry-forward reads the open ones), KPI values by key and period (a trend is one range read).
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  meetingSeries: '[workspaceId+id], workspaceId',
+  meetings: '[workspaceId+id], workspaceId, [workspaceId+date]',
+  actionItems: '[workspaceId+id], workspaceId, [workspaceId+status]',
+  kpis: '[workspaceId+id], workspaceId',
+  kpiValues: '[workspaceId+id], workspaceId, [workspaceId+key+period]',
+} as const;
+
 export function openDb(name = DB_NAME): AlignboardDb {
   const db = new Dexie(name, { addons: [yDexie] }) as AlignboardDb;
   db.version(1).stores(SCHEMA_V1);
@@ -72,6 +99,7 @@ export function openDb(name = DB_NAME): AlignboardDb {
         });
     });
   db.version(3).stores(SCHEMA_V3);
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }
 

@@ -93,6 +93,11 @@ export async function createSampleWorkspace(language: Language, database: Alignb
     ],
     assets: [],
     slaVersions: [],
+    meetingSeries: [],
+    meetings: [],
+    actionItems: [],
+    kpis: [],
+    kpiValues: [],
   };
   return importWorkspace(file, {}, database);
 }

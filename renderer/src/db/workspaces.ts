@@ -63,7 +63,7 @@ export async function purgeDeletedWorkspaces(database: AlignboardDb = defaultDb,
       await database.members.where('workspaceId').equals(workspace.id).delete();
       await database.boards.where('workspaceId').equals(workspace.id).delete();
       await database.assets.where('workspaceId').equals(workspace.id).delete();
-      await database.slaVersions.where('workspaceId').equals(workspace.id).delete();
+      for (const table of RECORD_TABLES) await database[table].where('workspaceId').equals(workspace.id).delete();
       await database.workspaces.delete(workspace.id);
     }
     return doomed.length;
@@ -128,6 +128,24 @@ export async function reinsertMember(member: Member, database: AlignboardDb = de
   });
 }
 
+/** Tables of plain records keyed [workspaceId+id]: read, written and purged alike. */
+const RECORD_TABLES = ['slaVersions', 'meetingSeries', 'meetings', 'actionItems', 'kpis', 'kpiValues'] as const;
+
+function withoutWorkspaceId<T extends { workspaceId: string }>(rows: T[]): Omit<T, 'workspaceId'>[] {
+  return rows.map(({ workspaceId: _, ...row }) => row);
+}
+
+async function readRecords(database: AlignboardDb, id: string) {
+  return {
+    slaVersions: withoutWorkspaceId(await database.slaVersions.where('workspaceId').equals(id).toArray()),
+    meetingSeries: withoutWorkspaceId(await database.meetingSeries.where('workspaceId').equals(id).toArray()),
+    meetings: withoutWorkspaceId(await database.meetings.where('workspaceId').equals(id).toArray()),
+    actionItems: withoutWorkspaceId(await database.actionItems.where('workspaceId').equals(id).toArray()),
+    kpis: withoutWorkspaceId(await database.kpis.where('workspaceId').equals(id).toArray()),
+    kpiValues: withoutWorkspaceId(await database.kpiValues.where('workspaceId').equals(id).toArray()),
+  };
+}
+
 /** Encodes one board's Y.Doc, loading it from IndexedDB if nobody has it open. */
 async function encodeBoardDoc(doc: Y.Doc): Promise<Uint8Array> {
   const provider = DexieYProvider.load(doc);
@@ -141,15 +159,15 @@ async function encodeBoardDoc(doc: Y.Doc): Promise<Uint8Array> {
 
 /** Reads a whole workspace in the workspace-file shape, board docs as raw Yjs updates. */
 export async function snapshotWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<ParsedWorkspaceFile> {
-  const { workspace, members, boards, assets, slaVersions } = await database.transaction(
+  const { workspace, members, boards, assets, records } = await database.transaction(
     'r',
-    [database.workspaces, database.members, database.boards, database.assets, database.slaVersions],
+    [database.workspaces, database.members, database.boards, database.assets, ...RECORD_TABLES.map((table) => database[table])],
     async () => ({
       workspace: await database.workspaces.get(id),
       members: await database.members.where('workspaceId').equals(id).toArray(),
       boards: await database.boards.where('workspaceId').equals(id).toArray(),
       assets: await database.assets.where('workspaceId').equals(id).toArray(),
-      slaVersions: await database.slaVersions.where('workspaceId').equals(id).toArray(),
+      records: await readRecords(database, id),
     }),
   );
   if (!workspace) throw new Error(`workspace ${id} not found`);
@@ -174,7 +192,7 @@ export async function snapshotWorkspace(id: string, database: AlignboardDb = def
     members: members.map(({ workspaceId: _, ...member }) => member),
     boards: encoded,
     assets: assets.map(({ workspaceId: _, ...asset }) => asset),
-    slaVersions: slaVersions.map(({ workspaceId: _, ...version }) => version),
+    ...records,
   };
 }
 
@@ -225,6 +243,11 @@ export async function importWorkspace(
     );
     await database.assets.bulkAdd(file.assets.map((asset) => ({ ...asset, workspaceId })));
     await database.slaVersions.bulkAdd(file.slaVersions.map((version) => ({ ...version, workspaceId })));
+    await database.meetingSeries.bulkAdd(file.meetingSeries.map((series) => ({ ...series, workspaceId })));
+    await database.meetings.bulkAdd(file.meetings.map((meeting) => ({ ...meeting, workspaceId })));
+    await database.actionItems.bulkAdd(file.actionItems.map((item) => ({ ...item, workspaceId })));
+    await database.kpis.bulkAdd(file.kpis.map((kpi) => ({ ...kpi, workspaceId })));
+    await database.kpiValues.bulkAdd(file.kpiValues.map((value) => ({ ...value, workspaceId })));
   });
   return workspaceId;
 }

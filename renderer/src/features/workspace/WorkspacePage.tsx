@@ -9,6 +9,8 @@ import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
 import { FunnelSection } from '../funnel/FunnelSection';
 import { PersonaGallery } from '../personas/PersonaGallery';
 import { SlaSummary } from '../sla/SlaSummary';
+import { KpiSection } from '../kpis/KpiSection';
+import { MeetingsSection } from '../meetings/MeetingsSection';
 import { MembersSection } from './MembersSection';
 
 export function WorkspacePage(props: { workspaceId: string }) {
@@ -47,6 +49,8 @@ export function WorkspacePage(props: { workspaceId: string }) {
       <PersonaGallery workspaceId={workspace.id} />
       <FunnelSection workspaceId={workspace.id} />
       <SlaSummary workspaceId={workspace.id} />
+      <MeetingsSection workspaceId={workspace.id} />
+      <KpiSection workspaceId={workspace.id} />
       <MembersSection workspaceId={workspace.id} />
     </section>
   );

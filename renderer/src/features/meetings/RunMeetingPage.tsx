@@ -1,0 +1,4 @@
+/** `#/w/:id/meetings/:meetingId/run`: run mode (to be built). */
+export function RunMeetingPage(_props: { workspaceId: string; meetingId: string }) {
+  return null;
+}
