@@ -48,7 +48,8 @@ export default defineConfig(async ({ mode }) => {
     publicDir: false as const,
     plugins,
     build: {
-      outDir: resolve(import.meta.dirname, web ? 'dist/web' : 'dist/renderer'),
+      // ALIGNBOARD_WEB_OUT lets two checkouts' e2e runs build side by side (default dist/web).
+      outDir: resolve(import.meta.dirname, web ? (process.env.ALIGNBOARD_WEB_OUT ?? 'dist/web') : 'dist/renderer'),
       emptyOutDir: true,
       chunkSizeWarningLimit: 2000,
     },

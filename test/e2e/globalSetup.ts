@@ -17,8 +17,9 @@ const repoRoot = resolve(import.meta.dirname, '../..');
  * it first; running vitest directly needs `npx vite build --mode web` beforehand.
  */
 export default async function setup(project: TestProject) {
-  if (!existsSync(resolve(repoRoot, 'dist/web/index.html'))) {
-    throw new Error('dist/web is missing: run `npm run test:e2e` (or `npx vite build --mode web` first).');
+  const outDir = process.env.ALIGNBOARD_WEB_OUT ?? 'dist/web';
+  if (!existsSync(resolve(repoRoot, outDir, 'index.html'))) {
+    throw new Error(`${outDir} is missing: run \`npm run test:e2e\` (or \`npx vite build --mode web\` first).`);
   }
   const server = await preview({
     configFile: resolve(repoRoot, 'vite.config.ts'),
