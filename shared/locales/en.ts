@@ -775,7 +775,10 @@ export const en = {
       allSigned: 'All signers have signed: the SLA is frozen.',
     },
     board: {
-      hint: 'Select a card (click, Enter or Space) to edit it; arrow keys move between cards. Each lane can add commitments; a card can move to the other lane or be deleted.',
+      hint: 'Select a card (click, Enter or Space) to edit it; arrow keys move between cards, Alt+↑/↓ moves a card within its lane (or drag it). Each lane can add commitments; a card can move to the other lane or be deleted. Ctrl+Z undoes, Ctrl+Shift+Z redoes.',
+      historyToolbar: 'Undo and redo on the SLA board',
+      undo: 'Undo',
+      redo: 'Redo',
       readOnly: 'This version cannot be changed: the board is read-only.',
       kind: 'Kind of commitment',
       add: 'Add commitment',

@@ -238,3 +238,51 @@ export function removeCommitment(commitments: readonly Commitment[], id: string)
   const next = commitments.filter((commitment) => commitment.id !== id);
   return next.length === commitments.length ? commitments : next;
 }
+
+/**
+ * Moves a commitment `steps` places among the commitments of its own lane (same owner; the
+ * unassigned ones form a lane too), keeping every other commitment where it was. The order is the
+ * order of the document's commitment lists and of the board's cards. Returns the input array
+ * itself when the id is unknown or the commitment is already at that end of its lane.
+ */
+export function moveCommitmentInLane(commitments: readonly Commitment[], id: string, steps: number): readonly Commitment[] {
+  const moving = commitments.find((commitment) => commitment.id === id);
+  if (!moving || !Number.isInteger(steps) || steps === 0) return commitments;
+  const lane = commitments.filter((commitment) => commitment.owner === moving.owner);
+  const from = lane.indexOf(moving);
+  const to = Math.max(0, Math.min(lane.length - 1, from + steps));
+  if (to === from) return commitments;
+  const reordered = lane.slice();
+  reordered.splice(from, 1);
+  reordered.splice(to, 0, moving);
+  // The lane's slots in the full list stay where they were; they are refilled in the new order.
+  let next = 0;
+  return commitments.map((commitment) => (commitment.owner === moving.owner ? reordered[next++]! : commitment));
+}
+
+/**
+ * Moves a commitment just before `beforeId` (a card of the lane it is dropped on), or to the end
+ * of `owner`'s lane when `beforeId` is null; its owner becomes the lane's. Within its own lane the
+ * lane's slots in the full list are kept (as {@link moveCommitmentInLane}); into another lane it
+ * goes just before `beforeId`, or after that lane's last card. Returns the input array itself
+ * when nothing changes.
+ */
+export function placeCommitment(commitments: readonly Commitment[], id: string, owner: SlaOwner | null, beforeId: string | null): readonly Commitment[] {
+  const moving = commitments.find((commitment) => commitment.id === id);
+  if (!moving || id === beforeId) return commitments;
+  if (moving.owner === owner) {
+    const lane = commitments.filter((commitment) => commitment.owner === owner && commitment.id !== id);
+    const before = beforeId === null ? -1 : lane.findIndex((commitment) => commitment.id === beforeId);
+    lane.splice(before < 0 ? lane.length : before, 0, moving);
+    let next = 0;
+    const reordered = commitments.map((commitment) => (commitment.owner === owner ? lane[next++]! : commitment));
+    return reordered.every((commitment, i) => commitment === commitments[i]) ? commitments : reordered;
+  }
+  const rest = commitments.filter((commitment) => commitment.id !== id);
+  let index = beforeId === null ? -1 : rest.findIndex((commitment) => commitment.id === beforeId && commitment.owner === owner);
+  if (index < 0) {
+    const lastOfLane = rest.map((commitment) => commitment.owner).lastIndexOf(owner);
+    index = lastOfLane < 0 ? rest.length : lastOfLane + 1;
+  }
+  return [...rest.slice(0, index), { ...moving, owner }, ...rest.slice(index)];
+}

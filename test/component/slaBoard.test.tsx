@@ -71,4 +71,52 @@ describe('SLA board', () => {
     await waitFor(async () => expect(await stored(workspaceId, version.id)).toHaveLength(before));
     expect((await stored(workspaceId, version.id)).some((commitment) => commitment.id === added.id)).toBe(false);
   });
+
+  it('reorders a card within its lane with Alt+arrows, and undoes and redoes board changes (buttons and Ctrl+Z)', async () => {
+    const workspaceId = await createWorkspace('W');
+    const version = await ensureVersion(workspaceId, { language: 'en', title: 'SLA' });
+    const salesIds = async () => (await stored(workspaceId, version.id)).filter((commitment) => commitment.owner === 'sales').map((commitment) => commitment.kind);
+    const initialSales = await salesIds();
+    expect(initialSales.slice(0, 2)).toEqual(['firstContact', 'attempts']);
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/sla` });
+    const sales = await screen.findByRole('region', { name: 'Sales lane' });
+    const undo = screen.getByRole('button', { name: en.sla.board.undo });
+    const redo = screen.getByRole('button', { name: en.sla.board.redo });
+    expect(undo).toBeDisabled();
+    expect(redo).toBeDisabled();
+
+    // Alt+↓ on the first sales card moves it below the second; focus stays on it.
+    const first = within(sales).getByRole('button', { name: new RegExp(`^${en.sla.kinds.firstContact}`) });
+    first.focus();
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    await waitFor(async () => expect((await salesIds()).slice(0, 2)).toEqual(['attempts', 'firstContact']));
+    await waitFor(() => expect(within(sales).getByRole('button', { name: new RegExp(`^${en.sla.kinds.firstContact}`) })).toHaveFocus());
+    const cards = () => Array.from(sales.querySelectorAll('.sla-card-select')).map((card) => card.textContent);
+    await waitFor(() => expect(cards()[0]).toMatch(new RegExp(`^${en.sla.kinds.attempts}`)));
+    // Alt+↑ at the top of the lane changes nothing (no extra undo step).
+    within(sales).getByRole('button', { name: new RegExp(`^${en.sla.kinds.attempts}`) }).focus();
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+
+    // Delete a card (confirmed), then undo both steps with Ctrl+Z: the list is as it was.
+    const attemptsCard = within(sales).getByRole('button', { name: new RegExp(`^${en.sla.kinds.attempts}`) }).closest('li') as HTMLElement;
+    await user.click(within(attemptsCard).getByRole('button', { name: `Delete: ${en.sla.kinds.attempts}` }));
+    await user.click(await within(attemptsCard).findByRole('button', { name: en.sla.board.deleteYes }));
+    await waitFor(async () => expect(await salesIds()).not.toContain('attempts'));
+    await waitFor(() => expect(undo).toBeEnabled());
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(async () => expect((await salesIds()).slice(0, 2)).toEqual(['attempts', 'firstContact']));
+    await user.click(undo);
+    await waitFor(async () => expect(await salesIds()).toEqual(initialSales));
+    await waitFor(() => expect(undo).toBeDisabled());
+
+    // Redo (button, then Ctrl+Shift+Z) replays the reorder and the delete.
+    await user.click(redo);
+    await waitFor(async () => expect((await salesIds()).slice(0, 2)).toEqual(['attempts', 'firstContact']));
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(async () => expect(await salesIds()).not.toContain('attempts'));
+    await waitFor(() => expect(redo).toBeDisabled());
+  });
 });

@@ -11,6 +11,8 @@ import {
   defaultCommitments,
   MAX_COMMITMENTS,
   NATURAL_OWNER,
+  moveCommitmentInLane,
+  placeCommitment,
   removeCommitment,
   REVIEW_CADENCES,
   updateCommitment,
@@ -187,5 +189,53 @@ describe('updateCommitment, addCommitment, removeCommitment', () => {
 
   it('removes by id', () => {
     expect(removeCommitment(list(), 'a').map((c) => c.id)).toEqual(['v', 'q', 'f', 'r', 'y', 'b', 'w']);
+  });
+});
+
+describe('moveCommitmentInLane and placeCommitment', () => {
+  const make = (spec: [string, 'marketing' | 'sales' | null][]): Commitment[] =>
+    spec.map(([id, owner]) => Commitment.parse({ id, kind: 'volume', count: 1, owner }));
+  const ids = (items: readonly Commitment[]) => items.map((item) => item.id).join(' ');
+  const board = () =>
+    make([
+      ['m1', 'marketing'],
+      ['s1', 'sales'],
+      ['m2', 'marketing'],
+      ['u1', null],
+      ['s2', 'sales'],
+      ['m3', 'marketing'],
+    ]);
+
+  it('moves within its lane only: other lanes keep their places', () => {
+    expect(ids(moveCommitmentInLane(board(), 'm3', -1))).toBe('m1 s1 m3 u1 s2 m2');
+    expect(ids(moveCommitmentInLane(board(), 'm1', 2))).toBe('m2 s1 m3 u1 s2 m1');
+    expect(ids(moveCommitmentInLane(board(), 's2', -1))).toBe('m1 s2 m2 u1 s1 m3');
+  });
+
+  it('returns the same array at the ends of the lane, for 0 steps and for an unknown id', () => {
+    const commitments = board();
+    expect(moveCommitmentInLane(commitments, 'm1', -1)).toBe(commitments);
+    expect(moveCommitmentInLane(commitments, 'm3', 5)).toBe(commitments);
+    expect(moveCommitmentInLane(commitments, 'u1', 1)).toBe(commitments);
+    expect(moveCommitmentInLane(commitments, 'm2', 0)).toBe(commitments);
+    expect(moveCommitmentInLane(commitments, 'nope', 1)).toBe(commitments);
+  });
+
+  it('places a card before another of the same lane, or at the end of a lane, taking that lane as owner', () => {
+    expect(ids(placeCommitment(board(), 'm3', 'marketing', 'm1'))).toBe('m3 s1 m1 u1 s2 m2');
+    expect(ids(placeCommitment(board(), 'm1', 'marketing', null))).toBe('m2 s1 m3 u1 s2 m1');
+    const moved = placeCommitment(board(), 'm1', 'sales', 's2');
+    expect(ids(moved)).toBe('s1 m2 u1 m1 s2 m3');
+    expect(moved.find((item) => item.id === 'm1')?.owner).toBe('sales');
+    expect(ids(placeCommitment(board(), 'u1', 'sales', null))).toBe('m1 s1 m2 s2 u1 m3');
+    const intoEmpty = placeCommitment(make([['m1', 'marketing']]), 'm1', 'sales', null);
+    expect(intoEmpty[0]?.owner).toBe('sales');
+  });
+
+  it('returns the same array when the card is dropped where it already is', () => {
+    const commitments = board();
+    expect(placeCommitment(commitments, 'm1', 'marketing', 'm1')).toBe(commitments);
+    expect(placeCommitment(commitments, 'm1', 'marketing', 'm2')).toBe(commitments);
+    expect(placeCommitment(commitments, 'nope', 'sales', null)).toBe(commitments);
   });
 });

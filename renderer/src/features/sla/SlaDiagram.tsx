@@ -8,6 +8,8 @@ import {
   type CommitmentKind,
   COMMITMENT_KINDS,
   createCommitment,
+  moveCommitmentInLane,
+  placeCommitment,
   removeCommitment,
   SLA_OWNERS,
   type SlaOwner,
@@ -20,6 +22,7 @@ import { newId } from '../../db/ids';
 import { CommitmentForm, commitmentPatcher } from './CommitmentForm';
 import { commitmentSentence, department, findingMessage, stageLabel } from './format';
 import { useSlaFormat } from './SlaContent';
+import type { CommitmentHistory } from './useCommitmentHistory';
 
 const OTHER: Record<SlaOwner, SlaOwner> = { marketing: 'sales', sales: 'marketing' };
 /** Drag data of a card dragged with the mouse to the other lane (the Move buttons do the same by keyboard). */
@@ -67,6 +70,8 @@ export function SlaDiagram(props: {
   stages?: readonly Stage[];
   readOnly?: boolean;
   onSave?(next: readonly Commitment[]): void;
+  /** Undo/redo of the page (shown as buttons on the board when given). */
+  history?: CommitmentHistory;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -102,7 +107,13 @@ export function SlaDiagram(props: {
     save(() => updateCommitment(props.commitments, commitment.id, { owner }), commitment.id, `.sla-lane-${owner}`);
   };
 
-  const onCardKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+  const onCardKey = (event: KeyboardEvent<HTMLButtonElement>, commitment: Commitment) => {
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      // Alt+↑/↓ moves the card within its lane; focus stays on it.
+      event.preventDefault();
+      if (editable) save(() => moveCommitmentInLane(props.commitments, commitment.id, event.key === 'ArrowUp' ? -1 : 1), commitment.id);
+      return;
+    }
     const cards = Array.from(board()?.querySelectorAll<HTMLButtonElement>('.sla-card-select') ?? []);
     const index = cards.indexOf(event.currentTarget);
     let next = -1;
@@ -129,6 +140,14 @@ export function SlaDiagram(props: {
           event.dataTransfer.setData(DRAG_TYPE, commitment.id);
           event.dataTransfer.effectAllowed = 'move';
         }}
+        onDrop={(event) => {
+          // Dropped on a card: the dragged one goes just before it (in this card's lane).
+          const dragged = event.dataTransfer.getData(DRAG_TYPE);
+          if (!editable || !dragged) return;
+          event.preventDefault();
+          event.stopPropagation();
+          save(() => placeCommitment(props.commitments, dragged, commitment.owner, commitment.id), dragged);
+        }}
       >
         <button
           type="button"
@@ -137,7 +156,7 @@ export function SlaDiagram(props: {
           aria-expanded={selected}
           aria-controls={selected ? editorId : undefined}
           onClick={() => setSelectedId(selected ? null : commitment.id)}
-          onKeyDown={onCardKey}
+          onKeyDown={(event) => onCardKey(event, commitment)}
         >
           <strong>{kindLabel}</strong>
           <span className="sla-card-text">{commitmentSentence(format, commitment, mql)}</span>
@@ -235,10 +254,10 @@ export function SlaDiagram(props: {
           event.dataTransfer.dropEffect = 'move';
         }}
         onDrop={(event) => {
-          const dragged = props.commitments.find((commitment) => commitment.id === event.dataTransfer.getData(DRAG_TYPE));
+          const dragged = event.dataTransfer.getData(DRAG_TYPE);
           if (!editable || !dragged) return;
           event.preventDefault();
-          moveTo(dragged, owner);
+          save(() => placeCommitment(props.commitments, dragged, owner, null), dragged, `.sla-lane-${owner}`);
         }}
       >
         <h3 id={`${id}-${owner}`}>{t('sla.diagram.lane', { department: department(t, owner) })}</h3>
@@ -280,6 +299,16 @@ export function SlaDiagram(props: {
       <h2 id={`${id}-title`}>{t('sla.diagram.title')}</h2>
       <p className="muted">{t('sla.diagram.intro')}</p>
       <p className="muted">{editable ? t('sla.board.hint') : t('sla.board.readOnly')}</p>
+      {editable && props.history ? (
+        <div className="toolbar" role="toolbar" aria-label={t('sla.board.historyToolbar')}>
+          <button type="button" className="button small" disabled={!props.history.canUndo} onClick={props.history.undo} aria-keyshortcuts="Control+Z Meta+Z">
+            {t('sla.board.undo')}
+          </button>
+          <button type="button" className="button small" disabled={!props.history.canRedo} onClick={props.history.redo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y">
+            {t('sla.board.redo')}
+          </button>
+        </div>
+      ) : null}
       <div className="sla-lanes">
         {lane('marketing')}
         <section className="sla-lane-middle" aria-labelledby={`${id}-handoffs`}>

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { DexieYProvider } from 'y-dexie';
@@ -8,7 +8,6 @@ import { printHash, printRoute } from '../../../../shared/pdf';
 import { Funnel } from '../../../../shared/funnel/plan';
 import { checkSla, hasErrors } from '../../../../shared/sla/checks';
 import { jsonEqual } from '../../../../shared/sla/canonical';
-import type { Commitment } from '../../../../shared/sla/commitments';
 import {
   acknowledgeGenerated,
   generateSections,
@@ -40,6 +39,7 @@ import { findingMessage, formatDate, sectionTitle } from './format';
 import { SectionGenerated, stagesOf, useSlaFormat } from './SlaContent';
 import { SignDialog } from './SignDialog';
 import { SlaDiagram } from './SlaDiagram';
+import { useCommitmentHistory } from './useCommitmentHistory';
 import { commitmentsOf, ensureVersion, type FunnelSource, listVersions, loadFunnel, regenerateVersion, saveDocument, signVersion, startNewRevision, updateVersion } from './slaStore';
 import './sla.css';
 
@@ -169,6 +169,18 @@ export function SlaPage(props: { workspaceId: string }) {
     }
   }, [workspace, versions, props.workspaceId, language, t]);
 
+  const latest = versions?.[versions.length - 1];
+  const currentCommitments = useMemo(() => (latest ? commitmentsOf(latest.document) : []), [latest]);
+  const reportError = (error: unknown) => {
+    if (error instanceof FrozenVersionError) toast.error(t('sla.errors.frozen'));
+    else if (error instanceof VersionStateError && error.reason === 'no-signers') toast.error(t('sla.errors.noSigners'));
+    else toast.error(t('sla.errors.failed', { message: errorMessage(error) }));
+  };
+  const history = useCommitmentHistory(latest?.id ?? '', currentCommitments, latest?.state === 'draft', (next) => {
+    if (!latest) return;
+    regenerateVersion(props.workspaceId, latest.id, funnel?.funnel ?? funnelOfDocument(latest.document), next).catch(reportError);
+  });
+
   if (workspace === undefined || versions === undefined || members === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
   if (workspace === null || workspace.deletedAt) {
     return (
@@ -190,14 +202,11 @@ export function SlaPage(props: { workspaceId: string }) {
       await action();
       if (done) toast(done);
     } catch (error) {
-      if (error instanceof FrozenVersionError) toast.error(t('sla.errors.frozen'));
-      else if (error instanceof VersionStateError && error.reason === 'no-signers') toast.error(t('sla.errors.noSigners'));
-      else toast.error(t('sla.errors.failed', { message: errorMessage(error) }));
+      reportError(error);
     }
   }
   const save = (document: SlaDocument) => void run(() => saveDocument(props.workspaceId, version.id, document));
-  const saveCommitments = (next: readonly Commitment[]) =>
-    void run(() => regenerateVersion(props.workspaceId, version.id, funnel?.funnel ?? funnelOfDocument(version.document), next));
+  const saveCommitments = history.save;
 
   async function exportPdf(target: SlaVersion) {
     const title = target.document.title || t('sla.defaultTitle');
@@ -386,7 +395,7 @@ export function SlaPage(props: { workspaceId: string }) {
       </section>
 
       <CommitmentsEditor
-        commitments={commitmentsOf(version.document)}
+        commitments={currentCommitments}
         stages={funnel?.funnel.stages ?? stagesOf(version.document)}
         readOnly={!editable}
         onSave={saveCommitments}
@@ -394,11 +403,12 @@ export function SlaPage(props: { workspaceId: string }) {
 
       <SlaDiagram
         document={version.document}
-        commitments={commitmentsOf(version.document)}
-        findings={checkSla({ funnel: funnelOfDocument(version.document), commitments: commitmentsOf(version.document) })}
+        commitments={currentCommitments}
+        findings={checkSla({ funnel: funnelOfDocument(version.document), commitments: currentCommitments })}
         stages={funnel?.funnel.stages ?? stagesOf(version.document)}
         readOnly={!editable}
         onSave={saveCommitments}
+        history={history}
       />
 
       <Findings version={version} />
