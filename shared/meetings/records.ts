@@ -23,6 +23,12 @@ export const MeetingSeries = z.object({
   cadence: Cadence,
   /** The date of the next meeting of the series (advanced by the cadence when one is planned). */
   nextDate: CalendarDate,
+  /**
+   * The day of the month a monthly series keeps to (set from its first date): 31 January moves to
+   * 29 February and back to 31 March, instead of drifting to the 29th for good. Absent: the day of
+   * `nextDate`.
+   */
+  anchorDay: z.number().int().min(1).max(31).optional(),
   /** Members invited by default to each meeting of the series. */
   defaultAttendeeIds: z.array(MemberId).max(1_000).default([]),
   createdAt: IsoDate,
