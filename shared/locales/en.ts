@@ -468,7 +468,7 @@ export const en = {
     nothingToUndo: 'Nothing to undo',
     history: 'Funnel history',
     editor: 'Stage details',
-    editorEmpty: 'Select a stage in the list or on the diagram to edit it.',
+    editorEmpty: 'Select a stage in the list or on the diagram to edit it. On the diagram, Tab reaches the stages, arrow keys move between them and Enter opens one here.',
     fields: {
       name: 'Stage name',
       owner: 'Owner department',

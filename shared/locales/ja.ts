@@ -467,7 +467,7 @@ export const ja: Messages = {
     nothingToUndo: '元に戻す操作はありません',
     history: 'ファネルの履歴',
     editor: 'ステージの詳細',
-    editorEmpty: '一覧または図でステージを選ぶと編集できます。',
+    editorEmpty: '一覧または図でステージを選ぶと編集できます。図では Tab キーでステージに移動し、矢印キーでステージ間を移動、Enter キーでここに開きます。',
     fields: {
       name: 'ステージ名',
       owner: '担当部門',

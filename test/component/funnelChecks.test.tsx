@@ -57,12 +57,13 @@ describe('funnel board consistency checks', () => {
     // On the MQL stage: a badge with icon and text, and the problem in its accessible name.
     const canvas = screen.getByRole('region', { name: 'Funnel diagram' });
     // React Flow draws the nodes once it has measured them: wait for that rather than race it.
-    const mql = await within(canvas).findByRole('img', { name: /^MQL: owner Marketing/ }, { timeout: 5_000 });
+    const mql = await within(canvas).findByRole('button', { name: /^MQL: owner Marketing/ }, { timeout: 5_000 });
     expect(mql).toHaveAccessibleName(`MQL: owner Marketing; Volume 100; To next 70%; 1 problem: Warning: ${BELOW}`);
-    expect(within(mql).getByText('Warning: 1')).toBeInTheDocument();
-    expect(within(mql).getByText('⚠')).toBeInTheDocument();
+    // The badge is drawn on the band the stage's button covers.
+    expect(within(mql.parentElement!).getByText('Warning: 1')).toBeInTheDocument();
+    expect(within(mql.parentElement!).getByText('⚠')).toBeInTheDocument();
     // Other stages carry no badge.
-    expect(within(canvas).getByRole('img', { name: /^SAL: / }).querySelector('.funnel-stage-badge')).toBeNull();
+    expect(within(canvas).getByRole('button', { name: /^SAL: / }).parentElement!.querySelector('.funnel-stage-badge')).toBeNull();
     await user.click(within(panel).getByRole('button', { name: 'Show MQL' }));
     expect(screen.getByRole('button', { name: 'Edit MQL' })).toHaveAttribute('aria-pressed', 'true');
 
@@ -73,10 +74,10 @@ describe('funnel board consistency checks', () => {
     await user.type(rate, '0{Enter}');
     const zero = 'The reverse funnel cannot be calculated: the conversion rate of “SQL” is 0 %.';
     await within(panel).findByText((_, element) => element?.tagName === 'LI' && element.textContent?.includes(`Error: ${zero}`) === true);
-    const sql = await within(canvas).findByRole('img', { name: /^SQL: / }, { timeout: 5_000 });
+    const sql = await within(canvas).findByRole('button', { name: /^SQL: / }, { timeout: 5_000 });
     expect(sql.getAttribute('aria-label')).toContain(`1 problem: Error: ${zero}`);
-    expect(within(sql).getByText('Error: 1')).toBeInTheDocument();
-    expect(within(sql).getByText('⛔')).toBeInTheDocument();
+    expect(within(sql.parentElement!).getByText('Error: 1')).toBeInTheDocument();
+    expect(within(sql.parentElement!).getByText('⛔')).toBeInTheDocument();
     // The stage-target check needs the reverse funnel: it is gone while the funnel cannot be computed.
     expect(panel.textContent).not.toContain(BELOW);
   });
@@ -99,8 +100,8 @@ describe('funnel board consistency checks', () => {
     expect(texts).toContainEqual(
       expect.stringContaining('エラー: マーケティングの約束は 月あたり 50 件のMQLで、逆算ファネルに必要な 月あたり 192 件に足りません。'),
     );
-    const mql = await within(screen.getByRole('region', { name: ja.funnel.canvas })).findByRole('img', { name: /^MQL/ }, { timeout: 5_000 });
-    expect(within(mql).getByText(/^エラー：\d+ 件$/)).toBeInTheDocument();
+    const mql = await within(screen.getByRole('region', { name: ja.funnel.canvas })).findByRole('button', { name: /^MQL/ }, { timeout: 5_000 });
+    expect(within(mql.parentElement!).getByText(/^エラー：\d+ 件$/)).toBeInTheDocument();
     // Commitment problems link to the SLA page.
     const links = within(panel).getAllByRole('link', { name: ja.funnel.checks.openSla });
     expect(links.length).toBeGreaterThan(0);

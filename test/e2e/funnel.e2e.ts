@@ -62,11 +62,28 @@ test('funnel board: create, edit stages, hand-offs, reverse funnel, undo, reload
   expect(await handOffItems(page)).toEqual(['MQL → SAL: Marketing hands off to Sales']);
   const canvas = page.getByRole('region', { name: 'Funnel diagram' });
   await canvas.getByText('Hand-off: Marketing → Sales').waitFor();
-  await canvas.getByRole('img', { name: /^MQL: owner Marketing/ }).waitFor();
+  await canvas.getByRole('button', { name: /^MQL: owner Marketing/ }).waitFor();
   // No revenue plan yet: the calculator names what is missing.
   await page.getByText('Enter a revenue target.').waitFor();
   await page.getByText('Enter an average deal size.').waitFor();
   await audit(page, 'new funnel board');
+
+  // --- The canvas by keyboard: stages are buttons in funnel order; arrows move between them,
+  // Enter selects one and puts the keyboard in its editor beside the canvas. ------------------
+  const isFocused = (locator: ReturnType<Page['getByRole']>) => locator.evaluate((element) => element === document.activeElement);
+  await canvas.getByRole('button', { name: /^MQL: owner Marketing/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  const salStage = canvas.getByRole('button', { name: /^SAL: owner Sales/ });
+  await poll(() => isFocused(salStage)).toBe(true);
+  await page.keyboard.press('Enter');
+  const stageName = page.getByRole('region', { name: 'Stage details' }).getByLabel('Stage name');
+  await poll(() => stageName.inputValue()).toBe('SAL');
+  await poll(() => isFocused(stageName)).toBe(true);
+  expect(await salStage.getAttribute('aria-pressed')).toBe('true');
+  await page.keyboard.press('Shift+Tab');
+  await salStage.focus();
+  await page.keyboard.press('Home');
+  await poll(() => isFocused(canvas.getByRole('button', { name: /^Prospect \/ Awareness: / }))).toBe(true);
 
   // --- Edit a stage in the side panel: rename, owner, volume, rate. ---------------------------
   await stageList(page).getByRole('button', { name: 'Edit Lead' }).click();
@@ -75,7 +92,7 @@ test('funnel board: create, edit stages, hand-offs, reverse funnel, undo, reload
   await page.getByRole('region', { name: 'Stage details' }).getByLabel('Owner department').selectOption({ label: 'Joint' });
   await setField(page, 'Target volume', '1200');
   await setField(page, 'Conversion rate to the next stage (%)', '30');
-  await canvas.getByRole('img', { name: 'Inquiry: owner Joint; Volume 1,200; To next 30%' }).waitFor();
+  await canvas.getByRole('button', { name: 'Inquiry: owner Joint; Volume 1,200; To next 30%' }).waitFor();
   // Ownership now changes three times, and each change is a hand-off edge.
   await poll(() => handOffItems(page)).toEqual([
     'Prospect / Awareness → Inquiry: Marketing hands off to Joint',
@@ -118,9 +135,10 @@ test('funnel board: create, edit stages, hand-offs, reverse funnel, undo, reload
   await setField(page, 'Target volume', '100');
   const below = 'The target volume of “MQL” (100) is below the 192 per month the revenue target needs.';
   await checks.getByRole('listitem').filter({ hasText: `Warning: ${below}` }).waitFor();
-  const mqlNode = canvas.getByRole('img', { name: `MQL: owner Marketing; Volume 100; To next 70%; 1 problem: Warning: ${below}` });
+  const mqlNode = canvas.getByRole('button', { name: `MQL: owner Marketing; Volume 100; To next 70%; 1 problem: Warning: ${below}` });
   await mqlNode.waitFor();
-  expect(await mqlNode.locator('.funnel-stage-badge').innerText()).toBe('⚠ Warning: 1');
+  // The visible badge sits on the band the stage's button covers.
+  expect(await mqlNode.locator('xpath=..').locator('.funnel-stage-badge').innerText()).toBe('⚠ Warning: 1');
   await audit(page, 'funnel board with a consistency finding');
   await setField(page, 'Target volume', '');
   await checks.getByText('No problems found.').waitFor();
@@ -132,7 +150,7 @@ test('funnel board: create, edit stages, hand-offs, reverse funnel, undo, reload
   // The same problem, named in the checks panel and on the SQL stage.
   const zero = 'The reverse funnel cannot be calculated: the conversion rate of “SQL” is 0 %.';
   await checks.getByRole('listitem').filter({ hasText: `Error: ${zero}` }).waitFor();
-  await canvas.getByRole('img', { name: /^SQL: / }).and(canvas.getByRole('img', { name: `1 problem: Error: ${zero}` })).waitFor();
+  await canvas.getByRole('button', { name: /^SQL: / }).and(canvas.getByRole('button', { name: `1 problem: Error: ${zero}` })).waitFor();
   await calculatorTable(page).waitFor({ state: 'detached' });
   await expectNoNaN(page);
 
@@ -150,7 +168,7 @@ test('funnel board: create, edit stages, hand-offs, reverse funnel, undo, reload
   await poll(() => stageNames(page)).toEqual(['Prospect / Awareness', 'Inquiry', 'MQL', 'SAL', 'SQL', 'Opportunity', 'Won', 'Lost', 'Recycled']);
   expect(await handOffItems(page)).toHaveLength(3);
   await poll(() => readTable(calculatorTable(page))).toEqual(expected);
-  await page.getByRole('region', { name: 'Funnel diagram' }).getByRole('img', { name: 'Inquiry: owner Joint; Volume 1,200; To next 30%' }).waitFor();
+  await page.getByRole('region', { name: 'Funnel diagram' }).getByRole('button', { name: 'Inquiry: owner Joint; Volume 1,200; To next 30%' }).waitFor();
   await expectNoNaN(page);
   await audit(page, 'funnel board after a reload');
 
