@@ -10,7 +10,7 @@ export type HandlerDeps = {
   settings: SettingsService;
   files: ReturnType<typeof createFileService>;
   backups: BackupStore;
-  pdf: Pick<PdfExporter, 'exportPdf'>;
+  pdf: Pick<PdfExporter, 'exportPdf' | 'savePdf'>;
   /** Called after a settings change was saved (e.g. to rebuild the menu in a new language). */
   onSettingsChanged: (next: AppSettings, previous: AppSettings) => void;
 };
@@ -32,6 +32,7 @@ export function createHandlers({ appInfo, settings, files, backups, pdf, onSetti
     'backup:list': () => backups.list(),
     'backup:read': (id) => backups.read(id),
     'pdf:export': (request) => pdf.exportPdf(request),
+    'pdf:save': (request) => pdf.savePdf(request),
     // A print window's own `pdf:ready` is answered by the handler pdf.ts puts on that window's
     // webContents.ipc, which Electron asks first. What reaches this one comes from a page nobody
     // is printing (the print route opened in the app window): nothing to do.

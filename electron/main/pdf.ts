@@ -172,10 +172,15 @@ export function createPdfExporter(deps: PdfExporterDeps) {
     const bytes = request.seal ? await sealPdfForRequest(processed, request.seal, sha256Hex) : processed;
     if (!looksLikePdf(bytes)) throw new Error(`Post-processing the ${request.kind} PDF did not return a PDF.`);
 
+    return save(bytes, request.suggestedName);
+  }
+
+  /** Offers `bytes` in a save dialog (the remembered folder, a safe `.pdf` name) and writes them atomically. */
+  async function save(bytes: Uint8Array, suggestedName: string): Promise<InvokeResult<'pdf:export'>> {
     const labels = deps.labels();
     const choice = await deps.dialog.showSaveDialog({
       title: labels.exportTitle,
-      defaultPath: nodePath.join(await startFolder(deps), pdfFileName(request.suggestedName)),
+      defaultPath: nodePath.join(await startFolder(deps), pdfFileName(suggestedName)),
       filters: [{ name: labels.filterName, extensions: ['pdf'] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
@@ -190,7 +195,13 @@ export function createPdfExporter(deps: PdfExporterDeps) {
     return { saved: true, path: target };
   }
 
-  return { exportPdf, render };
+  /** Saves a PDF the renderer made (a PDF it sealed); anything that is not a PDF is refused first. */
+  async function savePdf(request: { suggestedName: string; bytes: Uint8Array }): Promise<InvokeResult<'pdf:save'>> {
+    if (!looksLikePdf(request.bytes)) throw new Error('The file to save is not a PDF.');
+    return save(request.bytes, request.suggestedName);
+  }
+
+  return { exportPdf, render, savePdf };
 }
 
 export type PdfExporter = ReturnType<typeof createPdfExporter>;

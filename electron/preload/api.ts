@@ -13,6 +13,7 @@ const INVOKE_CHANNELS = {
   'backup:list': true,
   'backup:read': true,
   'pdf:export': true,
+  'pdf:save': true,
   'pdf:ready': true,
 } as const satisfies Record<InvokeChannel, true>;
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -166,6 +166,23 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     await page.getByText(/^Matches revision 1, signed by Emma Clark \(Head of Marketing\) and Noah Bennett \(Head of Sales\) on /).waitFor();
     await input.setInputFiles(alteredPath);
     await page.getByText('Altered: this PDF claims to be revision 1, but its content is not what was signed.').waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    // The browser's print dialog saves the pages without the seal: seal that file here. The
+    // sealed copy arrives as a download and verifies; a PDF already sealed is left alone.
+    const unsealedPath = join(dir, 'printed-from-browser.pdf');
+    await writeFile(unsealedPath, new Uint8Array(printed));
+    const sealSection = page.getByRole('region', { name: en.sla.seal.title });
+    expect(await sealSection.getByLabel(en.sla.seal.version).inputValue()).toBe(signed!.id);
+    const downloading = page.waitForEvent('download');
+    await sealSection.getByLabel(en.sla.seal.pick).setInputFiles(unsealedPath);
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/ \(sealed\) r1\.pdf$/);
+    const browserSealed = new Uint8Array(await readFile((await download.path())!));
+    expect(await verifyPdf(browserSealed, known, sha256Hex)).toMatchObject({ status: 'matches', version: { versionId: signed!.id } });
+    await sealSection.getByText(/^Saved the sealed copy/).waitFor();
+    await sealSection.getByLabel(en.sla.seal.pick).setInputFiles(pdfPath);
+    await sealSection.getByText('“sla.pdf” already carries a seal; it was left unchanged. Check it above instead.').waitFor();
     await expectNoSeriousA11yViolations(page);
 
     // A new revision: a draft based on the signed hash, with its diff.

@@ -41,7 +41,7 @@ async function mainProcess({ settingsFile }: { settingsFile?: string } = {}) {
       settings,
       files,
       backups,
-      pdf: { exportPdf: async () => ({ saved: false, path: null }) },
+      pdf: { exportPdf: async () => ({ saved: false, path: null }), savePdf: async () => ({ saved: false, path: null }) },
       onSettingsChanged,
     }),
   );

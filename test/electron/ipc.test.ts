@@ -15,6 +15,7 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'backup:list': () => [],
     'backup:read': (id) => ({ content: `content of ${id}` }),
     'pdf:export': () => ({ saved: false, path: null }),
+    'pdf:save': () => ({ saved: false, path: null }),
     'pdf:ready': () => ({ printing: false }),
     ...overrides,
   };

@@ -324,6 +324,19 @@ describe('PDF export in main', () => {
     expect(seal.ok && seal.metadata.title).toBe('Sales × Marketing SLA');
   });
 
+  it('saves a PDF the renderer sealed (pdf:save) through the same dialog and atomic write, refusing anything else first', async () => {
+    const blank = await PDFDocument.create();
+    blank.addPage([595, 842]);
+    const bytes = await blank.save();
+    const { exporter, dir, showSaveDialog, rememberFolder } = await setup({});
+    expect(await exporter.savePdf({ suggestedName: 'SLA r1 (sealed)', bytes })).toEqual({ saved: true, path: path.join(dir, 'chosen.pdf') });
+    expect(new Uint8Array(await fsp.readFile(path.join(dir, 'chosen.pdf')))).toEqual(bytes);
+    expect(showSaveDialog.mock.calls[0]![0].defaultPath).toMatch(/SLA r1 \(sealed\)\.pdf$/);
+    expect(rememberFolder).toHaveBeenCalledWith(dir);
+    await expect(exporter.savePdf({ suggestedName: 'x', bytes: new TextEncoder().encode('<html>') })).rejects.toThrow('The file to save is not a PDF.');
+    expect(showSaveDialog).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses a post-processing step that returns no PDF, before asking where to save', async () => {
     const { exporter, showSaveDialog } = await setup({ postProcess: async () => new Uint8Array() });
     await expect(exporter.exportPdf(PERSONA)).rejects.toThrow('Post-processing the persona-sheet PDF did not return a PDF.');
@@ -374,12 +387,28 @@ describe('pdf channels in the contract', () => {
       settings: {} as never,
       files: {} as never,
       backups: {} as never,
-      pdf: { exportPdf: exportPdf as never },
+      pdf: { exportPdf: exportPdf as never, savePdf: exportPdf as never },
       onSettingsChanged: () => {},
     }));
     await expect(invoke('pdf:export', { ...PERSONA, route: 'https://evil.example/' })).rejects.toThrow(/^Refused pdf:export: invalid arguments \(0.route: not a print route/);
     await expect(invoke('pdf:export', { ...PERSONA, paper: 'Letter' })).rejects.toThrow(/0.paper: persona-sheet is not printed on Letter/);
     expect(exportPdf).not.toHaveBeenCalled();
+  });
+
+  it('refuses a pdf:save whose bytes are not bytes or are too large, before main does anything', async () => {
+    const savePdf = vi.fn();
+    const { ipcMain, invoke } = fakeIpcMain();
+    registerHandlers(ipcMain, createHandlers({
+      appInfo: () => ({ version: '', platform: '', userDataPath: '' }),
+      settings: {} as never,
+      files: {} as never,
+      backups: {} as never,
+      pdf: { exportPdf: vi.fn() as never, savePdf: savePdf as never },
+      onSettingsChanged: () => {},
+    }));
+    await expect(invoke('pdf:save', { suggestedName: 'a', bytes: 'JVBERi0=' })).rejects.toThrow(/^Refused pdf:save: invalid arguments \(0.bytes/);
+    await expect(invoke('pdf:save', { suggestedName: '', bytes: new Uint8Array(4) })).rejects.toThrow(/0.suggestedName/);
+    expect(savePdf).not.toHaveBeenCalled();
   });
 });
 

@@ -30,6 +30,19 @@ function readSettings(storage: Storage): { settings: AppSettings; problem: strin
   }
 }
 
+/** Hands a blob to the browser as a download named `fileName`. */
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
@@ -63,16 +76,7 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
       return next;
     },
     async saveWorkspaceFile(suggestedName, content) {
-      const blob = new Blob([content], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = suggestedName.endsWith(FILE_EXTENSION) ? suggestedName : `${suggestedName}${FILE_EXTENSION}`;
-      link.style.display = 'none';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(new Blob([content], { type: 'application/json' }), suggestedName.endsWith(FILE_EXTENSION) ? suggestedName : `${suggestedName}${FILE_EXTENSION}`);
       return { saved: true };
     },
     async openWorkspaceFile(): Promise<OpenedFile | null> {
@@ -131,6 +135,12 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
       // The print dialog does not say whether the user saved a file or cancelled.
       return { saved: false };
     },
+    async savePdf(suggestedName, bytes) {
+      download(new Blob([Uint8Array.from(bytes)], { type: 'application/pdf' }), suggestedName.toLowerCase().endsWith('.pdf') ? suggestedName : `${suggestedName}.pdf`);
+      // A download cannot be cancelled from the page's point of view.
+      return { saved: true };
+    },
+    sealsExportedPdfs: false,
     // The frame's page marks <html data-print-ready>, which printInHiddenFrame watches.
     printReady: async () => {},
     printFailed: async () => {},

@@ -28,6 +28,11 @@ export function createElectronHost(api: PreloadApi): Host {
       const result = await api.invoke['pdf:export'](request);
       return { saved: result.saved };
     },
+    async savePdf(suggestedName, bytes) {
+      const result = await api.invoke['pdf:save']({ suggestedName, bytes: Uint8Array.from(bytes) });
+      return { saved: result.saved };
+    },
+    sealsExportedPdfs: true,
     async printReady() {
       await api.invoke['pdf:ready']({ problem: null });
     },

@@ -48,6 +48,13 @@ export interface Host {
    * `saved` is false there. Rejects when the page cannot be loaded or printed.
    */
   exportPdf(request: PdfExportRequest): Promise<{ saved: boolean }>;
+  /** Offers a PDF the app made in the page (a sealed copy of a browser-printed SLA) to save. */
+  savePdf(suggestedName: string, bytes: Uint8Array): Promise<{ saved: boolean }>;
+  /**
+   * Whether `exportPdf` returns sealed SLA PDFs by itself (Electron prints and seals in main). The
+   * browser's print dialog gives the page no bytes, so there a saved PDF is sealed afterwards.
+   */
+  readonly sealsExportedPdfs: boolean;
   /** Called by a print route once laid out with its data, fonts and images (see usePrintReady). */
   printReady(): Promise<void>;
   /** Called by a print route that cannot be printed (its data is missing), so nobody waits for it. */

@@ -210,7 +210,11 @@ export function SlaPage(props: { workspaceId: string }) {
 
   async function exportPdf(target: SlaVersion) {
     const title = target.document.title || t('sla.defaultTitle');
-    await run(async () => host.exportPdf(await slaExportRequest(props.workspaceId, target, { title, subject: t('sla.print.kicker'), language })));
+    await run(async () => {
+      await host.exportPdf(await slaExportRequest(props.workspaceId, target, { title, subject: t('sla.print.kicker'), language }));
+      // The browser's print dialog cannot embed the seal: say where to add it.
+      if (!host.sealsExportedPdfs && isFrozen(target)) toast(t('sla.seal.afterPrint'), { duration: 12_000 });
+    });
   }
 
   const stateLabel = t(`sla.states.${version.state}`);

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { type KnownSlaVersion, knownVersions } from './exportRequest';
 import { formatList } from './format';
+import { SealSavedPdf } from './SealSavedPdf';
 import { listVersions } from './slaStore';
 import './sla.css';
 
@@ -18,7 +19,7 @@ type Outcome = { file: string; result: VerifyResult<KnownSlaVersion> } | { file:
 /** A manager picks a PDF; it is checked against the workspace's signed SLA versions. */
 export function VerifyPage(props: { workspaceId: string }) {
   const { t } = useTranslation();
-  const { language } = useApp();
+  const { host, language } = useApp();
   const id = useId();
   const workspace = useLiveQuery(async () => (await db.workspaces.get(props.workspaceId)) ?? null, [props.workspaceId]);
   const versions = useLiveQuery(() => listVersions(props.workspaceId), [props.workspaceId]);
@@ -110,6 +111,7 @@ export function VerifyPage(props: { workspaceId: string }) {
           </div>
         ) : null}
       </div>
+      {host.sealsExportedPdfs ? null : <SealSavedPdf versions={versions} />}
     </section>
   );
 }

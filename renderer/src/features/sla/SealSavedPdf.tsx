@@ -1,0 +1,108 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { readSeal, sealPdfForRequest, verifyPdf } from '../../../../shared/pdfSeal';
+import { sha256Hex } from '../../../../shared/sla/canonical';
+import type { SlaVersion } from '../../../../shared/sla/versions';
+import { useApp } from '../../app/AppContext';
+import { errorMessage } from '../../db/errors';
+import { formatDateTime } from '../../i18n';
+import { knownVersions, slaSealRequest, suggestedPdfName } from './exportRequest';
+
+type Status = { tone: 'ok' | 'bad'; text: string } | null;
+
+/**
+ * Sealing after the fact, for hosts whose PDF export cannot seal (the browser: its print dialog
+ * saves the file and gives the page no bytes). The manager picks the signed version and the PDF
+ * they saved from the print dialog; the app embeds that version's signed content and metadata,
+ * exactly as the desktop app does while exporting, and offers the sealed copy to save. A PDF that
+ * already carries a seal is left alone.
+ */
+export function SealSavedPdf(props: { versions: readonly SlaVersion[] }) {
+  const { t } = useTranslation();
+  const { host, language } = useApp();
+  const id = useId();
+  const signed = props.versions.filter((version) => knownVersions([version]).length === 1);
+  const [versionId, setVersionId] = useState(() => signed.at(-1)?.id ?? '');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+  const version = signed.find((candidate) => candidate.id === versionId) ?? signed.at(-1);
+  if (!version) return null;
+
+  async function seal(file: File) {
+    if (!version) return;
+    setBusy(true);
+    setStatus(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const existing = await readSeal(bytes);
+      if (existing.ok) {
+        setStatus({ tone: 'bad', text: t('sla.seal.alreadySealed', { name: file.name }) });
+        return;
+      }
+      if (existing.problem === 'not-pdf' || existing.problem === 'unreadable') {
+        setStatus({ tone: 'bad', text: t('sla.verify.unreadable', { detail: existing.detail }) });
+        return;
+      }
+      const title = version.document.title || t('sla.defaultTitle');
+      const request = await slaSealRequest(version, { title, subject: t('sla.print.kicker'), language });
+      const sealed = await sealPdfForRequest(bytes, request, sha256Hex);
+      // Check the copy before offering it: it must verify as this version.
+      const verdict = await verifyPdf(sealed, knownVersions([version]), sha256Hex);
+      if (verdict.status !== 'matches') throw new Error(`the sealed copy does not verify (${verdict.status})`);
+      const name = suggestedPdfName(`${title} (${t('sla.seal.suffix')})`, version.revision);
+      const { saved } = await host.savePdf(name, sealed);
+      if (saved) {
+        const text = t('sla.seal.done', { name, revision: version.revision });
+        setStatus({ tone: 'ok', text });
+        toast(text);
+      }
+    } catch (error) {
+      setStatus({ tone: 'bad', text: t('sla.seal.failed', { message: errorMessage(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card sla-seal" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('sla.seal.title')}</h2>
+      <p>{t('sla.seal.intro')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-version`}>{t('sla.seal.version')}</label>
+        <select id={`${id}-version`} value={version.id} onChange={(event) => setVersionId(event.target.value)}>
+          {[...signed].reverse().map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {t('sla.seal.versionOption', {
+                revision: candidate.revision,
+                date: candidate.signedAt ? formatDateTime(candidate.signedAt, language) : '',
+              })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>{t('sla.seal.pick')}</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept="application/pdf,.pdf"
+          disabled={busy}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void seal(file);
+          }}
+        />
+      </div>
+      <div role="status" aria-live="polite">
+        {busy ? <p>{t('sla.seal.sealing')}</p> : null}
+        {status ? (
+          <p className={`sla-verdict sla-verdict-${status.tone}`}>
+            <strong>{status.text}</strong>
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
