@@ -1,4 +1,178 @@
-/** `#/w/:id/kpis`: the KPI dashboard, definitions, values, CSV import, SLA attainment (to be built). */
-export function KpiPage(_props: { workspaceId: string }) {
-  return null;
+import { useLiveQuery } from 'dexie-react-hooks';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { Link } from 'wouter';
+import { isPeriod } from '../../../../shared/kpi/periods';
+import { useApp } from '../../app/AppContext';
+import type { KpiRow } from '../../db/db';
+import { db } from '../../db/db';
+import { errorMessage } from '../../db/errors';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { Definitions } from './Definitions';
+import { ImportDialog } from './ImportDialog';
+import { KpiDashboard } from './KpiDashboard';
+import { KpiForm } from './KpiForm';
+import { createDefaultKpis, loadKpiData } from './kpiStore';
+import { lastCompleteMonth } from './model';
+import { SlaAttainmentPanel } from './SlaAttainmentPanel';
+import { ValuesGrid } from './ValuesGrid';
+import './kpis.css';
+
+const TABS = ['dashboard', 'definitions', 'values', 'sla'] as const;
+type Tab = (typeof TABS)[number];
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element) return false;
+  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
+}
+
+/** `#/w/:id/kpis`: the dashboard, the definitions, the values grid, CSV import and SLA attainment. */
+export function KpiPage(props: { workspaceId: string }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const id = useId();
+  const workspace = useLiveQuery(async () => (await db.workspaces.get(props.workspaceId)) ?? null, [props.workspaceId]);
+  const data = useLiveQuery(() => loadKpiData(props.workspaceId), [props.workspaceId]);
+  const [tab, setTab] = useState<Tab>('dashboard');
+  const [declined, setDeclined] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [form, setForm] = useState<{ open: boolean; kpi: KpiRow | null }>({ open: false, kpi: null });
+  const [ending, setEnding] = useState(lastCompleteMonth);
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+  useDocumentTitle(`${t('kpi.pageTitle')} — ${workspace?.name ?? t('app.loading')}`);
+
+  // Shortcuts: A adds a KPI, I imports a CSV (not while typing or with a dialog open).
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
+      if (event.key === 'a' || event.key === 'A') {
+        event.preventDefault();
+        setForm({ open: true, kpi: null });
+      } else if (event.key === 'i' || event.key === 'I') {
+        event.preventDefault();
+        setImportOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  async function createDefaults() {
+    if (creating) return;
+    setCreating(true);
+    try {
+      const { created } = await createDefaultKpis(props.workspaceId, language);
+      if (created > 0) toast.success(t('kpi.defaults.created', { count: created }));
+    } catch (error) {
+      toast.error(t('kpi.errors.failed', { message: errorMessage(error) }));
+    } finally {
+      setCreating(false);
+    }
+  }
+
+  function onTabKey(event: KeyboardEvent<HTMLButtonElement>) {
+    const index = TABS.indexOf(tab);
+    let next: Tab | null = null;
+    if (event.key === 'ArrowRight') next = TABS[(index + 1) % TABS.length]!;
+    else if (event.key === 'ArrowLeft') next = TABS[(index + TABS.length - 1) % TABS.length]!;
+    else if (event.key === 'Home') next = TABS[0]!;
+    else if (event.key === 'End') next = TABS[TABS.length - 1]!;
+    if (!next) return;
+    event.preventDefault();
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  }
+
+  if (workspace === undefined || data === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
+  if (workspace === null || workspace.deletedAt) {
+    return (
+      <section className="page">
+        <h1>{t('workspace.notFound')}</h1>
+        <Link href="/">{t('app.backHome')}</Link>
+      </section>
+    );
+  }
+
+  const offerDefaults = data.kpis.length === 0 && !declined;
+  return (
+    <section aria-labelledby={`${id}-title`} className="page kpi-page">
+      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
+        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{workspace.name}</Link>{' '}
+        <span aria-hidden="true">›</span>
+      </nav>
+      <div className="page-header">
+        <h1 id={`${id}-title`}>{t('kpi.pageTitle')}</h1>
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => setImportOpen(true)} aria-keyshortcuts="I">
+            {t('kpi.import.open')} <kbd aria-hidden="true">{t('kpi.shortcuts.import')}</kbd>
+          </button>
+        </div>
+      </div>
+
+      {offerDefaults ? (
+        <section className="card kpi-defaults" aria-labelledby={`${id}-defaults`}>
+          <h2 id={`${id}-defaults`}>{t('kpi.defaults.title')}</h2>
+          <p>{t('kpi.defaults.body')}</p>
+          <div className="toolbar">
+            <button type="button" className="button primary" disabled={creating} onClick={() => void createDefaults()}>
+              {t('kpi.defaults.create')}
+            </button>
+            <button type="button" className="button" onClick={() => setDeclined(true)}>
+              {t('kpi.defaults.empty')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      <div role="tablist" aria-label={t('kpi.tabs.label')} className="kpi-tabs">
+        {TABS.map((name) => (
+          <button
+            key={name}
+            ref={(element) => {
+              tabRefs.current[name] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`${id}-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            className="kpi-tab"
+            onClick={() => setTab(name)}
+            onKeyDown={onTabKey}
+          >
+            {t(`kpi.tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-panel-${tab}`} aria-labelledby={`${id}-tab-${tab}`} tabIndex={0} className="kpi-panel">
+        {tab === 'dashboard' ? <KpiDashboard workspaceId={props.workspaceId} period={lastCompleteMonth()} /> : null}
+        {tab === 'definitions' ? (
+          <Definitions
+            workspaceId={props.workspaceId}
+            kpis={data.kpis}
+            onAdd={() => setForm({ open: true, kpi: null })}
+            onEdit={(kpi) => setForm({ open: true, kpi })}
+            onCreateDefaults={() => void createDefaults()}
+          />
+        ) : null}
+        {tab === 'values' ? <ValuesGrid workspaceId={props.workspaceId} data={data} ending={ending} onEndingChange={setEnding} /> : null}
+        {tab === 'sla' ? (
+          <>
+            <div className="field inline">
+              <label htmlFor={`${id}-sla-ending`}>{t('kpi.values.ending')}</label>
+              <input id={`${id}-sla-ending`} type="month" className="input" value={ending} aria-invalid={!isPeriod(ending)} onChange={(event) => setEnding(event.target.value)} />
+            </div>
+            <SlaAttainmentPanel workspaceId={props.workspaceId} period={isPeriod(ending) ? ending : lastCompleteMonth()} />
+          </>
+        ) : null}
+      </div>
+      <KpiForm workspaceId={props.workspaceId} kpi={form.kpi} open={form.open} onOpenChange={(open) => setForm((current) => ({ ...current, open }))} />
+      <ImportDialog workspaceId={props.workspaceId} open={importOpen} onOpenChange={setImportOpen} existing={data.values} />
+    </section>
+  );
 }

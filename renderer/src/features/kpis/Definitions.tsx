@@ -1,0 +1,127 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { useApp } from '../../app/AppContext';
+import type { KpiRow } from '../../db/db';
+import { errorMessage } from '../../db/errors';
+import { toastAction } from '../../ui/toastActions';
+import { deleteKpi, moveKpi, restoreKpi } from './kpiStore';
+import { formatKpiValue, formulaText } from './model';
+
+/** The KPI definitions as a table: edit, move up/down, delete with Undo. */
+export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(): void; onEdit(kpi: KpiRow): void; onCreateDefaults(): void }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const id = useId();
+
+  async function remove(kpi: KpiRow) {
+    try {
+      const deleted = await deleteKpi(props.workspaceId, kpi.id);
+      toast(t('kpi.definitions.deleted', { name: kpi.name }), {
+        action: toastAction(t('common.undo'), () => {
+          void restoreKpi(deleted)
+            .then(() => toast(t('kpi.definitions.restored', { name: kpi.name })))
+            .catch((error: unknown) => toast.error(t('kpi.errors.failed', { message: errorMessage(error) })));
+        }),
+      });
+    } catch (error) {
+      toast.error(t('kpi.errors.failed', { message: errorMessage(error) }));
+    }
+  }
+
+  async function move(kpi: KpiRow, delta: -1 | 1, index: number) {
+    try {
+      await moveKpi(props.workspaceId, kpi.id, delta);
+      // Keep the keyboard where it was: the same button of the moved row.
+      requestAnimationFrame(() => {
+        const label = delta < 0 ? t('kpi.definitions.moveUp', { name: kpi.name }) : t('kpi.definitions.moveDown', { name: kpi.name });
+        const target = document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(label)}"]:not([disabled])`);
+        (target ?? document.querySelector<HTMLButtonElement>(`#${CSS.escape(`${id}-row-${index + delta}`)} button`))?.focus();
+      });
+    } catch (error) {
+      toast.error(t('kpi.errors.failed', { message: errorMessage(error) }));
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <div className="section-header">
+        <h2 id={`${id}-title`}>{t('kpi.definitions.title')}</h2>
+        <div className="toolbar">
+          {props.kpis.length === 0 ? (
+            <button type="button" className="button" onClick={props.onCreateDefaults}>
+              {t('kpi.definitions.createDefaults')}
+            </button>
+          ) : null}
+          <button type="button" className="button primary" onClick={props.onAdd} aria-keyshortcuts="A">
+            {t('kpi.definitions.add')} <kbd aria-hidden="true">{t('kpi.shortcuts.add')}</kbd>
+          </button>
+        </div>
+      </div>
+      <p className="muted">{t('kpi.definitions.shortcutHint', { key: t('kpi.shortcuts.add') })}</p>
+      {props.kpis.length === 0 ? (
+        <p>{t('kpi.defaults.emptyChosen')}</p>
+      ) : (
+        <div className="kpi-scroll">
+          <table className="table kpi-definitions" aria-labelledby={`${id}-title`}>
+            <thead>
+              <tr>
+                <th scope="col">{t('kpi.definitions.colName')}</th>
+                <th scope="col">{t('kpi.definitions.colFormula')}</th>
+                <th scope="col">{t('kpi.definitions.colUnit')}</th>
+                <th scope="col">{t('kpi.definitions.colDirection')}</th>
+                <th scope="col" className="num">
+                  {t('kpi.definitions.colTarget')}
+                </th>
+                <th scope="col">{t('kpi.definitions.colOwner')}</th>
+                <th scope="col">{t('kpi.definitions.colPeriod')}</th>
+                <th scope="col">{t('kpi.definitions.colActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.kpis.map((kpi, index) => (
+                <tr key={kpi.id} id={`${id}-row-${index}`}>
+                  <th scope="row">{kpi.name}</th>
+                  <td>{formulaText(t, kpi)}</td>
+                  <td>{t(`kpi.units.${kpi.unit}`)}</td>
+                  <td>{t(`kpi.directions.${kpi.direction}`)}</td>
+                  <td className="num">{kpi.target === null ? t('kpi.dashboard.noTarget') : formatKpiValue(kpi.target, kpi.unit, language)}</td>
+                  <td>{t(`kpi.owners.${kpi.owner}`)}</td>
+                  <td>{t(`kpi.periods.${kpi.period}`)}</td>
+                  <td>
+                    <div className="row-actions">
+                      <button type="button" className="button small" aria-label={t('kpi.definitions.edit', { name: kpi.name })} onClick={() => props.onEdit(kpi)}>
+                        {t('common.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button small icon"
+                        aria-label={t('kpi.definitions.moveUp', { name: kpi.name })}
+                        disabled={index === 0}
+                        onClick={() => void move(kpi, -1, index)}
+                      >
+                        <span aria-hidden="true">↑</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="button small icon"
+                        aria-label={t('kpi.definitions.moveDown', { name: kpi.name })}
+                        disabled={index === props.kpis.length - 1}
+                        onClick={() => void move(kpi, 1, index)}
+                      >
+                        <span aria-hidden="true">↓</span>
+                      </button>
+                      <button type="button" className="button small danger" aria-label={t('kpi.definitions.delete', { name: kpi.name })} onClick={() => void remove(kpi)}>
+                        {t('common.delete')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useRef } from 'react';
+import type uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+/**
+ * A KPI's trend against its target, drawn by uPlot on a canvas. The canvas is decoration for
+ * sighted users: the card carries the same values as a table (the text alternative), so the chart
+ * is aria-hidden. Where there is no canvas (jsdom) nothing is drawn and the table remains.
+ * When drawn, the container gets data-chart-drawn="true" (the e2e tests and the bench wait on it).
+ */
+
+/** uPlot needs matchMedia and a 2D canvas; jsdom has neither. */
+function canDraw(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && typeof HTMLCanvasElement !== 'undefined';
+}
+
+function cssVar(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+export function KpiChart(props: {
+  labels: readonly string[];
+  values: readonly (number | null)[];
+  target: number | null;
+  height: number;
+  /** Formats a y-axis tick (the KPI's unit, the UI language). */
+  formatValue(value: number): string;
+  seriesNames: { value: string; target: string };
+  /** Changes when the theme changes, so the chart is redrawn with the theme's colours. */
+  theme: string;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const { labels, values, target, height, formatValue, seriesNames, theme } = props;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element || !canDraw()) return;
+    let plot: uPlot | null = null;
+    let observer: ResizeObserver | null = null;
+    let live = true;
+    element.dataset.chartDrawn = 'false';
+    void import('uplot').then(({ default: UPlot }) => {
+      if (!live) return;
+      const text = cssVar('--text', '#16181d');
+      const muted = cssVar('--muted', '#4a505c');
+      const accent = cssVar('--accent', '#1d4ed8');
+      const border = cssVar('--border', '#c9ced8');
+      const font = `${Math.round(Number.parseFloat(cssVar('--font-size', '16px')) * 0.8)}px ${cssVar('--font', 'sans-serif')}`;
+      const xs = labels.map((_, index) => index);
+      const data: uPlot.AlignedData = [xs, [...values], labels.map(() => target)];
+      const width = Math.max(200, Math.floor(element.clientWidth || 320));
+      const options: uPlot.Options = {
+        width,
+        height,
+        legend: { show: false },
+        cursor: { show: false },
+        scales: { x: { time: false, range: [-0.3, Math.max(0.7, xs.length - 0.7)] } },
+        axes: [
+          {
+            stroke: text,
+            font,
+            grid: { show: false },
+            ticks: { stroke: border },
+            incrs: [1, 2, 3, 6, 12],
+            values: (_self, ticks) => ticks.map((tick) => labels[Math.round(tick)] ?? ''),
+          },
+          {
+            stroke: text,
+            font,
+            size: 70,
+            grid: { stroke: border, width: 1 },
+            ticks: { stroke: border },
+            values: (_self, ticks) => ticks.map((tick) => formatValue(tick)),
+          },
+        ],
+        series: [
+          {},
+          { label: seriesNames.value, stroke: accent, width: 3, points: { show: true, size: 7, fill: accent }, spanGaps: false },
+          { label: seriesNames.target, stroke: muted, width: 2, dash: [8, 6], points: { show: false } },
+        ],
+        hooks: {
+          draw: [
+            () => {
+              element.dataset.chartDrawn = 'true';
+            },
+          ],
+        },
+      };
+      plot = new UPlot(options, data, element);
+      observer = new ResizeObserver(() => {
+        const next = Math.max(200, Math.floor(element.clientWidth));
+        if (plot && next !== plot.width) plot.setSize({ width: next, height });
+      });
+      observer.observe(element);
+    });
+    return () => {
+      live = false;
+      observer?.disconnect();
+      plot?.destroy();
+    };
+    // formatValue and seriesNames are derived from the language, which `labels` follow.
+    // oxlint-disable-next-line react/exhaustive-deps
+  }, [labels.join('|'), values.join('|'), target, height, theme]);
+
+  return <div ref={container} className="kpi-chart" aria-hidden="true" style={{ minHeight: height }} />;
+}

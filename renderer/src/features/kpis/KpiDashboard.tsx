@@ -1,0 +1,196 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isPeriod } from '../../../../shared/kpi/periods';
+import { AT_RISK_TOLERANCE } from '../../../../shared/kpi/status';
+import { useApp } from '../../app/AppContext';
+import { KpiChart } from './KpiChart';
+import { loadKpiData } from './kpiStore';
+import { formatKpiValue, formatPeriod, formulaText, type KpiTrend, kpiTrends, lookupFrom, monthsEnding, noDataText, slaContextOf, STATUS_ICON } from './model';
+import './kpis.css';
+
+const RANGES = [3, 6, 12, 24, 36] as const;
+
+/** The rule of shared/kpi/status.ts in words. */
+export function StatusRule() {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const tolerance = new Intl.NumberFormat(language, { style: 'percent' }).format(AT_RISK_TOLERANCE);
+  return (
+    <details className="kpi-rule">
+      <summary>{t('kpi.rule.title')}</summary>
+      <ul>
+        <li>{t('kpi.rule.higher', { tolerance })}</li>
+        <li>{t('kpi.rule.lower', { tolerance })}</li>
+        <li>{t('kpi.rule.zero', { tolerance })}</li>
+        <li>{t('kpi.rule.noData')}</li>
+        <li>{t('kpi.rule.colours')}</li>
+      </ul>
+    </details>
+  );
+}
+
+export function StatusBadge(props: { status: keyof typeof STATUS_ICON }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`kpi-status kpi-status-${props.status}`}>
+      <span aria-hidden="true" className="kpi-status-icon">
+        {STATUS_ICON[props.status]}
+      </span>
+      {t(`kpi.status.${props.status}`)}
+    </span>
+  );
+}
+
+function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting' }) {
+  const { t } = useTranslation();
+  const { language, settings } = useApp();
+  const id = useId();
+  const [tableShown, setTableShown] = useState(false);
+  const { kpi, points, latest } = props.trend;
+  const format = (value: number) => formatKpiValue(value, kpi.unit, language);
+  const target = kpi.target === null ? t('kpi.dashboard.noTarget') : format(kpi.target);
+  const period = formatPeriod(latest.period, language, 'long');
+  const reason = noDataText(t, kpi, latest.result, latest.reason, language);
+  const label =
+    latest.result.kind === 'value'
+      ? t('kpi.dashboard.cardLabel', { name: kpi.name, value: format(latest.result.value), target, status: t(`kpi.status.${latest.status}`), period })
+      : t('kpi.dashboard.cardLabelNoData', { name: kpi.name, reason, target, period });
+  const labels = useMemo(() => points.map((point) => formatPeriod(point.period, language)), [points, language]);
+  const values = points.map((point) => (point.result.kind === 'value' ? point.result.value : null));
+  return (
+    <li className="kpi-card-item">
+      <article className={`kpi-card kpi-card-${latest.status}`} aria-label={label}>
+        <h3 id={`${id}-name`}>{kpi.name}</h3>
+        <p className="kpi-figure">
+          <span className="kpi-value">{latest.result.kind === 'value' ? format(latest.result.value) : t('kpi.status.noData')}</span>
+          <StatusBadge status={latest.status} />
+        </p>
+        {reason ? <p className="kpi-reason">{reason}</p> : null}
+        <p className="kpi-meta">
+          <span>{kpi.target === null ? t('kpi.dashboard.noTarget') : t('kpi.dashboard.target', { value: target })}</span>
+          <span>{t('kpi.dashboard.owner', { owner: t(`kpi.owners.${kpi.owner}`) })}</span>
+          <span>{t('kpi.dashboard.period', { period })}</span>
+        </p>
+        <div role="img" aria-label={t('kpi.dashboard.chartLabel', { name: kpi.name })} className="kpi-chart-frame">
+          <KpiChart
+            labels={labels}
+            values={values}
+            target={kpi.target}
+            height={props.variant === 'meeting' ? 260 : 180}
+            formatValue={format}
+            seriesNames={{ value: t('kpi.dashboard.seriesValue'), target: t('kpi.dashboard.seriesTarget') }}
+            theme={settings.theme}
+          />
+        </div>
+        <details className="kpi-formula">
+          <summary>{t('kpi.formula.show')}</summary>
+          <p>{formulaText(t, kpi)}</p>
+          {kpi.period === 'quarter' ? <p className="muted">{t('kpi.formula.quarter')}</p> : null}
+        </details>
+        <button type="button" className="button small" aria-expanded={tableShown} aria-controls={`${id}-table`} onClick={() => setTableShown((shown) => !shown)}>
+          {tableShown ? t('kpi.dashboard.hideTable') : t('kpi.dashboard.showTable')}
+        </button>
+        <div id={`${id}-table`} className={tableShown ? 'kpi-table-wrap' : 'visually-hidden'}>
+          <table className="table kpi-values-table">
+            <caption>{t('kpi.dashboard.tableCaption', { name: kpi.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('kpi.dashboard.colMonth')}</th>
+                <th scope="col" className="num">
+                  {t('kpi.dashboard.colValue')}
+                </th>
+                <th scope="col" className="num">
+                  {t('kpi.dashboard.colTarget')}
+                </th>
+                <th scope="col">{t('kpi.dashboard.colStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((point) => (
+                <tr key={point.period}>
+                  <th scope="row">{formatPeriod(point.period, language, 'long')}</th>
+                  <td className="num">{point.result.kind === 'value' ? format(point.result.value) : noDataText(t, kpi, point.result, point.reason, language)}</td>
+                  <td className="num">{target}</td>
+                  <td>
+                    <StatusBadge status={point.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </article>
+    </li>
+  );
+}
+
+/**
+ * One card per KPI: the value of the last month of the range with its status (icon + word), the
+ * target, a trend chart against the target and the same figures as a table. `period` (YYYY-MM) is
+ * the last month shown; the full variant lets the user choose the range, the meeting variant
+ * shows the 12 months ending at `period`, large and read-only.
+ */
+export function KpiDashboard(props: { workspaceId: string; period: string; variant?: 'full' | 'meeting' }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const variant = props.variant ?? 'full';
+  const id = useId();
+  const [months, setMonths] = useState<number>(12);
+  const [endingText, setEndingText] = useState(props.period);
+  const ending = variant === 'full' && isPeriod(endingText) ? endingText : props.period;
+  const data = useLiveQuery(() => loadKpiData(props.workspaceId), [props.workspaceId]);
+  const periods = useMemo(() => (isPeriod(ending) ? monthsEnding(ending, variant === 'meeting' ? 12 : months) : []), [ending, months, variant]);
+  const trends = useMemo(() => (data ? kpiTrends(data.kpis, lookupFrom(data.values), slaContextOf(data.sla), periods) : []), [data, periods]);
+
+  return (
+    <section className={`kpi-dashboard kpi-dashboard-${variant}`} aria-labelledby={`${id}-title`}>
+      <div className="section-header">
+        <h2 id={`${id}-title`}>{variant === 'meeting' ? t('kpi.dashboard.meetingTitle', { period: formatPeriod(props.period, language, 'long') }) : t('kpi.dashboard.title')}</h2>
+        {variant === 'full' ? (
+          <div className="toolbar kpi-range">
+            <div className="field inline">
+              <label htmlFor={`${id}-range`}>{t('kpi.dashboard.range')}</label>
+              <select id={`${id}-range`} className="input" value={months} onChange={(event) => setMonths(Number(event.target.value))}>
+                {RANGES.map((count) => (
+                  <option key={count} value={count}>
+                    {t('kpi.dashboard.rangeMonths', { count })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field inline">
+              <label htmlFor={`${id}-ending`}>{t('kpi.dashboard.ending')}</label>
+              <input
+                id={`${id}-ending`}
+                className="input"
+                type="month"
+                value={endingText}
+                aria-invalid={!isPeriod(endingText)}
+                aria-describedby={isPeriod(endingText) ? undefined : `${id}-ending-error`}
+                onChange={(event) => setEndingText(event.target.value)}
+              />
+              {isPeriod(endingText) ? null : (
+                <p id={`${id}-ending-error`} className="field-error" role="alert">
+                  {t('kpi.dashboard.badEnding')}
+                </p>
+              )}
+            </div>
+          </div>
+        ) : null}
+      </div>
+      <StatusRule />
+      {data === undefined ? (
+        <p aria-busy="true">{t('kpi.loading')}</p>
+      ) : trends.length === 0 ? (
+        <p>{t('kpi.dashboard.empty')}</p>
+      ) : (
+        <ul className="kpi-cards" aria-label={t('kpi.dashboard.title')}>
+          {trends.map((trend) => (
+            <KpiCard key={trend.kpi.id} trend={trend} variant={variant} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,192 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import {
+  DIRECTIONS,
+  type Direction,
+  type Formula,
+  KPI_OWNERS,
+  KPI_PERIODS,
+  KPI_UNITS,
+  type KpiOwner,
+  type KpiPeriod,
+  type KpiUnit,
+  type Metric,
+  METRICS,
+} from '../../../../shared/kpi/records';
+import { useApp } from '../../app/AppContext';
+import { errorMessage } from '../../db/errors';
+import type { KpiRow } from '../../db/db';
+import { Dialog } from '../../ui/Dialog';
+import { addKpi, type KpiFields, TooManyKpisError, updateKpi } from './kpiStore';
+import { editableNumber } from './model';
+import { parseLocaleNumber } from './numbers';
+
+type FormulaType = Formula['type'];
+const FORMULA_TYPES: readonly FormulaType[] = ['metric', 'ratio', 'slaAttainment', 'manual'];
+
+/** Add or edit a KPI definition: name, formula, unit, direction, target, owner, period. */
+export function KpiForm(props: { workspaceId: string; kpi: KpiRow | null; open: boolean; onOpenChange(open: boolean): void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={props.kpi ? t('kpi.form.editTitle') : t('kpi.form.addTitle')}>
+      {props.open ? <KpiFormBody {...props} /> : null}
+    </Dialog>
+  );
+}
+
+function KpiFormBody(props: { workspaceId: string; kpi: KpiRow | null; onOpenChange(open: boolean): void }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const id = useId();
+  const kpi = props.kpi;
+  const [name, setName] = useState(kpi?.name ?? '');
+  const [description, setDescription] = useState(kpi?.description ?? '');
+  const [formulaType, setFormulaType] = useState<FormulaType>(kpi?.formula.type ?? 'metric');
+  const [metric, setMetric] = useState<Metric>(kpi?.formula.type === 'metric' ? kpi.formula.metric : 'mql');
+  const [numerator, setNumerator] = useState<Metric>(kpi?.formula.type === 'ratio' ? kpi.formula.numerator : 'sql');
+  const [denominator, setDenominator] = useState<Metric>(kpi?.formula.type === 'ratio' ? kpi.formula.denominator : 'mql');
+  const [unit, setUnit] = useState<KpiUnit>(kpi?.unit ?? 'count');
+  const [direction, setDirection] = useState<Direction>(kpi?.direction ?? 'higher');
+  const [target, setTarget] = useState(kpi?.target === null || kpi?.target === undefined ? '' : editableNumber(kpi.target, language));
+  const [owner, setOwner] = useState<KpiOwner>(kpi?.owner ?? 'joint');
+  const [period, setPeriod] = useState<KpiPeriod>(kpi?.period ?? 'month');
+  const [errors, setErrors] = useState<{ name?: string; target?: string; ratio?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit() {
+    const next: typeof errors = {};
+    if (name.trim() === '') next.name = t('common.required', { field: t('kpi.form.name') });
+    else if (name.trim().length > 200) next.name = t('common.tooLong', { field: t('kpi.form.name'), max: 200 });
+    const parsedTarget = parseLocaleNumber(target, language, { allowNegative: true });
+    if (!parsedTarget.ok) next.target = t(`kpi.numbers.${parsedTarget.problem}`, { text: target });
+    if (formulaType === 'ratio' && numerator === denominator) next.ratio = t('kpi.form.sameMetrics');
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !parsedTarget.ok) return;
+    const formula: Formula =
+      formulaType === 'metric'
+        ? { type: 'metric', metric }
+        : formulaType === 'ratio'
+          ? { type: 'ratio', numerator, denominator }
+          : { type: formulaType };
+    const fields: KpiFields = {
+      template: kpi?.template ?? null,
+      name: name.trim(),
+      description: description.trim(),
+      formula,
+      unit,
+      direction,
+      target: parsedTarget.value,
+      owner,
+      period,
+    };
+    setBusy(true);
+    try {
+      const saved = kpi ? await updateKpi(props.workspaceId, kpi.id, fields) : await addKpi(props.workspaceId, fields);
+      toast(t('kpi.definitions.saved', { name: saved.name }));
+      props.onOpenChange(false);
+    } catch (error) {
+      toast.error(error instanceof TooManyKpisError ? t('kpi.definitions.tooMany', { max: 100 }) : t('kpi.errors.failed', { message: errorMessage(error) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const select = <T extends string>(field: string, label: string, value: T, options: readonly T[], text: (option: T) => string, onChange: (value: T) => void, error?: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${field}`}>{label}</label>
+      <select
+        id={`${id}-${field}`}
+        className="input"
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-ratio-error` : undefined}
+        onChange={(event) => onChange(event.target.value as T)}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {text(option)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t('kpi.form.name')}</label>
+        <input
+          id={`${id}-name`}
+          className="input"
+          value={name}
+          autoFocus
+          maxLength={200}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? `${id}-name-error` : undefined}
+          onChange={(event) => setName(event.target.value)}
+        />
+        {errors.name ? (
+          <p id={`${id}-name-error`} className="field-error" role="alert">
+            {errors.name}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-description`}>{t('kpi.form.description')}</label>
+        <textarea id={`${id}-description`} className="input" rows={2} maxLength={2000} value={description} onChange={(event) => setDescription(event.target.value)} />
+      </div>
+      {select('formulaType', t('kpi.form.formulaType'), formulaType, FORMULA_TYPES, (option) => t(`kpi.form.formulaTypes.${option}`), setFormulaType)}
+      {formulaType === 'metric' ? select('metric', t('kpi.form.metric'), metric, METRICS, (option) => t(`kpi.metrics.${option}`), setMetric) : null}
+      {formulaType === 'ratio' ? (
+        <>
+          {select('numerator', t('kpi.form.numerator'), numerator, METRICS, (option) => t(`kpi.metrics.${option}`), setNumerator, errors.ratio)}
+          {select('denominator', t('kpi.form.denominator'), denominator, METRICS, (option) => t(`kpi.metrics.${option}`), setDenominator, errors.ratio)}
+          {errors.ratio ? (
+            <p id={`${id}-ratio-error`} className="field-error" role="alert">
+              {errors.ratio}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {select('unit', t('kpi.form.unit'), unit, KPI_UNITS, (option) => t(`kpi.units.${option}`), setUnit)}
+      {select('direction', t('kpi.form.direction'), direction, DIRECTIONS, (option) => t(`kpi.directions.${option}`), setDirection)}
+      <div className="field">
+        <label htmlFor={`${id}-target`}>{t('kpi.form.target')}</label>
+        <input
+          id={`${id}-target`}
+          className="input"
+          inputMode="decimal"
+          value={target}
+          aria-invalid={errors.target ? true : undefined}
+          aria-describedby={`${id}-target-hint${errors.target ? ` ${id}-target-error` : ''}`}
+          onChange={(event) => setTarget(event.target.value)}
+        />
+        <p id={`${id}-target-hint`} className="field-hint">
+          {t('kpi.form.targetHint')}
+        </p>
+        {errors.target ? (
+          <p id={`${id}-target-error`} className="field-error" role="alert">
+            {errors.target}
+          </p>
+        ) : null}
+      </div>
+      {select('owner', t('kpi.form.owner'), owner, KPI_OWNERS, (option) => t(`kpi.owners.${option}`), setOwner)}
+      {select('period', t('kpi.form.period'), period, KPI_PERIODS, (option) => t(`kpi.periods.${option}`), setPeriod)}
+      <div className="dialog-buttons">
+        <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {kpi ? t('kpi.form.save') : t('kpi.form.add')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { type AttainmentUnit, type CommitmentAttainment, slaAttainment } from '../../../../shared/kpi/attainment';
+import { isPeriod } from '../../../../shared/kpi/periods';
+import { useApp } from '../../app/AppContext';
+import { commitmentSentence } from '../sla/format';
+import { stagesOf } from '../sla/SlaContent';
+import { loadKpiData } from './kpiStore';
+import { formatPeriod, lookupFrom, metricName, monthsEnding } from './model';
+import './kpis.css';
+
+export function formatAttainmentValue(value: number, unit: AttainmentUnit | null, language: string): string {
+  switch (unit) {
+    case 'percent':
+      return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+    case 'hours':
+      return new Intl.NumberFormat(language, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+    case 'days':
+      return new Intl.NumberFormat(language, { style: 'unit', unit: 'day', unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+    default:
+      return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+  }
+}
+
+function MetCell(props: { row: CommitmentAttainment['rows'][number]; attainment: CommitmentAttainment }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const { row, attainment } = props;
+  const fmt = (value: number) => formatAttainmentValue(value, attainment.unit, language);
+  if (row.committed === null) return <td className="kpi-att-cell">–</td>;
+  const committed = t(attainment.comparator === 'atMost' ? 'kpi.sla.atMost' : 'kpi.sla.atLeast', { value: fmt(row.committed) });
+  if (row.actual === null || row.met === null) {
+    return (
+      <td className="kpi-att-cell kpi-att-none">
+        <span aria-hidden="true">– </span>
+        {t('kpi.sla.cellNoActual', { committed })}
+      </td>
+    );
+  }
+  return (
+    <td className={`kpi-att-cell ${row.met ? 'kpi-att-met' : 'kpi-att-missed'}`}>
+      <span aria-hidden="true">{row.met ? '✓ ' : '✕ '}</span>
+      {t('kpi.sla.cell', { status: t(row.met ? 'kpi.sla.met' : 'kpi.sla.missed'), actual: fmt(row.actual), committed })}
+    </td>
+  );
+}
+
+/**
+ * SLA attainment for the 12 months ending at `period`: each commitment of the latest signed SLA
+ * version against its actual, month by month, and the share of months met. Without a signed SLA it
+ * says so and links to the SLA page.
+ */
+export function SlaAttainmentPanel(props: { workspaceId: string; period: string }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const id = useId();
+  const data = useLiveQuery(() => loadKpiData(props.workspaceId), [props.workspaceId]);
+  const periods = useMemo(() => (isPeriod(props.period) ? monthsEnding(props.period, 12) : []), [props.period]);
+  const attainment = useMemo(
+    () => (data?.sla ? slaAttainment(data.sla.commitments, periods, lookupFrom(data.values), { stages: data.sla.stages }) : []),
+    [data, periods],
+  );
+
+  if (data === undefined) return <p aria-busy="true">{t('kpi.loading')}</p>;
+  const sla = data.sla;
+  return (
+    <section className="kpi-sla" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('kpi.sla.title')}</h2>
+      {!sla ? (
+        <div className="kpi-sla-none" role="note">
+          <p>{t('kpi.sla.none')}</p>
+          <Link href={`/w/${props.workspaceId}/sla`} className="button">
+            {t('kpi.sla.openSla')}
+          </Link>
+        </div>
+      ) : (
+        <>
+          <p className="muted">{t('kpi.sla.intro', { revision: sla.version.revision })}</p>
+          <div className="kpi-scroll">
+            <table className="table kpi-att-table" aria-label={t('kpi.sla.tableLabel')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('kpi.sla.colCommitment')}</th>
+                  <th scope="col">{t('kpi.sla.colOwner')}</th>
+                  <th scope="col">{t('kpi.sla.colMet')}</th>
+                  {periods.map((period) => (
+                    <th scope="col" key={period}>
+                      {formatPeriod(period, language)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {attainment.map((row) => {
+                  const commitment = sla.commitments.find((candidate) => candidate.id === row.commitmentId)!;
+                  const sentence = commitmentSentence({ t, language, stages: stagesOf(sla.version.document) }, commitment);
+                  const percent =
+                    row.percentMet === null
+                      ? null
+                      : t('kpi.sla.percentMet', {
+                          percent: new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(row.percentMet / 100),
+                          met: row.periodsMet,
+                          measured: row.periodsMeasured,
+                        });
+                  return (
+                    <tr key={row.commitmentId}>
+                      <th scope="row">
+                        <strong>{t(`sla.kinds.${row.kind}`)}</strong>
+                        <span className="kpi-att-sentence">{sentence}</span>
+                        {row.key ? (
+                          <span className="muted kpi-att-source">
+                            {t('kpi.sla.source', { source: row.key.startsWith('sla:') ? t('kpi.sla.sourceHand') : metricName(t, row.key) })}
+                          </span>
+                        ) : null}
+                      </th>
+                      <td>{t(`kpi.owners.${row.owner}`)}</td>
+                      <td>{row.measurable ? (percent ?? t('kpi.sla.noneMeasured')) : t('kpi.sla.notMeasured')}</td>
+                      {row.measurable ? (
+                        row.rows.map((cell) => <MetCell key={cell.period} row={cell} attainment={row} />)
+                      ) : (
+                        <td colSpan={periods.length} className="muted">
+                          {t('kpi.sla.notMeasured')}
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,260 @@
+import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { attainmentRule } from '../../../../shared/kpi/attainment';
+import { isPeriod } from '../../../../shared/kpi/periods';
+import { type Metric, METRICS, valueId } from '../../../../shared/kpi/records';
+import { kpiKey, metricKey } from '../../../../shared/kpi/values';
+import { useApp } from '../../app/AppContext';
+import { errorMessage } from '../../db/errors';
+import { toastAction } from '../../ui/toastActions';
+import { type KpiData, revertValue, setValue } from './kpiStore';
+import { formatPeriod, monthsEnding } from './model';
+import { type NumberProblem, parseLocaleNumber } from './numbers';
+
+const WHOLE_METRICS: ReadonlySet<Metric> = new Set<Metric>(['leads', 'mql', 'sal', 'sql', 'opportunities', 'opportunitiesClosed', 'won']);
+
+type GridRow = { key: string; label: string; whole: boolean; allowNegative: boolean };
+type Group = { title: string; rows: GridRow[] };
+type CellProblem = { text: string; problem: NumberProblem };
+
+/**
+ * Values by month, typed by hand: funnel metrics, manual KPIs and the actuals of the signed SLA's
+ * commitments that have no funnel metric. A cell saves on Enter, Tab or leaving it; what cannot be
+ * read is named next to the grid and never saved. Arrow keys move between cells.
+ */
+export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: string; onEndingChange(period: string): void }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const id = useId();
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<Record<string, CellProblem>>({});
+  const [announcement, setAnnouncement] = useState('');
+  const table = useRef<HTMLTableElement>(null);
+  // Enter commits and moves focus, whose blur would commit the same text again.
+  const pending = useRef(new Set<string>());
+  const periods = useMemo(() => (isPeriod(props.ending) ? monthsEnding(props.ending, 12) : []), [props.ending]);
+  const stored = useMemo(() => new Map(props.data.values.map((row) => [row.id, row.value])), [props.data.values]);
+  const display = useMemo(() => new Intl.NumberFormat(language, { maximumFractionDigits: 6 }), [language]);
+
+  const groups: Group[] = useMemo(() => {
+    const out: Group[] = [
+      { title: t('kpi.values.groupMetrics'), rows: METRICS.map((metric) => ({ key: metricKey(metric), label: t(`kpi.metrics.${metric}`), whole: WHOLE_METRICS.has(metric), allowNegative: false })) },
+    ];
+    const manual = props.data.kpis.filter((kpi) => kpi.formula.type === 'manual');
+    if (manual.length > 0) out.push({ title: t('kpi.values.groupManual'), rows: manual.map((kpi) => ({ key: kpiKey(kpi.id), label: kpi.name, whole: false, allowNegative: true })) });
+    const sla = props.data.sla;
+    if (sla) {
+      const rows: GridRow[] = [];
+      for (const commitment of sla.commitments) {
+        const rule = attainmentRule(commitment, { stages: sla.stages });
+        if (rule?.key.startsWith('sla:')) rows.push({ key: rule.key, label: t('kpi.values.slaRow', { kind: t(`sla.kinds.${commitment.kind}`) }), whole: false, allowNegative: false });
+      }
+      if (rows.length > 0) out.push({ title: t('kpi.values.groupSla'), rows });
+    }
+    return out;
+  }, [props.data.kpis, props.data.sla, t]);
+  const rows = groups.flatMap((group) => group.rows);
+
+  const cellLabel = (row: GridRow, period: string) => t('kpi.values.cellLabel', { row: row.label, period: formatPeriod(period, language, 'long') });
+  const storedText = (cellId: string) => {
+    const value = stored.get(cellId);
+    return value === undefined ? '' : display.format(value);
+  };
+
+  async function commit(row: GridRow, period: string) {
+    const cellId = valueId(row.key, period);
+    const text = drafts[cellId];
+    if (text === undefined || pending.current.has(cellId)) return;
+    const parsed = parseLocaleNumber(text, language, { whole: row.whole, allowNegative: row.allowNegative });
+    if (!parsed.ok) {
+      setProblems((current) => ({ ...current, [cellId]: { text, problem: parsed.problem } }));
+      return;
+    }
+    const clear = () => {
+      setDrafts(({ [cellId]: _, ...rest }) => rest);
+      setProblems(({ [cellId]: _, ...rest }) => rest);
+    };
+    const before = stored.get(cellId);
+    if ((parsed.value ?? undefined) === before) {
+      clear();
+      return;
+    }
+    pending.current.add(cellId);
+    try {
+      const change = await setValue(props.workspaceId, row.key, period, parsed.value);
+      clear();
+      const where = { row: row.label, period: formatPeriod(period, language, 'long') };
+      if (parsed.value === null) {
+        toast(t('kpi.values.removed', where), {
+          action: toastAction(t('common.undo'), () => {
+            void revertValue(change).then(() => toast(t('kpi.values.undone')));
+          }),
+        });
+      } else {
+        setAnnouncement(t('kpi.values.saved', where));
+      }
+    } catch (error) {
+      toast.error(t('kpi.errors.failed', { message: errorMessage(error) }));
+    } finally {
+      pending.current.delete(cellId);
+    }
+  }
+
+  function focusCell(rowIndex: number, colIndex: number) {
+    const input = table.current?.querySelector<HTMLInputElement>(`input[data-row="${rowIndex}"][data-col="${colIndex}"]`);
+    if (input) {
+      input.focus();
+      input.select();
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>, row: GridRow, period: string, rowIndex: number, colIndex: number) {
+    const input = event.currentTarget;
+    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
+    const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
+    const cellId = valueId(row.key, period);
+    switch (event.key) {
+      case 'Enter':
+        event.preventDefault();
+        void commit(row, period);
+        focusCell(event.shiftKey ? rowIndex - 1 : rowIndex + 1, colIndex);
+        return;
+      case 'Escape':
+        if (drafts[cellId] !== undefined || problems[cellId]) {
+          // Only the typing is undone; the dialog-level Escape is not involved here.
+          event.preventDefault();
+          setDrafts(({ [cellId]: _, ...rest }) => rest);
+          setProblems(({ [cellId]: _, ...rest }) => rest);
+        }
+        return;
+      case 'ArrowUp':
+        event.preventDefault();
+        focusCell(rowIndex - 1, colIndex);
+        return;
+      case 'ArrowDown':
+        event.preventDefault();
+        focusCell(rowIndex + 1, colIndex);
+        return;
+      case 'ArrowLeft':
+        if (atStart) {
+          event.preventDefault();
+          focusCell(rowIndex, colIndex - 1);
+        }
+        return;
+      case 'ArrowRight':
+        if (atEnd) {
+          event.preventDefault();
+          focusCell(rowIndex, colIndex + 1);
+        }
+        return;
+    }
+  }
+
+  const problemList = Object.entries(problems);
+  let rowIndex = -1;
+  return (
+    <section aria-labelledby={`${id}-title`} className="kpi-values">
+      <div className="section-header">
+        <h2 id={`${id}-title`}>{t('kpi.values.title')}</h2>
+        <div className="field inline">
+          <label htmlFor={`${id}-ending`}>{t('kpi.values.ending')}</label>
+          <input
+            id={`${id}-ending`}
+            type="month"
+            className="input"
+            value={props.ending}
+            aria-invalid={!isPeriod(props.ending)}
+            onChange={(event) => props.onEndingChange(event.target.value)}
+          />
+        </div>
+      </div>
+      <p className="muted">{t('kpi.values.intro')}</p>
+      <p role="status" aria-live="polite" className="visually-hidden">
+        {announcement}
+      </p>
+      {problemList.length > 0 ? (
+        <div className="kpi-problems" role="alert">
+          <h3>{t('kpi.values.problems')}</h3>
+          <ul>
+            {problemList.map(([cellId, problem]) => {
+              const [key, period] = cellId.split('|') as [string, string];
+              const row = rows.find((candidate) => candidate.key === key);
+              return (
+                <li key={cellId} id={`${id}-problem-${cellId}`}>
+                  {t('kpi.numbers.cellError', {
+                    row: row?.label ?? key,
+                    period: formatPeriod(period, language, 'long'),
+                    problem: t(`kpi.numbers.${problem.problem}`, { text: problem.text }),
+                  })}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+      {periods.length === 0 ? (
+        <p className="field-error">{t('kpi.dashboard.badEnding')}</p>
+      ) : (
+        <div className="kpi-scroll">
+          <table className="table kpi-grid" ref={table} aria-label={t('kpi.values.gridLabel')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('kpi.values.colKey')}</th>
+                {periods.map((period) => (
+                  <th scope="col" key={period} className="num">
+                    {formatPeriod(period, language)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((group) => (
+                <Fragment key={group.title}>
+                  <tr className="kpi-group">
+                    <th scope="colgroup" colSpan={periods.length + 1}>
+                      {group.title}
+                    </th>
+                  </tr>
+                  {group.rows.map((row) => {
+                    rowIndex += 1;
+                    const thisRow = rowIndex;
+                    return (
+                      <tr key={row.key}>
+                        <th scope="row">{row.label}</th>
+                        {periods.map((period, colIndex) => {
+                          const cellId = valueId(row.key, period);
+                          const problem = problems[cellId];
+                          return (
+                            <td key={period}>
+                              <input
+                                className="kpi-cell"
+                                inputMode="decimal"
+                                data-row={thisRow}
+                                data-col={colIndex}
+                                aria-label={cellLabel(row, period)}
+                                aria-invalid={problem ? true : undefined}
+                                aria-describedby={problem ? `${id}-problem-${cellId}` : undefined}
+                                value={drafts[cellId] ?? storedText(cellId)}
+                                onChange={(event) => {
+                                  const text = event.target.value;
+                                  setDrafts((current) => ({ ...current, [cellId]: text }));
+                                }}
+                                onBlur={() => void commit(row, period)}
+                                onKeyDown={(event) => onKeyDown(event, row, period, thisRow, colIndex)}
+                              />
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    );
+                  })}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

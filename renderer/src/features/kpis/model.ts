@@ -1,0 +1,112 @@
+import type { TFunction } from 'i18next';
+import { evaluateKpi, type KpiResult, type SlaContext } from '../../../../shared/kpi/formulas';
+import { addMonths, monthRange } from '../../../../shared/kpi/periods';
+import type { KpiDefinition, KpiStatus, KpiUnit } from '../../../../shared/kpi/records';
+import { kpiStatus, type StatusReason } from '../../../../shared/kpi/status';
+import { lookupFrom, type ValueLookup } from '../../../../shared/kpi/values';
+import type { SignedSla } from './kpiStore';
+
+/** What the KPI views compute from definitions and stored values; formatting helpers. */
+
+export function slaContextOf(sla: SignedSla | null): SlaContext {
+  return sla ? { commitments: sla.commitments, options: { stages: sla.stages } } : null;
+}
+
+/** The month of a local date, YYYY-MM. */
+export function currentMonth(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The last month that has ended: the default end of the ranges shown. */
+export function lastCompleteMonth(now: Date = new Date()): string {
+  return addMonths(currentMonth(now), -1);
+}
+
+/** The `count` months ending with `end`, oldest first. */
+export function monthsEnding(end: string, count: number): string[] {
+  return monthRange(addMonths(end, -(count - 1)), end);
+}
+
+export type KpiPoint = { period: string; result: KpiResult; status: KpiStatus; reason: StatusReason };
+export type KpiTrend = { kpi: KpiDefinition; points: KpiPoint[]; latest: KpiPoint };
+
+/** Each KPI's result and status for each month of `periods` (the last one is "latest"). */
+export function kpiTrends(kpis: readonly KpiDefinition[], lookup: ValueLookup, sla: SlaContext, periods: readonly string[]): KpiTrend[] {
+  return kpis.map((kpi) => {
+    const points = periods.map((period) => {
+      const result = evaluateKpi(kpi, period, lookup, sla);
+      return { period, result, ...kpiStatus(kpi, result) };
+    });
+    return { kpi, points, latest: points[points.length - 1]! };
+  });
+}
+
+export { lookupFrom };
+
+/** "Nov 2026" / "2026年11月". */
+export function formatPeriod(period: string, language: string, month: 'short' | 'long' = 'short'): string {
+  const [year, mon] = period.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month, timeZone: 'UTC' }).format(new Date(Date.UTC(year, mon - 1, 1)));
+}
+
+/** A finite number in a KPI's unit, through Intl; anything not finite is never passed here. */
+export function formatKpiValue(value: number, unit: KpiUnit, language: string): string {
+  switch (unit) {
+    case 'percent':
+      return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+    case 'hours':
+      return new Intl.NumberFormat(language, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+    case 'currency':
+      return new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(value);
+    case 'count':
+      return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+  }
+}
+
+/** A plain number as typed back into a field (no grouping, so it re-parses as itself). */
+export function editableNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { useGrouping: false, maximumFractionDigits: 6 }).format(value);
+}
+
+export function metricName(t: TFunction, key: string): string {
+  const [kind, id] = key.split(':') as [string, string];
+  if (kind === 'metric') return t(`kpi.metrics.${id}`, { defaultValue: id });
+  return key;
+}
+
+/** "SQL ÷ MQL × 100" with translated metric names. */
+export function formulaText(t: TFunction, kpi: Pick<KpiDefinition, 'formula' | 'unit'>): string {
+  const formula = kpi.formula;
+  switch (formula.type) {
+    case 'metric':
+      return t('kpi.formula.metric', { metric: t(`kpi.metrics.${formula.metric}`) });
+    case 'ratio':
+      return t(kpi.unit === 'percent' ? 'kpi.formula.ratioPercent' : 'kpi.formula.ratio', {
+        numerator: t(`kpi.metrics.${formula.numerator}`),
+        denominator: t(`kpi.metrics.${formula.denominator}`),
+      });
+    case 'slaAttainment':
+      return t('kpi.formula.slaAttainment');
+    case 'manual':
+      return t('kpi.formula.manual');
+  }
+}
+
+/** Why there is no value, in words (keys named by their metric names). */
+export function noDataText(t: TFunction, kpi: Pick<KpiDefinition, 'formula'>, result: KpiResult, reason: StatusReason, language: string): string {
+  if (result.kind === 'value') return reason === 'noTarget' ? t('kpi.reasons.noTarget') : '';
+  const keys = (result.missing ?? []).filter((key) => key.startsWith('metric:')).map((key) => metricName(t, key));
+  const list = new Intl.ListFormat(language, { type: 'conjunction' }).format(keys);
+  switch (result.reason) {
+    case 'missing':
+      return keys.length > 0 ? t('kpi.reasons.missing', { keys: list }) : t('kpi.reasons.missingAny');
+    case 'divideByZero':
+      return kpi.formula.type === 'ratio' ? t('kpi.reasons.divideByZero', { keys: t(`kpi.metrics.${kpi.formula.denominator}`) }) : t('kpi.reasons.divideByZeroAny');
+    case 'noSignedSla':
+      return t('kpi.reasons.noSignedSla');
+    case 'nothingMeasurable':
+      return t('kpi.reasons.nothingMeasurable');
+  }
+}
+
+export const STATUS_ICON: Record<KpiStatus, string> = { onTrack: '✓', atRisk: '!', offTrack: '✕', noData: '–' };

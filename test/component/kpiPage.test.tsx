@@ -1,0 +1,174 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
+import { valueId } from '../../shared/kpi/records';
+import { db } from '../../renderer/src/db/db';
+import { createWorkspace } from '../../renderer/src/db/workspaces';
+import { createDefaultKpis, listKpis, listValues, setValue } from '../../renderer/src/features/kpis/kpiStore';
+import { formatPeriod, lastCompleteMonth } from '../../renderer/src/features/kpis/model';
+import { renderApp, resetDb } from './renderApp';
+
+beforeEach(resetDb);
+afterEach(() => {
+  window.location.hash = '#/';
+});
+
+const month = lastCompleteMonth();
+
+describe('KPI page', () => {
+  it('offers the default KPIs on the first visit and creates them once, in the UI language', async () => {
+    const workspaceId = await createWorkspace('営業×マーケ');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/kpis` });
+    await screen.findByRole('heading', { level: 1, name: ja.kpi.pageTitle });
+    const offer = screen.getByRole('region', { name: ja.kpi.defaults.title });
+    const create = within(offer).getByRole('button', { name: ja.kpi.defaults.create });
+    await user.dblClick(create);
+    await waitFor(() => expect(screen.queryByRole('region', { name: ja.kpi.defaults.title })).toBeNull());
+    const kpis = await listKpis(workspaceId);
+    expect(kpis).toHaveLength(8);
+    // One card per KPI, named with its value (no data yet), target and month; never NaN.
+    const cards = await screen.findAllByRole('article');
+    expect(cards).toHaveLength(8);
+    expect(cards[0]).toHaveAccessibleName(new RegExp(`^${kpis[0]!.name}：データなし（MQL の値がありません）、目標 200`));
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+    // The rule of status is written out.
+    expect(screen.getByText(ja.kpi.rule.title)).toBeInTheDocument();
+  });
+
+  it('can start empty, and still create the defaults later from the definitions', async () => {
+    const workspaceId = await createWorkspace('W');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    await user.click(await screen.findByRole('button', { name: en.kpi.defaults.empty }));
+    expect(screen.queryByRole('region', { name: en.kpi.defaults.title })).toBeNull();
+    await user.click(screen.getByRole('tab', { name: en.kpi.tabs.definitions }));
+    await user.click(screen.getByRole('button', { name: en.kpi.definitions.createDefaults }));
+    await waitFor(async () => expect(await listKpis(workspaceId)).toHaveLength(8));
+    expect(await screen.findByRole('rowheader', { name: 'Win rate' })).toBeInTheDocument();
+  });
+
+  it('adds, edits and deletes a KPI with Undo', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    await user.click(await screen.findByRole('tab', { name: en.kpi.tabs.definitions }));
+
+    // Keyboard shortcut A opens the form; a bad target is named, nothing saved.
+    await user.keyboard('a');
+    let dialog = await screen.findByRole('dialog', { name: en.kpi.form.addTitle });
+    await user.type(within(dialog).getByLabelText(en.kpi.form.name), 'Meetings booked');
+    await user.selectOptions(within(dialog).getByLabelText(en.kpi.form.formulaType), en.kpi.form.formulaTypes.manual);
+    await user.type(within(dialog).getByLabelText(en.kpi.form.target), '12x');
+    await user.click(within(dialog).getByRole('button', { name: en.kpi.form.add }));
+    expect(within(dialog).getByText('“12x” is not a number.')).toBeInTheDocument();
+    expect(await listKpis(workspaceId)).toHaveLength(8);
+    await user.clear(within(dialog).getByLabelText(en.kpi.form.target));
+    await user.type(within(dialog).getByLabelText(en.kpi.form.target), '1,500');
+    await user.click(within(dialog).getByRole('button', { name: en.kpi.form.add }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const added = (await listKpis(workspaceId)).at(-1)!;
+    expect(added).toMatchObject({ name: 'Meetings booked', target: 1500, formula: { type: 'manual' }, order: 8 });
+
+    await user.click(screen.getByRole('button', { name: 'Edit Meetings booked' }));
+    dialog = await screen.findByRole('dialog', { name: en.kpi.form.editTitle });
+    const name = within(dialog).getByLabelText(en.kpi.form.name);
+    await user.clear(name);
+    await user.type(name, 'Demos booked');
+    await user.click(within(dialog).getByRole('button', { name: en.kpi.form.save }));
+    await screen.findByRole('rowheader', { name: 'Demos booked' });
+
+    await user.click(screen.getByRole('button', { name: 'Delete Win rate' }));
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Win rate' })).toBeNull());
+    expect((await listKpis(workspaceId)).map((kpi) => kpi.name)).not.toContain('Win rate');
+    await user.click(await screen.findByRole('button', { name: en.common.undo }));
+    await screen.findByRole('rowheader', { name: 'Win rate' });
+    expect((await listKpis(workspaceId)).map((kpi) => kpi.name)[3]).toBe('Win rate');
+  }, 20_000);
+
+  it('takes values in the grid: English and Japanese numbers, bad input named and never stored, removal with Undo', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    const user = userEvent.setup();
+    const view = renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    await user.click(await screen.findByRole('tab', { name: en.kpi.tabs.values }));
+    const cellName = (row: string, language: string) => `${row}, ${formatPeriod(month, language, 'long')}`;
+    const mql = await screen.findByRole('textbox', { name: cellName('MQL', 'en') });
+    await user.type(mql, '1,234{Enter}');
+    await waitFor(async () => expect((await listValues(workspaceId)).map((row) => [row.id, row.value])).toEqual([[valueId('metric:mql', month), 1234]]));
+    // Enter moved down to the next metric (SAL).
+    expect(screen.getByRole('textbox', { name: cellName('SAL', 'en') })).toHaveFocus();
+
+    const revenue = screen.getByRole('textbox', { name: cellName('Revenue', 'en') });
+    await user.type(revenue, '12,5x');
+    await user.tab();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(`Revenue, ${formatPeriod(month, 'en', 'long')}: “12,5x” is not a number.`);
+    expect(revenue).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(revenue);
+    await user.type(revenue, '-3{Enter}');
+    expect(await screen.findByText(/The value cannot be negative\./)).toBeInTheDocument();
+    const sql = screen.getByRole('textbox', { name: cellName('SQL', 'en') });
+    await user.type(sql, '40.5{Enter}');
+    expect(await screen.findByText(/A count must be a whole number\./)).toBeInTheDocument();
+    expect(await listValues(workspaceId)).toHaveLength(1);
+    await user.clear(revenue);
+    await user.type(revenue, '1,234,567.89{Enter}');
+    await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:revenue', month)]))?.value).toBe(1234567.89));
+    expect(screen.getByRole('textbox', { name: cellName('Revenue', 'en') })).not.toHaveAttribute('aria-invalid');
+
+    // Removing a value (empty cell) is offered back with Undo.
+    const stored = screen.getByRole('textbox', { name: cellName('MQL', 'en') });
+    await user.clear(stored);
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await db.kpiValues.get([workspaceId, valueId('metric:mql', month)])).toBeUndefined());
+    await user.click(await screen.findByRole('button', { name: en.common.undo }));
+    await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:mql', month)]))?.value).toBe(1234));
+    view.unmount();
+
+    // Japanese: full-width digits and marks, Japanese labels.
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/kpis` });
+    await user.click(await screen.findByRole('tab', { name: ja.kpi.tabs.values }));
+    const won = await screen.findByRole('textbox', { name: `受注、${formatPeriod(month, 'ja', 'long')}` });
+    await user.type(won, '１，２３４{Enter}');
+    await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:won', month)]))?.value).toBe(1234));
+    const hours = screen.getByRole('textbox', { name: `${ja.kpi.metrics.responseHours}、${formatPeriod(month, 'ja', 'long')}` });
+    await user.type(hours, '１８．５{Enter}');
+    await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:responseHours', month)]))?.value).toBe(18.5));
+    await user.type(screen.getByRole('textbox', { name: `SQL、${formatPeriod(month, 'ja', 'long')}` }), 'abc{Enter}');
+    expect(await screen.findByText(/「abc」は数値ではありません。/)).toBeInTheDocument();
+    expect(await db.kpiValues.get([workspaceId, valueId('metric:sql', month)])).toBeUndefined();
+  }, 30_000);
+
+  it('shows a card with value, target and status once values exist, and the formula on demand', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    await setValue(workspaceId, 'metric:mql', month, 190);
+    await setValue(workspaceId, 'metric:sql', month, 0);
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    const card = await screen.findByRole('article', { name: /^MQL count: 190, target 200, At risk/ });
+    // Icon + word on the card (and again in the table's last row).
+    expect(within(card).getAllByText(en.kpi.status.atRisk)[0]).toHaveClass('kpi-status');
+    const table = within(card).getByRole('table', { name: 'MQL count by month' });
+    expect(within(table).getAllByRole('row')).toHaveLength(13);
+    const conversion = screen.getByRole('article', { name: /^MQL → SQL conversion: 0/ });
+    expect(within(conversion).getByText('SQL ÷ MQL × 100')).toBeInTheDocument();
+    const winRate = screen.getByRole('article', { name: /^Win rate: no data \(No value for Won and Opportunities closed\)/ });
+    expect(winRate).toBeInTheDocument();
+    const attainment = screen.getByRole('article', { name: /^SLA attainment: no data \(No SLA is signed yet\)/ });
+    expect(attainment).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('says when no SLA is signed and links to the SLA page', async () => {
+    const workspaceId = await createWorkspace('W');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    await user.click(await screen.findByRole('tab', { name: en.kpi.tabs.sla }));
+    expect(await screen.findByText(en.kpi.sla.none)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: en.kpi.sla.openSla })).toHaveAttribute('href', `#/w/${workspaceId}/sla`);
+  });
+});
