@@ -126,3 +126,18 @@ export function moveAgendaItem(meeting: Meeting, itemId: string, delta: -1 | 1):
 export function totalMinutes(agenda: readonly Pick<AgendaItem, 'minutes'>[]): number {
   return agenda.reduce((sum, item) => sum + item.minutes, 0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Decisions.
+
+export function addDecision(meeting: Meeting, decision: { id: string; text: string; agendaItemId: string | null; createdAt: string }): Meeting {
+  return { ...meeting, decisions: [...meeting.decisions, { ...decision, text: decision.text.trim() }] };
+}
+
+export function updateDecision(meeting: Meeting, decisionId: string, text: string): Meeting {
+  return { ...meeting, decisions: meeting.decisions.map((decision) => (decision.id === decisionId ? { ...decision, text: text.trim() } : decision)) };
+}
+
+export function removeDecision(meeting: Meeting, decisionId: string): Meeting {
+  return { ...meeting, decisions: meeting.decisions.filter((decision) => decision.id !== decisionId) };
+}

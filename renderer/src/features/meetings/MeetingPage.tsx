@@ -1,4 +1,517 @@
-/** `#/w/:id/meetings/:meetingId`: plan / review one meeting (to be built). */
-export function MeetingPage(_props: { workspaceId: string; meetingId: string }) {
-  return null;
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { Link, useLocation } from 'wouter';
+import { actionsForMeeting } from '../../../../shared/meetings/actions';
+import {
+  addAgendaItem,
+  agendaFromTemplate,
+  insertAgendaItem,
+  moveAgendaItem,
+  parseMinutes,
+  removeAgendaItem,
+  textProblem,
+  totalMinutes,
+  updateAgendaItem,
+} from '../../../../shared/meetings/agenda';
+import { isCalendarDate, previousMonth, todayIn } from '../../../../shared/meetings/cadence';
+import { type AgendaItem, MAX_ITEM_MINUTES, type Meeting } from '../../../../shared/meetings/records';
+import { formatClock, itemElapsedMs } from '../../../../shared/meetings/timer';
+import type { Member } from '../../../../shared/records/member';
+import { useApp } from '../../app/AppContext';
+import { newId } from '../../db/ids';
+import { ConfirmDialog } from '../../ui/Dialog';
+import { toastAction } from '../../ui/toastActions';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { ActionsTable, AddActionForm, MemberOptions } from './ActionItems';
+import { AddDecisionForm, DecisionList } from './Decisions';
+import { formatDay, formatTime, saveError } from './format';
+import { KpiSnapshotTable } from './KpiSnapshotTable';
+import { deleteMeeting, restoreMeeting, updateMeeting } from './meetingStore';
+import { StateBadge } from './MeetingsPage';
+import { minutesExportRequest } from './minutesExport';
+import { NotesField } from './NotesField';
+import { findMeeting, useWorkspaceMeetings } from './useMeetingData';
+import './meetings.css';
+
+type Save = (change: (meeting: Meeting, now: number) => Meeting) => Promise<boolean>;
+
+function useSave(workspaceId: string, meetingId: string): Save {
+  const { t } = useTranslation();
+  return async (change) => {
+    try {
+      await updateMeeting(workspaceId, meetingId, change);
+      return true;
+    } catch (error) {
+      toast.error(saveError(t, error));
+      return false;
+    }
+  };
+}
+
+function Details(props: { workspaceId: string; meeting: Meeting; members: readonly Member[] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const save = useSave(props.workspaceId, props.meeting.id);
+  const { meeting } = props;
+  const [errors, setErrors] = useState<{ title?: string; date?: string }>({});
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('meetings.meeting.details')}</h2>
+      <div className="meeting-form-fields">
+        <div className="field grow">
+          <label htmlFor={`${id}-name`}>{t('meetings.meeting.titleField')}</label>
+          <input
+            id={`${id}-name`}
+            key={meeting.title}
+            className="input"
+            defaultValue={meeting.title}
+            maxLength={200}
+            aria-invalid={Boolean(errors.title)}
+            aria-describedby={errors.title ? `${id}-name-error` : undefined}
+            onBlur={(event) => {
+              const value = event.target.value;
+              const problem = textProblem(value, 200);
+              if (problem) {
+                setErrors((current) => ({ ...current, title: t(`meetings.errors.${problem}`, { field: t('meetings.meeting.titleField'), max: 200 }) }));
+                return;
+              }
+              setErrors((current) => ({ ...current, title: undefined }));
+              if (value.trim() !== meeting.title) void save((m) => ({ ...m, title: value.trim() }));
+            }}
+          />
+          {errors.title ? (
+            <p id={`${id}-name-error`} className="field-error" role="alert">
+              {errors.title}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>{t('meetings.meeting.date')}</label>
+          <input
+            id={`${id}-date`}
+            className="input"
+            type="date"
+            value={meeting.date}
+            required
+            aria-invalid={Boolean(errors.date)}
+            aria-describedby={errors.date ? `${id}-date-error` : undefined}
+            onChange={(event) => {
+              const value = event.target.value;
+              if (!isCalendarDate(value)) {
+                setErrors((current) => ({ ...current, date: t('meetings.errors.badDate', { field: t('meetings.meeting.date') }) }));
+                return;
+              }
+              setErrors((current) => ({ ...current, date: undefined }));
+              void save((m) => ({ ...m, date: value, kpiPeriod: m.kpiPeriod === previousMonth(m.date) ? previousMonth(value) : m.kpiPeriod }));
+            }}
+          />
+          {errors.date ? (
+            <p id={`${id}-date-error`} className="field-error" role="alert">
+              {errors.date}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-period`}>{t('meetings.meeting.kpiPeriod')}</label>
+          <input
+            id={`${id}-period`}
+            className="input"
+            type="month"
+            value={meeting.kpiPeriod ?? previousMonth(meeting.date)}
+            aria-describedby={`${id}-period-hint`}
+            onChange={(event) => {
+              if (/^\d{4}-(0[1-9]|1[0-2])$/.test(event.target.value)) void save((m) => ({ ...m, kpiPeriod: event.target.value }));
+            }}
+          />
+          <p id={`${id}-period-hint`} className="field-hint">
+            {t('meetings.meeting.kpiPeriodHint')}
+          </p>
+        </div>
+      </div>
+      <fieldset className="field meeting-attendees">
+        <legend>{t('meetings.meeting.attendees')}</legend>
+        {props.members.length === 0 ? <p>{t('meetings.meeting.noMembers')}</p> : null}
+        {props.members.map((member) => (
+          <label key={member.id} className="meeting-check">
+            <input
+              type="checkbox"
+              checked={meeting.attendeeIds.includes(member.id)}
+              onChange={(event) => {
+                const checked = event.target.checked;
+                void save((m) => ({
+                  ...m,
+                  attendeeIds: checked ? [...new Set([...m.attendeeIds, member.id])] : m.attendeeIds.filter((attendee) => attendee !== member.id),
+                }));
+              }}
+            />{' '}
+            {member.name} ({t(`department.${member.department}`)})
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}
+
+function AgendaRow(props: { workspaceId: string; meeting: Meeting; item: AgendaItem; index: number; members: readonly Member[] }) {
+  const { t } = useTranslation();
+  const save = useSave(props.workspaceId, props.meeting.id);
+  const { item, index, meeting } = props;
+  const id = useId();
+  const [errors, setErrors] = useState<{ title?: string; minutes?: string }>({});
+  const elapsed = itemElapsedMs(meeting, item, Date.parse(meeting.endedAt ?? meeting.updatedAt));
+
+  async function remove() {
+    let removed: { item: AgendaItem; index: number } | null = null;
+    const ok = await save((m) => {
+      const result = removeAgendaItem(m, item.id);
+      removed = result.removed;
+      return result.meeting;
+    });
+    const restore = removed as { item: AgendaItem; index: number } | null;
+    if (!ok || !restore) return;
+    toast(t('meetings.agenda.removed', { title: item.title }), {
+      duration: 8_000,
+      action: toastAction(t('common.undo'), () => void save((m) => insertAgendaItem(m, restore.item, restore.index))),
+    });
+  }
+
+  return (
+    <li className="meeting-agenda-item">
+      <fieldset>
+        <legend className="visually-hidden">{t('meetings.agenda.titleFor', { number: index + 1 })}</legend>
+        <div className="meeting-form-fields">
+          <span className="meeting-agenda-number" aria-hidden="true">
+            {index + 1}.
+          </span>
+          <div className="field grow">
+            <label htmlFor={`${id}-title`}>{t('meetings.agenda.titleFor', { number: index + 1 })}</label>
+            <input
+              id={`${id}-title`}
+              key={item.title}
+              className="input"
+              defaultValue={item.title}
+              maxLength={200}
+              aria-invalid={Boolean(errors.title)}
+              aria-describedby={errors.title ? `${id}-title-error` : undefined}
+              onBlur={(event) => {
+                const value = event.target.value;
+                const problem = textProblem(value, 200);
+                if (problem) {
+                  setErrors((current) => ({ ...current, title: t(`meetings.errors.${problem}`, { field: t('meetings.agenda.itemTitle'), max: 200 }) }));
+                  return;
+                }
+                setErrors((current) => ({ ...current, title: undefined }));
+                if (value.trim() !== item.title) void save((m) => updateAgendaItem(m, item.id, { title: value.trim() }));
+              }}
+            />
+            {errors.title ? (
+              <p id={`${id}-title-error`} className="field-error" role="alert">
+                {errors.title}
+              </p>
+            ) : null}
+          </div>
+          <div className="field meeting-minutes">
+            <label htmlFor={`${id}-minutes`}>{t('meetings.agenda.minutes')}</label>
+            <input
+              id={`${id}-minutes`}
+              key={item.minutes}
+              className="input"
+              inputMode="numeric"
+              defaultValue={String(item.minutes)}
+              aria-invalid={Boolean(errors.minutes)}
+              aria-describedby={errors.minutes ? `${id}-minutes-error` : undefined}
+              onBlur={(event) => {
+                const parsed = parseMinutes(event.target.value);
+                if ('problem' in parsed) {
+                  setErrors((current) => ({
+                    ...current,
+                    minutes: parsed.problem === 'notWhole' ? t('meetings.errors.minutesNotWhole') : t('meetings.errors.minutesOutOfRange', { max: MAX_ITEM_MINUTES }),
+                  }));
+                  return;
+                }
+                setErrors((current) => ({ ...current, minutes: undefined }));
+                if (parsed.minutes !== item.minutes) void save((m) => updateAgendaItem(m, item.id, { minutes: parsed.minutes }));
+              }}
+            />
+            {errors.minutes ? (
+              <p id={`${id}-minutes-error`} className="field-error" role="alert">
+                {errors.minutes}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-owner`}>{t('meetings.agenda.owner')}</label>
+            <select
+              id={`${id}-owner`}
+              className="input"
+              value={item.ownerId ?? ''}
+              onChange={(event) => {
+                const ownerId = event.target.value || null;
+                void save((m) => updateAgendaItem(m, item.id, { ownerId }));
+              }}
+            >
+              <MemberOptions members={props.members} />
+            </select>
+          </div>
+          <div className="field meeting-form-submit row-actions">
+            <button
+              type="button"
+              className="button small"
+              aria-label={t('meetings.agenda.moveUpLabel', { title: item.title })}
+              disabled={index === 0}
+              onClick={() => void save((m) => moveAgendaItem(m, item.id, -1))}
+            >
+              {t('meetings.agenda.moveUp')}
+            </button>
+            <button
+              type="button"
+              className="button small"
+              aria-label={t('meetings.agenda.moveDownLabel', { title: item.title })}
+              disabled={index === meeting.agenda.length - 1}
+              onClick={() => void save((m) => moveAgendaItem(m, item.id, 1))}
+            >
+              {t('meetings.agenda.moveDown')}
+            </button>
+            <button type="button" className="button small danger" aria-label={t('meetings.agenda.removeLabel', { title: item.title })} onClick={() => void remove()}>
+              {t('meetings.agenda.remove')}
+            </button>
+          </div>
+        </div>
+        {elapsed > 0 ? <p className="muted">{t('meetings.agenda.used', { time: formatClock(elapsed) })}</p> : null}
+        <NotesField workspaceId={props.workspaceId} meetingId={meeting.id} item={item} label={t('meetings.agenda.notesFor', { title: item.title })} rows={3} />
+        <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions.filter((decision) => decision.agendaItemId === item.id)} />
+      </fieldset>
+    </li>
+  );
+}
+
+function AddAgendaItemForm(props: { workspaceId: string; meeting: Meeting; members: readonly Member[] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const save = useSave(props.workspaceId, props.meeting.id);
+  const [title, setTitle] = useState('');
+  const [minutes, setMinutes] = useState('10');
+  const [ownerId, setOwnerId] = useState('');
+  const [errors, setErrors] = useState<{ title?: string; minutes?: string }>({});
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const next: typeof errors = {};
+    const problem = textProblem(title, 200);
+    if (problem) next.title = t(`meetings.errors.${problem}`, { field: t('meetings.agenda.itemTitle'), max: 200 });
+    const parsed = parseMinutes(minutes);
+    if ('problem' in parsed) next.minutes = parsed.problem === 'notWhole' ? t('meetings.errors.minutesNotWhole') : t('meetings.errors.minutesOutOfRange', { max: MAX_ITEM_MINUTES });
+    setErrors(next);
+    if (next.title || next.minutes || 'problem' in parsed) return;
+    const ok = await save((m) =>
+      addAgendaItem(m, { id: newId(), kind: 'custom', title: title.trim(), minutes: parsed.minutes, ownerId: ownerId || null, notes: '', elapsedMs: 0 }),
+    );
+    if (ok) {
+      toast.success(t('meetings.agenda.added', { title: title.trim() }));
+      setTitle('');
+    }
+  }
+  return (
+    <form className="meeting-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`} className="meeting-form-title">
+        {t('meetings.agenda.addTitle')}
+      </h3>
+      <div className="meeting-form-fields">
+        <div className="field grow">
+          <label htmlFor={`${id}-title`}>{t('meetings.agenda.itemTitle')}</label>
+          <input
+            id={`${id}-title`}
+            className="input"
+            value={title}
+            maxLength={200}
+            aria-invalid={Boolean(errors.title)}
+            aria-describedby={errors.title ? `${id}-title-error` : undefined}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+          {errors.title ? (
+            <p id={`${id}-title-error`} className="field-error" role="alert">
+              {errors.title}
+            </p>
+          ) : null}
+        </div>
+        <div className="field meeting-minutes">
+          <label htmlFor={`${id}-minutes`}>{t('meetings.agenda.minutes')}</label>
+          <input
+            id={`${id}-minutes`}
+            className="input"
+            inputMode="numeric"
+            value={minutes}
+            aria-invalid={Boolean(errors.minutes)}
+            aria-describedby={errors.minutes ? `${id}-minutes-error` : undefined}
+            onChange={(event) => setMinutes(event.target.value)}
+          />
+          {errors.minutes ? (
+            <p id={`${id}-minutes-error`} className="field-error" role="alert">
+              {errors.minutes}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-owner`}>{t('meetings.agenda.owner')}</label>
+          <select id={`${id}-owner`} className="input" value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+            <MemberOptions members={props.members} />
+          </select>
+        </div>
+        <div className="field meeting-form-submit">
+          <button type="submit" className="button">
+            {t('meetings.agenda.add')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/** `#/w/:id/meetings/:meetingId`: plan a meeting before it runs, review and correct it after. */
+export function MeetingPage(props: { workspaceId: string; meetingId: string }) {
+  const { t } = useTranslation();
+  const { language, host } = useApp();
+  const [, navigate] = useLocation();
+  const data = useWorkspaceMeetings(props.workspaceId);
+  const meeting = data ? findMeeting(data, props.meetingId) : null;
+  const id = useId();
+  const [deleting, setDeleting] = useState(false);
+  useDocumentTitle(meeting?.title ?? t('app.loading'));
+
+  if (data === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
+  if (!data.workspace || !meeting) {
+    return (
+      <section className="page">
+        <h1>{data.workspace ? t('meetings.meeting.notFound') : t('workspace.notFound')}</h1>
+        <Link href={data.workspace ? `/w/${props.workspaceId}/meetings` : '/'}>{data.workspace ? t('meetings.open') : t('app.backHome')}</Link>
+      </section>
+    );
+  }
+  const today = todayIn();
+  const entries = actionsForMeeting(meeting, data.actions, data.meetings);
+  const run = `/w/${props.workspaceId}/meetings/${meeting.id}/run`;
+
+  async function exportMinutes() {
+    try {
+      await host.exportPdf(minutesExportRequest(props.workspaceId, meeting!));
+    } catch (error) {
+      toast.error(saveError(t, error));
+    }
+  }
+  async function remove() {
+    try {
+      const removed = await deleteMeeting(props.workspaceId, meeting!.id);
+      if (!removed) return;
+      navigate(`/w/${props.workspaceId}/meetings`);
+      toast(t('meetings.meeting.deleted', { title: removed.title }), {
+        duration: 8_000,
+        action: toastAction(t('common.undo'), () => void restoreMeeting(removed).catch((error: unknown) => toast.error(saveError(t, error)))),
+      });
+    } catch (error) {
+      toast.error(saveError(t, error));
+    }
+  }
+
+  return (
+    <section className="page meeting-page" aria-labelledby={`${id}-title`}>
+      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
+        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{data.workspace.name}</Link>{' '}
+        <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}/meetings`}>{t('meetings.title')}</Link> <span aria-hidden="true">›</span>
+      </nav>
+      <div className="page-header">
+        <h1 id={`${id}-title`}>{meeting.title}</h1>
+        <div className="toolbar">
+          {meeting.state !== 'ended' ? (
+            <Link href={run} className="button primary">
+              {meeting.state === 'running' ? t('meetings.meeting.resume') : t('meetings.meeting.run')}
+            </Link>
+          ) : null}
+          <button type="button" className={`button ${meeting.state === 'ended' ? 'primary' : ''}`} onClick={() => void exportMinutes()}>
+            {t('meetings.meeting.exportMinutes')}
+          </button>
+          <button
+            type="button"
+            className="button danger"
+            onClick={() => (meeting.state === 'running' ? toast.error(t('meetings.meeting.runningCannotDelete')) : setDeleting(true))}
+          >
+            {t('meetings.meeting.delete')}
+          </button>
+        </div>
+      </div>
+      <p className="meeting-status-line">
+        <StateBadge state={meeting.state} /> <time dateTime={meeting.date}>{formatDay(meeting.date, language, 'full')}</time>
+        {meeting.startedAt ? <span className="muted"> · {t('meetings.meeting.startedAt', { time: formatTime(meeting.startedAt, language) })}</span> : null}
+        {meeting.endedAt ? <span className="muted"> · {t('meetings.meeting.endedAt', { time: formatTime(meeting.endedAt, language) })}</span> : null}
+      </p>
+      {meeting.state === 'ended' ? (
+        <p className="meeting-note" role="note">
+          {t('meetings.meeting.endedNote')}
+        </p>
+      ) : null}
+
+      <Details workspaceId={props.workspaceId} meeting={meeting} members={data.members} />
+
+      <section className="card" aria-labelledby={`${id}-agenda`}>
+        <div className="section-header">
+          <h2 id={`${id}-agenda`}>{t('meetings.agenda.title')}</h2>
+          <span className="muted">{t('meetings.agenda.total', { minutes: new Intl.NumberFormat(language).format(totalMinutes(meeting.agenda)) })}</span>
+        </div>
+        {meeting.agenda.length === 0 ? (
+          <>
+            <p>{t('meetings.agenda.empty')}</p>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                const attendees = data.members.filter((member) => meeting.attendeeIds.includes(member.id));
+                const items = agendaFromTemplate({ members: attendees, title: (kind) => t(`meetings.agendaKinds.${kind}`), newId });
+                void updateMeeting(props.workspaceId, meeting.id, (m) => ({ ...m, agenda: [...m.agenda, ...items] })).catch((error: unknown) =>
+                  toast.error(saveError(t, error)),
+                );
+              }}
+            >
+              {t('meetings.agenda.useTemplate')}
+            </button>
+          </>
+        ) : (
+          <ol className="meeting-agenda">
+            {meeting.agenda.map((item, index) => (
+              <AgendaRow key={item.id} workspaceId={props.workspaceId} meeting={meeting} item={item} index={index} members={data.members} />
+            ))}
+          </ol>
+        )}
+        <AddAgendaItemForm workspaceId={props.workspaceId} meeting={meeting} members={data.members} />
+      </section>
+
+      <section className="card" aria-labelledby={`${id}-decisions`}>
+        <h2 id={`${id}-decisions`}>{t('meetings.decisions.title')}</h2>
+        <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions} />
+        <AddDecisionForm workspaceId={props.workspaceId} meetingId={meeting.id} agendaItemId={null} />
+      </section>
+
+      <section className="card" aria-labelledby={`${id}-actions`}>
+        <h2 id={`${id}-actions`}>{t('meetings.actions.title')}</h2>
+        <p className="muted">{t('meetings.actions.intro')}</p>
+        <ActionsTable caption={t('meetings.actions.title')} entries={entries} members={data.members} meetings={data.meetings} meetingId={meeting.id} today={today} />
+        <AddActionForm workspaceId={props.workspaceId} meetingId={meeting.id} members={data.members} />
+      </section>
+
+      {meeting.state === 'ended' ? (
+        <section className="card" aria-labelledby={`${id}-kpis`}>
+          <h2 id={`${id}-kpis`}>{t('meetings.meeting.kpiSnapshot')}</h2>
+          <p className="muted">{t('meetings.meeting.kpiSnapshotHint')}</p>
+          <KpiSnapshotTable rows={meeting.kpiSnapshot} />
+        </section>
+      ) : null}
+
+      <ConfirmDialog
+        open={deleting}
+        onOpenChange={setDeleting}
+        title={t('meetings.meeting.deleteTitle', { title: meeting.title })}
+        description={t('meetings.meeting.deleteBody')}
+        confirmLabel={t('meetings.meeting.delete')}
+        onConfirm={() => void remove()}
+      />
+    </section>
+  );
 }

@@ -1,4 +1,273 @@
-/** `#/w/:id/meetings`: series, meetings list, open actions (to be built). */
-export function MeetingsPage(_props: { workspaceId: string }) {
-  return null;
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { Link, useLocation } from 'wouter';
+import { isClosedStatus, isOpen, openActions, type MeetingAction } from '../../../../shared/meetings/actions';
+import { agendaFromTemplate, textProblem } from '../../../../shared/meetings/agenda';
+import { isCalendarDate, previousMonth, todayIn } from '../../../../shared/meetings/cadence';
+import { CADENCES, type Cadence } from '../../../../shared/meetings/records';
+import { useApp } from '../../app/AppContext';
+import type { MeetingSeriesRow } from '../../db/db';
+import { newId } from '../../db/ids';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { ActionsTable } from './ActionItems';
+import { formatDay, saveError } from './format';
+import { createSeries, planMeeting, updateSeries } from './meetingStore';
+import { useWorkspaceMeetings, type WorkspaceMeetings } from './useMeetingData';
+import './meetings.css';
+
+type SeriesErrors = { name?: string; nextDate?: string };
+
+/** Create (no series yet) or edit a series: name, cadence, next date. */
+function SeriesForm(props: { workspaceId: string; series: MeetingSeriesRow | null; memberIds: string[] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [name, setName] = useState(props.series?.name ?? t('meetings.defaultSeriesName'));
+  const [cadence, setCadence] = useState<Cadence>(props.series?.cadence ?? 'monthly');
+  const [nextDate, setNextDate] = useState(props.series?.nextDate ?? todayIn());
+  const [errors, setErrors] = useState<SeriesErrors>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const next: SeriesErrors = {};
+    const problem = textProblem(name, 200);
+    if (problem) next.name = t(`meetings.errors.${problem}`, { field: t('meetings.series.name'), max: 200 });
+    if (!isCalendarDate(nextDate)) next.nextDate = t('meetings.errors.badDate', { field: t('meetings.series.nextDate') });
+    setErrors(next);
+    if (next.name || next.nextDate) return;
+    try {
+      if (props.series) {
+        await updateSeries(props.workspaceId, props.series.id, { name: name.trim(), cadence, nextDate });
+        toast.success(t('meetings.series.saved'));
+      } else {
+        await createSeries(props.workspaceId, { name: name.trim(), cadence, nextDate, defaultAttendeeIds: props.memberIds });
+        toast.success(t('meetings.series.created', { name: name.trim() }));
+      }
+    } catch (error) {
+      toast.error(saveError(t, error));
+    }
+  }
+
+  return (
+    <form className="meeting-form" onSubmit={(event) => void submit(event)} noValidate>
+      <div className="meeting-form-fields">
+        <div className="field grow">
+          <label htmlFor={`${id}-name`}>{t('meetings.series.name')}</label>
+          <input
+            id={`${id}-name`}
+            className="input"
+            value={name}
+            maxLength={200}
+            aria-invalid={Boolean(errors.name)}
+            aria-describedby={errors.name ? `${id}-name-error` : undefined}
+            onChange={(event) => setName(event.target.value)}
+          />
+          {errors.name ? (
+            <p id={`${id}-name-error`} className="field-error" role="alert">
+              {errors.name}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-cadence`}>{t('meetings.series.cadence')}</label>
+          <select id={`${id}-cadence`} className="input" value={cadence} onChange={(event) => setCadence(event.target.value as Cadence)}>
+            {CADENCES.map((value) => (
+              <option key={value} value={value}>
+                {t(`meetings.cadences.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>{t('meetings.series.nextDate')}</label>
+          <input
+            id={`${id}-date`}
+            className="input"
+            type="date"
+            value={nextDate}
+            required
+            aria-invalid={Boolean(errors.nextDate)}
+            aria-describedby={errors.nextDate ? `${id}-date-error` : undefined}
+            onChange={(event) => setNextDate(event.target.value)}
+          />
+          {errors.nextDate ? (
+            <p id={`${id}-date-error`} className="field-error" role="alert">
+              {errors.nextDate}
+            </p>
+          ) : null}
+        </div>
+        <div className="field meeting-form-submit">
+          <button type="submit" className={`button ${props.series ? '' : 'primary'}`}>
+            {props.series ? t('meetings.series.save') : t('meetings.series.create')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function SeriesCard(props: { data: WorkspaceMeetings; workspaceId: string; series: MeetingSeriesRow }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const [, navigate] = useLocation();
+  const id = useId();
+  const { series, data } = props;
+  const [busy, setBusy] = useState(false);
+
+  async function plan() {
+    setBusy(true);
+    try {
+      const date = series.nextDate;
+      const present = new Set(data.members.map((member) => member.id));
+      const invited = series.defaultAttendeeIds.filter((memberId) => present.has(memberId));
+      const attendeeIds = invited.length > 0 ? invited : data.members.map((member) => member.id);
+      const attendees = data.members.filter((member) => attendeeIds.includes(member.id));
+      const agenda = agendaFromTemplate({ members: attendees, title: (kind) => t(`meetings.agendaKinds.${kind}`), newId });
+      const row = await planMeeting(props.workspaceId, {
+        seriesId: series.id,
+        title: t('meetings.meetingTitle', { series: series.name, date: formatDay(date, language) }),
+        date,
+        attendeeIds,
+        agenda,
+        kpiPeriod: previousMonth(date),
+      });
+      toast.success(t('meetings.series.planned', { date: formatDay(date, language) }));
+      navigate(`/w/${props.workspaceId}/meetings/${row.id}`);
+    } catch (error) {
+      toast.error(saveError(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <div className="section-header">
+        <h2 id={`${id}-title`}>{series.name}</h2>
+        <button type="button" className="button primary" disabled={busy} onClick={() => void plan()}>
+          {t('meetings.series.plan', { date: formatDay(series.nextDate, language) })}
+        </button>
+      </div>
+      <p>{t('meetings.nextMeeting', { date: formatDay(series.nextDate, language, 'full'), cadence: t(`meetings.cadences.${series.cadence}`) })}</p>
+      <SeriesForm key={`${series.id}:${series.updatedAt}`} workspaceId={props.workspaceId} series={series} memberIds={[]} />
+      <p className="muted">{t('meetings.series.attendeesHint')}</p>
+    </section>
+  );
+}
+
+function MeetingsTable(props: { data: WorkspaceMeetings; workspaceId: string }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const id = useId();
+  const meetings = [...props.data.meetings].reverse();
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('meetings.list.title')}</h2>
+      {meetings.length === 0 ? (
+        <p>{t('meetings.list.empty')}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t('meetings.list.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('meetings.list.name')}</th>
+              <th scope="col">{t('meetings.list.date')}</th>
+              <th scope="col">{t('meetings.list.state')}</th>
+              <th scope="col" className="num">
+                {t('meetings.list.decisions')}
+              </th>
+              <th scope="col">{t('meetings.list.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {meetings.map((meeting) => {
+              const created = props.data.actions.filter((action) => action.createdInMeetingId === meeting.id).length;
+              const closed = props.data.actions.filter((action) => action.closedInMeetingId === meeting.id && isClosedStatus(action.status)).length;
+              return (
+                <tr key={meeting.id}>
+                  <th scope="row">
+                    <Link href={`/w/${props.workspaceId}/meetings/${meeting.id}`} className="row-link">
+                      {meeting.title}
+                    </Link>
+                  </th>
+                  <td>
+                    <time dateTime={meeting.date}>{formatDay(meeting.date, language)}</time>
+                  </td>
+                  <td>
+                    <StateBadge state={meeting.state} />
+                  </td>
+                  <td className="num">{new Intl.NumberFormat(language).format(meeting.decisions.length)}</td>
+                  <td>{t('meetings.list.actionsCell', { created: new Intl.NumberFormat(language).format(created), closed: new Intl.NumberFormat(language).format(closed) })}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function StateBadge(props: { state: 'planned' | 'running' | 'ended' }) {
+  const { t } = useTranslation();
+  const icon = props.state === 'running' ? '▶' : props.state === 'ended' ? '✓' : '○';
+  return (
+    <span className={`meeting-state meeting-state-${props.state}`}>
+      <span aria-hidden="true">{icon} </span>
+      {t(`meetings.states.${props.state}`)}
+    </span>
+  );
+}
+
+/** `#/w/:id/meetings`: the regular meeting (series), its meetings, and every open action item. */
+export function MeetingsPage(props: { workspaceId: string }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const data = useWorkspaceMeetings(props.workspaceId);
+  const id = useId();
+  useDocumentTitle(`${t('meetings.title')} — ${data?.workspace?.name ?? t('app.loading')}`);
+  if (data === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
+  if (!data.workspace) {
+    return (
+      <section className="page">
+        <h1>{t('workspace.notFound')}</h1>
+        <Link href="/">{t('app.backHome')}</Link>
+      </section>
+    );
+  }
+  const today = todayIn();
+  const open: MeetingAction[] = openActions(data.actions, today).map((action) => ({ action, origin: 'carried', closedHere: false }));
+  return (
+    <section className="page meetings-page" aria-labelledby={`${id}-title`}>
+      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
+        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{data.workspace.name}</Link>{' '}
+        <span aria-hidden="true">›</span>
+      </nav>
+      <div className="page-header">
+        <h1 id={`${id}-title`}>{t('meetings.title')}</h1>
+      </div>
+      <p className="muted">{t('meetings.sectionIntro')}</p>
+      {data.series.length === 0 ? (
+        <section className="card" aria-labelledby={`${id}-setup`}>
+          <h2 id={`${id}-setup`}>{t('meetings.series.setUpTitle')}</h2>
+          <p className="muted">{t('meetings.series.setUpIntro')}</p>
+          <SeriesForm workspaceId={props.workspaceId} series={null} memberIds={data.members.map((member) => member.id)} />
+        </section>
+      ) : (
+        data.series.map((series) => <SeriesCard key={series.id} data={data} workspaceId={props.workspaceId} series={series} />)
+      )}
+      <MeetingsTable data={data} workspaceId={props.workspaceId} />
+      <section className="card" aria-labelledby={`${id}-open`}>
+        <h2 id={`${id}-open`}>
+          {t('meetings.openActions.title')} <span className="count">({new Intl.NumberFormat(language).format(data.actions.filter(isOpen).length)})</span>
+        </h2>
+        <p className="muted">{t('meetings.openActions.intro')}</p>
+        {open.length === 0 ? (
+          <p>{t('meetings.openActions.empty')}</p>
+        ) : (
+          <ActionsTable caption={t('meetings.openActions.title')} entries={open} members={data.members} meetings={data.meetings} meetingId={null} today={today} />
+        )}
+      </section>
+    </section>
+  );
 }

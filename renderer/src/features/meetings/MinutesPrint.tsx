@@ -1,4 +1,202 @@
-/** `#/print/minutes/:workspaceId/:meetingId`: the minutes document (to be built). */
-export function MinutesPrint(_props: { workspaceId: string; meetingId: string }) {
-  return null;
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { actionsForMeeting, isClosedStatus, isOverdue, type MeetingAction } from '../../../../shared/meetings/actions';
+import type { Meeting } from '../../../../shared/meetings/records';
+import { sortMeetings } from '../../../../shared/meetings/actions';
+import type { Member } from '../../../../shared/records/member';
+import { formatClock, itemElapsedMs } from '../../../../shared/meetings/timer';
+import { useApp } from '../../app/AppContext';
+import { db } from '../../db/db';
+import { PrintLayout, printClasses } from '../print/PrintLayout';
+import { usePrintReady } from '../print/usePrintReady';
+import { formatDay, formatTime, memberName, sortMembers } from './format';
+import { KpiSnapshotTable } from './KpiSnapshotTable';
+import './meetings.css';
+
+function ActionGroup(props: { title: string; entries: readonly MeetingAction[]; members: readonly Member[]; meetings: readonly Meeting[]; overdueOn: string }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  // The minutes say how an item stood in this meeting: one closed later was still open here.
+  const status = ({ action, closedHere }: MeetingAction) => {
+    if (closedHere || !isClosedStatus(action.status)) return t(`meetings.statuses.${action.status}`);
+    const later = props.meetings.find((meeting) => meeting.id === action.closedInMeetingId);
+    return `${t('meetings.statuses.open')} (${later ? t('meetings.actions.closedIn', { meeting: later.title }) : t('meetings.actions.closedOutside')})`;
+  };
+  return (
+    <section className={printClasses.avoidBreak}>
+      <h3 className={printClasses.keepWithNext}>{props.title}</h3>
+      {props.entries.length === 0 ? (
+        <p>{t('meetings.minutes.none')}</p>
+      ) : (
+        <table className="minutes-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('meetings.actions.itemTitle')}</th>
+              <th scope="col">{t('meetings.actions.owner')}</th>
+              <th scope="col">{t('meetings.actions.department')}</th>
+              <th scope="col">{t('meetings.actions.dueDate')}</th>
+              <th scope="col">{t('meetings.actions.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.entries.map((entry) => {
+              const { action } = entry;
+              return (
+              <tr key={action.id}>
+                <th scope="row">{action.title}</th>
+                <td>{memberName(t, props.members, action.ownerId)}</td>
+                <td>{t(`meetings.departments.${action.department}`)}</td>
+                <td>
+                  {action.dueDate ? formatDay(action.dueDate, language) : t('meetings.actions.noDueDate')}
+                  {isOverdue(action, props.overdueOn) ? ` (⚠ ${t('meetings.actions.overdue')})` : ''}
+                </td>
+                <td>{status(entry)}</td>
+              </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/**
+ * `#/print/minutes/:workspaceId/:meetingId`: the minutes as a filed document — title, date,
+ * attendees, agenda with notes and time spent, decisions, action items (created here, closed here,
+ * still open and carried), and the KPI snapshot taken when the meeting ended. Page footers
+ * ("Minutes", date, n / N) are drawn by the PDF printer.
+ */
+export function MinutesPrint(props: { workspaceId: string; meetingId: string }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const data = useLiveQuery(async () => {
+    const [workspace, meeting, meetings, actions, members] = await Promise.all([
+      db.workspaces.get(props.workspaceId),
+      db.meetings.get([props.workspaceId, props.meetingId]),
+      db.meetings.where('workspaceId').equals(props.workspaceId).toArray(),
+      db.actionItems.where('workspaceId').equals(props.workspaceId).toArray(),
+      db.members.where('workspaceId').equals(props.workspaceId).toArray(),
+    ]);
+    return { workspace: workspace ?? null, meeting: meeting ?? null, meetings: sortMeetings(meetings), actions, members };
+  }, [props.workspaceId, props.meetingId]);
+  const missing = data !== undefined && (data.workspace === null || data.meeting === null);
+  usePrintReady(Boolean(data && !missing), missing ? 'the meeting does not exist' : null);
+
+  if (!data) return null;
+  if (!data.workspace || !data.meeting) return <p role="alert">{t('meetings.meeting.notFound')}</p>;
+  const { meeting, members, workspace } = data;
+  const entries = actionsForMeeting(meeting, data.actions, data.meetings);
+  const created = entries.filter((entry) => entry.origin === 'new');
+  const closed = entries.filter((entry) => entry.closedHere);
+  const stillOpen = entries.filter((entry) => entry.origin === 'carried' && !entry.closedHere);
+  const attendees = sortMembers(
+    members.filter((member) => meeting.attendeeIds.includes(member.id)),
+    language,
+  );
+  // As of the last write (the meeting's time is folded into its items when it ends or pauses).
+  const now = Date.parse(meeting.endedAt ?? meeting.updatedAt);
+
+  return (
+    <PrintLayout kind="minutes" title={t('meetings.minutes.documentTitle', { title: meeting.title })}>
+      <article className="minutes-print" lang={language}>
+        <header>
+          <p className="minutes-kicker">{t('meetings.minutes.kicker')}</p>
+          <h1>{meeting.title}</h1>
+          <dl className="minutes-facts">
+            <dt>{t('meetings.minutes.workspace')}</dt>
+            <dd>{workspace.name}</dd>
+            <dt>{t('meetings.minutes.date')}</dt>
+            <dd>{formatDay(meeting.date, language, 'full')}</dd>
+            {meeting.startedAt ? (
+              <>
+                <dt>{t('meetings.minutes.time')}</dt>
+                <dd>
+                  {t('meetings.minutes.timeValue', {
+                    start: formatTime(meeting.startedAt, language),
+                    end: meeting.endedAt ? formatTime(meeting.endedAt, language) : '',
+                  })}
+                </dd>
+              </>
+            ) : null}
+            <dt>{t('meetings.minutes.attendees')}</dt>
+            <dd>
+              {attendees.length === 0 ? (
+                t('meetings.minutes.noAttendees')
+              ) : (
+                <ul className="minutes-attendees">
+                  {attendees.map((member) => (
+                    <li key={member.id}>
+                      {member.name} ({t(`department.${member.department}`)}
+                      {member.title ? `, ${member.title}` : ''})
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </dl>
+        </header>
+
+        <section>
+          <h2 className={printClasses.keepWithNext}>{t('meetings.minutes.agenda')}</h2>
+          <ol className="minutes-agenda">
+            {meeting.agenda.map((item) => {
+              const decisions = meeting.decisions.filter((decision) => decision.agendaItemId === item.id);
+              const spent = itemElapsedMs(meeting, item, now);
+              return (
+                <li key={item.id} className={printClasses.avoidBreak}>
+                  <h3 className={printClasses.keepWithNext}>{item.title}</h3>
+                  <p className="minutes-meta">
+                    {t('meetings.minutes.owner', { name: memberName(t, members, item.ownerId) })} · {t('meetings.minutes.planned', { minutes: item.minutes })}
+                    {spent > 0 ? ` · ${t('meetings.minutes.spent', { time: formatClock(spent) })}` : ''}
+                  </p>
+                  {item.notes.trim() ? <p className="minutes-notes">{item.notes}</p> : <p className="minutes-meta">{t('meetings.minutes.noNotes')}</p>}
+                  {decisions.length > 0 ? (
+                    <ul className="minutes-decisions">
+                      {decisions.map((decision) => (
+                        <li key={decision.id}>
+                          <strong>{t('meetings.decisions.new')}:</strong> {decision.text}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+
+        <section>
+          <h2 className={printClasses.keepWithNext}>{t('meetings.decisions.title')}</h2>
+          {meeting.decisions.length === 0 ? (
+            <p>{t('meetings.decisions.empty')}</p>
+          ) : (
+            <ol className="minutes-decisions">
+              {meeting.decisions.map((decision) => {
+                const item = meeting.agenda.find((candidate) => candidate.id === decision.agendaItemId);
+                return (
+                  <li key={decision.id}>
+                    {decision.text}
+                    {item ? <span className="minutes-meta"> — {t('meetings.decisions.forItem', { title: item.title })}</span> : null}
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </section>
+
+        <section>
+          <h2 className={printClasses.keepWithNext}>{t('meetings.actions.title')}</h2>
+          <ActionGroup title={t('meetings.actions.groupNew')} entries={created} members={members} meetings={data.meetings} overdueOn={meeting.date} />
+          <ActionGroup title={t('meetings.actions.groupClosed')} entries={closed} members={members} meetings={data.meetings} overdueOn={meeting.date} />
+          <ActionGroup title={t('meetings.actions.groupOpen')} entries={stillOpen} members={members} meetings={data.meetings} overdueOn={meeting.date} />
+        </section>
+
+        <section className={printClasses.avoidBreak}>
+          <h2 className={printClasses.keepWithNext}>{t('meetings.meeting.kpiSnapshot')}</h2>
+          <KpiSnapshotTable rows={meeting.kpiSnapshot} />
+        </section>
+      </article>
+    </PrintLayout>
+  );
 }

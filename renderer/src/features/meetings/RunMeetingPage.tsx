@@ -1,4 +1,465 @@
-/** `#/w/:id/meetings/:meetingId/run`: run mode (to be built). */
-export function RunMeetingPage(_props: { workspaceId: string; meetingId: string }) {
-  return null;
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { Link, useLocation } from 'wouter';
+import { actionsForMeeting } from '../../../../shared/meetings/actions';
+import { previousMonth, todayIn } from '../../../../shared/meetings/cadence';
+import type { Meeting } from '../../../../shared/meetings/records';
+import {
+  agendaTotals,
+  currentItem,
+  formatClock,
+  goToItem,
+  itemElapsedMs,
+  msUntilOverrun,
+  nextItem,
+  nextItemId,
+  previousItem,
+  startMeeting,
+  timerView,
+  toggleTimer,
+} from '../../../../shared/meetings/timer';
+import { useApp } from '../../app/AppContext';
+import { ConfirmDialog, Dialog } from '../../ui/Dialog';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { kpiSnapshot } from '../kpis/snapshot';
+import { ActionsTable, AddActionForm } from './ActionItems';
+import { AddDecisionForm, DecisionList } from './Decisions';
+import { formatDay, memberName, saveError } from './format';
+import { KpiReviewSlot } from './KpiReviewSlot';
+import { finishMeeting, updateMeeting } from './meetingStore';
+import { minutesExportRequest } from './minutesExport';
+import { NotesField } from './NotesField';
+import { findMeeting, useWorkspaceMeetings } from './useMeetingData';
+import './meetings.css';
+
+/** Run mode's keys (the handler is below); shown in the legend beside the meeting. */
+export const RUN_SHORTCUTS = [
+  { keys: ['Ctrl+Enter'], label: 'meetings.run.shortcuts.next', aria: 'Control+Enter' },
+  { keys: ['N'], label: 'meetings.run.shortcuts.nextOutside', aria: 'N' },
+  { keys: ['Ctrl+Shift+Enter'], label: 'meetings.run.shortcuts.previous', aria: 'Control+Shift+Enter' },
+  { keys: ['Alt+Shift+P'], label: 'meetings.run.shortcuts.timer', aria: 'Alt+Shift+P' },
+  { keys: ['Alt+Shift+M'], label: 'meetings.run.shortcuts.notes', aria: 'Alt+Shift+M' },
+  { keys: ['Alt+Shift+D'], label: 'meetings.run.shortcuts.decision', aria: 'Alt+Shift+D' },
+  { keys: ['Alt+Shift+C'], label: 'meetings.run.shortcuts.action', aria: 'Alt+Shift+C' },
+  { keys: ['Enter'], label: 'meetings.run.shortcuts.submit', aria: 'Enter' },
+] as const;
+
+const SOUND_KEY = 'alignboard.meetingSound';
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element) return false;
+  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
+}
+
+const mac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const shownKey = (key: string) => (mac() ? key.replace('Ctrl+', '⌘').replace('Alt+', '⌥') : key);
+
+/** The clock, re-read every `ms` while `active` (a running timer), else at each render. */
+function useTicker(active: boolean, ms = 250): number {
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      if (!active) return () => {};
+      const timer = setInterval(notify, ms);
+      return () => clearInterval(timer);
+    },
+    [active, ms],
+  );
+  return useSyncExternalStore(subscribe, () => Math.floor(Date.now() / ms) * ms);
+}
+
+/** A short beep through WebAudio (no audio file); the context is made on the click that enables sound. */
+function useBeep(enabled: boolean) {
+  const context = useRef<AudioContext | null>(null);
+  useEffect(() => {
+    if (!enabled || context.current || typeof AudioContext === 'undefined') return;
+    try {
+      context.current = new AudioContext();
+    } catch {
+      context.current = null;
+    }
+  }, [enabled]);
+  useEffect(() => () => void context.current?.close().catch(() => {}), []);
+  return useCallback(() => {
+    const audio = context.current;
+    if (!enabled || !audio) return;
+    void audio.resume().catch(() => {});
+    const oscillator = audio.createOscillator();
+    const gain = audio.createGain();
+    oscillator.type = 'sine';
+    oscillator.frequency.value = 880;
+    gain.gain.setValueAtTime(0.2, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.6);
+    oscillator.connect(gain).connect(audio.destination);
+    oscillator.start();
+    oscillator.stop(audio.currentTime + 0.6);
+  }, [enabled]);
+}
+
+function ShortcutsLegend() {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <section className="run-legend" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('meetings.run.shortcuts.title')}</h2>
+      <dl>
+        {RUN_SHORTCUTS.map((shortcut) => (
+          <div key={shortcut.label}>
+            <dt>
+              {shortcut.keys.map((key, index) => (
+                <span key={key}>
+                  {index > 0 ? ' ' : null}
+                  <kbd>{shownKey(key)}</kbd>
+                </span>
+              ))}
+            </dt>
+            <dd>{t(shortcut.label)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** `#/w/:id/meetings/:meetingId/run`: the live meeting, projector-friendly and keyboard-driven. */
+export function RunMeetingPage(props: { workspaceId: string; meetingId: string }) {
+  const { t } = useTranslation();
+  const { language, host } = useApp();
+  const [, navigate] = useLocation();
+  const data = useWorkspaceMeetings(props.workspaceId);
+  const meeting = data ? findMeeting(data, props.meetingId) : null;
+  const id = useId();
+  const [sound, setSound] = useState(() => {
+    try {
+      return localStorage.getItem(SOUND_KEY) === 'on';
+    } catch {
+      return false;
+    }
+  });
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const [endedOpen, setEndedOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const notesRef = useRef<HTMLTextAreaElement>(null);
+  const decisionRef = useRef<HTMLInputElement>(null);
+  const actionRef = useRef<HTMLInputElement>(null);
+  const beep = useBeep(sound);
+  const running = meeting?.runningSince != null;
+  const now = useTicker(running);
+  useDocumentTitle(meeting ? t('meetings.run.pageTitle', { title: meeting.title }) : t('app.loading'));
+
+  const change = useCallback(
+    (update: (meeting: Meeting, now: number) => Meeting) =>
+      updateMeeting(props.workspaceId, props.meetingId, update).catch((error: unknown) => {
+        toast.error(saveError(t, error));
+      }),
+    [props.workspaceId, props.meetingId, t],
+  );
+
+  // Entering run mode starts the meeting (state running, startedAt); the timer waits for Start.
+  const state = meeting?.state;
+  useEffect(() => {
+    if (state === 'planned') void change((m, at) => startMeeting(m, at));
+  }, [state, change]);
+
+  // At the allotted time: announce it (and beep when sound is on). Scheduled from the stored
+  // meeting, so it is right after a reload too.
+  const item = meeting ? currentItem(meeting) : null;
+  useEffect(() => {
+    if (!meeting || !item) return;
+    const wait = msUntilOverrun(meeting, Date.now());
+    if (wait === null) return;
+    const timer = setTimeout(() => {
+      setAnnouncement(t('meetings.run.timeUp', { title: item.title }));
+      beep();
+    }, wait + 50);
+    return () => clearTimeout(timer);
+    // The schedule depends on the run, the item and its allotment only.
+    // oxlint-disable-next-line react/exhaustive-deps
+  }, [meeting?.runningSince, meeting?.currentItemId, item?.minutes, item?.elapsedMs, beep, t]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.isComposing || event.keyCode === 229) return;
+      if (document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
+      const mod = event.ctrlKey || event.metaKey;
+      let handled = true;
+      if (mod && !event.altKey && event.key === 'Enter') {
+        void change(event.shiftKey ? previousItem : nextItem);
+      } else if (event.altKey && event.shiftKey && !mod && event.code === 'KeyP') {
+        void change(toggleTimer);
+      } else if (event.altKey && event.shiftKey && !mod && event.code === 'KeyM') {
+        // M for memo (Alt+N is the app's "go to notifications").
+        notesRef.current?.focus();
+      } else if (event.altKey && event.shiftKey && !mod && event.code === 'KeyD') {
+        decisionRef.current?.focus();
+      } else if (event.altKey && event.shiftKey && !mod && event.code === 'KeyC') {
+        actionRef.current?.focus();
+      } else if (!mod && !event.altKey && !event.shiftKey && event.code === 'KeyN' && !isTyping(event.target)) {
+        void change(nextItem);
+      } else {
+        handled = false;
+      }
+      if (handled) {
+        event.preventDefault();
+        // The app's own "N" (new workspace) must not fire in the middle of a meeting.
+        event.stopPropagation();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [change]);
+
+  if (data === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
+  if (!data.workspace || !meeting) {
+    return (
+      <section className="page">
+        <h1>{data.workspace ? t('meetings.meeting.notFound') : t('workspace.notFound')}</h1>
+        <Link href={data.workspace ? `/w/${props.workspaceId}/meetings` : '/'}>{data.workspace ? t('meetings.open') : t('app.backHome')}</Link>
+      </section>
+    );
+  }
+  const meetingUrl = `/w/${props.workspaceId}/meetings/${meeting.id}`;
+  const index = item ? meeting.agenda.findIndex((candidate) => candidate.id === item.id) : -1;
+  const view = item ? timerView(item.minutes, itemElapsedMs(meeting, item, now)) : null;
+  const totals = agendaTotals(meeting, now);
+  const period = meeting.kpiPeriod ?? previousMonth(meeting.date);
+  const today = todayIn();
+  const entries = actionsForMeeting(meeting, data.actions, data.meetings);
+  const isLast = nextItemId(meeting) === null;
+
+  async function end() {
+    let snapshot = null;
+    try {
+      snapshot = await kpiSnapshot(props.workspaceId, period);
+    } catch (error) {
+      console.warn('KPI snapshot failed; the minutes will say there is none', error);
+    }
+    try {
+      await finishMeeting(props.workspaceId, props.meetingId, snapshot);
+      toast.success(t('meetings.run.ended'));
+      setEndedOpen(true);
+    } catch (error) {
+      toast.error(saveError(t, error));
+    }
+  }
+  async function exportMinutes() {
+    try {
+      await host.exportPdf(minutesExportRequest(props.workspaceId, meeting!));
+    } catch (error) {
+      toast.error(saveError(t, error));
+    }
+  }
+
+  return (
+    <section className="page run-page" aria-labelledby={`${id}-title`}>
+      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
+        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{data.workspace.name}</Link>{' '}
+        <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}/meetings`}>{t('meetings.title')}</Link> <span aria-hidden="true">›</span>{' '}
+        <Link href={meetingUrl}>{meeting.title}</Link> <span aria-hidden="true">›</span>
+      </nav>
+      <div className="run-header">
+        <p className="run-meeting-title">
+          {meeting.title} · <time dateTime={meeting.date}>{formatDay(meeting.date, language)}</time>
+        </p>
+        <p className="run-progress">
+          {item ? t('meetings.run.itemOf', { number: index + 1, count: meeting.agenda.length }) : null} ·{' '}
+          {t('meetings.run.elapsedTotal', { used: formatClock(totals.elapsedMs), planned: formatClock(totals.plannedMs) })}
+        </p>
+      </div>
+      <p className="visually-hidden" role="status" aria-live="assertive">
+        {announcement}
+      </p>
+
+      {meeting.state === 'ended' ? (
+        <div className="card">
+          <h1 id={`${id}-title`}>{t('meetings.run.endedTitle')}</h1>
+          <div className="toolbar">
+            <button type="button" className="button primary" onClick={() => void exportMinutes()}>
+              {t('meetings.meeting.exportMinutes')}
+            </button>
+            <Link href={meetingUrl} className="button">
+              {t('meetings.run.backToMeeting')}
+            </Link>
+          </div>
+        </div>
+      ) : null}
+
+      <div className="run-layout">
+        <div className="run-main">
+          {item && view ? (
+            <>
+              <div className={`run-stage ${view.overrun ? 'run-overrun' : ''}`}>
+                {meeting.state !== 'ended' ? (
+                  <h1 id={`${id}-title`} className="run-item-title">
+                    {item.title}
+                  </h1>
+                ) : (
+                  <h2 className="run-item-title">{item.title}</h2>
+                )}
+                <p className="run-item-meta">
+                  {t('meetings.run.owner', { name: memberName(t, data.members, item.ownerId) })} · {t('meetings.run.allotted', { minutes: item.minutes })}
+                </p>
+                <div className="run-timer" role="timer" aria-label={t('meetings.run.timerLabel', { title: item.title, time: formatClock(view.overrun ? view.overrunMs : view.remainingMs, !view.overrun) })}>
+                  <span className="run-clock" data-testid="run-clock">
+                    {view.overrun ? `+${formatClock(view.overrunMs)}` : formatClock(view.remainingMs, true)}
+                  </span>
+                  <span className="run-clock-caption">
+                    {view.overrun ? (
+                      <strong className="run-over">
+                        <span aria-hidden="true">⚠ </span>
+                        {t('meetings.run.over', { time: formatClock(view.overrunMs) })}
+                      </strong>
+                    ) : (
+                      t('meetings.run.remaining')
+                    )}{' '}
+                    · {running ? t('meetings.run.running') : t('meetings.run.paused')}
+                  </span>
+                  <progress className="run-progress-bar" max={1} value={view.progress} aria-hidden="true" />
+                </div>
+              </div>
+              {meeting.state !== 'ended' ? (
+                <div className="toolbar run-controls">
+                  <button type="button" className="button primary" aria-keyshortcuts="Alt+Shift+P" onClick={() => void change(toggleTimer)}>
+                    {running ? t('meetings.run.pause') : t('meetings.run.start')}
+                  </button>
+                  <button type="button" className="button" aria-keyshortcuts="Control+Shift+Enter" disabled={index <= 0} onClick={() => void change(previousItem)}>
+                    {t('meetings.run.previous')}
+                  </button>
+                  <button type="button" className="button" aria-keyshortcuts="Control+Enter N" disabled={isLast} onClick={() => void change(nextItem)}>
+                    {t('meetings.run.next')} <kbd>{shownKey('Ctrl+Enter')}</kbd>
+                  </button>
+                  <button type="button" className="button danger" onClick={() => setConfirmEnd(true)}>
+                    {t('meetings.run.end')}
+                  </button>
+                  <label className="meeting-check run-sound">
+                    <input
+                      type="checkbox"
+                      checked={sound}
+                      onChange={(event) => {
+                        setSound(event.target.checked);
+                        try {
+                          localStorage.setItem(SOUND_KEY, event.target.checked ? 'on' : 'off');
+                        } catch {
+                          // Not remembered; it still applies now.
+                        }
+                      }}
+                    />{' '}
+                    {t('meetings.run.sound')}
+                  </label>
+                </div>
+              ) : null}
+              {isLast && meeting.state !== 'ended' ? <p className="muted">{t('meetings.run.lastItem')}</p> : null}
+
+              {item.kind === 'kpiReview' || item.kind === 'slaAttainment' ? <KpiReviewSlot workspaceId={props.workspaceId} period={period} kind={item.kind} /> : null}
+
+              <NotesField
+                ref={notesRef}
+                key={item.id}
+                workspaceId={props.workspaceId}
+                meetingId={meeting.id}
+                item={item}
+                label={t('meetings.agenda.notesFor', { title: item.title })}
+                rows={6}
+                className="run-notes"
+              />
+              <section className="run-capture" aria-labelledby={`${id}-capture`}>
+                <h2 id={`${id}-capture`}>{t('meetings.run.capture')}</h2>
+                <AddDecisionForm ref={decisionRef} workspaceId={props.workspaceId} meetingId={meeting.id} agendaItemId={item.id} compact />
+                <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions.filter((decision) => decision.agendaItemId === item.id)} />
+                <AddActionForm ref={actionRef} workspaceId={props.workspaceId} meetingId={meeting.id} agendaItemId={item.id} members={data.members} compact />
+              </section>
+            </>
+          ) : meeting.state !== 'ended' ? (
+            <>
+              <h1 id={`${id}-title`}>{meeting.title}</h1>
+              <p>{t('meetings.run.noItems')}</p>
+              <Link href={meetingUrl}>{t('meetings.run.backToMeeting')}</Link>
+            </>
+          ) : null}
+          <section className="card" aria-labelledby={`${id}-actions`}>
+            <h2 id={`${id}-actions`}>{t('meetings.actions.title')}</h2>
+            <ActionsTable caption={t('meetings.actions.title')} entries={entries} members={data.members} meetings={data.meetings} meetingId={meeting.id} today={today} />
+          </section>
+        </div>
+        <aside className="run-side">
+          <nav aria-label={t('meetings.run.agendaNav')}>
+            <h2>{t('meetings.run.agendaNav')}</h2>
+            <ol className="run-agenda">
+              {meeting.agenda.map((candidate) => {
+                const spent = itemElapsedMs(meeting, candidate, now);
+                const over = spent > candidate.minutes * 60_000;
+                const current = candidate.id === meeting.currentItemId;
+                return (
+                  <li key={candidate.id}>
+                    <button
+                      type="button"
+                      className={`run-agenda-item ${current ? 'current' : ''}`}
+                      aria-current={current ? 'step' : undefined}
+                      onClick={() => void change((m, at) => goToItem(m, candidate.id, at))}
+                    >
+                      <span className="run-agenda-title">{candidate.title}</span>
+                      <span className="run-agenda-time">
+                        {formatClock(spent)} / {t('meetings.agenda.minutesShort', { minutes: candidate.minutes })}
+                        {over ? (
+                          <>
+                            {' '}
+                            <span aria-hidden="true">⚠</span> {t('meetings.run.overShort')}
+                          </>
+                        ) : null}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+          </nav>
+          <ShortcutsLegend />
+        </aside>
+      </div>
+
+      <ConfirmDialog
+        open={confirmEnd}
+        onOpenChange={setConfirmEnd}
+        title={t('meetings.run.endTitle')}
+        description={t('meetings.run.endBody')}
+        confirmLabel={t('meetings.run.endConfirm')}
+        onConfirm={() => void end()}
+      />
+      <Dialog
+        open={endedOpen}
+        onOpenChange={(open) => {
+          setEndedOpen(open);
+          if (!open) navigate(meetingUrl);
+        }}
+        title={t('meetings.run.endedTitle')}
+        description={t('meetings.run.endedBody')}
+      >
+        <div className="dialog-buttons">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setEndedOpen(false);
+              navigate(meetingUrl);
+            }}
+          >
+            {t('meetings.run.notNow')}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            autoFocus
+            onClick={() => {
+              void exportMinutes();
+              setEndedOpen(false);
+              navigate(meetingUrl);
+            }}
+          >
+            {t('meetings.meeting.exportMinutes')}
+          </button>
+        </div>
+      </Dialog>
+    </section>
+  );
 }

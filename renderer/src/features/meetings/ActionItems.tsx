@@ -1,0 +1,303 @@
+import { type FormEvent, forwardRef, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { daysOverdue, isOverdue, type MeetingAction } from '../../../../shared/meetings/actions';
+import { departmentOf, textProblem } from '../../../../shared/meetings/agenda';
+import { isCalendarDate } from '../../../../shared/meetings/cadence';
+import { ACTION_DEPARTMENTS, ACTION_STATUSES, type ActionDepartment, type ActionItem, type ActionStatus } from '../../../../shared/meetings/records';
+import type { Member } from '../../../../shared/records/member';
+import { useApp } from '../../app/AppContext';
+import type { ActionItemRow, MeetingRow } from '../../db/db';
+import { toastAction } from '../../ui/toastActions';
+import { formatDay, memberName, saveError, sortMembers } from './format';
+import { addAction, deleteAction, restoreAction, setActionStatus } from './meetingStore';
+
+/** Overdue is said in words and with an icon, never by colour alone. */
+export function OverdueMark({ action, today }: { action: Pick<ActionItem, 'status' | 'dueDate'>; today: string }) {
+  const { t } = useTranslation();
+  if (!isOverdue(action, today)) return null;
+  return (
+    <span className="meeting-overdue">
+      <span aria-hidden="true" className="meeting-overdue-icon">
+        ⚠
+      </span>{' '}
+      {t('meetings.actions.overdueDays', { count: daysOverdue(action, today) })}
+    </span>
+  );
+}
+
+export function DueDate({ action, today }: { action: Pick<ActionItem, 'status' | 'dueDate'>; today: string }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  return (
+    <>
+      {action.dueDate ? <time dateTime={action.dueDate}>{formatDay(action.dueDate, language)}</time> : <span className="muted">{t('meetings.actions.noDueDate')}</span>}
+      {isOverdue(action, today) ? (
+        <>
+          <br />
+          <OverdueMark action={action} today={today} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Where an item stands in a meeting (carried / new / closed here), in words. */
+function RelationMark({ entry, meetings }: { entry: MeetingAction; meetings: readonly MeetingRow[] }) {
+  const { t } = useTranslation();
+  const origin = meetings.find((meeting) => meeting.id === entry.action.createdInMeetingId);
+  return (
+    <span className="meeting-relation">
+      {entry.origin === 'new' ? (
+        <span className="meeting-tag">{t('meetings.actions.new')}</span>
+      ) : (
+        <span className="meeting-tag">
+          <span aria-hidden="true">↪ </span>
+          {origin ? t('meetings.actions.carriedFrom', { meeting: origin.title }) : t('meetings.actions.carried')}
+        </span>
+      )}
+      {entry.closedHere ? (
+        <span className="meeting-tag meeting-tag-closed">
+          <span aria-hidden="true">✓ </span>
+          {t('meetings.actions.closedHere')}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/**
+ * Action items as a table: title (row header), owner, department, due date (overdue in words),
+ * status (a select: closing records `meetingId`, null outside a meeting), and delete with undo.
+ */
+export function ActionsTable(props: {
+  caption: string;
+  entries: readonly MeetingAction[];
+  members: readonly Member[];
+  meetings: readonly MeetingRow[];
+  meetingId: string | null;
+  today: string;
+  showRelation?: boolean;
+}) {
+  const { t } = useTranslation();
+  async function changeStatus(action: ActionItem, status: ActionStatus) {
+    const previous = action.status;
+    try {
+      await setActionStatus(workspaceOf(action), action.id, status, props.meetingId);
+      const closing = status === 'done' || status === 'dropped';
+      toast(closing ? t('meetings.actions.closed', { title: action.title, status: t(`meetings.statuses.${status}`) }) : t('meetings.actions.reopened', { title: action.title }), {
+        action: toastAction(t('common.undo'), () => void setActionStatus(workspaceOf(action), action.id, previous, props.meetingId).catch((error: unknown) => toast.error(saveError(t, error)))),
+      });
+    } catch (error) {
+      toast.error(saveError(t, error));
+    }
+  }
+  async function remove(action: ActionItem) {
+    try {
+      const removed = await deleteAction(workspaceOf(action), action.id);
+      if (!removed) return;
+      toast(t('meetings.actions.removed', { title: action.title }), {
+        duration: 8_000,
+        action: toastAction(t('common.undo'), () => void restoreAction(removed).catch((error: unknown) => toast.error(saveError(t, error)))),
+      });
+    } catch (error) {
+      toast.error(saveError(t, error));
+    }
+  }
+  if (props.entries.length === 0) return <p>{t('meetings.actions.empty')}</p>;
+  return (
+    <table className="table meeting-actions-table">
+      <caption className="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('meetings.actions.itemTitle')}</th>
+          <th scope="col">{t('meetings.actions.owner')}</th>
+          <th scope="col">{t('meetings.actions.department')}</th>
+          <th scope="col">{t('meetings.actions.dueDate')}</th>
+          <th scope="col">{t('meetings.actions.status')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('common.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.entries.map((entry) => {
+          const { action } = entry;
+          return (
+            <tr key={action.id} className={isOverdue(action, props.today) ? 'meeting-row-overdue' : undefined}>
+              <th scope="row">
+                {action.title}
+                {props.showRelation !== false ? (
+                  <>
+                    <br />
+                    <RelationMark entry={entry} meetings={props.meetings} />
+                  </>
+                ) : null}
+              </th>
+              <td>{memberName(t, props.members, action.ownerId)}</td>
+              <td>{t(`meetings.departments.${action.department}`)}</td>
+              <td>
+                <DueDate action={action} today={props.today} />
+              </td>
+              <td>
+                <select
+                  className="input meeting-status"
+                  aria-label={t('meetings.actions.statusFor', { title: action.title })}
+                  value={action.status}
+                  onChange={(event) => void changeStatus(action, event.target.value as ActionStatus)}
+                >
+                  {ACTION_STATUSES.map((status) => (
+                    <option key={status} value={status}>
+                      {t(`meetings.statuses.${status}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="actions-cell">
+                <button type="button" className="button small danger" aria-label={t('meetings.actions.removeLabel', { title: action.title })} onClick={() => void remove(action)}>
+                  {t('meetings.actions.remove')}
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function workspaceOf(action: ActionItem): string {
+  return (action as ActionItemRow).workspaceId;
+}
+
+/** Members as <option>s, sorted by department then name, with "No owner" first. */
+export function MemberOptions({ members }: { members: readonly Member[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <option value="">{t('meetings.meeting.noOwner')}</option>
+      {sortMembers(members, i18n.language).map((member) => (
+        <option key={member.id} value={member.id}>
+          {member.name} ({t(`department.${member.department}`)})
+        </option>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The form that adds an action item: title, owner, department (follows the owner until chosen),
+ * due date. Enter in any field adds it; a missing title or a bad date is named in an error.
+ */
+export const AddActionForm = forwardRef<HTMLInputElement, {
+  workspaceId: string;
+  meetingId: string | null;
+  agendaItemId?: string | null;
+  members: readonly Member[];
+  compact?: boolean;
+}>(function AddActionForm(props, titleRef) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [ownerId, setOwnerId] = useState('');
+  const [department, setDepartment] = useState<ActionDepartment | null>(null);
+  const [dueDate, setDueDate] = useState('');
+  const [errors, setErrors] = useState<{ title?: string; dueDate?: string }>({});
+  const owner = props.members.find((member) => member.id === ownerId);
+  const effectiveDepartment = department ?? departmentOf(owner);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = textProblem(title, 500);
+    const next: typeof errors = {};
+    if (problem) next.title = t(`meetings.errors.${problem}`, { field: t('meetings.actions.itemTitle'), max: 500 });
+    if (dueDate !== '' && !isCalendarDate(dueDate)) next.dueDate = t('meetings.errors.badDate', { field: t('meetings.actions.dueDate') });
+    setErrors(next);
+    if (next.title || next.dueDate) return;
+    try {
+      await addAction(props.workspaceId, {
+        title: title.trim(),
+        ownerId: ownerId || null,
+        department: effectiveDepartment,
+        dueDate: dueDate || null,
+        createdInMeetingId: props.meetingId,
+        agendaItemId: props.agendaItemId ?? null,
+      });
+      toast.success(t('meetings.actions.added', { title: title.trim() }));
+      setTitle('');
+      setDueDate('');
+      setDepartment(null);
+      setOwnerId('');
+      if (titleRef && typeof titleRef === 'object') titleRef.current?.focus();
+    } catch (error) {
+      toast.error(saveError(t, error));
+    }
+  }
+
+  return (
+    <form className={`meeting-form ${props.compact ? 'compact' : ''}`} onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-legend`}>
+      <h3 id={`${id}-legend`} className={props.compact ? 'visually-hidden' : 'meeting-form-title'}>
+        {t('meetings.actions.add')}
+      </h3>
+      <div className="meeting-form-fields">
+        <div className="field grow">
+          <label htmlFor={`${id}-title`}>{t('meetings.actions.itemTitle')}</label>
+          <input
+            ref={titleRef}
+            id={`${id}-title`}
+            className="input"
+            value={title}
+            maxLength={500}
+            placeholder={props.compact ? t('meetings.run.actionPlaceholder') : undefined}
+            aria-invalid={Boolean(errors.title)}
+            aria-describedby={errors.title ? `${id}-title-error` : undefined}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+          {errors.title ? (
+            <p id={`${id}-title-error`} className="field-error" role="alert">
+              {errors.title}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-owner`}>{t('meetings.actions.owner')}</label>
+          <select id={`${id}-owner`} className="input" value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+            <MemberOptions members={props.members} />
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-department`}>{t('meetings.actions.department')}</label>
+          <select id={`${id}-department`} className="input" value={effectiveDepartment} onChange={(event) => setDepartment(event.target.value as ActionDepartment)}>
+            {ACTION_DEPARTMENTS.map((value) => (
+              <option key={value} value={value}>
+                {t(`meetings.departments.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-due`}>{t('meetings.actions.dueDate')}</label>
+          <input
+            id={`${id}-due`}
+            className="input"
+            type="date"
+            value={dueDate}
+            aria-invalid={Boolean(errors.dueDate)}
+            aria-describedby={errors.dueDate ? `${id}-due-error` : undefined}
+            onChange={(event) => setDueDate(event.target.value)}
+          />
+          {errors.dueDate ? (
+            <p id={`${id}-due-error`} className="field-error" role="alert">
+              {errors.dueDate}
+            </p>
+          ) : null}
+        </div>
+        <div className="field meeting-form-submit">
+          <button type="submit" className="button primary">
+            {t('meetings.actions.add')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+});

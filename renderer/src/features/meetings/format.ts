@@ -1,0 +1,41 @@
+import type { TFunction } from 'i18next';
+import type { Member } from '../../../../shared/records/member';
+import { StorageFullError } from '../../db/errors';
+import { errorMessage } from '../../db/errors';
+
+/** A calendar date (YYYY-MM-DD) shown as that day wherever the reader is. */
+export function formatDay(date: string, language: string, style: 'medium' | 'long' | 'full' = 'medium'): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A KPI period (YYYY-MM) as "October 2026" / "2026年10月". */
+export function formatPeriod(period: string, language: string): string {
+  if (!/^\d{4}-\d{2}$/.test(period)) return period;
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
+}
+
+export function formatTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
+  return Number.isFinite(value) ? new Intl.NumberFormat(language, options).format(value) : '—';
+}
+
+export function memberName(t: TFunction, members: readonly Member[], id: string | null): string {
+  if (id === null) return t('meetings.meeting.noOwner');
+  return members.find((member) => member.id === id)?.name ?? t('meetings.meeting.unknownMember');
+}
+
+/** Members in a stable order: department, then name (as on the workspace page). */
+export function sortMembers(members: readonly Member[], language: string): Member[] {
+  const collator = new Intl.Collator(language);
+  return [...members].sort((a, b) => collator.compare(a.department, b.department) || collator.compare(a.name, b.name));
+}
+
+/** A save failure as the person reads it (a full disk says what to do). */
+export function saveError(t: TFunction, error: unknown): string {
+  if (error instanceof StorageFullError) return t('meetings.errors.storageFull');
+  return t('meetings.errors.failed', { message: errorMessage(error) });
+}

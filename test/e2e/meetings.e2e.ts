@@ -1,0 +1,258 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { type ActionItem, Meeting } from '../../shared/meetings/records';
+import { printOptions, printRoute, toPlaywrightPdfOptions } from '../../shared/pdf';
+import { minutesFooter } from '../../renderer/src/features/meetings/minutesExport';
+import { openSample, poll, theme } from './support/app';
+import { pressUntilFocused, settle } from './support/keyboard';
+import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
+
+const run = promisify(execFile);
+afterEach(cleanUpBrowsers);
+
+const m = en.meetings;
+/** pdftotext wraps and spaces text its own way: compare without any white space. */
+const squash = (text: string) => text.replace(/\s+/g, '');
+const day = (date: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+
+type Row = Record<string, unknown> & { workspaceId: string };
+
+/** Rows of one IndexedDB table for a workspace, read straight from the browser's database. */
+async function stored(page: Page, table: 'meetings' | 'actionItems', workspaceId: string): Promise<Row[]> {
+  return page.evaluate(
+    ({ name, id }) =>
+      new Promise<Row[]>((resolve, reject) => {
+        const open = indexedDB.open('alignboard');
+        open.addEventListener('error', () => reject(open.error));
+        open.addEventListener('success', () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.addEventListener('success', () => {
+            open.result.close();
+            resolve((request.result as Row[]).filter((row) => row.workspaceId === id));
+          });
+          request.addEventListener('error', () => reject(request.error));
+        });
+      }),
+    { name: table, id: workspaceId },
+  );
+}
+
+async function meetings(page: Page, workspaceId: string): Promise<Meeting[]> {
+  return (await stored(page, 'meetings', workspaceId)).map(({ workspaceId: _, ...row }) => Meeting.parse(row)).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+async function actions(page: Page, workspaceId: string): Promise<ActionItem[]> {
+  return (await stored(page, 'actionItems', workspaceId)) as unknown as ActionItem[];
+}
+
+const clock = (page: Page) => page.getByTestId('run-clock');
+const itemHeading = (page: Page, title: string) => page.getByRole('heading', { level: 1, name: title, exact: true });
+
+/** Types an action item in run mode by keyboard only: Alt+Shift+C, title, owner, due date, Enter. */
+async function captureAction(page: Page, action: { title: string; owner: string; due: string }) {
+  await page.keyboard.press('Alt+Shift+C');
+  const title = page.getByRole('textbox', { name: m.actions.itemTitle, exact: true });
+  await poll(() => title.evaluate((element) => element === document.activeElement)).toBe(true);
+  await page.keyboard.type(action.title);
+  await page.keyboard.press('Tab');
+  // A focused closed <select> picks the option whose text starts with what is typed.
+  await page.keyboard.type(action.owner);
+  await page.keyboard.press('Tab'); // department (follows the owner)
+  await page.keyboard.press('Tab'); // due date: month, day, year segments
+  const [year, month, date] = action.due.split('-');
+  await page.keyboard.type(`${month}${date}${year}`);
+  await page.keyboard.press('Enter');
+  await page.getByText(m.actions.added.replace('{{title}}', action.title)).first().waitFor();
+}
+
+async function switchTheme(page: Page, target: string) {
+  for (let i = 0; i < 3 && (await theme(page)) !== target; i++) await page.keyboard.press('Alt+Shift+T');
+  expect(await theme(page)).toBe(target);
+}
+
+describe('Regular meetings', () => {
+  test('plan from the template, run by keyboard with the timer, reload mid-run, end, carry forward, close, minutes PDF', async () => {
+    const { page, context, pageErrors } = await launchBrowser({ lang: 'en' });
+    const workspaceId = await openSample(page);
+
+    // --- Set up the series and plan the first meeting from the default agenda. ------------------
+    await page.getByRole('region', { name: m.title }).getByRole('link', { name: m.open }).click();
+    await page.getByRole('heading', { level: 1, name: m.title }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'meetings list (no series)');
+    await page.getByLabel(m.series.nextDate).fill('2026-12-07');
+    await page.getByRole('button', { name: m.series.create, exact: true }).click();
+    const planFirst = page.getByRole('button', { name: m.series.plan.replace('{{date}}', day('2026-12-07')) });
+    await planFirst.click();
+    const firstTitle = m.meetingTitle.replace('{{series}}', m.defaultSeriesName).replace('{{date}}', day('2026-12-07'));
+    await page.getByRole('heading', { level: 1, name: firstTitle }).waitFor();
+    const titles = Object.values(m.agendaKinds).slice(0, 6);
+    for (const [index, title] of titles.entries()) {
+      expect(await page.getByLabel(`Title of item ${index + 1}`, { exact: true }).inputValue()).toBe(title);
+    }
+    // Owners by department: marketing items go to the first marketing member, sales to the first seller.
+    expect(await page.getByLabel(`Owner`, { exact: true }).first().inputValue()).not.toBe('');
+    await expectNoSeriousA11yViolations(page, 'meeting page (planned)');
+    const [first] = await meetings(page, workspaceId);
+    expect(first!.attendeeIds).toHaveLength(7);
+    expect(first!.kpiPeriod).toBe('2026-11');
+
+    // --- Run mode, keyboard only. -----------------------------------------------------------
+    await page.getByRole('link', { name: m.meeting.run }).click();
+    await itemHeading(page, m.agendaKinds.kpiReview).waitFor();
+    await page.getByText(m.run.paused, { exact: false }).first().waitFor();
+    expect(await clock(page).textContent()).toBe('15:00');
+    await expectNoSeriousA11yViolations(page, 'run mode');
+    // The legend shows the next-item shortcut.
+    const legend = page.getByRole('region', { name: m.run.shortcuts.title });
+    await legend.getByText(m.run.shortcuts.next, { exact: true }).waitFor();
+
+    await page.keyboard.press('Alt+Shift+P');
+    await page.getByText(m.run.running).first().waitFor();
+    await poll(async () => (await clock(page).textContent()) !== '15:00').toBe(true);
+    await page.keyboard.press('Alt+Shift+P');
+    await page.getByText(m.run.paused).first().waitFor();
+    await poll(async () => (await meetings(page, workspaceId))[0]!.runningSince).toBeNull();
+    const spentOnKpis = (await meetings(page, workspaceId))[0]!.agenda[0]!.elapsedMs;
+    expect(spentOnKpis).toBeGreaterThan(0);
+
+    await page.keyboard.press('Alt+Shift+M');
+    await page.keyboard.type('MQL volume up 12 % on October.');
+    await page.keyboard.press('Alt+Shift+D');
+    await page.keyboard.type('Raise the MQL score threshold to 60');
+    await page.keyboard.press('Enter');
+    await page.getByText(m.decisions.added).first().waitFor();
+
+    // Next item by the shortcut (from inside a text field: Ctrl+Enter).
+    await page.keyboard.press('Control+Enter');
+    await itemHeading(page, m.agendaKinds.slaAttainment).waitFor();
+    await captureAction(page, { title: 'Send rejected-lead reasons to marketing weekly', owner: 'Noah Bennett', due: '2026-12-14' });
+    await captureAction(page, { title: 'Refresh the nurture campaign for manufacturers', owner: 'Emma Clark', due: '2026-12-21' });
+
+    // Start the timer on this item, type notes, and reload at once: nothing is lost.
+    await page.keyboard.press('Alt+Shift+P');
+    await page.getByText(m.run.running).first().waitFor();
+    await page.keyboard.press('Alt+Shift+M');
+    await page.keyboard.type('Sales contacted 91 % of MQLs within 24 h.');
+    await page.reload();
+    await itemHeading(page, m.agendaKinds.slaAttainment).waitFor();
+    expect(await page.getByLabel(`Notes: ${m.agendaKinds.slaAttainment}`).inputValue()).toBe('Sales contacted 91 % of MQLs within 24 h.');
+    await page.getByText(m.run.running).first().waitFor();
+    await poll(async () => (await clock(page).textContent()) !== '10:00').toBe(true);
+    const afterReload = (await meetings(page, workspaceId))[0]!;
+    expect(afterReload.runningSince).not.toBeNull();
+    expect(afterReload.agenda[1]!.notes).toBe('Sales contacted 91 % of MQLs within 24 h.');
+    expect(afterReload.agenda[0]!.notes).toBe('MQL volume up 12 % on October.');
+
+    // N (not typing) also moves on; the app's "N = new workspace" does not fire here.
+    await page.locator('body').focus().catch(() => {});
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('n');
+    await itemHeading(page, m.agendaKinds.leadQuality).waitFor();
+    expect(page.url()).toContain('/run');
+    await page.keyboard.press('Alt+Shift+P');
+    await page.getByText(m.run.paused).first().waitFor();
+
+    // The projector theme is clean in run mode too.
+    await switchTheme(page, 'projector');
+    await expectNoSeriousA11yViolations(page, 'run mode (projector)');
+    await switchTheme(page, 'light');
+
+    // End the meeting by keyboard: End meeting → confirm.
+    await pressUntilFocused(page, page.getByRole('button', { name: m.run.end, exact: true }), 'Tab', 80);
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('alertdialog', { name: m.run.endTitle });
+    await confirm.waitFor();
+    await pressUntilFocused(page, confirm.getByRole('button', { name: m.run.endConfirm }));
+    await page.keyboard.press('Enter');
+    const ended = page.getByRole('dialog', { name: m.run.endedTitle });
+    await ended.waitFor();
+    await ended.getByRole('button', { name: m.meeting.exportMinutes }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { level: 1, name: firstTitle }).waitFor();
+    const endedMeeting = (await meetings(page, workspaceId))[0]!;
+    expect(endedMeeting).toMatchObject({ state: 'ended', runningSince: null });
+    expect(endedMeeting.endedAt).not.toBeNull();
+    expect(endedMeeting.decisions.map((decision) => decision.text)).toEqual(['Raise the MQL score threshold to 60']);
+    await page.getByRole('button', { name: m.meeting.exportMinutes }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'meeting page (ended)');
+
+    // --- The next meeting carries both open actions; close one there. -------------------------
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: m.title }).click();
+    await page.getByRole('button', { name: m.series.plan.replace('{{date}}', day('2027-01-07')) }).click();
+    const secondTitle = m.meetingTitle.replace('{{series}}', m.defaultSeriesName).replace('{{date}}', day('2027-01-07'));
+    await page.getByRole('heading', { level: 1, name: secondTitle }).waitFor();
+    const table = page.getByRole('table', { name: m.actions.title });
+    const carried = m.actions.carriedFrom.replace('{{meeting}}', firstTitle);
+    for (const title of ['Send rejected-lead reasons to marketing weekly', 'Refresh the nurture campaign for manufacturers']) {
+      const row = table.getByRole('row').filter({ hasText: title });
+      await row.getByText(carried).waitFor();
+    }
+    await table.getByLabel('Status of Send rejected-lead reasons to marketing weekly').selectOption({ label: m.statuses.done });
+    await table.getByRole('row').filter({ hasText: 'Send rejected-lead reasons' }).getByText(m.actions.closedHere).waitFor();
+    const second = (await meetings(page, workspaceId))[1]!;
+    const closed = (await actions(page, workspaceId)).find((action) => action.title.startsWith('Send rejected'))!;
+    expect(closed).toMatchObject({ status: 'done', closedInMeetingId: second.id, createdInMeetingId: endedMeeting.id });
+    await expectNoSeriousA11yViolations(page, 'meeting page (carried actions)');
+
+    // The meetings list, in the projector theme.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: m.title }).click();
+    await page.getByRole('table', { name: m.list.title }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'meetings list');
+    await switchTheme(page, 'projector');
+    await expectNoSeriousA11yViolations(page, 'meetings list (projector)');
+    await page.getByRole('link', { name: secondTitle }).click();
+    await page.getByRole('heading', { level: 1, name: secondTitle }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'meeting page (projector)');
+    await switchTheme(page, 'light');
+
+    // --- Minutes PDF of the first meeting, printed as the app prints it. ----------------------
+    const sheet = await context.newPage();
+    await sheet.goto(appUrl(printRoute('minutes', workspaceId, endedMeeting.id)));
+    await sheet.locator('[data-print-ready="true"]').waitFor();
+    const pdf = await sheet.pdf(toPlaywrightPdfOptions(printOptions('minutes', { footer: minutesFooter(endedMeeting) })));
+    const dir = await makeTempDir();
+    const pdfPath = join(dir, 'minutes.pdf');
+    await writeFile(pdfPath, pdf);
+    if (process.env.MINUTES_PDF_OUT) await writeFile(process.env.MINUTES_PDF_OUT, pdf);
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec((await run('pdfinfo', [pdfPath])).stdout)![1]);
+    const raw = (await run('pdftotext', ['-layout', pdfPath, '-'])).stdout;
+    expect(raw.split('\f').filter((text) => text.trim() !== '')).toHaveLength(pages);
+    const text = squash(raw);
+    for (const name of en.sample.members.map((member) => member.name)) expect(text, `attendee ${name}`).toContain(squash(name));
+    for (const phrase of [
+      firstTitle,
+      'Raise the MQL score threshold to 60',
+      'MQL volume up 12 % on October.',
+      'Send rejected-lead reasons to marketing weekly',
+      'Refresh the nurture campaign for manufacturers',
+      'Noah Bennett',
+      'Emma Clark',
+      day('2026-12-14'),
+      day('2026-12-21'),
+      m.actions.groupNew,
+      m.meeting.noKpiSnapshot,
+    ]) {
+      expect(text, `the minutes lack “${phrase}”`).toContain(squash(phrase));
+    }
+    for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);
+    await sheet.close();
+
+    // The second meeting's minutes list the item closed there, and the one still open.
+    const sheet2 = await context.newPage();
+    await sheet2.goto(appUrl(printRoute('minutes', workspaceId, second.id)));
+    await sheet2.locator('[data-print-ready="true"]').waitFor();
+    const minutes2 = await sheet2.locator('article').innerText();
+    const closedSection = minutes2.slice(minutes2.indexOf(m.actions.groupClosed), minutes2.indexOf(m.actions.groupOpen));
+    expect(closedSection).toContain('Send rejected-lead reasons to marketing weekly');
+    expect(minutes2.slice(minutes2.indexOf(m.actions.groupOpen))).toContain('Refresh the nurture campaign for manufacturers');
+    await sheet2.close();
+
+    await settle(page);
+    expect(pageErrors).toEqual([]);
+  });
+});
