@@ -1,0 +1,186 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
+import { agendaFromTemplate } from '../../shared/meetings/agenda';
+import { db } from '../../renderer/src/db/db';
+import { newId } from '../../renderer/src/db/ids';
+import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
+import { addAction, createSeries, finishMeeting, listActions, listMeetings, planMeeting } from '../../renderer/src/features/meetings/meetingStore';
+import { renderApp, resetDb } from './renderApp';
+
+beforeEach(resetDb);
+afterEach(() => {
+  window.location.hash = '#/';
+});
+
+async function seed(language: 'en' | 'ja' = 'en') {
+  const strings = language === 'ja' ? ja : en;
+  const workspaceId = await createWorkspace('Northwind');
+  const marketing = await addMember(workspaceId, { name: 'Emma Clark', department: 'marketing', title: 'Head of Marketing' });
+  const sales = await addMember(workspaceId, { name: 'Noah Bennett', department: 'sales', title: 'Head of Sales' });
+  const series = await createSeries(workspaceId, { name: 'Weekly sync', cadence: 'weekly', nextDate: '2026-12-07', defaultAttendeeIds: [] });
+  const plan = (date: string) =>
+    planMeeting(workspaceId, {
+      seriesId: series.id,
+      title: `Sync ${date}`,
+      date,
+      attendeeIds: [marketing.id, sales.id],
+      agenda: agendaFromTemplate({ members: [marketing, sales], title: (kind) => strings.meetings.agendaKinds[kind], newId }),
+      kpiPeriod: null,
+    });
+  return { workspaceId, marketing, sales, series, plan };
+}
+
+const stored = async (workspaceId: string) => (await listMeetings(workspaceId))[0]!;
+
+describe('meetings pages', () => {
+  it('sets up the regular meeting in Japanese (a missing name is named), then plans one from the template', async () => {
+    const workspaceId = await createWorkspace('営業×マーケ');
+    await addMember(workspaceId, { name: '佐藤 花子', department: 'marketing', title: '' });
+    await addMember(workspaceId, { name: '鈴木 一郎', department: 'sales', title: '' });
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/meetings` });
+    await screen.findByRole('heading', { level: 1, name: ja.meetings.title });
+    const name = screen.getByLabelText(ja.meetings.series.name);
+    expect(name).toHaveValue(ja.meetings.defaultSeriesName);
+    await user.clear(name);
+    await user.click(screen.getByRole('button', { name: ja.meetings.series.create }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('名称を入力してください。');
+    expect(await db.meetingSeries.count()).toBe(0);
+    await user.type(name, '月次定例');
+    fireEvent.change(screen.getByLabelText(ja.meetings.series.nextDate), { target: { value: '2026-12-10' } });
+    await user.selectOptions(screen.getByLabelText(ja.meetings.series.cadence), ja.meetings.cadences.biweekly);
+    await user.click(screen.getByRole('button', { name: ja.meetings.series.create }));
+    const plan = await screen.findByRole('button', { name: /の定例会を準備する$/ });
+    await user.click(plan);
+    await screen.findByRole('heading', { level: 1, name: /^月次定例（2026\/12\/10）$/ });
+    for (const [index, title] of Object.values(ja.meetings.agendaKinds).slice(0, 6).entries()) {
+      expect(screen.getByLabelText(`議題 ${index + 1} のタイトル`)).toHaveValue(title);
+    }
+    const meeting = await stored(workspaceId);
+    expect(meeting).toMatchObject({ date: '2026-12-10', kpiPeriod: '2026-11', state: 'planned' });
+    expect(meeting.attendeeIds).toHaveLength(2);
+    expect((await db.meetingSeries.toArray())[0]!.nextDate).toBe('2026-12-24');
+  });
+
+  it('meeting page: minutes are checked, carried items show where they came from, overdue in words', async () => {
+    const { workspaceId, plan, sales } = await seed();
+    const first = await plan('2026-11-02');
+    await addAction(workspaceId, { title: 'Share lost-deal reasons', ownerId: sales.id, department: 'sales', dueDate: '2026-11-09', createdInMeetingId: first.id });
+    await finishMeeting(workspaceId, first.id, null);
+    const second = await plan('2026-12-07');
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${second.id}` });
+    await screen.findByRole('heading', { level: 1, name: 'Sync 2026-12-07' });
+    const table = screen.getByRole('table', { name: en.meetings.actions.title });
+    const row = within(table).getByRole('row', { name: /Share lost-deal reasons/ });
+    expect(within(row).getByText('Carried forward from Sync 2026-11-02')).toBeInTheDocument();
+    expect(within(row).getByText(/^Overdue by \d+ days$/)).toBeInTheDocument();
+    expect(within(row).getByText('Noah Bennett')).toBeInTheDocument();
+
+    // Bad minutes are refused with the reason; nothing stored changes.
+    const minutes = screen.getAllByLabelText(en.meetings.agenda.minutes)[0]!;
+    await user.clear(minutes);
+    await user.type(minutes, '0');
+    await user.tab();
+    expect(await screen.findByText('Minutes must be between 1 and 480.')).toBeInTheDocument();
+    expect((await listMeetings(workspaceId)).find((m) => m.id === second.id)!.agenda[0]!.minutes).toBe(15);
+
+    // Closing it here records this meeting; the row says so.
+    await user.selectOptions(within(row).getByLabelText('Status of Share lost-deal reasons'), en.meetings.statuses.done);
+    await waitFor(async () => expect((await listActions(workspaceId))[0]).toMatchObject({ status: 'done', closedInMeetingId: second.id }));
+    expect(await within(table).findByText(en.meetings.actions.closedHere)).toBeInTheDocument();
+    expect(within(row).queryByText(/^Overdue/)).toBeNull();
+  });
+
+  it('removing an agenda item can be undone', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}` });
+    await user.click(await screen.findByRole('button', { name: `Remove ${en.meetings.agendaKinds.personaUpdates}` }));
+    await waitFor(async () => expect((await stored(workspaceId)).agenda).toHaveLength(5));
+    const toast = (await screen.findByText(`Item “${en.meetings.agendaKinds.personaUpdates}” removed`)).closest('li')!;
+    await user.click(within(toast).getByRole('button', { name: en.common.undo }));
+    await waitFor(async () => expect((await stored(workspaceId)).agenda.map((item) => item.kind)).toEqual(meeting.agenda.map((item) => item.kind)));
+  });
+
+  it('run mode: keyboard moves on and runs the timer; notes save as you type; an empty action is refused', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}/run` });
+    await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.kpiReview });
+    await waitFor(async () => expect((await stored(workspaceId)).state).toBe('running'));
+    expect(screen.getByText('15:00')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: en.meetings.run.shortcuts.title })).toHaveTextContent('Ctrl+Enter');
+
+    await user.keyboard('{Alt>}{Shift>}P{/Shift}{/Alt}');
+    await waitFor(async () => expect((await stored(workspaceId)).runningSince).not.toBeNull());
+    expect(await screen.findByRole('button', { name: en.meetings.run.pause })).toBeInTheDocument();
+
+    await user.keyboard('{Alt>}{Shift>}M{/Shift}{/Alt}');
+    expect(screen.getByLabelText(`Notes: ${en.meetings.agendaKinds.kpiReview}`)).toHaveFocus();
+    await user.keyboard('MQL up 12 %');
+    await waitFor(async () => expect((await stored(workspaceId)).agenda[0]!.notes).toBe('MQL up 12 %'));
+
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.slaAttainment });
+    const moved = await stored(workspaceId);
+    expect(moved.currentItemId).toBe(meeting.agenda[1]!.id);
+    // The timer kept running, on the new item; the time of the first was kept.
+    expect(moved.runningSince).not.toBeNull();
+    expect(moved.agenda[0]!.notes).toBe('MQL up 12 %');
+
+    await user.keyboard('{Alt>}{Shift>}C{/Shift}{/Alt}');
+    expect(screen.getByRole('textbox', { name: en.meetings.actions.itemTitle })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Action is required.')).toBeInTheDocument();
+    expect(await listActions(workspaceId)).toEqual([]);
+    await user.keyboard('Call back every rejected MQL{Enter}');
+    await waitFor(async () => expect((await listActions(workspaceId)).map((a) => [a.title, a.createdInMeetingId, a.agendaItemId])).toEqual([
+      ['Call back every rejected MQL', meeting.id, meeting.agenda[1]!.id],
+    ]));
+
+    // Ctrl+Shift+Enter goes back; N (not typing) goes forward.
+    await user.keyboard('{Control>}{Shift>}{Enter}{/Shift}{/Control}');
+    await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.kpiReview });
+    act(() => (document.activeElement as HTMLElement).blur());
+    await user.keyboard('n');
+    await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.slaAttainment });
+    expect(window.location.hash).toContain('/run');
+  });
+
+  it('run mode restores notes a closed page had not written yet', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    localStorage.setItem(`alignboard.meetingNotes.${workspaceId}.${meeting.id}.${meeting.agenda[0]!.id}`, 'typed before the crash');
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}/run` });
+    expect(await screen.findByLabelText(`Notes: ${en.meetings.agendaKinds.kpiReview}`)).toHaveValue('typed before the crash');
+    await waitFor(async () => expect((await stored(workspaceId)).agenda[0]!.notes).toBe('typed before the crash'));
+    await waitFor(() => expect(localStorage.getItem(`alignboard.meetingNotes.${workspaceId}.${meeting.id}.${meeting.agenda[0]!.id}`)).toBeNull());
+  });
+
+  it('minutes print view: attendees, decisions, action groups and the KPI snapshot table', async () => {
+    const { workspaceId, plan, sales } = await seed();
+    const meeting = await plan('2026-12-07');
+    await addAction(workspaceId, { title: 'Fix routing rules', ownerId: sales.id, department: 'sales', dueDate: '2026-12-14', createdInMeetingId: meeting.id });
+    await finishMeeting(workspaceId, meeting.id, [
+      { kpiId: 'k1', name: 'MQL→SQL conversion', unit: 'percent', period: '2026-11', value: 23.5, target: 30, status: 'offTrack' },
+      { kpiId: 'k2', name: 'MQL count', unit: 'count', period: '2026-11', value: null, target: 200, status: 'noData' },
+    ]);
+    renderApp({ hash: `#/print/minutes/${workspaceId}/${meeting.id}` });
+    await screen.findByRole('heading', { level: 1, name: 'Sync 2026-12-07' });
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'));
+    expect(screen.getByText(/Emma Clark \(Marketing/)).toBeInTheDocument();
+    const groupNew = screen.getByRole('heading', { level: 3, name: en.meetings.actions.groupNew });
+    expect(groupNew.nextElementSibling).toHaveTextContent('Fix routing rules');
+    expect(groupNew.nextElementSibling).toHaveTextContent('Dec 14, 2026');
+    const kpis = screen.getByRole('table', { name: en.meetings.meeting.kpiSnapshot });
+    expect(within(kpis).getByRole('row', { name: /MQL→SQL conversion/ })).toHaveTextContent(/^MQL→SQL conversion23\.5%30%✕ Off track$/);
+    expect(within(kpis).getByRole('row', { name: /MQL count/ })).toHaveTextContent(/^MQL count—200– No data$/);
+    expect(screen.queryByText(/NaN|Infinity/)).toBeNull();
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { actionsForMeeting } from '../../shared/meetings/actions';
+import { agendaFromTemplate } from '../../shared/meetings/agenda';
+import { startMeeting, startTimer } from '../../shared/meetings/timer';
+import { addMember, createWorkspace, exportWorkspace } from '../../renderer/src/db/workspaces';
+import { newId } from '../../renderer/src/db/ids';
+import {
+  addAction,
+  createSeries,
+  deleteAction,
+  deleteMeeting,
+  finishMeeting,
+  listActions,
+  listMeetings,
+  listSeries,
+  planMeeting,
+  restoreAction,
+  restoreMeeting,
+  setActionStatus,
+  updateMeeting,
+  updateSeries,
+} from '../../renderer/src/features/meetings/meetingStore';
+import { parseWorkspaceFile } from '../../shared/workspaceFile';
+import { freshDb } from './helpers';
+
+async function setup() {
+  const database = freshDb();
+  const workspaceId = await createWorkspace('W', database);
+  const marketing = await addMember(workspaceId, { name: '佐藤 花子', department: 'marketing', title: 'マーケティング部長' }, database);
+  const sales = await addMember(workspaceId, { name: '鈴木 一郎', department: 'sales', title: '営業部長' }, database);
+  const series = await createSeries(workspaceId, { name: '定例会', cadence: 'monthly', nextDate: '2027-01-31', defaultAttendeeIds: [marketing.id, sales.id] }, database);
+  const plan = (date: string) =>
+    planMeeting(
+      workspaceId,
+      {
+        seriesId: series.id,
+        title: `定例会 ${date}`,
+        date,
+        attendeeIds: [marketing.id, sales.id],
+        agenda: agendaFromTemplate({ members: [marketing, sales], title: (kind) => kind, newId }),
+        kpiPeriod: null,
+      },
+      database,
+    );
+  return { database, workspaceId, marketing, sales, series, plan };
+}
+
+describe('meeting store', () => {
+  it('planning a meeting moves the series on by its cadence, keeping the day of month', async () => {
+    const { database, workspaceId, plan } = await setup();
+    await plan('2027-01-31');
+    expect((await listSeries(workspaceId, database))[0]).toMatchObject({ nextDate: '2027-02-28', anchorDay: 31 });
+    await plan('2027-02-28');
+    expect((await listSeries(workspaceId, database))[0]!.nextDate).toBe('2027-03-31');
+    // An extra meeting before the next date does not move the series.
+    await plan('2027-03-10');
+    expect((await listSeries(workspaceId, database))[0]!.nextDate).toBe('2027-03-31');
+    expect((await listMeetings(workspaceId, database)).map((meeting) => meeting.date)).toEqual(['2027-01-31', '2027-02-28', '2027-03-10']);
+  });
+
+  it('a new next date set by hand becomes the anchor; cadence changes apply from then on', async () => {
+    const { database, workspaceId, series, plan } = await setup();
+    await updateSeries(workspaceId, series.id, { nextDate: '2027-02-10', cadence: 'biweekly' }, database);
+    await plan('2027-02-10');
+    expect((await listSeries(workspaceId, database))[0]).toMatchObject({ nextDate: '2027-02-24', anchorDay: 10, cadence: 'biweekly' });
+  });
+
+  it('refuses invalid input with the schema error and writes nothing', async () => {
+    const { database, workspaceId, series } = await setup();
+    await expect(
+      planMeeting(workspaceId, { seriesId: series.id, title: '   ', date: '2027-01-31', attendeeIds: [], agenda: [], kpiPeriod: null }, database),
+    ).rejects.toBeInstanceOf(ZodError);
+    await expect(addAction(workspaceId, { title: '', department: 'sales' }, database)).rejects.toBeInstanceOf(ZodError);
+    await expect(addAction(workspaceId, { title: 'x', department: 'sales', dueDate: '2027-02-30' }, database)).rejects.toBeInstanceOf(ZodError);
+    // An action for a meeting that does not exist is refused inside the transaction.
+    await expect(addAction(workspaceId, { title: 'x', department: 'sales', createdInMeetingId: 'nope' }, database)).rejects.toThrow(/does not exist/);
+    expect(await listMeetings(workspaceId, database)).toEqual([]);
+    expect(await listActions(workspaceId, database)).toEqual([]);
+    expect((await listSeries(workspaceId, database))[0]!.nextDate).toBe('2027-01-31');
+  });
+
+  it('updates compute from the stored row: timer and notes written together are both kept', async () => {
+    const { database, workspaceId, plan } = await setup();
+    const meeting = await plan('2027-01-31');
+    const itemId = meeting.agenda[0]!.id;
+    await Promise.all([
+      updateMeeting(workspaceId, meeting.id, (m, now) => startTimer(startMeeting(m, now), now), database),
+      updateMeeting(workspaceId, meeting.id, (m) => ({ ...m, agenda: m.agenda.map((item) => (item.id === itemId ? { ...item, notes: 'メモ' } : item)) }), database),
+    ]);
+    const stored = (await listMeetings(workspaceId, database))[0]!;
+    expect(stored.state).toBe('running');
+    expect(stored.runningSince).not.toBeNull();
+    expect(stored.agenda[0]!.notes).toBe('メモ');
+    // A change that returns the meeting as it was writes nothing.
+    const before = stored.updatedAt;
+    await updateMeeting(workspaceId, meeting.id, (m) => m, database);
+    expect((await listMeetings(workspaceId, database))[0]!.updatedAt).toBe(before);
+  });
+
+  it('ending stores state, endedAt and the KPI snapshot; a running meeting cannot be deleted', async () => {
+    const { database, workspaceId, plan } = await setup();
+    const meeting = await plan('2027-01-31');
+    await updateMeeting(workspaceId, meeting.id, (m, now) => startTimer(startMeeting(m, now), now), database);
+    await expect(deleteMeeting(workspaceId, meeting.id, database)).rejects.toThrow(/running/);
+    const snapshot = [{ kpiId: 'k', name: 'MQL', unit: 'count', period: '2026-12', value: 180, target: 200, status: 'atRisk' as const }];
+    const ended = await finishMeeting(workspaceId, meeting.id, snapshot, database);
+    expect(ended).toMatchObject({ state: 'ended', runningSince: null, kpiSnapshot: snapshot });
+    expect(ended.endedAt).not.toBeNull();
+    // Deleted and restored (undo), with everything in it.
+    const removed = await deleteMeeting(workspaceId, meeting.id, database);
+    expect(await listMeetings(workspaceId, database)).toEqual([]);
+    await restoreMeeting(removed!, database);
+    expect(await listMeetings(workspaceId, database)).toEqual([ended]);
+  });
+
+  it('action items carry forward; closing records the meeting; delete has an undo', async () => {
+    const { database, workspaceId, plan, sales } = await setup();
+    const first = await plan('2027-01-31');
+    const a = await addAction(workspaceId, { title: '失注理由を共有', ownerId: sales.id, department: 'sales', dueDate: '2027-02-14', createdInMeetingId: first.id }, database);
+    const b = await addAction(workspaceId, { title: 'ナーチャリングの見直し', department: 'marketing', createdInMeetingId: first.id }, database);
+    await finishMeeting(workspaceId, first.id, null, database);
+    const second = await plan('2027-02-28');
+    const all = () => Promise.all([listMeetings(workspaceId, database), listActions(workspaceId, database)]);
+    let [meetings, actions] = await all();
+    expect(actionsForMeeting(meetings[1]!, actions, meetings).map((entry) => [entry.action.title, entry.origin])).toEqual([
+      ['失注理由を共有', 'carried'],
+      ['ナーチャリングの見直し', 'carried'],
+    ]);
+    const closed = await setActionStatus(workspaceId, a.id, 'done', second.id, database);
+    expect(closed).toMatchObject({ status: 'done', closedInMeetingId: second.id });
+    [meetings, actions] = await all();
+    expect(actionsForMeeting(meetings[1]!, actions, meetings).map((entry) => entry.closedHere)).toEqual([true, false]);
+    const third = await plan('2027-03-31');
+    [meetings, actions] = await all();
+    expect(actionsForMeeting(meetings.find((m) => m.id === third.id)!, actions, meetings).map((entry) => entry.action.id)).toEqual([b.id]);
+
+    const removed = await deleteAction(workspaceId, b.id, database);
+    expect((await listActions(workspaceId, database)).map((action) => action.id)).toEqual([a.id]);
+    await restoreAction(removed!, database);
+    expect((await listActions(workspaceId, database)).map((action) => action.id).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  it('series, meetings and actions travel in the workspace file', async () => {
+    const { database, workspaceId, plan } = await setup();
+    const meeting = await plan('2027-01-31');
+    await addAction(workspaceId, { title: 'x', department: 'joint', createdInMeetingId: meeting.id }, database);
+    const parsed = parseWorkspaceFile(await exportWorkspace(workspaceId, database));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.file.meetingSeries).toHaveLength(1);
+    expect(parsed.file.meetingSeries[0]!.anchorDay).toBe(31);
+    expect(parsed.file.meetings.map((m) => m.id)).toEqual([meeting.id]);
+    expect(parsed.file.actionItems).toHaveLength(1);
+  });
+});
