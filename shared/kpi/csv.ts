@@ -492,8 +492,10 @@ const PROGRESS_EVERY = 5_000;
  * ignored), revenue = sum of won amounts; marketingPipeline = sum of the amounts of opportunities
  * whose source is one of marketingSources (all when empty) per opportunity month; responseHours =
  * median hours from mqlDate to firstContactDate per MQL month (days × 24 when either has no time).
- * Every month between the first and last month seen gets a value for each mapped count (0 when
- * none), so a quiet month reads as 0 rather than "no data"; responseHours only where measured.
+ * Each mapped metric gets a value for every month from the first to the last month it occurs in
+ * (0 for a quiet month in between, which is a real 0 rather than "no data"; nothing outside its
+ * own months, since an export of this year's MQLs may hold leads created years ago);
+ * responseHours only where measured.
  * Errors: wrongColumnCount, badDate, outOfRange (year outside MIN_YEAR–MAX_YEAR, amount beyond
  * MAX_VALUE), missingRequired (blank created date when mapped; won/lost without closed date),
  * unknownOutcome (a closed date with an outcome word the app does not know), badNumber, negative (amount), dateOrder (a stage date before an

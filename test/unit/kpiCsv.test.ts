@@ -406,6 +406,40 @@ describe('importCsv', () => {
     expect(long.errors[0]!.text).toHaveLength(101);
   });
 
+  it('reports lead amount errors and skips the whole row', () => {
+    const parsed = table('Created Date,Close Date,Stage,Amount\n2026-01-05,2026-01-20,Closed Won,-100\n2026-01-06,2026-01-21,Closed Won,abc\n2026-01-07,2026-01-22,Closed Won,"1,000"\n');
+    const preview = importCsv(parsed, guessMapping(parsed));
+    expect(preview.errors).toEqual([
+      { line: 2, column: 'Amount', code: 'negative', text: '-100' },
+      { line: 3, column: 'Amount', code: 'badNumber', text: 'abc' },
+    ]);
+    expect(valuesOf(preview)).toEqual({ 'metric:leads|2026-01': 1, 'metric:opportunitiesClosed|2026-01': 1, 'metric:won|2026-01': 1, 'metric:revenue|2026-01': 1000 });
+  });
+
+  it('reports every error of a row, in column order, with one row skipped', () => {
+    const parsed = table('Created Date,MQL Date,Close Date,Stage,Amount\n2026-02-30,someday,2026-01-20,Pending review,x\n');
+    const preview = importCsv(parsed, guessMapping(parsed));
+    expect(preview.errors.map((error) => [error.column, error.code])).toEqual([
+      ['Created Date', 'badDate'],
+      ['MQL Date', 'badDate'],
+      ['Stage', 'unknownOutcome'],
+      ['Amount', 'badNumber'],
+    ]);
+    expect(preview.rowsUsed).toBe(0);
+    expect(preview.periods).toBeNull();
+  });
+
+  it('refuses years outside the accepted range in a periods sheet', () => {
+    const parsed = table('Month,MQL\n1850-01,5\n2026-01,6\n');
+    expect(importCsv(parsed, guessMapping(parsed)).errors).toEqual([{ line: 2, column: 'Month', code: 'outOfRange', text: '1850-01' }]);
+  });
+
+  it('reads files with classic Mac line breaks (CR only)', () => {
+    const parsed = table('Month,MQL\r2026-01,5\r2026-02,6\r');
+    expect(parsed.lines).toEqual([2, 3]);
+    expect(valuesOf(importCsv(parsed, guessMapping(parsed)))).toEqual({ 'metric:mql|2026-01': 5, 'metric:mql|2026-02': 6 });
+  });
+
   it('reports progress every 5,000 rows and at the end', () => {
     const parsed = table(leadCsv(12_000, { seed: 3 }));
     const progress: [number, number][] = [];
@@ -459,5 +493,51 @@ describe('generated CSV (benchmarks, e2e)', () => {
       new Set(['leads', 'mql', 'sql', 'opportunities', 'opportunitiesClosed', 'won', 'revenue', 'revenueTarget', 'marketingPipeline', 'responseHours'].map((metric) => `metric:${metric}`)),
     );
     expect(preview.values).toHaveLength(14 * 10);
+  });
+});
+
+describe('property: the import never throws and never yields a non-finite value', () => {
+  function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('decodes 500 random byte strings to a result or a problem code', () => {
+    const next = random(99);
+    const codes = new Set<string>();
+    for (let round = 0; round < 500; round++) {
+      const bytes = Uint8Array.from({ length: Math.floor(next() * 64) }, () => (next() < 0.7 ? 32 + Math.floor(next() * 95) : Math.floor(next() * 256)));
+      const result = decodeCsvBytes(bytes);
+      codes.add(result.ok ? result.encoding : result.problem.code);
+    }
+    expect([...codes].every((code) => ['utf-8', 'utf-16le', 'utf-16be', 'shift_jis', 'empty', 'binary', 'encoding'].includes(code))).toBe(true);
+    expect(codes.has('binary')).toBe(true);
+  });
+
+  it('imports 300 random tables of awkward cells into finite values only', () => {
+    const next = random(2026);
+    const cells = ['', ' ', '0', '-1', '1e309', 'NaN', 'Infinity', '2026-02-29', '2026-01-31', '1/2/2026', '31/12/2026', '2026年13月1日', '令和元年1月1日', '¥1,234', '1.234,5', '9'.repeat(20), 'Closed Won', '失注', '?', '"', '2026-01', 'Web', '12:00', '2026-01-15T25:00'];
+    const headers = ['Created Date', 'MQL Date', 'SQL Date', 'Close Date', 'Stage', 'Amount', 'First Contact Date', 'Lead Source', 'Month', 'MQL', 'Revenue', 'Response Hours'];
+    const bad: string[] = [];
+    for (let round = 0; round < 300; round++) {
+      const columns = headers.filter(() => next() < 0.5);
+      if (columns.length === 0) continue;
+      const rows = Array.from({ length: 1 + Math.floor(next() * 20) }, () => columns.map(() => cells[Math.floor(next() * cells.length)]!));
+      const text = [columns.join(','), ...rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(','))].join('\n');
+      const parsed = parseCsvText(text);
+      if (!parsed.ok) continue;
+      for (const decimal of ['.', ','] as const) {
+        const preview = importCsv(parsed.table, { ...guessMapping(parsed.table), decimal });
+        for (const value of preview.values) if (!Number.isFinite(value.value) || Math.abs(value.value) > 1e15) bad.push(JSON.stringify({ round, value }));
+        if (preview.rowsUsed + new Set(preview.errors.map((error) => error.line)).size !== preview.rowsRead) bad.push(JSON.stringify({ round, counts: preview }));
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });
