@@ -70,7 +70,6 @@ test('funnel board: create, edit stages, hand-offs, reverse funnel, undo, reload
 
   // --- The canvas by keyboard: stages are buttons in funnel order; arrows move between them,
   // Enter selects one and puts the keyboard in its editor beside the canvas. ------------------
-  const isFocused = (locator: ReturnType<Page['getByRole']>) => locator.evaluate((element) => element === document.activeElement);
   await canvas.getByRole('button', { name: /^MQL: owner Marketing/ }).focus();
   await page.keyboard.press('ArrowDown');
   const salStage = canvas.getByRole('button', { name: /^SAL: owner Sales/ });

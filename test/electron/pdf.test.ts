@@ -396,14 +396,14 @@ describe('pdf channels in the contract', () => {
   });
 
   it('refuses a pdf:save whose bytes are not bytes or are too large, before main does anything', async () => {
-    const savePdf = vi.fn();
+    const savePdf = vi.fn<() => Promise<{ saved: boolean; path: string | null }>>();
     const { ipcMain, invoke } = fakeIpcMain();
     registerHandlers(ipcMain, createHandlers({
       appInfo: () => ({ version: '', platform: '', userDataPath: '' }),
       settings: {} as never,
       files: {} as never,
       backups: {} as never,
-      pdf: { exportPdf: vi.fn() as never, savePdf: savePdf as never },
+      pdf: { exportPdf: vi.fn<() => Promise<never>>() as never, savePdf: savePdf as never },
       onSettingsChanged: () => {},
     }));
     await expect(invoke('pdf:save', { suggestedName: 'a', bytes: 'JVBERi0=' })).rejects.toThrow(/^Refused pdf:save: invalid arguments \(0.bytes/);
