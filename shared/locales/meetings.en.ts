@@ -237,5 +237,6 @@ export const meetingsEn = {
     noValue: '—',
     none: 'None.',
     exportFooter: 'Minutes',
+    closedLater: 'Open (marked {{status}} on {{date}})',
   },
 };

@@ -200,10 +200,10 @@ export const meetingsJa: Messages['meetings'] = {
     actionPlaceholder: 'アクションアイテムを入力して Enter',
     saving: '保存中…',
     saved: '保存済み',
-    kpiHint: '{{period}} のKPIです。',
+    kpiHint: '{{period}}のKPIです。',
     openKpis: 'KPIダッシュボードを開く',
     openSla: 'SLAを開く',
-    slaHint: '{{period}} の各SLA項目の達成状況を確認します。',
+    slaHint: '{{period}}の各SLA項目の達成状況を確認します。',
     shortcuts: {
       title: 'キーボードショートカット',
       next: '次の議題',
@@ -239,5 +239,6 @@ export const meetingsJa: Messages['meetings'] = {
     noValue: '—',
     none: 'なし。',
     exportFooter: 'Minutes',
+    closedLater: '未完了（{{date}}に{{status}}）',
   },
 };

@@ -7,7 +7,7 @@ import { agendaFromTemplate } from '../../shared/meetings/agenda';
 import { db } from '../../renderer/src/db/db';
 import { newId } from '../../renderer/src/db/ids';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
-import { addAction, createSeries, finishMeeting, listActions, listMeetings, planMeeting } from '../../renderer/src/features/meetings/meetingStore';
+import { addAction, createSeries, finishMeeting, listActions, listMeetings, planMeeting, updateMeeting } from '../../renderer/src/features/meetings/meetingStore';
 import { renderApp, resetDb } from './renderApp';
 
 beforeEach(resetDb);
@@ -151,6 +151,24 @@ describe('meetings pages', () => {
     await user.keyboard('n');
     await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.slaAttainment });
     expect(window.location.hash).toContain('/run');
+  });
+
+  it('run mode shows an overrun in words and with an icon; sound is off until turned on', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    await updateMeeting(workspaceId, meeting.id, (m) => ({
+      ...m,
+      state: 'running',
+      currentItemId: m.agenda[1]!.id,
+      agenda: m.agenda.map((item, index) => (index === 1 ? { ...item, elapsedMs: 10 * 60_000 + 90_000 } : item)),
+    }));
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}/run` });
+    await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.slaAttainment });
+    expect(screen.getByTestId('run-clock')).toHaveTextContent('+1:30');
+    expect(screen.getByText('Over time by 1:30')).toBeInTheDocument();
+    const agenda = screen.getByRole('navigation', { name: en.meetings.run.agendaNav });
+    expect(within(agenda).getByRole('button', { current: 'step' })).toHaveTextContent(/SLA attainment.*Over time/);
+    expect(screen.getByRole('checkbox', { name: en.meetings.run.sound })).not.toBeChecked();
   });
 
   it('run mode restores notes a closed page had not written yet', async () => {

@@ -9,7 +9,7 @@ import { saveError } from './format';
 import { updateMeeting } from './meetingStore';
 
 /** The decisions of a meeting (or of one agenda item), each removable with undo. */
-export function DecisionList(props: { workspaceId: string; meeting: Meeting; decisions: readonly Decision[] }) {
+export function DecisionList(props: { workspaceId: string; meeting: Meeting; decisions: readonly Decision[]; hideEmpty?: boolean }) {
   const { t } = useTranslation();
   async function remove(decision: Decision) {
     try {
@@ -26,7 +26,7 @@ export function DecisionList(props: { workspaceId: string; meeting: Meeting; dec
       toast.error(saveError(t, error));
     }
   }
-  if (props.decisions.length === 0) return <p className="muted">{t('meetings.decisions.empty')}</p>;
+  if (props.decisions.length === 0) return props.hideEmpty ? null : <p className="muted">{t('meetings.decisions.empty')}</p>;
   return (
     <ul className="meeting-decisions">
       {props.decisions.map((decision) => {

@@ -254,7 +254,7 @@ function AgendaRow(props: { workspaceId: string; meeting: Meeting; item: AgendaI
               <MemberOptions members={props.members} />
             </select>
           </div>
-          <div className="field meeting-form-submit row-actions">
+          <div className="meeting-form-submit meeting-row-buttons">
             <button
               type="button"
               className="button small"
@@ -280,7 +280,7 @@ function AgendaRow(props: { workspaceId: string; meeting: Meeting; item: AgendaI
         </div>
         {elapsed > 0 ? <p className="muted">{t('meetings.agenda.used', { time: formatClock(elapsed) })}</p> : null}
         <NotesField workspaceId={props.workspaceId} meetingId={meeting.id} item={item} label={t('meetings.agenda.notesFor', { title: item.title })} rows={3} />
-        <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions.filter((decision) => decision.agendaItemId === item.id)} />
+        <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions.filter((decision) => decision.agendaItemId === item.id)} hideEmpty />
       </fieldset>
     </li>
   );

@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { actionsForMeeting, isClosedStatus, isOverdue, type MeetingAction } from '../../../../shared/meetings/actions';
-import type { Meeting } from '../../../../shared/meetings/records';
 import { sortMeetings } from '../../../../shared/meetings/actions';
 import type { Member } from '../../../../shared/records/member';
 import { formatClock, itemElapsedMs } from '../../../../shared/meetings/timer';
@@ -13,14 +12,14 @@ import { formatDay, formatTime, memberName, sortMembers } from './format';
 import { KpiSnapshotTable } from './KpiSnapshotTable';
 import './meetings.css';
 
-function ActionGroup(props: { title: string; entries: readonly MeetingAction[]; members: readonly Member[]; meetings: readonly Meeting[]; overdueOn: string }) {
+function ActionGroup(props: { title: string; entries: readonly MeetingAction[]; members: readonly Member[]; overdueOn: string }) {
   const { t } = useTranslation();
   const { language } = useApp();
   // The minutes say how an item stood in this meeting: one closed later was still open here.
   const status = ({ action, closedHere }: MeetingAction) => {
     if (closedHere || !isClosedStatus(action.status)) return t(`meetings.statuses.${action.status}`);
-    const later = props.meetings.find((meeting) => meeting.id === action.closedInMeetingId);
-    return `${t('meetings.statuses.open')} (${later ? t('meetings.actions.closedIn', { meeting: later.title }) : t('meetings.actions.closedOutside')})`;
+    const when = action.closedAt ? new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(action.closedAt)) : '';
+    return t('meetings.minutes.closedLater', { status: t(`meetings.statuses.${action.status}`), date: when });
   };
   return (
     <section className={printClasses.avoidBreak}>
@@ -187,9 +186,9 @@ export function MinutesPrint(props: { workspaceId: string; meetingId: string }) 
 
         <section>
           <h2 className={printClasses.keepWithNext}>{t('meetings.actions.title')}</h2>
-          <ActionGroup title={t('meetings.actions.groupNew')} entries={created} members={members} meetings={data.meetings} overdueOn={meeting.date} />
-          <ActionGroup title={t('meetings.actions.groupClosed')} entries={closed} members={members} meetings={data.meetings} overdueOn={meeting.date} />
-          <ActionGroup title={t('meetings.actions.groupOpen')} entries={stillOpen} members={members} meetings={data.meetings} overdueOn={meeting.date} />
+          <ActionGroup title={t('meetings.actions.groupNew')} entries={created} members={members} overdueOn={meeting.date} />
+          <ActionGroup title={t('meetings.actions.groupClosed')} entries={closed} members={members} overdueOn={meeting.date} />
+          <ActionGroup title={t('meetings.actions.groupOpen')} entries={stillOpen} members={members} overdueOn={meeting.date} />
         </section>
 
         <section className={printClasses.avoidBreak}>

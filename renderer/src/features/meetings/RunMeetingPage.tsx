@@ -25,7 +25,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { kpiSnapshot } from '../kpis/snapshot';
 import { ActionsTable, AddActionForm } from './ActionItems';
 import { AddDecisionForm, DecisionList } from './Decisions';
-import { formatDay, memberName, saveError } from './format';
+import { memberName, saveError } from './format';
 import { KpiReviewSlot } from './KpiReviewSlot';
 import { finishMeeting, updateMeeting } from './meetingStore';
 import { minutesExportRequest } from './minutesExport';
@@ -125,7 +125,7 @@ function ShortcutsLegend() {
 /** `#/w/:id/meetings/:meetingId/run`: the live meeting, projector-friendly and keyboard-driven. */
 export function RunMeetingPage(props: { workspaceId: string; meetingId: string }) {
   const { t } = useTranslation();
-  const { language, host } = useApp();
+  const { host } = useApp();
   const [, navigate] = useLocation();
   const data = useWorkspaceMeetings(props.workspaceId);
   const meeting = data ? findMeeting(data, props.meetingId) : null;
@@ -259,9 +259,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
         <Link href={meetingUrl}>{meeting.title}</Link> <span aria-hidden="true">›</span>
       </nav>
       <div className="run-header">
-        <p className="run-meeting-title">
-          {meeting.title} · <time dateTime={meeting.date}>{formatDay(meeting.date, language)}</time>
-        </p>
+        <p className="run-meeting-title">{meeting.title}</p>
         <p className="run-progress">
           {item ? t('meetings.run.itemOf', { number: index + 1, count: meeting.agenda.length }) : null} ·{' '}
           {t('meetings.run.elapsedTotal', { used: formatClock(totals.elapsedMs), planned: formatClock(totals.plannedMs) })}
@@ -366,7 +364,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
               <section className="run-capture" aria-labelledby={`${id}-capture`}>
                 <h2 id={`${id}-capture`}>{t('meetings.run.capture')}</h2>
                 <AddDecisionForm ref={decisionRef} workspaceId={props.workspaceId} meetingId={meeting.id} agendaItemId={item.id} compact />
-                <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions.filter((decision) => decision.agendaItemId === item.id)} />
+                <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions.filter((decision) => decision.agendaItemId === item.id)} hideEmpty />
                 <AddActionForm ref={actionRef} workspaceId={props.workspaceId} meetingId={meeting.id} agendaItemId={item.id} members={data.members} compact />
               </section>
             </>
