@@ -199,6 +199,7 @@ export const kpiEn = {
     notInFile: '— not in the file —',
     periodColumn: 'Month',
     marketingSources: 'Marketing sources (comma separated; empty = all)',
+    closedIsWon: 'The closed date records wins only (no outcome column)',
     fields: {
       id: 'Lead ID',
       createdDate: 'Created date',
@@ -255,6 +256,7 @@ export const kpiEn = {
     colMet: 'Months met',
     tableLabel: 'SLA commitments by month',
     notMeasured: 'Not measured (nothing numeric to compare)',
+    notMeasuredShort: 'Not measured',
     percentMet: '{{percent}} ({{met}} of {{measured}})',
     noneMeasured: 'No month measured',
     met: 'Met',

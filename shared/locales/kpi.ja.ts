@@ -201,6 +201,7 @@ export const kpiJa: Messages['kpi'] = {
     notInFile: '― ファイルにない ―',
     periodColumn: '月',
     marketingSources: 'マーケティングのソース（カンマ区切り、空欄 = すべて）',
+    closedIsWon: '完了日は受注のみを表す（結果の列がない）',
     fields: {
       id: 'リード ID',
       createdDate: '作成日',
@@ -257,6 +258,7 @@ export const kpiJa: Messages['kpi'] = {
     colMet: '達成した月',
     tableLabel: 'SLA コミットメント（月別）',
     notMeasured: '測定対象外（比べる数値がありません）',
+    notMeasuredShort: '測定対象外',
     percentMet: '{{percent}}（{{measured}} か月中 {{met}} か月）',
     noneMeasured: '測定した月なし',
     met: '達成',

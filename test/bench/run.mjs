@@ -10,7 +10,14 @@
 //   app itself, slaapp.html; page.pdf with the shared options; the seal Electron adds) against
 //   page.pdf of a static page with the same rendered content and CSS (the floor). See SLA_DEFINITIONS.
 //
-// BENCH_ONLY=workspaceFile,board,sla (comma-separated) runs only those; default: all.
+// - kpi.dashboard: the app's KPI dashboard (kpi.html, kpi.tsx: the app's KpiDashboard reading 8
+//   KPIs × 36 months and a signed SLA from IndexedDB) against 8 uPlot charts of the same months drawn
+//   from in-memory arrays (kpibare.html); both measured by kpiProbe.ts. See KPI_DEFINITIONS.
+// - kpi.csvImport: a CRM CSV of 100,000 leads through the app's import path (its Web Worker:
+//   decode, parse, guess, aggregate) against TextDecoder + Papa.parse of the same bytes on the page
+//   (kpicsv.html); time, JS heap sampled during the run (page and worker), longest frozen frame.
+//
+// BENCH_ONLY=workspaceFile,board,sla,kpi (comma-separated) runs only those; default: all.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,6 +79,9 @@ await build({
         bare: join(benchRoot, 'bare.html'),
         sla: join(benchRoot, 'sla.html'),
         slaapp: join(benchRoot, 'slaapp.html'),
+        kpi: join(benchRoot, 'kpi.html'),
+        kpibare: join(benchRoot, 'kpibare.html'),
+        kpicsv: join(benchRoot, 'kpicsv.html'),
       },
     },
   },
@@ -546,6 +556,257 @@ async function slaFigures() {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// KPIs
+// ---------------------------------------------------------------------------------------------
+
+/** KPI dashboard runs (medians reported) and CSV import rows/runs. BENCH_RUNS / BENCH_KPI_ROWS override. */
+const KPI_RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const KPI_CSV_ROWS = Number(process.env.BENCH_KPI_ROWS ?? 100_000);
+const KPI_CSV_RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** How often the heap is sampled during a CSV run. */
+const HEAP_SAMPLE_MS = 10;
+
+const KPI_DEFINITIONS = {
+  dashboard:
+    'app: kpi.html?mode=open — the app’s KpiDashboard (full variant, 36 months ending 2026-10, light theme, app fonts and CSS) in a new tab, reading the workspace’s 8 default KPIs, 36 months × 11 funnel metrics (396 values) and a signed SLA from IndexedDB written by an earlier tab through the app’s store (createDefaultKpis, writeImportedValues, ensureVersion, signVersion), computing every KPI for every month (formulas, status) and drawing 8 uPlot charts plus the text-alternative tables. bare: kpibare.html — 8 uPlot charts of the same 36 months (value + dashed target, the app chart’s width and height) from in-memory arrays, no React/Dexie/app code.',
+  chartsDrawnMs: 'ms from navigation start until the frame in which all 8 chart containers carry data-chart-drawn="true" (set by uPlot’s draw hook) has been rendered (a task posted from that requestAnimationFrame); breakdown: scriptStart (module evaluated), firstChartInDom, allChartsDrawn.',
+  heapMB: 'performance.memory.usedJSHeapSize in MiB after gc() ×3 (--js-flags=--expose-gc, --enable-precise-memory-info), 500 ms after the charts are drawn.',
+  csvImport:
+    'kpicsv.html, one page: a CRM leads export (10 columns, English headers, stage dates with times, quoted amounts) of BENCH_KPI_ROWS rows over 12 months built in the page as UTF-8 bytes. app: createCsvJob() (the dialog’s path: a module Web Worker on csvWorker.ts) → load(bytes) (decodeCsvBytes, parseCsvText, guessMapping) → preview(guessed mapping) (importCsv: validation, aggregation per month, progress messages) until the preview is back on the page. baseline: TextDecoder + Papa.parse(text, { skipEmptyLines: true }) of the same bytes on the page’s own thread (no mapping, validation or aggregation).',
+  heapPeakMB:
+    'JS heap in use (CDP Runtime.getHeapUsage usedSize, MiB), sampled every 10 ms from Node during the run for the page and, through CDP auto-attach, for every worker the page starts (a V8 inspector request, answered even while the thread runs JS); peak = the largest page + worker sum of one sampling round; above = peak − the page heap just before the run (after HeapProfiler.collectGarbage). Also the peak of Performance.getMetrics JSHeapUsedSize of the page (sampled the same way; it waits for the page thread, so it sees less of a busy main thread).',
+  maxFrameGapMs: 'longest requestAnimationFrame-to-requestAnimationFrame gap of the page during the run: how long the UI could not paint (the worker path should keep it near 16 ms; Papa.parse on the page freezes it for the whole parse).',
+  ratios: 'app / baseline in the same Chromium and page; the dashboard runs alternate which page goes first; medians over the runs.',
+};
+
+async function seedKpis() {
+  const { page, errors } = await freshPage();
+  try {
+    await page.goto(`${url}kpi.html?mode=seed`);
+    await page.waitForFunction(() => window.benchKpiSeed?.done, null, { timeout: 120_000, polling: 100 });
+    const seed = await page.evaluate(() => window.benchKpiSeed);
+    if (seed.error || errors.length > 0) throw new Error(`KPI seeding failed: ${seed.error ?? errors.join('; ')}`);
+    return seed;
+  } finally {
+    await page.close();
+  }
+}
+
+async function measureKpiPage(pageUrl) {
+  const { page, errors } = await freshPage();
+  try {
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => window.kpiProbe?.done || window.kpiProbe?.error, null, { timeout: 90_000, polling: 50 });
+    const shown = await page.evaluate(() => ({ error: window.kpiProbe.error, marks: window.kpiProbe.marks }));
+    if (shown.error) throw new Error(shown.error);
+    await page.waitForTimeout(500);
+    const heapMB = await page.evaluate(() => window.kpiProbe.heapMB());
+    const chartWidth = await page.evaluate(() => Math.round(document.querySelector('[data-chart-drawn] canvas')?.getBoundingClientRect().width ?? 0));
+    const cards = await page.evaluate(() => document.querySelectorAll('article').length);
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    return { chartsDrawnMs: shown.marks.painted, marks: shown.marks, heapMB, chartWidth, cards };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Samples the JS heap of a page and of its workers (CDP) until stopped; returns the peaks. */
+async function startHeapSampler(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const workers = new Map(); // sessionId → last usedSize
+  const waiting = new Map();
+  let nextId = 1;
+  cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+    if (targetInfo.type === 'worker') workers.set(sessionId, 0);
+  });
+  cdp.on('Target.detachedFromTarget', ({ sessionId }) => workers.delete(sessionId));
+  cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+    const reply = JSON.parse(message);
+    waiting.get(reply.id)?.(reply);
+    waiting.delete(reply.id);
+    if (reply.result?.usedSize !== undefined && workers.has(sessionId)) workers.set(sessionId, reply.result.usedSize);
+  });
+  // Non-flat auto-attach: worker sessions are reached through Target.sendMessageToTarget.
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const askWorker = (sessionId, method) =>
+    new Promise((answer) => {
+      const id = nextId++;
+      waiting.set(id, answer);
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => answer(null));
+      setTimeout(() => answer(null), 2_000);
+    });
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  let peakSum = before;
+  let peakPage = before;
+  let peakWorker = 0;
+  let peakMetrics = 0;
+  let samples = 0;
+  let workerSamples = 0;
+  const state = { running: true };
+  const sampleOnce = async () => {
+    const [pageHeap, metrics] = await Promise.all([
+      cdp.send('Runtime.getHeapUsage').then((usage) => usage.usedSize),
+      cdp.send('Performance.getMetrics').then((result) => result.metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0),
+      ...[...workers.keys()].map((sessionId) => askWorker(sessionId, 'Runtime.getHeapUsage')),
+    ]);
+    let workerHeap = 0;
+    for (const size of workers.values()) workerHeap += size;
+    if (workers.size > 0) workerSamples++;
+    samples++;
+    peakPage = Math.max(peakPage, pageHeap);
+    peakWorker = Math.max(peakWorker, workerHeap);
+    peakSum = Math.max(peakSum, pageHeap + workerHeap);
+    peakMetrics = Math.max(peakMetrics, metrics);
+  };
+  await cdp.send('Performance.enable');
+  const loop = (async () => {
+    while (state.running) {
+      const started = performance.now();
+      await sampleOnce();
+      const wait = HEAP_SAMPLE_MS - (performance.now() - started);
+      if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+    }
+  })();
+  return async () => {
+    state.running = false;
+    await loop;
+    await cdp.detach();
+    const mb = (bytes) => bytes / 2 ** 20;
+    return {
+      beforeMB: mb(before),
+      peakMB: mb(peakSum),
+      aboveMB: mb(peakSum - before),
+      pagePeakMB: mb(peakPage),
+      workerPeakMB: workers.size > 0 || workerSamples > 0 ? mb(peakWorker) : null,
+      performanceMetricsPeakMB: mb(peakMetrics),
+      samples,
+      workerSamples,
+    };
+  };
+}
+
+async function kpiDashboardFigures() {
+  const seed = await seedKpis();
+  const appUrl = `${url}kpi.html?mode=open&ws=${encodeURIComponent(seed.workspaceId)}`;
+  const warm = await measureKpiPage(appUrl);
+  const bareUrl = `${url}kpibare.html?width=${warm.chartWidth}`;
+  await measureKpiPage(bareUrl);
+  const app = [];
+  const bare = [];
+  for (let run = 0; run < KPI_RUNS; run++) {
+    if (run % 2 === 0) {
+      app.push(await measureKpiPage(appUrl));
+      bare.push(await measureKpiPage(bareUrl));
+    } else {
+      bare.push(await measureKpiPage(bareUrl));
+      app.push(await measureKpiPage(appUrl));
+    }
+    log(`kpi.dashboard run ${run + 1}/${KPI_RUNS}: app ${round(app.at(-1).chartsDrawnMs)} ms, bare ${round(bare.at(-1).chartsDrawnMs)} ms`);
+  }
+  const summary = (runs) => {
+    const out = {
+      chartsDrawnMs: round(median(runs.map((entry) => entry.chartsDrawnMs))),
+      heapMB: round(median(runs.map((entry) => entry.heapMB))),
+      breakdown: {},
+      perRun: { chartsDrawnMs: runs.map((entry) => round(entry.chartsDrawnMs)), heapMB: runs.map((entry) => round(entry.heapMB)) },
+    };
+    for (const mark of ['scriptStart', 'firstChartInDom', 'allChartsDrawn']) {
+      if (runs.every((entry) => entry.marks[mark] !== undefined)) out.breakdown[`${mark}Ms`] = round(median(runs.map((entry) => entry.marks[mark])));
+    }
+    return out;
+  };
+  const appSummary = { ...summary(app), cards: app[0].cards };
+  const bareSummary = summary(bare);
+  return {
+    'kpi.dashboard': {
+      kpis: 8,
+      months: 36,
+      storedValues: seed.values,
+      runs: KPI_RUNS,
+      chartWidthPx: warm.chartWidth,
+      seedMs: round(seed.ms),
+      app: appSummary,
+      bareUplot: bareSummary,
+      ratios: { chartsDrawn: ratio(appSummary.chartsDrawnMs, bareSummary.chartsDrawnMs), heap: ratio(appSummary.heapMB, bareSummary.heapMB) },
+    },
+  };
+}
+
+async function kpiCsvFigures() {
+  const { page, errors } = await freshPage();
+  try {
+    await page.goto(`${url}kpicsv.html`);
+    await page.waitForFunction(() => window.benchCsvReady, null, { timeout: 30_000 });
+    const prepared = await page.evaluate((rows) => window.benchCsv.prepare(rows), KPI_CSV_ROWS);
+    const measure = async (which) => {
+      const stop = await startHeapSampler(page);
+      const result = await page.evaluate((name) => (name === 'app' ? window.benchCsv.runApp() : window.benchCsv.runBaseline()), which);
+      return { ...result, heap: await stop() };
+    };
+    // One unmeasured warm-up of each (JIT, worker module load).
+    await measure('app');
+    await measure('baseline');
+    const app = [];
+    const baseline = [];
+    for (let run = 0; run < KPI_CSV_RUNS; run++) {
+      app.push(await measure('app'));
+      baseline.push(await measure('baseline'));
+      log(`kpi.csvImport run ${run + 1}/${KPI_CSV_RUNS}: app ${round(app.at(-1).totalMs)} ms (peak +${round(app.at(-1).heap.aboveMB)} MiB, longest frame ${round(app.at(-1).maxFrameGapMs)} ms), Papa.parse ${round(baseline.at(-1).totalMs)} ms (peak +${round(baseline.at(-1).heap.aboveMB)} MiB, longest frame ${round(baseline.at(-1).maxFrameGapMs)} ms)`);
+    }
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    const med = (list, pick) => round(median(list.map(pick)));
+    const appSummary = {
+      inWorker: app[0].inWorker,
+      totalMs: med(app, (entry) => entry.totalMs),
+      loadMs: med(app, (entry) => entry.loadMs),
+      previewMs: med(app, (entry) => entry.previewMs),
+      heapPeakMB: med(app, (entry) => entry.heap.peakMB),
+      heapAbovePageMB: med(app, (entry) => entry.heap.aboveMB),
+      pageHeapPeakMB: med(app, (entry) => entry.heap.pagePeakMB),
+      workerHeapPeakMB: app.every((entry) => entry.heap.workerPeakMB !== null) ? med(app, (entry) => entry.heap.workerPeakMB) : null,
+      performanceMetricsPeakMB: med(app, (entry) => entry.heap.performanceMetricsPeakMB),
+      maxFrameGapMs: med(app, (entry) => entry.maxFrameGapMs),
+      rowsRead: app[0].rowsRead,
+      rowsUsed: app[0].rowsUsed,
+      errorCount: app[0].errorCount,
+      valuesAggregated: app[0].values,
+      progressEvents: app[0].progressEvents,
+      heapSamplesPerRun: median(app.map((entry) => entry.heap.samples)),
+      workerSamplesPerRun: median(app.map((entry) => entry.heap.workerSamples)),
+      perRun: { totalMs: app.map((entry) => round(entry.totalMs)), heapAbovePageMB: app.map((entry) => round(entry.heap.aboveMB)) },
+    };
+    const baselineSummary = {
+      totalMs: med(baseline, (entry) => entry.totalMs),
+      heapPeakMB: med(baseline, (entry) => entry.heap.peakMB),
+      heapAbovePageMB: med(baseline, (entry) => entry.heap.aboveMB),
+      performanceMetricsPeakMB: med(baseline, (entry) => entry.heap.performanceMetricsPeakMB),
+      maxFrameGapMs: med(baseline, (entry) => entry.maxFrameGapMs),
+      rows: baseline[0].rows,
+      heapSamplesPerRun: median(baseline.map((entry) => entry.heap.samples)),
+      perRun: { totalMs: baseline.map((entry) => round(entry.totalMs)), heapAbovePageMB: baseline.map((entry) => round(entry.heap.aboveMB)) },
+    };
+    return {
+      'kpi.csvImport': {
+        rows: prepared.rows,
+        fileBytes: prepared.bytes,
+        runs: KPI_CSV_RUNS,
+        app: appSummary,
+        papaParseBaseline: baselineSummary,
+        ratios: {
+          time: ratio(appSummary.totalMs, baselineSummary.totalMs),
+          heapPeak: ratio(appSummary.heapPeakMB, baselineSummary.heapPeakMB),
+          heapAbovePage: ratio(appSummary.heapAbovePageMB, baselineSummary.heapAbovePageMB),
+          longestFrame: ratio(appSummary.maxFrameGapMs, baselineSummary.maxFrameGapMs),
+        },
+      },
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 try {
   const benchStart = performance.now();
   const figures = {};
@@ -555,11 +816,15 @@ try {
   }
   if (benchSelected('board')) Object.assign(figures, await boardFigures());
   if (benchSelected('sla')) Object.assign(figures, await slaFigures());
+  if (benchSelected('kpi')) {
+    Object.assign(figures, await kpiDashboardFigures());
+    Object.assign(figures, await kpiCsvFigures());
+  }
   const result = {
     date: new Date().toISOString(),
     chromium: context.browser()?.version() ?? 'unknown',
     benchMs: Math.round(performance.now() - benchStart),
-    definitions: { board: DEFINITIONS, sla: SLA_DEFINITIONS },
+    definitions: { board: DEFINITIONS, sla: SLA_DEFINITIONS, kpi: KPI_DEFINITIONS },
     figures,
   };
   const json = JSON.stringify(result, null, 2);

@@ -7,6 +7,7 @@ import { errorMessage } from '../../db/errors';
 import { toastAction } from '../../ui/toastActions';
 import { deleteKpi, moveKpi, restoreKpi } from './kpiStore';
 import { formatKpiValue, formulaText } from './model';
+import { ScrollRegion } from './ScrollRegion';
 
 /** The KPI definitions as a table: edit, move up/down, delete with Undo. */
 export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(): void; onEdit(kpi: KpiRow): void; onCreateDefaults(): void }) {
@@ -62,7 +63,7 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
       {props.kpis.length === 0 ? (
         <p>{t('kpi.defaults.emptyChosen')}</p>
       ) : (
-        <div className="kpi-scroll">
+        <ScrollRegion label={t('kpi.definitions.title')}>
           <table className="table kpi-definitions" aria-labelledby={`${id}-title`}>
             <thead>
               <tr>
@@ -120,7 +121,7 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -14,6 +14,15 @@ function canDraw(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && typeof HTMLCanvasElement !== 'undefined';
 }
 
+/** uPlot is its own chunk: its download starts with this module, while the page reads its data. */
+type UPlotModule = { default: typeof uPlot };
+let uplotModule: Promise<UPlotModule> | null = null;
+function loadUplot(): Promise<UPlotModule> {
+  uplotModule ??= import('uplot') as unknown as Promise<UPlotModule>;
+  return uplotModule;
+}
+if (canDraw()) void loadUplot();
+
 function cssVar(name: string, fallback: string): string {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return value || fallback;
@@ -40,7 +49,7 @@ export function KpiChart(props: {
     let observer: ResizeObserver | null = null;
     let live = true;
     element.dataset.chartDrawn = 'false';
-    void import('uplot').then(({ default: UPlot }) => {
+    void loadUplot().then(({ default: UPlot }) => {
       if (!live) return;
       const text = cssVar('--text', '#16181d');
       const muted = cssVar('--muted', '#4a505c');

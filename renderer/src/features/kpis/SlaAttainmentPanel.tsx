@@ -10,6 +10,7 @@ import { stagesOf } from '../sla/SlaContent';
 import { loadKpiData } from './kpiStore';
 import { formatPeriod, lookupFrom, metricName, monthsEnding } from './model';
 import './kpis.css';
+import { ScrollRegion } from './ScrollRegion';
 
 export function formatAttainmentValue(value: number, unit: AttainmentUnit | null, language: string): string {
   switch (unit) {
@@ -78,7 +79,7 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string 
       ) : (
         <>
           <p className="muted">{t('kpi.sla.intro', { revision: sla.version.revision })}</p>
-          <div className="kpi-scroll">
+          <ScrollRegion label={t('kpi.sla.tableLabel')}>
             <table className="table kpi-att-table" aria-label={t('kpi.sla.tableLabel')}>
               <thead>
                 <tr>
@@ -116,7 +117,7 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string 
                         ) : null}
                       </th>
                       <td>{t(`kpi.owners.${row.owner}`)}</td>
-                      <td>{row.measurable ? (percent ?? t('kpi.sla.noneMeasured')) : t('kpi.sla.notMeasured')}</td>
+                      <td>{row.measurable ? (percent ?? t('kpi.sla.noneMeasured')) : t('kpi.sla.notMeasuredShort')}</td>
                       {row.measurable ? (
                         row.rows.map((cell) => <MetCell key={cell.period} row={cell} attainment={row} />)
                       ) : (
@@ -129,7 +130,7 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string 
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </section>

@@ -11,6 +11,7 @@ import { toastAction } from '../../ui/toastActions';
 import { type KpiData, revertValue, setValue } from './kpiStore';
 import { formatPeriod, monthsEnding } from './model';
 import { type NumberProblem, parseLocaleNumber } from './numbers';
+import { ScrollRegion } from './ScrollRegion';
 
 const WHOLE_METRICS: ReadonlySet<Metric> = new Set<Metric>(['leads', 'mql', 'sal', 'sql', 'opportunities', 'opportunitiesClosed', 'won']);
 
@@ -196,7 +197,7 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
       {periods.length === 0 ? (
         <p className="field-error">{t('kpi.dashboard.badEnding')}</p>
       ) : (
-        <div className="kpi-scroll">
+        <ScrollRegion label={t('kpi.values.gridLabel')}>
           <table className="table kpi-grid" ref={table} aria-label={t('kpi.values.gridLabel')}>
             <thead>
               <tr>
@@ -253,7 +254,7 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

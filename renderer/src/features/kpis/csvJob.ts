@@ -32,7 +32,7 @@ export type CsvLoaded = {
   guess: CsvMapping;
 };
 
-export type CsvPreviewResult = Omit<CsvPreview, 'errors'> & { errors: CsvRowError[]; errorCount: number };
+export type CsvPreviewResult = CsvPreview & { errors: CsvRowError[] };
 
 export type FromCsvWorker =
   | { type: 'stage'; stage: 'decoding' | 'parsing' }
@@ -81,7 +81,7 @@ export function createCsvHandler(post: (message: FromCsvWorker) => void): (messa
       post({
         type: 'previewed',
         seq,
-        preview: { ...preview, errors: preview.errors.slice(0, MAX_ERRORS_SENT), errorCount: preview.errors.length },
+        preview: { ...preview, errors: preview.errors.slice(0, MAX_ERRORS_SENT), errorCount: Math.max(preview.errorCount, preview.errors.length) },
       });
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

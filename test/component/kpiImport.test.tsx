@@ -1,0 +1,102 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
+import { valueId } from '../../shared/kpi/records';
+import { createWorkspace } from '../../renderer/src/db/workspaces';
+import { createDefaultKpis, listValues, setValue } from '../../renderer/src/features/kpis/kpiStore';
+import { renderApp, resetDb } from './renderApp';
+
+beforeEach(resetDb);
+afterEach(() => {
+  window.location.hash = '#/';
+});
+
+/** Three months of leads (Jan–Mar 2026): 4, 5 and 6 MQLs; line 5 has a bad MQL date. */
+const CSV = [
+  'Lead ID,Created Date,MQL Date,SQL Date,Close Date,Outcome,Amount,First Contact Date,Lead Source',
+  'L1,2026-01-03,2026-01-03 09:00,2026-01-04,,,,2026-01-03 13:00,Webinar',
+  'L2,2026-01-05,2026-01-05 09:00,,,,,2026-01-05 19:00,Referral',
+  'L3,2026-01-08,2026-01-08 09:00,2026-01-09,2026-01-20,Closed Won,"1,200,000",2026-01-08 11:00,Webinar',
+  'L4,2026-01-09,2026-13-45,,,,,,Webinar',
+  'L5,2026-01-10,2026-01-10 09:00,,,,,2026-01-10 12:00,Webinar',
+  ...[1, 2, 3, 4, 5].map((n) => `F${n},2026-02-0${n},2026-02-0${n} 09:00,,,,,2026-02-0${n} 10:00,Webinar`),
+  ...[1, 2, 3, 4, 5, 6].map((n) => `M${n},2026-03-0${n},2026-03-0${n} 09:00,,,,,2026-03-0${n} 10:00,Webinar`),
+].join('\n');
+
+async function openDialog(language: 'en' | 'ja' = 'en') {
+  const workspaceId = await createWorkspace('W');
+  await createDefaultKpis(workspaceId, language);
+  await setValue(workspaceId, 'metric:mql', '2026-01', 99);
+  const user = userEvent.setup();
+  renderApp({ settings: { language }, hash: `#/w/${workspaceId}/kpis` });
+  const messages = language === 'en' ? en : ja;
+  await user.click(await screen.findByRole('button', { name: new RegExp(`^${messages.kpi.import.open}`) }));
+  const dialog = await screen.findByRole('dialog', { name: messages.kpi.import.title });
+  const input = dialog.querySelector<HTMLInputElement>('input[type="file"]')!;
+  await user.upload(input, new File([CSV], 'leads.csv', { type: 'text/csv' }));
+  return { workspaceId, user, dialog };
+}
+
+describe('CSV import dialog', () => {
+  it('shows mapping, preview, bad rows and a summary, and writes nothing before the confirmation', async () => {
+    const { workspaceId, dialog } = await openDialog();
+    await within(dialog).findByRole('group', { name: en.kpi.import.mapping });
+    expect(within(dialog).getByLabelText(en.kpi.import.shape)).toHaveValue('leads');
+    expect(within(dialog).getByLabelText('Column for MQL date')).toHaveDisplayValue('MQL Date');
+    const preview = within(dialog).getByRole('table', { name: en.kpi.import.preview });
+    expect(within(preview).getAllByRole('row')).toHaveLength(6);
+    const errors = await within(dialog).findByRole('list', { name: 'Rows that cannot be read (1)' });
+    expect(within(errors).getByRole('listitem')).toHaveTextContent('Line 5 · column “MQL Date” · not a date: “2026-13-45”');
+    expect(within(dialog).getByText('Months: January 2026 to March 2026.')).toBeInTheDocument();
+    expect(within(dialog).getByText('MQL, January 2026: 99 → 4')).toBeInTheDocument();
+    // Still only the value typed before.
+    expect((await listValues(workspaceId)).map((row) => [row.id, row.value])).toEqual([[valueId('metric:mql', '2026-01'), 99]]);
+  });
+
+  it('writes every value on confirmation, in one go, and Undo puts the replaced value back', async () => {
+    const { workspaceId, user, dialog } = await openDialog();
+    const confirm = await within(dialog).findByRole('button', { name: /^Import \d+ values$/ });
+    await waitFor(() => expect(confirm).toBeEnabled());
+    const count = Number(/\d+/.exec(confirm.textContent ?? '')![0]);
+    await user.click(confirm);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const stored = await listValues(workspaceId);
+    expect(stored).toHaveLength(count);
+    const value = (key: string, period: string) => stored.find((row) => row.id === valueId(key, period))?.value;
+    expect(value('metric:mql', '2026-01')).toBe(4);
+    expect(value('metric:mql', '2026-02')).toBe(5);
+    expect(value('metric:mql', '2026-03')).toBe(6);
+    expect(value('metric:sql', '2026-01')).toBe(2);
+    expect(value('metric:won', '2026-01')).toBe(1);
+    expect(value('metric:revenue', '2026-01')).toBe(1_200_000);
+    expect(stored.every((row) => row.source === 'csv' && Number.isFinite(row.value))).toBe(true);
+
+    await user.click(await screen.findByRole('button', { name: en.common.undo }));
+    await waitFor(async () => expect((await listValues(workspaceId)).map((row) => [row.id, row.value, row.source])).toEqual([[valueId('metric:mql', '2026-01'), 99, 'manual']]));
+  });
+
+  it('changing the mapping re-checks the rows; cancelling writes nothing', async () => {
+    const { workspaceId, user, dialog } = await openDialog('ja');
+    await within(dialog).findByRole('list', { name: '読み取れない行（1 件）' });
+    // Without the MQL column there is no MQL, so no bad MQL date either.
+    await user.selectOptions(within(dialog).getByLabelText('MQL 日 の列'), ja.kpi.import.notInFile);
+    await within(dialog).findByText(ja.kpi.import.errorsNone);
+    expect(within(dialog).queryByText(/MQL、2026年1月/)).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: ja.common.cancel }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((await listValues(workspaceId)).map((row) => row.value)).toEqual([99]);
+  });
+
+  it('names a file that is not a CSV', async () => {
+    const workspaceId = await createWorkspace('W');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    await user.click(await screen.findByRole('button', { name: /^Import CSV…/ }));
+    const dialog = await screen.findByRole('dialog', { name: en.kpi.import.title });
+    await user.upload(dialog.querySelector<HTMLInputElement>('input[type="file"]')!, new File([new Uint8Array([0, 1, 2, 3, 0, 0, 255, 254, 0, 7])], 'photo.csv'));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/^The file (is not a text \(CSV\) file|’s character encoding could not be read)/);
+    expect(within(dialog).getByRole('button', { name: /^Import 0 values$/ })).toBeDisabled();
+  });
+});

@@ -1,0 +1,210 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { addMonths } from '../../shared/kpi/periods';
+import { chooseFile, openSample, poll, readTable, theme, toasts } from './support/app';
+import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
+
+afterEach(cleanUpBrowsers);
+
+/** KPI_SCREENSHOTS=dir keeps full-page screenshots of the steps (for a look, not asserted). */
+async function shot(page: Page, name: string) {
+  if (process.env.KPI_SCREENSHOTS) await page.screenshot({ path: join(process.env.KPI_SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The last complete month, as the app computes it (the browser runs on this machine's clock). */
+function lastCompleteMonth(): string {
+  const now = new Date();
+  return addMonths(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`, -1);
+}
+
+function monthLabel(period: string): string {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/**
+ * A CRM leads export (one row per lead, English headers as Salesforce/HubSpot name them) over the
+ * 12 months ending `last`: month i has 240 + 10 i leads, all MQL; every third becomes SQL, half of
+ * those opportunities, and of those half close (won when even). First contact 10 hours after the
+ * MQL. One row has an impossible MQL date (line 14 of the file): reported, not imported.
+ */
+function leadsCsv(last: string): { text: string; months: string[]; mqlPerMonth: number[] } {
+  const months = Array.from({ length: 12 }, (_, index) => addMonths(last, index - 11));
+  const lines = ['Lead ID,Created Date,MQL Date,SQL Date,Opportunity Date,Close Date,Outcome,Amount,First Contact Date,Lead Source'];
+  const mqlPerMonth: number[] = [];
+  let id = 0;
+  months.forEach((month, index) => {
+    const count = 240 + 10 * index;
+    let mql = 0;
+    for (let n = 0; n < count; n++) {
+      id++;
+      const day = String(1 + (n % 27)).padStart(2, '0');
+      const date = `${month}-${day}`;
+      if (id === 13) {
+        // File line 14 (line 1 is the header).
+        lines.push(`L${id},${date},${month}-45,,,,,,,Webinar`);
+        continue;
+      }
+      mql++;
+      const sql = n % 3 === 0;
+      const opportunity = sql && n % 2 === 0;
+      const closed = opportunity && n % 4 === 0;
+      const won = closed && n % 8 === 0;
+      lines.push(
+        [
+          `L${id}`,
+          date,
+          `${date} 09:00`,
+          sql ? date : '',
+          opportunity ? date : '',
+          closed ? date : '',
+          closed ? (won ? 'Closed Won' : 'Closed Lost') : '',
+          opportunity ? '"1,200,000"' : '',
+          `${date} 19:00`,
+          n % 12 === 0 ? 'Referral' : 'Webinar',
+        ].join(','),
+      );
+    }
+    mqlPerMonth.push(mql);
+  });
+  return { text: `${lines.join('\n')}\n`, months, mqlPerMonth };
+}
+
+async function signSla(page: Page) {
+  await page.getByRole('link', { name: en.sla.open }).click();
+  await page.getByRole('heading', { level: 1, name: en.sla.defaultTitle }).waitFor();
+  await page.getByRole('button', { name: en.sla.actions.submit }).click();
+  await page.getByText('Revision 1 · In review', { exact: true }).waitFor();
+  for (let signer = 0; signer < 2; signer++) {
+    await page.getByRole('button', { name: en.sla.actions.sign }).click();
+    const dialog = page.getByRole('dialog', { name: en.sla.sign.title });
+    await dialog.getByLabel(en.sla.sign.type).check();
+    await dialog.getByRole('button', { name: en.sla.sign.submit, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+  await page.getByText('Revision 1 · Signed', { exact: true }).waitFor();
+}
+
+/** The dashboard's KPI cards (articles in the list of cards). */
+function cards(page: Page): Locator {
+  return page.getByRole('list', { name: en.kpi.dashboard.title }).getByRole('article');
+}
+
+describe('Shared KPIs', () => {
+  test('defaults, CSV import of 12 months through the dialog, dashboard trends, SLA attainment; axe clean also in the projector theme', async () => {
+    const { page, pageErrors } = await launchBrowser({ lang: 'en' });
+    const workspaceId = await openSample(page);
+    await signSla(page);
+    await page.getByRole('link', { name: 'Sample: Northwind Cloud' }).click();
+
+    // The workspace section leads to the KPI page, which offers the defaults on the first visit.
+    const section = page.getByRole('region', { name: en.kpi.section });
+    await section.getByText(en.kpi.sectionNone).waitFor();
+    await section.getByRole('link', { name: en.kpi.open }).click();
+    await page.getByRole('heading', { level: 1, name: en.kpi.pageTitle }).waitFor();
+    expect(page.url()).toContain(`#/w/${workspaceId}/kpis`);
+    const offer = page.getByRole('region', { name: en.kpi.defaults.title });
+    await expectNoSeriousA11yViolations(page, 'KPI page, defaults offered');
+    await offer.getByRole('button', { name: en.kpi.defaults.create }).click();
+    await offer.waitFor({ state: 'detached' });
+    await poll(() => cards(page).count()).toBe(8);
+    // Nothing imported yet: every card says "no data" with a reason.
+    const noMql = page.getByRole('article', { name: /^MQL count: no data \(No value for MQL\), target 200/ });
+    await noMql.waitFor();
+
+    // --- Import a CSV of 12 months. ---------------------------------------------------------------
+    const last = lastCompleteMonth();
+    const csv = leadsCsv(last);
+    const dir = await makeTempDir();
+    const file = join(dir, 'crm-leads.csv');
+    await writeFile(file, csv.text);
+    await page.getByRole('button', { name: en.kpi.import.open }).click();
+    const dialog = page.getByRole('dialog', { name: en.kpi.import.title });
+    await expectNoSeriousA11yViolations(page, 'import dialog, empty');
+    await chooseFile(page, file, () => dialog.getByRole('button', { name: en.kpi.import.choose }).click());
+    await dialog.getByRole('group', { name: en.kpi.import.mapping }).waitFor();
+
+    // The guessed mapping, editable: shape and the columns found by their English names.
+    expect(await dialog.getByLabel(en.kpi.import.shape).inputValue()).toBe('leads');
+    const mqlColumn = dialog.getByLabel('Column for MQL date');
+    expect(await mqlColumn.locator('option:checked').textContent()).toBe('MQL Date');
+    expect(await dialog.getByLabel('Column for First contact date').locator('option:checked').textContent()).toBe('First Contact Date');
+    // The preview shows the first rows with their file lines.
+    const preview = dialog.getByRole('table', { name: en.kpi.import.preview });
+    const previewRows = await readTable(preview);
+    expect(previewRows).toHaveLength(5);
+    expect(previewRows[0]!.slice(0, 2)).toEqual(['2', 'L1']);
+    // The bad line is named with its reason; the summary says what will be written.
+    const errors = dialog.getByRole('list', { name: 'Rows that cannot be read (1)' });
+    await errors.waitFor().catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\n${await dialog.innerText()}`);
+    });
+    expect(await errors.getByRole('listitem').allInnerTexts()).toEqual([`Line 14 · column “MQL Date” · not a date: “${csv.months[0]}-45”`]);
+    await dialog.getByText(`Months: ${monthLabel(csv.months[0]!)} to ${monthLabel(last)}.`).waitFor();
+    const confirm = dialog.getByRole('button', { name: /^Import [\d,]+ values$/ });
+    await expectNoSeriousA11yViolations(page, 'import dialog, mapping and summary');
+    await shot(page, 'import');
+
+    // Nothing was written before the confirmation (the page is aria-hidden behind the modal).
+    await page.getByRole('article', { name: /^MQL count: no data \(No value for MQL\), target 200/, includeHidden: true }).waitFor({ state: 'attached' });
+    await confirm.click();
+    await dialog.waitFor({ state: 'detached' });
+    await toasts(page).getByText(/^Imported [\d,]+ values$/).waitFor();
+
+    // --- The dashboard: a card per KPI with values, the 12 months in its table, charts drawn. ----
+    const mqlCard = page.getByRole('article', { name: new RegExp(`^MQL count: ${csv.mqlPerMonth[11]!.toLocaleString('en')}, target 200, On track`) });
+    await mqlCard.waitFor();
+    const mqlTable = await readTable(mqlCard.getByRole('table', { name: 'MQL count by month' }));
+    expect(mqlTable.map((row) => row[0])).toEqual(csv.months.map(monthLabel));
+    expect(mqlTable.map((row) => row[1])).toEqual(csv.mqlPerMonth.map((count) => count.toLocaleString('en')));
+    await mqlCard.getByRole('button', { name: en.kpi.dashboard.showTable }).click();
+    await mqlCard.getByRole('button', { name: en.kpi.dashboard.hideTable }).waitFor();
+    const winRate = page.getByRole('article', { name: /^Win rate: [\d.]+%, target 25%/ });
+    await winRate.getByText('Formula').click();
+    await winRate.getByText('Won ÷ Opportunities closed × 100').waitFor();
+    await poll(() => page.locator('[data-chart-drawn="true"]').count()).toBe(8);
+    const cardNames = await cards(page).evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+    expect(cardNames.join('\n')).not.toMatch(/NaN|Infinity/);
+    // Revenue vs target has no revenue target in the file: no data, with the reason.
+    expect(cardNames.find((name) => name.startsWith('Revenue vs target'))).toMatch(/no data \(No value for Revenue target\)/);
+    await page.getByText(en.kpi.rule.title).click();
+    await page.getByText(/^Higher is better: on track when the value reaches the target/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'KPI dashboard with data');
+    await shot(page, 'dashboard');
+
+    // --- SLA attainment from the signed SLA. -----------------------------------------------------
+    await page.getByRole('tab', { name: en.kpi.tabs.sla }).click();
+    const attainment = page.getByRole('table', { name: en.kpi.sla.tableLabel });
+    const rows = await readTable(attainment);
+    const volume = rows.find((row) => row[0]!.startsWith(en.sla.kinds.volume))!;
+    expect(volume[2]).toBe('100% (12 of 12)');
+    expect(volume[3]).toMatch(/^Met: [\d,]+ vs at least 200$/);
+    const firstContact = rows.find((row) => row[0]!.startsWith(en.sla.kinds.firstContact))!;
+    expect(firstContact[2]).toBe('100% (12 of 12)');
+    const feedback = rows.find((row) => row[0]!.startsWith(en.sla.kinds.feedback))!;
+    expect(feedback[2]).toBe(en.kpi.sla.notMeasuredShort);
+    expect(feedback[3]).toBe(en.kpi.sla.notMeasured);
+    await expectNoSeriousA11yViolations(page, 'SLA attainment');
+    await shot(page, 'sla');
+
+    // --- Projector theme: dashboard, import dialog. ---------------------------------------------
+    for (let i = 0; i < 3 && (await theme(page)) !== 'projector'; i++) await page.keyboard.press('Alt+Shift+T');
+    expect(await theme(page)).toBe('projector');
+    await page.getByRole('tab', { name: en.kpi.tabs.dashboard }).click();
+    await poll(() => page.locator('[data-chart-drawn="true"]').count()).toBe(8);
+    await expectNoSeriousA11yViolations(page, 'KPI dashboard, projector theme');
+    await shot(page, 'dashboard-projector');
+    await page.getByRole('button', { name: en.kpi.import.open }).click();
+    await chooseFile(page, file, () => dialog.getByRole('button', { name: en.kpi.import.choose }).click());
+    await dialog.getByRole('list', { name: 'Rows that cannot be read (1)' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'import dialog, projector theme');
+    // Cancel writes nothing (the same values are stored: "equal to the stored value").
+    await dialog.getByText(/0 replacing a different existing value/).waitFor();
+    await dialog.getByRole('button', { name: en.common.cancel, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  });
+});
