@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { agendaFromTemplate } from '../../shared/meetings/agenda';
@@ -8,6 +8,7 @@ import { db } from '../../renderer/src/db/db';
 import { newId } from '../../renderer/src/db/ids';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { addAction, createSeries, finishMeeting, listActions, listMeetings, planMeeting, updateMeeting } from '../../renderer/src/features/meetings/meetingStore';
+import type { Host } from '../../renderer/src/host';
 import { renderApp, resetDb } from './renderApp';
 
 beforeEach(resetDb);
@@ -179,6 +180,34 @@ describe('meetings pages', () => {
     expect(await screen.findByLabelText(`Notes: ${en.meetings.agendaKinds.kpiReview}`)).toHaveValue('typed before the crash');
     await waitFor(async () => expect((await stored(workspaceId)).agenda[0]!.notes).toBe('typed before the crash'));
     await waitFor(() => expect(localStorage.getItem(`alignboard.meetingNotes.${workspaceId}.${meeting.id}.${meeting.agenda[0]!.id}`)).toBeNull());
+  });
+
+  it('ending asks to export the minutes; the export asks the host for the minutes route with a footer', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    const exportPdf = vi.fn<Host['exportPdf']>(async () => ({ saved: true }));
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}/run`, host: { exportPdf } });
+    await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.kpiReview });
+    await user.click(screen.getByRole('button', { name: en.meetings.run.end }));
+    const confirm = await screen.findByRole('alertdialog', { name: en.meetings.run.endTitle });
+    await user.click(within(confirm).getByRole('button', { name: en.meetings.run.endConfirm }));
+    const ended = await screen.findByRole('dialog', { name: en.meetings.run.endedTitle });
+    const endedMeeting = await stored(workspaceId);
+    expect(endedMeeting).toMatchObject({ state: 'ended', runningSince: null });
+    expect(endedMeeting.endedAt).not.toBeNull();
+    expect(Array.isArray(endedMeeting.kpiSnapshot)).toBe(true);
+    await user.click(within(ended).getByRole('button', { name: en.meetings.meeting.exportMinutes }));
+    expect(exportPdf).toHaveBeenCalledWith({
+      kind: 'minutes',
+      route: `/print/minutes/${workspaceId}/${meeting.id}`,
+      suggestedName: '2026-12-07 Sync 2026-12-07.pdf',
+      footer: { label: 'Minutes', version: '2026-12-07' },
+    });
+    // Back on the meeting page, which offers the export too.
+    await screen.findByRole('heading', { level: 1, name: 'Sync 2026-12-07' });
+    await user.click(screen.getByRole('button', { name: en.meetings.meeting.exportMinutes }));
+    expect(exportPdf).toHaveBeenCalledTimes(2);
   });
 
   it('minutes print view: attendees, decisions, action groups and the KPI snapshot table', async () => {

@@ -149,8 +149,7 @@ describe('Regular meetings', () => {
     expect(afterReload.agenda[0]!.notes).toBe('MQL volume up 12 % on October.');
 
     // N (not typing) also moves on; the app's "N = new workspace" does not fire here.
-    await page.locator('body').focus().catch(() => {});
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await pressUntilFocused(page, page.getByRole('button', { name: m.run.pause, exact: true }), 'Tab', 80);
     await page.keyboard.press('n');
     await itemHeading(page, m.agendaKinds.leadQuality).waitFor();
     expect(page.url()).toContain('/run');

@@ -20,5 +20,6 @@ export function minutesFooter(meeting: Pick<Meeting, 'date'>) {
 
 export function suggestedMinutesName(meeting: Pick<Meeting, 'title' | 'date'>): string {
   const safe = meeting.title.replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 150);
-  return `${safe || 'Minutes'} ${meeting.date}.pdf`.slice(0, 200);
+  // Date first, so a folder of minutes sorts by meeting.
+  return `${meeting.date} ${safe || 'Minutes'}`.slice(0, 196) + '.pdf';
 }
