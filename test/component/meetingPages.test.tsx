@@ -134,6 +134,12 @@ describe('meetings pages', () => {
     // The timer kept running, on the new item; the time of the first was kept.
     expect(moved.runningSince).not.toBeNull();
     expect(moved.agenda[0]!.notes).toBe('MQL up 12 %');
+    // The notes field follows the item and keeps the focus: typing goes on into the new item's notes.
+    expect(screen.getByLabelText(`Notes: ${en.meetings.agendaKinds.slaAttainment}`)).toHaveFocus();
+    expect(screen.getByLabelText(`Notes: ${en.meetings.agendaKinds.slaAttainment}`)).toHaveValue('');
+    await user.keyboard('91 % contacted in 24 h');
+    await waitFor(async () => expect((await stored(workspaceId)).agenda[1]!.notes).toBe('91 % contacted in 24 h'));
+    expect((await stored(workspaceId)).agenda[0]!.notes).toBe('MQL up 12 %');
 
     await user.keyboard('{Alt>}{Shift>}C{/Shift}{/Alt}');
     expect(screen.getByRole('textbox', { name: en.meetings.actions.itemTitle })).toHaveFocus();

@@ -69,19 +69,24 @@ export const NotesField = forwardRef<
       });
   }, [workspaceId, meetingId, t]);
 
-  // Another item (or meeting): write what was typed for the previous one, show the new one's notes
-  // (or a draft an interrupted write left behind, which is then saved).
+  // Another item (or meeting): show its notes (or the draft an interrupted write left behind) in
+  // the same render, so not one keystroke lands on the wrong item.
+  const [shownKey, setShownKey] = useState(key);
+  if (shownKey !== key) {
+    setShownKey(key);
+    setValue(readDraft(key) ?? item.notes);
+    setStatus('idle');
+  }
+
+  // …then save such a draft, and write what was typed for the previous item (cleanup).
   useEffect(() => {
     const draft = readDraft(key);
     if (draft !== null && draft !== item.notes) {
-      setValue(draft);
       pending.current = { key, itemId: item.id, value: draft };
       flush();
-    } else {
-      if (draft !== null) writeDraft(key, null);
-      setValue(item.notes);
+    } else if (draft !== null) {
+      writeDraft(key, null);
     }
-    setStatus('idle');
     return flush;
     // Only when the item changes; later edits of item.notes are handled below.
     // oxlint-disable-next-line react/exhaustive-deps

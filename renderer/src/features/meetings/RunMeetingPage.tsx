@@ -56,17 +56,27 @@ function isTyping(target: EventTarget | null): boolean {
 const mac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const shownKey = (key: string) => (mac() ? key.replace('Ctrl+', '⌘').replace('Alt+', '⌥') : key);
 
-/** The clock, re-read every `ms` while `active` (a running timer), else at each render. */
+/**
+ * The clock for a running timer: re-read every `ms` while `active`. Paused, the displayed times do
+ * not depend on the clock, so the last reading is kept (a stable snapshot for React).
+ */
 function useTicker(active: boolean, ms = 250): number {
+  const [opened] = useState(() => Date.now());
+  const reading = useRef(opened);
   const subscribe = useCallback(
     (notify: () => void) => {
       if (!active) return () => {};
-      const timer = setInterval(notify, ms);
+      const tick = () => {
+        reading.current = Date.now();
+        notify();
+      };
+      tick();
+      const timer = setInterval(tick, ms);
       return () => clearInterval(timer);
     },
     [active, ms],
   );
-  return useSyncExternalStore(subscribe, () => Math.floor(Date.now() / ms) * ms);
+  return useSyncExternalStore(subscribe, () => reading.current);
 }
 
 /** A short beep through WebAudio (no audio file); the context is made on the click that enables sound. */
@@ -351,9 +361,9 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
 
               {item.kind === 'kpiReview' || item.kind === 'slaAttainment' ? <KpiReviewSlot workspaceId={props.workspaceId} period={period} kind={item.kind} /> : null}
 
+              {/* Not keyed by item: the field follows the current item and keeps the keyboard focus. */}
               <NotesField
                 ref={notesRef}
-                key={item.id}
                 workspaceId={props.workspaceId}
                 meetingId={meeting.id}
                 item={item}
