@@ -1,9 +1,11 @@
 /**
  * Data of the KPI benchmarks, the same for the app pages and the baselines: 36 months of funnel
- * metrics (deterministic, no randomness), the months they cover, and a CRM leads CSV of N rows.
+ * metrics (deterministic, no randomness), the months they cover, and a CRM leads CSV of N rows
+ * (the KPI core's generator).
  */
 import { addMonths } from '../../shared/kpi/periods';
 import { METRICS, type Metric } from '../../shared/kpi/records';
+import { leadCsv } from '../fixtures/csv/generate';
 
 export const KPI_BENCH_MONTHS = 36;
 /** The last month of the seeded data (fixed, so every run draws the same figures). */
@@ -48,31 +50,11 @@ export function benchValues(months = benchMonths()): { key: string; period: stri
   return months.flatMap((period, i) => METRICS.map((metric) => ({ key: `metric:${metric}`, period, value: metricValue(metric, i) })));
 }
 
-/** A leads export of `rows` rows over 12 months ending KPI_BENCH_LAST (English CRM headers). */
+/**
+ * A CRM leads export of `rows` rows created over the 12 months ending KPI_BENCH_LAST, made by the
+ * KPI core's deterministic generator (test/fixtures/csv/generate.ts: 11 columns, English headers,
+ * stage dates with times, a realistic funnel with open, won and lost deals).
+ */
 export function leadsCsvText(rows: number): string {
-  const months = benchMonths(12);
-  const lines = ['Lead ID,Created Date,MQL Date,SQL Date,Opportunity Date,Close Date,Outcome,Amount,First Contact Date,Lead Source'];
-  for (let n = 0; n < rows; n++) {
-    const month = months[Math.floor((n * months.length) / rows)]!;
-    const date = `${month}-${String(1 + (n % 27)).padStart(2, '0')}`;
-    const mql = n % 4 !== 0;
-    const sql = mql && n % 3 === 0;
-    const opportunity = sql && n % 2 === 0;
-    const closed = opportunity && n % 5 < 3;
-    lines.push(
-      [
-        `L${n + 1}`,
-        date,
-        mql ? `${date} 09:00` : '',
-        sql ? `${date} 15:00` : '',
-        opportunity ? `${date} 16:00` : '',
-        closed ? `${date} 17:00` : '',
-        closed ? (n % 5 === 0 ? 'Closed Won' : 'Closed Lost') : '',
-        opportunity ? `"${(1_000_000 + (n % 7) * 100_000).toLocaleString('en')}"` : '',
-        mql ? `${date} ${String(10 + (n % 8)).padStart(2, '0')}:30` : '',
-        n % 3 === 0 ? 'Referral' : 'Webinar',
-      ].join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  return leadCsv(rows, { startMonth: benchMonths(12)[0], months: 12, seed: 1 });
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
-import { addMonths } from '../../shared/kpi/periods';
+import { addMonths, monthOf } from '../../shared/kpi/periods';
+import { leadCsv } from '../fixtures/csv/generate';
 import { chooseFile, openSample, poll, readTable, theme, toasts } from './support/app';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
 
@@ -26,51 +27,27 @@ function monthLabel(period: string): string {
 }
 
 /**
- * A CRM leads export (one row per lead, English headers as Salesforce/HubSpot name them) over the
- * 12 months ending `last`: month i has 240 + 10 i leads, all MQL; every third becomes SQL, half of
- * those opportunities, and of those half close (won when even). First contact 10 hours after the
- * MQL. One row has an impossible MQL date (line 14 of the file): reported, not imported.
+ * A CRM leads export over the 12 months ending `last`, made by the KPI core's deterministic
+ * generator (test/fixtures/csv/generate.ts: English headers as Salesforce/HubSpot name them, a
+ * realistic funnel), with one impossible MQL date put on file line 14: reported, not imported.
+ * Returns the MQL count per month of the rows that are valid (what the dashboard must show).
  */
-function leadsCsv(last: string): { text: string; months: string[]; mqlPerMonth: number[] } {
+function leadsCsv(last: string): { text: string; months: string[]; mqlPerMonth: number[]; badDate: string } {
   const months = Array.from({ length: 12 }, (_, index) => addMonths(last, index - 11));
-  const lines = ['Lead ID,Created Date,MQL Date,SQL Date,Opportunity Date,Close Date,Outcome,Amount,First Contact Date,Lead Source'];
-  const mqlPerMonth: number[] = [];
-  let id = 0;
-  months.forEach((month, index) => {
-    const count = 240 + 10 * index;
-    let mql = 0;
-    for (let n = 0; n < count; n++) {
-      id++;
-      const day = String(1 + (n % 27)).padStart(2, '0');
-      const date = `${month}-${day}`;
-      if (id === 13) {
-        // File line 14 (line 1 is the header).
-        lines.push(`L${id},${date},${month}-45,,,,,,,Webinar`);
-        continue;
-      }
-      mql++;
-      const sql = n % 3 === 0;
-      const opportunity = sql && n % 2 === 0;
-      const closed = opportunity && n % 4 === 0;
-      const won = closed && n % 8 === 0;
-      lines.push(
-        [
-          `L${id}`,
-          date,
-          `${date} 09:00`,
-          sql ? date : '',
-          opportunity ? date : '',
-          closed ? date : '',
-          closed ? (won ? 'Closed Won' : 'Closed Lost') : '',
-          opportunity ? '"1,200,000"' : '',
-          `${date} 19:00`,
-          n % 12 === 0 ? 'Referral' : 'Webinar',
-        ].join(','),
-      );
-    }
-    mqlPerMonth.push(mql);
-  });
-  return { text: `${lines.join('\n')}\n`, months, mqlPerMonth };
+  const lines = leadCsv(7_000, { startMonth: months[0], months: 12, seed: 7 }).trimEnd().split('\n');
+  const header = lines[0]!.split(',');
+  const mqlColumn = header.indexOf('MQL Date');
+  const badDate = `${months[0]}-45`;
+  const bad = lines[13]!.split(',');
+  bad[mqlColumn] = badDate;
+  lines[13] = bad.join(',');
+  const mql = new Map<string, number>();
+  for (const line of lines.slice(1)) {
+    const cell = line.split(',')[mqlColumn]!;
+    if (cell === '' || cell === badDate) continue;
+    mql.set(monthOf(cell), (mql.get(monthOf(cell)) ?? 0) + 1);
+  }
+  return { text: `${lines.join('\n')}\n`, months, mqlPerMonth: months.map((month) => mql.get(month) ?? 0), badDate };
 }
 
 async function signSla(page: Page) {
@@ -136,14 +113,15 @@ describe('Shared KPIs', () => {
     const preview = dialog.getByRole('table', { name: en.kpi.import.preview });
     const previewRows = await readTable(preview);
     expect(previewRows).toHaveLength(5);
-    expect(previewRows[0]!.slice(0, 2)).toEqual(['2', 'L1']);
+    expect(previewRows[0]!.slice(0, 2)).toEqual(['2', 'L0000001']);
     // The bad line is named with its reason; the summary says what will be written.
     const errors = dialog.getByRole('list', { name: 'Rows that cannot be read (1)' });
     await errors.waitFor().catch(async (error: unknown) => {
       throw new Error(`${String(error)}\n${await dialog.innerText()}`);
     });
-    expect(await errors.getByRole('listitem').allInnerTexts()).toEqual([`Line 14 · column “MQL Date” · not a date: “${csv.months[0]}-45”`]);
-    await dialog.getByText(`Months: ${monthLabel(csv.months[0]!)} to ${monthLabel(last)}.`).waitFor();
+    expect(await errors.getByRole('listitem').allInnerTexts()).toEqual([`Line 14 · column “MQL Date” · not a date: “${csv.badDate}”`]);
+    // Stage dates run past the last creation month (closings come later), so the range starts at the first month.
+    await dialog.getByText(new RegExp(`^Months: ${monthLabel(csv.months[0]!)} to `)).waitFor();
     const confirm = dialog.getByRole('button', { name: /^Import [\d,]+ values$/ });
     await expectNoSeriousA11yViolations(page, 'import dialog, mapping and summary');
     await shot(page, 'import');
@@ -155,14 +133,14 @@ describe('Shared KPIs', () => {
     await toasts(page).getByText(/^Imported [\d,]+ values$/).waitFor();
 
     // --- The dashboard: a card per KPI with values, the 12 months in its table, charts drawn. ----
-    const mqlCard = page.getByRole('article', { name: new RegExp(`^MQL count: ${csv.mqlPerMonth[11]!.toLocaleString('en')}, target 200, On track`) });
+    const mqlCard = page.getByRole('article', { name: new RegExp(`^MQL count: ${csv.mqlPerMonth[11]!.toLocaleString('en')}, target 200, (On track|At risk|Off track)`) });
     await mqlCard.waitFor();
     const mqlTable = await readTable(mqlCard.getByRole('table', { name: 'MQL count by month' }));
     expect(mqlTable.map((row) => row[0])).toEqual(csv.months.map(monthLabel));
     expect(mqlTable.map((row) => row[1])).toEqual(csv.mqlPerMonth.map((count) => count.toLocaleString('en')));
     await mqlCard.getByRole('button', { name: en.kpi.dashboard.showTable }).click();
     await mqlCard.getByRole('button', { name: en.kpi.dashboard.hideTable }).waitFor();
-    const winRate = page.getByRole('article', { name: /^Win rate: [\d.]+%, target 25%/ });
+    const winRate = page.getByRole('article', { name: /^Win rate: ([\d.]+%|no data \([^)]*\)), target 25%/ });
     await winRate.getByText('Formula').click();
     await winRate.getByText('Won ÷ Opportunities closed × 100').waitFor();
     await poll(() => page.locator('[data-chart-drawn="true"]').count()).toBe(8);
@@ -180,15 +158,37 @@ describe('Shared KPIs', () => {
     const attainment = page.getByRole('table', { name: en.kpi.sla.tableLabel });
     const rows = await readTable(attainment);
     const volume = rows.find((row) => row[0]!.startsWith(en.sla.kinds.volume))!;
-    expect(volume[2]).toBe('100% (12 of 12)');
-    expect(volume[3]).toMatch(/^Met: [\d,]+ vs at least 200$/);
+    // Every month has an MQL count from the file, so all 12 are measured (met or missed).
+    expect(volume[2]).toMatch(/^\d+% \(\d+ of 12\)$/);
+    expect(volume[3]).toBe(`${csv.mqlPerMonth[0]! >= 200 ? 'Met' : 'Missed'}: ${csv.mqlPerMonth[0]!.toLocaleString('en')} vs at least 200`);
     const firstContact = rows.find((row) => row[0]!.startsWith(en.sla.kinds.firstContact))!;
-    expect(firstContact[2]).toBe('100% (12 of 12)');
+    expect(firstContact[2]).toMatch(/^\d+% \(\d+ of 12\)$/);
+    expect(firstContact[3]).toMatch(/^(Met|Missed): [\d.]+ hr vs at most 24 hr$/);
     const feedback = rows.find((row) => row[0]!.startsWith(en.sla.kinds.feedback))!;
     expect(feedback[2]).toBe(en.kpi.sla.notMeasuredShort);
     expect(feedback[3]).toBe(en.kpi.sla.notMeasured);
     await expectNoSeriousA11yViolations(page, 'SLA attainment');
     await shot(page, 'sla');
+
+    // The values grid shows what was imported; the definitions list every KPI.
+    await page.getByRole('tab', { name: en.kpi.tabs.values }).click();
+    const cell = page.getByRole('textbox', { name: `MQL, ${monthLabel(last)}` });
+    expect(await cell.inputValue()).toBe(csv.mqlPerMonth[11]!.toLocaleString('en'));
+    await expectNoSeriousA11yViolations(page, 'KPI values grid');
+    await shot(page, 'values');
+    await page.getByRole('tab', { name: en.kpi.tabs.definitions }).click();
+    expect((await readTable(page.getByRole('table', { name: en.kpi.definitions.title }))).map((row) => row[0])).toEqual([
+      'MQL count',
+      'MQL → SQL conversion',
+      'SQL → opportunity conversion',
+      'Win rate',
+      'Lead response time',
+      'SLA attainment',
+      'Marketing-sourced pipeline',
+      'Revenue vs target',
+    ]);
+    await expectNoSeriousA11yViolations(page, 'KPI definitions');
+    await shot(page, 'definitions');
 
     // --- Projector theme: dashboard, import dialog. ---------------------------------------------
     for (let i = 0; i < 3 && (await theme(page)) !== 'projector'; i++) await page.keyboard.press('Alt+Shift+T');

@@ -6,7 +6,7 @@ import { AT_RISK_TOLERANCE } from '../../../../shared/kpi/status';
 import { useApp } from '../../app/AppContext';
 import { KpiChart } from './KpiChart';
 import { loadKpiData } from './kpiStore';
-import { formatKpiValue, formatPeriod, formulaText, type KpiTrend, kpiTrends, lookupFrom, monthsEnding, noDataText, slaContextOf, STATUS_ICON } from './model';
+import { formatAxisValue, formatKpiValue, formatPeriod, formulaText, type KpiTrend, kpiTrends, lookupFrom, monthsEnding, noDataText, slaContextOf, STATUS_ICON } from './model';
 import './kpis.css';
 
 const RANGES = [3, 6, 12, 24, 36] as const;
@@ -78,7 +78,7 @@ function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting' }) {
             values={values}
             target={kpi.target}
             height={props.variant === 'meeting' ? 260 : 180}
-            formatValue={format}
+            formatValue={(value) => formatAxisValue(value, kpi.unit, language)}
             seriesNames={{ value: t('kpi.dashboard.seriesValue'), target: t('kpi.dashboard.seriesTarget') }}
             theme={settings.theme}
           />
@@ -95,15 +95,12 @@ function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting' }) {
         {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
         <div id={`${id}-table`} className={tableShown ? 'kpi-table-wrap' : 'visually-hidden'} tabIndex={tableShown ? 0 : undefined}>
           <table className="table kpi-values-table">
-            <caption>{t('kpi.dashboard.tableCaption', { name: kpi.name })}</caption>
+            <caption>{kpi.target === null ? t('kpi.dashboard.tableCaptionNoTarget', { name: kpi.name }) : t('kpi.dashboard.tableCaption', { name: kpi.name, target })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('kpi.dashboard.colMonth')}</th>
                 <th scope="col" className="num">
                   {t('kpi.dashboard.colValue')}
-                </th>
-                <th scope="col" className="num">
-                  {t('kpi.dashboard.colTarget')}
                 </th>
                 <th scope="col">{t('kpi.dashboard.colStatus')}</th>
               </tr>
@@ -113,7 +110,6 @@ function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting' }) {
                 <tr key={point.period}>
                   <th scope="row">{formatPeriod(point.period, language, 'long')}</th>
                   <td className="num">{point.result.kind === 'value' ? format(point.result.value) : noDataText(t, kpi, point.result, point.reason, language)}</td>
-                  <td className="num">{target}</td>
                   <td>
                     <StatusBadge status={point.status} />
                   </td>

@@ -49,7 +49,7 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
       const rows: GridRow[] = [];
       for (const commitment of sla.commitments) {
         const rule = attainmentRule(commitment, { stages: sla.stages });
-        if (rule?.key.startsWith('sla:')) rows.push({ key: rule.key, label: t('kpi.values.slaRow', { kind: t(`sla.kinds.${commitment.kind}`) }), whole: false, allowNegative: false });
+        if (rule?.key.startsWith('sla:')) rows.push({ key: rule.key, label: t('kpi.values.slaRow', { kind: t(`sla.kinds.${commitment.kind}`), unit: t(`kpi.values.slaUnits.${rule.unit}`) }), whole: false, allowNegative: false });
       }
       if (rows.length > 0) out.push({ title: t('kpi.values.groupSla'), rows });
     }

@@ -63,6 +63,14 @@ export function formatKpiValue(value: number, unit: KpiUnit, language: string): 
   }
 }
 
+/** A chart axis tick: like formatKpiValue, but large counts and amounts compact (1.2M, 120万). */
+export function formatAxisValue(value: number, unit: KpiUnit, language: string): string {
+  if ((unit === 'currency' || unit === 'count') && Math.abs(value) >= 10_000) {
+    return new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  }
+  return formatKpiValue(value, unit, language);
+}
+
 /** A plain number as typed back into a field (no grouping, so it re-parses as itself). */
 export function editableNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language, { useGrouping: false, maximumFractionDigits: 6 }).format(value);
