@@ -89,6 +89,27 @@ describe('meetings pages', () => {
     expect(await screen.findByText('Minutes must be between 1 and 480.')).toBeInTheDocument();
     expect((await listMeetings(workspaceId)).find((m) => m.id === second.id)!.agenda[0]!.minutes).toBe(15);
 
+    // Edited in a dialog: a new due date and owner; an emptied title is refused with its name.
+    await user.click(within(row).getByRole('button', { name: 'Edit Share lost-deal reasons' }));
+    const dialog = await screen.findByRole('dialog', { name: en.meetings.actions.editTitle });
+    const title = within(dialog).getByLabelText(en.meetings.actions.itemTitle);
+    await user.clear(title);
+    await user.click(within(dialog).getByRole('button', { name: en.common.save }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Action is required.');
+    await user.type(title, 'Share lost-deal reasons');
+    await user.selectOptions(within(dialog).getByLabelText(en.meetings.actions.owner), 'Emma Clark (Marketing)');
+    fireEvent.change(within(dialog).getByLabelText(en.meetings.actions.dueDate), { target: { value: '2026-12-20' } });
+    await user.click(within(dialog).getByRole('button', { name: en.common.save }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const edited = (await listActions(workspaceId))[0]!;
+    expect(edited).toMatchObject({ title: 'Share lost-deal reasons', dueDate: '2026-12-20', department: 'sales' });
+    expect(edited.ownerId).not.toBe(sales.id);
+    await user.click(within(row).getByRole('button', { name: 'Edit Share lost-deal reasons' }));
+    await user.selectOptions(within(await screen.findByRole('dialog')).getByLabelText(en.meetings.actions.owner), 'Noah Bennett (Sales)');
+    fireEvent.change(within(screen.getByRole('dialog')).getByLabelText(en.meetings.actions.dueDate), { target: { value: '2026-11-09' } });
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: en.common.save }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
     // Closing it here records this meeting; the row says so.
     await user.selectOptions(within(row).getByLabelText('Status of Share lost-deal reasons'), en.meetings.statuses.done);
     await waitFor(async () => expect((await listActions(workspaceId))[0]).toMatchObject({ status: 'done', closedInMeetingId: second.id }));
@@ -176,6 +197,43 @@ describe('meetings pages', () => {
     const agenda = screen.getByRole('navigation', { name: en.meetings.run.agendaNav });
     expect(within(agenda).getByRole('button', { current: 'step' })).toHaveTextContent(/SLA attainment.*Over time/);
     expect(screen.getByRole('checkbox', { name: en.meetings.run.sound })).not.toBeChecked();
+  });
+
+  it('at the allotted time run mode announces it and, with sound on, beeps through WebAudio', async () => {
+    const started: number[] = [];
+    class FakeAudioContext {
+      currentTime = 0;
+      destination = {};
+      createOscillator() {
+        return { type: 'sine', frequency: { value: 0 }, connect: (node: unknown) => node, start: () => started.push(this.currentTime), stop: () => {} };
+      }
+      createGain() {
+        return { gain: { setValueAtTime: () => {}, exponentialRampToValueAtTime: () => {} }, connect: (node: unknown) => node };
+      }
+      resume = async () => {};
+      close = async () => {};
+    }
+    vi.stubGlobal('AudioContext', FakeAudioContext);
+    try {
+      const { workspaceId, plan } = await seed();
+      const meeting = await plan('2026-12-07');
+      const user = userEvent.setup();
+      renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}/run` });
+      await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.kpiReview });
+      await user.click(screen.getByRole('checkbox', { name: en.meetings.run.sound }));
+      expect(localStorage.getItem('alignboard.meetingSound')).toBe('on');
+      // 0.3 s before the 15 minutes are up, then the timer runs.
+      await updateMeeting(workspaceId, meeting.id, (m) => ({
+        ...m,
+        agenda: m.agenda.map((item, index) => (index === 0 ? { ...item, elapsedMs: 15 * 60_000 - 300 } : item)),
+      }));
+      await user.click(screen.getByRole('button', { name: en.meetings.run.start }));
+      expect(await screen.findByText('Time is up for “KPI review”.')).toBeInTheDocument();
+      expect(started).toHaveLength(1);
+      expect(await screen.findByText(/^Over time by/)).toBeInTheDocument();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('run mode restores notes a closed page had not written yet', async () => {

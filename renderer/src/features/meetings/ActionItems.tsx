@@ -10,7 +10,8 @@ import { useApp } from '../../app/AppContext';
 import type { ActionItemRow, MeetingRow } from '../../db/db';
 import { toastAction } from '../../ui/toastActions';
 import { formatDay, memberName, saveError, sortMembers } from './format';
-import { addAction, deleteAction, restoreAction, setActionStatus } from './meetingStore';
+import { addAction, deleteAction, restoreAction, setActionStatus, updateAction } from './meetingStore';
+import { Dialog } from '../../ui/Dialog';
 
 /** Overdue is said in words and with an icon, never by colour alone. */
 export function OverdueMark({ action, today }: { action: Pick<ActionItem, 'status' | 'dueDate'>; today: string }) {
@@ -104,8 +105,10 @@ export function ActionsTable(props: {
       toast.error(saveError(t, error));
     }
   }
+  const [editing, setEditing] = useState<ActionItem | null>(null);
   if (props.entries.length === 0) return <p>{t('meetings.actions.empty')}</p>;
   return (
+    <>
     <table className="table meeting-actions-table">
       <caption className="visually-hidden">{props.caption}</caption>
       <thead>
@@ -154,15 +157,22 @@ export function ActionsTable(props: {
                 </select>
               </td>
               <td className="actions-cell">
-                <button type="button" className="button small danger" aria-label={t('meetings.actions.removeLabel', { title: action.title })} onClick={() => void remove(action)}>
-                  {t('meetings.actions.remove')}
-                </button>
+                <div className="row-actions">
+                  <button type="button" className="button small" aria-label={t('meetings.actions.editLabel', { title: action.title })} onClick={() => setEditing(action)}>
+                    {t('meetings.actions.edit')}
+                  </button>
+                  <button type="button" className="button small danger" aria-label={t('meetings.actions.removeLabel', { title: action.title })} onClick={() => void remove(action)}>
+                    {t('meetings.actions.remove')}
+                  </button>
+                </div>
               </td>
             </tr>
           );
         })}
       </tbody>
     </table>
+    <EditActionDialog action={editing} members={props.members} onClose={() => setEditing(null)} />
+    </>
   );
 }
 
@@ -185,23 +195,31 @@ export function MemberOptions({ members }: { members: readonly Member[] }) {
   );
 }
 
+export type ActionValues = { title: string; ownerId: string | null; department: ActionDepartment; dueDate: string | null };
+
 /**
- * The form that adds an action item: title, owner, department (follows the owner until chosen),
- * due date. Enter in any field adds it; a missing title or a bad date is named in an error.
+ * The fields of an action item: title, owner, department (follows the owner until chosen), due
+ * date. Enter in any field submits; a missing title or a bad date is named in an error. The form
+ * empties itself when `onSubmit` resolves true (adding), and keeps its values otherwise.
  */
-export const AddActionForm = forwardRef<HTMLInputElement, {
-  workspaceId: string;
-  meetingId: string | null;
-  agendaItemId?: string | null;
-  members: readonly Member[];
-  compact?: boolean;
-}>(function AddActionForm(props, titleRef) {
+const ActionForm = forwardRef<
+  HTMLInputElement,
+  {
+    members: readonly Member[];
+    initial?: ActionValues;
+    heading: string;
+    hideHeading?: boolean;
+    submitLabel: string;
+    placeholder?: string;
+    onSubmit(values: ActionValues): Promise<boolean>;
+  }
+>(function ActionForm(props, titleRef) {
   const { t } = useTranslation();
   const id = useId();
-  const [title, setTitle] = useState('');
-  const [ownerId, setOwnerId] = useState('');
-  const [department, setDepartment] = useState<ActionDepartment | null>(null);
-  const [dueDate, setDueDate] = useState('');
+  const [title, setTitle] = useState(props.initial?.title ?? '');
+  const [ownerId, setOwnerId] = useState(props.initial?.ownerId ?? '');
+  const [department, setDepartment] = useState<ActionDepartment | null>(props.initial?.department ?? null);
+  const [dueDate, setDueDate] = useState(props.initial?.dueDate ?? '');
   const [errors, setErrors] = useState<{ title?: string; dueDate?: string }>({});
   const owner = props.members.find((member) => member.id === ownerId);
   const effectiveDepartment = department ?? departmentOf(owner);
@@ -214,30 +232,19 @@ export const AddActionForm = forwardRef<HTMLInputElement, {
     if (dueDate !== '' && !isCalendarDate(dueDate)) next.dueDate = t('meetings.errors.badDate', { field: t('meetings.actions.dueDate') });
     setErrors(next);
     if (next.title || next.dueDate) return;
-    try {
-      await addAction(props.workspaceId, {
-        title: title.trim(),
-        ownerId: ownerId || null,
-        department: effectiveDepartment,
-        dueDate: dueDate || null,
-        createdInMeetingId: props.meetingId,
-        agendaItemId: props.agendaItemId ?? null,
-      });
-      toast.success(t('meetings.actions.added', { title: title.trim() }));
-      setTitle('');
-      setDueDate('');
-      setDepartment(null);
-      setOwnerId('');
-      if (titleRef && typeof titleRef === 'object') titleRef.current?.focus();
-    } catch (error) {
-      toast.error(saveError(t, error));
-    }
+    const reset = await props.onSubmit({ title: title.trim(), ownerId: ownerId || null, department: effectiveDepartment, dueDate: dueDate || null });
+    if (!reset) return;
+    setTitle('');
+    setDueDate('');
+    setDepartment(null);
+    setOwnerId('');
+    if (titleRef && typeof titleRef === 'object') titleRef.current?.focus();
   }
 
   return (
-    <form className={`meeting-form ${props.compact ? 'compact' : ''}`} onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-legend`}>
-      <h3 id={`${id}-legend`} className={props.compact ? 'visually-hidden' : 'meeting-form-title'}>
-        {t('meetings.actions.add')}
+    <form className="meeting-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-legend`}>
+      <h3 id={`${id}-legend`} className={props.hideHeading ? 'visually-hidden' : 'meeting-form-title'}>
+        {props.heading}
       </h3>
       <div className="meeting-form-fields">
         <div className="field grow">
@@ -248,7 +255,7 @@ export const AddActionForm = forwardRef<HTMLInputElement, {
             className="input"
             value={title}
             maxLength={500}
-            placeholder={props.compact ? t('meetings.run.actionPlaceholder') : undefined}
+            placeholder={props.placeholder}
             aria-invalid={Boolean(errors.title)}
             aria-describedby={errors.title ? `${id}-title-error` : undefined}
             onChange={(event) => setTitle(event.target.value)}
@@ -294,10 +301,67 @@ export const AddActionForm = forwardRef<HTMLInputElement, {
         </div>
         <div className="field meeting-form-submit">
           <button type="submit" className="button primary">
-            {t('meetings.actions.add')}
+            {props.submitLabel}
           </button>
         </div>
       </div>
     </form>
   );
 });
+
+/** Adds an action item (in a meeting, on an agenda item, or outside any meeting). */
+export const AddActionForm = forwardRef<
+  HTMLInputElement,
+  { workspaceId: string; meetingId: string | null; agendaItemId?: string | null; members: readonly Member[]; compact?: boolean }
+>(function AddActionForm(props, titleRef) {
+  const { t } = useTranslation();
+  return (
+    <ActionForm
+      ref={titleRef}
+      members={props.members}
+      heading={t('meetings.actions.add')}
+      hideHeading={props.compact}
+      submitLabel={t('meetings.actions.add')}
+      placeholder={props.compact ? t('meetings.run.actionPlaceholder') : undefined}
+      onSubmit={async (values) => {
+        try {
+          await addAction(props.workspaceId, { ...values, createdInMeetingId: props.meetingId, agendaItemId: props.agendaItemId ?? null });
+          toast.success(t('meetings.actions.added', { title: values.title }));
+          return true;
+        } catch (error) {
+          toast.error(saveError(t, error));
+          return false;
+        }
+      }}
+    />
+  );
+});
+
+/** Edits an action item's title, owner, department and due date. */
+function EditActionDialog(props: { action: ActionItem | null; members: readonly Member[]; onClose(): void }) {
+  const { t } = useTranslation();
+  const { action } = props;
+  return (
+    <Dialog open={action !== null} onOpenChange={(open) => !open && props.onClose()} title={t('meetings.actions.editTitle')}>
+      {action ? (
+        <ActionForm
+          members={props.members}
+          initial={{ title: action.title, ownerId: action.ownerId, department: action.department, dueDate: action.dueDate }}
+          heading={t('meetings.actions.editTitle')}
+          hideHeading
+          submitLabel={t('common.save')}
+          onSubmit={async (values) => {
+            try {
+              await updateAction(workspaceOf(action), action.id, (current) => ({ ...current, ...values }));
+              toast.success(t('meetings.actions.saved', { title: values.title }));
+              props.onClose();
+            } catch (error) {
+              toast.error(saveError(t, error));
+            }
+            return false;
+          }}
+        />
+      ) : null}
+    </Dialog>
+  );
+}
