@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
 import { type ActionItem, Meeting } from '../../shared/meetings/records';
 import { printOptions, printRoute, toPlaywrightPdfOptions } from '../../shared/pdf';
 import { minutesFooter } from '../../renderer/src/features/meetings/minutesExport';
@@ -256,6 +257,53 @@ describe('Regular meetings', () => {
     await sheet2.close();
 
     await settle(page);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('in Japanese: plan, run and end a meeting; the minutes PDF carries the Japanese text', async () => {
+    const j = ja.meetings;
+    const { page, context, pageErrors } = await launchBrowser({ lang: 'ja' });
+    await page.getByRole('button', { name: ja.home.openSample }).click();
+    await page.getByRole('heading', { level: 1, name: ja.sample.workspaceName }).waitFor();
+    const workspaceId = decodeURIComponent(/#\/w\/([^/?#]+)/.exec(page.url())![1]!);
+    await page.getByRole('link', { name: j.open }).click();
+    await page.getByLabel(j.series.nextDate).fill('2026-12-07');
+    await page.getByRole('button', { name: j.series.create, exact: true }).click();
+    await page.getByRole('button', { name: /の定例会を準備する$/ }).click();
+    await page.getByRole('link', { name: j.meeting.run }).click();
+    await page.getByRole('heading', { level: 1, name: j.agendaKinds.kpiReview }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'run mode (ja)');
+    await page.keyboard.press('Alt+Shift+P');
+    await page.getByText(j.run.running).first().waitFor();
+    await page.keyboard.press('Alt+Shift+M');
+    await page.keyboard.insertText('MQLは前月比12%増。');
+    await page.keyboard.press('Alt+Shift+D');
+    await page.keyboard.insertText('MQLのスコア基準を60点に引き上げる');
+    await page.keyboard.press('Enter');
+    await page.getByText(j.decisions.added).first().waitFor();
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { level: 1, name: j.agendaKinds.slaAttainment }).waitFor();
+    await page.getByRole('button', { name: j.run.end, exact: true }).click();
+    await page.getByRole('alertdialog', { name: j.run.endTitle }).getByRole('button', { name: j.run.endConfirm }).click();
+    await page.getByRole('dialog', { name: j.run.endedTitle }).getByRole('button', { name: j.run.notNow }).click();
+    await page.getByText(j.meeting.endedNote).waitFor();
+    const [meeting] = await meetings(page, workspaceId);
+    expect(meeting!.state).toBe('ended');
+
+    const sheet = await context.newPage();
+    await sheet.goto(appUrl(printRoute('minutes', workspaceId, meeting!.id)));
+    await sheet.locator('[data-print-ready="true"]').waitFor();
+    const pdf = await sheet.pdf(toPlaywrightPdfOptions(printOptions('minutes', { footer: minutesFooter(meeting!) })));
+    const pdfPath = join(await makeTempDir(), 'minutes-ja.pdf');
+    await writeFile(pdfPath, pdf);
+    const fonts = (await run('pdffonts', [pdfPath])).stdout;
+    expect(fonts).toMatch(/NotoSansJP/);
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec((await run('pdfinfo', [pdfPath])).stdout)![1]);
+    const text = squash((await run('pdftotext', ['-raw', pdfPath, '-'])).stdout);
+    for (const phrase of [j.minutes.kicker, j.agendaKinds.kpiReview, 'MQLは前月比12%増。', 'MQLのスコア基準を60点に引き上げる', ja.sample.members[0]!.name, j.meeting.noKpiSnapshot]) {
+      expect(text, `the minutes lack “${phrase}”`).toContain(squash(phrase));
+    }
+    for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);
     expect(pageErrors).toEqual([]);
   });
 });
