@@ -115,6 +115,12 @@ describe('meetings pages', () => {
     await waitFor(async () => expect((await listActions(workspaceId))[0]).toMatchObject({ status: 'done', closedInMeetingId: second.id }));
     expect(await within(table).findByText(en.meetings.actions.closedHere)).toBeInTheDocument();
     expect(within(row).queryByText(/^Overdue/)).toBeNull();
+    // The earlier meeting, where it was made, says where it was closed.
+    act(() => {
+      window.location.hash = `#/w/${workspaceId}/meetings/${first.id}`;
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Sync 2026-11-02' });
+    expect(await screen.findByText('Closed in Sync 2026-12-07')).toBeInTheDocument();
   });
 
   it('removing an agenda item can be undone', async () => {

@@ -1,7 +1,7 @@
 import { type FormEvent, forwardRef, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { daysOverdue, isOverdue, type MeetingAction } from '../../../../shared/meetings/actions';
+import { daysOverdue, isClosedStatus, isOverdue, type MeetingAction } from '../../../../shared/meetings/actions';
 import { departmentOf, textProblem } from '../../../../shared/meetings/agenda';
 import { isCalendarDate } from '../../../../shared/meetings/cadence';
 import { ACTION_DEPARTMENTS, ACTION_STATUSES, type ActionDepartment, type ActionItem, type ActionStatus } from '../../../../shared/meetings/records';
@@ -47,6 +47,9 @@ export function DueDate({ action, today }: { action: Pick<ActionItem, 'status' |
 function RelationMark({ entry, meetings }: { entry: MeetingAction; meetings: readonly MeetingRow[] }) {
   const { t } = useTranslation();
   const origin = meetings.find((meeting) => meeting.id === entry.action.createdInMeetingId);
+  // Closed after this meeting (in a later one, or outside any): said so, next to its status.
+  const closedElsewhere = !entry.closedHere && isClosedStatus(entry.action.status);
+  const closedIn = meetings.find((meeting) => meeting.id === entry.action.closedInMeetingId);
   return (
     <span className="meeting-relation">
       {entry.origin === 'new' ? (
@@ -61,6 +64,11 @@ function RelationMark({ entry, meetings }: { entry: MeetingAction; meetings: rea
         <span className="meeting-tag meeting-tag-closed">
           <span aria-hidden="true">✓ </span>
           {t('meetings.actions.closedHere')}
+        </span>
+      ) : closedElsewhere ? (
+        <span className="meeting-tag">
+          <span aria-hidden="true">✓ </span>
+          {closedIn ? t('meetings.actions.closedIn', { meeting: closedIn.title }) : t('meetings.actions.closedOutside')}
         </span>
       ) : null}
     </span>
