@@ -1,5 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { AppProvider } from '../../renderer/src/app/AppContext';
+import { KpiDashboard } from '../../renderer/src/features/kpis/KpiDashboard';
+import { createBrowserHost } from '../../renderer/src/host/browserHost';
+import { initI18n } from '../../renderer/src/i18n';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
@@ -73,7 +79,7 @@ describe('KPI page', () => {
     const added = (await listKpis(workspaceId)).at(-1)!;
     expect(added).toMatchObject({ name: 'Meetings booked', target: 1500, formula: { type: 'manual' }, order: 8 });
 
-    await user.click(screen.getByRole('button', { name: 'Edit Meetings booked' }));
+    await user.click(await screen.findByRole('button', { name: 'Edit Meetings booked' }));
     dialog = await screen.findByRole('dialog', { name: en.kpi.form.editTitle });
     const name = within(dialog).getByLabelText(en.kpi.form.name);
     await user.clear(name);
@@ -83,6 +89,8 @@ describe('KPI page', () => {
 
     await user.click(screen.getByRole('button', { name: 'Delete Win rate' }));
     await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Win rate' })).toBeNull());
+    // The keyboard stays in the list: on the next row's Delete.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Delete Lead response time' })).toHaveFocus());
     expect((await listKpis(workspaceId)).map((kpi) => kpi.name)).not.toContain('Win rate');
     await user.click(await screen.findByRole('button', { name: en.common.undo }));
     await screen.findByRole('rowheader', { name: 'Win rate' });
@@ -118,7 +126,7 @@ describe('KPI page', () => {
     await user.clear(revenue);
     await user.type(revenue, '1,234,567.89{Enter}');
     await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:revenue', month)]))?.value).toBe(1234567.89));
-    expect(screen.getByRole('textbox', { name: cellName('Revenue', 'en') })).not.toHaveAttribute('aria-invalid');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: cellName('Revenue', 'en') })).not.toHaveAttribute('aria-invalid'));
 
     // Removing a value (empty cell) is offered back with Undo.
     const stored = screen.getByRole('textbox', { name: cellName('MQL', 'en') });
@@ -152,7 +160,7 @@ describe('KPI page', () => {
     const card = await screen.findByRole('article', { name: /^MQL count: 190, target 200, At risk/ });
     // Icon + word on the card (and again in the table's last row).
     expect(within(card).getAllByText(en.kpi.status.atRisk)[0]).toHaveClass('kpi-status');
-    const table = within(card).getByRole('table', { name: 'MQL count by month' });
+    const table = within(card).getByRole('table', { name: 'MQL count by month (target 200)' });
     expect(within(table).getAllByRole('row')).toHaveLength(13);
     const conversion = screen.getByRole('article', { name: /^MQL → SQL conversion: 0/ });
     expect(within(conversion).getByText('SQL ÷ MQL × 100')).toBeInTheDocument();
@@ -170,5 +178,35 @@ describe('KPI page', () => {
     await user.click(await screen.findByRole('tab', { name: en.kpi.tabs.sla }));
     expect(await screen.findByText(en.kpi.sla.none)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: en.kpi.sla.openSla })).toHaveAttribute('href', `#/w/${workspaceId}/sla`);
+  });
+});
+
+describe('KPI dashboard as the meetings page embeds it', () => {
+  it('meeting variant: the 12 months ending at the period, no range controls, no editing', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    await setValue(workspaceId, 'metric:mql', '2025-07', 150);
+    await setValue(workspaceId, 'metric:mql', '2026-06', 210);
+    await setValue(workspaceId, 'metric:mql', '2026-07', 999);
+    const i18n = initI18n('en');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <AppProvider host={createBrowserHost(localStorage)} initialSettings={DEFAULT_SETTINGS} settingsProblem={null}>
+          <KpiDashboard workspaceId={workspaceId} period="2026-06" variant="meeting" />
+        </AppProvider>
+      </I18nextProvider>,
+    );
+    expect(await screen.findByRole('heading', { level: 2, name: 'KPIs, 12 months to June 2026' })).toBeInTheDocument();
+    const card = await screen.findByRole('article', { name: /^MQL count: 210, target 200, On track \(June 2026\)/ });
+    const rows = within(within(card).getByRole('table', { name: /^MQL count by month/ })).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+      'July 2025', 'August 2025', 'September 2025', 'October 2025', 'November 2025', 'December 2025',
+      'January 2026', 'February 2026', 'March 2026', 'April 2026', 'May 2026', 'June 2026',
+    ]);
+    expect(within(rows[0]!).getByText('150')).toBeInTheDocument();
+    expect(screen.queryByLabelText(en.kpi.dashboard.range)).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Edit / })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });
 });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { useApp } from '../../app/AppContext';
@@ -14,10 +14,21 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
   const { t } = useTranslation();
   const { language } = useApp();
   const id = useId();
+  const addButton = useRef<HTMLButtonElement>(null);
+  // After a delete the row's buttons are gone: the keyboard goes to the next row's Delete (or Add).
+  const [focusAfter, setFocusAfter] = useState<{ index: number; id: string } | null>(null);
+  useEffect(() => {
+    if (focusAfter === null || props.kpis.some((kpi) => kpi.id === focusAfter.id)) return;
+    setFocusAfter(null);
+    const next = props.kpis[Math.min(focusAfter.index, props.kpis.length - 1)];
+    const target = next ? document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(t('kpi.definitions.delete', { name: next.name }))}"]`) : null;
+    (target ?? addButton.current)?.focus();
+  }, [focusAfter, props.kpis, t]);
 
-  async function remove(kpi: KpiRow) {
+  async function remove(kpi: KpiRow, index: number) {
     try {
       const deleted = await deleteKpi(props.workspaceId, kpi.id);
+      setFocusAfter({ index, id: kpi.id });
       toast(t('kpi.definitions.deleted', { name: kpi.name }), {
         action: toastAction(t('common.undo'), () => {
           void restoreKpi(deleted)
@@ -54,7 +65,7 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
               {t('kpi.definitions.createDefaults')}
             </button>
           ) : null}
-          <button type="button" className="button primary" onClick={props.onAdd} aria-keyshortcuts="A">
+          <button ref={addButton} type="button" className="button primary" onClick={props.onAdd} aria-keyshortcuts="A">
             {t('kpi.definitions.add')} <kbd aria-hidden="true">{t('kpi.shortcuts.add')}</kbd>
           </button>
         </div>
@@ -112,7 +123,7 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
                       >
                         <span aria-hidden="true">↓</span>
                       </button>
-                      <button type="button" className="button small danger" aria-label={t('kpi.definitions.delete', { name: kpi.name })} onClick={() => void remove(kpi)}>
+                      <button type="button" className="button small danger" aria-label={t('kpi.definitions.delete', { name: kpi.name })} onClick={() => void remove(kpi, index)}>
                         {t('common.delete')}
                       </button>
                     </div>
