@@ -118,7 +118,8 @@ export const NotesField = forwardRef<
         <label htmlFor={`${id}-notes`} className={props.hideLabel ? 'visually-hidden' : undefined}>
           {props.label}
         </label>
-        <span className="muted meeting-save-status" role="status">
+        {/* Shown, not announced: a screen reader hearing "Saved" at every pause in typing is noise. */}
+        <span className="muted meeting-save-status">
           {status === 'saving' ? t('meetings.run.saving') : status === 'saved' ? t('meetings.run.saved') : ''}
         </span>
       </div>

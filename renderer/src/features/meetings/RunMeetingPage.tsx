@@ -35,14 +35,14 @@ import './meetings.css';
 
 /** Run mode's keys (the handler is below); shown in the legend beside the meeting. */
 export const RUN_SHORTCUTS = [
-  { keys: ['Ctrl+Enter'], label: 'meetings.run.shortcuts.next', aria: 'Control+Enter' },
-  { keys: ['N'], label: 'meetings.run.shortcuts.nextOutside', aria: 'N' },
-  { keys: ['Ctrl+Shift+Enter'], label: 'meetings.run.shortcuts.previous', aria: 'Control+Shift+Enter' },
-  { keys: ['Alt+Shift+P'], label: 'meetings.run.shortcuts.timer', aria: 'Alt+Shift+P' },
-  { keys: ['Alt+Shift+M'], label: 'meetings.run.shortcuts.notes', aria: 'Alt+Shift+M' },
-  { keys: ['Alt+Shift+D'], label: 'meetings.run.shortcuts.decision', aria: 'Alt+Shift+D' },
-  { keys: ['Alt+Shift+C'], label: 'meetings.run.shortcuts.action', aria: 'Alt+Shift+C' },
-  { keys: ['Enter'], label: 'meetings.run.shortcuts.submit', aria: 'Enter' },
+  { keys: ['Ctrl+Enter'], label: 'meetings.run.shortcuts.next' },
+  { keys: ['N'], label: 'meetings.run.shortcuts.nextOutside' },
+  { keys: ['Ctrl+Shift+Enter'], label: 'meetings.run.shortcuts.previous' },
+  { keys: ['Alt+Shift+P'], label: 'meetings.run.shortcuts.timer' },
+  { keys: ['Alt+Shift+M'], label: 'meetings.run.shortcuts.notes' },
+  { keys: ['Alt+Shift+D'], label: 'meetings.run.shortcuts.decision' },
+  { keys: ['Alt+Shift+C'], label: 'meetings.run.shortcuts.action' },
+  { keys: ['Enter'], label: 'meetings.run.shortcuts.submit' },
 ] as const;
 
 const SOUND_KEY = 'alignboard.meetingSound';
@@ -275,7 +275,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
           {t('meetings.run.elapsedTotal', { used: formatClock(totals.elapsedMs), planned: formatClock(totals.plannedMs) })}
         </p>
       </div>
-      <p className="visually-hidden" role="status" aria-live="assertive">
+      <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {announcement}
       </p>
 
