@@ -52,11 +52,12 @@ async function seed(): Promise<void> {
 }
 
 async function open(): Promise<void> {
-  installKpiProbe(8);
+  const probe = installKpiProbe(8);
   const host = createBrowserHost();
   const { settings, problem } = await host.getSettings();
   const i18n = initI18n('en');
   applyTheme(settings.theme);
+  probe.marks.renderStart = performance.now();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

@@ -34,6 +34,7 @@ export function installKpiProbe(count: number): KpiProbe {
   };
   window.kpiProbe = probe;
   const watch = () => {
+    if (document.querySelector('article')) probe.marks.firstCardInDom ??= performance.now();
     const charts = document.querySelectorAll('[data-chart-drawn]');
     if (charts.length > 0) probe.marks.firstChartInDom ??= performance.now();
     const drawn = document.querySelectorAll('[data-chart-drawn="true"]').length;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
 import { addMonths, monthOf } from '../../shared/kpi/periods';
 import { leadCsv } from '../fixtures/csv/generate';
 import { chooseFile, openSample, poll, readTable, theme, toasts } from './support/app';
@@ -190,6 +191,15 @@ describe('Shared KPIs', () => {
     await expectNoSeriousA11yViolations(page, 'KPI definitions');
     await shot(page, 'definitions');
 
+    // The workspace page sums the last complete month up.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Sample: Northwind Cloud' }).click();
+    await page
+      .getByRole('region', { name: en.kpi.section })
+      .getByText(new RegExp(`^8 KPIs · ${monthLabel(last)}: \\d on track, \\d at risk, \\d off track, 1 no data$`))
+      .waitFor();
+    await page.getByRole('region', { name: en.kpi.section }).getByRole('link', { name: en.kpi.open }).click();
+    await page.getByRole('heading', { level: 1, name: en.kpi.pageTitle }).waitFor();
+
     // --- Projector theme: dashboard, import dialog. ---------------------------------------------
     for (let i = 0; i < 3 && (await theme(page)) !== 'projector'; i++) await page.keyboard.press('Alt+Shift+T');
     expect(await theme(page)).toBe('projector');
@@ -205,6 +215,54 @@ describe('Shared KPIs', () => {
     await dialog.getByText(/0 replacing a different existing value/).waitFor();
     await dialog.getByRole('button', { name: en.common.cancel, exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('in Japanese: Japanese defaults, full-width numbers in the grid, a Japanese CRM export (UTF-8, 2026/01/15 dates, yen amounts), axe clean', async () => {
+    const { page, pageErrors } = await launchBrowser({ lang: 'ja' });
+    await page.getByRole('button', { name: ja.home.openSample }).click();
+    await page.getByRole('heading', { level: 1, name: ja.sample.workspaceName }).waitFor();
+    await page.getByRole('region', { name: ja.kpi.section }).getByRole('link', { name: ja.kpi.open }).click();
+    await page.getByRole('heading', { level: 1, name: ja.kpi.pageTitle }).waitFor();
+    await page.getByRole('button', { name: ja.kpi.defaults.create }).click();
+    await page.getByRole('article', { name: /^MQL数：データなし（MQL の値がありません）、目標 200/ }).waitFor();
+
+    // A value typed with full-width digits and comma.
+    const last = lastCompleteMonth();
+    const [year, month] = last.split('-').map(Number) as [number, number];
+    await page.getByRole('tab', { name: ja.kpi.tabs.values }).click();
+    const cell = page.getByRole('textbox', { name: `MQL、${year}年${month}月` });
+    await cell.fill('２，５０');
+    await cell.press('Enter');
+    await page.getByRole('alert').getByText(`MQL、${year}年${month}月：「２，５０」は数値ではありません。`).waitFor();
+    await cell.fill('２５０');
+    await cell.press('Enter');
+    await poll(() => page.getByRole('alert').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'values grid (ja)');
+    await page.getByRole('tab', { name: ja.kpi.tabs.dashboard }).click();
+    await page.getByRole('article', { name: new RegExp(`^MQL数：250、目標 200、順調（${year}年${month}月）`) }).waitFor();
+
+    // A Japanese CRM export: Japanese headers guessed, yen amounts with commas.
+    const dir = await makeTempDir();
+    const file = join(dir, 'リード.csv');
+    await writeFile(file, leadCsv(3_000, { startMonth: addMonths(last, -11), months: 12, seed: 3, language: 'ja' }));
+    await page.getByRole('button', { name: ja.kpi.import.open }).click();
+    const dialog = page.getByRole('dialog', { name: ja.kpi.import.title });
+    await chooseFile(page, file, () => dialog.getByRole('button', { name: ja.kpi.import.choose }).click());
+    await dialog.getByText(ja.kpi.import.errorsNone).waitFor();
+    expect(await dialog.getByLabel('MQL 日 の列').locator('option:checked').textContent()).toBe('MQL日');
+    expect(await dialog.getByLabel('金額 の列').locator('option:checked').textContent()).toBe('金額');
+    // The value typed by hand is one that the import replaces, and the summary says so.
+    await dialog.getByText(new RegExp(`^MQL、${year}年${month}月：250 → `)).waitFor();
+    await expectNoSeriousA11yViolations(page, 'import dialog (ja)');
+    await dialog.getByRole('button', { name: /^[\d,]+ 件の値を取り込む$/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await toasts(page).getByText(/^[\d,]+ 件の値を取り込みました$/).waitFor();
+    await page.getByRole('article', { name: /^MQL数：(?!250、)[\d,]+、目標 200/ }).waitFor();
+    const names = await page.getByRole('list', { name: ja.kpi.dashboard.title }).getByRole('article').evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+    expect(names).toHaveLength(8);
+    expect(names.join('\n')).not.toMatch(/NaN|Infinity|undefined/);
+    await expectNoSeriousA11yViolations(page, 'dashboard (ja)');
     expect(pageErrors).toEqual([]);
   });
 });
