@@ -9,6 +9,7 @@ import { newId } from '../../renderer/src/db/ids';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { addAction, createSeries, finishMeeting, listActions, listMeetings, planMeeting, updateMeeting } from '../../renderer/src/features/meetings/meetingStore';
 import type { Host } from '../../renderer/src/host';
+import { createDefaultKpis, setValue } from '../../renderer/src/features/kpis/kpiStore';
 import { renderApp, resetDb } from './renderApp';
 
 beforeEach(resetDb);
@@ -64,6 +65,17 @@ describe('meetings pages', () => {
     expect(meeting).toMatchObject({ date: '2026-12-10', kpiPeriod: '2026-11', state: 'planned' });
     expect(meeting.attendeeIds).toHaveLength(2);
     expect((await db.meetingSeries.toArray())[0]!.nextDate).toBe('2026-12-24');
+  });
+
+  it('the workspace page shows the next meeting and open and overdue action items', async () => {
+    const { workspaceId } = await seed();
+    await addAction(workspaceId, { title: 'Late one', department: 'sales', dueDate: '2020-01-01' });
+    await addAction(workspaceId, { title: 'Undated', department: 'marketing' });
+    renderApp({ hash: `#/w/${workspaceId}` });
+    const section = await screen.findByRole('region', { name: en.meetings.title });
+    expect(await within(section).findByText(/Next meeting: Dec 7, 2026 \(Weekly\)/)).toBeInTheDocument();
+    expect(within(section).getByText(/2 open action items/)).toHaveTextContent('2 open action items · ⚠ 1 overdue');
+    expect(within(section).getByRole('link', { name: en.meetings.open })).toHaveAttribute('href', `#/w/${workspaceId}/meetings`);
   });
 
   it('meeting page: minutes are checked, carried items show where they came from, overdue in words', async () => {
@@ -278,6 +290,24 @@ describe('meetings pages', () => {
     await screen.findByRole('heading', { level: 1, name: 'Sync 2026-12-07' });
     await user.click(screen.getByRole('button', { name: en.meetings.meeting.exportMinutes }));
     expect(exportPdf).toHaveBeenCalledTimes(2);
+  });
+
+  it('ending stores the KPI snapshot of the meeting\'s period (the KPI feature\'s numbers), shown on the meeting page', async () => {
+    const { workspaceId, plan } = await seed();
+    await createDefaultKpis(workspaceId, 'en');
+    await setValue(workspaceId, 'metric:mql', '2026-11', 180);
+    await setValue(workspaceId, 'metric:mql', '2026-10', 999);
+    const meeting = await plan('2026-12-07');
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}/run` });
+    await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.kpiReview });
+    await user.click(screen.getByRole('button', { name: en.meetings.run.end }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: en.meetings.run.endConfirm }));
+    await user.click(within(await screen.findByRole('dialog', { name: en.meetings.run.endedTitle })).getByRole('button', { name: en.meetings.run.notNow }));
+    const snapshot = (await stored(workspaceId)).kpiSnapshot!;
+    expect(snapshot.find((row) => row.name === 'MQL count')).toMatchObject({ period: '2026-11', value: 180, target: 200, status: 'atRisk' });
+    const table = await screen.findByRole('table', { name: en.meetings.meeting.kpiSnapshot });
+    expect(within(table).getByRole('row', { name: /^MQL count/ })).toHaveTextContent(/^MQL count180200▲ At risk$/);
   });
 
   it('minutes print view: attendees, decisions, action groups and the KPI snapshot table', async () => {
