@@ -178,8 +178,8 @@ export const kpiEn = {
     parsing: 'Reading rows…',
     checking: 'Checking rows: {{done}} of {{total}}',
     progress: 'Progress',
-    cancel: 'Cancel',
-    cancelled: 'Import cancelled. Nothing was written.',
+    cancel: 'Stop reading',
+    cancelled: 'Reading stopped. Nothing was written.',
     failed: 'The import failed: {{message}}',
     problems: {
       empty: 'The file is empty.',

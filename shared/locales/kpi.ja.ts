@@ -180,8 +180,8 @@ export const kpiJa: Messages['kpi'] = {
     parsing: '行を読み取っています…',
     checking: '行を確認しています：{{done}} / {{total}}',
     progress: '進捗',
-    cancel: 'キャンセル',
-    cancelled: '取り込みをキャンセルしました。何も書き込んでいません。',
+    cancel: '読み込みを中止',
+    cancelled: '読み込みを中止しました。何も書き込んでいません。',
     failed: '取り込みに失敗しました：{{message}}',
     problems: {
       empty: 'ファイルが空です。',

@@ -265,4 +265,27 @@ describe('Shared KPIs', () => {
     await expectNoSeriousA11yViolations(page, 'dashboard (ja)');
     expect(pageErrors).toEqual([]);
   });
+
+  test('a large file is read off the page with a progress bar, and stopping it writes nothing', async () => {
+    const { page, pageErrors } = await launchBrowser({ lang: 'en' });
+    await openSample(page);
+    await page.getByRole('region', { name: en.kpi.section }).getByRole('link', { name: en.kpi.open }).click();
+    await page.getByRole('button', { name: en.kpi.defaults.create }).click();
+    await poll(() => cards(page).count()).toBe(8);
+    const dir = await makeTempDir();
+    const file = join(dir, 'big.csv');
+    await writeFile(file, leadCsv(100_000, { startMonth: addMonths(lastCompleteMonth(), -11), months: 12 }));
+    await page.getByRole('button', { name: en.kpi.import.open }).click();
+    const dialog = page.getByRole('dialog', { name: en.kpi.import.title });
+    await chooseFile(page, file, () => dialog.getByRole('button', { name: en.kpi.import.choose }).click());
+    const status = dialog.getByRole('status');
+    await status.getByRole('progressbar').waitFor();
+    await status.getByRole('button', { name: en.kpi.import.cancel }).click();
+    await toasts(page).getByText(en.kpi.import.cancelled).waitFor();
+    expect(await dialog.getByRole('group', { name: en.kpi.import.mapping }).count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: 'Import 0 values' }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: en.common.cancel, exact: true }).click();
+    await page.getByRole('article', { name: /^MQL count: no data \(No value for MQL\)/ }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
 });
