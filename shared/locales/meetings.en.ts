@@ -147,6 +147,8 @@ export const meetingsEn = {
     closedHere: 'Closed in this meeting',
     closedIn: 'Closed in {{meeting}}',
     closedOutside: 'Closed outside a meeting',
+    fromMeeting: 'From {{meeting}}',
+    outsideMeeting: 'Added outside a meeting',
     groupNew: 'Created in this meeting',
     groupClosed: 'Closed in this meeting',
     groupOpen: 'Still open, carried forward',

@@ -149,6 +149,8 @@ export const meetingsJa: Messages['meetings'] = {
     closedHere: 'この回で完了',
     closedIn: '{{meeting}} で完了',
     closedOutside: '定例会以外で完了',
+    fromMeeting: '発生元：{{meeting}}',
+    outsideMeeting: '定例会以外で追加',
     groupNew: 'この回で作成',
     groupClosed: 'この回で完了',
     groupOpen: '未完了（次回に引き継ぎ）',

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../shared/locales/en';
@@ -11,6 +11,9 @@ import { addAction, createSeries, finishMeeting, listActions, listMeetings, plan
 import type { Host } from '../../renderer/src/host';
 import { createDefaultKpis, setValue } from '../../renderer/src/features/kpis/kpiStore';
 import { renderApp, resetDb } from './renderApp';
+
+// Waits for the database and live queries: generous, as the machine may be busy with other suites.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeEach(resetDb);
 afterEach(() => {
@@ -37,7 +40,8 @@ async function seed(language: 'en' | 'ja' = 'en') {
 
 const stored = async (workspaceId: string) => (await listMeetings(workspaceId))[0]!;
 
-describe('meetings pages', () => {
+// Whole journeys typed key by key: on a busy machine one can take more than the default 5 s.
+describe('meetings pages', { timeout: 30_000 }, () => {
   it('sets up the regular meeting in Japanese (a missing name is named), then plans one from the template', async () => {
     const workspaceId = await createWorkspace('営業×マーケ');
     await addMember(workspaceId, { name: '佐藤 花子', department: 'marketing', title: '' });
@@ -76,6 +80,23 @@ describe('meetings pages', () => {
     expect(await within(section).findByText(/Next meeting: Dec 7, 2026 \(Weekly\)/)).toBeInTheDocument();
     expect(within(section).getByText(/2 open action items/)).toHaveTextContent('2 open action items · ⚠ 1 overdue');
     expect(within(section).getByRole('link', { name: en.meetings.open })).toHaveAttribute('href', `#/w/${workspaceId}/meetings`);
+  });
+
+  it('the meetings list shows every open item with its origin; closing one there records no meeting', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    await addAction(workspaceId, { title: 'From the meeting', department: 'sales', createdInMeetingId: meeting.id });
+    await addAction(workspaceId, { title: 'From a hallway chat', department: 'marketing' });
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings` });
+    const table = await screen.findByRole('table', { name: en.meetings.openActions.title });
+    expect(within(within(table).getByRole('row', { name: /From the meeting/ })).getByText('From Sync 2026-12-07')).toBeInTheDocument();
+    const outside = within(table).getByRole('row', { name: /From a hallway chat/ });
+    expect(within(outside).getByText(en.meetings.actions.outsideMeeting)).toBeInTheDocument();
+    await user.selectOptions(within(outside).getByLabelText('Status of From a hallway chat'), en.meetings.statuses.dropped);
+    await waitFor(async () => expect((await listActions(workspaceId)).find((a) => a.title === 'From a hallway chat')).toMatchObject({ status: 'dropped', closedInMeetingId: null }));
+    await waitFor(() => expect(within(table).queryByRole('row', { name: /From a hallway chat/ })).toBeNull());
+    expect(screen.getByRole('table', { name: en.meetings.list.title })).toHaveTextContent('Sync 2026-12-07');
   });
 
   it('meeting page: minutes are checked, carried items show where they came from, overdue in words', async () => {

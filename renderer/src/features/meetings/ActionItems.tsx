@@ -43,13 +43,23 @@ export function DueDate({ action, today }: { action: Pick<ActionItem, 'status' |
   );
 }
 
-/** Where an item stands in a meeting (carried / new / closed here), in words. */
-function RelationMark({ entry, meetings }: { entry: MeetingAction; meetings: readonly MeetingRow[] }) {
+/**
+ * Where an item stands, in words: in a meeting, carried forward (from which one) / new / closed
+ * here or since; outside a meeting (`meetingId` null), the meeting it came from.
+ */
+function RelationMark({ entry, meetings, meetingId }: { entry: MeetingAction; meetings: readonly MeetingRow[]; meetingId: string | null }) {
   const { t } = useTranslation();
   const origin = meetings.find((meeting) => meeting.id === entry.action.createdInMeetingId);
   // Closed after this meeting (in a later one, or outside any): said so, next to its status.
   const closedElsewhere = !entry.closedHere && isClosedStatus(entry.action.status);
   const closedIn = meetings.find((meeting) => meeting.id === entry.action.closedInMeetingId);
+  if (meetingId === null) {
+    return (
+      <span className="meeting-relation">
+        <span className="meeting-tag">{origin ? t('meetings.actions.fromMeeting', { meeting: origin.title }) : t('meetings.actions.outsideMeeting')}</span>
+      </span>
+    );
+  }
   return (
     <span className="meeting-relation">
       {entry.origin === 'new' ? (
@@ -141,7 +151,7 @@ export function ActionsTable(props: {
                 {props.showRelation !== false ? (
                   <>
                     <br />
-                    <RelationMark entry={entry} meetings={props.meetings} />
+                    <RelationMark entry={entry} meetings={props.meetings} meetingId={props.meetingId} />
                   </>
                 ) : null}
               </th>
