@@ -97,6 +97,10 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     await waitFor(async () => expect((await listActions(workspaceId)).find((a) => a.title === 'From a hallway chat')).toMatchObject({ status: 'dropped', closedInMeetingId: null }));
     await waitFor(() => expect(within(table).queryByRole('row', { name: /From a hallway chat/ })).toBeNull());
     expect(screen.getByRole('table', { name: en.meetings.list.title })).toHaveTextContent('Sync 2026-12-07');
+    // Added here: outside any meeting, carried into the next one.
+    await user.type(screen.getByRole('textbox', { name: en.meetings.actions.itemTitle }), 'Book the venue{Enter}');
+    await waitFor(async () => expect((await listActions(workspaceId)).find((a) => a.title === 'Book the venue')).toMatchObject({ createdInMeetingId: null, status: 'open' }));
+    expect(await within(table).findByRole('row', { name: /Book the venue/ })).toBeInTheDocument();
   });
 
   it('meeting page: minutes are checked, carried items show where they came from, overdue in words', async () => {

@@ -10,7 +10,7 @@ import { useApp } from '../../app/AppContext';
 import type { MeetingSeriesRow } from '../../db/db';
 import { newId } from '../../db/ids';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { ActionsTable } from './ActionItems';
+import { ActionsTable, AddActionForm } from './ActionItems';
 import { formatDay, saveError } from './format';
 import { createSeries, planMeeting, updateSeries } from './meetingStore';
 import { useWorkspaceMeetings, type WorkspaceMeetings } from './useMeetingData';
@@ -267,6 +267,7 @@ export function MeetingsPage(props: { workspaceId: string }) {
         ) : (
           <ActionsTable caption={t('meetings.openActions.title')} entries={open} members={data.members} meetings={data.meetings} meetingId={null} today={today} />
         )}
+        <AddActionForm workspaceId={props.workspaceId} meetingId={null} members={data.members} />
       </section>
     </section>
   );
