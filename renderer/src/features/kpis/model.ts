@@ -43,30 +43,44 @@ export function kpiTrends(kpis: readonly KpiDefinition[], lookup: ValueLookup, s
 
 export { lookupFrom };
 
+/**
+ * Intl formatters are costly to build (a dashboard of 8 KPIs × 36 months formats ~1,000 figures),
+ * so each one is built once per language and options.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** "Nov 2026" / "2026年11月". */
 export function formatPeriod(period: string, language: string, month: 'short' | 'long' = 'short'): string {
   const [year, mon] = period.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month, timeZone: 'UTC' }).format(new Date(Date.UTC(year, mon - 1, 1)));
+  const format = cached(`period|${language}|${month}`, () => new Intl.DateTimeFormat(language, { year: 'numeric', month, timeZone: 'UTC' }));
+  return format.format(new Date(Date.UTC(year, mon - 1, 1)));
 }
+
+const UNIT_OPTIONS: Record<KpiUnit, Intl.NumberFormatOptions> = {
+  percent: { style: 'percent', maximumFractionDigits: 1 },
+  hours: { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 },
+  currency: { maximumFractionDigits: 0 },
+  count: { maximumFractionDigits: 1 },
+};
 
 /** A finite number in a KPI's unit, through Intl; anything not finite is never passed here. */
 export function formatKpiValue(value: number, unit: KpiUnit, language: string): string {
-  switch (unit) {
-    case 'percent':
-      return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
-    case 'hours':
-      return new Intl.NumberFormat(language, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
-    case 'currency':
-      return new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(value);
-    case 'count':
-      return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
-  }
+  const format = cached(`unit|${language}|${unit}`, () => new Intl.NumberFormat(language, UNIT_OPTIONS[unit]));
+  return format.format(unit === 'percent' ? value / 100 : value);
 }
 
 /** A chart axis tick: like formatKpiValue, but large counts and amounts compact (1.2M, 120万). */
 export function formatAxisValue(value: number, unit: KpiUnit, language: string): string {
   if ((unit === 'currency' || unit === 'count') && Math.abs(value) >= 10_000) {
-    return new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+    return cached(`compact|${language}`, () => new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 })).format(value);
   }
   return formatKpiValue(value, unit, language);
 }
