@@ -243,6 +243,9 @@ describe('Regular meetings', () => {
     ]) {
       expect(text, `the minutes lack “${phrase}”`).toContain(squash(phrase));
     }
+    // Each action's row: title, owner, department and due date together.
+    expect(text).toContain(squash(`Send rejected-lead reasons to marketing weekly Noah Bennett Sales ${day('2026-12-14')}`));
+    expect(text).toContain(squash(`Refresh the nurture campaign for manufacturers Emma Clark Marketing ${day('2026-12-21')}`));
     for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);
     await sheet.close();
 
