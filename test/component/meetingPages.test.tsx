@@ -7,6 +7,7 @@ import { agendaFromTemplate } from '../../shared/meetings/agenda';
 import { db } from '../../renderer/src/db/db';
 import { newId } from '../../renderer/src/db/ids';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
+import { createSampleWorkspace } from '../../renderer/src/db/sample';
 import { addAction, createSeries, finishMeeting, listActions, listMeetings, planMeeting, updateMeeting } from '../../renderer/src/features/meetings/meetingStore';
 import type { Host } from '../../renderer/src/host';
 import { createDefaultKpis, setValue } from '../../renderer/src/features/kpis/kpiStore';
@@ -277,6 +278,34 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('run mode brings the tool of each item: personas on "persona updates", the action list on "actions review"', async () => {
+    const workspaceId = await createSampleWorkspace('en');
+    const members = await db.members.where('workspaceId').equals(workspaceId).toArray();
+    const meeting = await planMeeting(workspaceId, {
+      seriesId: null,
+      title: 'Sample sync',
+      date: '2026-12-07',
+      attendeeIds: members.map((member) => member.id),
+      agenda: agendaFromTemplate({ members, title: (kind) => en.meetings.agendaKinds[kind], newId }),
+      kpiPeriod: null,
+    });
+    await addAction(workspaceId, { title: 'Bring two case studies', department: 'marketing', createdInMeetingId: meeting.id });
+    await updateMeeting(workspaceId, meeting.id, (m) => ({ ...m, state: 'running', currentItemId: m.agenda[4]!.id }));
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}/run` });
+    await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.personaUpdates });
+    const personas = await screen.findByRole('region', { name: en.persona.gallery });
+    expect(within(personas).getByRole('link', { name: en.sample.personaBoard })).toBeInTheDocument();
+    expect(within(personas).getByText(en.persona.draft)).toBeInTheDocument();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.actionsReview });
+    const actions = screen.getByRole('region', { name: en.meetings.actions.title });
+    expect(within(actions).getByRole('row', { name: /Bring two case studies/ })).toBeInTheDocument();
+    // Above the notes: the list is what this item is about.
+    const notes = screen.getByLabelText(`Notes: ${en.meetings.agendaKinds.actionsReview}`);
+    expect(actions.compareDocumentPosition(notes) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('run mode restores notes a closed page had not written yet', async () => {

@@ -30,6 +30,7 @@ import { KpiReviewSlot } from './KpiReviewSlot';
 import { finishMeeting, updateMeeting } from './meetingStore';
 import { minutesExportRequest } from './minutesExport';
 import { NotesField } from './NotesField';
+import { PersonaSlot } from './PersonaSlot';
 import { findMeeting, useWorkspaceMeetings } from './useMeetingData';
 import './meetings.css';
 
@@ -238,6 +239,14 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
   const entries = actionsForMeeting(meeting, data.actions, data.meetings);
   const isLast = nextItemId(meeting) === null;
 
+  // Every action item of the meeting; on the "actions review" item it moves up under the timer.
+  const actionsCard = (
+    <section className="card" aria-labelledby={`${id}-actions`}>
+      <h2 id={`${id}-actions`}>{t('meetings.actions.title')}</h2>
+      <ActionsTable caption={t('meetings.actions.title')} entries={entries} members={data.members} meetings={data.meetings} meetingId={meeting.id} today={today} />
+    </section>
+  );
+
   async function end() {
     let snapshot = null;
     try {
@@ -360,6 +369,8 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
               {isLast && meeting.state !== 'ended' ? <p className="muted">{t('meetings.run.lastItem')}</p> : null}
 
               {item.kind === 'kpiReview' || item.kind === 'slaAttainment' ? <KpiReviewSlot workspaceId={props.workspaceId} period={period} kind={item.kind} /> : null}
+              {item.kind === 'personaUpdates' ? <PersonaSlot workspaceId={props.workspaceId} /> : null}
+              {item.kind === 'actionsReview' ? actionsCard : null}
 
               {/* Not keyed by item: the field follows the current item and keeps the keyboard focus. */}
               <NotesField
@@ -385,10 +396,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
               <Link href={meetingUrl}>{t('meetings.run.backToMeeting')}</Link>
             </>
           ) : null}
-          <section className="card" aria-labelledby={`${id}-actions`}>
-            <h2 id={`${id}-actions`}>{t('meetings.actions.title')}</h2>
-            <ActionsTable caption={t('meetings.actions.title')} entries={entries} members={data.members} meetings={data.meetings} meetingId={meeting.id} today={today} />
-          </section>
+          {item?.kind === 'actionsReview' ? null : actionsCard}
         </div>
         <aside className="run-side">
           <nav aria-label={t('meetings.run.agendaNav')}>
