@@ -135,6 +135,18 @@ describe('KPI page', () => {
     await waitFor(async () => expect(await db.kpiValues.get([workspaceId, valueId('metric:mql', month)])).toBeUndefined());
     await user.click(await screen.findByRole('button', { name: en.common.undo }));
     await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:mql', month)]))?.value).toBe(1234));
+
+    // An overwrite is undone with "Undo last change" or Ctrl+Z in the grid.
+    const leads = screen.getByRole('textbox', { name: cellName('Leads', 'en') });
+    await user.clear(leads);
+    await user.type(leads, '900{Enter}');
+    await user.clear(stored);
+    await user.type(stored, '1300{Enter}');
+    await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:mql', month)]))?.value).toBe(1300));
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:mql', month)]))?.value).toBe(1234));
+    await user.click(screen.getByRole('button', { name: /^Undo last change/ }));
+    await waitFor(async () => expect(await db.kpiValues.get([workspaceId, valueId('metric:leads', month)])).toBeUndefined());
     view.unmount();
 
     // Japanese: full-width digits and marks, Japanese labels.

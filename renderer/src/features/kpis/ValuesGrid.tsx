@@ -8,7 +8,7 @@ import { kpiKey, metricKey } from '../../../../shared/kpi/values';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { toastAction } from '../../ui/toastActions';
-import { type KpiData, revertValue, setValue } from './kpiStore';
+import { type KpiData, revertValue, setValue, type ValueChange } from './kpiStore';
 import { formatPeriod, monthsEnding } from './model';
 import { type NumberProblem, parseLocaleNumber } from './numbers';
 import { ScrollRegion } from './ScrollRegion';
@@ -31,6 +31,8 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, CellProblem>>({});
   const [announcement, setAnnouncement] = useState('');
+  // This visit's saved changes, newest last: "Undo last change" (Ctrl+Z) walks back through them.
+  const [history, setHistory] = useState<ValueChange[]>([]);
   const table = useRef<HTMLTableElement>(null);
   // Enter commits and moves focus, whose blur would commit the same text again.
   const pending = useRef(new Set<string>());
@@ -85,11 +87,15 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
     try {
       const change = await setValue(props.workspaceId, row.key, period, parsed.value);
       clear();
+      setHistory((current) => [...current.slice(-99), change]);
       const where = { row: row.label, period: formatPeriod(period, language, 'long') };
       if (parsed.value === null) {
         toast(t('kpi.values.removed', where), {
           action: toastAction(t('common.undo'), () => {
-            void revertValue(change).then(() => toast(t('kpi.values.undone')));
+            void revertValue(change).then(() => {
+              setHistory((current) => current.filter((entry) => entry !== change));
+              toast(t('kpi.values.undone'));
+            });
           }),
         });
       } else {
@@ -99,6 +105,19 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
       toast.error(t('kpi.errors.failed', { message: errorMessage(error) }));
     } finally {
       pending.current.delete(cellId);
+    }
+  }
+
+  async function undoLast() {
+    const last = history[history.length - 1];
+    if (!last) return;
+    try {
+      await revertValue(last);
+      setHistory((current) => current.slice(0, -1));
+      const label = groups.flatMap((group) => group.rows).find((row) => row.key === last.key)?.label ?? last.key;
+      setAnnouncement(t('kpi.values.undoneCell', { row: label, period: formatPeriod(last.period, language, 'long') }));
+    } catch (error) {
+      toast.error(t('kpi.errors.failed', { message: errorMessage(error) }));
     }
   }
 
@@ -115,6 +134,12 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
     const cellId = valueId(row.key, period);
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z' && drafts[cellId] === undefined) {
+      // Nothing typed in this cell: Ctrl+Z undoes the last saved change (else the browser undoes the typing).
+      event.preventDefault();
+      void undoLast();
+      return;
+    }
     switch (event.key) {
       case 'Enter':
         event.preventDefault();
@@ -171,6 +196,11 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
         </div>
       </div>
       <p className="muted">{t('kpi.values.intro')}</p>
+      <div className="toolbar">
+        <button type="button" className="button" disabled={history.length === 0} onClick={() => void undoLast()} aria-keyshortcuts="Control+Z">
+          {t('kpi.values.undoLast')} <kbd aria-hidden="true">{t('kpi.values.undoKey')}</kbd>
+        </button>
+      </div>
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
