@@ -72,6 +72,8 @@ export default defineConfig(async ({ mode }) => {
             environment: 'jsdom',
             include: ['test/component/**/*.test.{ts,tsx}'],
             setupFiles: ['test/component/setup.ts'],
+            // Whole pages render in jsdom: a guard against hangs, not a speed target (2 cores).
+            testTimeout: 20_000,
           },
         },
         {
