@@ -19,7 +19,7 @@ import './meetings.css';
 type SeriesErrors = { name?: string; nextDate?: string };
 
 /** Create (no series yet) or edit a series: name, cadence, next date. */
-function SeriesForm(props: { workspaceId: string; series: MeetingSeriesRow | null; memberIds: string[] }) {
+function SeriesForm(props: { workspaceId: string; series: MeetingSeriesRow | null }) {
   const { t } = useTranslation();
   const id = useId();
   const [name, setName] = useState(props.series?.name ?? t('meetings.defaultSeriesName'));
@@ -40,7 +40,8 @@ function SeriesForm(props: { workspaceId: string; series: MeetingSeriesRow | nul
         await updateSeries(props.workspaceId, props.series.id, { name: name.trim(), cadence, nextDate });
         toast.success(t('meetings.series.saved'));
       } else {
-        await createSeries(props.workspaceId, { name: name.trim(), cadence, nextDate, defaultAttendeeIds: props.memberIds });
+        // No default attendees: every member at the time a meeting is planned, newcomers included.
+        await createSeries(props.workspaceId, { name: name.trim(), cadence, nextDate, defaultAttendeeIds: [] });
         toast.success(t('meetings.series.created', { name: name.trim() }));
       }
     } catch (error) {
@@ -149,7 +150,7 @@ function SeriesCard(props: { data: WorkspaceMeetings; workspaceId: string; serie
         </button>
       </div>
       <p>{t('meetings.nextMeeting', { date: formatDay(series.nextDate, language, 'full'), cadence: t(`meetings.cadences.${series.cadence}`) })}</p>
-      <SeriesForm key={`${series.id}:${series.updatedAt}`} workspaceId={props.workspaceId} series={series} memberIds={[]} />
+      <SeriesForm key={`${series.id}:${series.updatedAt}`} workspaceId={props.workspaceId} series={series} />
       <p className="muted">{t('meetings.series.attendeesHint')}</p>
     </section>
   );
@@ -251,7 +252,7 @@ export function MeetingsPage(props: { workspaceId: string }) {
         <section className="card" aria-labelledby={`${id}-setup`}>
           <h2 id={`${id}-setup`}>{t('meetings.series.setUpTitle')}</h2>
           <p className="muted">{t('meetings.series.setUpIntro')}</p>
-          <SeriesForm workspaceId={props.workspaceId} series={null} memberIds={data.members.map((member) => member.id)} />
+          <SeriesForm workspaceId={props.workspaceId} series={null} />
         </section>
       ) : (
         data.series.map((series) => <SeriesCard key={series.id} data={data} workspaceId={props.workspaceId} series={series} />)
