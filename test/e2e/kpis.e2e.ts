@@ -200,7 +200,11 @@ describe('Shared KPIs', () => {
     await page.getByRole('region', { name: en.kpi.section }).getByRole('link', { name: en.kpi.open }).click();
     await page.getByRole('heading', { level: 1, name: en.kpi.pageTitle }).waitFor();
 
-    // --- Projector theme: dashboard, import dialog. ---------------------------------------------
+    // --- Dark theme: the dashboard; then the projector theme: dashboard, import dialog. -----------
+    for (let i = 0; i < 3 && (await theme(page)) !== 'dark'; i++) await page.keyboard.press('Alt+Shift+T');
+    expect(await theme(page)).toBe('dark');
+    await poll(() => page.locator('[data-chart-drawn="true"]').count()).toBe(8);
+    await expectNoSeriousA11yViolations(page, 'KPI dashboard, dark theme');
     for (let i = 0; i < 3 && (await theme(page)) !== 'projector'; i++) await page.keyboard.press('Alt+Shift+T');
     expect(await theme(page)).toBe('projector');
     await page.getByRole('tab', { name: en.kpi.tabs.dashboard }).click();
