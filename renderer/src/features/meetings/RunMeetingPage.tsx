@@ -190,6 +190,8 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
   }, [meeting?.runningSince, meeting?.currentItemId, item?.minutes, item?.elapsedMs, beep, t]);
 
   useEffect(() => {
+    // An ended meeting is read here, not run: no keys move or time it.
+    if (state === 'ended') return;
     const onKey = (event: KeyboardEvent) => {
       if (event.isComposing || event.keyCode === 229) return;
       if (document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
@@ -219,7 +221,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [change]);
+  }, [change, state]);
 
   if (data === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
   if (!data.workspace || !meeting) {
