@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { useApp } from '../../app/AppContext';
@@ -16,19 +16,21 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
   const id = useId();
   const addButton = useRef<HTMLButtonElement>(null);
   // After a delete the row's buttons are gone: the keyboard goes to the next row's Delete (or Add).
-  const [focusAfter, setFocusAfter] = useState<{ index: number; id: string } | null>(null);
+  const focusAfter = useRef<{ index: number; id: string } | null>(null);
   useEffect(() => {
-    if (focusAfter === null || props.kpis.some((kpi) => kpi.id === focusAfter.id)) return;
-    setFocusAfter(null);
-    const next = props.kpis[Math.min(focusAfter.index, props.kpis.length - 1)];
+    const pending = focusAfter.current;
+    if (pending === null || props.kpis.some((kpi) => kpi.id === pending.id)) return;
+    focusAfter.current = null;
+    const next = props.kpis[Math.min(pending.index, props.kpis.length - 1)];
     const target = next ? document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(t('kpi.definitions.delete', { name: next.name }))}"]`) : null;
     (target ?? addButton.current)?.focus();
-  }, [focusAfter, props.kpis, t]);
+  }, [props.kpis, t]);
 
   async function remove(kpi: KpiRow, index: number) {
+    // Set before the delete: the list may update before deleteKpi's promise resolves here.
+    focusAfter.current = { index, id: kpi.id };
     try {
       const deleted = await deleteKpi(props.workspaceId, kpi.id);
-      setFocusAfter({ index, id: kpi.id });
       toast(t('kpi.definitions.deleted', { name: kpi.name }), {
         action: toastAction(t('common.undo'), () => {
           void restoreKpi(deleted)
@@ -37,6 +39,7 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
         }),
       });
     } catch (error) {
+      focusAfter.current = null;
       toast.error(t('kpi.errors.failed', { message: errorMessage(error) }));
     }
   }
