@@ -176,7 +176,10 @@ describe('keyboard only', () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
-    expect(await help.getByRole('rowheader').allInnerTexts()).toEqual(['Alt+Shift+T', 'N', 'Ctrl/⌘+O', '?']);
+    const everywhere = help.getByRole('table', { name: 'Everywhere' });
+    expect(await everywhere.getByRole('rowheader').allInnerTexts()).toEqual(['Alt+Shift+T', 'N', 'Ctrl/⌘+O', 'Ctrl/⌘+E', 'Ctrl/⌘+Z / Ctrl/⌘+Shift+Z', '?']);
+    // The meeting's run mode keys are listed too.
+    expect(await help.getByRole('table', { name: 'Running a meeting' }).getByRole('rowheader').first().innerText()).toBe('Ctrl+Enter');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);

@@ -139,6 +139,8 @@ async function englishLeftovers(page: Page): Promise<string[]> {
     const found = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
+      // Key names in <kbd> (Ctrl, Shift, Enter) are what the keys say, in Japan too.
+      if (walker.currentNode.parentElement?.closest('kbd')) continue;
       const text = walker.currentNode.textContent?.trim() ?? '';
       if (isEnglish(text)) found.add(text);
     }

@@ -1,29 +1,45 @@
 import { useTranslation } from 'react-i18next';
+import { RUN_SHORTCUTS } from '../features/meetings/RunMeetingPage';
 import { Dialog } from '../ui/Dialog';
 
 const SHORTCUTS = [
-  { keys: 'Alt+Shift+T', label: 'shortcuts.cycleTheme' },
-  { keys: 'N', label: 'shortcuts.newWorkspace' },
-  { keys: 'Ctrl/⌘+O', label: 'shortcuts.importWorkspace' },
-  { keys: '?', label: 'shortcuts.help' },
+  { keys: ['Alt+Shift+T'], label: 'shortcuts.cycleTheme' },
+  { keys: ['N'], label: 'shortcuts.newWorkspace' },
+  { keys: ['Ctrl/⌘+O'], label: 'shortcuts.importWorkspace' },
+  { keys: ['Ctrl/⌘+E'], label: 'shortcuts.exportWorkspace' },
+  { keys: ['Ctrl/⌘+Z', 'Ctrl/⌘+Shift+Z'], label: 'shortcuts.undoRedo' },
+  { keys: ['?'], label: 'shortcuts.help' },
 ] as const;
 
+/** Every app-wide shortcut, and those of the meeting's run mode (boards list theirs beside the canvas). */
 export function ShortcutsDialog(props: { open: boolean; onOpenChange(open: boolean): void }) {
   const { t } = useTranslation();
+  const groups = [
+    { title: t('shortcuts.everywhere'), rows: SHORTCUTS },
+    { title: t('shortcuts.runMode'), rows: RUN_SHORTCUTS },
+  ];
   return (
     <Dialog open={props.open} onOpenChange={props.onOpenChange} title={t('shortcuts.title')}>
-      <table className="table">
-        <tbody>
-          {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcut.keys}>
-              <th scope="row">
-                <kbd>{shortcut.keys}</kbd>
-              </th>
-              <td>{t(shortcut.label)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {groups.map((group) => (
+        <table className="table" key={group.title}>
+          <caption>{group.title}</caption>
+          <tbody>
+            {group.rows.map((shortcut) => (
+              <tr key={shortcut.label}>
+                <th scope="row">
+                  {shortcut.keys.map((key, index) => (
+                    <span key={key}>
+                      {index > 0 ? ' / ' : null}
+                      <kbd>{key}</kbd>
+                    </span>
+                  ))}
+                </th>
+                <td>{t(shortcut.label)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
     </Dialog>
   );
 }
