@@ -87,6 +87,16 @@ describe('KPI page', () => {
     await user.click(within(dialog).getByRole('button', { name: en.kpi.form.save }));
     await screen.findByRole('rowheader', { name: 'Demos booked' });
 
+    // Reorder by keyboard-reachable buttons; the keyboard stays on the moved KPI.
+    await user.click(screen.getByRole('button', { name: 'Move Win rate up' }));
+    await waitFor(async () => expect((await listKpis(workspaceId)).map((kpi) => kpi.name).slice(2, 4)).toEqual(['Win rate', 'SQL → opportunity conversion']));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Move Win rate up' })).toHaveFocus());
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await listKpis(workspaceId)).map((kpi) => kpi.name).slice(1, 3)).toEqual(['Win rate', 'MQL → SQL conversion']));
+    await user.click(screen.getByRole('button', { name: 'Move Win rate down' }));
+    await user.click(screen.getByRole('button', { name: 'Move Win rate down' }));
+    await waitFor(async () => expect((await listKpis(workspaceId)).map((kpi) => kpi.name)[3]).toBe('Win rate'));
+
     await user.click(screen.getByRole('button', { name: 'Delete Win rate' }));
     await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Win rate' })).toBeNull());
     // The keyboard stays in the list: on the next row's Delete.
