@@ -33,7 +33,8 @@ import { findingsFor } from '../../../../shared/sla/checks';
 import { findingMessage, type SlaFormat } from '../sla/format';
 import { ChecksPanel } from './ChecksPanel';
 import { type FunnelSla, funnelFindings, worstSeverity } from './checks';
-import { DraftField, parseAmount, parsePercent, parseVolume, percentText, SelectField } from './fields';
+import { DraftField } from '../../ui/DraftField';
+import { parseAmount, parsePercent, parseVolume, percentText, SelectField } from './fields';
 import { FunnelSession, planMap, readPlan, readStages } from './funnelDoc';
 import { funnelLayout } from './layout';
 import type { StageFlowNode } from './StageNode';
@@ -383,6 +384,7 @@ function StageEditor(props: { stage: Stage; language: Language; onPatch(change: 
   return (
     <div className="funnel-editor">
       <DraftField
+        isolateKeys
         label={t('funnel.fields.name')}
         value={stageName(stage, props.language)}
         maxLength={MAX_STAGE_NAME}
@@ -402,6 +404,7 @@ function StageEditor(props: { stage: Stage; language: Language; onPatch(change: 
         onChange={(kind) => props.onPatch({ kind })}
       />
       <DraftField
+        isolateKeys
         label={t('funnel.fields.entryDefinition')}
         value={stage.entryDefinition}
         multiline
@@ -410,6 +413,7 @@ function StageEditor(props: { stage: Stage; language: Language; onPatch(change: 
       />
       <div className="funnel-volume-row">
         <DraftField
+          isolateKeys
           label={t('funnel.fields.targetVolume')}
           value={stage.targetVolume === null ? '' : String(stage.targetVolume)}
           inputMode="numeric"
@@ -428,6 +432,7 @@ function StageEditor(props: { stage: Stage; language: Language; onPatch(change: 
         />
       </div>
       <DraftField
+        isolateKeys
         label={t('funnel.fields.conversionRate')}
         value={percentText(stage.conversionRate)}
         inputMode="decimal"
@@ -490,6 +495,7 @@ function Calculator(props: {
       <h2 id="funnel-calculator-title">{t('funnel.calculator.title')}</h2>
       <p className="muted">{t('funnel.calculator.intro')}</p>
       <DraftField
+        isolateKeys
         label={t('funnel.calculator.revenueTarget')}
         value={props.plan.revenueTarget === null ? '' : String(props.plan.revenueTarget)}
         inputMode="decimal"
@@ -498,6 +504,7 @@ function Calculator(props: {
         onCommit={(revenueTarget) => props.onPlan({ revenueTarget })}
       />
       <DraftField
+        isolateKeys
         label={t('funnel.calculator.averageDealSize')}
         value={props.plan.averageDealSize === null ? '' : String(props.plan.averageDealSize)}
         inputMode="decimal"

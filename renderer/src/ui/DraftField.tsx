@@ -1,0 +1,112 @@
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import './fields.css';
+
+/** What a field's text parses to: a value to commit, or the message saying what is wrong. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * An input that keeps a draft while focused and commits on blur or Enter (Ctrl/Cmd+Enter in a
+ * multi-line one); Escape reverts. `parse` turns the text into a value or an error message; an
+ * invalid draft is not committed and its message is shown (and announced). Changes from elsewhere
+ * (undo, a co-editor) show whenever the field is not being edited.
+ *
+ * Enter and Escape stay in the field; other keys reach page and app shortcuts (which ignore typing
+ * targets themselves) unless `isolateKeys` keeps every key in the field.
+ */
+export function DraftField<T>(props: {
+  label: string;
+  value: string;
+  parse(text: string): Parsed<T>;
+  onCommit(value: T): void;
+  multiline?: boolean;
+  type?: 'text' | 'date';
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  required?: boolean;
+  hint?: string;
+  maxLength?: number;
+  autoFocus?: boolean;
+  /** Extra classes on the wrapping `.field` (layout of the surrounding form). */
+  className?: string;
+  /** The label is read by assistive technology but not shown (something visible already names the field). */
+  hideLabel?: boolean;
+  isolateKeys?: boolean;
+  after?: ReactNode;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const cancelled = useRef(false);
+  const shown = draft ?? props.value;
+
+  const commit = () => {
+    if (!cancelled.current && draft !== null && draft !== props.value) {
+      const parsed = props.parse(draft);
+      if (!parsed.ok) {
+        setError(parsed.error);
+        return;
+      }
+      props.onCommit(parsed.value);
+    }
+    cancelled.current = false;
+    setError(null);
+    setDraft(null);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (props.isolateKeys) event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      cancelled.current = true;
+      setDraft(null);
+      setError(null);
+      (event.target as HTMLElement).blur();
+    } else if (event.key === 'Enter' && (!props.multiline || event.ctrlKey || event.metaKey)) {
+      event.stopPropagation();
+      event.preventDefault();
+      commit();
+    }
+  };
+  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    className: 'input',
+    value: shown,
+    autoFocus: props.autoFocus,
+    maxLength: props.maxLength ?? 5_000,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    onFocus: () => setDraft((current) => current ?? props.value),
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: commit,
+    onKeyDown,
+  };
+  const control = props.multiline ? (
+    <textarea {...common} rows={3} />
+  ) : (
+    <input {...common} type={props.type} inputMode={props.inputMode} required={props.required} />
+  );
+  return (
+    <div className={props.className ? `field ${props.className}` : 'field'}>
+      <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
+      {props.after ? (
+        <div className="field-row">
+          {control}
+          {props.after}
+        </div>
+      ) : (
+        control
+      )}
+      {props.hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
