@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Field, type FieldControlProps } from './Field';
 import './fields.css';
 
 /** What a field's text parses to: a value to commit, or the message saying what is wrong. */
@@ -32,7 +33,6 @@ export function DraftField<T>(props: {
   isolateKeys?: boolean;
   after?: ReactNode;
 }) {
-  const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cancelled = useRef(false);
@@ -65,48 +65,34 @@ export function DraftField<T>(props: {
       commit();
     }
   };
-  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
+  const common = (control: FieldControlProps) => ({
+    ...control,
     className: 'input',
     value: shown,
     autoFocus: props.autoFocus,
     maxLength: props.maxLength ?? 5_000,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
     onFocus: () => setDraft((current) => current ?? props.value),
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onBlur: commit,
     onKeyDown,
-  };
-  const control = props.multiline ? (
-    <textarea {...common} rows={3} />
-  ) : (
-    <input {...common} type={props.type} inputMode={props.inputMode} required={props.required} />
-  );
+  });
   return (
-    <div className={props.className ? `field ${props.className}` : 'field'}>
-      <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : undefined}>
-        {props.label}
-      </label>
-      {props.after ? (
-        <div className="field-row">
-          {control}
-          {props.after}
-        </div>
-      ) : (
-        control
-      )}
-      {props.hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {props.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field label={props.label} hint={props.hint} error={error} className={props.className} hideLabel={props.hideLabel}>
+      {(control) => {
+        const input = props.multiline ? (
+          <textarea {...common(control)} rows={3} />
+        ) : (
+          <input {...common(control)} type={props.type} inputMode={props.inputMode} required={props.required} />
+        );
+        return props.after ? (
+          <div className="field-row">
+            {input}
+            {props.after}
+          </div>
+        ) : (
+          input
+        );
+      }}
+    </Field>
   );
 }

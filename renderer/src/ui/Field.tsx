@@ -1,19 +1,28 @@
 import { useId, type ReactNode } from 'react';
 
-/** A labelled form control with an error message wired to aria-invalid/aria-describedby. */
+/** What `Field` hands its control: the id the label points at, and the error wiring. */
+export type FieldControlProps = { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string };
+
+/** A labelled form control with a hint and an error message wired to aria-invalid/aria-describedby. */
 export function Field(props: {
   label: string;
   error?: string | null;
   hint?: string;
-  children(controlProps: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }): ReactNode;
+  /** Extra classes on the wrapping `.field` (layout of the surrounding form). */
+  className?: string;
+  /** The label is read by assistive technology but not shown (something visible already names the field). */
+  hideLabel?: boolean;
+  children(controlProps: FieldControlProps): ReactNode;
 }) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [props.error ? errorId : null, props.hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
+    <div className={props.className ? `field ${props.className}` : 'field'}>
+      <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
       {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': describedBy })}
       {props.hint ? (
         <p id={hintId} className="field-hint">
