@@ -6,7 +6,7 @@ import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { addMonths, monthOf } from '../../shared/kpi/periods';
 import { leadCsv } from '../fixtures/csv/generate';
-import { chooseFile, createWorkspaceWithSamplePeople, poll, readTable, theme, toasts } from './support/app';
+import { chooseFile, createWorkspace, createWorkspaceWithSamplePeople, poll, readTable, theme, toasts } from './support/app';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
 
 afterEach(cleanUpBrowsers);
@@ -274,7 +274,8 @@ describe('Shared KPIs', () => {
 
   test('a large file is read off the page with a progress bar, and stopping it writes nothing', async () => {
     const { page, pageErrors } = await launchBrowser({ lang: 'en' });
-    await openSample(page);
+    // A workspace without KPIs or values (the sample has both).
+    await createWorkspace(page, WORKSPACE);
     await page.getByRole('region', { name: en.kpi.section }).getByRole('link', { name: en.kpi.open }).click();
     await page.getByRole('button', { name: en.kpi.defaults.create }).click();
     await poll(() => cards(page).count()).toBe(8);
