@@ -219,6 +219,17 @@ export const en = {
       { text: 'Budget is decided in Q4', department: 'sales' },
       { text: 'Worried about migration downtime', department: 'sales' },
     ],
+    meeting: {
+      seriesName: 'Sales × Marketing regular meeting',
+      kpiNote: 'MQLs are above the 200 target and first contact now happens within 24 hours. MQL → SQL conversion is slipping as volume grows.',
+      leadQualityNote: 'Many new MQLs come from the webinar campaign: students and job seekers reach the score on downloads alone.',
+      decision: 'Raise the MQL score threshold from 50 to 60 points from next month.',
+      actions: {
+        rejectedReasons: 'Tag every rejected MQL with a reason in the CRM and send the list to marketing',
+        scoringModel: 'Update the lead scoring model to the 60-point threshold',
+        webinarList: 'Share the webinar attendee list with inside sales',
+      },
+    },
   },
   persona: {
     cardLabel: 'Persona card: {{name}}',

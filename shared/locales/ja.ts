@@ -218,6 +218,17 @@ export const ja: Messages = {
       { text: '予算は第4四半期に決まる', department: 'sales' },
       { text: '移行時の停止時間が心配', department: 'sales' },
     ],
+    meeting: {
+      seriesName: '営業×マーケティング定例会',
+      kpiNote: 'MQLは目標の200件を上回り、初回対応も24時間以内になった。一方で、件数が増えるにつれてMQL→SQL転換率が下がってきている。',
+      leadQualityNote: '新しいMQLの多くはウェビナー施策から。資料のダウンロードだけでスコアに達する学生や求職者が含まれている。',
+      decision: '来月から、MQLのスコア基準を50点から60点に引き上げる。',
+      actions: {
+        rejectedReasons: '却下したMQLすべてにCRMで理由を付け、一覧をマーケティングに送る',
+        scoringModel: 'リードスコアリングを60点基準に更新する',
+        webinarList: 'ウェビナー参加者リストをインサイドセールスに共有する',
+      },
+    },
   },
   persona: {
     cardLabel: 'ペルソナカード: {{name}}',

@@ -6,10 +6,12 @@ import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { addMonths, monthOf } from '../../shared/kpi/periods';
 import { leadCsv } from '../fixtures/csv/generate';
-import { chooseFile, openSample, poll, readTable, theme, toasts } from './support/app';
+import { chooseFile, createWorkspace, createWorkspaceWithSamplePeople, poll, readTable, theme, toasts } from './support/app';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
 
 afterEach(cleanUpBrowsers);
+
+const WORKSPACE = 'Northwind KPIs';
 
 /** KPI_SCREENSHOTS=dir keeps full-page screenshots of the steps (for a look, not asserted). */
 async function shot(page: Page, name: string) {
@@ -74,9 +76,10 @@ function cards(page: Page): Locator {
 describe('Shared KPIs', () => {
   test('defaults, CSV import of 12 months through the dialog, dashboard trends, SLA attainment; axe clean also in the projector theme', async () => {
     const { page, pageErrors } = await launchBrowser({ lang: 'en' });
-    const workspaceId = await openSample(page);
+    // The sample workspace has KPIs and values already: this test starts from none.
+    const workspaceId = await createWorkspaceWithSamplePeople(page, en, WORKSPACE);
     await signSla(page);
-    await page.getByRole('link', { name: 'Sample: Northwind Cloud' }).click();
+    await page.getByRole('link', { name: WORKSPACE }).click();
 
     // The workspace section leads to the KPI page, which offers the defaults on the first visit.
     const section = page.getByRole('region', { name: en.kpi.section });
@@ -192,7 +195,7 @@ describe('Shared KPIs', () => {
     await shot(page, 'definitions');
 
     // The workspace page sums the last complete month up.
-    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Sample: Northwind Cloud' }).click();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: WORKSPACE }).click();
     await page
       .getByRole('region', { name: en.kpi.section })
       .getByText(new RegExp(`^8 KPIs · ${monthLabel(last)}: \\d on track, \\d at risk, \\d off track, 1 no data$`))
@@ -224,8 +227,7 @@ describe('Shared KPIs', () => {
 
   test('in Japanese: Japanese defaults, full-width numbers in the grid, a Japanese CRM export (UTF-8, 2026/01/15 dates, yen amounts), axe clean', async () => {
     const { page, pageErrors } = await launchBrowser({ lang: 'ja' });
-    await page.getByRole('button', { name: ja.home.openSample }).click();
-    await page.getByRole('heading', { level: 1, name: ja.sample.workspaceName }).waitFor();
+    await createWorkspaceWithSamplePeople(page, ja, 'ノースウィンドKPI');
     await page.getByRole('region', { name: ja.kpi.section }).getByRole('link', { name: ja.kpi.open }).click();
     await page.getByRole('heading', { level: 1, name: ja.kpi.pageTitle }).waitFor();
     await page.getByRole('button', { name: ja.kpi.defaults.create }).click();
@@ -272,7 +274,8 @@ describe('Shared KPIs', () => {
 
   test('a large file is read off the page with a progress bar, and stopping it writes nothing', async () => {
     const { page, pageErrors } = await launchBrowser({ lang: 'en' });
-    await openSample(page);
+    // A workspace without KPIs or values (the sample has both).
+    await createWorkspace(page, WORKSPACE);
     await page.getByRole('region', { name: en.kpi.section }).getByRole('link', { name: en.kpi.open }).click();
     await page.getByRole('button', { name: en.kpi.defaults.create }).click();
     await poll(() => cards(page).count()).toBe(8);

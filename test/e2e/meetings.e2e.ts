@@ -9,7 +9,7 @@ import { ja } from '../../shared/locales/ja';
 import { type ActionItem, Meeting } from '../../shared/meetings/records';
 import { printOptions, printRoute, toPlaywrightPdfOptions } from '../../shared/pdf';
 import { minutesFooter } from '../../renderer/src/features/meetings/minutesExport';
-import { openSample, poll, theme } from './support/app';
+import { createWorkspaceWithSamplePeople, poll, theme } from './support/app';
 import { pressUntilFocused, settle } from './support/keyboard';
 import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
 
@@ -79,7 +79,8 @@ async function switchTheme(page: Page, target: string) {
 describe('Regular meetings', () => {
   test('plan from the template, run by keyboard with the timer, reload mid-run, end, carry forward, close, minutes PDF', async () => {
     const { page, context, pageErrors } = await launchBrowser({ lang: 'en' });
-    const workspaceId = await openSample(page);
+    // The sample workspace has a regular meeting already: this test sets one up from scratch.
+    const workspaceId = await createWorkspaceWithSamplePeople(page, en, 'Northwind meetings');
 
     // --- Set up the series and plan the first meeting from the default agenda. ------------------
     await page.getByRole('region', { name: m.title }).getByRole('link', { name: m.open }).click();
@@ -266,9 +267,7 @@ describe('Regular meetings', () => {
   test('in Japanese: plan, run and end a meeting; the minutes PDF carries the Japanese text', async () => {
     const j = ja.meetings;
     const { page, context, pageErrors } = await launchBrowser({ lang: 'ja' });
-    await page.getByRole('button', { name: ja.home.openSample }).click();
-    await page.getByRole('heading', { level: 1, name: ja.sample.workspaceName }).waitFor();
-    const workspaceId = decodeURIComponent(/#\/w\/([^/?#]+)/.exec(page.url())![1]!);
+    const workspaceId = await createWorkspaceWithSamplePeople(page, ja, 'ノースウィンド定例会');
     await page.getByRole('link', { name: j.open }).click();
     await page.getByLabel(j.series.nextDate).fill('2026-12-07');
     await page.getByRole('button', { name: j.series.create, exact: true }).click();

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { en } from '../../../shared/locales/en';
+import type { ja } from '../../../shared/locales/ja';
 
 /**
  * Helpers that drive Alignboard the way a person does: by role, label and visible text. Reading
@@ -52,6 +54,32 @@ export async function expectWorkspacePage(page: Page, name: string): Promise<voi
 export async function openSample(page: Page, name = 'Sample: Northwind Cloud'): Promise<string> {
   await page.getByRole('button', { name: 'Open the sample workspace' }).click();
   await expectWorkspacePage(page, name);
+  return workspaceIdFromUrl(page);
+}
+
+/**
+ * A new workspace with the sample's people and nothing else (no regular meeting, KPIs or values:
+ * the sample comes with those filled in), made through the UI in the page's language (`messages`).
+ * For tests that set a feature up from scratch. Resolves on the workspace's page with its id.
+ */
+export async function createWorkspaceWithSamplePeople(page: Page, messages: typeof en | typeof ja, name: string): Promise<string> {
+  await page.getByRole('button', { name: messages.home.newWorkspace, exact: true }).first().click();
+  const dialog = page.getByRole('dialog', { name: messages.home.createTitle });
+  await dialog.getByLabel(messages.common.name).fill(name);
+  await dialog.getByRole('button', { name: messages.common.create }).click();
+  await expectWorkspacePage(page, name);
+  await dialog.waitFor({ state: 'detached' });
+  const members = page.getByRole('table', { name: messages.members.title });
+  for (const member of messages.sample.members) {
+    await page.getByRole('button', { name: messages.members.add, exact: true }).click();
+    const add = page.getByRole('dialog', { name: messages.members.addTitle });
+    await add.getByLabel(messages.members.name).fill(member.name);
+    await add.getByLabel(messages.members.department).selectOption({ label: messages.department[member.department as keyof typeof messages.department] });
+    await add.getByLabel(messages.members.titleField).fill(member.title);
+    await add.getByRole('button', { name: messages.members.add }).click();
+    await add.waitFor({ state: 'detached' });
+    await rowNamed(members, member.name).waitFor();
+  }
   return workspaceIdFromUrl(page);
 }
 
