@@ -8,24 +8,24 @@ import {
   agendaFromTemplate,
   insertAgendaItem,
   moveAgendaItem,
-  parseMinutes,
   removeAgendaItem,
-  textProblem,
   totalMinutes,
   updateAgendaItem,
 } from '../../../../shared/meetings/agenda';
-import { isCalendarDate, previousMonth, todayIn } from '../../../../shared/meetings/cadence';
-import { type AgendaItem, MAX_ITEM_MINUTES, type Meeting } from '../../../../shared/meetings/records';
+import { previousMonth, todayIn } from '../../../../shared/meetings/cadence';
+import type { AgendaItem, Meeting } from '../../../../shared/meetings/records';
 import { formatClock, itemElapsedMs } from '../../../../shared/meetings/timer';
 import type { Member } from '../../../../shared/records/member';
 import { useApp } from '../../app/AppContext';
 import { newId } from '../../db/ids';
 import { ConfirmDialog } from '../../ui/Dialog';
+import { DraftField } from '../../ui/DraftField';
+import { Field } from '../../ui/Field';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ActionsTable, AddActionForm, MemberOptions } from './ActionItems';
 import { AddDecisionForm, DecisionList } from './Decisions';
-import { formatDay, formatTime, saveError } from './format';
+import { formatDay, formatTime, parseDate, parseItemMinutes, parseText, saveError } from './format';
 import { KpiSnapshotTable } from './KpiSnapshotTable';
 import { deleteMeeting, restoreMeeting, updateMeeting } from './meetingStore';
 import { StateBadge } from './MeetingsPage';
@@ -54,80 +54,41 @@ function Details(props: { workspaceId: string; meeting: Meeting; members: readon
   const id = useId();
   const save = useSave(props.workspaceId, props.meeting.id);
   const { meeting } = props;
-  const [errors, setErrors] = useState<{ title?: string; date?: string }>({});
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('meetings.meeting.details')}</h2>
       <div className="meeting-form-fields">
-        <div className="field grow">
-          <label htmlFor={`${id}-name`}>{t('meetings.meeting.titleField')}</label>
-          <input
-            id={`${id}-name`}
-            key={meeting.title}
-            className="input"
-            defaultValue={meeting.title}
-            maxLength={200}
-            aria-invalid={Boolean(errors.title)}
-            aria-describedby={errors.title ? `${id}-name-error` : undefined}
-            onBlur={(event) => {
-              const value = event.target.value;
-              const problem = textProblem(value, 200);
-              if (problem) {
-                setErrors((current) => ({ ...current, title: t(`meetings.errors.${problem}`, { field: t('meetings.meeting.titleField'), max: 200 }) }));
-                return;
-              }
-              setErrors((current) => ({ ...current, title: undefined }));
-              if (value.trim() !== meeting.title) void save((m) => ({ ...m, title: value.trim() }));
-            }}
-          />
-          {errors.title ? (
-            <p id={`${id}-name-error`} className="field-error" role="alert">
-              {errors.title}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{t('meetings.meeting.date')}</label>
-          <input
-            id={`${id}-date`}
-            className="input"
-            type="date"
-            value={meeting.date}
-            required
-            aria-invalid={Boolean(errors.date)}
-            aria-describedby={errors.date ? `${id}-date-error` : undefined}
-            onChange={(event) => {
-              const value = event.target.value;
-              if (!isCalendarDate(value)) {
-                setErrors((current) => ({ ...current, date: t('meetings.errors.badDate', { field: t('meetings.meeting.date') }) }));
-                return;
-              }
-              setErrors((current) => ({ ...current, date: undefined }));
-              void save((m) => ({ ...m, date: value, kpiPeriod: m.kpiPeriod === previousMonth(m.date) ? previousMonth(value) : m.kpiPeriod }));
-            }}
-          />
-          {errors.date ? (
-            <p id={`${id}-date-error`} className="field-error" role="alert">
-              {errors.date}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-period`}>{t('meetings.meeting.kpiPeriod')}</label>
-          <input
-            id={`${id}-period`}
-            className="input"
-            type="month"
-            value={meeting.kpiPeriod ?? previousMonth(meeting.date)}
-            aria-describedby={`${id}-period-hint`}
-            onChange={(event) => {
-              if (/^\d{4}-(0[1-9]|1[0-2])$/.test(event.target.value)) void save((m) => ({ ...m, kpiPeriod: event.target.value }));
-            }}
-          />
-          <p id={`${id}-period-hint`} className="field-hint">
-            {t('meetings.meeting.kpiPeriodHint')}
-          </p>
-        </div>
+        <DraftField
+          className="grow"
+          label={t('meetings.meeting.titleField')}
+          value={meeting.title}
+          maxLength={200}
+          parse={(text) => parseText(t, text, t('meetings.meeting.titleField'), 200)}
+          onCommit={(title) => {
+            if (title !== meeting.title) void save((m) => ({ ...m, title }));
+          }}
+        />
+        <DraftField
+          type="date"
+          required
+          label={t('meetings.meeting.date')}
+          value={meeting.date}
+          parse={(text) => parseDate(t, text, t('meetings.meeting.date'))}
+          onCommit={(date) => void save((m) => ({ ...m, date, kpiPeriod: m.kpiPeriod === previousMonth(m.date) ? previousMonth(date) : m.kpiPeriod }))}
+        />
+        <Field label={t('meetings.meeting.kpiPeriod')} hint={t('meetings.meeting.kpiPeriodHint')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="month"
+              value={meeting.kpiPeriod ?? previousMonth(meeting.date)}
+              onChange={(event) => {
+                if (/^\d{4}-(0[1-9]|1[0-2])$/.test(event.target.value)) void save((m) => ({ ...m, kpiPeriod: event.target.value }));
+              }}
+            />
+          )}
+        </Field>
       </div>
       <fieldset className="field meeting-attendees">
         <legend>{t('meetings.meeting.attendees')}</legend>
@@ -157,8 +118,6 @@ function AgendaRow(props: { workspaceId: string; meeting: Meeting; item: AgendaI
   const { t } = useTranslation();
   const save = useSave(props.workspaceId, props.meeting.id);
   const { item, index, meeting } = props;
-  const id = useId();
-  const [errors, setErrors] = useState<{ title?: string; minutes?: string }>({});
   const elapsed = itemElapsedMs(meeting, item, Date.parse(meeting.endedAt ?? meeting.updatedAt));
 
   async function remove() {
@@ -184,76 +143,41 @@ function AgendaRow(props: { workspaceId: string; meeting: Meeting; item: AgendaI
           <span className="meeting-agenda-number" aria-hidden="true">
             {index + 1}.
           </span>
-          <div className="field grow">
-            <label htmlFor={`${id}-title`}>{t('meetings.agenda.titleFor', { number: index + 1 })}</label>
-            <input
-              id={`${id}-title`}
-              key={item.title}
-              className="input"
-              defaultValue={item.title}
-              maxLength={200}
-              aria-invalid={Boolean(errors.title)}
-              aria-describedby={errors.title ? `${id}-title-error` : undefined}
-              onBlur={(event) => {
-                const value = event.target.value;
-                const problem = textProblem(value, 200);
-                if (problem) {
-                  setErrors((current) => ({ ...current, title: t(`meetings.errors.${problem}`, { field: t('meetings.agenda.itemTitle'), max: 200 }) }));
-                  return;
-                }
-                setErrors((current) => ({ ...current, title: undefined }));
-                if (value.trim() !== item.title) void save((m) => updateAgendaItem(m, item.id, { title: value.trim() }));
-              }}
-            />
-            {errors.title ? (
-              <p id={`${id}-title-error`} className="field-error" role="alert">
-                {errors.title}
-              </p>
-            ) : null}
-          </div>
-          <div className="field meeting-minutes">
-            <label htmlFor={`${id}-minutes`}>{t('meetings.agenda.minutes')}</label>
-            <input
-              id={`${id}-minutes`}
-              key={item.minutes}
-              className="input"
-              inputMode="numeric"
-              defaultValue={String(item.minutes)}
-              aria-invalid={Boolean(errors.minutes)}
-              aria-describedby={errors.minutes ? `${id}-minutes-error` : undefined}
-              onBlur={(event) => {
-                const parsed = parseMinutes(event.target.value);
-                if ('problem' in parsed) {
-                  setErrors((current) => ({
-                    ...current,
-                    minutes: parsed.problem === 'notWhole' ? t('meetings.errors.minutesNotWhole') : t('meetings.errors.minutesOutOfRange', { max: MAX_ITEM_MINUTES }),
-                  }));
-                  return;
-                }
-                setErrors((current) => ({ ...current, minutes: undefined }));
-                if (parsed.minutes !== item.minutes) void save((m) => updateAgendaItem(m, item.id, { minutes: parsed.minutes }));
-              }}
-            />
-            {errors.minutes ? (
-              <p id={`${id}-minutes-error`} className="field-error" role="alert">
-                {errors.minutes}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-owner`}>{t('meetings.agenda.owner')}</label>
-            <select
-              id={`${id}-owner`}
-              className="input"
-              value={item.ownerId ?? ''}
-              onChange={(event) => {
-                const ownerId = event.target.value || null;
-                void save((m) => updateAgendaItem(m, item.id, { ownerId }));
-              }}
-            >
-              <MemberOptions members={props.members} />
-            </select>
-          </div>
+          <DraftField
+            className="grow"
+            label={t('meetings.agenda.titleFor', { number: index + 1 })}
+            value={item.title}
+            maxLength={200}
+            parse={(text) => parseText(t, text, t('meetings.agenda.itemTitle'), 200)}
+            onCommit={(title) => {
+              if (title !== item.title) void save((m) => updateAgendaItem(m, item.id, { title }));
+            }}
+          />
+          <DraftField
+            className="meeting-minutes"
+            label={t('meetings.agenda.minutes')}
+            value={String(item.minutes)}
+            inputMode="numeric"
+            parse={(text) => parseItemMinutes(t, text)}
+            onCommit={(minutes) => {
+              if (minutes !== item.minutes) void save((m) => updateAgendaItem(m, item.id, { minutes }));
+            }}
+          />
+          <Field label={t('meetings.agenda.owner')}>
+            {(control) => (
+              <select
+                {...control}
+                className="input"
+                value={item.ownerId ?? ''}
+                onChange={(event) => {
+                  const ownerId = event.target.value || null;
+                  void save((m) => updateAgendaItem(m, item.id, { ownerId }));
+                }}
+              >
+                <MemberOptions members={props.members} />
+              </select>
+            )}
+          </Field>
           <div className="meeting-form-submit meeting-row-buttons">
             <button
               type="button"
@@ -296,18 +220,15 @@ function AddAgendaItemForm(props: { workspaceId: string; meeting: Meeting; membe
   const [errors, setErrors] = useState<{ title?: string; minutes?: string }>({});
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const next: typeof errors = {};
-    const problem = textProblem(title, 200);
-    if (problem) next.title = t(`meetings.errors.${problem}`, { field: t('meetings.agenda.itemTitle'), max: 200 });
-    const parsed = parseMinutes(minutes);
-    if ('problem' in parsed) next.minutes = parsed.problem === 'notWhole' ? t('meetings.errors.minutesNotWhole') : t('meetings.errors.minutesOutOfRange', { max: MAX_ITEM_MINUTES });
-    setErrors(next);
-    if (next.title || next.minutes || 'problem' in parsed) return;
+    const parsedTitle = parseText(t, title, t('meetings.agenda.itemTitle'), 200);
+    const parsedMinutes = parseItemMinutes(t, minutes);
+    setErrors({ title: parsedTitle.ok ? undefined : parsedTitle.error, minutes: parsedMinutes.ok ? undefined : parsedMinutes.error });
+    if (!parsedTitle.ok || !parsedMinutes.ok) return;
     const ok = await save((m) =>
-      addAgendaItem(m, { id: newId(), kind: 'custom', title: title.trim(), minutes: parsed.minutes, ownerId: ownerId || null, notes: '', elapsedMs: 0 }),
+      addAgendaItem(m, { id: newId(), kind: 'custom', title: parsedTitle.value, minutes: parsedMinutes.value, ownerId: ownerId || null, notes: '', elapsedMs: 0 }),
     );
     if (ok) {
-      toast.success(t('meetings.agenda.added', { title: title.trim() }));
+      toast.success(t('meetings.agenda.added', { title: parsedTitle.value }));
       setTitle('');
     }
   }
@@ -317,46 +238,19 @@ function AddAgendaItemForm(props: { workspaceId: string; meeting: Meeting; membe
         {t('meetings.agenda.addTitle')}
       </h3>
       <div className="meeting-form-fields">
-        <div className="field grow">
-          <label htmlFor={`${id}-title`}>{t('meetings.agenda.itemTitle')}</label>
-          <input
-            id={`${id}-title`}
-            className="input"
-            value={title}
-            maxLength={200}
-            aria-invalid={Boolean(errors.title)}
-            aria-describedby={errors.title ? `${id}-title-error` : undefined}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-          {errors.title ? (
-            <p id={`${id}-title-error`} className="field-error" role="alert">
-              {errors.title}
-            </p>
-          ) : null}
-        </div>
-        <div className="field meeting-minutes">
-          <label htmlFor={`${id}-minutes`}>{t('meetings.agenda.minutes')}</label>
-          <input
-            id={`${id}-minutes`}
-            className="input"
-            inputMode="numeric"
-            value={minutes}
-            aria-invalid={Boolean(errors.minutes)}
-            aria-describedby={errors.minutes ? `${id}-minutes-error` : undefined}
-            onChange={(event) => setMinutes(event.target.value)}
-          />
-          {errors.minutes ? (
-            <p id={`${id}-minutes-error`} className="field-error" role="alert">
-              {errors.minutes}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>{t('meetings.agenda.owner')}</label>
-          <select id={`${id}-owner`} className="input" value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
-            <MemberOptions members={props.members} />
-          </select>
-        </div>
+        <Field className="grow" label={t('meetings.agenda.itemTitle')} error={errors.title}>
+          {(control) => <input {...control} className="input" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />}
+        </Field>
+        <Field className="meeting-minutes" label={t('meetings.agenda.minutes')} error={errors.minutes}>
+          {(control) => <input {...control} className="input" inputMode="numeric" value={minutes} onChange={(event) => setMinutes(event.target.value)} />}
+        </Field>
+        <Field label={t('meetings.agenda.owner')}>
+          {(control) => (
+            <select {...control} className="input" value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+              <MemberOptions members={props.members} />
+            </select>
+          )}
+        </Field>
         <div className="field meeting-form-submit">
           <button type="submit" className="button">
             {t('meetings.agenda.add')}

@@ -1,7 +1,11 @@
 import type { TFunction } from 'i18next';
+import { parseMinutes, textProblem } from '../../../../shared/meetings/agenda';
+import { isCalendarDate } from '../../../../shared/meetings/cadence';
+import { MAX_ITEM_MINUTES } from '../../../../shared/meetings/records';
 import type { Member } from '../../../../shared/records/member';
 import { StorageFullError } from '../../db/errors';
 import { errorMessage } from '../../db/errors';
+import type { Parsed } from '../../ui/DraftField';
 
 /** A calendar date (YYYY-MM-DD) shown as that day wherever the reader is. */
 export function formatDay(date: string, language: string, style: 'medium' | 'long' | 'full' = 'medium'): string {
@@ -38,4 +42,22 @@ export function sortMembers(members: readonly Member[], language: string): Membe
 export function saveError(t: TFunction, error: unknown): string {
   if (error instanceof StorageFullError) return t('meetings.errors.storageFull');
   return t('meetings.errors.failed', { message: errorMessage(error) });
+}
+
+/** Text typed into `field`: trimmed, or the message saying it is empty or longer than `max`. */
+export function parseText(t: TFunction, text: string, field: string, max: number): Parsed<string> {
+  const problem = textProblem(text, max);
+  return problem ? { ok: false, error: t(`meetings.errors.${problem}`, { field, max }) } : { ok: true, value: text.trim() };
+}
+
+/** An agenda item's minutes as typed: a whole number 1–MAX_ITEM_MINUTES, or what is wrong. */
+export function parseItemMinutes(t: TFunction, text: string): Parsed<number> {
+  const parsed = parseMinutes(text);
+  if ('minutes' in parsed) return { ok: true, value: parsed.minutes };
+  return { ok: false, error: parsed.problem === 'notWhole' ? t('meetings.errors.minutesNotWhole') : t('meetings.errors.minutesOutOfRange', { max: MAX_ITEM_MINUTES }) };
+}
+
+/** A calendar date (YYYY-MM-DD) from a date input named `field`, or the message that it is not one. */
+export function parseDate(t: TFunction, text: string, field: string): Parsed<string> {
+  return isCalendarDate(text) ? { ok: true, value: text } : { ok: false, error: t('meetings.errors.badDate', { field }) };
 }
