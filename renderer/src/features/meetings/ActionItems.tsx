@@ -2,14 +2,14 @@ import { type FormEvent, forwardRef, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { daysOverdue, isClosedStatus, isOverdue, type MeetingAction } from '../../../../shared/meetings/actions';
-import { departmentOf, textProblem } from '../../../../shared/meetings/agenda';
-import { isCalendarDate } from '../../../../shared/meetings/cadence';
+import { departmentOf } from '../../../../shared/meetings/agenda';
 import { ACTION_DEPARTMENTS, ACTION_STATUSES, type ActionDepartment, type ActionItem, type ActionStatus } from '../../../../shared/meetings/records';
 import type { Member } from '../../../../shared/records/member';
 import { useApp } from '../../app/AppContext';
 import type { ActionItemRow, MeetingRow } from '../../db/db';
+import { Field } from '../../ui/Field';
 import { toastAction } from '../../ui/toastActions';
-import { formatDay, memberName, saveError, sortMembers } from './format';
+import { formatDay, memberName, parseDate, parseText, saveError, sortMembers } from './format';
 import { addAction, deleteAction, restoreAction, setActionStatus, updateAction } from './meetingStore';
 import { Dialog } from '../../ui/Dialog';
 
@@ -244,13 +244,11 @@ const ActionForm = forwardRef<
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = textProblem(title, 500);
-    const next: typeof errors = {};
-    if (problem) next.title = t(`meetings.errors.${problem}`, { field: t('meetings.actions.itemTitle'), max: 500 });
-    if (dueDate !== '' && !isCalendarDate(dueDate)) next.dueDate = t('meetings.errors.badDate', { field: t('meetings.actions.dueDate') });
-    setErrors(next);
-    if (next.title || next.dueDate) return;
-    const reset = await props.onSubmit({ title: title.trim(), ownerId: ownerId || null, department: effectiveDepartment, dueDate: dueDate || null });
+    const parsedTitle = parseText(t, title, t('meetings.actions.itemTitle'), 500);
+    const parsedDue = dueDate === '' ? ({ ok: true, value: null } as const) : parseDate(t, dueDate, t('meetings.actions.dueDate'));
+    setErrors({ title: parsedTitle.ok ? undefined : parsedTitle.error, dueDate: parsedDue.ok ? undefined : parsedDue.error });
+    if (!parsedTitle.ok || !parsedDue.ok) return;
+    const reset = await props.onSubmit({ title: parsedTitle.value, ownerId: ownerId || null, department: effectiveDepartment, dueDate: parsedDue.value });
     if (!reset) return;
     setTitle('');
     setDueDate('');
@@ -265,58 +263,40 @@ const ActionForm = forwardRef<
         {props.heading}
       </h3>
       <div className="meeting-form-fields">
-        <div className="field grow">
-          <label htmlFor={`${id}-title`}>{t('meetings.actions.itemTitle')}</label>
-          <input
-            ref={titleRef}
-            id={`${id}-title`}
-            className="input"
-            value={title}
-            maxLength={500}
-            placeholder={props.placeholder}
-            aria-invalid={Boolean(errors.title)}
-            aria-describedby={errors.title ? `${id}-title-error` : undefined}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-          {errors.title ? (
-            <p id={`${id}-title-error`} className="field-error" role="alert">
-              {errors.title}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>{t('meetings.actions.owner')}</label>
-          <select id={`${id}-owner`} className="input" value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
-            <MemberOptions members={props.members} />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-department`}>{t('meetings.actions.department')}</label>
-          <select id={`${id}-department`} className="input" value={effectiveDepartment} onChange={(event) => setDepartment(event.target.value as ActionDepartment)}>
-            {ACTION_DEPARTMENTS.map((value) => (
-              <option key={value} value={value}>
-                {t(`meetings.departments.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-due`}>{t('meetings.actions.dueDate')}</label>
-          <input
-            id={`${id}-due`}
-            className="input"
-            type="date"
-            value={dueDate}
-            aria-invalid={Boolean(errors.dueDate)}
-            aria-describedby={errors.dueDate ? `${id}-due-error` : undefined}
-            onChange={(event) => setDueDate(event.target.value)}
-          />
-          {errors.dueDate ? (
-            <p id={`${id}-due-error`} className="field-error" role="alert">
-              {errors.dueDate}
-            </p>
-          ) : null}
-        </div>
+        <Field className="grow" label={t('meetings.actions.itemTitle')} error={errors.title}>
+          {(control) => (
+            <input
+              {...control}
+              ref={titleRef}
+              className="input"
+              value={title}
+              maxLength={500}
+              placeholder={props.placeholder}
+              onChange={(event) => setTitle(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('meetings.actions.owner')}>
+          {(control) => (
+            <select {...control} className="input" value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+              <MemberOptions members={props.members} />
+            </select>
+          )}
+        </Field>
+        <Field label={t('meetings.actions.department')}>
+          {(control) => (
+            <select {...control} className="input" value={effectiveDepartment} onChange={(event) => setDepartment(event.target.value as ActionDepartment)}>
+              {ACTION_DEPARTMENTS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`meetings.departments.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('meetings.actions.dueDate')} error={errors.dueDate}>
+          {(control) => <input {...control} className="input" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} />}
+        </Field>
         <div className="field meeting-form-submit">
           <button type="submit" className="button primary">
             {props.submitLabel}

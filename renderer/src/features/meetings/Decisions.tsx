@@ -1,11 +1,12 @@
-import { type FormEvent, forwardRef, useId, useState } from 'react';
+import { type FormEvent, forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { addDecision, removeDecision, textProblem } from '../../../../shared/meetings/agenda';
+import { addDecision, removeDecision } from '../../../../shared/meetings/agenda';
 import type { Decision, Meeting } from '../../../../shared/meetings/records';
 import { newId, nowIso } from '../../db/ids';
+import { Field } from '../../ui/Field';
 import { toastAction } from '../../ui/toastActions';
-import { saveError } from './format';
+import { parseText, saveError } from './format';
 import { updateMeeting } from './meetingStore';
 
 /** The decisions of a meeting (or of one agenda item), each removable with undo. */
@@ -52,14 +53,13 @@ export function DecisionList(props: { workspaceId: string; meeting: Meeting; dec
 export const AddDecisionForm = forwardRef<HTMLInputElement, { workspaceId: string; meetingId: string; agendaItemId: string | null; compact?: boolean }>(
   function AddDecisionForm(props, ref) {
     const { t } = useTranslation();
-    const id = useId();
     const [text, setText] = useState('');
     const [error, setError] = useState<string | null>(null);
     async function submit(event: FormEvent) {
       event.preventDefault();
-      const problem = textProblem(text, 5_000);
-      if (problem) {
-        setError(t(`meetings.errors.${problem}`, { field: t('meetings.decisions.new'), max: 5_000 }));
+      const parsed = parseText(t, text, t('meetings.decisions.new'), 5_000);
+      if (!parsed.ok) {
+        setError(parsed.error);
         return;
       }
       setError(null);
@@ -75,25 +75,19 @@ export const AddDecisionForm = forwardRef<HTMLInputElement, { workspaceId: strin
     }
     return (
       <form className="meeting-form meeting-inline-form" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field grow">
-          <label htmlFor={`${id}-text`}>{t('meetings.decisions.new')}</label>
-          <input
-            ref={ref}
-            id={`${id}-text`}
-            className="input"
-            value={text}
-            maxLength={5_000}
-            placeholder={props.compact ? t('meetings.run.decisionPlaceholder') : undefined}
-            aria-invalid={Boolean(error)}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => setText(event.target.value)}
-          />
-          {error ? (
-            <p id={`${id}-error`} className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <Field className="grow" label={t('meetings.decisions.new')} error={error}>
+          {(control) => (
+            <input
+              {...control}
+              ref={ref}
+              className="input"
+              value={text}
+              maxLength={5_000}
+              placeholder={props.compact ? t('meetings.run.decisionPlaceholder') : undefined}
+              onChange={(event) => setText(event.target.value)}
+            />
+          )}
+        </Field>
         <div className="field meeting-form-submit">
           <button type="submit" className="button primary">
             {t('meetings.decisions.add')}

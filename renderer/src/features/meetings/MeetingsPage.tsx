@@ -3,15 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
 import { isClosedStatus, isOpen, openActions, type MeetingAction } from '../../../../shared/meetings/actions';
-import { agendaFromTemplate, textProblem } from '../../../../shared/meetings/agenda';
-import { isCalendarDate, previousMonth, todayIn } from '../../../../shared/meetings/cadence';
+import { agendaFromTemplate } from '../../../../shared/meetings/agenda';
+import { previousMonth, todayIn } from '../../../../shared/meetings/cadence';
 import { CADENCES, type Cadence } from '../../../../shared/meetings/records';
 import { useApp } from '../../app/AppContext';
 import type { MeetingSeriesRow } from '../../db/db';
 import { newId } from '../../db/ids';
+import { Field } from '../../ui/Field';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ActionsTable, AddActionForm } from './ActionItems';
-import { formatDay, saveError } from './format';
+import { formatDay, parseDate, parseText, saveError } from './format';
 import { createSeries, planMeeting, updateSeries } from './meetingStore';
 import { useWorkspaceMeetings, type WorkspaceMeetings } from './useMeetingData';
 import './meetings.css';
@@ -21,7 +22,6 @@ type SeriesErrors = { name?: string; nextDate?: string };
 /** Create (no series yet) or edit a series: name, cadence, next date. */
 function SeriesForm(props: { workspaceId: string; series: MeetingSeriesRow | null }) {
   const { t } = useTranslation();
-  const id = useId();
   const [name, setName] = useState(props.series?.name ?? t('meetings.defaultSeriesName'));
   const [cadence, setCadence] = useState<Cadence>(props.series?.cadence ?? 'monthly');
   const [nextDate, setNextDate] = useState(props.series?.nextDate ?? todayIn());
@@ -29,20 +29,18 @@ function SeriesForm(props: { workspaceId: string; series: MeetingSeriesRow | nul
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const next: SeriesErrors = {};
-    const problem = textProblem(name, 200);
-    if (problem) next.name = t(`meetings.errors.${problem}`, { field: t('meetings.series.name'), max: 200 });
-    if (!isCalendarDate(nextDate)) next.nextDate = t('meetings.errors.badDate', { field: t('meetings.series.nextDate') });
-    setErrors(next);
-    if (next.name || next.nextDate) return;
+    const parsedName = parseText(t, name, t('meetings.series.name'), 200);
+    const parsedDate = parseDate(t, nextDate, t('meetings.series.nextDate'));
+    setErrors({ name: parsedName.ok ? undefined : parsedName.error, nextDate: parsedDate.ok ? undefined : parsedDate.error });
+    if (!parsedName.ok || !parsedDate.ok) return;
     try {
       if (props.series) {
-        await updateSeries(props.workspaceId, props.series.id, { name: name.trim(), cadence, nextDate });
+        await updateSeries(props.workspaceId, props.series.id, { name: parsedName.value, cadence, nextDate: parsedDate.value });
         toast.success(t('meetings.series.saved'));
       } else {
         // No default attendees: every member at the time a meeting is planned, newcomers included.
-        await createSeries(props.workspaceId, { name: name.trim(), cadence, nextDate, defaultAttendeeIds: [] });
-        toast.success(t('meetings.series.created', { name: name.trim() }));
+        await createSeries(props.workspaceId, { name: parsedName.value, cadence, nextDate: parsedDate.value, defaultAttendeeIds: [] });
+        toast.success(t('meetings.series.created', { name: parsedName.value }));
       }
     } catch (error) {
       toast.error(saveError(t, error));
@@ -52,51 +50,23 @@ function SeriesForm(props: { workspaceId: string; series: MeetingSeriesRow | nul
   return (
     <form className="meeting-form" onSubmit={(event) => void submit(event)} noValidate>
       <div className="meeting-form-fields">
-        <div className="field grow">
-          <label htmlFor={`${id}-name`}>{t('meetings.series.name')}</label>
-          <input
-            id={`${id}-name`}
-            className="input"
-            value={name}
-            maxLength={200}
-            aria-invalid={Boolean(errors.name)}
-            aria-describedby={errors.name ? `${id}-name-error` : undefined}
-            onChange={(event) => setName(event.target.value)}
-          />
-          {errors.name ? (
-            <p id={`${id}-name-error`} className="field-error" role="alert">
-              {errors.name}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-cadence`}>{t('meetings.series.cadence')}</label>
-          <select id={`${id}-cadence`} className="input" value={cadence} onChange={(event) => setCadence(event.target.value as Cadence)}>
-            {CADENCES.map((value) => (
-              <option key={value} value={value}>
-                {t(`meetings.cadences.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{t('meetings.series.nextDate')}</label>
-          <input
-            id={`${id}-date`}
-            className="input"
-            type="date"
-            value={nextDate}
-            required
-            aria-invalid={Boolean(errors.nextDate)}
-            aria-describedby={errors.nextDate ? `${id}-date-error` : undefined}
-            onChange={(event) => setNextDate(event.target.value)}
-          />
-          {errors.nextDate ? (
-            <p id={`${id}-date-error`} className="field-error" role="alert">
-              {errors.nextDate}
-            </p>
-          ) : null}
-        </div>
+        <Field className="grow" label={t('meetings.series.name')} error={errors.name}>
+          {(control) => <input {...control} className="input" value={name} maxLength={200} onChange={(event) => setName(event.target.value)} />}
+        </Field>
+        <Field label={t('meetings.series.cadence')}>
+          {(control) => (
+            <select {...control} className="input" value={cadence} onChange={(event) => setCadence(event.target.value as Cadence)}>
+              {CADENCES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`meetings.cadences.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('meetings.series.nextDate')} error={errors.nextDate}>
+          {(control) => <input {...control} className="input" type="date" value={nextDate} required onChange={(event) => setNextDate(event.target.value)} />}
+        </Field>
         <div className="field meeting-form-submit">
           <button type="submit" className={`button ${props.series ? '' : 'primary'}`}>
             {props.series ? t('meetings.series.save') : t('meetings.series.create')}
