@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isPeriod } from '../../../../shared/kpi/periods';
 import { AT_RISK_TOLERANCE } from '../../../../shared/kpi/status';
 import { useApp } from '../../app/AppContext';
+import { EndingField } from './EndingField';
 import { KpiChart } from './KpiChart';
 import { loadKpiData } from './kpiStore';
 import { formatAxisValue, formatKpiValue, formatPeriod, formulaText, type KpiTrend, kpiTrends, lookupFrom, monthsEnding, noDataText, slaContextOf, STATUS_ICON } from './model';
@@ -158,23 +159,7 @@ export function KpiDashboard(props: { workspaceId: string; period: string; varia
                 ))}
               </select>
             </div>
-            <div className="field inline">
-              <label htmlFor={`${id}-ending`}>{t('kpi.dashboard.ending')}</label>
-              <input
-                id={`${id}-ending`}
-                className="input"
-                type="month"
-                value={endingText}
-                aria-invalid={!isPeriod(endingText)}
-                aria-describedby={isPeriod(endingText) ? undefined : `${id}-ending-error`}
-                onChange={(event) => setEndingText(event.target.value)}
-              />
-              {isPeriod(endingText) ? null : (
-                <p id={`${id}-ending-error`} className="field-error" role="alert">
-                  {t('kpi.dashboard.badEnding')}
-                </p>
-              )}
-            </div>
+            <EndingField label={t('kpi.dashboard.ending')} value={endingText} onChange={setEndingText} error={t('kpi.dashboard.badEnding')} />
           </div>
         ) : null}
       </div>

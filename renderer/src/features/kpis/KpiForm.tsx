@@ -18,6 +18,7 @@ import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import type { KpiRow } from '../../db/db';
 import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
 import { addKpi, type KpiFields, TooManyKpisError, updateKpi } from './kpiStore';
 import { editableNumber } from './model';
 import { parseLocaleNumber } from './numbers';
@@ -92,24 +93,19 @@ function KpiFormBody(props: { workspaceId: string; kpi: KpiRow | null; onOpenCha
     }
   }
 
-  const select = <T extends string>(field: string, label: string, value: T, options: readonly T[], text: (option: T) => string, onChange: (value: T) => void, error?: string) => (
-    <div className="field">
-      <label htmlFor={`${id}-${field}`}>{label}</label>
-      <select
-        id={`${id}-${field}`}
-        className="input"
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-ratio-error` : undefined}
-        onChange={(event) => onChange(event.target.value as T)}
-      >
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {text(option)}
-          </option>
-        ))}
-      </select>
-    </div>
+  const ratioErrorId = `${id}-ratio-error`;
+  const select = <T extends string>(label: string, value: T, options: readonly T[], text: (option: T) => string, onChange: (value: T) => void, errorId?: string) => (
+    <Field label={label}>
+      {(control) => (
+        <select {...control} className="input" value={value} aria-invalid={Boolean(errorId)} aria-describedby={errorId} onChange={(event) => onChange(event.target.value as T)}>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {text(option)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 
   return (
@@ -120,65 +116,32 @@ function KpiFormBody(props: { workspaceId: string; kpi: KpiRow | null; onOpenCha
         void submit();
       }}
     >
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('kpi.form.name')}</label>
-        <input
-          id={`${id}-name`}
-          className="input"
-          value={name}
-          autoFocus
-          maxLength={200}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? `${id}-name-error` : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-        {errors.name ? (
-          <p id={`${id}-name-error`} className="field-error" role="alert">
-            {errors.name}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>{t('kpi.form.description')}</label>
-        <textarea id={`${id}-description`} className="input" rows={2} maxLength={2000} value={description} onChange={(event) => setDescription(event.target.value)} />
-      </div>
-      {select('formulaType', t('kpi.form.formulaType'), formulaType, FORMULA_TYPES, (option) => t(`kpi.form.formulaTypes.${option}`), setFormulaType)}
-      {formulaType === 'metric' ? select('metric', t('kpi.form.metric'), metric, METRICS, (option) => t(`kpi.metrics.${option}`), setMetric) : null}
+      <Field label={t('kpi.form.name')} error={errors.name}>
+        {(control) => <input {...control} className="input" value={name} autoFocus maxLength={200} onChange={(event) => setName(event.target.value)} />}
+      </Field>
+      <Field label={t('kpi.form.description')}>
+        {(control) => <textarea {...control} className="input" rows={2} maxLength={2000} value={description} onChange={(event) => setDescription(event.target.value)} />}
+      </Field>
+      {select(t('kpi.form.formulaType'), formulaType, FORMULA_TYPES, (option) => t(`kpi.form.formulaTypes.${option}`), setFormulaType)}
+      {formulaType === 'metric' ? select(t('kpi.form.metric'), metric, METRICS, (option) => t(`kpi.metrics.${option}`), setMetric) : null}
       {formulaType === 'ratio' ? (
         <>
-          {select('numerator', t('kpi.form.numerator'), numerator, METRICS, (option) => t(`kpi.metrics.${option}`), setNumerator, errors.ratio)}
-          {select('denominator', t('kpi.form.denominator'), denominator, METRICS, (option) => t(`kpi.metrics.${option}`), setDenominator, errors.ratio)}
+          {select(t('kpi.form.numerator'), numerator, METRICS, (option) => t(`kpi.metrics.${option}`), setNumerator, errors.ratio ? ratioErrorId : undefined)}
+          {select(t('kpi.form.denominator'), denominator, METRICS, (option) => t(`kpi.metrics.${option}`), setDenominator, errors.ratio ? ratioErrorId : undefined)}
           {errors.ratio ? (
-            <p id={`${id}-ratio-error`} className="field-error" role="alert">
+            <p id={ratioErrorId} className="field-error" role="alert">
               {errors.ratio}
             </p>
           ) : null}
         </>
       ) : null}
-      {select('unit', t('kpi.form.unit'), unit, KPI_UNITS, (option) => t(`kpi.units.${option}`), setUnit)}
-      {select('direction', t('kpi.form.direction'), direction, DIRECTIONS, (option) => t(`kpi.directions.${option}`), setDirection)}
-      <div className="field">
-        <label htmlFor={`${id}-target`}>{t('kpi.form.target')}</label>
-        <input
-          id={`${id}-target`}
-          className="input"
-          inputMode="decimal"
-          value={target}
-          aria-invalid={errors.target ? true : undefined}
-          aria-describedby={`${id}-target-hint${errors.target ? ` ${id}-target-error` : ''}`}
-          onChange={(event) => setTarget(event.target.value)}
-        />
-        <p id={`${id}-target-hint`} className="field-hint">
-          {t('kpi.form.targetHint')}
-        </p>
-        {errors.target ? (
-          <p id={`${id}-target-error`} className="field-error" role="alert">
-            {errors.target}
-          </p>
-        ) : null}
-      </div>
-      {select('owner', t('kpi.form.owner'), owner, KPI_OWNERS, (option) => t(`kpi.owners.${option}`), setOwner)}
-      {select('period', t('kpi.form.period'), period, KPI_PERIODS, (option) => t(`kpi.periods.${option}`), setPeriod)}
+      {select(t('kpi.form.unit'), unit, KPI_UNITS, (option) => t(`kpi.units.${option}`), setUnit)}
+      {select(t('kpi.form.direction'), direction, DIRECTIONS, (option) => t(`kpi.directions.${option}`), setDirection)}
+      <Field label={t('kpi.form.target')} hint={t('kpi.form.targetHint')} error={errors.target}>
+        {(control) => <input {...control} className="input" inputMode="decimal" value={target} onChange={(event) => setTarget(event.target.value)} />}
+      </Field>
+      {select(t('kpi.form.owner'), owner, KPI_OWNERS, (option) => t(`kpi.owners.${option}`), setOwner)}
+      {select(t('kpi.form.period'), period, KPI_PERIODS, (option) => t(`kpi.periods.${option}`), setPeriod)}
       <div className="dialog-buttons">
         <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
           {t('common.cancel')}

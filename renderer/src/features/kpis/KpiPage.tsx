@@ -10,6 +10,7 @@ import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Definitions } from './Definitions';
+import { EndingField } from './EndingField';
 import { ImportDialog } from './ImportDialog';
 import { KpiDashboard } from './KpiDashboard';
 import { KpiForm } from './KpiForm';
@@ -163,10 +164,7 @@ export function KpiPage(props: { workspaceId: string }) {
         {tab === 'values' ? <ValuesGrid workspaceId={props.workspaceId} data={data} ending={ending} onEndingChange={setEnding} /> : null}
         {tab === 'sla' ? (
           <>
-            <div className="field inline">
-              <label htmlFor={`${id}-sla-ending`}>{t('kpi.values.ending')}</label>
-              <input id={`${id}-sla-ending`} type="month" className="input" value={ending} aria-invalid={!isPeriod(ending)} onChange={(event) => setEnding(event.target.value)} />
-            </div>
+            <EndingField label={t('kpi.values.ending')} value={ending} onChange={setEnding} />
             <SlaAttainmentPanel workspaceId={props.workspaceId} period={isPeriod(ending) ? ending : lastCompleteMonth()} />
           </>
         ) : null}

@@ -8,6 +8,7 @@ import { kpiKey, metricKey } from '../../../../shared/kpi/values';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { toastAction } from '../../ui/toastActions';
+import { EndingField } from './EndingField';
 import { type KpiData, revertValue, setValue, type ValueChange } from './kpiStore';
 import { formatPeriod, monthsEnding } from './model';
 import { type NumberProblem, parseLocaleNumber } from './numbers';
@@ -183,17 +184,7 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
     <section aria-labelledby={`${id}-title`} className="kpi-values">
       <div className="section-header">
         <h2 id={`${id}-title`}>{t('kpi.values.title')}</h2>
-        <div className="field inline">
-          <label htmlFor={`${id}-ending`}>{t('kpi.values.ending')}</label>
-          <input
-            id={`${id}-ending`}
-            type="month"
-            className="input"
-            value={props.ending}
-            aria-invalid={!isPeriod(props.ending)}
-            onChange={(event) => props.onEndingChange(event.target.value)}
-          />
-        </div>
+        <EndingField label={t('kpi.values.ending')} value={props.ending} onChange={props.onEndingChange} />
       </div>
       <p className="muted">{t('kpi.values.intro')}</p>
       <div className="toolbar">
