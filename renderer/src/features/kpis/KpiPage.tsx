@@ -2,13 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { Link } from 'wouter';
 import { isPeriod } from '../../../../shared/kpi/periods';
 import { useApp } from '../../app/AppContext';
 import type { KpiRow } from '../../db/db';
-import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { Definitions } from './Definitions';
 import { EndingField } from './EndingField';
 import { ImportDialog } from './ImportDialog';
@@ -34,7 +33,7 @@ export function KpiPage(props: { workspaceId: string }) {
   const { t } = useTranslation();
   const { language } = useApp();
   const id = useId();
-  const workspace = useLiveQuery(async () => (await db.workspaces.get(props.workspaceId)) ?? null, [props.workspaceId]);
+  const workspace = useWorkspace(props.workspaceId);
   const data = useLiveQuery(() => loadKpiData(props.workspaceId), [props.workspaceId]);
   const [tab, setTab] = useState<Tab>('dashboard');
   const [declined, setDeclined] = useState(false);
@@ -88,23 +87,13 @@ export function KpiPage(props: { workspaceId: string }) {
     tabRefs.current[next]?.focus();
   }
 
-  if (workspace === undefined || data === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
-  if (workspace === null || workspace.deletedAt) {
-    return (
-      <section className="page">
-        <h1>{t('workspace.notFound')}</h1>
-        <Link href="/">{t('app.backHome')}</Link>
-      </section>
-    );
-  }
+  if (workspace === undefined || data === undefined) return <Loading />;
+  if (!isLive(workspace)) return <NotFound />;
 
   const offerDefaults = data.kpis.length === 0 && !declined;
   return (
     <section aria-labelledby={`${id}-title`} className="page kpi-page">
-      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
-        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{workspace.name}</Link>{' '}
-        <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb workspace={workspace} />
       <div className="page-header">
         <h1 id={`${id}-title`}>{t('kpi.pageTitle')}</h1>
         <div className="toolbar">

@@ -23,6 +23,7 @@ import { DraftField } from '../../ui/DraftField';
 import { Field } from '../../ui/Field';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { Breadcrumb, Loading, NotFound } from '../../ui/WorkspaceGate';
 import { ActionsTable, AddActionForm, MemberOptions } from './ActionItems';
 import { AddDecisionForm, DecisionList } from './Decisions';
 import { formatDay, formatTime, parseDate, parseItemMinutes, parseText, saveError } from './format';
@@ -272,15 +273,9 @@ export function MeetingPage(props: { workspaceId: string; meetingId: string }) {
   const [deleting, setDeleting] = useState(false);
   useDocumentTitle(meeting?.title ?? t('app.loading'));
 
-  if (data === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
-  if (!data.workspace || !meeting) {
-    return (
-      <section className="page">
-        <h1>{data.workspace ? t('meetings.meeting.notFound') : t('workspace.notFound')}</h1>
-        <Link href={data.workspace ? `/w/${props.workspaceId}/meetings` : '/'}>{data.workspace ? t('meetings.open') : t('app.backHome')}</Link>
-      </section>
-    );
-  }
+  if (data === undefined) return <Loading />;
+  if (!data.workspace) return <NotFound />;
+  if (!meeting) return <NotFound title={t('meetings.meeting.notFound')} back={{ href: `/w/${props.workspaceId}/meetings`, label: t('meetings.open') }} />;
   const today = todayIn();
   const entries = actionsForMeeting(meeting, data.actions, data.meetings);
   const run = `/w/${props.workspaceId}/meetings/${meeting.id}/run`;
@@ -308,10 +303,7 @@ export function MeetingPage(props: { workspaceId: string; meetingId: string }) {
 
   return (
     <section className="page meeting-page" aria-labelledby={`${id}-title`}>
-      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
-        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{data.workspace.name}</Link>{' '}
-        <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}/meetings`}>{t('meetings.title')}</Link> <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb workspace={data.workspace} trail={[{ href: `/w/${props.workspaceId}/meetings`, label: t('meetings.title') }]} />
       <div className="page-header">
         <h1 id={`${id}-title`}>{meeting.title}</h1>
         <div className="toolbar">

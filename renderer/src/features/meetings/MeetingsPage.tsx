@@ -11,6 +11,7 @@ import type { MeetingSeriesRow } from '../../db/db';
 import { newId } from '../../db/ids';
 import { Field } from '../../ui/Field';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { Breadcrumb, Loading, NotFound } from '../../ui/WorkspaceGate';
 import { ActionsTable, AddActionForm } from './ActionItems';
 import { formatDay, parseDate, parseText, saveError } from './format';
 import { createSeries, planMeeting, updateSeries } from './meetingStore';
@@ -197,23 +198,13 @@ export function MeetingsPage(props: { workspaceId: string }) {
   const data = useWorkspaceMeetings(props.workspaceId);
   const id = useId();
   useDocumentTitle(`${t('meetings.title')} — ${data?.workspace?.name ?? t('app.loading')}`);
-  if (data === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
-  if (!data.workspace) {
-    return (
-      <section className="page">
-        <h1>{t('workspace.notFound')}</h1>
-        <Link href="/">{t('app.backHome')}</Link>
-      </section>
-    );
-  }
+  if (data === undefined) return <Loading />;
+  if (!data.workspace) return <NotFound />;
   const today = todayIn();
   const open: MeetingAction[] = openActions(data.actions, today).map((action) => ({ action, origin: 'carried', closedHere: false }));
   return (
     <section className="page meetings-page" aria-labelledby={`${id}-title`}>
-      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
-        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{data.workspace.name}</Link>{' '}
-        <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb workspace={data.workspace} />
       <div className="page-header">
         <h1 id={`${id}-title`}>{t('meetings.title')}</h1>
       </div>

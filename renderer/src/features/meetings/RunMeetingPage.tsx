@@ -22,6 +22,7 @@ import {
 import { useApp } from '../../app/AppContext';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { Breadcrumb, Loading, NotFound } from '../../ui/WorkspaceGate';
 import { kpiSnapshot } from '../kpis/snapshot';
 import { ActionsTable, AddActionForm } from './ActionItems';
 import { AddDecisionForm, DecisionList } from './Decisions';
@@ -223,15 +224,9 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
     return () => document.removeEventListener('keydown', onKey);
   }, [change, state]);
 
-  if (data === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
-  if (!data.workspace || !meeting) {
-    return (
-      <section className="page">
-        <h1>{data.workspace ? t('meetings.meeting.notFound') : t('workspace.notFound')}</h1>
-        <Link href={data.workspace ? `/w/${props.workspaceId}/meetings` : '/'}>{data.workspace ? t('meetings.open') : t('app.backHome')}</Link>
-      </section>
-    );
-  }
+  if (data === undefined) return <Loading />;
+  if (!data.workspace) return <NotFound />;
+  if (!meeting) return <NotFound title={t('meetings.meeting.notFound')} back={{ href: `/w/${props.workspaceId}/meetings`, label: t('meetings.open') }} />;
   const meetingUrl = `/w/${props.workspaceId}/meetings/${meeting.id}`;
   const index = item ? meeting.agenda.findIndex((candidate) => candidate.id === item.id) : -1;
   const view = item ? timerView(item.minutes, itemElapsedMs(meeting, item, now)) : null;
@@ -274,11 +269,13 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
 
   return (
     <section className="page run-page" aria-labelledby={`${id}-title`}>
-      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
-        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{data.workspace.name}</Link>{' '}
-        <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}/meetings`}>{t('meetings.title')}</Link> <span aria-hidden="true">›</span>{' '}
-        <Link href={meetingUrl}>{meeting.title}</Link> <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb
+        workspace={data.workspace}
+        trail={[
+          { href: `/w/${props.workspaceId}/meetings`, label: t('meetings.title') },
+          { href: meetingUrl, label: meeting.title },
+        ]}
+      />
       <div className="run-header">
         <p className="run-meeting-title">{meeting.title}</p>
         <p className="run-progress">
