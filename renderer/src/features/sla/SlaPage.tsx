@@ -32,6 +32,7 @@ import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { CommitmentsEditor } from './CommitmentsEditor';
 import { DiffView } from './DiffView';
 import { slaExportRequest } from './exportRequest';
@@ -122,7 +123,7 @@ function SectionEditor(props: { version: SlaVersion; index: number; editable: bo
 export function SlaPage(props: { workspaceId: string }) {
   const { t } = useTranslation();
   const { language, host } = useApp();
-  const workspace = useLiveQuery(async () => (await db.workspaces.get(props.workspaceId)) ?? null, [props.workspaceId]);
+  const workspace = useWorkspace(props.workspaceId);
   const members = useLiveQuery(() => db.members.where('workspaceId').equals(props.workspaceId).toArray(), [props.workspaceId]);
   const versions = useLiveQuery(() => listVersions(props.workspaceId), [props.workspaceId]);
   const [funnel, setFunnel] = useState<FunnelSource | null>(null);
@@ -181,17 +182,10 @@ export function SlaPage(props: { workspaceId: string }) {
     regenerateVersion(props.workspaceId, latest.id, funnel?.funnel ?? funnelOfDocument(latest.document), next).catch(reportError);
   });
 
-  if (workspace === undefined || versions === undefined || members === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
-  if (workspace === null || workspace.deletedAt) {
-    return (
-      <section className="page">
-        <h1>{t('workspace.notFound')}</h1>
-        <Link href="/">{t('app.backHome')}</Link>
-      </section>
-    );
-  }
+  if (workspace === undefined || versions === undefined || members === undefined) return <Loading />;
+  if (!isLive(workspace)) return <NotFound />;
   const version = versions[versions.length - 1];
-  if (!version) return <p aria-busy="true">{t('app.loading')}</p>;
+  if (!version) return <Loading />;
 
   const editable = version.state === 'draft';
   const signed = lastSigned(versions);
@@ -220,10 +214,7 @@ export function SlaPage(props: { workspaceId: string }) {
   const stateLabel = t(`sla.states.${version.state}`);
   return (
     <section aria-labelledby={`${id}-title`} className="page sla-page">
-      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
-        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{workspace.name}</Link>{' '}
-        <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb workspace={workspace} />
       <div className="page-header">
         <h1 id={`${id}-title`}>{version.document.title || t('sla.defaultTitle')}</h1>
         <div className="toolbar">

@@ -1,13 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { type VerifyResult, verifyPdf } from '../../../../shared/pdfSeal';
 import { sha256Hex } from '../../../../shared/sla/canonical';
 import { useApp } from '../../app/AppContext';
-import { db } from '../../db/db';
 import { formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { type KnownSlaVersion, knownVersions } from './exportRequest';
 import { formatList } from './format';
 import { SealSavedPdf } from './SealSavedPdf';
@@ -21,21 +20,14 @@ export function VerifyPage(props: { workspaceId: string }) {
   const { t } = useTranslation();
   const { host, language } = useApp();
   const id = useId();
-  const workspace = useLiveQuery(async () => (await db.workspaces.get(props.workspaceId)) ?? null, [props.workspaceId]);
+  const workspace = useWorkspace(props.workspaceId);
   const versions = useLiveQuery(() => listVersions(props.workspaceId), [props.workspaceId]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   useDocumentTitle(t('sla.verify.title'));
 
-  if (workspace === undefined || versions === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
-  if (workspace === null || workspace.deletedAt) {
-    return (
-      <section className="page">
-        <h1>{t('workspace.notFound')}</h1>
-        <Link href="/">{t('app.backHome')}</Link>
-      </section>
-    );
-  }
+  if (workspace === undefined || versions === undefined) return <Loading />;
+  if (!isLive(workspace)) return <NotFound />;
   const known = knownVersions(versions);
 
   async function check(file: File) {
@@ -81,10 +73,7 @@ export function VerifyPage(props: { workspaceId: string }) {
 
   return (
     <section aria-labelledby={`${id}-title`} className="page sla-page">
-      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
-        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}`}>{workspace.name}</Link>{' '}
-        <span aria-hidden="true">›</span> <Link href={`/w/${props.workspaceId}/sla`}>{t('sla.pageTitle')}</Link> <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb workspace={workspace} trail={[{ href: `/w/${props.workspaceId}/sla`, label: t('sla.pageTitle') }]} />
       <h1 id={`${id}-title`}>{t('sla.verify.title')}</h1>
       <p>{t('sla.verify.intro')}</p>
       {known.length === 0 ? <p className="sla-note">{t('sla.verify.noSigned')}</p> : null}

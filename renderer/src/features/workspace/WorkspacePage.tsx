@@ -1,10 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { useApp } from '../../app/AppContext';
-import { db } from '../../db/db';
 import { formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
 import { FunnelSection } from '../funnel/FunnelSection';
 import { PersonaGallery } from '../personas/PersonaGallery';
@@ -17,24 +15,15 @@ export function WorkspacePage(props: { workspaceId: string }) {
   const { t } = useTranslation();
   const { language } = useApp();
   const actions = useWorkspaceActions();
-  const workspace = useLiveQuery(async () => (await db.workspaces.get(props.workspaceId)) ?? null, [props.workspaceId]);
+  const workspace = useWorkspace(props.workspaceId);
   useDocumentTitle(workspace?.name ?? t('app.loading'));
 
-  if (workspace === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
-  if (workspace === null || workspace.deletedAt) {
-    return (
-      <section className="page">
-        <h1>{t('workspace.notFound')}</h1>
-        <Link href="/">{t('app.backHome')}</Link>
-      </section>
-    );
-  }
+  if (workspace === undefined) return <Loading />;
+  if (!isLive(workspace)) return <NotFound />;
 
   return (
     <section aria-labelledby="workspace-title" className="page">
-      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
-        <Link href="/">{t('app.home')}</Link> <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb />
       <div className="page-header">
         <h1 id="workspace-title">{workspace.name}</h1>
         <div className="toolbar">
