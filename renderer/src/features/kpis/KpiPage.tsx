@@ -6,6 +6,7 @@ import { isPeriod } from '../../../../shared/kpi/periods';
 import { useApp } from '../../app/AppContext';
 import type { KpiRow } from '../../db/db';
 import { errorMessage } from '../../db/errors';
+import { isTyping } from '../../ui/keys';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { Definitions } from './Definitions';
@@ -21,12 +22,6 @@ import './kpis.css';
 
 const TABS = ['dashboard', 'definitions', 'values', 'sla'] as const;
 type Tab = (typeof TABS)[number];
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element) return false;
-  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
-}
 
 /** `#/w/:id/kpis`: the dashboard, the definitions, the values grid, CSV import and SLA attainment. */
 export function KpiPage(props: { workspaceId: string }) {

@@ -21,6 +21,8 @@ import {
 } from '../../../../shared/meetings/timer';
 import { useApp } from '../../app/AppContext';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
+import { isTyping, shownKey } from '../../ui/keys';
+import { ShortcutList } from '../../ui/ShortcutList';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, Loading, NotFound } from '../../ui/WorkspaceGate';
 import { kpiSnapshot } from '../kpis/snapshot';
@@ -48,15 +50,6 @@ export const RUN_SHORTCUTS = [
 ] as const;
 
 const SOUND_KEY = 'alignboard.meetingSound';
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element) return false;
-  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
-}
-
-const mac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const shownKey = (key: string) => (mac() ? key.replace('Ctrl+', '⌘').replace('Alt+', '⌥') : key);
 
 /**
  * The clock for a running timer: re-read every `ms` while `active`. Paused, the displayed times do
@@ -115,21 +108,7 @@ function ShortcutsLegend() {
   return (
     <section className="run-legend" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('meetings.run.shortcuts.title')}</h2>
-      <dl>
-        {RUN_SHORTCUTS.map((shortcut) => (
-          <div key={shortcut.label}>
-            <dt>
-              {shortcut.keys.map((key, index) => (
-                <span key={key}>
-                  {index > 0 ? ' ' : null}
-                  <kbd>{shownKey(key)}</kbd>
-                </span>
-              ))}
-            </dt>
-            <dd>{t(shortcut.label)}</dd>
-          </div>
-        ))}
-      </dl>
+      <ShortcutList shortcuts={RUN_SHORTCUTS.map((shortcut) => ({ keys: shortcut.keys, label: t(shortcut.label) }))} />
     </section>
   );
 }
