@@ -85,6 +85,20 @@ function RelationMark({ entry, meetings, meetingId }: { entry: MeetingAction; me
   );
 }
 
+/** The columns every table of action items starts with (on screen and in the minutes). */
+export function ActionColumnHeaders() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th scope="col">{t('meetings.actions.itemTitle')}</th>
+      <th scope="col">{t('meetings.actions.owner')}</th>
+      <th scope="col">{t('meetings.actions.department')}</th>
+      <th scope="col">{t('meetings.actions.dueDate')}</th>
+      <th scope="col">{t('meetings.actions.status')}</th>
+    </>
+  );
+}
+
 /**
  * Action items as a table: title (row header), owner, department, due date (overdue in words),
  * status (a select: closing records `meetingId`, null outside a meeting), and delete with undo.
@@ -131,11 +145,7 @@ export function ActionsTable(props: {
       <caption className="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('meetings.actions.itemTitle')}</th>
-          <th scope="col">{t('meetings.actions.owner')}</th>
-          <th scope="col">{t('meetings.actions.department')}</th>
-          <th scope="col">{t('meetings.actions.dueDate')}</th>
-          <th scope="col">{t('meetings.actions.status')}</th>
+          <ActionColumnHeaders />
           <th scope="col">
             <span className="visually-hidden">{t('common.actions')}</span>
           </th>

@@ -8,6 +8,7 @@ import { useApp } from '../../app/AppContext';
 import { db } from '../../db/db';
 import { PrintLayout, printClasses } from '../print/PrintLayout';
 import { usePrintReady } from '../print/usePrintReady';
+import { ActionColumnHeaders } from './ActionItems';
 import { formatDay, formatTime, memberName, sortMembers } from './format';
 import { KpiSnapshotTable } from './KpiSnapshotTable';
 import './meetings.css';
@@ -30,11 +31,7 @@ function ActionGroup(props: { title: string; entries: readonly MeetingAction[]; 
         <table className="minutes-table">
           <thead>
             <tr>
-              <th scope="col">{t('meetings.actions.itemTitle')}</th>
-              <th scope="col">{t('meetings.actions.owner')}</th>
-              <th scope="col">{t('meetings.actions.department')}</th>
-              <th scope="col">{t('meetings.actions.dueDate')}</th>
-              <th scope="col">{t('meetings.actions.status')}</th>
+              <ActionColumnHeaders />
             </tr>
           </thead>
           <tbody>
