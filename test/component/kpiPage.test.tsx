@@ -143,7 +143,9 @@ describe('KPI page', () => {
     await user.clear(stored);
     await user.keyboard('{Enter}');
     await waitFor(async () => expect(await db.kpiValues.get([workspaceId, valueId('metric:mql', month)])).toBeUndefined());
-    await user.click(await screen.findByRole('button', { name: en.common.undo }));
+    // The toast that says so (sonner keeps toasts of earlier tests in its module-wide store: pick this one).
+    const removedToast = await screen.findByText(`MQL, ${formatPeriod(month, 'en', 'long')}: removed`);
+    await user.click(within(removedToast.closest('li')!).getByRole('button', { name: en.common.undo }));
     await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:mql', month)]))?.value).toBe(1234));
 
     // An overwrite is undone with "Undo last change" or Ctrl+Z in the grid.

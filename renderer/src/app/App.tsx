@@ -25,12 +25,8 @@ import type { HostCommand } from '../host';
 import { db } from '../db/db';
 import { useApp } from './AppContext';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { isTyping } from '../ui/keys';
 
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element) return false;
-  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
-}
 
 /** Global keyboard shortcuts and menu commands, handled in one place. */
 function useCommands(openShortcuts: () => void) {

@@ -7,14 +7,13 @@ import type { PersonaZone } from '../../../shared/board/nodes';
 import { personaTemplate } from '../../../shared/board/personaTemplate';
 import type { Department } from '../../../shared/records/member';
 import { defaultKpis } from '../../../shared/kpi/defaults';
-import { evaluateKpi } from '../../../shared/kpi/formulas';
 import { addMonths, monthOf, monthRange } from '../../../shared/kpi/periods';
 import { type KpiDefinition, type Metric, PeriodValue, valueId } from '../../../shared/kpi/records';
-import { kpiStatus } from '../../../shared/kpi/status';
-import { lookupFrom, metricKey } from '../../../shared/kpi/values';
+import { snapshotRows } from '../../../shared/kpi/snapshot';
+import { metricKey } from '../../../shared/kpi/values';
 import { agendaFromTemplate, departmentOf } from '../../../shared/meetings/agenda';
 import { addDays, dayOfMonth, nextDateOnOrAfter, previousMonth, todayIn } from '../../../shared/meetings/cadence';
-import { ActionItem, type KpiSnapshotRow, Meeting, MeetingSeries } from '../../../shared/meetings/records';
+import { ActionItem, Meeting, MeetingSeries } from '../../../shared/meetings/records';
 import type { ParsedWorkspaceFile } from '../../../shared/workspaceFile';
 import { FILE_FORMAT, FILE_VERSION } from '../../../shared/workspaceFile';
 import type { AlignboardDb } from './db';
@@ -124,22 +123,6 @@ function sampleValues(language: Language, today: string, nowIso: string): Period
 }
 
 /** Every KPI as it stood for `period`, like the app's snapshot when a meeting ends (the sample has no signed SLA). */
-function snapshotOf(kpis: readonly KpiDefinition[], values: readonly PeriodValue[], period: string): KpiSnapshotRow[] {
-  const lookup = lookupFrom(values);
-  return kpis.map((kpi) => {
-    const result = evaluateKpi(kpi, period, lookup, null);
-    return {
-      kpiId: kpi.id,
-      name: kpi.name,
-      unit: kpi.unit,
-      period,
-      value: result.kind === 'value' && Number.isFinite(result.value) ? result.value : null,
-      target: kpi.target !== null && Number.isFinite(kpi.target) ? kpi.target : null,
-      status: kpiStatus(kpi, result).status,
-    };
-  });
-}
-
 function interpolate(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => values[name] ?? match);
 }
@@ -200,7 +183,7 @@ function sampleMeetings(strings: Strings, language: Language, members: readonly 
     currentItemId: agenda[agenda.length - 1]!.id,
     runningSince: null,
     kpiPeriod,
-    kpiSnapshot: snapshotOf(kpis, values, kpiPeriod),
+    kpiSnapshot: snapshotRows(kpis, values, null, kpiPeriod),
     startedAt: started,
     endedAt: ended,
     createdAt: planned,

@@ -38,6 +38,7 @@ import { parseAmount, parsePercent, parseVolume, percentText, SelectField } from
 import { FunnelSession, planMap, readPlan, readStages } from './funnelDoc';
 import { funnelLayout } from './layout';
 import type { StageFlowNode } from './StageNode';
+import { isTyping } from '../../ui/keys';
 
 type Snapshot = { stages: Stage[]; plan: RevenuePlan };
 
@@ -66,10 +67,6 @@ function useFunnel(doc: Y.Doc): Snapshot {
   return useSyncExternalStore(store.subscribe, store.get);
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return Boolean(element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)));
-}
 
 /** The funnel board: the diagram (automatic layout) and a side panel to edit stages and plan. */
 export function FunnelView(props: FunnelProps) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Commitment } from '../../../../shared/sla/commitments';
+import { isTyping } from '../../ui/keys';
 
 /** How many steps back the SLA board remembers (a session's worth of edits). */
 export const HISTORY_LIMIT = 100;
@@ -13,11 +14,6 @@ export type CommitmentHistory = {
   redo(): void;
 };
 
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element) return false;
-  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
-}
 
 /**
  * Undo and redo for the commitments of one draft SLA version (the board and the list edit the same
