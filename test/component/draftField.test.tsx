@@ -33,7 +33,7 @@ function Counter(props: { onCommit(value: number): void; isolateKeys?: boolean; 
 describe('DraftField (ui)', () => {
   it('commits the parsed value on Enter and on blur; Escape reverts without committing', async () => {
     const user = userEvent.setup();
-    const onCommit = vi.fn();
+    const onCommit = vi.fn<(value: number) => void>();
     render(<Counter onCommit={onCommit} />);
     const input = screen.getByRole('textbox', { name: 'Count' });
     expect(input).toHaveAccessibleDescription('A whole number');
@@ -59,7 +59,7 @@ describe('DraftField (ui)', () => {
 
   it('names bad input (announced, aria-invalid, described) and keeps it uncommitted', async () => {
     const user = userEvent.setup();
-    const onCommit = vi.fn();
+    const onCommit = vi.fn<(value: number) => void>();
     render(<Counter onCommit={onCommit} />);
     const input = screen.getByRole('textbox', { name: 'Count' });
     await user.clear(input);
