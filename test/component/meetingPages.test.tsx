@@ -225,6 +225,25 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(window.location.hash).toContain('/run');
   });
 
+  it('run mode: the KPI review item takes the month’s figures typed in the meeting, and the dashboard follows', async () => {
+    const { workspaceId, plan } = await seed();
+    await createDefaultKpis(workspaceId, 'en');
+    const meeting = await plan('2026-12-07');
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}/run` });
+    await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.kpiReview });
+    // The month under review is the one before the meeting.
+    await user.click(await screen.findByText('Enter the figures for November 2026'));
+    const mql = await screen.findByRole('textbox', { name: 'MQL, November 2026' });
+    // Only that month is offered.
+    expect(screen.queryByRole('textbox', { name: 'MQL, October 2026' })).toBeNull();
+    await user.type(mql, '210{Enter}');
+    await waitFor(async () => expect(await db.kpiValues.get([workspaceId, 'metric:mql|2026-11'])).toMatchObject({ value: 210, source: 'meeting' }));
+    // Enter in a cell saves it and stays on the agenda item (only Ctrl+Enter moves on).
+    expect(screen.getByRole('heading', { level: 1, name: en.meetings.agendaKinds.kpiReview })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByText(/\b210\b/).length).toBeGreaterThan(1));
+  });
+
   it('run mode shows an overrun in words and with an icon; sound is off until turned on', async () => {
     const { workspaceId, plan } = await seed();
     const meeting = await plan('2026-12-07');

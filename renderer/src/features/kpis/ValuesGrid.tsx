@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { attainmentRule } from '../../../../shared/kpi/attainment';
 import { isPeriod } from '../../../../shared/kpi/periods';
-import { type Metric, METRICS, valueId } from '../../../../shared/kpi/records';
+import { type Metric, METRICS, type ValueSource, valueId } from '../../../../shared/kpi/records';
 import { kpiKey, metricKey } from '../../../../shared/kpi/values';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
@@ -25,7 +25,19 @@ type CellProblem = { text: string; problem: NumberProblem };
  * commitments that have no funnel metric. A cell saves on Enter, Tab or leaving it; what cannot be
  * read is named next to the grid and never saved. Arrow keys move between cells.
  */
-export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: string; onEndingChange(period: string): void }) {
+export function ValuesGrid(props: {
+  workspaceId: string;
+  data: KpiData;
+  ending: string;
+  onEndingChange?(period: string): void;
+  /**
+   * 'page': 12 months ending at `ending`, with the month picker. 'meeting': only the month under
+   * review, typed during the meeting (stored with source 'meeting').
+   */
+  variant?: 'page' | 'meeting';
+}) {
+  const variant = props.variant ?? 'page';
+  const source: ValueSource = variant === 'meeting' ? 'meeting' : 'manual';
   const { t } = useTranslation();
   const { language } = useApp();
   const id = useId();
@@ -37,7 +49,7 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
   const table = useRef<HTMLTableElement>(null);
   // Enter commits and moves focus, whose blur would commit the same text again.
   const pending = useRef(new Set<string>());
-  const periods = useMemo(() => (isPeriod(props.ending) ? monthsEnding(props.ending, 12) : []), [props.ending]);
+  const periods = useMemo(() => (isPeriod(props.ending) ? monthsEnding(props.ending, variant === 'meeting' ? 1 : 12) : []), [props.ending, variant]);
   const stored = useMemo(() => new Map(props.data.values.map((row) => [row.id, row.value])), [props.data.values]);
   const display = useMemo(() => new Intl.NumberFormat(language, { maximumFractionDigits: 6 }), [language]);
 
@@ -86,7 +98,7 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
     }
     pending.current.add(cellId);
     try {
-      const change = await setValue(props.workspaceId, row.key, period, parsed.value);
+      const change = await setValue(props.workspaceId, row.key, period, parsed.value, source);
       clear();
       setHistory((current) => [...current.slice(-99), change]);
       const where = { row: row.label, period: formatPeriod(period, language, 'long') };
@@ -183,10 +195,10 @@ export function ValuesGrid(props: { workspaceId: string; data: KpiData; ending: 
   return (
     <section aria-labelledby={`${id}-title`} className="kpi-values">
       <div className="section-header">
-        <h2 id={`${id}-title`}>{t('kpi.values.title')}</h2>
-        <EndingField label={t('kpi.values.ending')} value={props.ending} onChange={props.onEndingChange} />
+        <h2 id={`${id}-title`}>{variant === 'meeting' ? t('kpi.values.meetingTitle', { period: formatPeriod(props.ending, language, 'long') }) : t('kpi.values.title')}</h2>
+        {variant === 'page' && props.onEndingChange ? <EndingField label={t('kpi.values.ending')} value={props.ending} onChange={props.onEndingChange} /> : null}
       </div>
-      <p className="muted">{t('kpi.values.intro')}</p>
+      <p className="muted">{variant === 'meeting' ? t('kpi.values.meetingIntro') : t('kpi.values.intro')}</p>
       <div className="toolbar">
         <button type="button" className="button" disabled={history.length === 0} onClick={() => void undoLast()} aria-keyshortcuts="Control+Z">
           {t('kpi.values.undoLast')} <kbd aria-hidden="true">{t('kpi.values.undoKey')}</kbd>

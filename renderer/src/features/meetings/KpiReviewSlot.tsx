@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useApp } from '../../app/AppContext';
 import { KpiDashboard } from '../kpis/KpiDashboard';
+import { MeetingFigures } from '../kpis/MeetingFigures';
 import { SlaAttainmentPanel } from '../kpis/SlaAttainmentPanel';
 import { formatPeriod } from './format';
 
@@ -20,7 +21,10 @@ export function KpiReviewSlot(props: { workspaceId: string; period: string; kind
         <Link href={`/w/${props.workspaceId}/kpis`}>{t('meetings.run.openKpis')}</Link>
       </p>
       {props.kind === 'kpiReview' ? (
-        <KpiDashboard workspaceId={props.workspaceId} period={props.period} variant="meeting" />
+        <>
+          <KpiDashboard workspaceId={props.workspaceId} period={props.period} variant="meeting" />
+          <MeetingFigures workspaceId={props.workspaceId} period={props.period} />
+        </>
       ) : (
         <SlaAttainmentPanel workspaceId={props.workspaceId} period={props.period} />
       )}
