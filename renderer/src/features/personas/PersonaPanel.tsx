@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type * as Y from 'yjs';
@@ -7,6 +7,7 @@ import { BUYING_ROLES, MULTILINE_PERSONA_FIELDS, PERSONA_TEXT_FIELDS, type Perso
 import { errorMessage, StorageFullError } from '../../db/errors';
 import { PersonaAvatar } from './PersonaAvatar';
 import { PhotoError, resizePhoto, storePhoto } from './photos';
+import { DraftField, type Parsed } from '../../ui/DraftField';
 
 type Props = {
   doc: Y.Doc;
@@ -115,47 +116,22 @@ function BuyingRoleSelect(props: { value: PersonaNodeData['buyingRole']; onChang
  * Ctrl/Cmd+Enter in a multi-line one). Escape reverts. Changes from elsewhere (a promoted note,
  * a co-editor) show up whenever the field is not being edited.
  */
+/** Any text is a valid persona field: it is committed as typed (DraftField keeps the draft, Escape reverts). */
+const anyText = (text: string): Parsed<string> => ({ ok: true, value: text });
+
 function TextField(props: { field: PersonaTextField; value: string; autoFocus?: boolean; onCommit(value: string): void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  // Escape blurs the field; the blur that follows must not commit the abandoned draft.
-  const cancelled = useRef(false);
-  const multiline = MULTILINE_PERSONA_FIELDS.includes(props.field);
-  const shown = draft ?? props.value;
-
-  const commit = () => {
-    if (!cancelled.current && draft !== null && draft !== props.value) props.onCommit(draft);
-    cancelled.current = false;
-    setDraft(null);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    // Keep board shortcuts (delete, undo of the canvas, …) away from text editing.
-    event.stopPropagation();
-    if (event.key === 'Escape') {
-      cancelled.current = true;
-      setDraft(null);
-      (event.target as HTMLElement).blur();
-    } else if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      commit();
-    }
-  };
-  const common = {
-    id,
-    className: 'input',
-    value: shown,
-    autoFocus: props.autoFocus,
-    maxLength: 20_000,
-    onFocus: () => setDraft(props.value),
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
-    onBlur: commit,
-    onKeyDown,
-  };
   return (
-    <div className="field">
-      <label htmlFor={id}>{t(`persona.fields.${props.field}`)}</label>
-      {multiline ? <textarea {...common} rows={3} /> : <input {...common} />}
-    </div>
+    <DraftField
+      label={t(`persona.fields.${props.field}`)}
+      value={props.value}
+      parse={anyText}
+      onCommit={props.onCommit}
+      multiline={MULTILINE_PERSONA_FIELDS.includes(props.field)}
+      maxLength={20_000}
+      autoFocus={props.autoFocus}
+      // Keep board shortcuts (delete, undo of the canvas, …) away from text editing.
+      isolateKeys
+    />
   );
 }
