@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ShortcutList } from '../../ui/ShortcutList';
 
 /** Keys of the board, as shown in the legend beside the canvas (the map itself is keyboard.ts). */
 export const BOARD_SHORTCUTS = [
@@ -26,8 +27,6 @@ export const BOARD_SHORTCUTS = [
 export function ShortcutsLegend(props: { onHide(): void }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
-  const shown = (key: string) => (mac ? key.replace('Ctrl+', '⌘') : key);
   return (
     <section className="board-legend" aria-labelledby={titleId}>
       <div className="board-legend-header">
@@ -36,21 +35,7 @@ export function ShortcutsLegend(props: { onHide(): void }) {
           {t('board.shortcuts.hide')}
         </button>
       </div>
-      <dl>
-        {BOARD_SHORTCUTS.map((shortcut) => (
-          <div key={shortcut.label}>
-            <dt>
-              {shortcut.keys.map((key, index) => (
-                <span key={key}>
-                  {index > 0 ? ' ' : null}
-                  <kbd>{shown(key)}</kbd>
-                </span>
-              ))}
-            </dt>
-            <dd>{t(shortcut.label)}</dd>
-          </div>
-        ))}
-      </dl>
+      <ShortcutList shortcuts={BOARD_SHORTCUTS.map((shortcut) => ({ keys: shortcut.keys, label: t(shortcut.label) }))} />
     </section>
   );
 }
