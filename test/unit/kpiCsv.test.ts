@@ -15,7 +15,7 @@ import {
   toHalfWidth,
 } from '../../shared/kpi/csv';
 import { dayNumber, readMonthCell, readNumberCell } from '../../shared/kpi/csvCells';
-import { leadCsv, periodCsv } from '../fixtures/csv/generate';
+import { leadCsv, periodCsv, seededRandom } from '../fixtures/csv/generate';
 
 function table(text: string): CsvTable {
   const parsed = parseCsvText(text);
@@ -497,19 +497,8 @@ describe('generated CSV (benchmarks, e2e)', () => {
 });
 
 describe('property: the import never throws and never yields a non-finite value', () => {
-  function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   it('decodes 500 random byte strings to a result or a problem code', () => {
-    const next = random(99);
+    const next = seededRandom(99);
     const codes = new Set<string>();
     for (let round = 0; round < 500; round++) {
       const bytes = Uint8Array.from({ length: Math.floor(next() * 64) }, () => (next() < 0.7 ? 32 + Math.floor(next() * 95) : Math.floor(next() * 256)));
@@ -521,7 +510,7 @@ describe('property: the import never throws and never yields a non-finite value'
   });
 
   it('imports 300 random tables of awkward cells into finite values only', () => {
-    const next = random(2026);
+    const next = seededRandom(2026);
     const cells = ['', ' ', '0', '-1', '1e309', 'NaN', 'Infinity', '2026-02-29', '2026-01-31', '1/2/2026', '31/12/2026', '2026年13月1日', '令和元年1月1日', '¥1,234', '1.234,5', '9'.repeat(20), 'Closed Won', '失注', '?', '"', '2026-01', 'Web', '12:00', '2026-01-15T25:00'];
     const headers = ['Created Date', 'MQL Date', 'SQL Date', 'Close Date', 'Stage', 'Amount', 'First Contact Date', 'Lead Source', 'Month', 'MQL', 'Revenue', 'Response Hours'];
     const bad: string[] = [];

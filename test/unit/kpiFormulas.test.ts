@@ -5,6 +5,7 @@ import { type Formula, KpiDefinition, type KpiDefinitionInput, METRICS, type Met
 import { finiteLookup, lookupFrom, type ValueLookup } from '../../shared/kpi/values';
 import { kpiStatus } from '../../shared/kpi/status';
 import { type Commitment, createCommitment } from '../../shared/sla/commitments';
+import { seededRandom } from '../fixtures/csv/generate';
 
 const NOW = '2026-01-10T09:00:00.000Z';
 
@@ -218,23 +219,11 @@ describe('valueKeysOf, monthsOf and kpiSeries', () => {
   });
 });
 
-/** Small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('property: no KPI result or status is ever NaN or Infinity', () => {
   const awkward = [0, -0, 1, -1, 0.1, 1e-300, -1e-300, 1e15, -1e15, 1e300, Number.MIN_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
 
   it('holds for 2,000 random KPIs over random (often absent, zero or extreme) values', () => {
-    const next = random(20260101);
+    const next = seededRandom(20260101);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const months = ['2026-01', '2026-02', '2026-03', '2026-04'];
     const commitments: Commitment[] = [
@@ -286,7 +275,7 @@ describe('property: no KPI result or status is ever NaN or Infinity', () => {
   });
 
   it('holds for the default KPIs over every month of a random year', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const stored = new Map<string, number>();
     const lookup: ValueLookup = (key, period) => stored.get(`${key}|${period}`);
     const results: number[] = [];
