@@ -190,6 +190,7 @@ export const meetingsEn = {
     endedBody: 'Export the minutes now to share them with both teams?',
     notNow: 'Not now',
     sound: 'Beep when time is up',
+    projector: 'Projector theme (large type, high contrast; Alt+Shift+T anywhere)',
     agendaNav: 'Agenda',
     elapsedTotal: '{{used}} of {{planned}} used',
     capture: 'Quick capture',

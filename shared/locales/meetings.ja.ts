@@ -192,6 +192,7 @@ export const meetingsJa: Messages['meetings'] = {
     endedBody: '議事録をいま書き出して、両チームに共有しますか？',
     notNow: 'あとで',
     sound: '時間になったら音で知らせる',
+    projector: 'プロジェクター表示（大きな文字・高コントラスト。どこでも Alt+Shift+T）',
     agendaNav: 'アジェンダ',
     elapsedTotal: '{{planned}} 中 {{used}} 経過',
     capture: 'クイック入力',

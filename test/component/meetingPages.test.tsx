@@ -244,6 +244,20 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getAllByText(/\b210\b/).length).toBeGreaterThan(1));
   });
 
+  it('run mode switches to the projector theme and back to the theme in use before', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}/run`, settings: { theme: 'dark' } });
+    const projector = await screen.findByRole('checkbox', { name: en.meetings.run.projector });
+    expect(projector).not.toBeChecked();
+    await user.click(projector);
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('projector'));
+    expect(projector).toBeChecked();
+    await user.click(projector);
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+  });
+
   it('run mode shows an overrun in words and with an icon; sound is off until turned on', async () => {
     const { workspaceId, plan } = await seed();
     const meeting = await plan('2026-12-07');

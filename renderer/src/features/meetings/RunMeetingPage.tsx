@@ -36,6 +36,7 @@ import { NotesField } from './NotesField';
 import { PersonaSlot } from './PersonaSlot';
 import { findMeeting, useWorkspaceMeetings } from './useMeetingData';
 import './meetings.css';
+import type { Theme } from '../../../../shared/settings';
 
 /** Run mode's keys (the handler is below); shown in the legend beside the meeting. */
 export const RUN_SHORTCUTS = [
@@ -116,8 +117,10 @@ function ShortcutsLegend() {
 /** `#/w/:id/meetings/:meetingId/run`: the live meeting, projector-friendly and keyboard-driven. */
 export function RunMeetingPage(props: { workspaceId: string; meetingId: string }) {
   const { t } = useTranslation();
-  const { host } = useApp();
+  const { host, settings, updateSettings } = useApp();
   const [, navigate] = useLocation();
+  // The theme to go back to when the projector theme is switched off here.
+  const themeBefore = useRef<Theme>(settings.theme === 'projector' ? 'light' : settings.theme);
   const data = useWorkspaceMeetings(props.workspaceId);
   const meeting = data ? findMeeting(data, props.meetingId) : null;
   const id = useId();
@@ -341,6 +344,17 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
                       }}
                     />{' '}
                     {t('meetings.run.sound')}
+                  </label>
+                  <label className="meeting-check run-sound">
+                    <input
+                      type="checkbox"
+                      checked={settings.theme === 'projector'}
+                      onChange={(event) => {
+                        if (event.target.checked) themeBefore.current = settings.theme;
+                        void updateSettings({ theme: event.target.checked ? 'projector' : themeBefore.current });
+                      }}
+                    />{' '}
+                    {t('meetings.run.projector')}
                   </label>
                 </div>
               ) : null}
