@@ -799,6 +799,7 @@ export const en = {
       add: 'Add commitment',
       moveTo: 'Move to {{department}}',
       moveKindTo: 'Move to {{department}}: {{kind}}',
+      kindNumbered: '{{kind}} {{number}}',
       deleteShort: 'Delete',
       delete: 'Delete: {{kind}}',
       confirmDelete: 'Delete this commitment ({{kind}})?',

@@ -798,6 +798,7 @@ export const ja: Messages = {
       add: 'コミットメントを追加',
       moveTo: '{{department}}へ移動',
       moveKindTo: '{{department}}へ移動: {{kind}}',
+      kindNumbered: '{{kind}} {{number}}',
       deleteShort: '削除',
       delete: '削除：{{kind}}',
       confirmDelete: 'このコミットメント（{{kind}}）を削除しますか？',

@@ -64,9 +64,9 @@ describe('SLA board', () => {
 
     // Delete, with a confirmation (cancel first, then confirm).
     const item = moved.closest('li')!;
-    await user.click(within(item as HTMLElement).getByRole('button', { name: `Delete: ${en.sla.kinds.quality}` }));
+    await user.click(within(item as HTMLElement).getByRole('button', { name: `Delete: ${en.sla.kinds.quality} 2` }));
     await user.click(await within(item as HTMLElement).findByRole('button', { name: en.sla.board.deleteNo }));
-    await user.click(within(item as HTMLElement).getByRole('button', { name: `Delete: ${en.sla.kinds.quality}` }));
+    await user.click(within(item as HTMLElement).getByRole('button', { name: `Delete: ${en.sla.kinds.quality} 2` }));
     await user.click(await within(item as HTMLElement).findByRole('button', { name: en.sla.board.deleteYes }));
     await waitFor(async () => expect(await stored(workspaceId, version.id)).toHaveLength(before));
     expect((await stored(workspaceId, version.id)).some((commitment) => commitment.id === added.id)).toBe(false);
@@ -118,5 +118,22 @@ describe('SLA board', () => {
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     await waitFor(async () => expect(await salesIds()).not.toContain('attempts'));
     await waitFor(() => expect(redo).toBeDisabled());
+  });
+
+  it('numbers cards of the same kind in one lane, so each button names its own card', async () => {
+    const workspaceId = await createWorkspace('W');
+    const version = await ensureVersion(workspaceId, { language: 'en', title: 'SLA' });
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/sla` });
+    const marketing = await screen.findByRole('region', { name: 'Marketing lane' });
+    const quality = en.sla.kinds.quality;
+    expect(within(marketing).getByRole('button', { name: `Delete: ${quality}` })).toBeInTheDocument();
+    await user.selectOptions(within(marketing).getByLabelText(en.sla.board.kind), quality);
+    await user.click(within(marketing).getByRole('button', { name: en.sla.board.add }));
+    await waitFor(async () => expect((await stored(workspaceId, version.id)).filter((c) => c.kind === 'quality' && c.owner === 'marketing')).toHaveLength(2));
+    expect(await within(marketing).findByRole('button', { name: `Delete: ${quality} 1` })).toBeInTheDocument();
+    expect(within(marketing).getByRole('button', { name: `Delete: ${quality} 2` })).toBeInTheDocument();
+    expect(within(marketing).getByRole('button', { name: `Move to Sales: ${quality} 2` })).toBeInTheDocument();
+    expect(within(marketing).queryByRole('button', { name: `Delete: ${quality}` })).toBeNull();
   });
 });

@@ -128,7 +128,12 @@ export function SlaDiagram(props: {
 
   const card = (commitment: Commitment) => {
     const problems = findingsFor(props.findings, commitment.id);
-    const kindLabel = t(`sla.kinds.${commitment.kind}`);
+    // The card's name in its buttons' names: its kind, numbered when its lane has more than one of that kind.
+    const sameKind = props.commitments.filter((other) => other.owner === commitment.owner && other.kind === commitment.kind);
+    const kindLabel =
+      sameKind.length > 1
+        ? t('sla.board.kindNumbered', { kind: t(`sla.kinds.${commitment.kind}`), number: sameKind.indexOf(commitment) + 1 })
+        : t(`sla.kinds.${commitment.kind}`);
     const selected = selectedId === commitment.id;
     const editorId = `${id}-editor-${commitment.id}`;
     return (
