@@ -29,10 +29,11 @@ describe('SLA board: lanes of commitment cards', () => {
     await page.keyboard.press('Tab');
     expect(await focusedText(page)).toBe(en.sla.board.add);
     await page.keyboard.press('Enter');
-    const editor = page.getByRole('group', { name: `Edit: ${en.sla.kinds.attempts}` });
+    // The Sales lane already has an attempts commitment: the new card is numbered 2.
+    const editor = page.getByRole('group', { name: `Edit: ${en.sla.kinds.attempts} 2` });
     await editor.waitFor();
     expect(await sales.locator('.sla-card-select').count()).toBe(before + 1);
-    await expect.poll(() => focusedText(page)).toMatch(new RegExp(`^${en.sla.kinds.attempts}Sales makes at least 6`));
+    await expect.poll(() => focusedText(page)).toMatch(new RegExp(`^${en.sla.kinds.attempts} 2Sales makes at least 6`));
     // Enter on the focused card closes its editor, Space opens it again.
     await page.keyboard.press('Enter');
     await editor.waitFor({ state: 'detached' });
