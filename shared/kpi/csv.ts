@@ -387,12 +387,18 @@ export type CsvErrorCode =
   | 'missingRequired'
   | 'unknownOutcome'
   | 'wrongColumnCount'
+  | 'unclosedQuote'
+  | 'duplicateId'
   | 'dateOrder'
   | 'duplicatePeriod'
   | 'outOfRange';
 
-/** One bad row: its file line, the header of the bad column (null for the whole row), the code, and the cell text. */
-export type CsvRowError = { line: number; column: string | null; code: CsvErrorCode; text: string };
+/**
+ * One bad row: its file line, the header of the bad column (null for the whole row), the code, and
+ * the cell text (the whole row for 'wrongColumnCount' and 'unclosedQuote'). `firstLine`: for
+ * 'duplicateId', the line where the id first appears.
+ */
+export type CsvRowError = { line: number; column: string | null; code: CsvErrorCode; text: string; firstLine?: number };
 
 /** The result of an import, for the preview: nothing is stored until the user confirms. */
 export type CsvPreview = {
@@ -413,12 +419,24 @@ class Errors {
   count = 0;
   rowHasError = false;
   constructor(private readonly headers: readonly string[]) {}
-  add(line: number, column: number | null, code: CsvErrorCode, text: string): void {
+  add(line: number, column: number | null, code: CsvErrorCode, text: string, firstLine?: number): void {
     this.rowHasError = true;
     this.count++;
     if (this.listed.length < MAX_LISTED_ERRORS) {
-      this.listed.push({ line, column: column === null ? null : (this.headers[column] ?? `#${column + 1}`), code, text: text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text });
+      const error: CsvRowError = { line, column: column === null ? null : (this.headers[column] ?? `#${column + 1}`), code, text: text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text };
+      if (firstLine !== undefined) error.firstLine = firstLine;
+      this.listed.push(error);
     }
+  }
+  /**
+   * A row that cannot be split into its cells: 'unclosedQuote' on the row whose quoted cell never
+   * closes (the rest of the file ran into it), else 'wrongColumnCount'. True when one was added.
+   */
+  addShape(table: CsvTable, row: readonly string[], line: number): boolean {
+    if (table.unclosedQuoteLine === line) this.add(line, null, 'unclosedQuote', row.join(table.delimiter));
+    else if (!columnCountOk(row, table.headers.length)) this.add(line, null, 'wrongColumnCount', row.join(table.delimiter));
+    else return false;
+    return true;
   }
 }
 
@@ -496,7 +514,12 @@ const PROGRESS_EVERY = 5_000;
  * (0 for a quiet month in between, which is a real 0 rather than "no data"; nothing outside its
  * own months, since an export of this year's MQLs may hold leads created years ago);
  * responseHours only where measured.
- * Errors: wrongColumnCount, badDate, outOfRange (year outside MIN_YEAR–MAX_YEAR, amount beyond
+ * Errors (both shapes): unclosedQuote (the row whose quoted cell never closes, column null),
+ * wrongColumnCount. Leads errors: duplicateId (a row whose trimmed id, compared case-sensitively, an
+ * earlier row already has; only when the id column is mapped; blank ids are not compared; the
+ * earlier row is the first in the file with that id, even if it was skipped for another error; the
+ * duplicate row is skipped without reading its other cells; `firstLine` names the earlier row),
+ * badDate, outOfRange (year outside MIN_YEAR–MAX_YEAR, amount beyond
  * MAX_VALUE), missingRequired (blank created date when mapped; won/lost without closed date),
  * unknownOutcome (a closed date with an outcome word the app does not know), badNumber, negative (amount), dateOrder (a stage date before an
  * earlier stage's, first contact before MQL).
@@ -510,7 +533,6 @@ export function importCsv(table: CsvTable, mapping: CsvMapping, onProgress?: (do
   const totals = new MonthTotals();
   const emitted = new Set<Metric>();
   const responses = new Map<number, number[]>();
-  const width = table.headers.length;
   const total = table.rows.length;
   let rowsUsed = 0;
   const scratch = dateScratch();
@@ -523,9 +545,7 @@ export function importCsv(table: CsvTable, mapping: CsvMapping, onProgress?: (do
       const row = table.rows[index]!;
       const line = table.lines[index]!;
       errors.rowHasError = false;
-      if (table.unclosedQuoteLine === line || !columnCountOk(row, width)) {
-        errors.add(line, null, 'wrongColumnCount', row.join(table.delimiter));
-      } else if (read.row(row, line, totals, responses)) {
+      if (!errors.addShape(table, row, line) && read.row(row, line, totals, responses)) {
         rowsUsed++;
       }
     }
@@ -540,10 +560,7 @@ export function importCsv(table: CsvTable, mapping: CsvMapping, onProgress?: (do
       const row = table.rows[index]!;
       const line = table.lines[index]!;
       errors.rowHasError = false;
-      if (table.unclosedQuoteLine === line || !columnCountOk(row, width)) {
-        errors.add(line, null, 'wrongColumnCount', row.join(table.delimiter));
-        continue;
-      }
+      if (errors.addShape(table, row, line)) continue;
       const cell = row[mapping.periodColumn] ?? '';
       const month = readMonthCell(cell, mapping.dateOrder, scratch);
       if (month === null) errors.add(line, mapping.periodColumn, 'missingRequired', cell);
@@ -640,6 +657,9 @@ function leadReader(mapping: LeadMapping, errors: Errors, scratch: DateParts) {
   const amountColumn = columns.amount;
   const contactColumn = columns.firstContactDate;
   const sourceColumn = columns.source;
+  const idColumn = columns.id;
+  /** Trimmed id → the line it first appears on (one Map lookup per row: fine for a million rows). */
+  const firstLines = new Map<string, number>();
   const hasOutcome = outcomeColumn !== undefined || mapping.closedIsWon === true;
   const marketing = new Set(mapping.marketingSources.map(headerKey));
   const allSources = marketing.size === 0;
@@ -675,6 +695,17 @@ function leadReader(mapping: LeadMapping, errors: Errors, scratch: DateParts) {
   const instant = (): number => dayNumber(scratch.year, scratch.month, scratch.day) * 1_440 + Math.max(scratch.minutes, 0) - (scratch.offset ?? 0);
 
   function row(cells: readonly string[], line: number, totals: MonthTotals, responses: Map<number, number[]>): boolean {
+    if (idColumn !== undefined) {
+      const id = (cells[idColumn] ?? '').trim();
+      if (id !== '') {
+        const firstLine = firstLines.get(id);
+        if (firstLine !== undefined) {
+          errors.add(line, idColumn, 'duplicateId', id, firstLine);
+          return false;
+        }
+        firstLines.set(id, line);
+      }
+    }
     for (let index = 0; index < stageFields.length; index++) {
       present[index] = 0;
       if (readDate(cells, stageColumns[index]!, line) !== 'ok') continue;

@@ -235,6 +235,8 @@ export const kpiEn = {
       missingRequired: 'a required value is missing',
       unknownOutcome: 'unknown outcome: “{{text}}” (expected won or lost)',
       wrongColumnCount: 'wrong number of columns',
+      unclosedQuote: 'A quoted cell opened on this line is never closed; the rest of the file was read as part of it.',
+      duplicateId: 'duplicate lead ID “{{text}}” (first on line {{firstLine}})',
       dateOrder: 'dates out of order: “{{text}}”',
       duplicatePeriod: 'the month appears twice: “{{text}}”',
       outOfRange: 'out of range: “{{text}}”',

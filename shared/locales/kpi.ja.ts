@@ -237,6 +237,8 @@ export const kpiJa: Messages['kpi'] = {
       missingRequired: '必須の値がありません',
       unknownOutcome: '結果を判別できません：「{{text}}」（受注 または 失注）',
       wrongColumnCount: '列の数が違います',
+      unclosedQuote: 'この行で始まる引用符（"）が閉じられていないため、ファイルの残りがすべてこのセルの一部として読み込まれました。',
+      duplicateId: 'リード ID が重複しています：「{{text}}」（最初は {{firstLine}} 行目）',
       dateOrder: '日付の順序が合いません：「{{text}}」',
       duplicatePeriod: '同じ月が 2 回あります：「{{text}}」',
       outOfRange: '範囲外です：「{{text}}」',

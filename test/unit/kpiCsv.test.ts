@@ -440,6 +440,63 @@ describe('importCsv', () => {
     expect(valuesOf(importCsv(parsed, guessMapping(parsed)))).toEqual({ 'metric:mql|2026-01': 5, 'metric:mql|2026-02': 6 });
   });
 
+  it('reports an unclosed quote on the line it opens, in both shapes, and other short rows as a wrong column count', () => {
+    const periods = table('Month,MQL,Notes\n2026-01,100\n2026-02,110,"never closed\n2026-03,120,swallowed\n');
+    const preview = importCsv(periods, guessMapping(periods));
+    expect(preview.errors).toEqual([
+      { line: 2, column: null, code: 'wrongColumnCount', text: '2026-01,100' },
+      { line: 3, column: null, code: 'unclosedQuote', text: '2026-02,110,never closed\n2026-03,120,swallowed\n' },
+    ]);
+    expect(preview.rowsUsed).toBe(0);
+    const leads = table('Lead ID,Created Date,Notes\nA,2026-01-05,ok\nB,2026-01-06,"open\nC,2026-01-07,x\n');
+    const leadPreview = importCsv(leads, guessMapping(leads));
+    expect(leadPreview.errors.map(({ line, column, code }) => ({ line, column, code }))).toEqual([{ line: 3, column: null, code: 'unclosedQuote' }]);
+    expect(valuesOf(leadPreview)).toEqual({ 'metric:leads|2026-01': 1 });
+  });
+
+  it('reports a repeated lead id (trimmed, case-sensitive) on the later line with the first line, and skips that row', () => {
+    const parsed = table('Lead ID,Created Date,MQL Date\nA1,2026-01-05,2026-01-06\n A1 ,2026-01-07,2026-01-08\na1,2026-01-09,\n,2026-01-10,\n,2026-01-11,\nA1,2026-02-01,2026-02-02\n');
+    const preview = importCsv(parsed, guessMapping(parsed));
+    expect(preview.errors).toEqual([
+      { line: 3, column: 'Lead ID', code: 'duplicateId', text: 'A1', firstLine: 2 },
+      { line: 7, column: 'Lead ID', code: 'duplicateId', text: 'A1', firstLine: 2 },
+    ]);
+    expect(preview.errorCount).toBe(2);
+    expect(preview.rowsUsed).toBe(4);
+    expect(valuesOf(preview)).toEqual({ 'metric:leads|2026-01': 4, 'metric:mql|2026-01': 1 });
+    // Errors of other codes carry no firstLine.
+    expect(importCsv(table('Lead ID,Created Date\nA,soon\n'), guessMapping(table('Lead ID,Created Date\nA,soon\n'))).errors[0]).not.toHaveProperty('firstLine');
+  });
+
+  it('compares ids only when the id column is mapped, and only in the leads shape', () => {
+    const parsed = table('Lead ID,Created Date\nA1,2026-01-05\nA1,2026-01-06\n');
+    const mapping = guessMapping(parsed) as Extract<CsvMapping, { shape: 'leads' }>;
+    expect(importCsv(parsed, mapping).rowsUsed).toBe(1);
+    const { id: _id, ...withoutId } = mapping.columns;
+    const unmapped = importCsv(parsed, { ...mapping, columns: withoutId });
+    expect(unmapped.errors).toEqual([]);
+    expect(valuesOf(unmapped)).toEqual({ 'metric:leads|2026-01': 2 });
+  });
+
+  it('finds duplicate ids among 100,000 generated leads: none at first, every repeated row once added', () => {
+    const parsed = table(leadCsv(100_000, { seed: 5 }));
+    const mapping = guessMapping(parsed);
+    const clean = importCsv(parsed, mapping);
+    expect(clean.errorCount).toBe(0);
+    expect(clean.rowsUsed).toBe(100_000);
+    // Every 10th row again at the end of the file: 10,000 duplicates, each naming its original line.
+    const copies = parsed.rows.filter((_, index) => index % 10 === 0);
+    const last = parsed.lines.at(-1)!;
+    const doubled = { ...parsed, rows: [...parsed.rows, ...copies], lines: [...parsed.lines, ...copies.map((_, index) => last + 1 + index)] };
+    const preview = importCsv(doubled, mapping);
+    expect(preview.errorCount).toBe(10_000);
+    expect(preview.rowsUsed).toBe(100_000);
+    expect(preview.errors.every((error) => error.code === 'duplicateId')).toBe(true);
+    expect(preview.errors[0]).toMatchObject({ line: last + 1, text: parsed.rows[0]![0], firstLine: parsed.lines[0] });
+    expect(preview.errors[1]).toMatchObject({ line: last + 2, text: parsed.rows[10]![0], firstLine: parsed.lines[10] });
+    expect(preview.values).toEqual(clean.values);
+  });
+
   it('reports progress every 5,000 rows and at the end', () => {
     const parsed = table(leadCsv(12_000, { seed: 3 }));
     const progress: [number, number][] = [];
