@@ -25,7 +25,7 @@ const CSV = [
   ...[1, 2, 3, 4, 5, 6].map((n) => `M${n},2026-03-0${n},2026-03-0${n} 09:00,,,,,2026-03-0${n} 10:00,Webinar`),
 ].join('\n');
 
-async function openDialog(language: 'en' | 'ja' = 'en') {
+async function openDialog(language: 'en' | 'ja' = 'en', csv = CSV) {
   const workspaceId = await createWorkspace('W');
   await createDefaultKpis(workspaceId, language);
   await setValue(workspaceId, 'metric:mql', '2026-01', 99);
@@ -35,7 +35,7 @@ async function openDialog(language: 'en' | 'ja' = 'en') {
   await user.click(await screen.findByRole('button', { name: new RegExp(`^${messages.kpi.import.open}`) }));
   const dialog = await screen.findByRole('dialog', { name: messages.kpi.import.title });
   const input = dialog.querySelector<HTMLInputElement>('input[type="file"]')!;
-  await user.upload(input, new File([CSV], 'leads.csv', { type: 'text/csv' }));
+  await user.upload(input, new File([csv], 'leads.csv', { type: 'text/csv' }));
   return { workspaceId, user, dialog };
 }
 
@@ -87,6 +87,36 @@ describe('CSV import dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: ja.common.cancel }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect((await listValues(workspaceId)).map((row) => row.value)).toEqual([99]);
+  });
+
+  /** Line 4 repeats the lead ID of line 2; the quoted note opened on line 5 never closes (line 6 runs into it). */
+  const BROKEN = [
+    'Lead ID,Created Date,MQL Date,Notes',
+    'L1,2026-01-03,2026-01-03 09:00,ok',
+    'L2,2026-01-05,2026-01-05 09:00,',
+    ' L1 ,2026-01-06,2026-01-06 09:00,exported twice',
+    'L3,2026-01-08,2026-01-08 09:00,"never closed',
+    'L4,2026-01-09,2026-01-09 09:00,swallowed',
+  ].join('\n');
+
+  it.each([
+    ['en', en, 'Rows that cannot be read (2)', 'MQL, January 2026: 99 → 2', ['Line 4 · column “Lead ID” · duplicate lead ID “L1” (first on line 2)', `Line 5 · ${en.kpi.import.errors.unclosedQuote}`]],
+    ['ja', ja, '読み取れない行（2 件）', 'MQL、2026年1月：99 → 2', ['4 行目 · 列「Lead ID」 · リード ID が重複しています：「L1」（最初は 2 行目）', `5 行目 · ${ja.kpi.import.errors.unclosedQuote}`]],
+  ] as const)('lists a duplicate lead ID and an unclosed quote by line and reason (%s), and writes only on confirmation', async (language, messages, title, replaced, items) => {
+    const { workspaceId, user, dialog } = await openDialog(language, BROKEN);
+    const errors = await within(dialog).findByRole('list', { name: title });
+    expect(within(errors).getAllByRole('listitem').map((item) => item.textContent)).toEqual(items);
+    // The repeated lead is not counted twice: 2 MQLs in January (L1, L2).
+    expect(within(dialog).getByText(replaced)).toBeInTheDocument();
+    expect((await listValues(workspaceId)).map((row) => [row.id, row.value])).toEqual([[valueId('metric:mql', '2026-01'), 99]]);
+
+    const confirm = within(dialog).getByRole('button', { name: new RegExp(`^${messages.kpi.import.confirm.replace('{{count}}', '\\d+')}$`) });
+    await waitFor(() => expect(confirm).toBeEnabled());
+    await user.click(confirm);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const stored = await listValues(workspaceId);
+    expect(stored.find((row) => row.id === valueId('metric:mql', '2026-01'))?.value).toBe(2);
+    expect(stored.find((row) => row.id === valueId('metric:leads', '2026-01'))?.value).toBe(2);
   });
 
   it('names a file that is not a CSV', async () => {

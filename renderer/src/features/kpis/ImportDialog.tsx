@@ -197,7 +197,7 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
     [
       t('kpi.import.errorLine', { line: error.line }),
       error.column ? t('kpi.import.errorColumn', { column: error.column }) : null,
-      t(`kpi.import.errors.${error.code}`, { text: error.text }),
+      t(`kpi.import.errors.${error.code}`, { text: error.text, firstLine: error.firstLine }),
     ]
       .filter(Boolean)
       .join(' · ');
