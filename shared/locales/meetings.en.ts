@@ -38,6 +38,12 @@ export const meetingsEn = {
     plan: 'Plan the meeting of {{date}}',
     planned: 'Meeting of {{date}} planned from the default agenda',
     attendeesHint: 'Every member is invited by default; change attendees on each meeting.',
+    delete: 'Delete the regular meeting',
+    deleteLabel: 'Delete the regular meeting “{{name}}”',
+    deleteTitle: 'Delete the regular meeting “{{name}}”?',
+    deleteBody: 'Its meetings and action items are kept and stay listed. To plan new meetings, you will need to set up a regular meeting again. You can undo this for a few seconds.',
+    deleted: 'Regular meeting “{{name}}” deleted',
+    setUpAgainIntro: 'Earlier meetings and their action items stay listed below. Set up a regular meeting to plan new ones.',
   },
   list: {
     title: 'Meetings',
@@ -114,6 +120,8 @@ export const meetingsEn = {
     remove: 'Remove',
     removeLabel: 'Remove decision: {{text}}',
     removed: 'Decision removed',
+    numbered: 'Decision {{number}}',
+    edited: '{{label}} changed',
     forItem: 'On: {{title}}',
   },
   actions: {

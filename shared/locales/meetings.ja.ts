@@ -40,6 +40,12 @@ export const meetingsJa: Messages['meetings'] = {
     plan: '{{date}} の定例会を準備する',
     planned: '{{date}} の定例会を標準アジェンダで準備しました',
     attendeesHint: '既定ではメンバー全員が出席者になります。出席者は各回で変更できます。',
+    delete: '定例会の設定を削除',
+    deleteLabel: '定例会の設定を削除：「{{name}}」',
+    deleteTitle: '定例会「{{name}}」の設定を削除しますか？',
+    deleteBody: 'これまでの各回とアクションアイテムは残り、一覧にも表示されたままです。新しい回を準備するには、定例会をもう一度設定する必要があります。数秒間は元に戻せます。',
+    deleted: '定例会「{{name}}」の設定を削除しました',
+    setUpAgainIntro: 'これまでの各回とアクションアイテムは下に表示されたままです。新しい回を準備するには定例会を設定してください。',
   },
   list: {
     title: '開催一覧',
@@ -116,6 +122,8 @@ export const meetingsJa: Messages['meetings'] = {
     remove: '削除',
     removeLabel: '削除：決定事項「{{text}}」',
     removed: '決定事項を削除しました',
+    numbered: '決定事項 {{number}}',
+    edited: '{{label}}を変更しました',
     forItem: '議題：{{title}}',
   },
   actions: {

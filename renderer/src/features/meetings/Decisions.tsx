@@ -1,16 +1,22 @@
 import { type FormEvent, forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { addDecision, removeDecision } from '../../../../shared/meetings/agenda';
+import { addDecision, removeDecision, updateDecision } from '../../../../shared/meetings/agenda';
 import type { Decision, Meeting } from '../../../../shared/meetings/records';
 import { newId, nowIso } from '../../db/ids';
+import { DraftField } from '../../ui/DraftField';
 import { Field } from '../../ui/Field';
 import { toastAction } from '../../ui/toastActions';
 import { parseText, saveError } from './format';
 import { updateMeeting } from './meetingStore';
 
-/** The decisions of a meeting (or of one agenda item), each removable with undo. */
-export function DecisionList(props: { workspaceId: string; meeting: Meeting; decisions: readonly Decision[]; hideEmpty?: boolean }) {
+/**
+ * The decisions of a meeting (or of one agenda item), each removable with undo. Editable ones are
+ * fields named by their number in the meeting ("Decision 2", the order of the minutes): Enter or
+ * leaving the field saves, Escape reverts, an empty text is refused, and a saved change has an Undo
+ * toast like a removal.
+ */
+export function DecisionList(props: { workspaceId: string; meeting: Meeting; decisions: readonly Decision[]; hideEmpty?: boolean; editable?: boolean }) {
   const { t } = useTranslation();
   async function remove(decision: Decision) {
     try {
@@ -27,21 +33,58 @@ export function DecisionList(props: { workspaceId: string; meeting: Meeting; dec
       toast.error(saveError(t, error));
     }
   }
+  async function edit(decision: Decision, label: string, text: string) {
+    if (text === decision.text) return;
+    // Undo puts the earlier text back, unless the decision changed again (or went) meanwhile.
+    const revert = (meeting: Meeting) =>
+      meeting.decisions.some((d) => d.id === decision.id && d.text === text) ? updateDecision(meeting, decision.id, decision.text) : meeting;
+    try {
+      await updateMeeting(props.workspaceId, props.meeting.id, (meeting) => updateDecision(meeting, decision.id, text));
+      toast(t('meetings.decisions.edited', { label }), {
+        duration: 8_000,
+        action: toastAction(t('common.undo'), () =>
+          void updateMeeting(props.workspaceId, props.meeting.id, revert).catch((error: unknown) => toast.error(saveError(t, error))),
+        ),
+      });
+    } catch (error) {
+      toast.error(saveError(t, error));
+    }
+  }
   if (props.decisions.length === 0) return props.hideEmpty ? null : <p className="muted">{t('meetings.decisions.empty')}</p>;
   return (
-    <ul className="meeting-decisions">
+    <ul className={`meeting-decisions${props.editable ? ' meeting-decisions-editable' : ''}`}>
       {props.decisions.map((decision) => {
         const item = props.meeting.agenda.find((candidate) => candidate.id === decision.agendaItemId);
+        const forItem = item ? t('meetings.decisions.forItem', { title: item.title }) : undefined;
+        const removeButton = (
+          <button type="button" className="button small danger" aria-label={t('meetings.decisions.removeLabel', { text: decision.text })} onClick={() => void remove(decision)}>
+            {t('meetings.decisions.remove')}
+          </button>
+        );
+        if (props.editable) {
+          const label = t('meetings.decisions.numbered', { number: props.meeting.decisions.findIndex((d) => d.id === decision.id) + 1 });
+          return (
+            <li key={decision.id}>
+              <DraftField
+                className="grow"
+                label={label}
+                value={decision.text}
+                maxLength={5_000}
+                hint={forItem}
+                parse={(text) => parseText(t, text, label, 5_000)}
+                onCommit={(text) => void edit(decision, label, text)}
+                after={removeButton}
+              />
+            </li>
+          );
+        }
         return (
           <li key={decision.id}>
             <span className="meeting-decision-text">
               <span aria-hidden="true">◆ </span>
               {decision.text}
             </span>
-            {item ? <span className="muted"> — {t('meetings.decisions.forItem', { title: item.title })}</span> : null}{' '}
-            <button type="button" className="button small danger" aria-label={t('meetings.decisions.removeLabel', { text: decision.text })} onClick={() => void remove(decision)}>
-              {t('meetings.decisions.remove')}
-            </button>
+            {forItem ? <span className="muted"> — {forItem}</span> : null} {removeButton}
           </li>
         );
       })}

@@ -371,7 +371,7 @@ export function MeetingPage(props: { workspaceId: string; meetingId: string }) {
 
       <section className="card" aria-labelledby={`${id}-decisions`}>
         <h2 id={`${id}-decisions`}>{t('meetings.decisions.title')}</h2>
-        <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions} />
+        <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions} editable />
         <AddDecisionForm workspaceId={props.workspaceId} meetingId={meeting.id} agendaItemId={null} />
       </section>
 

@@ -377,7 +377,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
               <section className="run-capture" aria-labelledby={`${id}-capture`}>
                 <h2 id={`${id}-capture`}>{t('meetings.run.capture')}</h2>
                 <AddDecisionForm ref={decisionRef} workspaceId={props.workspaceId} meetingId={meeting.id} agendaItemId={item.id} compact />
-                <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions.filter((decision) => decision.agendaItemId === item.id)} hideEmpty />
+                <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions.filter((decision) => decision.agendaItemId === item.id)} hideEmpty editable />
                 <AddActionForm ref={actionRef} workspaceId={props.workspaceId} meetingId={meeting.id} agendaItemId={item.id} members={data.members} compact />
               </section>
             </>
