@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
@@ -9,12 +9,14 @@ import { CADENCES, type Cadence } from '../../../../shared/meetings/records';
 import { useApp } from '../../app/AppContext';
 import type { MeetingSeriesRow } from '../../db/db';
 import { newId } from '../../db/ids';
+import { ConfirmDialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
+import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, Loading, NotFound } from '../../ui/WorkspaceGate';
 import { ActionsTable, AddActionForm } from './ActionItems';
 import { formatDay, parseDate, parseText, saveError } from './format';
-import { createSeries, planMeeting, updateSeries } from './meetingStore';
+import { createSeries, deleteSeries, planMeeting, restoreSeries, updateSeries } from './meetingStore';
 import { useWorkspaceMeetings, type WorkspaceMeetings } from './useMeetingData';
 import './meetings.css';
 
@@ -78,13 +80,29 @@ function SeriesForm(props: { workspaceId: string; series: MeetingSeriesRow | nul
   );
 }
 
-function SeriesCard(props: { data: WorkspaceMeetings; workspaceId: string; series: MeetingSeriesRow }) {
+function SeriesCard(props: { data: WorkspaceMeetings; workspaceId: string; series: MeetingSeriesRow; onDeleted(): void }) {
   const { t } = useTranslation();
   const { language } = useApp();
   const [, navigate] = useLocation();
   const id = useId();
   const { series, data } = props;
   const [busy, setBusy] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  /** Deletes the series only: its meetings (keeping their seriesId) and action items stay. */
+  async function remove() {
+    try {
+      const removed = await deleteSeries(props.workspaceId, series.id);
+      if (!removed) return;
+      props.onDeleted();
+      toast(t('meetings.series.deleted', { name: removed.name }), {
+        duration: 8_000,
+        action: toastAction(t('common.undo'), () => void restoreSeries(removed).catch((error: unknown) => toast.error(saveError(t, error)))),
+      });
+    } catch (error) {
+      toast.error(saveError(t, error));
+    }
+  }
 
   async function plan() {
     setBusy(true);
@@ -123,6 +141,19 @@ function SeriesCard(props: { data: WorkspaceMeetings; workspaceId: string; serie
       <p>{t('meetings.nextMeeting', { date: formatDay(series.nextDate, language, 'full'), cadence: t(`meetings.cadences.${series.cadence}`) })}</p>
       <SeriesForm key={`${series.id}:${series.updatedAt}`} workspaceId={props.workspaceId} series={series} />
       <p className="muted">{t('meetings.series.attendeesHint')}</p>
+      <div className="toolbar">
+        <button type="button" className="button danger" aria-label={t('meetings.series.deleteLabel', { name: series.name })} onClick={() => setDeleting(true)}>
+          {t('meetings.series.delete')}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={deleting}
+        onOpenChange={setDeleting}
+        title={t('meetings.series.deleteTitle', { name: series.name })}
+        description={t('meetings.series.deleteBody')}
+        confirmLabel={t('meetings.series.delete')}
+        onConfirm={() => void remove()}
+      />
     </section>
   );
 }
@@ -197,6 +228,16 @@ export function MeetingsPage(props: { workspaceId: string }) {
   const { language } = useApp();
   const data = useWorkspaceMeetings(props.workspaceId);
   const id = useId();
+  // After the series is deleted, focus goes to the set-up card that takes its place.
+  const setUpHeading = useRef<HTMLHeadingElement>(null);
+  const [focusSetUp, setFocusSetUp] = useState(false);
+  const seriesCount = data?.series.length;
+  useEffect(() => {
+    if (focusSetUp && seriesCount === 0 && setUpHeading.current) {
+      setUpHeading.current.focus();
+      setFocusSetUp(false);
+    }
+  }, [focusSetUp, seriesCount]);
   useDocumentTitle(`${t('meetings.title')} — ${data?.workspace?.name ?? t('app.loading')}`);
   if (data === undefined) return <Loading />;
   if (!data.workspace) return <NotFound />;
@@ -211,12 +252,17 @@ export function MeetingsPage(props: { workspaceId: string }) {
       <p className="muted">{t('meetings.sectionIntro')}</p>
       {data.series.length === 0 ? (
         <section className="card" aria-labelledby={`${id}-setup`}>
-          <h2 id={`${id}-setup`}>{t('meetings.series.setUpTitle')}</h2>
+          <h2 id={`${id}-setup`} ref={setUpHeading} tabIndex={-1}>
+            {t('meetings.series.setUpTitle')}
+          </h2>
           <p className="muted">{t('meetings.series.setUpIntro')}</p>
+          {data.meetings.length > 0 ? <p className="muted">{t('meetings.series.setUpAgainIntro')}</p> : null}
           <SeriesForm workspaceId={props.workspaceId} series={null} />
         </section>
       ) : (
-        data.series.map((series) => <SeriesCard key={series.id} data={data} workspaceId={props.workspaceId} series={series} />)
+        data.series.map((series) => (
+          <SeriesCard key={series.id} data={data} workspaceId={props.workspaceId} series={series} onDeleted={() => setFocusSetUp(true)} />
+        ))
       )}
       <MeetingsTable data={data} workspaceId={props.workspaceId} />
       <section className="card" aria-labelledby={`${id}-open`}>

@@ -72,6 +72,30 @@ export async function updateSeries(workspaceId: string, id: string, patch: Parti
   });
 }
 
+/**
+ * Deletes a series. Its meetings and action items stay as they are (meetings keep their
+ * `seriesId`, which then names no series); planning new meetings needs a series again.
+ * Returns the deleted row for restoreSeries (undo), null when there was none.
+ */
+export async function deleteSeries(workspaceId: string, id: string, database: AlignboardDb = defaultDb): Promise<MeetingSeriesRow | null> {
+  return writeAll(database, async () => {
+    const current = await database.meetingSeries.get([workspaceId, id]);
+    if (!current) return null;
+    await database.meetingSeries.delete([workspaceId, id]);
+    await touch(database, workspaceId, nowIso());
+    return current;
+  });
+}
+
+/** Undo of deleteSeries: the row exactly as it was (nothing when the workspace is gone meanwhile). */
+export async function restoreSeries(row: MeetingSeriesRow, database: AlignboardDb = defaultDb): Promise<void> {
+  await writeAll(database, async () => {
+    if (!(await database.workspaces.get(row.workspaceId))) return;
+    await database.meetingSeries.put(row);
+    await touch(database, row.workspaceId, nowIso());
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Meetings
 
