@@ -3,12 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
-import { agendaFromTemplate } from '../../shared/meetings/agenda';
+import { addDecision, agendaFromTemplate } from '../../shared/meetings/agenda';
 import { db } from '../../renderer/src/db/db';
 import { newId } from '../../renderer/src/db/ids';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { createSampleWorkspace } from '../../renderer/src/db/sample';
-import { addAction, createSeries, finishMeeting, listActions, listMeetings, planMeeting, updateMeeting } from '../../renderer/src/features/meetings/meetingStore';
+import { addAction, createSeries, deleteSeries, finishMeeting, listActions, listMeetings, listSeries, planMeeting, updateMeeting } from '../../renderer/src/features/meetings/meetingStore';
 import type { Host } from '../../renderer/src/host';
 import { createDefaultKpis, setValue } from '../../renderer/src/features/kpis/kpiStore';
 import { renderApp, resetDb } from './renderApp';
@@ -416,5 +416,158 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(within(kpis).getByRole('row', { name: /MQL→SQL conversion/ })).toHaveTextContent(/^MQL→SQL conversion23\.5%30%✕ Off track$/);
     expect(within(kpis).getByRole('row', { name: /MQL count/ })).toHaveTextContent(/^MQL count—200– No data$/);
     expect(screen.queryByText(/NaN|Infinity/)).toBeNull();
+  });
+  it('meeting page: a decision is edited in place by keyboard (Enter saves, Escape reverts, empty refused) and the edit has an undo', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    await updateMeeting(workspaceId, meeting.id, (m) =>
+      addDecision(addDecision(m, { id: 'd1', text: 'Score MQLs from 60', agendaItemId: null, createdAt: m.createdAt }), {
+        id: 'd2',
+        text: 'Weekly lost-deal review',
+        agendaItemId: m.agenda[2]!.id,
+        createdAt: m.createdAt,
+      }),
+    );
+    const decisions = async () => (await stored(workspaceId)).decisions.map((decision) => decision.text);
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}` });
+    const second = await screen.findByRole('textbox', { name: 'Decision 2' });
+    expect(second).toHaveValue('Weekly lost-deal review');
+    expect(second).toHaveAccessibleDescription(`On: ${en.meetings.agendaKinds.leadQuality}`);
+    expect(screen.getByRole('textbox', { name: 'Decision 1' })).toHaveValue('Score MQLs from 60');
+
+    // Enter saves the new text (trimmed); the first decision is untouched.
+    await user.click(second);
+    await user.keyboard('{End} with marketing {Enter}');
+    await waitFor(async () => expect(await decisions()).toEqual(['Score MQLs from 60', 'Weekly lost-deal review with marketing']));
+    expect(second).toHaveValue('Weekly lost-deal review with marketing');
+
+    // Escape reverts a draft; nothing is stored.
+    await user.keyboard('{Control>}a{/Control}Something else');
+    expect(second).toHaveValue('Something else');
+    await user.keyboard('{Escape}');
+    expect(second).toHaveValue('Weekly lost-deal review with marketing');
+    expect(second).not.toHaveFocus();
+
+    // An emptied decision is refused with its name; Escape then brings the text back.
+    await user.click(second);
+    await user.clear(second);
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Decision 2 is required.');
+    expect(await decisions()).toEqual(['Score MQLs from 60', 'Weekly lost-deal review with marketing']);
+    await user.keyboard('{Escape}');
+    expect(second).toHaveValue('Weekly lost-deal review with marketing');
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    // The saved edit's toast undoes it.
+    const toast = (await screen.findByText('Decision 2 changed')).closest('li')!;
+    await user.click(within(toast).getByRole('button', { name: en.common.undo }));
+    await waitFor(async () => expect(await decisions()).toEqual(['Score MQLs from 60', 'Weekly lost-deal review']));
+    await waitFor(() => expect(second).toHaveValue('Weekly lost-deal review'));
+  });
+
+  it('run mode in Japanese: the item\'s decisions are fields named by number; Enter saves, Escape reverts', async () => {
+    const { workspaceId, plan } = await seed('ja');
+    const meeting = await plan('2026-12-07');
+    await updateMeeting(workspaceId, meeting.id, (m) =>
+      addDecision(addDecision(m, { id: 'd1', text: '議題外の決定', agendaItemId: null, createdAt: m.createdAt }), {
+        id: 'd2',
+        text: 'MQLの基準を60点にする',
+        agendaItemId: m.agenda[0]!.id,
+        createdAt: m.createdAt,
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/meetings/${meeting.id}/run` });
+    await screen.findByRole('heading', { level: 1, name: ja.meetings.agendaKinds.kpiReview });
+    // Numbered as in the meeting (and its minutes): the item's decision is the 2nd.
+    const field = await screen.findByRole('textbox', { name: '決定事項 2' });
+    expect(screen.queryByRole('textbox', { name: '決定事項 1' })).toBeNull();
+    await user.click(field);
+    await user.keyboard('{End}（1月から）{Enter}');
+    await waitFor(async () => expect((await stored(workspaceId)).decisions[1]!.text).toBe('MQLの基準を60点にする（1月から）'));
+    expect(await screen.findByText('決定事項 2を変更しました')).toBeInTheDocument();
+    // Still on the same item: Enter in the field did not move the meeting on.
+    expect(screen.getByRole('heading', { level: 1, name: ja.meetings.agendaKinds.kpiReview })).toBeInTheDocument();
+    await user.click(field);
+    await user.clear(field);
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('決定事項 2を入力してください。');
+    await user.keyboard('{Escape}');
+    expect(field).toHaveValue('MQLの基準を60点にする（1月から）');
+    expect((await stored(workspaceId)).decisions.map((decision) => decision.text)).toEqual(['議題外の決定', 'MQLの基準を60点にする（1月から）']);
+  });
+
+  it('deleting the regular meeting: confirm says meetings stay; they do; set-up is offered; Undo restores the series exactly', async () => {
+    const { workspaceId, plan, series } = await seed();
+    const meeting = await plan('2026-12-07');
+    await addAction(workspaceId, { title: 'Fix routing rules', department: 'sales', createdInMeetingId: meeting.id });
+    const before = (await listSeries(workspaceId))[0]!;
+    const meetingsBefore = await listMeetings(workspaceId);
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings` });
+    const remove = await screen.findByRole('button', { name: 'Delete the regular meeting “Weekly sync”' });
+    // By keyboard: the dialog opens on Cancel (the safe button); Tab to the confirmation.
+    remove.focus();
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete the regular meeting “Weekly sync”?' });
+    expect(dialog).toHaveTextContent(en.meetings.series.deleteBody);
+    expect(within(dialog).getByRole('button', { name: en.common.cancel })).toHaveFocus();
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: en.meetings.series.delete })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await listSeries(workspaceId)).toEqual([]));
+
+    // The set-up card takes its place (and the focus); the meeting is still listed and opens.
+    const setUp = await screen.findByRole('heading', { level: 2, name: en.meetings.series.setUpTitle });
+    await waitFor(() => expect(setUp).toHaveFocus());
+    expect(screen.getByText(en.meetings.series.setUpAgainIntro)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: en.meetings.series.create })).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: en.meetings.list.title })).getByRole('link', { name: 'Sync 2026-12-07' })).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: en.meetings.openActions.title })).getByRole('row', { name: /Fix routing rules/ })).toBeInTheDocument();
+    expect(await listMeetings(workspaceId)).toEqual(meetingsBefore);
+    expect((await listMeetings(workspaceId))[0]!.seriesId).toBe(series.id);
+
+    const toast = (await screen.findByText('Regular meeting “Weekly sync” deleted')).closest('li')!;
+    await user.click(within(toast).getByRole('button', { name: en.common.undo }));
+    await waitFor(async () => expect(await listSeries(workspaceId)).toEqual([before]));
+    expect(await screen.findByRole('button', { name: 'Delete the regular meeting “Weekly sync”' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 2, name: en.meetings.series.setUpTitle })).toBeNull();
+  });
+
+  it('a meeting whose series was deleted still opens everywhere: workspace page, meeting page, run mode, minutes', async () => {
+    const { workspaceId, plan, series } = await seed();
+    const ended = await plan('2026-11-02');
+    await updateMeeting(workspaceId, ended.id, (m) => addDecision(m, { id: 'd1', text: 'Score MQLs from 60', agendaItemId: null, createdAt: m.createdAt }));
+    await finishMeeting(workspaceId, ended.id, null);
+    const planned = await plan('2026-12-07');
+    await deleteSeries(workspaceId, series.id);
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}` });
+    const section = await screen.findByRole('region', { name: en.meetings.title });
+    expect(await within(section).findByText(en.meetings.noSeries)).toBeInTheDocument();
+    expect(within(section).getByRole('link', { name: /Sync 2026-11-02/ })).toBeInTheDocument();
+
+    act(() => {
+      window.location.hash = `#/w/${workspaceId}/meetings/${ended.id}`;
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Sync 2026-11-02' });
+    expect(screen.getByRole('textbox', { name: 'Decision 1' })).toHaveValue('Score MQLs from 60');
+
+    act(() => {
+      window.location.hash = `#/w/${workspaceId}/meetings/${planned.id}/run`;
+    });
+    await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.kpiReview });
+    await user.keyboard('{Alt>}{Shift>}D{/Shift}{/Alt}');
+    await user.keyboard('Keep the agenda{Enter}');
+    await waitFor(async () => expect((await listMeetings(workspaceId)).find((m) => m.id === planned.id)!.decisions.map((d) => d.text)).toEqual(['Keep the agenda']));
+
+    act(() => {
+      window.location.hash = `#/print/minutes/${workspaceId}/${ended.id}`;
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Sync 2026-11-02' });
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'));
+    expect(screen.getByText('Score MQLs from 60')).toBeInTheDocument();
+    expect(screen.queryByText(/NaN|Infinity|undefined/)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { actionsForMeeting } from '../../shared/meetings/actions';
-import { agendaFromTemplate } from '../../shared/meetings/agenda';
+import { addDecision, agendaFromTemplate, updateDecision } from '../../shared/meetings/agenda';
 import { startMeeting, startTimer } from '../../shared/meetings/timer';
 import { addMember, createWorkspace, exportWorkspace } from '../../renderer/src/db/workspaces';
 import { newId } from '../../renderer/src/db/ids';
@@ -10,6 +10,7 @@ import {
   createSeries,
   deleteAction,
   deleteMeeting,
+  deleteSeries,
   finishMeeting,
   listActions,
   listMeetings,
@@ -17,6 +18,7 @@ import {
   planMeeting,
   restoreAction,
   restoreMeeting,
+  restoreSeries,
   setActionStatus,
   updateMeeting,
   updateSeries,
@@ -139,6 +141,58 @@ describe('meeting store', () => {
     expect((await listActions(workspaceId, database)).map((action) => action.id)).toEqual([a.id]);
     await restoreAction(removed!, database);
     expect((await listActions(workspaceId, database)).map((action) => action.id).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  it('deleting a series keeps its meetings and action items untouched; undo restores the row exactly', async () => {
+    const { database, workspaceId, plan, series } = await setup();
+    const meeting = await plan('2027-01-31');
+    await updateMeeting(workspaceId, meeting.id, (m) => addDecision(m, { id: 'd1', text: '閾値を60に', agendaItemId: null, createdAt: m.createdAt }), database);
+    await addAction(workspaceId, { title: '失注理由を共有', department: 'sales', createdInMeetingId: meeting.id }, database);
+    const before = await database.meetingSeries.get([workspaceId, series.id]);
+    expect(before!.nextDate).toBe('2027-02-28');
+    const meetingsBefore = await listMeetings(workspaceId, database);
+    const actionsBefore = await listActions(workspaceId, database);
+
+    const removed = await deleteSeries(workspaceId, series.id, database);
+    expect(removed).toEqual(before);
+    expect(await listSeries(workspaceId, database)).toEqual([]);
+    // Nothing else changed: the meeting keeps its (now dangling) seriesId, the action stays.
+    expect(await listMeetings(workspaceId, database)).toEqual(meetingsBefore);
+    expect(meetingsBefore[0]!.seriesId).toBe(series.id);
+    expect(await listActions(workspaceId, database)).toEqual(actionsBefore);
+    // Planning from the deleted series is refused.
+    await expect(plan('2027-02-28')).rejects.toThrow(/does not exist/);
+    expect(await deleteSeries(workspaceId, series.id, database)).toBeNull();
+
+    await restoreSeries(removed!, database);
+    expect(await database.meetingSeries.get([workspaceId, series.id])).toEqual(before);
+    expect(await listMeetings(workspaceId, database)).toEqual(meetingsBefore);
+    expect(await listActions(workspaceId, database)).toEqual(actionsBefore);
+  });
+
+  it('after a series is deleted, the workspace file still parses, its meeting keeping the old seriesId', async () => {
+    const { database, workspaceId, plan, series } = await setup();
+    const meeting = await plan('2027-01-31');
+    await deleteSeries(workspaceId, series.id, database);
+    const parsed = parseWorkspaceFile(await exportWorkspace(workspaceId, database));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.file.meetingSeries).toEqual([]);
+    expect(parsed.file.meetings.map((m) => [m.id, m.seriesId])).toEqual([[meeting.id, series.id]]);
+  });
+
+  it('a decision edit changes its text only; an empty text is refused by the schema', async () => {
+    const { database, workspaceId, plan } = await setup();
+    const meeting = await plan('2027-01-31');
+    const at = meeting.createdAt;
+    await updateMeeting(workspaceId, meeting.id, (m) => addDecision(addDecision(m, { id: 'd1', text: 'A', agendaItemId: null, createdAt: at }), { id: 'd2', text: 'B', agendaItemId: m.agenda[0]!.id, createdAt: at }), database);
+    const edited = await updateMeeting(workspaceId, meeting.id, (m) => updateDecision(m, 'd2', '  B, from January  '), database);
+    expect(edited.decisions).toEqual([
+      { id: 'd1', text: 'A', agendaItemId: null, createdAt: at },
+      { id: 'd2', text: 'B, from January', agendaItemId: meeting.agenda[0]!.id, createdAt: at },
+    ]);
+    await expect(updateMeeting(workspaceId, meeting.id, (m) => updateDecision(m, 'd2', '   '), database)).rejects.toThrow(ZodError);
+    expect((await listMeetings(workspaceId, database))[0]!.decisions[1]!.text).toBe('B, from January');
   });
 
   it('series, meetings and actions travel in the workspace file', async () => {
