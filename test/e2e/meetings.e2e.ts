@@ -182,6 +182,16 @@ describe('Regular meetings', () => {
     await page.getByRole('button', { name: m.meeting.exportMinutes }).waitFor();
     await expectNoSeriousA11yViolations(page, 'meeting page (ended)');
 
+    // Correct the decision after the meeting, by keyboard: Tab to "Decision 1", type, Enter.
+    const decision = page.getByRole('textbox', { name: m.decisions.numbered.replace('{{number}}', '1'), exact: true });
+    await pressUntilFocused(page, decision, 'Tab', 150);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' from January');
+    await page.keyboard.press('Enter');
+    await page.getByText(m.decisions.edited.replace('{{label}}', 'Decision 1')).first().waitFor();
+    await poll(async () => (await meetings(page, workspaceId))[0]!.decisions.map((d) => d.text)).toEqual(['Raise the MQL score threshold to 60 from January']);
+    expect(await decision.inputValue()).toBe('Raise the MQL score threshold to 60 from January');
+
     // --- The next meeting carries both open actions; close one there. -------------------------
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: m.title }).click();
     await page.getByRole('button', { name: m.series.plan.replace('{{date}}', day('2027-01-07')) }).click();
@@ -229,7 +239,8 @@ describe('Regular meetings', () => {
     for (const name of en.sample.members.map((member) => member.name)) expect(text, `attendee ${name}`).toContain(squash(name));
     for (const phrase of [
       firstTitle,
-      'Raise the MQL score threshold to 60',
+      // As corrected after the meeting.
+      'Raise the MQL score threshold to 60 from January',
       'MQL volume up 12 % on October.',
       'Send rejected-lead reasons to marketing weekly',
       'Refresh the nurture campaign for manufacturers',
@@ -264,7 +275,7 @@ describe('Regular meetings', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('in Japanese: plan, run and end a meeting; the minutes PDF carries the Japanese text', async () => {
+  test('in Japanese: plan, run and end a meeting; the minutes PDF carries the Japanese text; the regular meeting is deleted and undone', async () => {
     const j = ja.meetings;
     const { page, context, pageErrors } = await launchBrowser({ lang: 'ja' });
     const workspaceId = await createWorkspaceWithSamplePeople(page, ja, 'ノースウィンド定例会');
@@ -306,6 +317,23 @@ describe('Regular meetings', () => {
       expect(text, `the minutes lack “${phrase}”`).toContain(squash(phrase));
     }
     for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);
+
+    // Delete the regular meeting by keyboard: the ended meeting stays listed, set-up is offered; Undo.
+    await page.bringToFront(); // back from the print tab (a background tab's animation frames are throttled)
+    await page.getByRole('navigation', { name: ja.app.breadcrumb }).getByRole('link', { name: j.title, exact: true }).click();
+    const name = j.defaultSeriesName;
+    await pressUntilFocused(page, page.getByRole('button', { name: j.series.deleteLabel.replace('{{name}}', name) }), 'Tab', 80);
+    await page.keyboard.press('Enter');
+    const confirmDelete = page.getByRole('alertdialog', { name: j.series.deleteTitle.replace('{{name}}', name) });
+    await confirmDelete.getByText(j.series.deleteBody).waitFor();
+    await expectNoSeriousA11yViolations(page, 'delete the regular meeting (ja)');
+    await pressUntilFocused(page, confirmDelete.getByRole('button', { name: j.series.delete }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: j.series.setUpTitle }).waitFor();
+    await page.getByRole('table', { name: j.list.title }).getByRole('link', { name: meeting!.title }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'meetings list after the series was deleted (ja)');
+    await page.getByRole('button', { name: ja.common.undo }).click();
+    await page.getByRole('button', { name: /の定例会を準備する$/ }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });
