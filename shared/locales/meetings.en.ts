@@ -4,7 +4,7 @@ export const meetingsEn = {
   sectionIntro: 'The joint sales × marketing meeting: agenda, timer, decisions and action items that carry forward until done.',
   open: 'Open regular meetings',
   nextMeeting: 'Next meeting: {{date}} ({{cadence}})',
-  noSeries: 'No regular meeting set up yet.',
+  noSeries: 'No regular meeting is set up.',
   lastMeeting: 'Last meeting: {{title}}, {{date}}',
   openActionsCount_one: '{{count}} open action item',
   openActionsCount_other: '{{count}} open action items',

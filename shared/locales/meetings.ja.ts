@@ -6,7 +6,7 @@ export const meetingsJa: Messages['meetings'] = {
   sectionIntro: '営業とマーケティングの合同定例会。アジェンダ、タイマー、決定事項、完了するまで次回に引き継がれるアクションアイテムを管理します。',
   open: '定例会を開く',
   nextMeeting: '次回：{{date}}（{{cadence}}）',
-  noSeries: '定例会はまだ設定されていません。',
+  noSeries: '定例会は設定されていません。',
   lastMeeting: '前回：{{title}}（{{date}}）',
   openActionsCount_one: '未完了のアクションアイテム {{count}} 件',
   openActionsCount_other: '未完了のアクションアイテム {{count}} 件',
