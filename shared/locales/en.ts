@@ -873,6 +873,7 @@ export const en = {
       suffix: 'sealed',
       done: 'Saved the sealed copy “{{name}}” (revision {{revision}}).',
       alreadySealed: '“{{name}}” already carries a seal; it was left unchanged. Check it above instead.',
+      notVerified: 'The sealed copy did not verify against this version, so it was not saved. Nothing was changed.',
       failed: 'Could not seal the PDF: {{message}}',
       afterPrint: 'The browser saves this PDF without the signed data: seal the saved file on the Verify page.',
     },

@@ -872,6 +872,7 @@ export const ja: Messages = {
       suffix: '封印済み',
       done: '封印済みのコピー「{{name}}」（第 {{revision}} 版）を保存しました。',
       alreadySealed: '「{{name}}」はすでに封印されているため、変更していません。上で検証してください。',
+      notVerified: '封印したコピーがこの版と一致しなかったため、保存しませんでした。何も変更されていません。',
       failed: 'PDF を封印できませんでした: {{message}}',
       afterPrint: 'ブラウザーはこの PDF を署名データなしで保存します。保存したファイルは「検証」ページで封印してください。',
     },

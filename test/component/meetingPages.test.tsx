@@ -440,7 +440,8 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     await user.click(second);
     await user.keyboard('{End} with marketing {Enter}');
     await waitFor(async () => expect(await decisions()).toEqual(['Score MQLs from 60', 'Weekly lost-deal review with marketing']));
-    expect(second).toHaveValue('Weekly lost-deal review with marketing');
+    // The field shows the stored text once the page has read it back.
+    await waitFor(() => expect(second).toHaveValue('Weekly lost-deal review with marketing'));
 
     // Escape reverts a draft; nothing is stored.
     await user.keyboard('{Control>}a{/Control}Something else');

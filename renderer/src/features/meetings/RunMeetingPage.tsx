@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore }
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
+import type { Theme } from '../../../../shared/settings';
 import { actionsForMeeting } from '../../../../shared/meetings/actions';
 import { previousMonth, todayIn } from '../../../../shared/meetings/cadence';
 import type { Meeting } from '../../../../shared/meetings/records';
@@ -36,7 +37,6 @@ import { NotesField } from './NotesField';
 import { PersonaSlot } from './PersonaSlot';
 import { findMeeting, useWorkspaceMeetings } from './useMeetingData';
 import './meetings.css';
-import type { Theme } from '../../../../shared/settings';
 
 /** Run mode's keys (the handler is below); shown in the legend beside the meeting. */
 export const RUN_SHORTCUTS = [

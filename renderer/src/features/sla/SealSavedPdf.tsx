@@ -49,7 +49,10 @@ export function SealSavedPdf(props: { versions: readonly SlaVersion[] }) {
       const sealed = await sealPdfForRequest(bytes, request, sha256Hex);
       // Check the copy before offering it: it must verify as this version.
       const verdict = await verifyPdf(sealed, knownVersions([version]), sha256Hex);
-      if (verdict.status !== 'matches') throw new Error(`the sealed copy does not verify (${verdict.status})`);
+      if (verdict.status !== 'matches') {
+        setStatus({ tone: 'bad', text: t('sla.seal.notVerified') });
+        return;
+      }
       const name = suggestedPdfName(`${title} (${t('sla.seal.suffix')})`, version.revision);
       const { saved } = await host.savePdf(name, sealed);
       if (saved) {
