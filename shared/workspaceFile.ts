@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { base64ToBytes } from './base64';
+import { MAX_FILE_BYTES } from './fileLimits';
 import { Board } from './records/board';
 import { Member } from './records/member';
 import { Workspace } from './records/workspace';
@@ -16,7 +17,8 @@ import { SlaVersion } from './sla/versions';
 export const FILE_FORMAT = 'alignboard-workspace';
 export const FILE_VERSION = 1;
 export const FILE_EXTENSION = '.alignboard';
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** The one size limit of export, import and backup (see fileLimits.ts). */
+export { MAX_FILE_BYTES };
 
 const FileMember = Member.omit({ workspaceId: true });
 const FileBoard = Board.omit({ workspaceId: true }).extend({

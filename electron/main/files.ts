@@ -2,7 +2,8 @@ import type { Stats } from 'node:fs';
 import nodePath from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { InvokeResult } from '../../shared/ipc';
-import { FILE_EXTENSION, MAX_FILE_BYTES } from '../../shared/workspaceFile';
+import { formatMegabytes, MAX_FILE_BYTES } from '../../shared/fileLimits';
+import { FILE_EXTENSION } from '../../shared/workspaceFile';
 import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
 
 /**
@@ -33,6 +34,12 @@ export type FilesDeps = {
   labels: () => { exportTitle: string; importTitle: string };
 };
 
+/**
+ * Temporary files older than this in the last export folder are left from a crash and removed at
+ * start. Younger ones may belong to a save still running from another computer (a shared folder).
+ */
+export const STALE_EXPORT_TEMP_MS = 60 * 60 * 1000;
+
 const EXTENSION = FILE_EXTENSION.slice(1);
 const FILTER = { name: 'Alignboard Workspace', extensions: [EXTENSION] };
 const RESERVED_WINDOWS_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
@@ -43,17 +50,44 @@ function isForbiddenInFileName(char: string): boolean {
   return code < 0x20 || code === 0x7f || '<>:"/\\|?*'.includes(char);
 }
 
-/** A file name every OS accepts, ending in `.alignboard`, from a workspace name. */
-export function safeFileName(suggested: string): string {
+/**
+ * File names are capped in UTF-8 bytes, not characters: ext4, APFS and most others allow 255 bytes
+ * per name, and a Japanese character takes 3 (150 characters were 450 bytes). 200 leaves room for
+ * " (2)" style suffixes that dialogs and sync tools add.
+ */
+export const MAX_FILE_NAME_BYTES = 200;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The longest start of `text` that fits in `maxBytes` of UTF-8, cut between whole graphemes. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    bytes += Buffer.byteLength(segment, 'utf8');
+    if (bytes > maxBytes) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+/** The part before the extension of a file name every OS accepts, at most `maxBytes` long. */
+function safeBaseName(suggested: string, extension: string, maxBytes: number): string {
   let name = Array.from(suggested.normalize('NFC'), (char) => (isForbiddenInFileName(char) ? '-' : char))
     .join('')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[. ]+$/, '');
-  if (name.toLowerCase().endsWith(FILE_EXTENSION)) name = name.slice(0, -FILE_EXTENSION.length).replace(/[. ]+$/, '');
+  if (name.toLowerCase().endsWith(extension)) name = name.slice(0, -extension.length).replace(/[. ]+$/, '');
   if (RESERVED_WINDOWS_NAME.test(name)) name = `_${name}`;
-  name = Array.from(name).slice(0, 150).join('').trim() || 'workspace';
-  return `${name}${FILE_EXTENSION}`;
+  // Trailing dots and spaces again: Windows drops them, and a cut can leave one at the end.
+  name = truncateUtf8(name, maxBytes).replace(/[. ]+$/, '').trim();
+  return name || 'workspace';
+}
+
+/** A file name every OS accepts, ending in `extension`, at most MAX_FILE_NAME_BYTES long. */
+export function safeFileName(suggested: string, extension: string = FILE_EXTENSION): string {
+  return `${safeBaseName(suggested, extension, MAX_FILE_NAME_BYTES - Buffer.byteLength(extension))}${extension}`;
 }
 
 export function withExtension(filePath: string): string {
@@ -72,11 +106,6 @@ function describeFsError(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error);
   }
-}
-
-function formatMegabytes(bytes: number): string {
-  const megabytes = bytes / (1024 * 1024);
-  return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;
 }
 
 /**

@@ -85,8 +85,7 @@ export function printUrl(request: Pick<PdfExportRequest, 'route'>, paper: Parame
 
 /** A PDF file name every OS accepts, from a document title. */
 export function pdfFileName(suggested: string): string {
-  const base = safeFileName(suggested.replace(/\.pdf\s*$/i, ''));
-  return `${base.slice(0, base.lastIndexOf('.'))}.pdf`;
+  return safeFileName(suggested.replace(/\.pdf\s*$/i, ''), '.pdf');
 }
 
 /** Linux file choosers do not append the filter's extension themselves. */

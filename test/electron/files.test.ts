@@ -6,6 +6,7 @@ import {
   createFileService,
   readWorkspaceFile,
   safeFileName,
+  truncateUtf8,
   withExtension,
   type FileDialogs,
   type FilesFs,
@@ -51,9 +52,26 @@ describe('safeFileName', () => {
     ['line\nbreak\ttab', 'line-break-tab.alignboard'],
   ])('%j → %j', (input, expected) => expect(safeFileName(input)).toBe(expected));
 
-  it('cuts very long names without splitting a character', () => {
+  it('caps names at 200 bytes of UTF-8 (ext4 and APFS allow 255), never splitting a character', () => {
     const name = safeFileName('日'.repeat(400));
-    expect(name).toBe(`${'日'.repeat(150)}.alignboard`);
+    // 63 × 3 bytes + 11 for the extension; 150 characters were 461 bytes.
+    expect(name).toBe(`${'日'.repeat(63)}.alignboard`);
+    expect(Buffer.byteLength(name)).toBe(200);
+    expect(Buffer.byteLength(safeFileName('a'.repeat(400)))).toBe(200);
+  });
+
+  it('cuts between whole graphemes: a flag or an accent stays whole', () => {
+    // 🇯🇵 is two code points (8 bytes); e + combining acute is two (3 bytes).
+    const flags = safeFileName('🇯🇵'.repeat(40));
+    expect(flags).toBe(`${'🇯🇵'.repeat(23)}.alignboard`);
+    const accents = safeFileName('e\u0301'.repeat(100).normalize('NFD'));
+    expect(Buffer.byteLength(accents)).toBeLessThanOrEqual(200);
+    expect(truncateUtf8('ae\u0301', 2)).toBe('a');
+    expect(truncateUtf8('ae\u0301', 4)).toBe('ae\u0301');
+  });
+
+  it('drops a trailing dot or space the cut leaves', () => {
+    expect(safeFileName(`${'a'.repeat(188)} .b`)).toBe(`${'a'.repeat(188)}.alignboard`);
   });
 
   it('adds the extension only when missing', () => {
@@ -112,6 +130,20 @@ describe('file:saveWorkspace', () => {
     expect(await service.saveWorkspace({ suggestedName: 'x', content: '{}' })).toEqual({ saved: false, path: null });
     expect(await fsp.readdir(dir)).toEqual([]);
     expect(rememberFolder).not.toHaveBeenCalled();
+  });
+
+  it('saves a workspace with a 100-character Japanese name on this disk under the name it offers', async () => {
+    const dir = await tempDir();
+    const name = '営業部とマーケティング部の定例会および共通ペルソナ作成ワークショップ'.repeat(3).slice(0, 100);
+    expect(name).toHaveLength(100);
+    const { service, dialog } = setup({ documents: dir });
+    dialog.showSaveDialog.mockImplementation(async (options) => ({ canceled: false, filePath: options.defaultPath }));
+    const result = await service.saveWorkspace({ suggestedName: name, content: '{"ok":true}' });
+    expect(result.saved).toBe(true);
+    const [file] = await fsp.readdir(dir);
+    expect(file).toBe(safeFileName(name));
+    expect(name.startsWith(file!.replace(/\.alignboard$/, ''))).toBe(true);
+    expect(await fsp.readFile(path.join(dir, file!), 'utf8')).toBe('{"ok":true}');
   });
 
   it('keeps the previous file intact when the write fails', async () => {

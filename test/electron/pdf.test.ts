@@ -337,6 +337,32 @@ describe('PDF export in main', () => {
     expect(showSaveDialog).toHaveBeenCalledTimes(1);
   });
 
+  it('saves a PDF named after a 100-character Japanese title on this disk (the name offered fits)', async () => {
+    const title = '営業とマーケティングの連携に関するサービスレベル合意書'.repeat(4).slice(0, 100);
+    expect(title).toHaveLength(100);
+    const folder = await tempDir();
+    // The user accepts the name the dialog offers, in the folder it opens in.
+    const exporter = createPdfExporter({
+      createWindow: () => {
+        throw new Error('not printing');
+      },
+      preloadPath: PRELOAD,
+      dialog: { showSaveDialog: async (options) => ({ canceled: false, filePath: options.defaultPath }) },
+      fs: fsp,
+      lastFolder: () => null,
+      rememberFolder: () => {},
+      defaultFolder: () => folder,
+      labels: () => ({ exportTitle: 'Export PDF', filterName: 'PDF document' }),
+    });
+    const result = await exporter.savePdf({ suggestedName: title, bytes: PDF });
+    expect(result.saved).toBe(true);
+    const [name] = await fsp.readdir(folder);
+    expect(name).toBe(pdfFileName(title));
+    expect(Buffer.byteLength(name!)).toBeLessThanOrEqual(200);
+    expect(title.startsWith(name!.replace(/\.pdf$/, ''))).toBe(true);
+    expect(new Uint8Array(await fsp.readFile(path.join(folder, name!)))).toEqual(PDF);
+  });
+
   it('refuses a post-processing step that returns no PDF, before asking where to save', async () => {
     const { exporter, showSaveDialog } = await setup({ postProcess: async () => new Uint8Array() });
     await expect(exporter.exportPdf(PERSONA)).rejects.toThrow('Post-processing the persona-sheet PDF did not return a PDF.');
@@ -421,6 +447,12 @@ describe('file names and URLs', () => {
     ['ペルソナ', 'ペルソナ.pdf'],
   ])('names the file for %j %j', (suggested, expected) => {
     expect(pdfFileName(suggested)).toBe(expected);
+  });
+
+  it('caps a long name at 200 bytes of UTF-8, cutting between whole characters', () => {
+    const name = pdfFileName('議事録'.repeat(100));
+    expect(name).toBe(`${'議事録'.repeat(21)}議事.pdf`);
+    expect(Buffer.byteLength(name)).toBe(199);
   });
 
   it('adds the extension only when missing', () => {
