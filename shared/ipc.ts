@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { workspaceText } from './fileLimits';
 import { PdfExportRequest, PrintReadyReport } from './pdf';
-import { AppSettings, SettingsPatch } from './settings';
+import { AppSettings, RendererSettingsPatch } from './settings';
 
 /**
  * The one IPC contract between the renderer and main. Each invoke channel maps to zod schemas for
@@ -15,17 +16,25 @@ export const SettingsResult = z.object({
 
 export const BackupEntry = z.object({
   id: z.string(),
+  /**
+   * Which backup is newer: a counter that only grows, because the clock can jump (a clock once set
+   * ahead made every new backup look older than the last ten). 0 for backups made before it existed.
+   */
+  seq: z.number().int().nonnegative(),
   workspaceId: z.string(),
   createdAt: z.string(),
   workspaceName: z.string(),
   size: z.number().int().nonnegative(),
+  /** The workspace's `updatedAt` when it was backed up (null if unknown): unchanged means equal. */
+  workspaceUpdatedAt: z.string().nullable(),
 });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 
 export const BackupSnapshot = z.object({
   workspaceId: z.string().min(1).max(200),
   workspaceName: z.string().max(500),
-  content: z.string().max(200 * 1024 * 1024),
+  workspaceUpdatedAt: z.string().max(100).nullable(),
+  content: workspaceText(),
 });
 export type BackupSnapshot = z.infer<typeof BackupSnapshot>;
 
@@ -38,21 +47,18 @@ export const invokeChannels = {
     result: z.object({ version: z.string(), platform: z.string(), userDataPath: z.string() }),
   },
   'settings:get': { args: z.tuple([]), result: SettingsResult },
-  'settings:set': { args: z.tuple([SettingsPatch]), result: AppSettings },
+  /** The page may change what the user chooses; the export folder is main's to remember. */
+  'settings:set': { args: z.tuple([RendererSettingsPatch]), result: AppSettings },
   'file:saveWorkspace': {
-    args: z.tuple([
-      z.object({ suggestedName: z.string().min(1).max(200), content: z.string().max(500 * 1024 * 1024) }),
-    ]),
+    args: z.tuple([z.object({ suggestedName: z.string().min(1).max(200), content: workspaceText() })]),
     result: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   'file:openWorkspace': {
     args: z.tuple([]),
     result: z.object({ fileName: z.string(), content: z.string() }).nullable(),
   },
-  'backup:save': {
-    args: z.tuple([z.array(BackupSnapshot).max(10000)]),
-    result: z.object({ written: z.number().int() }),
-  },
+  /** One workspace per call, so one that cannot be saved never takes the others with it. */
+  'backup:save': { args: z.tuple([BackupSnapshot]), result: BackupEntry },
   'backup:list': { args: z.tuple([]), result: z.array(BackupEntry) },
   'backup:read': { args: z.tuple([BackupId]), result: z.object({ content: z.string() }) },
   /** Prints a print route in a hidden window and offers the PDF in a save dialog. */

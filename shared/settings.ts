@@ -31,6 +31,12 @@ export type AppSettings = z.infer<typeof AppSettings>;
 /** A change to some settings: fields left out stay as they are (no defaults filled in). */
 export const SettingsPatch = z.object(settingsFields).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+/**
+ * What the page may change. The last export folder is written only by main, from a folder the user
+ * picked in a save dialog: a page that could set it would choose where the next dialog opens.
+ */
+export const RendererSettingsPatch = SettingsPatch.omit({ lastExportFolder: true }).strict();
+export type RendererSettingsPatch = z.infer<typeof RendererSettingsPatch>;
 
 export const DEFAULT_SETTINGS: AppSettings = AppSettings.parse({});
 

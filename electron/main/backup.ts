@@ -1,50 +1,66 @@
 import type { Dirent } from 'node:fs';
 import nodePath from 'node:path';
 import { z } from 'zod';
-import { BackupId, type BackupEntry, type BackupSnapshot } from '../../shared/ipc';
-import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
+import { backupsToDelete, KEEP_PER_WORKSPACE, newestFirst } from '../../shared/backups';
+import { formatMegabytes, MAX_FILE_BYTES } from '../../shared/fileLimits';
+import { BackupEntry, BackupId, type BackupSnapshot } from '../../shared/ipc';
+import { removeStaleTempFiles, writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
 import { compactTimestamp, isoFromCompactTimestamp } from './time';
 
 /**
  * Automatic backups in `<userData>/backups/`. The workspaces live in the renderer's IndexedDB, so
- * the renderer sends snapshots (workspace-file JSON) and main only stores them:
+ * the renderer sends snapshots (workspace-file JSON), one workspace per call, and main stores them:
  *
- * - one file per snapshot, `<UTC yyyymmddThhmmssZ>_<sanitized workspace id>[-n].alignboard`,
- *   written atomically (the renderer decides which workspaces changed and need one);
- * - the newest KEEP_PER_WORKSPACE backups of each workspace are kept, older ones deleted;
+ * - one file per snapshot, `<seq>_<UTC yyyymmddThhmmssZ>_<sanitized workspace id>.alignboard`,
+ *   written atomically, 0600 in a 0700 folder (a workspace holds names, notes and signatures);
+ * - `seq` only grows: "newest" means the highest seq, never the latest clock time, because the
+ *   clock can jump back (a clock once set ahead made every new backup look older than the last ten,
+ *   so each was deleted the moment it was written);
+ * - the newest KEEP_PER_WORKSPACE backups of each workspace are kept, older ones deleted, and the
+ *   backup just written is never one of them;
  * - `manifest.json` (also atomic) describes every file so listing never opens the backups; it is
  *   reconciled with the directory on each use and rebuilt from the files if missing or damaged.
+ *
+ * Backups of earlier versions (`<stamp>_<id>.alignboard`) are still listed and restored, as seq 0:
+ * older than any backup made since.
  */
 
-export const KEEP_PER_WORKSPACE = 10;
+export { KEEP_PER_WORKSPACE };
 export const MANIFEST_NAME = 'manifest.json';
+/** Temporary files a crash left behind are removed at start, whatever their age: only one instance runs. */
+const STALE_TEMP_MS = 0;
 
-const FILE_NAME = /^(\d{8}T\d{6}Z)_([A-Za-z0-9_-]+)\.alignboard$/;
+const SEQ_DIGITS = 10;
+const FILE_NAME = /^(\d{10})_(\d{8}T\d{6}Z)_([A-Za-z0-9_-]+)\.alignboard$/;
+const LEGACY_FILE_NAME = /^(\d{8}T\d{6}Z)_([A-Za-z0-9_-]+)\.alignboard$/;
 
-export const ManifestEntry = z.object({
-  id: BackupId,
-  workspaceId: z.string(),
-  workspaceName: z.string(),
-  createdAt: z.iso.datetime(),
-  size: z.number().int().nonnegative(),
-});
+export const ManifestEntry = BackupEntry.extend({ id: BackupId, createdAt: z.iso.datetime() });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
-export const Manifest = z.object({ version: z.literal(1), entries: z.array(ManifestEntry) });
+export const Manifest = z.object({ version: z.literal(2), entries: z.array(ManifestEntry) });
+/** The manifest of 1.x backups: no seq, no workspaceUpdatedAt. */
+const ManifestV1 = z.object({
+  version: z.literal(1),
+  entries: z.array(ManifestEntry.omit({ seq: true, workspaceUpdatedAt: true })),
+});
 
 export type BackupFs = AtomicWriteFs & {
-  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  mkdir(path: string, options: { recursive: true; mode: number }): Promise<unknown>;
+  chmod(path: string, mode: number): Promise<void>;
   readdir(path: string, options: { withFileTypes: true }): Promise<Pick<Dirent, 'name' | 'isFile'>[]>;
   readFile(path: string, encoding: 'utf8'): Promise<string>;
+  stat(path: string): Promise<{ mtimeMs: number; isFile(): boolean }>;
 };
 
 export type BackupStore = {
-  save(snapshots: readonly BackupSnapshot[]): Promise<{ written: number }>;
+  /** Makes the folder private and removes what a crash left; run at start (save and list run it too). */
+  prepare(): Promise<void>;
+  save(snapshot: BackupSnapshot): Promise<BackupEntry>;
   list(): Promise<BackupEntry[]>;
   read(id: string): Promise<{ content: string }>;
 };
 
 export function isBackupFileName(name: string): boolean {
-  return FILE_NAME.test(name) && BackupId.safeParse(name).success;
+  return (FILE_NAME.test(name) || LEGACY_FILE_NAME.test(name)) && BackupId.safeParse(name).success;
 }
 
 /** File-name part for a workspace id: only `[A-Za-z0-9_-]`, at most 100 characters, never empty. */
@@ -52,53 +68,107 @@ export function sanitizeWorkspaceId(workspaceId: string): string {
   return workspaceId.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 100) || 'workspace';
 }
 
-/** Newest first; at equal times the one recorded later wins. */
-function newestFirst(entries: readonly ManifestEntry[]): ManifestEntry[] {
-  return entries
-    .map((entry, order) => ({ entry, order }))
-    .sort((a, b) => b.entry.createdAt.localeCompare(a.entry.createdAt) || b.order - a.order)
-    .map(({ entry }) => entry);
+/** What a backup's file name says: its seq (0 for old names), its time and its workspace. */
+function parseFileName(id: string): { seq: number; createdAt: string; workspaceId: string } | null {
+  const match = FILE_NAME.exec(id);
+  if (match) {
+    const createdAt = isoFromCompactTimestamp(match[2]!);
+    return createdAt ? { seq: Number(match[1]), createdAt, workspaceId: match[3]! } : null;
+  }
+  const legacy = LEGACY_FILE_NAME.exec(id);
+  const createdAt = legacy ? isoFromCompactTimestamp(legacy[1]!) : null;
+  return legacy && createdAt ? { seq: 0, createdAt, workspaceId: legacy[2]! } : null;
 }
 
-export function createBackupStore({ dir, fs, now }: { dir: string; fs: BackupFs; now: () => Date }): BackupStore {
+export function createBackupStore({
+  dir,
+  fs,
+  now,
+  platform = process.platform,
+}: {
+  dir: string;
+  fs: BackupFs;
+  now: () => Date;
+  platform?: NodeJS.Platform;
+}): BackupStore {
   const manifestPath = nodePath.join(dir, MANIFEST_NAME);
   const pathOf = (id: string) => nodePath.join(dir, id);
+  const writeOptions = { platform };
+
+  let prepared: Promise<void> | null = null;
+  async function prepareOnce(): Promise<void> {
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    // mkdir's mode only applies to a folder it creates; earlier versions made this one 0755.
+    if (platform !== 'win32') await fs.chmod(dir, 0o700);
+    await removeStaleTempFiles(
+      {
+        readdir: async (path) => (await fs.readdir(path, { withFileTypes: true })).map((entry) => entry.name),
+        stat: (path) => fs.stat(path),
+        unlink: (path) => fs.unlink(path),
+      },
+      dir,
+      { olderThanMs: STALE_TEMP_MS, now: () => now().getTime() },
+    );
+  }
+  const prepare = () => {
+    // A failed attempt (a disk not mounted yet) is tried again on the next use.
+    prepared ??= prepareOnce().catch((error: unknown) => {
+      prepared = null;
+      throw error;
+    });
+    return prepared;
+  };
 
   async function readManifest(): Promise<ManifestEntry[] | null> {
+    let raw: unknown;
     try {
-      const parsed = Manifest.safeParse(JSON.parse(await fs.readFile(manifestPath, 'utf8')));
-      return parsed.success ? parsed.data.entries : null;
+      raw = JSON.parse(await fs.readFile(manifestPath, 'utf8'));
     } catch {
       return null; // missing or not JSON: rebuilt from the files
     }
+    const current = Manifest.safeParse(raw);
+    if (current.success) return current.data.entries;
+    const v1 = ManifestV1.safeParse(raw);
+    if (v1.success) return v1.data.entries.map((entry) => ({ ...entry, seq: 0, workspaceUpdatedAt: null }));
+    return null;
   }
 
   /** Reads one backup to describe it: only for files the manifest does not know. */
   async function describeFile(id: string): Promise<ManifestEntry | null> {
-    const match = FILE_NAME.exec(id);
-    const createdAt = match ? isoFromCompactTimestamp(match[1]!) : null;
-    if (!match || !createdAt) return null;
+    const named = parseFileName(id);
+    if (!named) return null;
     let content: string;
     try {
       content = await fs.readFile(pathOf(id), 'utf8');
     } catch {
       return null;
     }
-    let workspaceId = match[2]!;
+    let workspaceId = named.workspaceId;
     let workspaceName = workspaceId;
+    let workspaceUpdatedAt: string | null = null;
     try {
-      const workspace = (JSON.parse(content) as { workspace?: { id?: unknown; name?: unknown } }).workspace;
+      const workspace = (JSON.parse(content) as { workspace?: { id?: unknown; name?: unknown; updatedAt?: unknown } })
+        .workspace;
       if (typeof workspace?.id === 'string') workspaceId = workspace.id;
       if (typeof workspace?.name === 'string') workspaceName = workspace.name;
+      if (typeof workspace?.updatedAt === 'string') workspaceUpdatedAt = workspace.updatedAt;
     } catch {
       // A damaged backup is still listed (by its file name) so the user sees it exists.
     }
-    return { id, workspaceId, workspaceName, createdAt, size: Buffer.byteLength(content, 'utf8') };
+    return {
+      id,
+      seq: named.seq,
+      workspaceId,
+      workspaceName,
+      createdAt: named.createdAt,
+      size: Buffer.byteLength(content, 'utf8'),
+      workspaceUpdatedAt,
+    };
   }
 
   /** The manifest's entries, made to agree with the backup files actually on disk. */
   async function currentEntries(): Promise<ManifestEntry[]> {
-    await fs.mkdir(dir, { recursive: true });
+    await prepare();
     const files = (await fs.readdir(dir, { withFileTypes: true }))
       .filter((entry) => entry.isFile() && isBackupFileName(entry.name))
       .map((entry) => entry.name);
@@ -118,66 +188,67 @@ export function createBackupStore({ dir, fs, now }: { dir: string; fs: BackupFs;
   }
 
   async function writeManifest(entries: readonly ManifestEntry[]): Promise<void> {
-    await writeFileAtomic(fs, manifestPath, `${JSON.stringify({ version: 1, entries }, null, 1)}\n`);
+    const text = `${JSON.stringify({ version: 2, entries: newestFirst(entries).reverse() }, null, 1)}\n`;
+    await writeFileAtomic(fs, manifestPath, text, { ...writeOptions, mode: 0o600 });
   }
 
-  function uniqueId(stamp: string, workspaceId: string, taken: ReadonlySet<string>): string {
-    const base = `${stamp}_${sanitizeWorkspaceId(workspaceId)}`;
-    let id = `${base}.alignboard`;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}.alignboard`;
-    return id;
-  }
-
-  async function save(snapshots: readonly BackupSnapshot[]): Promise<{ written: number }> {
+  async function save(snapshot: BackupSnapshot): Promise<BackupEntry> {
+    const size = Buffer.byteLength(snapshot.content, 'utf8');
+    // IPC already refused anything larger; this store is also used directly.
+    if (size > MAX_FILE_BYTES) {
+      throw new Error(
+        `The backup of “${snapshot.workspaceName}” is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_FILE_BYTES)}).`,
+      );
+    }
     const entries = await currentEntries();
-    const at = now();
-    const stamp = compactTimestamp(at);
+    const taken = new Set(entries.map((entry) => entry.id));
+    const stamp = compactTimestamp(now());
     // Whole seconds, as in the file name, so a manifest rebuilt from the files says the same.
     const createdAt = isoFromCompactTimestamp(stamp)!;
-    const taken = new Set(entries.map((entry) => entry.id));
-    let written = 0;
-    for (const snapshot of snapshots) {
-      const id = uniqueId(stamp, snapshot.workspaceId, taken);
-      await writeFileAtomic(fs, pathOf(id), snapshot.content);
-      taken.add(id);
-      entries.push({
-        id,
-        workspaceId: snapshot.workspaceId,
-        workspaceName: snapshot.workspaceName,
-        createdAt,
-        size: Buffer.byteLength(snapshot.content, 'utf8'),
-      });
-      written++;
-    }
+    let seq = entries.reduce((max, entry) => Math.max(max, entry.seq), 0) + 1;
+    const idFor = (n: number) => `${String(n).padStart(SEQ_DIGITS, '0')}_${stamp}_${sanitizeWorkspaceId(snapshot.workspaceId)}.alignboard`;
+    while (taken.has(idFor(seq))) seq++;
+    const written: ManifestEntry = {
+      id: idFor(seq),
+      seq,
+      workspaceId: snapshot.workspaceId,
+      workspaceName: snapshot.workspaceName,
+      createdAt,
+      size,
+      workspaceUpdatedAt: snapshot.workspaceUpdatedAt,
+    };
+    await writeFileAtomic(fs, pathOf(written.id), snapshot.content, { ...writeOptions, mode: 0o600 });
+    entries.push(written);
 
-    const kept: ManifestEntry[] = [];
-    const perWorkspace = new Map<string, number>();
-    for (const entry of newestFirst(entries)) {
-      const count = (perWorkspace.get(entry.workspaceId) ?? 0) + 1;
-      perWorkspace.set(entry.workspaceId, count);
-      if (count <= KEEP_PER_WORKSPACE) {
-        kept.push(entry);
-        continue;
-      }
+    // Only this workspace's backups can have become too many; the one just written always stays.
+    const excess = backupsToDelete(entries, snapshot.workspaceId, written.id);
+    const removed = new Set<string>();
+    for (const entry of excess) {
       try {
         await fs.unlink(pathOf(entry.id));
+        removed.add(entry.id);
       } catch (error) {
         // Already gone is fine; otherwise keep listing it so nothing on disk goes unaccounted.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') kept.push(entry);
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') removed.add(entry.id);
       }
     }
-    await writeManifest(kept.reverse());
-    return { written };
+    const kept = entries.filter((entry) => !removed.has(entry.id));
+    await writeManifest(kept);
+    return toEntry(written);
   }
 
+  const toEntry = ({ id, seq, workspaceId, createdAt, workspaceName, size, workspaceUpdatedAt }: ManifestEntry): BackupEntry => ({
+    id,
+    seq,
+    workspaceId,
+    createdAt,
+    workspaceName,
+    size,
+    workspaceUpdatedAt,
+  });
+
   async function list(): Promise<BackupEntry[]> {
-    return newestFirst(await currentEntries()).map(({ id, workspaceId, createdAt, workspaceName, size }) => ({
-      id,
-      workspaceId,
-      createdAt,
-      workspaceName,
-      size,
-    }));
+    return newestFirst(await currentEntries()).map(toEntry);
   }
 
   async function read(id: string): Promise<{ content: string }> {
@@ -202,7 +273,8 @@ export function createBackupStore({ dir, fs, now }: { dir: string; fs: BackupFs;
   };
 
   return {
-    save: (snapshots) => serial(() => save(snapshots)),
+    prepare: () => serial(prepare),
+    save: (snapshot) => serial(() => save(snapshot)),
     list: () => serial(list),
     read: (id) => serial(() => read(id)),
   };

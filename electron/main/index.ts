@@ -8,7 +8,8 @@ import { languageFromLocale, type AppSettings } from '../../shared/settings';
 import { createAppProtocolHandler } from './appProtocol';
 import { createBackupStore } from './backup';
 import { createBackupSchedule } from './backupSchedule';
-import { createFileService, readWorkspaceFile } from './files';
+import { removeStaleTempFiles } from './atomicWrite';
+import { createFileService, readWorkspaceFile, STALE_EXPORT_TEMP_MS } from './files';
 import { createHandlers } from './handlers';
 import { registerHandlers, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -114,6 +115,10 @@ function run(): void {
       },
     });
     const backups = createBackupStore({ dir: nodePath.join(userData, 'backups'), fs: fsp, now: () => new Date() });
+    // What a crash left behind. A failure here shows again, and is reported, on the first backup.
+    void backups.prepare().catch(() => undefined);
+    const lastExportFolder = settings.get().settings.lastExportFolder;
+    if (lastExportFolder) void removeStaleTempFiles(fsp, lastExportFolder, { olderThanMs: STALE_EXPORT_TEMP_MS, now: Date.now });
     const pdf = createPdfExporter({
       createWindow: (options) => new BrowserWindow(options),
       preloadPath: PRELOAD_PATH,

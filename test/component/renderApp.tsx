@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
 import { App } from '../../renderer/src/app/App';
 import { AppProvider } from '../../renderer/src/app/AppContext';
 import { db } from '../../renderer/src/db/db';
-import { createBrowserHost } from '../../renderer/src/host/browserHost';
+import { createBrowserHost, openBackupDb } from '../../renderer/src/host/browserHost';
 import type { Host } from '../../renderer/src/host';
 import { initI18n } from '../../renderer/src/i18n';
 
@@ -12,6 +12,13 @@ import { initI18n } from '../../renderer/src/i18n';
 export async function resetDb() {
   await db.delete();
   await db.open();
+}
+
+/** Empties the browser host's backups database (kept open: other hosts of the test may use it). */
+export async function clearBrowserBackups() {
+  const backups = openBackupDb();
+  await Promise.all([backups.backups.clear(), backups.contents.clear()]);
+  backups.close();
 }
 
 /** Renders the whole app on a browser host whose OS edges can be overridden. */

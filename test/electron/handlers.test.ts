@@ -80,15 +80,36 @@ describe('main process handlers', () => {
     expect(((await invoke('settings:get')) as { settings: { lastExportFolder: string } }).settings.lastExportFolder).toBe(userData);
   });
 
-  it('stores, lists and restores backups, and refuses ids that are not ours', async () => {
+  it('will not let the page choose the export folder: only a folder picked in a save dialog is remembered', async () => {
+    const { invoke, userData } = await mainProcess();
+    await expect(invoke('settings:set', { lastExportFolder: '/etc' })).rejects.toThrow(/^Refused settings:set: invalid arguments/);
+    await expect(invoke('settings:set', { theme: 'dark', lastExportFolder: null })).rejects.toThrow(/invalid arguments/);
+    expect(((await invoke('settings:get')) as { settings: { lastExportFolder: unknown } }).settings.lastExportFolder).toBeNull();
+    await invoke('file:saveWorkspace', { suggestedName: 'Plan', content: '{}' });
+    expect(((await invoke('settings:get')) as { settings: { lastExportFolder: string } }).settings.lastExportFolder).toBe(userData);
+  });
+
+  it('stores one workspace per backup:save, lists and restores backups, and refuses ids that are not ours', async () => {
     const { invoke } = await mainProcess();
     const content = JSON.stringify({ workspace: { id: 'w1', name: 'Kickoff' } });
-    expect(await invoke('backup:save', [{ workspaceId: 'w1', workspaceName: 'Kickoff', content }])).toEqual({ written: 1 });
-    const list = (await invoke('backup:list')) as { id: string }[];
-    expect(list).toEqual([
-      { id: '20261130T044310Z_w1.alignboard', workspaceId: 'w1', workspaceName: 'Kickoff', createdAt: '2026-11-30T04:43:10.000Z', size: content.length },
-    ]);
-    expect(await invoke('backup:read', list[0]!.id)).toEqual({ content });
+    const entry = {
+      id: '0000000001_20261130T044310Z_w1.alignboard',
+      seq: 1,
+      workspaceId: 'w1',
+      workspaceName: 'Kickoff',
+      createdAt: '2026-11-30T04:43:10.000Z',
+      size: content.length,
+      workspaceUpdatedAt: '2026-11-29T10:00:00.000Z',
+    };
+    expect(
+      await invoke('backup:save', { workspaceId: 'w1', workspaceName: 'Kickoff', workspaceUpdatedAt: entry.workspaceUpdatedAt, content }),
+    ).toEqual(entry);
+    expect(await invoke('backup:list')).toEqual([entry]);
+    expect(await invoke('backup:read', entry.id)).toEqual({ content });
     await expect(invoke('backup:read', '../settings.json')).rejects.toThrow(/^Refused backup:read: invalid arguments/);
+    // The old batch form is refused: a batch let one bad workspace fail all of them.
+    await expect(invoke('backup:save', [{ workspaceId: 'w1', workspaceName: 'Kickoff', workspaceUpdatedAt: null, content }])).rejects.toThrow(
+      /invalid arguments/,
+    );
   });
 });

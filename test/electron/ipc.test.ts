@@ -11,7 +11,15 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
     'file:saveWorkspace': () => ({ saved: false, path: null }),
     'file:openWorkspace': () => null,
-    'backup:save': (snapshots) => ({ written: snapshots.length }),
+    'backup:save': (snapshot) => ({
+      id: `0000000001_20261130T044310Z_${snapshot.workspaceId}.alignboard`,
+      seq: 1,
+      workspaceId: snapshot.workspaceId,
+      workspaceName: snapshot.workspaceName,
+      createdAt: '2026-11-30T04:43:10.000Z',
+      size: snapshot.content.length,
+      workspaceUpdatedAt: snapshot.workspaceUpdatedAt,
+    }),
     'backup:list': () => [],
     'backup:read': (id) => ({ content: `content of ${id}` }),
     'pdf:export': () => ({ saved: false, path: null }),
@@ -138,7 +146,6 @@ describe('registerHandlers', () => {
       'settings:set': () => DEFAULT_SETTINGS,
       'file:saveWorkspace': () => ({ saved: false, path: null }),
       'file:openWorkspace': () => null,
-      'backup:save': () => ({ written: 0 }),
       'backup:list': () => [],
     };
     expect(Object.keys(missing)).not.toContain('backup:read');

@@ -16,6 +16,7 @@ import { SlaPage } from '../features/sla/SlaPage';
 import { SlaPrint } from '../features/sla/SlaPrint';
 import { VerifyPage } from '../features/sla/VerifyPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { useBackupNotifications } from '../features/backups/BackupRunStatus';
 import { useAutomaticBackups } from '../features/backups/backupService';
 import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -113,10 +114,11 @@ function useFocusOnNavigation() {
 
 function Shell() {
   const { t } = useTranslation();
-  const { host, settings } = useApp();
+  const { host, settings, language } = useApp();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useCommands(() => setShortcutsOpen(true));
   useAutomaticBackups(host);
+  useBackupNotifications(host, language);
   useFocusOnNavigation();
   return (
     <>

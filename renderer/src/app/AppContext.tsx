@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { type AppSettings, type Language, languageFromLocale, nextTheme, type SettingsPatch, type Theme } from '../../../shared/settings';
+import { type AppSettings, type Language, languageFromLocale, nextTheme, type RendererSettingsPatch, type Theme } from '../../../shared/settings';
 import type { Host } from '../host';
 import { initI18n } from '../i18n';
 
@@ -10,7 +10,7 @@ type AppContextValue = {
   language: Language;
   systemLanguage: Language;
   settingsProblem: string | null;
-  updateSettings(patch: SettingsPatch): Promise<void>;
+  updateSettings(patch: RendererSettingsPatch): Promise<void>;
   cycleTheme(): void;
 };
 
@@ -36,7 +36,7 @@ export function AppProvider(props: {
   const language = settings.language ?? systemLanguage;
 
   const updateSettings = useCallback(
-    async (patch: SettingsPatch) => {
+    async (patch: RendererSettingsPatch) => {
       // Apply at once so the UI never waits on storage, then keep what storage accepted.
       setSettings((current) => ({ ...current, ...patch }));
       if (patch.theme) applyTheme(patch.theme);

@@ -1,20 +1,43 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { backupsToDelete, newestFirst } from '../../../shared/backups';
+import { formatMegabytes, MAX_FILE_BYTES, utf8ByteLength } from '../../../shared/fileLimits';
 import type { BackupEntry } from '../../../shared/ipc';
-import { AppSettings, DEFAULT_SETTINGS, type SettingsPatch } from '../../../shared/settings';
-import { FILE_EXTENSION, MAX_FILE_BYTES } from '../../../shared/workspaceFile';
+import { AppSettings, DEFAULT_SETTINGS, type RendererSettingsPatch } from '../../../shared/settings';
+import { FILE_EXTENSION } from '../../../shared/workspaceFile';
 import { printInHiddenFrame } from './browserPrint';
 import type { Host, HostCommand, OpenedFile } from './types';
 
 const SETTINGS_KEY = 'alignboard.settings';
-const BACKUPS_KEPT = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-type StoredBackup = BackupEntry & { workspaceId: string; content: string };
+type StoredBackupV1 = Omit<BackupEntry, 'seq' | 'workspaceUpdatedAt'> & { content: string };
+type BackupDb = Dexie & {
+  backups: EntityTable<BackupEntry, 'id'>;
+  /** The text of each backup, apart so that listing and pruning never load megabytes. */
+  contents: EntityTable<{ id: string; content: string }, 'id'>;
+};
 
 /** Browser backups live in their own database so clearing the app database never takes them too. */
-function openBackupDb() {
-  const database = new Dexie('alignboard-backups') as Dexie & { backups: EntityTable<StoredBackup, 'id'> };
+export function openBackupDb(): BackupDb {
+  const database = new Dexie('alignboard-backups') as BackupDb;
   database.version(1).stores({ backups: 'id, workspaceId, createdAt' });
+  // Version 2 orders by a sequence instead of the clock (see BackupEntry.seq): earlier backups are
+  // seq 0, older than any made since, and do not know the workspace's updatedAt.
+  database
+    .version(2)
+    .stores({ backups: 'id, workspaceId, seq', contents: 'id' })
+    .upgrade(async (tx) => {
+      const contents = tx.table<{ id: string; content: string }, string>('contents');
+      await tx
+        .table<StoredBackupV1 & Partial<BackupEntry>, string>('backups')
+        .toCollection()
+        .modify((backup) => {
+          void contents.put({ id: backup.id, content: backup.content });
+          delete (backup as Partial<StoredBackupV1>).content;
+          backup.seq = 0;
+          backup.workspaceUpdatedAt = null;
+        });
+    });
   return database;
 }
 
@@ -70,7 +93,7 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
     appInfo: async () => ({ version: __APP_VERSION__, platform: 'web' }),
     systemLocale: () => navigator.language,
     getSettings: async () => readSettings(storage),
-    async setSettings(patch: SettingsPatch) {
+    async setSettings(patch: RendererSettingsPatch) {
       const next = AppSettings.parse({ ...readSettings(storage).settings, ...patch });
       storage.setItem(SETTINGS_KEY, JSON.stringify(next));
       return next;
@@ -82,44 +105,51 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
     async openWorkspaceFile(): Promise<OpenedFile | null> {
       const file = await pickFile(`${FILE_EXTENSION},application/json`);
       if (!file) return null;
-      if (file.size > MAX_FILE_BYTES) throw new Error(`file too large: ${file.size} bytes`);
+      if (file.size > MAX_FILE_BYTES) {
+        throw new Error(`“${file.name}” is too large to open (${formatMegabytes(file.size)}; the limit is ${formatMegabytes(MAX_FILE_BYTES)}).`);
+      }
       // Decode as UTF-8 whatever a BOM says, as the desktop app does: a UTF-16 file is not a workspace file.
       return { fileName: file.name, content: new TextDecoder('utf-8').decode(await file.arrayBuffer()) };
     },
     backups: {
-      async save(snapshots) {
-        const createdAt = new Date().toISOString();
-        await backupDb.transaction('rw', backupDb.backups, async () => {
-          for (const snapshot of snapshots) {
-            await backupDb.backups.add({
-              id: `${createdAt.replace(/[:.]/g, '-')}_${snapshot.workspaceId}${FILE_EXTENSION}`,
-              workspaceId: snapshot.workspaceId,
-              workspaceName: snapshot.workspaceName,
-              createdAt,
-              size: new Blob([snapshot.content]).size,
-              content: snapshot.content,
-            });
-            const all = await backupDb.backups.where('workspaceId').equals(snapshot.workspaceId).sortBy('createdAt');
-            const excess = all.slice(0, Math.max(0, all.length - BACKUPS_KEPT));
-            await backupDb.backups.bulkDelete(excess.map((b) => b.id));
-          }
+      async save(snapshot) {
+        const size = utf8ByteLength(snapshot.content);
+        if (size > MAX_FILE_BYTES) {
+          throw new Error(
+            `The backup of “${snapshot.workspaceName}” is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_FILE_BYTES)}).`,
+          );
+        }
+        return backupDb.transaction('rw', backupDb.backups, backupDb.contents, async () => {
+          const seq = ((await backupDb.backups.orderBy('seq').last())?.seq ?? 0) + 1;
+          const entry: BackupEntry = {
+            id: `${String(seq).padStart(10, '0')}_${snapshot.workspaceId}${FILE_EXTENSION}`,
+            seq,
+            workspaceId: snapshot.workspaceId,
+            workspaceName: snapshot.workspaceName,
+            createdAt: new Date().toISOString(),
+            size,
+            workspaceUpdatedAt: snapshot.workspaceUpdatedAt,
+          };
+          await backupDb.backups.add(entry);
+          await backupDb.contents.add({ id: entry.id, content: snapshot.content });
+          const ofWorkspace = await backupDb.backups.where('workspaceId').equals(snapshot.workspaceId).toArray();
+          const excess = backupsToDelete(ofWorkspace, snapshot.workspaceId, entry.id).map((b) => b.id);
+          await backupDb.backups.bulkDelete(excess);
+          await backupDb.contents.bulkDelete(excess);
+          return entry;
         });
-        return { written: snapshots.length };
       },
-      async list() {
-        const all = await backupDb.backups.orderBy('createdAt').reverse().toArray();
-        return all.map(({ content: _, ...entry }) => entry);
-      },
+      list: async () => newestFirst(await backupDb.backups.toArray()),
       async read(id) {
-        const backup = await backupDb.backups.get(id);
-        if (!backup) throw new Error(`backup ${id} not found`);
+        const backup = await backupDb.contents.get(id);
+        if (!backup) throw new Error(`The backup ${id} no longer exists.`);
         return backup.content;
       },
     },
     onBackupDue(listener) {
       // No main process here: the page itself is "the app", so it backs up at start and daily.
-      const first = setTimeout(listener, 3_000);
-      const daily = setInterval(listener, DAY_MS);
+      const first = setTimeout(() => listener('startup'), 3_000);
+      const daily = setInterval(() => listener('interval'), DAY_MS);
       return () => {
         clearTimeout(first);
         clearInterval(daily);

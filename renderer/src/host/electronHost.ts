@@ -17,11 +17,11 @@ export function createElectronHost(api: PreloadApi): Host {
     },
     openWorkspaceFile: () => api.invoke['file:openWorkspace'](),
     backups: {
-      save: (snapshots) => api.invoke['backup:save'](snapshots),
+      save: (snapshot) => api.invoke['backup:save'](snapshot),
       list: () => api.invoke['backup:list'](),
       read: async (id) => (await api.invoke['backup:read'](id)).content,
     },
-    onBackupDue: (listener) => api.on['backup:due'](() => listener()),
+    onBackupDue: (listener) => api.on['backup:due'](({ reason }) => listener(reason)),
     onCommand: (listener) => api.on['menu:command'](listener),
     onFileOpened: (listener) => api.on['file:opened'](listener),
     async exportPdf(request) {

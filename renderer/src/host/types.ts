@@ -1,6 +1,6 @@
 import type { BackupEntry, BackupSnapshot } from '../../../shared/ipc';
 import type { PdfExportRequest } from '../../../shared/pdf';
-import type { AppSettings, SettingsPatch } from '../../../shared/settings';
+import type { AppSettings, RendererSettingsPatch } from '../../../shared/settings';
 
 export type HostCommand =
   | 'new-workspace'
@@ -26,18 +26,20 @@ export interface Host {
   /** The OS or browser UI language tag, used when the user has not chosen one. */
   systemLocale(): string;
   getSettings(): Promise<{ settings: AppSettings; problem: string | null }>;
-  setSettings(patch: SettingsPatch): Promise<AppSettings>;
+  setSettings(patch: RendererSettingsPatch): Promise<AppSettings>;
   /** Offers the file to the user to save. Resolves false when the user cancelled. */
   saveWorkspaceFile(suggestedName: string, content: string): Promise<{ saved: boolean }>;
   /** Lets the user pick a workspace file. Null when cancelled. */
   openWorkspaceFile(): Promise<OpenedFile | null>;
   backups: {
-    save(snapshots: BackupSnapshot[]): Promise<{ written: number }>;
+    /** Backs up one workspace; rejects (saying why) when it cannot, e.g. over the size limit. */
+    save(snapshot: BackupSnapshot): Promise<BackupEntry>;
+    /** Newest first (by sequence, not by the clock). */
     list(): Promise<BackupEntry[]>;
     read(id: string): Promise<string>;
   };
   /** Asks for a snapshot of every workspace (at start and every 24 h). Returns an unsubscribe. */
-  onBackupDue(listener: () => void): () => void;
+  onBackupDue(listener: (reason: 'startup' | 'interval') => void): () => void;
   onCommand(listener: (command: HostCommand) => void): () => void;
   /** A workspace file opened from the OS (file association, second instance). */
   onFileOpened(listener: (file: OpenedFile) => void): () => void;

@@ -1,19 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
+import { KEEP_PER_WORKSPACE } from '../../../../shared/backups';
 import type { BackupEntry } from '../../../../shared/ipc';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { formatBytes, formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
-import { backUpChangedWorkspaces } from './backupService';
+import { BackupRunStatus } from './BackupRunStatus';
+import { runBackups, useBackupStatus } from './backupService';
 
 export function BackupsPage() {
   const { t } = useTranslation();
   const { host, language } = useApp();
   const actions = useWorkspaceActions();
   const [entries, setEntries] = useState<BackupEntry[] | null>(null);
+  const status = useBackupStatus(host);
   useDocumentTitle(t('backups.title'));
 
   const [version, setVersion] = useState(0);
@@ -32,9 +35,9 @@ export function BackupsPage() {
     return () => {
       live = false;
     };
-    // `version` is the refresh trigger: bumping it re-reads the list.
+    // `version` and the last run are the refresh triggers: either re-reads the list.
     // oxlint-disable-next-line react/exhaustive-deps
-  }, [host, t, version]);
+  }, [host, t, version, status.last]);
 
   async function restore(entry: BackupEntry) {
     try {
@@ -55,16 +58,18 @@ export function BackupsPage() {
         <button
           type="button"
           className="button"
-          onClick={async () => {
-            const count = await backUpChangedWorkspaces(host, { force: true });
-            toast.success(t('backups.backedUp', { count }));
-            refresh();
+          aria-disabled={status.running !== null}
+          onClick={() => {
+            // Not `disabled`: the button keeps focus while the backup runs, and says it is busy.
+            if (status.running) return;
+            void runBackups(host, { reason: 'manual', force: true }).then(refresh);
           }}
         >
-          {t('backups.backupNow')}
+          {status.running ? t('backupRun.running') : t('backups.backupNow')}
         </button>
       </div>
-      <p className="lead">{t('backups.intro', { count: 10 })}</p>
+      <p className="lead">{t('backups.intro', { count: KEEP_PER_WORKSPACE })}</p>
+      <BackupRunStatus status={status} language={language} />
       {entries === null ? (
         <p aria-busy="true">{t('app.loading')}</p>
       ) : entries.length === 0 ? (

@@ -2,11 +2,13 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
+import { MAX_FILE_BYTES, utf8ByteLength } from '../../../../shared/fileLimits';
 import { parseWorkspaceFile } from '../../../../shared/workspaceFile';
 import { useApp } from '../../app/AppContext';
 import { errorMessage, StorageFullError } from '../../db/errors';
 import { createSampleWorkspace } from '../../db/sample';
 import { createWorkspace, exportWorkspace, importWorkspace } from '../../db/workspaces';
+import { formatBytes } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { describeProblem, type ImportProblem } from './fileProblems';
 import { NameDialog } from './NameDialog';
@@ -88,6 +90,13 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
     async (workspaceId: string, name: string) => {
       try {
         const content = await exportWorkspace(workspaceId);
+        // Import reads at most MAX_FILE_BYTES: a file written past it could never be opened again.
+        const bytes = utf8ByteLength(content);
+        if (bytes > MAX_FILE_BYTES) {
+          const size = formatBytes(bytes, language);
+          toast.error(t('backupRun.exportTooLarge', { name, size, limit: formatBytes(MAX_FILE_BYTES, language) }));
+          return;
+        }
         const { saved } = await host.saveWorkspaceFile(`${safeFileName(name)}.alignboard`, content);
         if (saved) toast.success(t('workspace.exported', { name }));
         else toast(t('workspace.exportCancelled'));
@@ -95,7 +104,7 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
         toast.error(t('common.error', { message: errorMessage(error) }));
       }
     },
-    [host, t],
+    [host, language, t],
   );
 
   const createSample = useCallback(async () => {
