@@ -15,6 +15,7 @@ import { registerHandlers, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createFileOpener, findWorkspaceArg } from './openFile';
 import { createPdfExporter } from './pdf';
+import { watchWindowHealth } from './recovery';
 import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, registerAppScheme } from './security';
 import { openSettings, restoreWindowBounds } from './settings';
 import { createMainWindow } from './window';
@@ -170,6 +171,13 @@ function run(): void {
         theme: settings.get().settings.theme,
         preloadPath: PRELOAD_PATH,
         saveBounds: (bounds) => settings.saveWindowBounds(bounds),
+      });
+      watchWindowHealth({
+        window,
+        showMessageBox: (options) => dialog.showMessageBox(window, options),
+        labels: () => (menuLanguage(settings.get().settings.language) === 'ja' ? ja : en).shell,
+        now: () => Date.now(),
+        quit: () => app.quit(),
       });
       window.webContents.on('did-finish-load', () => {
         schedule.pageLoaded();

@@ -1,6 +1,7 @@
 import { backupsEn } from './backups.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
+import { shellEn } from './shell.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
 export const en = {
@@ -888,6 +889,7 @@ export const en = {
   meetings: meetingsEn,
   kpi: kpiEn,
   backupRun: backupsEn,
+  shell: shellEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

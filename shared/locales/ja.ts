@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { backupsJa } from './backups.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
+import { shellJa } from './shell.ja';
 
 export const ja: Messages = {
   app: {
@@ -887,6 +888,7 @@ export const ja: Messages = {
   meetings: meetingsJa,
   kpi: kpiJa,
   backupRun: backupsJa,
+  shell: shellJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',
