@@ -37,7 +37,7 @@ function fakeWindow() {
 function fakeDialog() {
   const shown: MessageBoxOptions[] = [];
   const pending: { resolve: (response: number) => void; options: MessageBoxOptions }[] = [];
-  const showMessageBox = vi.fn(async (options: MessageBoxOptions) => {
+  const showMessageBox = vi.fn<(options: MessageBoxOptions) => Promise<{ response: number }>>(async (options) => {
     shown.push(options);
     return new Promise<{ response: number }>((resolve) => {
       const entry = { options, resolve: (response: number) => resolve({ response }) };
