@@ -28,6 +28,7 @@ export const backupsEn = {
   toastProblems_one: '{{count}} workspace was not backed up',
   toastProblems_other: '{{count}} workspaces were not backed up',
   toastRunFailed: 'The backup could not run',
+  listFailed: 'The backups could not be listed: {{message}}',
   open: 'Open Backups',
   exportTooLarge:
     '“{{name}}” is too large to export ({{size}}; a workspace file can be at most {{limit}}). Remove large photos from it, or move part of it to another workspace.',

@@ -27,6 +27,7 @@ export const backupsJa: Messages['backupRun'] = {
   toastProblems_one: '{{count}}件のワークスペースがバックアップされていません',
   toastProblems_other: '{{count}}件のワークスペースがバックアップされていません',
   toastRunFailed: 'バックアップを実行できませんでした',
+  listFailed: 'バックアップの一覧を読み込めませんでした: {{message}}',
   open: 'バックアップを開く',
   exportTooLarge:
     '「{{name}}」は大きすぎるため書き出せません（{{size}}。ワークスペースファイルの上限は {{limit}} です）。大きな写真を削除するか、一部を別のワークスペースに移してください。',

@@ -14,7 +14,7 @@ import {
   toasts,
   workspacesTable,
 } from './support/app';
-import { cleanUpBrowsers, launchBrowser } from './support/browser';
+import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
 
 afterEach(cleanUpBrowsers);
 
@@ -88,5 +88,45 @@ test('the automatic backup lists the sample, and restoring it makes a new worksp
   await page.getByRole('row').filter({ hasText: restoredName }).waitFor();
   const after = await readBackups(page);
   expect(after.map((row) => row.workspace).sort()).toEqual([SAMPLE, SAMPLE, restoredName]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('the Backups page says what the last backup did, and a backup that cannot run is said there and in a notification', async () => {
+  const { page, pageErrors } = await launchBrowser();
+  await openSample(page);
+  await page.reload();
+  await expectWorkspacePage(page, SAMPLE);
+  await waitForBackupOf(page, SAMPLE);
+  const status = page.getByRole('region', { name: 'Last backup' });
+  await status.getByText('1 workspace backed up').waitFor();
+  await expect(status.textContent()).resolves.toContain('when Alignboard started');
+
+  // The backups database breaks under the app (as a damaged browser profile would): another
+  // connection replaces it with one the app cannot open.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('alignboard-backups', 1000);
+        request.addEventListener('upgradeneeded', () => {
+          for (const name of Array.from(request.result.objectStoreNames)) request.result.deleteObjectStore(name);
+        });
+        request.addEventListener('success', () => {
+          request.result.close();
+          resolve();
+        });
+        request.addEventListener('error', () => reject(request.error));
+      }),
+  );
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  const notice = toasts(page).getByText(/^(The backup could not run|1 workspace was not backed up)$/);
+  await notice.waitFor({ timeout: 20_000 });
+  await status.getByText(/^(The backup could not run: .+|“.+” could not be backed up: .+)$/).waitFor();
+  // The list cannot be read either: the page says so where the list would be, not in a second toast.
+  await page.getByText(/^The backups could not be listed: .+$/).waitFor();
+  expect(await toasts(page).getByText(/^Something went wrong/).count()).toBe(0);
+  await expectNoSeriousA11yViolations(page, 'backups page with a failed backup');
+  // The notification leads to the page that explains it.
+  await toasts(page).getByRole('button', { name: 'Open Backups' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Restore from backup' }).waitFor();
   expect(pageErrors).toEqual([]);
 });

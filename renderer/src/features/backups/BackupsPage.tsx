@@ -9,7 +9,7 @@ import { formatBytes, formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
 import { BackupRunStatus } from './BackupRunStatus';
-import { runBackups, useBackupStatus } from './backupService';
+import { cleanMessage, runBackups, useBackupStatus } from './backupService';
 
 export function BackupsPage() {
   const { t } = useTranslation();
@@ -22,13 +22,20 @@ export function BackupsPage() {
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
+  const [listProblem, setListProblem] = useState<string | null>(null);
+
   useEffect(() => {
     let live = true;
     host.backups.list().then(
-      (list) => live && setEntries(list),
+      (list) => {
+        if (!live) return;
+        setEntries(list);
+        setListProblem(null);
+      },
       (error: unknown) => {
         if (!live) return;
-        toast.error(t('common.error', { message: errorMessage(error) }));
+        // Said where the list would be: a backup run that fails for the same reason already toasts.
+        setListProblem(cleanMessage(error));
         setEntries([]);
       },
     );
@@ -72,6 +79,8 @@ export function BackupsPage() {
       <BackupRunStatus status={status} language={language} />
       {entries === null ? (
         <p aria-busy="true">{t('app.loading')}</p>
+      ) : listProblem !== null ? (
+        <p className="notice warning">{t('backupRun.listFailed', { message: listProblem })}</p>
       ) : entries.length === 0 ? (
         <p>{t('backups.empty')}</p>
       ) : (

@@ -50,8 +50,11 @@ const defaultDeps: BackupDeps = {
 };
 
 /** Electron wraps errors from main in "Error invoking remote method '…': Error: …". */
-function cleanMessage(error: unknown): string {
-  return errorMessage(error).replace(/^Error invoking remote method '[^']+': (?:\w*Error: )?/, '');
+export function cleanMessage(error: unknown): string {
+  return errorMessage(error)
+    .replace(/^Error invoking remote method '[^']+': (?:\w*Error: )?/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function hasProblems(run: BackupRun): boolean {
