@@ -26,7 +26,12 @@ export function createBackupSchedule(deps: BackupScheduleDeps) {
   let timer: unknown = null;
 
   const tick = () => {
-    if (lastSentAt === null || deps.now() - lastSentAt < intervalMs) return;
+    if (lastSentAt === null) return;
+    const elapsed = deps.now() - lastSentAt;
+    // A clock set back (it was ahead at the last backup) makes `elapsed` negative, and waiting for
+    // it to reach 24 h again would stop daily backups for as long as the clock had been ahead.
+    // How much time really passed is unknowable then: ask now (unchanged workspaces are skipped).
+    if (elapsed >= 0 && elapsed < intervalMs) return;
     if (deps.send({ reason: 'interval' })) lastSentAt = deps.now();
   };
 

@@ -56,6 +56,17 @@ describe('backup schedule', () => {
     expect(sent).toEqual(['startup', 'interval', 'interval']);
   });
 
+  it('does not stop asking when the clock is set back (it was ahead when the last backup was made)', () => {
+    const { schedule, sent, jump, tick, pass } = setup();
+    schedule.pageLoaded();
+    jump(-3 * 24 * HOUR);
+    tick();
+    // Elapsed time is unknowable after a jump back: ask now (unchanged workspaces are skipped).
+    expect(sent).toEqual(['startup', 'interval']);
+    pass(BACKUP_INTERVAL_MS);
+    expect(sent).toEqual(['startup', 'interval', 'interval']);
+  });
+
   it('catches up at the first check after the computer slept through the due time', () => {
     const { schedule, sent, jump, tick } = setup();
     schedule.pageLoaded();
