@@ -59,3 +59,6 @@ export function workspaceText(maxBytes = MAX_FILE_BYTES) {
     .max(maxBytes, { message: tooLarge(maxBytes), abort: true })
     .refine((text) => utf8ByteLength(text) <= maxBytes, { message: tooLarge(maxBytes) });
 }
+
+/** The text of a workspace file at the one limit: what export and backup accept over IPC. */
+export const WorkspaceText = workspaceText(MAX_FILE_BYTES);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { workspaceText } from './fileLimits';
+import { WorkspaceText } from './fileLimits';
 import { PdfExportRequest, PrintReadyReport } from './pdf';
 import { AppSettings, RendererSettingsPatch } from './settings';
 
@@ -34,7 +34,7 @@ export const BackupSnapshot = z.object({
   workspaceId: z.string().min(1).max(200),
   workspaceName: z.string().max(500),
   workspaceUpdatedAt: z.string().max(100).nullable(),
-  content: workspaceText(),
+  content: WorkspaceText,
 });
 export type BackupSnapshot = z.infer<typeof BackupSnapshot>;
 
@@ -50,7 +50,7 @@ export const invokeChannels = {
   /** The page may change what the user chooses; the export folder is main's to remember. */
   'settings:set': { args: z.tuple([RendererSettingsPatch]), result: AppSettings },
   'file:saveWorkspace': {
-    args: z.tuple([z.object({ suggestedName: z.string().min(1).max(200), content: workspaceText() })]),
+    args: z.tuple([z.object({ suggestedName: z.string().min(1).max(200), content: WorkspaceText })]),
     result: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   'file:openWorkspace': {

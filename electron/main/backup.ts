@@ -85,11 +85,14 @@ export function createBackupStore({
   fs,
   now,
   platform = process.platform,
+  maxBytes = MAX_FILE_BYTES,
 }: {
   dir: string;
   fs: BackupFs;
   now: () => Date;
   platform?: NodeJS.Platform;
+  /** MAX_FILE_BYTES; tests pass a small one instead of building 200 MB. */
+  maxBytes?: number;
 }): BackupStore {
   const manifestPath = nodePath.join(dir, MANIFEST_NAME);
   const pathOf = (id: string) => nodePath.join(dir, id);
@@ -195,9 +198,9 @@ export function createBackupStore({
   async function save(snapshot: BackupSnapshot): Promise<BackupEntry> {
     const size = Buffer.byteLength(snapshot.content, 'utf8');
     // IPC already refused anything larger; this store is also used directly.
-    if (size > MAX_FILE_BYTES) {
+    if (size > maxBytes) {
       throw new Error(
-        `The backup of “${snapshot.workspaceName}” is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_FILE_BYTES)}).`,
+        `The backup of “${snapshot.workspaceName}” is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(maxBytes)}).`,
       );
     }
     const entries = await currentEntries();

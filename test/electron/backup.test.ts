@@ -329,13 +329,16 @@ describe('backup store', () => {
     expect((await fsp.readdir(dir)).sort()).toEqual(others.sort());
   });
 
-  it('refuses a snapshot over the size limit without writing anything', async () => {
-    const { dir, store } = await setup();
-    // 70 M characters of 3 bytes each: within the limit in characters, over it in bytes.
-    const content = '日'.repeat(70 * 1024 * 1024);
+  it('refuses a snapshot over the size limit, counted in bytes, without writing anything', async () => {
+    const dir = path.join(await tempDir(), 'backups');
+    // A 3 MB limit stands in for 200 MB: 1.1 M characters of 3 bytes are within it in characters only.
+    const store = createBackupStore({ dir, fs: fsp, now: clock().now, maxBytes: 3 * 1024 * 1024 });
+    const content = '日'.repeat(1.1 * 1024 * 1024);
     await expect(store.save({ workspaceId: 'big', workspaceName: 'Big', workspaceUpdatedAt: null, content })).rejects.toThrow(
-      'The backup of “Big” is too large (210 MB; the limit is 200 MB).',
+      'The backup of “Big” is too large (3.3 MB; the limit is 3 MB).',
     );
     expect(await fsp.readdir(dir).catch(() => [])).toEqual([]);
+    await store.save({ workspaceId: 'fits', workspaceName: 'Fits', workspaceUpdatedAt: null, content: '日'.repeat(1024 * 1024) });
+    expect((await store.list()).map((e) => e.workspaceId)).toEqual(['fits']);
   });
 });

@@ -30,6 +30,9 @@ describe('packaging', () => {
   });
 });
 
+/** electron-builder loads a few hundred modules and compiles its schema: a guard on 2 busy cores. */
+const BUILDER_TIMEOUT_MS = 60_000;
+
 /** The fuses the packaged app must carry (electron-builder's `electronFuses` names). */
 const FUSES = {
   runAsNode: false,
@@ -45,7 +48,7 @@ describe('electron fuses', () => {
   let config: Awaited<ReturnType<typeof getConfig>>;
   beforeAll(async () => {
     config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
-  });
+  }, BUILDER_TIMEOUT_MS);
 
   it.each(Object.entries(FUSES))('packages the app with %s: %s', (fuse, value) => {
     expect((config.electronFuses as Record<string, unknown> | null | undefined)?.[fuse]).toBe(value);
@@ -60,9 +63,13 @@ describe('electron fuses', () => {
     expect(Object.keys(config.electronFuses ?? {}).filter((name) => !known.includes(name))).toEqual([]);
   });
 
-  it('is a configuration electron-builder itself accepts (its schema refuses unknown keys)', async () => {
-    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
-  });
+  it(
+    'is a configuration electron-builder itself accepts (its schema refuses unknown keys)',
+    async () => {
+      await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    },
+    BUILDER_TIMEOUT_MS,
+  );
 
   it('has electron-builder pinned in devDependencies, so `npm run dist` runs as written', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {

@@ -1,37 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { formatMegabytes, MAX_FILE_BYTES, utf8ByteLength, workspaceText } from '../../shared/fileLimits';
-import { invokeChannels } from '../../shared/ipc';
+import { formatMegabytes, MAX_FILE_BYTES, utf8ByteLength, WorkspaceText, workspaceText } from '../../shared/fileLimits';
+import { BackupSnapshot, invokeChannels } from '../../shared/ipc';
 import { readWorkspaceFile, type FilesFs } from '../../electron/main/files';
-import { MAX_FILE_BYTES as FILE_FORMAT_LIMIT, parseWorkspaceFile } from '../../shared/workspaceFile';
+import { MAX_FILE_BYTES as FILE_FORMAT_LIMIT } from '../../shared/workspaceFile';
 
-/** The three gates a workspace file passes: export (IPC), backup (IPC) and import (read + parse). */
-const exportGate = (content: string) =>
-  invokeChannels['file:saveWorkspace'].args.safeParse([{ suggestedName: 'Plan', content }]).success;
-const backupGate = (content: string) =>
-  invokeChannels['backup:save'].args.safeParse([{ workspaceId: 'w', workspaceName: 'W', workspaceUpdatedAt: null, content }]).success;
-/** Import measures the file, reads it (the same text back) and parses it. */
-async function importGate(content: string): Promise<boolean> {
+/** A file of `size` bytes as import sees it before reading it. */
+async function importAcceptsSize(size: number): Promise<boolean> {
   const read = Symbol('read');
   const fs = {
-    stat: async () => ({ size: Buffer.byteLength(content, 'utf8'), isFile: () => true, isDirectory: () => false }),
-    // Past the size check: reading 200 MB back would prove nothing more.
+    stat: async () => ({ size, isFile: () => true, isDirectory: () => false }),
+    // Past the size check: reading 200 MB to prove nothing more is not worth it.
     readFile: async () => {
       throw read;
     },
   } as unknown as FilesFs;
   try {
     await readWorkspaceFile(fs, '/data/plan.alignboard');
+    return true;
   } catch (error) {
-    if ((error as { cause?: unknown }).cause !== read) return false;
+    return (error as { cause?: unknown }).cause === read;
   }
-  const parsed = parseWorkspaceFile(content);
-  return parsed.ok || parsed.problem.kind !== 'too-large';
+}
+
+/** A deterministic mix of 1-, 2-, 3- and 4-byte characters. */
+function mixedText(seed: number, length: number): string {
+  const pool = ['a', ' ', '{', 'é', 'ß', '日', '本', '語', '😀', '🇯🇵', '\n'];
+  let text = '';
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    text += pool[state % pool.length];
+  }
+  return text;
 }
 
 describe('one size limit for export, import and backup', () => {
-  it('is the limit of the file format', () => {
+  it('is the limit of the file format, 200 MB', () => {
     expect(FILE_FORMAT_LIMIT).toBe(MAX_FILE_BYTES);
+    expect(MAX_FILE_BYTES).toBe(200 * 1024 * 1024);
     expect(formatMegabytes(MAX_FILE_BYTES)).toBe('200 MB');
+  });
+
+  it('is the very schema export and backup check their text with, at that limit', () => {
+    const exportContent = invokeChannels['file:saveWorkspace'].args.def.items[0].shape.content;
+    expect(exportContent).toBe(WorkspaceText);
+    expect(BackupSnapshot.shape.content).toBe(WorkspaceText);
+    expect(WorkspaceText.maxLength).toBe(MAX_FILE_BYTES);
   });
 
   it.each([
@@ -41,6 +55,13 @@ describe('one size limit for export, import and backup', () => {
     ['accents (2 bytes)', 'é'],
   ])('measures UTF-8 bytes without encoding: %s', (_label, char) => {
     for (const text of [char, `${char}x${char}${char}`, `{"name":"${char.repeat(37)}"}`]) {
+      expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    }
+  });
+
+  it('measures mixed text as Node encodes it', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const text = mixedText(seed, 200);
       expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text, 'utf8'));
     }
   });
@@ -55,22 +76,23 @@ describe('one size limit for export, import and backup', () => {
     const schema = workspaceText(12);
     expect(schema.safeParse('a'.repeat(12)).success).toBe(true);
     expect(schema.safeParse('日'.repeat(4)).success).toBe(true);
-    expect(schema.safeParse('日'.repeat(4) + 'a').success).toBe(false);
+    expect(schema.safeParse(`${'日'.repeat(4)}a`).success).toBe(false);
     expect(schema.safeParse('a'.repeat(13)).error?.issues).toHaveLength(1);
     expect(schema.safeParse('日'.repeat(5)).error?.issues[0]?.message).toBe('larger than the 0.0 MB limit for a workspace file');
   });
 
-  it('lets every file that export and backup accept be imported again, and refuses one byte more everywhere', async () => {
-    // At the limit exactly (export allowed 500 MB once, import 200 MB).
-    let content = `{${' '.repeat(MAX_FILE_BYTES - 2)}}`;
-    expect([exportGate(content), backupGate(content), await importGate(content)]).toEqual([true, true, true]);
-    content = `{${' '.repeat(MAX_FILE_BYTES - 1)}}`;
-    expect([exportGate(content), backupGate(content), await importGate(content)]).toEqual([false, false, false]);
-  });
-
-  it('counts multi-byte text in bytes at the gates: fewer characters than the limit can still be too large', async () => {
-    const content = '日'.repeat(Math.floor(MAX_FILE_BYTES / 3) + 1);
-    expect(content.length).toBeLessThan(MAX_FILE_BYTES);
-    expect([exportGate(content), backupGate(content), await importGate(content)]).toEqual([false, false, false]);
+  it('lets import take every file export writes: the same byte limit, and never fewer characters than bytes', async () => {
+    expect(await importAcceptsSize(MAX_FILE_BYTES)).toBe(true);
+    expect(await importAcceptsSize(MAX_FILE_BYTES + 1)).toBe(false);
+    // Parsing then checks characters against the limit: a text has at most as many as its bytes.
+    for (let seed = 1; seed <= 50; seed++) {
+      const text = mixedText(seed, 300);
+      expect(text.length).toBeLessThanOrEqual(utf8ByteLength(text));
+    }
+    const small = workspaceText(300);
+    for (let seed = 1; seed <= 50; seed++) {
+      const text = mixedText(seed, 150);
+      expect(small.safeParse(text).success).toBe(Buffer.byteLength(text) <= 300);
+    }
   });
 });
