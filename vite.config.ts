@@ -62,7 +62,7 @@ export default defineConfig(async ({ mode }) => {
           test: {
             name: 'node',
             environment: 'node',
-            include: ['test/unit/**/*.test.ts', 'test/electron/**/*.test.ts'],
+            include: ['test/unit/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/server/**/*.test.ts'],
           },
         },
         {

@@ -1,5 +1,6 @@
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
+import { roomsEn } from './rooms.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
 export const en = {
@@ -886,6 +887,7 @@ export const en = {
   },
   meetings: meetingsEn,
   kpi: kpiEn,
+  rooms: roomsEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
+import { roomsJa } from './rooms.ja';
 
 export const ja: Messages = {
   app: {
@@ -885,6 +886,7 @@ export const ja: Messages = {
   },
   meetings: meetingsJa,
   kpi: kpiJa,
+  rooms: roomsJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',
