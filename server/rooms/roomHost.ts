@@ -55,7 +55,7 @@ export type RoomHostDeps = {
   participantPage: ParticipantPage;
   randomBytes: (size: number) => Uint8Array;
   /** The origins the laptop's own client connects from (app://alignboard; the web app's origin). */
-  facilitatorOrigins: readonly string[];
+  facilitatorOrigins: () => readonly string[];
   /** ROOM_PORT unless given; 0 picks a free port (tests, benchmarks). */
   port?: number;
   limits?: Partial<RoomLimits>;
@@ -454,7 +454,7 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     let role: SocketRole;
     if (value === current.facilitatorToken) {
       if (!isLoopback(remote)) return deny('403 Forbidden', 'the facilitator token is only accepted from this computer');
-      if (origin !== undefined && !deps.facilitatorOrigins.includes(origin) && origin !== `http://${host}`) {
+      if (origin !== undefined && !deps.facilitatorOrigins().includes(origin) && origin !== `http://${host}`) {
         return deny('403 Forbidden', `origin ${JSON.stringify(origin)} is not the app`);
       }
       role = { role: 'facilitator' };

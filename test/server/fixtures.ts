@@ -67,7 +67,7 @@ export function testHost(overrides: Partial<RoomHostDeps> = {}, clock = { now: D
     networkInterfaces: () => ({ lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: '127.0.0.1/8' }] }),
     participantPage: loadParticipantPage(build.root),
     randomBytes: (size) => randomBytes(size),
-    facilitatorOrigins: [APP_ORIGIN],
+    facilitatorOrigins: () => [APP_ORIGIN],
     port: 0,
     ...overrides,
   });
