@@ -65,3 +65,21 @@ export function loadParticipantPage(root: string): ParticipantPage {
     },
   };
 }
+
+/**
+ * The same, read on first use: Electron main starts before anyone opens a room, and a build
+ * without the page must not keep the app from starting (opening a room then says what is wrong).
+ */
+export function lazyParticipantPage(root: string): ParticipantPage {
+  let page: ParticipantPage | null = null;
+  const get = () => (page ??= loadParticipantPage(root));
+  return {
+    get html() {
+      return get().html;
+    },
+    get files() {
+      return get().files;
+    },
+    serve: (request, response, headers) => get().serve(request, response, headers),
+  };
+}

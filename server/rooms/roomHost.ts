@@ -591,6 +591,11 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     }
     opening = true;
     try {
+      try {
+        void deps.participantPage.files;
+      } catch (error) {
+        throw new RoomError('bad-request', `The participant page is missing from this build: ${error instanceof Error ? error.message : String(error)}`);
+      }
       const initial = new Y.Doc();
       try {
         Y.applyUpdate(initial, request.state);

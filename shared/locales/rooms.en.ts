@@ -49,7 +49,7 @@ export const roomsEn = {
     saved: 'Note saved.',
     deleted: 'Note deleted.',
     emptyNote: 'Write something first.',
-    byYou: 'you',
+    byYou: 'You',
     author: '{{name}} · {{department}}',
     unknownAuthor: 'Someone',
     votes_one: '{{count}} vote',
