@@ -3,15 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from '../../../shared/locales/en';
 import { ja } from '../../../shared/locales/ja';
 
-/** The participant page follows the browser's language (Japanese or English); no settings to read. */
-export function participantLanguage(languages: readonly string[]): 'ja' | 'en' {
-  for (const language of languages) {
-    const base = language.toLowerCase().split('-')[0];
-    if (base === 'ja') return 'ja';
-    if (base === 'en') return 'en';
-  }
-  return 'en';
-}
+export { participantLanguage } from '../../../shared/rooms/language';
 
 export function initParticipantI18n(language: 'ja' | 'en') {
   const i18n = i18next.createInstance();
