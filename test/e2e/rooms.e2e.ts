@@ -105,6 +105,14 @@ describe('a room with two participants’ phones', () => {
         '佐藤 花子:true',
       ]);
 
+      // Presence by Yjs awareness: the laptop's client sees who is here.
+      const present = () =>
+        [...(laptop.provider.awareness?.getStates().values() ?? [])]
+          .map((state) => (state as { user?: { name?: string } }).user?.name)
+          .filter(Boolean)
+          .sort();
+      await poll(present).toEqual(['Emma Clark', '佐藤 花子']);
+
       // --- Both add a note at the same moment; Emma by keyboard.
       const goals = en.persona.zones.goals;
       await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).focus();

@@ -130,6 +130,9 @@ export class ParticipantSession {
         }
       },
     });
+    // Presence: who is here, by Yjs awareness (the room checks that the id is this participant's).
+    const { authorId, name, department } = this.joined.identity;
+    provider.setAwarenessField('user', { id: authorId, name, department });
     provider.attach();
     this.provider = provider;
     this.socket = socket;
