@@ -40,11 +40,11 @@ export type WebServerOptions = {
   logger: { info(message: string): void; warn(message: string): void };
 };
 
+/** The app frames its own print routes (the browser host prints from a same-origin iframe). */
 const BASE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
+  'X-Frame-Options': 'SAMEORIGIN',
 };
 
 function readBody(request: IncomingMessage): Promise<string | null> {
