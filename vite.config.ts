@@ -52,6 +52,15 @@ export default defineConfig(async ({ mode }) => {
       outDir: resolve(import.meta.dirname, web ? (process.env.ALIGNBOARD_WEB_OUT ?? 'dist/web') : 'dist/renderer'),
       emptyOutDir: true,
       chunkSizeWarningLimit: 2000,
+      // Two pages: the app, and the participant page a room serves to phones (server/rooms reads
+      // the manifest to serve exactly that page's files and nothing else of the build).
+      manifest: true,
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'renderer/index.html'),
+          participant: resolve(import.meta.dirname, 'renderer/participant.html'),
+        },
+      },
     },
     preview: { host: '127.0.0.1', port: 5173, strictPort: false },
     test: {
@@ -62,7 +71,7 @@ export default defineConfig(async ({ mode }) => {
           test: {
             name: 'node',
             environment: 'node',
-            include: ['test/unit/**/*.test.ts', 'test/electron/**/*.test.ts'],
+            include: ['test/unit/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/server/**/*.test.ts'],
           },
         },
         {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WorkspaceText } from './fileLimits';
 import { PdfExportRequest, PrintReadyReport } from './pdf';
+import { OpenRoom, RoomOpenRequest, RoomStatus } from './rooms/protocol';
 import { AppSettings, RendererSettingsPatch } from './settings';
 
 /**
@@ -81,6 +82,16 @@ export const invokeChannels = {
    * `printing` is true when main was waiting for that page, i.e. it is a hidden print window.
    */
   'pdf:ready': { args: z.tuple([PrintReadyReport]), result: z.object({ printing: z.boolean() }) },
+  /**
+   * Rooms (see shared/rooms/protocol.ts): open one for a board with its current Y.Doc state (main
+   * starts the room server; the renderer then joins over loopback with `facilitator`), list who is
+   * in it, lock it (participants read only), remove a participant, close it.
+   */
+  'room:open': { args: z.tuple([RoomOpenRequest]), result: OpenRoom },
+  'room:list': { args: z.tuple([]), result: RoomStatus },
+  'room:lock': { args: z.tuple([z.boolean()]), result: RoomStatus },
+  'room:remove': { args: z.tuple([z.string().min(1).max(100)]), result: RoomStatus },
+  'room:close': { args: z.tuple([]), result: RoomStatus },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -106,6 +117,8 @@ export const eventChannels = {
   'backup:due': z.object({ reason: z.enum(['startup', 'interval']) }),
   /** A `.alignboard` file opened from the OS (double-click, file association, second instance). */
   'file:opened': z.object({ fileName: z.string(), content: z.string() }),
+  /** The room's status after every change (a participant joined, went offline, was removed; lock; close). */
+  'room:changed': RoomStatus,
 } as const;
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;

@@ -4,6 +4,7 @@ import type { Handlers } from './ipc';
 import type { PdfExporter } from './pdf';
 import type { SettingsService } from './settings';
 import type { AppSettings } from '../../shared/settings';
+import type { RoomHost } from '../../server/rooms/roomHost';
 
 export type HandlerDeps = {
   appInfo: () => { version: string; platform: string; userDataPath: string };
@@ -11,12 +12,14 @@ export type HandlerDeps = {
   files: ReturnType<typeof createFileService>;
   backups: BackupStore;
   pdf: Pick<PdfExporter, 'exportPdf' | 'savePdf'>;
+  /** The room server (server/rooms), started by main for the renderer's board page. */
+  rooms: Pick<RoomHost, 'open' | 'status' | 'setLocked' | 'remove' | 'close'>;
   /** Called after a settings change was saved (e.g. to rebuild the menu in a new language). */
   onSettingsChanged: (next: AppSettings, previous: AppSettings) => void;
 };
 
 /** The implementation of every contract channel. Arguments arrive already validated by ipc.ts. */
-export function createHandlers({ appInfo, settings, files, backups, pdf, onSettingsChanged }: HandlerDeps): Handlers {
+export function createHandlers({ appInfo, settings, files, backups, pdf, rooms, onSettingsChanged }: HandlerDeps): Handlers {
   return {
     'app:info': () => appInfo(),
     'settings:get': () => settings.get(),
@@ -37,5 +40,10 @@ export function createHandlers({ appInfo, settings, files, backups, pdf, onSetti
     // webContents.ipc, which Electron asks first. What reaches this one comes from a page nobody
     // is printing (the print route opened in the app window): nothing to do.
     'pdf:ready': () => ({ printing: false }),
+    'room:open': (request) => rooms.open(request),
+    'room:list': () => rooms.status(),
+    'room:lock': (locked) => rooms.setLocked(locked),
+    'room:remove': (participantId) => rooms.remove(participantId),
+    'room:close': () => rooms.close(),
   };
 }

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
 import nodePath from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
@@ -16,6 +18,7 @@ import { buildMenuTemplate } from './menu';
 import { createFileOpener, findWorkspaceArg } from './openFile';
 import { createPdfExporter } from './pdf';
 import { watchWindowHealth } from './recovery';
+import { createMainRooms } from './rooms';
 import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, registerAppScheme } from './security';
 import { openSettings, restoreWindowBounds } from './settings';
 import { createMainWindow } from './window';
@@ -77,7 +80,26 @@ function run(): void {
       now: () => new Date(),
     });
 
-    hardenSession(session.defaultSession);
+    const rooms = createMainRooms({
+      rendererDir: RENDERER_DIR,
+      now: () => Date.now(),
+      logger: { info: (message) => console.log(message), warn: (message) => console.warn(message) },
+      networkInterfaces,
+      randomBytes: (size) => randomBytes(size),
+      send: (status) => sendEvent(contents(), 'room:changed', status),
+    });
+    // The room closes with the app: participants are told, and their links stop working.
+    let roomClosed = false;
+    app.on('before-quit', (event) => {
+      if (roomClosed || !rooms.roomOpen()) return;
+      event.preventDefault();
+      void rooms.dispose().finally(() => {
+        roomClosed = true;
+        app.quit();
+      });
+    });
+
+    hardenSession(session.defaultSession, { roomOpen: rooms.roomOpen });
     protocol.handle(
       'app',
       createAppProtocolHandler({ rootDir: RENDERER_DIR, readFile: (p) => fsp.readFile(p), contentSecurityPolicy: CONTENT_SECURITY_POLICY }),
@@ -147,6 +169,7 @@ function run(): void {
         files,
         backups,
         pdf,
+        rooms: rooms.host,
         onSettingsChanged: (next, previous) => {
           if (next.language !== previous.language) setMenu(next.language);
         },

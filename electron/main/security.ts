@@ -1,5 +1,12 @@
 import type { CustomScheme, Session, WebContents, WebPreferences } from 'electron';
+import { ROOM_PATHS, ROOM_PORT } from '../../shared/rooms/protocol';
 import { APP_SCHEME, isAppUrl } from './appProtocol';
+
+/**
+ * The one outside address the app ever talks to: its own room server on loopback (the laptop joins
+ * the room it hosts like any participant, see shared/rooms). Fixed port, so the CSP can name it.
+ */
+export const ROOM_SOCKET_ORIGIN = `ws://127.0.0.1:${ROOM_PORT}`;
 
 /**
  * Electron's security checklist in one place. Everything here takes the Electron object it
@@ -17,7 +24,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  `connect-src 'self' ${ROOM_SOCKET_ORIGIN}`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -54,13 +61,26 @@ export function registerAppScheme(protocol: { registerSchemesAsPrivileged(scheme
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 }
 
+/** The room server's WebSocket on loopback, exactly: scheme, host, port and path. */
+export function isRoomSocketUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'ws:' && url.origin === ROOM_SOCKET_ORIGIN && url.pathname === ROOM_PATHS.socket && !url.username && !url.password;
+}
+
 /**
- * The only loads the app ever needs: its own files plus inline data/blob URLs (images, downloads)
- * and, in development, DevTools. Anything else (http, https, ws, file, …) is remote or foreign
- * content and is cancelled before it leaves the machine.
+ * The only loads the app ever needs: its own files plus inline data/blob URLs (images, downloads),
+ * in development DevTools, and while a room is open the room server's socket on loopback. Anything
+ * else (http, https, other ws, file, …) is remote or foreign content and is cancelled before it
+ * leaves the machine.
  */
-export function isAllowedRequestUrl(value: string): boolean {
+export function isAllowedRequestUrl(value: string, roomOpen = false): boolean {
   if (isAppUrl(value)) return true;
+  if (roomOpen && isRoomSocketUrl(value)) return true;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
   return scheme === 'data' || scheme === 'blob' || scheme === 'devtools';
 }
@@ -80,7 +100,8 @@ type SessionLike = {
   webRequest: Pick<Session['webRequest'], 'onHeadersReceived' | 'onBeforeRequest'>;
 };
 
-export function hardenSession(session: SessionLike): void {
+export function hardenSession(session: SessionLike, options: { roomOpen?: () => boolean } = {}): void {
+  const roomOpen = options.roomOpen ?? (() => false);
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl));
   });
@@ -88,7 +109,7 @@ export function hardenSession(session: SessionLike): void {
     isPermissionAllowed(permission, requestingOrigin),
   );
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequestUrl(details.url) });
+    callback({ cancel: !isAllowedRequestUrl(details.url, roomOpen()) });
   });
   // app:// responses already carry the header (see appProtocol.ts); this covers any other response.
   session.webRequest.onHeadersReceived((details, callback) => {

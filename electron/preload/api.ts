@@ -15,12 +15,18 @@ const INVOKE_CHANNELS = {
   'pdf:export': true,
   'pdf:save': true,
   'pdf:ready': true,
+  'room:open': true,
+  'room:list': true,
+  'room:lock': true,
+  'room:remove': true,
+  'room:close': true,
 } as const satisfies Record<InvokeChannel, true>;
 
 const EVENT_CHANNELS = {
   'menu:command': true,
   'backup:due': true,
   'file:opened': true,
+  'room:changed': true,
 } as const satisfies Record<EventChannel, true>;
 
 export const invokeChannelNames = Object.keys(INVOKE_CHANNELS) as InvokeChannel[];

@@ -2,6 +2,7 @@ import { backupsEn } from './backups.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
+import { roomsEn } from './rooms.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
 export const en = {
@@ -890,6 +891,7 @@ export const en = {
   kpi: kpiEn,
   backupRun: backupsEn,
   shell: shellEn,
+  rooms: roomsEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

@@ -3,6 +3,7 @@ import { backupsJa } from './backups.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
+import { roomsJa } from './rooms.ja';
 
 export const ja: Messages = {
   app: {
@@ -889,6 +890,7 @@ export const ja: Messages = {
   kpi: kpiJa,
   backupRun: backupsJa,
   shell: shellJa,
+  rooms: roomsJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',

@@ -17,7 +17,12 @@
 //   decode, parse, guess, aggregate) against TextDecoder + Papa.parse of the same bytes on the page
 //   (kpicsv.html); time, JS heap sampled during the run (page and worker), longest frozen frame.
 //
-// BENCH_ONLY=workspaceFile,board,sla,kpi (comma-separated) runs only those; default: all.
+// - rooms.paced / rooms.burst: 30 simulated participants (Node clients) each adding 20 notes at
+//   once to a room on loopback, a Node client as the facilitator; edit-to-facilitator latency,
+//   convergence of all 31 documents, the server process's memory and CPU; against bare Hocuspocus.
+//   See roomsNode.ts.
+//
+// BENCH_ONLY=workspaceFile,board,sla,kpi,rooms (comma-separated) runs only those; default: all.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,6 +103,19 @@ await build({
   build: { ssr: join(benchRoot, 'slaNode.ts'), outDir: nodeOutDir, emptyOutDir: true, rollupOptions: { output: { format: 'es', entryFileNames: 'slaNode.mjs' } } },
 });
 const slaNode = await import(pathToFileURL(join(nodeOutDir, 'slaNode.mjs')).href);
+// Rooms: the room server and its Node clients (roomsNode.ts, roomsServer.ts), dependencies external.
+const roomsOutDir = join(root, 'dist/bench-rooms');
+if (benchSelected('rooms')) {
+  for (const entry of ['roomsNode', 'roomsServer']) {
+    await build({
+      ...quiet,
+      configFile: false,
+      root: benchRoot,
+      publicDir: false,
+      build: { ssr: join(benchRoot, `${entry}.ts`), outDir: roomsOutDir, emptyOutDir: false, target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: `${entry}.mjs` } } },
+    });
+  }
+}
 const server = await preview({ ...quiet, configFile: false, root: benchRoot, build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
 const url = server.resolvedUrls.local[0];
 const profile = mkdtempSync(join(tmpdir(), 'alignboard-bench-'));
@@ -820,11 +838,17 @@ try {
     Object.assign(figures, await kpiDashboardFigures());
     Object.assign(figures, await kpiCsvFigures());
   }
+  let roomsDefinitions;
+  if (benchSelected('rooms')) {
+    const rooms = await import(pathToFileURL(join(roomsOutDir, 'roomsNode.mjs')).href);
+    roomsDefinitions = rooms.ROOMS_DEFINITIONS;
+    Object.assign(figures, await rooms.roomsFigures(join(roomsOutDir, 'roomsServer.mjs'), log));
+  }
   const result = {
     date: new Date().toISOString(),
     chromium: context.browser()?.version() ?? 'unknown',
     benchMs: Math.round(performance.now() - benchStart),
-    definitions: { board: DEFINITIONS, sla: SLA_DEFINITIONS, kpi: KPI_DEFINITIONS },
+    definitions: { board: DEFINITIONS, sla: SLA_DEFINITIONS, kpi: KPI_DEFINITIONS, rooms: roomsDefinitions },
     figures,
   };
   const json = JSON.stringify(result, null, 2);

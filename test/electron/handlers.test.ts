@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import Conf from 'conf';
-import { describe, expect, it, vi } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { invokeChannels } from '../../shared/ipc';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { createBackupStore } from '../../electron/main/backup';
@@ -10,7 +11,11 @@ import { createFileService, type FileDialogs } from '../../electron/main/files';
 import { createHandlers, type HandlerDeps } from '../../electron/main/handlers';
 import { registerHandlers } from '../../electron/main/ipc';
 import { openSettings, type CreateStore } from '../../electron/main/settings';
-import { fakeIpcMain, createTempDirs } from './helpers';
+import { createMainRooms } from '../../electron/main/rooms';
+import type { RoomStatus } from '../../shared/rooms/protocol';
+import { boardState, fakeBuild, MEMBERS } from '../server/fixtures';
+import { connectClient } from '../support/roomClients';
+import { appFrame, fakeIpcMain, createTempDirs } from './helpers';
 
 const tempDir = createTempDirs();
 const createStore: CreateStore = ({ name, ...options }) =>
@@ -33,6 +38,21 @@ async function mainProcess({ settingsFile }: { settingsFile?: string } = {}) {
   });
   const backups = createBackupStore({ dir: path.join(userData, 'backups'), fs: fsp, now });
   const onSettingsChanged = vi.fn<HandlerDeps['onSettingsChanged']>();
+  const build = fakeBuild();
+  const sent: RoomStatus[] = [];
+  const rooms = createMainRooms({
+    rendererDir: build.root,
+    now: () => Date.now(),
+    logger: { info: () => {}, warn: () => {} },
+    networkInterfaces: () => ({ lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: '127.0.0.1/8' }] }),
+    randomBytes: (size) => randomBytes(size),
+    send: (status) => sent.push(status),
+    port: 0,
+  });
+  cleanUps.push(async () => {
+    await rooms.dispose();
+    build.cleanUp();
+  });
   const ipc = fakeIpcMain();
   registerHandlers(
     ipc.ipcMain,
@@ -42,11 +62,17 @@ async function mainProcess({ settingsFile }: { settingsFile?: string } = {}) {
       files,
       backups,
       pdf: { exportPdf: async () => ({ saved: false, path: null }), savePdf: async () => ({ saved: false, path: null }) },
+      rooms: rooms.host,
       onSettingsChanged,
     }),
   );
-  return { ...ipc, userData, onSettingsChanged };
+  return { ...ipc, userData, onSettingsChanged, rooms, sent };
 }
+
+const cleanUps: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanUp of cleanUps.splice(0)) await cleanUp();
+});
 
 describe('main process handlers', () => {
   it('serves every channel of the contract', async () => {
@@ -111,5 +137,34 @@ describe('main process handlers', () => {
     await expect(invoke('backup:save', [{ workspaceId: 'w1', workspaceName: 'Kickoff', workspaceUpdatedAt: null, content }])).rejects.toThrow(
       /invalid arguments/,
     );
+  });
+});
+
+describe('rooms through the IPC contract', () => {
+  it('opens a room for a board, lists, locks, removes and closes it; the window hears every change', async () => {
+    const { invoke, invokeFrom, rooms, sent } = await mainProcess();
+    expect(await invoke('room:list')).toEqual({ open: false });
+    expect(rooms.roomOpen()).toBe(false);
+    const room = (await invoke('room:open', { boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: boardState().state, address: null })) as Extract<RoomStatus, { open: true }>;
+    expect(room).toMatchObject({ open: true, boardName: 'Buyer persona', address: '127.0.0.1', locked: false, participants: [] });
+    expect(rooms.roomOpen()).toBe(true);
+    expect(sent.at(-1)).toMatchObject({ open: true, roomId: room.roomId });
+
+    // The laptop's own client joins over loopback with the facilitator token, from app://alignboard.
+    const laptop = connectClient({ origin: 'app://alignboard', url: room.facilitator.url, documentName: room.facilitator.documentName, token: room.facilitator.token });
+    await laptop.synced;
+    expect(laptop.doc.getMap('nodes').size).toBe(7);
+    laptop.destroy();
+
+    expect(await invoke('room:lock', true)).toMatchObject({ locked: true });
+    await expect(invoke('room:remove', 'nobody')).rejects.toThrow('That participant is not in the room.');
+    await expect(invoke('room:open', { boardId: 'b', boardName: 'Other', members: [], state: boardState().state, address: null })).rejects.toThrow('already open');
+    expect(await invoke('room:close')).toEqual({ open: false });
+    expect(rooms.roomOpen()).toBe(false);
+    expect(sent.at(-1)).toEqual({ open: false });
+    // Only the app's main frame may, and only with valid arguments.
+    await expect(invokeFrom({ url: 'https://evil.example/', parent: null }, 'room:list')).rejects.toThrow(/^Refused room:list/);
+    await expect(invokeFrom(appFrame(), 'room:lock', 'yes')).rejects.toThrow(/^Refused room:lock: invalid arguments/);
+    await expect(invoke('room:open', { boardId: 'b', boardName: 'B', members: [], state: 'not bytes', address: null })).rejects.toThrow(/invalid arguments \(0.state: not bytes/);
   });
 });

@@ -25,6 +25,13 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'pdf:export': () => ({ saved: false, path: null }),
     'pdf:save': () => ({ saved: false, path: null }),
     'pdf:ready': () => ({ printing: false }),
+    'room:open': () => {
+      throw new Error('no rooms here');
+    },
+    'room:list': () => ({ open: false }),
+    'room:lock': () => ({ open: false }),
+    'room:remove': () => ({ open: false }),
+    'room:close': () => ({ open: false }),
     ...overrides,
   };
 }

@@ -176,6 +176,7 @@ describe('PDF export in main', () => {
       settings: { get: () => ({ settings: DEFAULT_SETTINGS, problem: null }), update: () => DEFAULT_SETTINGS } as never,
       files: {} as never,
       backups: {} as never,
+      rooms: {} as never,
       pdf: exporter,
       onSettingsChanged: () => {},
     }));
@@ -413,6 +414,7 @@ describe('pdf channels in the contract', () => {
       settings: {} as never,
       files: {} as never,
       backups: {} as never,
+      rooms: {} as never,
       pdf: { exportPdf: exportPdf as never, savePdf: exportPdf as never },
       onSettingsChanged: () => {},
     }));
@@ -429,6 +431,7 @@ describe('pdf channels in the contract', () => {
       settings: {} as never,
       files: {} as never,
       backups: {} as never,
+      rooms: {} as never,
       pdf: { exportPdf: vi.fn<() => Promise<never>>() as never, savePdf: savePdf as never },
       onSettingsChanged: () => {},
     }));

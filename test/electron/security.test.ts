@@ -9,10 +9,13 @@ import {
   hardenWebContents,
   isAllowedRequestUrl,
   isPermissionAllowed,
+  isRoomSocketUrl,
+  ROOM_SOCKET_ORIGIN,
   registerAppScheme,
   secureWebPreferences,
   withContentSecurityPolicy,
 } from '../../electron/main/security';
+import { ROOM_PORT } from '../../shared/rooms/protocol';
 
 describe('secureWebPreferences', () => {
   it('isolates and sandboxes the renderer and sets the preload', () => {
@@ -140,6 +143,42 @@ describe('hardenSession', () => {
       headers = r.responseHeaders;
     });
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+});
+
+describe('the room server on loopback', () => {
+  const socket = `ws://127.0.0.1:${ROOM_PORT}/ws?t=AAAAAAAAAAAAAAAAAAAAAA`;
+
+  it('is the one outside origin the CSP lets the page connect to', () => {
+    expect(ROOM_SOCKET_ORIGIN).toBe(`ws://127.0.0.1:${ROOM_PORT}`);
+    expect(CONTENT_SECURITY_POLICY).toContain(`connect-src 'self' ws://127.0.0.1:${ROOM_PORT};`);
+  });
+
+  it('passes the request filter exactly, and only while a room is open', () => {
+    expect(isAllowedRequestUrl(socket, true)).toBe(true);
+    expect(isAllowedRequestUrl(socket, false)).toBe(false);
+    const others = [
+      `ws://127.0.0.1:${ROOM_PORT + 1}/ws`,
+      `ws://localhost:${ROOM_PORT}/ws`,
+      `ws://192.168.1.5:${ROOM_PORT}/ws`,
+      `wss://127.0.0.1:${ROOM_PORT}/ws`,
+      `http://127.0.0.1:${ROOM_PORT}/join?t=x`,
+      `ws://127.0.0.1:${ROOM_PORT}/other`,
+      `ws://user:secret@127.0.0.1:${ROOM_PORT}/ws`,
+      'not a url',
+    ];
+    expect(others.filter((url) => isRoomSocketUrl(url) || isAllowedRequestUrl(url, true))).toEqual([]);
+  });
+
+  it('is asked about on every request, so closing the room shuts the door', () => {
+    const { session, api } = fakeSession();
+    let open = true;
+    hardenSession(api, { roomOpen: () => open });
+    const decisions: (boolean | undefined)[] = [];
+    session.beforeRequest!({ url: socket }, (r) => decisions.push(r.cancel));
+    open = false;
+    session.beforeRequest!({ url: socket }, (r) => decisions.push(r.cancel));
+    expect(decisions).toEqual([false, true]);
   });
 });
 

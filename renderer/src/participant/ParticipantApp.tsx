@@ -1,0 +1,572 @@
+import { useEffect, useEffectEvent, useId, useMemo, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { PERSONA_TEXT_FIELDS, type PersonaNodeData, type PersonaZone, type StickyNodeData } from '../../../shared/board/nodes';
+import { notesByZone } from '../../../shared/rooms/placement';
+import { JoinResponse, ROOM_PATHS, RoomSummary, type JoinRequest } from '../../../shared/rooms/protocol';
+import { DEPARTMENTS, type Department } from '../../../shared/records/member';
+import { ParticipantSession, type Connection } from './session';
+
+/**
+ * The participant page: join (pick your name from the workspace's members, or as a guest), then
+ * the board as a phone shows it best — the persona card, and the notes zone by zone, with "add a
+ * note", edit and delete of one's own notes, undo/redo of one's own changes, and dot voting.
+ */
+
+const Stored = z.object({ joined: JoinResponse, summary: RoomSummary, removed: z.boolean().default(false) });
+type Stored = z.infer<typeof Stored>;
+
+const storageKey = (joinToken: string) => `alignboard-room:${joinToken}`;
+
+function readStored(joinToken: string): Stored | null {
+  try {
+    const raw = localStorage.getItem(storageKey(joinToken));
+    const parsed = raw ? Stored.safeParse(JSON.parse(raw)) : null;
+    return parsed?.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function store(joinToken: string, value: Stored | null): void {
+  try {
+    if (value) localStorage.setItem(storageKey(joinToken), JSON.stringify(value));
+    else localStorage.removeItem(storageKey(joinToken));
+  } catch {
+    // Private browsing without storage: the page still works until it is reloaded.
+  }
+}
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'problem'; connection: Connection }
+  | { kind: 'join'; summary: RoomSummary }
+  | { kind: 'board'; summary: RoomSummary; joined: JoinResponse };
+
+export function ParticipantApp() {
+  const { t } = useTranslation();
+  const joinToken = useMemo(() => new URLSearchParams(window.location.search).get('t') ?? '', []);
+  const [phase, setPhase] = useState<Phase>(() => (readStored(joinToken)?.removed ? { kind: 'problem', connection: 'removed' } : { kind: 'loading' }));
+
+  useEffect(() => {
+    let cancelled = false;
+    const stored = readStored(joinToken);
+    if (stored?.removed) return;
+    void (async () => {
+      try {
+        const response = await fetch(`${ROOM_PATHS.summary}?t=${encodeURIComponent(joinToken)}`, { cache: 'no-store' });
+        if (cancelled) return;
+        if (response.status === 410) return setPhase({ kind: 'problem', connection: 'closed' });
+        if (!response.ok) return setPhase({ kind: 'problem', connection: 'invalid' });
+        const summary = RoomSummary.parse(await response.json());
+        if (cancelled) return;
+        setPhase(stored ? { kind: 'board', summary, joined: stored.joined } : { kind: 'join', summary });
+      } catch {
+        // Offline at load (a phone reopening the tab): the board from this phone's copy, if it joined.
+        if (!cancelled) setPhase(stored ? { kind: 'board', summary: stored.summary, joined: stored.joined } : { kind: 'problem', connection: 'offline' });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [joinToken]);
+
+  useEffect(() => {
+    document.title = phase.kind === 'board' || phase.kind === 'join' ? `${phase.summary.boardName} · Alignboard` : t('rooms.participant.title');
+  }, [phase, t]);
+
+  switch (phase.kind) {
+    case 'loading':
+      return (
+        <main className="participant">
+          <p role="status">{t('rooms.participant.loading')}</p>
+        </main>
+      );
+    case 'problem':
+      return (
+        <main className="participant">
+          <h1>{t('rooms.participant.title')}</h1>
+          <p className="participant-alert" role="alert">
+            {t(`rooms.participant.status.${phase.connection === 'connecting' || phase.connection === 'online' ? 'invalid' : phase.connection}`)}
+          </p>
+        </main>
+      );
+    case 'join':
+      return (
+        <JoinForm
+          joinToken={joinToken}
+          summary={phase.summary}
+          onJoined={(joined) => {
+            store(joinToken, { joined, summary: phase.summary, removed: false });
+            setPhase({ kind: 'board', summary: phase.summary, joined });
+          }}
+          onProblem={(connection) => setPhase({ kind: 'problem', connection })}
+        />
+      );
+    case 'board':
+      return (
+        <BoardView
+          summary={phase.summary}
+          joined={phase.joined}
+          onFinal={(connection) => {
+            // A token the room no longer knows (e.g. the laptop restarted the room): join again.
+            if (connection === 'invalid') {
+              store(joinToken, null);
+              setPhase({ kind: 'join', summary: phase.summary });
+            } else if (connection === 'removed') {
+              store(joinToken, { joined: phase.joined, summary: phase.summary, removed: true });
+            }
+          }}
+        />
+      );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Join
+// ---------------------------------------------------------------------------------------------
+
+function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joined: JoinResponse): void; onProblem(connection: Connection): void }) {
+  const { t, i18n } = useTranslation();
+  const [as, setAs] = useState<'member' | 'guest'>(props.summary.members.length > 0 ? 'member' : 'guest');
+  const [memberId, setMemberId] = useState('');
+  const [name, setName] = useState('');
+  const [department, setDepartment] = useState<Department>('sales');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ids = { member: useId(), name: useId(), department: useId(), error: useId(), as: useId() };
+  const members = useMemo(() => {
+    const collator = new Intl.Collator(i18n.language);
+    return [...props.summary.members].sort((a, b) => collator.compare(a.name, b.name));
+  }, [props.summary.members, i18n.language]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const request: JoinRequest | null =
+      as === 'member' ? (memberId ? { as: 'member', memberId } : null) : name.trim() ? { as: 'guest', name: name.trim(), department } : null;
+    if (!request) {
+      setError(t(as === 'member' ? 'rooms.participant.memberPlaceholder' : 'rooms.participant.guestName'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch(`${ROOM_PATHS.enter}?t=${encodeURIComponent(props.joinToken)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      });
+      if (response.status === 410) return props.onProblem('closed');
+      if (response.status === 403) return props.onProblem('invalid');
+      if (response.status === 409) return setError(t('rooms.participant.status.full'));
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { message?: string } | null;
+        return setError(t('rooms.participant.joinFailed', { message: body?.message ?? response.statusText }));
+      }
+      props.onJoined(JoinResponse.parse(await response.json()));
+    } catch (failure) {
+      setError(t('rooms.participant.joinFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="participant">
+      <header className="participant-header">
+        <h1>{props.summary.boardName}</h1>
+        <p className="muted">{t('rooms.participant.roomCode', { code: props.summary.code })}</p>
+      </header>
+      <form className="participant-card" onSubmit={submit} noValidate aria-describedby={error ? ids.error : undefined}>
+        <h2>{t('rooms.participant.joinTitle')}</h2>
+        <p className="muted">{t('rooms.participant.joinIntro', { board: props.summary.boardName })}</p>
+        <fieldset className="participant-choice">
+          <legend className="visually-hidden">{t('rooms.participant.joinTitle')}</legend>
+          {members.length > 0 ? (
+            <div className="radio">
+              <input id={`${ids.as}-member`} type="radio" name={ids.as} checked={as === 'member'} onChange={() => setAs('member')} />
+              <label htmlFor={`${ids.as}-member`}>{t('rooms.participant.asMember')}</label>
+            </div>
+          ) : null}
+          <div className="radio">
+            <input id={`${ids.as}-guest`} type="radio" name={ids.as} checked={as === 'guest'} onChange={() => setAs('guest')} />
+            <label htmlFor={`${ids.as}-guest`}>{t('rooms.participant.asGuest')}</label>
+          </div>
+        </fieldset>
+        {as === 'member' ? (
+          <div className="field">
+            <label htmlFor={ids.member}>{t('rooms.participant.member')}</label>
+            <select id={ids.member} className="input" value={memberId} onChange={(event) => setMemberId(event.target.value)}>
+              <option value="">{t('rooms.participant.memberPlaceholder')}</option>
+              {members.map((member) => (
+                <option key={member.id} value={member.id}>
+                  {`${member.name} (${t(`department.${member.department}`)})`}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor={ids.name}>{t('rooms.participant.guestName')}</label>
+              <input id={ids.name} className="input" value={name} maxLength={80} autoComplete="name" onChange={(event) => setName(event.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.department}>{t('rooms.participant.guestDepartment')}</label>
+              <select id={ids.department} className="input" value={department} onChange={(event) => setDepartment(event.target.value as Department)}>
+                {DEPARTMENTS.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`department.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </>
+        )}
+        {error ? (
+          <p id={ids.error} className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="button primary participant-wide" disabled={busy}>
+          {busy ? t('rooms.participant.joining') : t('rooms.participant.join')}
+        </button>
+      </form>
+      <ThemePicker />
+    </main>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Theme
+// ---------------------------------------------------------------------------------------------
+
+const THEMES = ['light', 'dark', 'projector'] as const;
+type Theme = (typeof THEMES)[number];
+const THEME_KEY = 'alignboard-room-theme';
+
+export function initialTheme(): Theme {
+  try {
+    const saved = localStorage.getItem(THEME_KEY);
+    if (saved && (THEMES as readonly string[]).includes(saved)) return saved as Theme;
+  } catch {
+    // no storage
+  }
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function ThemePicker() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [theme, setTheme] = useState<Theme>(() => (document.documentElement.dataset.theme as Theme | undefined) ?? initialTheme());
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    try {
+      localStorage.setItem(THEME_KEY, theme);
+    } catch {
+      // no storage
+    }
+  }, [theme]);
+  return (
+    <div className="field participant-theme">
+      <label htmlFor={id}>{t('rooms.participant.theme')}</label>
+      <select id={id} className="input" value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
+        {THEMES.map((value) => (
+          <option key={value} value={value}>
+            {t(`rooms.participant.themes.${value}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The board
+// ---------------------------------------------------------------------------------------------
+
+function useAnnouncer(): [string, (message: string) => void] {
+  const [message, setMessage] = useState('');
+  // The same message twice in a row still has to be read out.
+  return [message, (next) => setMessage((previous) => (previous === next ? `${next}\u00a0` : next))];
+}
+
+function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(connection: Connection): void }) {
+  const { t } = useTranslation();
+  const session = useMemo(() => new ParticipantSession(props.joined, window.location.origin), [props.joined]);
+  useEffect(() => session.start(), [session]);
+  const state = useSyncExternalStore(session.state.subscribe, session.state.get);
+  const [announcement, announce] = useAnnouncer();
+  const [editing, setEditing] = useState<{ id: string | null; zone: PersonaZone | null } | null>(null);
+  const onFinal = useEffectEvent((connection: Connection) => props.onFinal(connection));
+
+  useEffect(() => {
+    if (!['connecting', 'online', 'offline', 'full'].includes(state.connection)) onFinal(state.connection);
+  }, [state.connection]);
+
+  const writable = session.canWrite();
+  const identity = props.joined.identity;
+  const members = useMemo(() => new Map(props.summary.members.map((member) => [member.id, member])), [props.summary.members]);
+
+  const authorLine = (note: StickyNodeData) => {
+    const department = t(`board.department.${note.department}`);
+    if (note.authorId === identity.authorId) return t('rooms.participant.author', { name: t('rooms.participant.byYou'), department });
+    const name = note.authorId ? (members.get(note.authorId)?.name ?? state.guests.get(note.authorId)?.name) : undefined;
+    return name ? t('rooms.participant.author', { name, department }) : department;
+  };
+
+  const history = (which: 'undo' | 'redo') => {
+    const result = which === 'undo' ? session.undo() : session.redo();
+    if (result === 'done') announce(t(which === 'undo' ? 'rooms.participant.undone' : 'rooms.participant.redone'));
+    else if (result === 'superseded') announce(t('rooms.participant.superseded'));
+    else if (result === 'empty') announce(t('rooms.participant.nothingToUndo'));
+  };
+  const onHistoryKey = useEffectEvent((which: 'undo' | 'redo') => history(which));
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      // Inside a text field Ctrl+Z undoes typing, as everywhere.
+      if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.isContentEditable)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' || key === 'y') {
+        event.preventDefault();
+        onHistoryKey(key === 'y' || event.shiftKey ? 'redo' : 'undo');
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const persona = [...state.nodes.values()].find((node): node is PersonaNodeData => node.type === 'persona');
+  const groups = notesByZone(state.nodes, session.zones());
+  const vote = state.vote;
+  const myDots = session.myDots();
+  const dotsLeft = vote.dotsPerPerson - [...myDots].filter((id) => state.nodes.get(id)?.type === 'sticky').length;
+  const final = !['connecting', 'online', 'offline', 'full'].includes(state.connection);
+
+  const statusText = final
+    ? t(`rooms.participant.status.${state.connection as 'closed' | 'removed' | 'refused' | 'invalid'}`)
+    : state.connection === 'offline'
+      ? t('rooms.participant.status.offline')
+      : state.connection === 'full'
+        ? t('rooms.participant.status.full')
+        : state.connection === 'connecting'
+          ? t('rooms.participant.status.connecting')
+          : t('rooms.participant.status.online');
+
+  return (
+    <main className="participant">
+      <header className="participant-header">
+        <h1>{props.summary.boardName}</h1>
+        <p className="muted">
+          {t('rooms.participant.roomCode', { code: props.summary.code })} ·{' '}
+          {t('rooms.participant.you', { name: identity.name, department: t(`department.${identity.department}`) })}
+        </p>
+      </header>
+
+      <div className="participant-status" role="status">
+        <p className={`participant-connection is-${state.connection}`}>{statusText}</p>
+        {state.locked && !final ? <p className="participant-locked">{t('rooms.participant.status.locked')}</p> : null}
+        {state.unsent && state.connection === 'online' && !state.locked ? <p className="muted">{t('rooms.participant.status.unsent')}</p> : null}
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+
+      {state.ready ? (
+        <>
+          <div className="toolbar participant-history" role="toolbar" aria-label={t('rooms.participant.history')}>
+            <button type="button" className="button" onClick={() => history('undo')} disabled={!writable || !state.history.canUndo} aria-keyshortcuts="Control+Z Meta+Z">
+              {t('rooms.participant.undo')}
+            </button>
+            <button type="button" className="button" onClick={() => history('redo')} disabled={!writable || !state.history.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y">
+              {t('rooms.participant.redo')}
+            </button>
+          </div>
+
+          {vote.active ? (
+            <p className="participant-vote" role="note">
+              {t(vote.anonymous ? 'rooms.participant.vote.statusAnonymous' : 'rooms.participant.vote.status', { count: vote.dotsPerPerson, left: Math.max(0, dotsLeft) })}
+            </p>
+          ) : null}
+
+          {persona ? <PersonaCard persona={persona} /> : null}
+
+          <section aria-labelledby="participant-zones">
+            <h2 id="participant-zones">{t('rooms.participant.zonesHeading')}</h2>
+            {groups.map((group) => {
+              const zoneName = group.zone ? t(`persona.zones.${group.zone}`) : t('rooms.participant.elsewhere');
+              const headingId = `zone-${group.zone ?? 'elsewhere'}`;
+              return (
+                <section key={group.zone ?? 'elsewhere'} className="participant-zone" aria-labelledby={headingId}>
+                  <h3 id={headingId}>
+                    {zoneName} <span className="count">({group.notes.length})</span>
+                  </h3>
+                  {group.notes.length === 0 ? <p className="muted">{t('rooms.participant.noNotes')}</p> : null}
+                  <ul className="participant-notes">
+                    {group.notes.map(({ id, note }) =>
+                      editing?.id === id ? (
+                        <li key={id}>
+                          <NoteForm
+                            initial={note.text}
+                            onCancel={() => setEditing(null)}
+                            onSave={(text) => {
+                              if (session.setText(id, text)) announce(t('rooms.participant.saved'));
+                              setEditing(null);
+                            }}
+                          />
+                        </li>
+                      ) : (
+                        <NoteItem
+                          key={id}
+                          note={note}
+                          author={authorLine(note)}
+                          mine={note.authorId === identity.authorId}
+                          writable={writable}
+                          voting={vote.active}
+                          myDot={myDots.has(id)}
+                          onEdit={() => setEditing({ id, zone: group.zone })}
+                          onDelete={() => {
+                            if (session.deleteNote(id)) announce(t('rooms.participant.deleted'));
+                          }}
+                          onDot={() => {
+                            const result = session.toggleDot(id);
+                            if (result === 'limit') announce(t('rooms.participant.vote.limit', { count: vote.dotsPerPerson }));
+                            else if (result === 'closed') announce(t('rooms.participant.vote.closed'));
+                          }}
+                        />
+                      ),
+                    )}
+                  </ul>
+                  {group.zone ? (
+                    editing?.id === null && editing.zone === group.zone ? (
+                      <NoteForm
+                        initial=""
+                        onCancel={() => setEditing(null)}
+                        onSave={(text) => {
+                          const result = session.addNote(group.zone!, text);
+                          if (result === 'added') announce(t('rooms.participant.added', { zone: zoneName }));
+                          else if (result === 'empty') announce(t('rooms.participant.emptyNote'));
+                          setEditing(null);
+                        }}
+                      />
+                    ) : (
+                      <button type="button" className="button participant-wide" disabled={!writable} onClick={() => setEditing({ id: null, zone: group.zone })}>
+                        {t('rooms.participant.addNote', { zone: zoneName })}
+                      </button>
+                    )
+                  ) : null}
+                </section>
+              );
+            })}
+          </section>
+        </>
+      ) : null}
+      <ThemePicker />
+    </main>
+  );
+}
+
+function PersonaCard(props: { persona: PersonaNodeData }) {
+  const { t } = useTranslation();
+  const fields = PERSONA_TEXT_FIELDS.filter((field) => field !== 'name' && props.persona[field].trim() !== '');
+  return (
+    <section className="participant-card participant-persona" aria-labelledby="participant-persona">
+      <h2 id="participant-persona">
+        <span className="muted participant-kicker">{t('rooms.participant.persona')}</span> {props.persona.name || t('rooms.participant.personaUnnamed')}
+      </h2>
+      {fields.length > 0 ? (
+        <dl>
+          {fields.map((field) => (
+            <div key={field} className="participant-field">
+              <dt>{t(`persona.fields.${field}`)}</dt>
+              <dd>{props.persona[field]}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </section>
+  );
+}
+
+function oneLine(text: string, max = 40): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+function NoteItem(props: {
+  note: StickyNodeData;
+  author: string;
+  mine: boolean;
+  writable: boolean;
+  voting: boolean;
+  myDot: boolean;
+  onEdit(): void;
+  onDelete(): void;
+  onDot(): void;
+}) {
+  const { t } = useTranslation();
+  const { note } = props;
+  const short = oneLine(note.text);
+  return (
+    <li className={`participant-note dept-note-${note.department}${props.myDot ? ' has-my-dot' : ''}`}>
+      <p className="participant-note-text">{note.text}</p>
+      <p className="participant-note-meta">
+        <span>{props.author}</span>
+        {note.votes > 0 ? <span>{` · ${t('rooms.participant.votes', { count: note.votes })}`}</span> : null}
+      </p>
+      <div className="participant-note-actions">
+        {props.voting ? (
+          <button type="button" className="button small" aria-pressed={props.myDot} disabled={!props.writable} onClick={props.onDot} aria-label={t(props.myDot ? 'rooms.participant.vote.remove' : 'rooms.participant.vote.place', { text: short })}>
+            {props.myDot ? `● ${t('rooms.participant.vote.yourDot')}` : '○'}
+          </button>
+        ) : null}
+        {props.mine ? (
+          <>
+            <button type="button" className="button small" disabled={!props.writable} onClick={props.onEdit} aria-label={t('rooms.participant.editNote', { text: short })}>
+              {t('rooms.participant.edit')}
+            </button>
+            <button type="button" className="button small danger" disabled={!props.writable} onClick={props.onDelete} aria-label={t('rooms.participant.deleteNote', { text: short })}>
+              {t('rooms.participant.delete')}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function NoteForm(props: { initial: string; onSave(text: string): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState(props.initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onSave(text);
+  };
+  const onKeyDown = (event: ReactKeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      props.onCancel();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      props.onSave(text);
+    }
+  };
+  return (
+    <form className="participant-note-form" onSubmit={submit}>
+      <label htmlFor={id}>{t('rooms.participant.noteText')}</label>
+      <textarea id={id} className="input" rows={3} maxLength={2000} value={text} autoFocus onKeyDown={onKeyDown} onChange={(event) => setText(event.target.value)} />
+      <div className="toolbar">
+        <button type="submit" className="button primary" disabled={!text.trim()}>
+          {t('rooms.participant.save')}
+        </button>
+        <button type="button" className="button" onClick={props.onCancel}>
+          {t('rooms.participant.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,764 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { NetworkInterfaceInfo } from 'node:os';
+import type { Duplex } from 'node:stream';
+import { Hocuspocus, type Connection, type Document } from '@hocuspocus/server';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { roomsEn } from '../../shared/locales/rooms.en';
+import { roomsJa } from '../../shared/locales/rooms.ja';
+import { authorFields, guestAuthorId, writeGuest } from '../../shared/rooms/identity';
+import { BoardGuard } from '../../shared/rooms/policy';
+import {
+  DEFAULT_ROOM_LIMITS,
+  JoinRequest,
+  ROOM_CLOSE,
+  ROOM_PATHS,
+  ROOM_PORT,
+  RoomOpenRequest,
+  socketUrl,
+  TOKEN_BYTES,
+  type JoinResponse,
+  type OpenRoom,
+  type RoomAddress,
+  type RoomLimits,
+  type RoomMember,
+  type RoomNotice,
+  type RoomStatus,
+  type RoomSummary,
+} from '../../shared/rooms/protocol';
+import { parseFrame } from './frames';
+import { GatedSocket, OnceLog, RateLimiter } from './gate';
+import { isLoopback, LOOPBACK, roomAddresses } from './network';
+import type { ParticipantPage } from './participantPage';
+
+/**
+ * The room server: one room at a time, for one board, on one port, listening only while the room
+ * is open. Plain Node (no Electron): Electron main and the browser version's web server (`npm run
+ * web`) both start it, with their edges injected (clock, logger, network interfaces, randomness).
+ *
+ * Every way in passes one gate per kind, before anything else runs:
+ * - HTTP: the Host header names this server (no DNS rebinding), a per-address request rate, and a
+ *   join token for the page and the join API; only the participant page's own files are served.
+ * - WebSocket upgrade: Host, Origin, a live token (participant's, or the facilitator's from
+ *   loopback only), the connection caps; then every frame: size (ws `maxPayload`), rate, structure,
+ *   and for a participant's Yjs update the board policy (shared/rooms/policy.ts).
+ * Hocuspocus runs the sync and awareness protocols behind that gate; a read-only connection is
+ * its own mechanism, used for a locked room.
+ */
+
+export type RoomLogger = { info(message: string): void; warn(message: string): void };
+
+export type RoomHostDeps = {
+  now: () => number;
+  logger: RoomLogger;
+  networkInterfaces: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
+  participantPage: ParticipantPage;
+  randomBytes: (size: number) => Uint8Array;
+  /** The origins the laptop's own client connects from (app://alignboard; the web app's origin). */
+  facilitatorOrigins: () => readonly string[];
+  /** ROOM_PORT unless given; 0 picks a free port (tests, benchmarks). */
+  port?: number;
+  limits?: Partial<RoomLimits>;
+};
+
+export type RoomHost = {
+  addresses(): RoomAddress[];
+  open(request: RoomOpenRequest): Promise<OpenRoom>;
+  status(): RoomStatus;
+  setLocked(locked: boolean): RoomStatus;
+  remove(participantId: string): RoomStatus;
+  close(): Promise<RoomStatus>;
+  /** Called after every change of the status (join, online/offline, lock, remove, close). */
+  onChange(listener: (status: RoomStatus) => void): () => void;
+};
+
+export class RoomError extends Error {
+  constructor(
+    readonly kind: 'already-open' | 'not-open' | 'bad-address' | 'port-in-use' | 'bad-request' | 'unknown-participant',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Participant = {
+  id: string;
+  token: string;
+  name: string;
+  department: RoomMember['department'];
+  memberId: string | null;
+  authorId: string;
+  anonymousVoterId: string;
+  joinedAt: string;
+  sockets: Set<WebSocket>;
+};
+
+type Room = {
+  id: string;
+  boardId: string;
+  boardName: string;
+  code: string;
+  documentName: string;
+  joinToken: string;
+  facilitatorToken: string;
+  members: RoomMember[];
+  locked: boolean;
+  address: string;
+  port: number;
+  servers: Server[];
+  participants: Map<string, Participant>;
+  byToken: Map<string, Participant>;
+  sockets: Set<WebSocket>;
+  hocuspocus: Hocuspocus;
+  document: Document;
+  release: () => Promise<void>;
+  guard: BoardGuard;
+};
+
+type SocketRole = { role: 'facilitator' } | { role: 'participant'; participant: Participant };
+
+const JSON_LIMIT_BYTES = 4096;
+/** Tokens of closed rooms and removed participants, remembered so a replay gets the right reason. */
+const REVOKED_MEMORY = 10_000;
+const CODE_ALPHABET = 'ACDEFGHJKLMNPQRTUVWXY34679';
+
+function base64url(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64url');
+}
+
+function pageMessages(request: IncomingMessage) {
+  const accept = String(request.headers['accept-language'] ?? '').toLowerCase();
+  return accept.trim().startsWith('ja') ? { lang: 'ja', ...roomsJa.server } : { lang: 'en', ...roomsEn.server };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function createRoomHost(deps: RoomHostDeps): RoomHost {
+  const limits: RoomLimits = { ...DEFAULT_ROOM_LIMITS, ...deps.limits };
+  const log = new OnceLog((message) => deps.logger.warn(message), deps.now);
+  const listeners = new Set<(status: RoomStatus) => void>();
+  const revoked = new Map<string, 'closed' | 'removed'>();
+  const httpBuckets = new Map<string, RateLimiter>();
+  let room: Room | null = null;
+  let opening = false;
+
+  const token = () => base64url(deps.randomBytes(TOKEN_BYTES));
+  const revoke = (value: string, why: 'closed' | 'removed') => {
+    revoked.set(value, why);
+    if (revoked.size > REVOKED_MEMORY) revoked.delete(revoked.keys().next().value!);
+  };
+  const roomCode = () => {
+    const bytes = deps.randomBytes(6);
+    const chars = [...bytes].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]);
+    return `${chars.slice(0, 3).join('')}-${chars.slice(3).join('')}`;
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // Status
+  // ------------------------------------------------------------------------------------------
+
+  const status = (): RoomStatus => {
+    const current = room;
+    if (!current) return { open: false };
+    return {
+      open: true,
+      roomId: current.id,
+      boardId: current.boardId,
+      boardName: current.boardName,
+      code: current.code,
+      joinUrl: `http://${current.address}:${current.port}${ROOM_PATHS.join}?t=${current.joinToken}`,
+      address: current.address,
+      port: current.port,
+      locked: current.locked,
+      participants: [...current.participants.values()].map((participant) => ({
+        id: participant.id,
+        name: participant.name,
+        department: participant.department,
+        memberId: participant.memberId,
+        online: participant.sockets.size > 0,
+        joinedAt: participant.joinedAt,
+      })),
+      addresses: roomAddresses(deps.networkInterfaces()),
+      facilitator: { url: socketUrl(`http://${LOOPBACK}:${current.port}`, current.facilitatorToken), token: current.facilitatorToken, documentName: current.documentName },
+    };
+  };
+
+  const changed = () => {
+    const snapshot = status();
+    for (const listener of listeners) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        deps.logger.warn(`room status listener failed: ${String(error)}`);
+      }
+    }
+  };
+
+  const notice = (current: Room): string => JSON.stringify({ type: 'room', locked: current.locked } satisfies RoomNotice);
+
+  // ------------------------------------------------------------------------------------------
+  // HTTP
+  // ------------------------------------------------------------------------------------------
+
+  /** The Host header must name this server: a page on another site cannot reach it by DNS rebinding. */
+  const hostAllowed = (current: Room, request: IncomingMessage): string | null => {
+    const host = String(request.headers.host ?? '').toLowerCase();
+    const allowed = [`${current.address}:${current.port}`, `${LOOPBACK}:${current.port}`, `localhost:${current.port}`];
+    return allowed.includes(host) ? host : null;
+  };
+
+  const participantCsp = (host: string) =>
+    [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      `connect-src 'self' ws://${host}`,
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ].join('; ');
+
+  const securityHeaders = (host: string): Record<string, string> => ({
+    'Content-Security-Policy': participantCsp(host),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+  });
+
+  const sendPage = (response: ServerResponse, statusCode: number, request: IncomingMessage, text: string, host: string) => {
+    const messages = pageMessages(request);
+    const body = `<!doctype html><html lang="${messages.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(messages.title)}</title></head><body><main><h1>${escapeHtml(messages.title)}</h1><p>${escapeHtml(text)}</p></main></body></html>`;
+    response.writeHead(statusCode, { ...securityHeaders(host), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(body);
+  };
+
+  const sendJson = (response: ServerResponse, statusCode: number, body: unknown, host: string) => {
+    response.writeHead(statusCode, { ...securityHeaders(host), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(JSON.stringify(body));
+  };
+
+  const refuseJson = (response: ServerResponse, statusCode: number, error: string, message: string, host: string) =>
+    sendJson(response, statusCode, { error, message }, host);
+
+  const httpAllowed = (address: string): boolean => {
+    let bucket = httpBuckets.get(address);
+    if (!bucket) {
+      if (httpBuckets.size > 1000) httpBuckets.clear();
+      bucket = new RateLimiter(limits.httpRequestsPerSecond, limits.httpRequestsPerSecond * 3, deps.now);
+      httpBuckets.set(address, bucket);
+    }
+    return bucket.take();
+  };
+
+  /** Why a join token does not open this room, or null when it does. */
+  const joinTokenProblem = (current: Room, value: string | null): 'closed' | 'invalid' | null => {
+    if (value === current.joinToken) return null;
+    return value && revoked.get(value) === 'closed' ? 'closed' : 'invalid';
+  };
+
+  const readBody = (request: IncomingMessage): Promise<string | null> =>
+    new Promise((resolve) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      // An oversized body is read to its end (within the request timeout) but not kept, so the
+      // answer can still be sent on the same connection.
+      request.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= JSON_LIMIT_BYTES) chunks.push(chunk);
+      });
+      request.on('end', () => resolve(size > JSON_LIMIT_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+      request.on('error', () => resolve(null));
+    });
+
+  const join = (current: Room, request: JoinRequest): Participant | string => {
+    if (current.participants.size >= limits.participants) return 'the room is full';
+    const id = base64url(deps.randomBytes(9));
+    let name: string;
+    let department: RoomMember['department'];
+    let memberId: string | null = null;
+    let authorId: string;
+    if (request.as === 'member') {
+      const member = current.members.find((candidate) => candidate.id === request.memberId);
+      if (!member) return 'there is no such member in this room';
+      ({ name, department } = member);
+      memberId = member.id;
+      authorId = member.id;
+    } else {
+      ({ name, department } = request);
+      authorId = guestAuthorId(id);
+      writeGuest(current.document, authorId, { name, department }, 'room');
+    }
+    const participant: Participant = {
+      id,
+      token: token(),
+      name,
+      department,
+      memberId,
+      authorId,
+      anonymousVoterId: `anon:${base64url(deps.randomBytes(12))}`,
+      joinedAt: new Date(deps.now()).toISOString(),
+      sockets: new Set(),
+    };
+    current.participants.set(id, participant);
+    current.byToken.set(participant.token, participant);
+    return participant;
+  };
+
+  const handleRequest = async (current: Room, request: IncomingMessage, response: ServerResponse) => {
+    const remote = request.socket.remoteAddress ?? '?';
+    const host = hostAllowed(current, request);
+    if (!host) {
+      log.note(`host:${remote}`, `room: refused a request from ${remote} for an unknown host ${JSON.stringify(String(request.headers.host ?? '').slice(0, 100))}`);
+      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('Misdirected request');
+      return;
+    }
+    if (!httpAllowed(remote)) {
+      log.note(`rate:${remote}`, `room: too many requests from ${remote}`);
+      sendPage(response, 429, request, pageMessages(request).tooMany, host);
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    const method = request.method ?? 'GET';
+    const joinToken = url.searchParams.get('t');
+
+    if (url.pathname === ROOM_PATHS.join && (method === 'GET' || method === 'HEAD')) {
+      const problem = joinTokenProblem(current, joinToken);
+      if (problem) {
+        log.note(`join:${remote}:${problem}`, `room: refused the participant page to ${remote}: ${problem === 'closed' ? 'the link is of a closed room' : 'wrong token'}`);
+        sendPage(response, problem === 'closed' ? 410 : 403, request, problem === 'closed' ? pageMessages(request).closed : pageMessages(request).invalidLink, host);
+        return;
+      }
+      response.writeHead(200, { ...securityHeaders(host), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end(method === 'HEAD' ? undefined : deps.participantPage.html);
+      return;
+    }
+
+    if (url.pathname === ROOM_PATHS.summary && method === 'GET') {
+      const problem = joinTokenProblem(current, joinToken);
+      if (problem) {
+        refuseJson(response, problem === 'closed' ? 410 : 403, problem === 'closed' ? 'room-closed' : 'not-authorized', problem === 'closed' ? 'this room has closed' : 'wrong join token', host);
+        return;
+      }
+      const summary: RoomSummary = { boardName: current.boardName, code: current.code, members: current.members, locked: current.locked };
+      sendJson(response, 200, summary, host);
+      return;
+    }
+
+    if (url.pathname === ROOM_PATHS.enter && method === 'POST') {
+      // A join is a state change: only the participant page itself may ask (no cross-site form
+      // posts), with a JSON body (which a cross-site page cannot send without a preflight).
+      if (request.headers.origin !== `http://${host}`) {
+        log.note(`origin:${remote}`, `room: refused a join from ${remote} with origin ${JSON.stringify(request.headers.origin ?? null)}`);
+        refuseJson(response, 403, 'bad-origin', 'the request does not come from the room page', host);
+        return;
+      }
+      if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        refuseJson(response, 415, 'bad-request', 'the body must be JSON', host);
+        return;
+      }
+      const problem = joinTokenProblem(current, joinToken);
+      if (problem) {
+        log.note(`join:${remote}:${problem}`, `room: refused a join from ${remote}: ${problem === 'closed' ? 'the link is of a closed room' : 'wrong token'}`);
+        refuseJson(response, problem === 'closed' ? 410 : 403, problem === 'closed' ? 'room-closed' : 'not-authorized', problem === 'closed' ? 'this room has closed' : 'wrong join token', host);
+        return;
+      }
+      const body = await readBody(request);
+      let parsed: ReturnType<typeof JoinRequest.safeParse> | null = null;
+      try {
+        parsed = body === null ? null : JoinRequest.safeParse(JSON.parse(body));
+      } catch {
+        parsed = null;
+      }
+      if (body === null) {
+        refuseJson(response, 413, 'bad-request', 'the join request is too large', host);
+        return;
+      }
+      if (!parsed?.success) {
+        refuseJson(response, 400, 'bad-request', 'the join request is not valid', host);
+        return;
+      }
+      if (room !== current) {
+        refuseJson(response, 410, 'room-closed', 'this room has closed', host);
+        return;
+      }
+      const joined = join(current, parsed.data);
+      if (typeof joined === 'string') {
+        refuseJson(response, joined === 'the room is full' ? 409 : 400, joined === 'the room is full' ? 'room-full' : 'bad-request', joined, host);
+        return;
+      }
+      deps.logger.info(`room: ${joined.name} joined (${joined.memberId ? 'member' : 'guest'})`);
+      const result: JoinResponse = {
+        token: joined.token,
+        documentName: current.documentName,
+        identity: {
+          participantId: joined.id,
+          authorId: joined.authorId,
+          name: joined.name,
+          department: joined.department,
+          anonymousVoterId: joined.anonymousVoterId,
+        },
+      };
+      sendJson(response, 200, result, host);
+      changed();
+      return;
+    }
+
+    if ((method === 'GET' || method === 'HEAD') && deps.participantPage.files.has(url.pathname)) {
+      request.url = url.pathname;
+      deps.participantPage.serve(request, response, securityHeaders(host));
+      return;
+    }
+
+    sendPage(response, 404, request, pageMessages(request).notFound, host);
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // WebSocket
+  // ------------------------------------------------------------------------------------------
+
+  const participantSockets = new WebSocketServer({ noServer: true, maxPayload: limits.participantFrameBytes, perMessageDeflate: false });
+  const facilitatorSockets = new WebSocketServer({ noServer: true, maxPayload: limits.facilitatorFrameBytes, perMessageDeflate: false });
+
+  /** Accepts the upgrade only to close it at once with a reason the page can show. */
+  const refuseSocket = (request: IncomingMessage, socket: Duplex, head: Buffer, close: { code: number; reason: string }) => {
+    participantSockets.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('error', () => {});
+      ws.close(close.code, close.reason);
+      setTimeout(() => ws.terminate(), 2_000).unref();
+    });
+  };
+
+  const handleUpgrade = (current: Room, request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => {});
+    const remote = request.socket.remoteAddress ?? '?';
+    const deny = (statusLine: string, why: string) => {
+      log.note(`upgrade:${remote}:${statusLine}`, `room: refused a WebSocket from ${remote}: ${why}`);
+      socket.end(`HTTP/1.1 ${statusLine}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    const host = hostAllowed(current, request);
+    if (!host) return deny('421 Misdirected Request', 'unknown host');
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    if (url.pathname !== ROOM_PATHS.socket) return deny('404 Not Found', `no socket at ${url.pathname.slice(0, 100)}`);
+    if (!httpAllowed(remote)) return deny('429 Too Many Requests', 'too many connection attempts');
+    const origin = request.headers.origin;
+    const value = url.searchParams.get('t') ?? '';
+
+    let role: SocketRole;
+    if (value === current.facilitatorToken) {
+      if (!isLoopback(remote)) return deny('403 Forbidden', 'the facilitator token is only accepted from this computer');
+      if (origin !== undefined && !deps.facilitatorOrigins().includes(origin) && origin !== `http://${host}`) {
+        return deny('403 Forbidden', `origin ${JSON.stringify(origin)} is not the app`);
+      }
+      role = { role: 'facilitator' };
+    } else {
+      const participant = current.byToken.get(value);
+      // A dead or wrong token is told why (the page shows it), whatever the origin: nothing is served.
+      if (participant && origin !== `http://${host}`) return deny('403 Forbidden', `origin ${JSON.stringify(origin ?? null)} is not the room page`);
+      if (!participant) {
+        const why = revoked.get(value);
+        const close = why === 'removed' ? ROOM_CLOSE.removed : why === 'closed' ? ROOM_CLOSE.roomClosed : ROOM_CLOSE.notAuthorized;
+        log.note(`token:${remote}:${close.reason}`, `room: refused a WebSocket from ${remote}: ${close.reason}`);
+        return refuseSocket(request, socket, head, close);
+      }
+      if (participant.sockets.size >= limits.connectionsPerParticipant) {
+        log.note(`full:${remote}`, `room: refused a WebSocket from ${remote}: too many connections for ${participant.name}`);
+        return refuseSocket(request, socket, head, ROOM_CLOSE.full);
+      }
+      role = { role: 'participant', participant };
+    }
+    if (current.sockets.size >= limits.connections) {
+      log.note(`full:${remote}`, `room: refused a WebSocket from ${remote}: the room has ${current.sockets.size} connections`);
+      return refuseSocket(request, socket, head, ROOM_CLOSE.full);
+    }
+
+    const server = role.role === 'facilitator' ? facilitatorSockets : participantSockets;
+    server.handleUpgrade(request, socket, head, (ws) => {
+      if (room !== current) {
+        ws.close(ROOM_CLOSE.roomClosed.code, ROOM_CLOSE.roomClosed.reason);
+        return;
+      }
+      accept(current, ws, request, role, remote);
+    });
+  };
+
+  const accept = (current: Room, ws: WebSocket, request: IncomingMessage, role: SocketRole, remote: string) => {
+    current.sockets.add(ws);
+    const participant = role.role === 'participant' ? role.participant : null;
+    participant?.sockets.add(ws);
+    const who = participant ? participant.name : 'the facilitator';
+    const rate = participant ? new RateLimiter(limits.messagesPerSecond, limits.messageBurst, deps.now) : null;
+    const writer = participant
+      ? { ...authorFields(participant), voterIds: new Set([participant.authorId, participant.anonymousVoterId]) }
+      : null;
+
+    let gated: GatedSocket;
+    const refuse = (close: { code: number; reason: string }, detail: string) => {
+      log.note(`frame:${remote}:${close.reason}`, `room: closed the connection of ${who} (${remote}): ${close.reason}: ${detail}`);
+      gated.refuse(close.code, close.reason);
+    };
+    gated = new GatedSocket(ws, (data, isBinary) => {
+      if (rate && !rate.take()) {
+        refuse(ROOM_CLOSE.tooFast, `more than ${limits.messagesPerSecond} messages a second`);
+        return false;
+      }
+      if (!isBinary) {
+        refuse(ROOM_CLOSE.malformed, 'a text frame');
+        return false;
+      }
+      const parsed = parseFrame(data, current.documentName);
+      if (!parsed.ok) {
+        refuse(ROOM_CLOSE.malformed, parsed.problem);
+        return false;
+      }
+      const frame = parsed.frame;
+      if (frame.kind === 'auth' && frame.token !== (participant ? participant.token : current.facilitatorToken)) {
+        refuse(ROOM_CLOSE.notAuthorized, 'the token in the message is not the one of the connection');
+        return false;
+      }
+      if (writer && frame.kind === 'update') {
+        // While the room is locked Hocuspocus drops participants' updates (read-only connections);
+        // they still must parse. Otherwise the board policy decides, before anything is applied.
+        const problem = current.locked ? structureProblem(frame.update) : current.guard.check(frame.update, writer);
+        if (problem) {
+          refuse(ROOM_CLOSE.refused, problem);
+          return false;
+        }
+      }
+      // Awareness (presence) must parse, but is not checked against the sender: a client forwards
+      // the states of others when asked, and nothing of authority comes from awareness (who is in
+      // the room comes from the tokens above).
+      return true;
+    });
+
+    ws.on('close', () => {
+      current.sockets.delete(ws);
+      if (participant) {
+        participant.sockets.delete(ws);
+        if (participant.sockets.size === 0 && room === current) changed();
+      }
+    });
+    current.hocuspocus.handleConnection(gated as unknown as WebSocket, request, { role: role.role, participantId: participant?.id ?? null, token: participant?.token ?? current.facilitatorToken });
+    if (participant && participant.sockets.size === 1) changed();
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // Open and close
+  // ------------------------------------------------------------------------------------------
+
+  const listen = (server: Server, port: number, address: string) =>
+    new Promise<number>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        server.off('listening', onListening);
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new RoomError('port-in-use', `Port ${port} on ${address} is in use by another program.`)
+            : new RoomError('bad-address', `Cannot listen on ${address}:${port}: ${error.message}`),
+        );
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        const bound = server.address();
+        resolve(typeof bound === 'object' && bound ? bound.port : port);
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(port, address);
+    });
+
+  const open = async (raw: RoomOpenRequest): Promise<OpenRoom> => {
+    if (room || opening) throw new RoomError('already-open', `A room is already open${room ? ` for “${room.boardName}”` : ''}. Close it first.`);
+    const parsed = RoomOpenRequest.safeParse(raw);
+    if (!parsed.success) throw new RoomError('bad-request', `The room request is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+    const request = parsed.data;
+    const candidates = roomAddresses(deps.networkInterfaces());
+    const address = request.address ?? candidates[0]!.address;
+    if (!candidates.some((candidate) => candidate.address === address)) {
+      throw new RoomError('bad-address', `${address} is not an address of this computer.`);
+    }
+    opening = true;
+    try {
+      try {
+        void deps.participantPage.files;
+      } catch (error) {
+        throw new RoomError('bad-request', `The participant page is missing from this build: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const initial = new Y.Doc();
+      try {
+        Y.applyUpdate(initial, request.state);
+      } catch (error) {
+        throw new RoomError('bad-request', `The board's state does not load: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const id = base64url(deps.randomBytes(9));
+      const documentName = `board-${id}`;
+      let current: Room | null = null;
+      const hocuspocus = new Hocuspocus({
+        quiet: true,
+        // The room keeps its document for its whole life (see the direct connection below); there is
+        // nothing to store: the laptop's client is the one that persists.
+        debounce: 0,
+        onLoadDocument: async ({ documentName: name }) => {
+          if (name !== documentName) throw new Error('unknown document');
+          return initial;
+        },
+        onAuthenticate: async ({ token: given, documentName: name, context, connectionConfig }) => {
+          const ctx = context as { role: string; token: string };
+          if (name !== documentName || given !== ctx.token) throw ROOM_CLOSE.notAuthorized;
+          connectionConfig.readOnly = ctx.role === 'participant' && (current?.locked ?? false);
+        },
+        connected: async ({ connection }) => {
+          if (current) connection.sendStateless(notice(current));
+        },
+      });
+      const direct = await hocuspocus.openDirectConnection(documentName, { role: 'room' });
+      const document = direct.document!;
+      initial.destroy();
+
+      const servers: Server[] = [];
+      const addresses = address === LOOPBACK ? [LOOPBACK] : [address, LOOPBACK];
+      let port = deps.port ?? ROOM_PORT;
+      try {
+        for (const bind of addresses) {
+          const server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000 });
+          server.maxHeadersCount = 50;
+          servers.push(server);
+          port = await listen(server, port, bind);
+        }
+      } catch (error) {
+        await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+        await direct.disconnect();
+        throw error;
+      }
+
+      current = {
+        id,
+        boardId: request.boardId,
+        boardName: request.boardName,
+        code: roomCode(),
+        documentName,
+        joinToken: token(),
+        facilitatorToken: token(),
+        members: request.members,
+        locked: false,
+        address,
+        port,
+        servers,
+        participants: new Map(),
+        byToken: new Map(),
+        sockets: new Set(),
+        hocuspocus,
+        document,
+        release: () => direct.disconnect(),
+        guard: new BoardGuard(() => Y.encodeStateAsUpdate(document)),
+      };
+      const openRoom = current;
+      document.on('update', (update: Uint8Array) => openRoom.guard.mirror(update));
+      for (const server of servers) {
+        server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+          handleRequest(openRoom, req, res).catch((error: unknown) => {
+            deps.logger.warn(`room: request failed: ${String(error)}`);
+            if (!res.headersSent) res.writeHead(500);
+            res.end();
+          });
+        });
+        server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => handleUpgrade(openRoom, req, socket, head));
+        server.on('clientError', (_error, socket: Duplex) => socket.destroy());
+      }
+      room = openRoom;
+      deps.logger.info(`room: open for “${request.boardName}” on ${address}:${port}`);
+      changed();
+      return status() as OpenRoom;
+    } finally {
+      opening = false;
+    }
+  };
+
+  const close = async (): Promise<RoomStatus> => {
+    const current = room;
+    if (!current) return status();
+    room = null;
+    revoke(current.joinToken, 'closed');
+    revoke(current.facilitatorToken, 'closed');
+    for (const participant of current.participants.values()) revoke(participant.token, 'closed');
+    for (const ws of current.sockets) {
+      ws.close(ROOM_CLOSE.roomClosed.code, ROOM_CLOSE.roomClosed.reason);
+    }
+    const closed = Promise.all(current.servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    // Sockets that do not finish the close handshake in time are cut off.
+    const deadline = setTimeout(() => {
+      for (const ws of current.sockets) ws.terminate();
+    }, 1_000);
+    for (const server of current.servers) server.closeAllConnections();
+    await Promise.all(
+      [...current.sockets].map((ws) => (ws.readyState === ws.CLOSED ? null : new Promise((resolve) => ws.once('close', resolve)))),
+    );
+    clearTimeout(deadline);
+    await closed;
+    await current.release();
+    current.guard.destroy();
+    current.document.destroy();
+    deps.logger.info(`room: closed (“${current.boardName}”)`);
+    changed();
+    return status();
+  };
+
+  const participantConnections = (current: Room, participantId?: string): Connection[] =>
+    current.document.getConnections().filter((connection) => {
+      const context = connection.context as { role?: string; participantId?: string };
+      return context.role === 'participant' && (participantId === undefined || context.participantId === participantId);
+    });
+
+  return {
+    addresses: () => roomAddresses(deps.networkInterfaces()),
+    open,
+    status,
+    setLocked(locked) {
+      const current = room;
+      if (!current) throw new RoomError('not-open', 'No room is open.');
+      if (current.locked === locked) return status();
+      current.locked = locked;
+      for (const connection of participantConnections(current)) connection.readOnly = locked;
+      current.document.broadcastStateless(notice(current));
+      deps.logger.info(`room: ${locked ? 'locked' : 'unlocked'}`);
+      changed();
+      return status();
+    },
+    remove(participantId) {
+      const current = room;
+      if (!current) throw new RoomError('not-open', 'No room is open.');
+      const participant = current.participants.get(participantId);
+      if (!participant) throw new RoomError('unknown-participant', 'That participant is not in the room.');
+      current.participants.delete(participantId);
+      current.byToken.delete(participant.token);
+      revoke(participant.token, 'removed');
+      for (const ws of participant.sockets) {
+        ws.close(ROOM_CLOSE.removed.code, ROOM_CLOSE.removed.reason);
+        setTimeout(() => ws.terminate(), 2_000).unref();
+      }
+      deps.logger.info(`room: removed ${participant.name}`);
+      changed();
+      return status();
+    },
+    close,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function structureProblem(update: Uint8Array): string | null {
+  try {
+    Y.decodeUpdate(update);
+    return null;
+  } catch (error) {
+    return `it is not a valid Yjs update (${error instanceof Error ? error.message : String(error)})`;
+  }
+}

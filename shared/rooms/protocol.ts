@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { Department } from '../records/member';
+
+/**
+ * The room's wire contract between the room server (server/rooms), the participant page
+ * (renderer/src/participant), the laptop's own client and Electron main. The Yjs sync and awareness
+ * protocols themselves are Hocuspocus's; this file only describes what is around them: the HTTP
+ * API a participant page uses to join, the close codes a refused connection gets, and the limits.
+ */
+
+/**
+ * The one port rooms listen on. Fixed so the desktop app's Content-Security-Policy and request
+ * filter can name exactly this origin, and so a firewall rule the facilitator allows once keeps
+ * working for every later room.
+ */
+export const ROOM_PORT = 47231;
+
+/** Paths on the room server. The join link is `http://<address>:<port>/join?t=<join token>`. */
+export const ROOM_PATHS = {
+  join: '/join',
+  summary: '/api/room',
+  enter: '/api/join',
+  socket: '/ws',
+} as const;
+
+/** Bytes of randomness in every token: 128 bits, as the issue asks. */
+export const TOKEN_BYTES = 16;
+/** A token as the server writes it: base64url of TOKEN_BYTES bytes (22 characters). */
+export const Token = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a room token');
+
+export type RoomLimits = {
+  /** Largest WebSocket frame a participant may send (an update with a few notes is far below). */
+  participantFrameBytes: number;
+  /** The laptop's own client sends the whole board once when it connects. */
+  facilitatorFrameBytes: number;
+  /** Open WebSocket connections per room, the laptop's included. */
+  connections: number;
+  /** Open connections per participant (a phone that reloads briefly has two). */
+  connectionsPerParticipant: number;
+  /** Participants who may join one room (each join makes one). */
+  participants: number;
+  /** Sustained messages per second per participant connection, and the burst allowed above it. */
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** Requests per second per address on the HTTP API (join, summary). */
+  httpRequestsPerSecond: number;
+};
+
+export const DEFAULT_ROOM_LIMITS: RoomLimits = {
+  participantFrameBytes: 256 * 1024,
+  facilitatorFrameBytes: 64 * 1024 * 1024,
+  connections: 64,
+  connectionsPerParticipant: 3,
+  participants: 200,
+  messagesPerSecond: 40,
+  messageBurst: 200,
+  httpRequestsPerSecond: 20,
+};
+
+/**
+ * Why the server closed a WebSocket. Codes 4000–4999 are the application's own range; the reason
+ * is the machine-readable word the participant page translates.
+ */
+export const ROOM_CLOSE = {
+  notAuthorized: { code: 4401, reason: 'not-authorized' },
+  removed: { code: 4403, reason: 'removed' },
+  roomClosed: { code: 4410, reason: 'room-closed' },
+  malformed: { code: 4400, reason: 'malformed-message' },
+  refused: { code: 4422, reason: 'update-refused' },
+  tooFast: { code: 4429, reason: 'too-many-messages' },
+  full: { code: 4413, reason: 'room-full' },
+} as const;
+export type RoomCloseReason = (typeof ROOM_CLOSE)[keyof typeof ROOM_CLOSE]['reason'];
+
+/** The close codes after which reconnecting cannot help: the page stops and says why. */
+export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  ROOM_CLOSE.notAuthorized.code,
+  ROOM_CLOSE.removed.code,
+  ROOM_CLOSE.roomClosed.code,
+  ROOM_CLOSE.refused.code,
+  ROOM_CLOSE.malformed.code,
+]);
+
+/** A workspace member as a room shows them: name and department, nothing else of the workspace. */
+export const RoomMember = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(200),
+  department: Department,
+});
+export type RoomMember = z.infer<typeof RoomMember>;
+
+/** What a join link shows before joining (GET summary with the join token). */
+export const RoomSummary = z.object({
+  boardName: z.string().max(200),
+  code: z.string().max(20),
+  members: z.array(RoomMember).max(1000),
+  locked: z.boolean(),
+});
+export type RoomSummary = z.infer<typeof RoomSummary>;
+
+export const GuestName = z.string().trim().min(1).max(80);
+
+/** Joining as a member of the workspace (picked from the list) or as a guest. */
+export const JoinRequest = z.discriminatedUnion('as', [
+  z.object({ as: z.literal('member'), memberId: z.string().min(1).max(100) }),
+  z.object({ as: z.literal('guest'), name: GuestName, department: Department }),
+]);
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
+/**
+ * Who a participant is on the board. `authorId` is what their notes carry in `authorId` (a member
+ * id, or `guest:<id>` for a guest, whose name the room writes into the board's guest list);
+ * `voterId` is what their dots carry: the author id in an open round, and `anonymousVoterId`,
+ * which only the participant and the server know, in an anonymous one.
+ */
+export const ParticipantIdentity = z.object({
+  participantId: z.string().min(1).max(100),
+  authorId: z.string().min(1).max(100),
+  name: z.string().max(200),
+  department: Department,
+  anonymousVoterId: z.string().min(1).max(100),
+});
+export type ParticipantIdentity = z.infer<typeof ParticipantIdentity>;
+
+export const JoinResponse = z.object({
+  token: Token,
+  documentName: z.string().min(1).max(100),
+  identity: ParticipantIdentity,
+});
+export type JoinResponse = z.infer<typeof JoinResponse>;
+
+/** Sent by the server as a Hocuspocus stateless message whenever the room's state changes. */
+export const RoomNotice = z.object({ type: z.literal('room'), locked: z.boolean() });
+export type RoomNotice = z.infer<typeof RoomNotice>;
+
+/** A refused HTTP request's body: a machine-readable word and a sentence. */
+export const RoomError = z.object({ error: z.string(), message: z.string() });
+
+// ---------------------------------------------------------------------------------------------
+// The laptop's side: open, list, lock, remove, close (IPC in Electron, HTTP on loopback in the
+// browser version)
+// ---------------------------------------------------------------------------------------------
+
+export const RoomOpenRequest = z.object({
+  boardId: z.string().min(1).max(100),
+  boardName: z.string().trim().min(1).max(200),
+  members: z.array(RoomMember).max(1000),
+  /** The board's Y.Doc as one update (Y.encodeStateAsUpdate), from the laptop that owns it. */
+  state: z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, 'not bytes')
+    .refine((bytes) => bytes.byteLength <= 64 * 1024 * 1024, 'at most 64 MB'),
+  /** The interface address participants use; null picks the first LAN address. */
+  address: z.string().max(100).nullable().default(null),
+});
+export type RoomOpenRequest = z.input<typeof RoomOpenRequest>;
+
+export const RoomParticipant = z.object({
+  id: z.string(),
+  name: z.string(),
+  department: Department,
+  /** The member they joined as, or null for a guest. */
+  memberId: z.string().nullable(),
+  online: z.boolean(),
+  joinedAt: z.string(),
+});
+export type RoomParticipant = z.infer<typeof RoomParticipant>;
+
+export const RoomAddress = z.object({ name: z.string(), address: z.string() });
+export type RoomAddress = z.infer<typeof RoomAddress>;
+
+export const OpenRoom = z.object({
+  open: z.literal(true),
+  roomId: z.string(),
+  boardId: z.string(),
+  boardName: z.string(),
+  code: z.string(),
+  joinUrl: z.string(),
+  address: z.string(),
+  port: z.number().int(),
+  locked: z.boolean(),
+  participants: z.array(RoomParticipant),
+  /** Every address the laptop could offer, for the facilitator's picker. */
+  addresses: z.array(RoomAddress),
+  /** For the laptop's own client only: loopback URL, its token and the Hocuspocus document name. */
+  facilitator: z.object({ url: z.string(), token: Token, documentName: z.string() }),
+});
+export type OpenRoom = z.infer<typeof OpenRoom>;
+
+export const RoomStatus = z.discriminatedUnion('open', [OpenRoom, z.object({ open: z.literal(false) })]);
+export type RoomStatus = z.infer<typeof RoomStatus>;
+
+/** The Hocuspocus `url` for a room server at `origin` (http → ws). */
+export function socketUrl(origin: string, token: string): string {
+  const url = new URL(ROOM_PATHS.socket, origin);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.searchParams.set('t', token);
+  return url.toString();
+}

@@ -1,0 +1,210 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { addNodes, newSticky, readAllNodes, readVote, revealVote, startVote } from '../../shared/board/doc';
+import type { StickyNodeData } from '../../shared/board/nodes';
+import { personaTemplate } from '../../shared/board/personaTemplate';
+import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
+import { readGuests } from '../../shared/rooms/identity';
+import type { OpenRoom, RoomStatus } from '../../shared/rooms/protocol';
+import { connectClient, type RoomClient } from '../support/roomClients';
+import { poll } from './support/app';
+import { baseUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
+
+/**
+ * Two participants' phones (mobile viewport; one in English, one in Japanese) join a room through
+ * its join URL. The room is opened through the browser version's own server (what the laptop's page
+ * will call), and a real Yjs client on loopback plays the facilitator's laptop; the laptop's board
+ * page joining its own room comes with the facilitator-side integration.
+ */
+
+const p = en.rooms.participant;
+const pj = ja.rooms.participant;
+const PHONE = { width: 390, height: 844 };
+
+afterAll(cleanUpBrowsers);
+
+async function control<T>(action: string, body?: unknown): Promise<T> {
+  const origin = new URL(baseUrl()).origin;
+  const response = await fetch(new URL(`api/rooms/${action}`, baseUrl()), {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { origin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${action}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+function board(): Uint8Array {
+  const doc = new Y.Doc();
+  let n = 0;
+  addNodes(doc, personaTemplate(() => `node-${++n}`, { name: 'Tanaka Yui', title: 'IT manager', quote: 'No more spreadsheets' }), 'laptop');
+  addNodes(doc, [{ id: 'laptop-note', data: newSticky({ x: -880, y: -480, department: 'sales', authorId: 'm-noah', text: 'Budget is decided in Q4' }) }], 'laptop');
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const stickies = (doc: Y.Doc) => [...readAllNodes(doc).values()].filter((node): node is StickyNodeData => node.type === 'sticky');
+
+/** Once the room has closed, nothing answers at its address: a font subset the page still asks for fails. */
+let roomGone = false;
+
+async function phone(context: BrowserContext, errors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+  page.on('console', (message) => {
+    // A phone that is offline cannot open its socket or load a font subset for new characters:
+    // Chromium says so on the console. Expected here, and only these.
+    const expected = /WebSocket connection to .* failed|Failed to load resource: net::ERR_INTERNET_DISCONNECTED/;
+    if (roomGone && /ERR_CONNECTION_REFUSED/.test(message.text())) return;
+    if (message.type() === 'error' && !expected.test(message.text())) errors.push(`console.error: ${message.text()}`);
+  });
+  return page;
+}
+
+describe('a room with two participants’ phones', () => {
+  test('join, write at once, undo their own, vote anonymously, go offline and back, lock, close', async () => {
+    const room = await control<OpenRoom>('open', {
+      boardId: 'board-1',
+      boardName: 'Buyer persona',
+      members: [
+        { id: 'm-emma', name: 'Emma Clark', department: 'marketing' },
+        { id: 'm-noah', name: 'Noah Bennett', department: 'sales' },
+      ],
+      state: Buffer.from(board()).toString('base64'),
+      address: '127.0.0.1',
+    });
+    const laptop: RoomClient = connectClient({ origin: new URL(baseUrl()).origin, url: room.facilitator.url, documentName: room.facilitator.documentName, token: room.facilitator.token });
+    try {
+      await laptop.synced;
+      const browser = await launchBrowser({ route: null });
+      const errors: string[] = [];
+      const enContext = await browser.browser.newContext({ viewport: PHONE, hasTouch: true, locale: 'en-US' });
+      const jaContext = await browser.browser.newContext({ viewport: PHONE, hasTouch: true, locale: 'ja-JP' });
+      enContext.setDefaultTimeout(15_000);
+      jaContext.setDefaultTimeout(15_000);
+      const emma = await phone(enContext, errors);
+      const hanako = await phone(jaContext, errors);
+
+      // --- Join: a member from the list (English), a guest (Japanese).
+      await Promise.all([emma.goto(room.joinUrl), hanako.goto(room.joinUrl)]);
+      await emma.getByRole('heading', { name: p.joinTitle }).waitFor();
+      await expectNoSeriousA11yViolations(emma, 'the join form');
+      await emma.getByLabel(p.member).selectOption({ label: 'Emma Clark (Marketing)' });
+      await emma.getByRole('button', { name: p.join }).click();
+      await hanako.getByRole('radio', { name: pj.asGuest }).check();
+      await hanako.getByLabel(pj.guestName).fill('佐藤 花子');
+      await hanako.getByLabel(pj.guestDepartment).selectOption({ label: ja.department.sales });
+      await hanako.getByRole('button', { name: pj.join }).click();
+      await emma.getByRole('heading', { level: 2, name: p.zonesHeading }).waitFor();
+      await hanako.getByRole('heading', { level: 2, name: pj.zonesHeading }).waitFor();
+      await emma.getByText('Budget is decided in Q4').waitFor();
+      await emma.getByText('No more spreadsheets').waitFor(); // the persona card, read only
+      await poll(() => (control<RoomStatus>('status') as Promise<RoomStatus>).then((status) => (status.open ? status.participants.map((x) => `${x.name}:${x.online}`).sort() : []))).toEqual([
+        'Emma Clark:true',
+        '佐藤 花子:true',
+      ]);
+
+      // Presence by Yjs awareness: the laptop's client sees who is here.
+      const present = () =>
+        [...(laptop.provider.awareness?.getStates().values() ?? [])]
+          .map((state) => (state as { user?: { name?: string } }).user?.name)
+          .filter(Boolean)
+          .sort();
+      await poll(present).toEqual(['Emma Clark', '佐藤 花子']);
+
+      // --- Both add a note at the same moment; Emma by keyboard.
+      const goals = en.persona.zones.goals;
+      await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).focus();
+      await emma.keyboard.press('Enter');
+      await hanako.getByRole('button', { name: pj.addNote.replace('{{zone}}', ja.persona.zones.challenges) }).click();
+      await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Cut onboarding time');
+      await hanako.getByRole('textbox', { name: pj.noteText, exact: true }).fill('導入の手間');
+      await Promise.all([emma.keyboard.press('Control+Enter'), hanako.getByRole('button', { name: pj.save }).click()]);
+      await poll(() => stickies(laptop.doc).map((note) => note.text).sort()).toEqual(['Budget is decided in Q4', 'Cut onboarding time', '導入の手間']);
+      const guestId = [...readGuests(laptop.doc)].find(([, guest]) => guest.name === '佐藤 花子')?.[0];
+      expect(guestId).toMatch(/^guest:/);
+      // Attributed exactly as notes written at the laptop: author id and department.
+      expect(stickies(laptop.doc).find((note) => note.text === 'Cut onboarding time')).toMatchObject({ authorId: 'm-emma', department: 'marketing' });
+      expect(stickies(laptop.doc).find((note) => note.text === '導入の手間')).toMatchObject({ authorId: guestId, department: 'sales' });
+      await emma.getByText('導入の手間').waitFor();
+      await expect.poll(() => emma.getByText('佐藤 花子 · Sales').count()).toBe(1);
+      await hanako.getByText('Cut onboarding time').waitFor();
+      await expectNoSeriousA11yViolations(hanako, 'the board in Japanese');
+
+      // --- Each undoes their own change only: Emma with the button, Hanako with Ctrl+Z.
+      await emma.getByRole('button', { name: p.undo }).click();
+      await hanako.locator('body').click({ position: { x: 5, y: 5 } });
+      await hanako.keyboard.press('Control+z');
+      await poll(() => stickies(laptop.doc).map((note) => note.text)).toEqual(['Budget is decided in Q4']);
+      await emma.keyboard.press('Control+Shift+z');
+      await hanako.getByRole('button', { name: pj.redo }).click();
+      await poll(() => stickies(laptop.doc).map((note) => note.text).sort()).toEqual(['Budget is decided in Q4', 'Cut onboarding time', '導入の手間']);
+
+      // --- Edit her own note; others' notes have no edit button.
+      await emma.getByRole('button', { name: p.editNote.replace('{{text}}', 'Cut onboarding time') }).click();
+      await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Cut onboarding time in half');
+      await emma.getByRole('button', { name: p.save }).click();
+      await poll(() => stickies(laptop.doc).some((note) => note.text === 'Cut onboarding time in half')).toBe(true);
+      await expect.poll(() => emma.getByRole('button', { name: p.editNote.replace('{{text}}', '導入の手間') }).count()).toBe(0);
+
+      // --- The facilitator starts an anonymous vote; both vote from their seats.
+      startVote(laptop.doc, { round: 'round-1', dotsPerPerson: 2, anonymous: true }, 'laptop');
+      await emma.getByText(p.vote.statusAnonymous.replace('{{count}}', '2').replace('{{left}}', '2')).waitFor();
+      await emma.getByRole('button', { name: p.vote.place.replace('{{text}}', '導入の手間') }).click();
+      await hanako.getByRole('button', { name: pj.vote.place.replace('{{text}}', 'Cut onboarding time in half') }).click();
+      await poll(() => readVote(laptop.doc).dots.length).toBe(2);
+      // Anonymous: the dots every peer receives carry neither member ids nor the guest's id.
+      for (const dot of readVote(laptop.doc).dots) expect(dot.voter).toMatch(/^anon:/);
+      await emma.getByRole('button', { name: p.vote.remove.replace('{{text}}', '導入の手間') }).waitFor();
+      revealVote(laptop.doc, 'laptop');
+      await expect.poll(() => emma.getByText('· 1 vote').count()).toBe(2);
+      await expect.poll(() => hanako.getByText('· 1 票').count()).toBe(2);
+
+      // --- Hanako's phone goes offline, she writes, comes back: the note arrives once.
+      await jaContext.setOffline(true);
+      await hanako.getByText(pj.status.offline).waitFor();
+      await hanako.getByRole('button', { name: pj.addNote.replace('{{zone}}', ja.persona.zones.triggers) }).click();
+      await hanako.getByRole('textbox', { name: pj.noteText, exact: true }).fill('オフラインで書いた');
+      await hanako.getByRole('button', { name: pj.save }).click();
+      await hanako.getByText('オフラインで書いた').waitFor();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(stickies(laptop.doc).some((note) => note.text === 'オフラインで書いた')).toBe(false);
+      await jaContext.setOffline(false);
+      await hanako.getByText(pj.status.online).waitFor({ timeout: 30_000 });
+      await poll(() => stickies(laptop.doc).filter((note) => note.text === 'オフラインで書いた').length, 20_000).toBe(1);
+      await emma.getByText('オフラインで書いた').waitFor();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(stickies(laptop.doc).filter((note) => note.text === 'オフラインで書いた')).toHaveLength(1);
+      expect(await emma.getByText('オフラインで書いた').count()).toBe(1);
+
+      // --- Locked: read only, and told so.
+      await control('lock', { locked: true });
+      await emma.getByText(p.status.locked).waitFor();
+      await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).isDisabled()).toBe(true);
+      await control('lock', { locked: false });
+      await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).isDisabled()).toBe(false);
+
+      // --- Readable in the projector theme too.
+      await emma.getByLabel(p.theme).selectOption({ label: p.themes.projector });
+      await expectNoSeriousA11yViolations(emma, 'the board in the projector theme');
+
+      // --- The room closes: both are told and cannot write any more.
+      const texts = stickies(laptop.doc).map((note) => note.text).sort();
+      roomGone = true;
+      await control('close', {});
+      await emma.getByText(p.status.closed).waitFor();
+      await hanako.getByText(pj.status.closed).waitFor();
+      await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).isDisabled()).toBe(true);
+      await expect.poll(() => hanako.getByRole('button', { name: pj.addNote.replace('{{zone}}', ja.persona.zones.goals) }).isDisabled()).toBe(true);
+      await expectNoSeriousA11yViolations(hanako, 'the closed room in Japanese');
+      // Nothing listens any more: the join link is dead.
+      await expect(fetch(room.joinUrl)).rejects.toThrow('fetch failed');
+      expect(stickies(laptop.doc).map((note) => note.text).sort()).toEqual(texts);
+      expect(errors).toEqual([]);
+    } finally {
+      laptop.destroy();
+      await control('close', {}).catch(() => {});
+    }
+  });
+});

@@ -1,0 +1,432 @@
+import { connect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { addNodes, deleteNodes, newSticky, nodesMap, readAllNodes, startVote, toggleDot, updateNodes } from '../../shared/board/doc';
+import { authorFields, readGuests } from '../../shared/rooms/identity';
+import { ROOM_CLOSE, ROOM_PATHS, socketUrl, type OpenRoom } from '../../shared/rooms/protocol';
+import { connectClient, joinAndConnect, joinRoom, until, type RoomClient } from '../support/roomClients';
+import { APP_ORIGIN, boardState, MEMBERS, testHost, type TestHost } from './fixtures';
+
+/**
+ * The room server with real WebSocket clients (Hocuspocus's provider over `ws`) on 127.0.0.1:
+ * tokens, origins, the board policy, lock, remove, close, caps and a flood of malformed frames.
+ */
+
+let current: TestHost | null = null;
+const clients: RoomClient[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await current?.cleanUp();
+  current = null;
+});
+
+async function openRoom(overrides: Parameters<typeof testHost>[0] = {}, clock?: { now: number }) {
+  current = testHost(overrides, clock);
+  const board = boardState();
+  const room = await current.host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: board.state, address: null });
+  const facilitator = connectClient({ origin: APP_ORIGIN, url: room.facilitator.url, documentName: room.facilitator.documentName, token: room.facilitator.token });
+  clients.push(facilitator);
+  await facilitator.synced;
+  return { ...current, room, board, facilitator };
+}
+
+async function participant(room: OpenRoom, request: Parameters<typeof joinAndConnect>[1] = { as: 'member', memberId: 'm-emma' }) {
+  const result = await joinAndConnect(room.joinUrl, request, { reconnect: false });
+  clients.push(result.client);
+  await result.client.synced;
+  return result;
+}
+
+function origin(room: OpenRoom) {
+  return new URL(room.joinUrl).origin;
+}
+
+function raw(room: OpenRoom, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(room.port, '127.0.0.1', () => {
+      const lines = [`GET ${path} HTTP/1.1`, `Host: 127.0.0.1:${room.port}`, 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    });
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (data += chunk));
+    socket.on('end', () => {
+      const [head = '', body = ''] = data.split('\r\n\r\n');
+      resolve({ status: Number(head.split(' ')[1]), headers: head, body });
+    });
+    socket.on('error', reject);
+  });
+}
+
+/** A plain WebSocket (no provider) for sending frames by hand; resolves once open, or with the refusal. */
+function rawSocket(url: string, originHeader: string | null): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, originHeader ? { origin: originHeader } : {});
+    const closed = new Promise<{ code: number; reason: string }>((done) => ws.on('close', (code, reason) => done({ code, reason: reason.toString() })));
+    ws.on('open', () => resolve({ ws, closed }));
+    ws.on('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
+    ws.on('error', reject);
+  });
+}
+
+const notes = (doc: Y.Doc) => [...readAllNodes(doc)].filter(([, node]) => node.type === 'sticky');
+
+describe('the participant page and the join API', () => {
+  it('serves the page only with the join token, with a strict CSP, and only the page’s own files', async () => {
+    const { room } = await openRoom();
+    const base = origin(room);
+    const token = new URL(room.joinUrl).searchParams.get('t')!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/); // 16 random bytes = 128 bits
+
+    const page = await fetch(room.joinUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('participant-1.js');
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${room.port}`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+
+    const wrong = await fetch(`${base}${ROOM_PATHS.join}?t=${'A'.repeat(22)}`, { headers: { 'accept-language': 'ja' } });
+    expect(wrong.status).toBe(403);
+    expect(await wrong.text()).toContain('この参加リンクは無効です');
+    expect((await fetch(`${base}${ROOM_PATHS.join}`)).status).toBe(403);
+
+    const statuses: Record<string, number> = {};
+    for (const path of ['/assets/participant-1.js', '/assets/shared-1.js', '/assets/participant-1.css', '/assets/font-1.woff2']) {
+      statuses[path] = (await fetch(`${base}${path}`)).status;
+    }
+    expect(Object.values(statuses)).toEqual([200, 200, 200, 200]);
+    // The laptop app, the manifest and anything outside the folder are not reachable.
+    const refused: Record<string, number> = {};
+    for (const path of ['/index.html', '/', '/assets/app-1.js', '/.vite/manifest.json', '/participant.html']) {
+      refused[path] = (await fetch(`${base}${path}`)).status;
+    }
+    const traversals = ['/assets/../../secret.txt', '/../secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/%2e%2e%5csecret.txt', '/assets/participant-1.js/../../../secret.txt'];
+    const bodies: string[] = [];
+    for (const path of traversals) {
+      const response = await raw(room, path);
+      refused[path] = response.status;
+      bodies.push(response.body);
+    }
+    expect(new Set(Object.values(refused))).toEqual(new Set([404]));
+    expect(bodies.join('\n')).not.toContain('workspace secrets');
+  });
+
+  it('refuses requests that name another host (DNS rebinding)', async () => {
+    const { room } = await openRoom();
+    const response = await raw(room, `${ROOM_PATHS.join}?t=${new URL(room.joinUrl).searchParams.get('t')}`, {});
+    expect(response.status).toBe(200);
+    const rebinding = await new Promise<string>((resolve) => {
+      const socket = connect(room.port, '127.0.0.1', () => socket.write(`GET /join HTTP/1.1\r\nHost: evil.example:${room.port}\r\nConnection: close\r\n\r\n`));
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('end', () => resolve(data));
+    });
+    expect(rebinding).toMatch(/^HTTP\/1.1 421/);
+  });
+
+  it('exposes the board name, room code and the members (names and departments only); joins members and guests', async () => {
+    const { room, facilitator } = await openRoom();
+    const { summary, joined } = await participant(room, { as: 'guest', name: 'Kenji Mori', department: 'other' });
+    expect(summary).toEqual({ boardName: 'Buyer persona', code: room.code, members: MEMBERS, locked: false });
+    expect(joined.identity).toMatchObject({ name: 'Kenji Mori', department: 'other' });
+    expect(joined.identity.authorId).toMatch(/^guest:/);
+    expect(joined.token).not.toBe(new URL(room.joinUrl).searchParams.get('t'));
+    // The guest's name reaches the laptop inside the board, so their notes can be attributed.
+    await until(() => readGuests(facilitator.doc).has(joined.identity.authorId), 'the guest in the board');
+    expect(readGuests(facilitator.doc).get(joined.identity.authorId)).toEqual({ name: 'Kenji Mori', department: 'other' });
+
+    const member = await participant(room, { as: 'member', memberId: 'm-noah' });
+    expect(member.joined.identity).toMatchObject({ authorId: 'm-noah', name: 'Noah Bennett', department: 'sales' });
+    expect(current!.host.status()).toMatchObject({ open: true, participants: [{ name: 'Kenji Mori', online: true, memberId: null }, { name: 'Noah Bennett', online: true, memberId: 'm-noah' }] });
+  });
+
+  it('refuses joins from another origin, without JSON, with a bad body or an unknown member', async () => {
+    const { room } = await openRoom();
+    const url = `${origin(room)}${ROOM_PATHS.enter}?t=${new URL(room.joinUrl).searchParams.get('t')}`;
+    const post = (headers: Record<string, string>, body: string) => fetch(url, { method: 'POST', headers, body });
+    expect((await post({ 'content-type': 'application/json', origin: 'http://evil.example' }, '{"as":"guest","name":"x","department":"sales"}')).status).toBe(403);
+    expect((await post({ 'content-type': 'application/json' }, '{"as":"guest","name":"x","department":"sales"}')).status).toBe(403);
+    expect((await post({ 'content-type': 'text/plain', origin: origin(room) }, '{"as":"guest","name":"x","department":"sales"}')).status).toBe(415);
+    expect((await post({ 'content-type': 'application/json', origin: origin(room) }, '{"as":"guest","name":"","department":"sales"}')).status).toBe(400);
+    expect((await post({ 'content-type': 'application/json', origin: origin(room) }, 'not json')).status).toBe(400);
+    expect((await post({ 'content-type': 'application/json', origin: origin(room) }, JSON.stringify({ as: 'guest', name: 'x'.repeat(5000), department: 'sales' }))).status).toBe(413);
+    expect((await post({ 'content-type': 'application/json', origin: origin(room) }, '{"as":"member","memberId":"nobody"}')).status).toBe(400);
+    expect(current!.host.status()).toMatchObject({ participants: [] });
+  });
+});
+
+describe('WebSocket connections', () => {
+  it('syncs the laptop’s board to a participant and the participant’s note back, attributed like a laptop note', async () => {
+    const { room, facilitator } = await openRoom();
+    const { client, joined } = await participant(room, { as: 'member', memberId: 'm-emma' });
+    expect(notes(client.doc).map(([, node]) => node.type === 'sticky' && node.text)).toEqual(['Budget is decided in Q4']);
+
+    addNodes(client.doc, [{ id: 'emma-1', data: newSticky({ x: 0, y: 0, ...authorFields(joined.identity), text: 'Wants fewer tools' }) }], 'participant');
+    await until(() => nodesMap(facilitator.doc).has('emma-1'), 'the note at the laptop');
+    expect(readAllNodes(facilitator.doc).get('emma-1')).toMatchObject({ type: 'sticky', authorId: 'm-emma', department: 'marketing', text: 'Wants fewer tools' });
+  });
+
+  it('refuses a connection without a token, with a wrong token, or from another origin', async () => {
+    const { room, logs } = await openRoom();
+    const { joined } = await participant(room);
+    const base = origin(room);
+    const noToken = await rawSocket(`ws://127.0.0.1:${room.port}${ROOM_PATHS.socket}`, base);
+    expect(await noToken.closed).toEqual({ code: ROOM_CLOSE.notAuthorized.code, reason: 'not-authorized' });
+    const wrong = await rawSocket(socketUrl(base, 'B'.repeat(22)), base);
+    expect(await wrong.closed).toEqual({ code: ROOM_CLOSE.notAuthorized.code, reason: 'not-authorized' });
+    await expect(rawSocket(socketUrl(base, joined.token), 'http://evil.example')).rejects.toThrow('HTTP 403');
+    await expect(rawSocket(socketUrl(base, joined.token), null)).rejects.toThrow('HTTP 403');
+    // The facilitator's token from a page (not the app) is refused too.
+    await expect(rawSocket(room.facilitator.url, 'http://evil.example')).rejects.toThrow('HTTP 403');
+    expect(logs.some((line) => line.startsWith('warn') && line.includes('not-authorized'))).toBe(true);
+    expect(logs.some((line) => line.startsWith('warn') && line.includes('is not the room page'))).toBe(true);
+  });
+
+  it('refuses a participant’s update that touches what is not theirs, and applies nothing of it', async () => {
+    const { room, board, facilitator } = await openRoom();
+    const emma = await participant(room, { as: 'member', memberId: 'm-emma' });
+    const before = Y.encodeStateVector(facilitator.doc);
+    const closed = emma.client.nextClose();
+    // Deleting the persona card and another person's note in one transaction.
+    deleteNodes(emma.client.doc, [board.personaId, board.laptopNoteId], 'participant');
+    expect(await closed).toEqual({ code: ROOM_CLOSE.refused.code, reason: 'update-refused' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(Y.encodeStateVector(facilitator.doc)).toEqual(before);
+    expect(readAllNodes(facilitator.doc).has(board.personaId)).toBe(true);
+    expect(current!.logs.some((line) => line.includes('update-refused') && line.includes('not their note'))).toBe(true);
+
+    // Writing a note in someone else's name, or editing another's note, is refused the same way.
+    const noah = await participant(room, { as: 'member', memberId: 'm-noah' });
+    const forged = noah.client.nextClose();
+    addNodes(noah.client.doc, [{ id: 'forged', data: newSticky({ x: 0, y: 0, authorId: 'm-emma', department: 'marketing', text: 'I agree' }) }], 'participant');
+    expect((await forged).code).toBe(ROOM_CLOSE.refused.code);
+    const sophia = await participant(room, { as: 'member', memberId: 'm-sophia' });
+    const edit = sophia.client.nextClose();
+    updateNodes(sophia.client.doc, [{ id: board.laptopNoteId, patch: { text: 'rewritten' } }], 'participant');
+    expect((await edit).code).toBe(ROOM_CLOSE.refused.code);
+    expect(readAllNodes(facilitator.doc).get(board.laptopNoteId)).toMatchObject({ text: 'Budget is decided in Q4' });
+    expect(notes(facilitator.doc)).toHaveLength(1);
+  });
+
+  it('lets a participant edit, move and delete their own notes and vote with their own dots only', async () => {
+    const { room, facilitator } = await openRoom();
+    const emma = await participant(room, { as: 'member', memberId: 'm-emma' });
+    addNodes(emma.client.doc, [{ id: 'e1', data: newSticky({ x: 0, y: 0, ...authorFields(emma.joined.identity), text: 'one' }) }], 'p');
+    updateNodes(emma.client.doc, [{ id: 'e1', patch: { text: 'one, edited', x: 40 } }], 'p');
+    await until(() => readAllNodes(facilitator.doc).get('e1')?.type === 'sticky' && (readAllNodes(facilitator.doc).get('e1') as { text: string }).text === 'one, edited', 'the edit');
+    startVote(facilitator.doc, { round: 'r1', dotsPerPerson: 2, anonymous: true }, 'laptop');
+    await until(() => emma.client.doc.getMap('vote').get('active') === true, 'the vote at the participant');
+    expect(toggleDot(emma.client.doc, emma.joined.identity.anonymousVoterId, 'laptop-note', 'p')).toBe('added');
+    deleteNodes(emma.client.doc, ['e1'], 'p');
+    await until(() => !nodesMap(facilitator.doc).has('e1'), 'the deletion');
+    expect(emma.client.closes).toEqual([]);
+    // Someone else's dot is refused.
+    const closed = emma.client.nextClose();
+    toggleDot(emma.client.doc, 'm-noah', 'laptop-note', 'p');
+    expect((await closed).code).toBe(ROOM_CLOSE.refused.code);
+  });
+
+  it('refuses an update that depends on changes the room does not have', async () => {
+    const { room, facilitator } = await openRoom();
+    const emma = await participant(room);
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(emma.client.doc));
+    addNodes(elsewhere, [{ id: 'x1', data: newSticky({ x: 0, y: 0, ...authorFields(emma.joined.identity), text: 'first' }) }], 'p');
+    const vector = Y.encodeStateVector(elsewhere);
+    addNodes(elsewhere, [{ id: 'x2', data: newSticky({ x: 0, y: 0, ...authorFields(emma.joined.identity), text: 'second' }) }], 'p');
+    const secondOnly = Y.encodeStateAsUpdate(elsewhere, vector);
+    const { ws, closed } = await rawSocket(socketUrl(origin(room), emma.joined.token), origin(room));
+    ws.send(syncFrame(emma.joined.documentName, 2, secondOnly));
+    expect(await closed).toEqual({ code: ROOM_CLOSE.refused.code, reason: 'update-refused' });
+    expect(nodesMap(facilitator.doc).has('x2')).toBe(false);
+    expect(current!.logs.some((line) => line.includes('depends on changes the room does not have'))).toBe(true);
+  });
+});
+
+describe('lock, remove, close', () => {
+  it('locks the board (participants read only, told so) and unlocks it', async () => {
+    const { room, facilitator, host } = await openRoom();
+    const emma = await participant(room);
+    expect(host.setLocked(true)).toMatchObject({ locked: true });
+    await until(() => emma.client.notices.at(-1)?.locked === true, 'the lock notice');
+    addNodes(emma.client.doc, [{ id: 'locked-note', data: newSticky({ x: 0, y: 0, ...authorFields(emma.joined.identity), text: 'while locked' }) }], 'p');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(nodesMap(facilitator.doc).has('locked-note')).toBe(false);
+    // A participant joining a locked room is read only from the start.
+    const late = await participant(room, { as: 'member', memberId: 'm-noah' });
+    expect(late.summary.locked).toBe(true);
+    expect(late.client.notices.at(-1)).toEqual({ type: 'room', locked: true });
+
+    host.setLocked(false);
+    await until(() => emma.client.notices.at(-1)?.locked === false, 'the unlock notice');
+    addNodes(emma.client.doc, [{ id: 'after', data: newSticky({ x: 0, y: 0, ...authorFields(emma.joined.identity), text: 'after' }) }], 'p');
+    await until(() => nodesMap(facilitator.doc).has('after'), 'the note after unlocking');
+    // What was written while locked arrives with the next sync (the page asks for one on unlock).
+    emma.client.provider.forceSync();
+    await until(() => nodesMap(facilitator.doc).has('locked-note'), 'the note written while locked');
+  });
+
+  it('removes a participant: disconnected, token revoked, the others unaffected', async () => {
+    const { room, host, facilitator } = await openRoom();
+    const emma = await participant(room);
+    const noah = await participant(room, { as: 'member', memberId: 'm-noah' });
+    const closed = emma.client.nextClose();
+    host.remove(emma.joined.identity.participantId);
+    expect(await closed).toEqual({ code: ROOM_CLOSE.removed.code, reason: 'removed' });
+    const again = await rawSocket(socketUrl(origin(room), emma.joined.token), origin(room));
+    expect(await again.closed).toEqual({ code: ROOM_CLOSE.removed.code, reason: 'removed' });
+    expect(host.status()).toMatchObject({ participants: [{ name: 'Noah Bennett', online: true }] });
+    addNodes(noah.client.doc, [{ id: 'n1', data: newSticky({ x: 0, y: 0, ...authorFields(noah.joined.identity), text: 'still here' }) }], 'p');
+    await until(() => nodesMap(facilitator.doc).has('n1'), 'Noah’s note');
+    expect(() => host.remove('nobody')).toThrow('not in the room');
+  });
+
+  it('closes: everyone told, nothing listens, and old links and tokens stay dead in the next room', async () => {
+    const { room, host, facilitator } = await openRoom();
+    const emma = await participant(room);
+    const closes = [emma.client.nextClose(), facilitator.nextClose()];
+    expect(await host.close()).toEqual({ open: false });
+    for (const close of await Promise.all(closes)) expect(close).toEqual({ code: ROOM_CLOSE.roomClosed.code, reason: 'room-closed' });
+    await expect(fetch(room.joinUrl)).rejects.toThrow('fetch failed');
+
+    const next = await host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: boardState().state, address: null });
+    const oldLink = new URL(room.joinUrl);
+    const page = await fetch(`${origin(next)}${ROOM_PATHS.join}${oldLink.search}`);
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('This room has closed');
+    const replay = await rawSocket(socketUrl(origin(next), emma.joined.token), origin(next));
+    expect(await replay.closed).toEqual({ code: ROOM_CLOSE.roomClosed.code, reason: 'room-closed' });
+    const oldFacilitator = await rawSocket(`${room.facilitator.url.replace(String(room.port), String(next.port))}`, APP_ORIGIN);
+    expect((await oldFacilitator.closed).code).toBe(ROOM_CLOSE.roomClosed.code);
+    await expect(host.open({ boardId: 'b', boardName: 'Other', members: [], state: boardState().state, address: null })).rejects.toThrow('already open');
+  });
+
+  it('opens only on an address of this computer, and says when the port is taken', async () => {
+    current = testHost();
+    await expect(current.host.open({ boardId: 'b', boardName: 'B', members: [], state: boardState().state, address: '10.1.2.3' })).rejects.toThrow('not an address of this computer');
+    const room = await current.host.open({ boardId: 'b', boardName: 'B', members: [], state: boardState().state, address: null });
+    const other = testHost({ port: room.port });
+    await expect(other.host.open({ boardId: 'b', boardName: 'B', members: [], state: boardState().state, address: null })).rejects.toThrow(`Port ${room.port}`);
+    expect(other.host.status()).toEqual({ open: false });
+    await other.cleanUp();
+  });
+});
+
+describe('caps and malformed input', () => {
+  it('closes a connection whose frame is too large', async () => {
+    const { room } = await openRoom({ limits: { participantFrameBytes: 1024 } });
+    const emma = await participant(room);
+    const { ws, closed } = await rawSocket(socketUrl(origin(room), emma.joined.token), origin(room));
+    ws.send(new Uint8Array(4096));
+    expect((await closed).code).toBe(1009);
+  });
+
+  it('caps connections per room and per participant', async () => {
+    const { room } = await openRoom({ limits: { connections: 3, connectionsPerParticipant: 1 } });
+    const emma = await participant(room);
+    const second = await rawSocket(socketUrl(origin(room), emma.joined.token), origin(room));
+    expect(await second.closed).toEqual({ code: ROOM_CLOSE.full.code, reason: 'room-full' });
+    await participant(room, { as: 'member', memberId: 'm-noah' });
+    // Facilitator, Emma and Noah make three: a fourth is refused.
+    const { joined } = await joinRoom(room.joinUrl, { as: 'member', memberId: 'm-sophia' });
+    const fourth = await rawSocket(socketUrl(origin(room), joined.token), origin(room));
+    expect(await fourth.closed).toEqual({ code: ROOM_CLOSE.full.code, reason: 'room-full' });
+  });
+
+  it('caps messages per second per connection', async () => {
+    const clock = { now: 1_000_000 };
+    const { room } = await openRoom({ limits: { messagesPerSecond: 5, messageBurst: 10 } }, clock);
+    const emma = await participant(room);
+    const { ws, closed } = await rawSocket(socketUrl(origin(room), emma.joined.token), origin(room));
+    const queryAwareness = frame(emma.joined.documentName, [3]);
+    for (let i = 0; i < 11; i++) ws.send(queryAwareness);
+    expect(await closed).toEqual({ code: ROOM_CLOSE.tooFast.code, reason: 'too-many-messages' });
+  });
+
+  it('survives 10,000 malformed frames: the document is unchanged, other clients unaffected, each kind logged once', async () => {
+    // Many connections from one address in a few seconds: the HTTP/upgrade rate cap is lifted here.
+    const { room, facilitator, logs } = await openRoom({ limits: { httpRequestsPerSecond: 10_000 } });
+    const emma = await participant(room);
+    const noah = await participant(room, { as: 'member', memberId: 'm-noah' });
+    const before = Y.encodeStateAsUpdate(facilitator.doc);
+    const name = noah.joined.documentName;
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    const kinds: ((i: number) => Uint8Array | string)[] = [
+      (i) => Uint8Array.from({ length: 1 + (i % 64) }, () => random() & 0xff), // random bytes
+      () => frame('another-document', [0, 0, 0]), // another document
+      () => frame(name, [0, 2, 200]), // an update whose length runs past the end
+      () => frame(name, [0, 2, ...lengthPrefixed(Uint8Array.from({ length: 12 }, () => random() & 0xff))]), // an update of garbage
+      () => frame(name, [9]), // an unknown message type
+      () => frame(name, [0, 7, 0]), // an unknown sync type
+      () => frame(name, [1, ...lengthPrefixed(new TextEncoder().encode('\u0001\u0001\u0001{not json'))]), // awareness that is not JSON
+      () => frame(name, [3, 3, 3]), // bytes left over
+      () => 'a text frame',
+      () => frame(name, [6, 5, 104, 101, 108, 108, 111]), // broadcast to everyone: not from participants
+    ];
+    let sent = 0;
+    // 100 connections of 100 frames each, sent as fast as the socket takes them; the first bad frame
+    // closes a connection and the rest of its burst is dropped at the gate.
+    for (let batch = 0; batch < 10; batch++) {
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, index) => {
+          const joined = index % 2 === 0 ? emma.joined : noah.joined;
+          const { ws, closed } = await rawSocket(socketUrl(origin(room), joined.token), origin(room));
+          const kind = kinds[(batch * 10 + index) % kinds.length]!;
+          for (let i = 0; i < 100; i++) {
+            ws.send(kind(i));
+            sent++;
+          }
+          const close = await closed;
+          expect([ROOM_CLOSE.malformed.code, ROOM_CLOSE.refused.code, ROOM_CLOSE.full.code]).toContain(close.code);
+        }),
+      );
+    }
+    expect(sent).toBe(10_000);
+    // Nothing applied, and the two participants connected throughout are still connected and syncing.
+    expect(Y.encodeStateAsUpdate(facilitator.doc)).toEqual(before);
+    expect(emma.client.closes).toEqual([]);
+    expect(noah.client.closes).toEqual([]);
+    addNodes(noah.client.doc, [{ id: 'after-flood', data: newSticky({ x: 0, y: 0, ...authorFields(noah.joined.identity), text: 'still works' }) }], 'p');
+    await until(() => nodesMap(facilitator.doc).has('after-flood'), 'a note after the flood');
+    await until(() => nodesMap(emma.client.doc).has('after-flood'), 'the note at the other participant');
+    // A new participant can still join.
+    await participant(room, { as: 'guest', name: 'Late', department: 'sales' });
+    // Logged once per kind of refusal and address, not once per frame or connection.
+    const warnings = logs.filter((line) => line.startsWith('warn'));
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.length).toBeLessThanOrEqual(kinds.length + 2);
+    // A guard against a hang, not a speed target: 100 connections and 10,000 frames on a busy 2-core machine.
+  }, 60_000);
+});
+
+// Frames by hand: varString(document) then the message.
+function lengthPrefixed(bytes: Uint8Array): number[] {
+  return [bytes.length, ...bytes]; // lengths below 128 are one varint byte
+}
+
+function frame(documentName: string, rest: number[]): Uint8Array {
+  const name = new TextEncoder().encode(documentName);
+  return Uint8Array.from([name.length, ...name, ...rest]);
+}
+
+function syncFrame(documentName: string, syncType: number, update: Uint8Array): Uint8Array {
+  const name = new TextEncoder().encode(documentName);
+  const length: number[] = [];
+  let n = update.length;
+  while (n >= 0x80) {
+    length.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  length.push(n);
+  return Uint8Array.from([name.length, ...name, 0, syncType, ...length, ...update]);
+}
