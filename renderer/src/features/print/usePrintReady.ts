@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useApp } from '../../app/AppContext';
+import { PDF_FOOTER_FONT } from '../../../../shared/pdf';
 import { waitForPrintAssets } from './printAssets';
 
 /** `<html data-print-ready>`: "true" once printable, "error" when the page cannot be printed. */
@@ -32,7 +33,8 @@ export function usePrintReady(ready: boolean, problem: string | null = null): vo
     }
     if (!ready) return;
     let cancelled = false;
-    void waitForPrintAssets(document).then(async () => {
+    // With the footer's font (see shared/pdf.ts): Chromium draws footers without the page's fonts.
+    void waitForPrintAssets(document, { fonts: [PDF_FOOTER_FONT] }).then(async () => {
       // Unmounted or no longer ready meanwhile (StrictMode runs effects twice): say nothing.
       if (cancelled) return;
       root.dataset.printReady = 'true';
