@@ -326,16 +326,21 @@ export function printRoute(...segments: [string, ...string[]]): string {
   return PrintRoute.parse(`${PRINT_ROUTE_PREFIX}${segments.map(encode).join('/')}`);
 }
 
-/** The hash (with `#`) that opens a print route for a paper: `#/print/…?paper=Letter`. */
-export function printHash(route: string, paper: Paper): string {
-  return `#${route}?paper=${paper}`;
+/**
+ * The hash (with `#`) that opens a print route for a paper: `#/print/…?paper=Letter`. With
+ * `view`, the route is opened for a person to read in the app's own window (`&view=screen`): it
+ * shows a bar to go back and print, and does not report to a print host.
+ */
+export function printHash(route: string, paper: Paper, options: { view?: boolean } = {}): string {
+  return `#${route}?paper=${paper}${options.view ? '&view=screen' : ''}`;
 }
 
-/** Splits a hash location (`/print/…?paper=A4`, without `#`) into route and paper (null if absent or unknown). */
-export function parsePrintLocation(location: string): { path: string; paper: Paper | null } {
+/** Splits a hash location (`/print/…?paper=A4`, without `#`) into route, paper (null if absent or unknown) and view. */
+export function parsePrintLocation(location: string): { path: string; paper: Paper | null; view: boolean } {
   const [path = '', query = ''] = location.split('?', 2);
-  const parsed = Paper.safeParse(new URLSearchParams(query).get('paper'));
-  return { path, paper: parsed.success ? parsed.data : null };
+  const params = new URLSearchParams(query);
+  const parsed = Paper.safeParse(params.get('paper'));
+  return { path, paper: parsed.success ? parsed.data : null, view: params.get('view') === 'screen' };
 }
 
 export function isPrintPath(path: string): boolean {

@@ -13,4 +13,9 @@ export const hardeningEn = {
       readerFailed: 'the PDF reader stopped while reading it (the file may be damaged or made to exhaust the memory).',
     },
   },
+  printView: {
+    bar: 'Print view',
+    back: 'Back',
+    print: 'Print…',
+  },
 } as const;

@@ -14,4 +14,9 @@ export const hardeningJa: Messages['hardening'] = {
       readerFailed: '読み取り中に PDF リーダーが停止しました（ファイルが壊れているか、メモリを使い果たさせるために作られている可能性があります）。',
     },
   },
+  printView: {
+    bar: '印刷ビュー',
+    back: '戻る',
+    print: '印刷…',
+  },
 };

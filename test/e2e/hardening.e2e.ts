@@ -82,6 +82,43 @@ describe('hostile PDFs on the Verify page', () => {
   });
 });
 
+describe('the SLA print view', () => {
+  test('opens in the same window (the desktop app opens no new windows), with a bar to print or go back by keyboard', async () => {
+    const { page, context, pageErrors } = app;
+    await page.goto(appUrl(`/w/${workspaceId}/sla`));
+    await page.getByRole('heading', { level: 1, name: ja.sla.defaultTitle }).waitFor();
+    const link = page.getByRole('link', { name: ja.sla.actions.print });
+    expect(await link.getAttribute('target')).toBeNull();
+    const tabs = context.pages().length;
+    await link.click();
+    const bar = page.getByRole('navigation', { name: ja.hardening.printView.bar });
+    await bar.waitFor();
+    // Keyboard: focus starts on Back (the link that opened the view is gone).
+    const back = bar.getByRole('button', { name: ja.hardening.printView.back });
+    await expect.poll(() => back.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.locator('[data-print-ready="true"]').waitFor({ state: 'attached' });
+    expect(context.pages()).toHaveLength(tabs);
+    expect(page.url()).toMatch(/#\/print\/sla\/.+\?paper=A4&view=screen$/);
+    await page.getByRole('heading', { level: 1, name: ja.sla.defaultTitle }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'SLA print view (ja)');
+    // The bar is not printed.
+    await page.emulateMedia({ media: 'print' });
+    expect(await bar.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    // Enter on Back goes back to the SLA page.
+    await back.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: ja.sla.actions.print }).waitFor();
+    // Escape does the same.
+    await page.getByRole('link', { name: ja.sla.actions.print }).click();
+    await bar.waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: ja.sla.actions.print }).waitFor();
+    expect(page.url()).toMatch(/\/sla$/);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 /** Waits until a page shows its content (not "loading") and its fonts are in. */
 async function settle(page: Page, route: string) {
   if (route.startsWith('/print/')) await page.locator('[data-print-ready]').waitFor({ state: 'attached' });
