@@ -17,7 +17,11 @@
 //   decode, parse, guess, aggregate) against TextDecoder + Papa.parse of the same bytes on the page
 //   (kpicsv.html); time, JS heap sampled during the run (page and worker), longest frozen frame.
 //
-// BENCH_ONLY=workspaceFile,board,sla,kpi (comma-separated) runs only those; default: all.
+// - durability.signature: what strict IndexedDB durability costs a signature (issue 13): the app's
+//   signVersion (strict) against the same update through the default (relaxed) connection
+//   (durability.html, durability.ts), on the bench profile's disk.
+//
+// BENCH_ONLY=workspaceFile,board,sla,kpi,durability (comma-separated) runs only those; default: all.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +86,7 @@ await build({
         kpi: join(benchRoot, 'kpi.html'),
         kpibare: join(benchRoot, 'kpibare.html'),
         kpicsv: join(benchRoot, 'kpicsv.html'),
+        durability: join(benchRoot, 'durability.html'),
       },
     },
   },
@@ -807,6 +812,30 @@ async function kpiCsvFigures() {
   }
 }
 
+async function durabilityFigures() {
+  const runs = Number(process.env.BENCH_DURABILITY_RUNS ?? 15);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${url}durability.html`);
+    await page.waitForFunction(() => document.title === 'ready');
+    const raw = await page.evaluate((count) => window.benchDurability(count), runs);
+    const strict = median(raw.strictMs);
+    const relaxed = median(raw.defaultMs);
+    return {
+      'durability.signature': {
+        runs,
+        strictMedianMs: round(strict),
+        strictP95Ms: round(percentile(raw.strictMs, 95)),
+        defaultMedianMs: round(relaxed),
+        defaultP95Ms: round(percentile(raw.defaultMs, 95)),
+        strictOverDefault: ratio(strict, relaxed),
+      },
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 try {
   const benchStart = performance.now();
   const figures = {};
@@ -820,11 +849,20 @@ try {
     Object.assign(figures, await kpiDashboardFigures());
     Object.assign(figures, await kpiCsvFigures());
   }
+  if (benchSelected('durability')) Object.assign(figures, await durabilityFigures());
   const result = {
     date: new Date().toISOString(),
     chromium: context.browser()?.version() ?? 'unknown',
     benchMs: Math.round(performance.now() - benchStart),
-    definitions: { board: DEFINITIONS, sla: SLA_DEFINITIONS, kpi: KPI_DEFINITIONS },
+    definitions: {
+      board: DEFINITIONS,
+      sla: SLA_DEFINITIONS,
+      kpi: KPI_DEFINITIONS,
+      durability: {
+        signature:
+          'ms per signature write of a fresh in-review SLA version (one readwrite transaction: read, put, workspace touch): strict = the app’s signVersion through its strict-durability connection (committed once flushed to disk); default = the same addSignature update through the ordinary connection (Chromium’s default durability, relaxed since Chromium 121). Medians and p95 over the runs, alternating which goes first; the profile is on the machine’s disk (tmpdir).',
+      },
+    },
     figures,
   };
   const json = JSON.stringify(result, null, 2);
