@@ -82,6 +82,8 @@ describe('a CSV with a 160,000-character cell and an unclosed "(" header', () =>
   ].join('\n');
 
   it('parses, maps the known columns and imports the readable rows', () => {
+    // Reported, not asserted (the machine is shared): the issue's bound is 100 ms for such a file.
+    const started = performance.now();
     const decoded = decodeCsvBytes(new TextEncoder().encode(csv));
     if (!decoded.ok) throw new Error(decoded.problem.code);
     const parsed = parseCsvText(decoded.text);
@@ -111,5 +113,6 @@ describe('a CSV with a 160,000-character cell and an unclosed "(" header', () =>
     // Only the "Web" lead is marketing-sourced; "Web(((…" is no source name.
     expect(value('metric:marketingPipeline', '2026-01')).toBe(1000);
     expect(value('metric:opportunities', '2026-01')).toBe(2);
+    console.info(`five 160,000-character cells and an unclosed "(" header: decoded, parsed, mapped and imported in ${(performance.now() - started).toFixed(0)} ms`);
   });
 });
