@@ -31,6 +31,9 @@ describe('Verify page: hostile files', () => {
     expect(
       await screen.findByText(
         'This file cannot be read: part of it is compressed several times over (FlateDecode + FlateDecode), as in files made to exhaust the memory.',
+        {},
+        // The job loads pdf-lib on first use: slow on a busy machine.
+        { timeout: 15_000 },
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('File: bomb.pdf')).toBeInTheDocument();
@@ -46,7 +49,7 @@ describe('Verify page: hostile files', () => {
       return new ArrayBuffer(0);
     };
     await user.upload(input, file);
-    expect(await screen.findByText('This file cannot be read: it is larger than 200 MB, the most Alignboard reads.')).toBeInTheDocument();
+    expect(await screen.findByText('This file cannot be read: it is larger than 200 MB, the most Alignboard reads.', {}, { timeout: 5_000 })).toBeInTheDocument();
     expect(read).toBe(false);
   });
 });
