@@ -70,7 +70,7 @@ describe('durability of writes', () => {
       );
       expect(signing).toEqual(['strict']);
     }
-    await expect.poll(() => seen.at(-1)).toBe('signed');
+    await expect.poll(() => seen.at(-1), { timeout: 10_000 }).toBe('signed');
     subscription.unsubscribe();
     expect((await database.slaVersions.get([workspaceId, version.id]))!.signatures).toHaveLength(2);
   });
