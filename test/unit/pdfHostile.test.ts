@@ -24,6 +24,8 @@ import { doublyDeflatedBomb, pdfWithObjects, pdfWithObjectStream, singlyDeflated
  */
 
 const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+/** Tests that inflate up to the ceilings (16–128 MB through pdf-lib's JavaScript inflate): a guard against hangs, not a speed target. */
+const INFLATING_MS = 60_000;
 const LIMITS = { maxPdfBytes: 1024 * 1024 };
 
 async function ordinaryPdf(useObjectStreams: boolean): Promise<Uint8Array> {
@@ -102,7 +104,7 @@ describe('a hostile PDF is unreadable, with the reason, and never inflated', () 
     expect(await readSeal(bomb)).toMatchObject({ ok: false, problem: 'unreadable', refusal: { code: 'stream-too-large', limit: MAX_OBJECT_STREAM_BYTES } });
     // Far below the gigabyte pdf-lib would allocate on its own.
     expect(process.memoryUsage().rss - before).toBeLessThan(256 * 1024 * 1024);
-  });
+  }, INFLATING_MS);
 
   it('many object streams under the per-stream ceiling: stopped at the ceiling for the document', async () => {
     const perStream = 12;
@@ -110,7 +112,7 @@ describe('a hostile PDF is unreadable, with the reason, and never inflated', () 
     const stream = zerosZlib(perStream);
     const pdf = pdfWithObjects(Array.from({ length: count }, () => streamObject('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', stream)));
     expect(await readSeal(pdf)).toMatchObject({ ok: false, refusal: { code: 'stream-too-large', limit: MAX_OBJECT_STREAMS_TOTAL_BYTES } });
-  });
+  }, INFLATING_MS);
 
   it('a cross-reference stream that declares a billion entries in 4 bytes', async () => {
     const pdf = pdfWithObjects([streamObject('/Type /XRef /Size 1000000000 /W [1 2 1] /Root 1 0 R', new Uint8Array(4))]);
@@ -138,5 +140,5 @@ describe('a hostile PDF is unreadable, with the reason, and never inflated', () 
     await expect(sealPdfForRequest(doublyDeflatedBomb(), await request(), sha256Hex)).rejects.toThrow(/several times over/);
     // Ordinary files seal as before.
     expect((await readSeal(await sealPdf(await ordinaryPdf(true), { ...options, attachment }))).ok).toBe(true);
-  });
+  }, INFLATING_MS);
 });
