@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fitsFooterFont, PDF_FOOTER_FONT_WOFF2_BASE64 } from './pdfFooterFont';
 import { PdfSealRequest } from './pdfSeal/contract';
 
 /**
@@ -79,14 +80,20 @@ export function isPaperAllowed(kind: PdfKind, paper: Paper): boolean {
 }
 
 /**
- * What the footer shows besides "n / N". Plain text: it is HTML-escaped when the template is
- * built. Keep it ASCII-friendly: Chromium draws header/footer templates in their own document,
- * without the page's web fonts, so CJK text there depends on the fonts of the OS.
+ * Footer text: printable characters of the footer font's latin subset (fitsFooterFont).
+ * Anything else would be drawn in a font of the OS, different on every machine.
  */
+const FooterText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine(fitsFooterFont, 'footer text must be printable Latin text (the footer font has no other glyphs)');
+
+/** What the footer shows besides "n / N". Plain text: it is HTML-escaped when the template is built. */
 export const PdfFooterInfo = z.object({
-  label: z.string().max(200).optional(),
-  version: z.string().max(100).optional(),
-  hash: z.string().max(200).optional(),
+  label: FooterText(200).optional(),
+  version: FooterText(100).optional(),
+  hash: FooterText(200).optional(),
 });
 export type PdfFooterInfo = z.infer<typeof PdfFooterInfo>;
 
@@ -158,9 +165,18 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.codePointAt(0)};`);
 }
 
-/** The OS's fonts (templates cannot use the page's): Latin first for the digits, then Japanese. */
-const TEMPLATE_FONT =
-  "Arial,Helvetica,'Liberation Sans','Noto Sans JP','Noto Sans CJK JP','Hiragino Sans','Yu Gothic',Meiryo,sans-serif";
+/**
+ * The footer's own font (shared/pdfFooterFont.ts): templates cannot use the page's web fonts, so
+ * the template declares it from a data: URL. Chromium draws the footer without waiting for fonts:
+ * the print page must have loaded the same URL before printing (waitForPrintAssets does, given
+ * PDF_FOOTER_FONT), and then the footer finds it in the memory cache.
+ */
+export const PDF_FOOTER_FONT = {
+  family: 'Alignboard Footer',
+  source: `url(data:font/woff2;base64,${PDF_FOOTER_FONT_WOFF2_BASE64}) format('woff2')`,
+} as const;
+
+const TEMPLATE_FONT = `'${PDF_FOOTER_FONT.family}',sans-serif`;
 
 /** With displayHeaderFooter Chromium prints date and title at the top unless given a header: none. */
 export const EMPTY_HEADER_TEMPLATE = '<span></span>';
@@ -175,6 +191,7 @@ export function footerTemplate(footer: PdfFooterInfo, options: Pick<PdfPrintOpti
   ].filter(Boolean);
   // Templates start at font-size 0 and margin 8px; everything is spelled out inline.
   return [
+    `<style>@font-face{font-family:'${PDF_FOOTER_FONT.family}';src:${PDF_FOOTER_FONT.source};font-weight:400;font-style:normal}</style>`,
     `<div style="box-sizing:border-box;width:100%;margin:0;padding:0 ${right}mm 0 ${left}mm;`,
     `font-family:${TEMPLATE_FONT};font-size:8pt;line-height:1.3;color:#444;`,
     `display:flex;justify-content:space-between;align-items:flex-end;gap:6mm;`,
@@ -309,16 +326,21 @@ export function printRoute(...segments: [string, ...string[]]): string {
   return PrintRoute.parse(`${PRINT_ROUTE_PREFIX}${segments.map(encode).join('/')}`);
 }
 
-/** The hash (with `#`) that opens a print route for a paper: `#/print/…?paper=Letter`. */
-export function printHash(route: string, paper: Paper): string {
-  return `#${route}?paper=${paper}`;
+/**
+ * The hash (with `#`) that opens a print route for a paper: `#/print/…?paper=Letter`. With
+ * `view`, the route is opened for a person to read in the app's own window (`&view=screen`): it
+ * shows a bar to go back and print, and does not report to a print host.
+ */
+export function printHash(route: string, paper: Paper, options: { view?: boolean } = {}): string {
+  return `#${route}?paper=${paper}${options.view ? '&view=screen' : ''}`;
 }
 
-/** Splits a hash location (`/print/…?paper=A4`, without `#`) into route and paper (null if absent or unknown). */
-export function parsePrintLocation(location: string): { path: string; paper: Paper | null } {
+/** Splits a hash location (`/print/…?paper=A4`, without `#`) into route, paper (null if absent or unknown) and view. */
+export function parsePrintLocation(location: string): { path: string; paper: Paper | null; view: boolean } {
   const [path = '', query = ''] = location.split('?', 2);
-  const parsed = Paper.safeParse(new URLSearchParams(query).get('paper'));
-  return { path, paper: parsed.success ? parsed.data : null };
+  const params = new URLSearchParams(query);
+  const parsed = Paper.safeParse(params.get('paper'));
+  return { path, paper: parsed.success ? parsed.data : null, view: params.get('view') === 'screen' };
 }
 
 export function isPrintPath(path: string): boolean {

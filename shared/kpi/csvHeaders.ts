@@ -23,13 +23,70 @@ export const LEAD_FIELDS = [
 ] as const;
 export type LeadField = (typeof LEAD_FIELDS)[number];
 
-/** A header folded for comparison: NFKC, lower case, no bracketed annotations, letters and digits only. */
+/**
+ * Text longer than this is cut before it is folded. headerKey also runs on cell values (outcome and
+ * source cells), and a hostile cell may be megabytes long; no column name, stage or source word is
+ * anywhere near this length.
+ */
+export const MAX_FOLDED_LENGTH = 512;
+
+/** Bracket pairs whose content is an annotation ("(円)", "[h]", "【必須】", "<JPY>"). */
+const ANNOTATIONS: ReadonlyMap<string, string> = new Map([
+  ['(', ')'],
+  ['[', ']'],
+  ['【', '】'],
+  ['<', '>'],
+]);
+
+/**
+ * Drops each opening bracket up to and including the first matching closing bracket after it (an
+ * opening bracket with no closing one after it stays). The same result as the regex
+ * `/\([^)]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>/g`, in one pass: the regex scans to the end of the text
+ * again for every unclosed bracket, which is quadratic ("((((…" of 160k characters took 20 s).
+ * `visit` (tests only) is called for every step of either loop: at most five per character.
+ */
+export function stripAnnotations(text: string, visit?: () => void): string {
+  // Where the next closing bracket of each kind is, found once from the end: position → next.
+  const nextClose = new Map<string, Int32Array>();
+  for (const close of ANNOTATIONS.values()) {
+    if (!text.includes(close)) continue;
+    const next = new Int32Array(text.length + 1).fill(-1);
+    for (let index = text.length - 1; index >= 0; index--) {
+      visit?.();
+      next[index] = text[index] === close ? index : next[index + 1]!;
+    }
+    nextClose.set(close, next);
+  }
+  let out = '';
+  let index = 0;
+  while (index < text.length) {
+    visit?.();
+    const char = text[index]!;
+    const close = ANNOTATIONS.get(char);
+    const end = close === undefined ? -1 : (nextClose.get(close)?.[index + 1] ?? -1);
+    if (end >= 0) {
+      index = end + 1;
+    } else {
+      out += char;
+      index++;
+    }
+  }
+  return out;
+}
+
+/** Ends the key of a text longer than MAX_FOLDED_LENGTH: keys are letters and digits, so it never equals a known name. */
+const CUT = '…';
+
+/**
+ * A header (or a cell value) folded for comparison: NFKC, lower case, no bracketed annotations,
+ * letters and digits only. Linear in the length; of a longer text only the first
+ * MAX_FOLDED_LENGTH characters are read, and its key ends in "…" so it matches no name or word.
+ */
 export function headerKey(header: string): string {
-  return header
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>/g, '')
-    .replace(/[^\p{L}\p{N}]/gu, '');
+  const long = header.length > MAX_FOLDED_LENGTH;
+  const text = long ? header.slice(0, MAX_FOLDED_LENGTH) : header;
+  const key = stripAnnotations(text.normalize('NFKC').toLowerCase()).replace(/[^\p{L}\p{N}]/gu, '');
+  return long ? key + CUT : key;
 }
 
 const fold = (names: readonly string[]): ReadonlySet<string> => new Set(names.map(headerKey));
@@ -134,6 +191,7 @@ const OPEN = fold([
  */
 export function classifyOutcome(text: string): 'won' | 'lost' | 'open' | null {
   const key = headerKey(text);
+  if (key.endsWith(CUT)) return null;
   if (key === '') return 'open';
   if (WON.has(key)) return 'won';
   if (LOST.has(key)) return 'lost';
@@ -154,7 +212,7 @@ const NON_MARKETING_WORDS = ['referral', 'partner', 'sales', 'outbound', 'coldca
 /** Whether a lead source value sounds like marketing (web, ads, events, 展示会, 資料請求 …) rather than sales or partners. */
 export function isMarketingSource(value: string): boolean {
   const key = headerKey(value);
-  if (key === '') return false;
+  if (key === '' || key.endsWith(CUT)) return false;
   if (NON_MARKETING_WORDS.some((word) => key.includes(word))) return false;
   return MARKETING_WORDS.some((word) => key.includes(word));
 }

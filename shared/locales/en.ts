@@ -1,4 +1,5 @@
 import { backupsEn } from './backups.en';
+import { hardeningEn } from './hardening.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
@@ -892,6 +893,7 @@ export const en = {
   backupRun: backupsEn,
   shell: shellEn,
   rooms: roomsEn,
+  hardening: hardeningEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

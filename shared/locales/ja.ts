@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { backupsJa } from './backups.ja';
+import { hardeningJa } from './hardening.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
@@ -891,6 +892,7 @@ export const ja: Messages = {
   backupRun: backupsJa,
   shell: shellJa,
   rooms: roomsJa,
+  hardening: hardeningJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',

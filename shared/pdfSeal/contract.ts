@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { PdfRefusal } from './prescan';
+
+export type { PdfRefusal } from './prescan';
 
 /**
  * The seal of a filed PDF, without pdf-lib (so the IPC contract and the renderer can import it
@@ -124,7 +127,13 @@ export type VerifyResult<V extends KnownVersion = KnownVersion> =
   | { status: 'matches'; version: V }
   | { status: 'altered'; reason: AlteredReason; detail: string; claimedVersion: V | null }
   | { status: 'unknown'; reason: 'no-seal' | 'not-a-known-version'; detail: string }
-  | { status: 'unreadable'; problem: Exclude<SealProblem, 'no-attachment' | 'ambiguous'>; detail: string };
+  | {
+      status: 'unreadable';
+      problem: Exclude<SealProblem, 'no-attachment' | 'ambiguous'>;
+      detail: string;
+      /** Set when the file was refused as hostile or oversized before (or while) being parsed. */
+      refusal?: PdfRefusal;
+    };
 
 /**
  * The verdict on seal JSON (the part of verifyPdf after the file has been read):

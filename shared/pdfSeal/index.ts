@@ -25,10 +25,16 @@ import {
   type SealProblem,
   type VerifyResult,
 } from './contract';
+import { installPdfLibGuard, refusalOf } from './guard';
 import { formatBytes, inflateCapped } from './inflate';
+import { PdfRefusedError, prescanPdf, type PdfRefusal } from './prescan';
 import { buildXmp, type XmpFacts } from './xmp';
 
 export * from './contract';
+export { MAX_OBJECT_STREAM_BYTES, MAX_OBJECT_STREAMS_TOTAL_BYTES } from './guard';
+export { PdfRefusedError, prescanPdf, type PdfRefusal, type PrescanResult } from './prescan';
+
+installPdfLibGuard();
 
 /**
  * Sealing a printed PDF so a manager can file it and later check it: the document's metadata (Info
@@ -92,7 +98,12 @@ function checkOptions(options: SealOptions): Uint8Array {
  */
 export async function sealPdf(pdfBytes: Uint8Array, options: SealOptions): Promise<Uint8Array> {
   const jsonBytes = checkOptions(options);
+  // The same limits as for a file a user picks: the main process seals without a worker around it.
+  const scan = prescanPdf(pdfBytes, { maxPdfBytes: MAX_PDF_BYTES });
+  if (!scan.ok) throw new PdfRefusedError(scan.refusal, `sealPdf: ${scan.detail}.`);
   const doc = await PDFDocument.load(pdfBytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const refused = refusalOf(doc.context);
+  if (refused) throw new PdfRefusedError(refused.refusal, `sealPdf: ${refused.detail}.`);
 
   doc.setTitle(options.title);
   doc.setAuthor(options.author);
@@ -245,7 +256,7 @@ export type ReadAttachment = {
 
 export type ReadSealResult =
   | { ok: true; metadata: ReadMetadata; attachment: ReadAttachment }
-  | { ok: false; problem: SealProblem; detail: string };
+  | { ok: false; problem: SealProblem; detail: string; refusal?: PdfRefusal };
 
 export type ReadSealOptions = {
   /** The attachment to read; SEAL_FILE_NAME by default. */
@@ -291,7 +302,8 @@ export async function readSeal(pdfBytes: Uint8Array, options: ReadSealOptions = 
   const maxPdfBytes = options.maxPdfBytes ?? MAX_PDF_BYTES;
   try {
     if (!(pdfBytes instanceof Uint8Array) || !hasPdfHeader(pdfBytes)) return fail('not-pdf', 'the file does not start like a PDF');
-    if (pdfBytes.byteLength > maxPdfBytes) return fail('unreadable', `the file is larger than ${formatBytes(maxPdfBytes)}`);
+    const scan = prescanPdf(pdfBytes, { maxPdfBytes });
+    if (!scan.ok) return { ok: false, problem: 'unreadable', detail: scan.detail, refusal: scan.refusal };
 
     let doc: PDFDocument;
     try {
@@ -299,6 +311,9 @@ export async function readSeal(pdfBytes: Uint8Array, options: ReadSealOptions = 
     } catch (error) {
       return fail('unreadable', `the PDF cannot be parsed: ${describe(error)}`);
     }
+    // pdf-lib skips an object it cannot parse and goes on: one it was not allowed to inflate makes the file unreadable.
+    const refused = refusalOf(doc.context);
+    if (refused) return { ok: false, problem: 'unreadable', detail: refused.detail, refusal: refused.refusal };
     if (doc.isEncrypted) return fail('encrypted', 'the PDF is encrypted');
     if (!(doc.catalog instanceof PDFDict)) return fail('unreadable', 'the PDF has no document catalog');
 
@@ -513,7 +528,9 @@ export async function verifyPdf<V extends KnownVersion>(
       case 'ambiguous':
         return { status: 'altered', reason: 'several-seals', detail: seal.detail, claimedVersion: null };
       default:
-        return { status: 'unreadable', problem: seal.problem, detail: seal.detail };
+        return seal.refusal
+          ? { status: 'unreadable', problem: seal.problem, detail: seal.detail, refusal: seal.refusal }
+          : { status: 'unreadable', problem: seal.problem, detail: seal.detail };
     }
   }
   return judgeSealJson(seal.attachment.json, knownVersions, hashFn);

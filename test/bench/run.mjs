@@ -21,8 +21,11 @@
 //   once to a room on loopback, a Node client as the facilitator; edit-to-facilitator latency,
 //   convergence of all 31 documents, the server process's memory and CPU; against bare Hocuspocus.
 //   See roomsNode.ts.
+// - durability.signature: what strict IndexedDB durability costs a signature (issue 13): the app's
+//   signVersion (strict) against the same update through the default (relaxed) connection
+//   (durability.html, durability.ts), on the bench profile's disk.
 //
-// BENCH_ONLY=workspaceFile,board,sla,kpi,rooms (comma-separated) runs only those; default: all.
+// BENCH_ONLY=workspaceFile,board,sla,kpi,rooms,durability (comma-separated) runs only those; default: all.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,6 +90,7 @@ await build({
         kpi: join(benchRoot, 'kpi.html'),
         kpibare: join(benchRoot, 'kpibare.html'),
         kpicsv: join(benchRoot, 'kpicsv.html'),
+        durability: join(benchRoot, 'durability.html'),
       },
     },
   },
@@ -825,6 +829,30 @@ async function kpiCsvFigures() {
   }
 }
 
+async function durabilityFigures() {
+  const runs = Number(process.env.BENCH_DURABILITY_RUNS ?? 15);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${url}durability.html`);
+    await page.waitForFunction(() => document.title === 'ready');
+    const raw = await page.evaluate((count) => window.benchDurability(count), runs);
+    const strict = median(raw.strictMs);
+    const relaxed = median(raw.defaultMs);
+    return {
+      'durability.signature': {
+        runs,
+        strictMedianMs: round(strict),
+        strictP95Ms: round(percentile(raw.strictMs, 95)),
+        defaultMedianMs: round(relaxed),
+        defaultP95Ms: round(percentile(raw.defaultMs, 95)),
+        strictOverDefault: ratio(strict, relaxed),
+      },
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 try {
   const benchStart = performance.now();
   const figures = {};
@@ -844,11 +872,21 @@ try {
     roomsDefinitions = rooms.ROOMS_DEFINITIONS;
     Object.assign(figures, await rooms.roomsFigures(join(roomsOutDir, 'roomsServer.mjs'), log));
   }
+  if (benchSelected('durability')) Object.assign(figures, await durabilityFigures());
   const result = {
     date: new Date().toISOString(),
     chromium: context.browser()?.version() ?? 'unknown',
     benchMs: Math.round(performance.now() - benchStart),
-    definitions: { board: DEFINITIONS, sla: SLA_DEFINITIONS, kpi: KPI_DEFINITIONS, rooms: roomsDefinitions },
+    definitions: {
+      board: DEFINITIONS,
+      sla: SLA_DEFINITIONS,
+      kpi: KPI_DEFINITIONS,
+      rooms: roomsDefinitions,
+      durability: {
+        signature:
+          'ms per signature write of a fresh in-review SLA version (one readwrite transaction: read, put, workspace touch): strict = the app’s signVersion through its strict-durability connection (committed once flushed to disk); default = the same addSignature update through the ordinary connection (Chromium’s default durability, relaxed since Chromium 121). Medians and p95 over the runs, alternating which goes first; the profile is on the machine’s disk (tmpdir).',
+      },
+    },
     figures,
   };
   const json = JSON.stringify(result, null, 2);

@@ -77,7 +77,7 @@ describe('funnel board consistency checks', () => {
     const sql = await within(canvas).findByRole('button', { name: /^SQL: / }, { timeout: 5_000 });
     expect(sql.getAttribute('aria-label')).toContain(`1 problem: Error: ${zero}`);
     expect(within(sql.parentElement!).getByText('Error: 1')).toBeInTheDocument();
-    expect(within(sql.parentElement!).getByText('⛔')).toBeInTheDocument();
+    expect(within(sql.parentElement!).getByText('⊘')).toBeInTheDocument();
     // The stage-target check needs the reverse funnel: it is gone while the funnel cannot be computed.
     expect(panel.textContent).not.toContain(BELOW);
   });

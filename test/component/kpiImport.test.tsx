@@ -129,4 +129,24 @@ describe('CSV import dialog', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(/^The file (is not a text \(CSV\) file|’s character encoding could not be read)/);
     expect(within(dialog).getByRole('button', { name: /^Import 0 values$/ })).toBeDisabled();
   });
+
+  it.each(['en', 'ja'] as const)('refuses a file over the size limit before reading it, naming the limit (%s)', async (language) => {
+    const workspaceId = await createWorkspace('W');
+    const user = userEvent.setup();
+    renderApp({ settings: { language }, hash: `#/w/${workspaceId}/kpis` });
+    const messages = language === 'en' ? en : ja;
+    await user.click(await screen.findByRole('button', { name: new RegExp(`^${messages.kpi.import.open}`) }));
+    const dialog = await screen.findByRole('dialog', { name: messages.kpi.import.title });
+    // A file that says it is 5 GB: reading it would fill the memory before any check could run.
+    const file = new File(['Created Date\n2026-01-01\n'], 'huge.csv', { type: 'text/csv' });
+    Object.defineProperty(file, 'size', { value: 5 * 1024 ** 3 });
+    let read = false;
+    file.arrayBuffer = async () => {
+      read = true;
+      return new ArrayBuffer(0);
+    };
+    await user.upload(dialog.querySelector<HTMLInputElement>('input[type="file"]')!, file);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(language === 'en' ? 'The file is too large to import: the limit is 64 MB.' : 'ファイルが大きすぎて取り込めません（上限は 64 MB です）。');
+    expect(read).toBe(false);
+  });
 });

@@ -413,7 +413,7 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(groupNew.nextElementSibling).toHaveTextContent('Fix routing rules');
     expect(groupNew.nextElementSibling).toHaveTextContent('Dec 14, 2026');
     const kpis = screen.getByRole('table', { name: en.meetings.meeting.kpiSnapshot });
-    expect(within(kpis).getByRole('row', { name: /MQL→SQL conversion/ })).toHaveTextContent(/^MQL→SQL conversion23\.5%30%✕ Off track$/);
+    expect(within(kpis).getByRole('row', { name: /MQL→SQL conversion/ })).toHaveTextContent(/^MQL→SQL conversion23\.5%30%× Off track$/);
     expect(within(kpis).getByRole('row', { name: /MQL count/ })).toHaveTextContent(/^MQL count—200– No data$/);
     expect(screen.queryByText(/NaN|Infinity/)).toBeNull();
   });

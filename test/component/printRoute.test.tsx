@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { StrictMode, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
@@ -123,6 +123,29 @@ describe('PrintRoot', () => {
   it('names the document after the view (the PDF title)', async () => {
     renderAt('#/print/sla/w1/v7');
     await waitFor(() => expect(document.title).toBe('Sheet v7'));
+  });
+
+  it('opened for reading in the app window (view=screen): a bar with Back and Print, focused, and no print host told', async () => {
+    const { host } = renderAt('#/print/sla/w1/v7?paper=A4&view=screen');
+    expect(screen.getByRole('heading', { name: 'Sheet v7' })).toBeInTheDocument();
+    const bar = screen.getByRole('navigation', { name: 'Print view' });
+    const back = within(bar).getByRole('button', { name: 'Back' });
+    expect(within(bar).getByRole('button', { name: 'Print…' })).toBeInTheDocument();
+    await waitFor(() => expect(back).toHaveFocus());
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(host.printReady).not.toHaveBeenCalled();
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    fireEvent.click(within(bar).getByRole('button', { name: 'Print…' }));
+    expect(print).toHaveBeenCalledTimes(1);
+    print.mockRestore();
+  });
+
+  it('shows no bar when a print host loads the route', () => {
+    renderAt('#/print/sla/w1/v7?paper=A4');
+    expect(screen.queryByRole('navigation', { name: 'Print view' })).not.toBeInTheDocument();
   });
 });
 

@@ -179,9 +179,12 @@ describe('print routes', () => {
 
   it('carries the paper in the hash query and reads it back', () => {
     expect(printHash('/print/sla/w/v', 'Letter')).toBe('#/print/sla/w/v?paper=Letter');
-    expect(parsePrintLocation('/print/sla/w/v?paper=Letter')).toEqual({ path: '/print/sla/w/v', paper: 'Letter' });
-    expect(parsePrintLocation('/print/sla/w/v')).toEqual({ path: '/print/sla/w/v', paper: null });
-    expect(parsePrintLocation('/print/sla/w/v?paper=A3')).toEqual({ path: '/print/sla/w/v', paper: null });
+    expect(parsePrintLocation('/print/sla/w/v?paper=Letter')).toEqual({ path: '/print/sla/w/v', paper: 'Letter', view: false });
+    expect(parsePrintLocation('/print/sla/w/v')).toEqual({ path: '/print/sla/w/v', paper: null, view: false });
+    expect(parsePrintLocation('/print/sla/w/v?paper=A3')).toEqual({ path: '/print/sla/w/v', paper: null, view: false });
+    // Opened by a person in the app's window ("Open the print view").
+    expect(printHash('/print/sla/w/v', 'A4', { view: true })).toBe('#/print/sla/w/v?paper=A4&view=screen');
+    expect(parsePrintLocation('/print/sla/w/v?paper=A4&view=screen')).toEqual({ path: '/print/sla/w/v', paper: 'A4', view: true });
     expect(isPrintPath('/print/persona/w/b')).toBe(true);
     expect(isPrintPath('/printers')).toBe(false);
     expect(isPrintPath('/w/1')).toBe(false);

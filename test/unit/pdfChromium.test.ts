@@ -10,6 +10,7 @@ import {
   escapeHtml,
   looksLikePdf,
   pageViewport,
+  PDF_FOOTER_FONT,
   printOptions,
   toCssPageRule,
   toPlaywrightPdfOptions,
@@ -82,7 +83,8 @@ async function printToFile(name: string, options: PdfPrintOptions, body: string)
     // Like the print route: the text arrives after the page has loaded (React renders once the
     // data is read from IndexedDB), so its font subsets are fetched only now.
     await page.evaluate(`document.body.innerHTML = ${JSON.stringify(body)}`);
-    await page.evaluate(`(${waitForPrintAssets.toString()})(document)`);
+    // As the print route does: with the footer's font (shared/pdf.ts).
+    await page.evaluate(`(${waitForPrintAssets.toString()})(document, ${JSON.stringify({ fonts: [PDF_FOOTER_FONT] })})`);
     expect(await page.evaluate('[...document.fonts].filter((font) => font.status === "loading").length')).toBe(0);
     const pdf = await page.pdf(toPlaywrightPdfOptions(options));
     expect(looksLikePdf(pdf)).toBe(true);
@@ -217,6 +219,10 @@ describe('shared print options in Chromium', () => {
         expect(text.replace(/\s+/g, '')).toContain(`v2·${hash}`);
       }
       expect(escapeHtml(label)).not.toContain('<');
+      // Footers in the embedded Inter, pages in the bundled Noto Sans JP: no font of this machine.
+      const fonts = await fontNames(file);
+      expect(fonts.some((name) => name.endsWith('+Inter-Regular'))).toBe(true);
+      expect(fonts.filter((name) => !/\+(NotoSansJP\w*-(Regular|Bold)|Inter-Regular)$/.test(name))).toEqual([]);
     },
     TIMEOUT_MS,
   );
@@ -232,6 +238,7 @@ describe('shared print options in Chromium', () => {
       const text = await pageText(file, 1);
       expect(text).toContain('定例会議 議事録');
       expect(text).toMatch(/\b1 \/ 1\b/);
+      expect((await fontNames(file)).filter((name) => !/\+(NotoSansJP\w*-(Regular|Bold)|Inter-Regular)$/.test(name))).toEqual([]);
     },
     TIMEOUT_MS,
   );

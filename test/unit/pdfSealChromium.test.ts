@@ -9,7 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForPrintAssets } from '../../renderer/src/features/print/printAssets';
-import { looksLikePdf, pageViewport, printOptions, toCssPageRule, toPlaywrightPdfOptions, type PdfPrintOptions } from '../../shared/pdf';
+import { looksLikePdf, pageViewport, PDF_FOOTER_FONT, printOptions, toCssPageRule, toPlaywrightPdfOptions, type PdfPrintOptions } from '../../shared/pdf';
 import { buildSealJson, readSeal, SEAL_FILE_NAME, sealPdf, verifyPdf, type KnownVersion, type SealOptions } from '../../shared/pdfSeal';
 
 /**
@@ -104,7 +104,8 @@ async function printSla(): Promise<Uint8Array> {
       return route.fulfill({ contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', body: await readFile(file) });
     });
     await page.goto(`${ORIGIN}/`);
-    await page.evaluate(`(${waitForPrintAssets.toString()})(document)`);
+    // As the print route does: with the footer's font (shared/pdf.ts).
+    await page.evaluate(`(${waitForPrintAssets.toString()})(document, ${JSON.stringify({ fonts: [PDF_FOOTER_FONT] })})`);
     const started = performance.now();
     const pdf = new Uint8Array(await page.pdf(toPlaywrightPdfOptions(options)));
     printMs = performance.now() - started;

@@ -85,8 +85,13 @@ export const SCHEMA_V4 = {
   kpiValues: '[workspaceId+id], workspaceId, [workspaceId+key+period]',
 } as const;
 
-export function openDb(name = DB_NAME): AlignboardDb {
-  const db = new Dexie(name, { addons: [yDexie] }) as AlignboardDb;
+/**
+ * `durability`: IndexedDB's commit guarantee for this connection's write transactions (Dexie 4.4
+ * sets it per Dexie instance, not per transaction). Chromium's default has been "relaxed" since
+ * 121: committed once the OS has the data, which a power cut can still lose.
+ */
+export function openDb(name = DB_NAME, options: { durability?: 'strict' | 'relaxed' | 'default' } = {}): AlignboardDb {
+  const db = new Dexie(name, { addons: [yDexie], ...(options.durability ? { chromeTransactionDurability: options.durability } : {}) }) as AlignboardDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
     .stores(SCHEMA_V2)

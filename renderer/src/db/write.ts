@@ -1,4 +1,4 @@
-import type { AlignboardDb } from './db';
+import { type AlignboardDb, openDb } from './db';
 import { isQuotaError, StorageFullError } from './errors';
 
 /**
@@ -12,4 +12,22 @@ export async function writeAll<T>(database: AlignboardDb, work: () => Promise<T>
     if (isQuotaError(error)) throw new StorageFullError(error);
     throw error;
   }
+}
+
+const strictConnections = new WeakMap<AlignboardDb, AlignboardDb>();
+
+/**
+ * The same database through a second connection whose write transactions are "strict": IndexedDB
+ * reports them committed only once the data is flushed to disk, so they survive a power cut, not
+ * only a killed process. For the writes that must: signatures and sign-off. Everything else keeps
+ * the default (relaxed) durability, which skips the flush: see `npm run bench`, durability.*, for
+ * what the flush costs. Live queries on either connection see the writes of both.
+ */
+export function strictDb(database: AlignboardDb): AlignboardDb {
+  let strict = strictConnections.get(database);
+  if (!strict) {
+    strict = openDb(database.name, { durability: 'strict' });
+    strictConnections.set(database, strict);
+  }
+  return strict;
 }

@@ -29,4 +29,5 @@ export function isSlaFinding(finding: Finding): boolean {
   return !FUNNEL_FINDING_CODES.includes(finding.code);
 }
 
-export const SEVERITY_ICON: Record<FindingSeverity, string> = { error: '⛔', warning: '⚠' };
+/** Symbols the bundled fonts have (⛔ is in neither Inter nor Noto Sans JP: it was drawn in an OS font). */
+export const SEVERITY_ICON: Record<FindingSeverity, string> = { error: '⊘', warning: '⚠' };

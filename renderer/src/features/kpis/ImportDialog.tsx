@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import type { CsvMapping, CsvProblem, CsvRowError, DateOrder, LeadField } from './csvApi';
+import { type CsvMapping, type CsvProblem, type CsvRowError, type DateOrder, type LeadField, MAX_CSV_BYTES, MAX_CSV_ROWS } from './csvApi';
 import { type Metric, METRICS, valueId } from '../../../../shared/kpi/records';
 import { useApp } from '../../app/AppContext';
 import type { PeriodValueRow } from '../../db/db';
@@ -74,6 +74,11 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
     setFile({ name: picked.name, size: picked.size });
     setMapping(null);
     setCheck({ kind: 'none' });
+    // Refused before a byte is read: arrayBuffer() of a multi-gigabyte file would fill the memory first.
+    if (picked.size > MAX_CSV_BYTES) {
+      setPhase({ kind: 'problem', problem: { code: 'tooLarge', detail: String(picked.size) } });
+      return;
+    }
     setPhase({ kind: 'loading', stage: 'reading' });
     try {
       const bytes = await picked.arrayBuffer();
@@ -89,6 +94,13 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
       if (error instanceof CancelledError) return;
       setPhase({ kind: 'failed', message: errorMessage(error) });
     }
+  }
+
+  function problemText(problem: CsvProblem): string {
+    if (problem.code !== 'tooLarge') return t(`kpi.import.problems.${problem.code}`);
+    // 'tooLarge' is either the size (detail: the byte count) or the row count ('1000000+ rows').
+    if (problem.detail?.endsWith('rows')) return t('kpi.import.problems.tooManyRows', { limit: new Intl.NumberFormat(language).format(MAX_CSV_ROWS) });
+    return t('kpi.import.problems.tooLarge', { limit: formatBytes(MAX_CSV_BYTES, language) });
   }
 
   function cancel() {
@@ -234,7 +246,7 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
 
       {phase.kind === 'problem' ? (
         <p className="field-error" role="alert">
-          {t(`kpi.import.problems.${phase.problem.code}`)}
+          {problemText(phase.problem)}
         </p>
       ) : null}
       {phase.kind === 'failed' ? (

@@ -42,7 +42,7 @@ function MetCell(props: { row: CommitmentAttainment['rows'][number]; attainment:
   }
   return (
     <td className={`kpi-att-cell ${row.met ? 'kpi-att-met' : 'kpi-att-missed'}`}>
-      <span aria-hidden="true">{row.met ? '✓ ' : '✕ '}</span>
+      <span aria-hidden="true">{row.met ? '✓ ' : '× '}</span>
       {t('kpi.sla.cell', { status: t(row.met ? 'kpi.sla.met' : 'kpi.sla.missed'), actual: fmt(row.actual), committed })}
     </td>
   );

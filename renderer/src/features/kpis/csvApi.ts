@@ -10,5 +10,7 @@ export {
   guessMapping,
   importCsv,
   type LeadField,
+  MAX_CSV_BYTES,
+  MAX_CSV_ROWS,
   parseCsvText,
 } from '../../../../shared/kpi/csv';

@@ -20,6 +20,10 @@ import {
 export const SAMPLE_ROWS = 5;
 /** Row errors sent back (the dialog lists them; the total is sent as a count). */
 export const MAX_ERRORS_SENT = 200;
+/** Header and sample cells longer than this are cut for the dialog (a hostile cell may be megabytes). */
+export const MAX_SHOWN_CELL = 200;
+
+const clip = (cell: string) => (cell.length > MAX_SHOWN_CELL ? `${cell.slice(0, MAX_SHOWN_CELL)}…` : cell);
 
 export type ToCsvWorker = { type: 'load'; bytes: ArrayBuffer } | { type: 'preview'; seq: number; mapping: CsvMapping };
 
@@ -58,8 +62,8 @@ export function createCsvHandler(post: (message: FromCsvWorker) => void): (messa
         return post({
           type: 'loaded',
           loaded: {
-            headers: table.headers,
-            sample: table.rows.slice(0, SAMPLE_ROWS),
+            headers: table.headers.map(clip),
+            sample: table.rows.slice(0, SAMPLE_ROWS).map((row) => row.map(clip)),
             sampleLines: table.lines.slice(0, SAMPLE_ROWS),
             rowCount: table.rows.length,
             encoding: decoded.encoding,

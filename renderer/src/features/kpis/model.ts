@@ -131,4 +131,5 @@ export function noDataText(t: TFunction, kpi: Pick<KpiDefinition, 'formula'>, re
   }
 }
 
-export const STATUS_ICON: Record<KpiStatus, string> = { onTrack: '✓', atRisk: '!', offTrack: '✕', noData: '–' };
+/** Symbols the bundled fonts have (× not ✕, which neither Inter nor Noto Sans JP draws). */
+export const STATUS_ICON: Record<KpiStatus, string> = { onTrack: '✓', atRisk: '!', offTrack: '×', noData: '–' };

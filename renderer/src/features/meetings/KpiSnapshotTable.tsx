@@ -3,7 +3,7 @@ import type { KpiSnapshotRow } from '../../../../shared/meetings/records';
 import { useApp } from '../../app/AppContext';
 import { formatNumber, formatPeriod } from './format';
 
-const STATUS_ICON = { onTrack: '●', atRisk: '▲', offTrack: '✕', noData: '–' } as const;
+const STATUS_ICON = { onTrack: '●', atRisk: '▲', offTrack: '×', noData: '–' } as const;
 
 /** A snapshot value in its unit, via Intl ("—" when there is none; never NaN). */
 export function formatKpiValue(value: number | null, unit: string, language: string): string | null {

@@ -5,7 +5,7 @@ import { personaTemplate } from '../../../../shared/board/personaTemplate';
 import type { Agreement } from '../../../../shared/records/board';
 import { type AlignboardDb, type BoardRow, db as defaultDb } from '../../db/db';
 import { newId, nowIso } from '../../db/ids';
-import { writeAll } from '../../db/write';
+import { strictDb, writeAll } from '../../db/write';
 
 /** Creates a persona board laid out with the template (card + labelled zones). Returns its id. */
 export async function createPersonaBoard(
@@ -32,11 +32,15 @@ export async function renameBoard(workspaceId: string, id: string, name: string,
   });
 }
 
-/** Marks a persona agreed (合意済み) by both departments, or clears the mark with null. */
+/**
+ * Marks a persona agreed (合意済み) by both departments, or clears the mark with null. The
+ * departments' sign-off: written with strict durability, like SLA signatures.
+ */
 export async function setAgreement(workspaceId: string, id: string, agreement: Agreement | null, database: AlignboardDb = defaultDb) {
-  await writeAll(database, async () => {
-    await database.boards.update([workspaceId, id], { agreement, updatedAt: nowIso() });
-    await database.workspaces.update(workspaceId, { updatedAt: nowIso() });
+  const strict = strictDb(database);
+  await writeAll(strict, async () => {
+    await strict.boards.update([workspaceId, id], { agreement, updatedAt: nowIso() });
+    await strict.workspaces.update(workspaceId, { updatedAt: nowIso() });
   });
 }
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { isPrintPath, parsePrintLocation } from '../../../../shared/pdf';
-import { PrintPaperContext } from './printContext';
+import { PrintPaperContext, PrintViewContext } from './printContext';
+import { PrintViewBar } from './PrintViewBar';
 import { usePrintReady } from './usePrintReady';
 import './print.css';
 
@@ -30,7 +31,7 @@ function PrintNotFound() {
 }
 
 function PrintRoutes({ location, children }: { location: string; children: ReactNode }) {
-  const { paper } = parsePrintLocation(location);
+  const { paper, view } = parsePrintLocation(location);
   // Paper is white: a print page ignores the dark and projector themes.
   useLayoutEffect(() => {
     const root = document.documentElement;
@@ -42,18 +43,21 @@ function PrintRoutes({ location, children }: { location: string; children: React
     };
   }, []);
   return (
-    <PrintPaperContext.Provider value={paper}>
-      {/* wouter calls the location hook it is given. */}
-      {/* oxlint-disable-next-line react/rules-of-hooks */}
-      <Router hook={usePrintRouteLocation}>
-        <Switch>
-          {children}
-          <Route>
-            <PrintNotFound />
-          </Route>
-        </Switch>
-      </Router>
-    </PrintPaperContext.Provider>
+    <PrintViewContext.Provider value={view}>
+      <PrintPaperContext.Provider value={paper}>
+        {view ? <PrintViewBar /> : null}
+        {/* wouter calls the location hook it is given. */}
+        {/* oxlint-disable-next-line react/rules-of-hooks */}
+        <Router hook={usePrintRouteLocation}>
+          <Switch>
+            {children}
+            <Route>
+              <PrintNotFound />
+            </Route>
+          </Switch>
+        </Router>
+      </PrintPaperContext.Provider>
+    </PrintViewContext.Provider>
   );
 }
 

@@ -5,7 +5,7 @@
  */
 export type PrintAssetsDocument = {
   readonly body: { getBoundingClientRect(): unknown } | null;
-  readonly fonts?: { readonly ready: Promise<unknown>; readonly status: string };
+  readonly fonts?: { readonly ready: Promise<unknown>; readonly status: string; add?(font: never): unknown };
   readonly images: ArrayLike<{
     readonly complete: boolean;
     loading?: string;
@@ -24,7 +24,23 @@ export type PrintAssetsDocument = {
  * (a font that arrives can reflow text into glyphs of another subset). No timers or animation
  * frames: they are throttled or paused in the hidden window that prints.
  */
-export async function waitForPrintAssets(doc: PrintAssetsDocument, maxPasses = 5): Promise<void> {
+/** A font face to load before printing although the page shows no text in it (the PDF footer's). */
+export type PrintFont = { readonly family: string; readonly source: string };
+
+export async function waitForPrintAssets(doc: PrintAssetsDocument, options: { maxPasses?: number; fonts?: readonly PrintFont[] } = {}): Promise<void> {
+  const maxPasses = options.maxPasses ?? 5;
+  // Loaded by hand: a face no laid-out text uses is never fetched. Chromium then finds the same
+  // data: URL in its memory cache when it draws the footer template (shared/pdf.ts).
+  const FontFaceClass = (globalThis as { FontFace?: new (family: string, source: string) => { load(): Promise<unknown> } }).FontFace;
+  if (options.fonts?.length && doc.fonts?.add && FontFaceClass) {
+    await Promise.all(
+      options.fonts.map((font) => {
+        const face = new FontFaceClass(font.family, font.source);
+        doc.fonts!.add!(face as never);
+        return face.load().catch(() => undefined);
+      }),
+    );
+  }
   for (let pass = 0; pass < maxPasses; pass++) {
     doc.body?.getBoundingClientRect();
     await doc.fonts?.ready;

@@ -9,3 +9,9 @@ export function usePrintPaper(kind: PdfKind): Paper {
   const asked = useContext(PrintPaperContext);
   return asked && isPaperAllowed(kind, asked) ? asked : defaultPaper(kind);
 }
+
+/**
+ * True when a person opened the print view in the app's window to read it (`&view=screen`), not a
+ * print host: the view shows its bar and reports readiness to nobody.
+ */
+export const PrintViewContext = createContext(false);

@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { useContext, useEffect } from 'react';
 import { useApp } from '../../app/AppContext';
+import { PDF_FOOTER_FONT } from '../../../../shared/pdf';
 import { waitForPrintAssets } from './printAssets';
+import { PrintViewContext } from './printContext';
 
 /** `<html data-print-ready>`: "true" once printable, "error" when the page cannot be printed. */
 export const PRINT_READY_ATTRIBUTE = 'data-print-ready';
@@ -19,12 +21,14 @@ export const PRINT_READY_SELECTOR = '[data-print-ready="true"]';
  */
 export function usePrintReady(ready: boolean, problem: string | null = null): void {
   const { host } = useApp();
+  // Opened by a person in the app's window (the "print view" link): no print host is waiting.
+  const forScreen = useContext(PrintViewContext);
   useEffect(() => {
     const root = document.documentElement;
     if (problem) {
       root.dataset.printReady = 'error';
       root.dataset.printProblem = problem;
-      host.printFailed(problem).catch((error: unknown) => console.error('could not report the print problem', error));
+      if (!forScreen) host.printFailed(problem).catch((error: unknown) => console.error('could not report the print problem', error));
       return () => {
         delete root.dataset.printReady;
         delete root.dataset.printProblem;
@@ -32,10 +36,12 @@ export function usePrintReady(ready: boolean, problem: string | null = null): vo
     }
     if (!ready) return;
     let cancelled = false;
-    void waitForPrintAssets(document).then(async () => {
+    // With the footer's font (see shared/pdf.ts): Chromium draws footers without the page's fonts.
+    void waitForPrintAssets(document, { fonts: [PDF_FOOTER_FONT] }).then(async () => {
       // Unmounted or no longer ready meanwhile (StrictMode runs effects twice): say nothing.
       if (cancelled) return;
       root.dataset.printReady = 'true';
+      if (forScreen) return;
       try {
         await host.printReady();
       } catch (error) {
@@ -46,5 +52,5 @@ export function usePrintReady(ready: boolean, problem: string | null = null): vo
       cancelled = true;
       delete root.dataset.printReady;
     };
-  }, [host, ready, problem]);
+  }, [host, ready, problem, forScreen]);
 }

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { readSeal, sealPdfForRequest, verifyPdf } from '../../../../shared/pdfSeal';
-import { sha256Hex } from '../../../../shared/sla/canonical';
 import type { SlaVersion } from '../../../../shared/sla/versions';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { formatDateTime } from '../../i18n';
 import { knownVersions, slaSealRequest, suggestedPdfName } from './exportRequest';
+import { sealPdfOffThread, tooLargeToRead } from './pdfClient';
+import { refusalText } from './refusalText';
 
 type Status = { tone: 'ok' | 'bad'; text: string } | null;
 
@@ -34,27 +34,30 @@ export function SealSavedPdf(props: { versions: readonly SlaVersion[] }) {
     setBusy(true);
     setStatus(null);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const existing = await readSeal(bytes);
-      if (existing.ok) {
-        setStatus({ tone: 'bad', text: t('sla.seal.alreadySealed', { name: file.name }) });
-        return;
-      }
-      if (existing.problem === 'not-pdf' || existing.problem === 'unreadable') {
-        setStatus({ tone: 'bad', text: t('sla.verify.unreadable', { detail: existing.detail }) });
+      const tooLarge = tooLargeToRead(file);
+      if (tooLarge) {
+        setStatus({ tone: 'bad', text: refusalText(t, tooLarge.refusal, language) });
         return;
       }
       const title = version.document.title || t('sla.defaultTitle');
       const request = await slaSealRequest(version, { title, subject: t('sla.print.kicker'), language });
-      const sealed = await sealPdfForRequest(bytes, request, sha256Hex);
-      // Check the copy before offering it: it must verify as this version.
-      const verdict = await verifyPdf(sealed, knownVersions([version]), sha256Hex);
-      if (verdict.status !== 'matches') {
+      // Read, sealed and checked in a worker with a time budget (pdfClient): the file is the user's.
+      const outcome = await sealPdfOffThread(await file.arrayBuffer(), request, knownVersions([version]));
+      if (outcome.kind === 'already-sealed') {
+        setStatus({ tone: 'bad', text: t('sla.seal.alreadySealed', { name: file.name }) });
+        return;
+      }
+      if (outcome.kind === 'unreadable') {
+        const { refusal, detail } = outcome.unreadable;
+        setStatus({ tone: 'bad', text: refusal ? refusalText(t, refusal, language) : t('sla.verify.unreadable', { detail }) });
+        return;
+      }
+      if (outcome.kind === 'not-verified') {
         setStatus({ tone: 'bad', text: t('sla.seal.notVerified') });
         return;
       }
       const name = suggestedPdfName(`${title} (${t('sla.seal.suffix')})`, version.revision);
-      const { saved } = await host.savePdf(name, sealed);
+      const { saved } = await host.savePdf(name, outcome.bytes);
       if (saved) {
         const text = t('sla.seal.done', { name, revision: version.revision });
         setStatus({ tone: 'ok', text });

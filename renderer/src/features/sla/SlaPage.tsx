@@ -290,7 +290,8 @@ export function SlaPage(props: { workspaceId: string }) {
         <button type="button" className="button" onClick={() => void exportPdf(version)}>
           {t('sla.actions.exportPdf')}
         </button>
-        <a className="button" href={printHash(printRoute('sla', props.workspaceId, version.id), 'A4')} target="_blank" rel="noreferrer">
+        {/* In this window, with a bar to come back: the desktop app opens no new windows. */}
+        <a className="button" href={printHash(printRoute('sla', props.workspaceId, version.id), 'A4', { view: true })}>
           {t('sla.actions.print')}
         </a>
       </div>

@@ -1,14 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type VerifyResult, verifyPdf } from '../../../../shared/pdfSeal';
-import { sha256Hex } from '../../../../shared/sla/canonical';
+import type { VerifyResult } from '../../../../shared/pdfSeal/contract';
 import { useApp } from '../../app/AppContext';
 import { formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { type KnownSlaVersion, knownVersions } from './exportRequest';
 import { formatList } from './format';
+import { tooLargeToRead, verifyPdfOffThread } from './pdfClient';
+import { refusalText } from './refusalText';
 import { SealSavedPdf } from './SealSavedPdf';
 import { listVersions } from './slaStore';
 import './sla.css';
@@ -24,22 +25,35 @@ export function VerifyPage(props: { workspaceId: string }) {
   const versions = useLiveQuery(() => listVersions(props.workspaceId), [props.workspaceId]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The check under way: a newer file or leaving the page stops its worker.
+  const running = useRef<AbortController | null>(null);
+  useEffect(() => () => running.current?.abort(), []);
   useDocumentTitle(t('sla.verify.title'));
 
   if (workspace === undefined || versions === undefined) return <Loading />;
   if (!isLive(workspace)) return <NotFound />;
   const known = knownVersions(versions);
 
+  // Read in a worker with a time budget (pdfClient): a hostile file never freezes this page.
   async function check(file: File) {
+    running.current?.abort();
+    const controller = new AbortController();
+    running.current = controller;
     setBusy(true);
     setOutcome(null);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      setOutcome({ file: file.name, result: await verifyPdf(bytes, known, sha256Hex) });
+      const tooLarge = tooLargeToRead(file);
+      const result: VerifyResult<KnownSlaVersion> = tooLarge
+        ? { status: 'unreadable', problem: 'unreadable', ...tooLarge }
+        : await verifyPdfOffThread(await file.arrayBuffer(), known, { signal: controller.signal });
+      if (!controller.signal.aborted) setOutcome({ file: file.name, result });
     } catch (error) {
-      setOutcome({ file: file.name, error: error instanceof Error ? error.message : String(error) });
+      if (!controller.signal.aborted) setOutcome({ file: file.name, error: error instanceof Error ? error.message : String(error) });
     } finally {
-      setBusy(false);
+      if (running.current === controller) {
+        running.current = null;
+        setBusy(false);
+      }
     }
   }
 
@@ -65,7 +79,7 @@ export function VerifyPage(props: { workspaceId: string }) {
       case 'unknown':
         return { tone: 'unknown', text: result.reason === 'no-seal' ? t('sla.verify.noSeal') : t('sla.verify.unknown') };
       case 'unreadable':
-        return { tone: 'bad', text: t('sla.verify.unreadable', { detail: result.detail }) };
+        return { tone: 'bad', text: result.refusal ? refusalText(t, result.refusal, language) : t('sla.verify.unreadable', { detail: result.detail }) };
     }
   }
 

@@ -18,7 +18,7 @@ import {
 } from '../../../../shared/sla/versions';
 import { type AlignboardDb, db as defaultDb, type SlaVersionRow } from '../../db/db';
 import { newId, nowIso } from '../../db/ids';
-import { writeAll } from '../../db/write';
+import { strictDb, writeAll } from '../../db/write';
 import { readPlan, readStages } from '../funnel/funnelDoc';
 
 /**
@@ -163,8 +163,9 @@ export function regenerateVersion(
   );
 }
 
+/** A signature (and, with the last one, the signed version): written with strict durability. */
 export function signVersion(workspaceId: string, id: string, signature: SignatureInput, database: AlignboardDb = defaultDb) {
-  return updateVersion(workspaceId, id, (version, now) => addSignature(version, signature, now), database);
+  return updateVersion(workspaceId, id, (version, now) => addSignature(version, signature, now), strictDb(database));
 }
 
 /**

@@ -1,0 +1,55 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { createWorkspace } from '../../renderer/src/db/workspaces';
+import { doublyDeflatedBomb } from '../fixtures/pdf/hostile';
+import { renderApp, resetDb } from './renderApp';
+
+/**
+ * The Verify page on hostile files, in English (hardening.e2e.ts does Japanese in Chromium, with the
+ * real worker; jsdom has no workers, so the same job runs inline here).
+ */
+
+beforeEach(resetDb);
+afterEach(() => {
+  window.location.hash = '#/';
+});
+
+async function openVerify() {
+  const workspaceId = await createWorkspace('W');
+  const user = userEvent.setup();
+  renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/sla/verify` });
+  await screen.findByRole('heading', { level: 1, name: en.sla.verify.title });
+  return { user, input: screen.getByLabelText(en.sla.verify.pick) };
+}
+
+describe('Verify page: hostile files', () => {
+  it('says why the doubly deflated PDF cannot be read', async () => {
+    const { user, input } = await openVerify();
+    await user.upload(input, new File([doublyDeflatedBomb()], 'bomb.pdf', { type: 'application/pdf' }));
+    expect(
+      await screen.findByText(
+        'This file cannot be read: part of it is compressed several times over (FlateDecode + FlateDecode), as in files made to exhaust the memory.',
+        {},
+        // The job loads pdf-lib on first use: slow on a busy machine.
+        { timeout: 15_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('File: bomb.pdf')).toBeInTheDocument();
+  });
+
+  it('refuses a file over 200 MB from its size, without reading it', async () => {
+    const { user, input } = await openVerify();
+    const file = new File(['%PDF-1.7\n'], 'huge.pdf', { type: 'application/pdf' });
+    Object.defineProperty(file, 'size', { value: 3 * 1024 ** 3 });
+    let read = false;
+    file.arrayBuffer = async () => {
+      read = true;
+      return new ArrayBuffer(0);
+    };
+    await user.upload(input, file);
+    expect(await screen.findByText('This file cannot be read: it is larger than 200 MB, the most Alignboard reads.', {}, { timeout: 5_000 })).toBeInTheDocument();
+    expect(read).toBe(false);
+  });
+});
