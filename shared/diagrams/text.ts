@@ -50,9 +50,9 @@ function isIdeographicLike(code: number): boolean {
 }
 
 /** Japanese line-breaking rules (kinsoku): characters that may not start a line… */
-const NO_LINE_START = new Set([...'、。，．・：；？！゛゜ヽヾゝゞ々ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ）〕］｝〉》」』】〙〗〟’”»,.;:!?)]}%…‥']);
+const NO_LINE_START = new Set('、。，．・：；？！゛゜ヽヾゝゞ々ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ）〕］｝〉》」』】〙〗〟’”»,.;:!?)]}%…‥');
 /** …and characters that may not end one. */
-const NO_LINE_END = new Set([...'（〔［｛〈《「『【〘〖〝‘“«([{']);
+const NO_LINE_END = new Set('（〔［｛〈《「『【〘〖〝‘“«([{');
 
 /**
  * Splits a paragraph into unbreakable pieces: Latin words with their trailing spaces, single CJK
