@@ -28,6 +28,7 @@ export function createHandlers({ appInfo, settings, files, backups, pdf, onSetti
     },
     'file:saveWorkspace': (request) => files.saveWorkspace(request),
     'file:openWorkspace': () => files.openWorkspace(),
+    'file:saveImage': (request) => files.saveImage(request),
     'backup:save': (snapshots) => backups.save(snapshots),
     'backup:list': () => backups.list(),
     'backup:read': (id) => backups.read(id),

@@ -1,3 +1,4 @@
+import { diagramsEn } from './diagrams.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 
@@ -886,6 +887,7 @@ export const en = {
   },
   meetings: meetingsEn,
   kpi: kpiEn,
+  diagrams: diagramsEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { diagramsJa } from './diagrams.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 
@@ -885,6 +886,7 @@ export const ja: Messages = {
   },
   meetings: meetingsJa,
   kpi: kpiJa,
+  diagrams: diagramsJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',

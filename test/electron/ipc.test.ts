@@ -11,6 +11,7 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
     'file:saveWorkspace': () => ({ saved: false, path: null }),
     'file:openWorkspace': () => null,
+    'file:saveImage': () => ({ saved: false, path: null }),
     'backup:save': (snapshots) => ({ written: snapshots.length }),
     'backup:list': () => [],
     'backup:read': (id) => ({ content: `content of ${id}` }),
