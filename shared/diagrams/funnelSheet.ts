@@ -17,8 +17,8 @@ export type FunnelSheetInput = { figure: FunnelFigureInput; table: TableInput | 
 export type FunnelSheetOptions = { fontSize: number; minFontSize: number; definitionLines: number };
 
 export const FUNNEL_SHEET_TYPE: FunnelSheetOptions = {
-  // 9 pt, never below 7 pt (CSS px: 96 per inch, 72 pt per inch).
-  fontSize: 12,
+  // 10.5 pt when there is room, never below 7 pt (CSS px: 96 per inch, 72 pt per inch).
+  fontSize: 14,
   minFontSize: 9.5,
   definitionLines: 3,
 };
@@ -42,7 +42,7 @@ function layoutFor(input: FunnelSheetInput, box: BodyBox, orientation: Orientati
     const tableWidth = orientation === 'landscape' ? box.width * 0.4 - gap : box.width;
     // The table gets at most this share of the page; its type shrinks before the figure's does.
     const tableRoom = orientation === 'landscape' ? box.height : box.height * 0.42;
-    for (let size = options.fontSize * 0.92; ; size -= 0.5) {
+    for (let size = Math.min(options.fontSize * 0.92, 11); ; size -= 0.5) {
       table = tableScene(input.table, { width: tableWidth, fontSize: Math.max(size, options.minFontSize) });
       if (table.height <= tableRoom || size <= options.minFontSize) break;
     }

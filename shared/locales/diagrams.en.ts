@@ -65,6 +65,8 @@ export const diagramsEn = {
     boardPdf: 'Export the whole board (PDF)',
     boardPng: 'Export the whole board (PNG)',
   },
+  shortcutsGroup: 'On a persona or funnel board',
+  exportsToolbar: 'Export',
   actions: '{{name}}: actions',
   saveImageTitle: 'Export image',
   pngFilter: 'PNG image',

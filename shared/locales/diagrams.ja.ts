@@ -67,6 +67,8 @@ export const diagramsJa: Messages['diagrams'] = {
     boardPdf: 'ボード全体を書き出す（PDF）',
     boardPng: 'ボード全体を書き出す（PNG）',
   },
+  shortcutsGroup: 'ペルソナまたはファネルのボード上',
+  exportsToolbar: '書き出し',
   actions: '{{name}} の操作',
   saveImageTitle: '画像を書き出す',
   pngFilter: 'PNG 画像',

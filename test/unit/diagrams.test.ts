@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readNodeData, type BoardNodeData, type StickyNodeData } from '../../shared/board/nodes';
 import { boardFigure, boardScene, MIN_NOTE_FONT_PX, NOTE_FONT, planBoardPages, pngScale, type BoardFigureInput } from '../../shared/diagrams/boardFigure';
 import { funnelFigure } from '../../shared/diagrams/funnelFigure';
-import { funnelSheetLayout } from '../../shared/diagrams/funnelSheet';
+import { FUNNEL_SHEET_TYPE, funnelSheetLayout } from '../../shared/diagrams/funnelSheet';
 import { boardFunnelInput, reverseFunnelTable, slaFunnelInput, slaSwimlaneInput, type FunnelLabels, type ReverseTableLabels, type SwimlaneLabels } from '../../shared/diagrams/inputs';
 import { boardPageBodies, documentFigureWidth, funnelSheetBodies } from '../../shared/diagrams/pages';
 import { contains, sceneTexts, textBox, textsOutside, type Scene, type SceneText } from '../../shared/diagrams/scene';
@@ -81,7 +81,7 @@ describe('funnel figure and funnel sheet', () => {
     expectTextsWithin(layout.scene);
     expect(['portrait', 'landscape']).toContain(layout.orientation);
     // Whichever it picked, it kept the largest type it could.
-    expect(layout.fontSize).toBe(12);
+    expect(layout.fontSize).toBe(FUNNEL_SHEET_TYPE.fontSize);
   });
 
   it('has no table without a revenue target, and says why when the reverse funnel cannot be worked out', () => {

@@ -18,6 +18,8 @@ export class DiagramImageError extends Error {
   constructor(
     readonly code: 'fonts-missing' | 'too-large' | 'encode-failed',
     message: string,
+    /** The image's size in pixels, for 'too-large'. */
+    readonly size: { width: number; height: number } | null = null,
   ) {
     super(message);
   }
@@ -97,7 +99,7 @@ export function drawScene(canvas: HTMLCanvasElement, scene: Scene, scale: number
   const width = Math.max(1, Math.round(scene.width * scale));
   const height = Math.max(1, Math.round(scene.height * scale));
   if (width > MAX_CANVAS_SIDE || height > MAX_CANVAS_SIDE || width * height > MAX_CANVAS_PIXELS) {
-    throw new DiagramImageError('too-large', `${width} × ${height} pixels is more than a canvas can hold`);
+    throw new DiagramImageError('too-large', `${width} × ${height} pixels is more than a canvas can hold`, { width, height });
   }
   canvas.width = width;
   canvas.height = height;
