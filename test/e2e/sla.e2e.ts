@@ -159,12 +159,13 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     const figureHeights = await sheet.locator('figure svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().height));
     expect(figureHeights).toHaveLength(2);
     const figures = [1, 2].map((number) => {
-      const pageIndex = words.findIndex((page) => page.words.some((word, i) => word.text === 'Figure' && page.words[i + 1]?.text === `${number}.`));
-      const page = words[pageIndex]!;
-      const captionTop = page.words.find((word, i) => word.text === 'Figure' && page.words[i + 1]?.text === `${number}.`)!.yMin;
+      const isCaption = (list: typeof words[number]['words']) => (word: { text: string }, i: number) => word.text === 'Figure' && list[i + 1]?.text === `${number}.`;
+      const pageIndex = words.findIndex((candidate) => candidate.words.some(isCaption(candidate.words)));
+      const pdfPage = words[pageIndex]!;
+      const captionTop = pdfPage.words.find(isCaption(pdfPage.words))!.yMin;
       // The figure is drawn right above its caption: its height in points (0.75 per CSS px), plus slack.
       const top = captionTop - figureHeights[number - 1]! * 0.75 - 12;
-      return { page: pageIndex + 1, text: squash(page.words.filter((word) => word.yMin >= top && word.yMax <= captionTop).map((word) => word.text).join('')) };
+      return { page: pageIndex + 1, text: squash(pdfPage.words.filter((word) => word.yMin >= top && word.yMax <= captionTop).map((word) => word.text).join('')) };
     });
     for (const stage of ['Prospect / Awareness', 'MQL', 'SAL', 'Won', 'Hand-off: Marketing → Sales']) expect(figures[0]!.text).toContain(squash(stage));
     for (const phrase of ['Marketing', 'Sales', 'First contact within 8 business hours', 'Accept or reject within 24 business hours', 'Feedback on lead quality weekly']) {
