@@ -37,16 +37,16 @@ export function BoardPrint(props: { workspaceId: string; boardId: string }) {
     <PrintLayout kind="board" title={name} orientation={plan.orientation}>
       <article className="diagram-board" lang={language}>
         {plan.pages.map((page, index) => (
-            <section key={index} className="diagram-board-page" aria-label={total > 1 ? t('diagrams.board.pageLabel', { board: name, page: index + 1, pages: total }) : name}>
-              <p className="diagram-board-label" style={{ height: `${BOARD_PAGE_HEADER_MM}mm` }}>
-                {page.tile
-                  ? t('diagrams.board.tileLabel', { board: name, page: index + 1, pages: total, row: page.tile.row, column: page.tile.column })
-                  : total > 1
-                    ? t('diagrams.board.pageLabel', { board: name, page: index + 1, pages: total })
-                    : name}
-              </p>
-              <DiagramSvg scene={page.scene} width={page.width} height={page.height} label={figureLabel} />
-            </section>
+          <section key={index} className="diagram-board-page" aria-label={total > 1 ? t('diagrams.board.pageLabel', { board: name, page: index + 1, pages: total }) : name}>
+            <p className="diagram-board-label" style={{ height: `${BOARD_PAGE_HEADER_MM}mm` }}>
+              {page.tile
+                ? t('diagrams.board.tileLabel', { board: name, page: index + 1, pages: total, row: page.tile.row, column: page.tile.column })
+                : total > 1
+                  ? t('diagrams.board.pageLabel', { board: name, page: index + 1, pages: total })
+                  : name}
+            </p>
+            <DiagramSvg scene={page.scene} width={page.width} height={page.height} label={figureLabel} />
+          </section>
         ))}
       </article>
     </PrintLayout>
