@@ -154,6 +154,7 @@ describe('diagrams on paper and as images', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`${boardName}.png`);
     const png = new Uint8Array(await readFile((await download.path())!));
+    if (process.env.DIAGRAMS_PDF_OUT) await writeFile(join(process.env.DIAGRAMS_PDF_OUT, 'board.png'), png);
     const size = pngSize(png);
     const nodes = noteBoard(300, 'ja').map((node) => ({ id: node.id, data: readNodeData(node.data)! }));
     const bounds = boardFigure({
