@@ -289,6 +289,16 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
       expect(text, `the PDF lacks “${phrase}”`).toContain(squash(phrase));
     }
     for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);
+    // The figures in Japanese: numbered captions, both lanes, the response time.
+    for (const phrase of [
+      `図1 ${ja.diagrams.sla.funnelCaption}`,
+      `図2 ${ja.diagrams.sla.swimlaneCaption}`,
+      ja.sla.departments.marketing,
+      ja.sla.departments.sales,
+      ja.diagrams.sla.firstContact.replace('{{time}}', ja.sla.doc.businessHours.replace('{{count}}', '24')),
+    ]) {
+      expect(text).toContain(squash(phrase));
+    }
     expect(await verifyPdf(sealed, knownVersions([signed!]), sha256Hex)).toMatchObject({ status: 'matches' });
     expect(pageErrors).toEqual([]);
   });
