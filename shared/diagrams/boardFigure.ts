@@ -2,7 +2,7 @@ import type { Orientation } from '../pdf';
 import { STICKY_SIZE, type StickyDepartment } from '../board/nodes';
 import { PERSONA_CARD } from '../board/personaTemplate';
 import { DEPARTMENT_COLOURS, INK, MUTED } from './palette';
-import { contains, intersects, text, translateItem, union, type Box, type Scene, type SceneItem } from './scene';
+import { contains, intersects, text, translateItem, union, type Box, type Point, type Scene, type SceneItem } from './scene';
 import { fitLine, textWidth, wrapText } from './text';
 
 /**
@@ -87,11 +87,18 @@ function noteGroup(note: BoardFigureNote, emptyNote: string): BoardGroup {
   // The band: solid (sales), stripes (marketing) or dots (joint), as on the canvas.
   items.push({ kind: 'rect', x: x + 1, y: y + 1, width: width - 2, height: 9, fill: note.department === 'sales' ? colours.stroke : '#ffffff' });
   if (note.department === 'marketing') {
+    const rings: Point[][] = [];
     for (let stripe = 0; stripe < width - 12; stripe += 11) {
-      items.push({ kind: 'polygon', points: [[x + 2 + stripe, y + 10], [x + 8 + stripe, y + 1], [x + 14 + stripe, y + 1], [x + 8 + stripe, y + 10]], fill: colours.stroke });
+      rings.push([[x + 2 + stripe, y + 10], [x + 8 + stripe, y + 1], [x + 14 + stripe, y + 1], [x + 8 + stripe, y + 10]]);
     }
+    items.push({ kind: 'shapes', rings, fill: colours.stroke });
   } else if (note.department === 'joint') {
-    for (let dot = 6; dot < width - 4; dot += 10) items.push({ kind: 'circle', cx: x + dot, cy: y + 5.5, r: 2.6, fill: colours.stroke });
+    // Dots as small octagons: one path for the whole band.
+    const rings: Point[][] = [];
+    for (let dot = 6; dot < width - 4; dot += 10) {
+      rings.push(Array.from({ length: 8 }, (_, k) => [x + dot + 2.6 * Math.cos((k * Math.PI) / 4), y + 5.5 + 2.6 * Math.sin((k * Math.PI) / 4)] as const));
+    }
+    items.push({ kind: 'shapes', rings, fill: colours.stroke });
   }
   items.push(text(x + 14, y + 18, body.lines, NOTE_FONT, { fill: note.text.trim() ? INK : MUTED, italic: !note.text.trim(), lineHeight: NOTE_LINE }));
   // Meta row: the department mark (circle / square / diamond), the author, the votes.

@@ -12,7 +12,10 @@ export type Box = { x: number; y: number; width: number; height: number };
 export type Stroke = { stroke?: string; strokeWidth?: number; dash?: readonly number[] };
 
 export type SceneRect = Stroke & { kind: 'rect'; x: number; y: number; width: number; height: number; rx?: number; fill?: string };
-export type ScenePolygon = Stroke & { kind: 'polygon'; points: readonly (readonly [number, number])[]; fill?: string };
+export type Point = readonly [number, number];
+export type ScenePolygon = Stroke & { kind: 'polygon'; points: readonly Point[]; fill?: string };
+/** Many small filled shapes of one colour as one item (a note's stripes or dots): one SVG path. */
+export type SceneShapes = { kind: 'shapes'; rings: readonly (readonly Point[])[]; fill: string };
 /** An open polyline (connectors); arrow heads are separate polygons. */
 export type SceneLine = Stroke & { kind: 'line'; points: readonly (readonly [number, number])[] };
 export type SceneCircle = Stroke & { kind: 'circle'; cx: number; cy: number; r: number; fill?: string };
@@ -32,7 +35,7 @@ export type SceneText = {
   italic?: boolean;
 };
 
-export type SceneItem = SceneRect | ScenePolygon | SceneLine | SceneCircle | SceneText;
+export type SceneItem = SceneRect | ScenePolygon | SceneShapes | SceneLine | SceneCircle | SceneText;
 
 export type Scene = {
   width: number;
@@ -64,10 +67,12 @@ export function itemBox(item: SceneItem): Box {
       return { x: item.cx - item.r, y: item.cy - item.r, width: item.r * 2, height: item.r * 2 };
     case 'text':
       return textBox(item);
+    case 'shapes':
     case 'polygon':
     case 'line': {
-      const xs = item.points.map((point) => point[0]);
-      const ys = item.points.map((point) => point[1]);
+      const all = item.kind === 'shapes' ? item.rings.flat() : item.points;
+      const xs = all.map((point) => point[0]);
+      const ys = all.map((point) => point[1]);
       const x = Math.min(...xs);
       const y = Math.min(...ys);
       return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
@@ -121,6 +126,8 @@ export function translateItem<T extends SceneItem>(item: T, dx: number, dy: numb
     case 'polygon':
     case 'line':
       return { ...item, points: item.points.map(([x, y]) => [x + dx, y + dy] as const) };
+    case 'shapes':
+      return { ...item, rings: item.rings.map((ring) => ring.map(([x, y]) => [x + dx, y + dy] as const)) };
   }
 }
 
@@ -161,6 +168,8 @@ export function scaleScene(scene: Scene, factor: number): Scene {
       case 'polygon':
       case 'line':
         return stroke({ ...item, points: item.points.map(([x, y]) => [s(x), s(y)] as const) });
+      case 'shapes':
+        return { ...item, rings: item.rings.map((ring) => ring.map(([x, y]) => [s(x), s(y)] as const)) };
       case 'text':
         return { ...item, x: s(item.x), y: s(item.y), size: s(item.size), lineHeight: s(item.lineHeight) };
     }

@@ -25,6 +25,8 @@ function Item({ item }: { item: SceneItem }) {
       );
     case 'polygon':
       return <polygon points={points(item.points)} fill={item.fill ?? 'none'} stroke={item.stroke} strokeWidth={item.strokeWidth} strokeDasharray={dash(item.dash)} />;
+    case 'shapes':
+      return <path d={item.rings.map((ring) => `M${points(ring).replace(/ /g, 'L')}Z`).join('')} fill={item.fill} />;
     case 'line':
       return <polyline points={points(item.points)} fill="none" stroke={item.stroke} strokeWidth={item.strokeWidth} strokeDasharray={dash(item.dash)} strokeLinejoin="round" />;
     case 'circle':

@@ -72,6 +72,15 @@ function drawItem(ctx: CanvasRenderingContext2D, item: SceneItem) {
       path(ctx, item.points, true);
       paint(ctx, item);
       return;
+    case 'shapes':
+      ctx.beginPath();
+      for (const ring of item.rings) {
+        ring.forEach(([x, y], index) => (index === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+        ctx.closePath();
+      }
+      ctx.fillStyle = item.fill;
+      ctx.fill();
+      return;
     case 'line':
       path(ctx, item.points, false);
       ctx.lineJoin = 'round';
