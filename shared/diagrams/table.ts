@@ -26,11 +26,12 @@ export function tableScene(input: TableInput, options: { width: number; fontSize
     y += title.lines.length * F * 1.05 * 1.3 + F * 0.5;
   }
   const others = input.columns.slice(1);
-  // Numeric columns: their widest cell, at most a fifth of the table each.
+  // Numeric columns: their widest cell, at most a fifth of the table each. A header may wrap onto
+  // two lines, so half its width (but at least its longest word) is enough for it.
   const widths = others.map((column, index) => {
     const cells = Math.max(0, ...input.rows.map((row) => textWidth(row[index + 1] ?? '', F)));
-    const header = textWidth(column.label, F);
-    return Math.min(Math.max(cells, Math.min(header, Math.max(cells, W * 0.2 - pad * 2))), W * 0.2 - pad * 2) + pad * 2;
+    const header = Math.max(textWidth(column.label, F) / 2, ...column.label.split(/\s+/).map((word) => textWidth(word, F)));
+    return Math.min(Math.max(cells, header), W * 0.2 - pad * 2) + pad * 2;
   });
   const firstWidth = Math.max(W * 0.25, W - widths.reduce((sum, width) => sum + width, 0));
   const columnWidths = [firstWidth, ...widths];
@@ -46,7 +47,7 @@ export function tableScene(input: TableInput, options: { width: number; fontSize
     wrapped.forEach((cell, index) => {
       const column = input.columns[index]!;
       const x = column.align === 'end' ? lefts[index]! + columnWidths[index]! - pad : lefts[index]! + pad;
-      items.push(text(x, y + pad, cell.lines, F, { weight: bold ? 700 : 400, anchor: column.align === 'end' ? 'end' : 'start', fill: bold ? INK : INK, lineHeight }));
+      items.push(text(x, y + pad, cell.lines, F, { weight: bold ? 700 : 400, anchor: column.align === 'end' ? 'end' : 'start', fill: INK, lineHeight }));
     });
     y += height;
     items.push({ kind: 'line', points: [[0, y], [W, y]], stroke: bold ? INK : RULE, strokeWidth: bold ? 1.2 : 0.6 });

@@ -7,6 +7,7 @@ import { boardFunnelInput, reverseFunnelTable, slaFunnelInput, slaSwimlaneInput,
 import { boardPageBodies, documentFigureWidth, funnelSheetBodies } from '../../shared/diagrams/pages';
 import { contains, sceneTexts, textBox, textsOutside, type Scene, type SceneText } from '../../shared/diagrams/scene';
 import { swimlaneFigure } from '../../shared/diagrams/swimlaneFigure';
+import { tableScene } from '../../shared/diagrams/table';
 import { RevenuePlan } from '../../shared/funnel/plan';
 import { createDefaultStages, stageName, type FunnelDepartment } from '../../shared/funnel/stages';
 import { defaultCommitments, type Commitment } from '../../shared/sla/commitments';
@@ -107,6 +108,27 @@ describe('funnel figure and funnel sheet', () => {
       expectTextsWithin(scene);
       expect(allText(scene)).toContain(squash('マーケティング確度の高いリード（スコア60以上）'));
     }
+  });
+
+  it('keeps every cell of the reverse-funnel table inside it, numbers right-aligned in their column', () => {
+    const table = tableScene(
+      {
+        title: '逆算ファネル：売上目標 ￥120,000,000、平均受注額 ￥4,000,000 に必要な受注は月あたり 30 件',
+        columns: [
+          { label: 'ステージ', align: 'start' },
+          { label: '必要数', align: 'end' },
+          { label: '目標（月あたり）', align: 'end' },
+          { label: '差', align: 'end' },
+        ],
+        rows: twelveStageFunnel('ja').slice(0, 12).map((stage, index) => [stage.name, number.format(120_000 / (index + 1)), '—', index % 2 ? '+12.5' : '-3']),
+      },
+      { width: 380, fontSize: 10 },
+    );
+    expectTextsWithin(table);
+    const numbers = table.items.filter((item): item is SceneText => item.kind === 'text' && item.anchor === 'end');
+    // Three numeric columns: every right-aligned cell ends on one of three right edges.
+    expect(new Set(numbers.map((item) => Math.round(item.x))).size).toBe(3);
+    expect(allText(table)).toContain(squash('マーケティング確度の高いリード（スコア60以上）'));
   });
 
   it('shows a message instead of a figure when there are no stages', () => {
