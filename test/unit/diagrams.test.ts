@@ -179,11 +179,20 @@ describe('SLA figures (from the signed document only)', () => {
     expect(centre('SAL')).toBeGreaterThan((width * 2) / 3);
   });
 
-  it('is the same figure for the same document, whatever the current funnel says', () => {
-    const a = swimlaneFigure(slaSwimlaneInput(document, swimLabels), { width, fontSize: 11 });
-    const copy = structuredClone(document);
-    const b = swimlaneFigure(slaSwimlaneInput(copy, swimLabels), { width, fontSize: 11 });
-    expect(b).toEqual(a);
+  it('draws what the document holds (the signed items), never what the funnel would compute today', () => {
+    const signed = structuredClone(document);
+    const definitions = signed.sections.find((section) => section.key === 'definitions')!;
+    // Rates and owners edited inside the stage items would change a recomputed reverse funnel and
+    // hand-off list; the figures follow the document's own rows and hand-off items instead.
+    for (const item of definitions.generated) if (item.type === 'stage') item.stage.conversionRate = 0.99;
+    const volumes = signed.sections.flatMap((section) => section.generated).find((item) => item.type === 'requiredVolumes')!;
+    const rows = volumes.type === 'requiredVolumes' ? volumes.rows : [];
+    expect(slaFunnelInput(signed, labels).stages.map((stage) => stage.volume)).toEqual(stages.map((stage) => stage.targetVolume ?? rows.find((row) => row.stageId === stage.id)?.required ?? null));
+    signed.sections.find((section) => section.key === 'handOff')!.generated = [];
+    expect(slaFunnelInput(signed, labels).handOffs).toEqual([]);
+    expect(slaSwimlaneInput(signed, swimLabels).handOffs).toEqual([]);
+    // The same document always gives the same drawing.
+    expect(swimlaneFigure(slaSwimlaneInput(structuredClone(document), swimLabels), { width, fontSize: 11 })).toEqual(swimlaneFigure(slaSwimlaneInput(document, swimLabels), { width, fontSize: 11 }));
   });
 
   it('says so when a hand-off has no response-time commitment', () => {
