@@ -77,6 +77,16 @@ export const invokeChannels = {
     ]),
     result: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
+  /** Offers an image the renderer drew (a whole board as PNG) in a save dialog. */
+  'file:saveImage': {
+    args: z.tuple([
+      z.object({
+        suggestedName: z.string().min(1).max(200),
+        bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= 200 * 1024 * 1024, 'at most 200 MB'),
+      }),
+    ]),
+    result: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
   /**
    * A print page says it is laid out with its data and fonts (or why it cannot be printed).
    * `printing` is true when main was waiting for that page, i.e. it is a hidden print window.

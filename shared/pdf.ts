@@ -14,28 +14,36 @@ import { PdfSealRequest } from './pdfSeal/contract';
  * another). One table here means the same page box in both, and the exact ISO/ANSI size.
  */
 
-export const PDF_KINDS = ['persona-sheet', 'sla', 'minutes'] as const;
+export const PDF_KINDS = ['persona-sheet', 'sla', 'minutes', 'funnel-sheet', 'board'] as const;
 export const PdfKind = z.enum(PDF_KINDS);
 export type PdfKind = z.infer<typeof PdfKind>;
 
-export const PAPER_SIZES = ['A4', 'Letter'] as const;
+export const PAPER_SIZES = ['A4', 'Letter', 'A3'] as const;
 export const Paper = z.enum(PAPER_SIZES);
 export type Paper = z.infer<typeof Paper>;
 
 export type PageSize = { readonly width: number; readonly height: number };
 export type Margins = { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
 
-/** Portrait paper sizes in millimetres (ISO 216 A4; ANSI Letter is 8.5 × 11 in). */
+/** Portrait paper sizes in millimetres (ISO 216 A4 and A3; ANSI Letter is 8.5 × 11 in). */
 export const PAPER_MM: Readonly<Record<Paper, PageSize>> = {
   A4: { width: 210, height: 297 },
   Letter: { width: 215.9, height: 279.4 },
+  A3: { width: 297, height: 420 },
 };
+
+export const ORIENTATIONS = ['portrait', 'landscape'] as const;
+export const Orientation = z.enum(ORIENTATIONS);
+export type Orientation = z.infer<typeof Orientation>;
 
 const MM_PER_INCH = 25.4;
 const CSS_PX_PER_INCH = 96;
 
 type KindSpec = {
-  readonly orientation: 'portrait' | 'landscape';
+  /** The page's orientation, or the default one when `turns`. */
+  readonly orientation: Orientation;
+  /** The print view picks the orientation its content fits best (diagrams) and reports it when ready. */
+  readonly turns: boolean;
   /** The papers a user may pick; the first is the default. */
   readonly papers: readonly [Paper, ...Paper[]];
   readonly marginsMm: Margins;
@@ -49,6 +57,7 @@ export const PDF_KIND_SPECS = {
   // One persona on one sheet, to pin on a wall: a fixed A4 landscape page, no footer.
   'persona-sheet': {
     orientation: 'landscape',
+    turns: false,
     papers: ['A4'],
     marginsMm: { top: 10, right: 10, bottom: 10, left: 10 },
     pageFooter: false,
@@ -57,6 +66,7 @@ export const PDF_KIND_SPECS = {
   // Documents that get filed: the bottom margin leaves room for the footer Chromium draws in it.
   sla: {
     orientation: 'portrait',
+    turns: false,
     papers: ['A4', 'Letter'],
     marginsMm: { top: 18, right: 18, bottom: 20, left: 18 },
     pageFooter: true,
@@ -64,10 +74,30 @@ export const PDF_KIND_SPECS = {
   },
   minutes: {
     orientation: 'portrait',
+    turns: false,
     papers: ['A4', 'Letter'],
     marginsMm: { top: 18, right: 18, bottom: 20, left: 18 },
     pageFooter: true,
     outline: true,
+  },
+  // The funnel on one sheet: portrait for a tall funnel, landscape when a short one and its
+  // reverse-funnel table fit better side by side.
+  'funnel-sheet': {
+    orientation: 'portrait',
+    turns: true,
+    papers: ['A4', 'Letter'],
+    marginsMm: { top: 12, right: 12, bottom: 12, left: 12 },
+    pageFooter: false,
+    outline: false,
+  },
+  // A whole board: one large page, or tiles when its notes would print too small.
+  board: {
+    orientation: 'landscape',
+    turns: true,
+    papers: ['A3', 'A4', 'Letter'],
+    marginsMm: { top: 10, right: 10, bottom: 10, left: 10 },
+    pageFooter: false,
+    outline: false,
   },
 } as const satisfies Record<PdfKind, KindSpec>;
 
@@ -111,20 +141,26 @@ export type PdfPrintOptions = {
   readonly footer: PdfFooterInfo | null;
 };
 
+export function isOrientationAllowed(kind: PdfKind, orientation: Orientation): boolean {
+  const spec: KindSpec = PDF_KIND_SPECS[kind];
+  return spec.turns || spec.orientation === orientation;
+}
+
 /**
- * The print options of one document. Throws for a paper the kind does not offer and for footer
- * text given to a kind that has no footer (silently dropping either would print something other
- * than what was asked for).
+ * The print options of one document. Throws for a paper the kind does not offer, for an
+ * orientation it cannot turn to and for footer text given to a kind that has no footer (silently
+ * dropping either would print something other than what was asked for).
  */
-export function printOptions(kind: PdfKind, choice: { paper?: Paper; footer?: PdfFooterInfo } = {}): PdfPrintOptions {
+export function printOptions(kind: PdfKind, choice: { paper?: Paper; footer?: PdfFooterInfo; orientation?: Orientation } = {}): PdfPrintOptions {
   const spec: KindSpec = PDF_KIND_SPECS[kind];
   const paper = choice.paper ?? defaultPaper(kind);
   if (!isPaperAllowed(kind, paper)) {
     throw new Error(`A ${kind} is printed on ${spec.papers.join(' or ')} paper, not ${paper}.`);
   }
+  if (choice.orientation && !isOrientationAllowed(kind, choice.orientation)) throw new Error(`A ${kind} is printed ${spec.orientation}, not ${choice.orientation}.`);
   if (choice.footer && !spec.pageFooter) throw new Error(`A ${kind} has no page footer.`);
   const portrait = PAPER_MM[paper];
-  const landscape = spec.orientation === 'landscape';
+  const landscape = (choice.orientation ?? spec.orientation) === 'landscape';
   return {
     kind,
     paper,
@@ -372,8 +408,11 @@ export const PdfExportRequest = z
   });
 export type PdfExportRequest = z.infer<typeof PdfExportRequest>;
 
-/** What a print page reports when it is ready (problem null) or cannot be printed (why). */
-export const PrintReadyReport = z.object({ problem: z.string().min(1).max(1000).nullable() });
+/**
+ * What a print page reports when it is ready (problem null) or cannot be printed (why). A kind
+ * that turns says which orientation it laid its content out for; the printer uses that one.
+ */
+export const PrintReadyReport = z.object({ problem: z.string().min(1).max(1000).nullable(), orientation: Orientation.optional() });
 export type PrintReadyReport = z.infer<typeof PrintReadyReport>;
 
 /** How long a print page was waited for, in an error message: "30 s" (or "30 ms" in tests). */

@@ -3,6 +3,7 @@ import nodePath from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { InvokeResult } from '../../shared/ipc';
 import { formatMegabytes, MAX_FILE_BYTES } from '../../shared/fileLimits';
+import { looksLikePng } from '../../shared/png';
 import { FILE_EXTENSION } from '../../shared/workspaceFile';
 import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
 
@@ -31,7 +32,7 @@ export type FilesDeps = {
   rememberFolder: (folder: string) => void;
   /** Where dialogs start when nothing is remembered (the user's Documents folder). */
   defaultFolder: () => string;
-  labels: () => { exportTitle: string; importTitle: string };
+  labels: () => { exportTitle: string; importTitle: string; imageTitle: string; imageFilter: string };
 };
 
 /**
@@ -88,6 +89,12 @@ function safeBaseName(suggested: string, extension: string, maxBytes: number): s
 /** A file name every OS accepts, ending in `extension`, at most MAX_FILE_NAME_BYTES long. */
 export function safeFileName(suggested: string, extension: string = FILE_EXTENSION): string {
   return `${safeBaseName(suggested, extension, MAX_FILE_NAME_BYTES - Buffer.byteLength(extension))}${extension}`;
+}
+
+/** A PNG file name every OS accepts, from a board name. */
+export function pngFileName(suggested: string): string {
+  const base = safeFileName(suggested.replace(/\.png\s*$/i, ''));
+  return `${base.slice(0, -FILE_EXTENSION.length)}.png`;
 }
 
 export function withExtension(filePath: string): string {
@@ -195,5 +202,26 @@ export function createFileService(deps: FilesDeps) {
     return readWorkspaceFile(deps.fs, filePath);
   }
 
-  return { saveWorkspace, openWorkspace };
+  /** Offers a PNG the renderer drew in a save dialog and writes it atomically; anything else is refused first. */
+  async function saveImage(args: { suggestedName: string; bytes: Uint8Array }): Promise<InvokeResult<'file:saveImage'>> {
+    if (!looksLikePng(args.bytes)) throw new Error('The image to save is not a PNG.');
+    const labels = deps.labels();
+    const choice = await deps.dialog.showSaveDialog({
+      title: labels.imageTitle,
+      defaultPath: nodePath.join(await startFolder(deps), pngFileName(args.suggestedName)),
+      filters: [{ name: labels.imageFilter, extensions: ['png'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    if (choice.canceled || !choice.filePath) return { saved: false, path: null };
+    const target = /\.png$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.png`;
+    await writeFileAtomic(deps.fs, target, args.bytes);
+    try {
+      deps.rememberFolder(nodePath.dirname(target));
+    } catch {
+      // The file is saved; failing to remember its folder must not report the export as failed.
+    }
+    return { saved: true, path: target };
+  }
+
+  return { saveWorkspace, openWorkspace, saveImage };
 }

@@ -133,8 +133,13 @@ function run(): void {
       rememberFolder: (folder) => settings.update({ lastExportFolder: folder }),
       defaultFolder: () => app.getPath('documents'),
       labels: () => {
-        const menu = (menuLanguage(settings.get().settings.language) === 'ja' ? ja : en).menu;
-        return { exportTitle: menu.export.replace(/…$/, ''), importTitle: menu.import.replace(/…$/, '') };
+        const messages = menuLanguage(settings.get().settings.language) === 'ja' ? ja : en;
+        return {
+          exportTitle: messages.menu.export.replace(/…$/, ''),
+          importTitle: messages.menu.import.replace(/…$/, ''),
+          imageTitle: messages.diagrams.saveImageTitle,
+          imageFilter: messages.diagrams.pngFilter,
+        };
       },
     });
     const backups = createBackupStore({ dir: nodePath.join(userData, 'backups'), fs: fsp, now: () => new Date() });

@@ -12,6 +12,7 @@ import {
   type ElectronPrintToPdfOptions,
   type PdfExportRequest,
   type PdfPostProcess,
+  type PrintReadyReport,
 } from '../../shared/pdf';
 import { sealPdfForRequest } from '../../shared/pdfSeal';
 import { sha256Hex } from '../../shared/sla/canonical';
@@ -104,18 +105,18 @@ function describe(error: unknown): string {
  * app:// page and parses the report with the contract.
  */
 function waitForReady(window: PrintWindow, route: string, timeoutMs: number) {
-  let settle: (error?: Error) => void = () => {};
+  let settle: (error: Error | null, report?: PrintReadyReport) => void = () => {};
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const promise = new Promise<void>((resolve, reject) => {
-    settle = (error) => {
+  const promise = new Promise<PrintReadyReport>((resolve, reject) => {
+    settle = (error, report) => {
       clearTimeout(timer);
       if (error) reject(error);
-      else resolve();
+      else resolve(report ?? { problem: null });
     };
   });
   // First, as it can throw: nothing else (no timer) exists yet then.
   handle(window.webContents.ipc, 'pdf:ready', (report) => {
-    settle(report.problem ? new Error(`The page to print (${route}) cannot be printed: ${report.problem}`) : undefined);
+    settle(report.problem ? new Error(`The page to print (${route}) cannot be printed: ${report.problem}`) : null, report);
     return { printing: true };
   });
   window.webContents.on('render-process-gone', (_event, details) => {
@@ -152,8 +153,11 @@ export function createPdfExporter(deps: PdfExporterDeps) {
           ready?.fail(new Error(`The page to print (${request.route}) could not be loaded: ${describe(error)}`));
         }
       });
-      await ready.promise;
-      const printed = new Uint8Array(await window.webContents.printToPDF(toElectronPrintOptions(options)));
+      const report = await ready.promise;
+      // A diagram's page lays itself out portrait or landscape, as its content fits, and says which;
+      // a kind that cannot turn refuses the other orientation here.
+      const layout = report.orientation ? printOptions(request.kind, { paper: request.paper, footer: request.footer, orientation: report.orientation }) : options;
+      const printed = new Uint8Array(await window.webContents.printToPDF(toElectronPrintOptions(layout)));
       if (!looksLikePdf(printed)) {
         throw new Error(`Printing ${request.route} produced ${printed.byteLength === 0 ? 'an empty file' : 'something that is not a PDF'}.`);
       }

@@ -9,6 +9,7 @@ const INVOKE_CHANNELS = {
   'settings:set': true,
   'file:saveWorkspace': true,
   'file:openWorkspace': true,
+  'file:saveImage': true,
   'backup:save': true,
   'backup:list': true,
   'backup:read': true,

@@ -1,5 +1,6 @@
 import { backupsEn } from './backups.en';
 import { hardeningEn } from './hardening.en';
+import { diagramsEn } from './diagrams.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
@@ -894,6 +895,7 @@ export const en = {
   shell: shellEn,
   rooms: roomsEn,
   hardening: hardeningEn,
+  diagrams: diagramsEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

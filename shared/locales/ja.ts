@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { backupsJa } from './backups.ja';
 import { hardeningJa } from './hardening.ja';
+import { diagramsJa } from './diagrams.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
@@ -893,6 +894,7 @@ export const ja: Messages = {
   shell: shellJa,
   rooms: roomsJa,
   hardening: hardeningJa,
+  diagrams: diagramsJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',

@@ -24,8 +24,13 @@
 // - durability.signature: what strict IndexedDB durability costs a signature (issue 13): the app's
 //   signVersion (strict) against the same update through the default (relaxed) connection
 //   (durability.html, durability.ts), on the bench profile's disk.
+// - diagrams.funnelSheetPdf / diagrams.board<N>Pdf: the funnel sheet of a 12-stage funnel with its
+//   reverse-funnel table, and a persona board of N notes (300 by default) on A4 in tiles, each as the
+//   app prints it (its print route in the app, page.pdf with the shared options in the orientation
+//   the page reports) against page.pdf of a static page holding only the same SVG drawings, with
+//   the same fonts and @page rule (Chromium's floor for that SVG). See DIAGRAM_DEFINITIONS.
 //
-// BENCH_ONLY=workspaceFile,board,sla,kpi,rooms,durability (comma-separated) runs only those; default: all.
+// BENCH_ONLY=workspaceFile,board,sla,kpi,rooms,durability,diagrams (comma-separated) runs only those; default: all.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,6 +96,7 @@ await build({
         kpibare: join(benchRoot, 'kpibare.html'),
         kpicsv: join(benchRoot, 'kpicsv.html'),
         durability: join(benchRoot, 'durability.html'),
+        diagrams: join(benchRoot, 'diagrams.html'),
       },
     },
   },
@@ -579,6 +585,172 @@ async function slaFigures() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Diagrams on paper
+// ---------------------------------------------------------------------------------------------
+
+/** Diagram PDF runs per page (after one unmeasured warm-up each) and the board's notes. */
+const DIAGRAM_RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DIAGRAM_NOTES = Number(process.env.BENCH_DIAGRAM_NOTES ?? 300);
+
+const DIAGRAM_DEFINITIONS = {
+  content:
+    'one workspace imported in diagrams.html through the app’s own file import (parseWorkspaceFile, importWorkspace) from test/fixtures/diagrams.ts: a funnel board of 12 main-path stages plus Lost and Recycled (owners change three times, long names and entry definitions) with a revenue plan, and a persona board (card, five zones) with BENCH_DIAGRAM_NOTES notes, English.',
+  app:
+    'totalMs = openMs + printMs. openMs: a new tab, from page.goto of the app’s print route (slaapp.html = the app’s own index/main.tsx; #/print/funnel/… on A4, #/print/board/…?paper=A4) until [data-print-ready="true"] (records and the board’s Y.Doc from IndexedDB, layout of the scene, SVG rendered, fonts loaded); printMs: page.pdf(toPlaywrightPdfOptions(printOptions(kind, { paper, orientation }))) with the orientation the page reports (data-print-orientation).',
+  floor:
+    'a static HTML page holding only the print route’s rendered <svg> drawings (outerHTML, one per page, a page break between them), the @font-face rules of the same @fontsource fonts (absolute URLs, same server) and the same @page rule, saved once and served by the same server. totalMs = openMs (new tab, page.goto until load, then document.fonts.ready) + printMs (page.pdf with the same options).',
+  ratios: 'app / floor: total, print, open. Medians over the runs; app and floor alternate which goes first; one unmeasured warm-up of each first.',
+  pages: 'pdfinfo page count of the last app PDF and of the last floor PDF.',
+};
+
+async function seedDiagrams() {
+  const { page, errors } = await freshPage();
+  try {
+    await page.goto(`${url}diagrams.html?notes=${DIAGRAM_NOTES}`);
+    await page.waitForFunction(() => window.benchDiagrams?.done, null, { timeout: 120_000, polling: 100 });
+    const seed = await page.evaluate(() => window.benchDiagrams);
+    if (seed.error || errors.length > 0) throw new Error(`diagram seeding failed: ${seed.error ?? errors.join('; ')}`);
+    return seed;
+  } finally {
+    await page.close();
+  }
+}
+
+/** The print route's drawings as one static page: its SVGs, the font faces and the @page rule. */
+function staticSvgSnapshot() {
+  const absolute = (cssText, base) =>
+    cssText.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (match, _quote, href) => (href.startsWith('data:') ? match : `url("${new URL(href, base).href}")`));
+  const css = [];
+  for (const sheet of document.styleSheets) {
+    const base = sheet.href ?? document.baseURI;
+    for (const rule of sheet.cssRules) if (rule.cssText.startsWith('@font-face') || rule.cssText.startsWith('@page')) css.push(absolute(rule.cssText, base));
+  }
+  css.push('html, body { margin: 0; background: #fff; } .diagram-svg { display: block; font-family: "Inter", "Noto Sans JP", sans-serif; } .page + .page { break-before: page; }');
+  const pages = [...document.querySelectorAll('svg.diagram-svg')].map((svg) => `<div class="page">${svg.outerHTML}</div>`);
+  return `<!doctype html>\n<html lang="${document.documentElement.lang}"><head><meta charset="utf-8"><style>${css.join('\n')}</style></head><body>${pages.join('\n')}</body></html>`;
+}
+
+async function measureDiagramApp(printUrl, kind, paper) {
+  const { page, errors } = await freshPage();
+  try {
+    const started = performance.now();
+    await page.goto(printUrl);
+    await page.locator('[data-print-ready="true"]').waitFor({ timeout: 120_000 });
+    const ready = performance.now();
+    const orientation = await page.locator('html').getAttribute('data-print-orientation');
+    const printed = await page.pdf(slaNode.toPlaywrightPdfOptions(slaNode.printOptions(kind, { paper, orientation })));
+    const done = performance.now();
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    return { openMs: ready - started, printMs: done - ready, totalMs: done - started, bytes: printed, orientation };
+  } finally {
+    await page.close();
+  }
+}
+
+async function measureDiagramFloor(staticUrl, pdfOptions) {
+  const { page, errors } = await freshPage();
+  try {
+    const started = performance.now();
+    await page.goto(staticUrl);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const ready = performance.now();
+    const printed = await page.pdf(pdfOptions);
+    const done = performance.now();
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    return { openMs: ready - started, printMs: done - ready, totalMs: done - started, bytes: printed };
+  } finally {
+    await page.close();
+  }
+}
+
+async function diagramFigure(name, printUrl, kind, paper) {
+  // The floor page: the route's SVGs as rendered by the app, saved as static HTML beside the build.
+  const { page, errors } = await freshPage();
+  let html;
+  let orientation;
+  let svgElements;
+  try {
+    await page.goto(printUrl);
+    await page.locator('[data-print-ready="true"]').waitFor({ timeout: 120_000 });
+    orientation = await page.locator('html').getAttribute('data-print-orientation');
+    svgElements = await page.evaluate(() => document.querySelectorAll('svg.diagram-svg *').length);
+    html = await page.evaluate(staticSvgSnapshot);
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+  } finally {
+    await page.close();
+  }
+  const file = `${name}-static.html`;
+  writeFileSync(join(outDir, file), html);
+  const staticUrl = `${url}${file}`;
+  const pdfOptions = slaNode.toPlaywrightPdfOptions(slaNode.printOptions(kind, { paper, orientation }));
+  await measureDiagramApp(printUrl, kind, paper);
+  await measureDiagramFloor(staticUrl, pdfOptions);
+  const app = [];
+  const floor = [];
+  for (let run = 0; run < DIAGRAM_RUNS; run++) {
+    if (run % 2 === 0) {
+      app.push(await measureDiagramApp(printUrl, kind, paper));
+      floor.push(await measureDiagramFloor(staticUrl, pdfOptions));
+    } else {
+      floor.push(await measureDiagramFloor(staticUrl, pdfOptions));
+      app.push(await measureDiagramApp(printUrl, kind, paper));
+    }
+    log(`${name} run ${run + 1}/${DIAGRAM_RUNS}: app ${round(app.at(-1).totalMs)} ms (open ${round(app.at(-1).openMs)}, print ${round(app.at(-1).printMs)}), floor ${round(floor.at(-1).totalMs)} ms (print ${round(floor.at(-1).printMs)})`);
+  }
+  if (process.env.BENCH_DIAGRAM_PDF_DIR) {
+    mkdirSync(process.env.BENCH_DIAGRAM_PDF_DIR, { recursive: true });
+    writeFileSync(join(process.env.BENCH_DIAGRAM_PDF_DIR, `${name}-app.pdf`), app.at(-1).bytes);
+    writeFileSync(join(process.env.BENCH_DIAGRAM_PDF_DIR, `${name}-floor.pdf`), floor.at(-1).bytes);
+  }
+  const appPages = await pdfPages(app.at(-1).bytes);
+  const floorPages = await pdfPages(floor.at(-1).bytes);
+  if (appPages !== floorPages) log(`warning: the ${name} app PDF has ${appPages} pages, the floor PDF ${floorPages}`);
+  const med = (list, key) => round(median(list.map((entry) => entry[key])));
+  const appSummary = {
+    totalMs: med(app, 'totalMs'),
+    openMs: med(app, 'openMs'),
+    printMs: med(app, 'printMs'),
+    pages: appPages,
+    pdfBytes: app.at(-1).bytes.length,
+    perRun: { totalMs: app.map((entry) => round(entry.totalMs)), printMs: app.map((entry) => round(entry.printMs)) },
+  };
+  const floorSummary = {
+    totalMs: med(floor, 'totalMs'),
+    openMs: med(floor, 'openMs'),
+    printMs: med(floor, 'printMs'),
+    pages: floorPages,
+    pdfBytes: floor.at(-1).bytes.length,
+    htmlBytes: Buffer.byteLength(html),
+    perRun: { totalMs: floor.map((entry) => round(entry.totalMs)), printMs: floor.map((entry) => round(entry.printMs)) },
+  };
+  return {
+    runs: DIAGRAM_RUNS,
+    paper,
+    orientation,
+    svgElements,
+    app: appSummary,
+    floor: floorSummary,
+    ratios: { total: ratio(appSummary.totalMs, floorSummary.totalMs), print: ratio(appSummary.printMs, floorSummary.printMs), open: ratio(appSummary.openMs, floorSummary.openMs) },
+  };
+}
+
+async function diagramFigures() {
+  const seed = await seedDiagrams();
+  const appUrl = (route, paper) => `${url}slaapp.html#${route}?paper=${paper}`;
+  return {
+    'diagrams.funnelSheetPdf': {
+      content: { stages: 14, reverseFunnelTable: true },
+      seedMs: round(seed.ms),
+      ...(await diagramFigure('funnel-sheet', appUrl(slaNode.printRoute('funnel', seed.workspaceId, seed.funnelBoardId), 'A4'), 'funnel-sheet', 'A4')),
+    },
+    [`diagrams.board${seed.notes}Pdf`]: {
+      content: { notes: seed.notes, zones: 5, personaCard: true },
+      ...(await diagramFigure(`board-${seed.notes}`, appUrl(slaNode.printRoute('board', seed.workspaceId, seed.noteBoardId), 'A4'), 'board', 'A4')),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // KPIs
 // ---------------------------------------------------------------------------------------------
 
@@ -862,6 +1034,7 @@ try {
   }
   if (benchSelected('board')) Object.assign(figures, await boardFigures());
   if (benchSelected('sla')) Object.assign(figures, await slaFigures());
+  if (benchSelected('diagrams')) Object.assign(figures, await diagramFigures());
   if (benchSelected('kpi')) {
     Object.assign(figures, await kpiDashboardFigures());
     Object.assign(figures, await kpiCsvFigures());
@@ -886,6 +1059,7 @@ try {
         signature:
           'ms per signature write of a fresh in-review SLA version (one readwrite transaction: read, put, workspace touch): strict = the app’s signVersion through its strict-durability connection (committed once flushed to disk); default = the same addSignature update through the ordinary connection (Chromium’s default durability, relaxed since Chromium 121). Medians and p95 over the runs, alternating which goes first; the profile is on the machine’s disk (tmpdir).',
       },
+      diagrams: DIAGRAM_DEFINITIONS,
     },
     figures,
   };

@@ -13,6 +13,7 @@ describe('Electron host PDF export', () => {
     const invoke = {
       'pdf:export': vi.fn<PreloadApi['invoke']['pdf:export']>(async () => ({ saved: true, path: '/home/u/Persona.pdf' })),
       'pdf:ready': vi.fn<PreloadApi['invoke']['pdf:ready']>(async () => ({ printing: true })),
+      'file:saveImage': vi.fn<PreloadApi['invoke']['file:saveImage']>(async () => ({ saved: false, path: null })),
     };
     return { api: { invoke, on: {} } as unknown as PreloadApi, invoke };
   }
@@ -30,6 +31,40 @@ describe('Electron host PDF export', () => {
     await host.printFailed('the board was deleted');
     await host.printFailed('');
     expect(invoke['pdf:ready'].mock.calls).toEqual([[{ problem: null }], [{ problem: 'the board was deleted' }], [{ problem: 'unknown problem' }]]);
+  });
+
+  it('passes the orientation a diagram laid itself out for, and images to save through file:saveImage', async () => {
+    const { api, invoke } = fakeApi();
+    const host = createElectronHost(api);
+    await host.printReady({ orientation: 'landscape' });
+    expect(invoke['pdf:ready']).toHaveBeenLastCalledWith({ problem: null, orientation: 'landscape' });
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+    expect(await host.saveImage('Board.png', png)).toEqual({ saved: false });
+    expect(invoke['file:saveImage']).toHaveBeenCalledWith({ suggestedName: 'Board.png', bytes: png });
+  });
+});
+
+describe('browser host image export', () => {
+  it('downloads a PNG under its name (adding .png) and refuses bytes that are not one', async () => {
+    const clicked: { download: string; type: string }[] = [];
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      clicked.push({ download: '', type: (blob as Blob).type });
+      return 'blob:png';
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.at(-1)!.download = this.download;
+    });
+    try {
+      const host = createBrowserHost(localStorage);
+      const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+      expect(await host.saveImage('付箋のボード', png)).toEqual({ saved: true });
+      expect(clicked).toEqual([{ download: '付箋のボード.png', type: 'image/png' }]);
+      await expect(host.saveImage('x.png', new TextEncoder().encode('%PDF-1.7'))).rejects.toThrow('The image to save is not a PNG.');
+      expect(clicked).toHaveLength(1);
+    } finally {
+      createObjectURL.mockRestore();
+      click.mockRestore();
+    }
   });
 });
 

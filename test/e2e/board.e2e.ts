@@ -74,7 +74,7 @@ test('persona board: keyboard-built notes, dot vote, undo/redo, promote; identic
   const newNote = toolbar(page).getByRole('button', { name: 'New note' });
   await pressUntilFocused(page, newNote);
   await page.keyboard.press('End');
-  await poll(() => isFocused(toolbar(page).getByRole('button', { name: 'Export persona sheet (PDF)…' }))).toBe(true);
+  await poll(() => isFocused(toolbar(page).getByRole('button', { name: 'Export whole board (PNG)' }))).toBe(true);
   await page.keyboard.press('Home');
   await poll(() => isFocused(newNote)).toBe(true);
   await page.keyboard.press('ArrowRight'); // the disabled tools are skipped

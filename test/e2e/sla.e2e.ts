@@ -14,6 +14,7 @@ import { knownVersions, slaFooter, slaSealRequest } from '../../renderer/src/fea
 import { openSample, workspaceIdFromUrl } from './support/app';
 import { pressUntilFocused } from './support/keyboard';
 import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
+import { pdfImages, pdfWords } from './support/pdf';
 
 const run = promisify(execFile);
 afterEach(cleanUpBrowsers);
@@ -144,6 +145,35 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);
     expect(text).toContain(squash('Revision 1'));
 
+    // The two numbered figures, referred to from their sections' text, drawn from the signed
+    // document: the hand-off figure holds both lanes and the response time signed (8 hours).
+    for (const phrase of [
+      'Figure 1 shows the stages',
+      `Figure 1. ${en.diagrams.sla.funnelCaption}`,
+      'Figure 2 shows each hand-off',
+      `Figure 2. ${en.diagrams.sla.swimlaneCaption}`,
+    ]) {
+      expect(text).toContain(squash(phrase));
+    }
+    const words = await pdfWords(pdfPath);
+    const figureHeights = await sheet.locator('figure svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().height));
+    expect(figureHeights).toHaveLength(2);
+    const figures = [1, 2].map((number) => {
+      const isCaption = (list: typeof words[number]['words']) => (word: { text: string }, i: number) => word.text === 'Figure' && list[i + 1]?.text === `${number}.`;
+      const pageIndex = words.findIndex((candidate) => candidate.words.some(isCaption(candidate.words)));
+      const pdfPage = words[pageIndex]!;
+      const captionTop = pdfPage.words.find(isCaption(pdfPage.words))!.yMin;
+      // The figure is drawn right above its caption: its height in points (0.75 per CSS px), plus slack.
+      const top = captionTop - figureHeights[number - 1]! * 0.75 - 12;
+      return { page: pageIndex + 1, text: squash(pdfPage.words.filter((word) => word.yMin >= top && word.yMax <= captionTop).map((word) => word.text).join('')) };
+    });
+    for (const stage of ['Prospect / Awareness', 'MQL', 'SAL', 'Won', 'Hand-off: Marketing → Sales']) expect(figures[0]!.text).toContain(squash(stage));
+    for (const phrase of ['Marketing', 'Sales', 'First contact within 8 business hours', 'Accept or reject within 24 business hours', 'Feedback on lead quality weekly']) {
+      expect(figures[1]!.text).toContain(squash(phrase));
+    }
+    // Vectors: no raster image on the pages of the figures.
+    for (const figure of figures) expect(await pdfImages(pdfPath, { first: figure.page, last: figure.page })).toEqual([]);
+
     // Verify: matches; one byte of the embedded JSON changed → not a match.
     const known = knownVersions([signed!]);
     expect(await verifyPdf(sealed, known, sha256Hex)).toMatchObject({ status: 'matches', version: { versionId: signed!.id } });
@@ -259,6 +289,16 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
       expect(text, `the PDF lacks “${phrase}”`).toContain(squash(phrase));
     }
     for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);
+    // The figures in Japanese: numbered captions, both lanes, the response time.
+    for (const phrase of [
+      `図1 ${ja.diagrams.sla.funnelCaption}`,
+      `図2 ${ja.diagrams.sla.swimlaneCaption}`,
+      ja.sla.departments.marketing,
+      ja.sla.departments.sales,
+      ja.diagrams.sla.firstContact.replace('{{time}}', ja.sla.doc.businessHours.replace('{{count}}', '24')),
+    ]) {
+      expect(text).toContain(squash(phrase));
+    }
     expect(await verifyPdf(sealed, knownVersions([signed!]), sha256Hex)).toMatchObject({ status: 'matches' });
     expect(pageErrors).toEqual([]);
   });

@@ -1,9 +1,11 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { looksLikePng } from '../../shared/png';
 import { MAX_FILE_BYTES } from '../../shared/workspaceFile';
 import {
   createFileService,
+  pngFileName,
   readWorkspaceFile,
   safeFileName,
   truncateUtf8,
@@ -32,7 +34,7 @@ function setup(options: { fs?: FilesFs; lastFolder?: string | null; documents: s
     lastFolder: () => lastFolder,
     rememberFolder,
     defaultFolder: () => options.documents,
-    labels: () => ({ exportTitle: 'Export Workspace', importTitle: 'Import Workspace' }),
+    labels: () => ({ exportTitle: 'Export Workspace', importTitle: 'Import Workspace', imageTitle: 'Export image', imageFilter: 'PNG image' }),
   });
   return { service, dialog, rememberFolder, saveAnswers, openAnswers, lastFolder: () => lastFolder };
 }
@@ -77,6 +79,38 @@ describe('safeFileName', () => {
   it('adds the extension only when missing', () => {
     expect(withExtension('/x/plan')).toBe('/x/plan.alignboard');
     expect(withExtension('/x/plan.Alignboard')).toBe('/x/plan.Alignboard');
+  });
+});
+
+/** The smallest valid PNG: a 1 × 1 white pixel. */
+const PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64'),
+);
+
+describe('file:saveImage', () => {
+  it('names a board’s image safely, offers it as PNG in the remembered folder and writes the bytes', async () => {
+    expect(pngFileName('付箋/ボード')).toBe('付箋-ボード.png');
+    expect(pngFileName('Board.png')).toBe('Board.png');
+    const dir = await tempDir();
+    const { service, dialog, saveAnswers, lastFolder } = setup({ lastFolder: dir, documents: dir });
+    saveAnswers.push({ canceled: false, filePath: path.join(dir, 'board') });
+    expect(await service.saveImage({ suggestedName: 'Board: Q3', bytes: PNG })).toEqual({ saved: true, path: path.join(dir, 'board.png') });
+    expect(new Uint8Array(await fsp.readFile(path.join(dir, 'board.png')))).toEqual(PNG);
+    const options = dialog.showSaveDialog.mock.calls[0]![0];
+    expect(options).toMatchObject({ title: 'Export image', defaultPath: path.join(dir, 'Board- Q3.png'), filters: [{ name: 'PNG image', extensions: ['png'] }] });
+    expect(lastFolder()).toBe(dir);
+  });
+
+  it('refuses bytes that are not a PNG before asking where to save, and writes nothing on cancel', async () => {
+    expect(looksLikePng(PNG)).toBe(true);
+    expect(looksLikePng(PNG.slice(0, 8))).toBe(false);
+    const dir = await tempDir();
+    const { service, dialog, saveAnswers } = setup({ documents: dir });
+    await expect(service.saveImage({ suggestedName: 'x', bytes: new TextEncoder().encode('%PDF-1.7 not an image') })).rejects.toThrow('The image to save is not a PNG.');
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+    saveAnswers.push({ canceled: true });
+    expect(await service.saveImage({ suggestedName: 'x', bytes: PNG })).toEqual({ saved: false, path: null });
+    expect(await fsp.readdir(dir)).toEqual([]);
   });
 });
 

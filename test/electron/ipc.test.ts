@@ -20,6 +20,7 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
       size: snapshot.content.length,
       workspaceUpdatedAt: snapshot.workspaceUpdatedAt,
     }),
+    'file:saveImage': () => ({ saved: false, path: null }),
     'backup:list': () => [],
     'backup:read': (id) => ({ content: `content of ${id}` }),
     'pdf:export': () => ({ saved: false, path: null }),

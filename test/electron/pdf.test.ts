@@ -168,6 +168,22 @@ describe('PDF export in main', () => {
     expect(page().handlerCount()).toBe(0);
   });
 
+  it('prints a diagram in the orientation its page reports, and refuses one a kind cannot turn to', async () => {
+    const { exporter, page } = await setup({ page: { onLoad: (fake) => void fake.invokeFrom(appFrame(), { problem: null, orientation: 'landscape' }) } });
+    await exporter.exportPdf({ kind: 'funnel-sheet', route: '/print/funnel/w1/b1', suggestedName: 'Funnel', paper: 'Letter' });
+    expect(page().printToPDF).toHaveBeenCalledWith(toElectronPrintOptions(printOptions('funnel-sheet', { paper: 'Letter', orientation: 'landscape' })));
+    expect(page().printToPDF.mock.calls[0]![0].landscape).toBe(true);
+
+    const board = await setup({ page: { onLoad: (fake) => void fake.invokeFrom(appFrame(), { problem: null, orientation: 'portrait' }) } });
+    await board.exporter.exportPdf({ kind: 'board', route: '/print/board/w1/b1', suggestedName: 'Board', paper: 'A3' });
+    expect(board.page().printToPDF.mock.calls[0]![0]).toMatchObject({ landscape: false, pageSize: { width: 297 / 25.4, height: 420 / 25.4 } });
+
+    const sla = await setup({ page: { onLoad: (fake) => void fake.invokeFrom(appFrame(), { problem: null, orientation: 'landscape' }) } });
+    await expect(sla.exporter.exportPdf({ kind: 'sla', route: '/print/sla/w1/v1', suggestedName: 'SLA' })).rejects.toThrow('A sla is printed portrait, not landscape.');
+    expect(sla.page().printToPDF).not.toHaveBeenCalled();
+    expect(sla.page().window.destroy).toHaveBeenCalledTimes(1);
+  });
+
   it('waits for the print window’s own page, not for another window or a sub-frame', async () => {
     const { exporter, page, log } = await setup({ page: { onLoad: () => {} } });
     const global = fakeIpcMain();

@@ -31,6 +31,11 @@ const CASES: [PdfKind, Paper][] = [
   ['sla', 'Letter'],
   ['minutes', 'A4'],
   ['minutes', 'Letter'],
+  ['funnel-sheet', 'A4'],
+  ['funnel-sheet', 'Letter'],
+  ['board', 'A3'],
+  ['board', 'A4'],
+  ['board', 'Letter'],
 ];
 
 const inches = (length: string) => {
@@ -59,6 +64,17 @@ describe('printOptions', () => {
     expect(() => printOptions('persona-sheet', { footer: { version: 'v1' } })).toThrow('has no page footer');
   });
 
+  it('turns diagrams to the orientation their page reports, and nothing else', () => {
+    expect(printOptions('funnel-sheet')).toMatchObject({ landscape: false, pageMm: { width: 210, height: 297 }, footer: null });
+    expect(printOptions('funnel-sheet', { paper: 'Letter', orientation: 'landscape' })).toMatchObject({ landscape: true, pageMm: { width: 279.4, height: 215.9 } });
+    expect(printOptions('board', { paper: 'A3' })).toMatchObject({ landscape: true, pageMm: { width: 420, height: 297 } });
+    expect(printOptions('board', { paper: 'A4', orientation: 'portrait' })).toMatchObject({ landscape: false, pageMm: { width: 210, height: 297 } });
+    expect(printOptions('sla', { orientation: 'portrait' }).landscape).toBe(false);
+    expect(() => printOptions('sla', { orientation: 'landscape' })).toThrow('A sla is printed portrait, not landscape.');
+    expect(() => printOptions('persona-sheet', { orientation: 'portrait' })).toThrow('printed landscape');
+    expect(() => printOptions('sla', { paper: 'A3' })).toThrow('A sla is printed on A4 or Letter paper, not A3.');
+  });
+
   it('leaves a printable area on every page', () => {
     for (const kind of PDF_KINDS) {
       const box = contentBoxMm(printOptions(kind));
@@ -85,7 +101,7 @@ describe('the Electron and Playwright adapters', () => {
     expect(inches(playwright.width)).toBe(electron.pageSize.width);
     expect(inches(playwright.height)).toBe(electron.pageSize.height);
     expect(playwright.landscape).toBe(electron.landscape);
-    expect(electron.landscape).toBe(kind === 'persona-sheet');
+    expect(electron.landscape).toBe(kind === 'persona-sheet' || kind === 'board');
     for (const side of ['top', 'right', 'bottom', 'left'] as const) {
       expect(inches(playwright.margin[side])).toBe(electron.margins[side]);
       expect(electron.margins[side] * 25.4).toBeCloseTo(options.marginsMm[side], 10);
@@ -181,7 +197,8 @@ describe('print routes', () => {
     expect(printHash('/print/sla/w/v', 'Letter')).toBe('#/print/sla/w/v?paper=Letter');
     expect(parsePrintLocation('/print/sla/w/v?paper=Letter')).toEqual({ path: '/print/sla/w/v', paper: 'Letter', view: false });
     expect(parsePrintLocation('/print/sla/w/v')).toEqual({ path: '/print/sla/w/v', paper: null, view: false });
-    expect(parsePrintLocation('/print/sla/w/v?paper=A3')).toEqual({ path: '/print/sla/w/v', paper: null, view: false });
+    expect(parsePrintLocation('/print/sla/w/v?paper=A5')).toEqual({ path: '/print/sla/w/v', paper: null, view: false });
+    expect(parsePrintLocation('/print/board/w/b?paper=A3')).toEqual({ path: '/print/board/w/b', paper: 'A3', view: false });
     // Opened by a person in the app's window ("Open the print view").
     expect(printHash('/print/sla/w/v', 'A4', { view: true })).toBe('#/print/sla/w/v?paper=A4&view=screen');
     expect(parsePrintLocation('/print/sla/w/v?paper=A4&view=screen')).toEqual({ path: '/print/sla/w/v', paper: 'A4', view: true });

@@ -4,6 +4,8 @@ import { Toaster, toast } from 'sonner';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { BoardPage } from '../features/board/BoardPage';
+import { BoardPrint } from '../features/diagrams/BoardPrint';
+import { FunnelSheetPrint } from '../features/diagrams/FunnelSheetPrint';
 import { FunnelPage } from '../features/funnel/FunnelPage';
 import { KpiPage } from '../features/kpis/KpiPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
@@ -205,6 +207,8 @@ export function App() {
               {(params) => <MinutesPrint workspaceId={params.workspaceId} meetingId={params.meetingId} />}
             </Route>
             <Route path="/print/sla/:workspaceId/:versionId">{(params) => <SlaPrint workspaceId={params.workspaceId} versionId={params.versionId} />}</Route>
+            <Route path="/print/funnel/:workspaceId/:boardId">{(params) => <FunnelSheetPrint workspaceId={params.workspaceId} boardId={params.boardId} />}</Route>
+            <Route path="/print/board/:workspaceId/:boardId">{(params) => <BoardPrint workspaceId={params.workspaceId} boardId={params.boardId} />}</Route>
           </>
         }
       >

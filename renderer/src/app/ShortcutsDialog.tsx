@@ -11,11 +11,20 @@ const SHORTCUTS = [
   { keys: ['?'], label: 'shortcuts.help' },
 ] as const;
 
-/** Every app-wide shortcut, and those of the meeting's run mode (boards list theirs beside the canvas). */
+/** On a persona or funnel board: its exports (the persona board also lists them in its legend). */
+const BOARD_EXPORT_SHORTCUTS = [
+  { keys: ['Alt+Shift+P'], label: 'diagrams.shortcuts.funnelSheet' },
+  { keys: ['Alt+Shift+P'], label: 'diagrams.shortcuts.personaSheet' },
+  { keys: ['Alt+Shift+B'], label: 'diagrams.shortcuts.boardPdf' },
+  { keys: ['Alt+Shift+I'], label: 'diagrams.shortcuts.boardPng' },
+] as const;
+
+/** Every app-wide shortcut, those of the boards' exports and those of the meeting's run mode (boards list the rest beside the canvas). */
 export function ShortcutsDialog(props: { open: boolean; onOpenChange(open: boolean): void }) {
   const { t } = useTranslation();
   const groups = [
     { title: t('shortcuts.everywhere'), rows: SHORTCUTS },
+    { title: t('diagrams.shortcutsGroup'), rows: BOARD_EXPORT_SHORTCUTS },
     { title: t('shortcuts.runMode'), rows: RUN_SHORTCUTS },
   ];
   return (

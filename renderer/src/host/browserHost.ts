@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import { backupsToDelete, newestFirst } from '../../../shared/backups';
 import { formatMegabytes, MAX_FILE_BYTES, utf8ByteLength } from '../../../shared/fileLimits';
 import type { BackupEntry } from '../../../shared/ipc';
+import { looksLikePng } from '../../../shared/png';
 import { AppSettings, DEFAULT_SETTINGS, type RendererSettingsPatch } from '../../../shared/settings';
 import { FILE_EXTENSION } from '../../../shared/workspaceFile';
 import { printInHiddenFrame } from './browserPrint';
@@ -170,8 +171,14 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
       // A download cannot be cancelled from the page's point of view.
       return { saved: true };
     },
+    async saveImage(suggestedName, bytes) {
+      if (!looksLikePng(bytes)) throw new Error('The image to save is not a PNG.');
+      download(new Blob([Uint8Array.from(bytes)], { type: 'image/png' }), /\.png$/i.test(suggestedName) ? suggestedName : `${suggestedName}.png`);
+      return { saved: true };
+    },
     sealsExportedPdfs: false,
-    // The frame's page marks <html data-print-ready>, which printInHiddenFrame watches.
+    // The frame's page marks <html data-print-ready> (and lays its @page out in the orientation it
+    // picked), which printInHiddenFrame watches.
     printReady: async () => {},
     printFailed: async () => {},
   };

@@ -32,9 +32,13 @@ export function createElectronHost(api: PreloadApi): Host {
       const result = await api.invoke['pdf:save']({ suggestedName, bytes: Uint8Array.from(bytes) });
       return { saved: result.saved };
     },
+    async saveImage(suggestedName, bytes) {
+      const result = await api.invoke['file:saveImage']({ suggestedName, bytes: Uint8Array.from(bytes) });
+      return { saved: result.saved };
+    },
     sealsExportedPdfs: true,
-    async printReady() {
-      await api.invoke['pdf:ready']({ problem: null });
+    async printReady(layout) {
+      await api.invoke['pdf:ready']({ problem: null, ...(layout ? { orientation: layout.orientation } : {}) });
     },
     async printFailed(problem) {
       await api.invoke['pdf:ready']({ problem: problem.slice(0, 1000) || 'unknown problem' });

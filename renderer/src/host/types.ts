@@ -1,5 +1,5 @@
 import type { BackupEntry, BackupSnapshot } from '../../../shared/ipc';
-import type { PdfExportRequest } from '../../../shared/pdf';
+import type { Orientation, PdfExportRequest } from '../../../shared/pdf';
 import type { AppSettings, RendererSettingsPatch } from '../../../shared/settings';
 
 export type HostCommand =
@@ -57,8 +57,16 @@ export interface Host {
    * browser's print dialog gives the page no bytes, so there a saved PDF is sealed afterwards.
    */
   readonly sealsExportedPdfs: boolean;
-  /** Called by a print route once laid out with its data, fonts and images (see usePrintReady). */
-  printReady(): Promise<void>;
+  /**
+   * Offers an image the app drew (a whole board as PNG) to save. Electron shows a save dialog
+   * (`saved` false when cancelled); the browser downloads it. Rejects for bytes that are not a PNG.
+   */
+  saveImage(suggestedName: string, bytes: Uint8Array): Promise<{ saved: boolean }>;
+  /**
+   * Called by a print route once laid out with its data, fonts and images (see usePrintReady).
+   * A diagram's page passes the orientation it laid itself out for; the PDF is printed that way.
+   */
+  printReady(layout?: { orientation: Orientation }): Promise<void>;
   /** Called by a print route that cannot be printed (its data is missing), so nobody waits for it. */
   printFailed(problem: string): Promise<void>;
 }

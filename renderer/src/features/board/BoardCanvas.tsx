@@ -21,8 +21,8 @@ import { toast } from 'sonner';
 import type * as Y from 'yjs';
 import { printRoute } from '../../../../shared/pdf';
 import type { Member } from '../../../../shared/records/member';
-import { errorMessage } from '../../db/errors';
 import { useApp } from '../../app/AppContext';
+import { EXPORT_SHORTCUTS, useBoardExports } from '../diagrams/exports';
 import { PersonaPanel } from '../personas/PersonaPanel';
 import { BoardSessionProvider } from './BoardContext';
 import { Icon } from './icons';
@@ -89,14 +89,20 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   const { session } = props;
   const setContainer = useCallback((element: HTMLDivElement | null) => session.setContainer(element), [session]);
   const { t } = useTranslation();
-  const { settings, host } = useApp();
-  const boardName = props.boardName;
+  const { settings } = useApp();
+
   const flow = useReactFlow<AppNode>();
   useEffect(() => session.attachFlow(flow), [session, flow]);
 
   const flowNodes = useSyncExternalStore(session.subscribeAll, session.flowNodes);
   const ui = useSyncExternalStore(session.ui.subscribe, session.ui.get);
   const nodes = useSyncExternalStore(session.nodes.subscribe, session.nodes.get);
+  const hasPersona = nodes.some((node) => node.type === 'persona');
+  const sheet = useMemo(
+    () => (hasPersona ? { kind: 'persona-sheet' as const, route: printRoute('persona', props.workspaceId, props.boardId), suggestedName: `${props.boardName}.pdf` } : null),
+    [hasPersona, props.workspaceId, props.boardId, props.boardName],
+  );
+  const exports = useBoardExports({ workspaceId: props.workspaceId, boardId: props.boardId, boardName: props.boardName, sheet, shortcuts: true });
 
   // Stable handlers: a new onNodeClick/onNodeDoubleClick re-renders every node wrapper, and any
   // new handler makes React Flow's StoreUpdater write its store (running every node's selector).
@@ -157,11 +163,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
           onClearResults={() => session.clearVoteResults()}
           personaId={nodes.find((node) => node.type === 'persona')?.id ?? null}
           onOpenDetails={(id) => session.openPersonaPanel(id)}
-          onExportSheet={() =>
-            void host
-              .exportPdf({ kind: 'persona-sheet', route: printRoute('persona', props.workspaceId, props.boardId), suggestedName: `${boardName}.pdf` })
-              .catch((error: unknown) => toast.error(t('common.error', { message: errorMessage(error) })))
-          }
+          exports={exports}
         />
         <WriterPicker members={ui.writers} writer={ui.writer} onChange={(writer) => session.setWriter(writer)} />
         {ui.vote.active ? (
@@ -236,6 +238,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
       </div>
       <StartVoteDialog open={ui.startVoteOpen} onOpenChange={(open) => session.setStartVoteOpen(open)} onStart={(dots, anonymous) => session.startVote(dots, anonymous)} />
       <PromoteDialog request={ui.promote} onClose={() => session.closePromote()} onPromote={(field) => session.promote(field)} />
+      {exports.dialog}
     </>
   );
 }
@@ -284,7 +287,7 @@ function BoardToolbar(props: {
   onClearResults(): void;
   personaId: string | null;
   onOpenDetails(personaId: string): void;
-  onExportSheet(): void;
+  exports: ReturnType<typeof useBoardExports>;
 }) {
   const { t } = useTranslation();
   const mac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -330,9 +333,15 @@ function BoardToolbar(props: {
         {props.personaId ? (
           <div className="tool-group">
             <ToolButton label={t('persona.panelTitle')} icon="person" shortcut="Enter" text onClick={() => props.onOpenDetails(props.personaId!)} />
-            <ToolButton label={t('persona.exportSheet')} icon="pdf" onClick={props.onExportSheet} />
           </div>
         ) : null}
+        <div className="tool-group">
+          {props.personaId && props.exports.exportSheet ? (
+            <ToolButton label={t('persona.exportSheet')} icon="pdf" shortcut={EXPORT_SHORTCUTS.sheet} keys={EXPORT_SHORTCUTS.sheet} onClick={props.exports.exportSheet} />
+          ) : null}
+          <ToolButton label={t('diagrams.board.exportPdf')} icon="board" shortcut={EXPORT_SHORTCUTS.boardPdf} keys={EXPORT_SHORTCUTS.boardPdf} onClick={props.exports.openBoardPdf} />
+          <ToolButton label={t('diagrams.board.exportPng')} icon="image" shortcut={EXPORT_SHORTCUTS.boardPng} keys={EXPORT_SHORTCUTS.boardPng} onClick={props.exports.exportPng} />
+        </div>
       </Toolbar>
       <p className="save-status" data-status={props.saveStatus}>
         {t(props.saveStatus === 'saved' ? 'board.saved' : 'board.saving')}

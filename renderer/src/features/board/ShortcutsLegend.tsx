@@ -22,6 +22,9 @@ export const BOARD_SHORTCUTS = [
   { keys: ['+', '−'], label: 'board.shortcuts.zoom' },
   { keys: ['F'], label: 'board.shortcuts.fit' },
   { keys: ['G'], label: 'board.shortcuts.snap' },
+  { keys: ['Alt+Shift+P'], label: 'diagrams.shortcuts.personaSheet' },
+  { keys: ['Alt+Shift+B'], label: 'diagrams.shortcuts.boardPdf' },
+  { keys: ['Alt+Shift+I'], label: 'diagrams.shortcuts.boardPng' },
 ] as const;
 
 export function ShortcutsLegend(props: { onHide(): void }) {

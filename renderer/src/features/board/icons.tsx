@@ -18,6 +18,10 @@ const PATHS = {
   keyboard: 'M3 6h18v12H3zM7 10h.01M11 10h.01M15 10h.01M7 14h10',
   person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0',
   pdf: 'M6 3h9l4 4v14H6zM14 3v5h5M9 13h6M9 17h6',
+  /** The whole board on paper: a large sheet with notes on it. */
+  board: 'M3 5h18v14H3zM6 8h4v3H6zM12 8h4v3h-4zM6 13h4v3H6z',
+  /** An image (PNG): a frame with a mountain and a sun. */
+  image: 'M3 5h18v14H3zM3 16l5-5 4 4 3-3 6 6M16 9.5a1.5 1.5 0 1 0 0-.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -29,7 +29,15 @@ export function FunnelPage(props: { workspaceId: string; boardId: string }) {
       minHeight={560}
       wrongKind={board && board.kind !== 'funnel' ? t('funnel.notFunnel') : null}
     >
-      {(doc) => <FunnelView key={`${boardId}:${generation}`} doc={doc} sla={sla} slaHref={`/w/${workspaceId}/sla`} />}
+      {(doc) => (
+        <FunnelView
+          key={`${boardId}:${generation}`}
+          doc={doc}
+          sla={sla}
+          slaHref={`/w/${workspaceId}/sla`}
+          exports={board ? { workspaceId, boardId, boardName: board.name } : undefined}
+        />
+      )}
     </BoardFrame>
   );
 }

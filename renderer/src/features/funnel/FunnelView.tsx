@@ -39,6 +39,7 @@ import { FunnelSession, planMap, readPlan, readStages } from './funnelDoc';
 import { funnelLayout } from './layout';
 import type { StageFlowNode } from './StageNode';
 import { isTyping } from '../../ui/keys';
+import { EXPORT_SHORTCUTS, funnelSheetRequest, useBoardExports } from '../diagrams/exports';
 
 type Snapshot = { stages: Stage[]; plan: RevenuePlan };
 
@@ -87,6 +88,8 @@ type FunnelProps = {
   sla?: FunnelSla;
   /** Where the SLA page is (null: no link). */
   slaHref?: string | null;
+  /** The board, for its exports (funnel sheet, whole board as PDF and PNG); none without it. */
+  exports?: { workspaceId: string; boardId: string; boardName: string };
 };
 
 function Funnel(props: FunnelProps) {
@@ -289,6 +292,7 @@ function Funnel(props: FunnelProps) {
             {t('funnel.addStage')}
           </button>
         </Toolbar>
+        {props.exports ? <FunnelExports {...props.exports} /> : null}
         <p className="visually-hidden" aria-live="polite">
           {announcement}
         </p>
@@ -317,6 +321,28 @@ function Funnel(props: FunnelProps) {
         />
       </div>
     </div>
+  );
+}
+
+/** The funnel's exports: the funnel sheet, the whole board as PDF or PNG (also by Alt+Shift+P / B / I). */
+function FunnelExports(props: { workspaceId: string; boardId: string; boardName: string }) {
+  const { t } = useTranslation();
+  const sheet = useMemo(() => funnelSheetRequest(props.workspaceId, props.boardId, props.boardName), [props.workspaceId, props.boardId, props.boardName]);
+  const exports = useBoardExports({ ...props, sheet, shortcuts: true });
+  const button = (label: string, keys: string, onClick: () => void) => (
+    <button type="button" className="button small" aria-keyshortcuts={keys} title={`${label} (${keys})`} onClick={onClick}>
+      {label}
+    </button>
+  );
+  return (
+    <>
+      <Toolbar label={t('diagrams.exportsToolbar')} className="funnel-toolbar">
+        {button(t('diagrams.funnelSheet.export'), EXPORT_SHORTCUTS.sheet, exports.exportSheet!)}
+        {button(t('diagrams.board.exportPdf'), EXPORT_SHORTCUTS.boardPdf, exports.openBoardPdf)}
+        {button(t('diagrams.board.exportPng'), EXPORT_SHORTCUTS.boardPng, exports.exportPng)}
+      </Toolbar>
+      {exports.dialog}
+    </>
   );
 }
 

@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
 import { NameDialog } from '../workspaces/NameDialog';
 import { AgreementDialog } from './AgreementDialog';
+import { useBoardExports } from '../diagrams/exports';
 import { PersonaAvatar } from './PersonaAvatar';
 import { createPersonaBoard, deleteBoard, renameBoard, restoreBoard, setAgreement } from './personaBoards';
 import { useBoardNodes } from './useBoardNodes';
@@ -75,6 +76,7 @@ function PersonaTile(props: { board: BoardRow }) {
   const [deleting, setDeleting] = useState(false);
   const stickies = [...nodes.values()].filter((node) => node.type === 'sticky').length;
   const name = board.name;
+  const exports = useBoardExports({ workspaceId: board.workspaceId, boardId: board.id, boardName: name, sheet: null });
 
   async function remove() {
     try {
@@ -142,6 +144,12 @@ function PersonaTile(props: { board: BoardRow }) {
             >
               {t('persona.exportSheet')}
             </Menu.Item>
+            <Menu.Item className="menu-item" onSelect={exports.openBoardPdf}>
+              {t('diagrams.board.exportPdf')}
+            </Menu.Item>
+            <Menu.Item className="menu-item" onSelect={exports.exportPng}>
+              {t('diagrams.board.exportPng')}
+            </Menu.Item>
             <Menu.Separator className="menu-separator" />
             <Menu.Item className="menu-item danger" onSelect={() => setDeleting(true)}>
               {t('persona.delete')}
@@ -166,6 +174,7 @@ function PersonaTile(props: { board: BoardRow }) {
           toast.success(t('persona.markedAgreed', { name }));
         }}
       />
+      {exports.dialog}
       <ConfirmDialog
         open={deleting}
         onOpenChange={setDeleting}

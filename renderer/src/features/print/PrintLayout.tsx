@@ -1,5 +1,5 @@
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
-import { contentBoxMm, printOptions, toCssPageRule, type PdfKind } from '../../../../shared/pdf';
+import { contentBoxMm, printOptions, toCssPageRule, type Orientation, type PdfKind } from '../../../../shared/pdf';
 import { usePrintPaper } from './printContext';
 import './print.css';
 
@@ -22,11 +22,12 @@ export function PageBreak() {
  * The frame of every print view: no app chrome, white paper whatever the theme, and a `@page` rule
  * (size and margins) from the kind's shared print options, so the browser's print dialog, Electron
  * and the tests all lay the document out on the same page. On screen it shows the printable width
- * of that page, so lines wrap as they will on paper. `title` becomes the PDF's title.
+ * of that page, so lines wrap as they will on paper. `title` becomes the PDF's title. Kinds that
+ * turn (diagrams) pass the `orientation` their content was laid out for.
  */
-export function PrintLayout({ kind, title, children }: { kind: PdfKind; title: string; children: ReactNode }) {
+export function PrintLayout({ kind, title, orientation, children }: { kind: PdfKind; title: string; orientation?: Orientation; children: ReactNode }) {
   const paper = usePrintPaper(kind);
-  const options = useMemo(() => printOptions(kind, { paper }), [kind, paper]);
+  const options = useMemo(() => printOptions(kind, { paper, orientation }), [kind, paper, orientation]);
   const box = contentBoxMm(options);
   const style = {
     '--print-content-width': `${box.width}mm`,

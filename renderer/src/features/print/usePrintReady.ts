@@ -1,4 +1,5 @@
 import { useContext, useEffect } from 'react';
+import type { Orientation } from '../../../../shared/pdf';
 import { useApp } from '../../app/AppContext';
 import { PDF_FOOTER_FONT } from '../../../../shared/pdf';
 import { waitForPrintAssets } from './printAssets';
@@ -8,6 +9,11 @@ import { PrintViewContext } from './printContext';
 export const PRINT_READY_ATTRIBUTE = 'data-print-ready';
 /** `<html data-print-problem>`: why, when data-print-ready is "error". */
 export const PRINT_PROBLEM_ATTRIBUTE = 'data-print-problem';
+/**
+ * `<html data-print-orientation>`: on a page whose kind turns (diagrams), the orientation it laid
+ * itself out for — what it reports to the host, and what a test prints with.
+ */
+export const PRINT_ORIENTATION_ATTRIBUTE = 'data-print-orientation';
 /** What a test (or the browser host) waits for before printing. */
 export const PRINT_READY_SELECTOR = '[data-print-ready="true"]';
 
@@ -17,9 +23,9 @@ export const PRINT_READY_SELECTOR = '[data-print-ready="true"]';
  * marks `<html data-print-ready="true">` (what Playwright and the browser host wait for) and tells
  * the host (Electron prints the hidden window now). Pass `problem` instead when the page can never
  * be printed (its workspace or board is gone): `data-print-ready="error"` and the host is told at
- * once, so nobody waits for the timeout.
+ * once, so nobody waits for the timeout. A page whose kind turns passes its `orientation`.
  */
-export function usePrintReady(ready: boolean, problem: string | null = null): void {
+export function usePrintReady(ready: boolean, problem: string | null = null, orientation: Orientation | null = null): void {
   const { host } = useApp();
   // Opened by a person in the app's window (the "print view" link): no print host is waiting.
   const forScreen = useContext(PrintViewContext);
@@ -41,9 +47,10 @@ export function usePrintReady(ready: boolean, problem: string | null = null): vo
       // Unmounted or no longer ready meanwhile (StrictMode runs effects twice): say nothing.
       if (cancelled) return;
       root.dataset.printReady = 'true';
+      if (orientation) root.dataset.printOrientation = orientation;
       if (forScreen) return;
       try {
-        await host.printReady();
+        await host.printReady(orientation ? { orientation } : undefined);
       } catch (error) {
         console.error('could not report that the page is ready to print', error);
       }
@@ -51,6 +58,7 @@ export function usePrintReady(ready: boolean, problem: string | null = null): vo
     return () => {
       cancelled = true;
       delete root.dataset.printReady;
+      delete root.dataset.printOrientation;
     };
-  }, [host, ready, problem, forScreen]);
+  }, [host, ready, problem, forScreen, orientation]);
 }

@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { SLA_SECTION_KEYS } from '../../../../shared/sla/document';
+import { SLA_SECTION_KEYS, type SlaDocument } from '../../../../shared/sla/document';
 import type { SignatureImage } from '../../../../shared/sla/versions';
 import { useApp } from '../../app/AppContext';
 import { db } from '../../db/db';
+import { SlaFigureView, useSlaFigures } from '../diagrams/SlaFigures';
 import { PrintLayout, printClasses } from '../print/PrintLayout';
+import { usePrintPaper } from '../print/printContext';
 import { usePrintReady } from '../print/usePrintReady';
 import { department, formatDate, sectionTitle } from './format';
 import { SectionGenerated } from './SlaContent';
@@ -20,10 +22,14 @@ function SignatureImageView({ image, label }: { image: SignatureImage; label: st
   );
 }
 
+/** No document yet (loading): no figures. */
+const EMPTY_DOCUMENT: SlaDocument = { schemaVersion: 1, title: '', validity: { from: null, until: null }, sections: [] };
+
 /**
  * The SLA as a filed document: a cover (title, parties, version, validity, hash), the numbered
  * sections with their generated content and the users' text, and the signature blocks with the
- * drawn signatures. The page footer (page n / N, version, hash) is drawn by the PDF printer.
+ * drawn signatures. Two numbered figures, drawn from the version's own (signed) document: the
+ * funnel in "Definitions" and the hand-off swimlanes in "Hand-off process". The page footer (page n / N, version, hash) is drawn by the PDF printer.
  */
 export function SlaPrint(props: { workspaceId: string; versionId: string }) {
   const { t } = useTranslation();
@@ -38,6 +44,8 @@ export function SlaPrint(props: { workspaceId: string; versionId: string }) {
   }, [props.workspaceId, props.versionId]);
   const missing = data !== undefined && (data.workspace === null || data.version === null);
   usePrintReady(Boolean(data && !missing), missing ? 'the SLA version does not exist' : null);
+  const paper = usePrintPaper('sla');
+  const figures = useSlaFigures(data?.version?.document ?? EMPTY_DOCUMENT, paper);
 
   if (!data) return null;
   if (!data.workspace || !data.version) return <p role="alert">{t('workspace.notFound')}</p>;
@@ -102,6 +110,12 @@ export function SlaPrint(props: { workspaceId: string; versionId: string }) {
             <h2 className={printClasses.keepWithNext}>
               {index + 1}. {sectionTitle(t, section.key)}
             </h2>
+            {figures.has(section.key) ? (
+              <>
+                <p className={printClasses.keepWithNext}>{figures.get(section.key)!.reference}</p>
+                <SlaFigureView figure={figures.get(section.key)!} paper={paper} />
+              </>
+            ) : null}
             <SectionGenerated document={document} section={section} />
             {section.text.trim() ? <p className="sla-user-text">{section.text}</p> : null}
             {section.key === 'signatures' ? (

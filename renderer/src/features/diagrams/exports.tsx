@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { PDF_KIND_SPECS, printRoute, type Paper, type PdfExportRequest } from '../../../../shared/pdf';
+import type { Language } from '../../../../shared/settings';
+import { useApp } from '../../app/AppContext';
+import { errorMessage } from '../../db/errors';
+import type { Host } from '../../host';
+import { Dialog } from '../../ui/Dialog';
+import { isTyping } from '../../ui/keys';
+import { DiagramImageError, scenePng } from './canvas';
+import { loadBoard } from './content';
+import { boardImage } from './figures';
+
+/** The funnel sheet of a funnel board (one page, portrait or landscape as its content fits). */
+export function funnelSheetRequest(workspaceId: string, boardId: string, boardName: string): PdfExportRequest {
+  return { kind: 'funnel-sheet', route: printRoute('funnel', workspaceId, boardId), suggestedName: `${boardName}.pdf` };
+}
+
+/** A whole board on `paper`: one page, or tiles when its notes would print too small. */
+export function boardPdfRequest(workspaceId: string, boardId: string, boardName: string, paper: Paper): PdfExportRequest {
+  return { kind: 'board', route: printRoute('board', workspaceId, boardId), suggestedName: `${boardName}.pdf`, paper };
+}
+
+export const BOARD_PAPERS = PDF_KIND_SPECS.board.papers;
+
+/**
+ * Draws a whole board as PNG (the same scene as its PDF, on a canvas, in the bundled fonts) and
+ * offers it to save. Resolves false when the user cancelled the save dialog; rejects with a
+ * DiagramImageError or the host's error otherwise.
+ */
+export async function exportBoardImage(host: Host, workspaceId: string, boardId: string, context: { t: TFunction; language: Language }): Promise<boolean> {
+  const loaded = await loadBoard(workspaceId, boardId);
+  if (!loaded) throw new Error('the board does not exist');
+  const { scene, scale } = boardImage(loaded.content, { ...context, members: loaded.members, agreement: loaded.board.agreement ?? null });
+  const bytes = await scenePng(scene, scale);
+  const result = await host.saveImage(`${loaded.board.name}.png`, bytes);
+  return result.saved;
+}
+
+/** Alt+Shift+<key> by physical key, so it works whatever the keyboard layout (and on macOS, where Alt changes the character). */
+const EXPORT_KEYS = { sheet: 'KeyP', boardPdf: 'KeyB', boardPng: 'KeyI' } as const;
+export const EXPORT_SHORTCUTS = { sheet: 'Alt+Shift+P', boardPdf: 'Alt+Shift+B', boardPng: 'Alt+Shift+I' } as const;
+
+/**
+ * The exports of one board, for its toolbar, its menu entry and its shortcuts: the sheet (persona
+ * or funnel), the whole board as PDF (a dialog asks for the paper) and as PNG. Errors become
+ * toasts that name the problem; the PNG shows progress while it is drawn.
+ */
+export function useBoardExports(props: { workspaceId: string; boardId: string; boardName: string; sheet: PdfExportRequest | null; shortcuts?: boolean }): {
+  exportSheet: (() => void) | null;
+  openBoardPdf: () => void;
+  exportPng: () => void;
+  dialog: ReactNode;
+} {
+  const { t } = useTranslation();
+  const { host, language } = useApp();
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const { workspaceId, boardId, boardName, sheet } = props;
+  const fail = useCallback((error: unknown) => toast.error(t('common.error', { message: errorMessage(error) })), [t]);
+
+  const exportSheet = useMemo(() => (sheet ? () => void host.exportPdf(sheet).catch(fail) : null), [host, sheet, fail]);
+  const openBoardPdf = useCallback(() => setDialogOpen(true), []);
+  const exportPng = useCallback(() => {
+    const id = toast.loading(t('diagrams.board.exportPng'));
+    exportBoardImage(host, workspaceId, boardId, { t, language }).then(
+      (saved) => {
+        if (saved) toast.success(t('diagrams.board.pngSaved'), { id });
+        else toast.dismiss(id);
+      },
+      (error: unknown) => {
+        const message =
+          error instanceof DiagramImageError
+            ? error.code === 'fonts-missing'
+              ? t('diagrams.board.fontsMissing')
+              : error.code === 'too-large'
+                ? t('diagrams.board.tooLarge', { width: error.size?.width, height: error.size?.height })
+                : error.message
+            : errorMessage(error);
+        toast.error(t('diagrams.board.pngFailed', { message }), { id });
+      },
+    );
+  }, [host, workspaceId, boardId, t, language]);
+
+  useEffect(() => {
+    if (!props.shortcuts) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
+      const action = event.code === EXPORT_KEYS.sheet ? exportSheet : event.code === EXPORT_KEYS.boardPdf ? openBoardPdf : event.code === EXPORT_KEYS.boardPng ? exportPng : null;
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [props.shortcuts, exportSheet, openBoardPdf, exportPng]);
+
+  const dialog = (
+    <BoardPdfDialog
+      open={dialogOpen}
+      onOpenChange={setDialogOpen}
+      onExport={(paper) => void host.exportPdf(boardPdfRequest(workspaceId, boardId, boardName, paper)).catch(fail)}
+    />
+  );
+  return { exportSheet, openBoardPdf, exportPng, dialog };
+}
+
+/** Asks for the paper of a whole-board PDF: A3 (one large page) or A4/Letter (tiles when needed). */
+export function BoardPdfDialog(props: { open: boolean; onOpenChange(open: boolean): void; onExport(paper: Paper): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [paper, setPaper] = useState<Paper>(BOARD_PAPERS[0]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onOpenChange(false);
+    props.onExport(paper);
+  };
+  return (
+    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={t('diagrams.board.dialogTitle')} description={t('diagrams.board.dialogIntro')}>
+      <form onSubmit={submit}>
+        <fieldset className="field">
+          <legend>{t('diagrams.board.paper')}</legend>
+          {BOARD_PAPERS.map((option, index) => (
+            <div className="radio" key={option}>
+              <input
+                id={`${id}-${option}`}
+                type="radio"
+                name={`${id}-paper`}
+                value={option}
+                checked={paper === option}
+                autoFocus={index === 0}
+                onChange={() => setPaper(option)}
+              />
+              <label htmlFor={`${id}-${option}`}>{t(`diagrams.board.papers.${option}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="dialog-buttons">
+          <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button primary">
+            {t('diagrams.board.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
