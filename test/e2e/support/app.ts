@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { en } from '../../../shared/locales/en';
@@ -187,7 +187,11 @@ async function readDownload(download: Download): Promise<SavedFile> {
 /** Picks `filePath` in the file chooser that `trigger` opens (the browser host's hidden input). */
 export async function chooseFile(page: Page, filePath: string, trigger: () => Promise<void>): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger()]);
-  await chooser.setFiles(filePath);
+  // Playwright treats a browser it reached over CDP as remote and sends the file's bytes through
+  // the protocol, base64-encoded: about 2 s a megabyte here even when the machine is idle (12 s
+  // for the 6.5 MB CSV). The wait grows with the file, so a loaded machine does not fail the step.
+  const { size } = await stat(filePath);
+  await chooser.setFiles(filePath, { timeout: 30_000 + Math.ceil(size / 1_000_000) * 10_000 });
 }
 
 /** "Import…" on the home page, picking `filePath`. */
