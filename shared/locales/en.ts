@@ -1,3 +1,4 @@
+import { calendarEn } from './calendar.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 
@@ -120,6 +121,7 @@ export const en = {
       'duplicate-id': 'The file is damaged: two {{collection}} have the same id “{{id}}”.',
       'bad-board': 'The board “{{board}}” in the file is damaged ({{detail}}).',
       'bad-asset': 'The picture “{{id}}” in the file is damaged.',
+      'bad-lead-month': 'The lead records of {{period}} in the file are damaged ({{detail}}).',
       'read-failed': 'The file could not be read: {{detail}}',
       'write-failed': 'The workspace could not be saved on this computer: {{detail}}',
     },
@@ -886,6 +888,7 @@ export const en = {
   },
   meetings: meetingsEn,
   kpi: kpiEn,
+  calendar: calendarEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

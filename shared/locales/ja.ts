@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { calendarJa } from './calendar.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 
@@ -120,6 +121,7 @@ export const ja: Messages = {
       'duplicate-id': 'ファイルが壊れています: {{collection}} に同じ ID「{{id}}」が2つあります。',
       'bad-board': 'ファイル内のボード「{{board}}」が壊れています（{{detail}}）。',
       'bad-asset': 'ファイル内の画像「{{id}}」が壊れています。',
+      'bad-lead-month': 'ファイル内の {{period}} のリード記録が壊れています（{{detail}}）。',
       'read-failed': 'ファイルを読み込めませんでした: {{detail}}',
       'write-failed': 'このコンピューターに保存できませんでした: {{detail}}',
     },
@@ -885,6 +887,7 @@ export const ja: Messages = {
   },
   meetings: meetingsJa,
   kpi: kpiJa,
+  calendar: calendarJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',

@@ -6,6 +6,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { BoardPage } from '../features/board/BoardPage';
 import { FunnelPage } from '../features/funnel/FunnelPage';
 import { KpiPage } from '../features/kpis/KpiPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { MinutesPrint } from '../features/meetings/MinutesPrint';
@@ -160,6 +161,7 @@ function Shell() {
           <Route path="/w/:id/meetings/:meetingId">{(params) => <MeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
           <Route path="/w/:id/meetings/:meetingId/run">{(params) => <RunMeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
           <Route path="/w/:id/kpis">{(params) => <KpiPage workspaceId={params.id} />}</Route>
+          <Route path="/w/:id/calendar">{(params) => <CalendarPage workspaceId={params.id} />}</Route>
           <Route path="/settings">
             <SettingsPage />
           </Route>

@@ -15,8 +15,8 @@ import { undoImport, writeImportedValues } from './kpiStore';
 import { formatPeriod, metricName } from './model';
 import { ScrollRegion } from './ScrollRegion';
 
-export const LEAD_FIELDS: readonly LeadField[] = ['id', 'createdDate', 'mqlDate', 'salDate', 'sqlDate', 'opportunityDate', 'closedDate', 'outcome', 'amount', 'firstContactDate', 'source'];
-const DATE_FIELDS: readonly LeadField[] = ['createdDate', 'mqlDate', 'salDate', 'sqlDate', 'opportunityDate', 'closedDate', 'firstContactDate'];
+export const LEAD_FIELDS: readonly LeadField[] = ['id', 'createdDate', 'mqlDate', 'salDate', 'sqlDate', 'opportunityDate', 'closedDate', 'outcome', 'amount', 'firstContactDate', 'rejectedDate', 'source'];
+const DATE_FIELDS: readonly LeadField[] = ['createdDate', 'mqlDate', 'salDate', 'sqlDate', 'opportunityDate', 'closedDate', 'firstContactDate', 'rejectedDate'];
 const DATE_ORDERS: readonly DateOrder[] = ['ymd', 'mdy', 'dmy'];
 
 type Phase =
