@@ -68,3 +68,14 @@ export function withDerived<T extends { key: string; period: string; value: numb
   const replaced = new Set(derived.map((value) => `${value.key}|${value.period}`));
   return [...values.filter((value) => !replaced.has(`${value.key}|${value.period}`)), ...derived];
 }
+
+/**
+ * The values of an import that are stored: all but the response-time medians of months whose
+ * lead records come with it (those are measured from the records, by the working calendar).
+ */
+export function valuesToStore<T extends { key: string; period: string }>(values: readonly T[], months: readonly Pick<LeadMonth, 'period' | 'measures'>[]): T[] {
+  const measured = new Set(months.filter((month) => month.measures.firstContact).map((month) => month.period));
+  if (measured.size === 0) return [...values];
+  const key = metricKey('responseHours');
+  return values.filter((value) => value.key !== key || !measured.has(value.period));
+}

@@ -117,7 +117,7 @@ function ShortcutsLegend() {
 /** `#/w/:id/meetings/:meetingId/run`: the live meeting, projector-friendly and keyboard-driven. */
 export function RunMeetingPage(props: { workspaceId: string; meetingId: string }) {
   const { t } = useTranslation();
-  const { host, settings, updateSettings } = useApp();
+  const { host, settings, updateSettings, language } = useApp();
   const [, navigate] = useLocation();
   // The theme to go back to when the projector theme is switched off here.
   const themeBefore = useRef<Theme>(settings.theme === 'projector' ? 'light' : settings.theme);
@@ -229,7 +229,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
   async function end() {
     let snapshot = null;
     try {
-      snapshot = await kpiSnapshot(props.workspaceId, period);
+      snapshot = await kpiSnapshot(props.workspaceId, period, undefined, language);
     } catch (error) {
       console.warn('KPI snapshot failed; the minutes will say there is none', error);
     }
