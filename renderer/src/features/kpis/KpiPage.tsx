@@ -154,7 +154,7 @@ export function KpiPage(props: { workspaceId: string }) {
         ) : null}
       </div>
       <KpiForm workspaceId={props.workspaceId} kpi={form.kpi} open={form.open} onOpenChange={(open) => setForm((current) => ({ ...current, open }))} />
-      <ImportDialog workspaceId={props.workspaceId} open={importOpen} onOpenChange={setImportOpen} existing={data.values} />
+      <ImportDialog workspaceId={props.workspaceId} open={importOpen} onOpenChange={setImportOpen} existing={data.values} basis={data.response.basis} />
     </section>
   );
 }

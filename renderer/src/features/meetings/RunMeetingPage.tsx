@@ -31,6 +31,7 @@ import { ActionsTable, AddActionForm } from './ActionItems';
 import { AddDecisionForm, DecisionList } from './Decisions';
 import { memberName, saveError } from './format';
 import { KpiReviewSlot } from './KpiReviewSlot';
+import { LeadQualitySlot } from './LeadQualitySlot';
 import { finishMeeting, updateMeeting } from './meetingStore';
 import { minutesExportRequest } from './minutesExport';
 import { NotesField } from './NotesField';
@@ -361,6 +362,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
               {isLast && meeting.state !== 'ended' ? <p className="muted">{t('meetings.run.lastItem')}</p> : null}
 
               {item.kind === 'kpiReview' || item.kind === 'slaAttainment' ? <KpiReviewSlot workspaceId={props.workspaceId} period={period} kind={item.kind} /> : null}
+              {item.kind === 'leadQuality' ? <LeadQualitySlot workspaceId={props.workspaceId} period={period} /> : null}
               {item.kind === 'personaUpdates' ? <PersonaSlot workspaceId={props.workspaceId} /> : null}
               {item.kind === 'actionsReview' ? actionsCard : null}
 
