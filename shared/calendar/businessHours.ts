@@ -1,7 +1,7 @@
 import { dayNumber } from '../kpi/csvCells';
 import type { WorkingCalendar } from './calendar';
 import { civilOf, dayOff } from './holidays';
-import { instantOfWallTime, MS_PER_DAY, offsetAt } from './zone';
+import { instantOfWallTime, MS_PER_DAY, offsetTable } from './zone';
 
 /**
  * Business hours between two moments, by a working calendar: only the time that falls inside the
@@ -37,6 +37,8 @@ type YearTable = {
 
 export class BusinessClock {
   private readonly years = new Map<number, YearTable>();
+  /** Each compiled year's offset look-up (kept for wall times of days with a change). */
+  private readonly offsetOf = new Map<number, (instant: number) => number>();
   private readonly intervals: [number, number][];
 
   constructor(readonly calendar: WorkingCalendar) {
@@ -60,18 +62,9 @@ export class BusinessClock {
     const spans: number[] = [];
     const starts = new Uint32Array(days + 1);
     const before = new Float64Array(days + 1);
-    // Midnights: one offset look-up per day, exact placement only around a change.
-    let offset = offsetAt(zone, firstDay * MS_PER_DAY);
-    for (let index = 0; index <= days; index++) {
-      const wall = (firstDay + index) * MS_PER_DAY;
-      let instant = wall - offset * MS_PER_MINUTE;
-      const actual = offsetAt(zone, instant);
-      if (actual !== offset) {
-        instant = instantOfWallTime(zone, firstDay + index, 0);
-        offset = offsetAt(zone, instant);
-      }
-      midnights[index] = instant;
-    }
+    const offsetOf = offsetTable(zone, (firstDay - 2) * MS_PER_DAY, (firstDay + days + 2) * MS_PER_DAY);
+    this.offsetOf.set(year, offsetOf);
+    for (let index = 0; index <= days; index++) midnights[index] = instantOfWallTime(zone, firstDay + index, 0, offsetOf);
     let total = 0;
     for (let index = 0; index < days; index++) {
       const day = firstDay + index;
@@ -98,7 +91,8 @@ export class BusinessClock {
 
   private placeWall(midnight: number, shifted: number, day: number, minutes: number): number {
     if (!shifted) return midnight + minutes * MS_PER_MINUTE;
-    return minutes >= 1_440 ? instantOfWallTime(this.calendar.timeZone, day + 1, 0) : instantOfWallTime(this.calendar.timeZone, day, minutes);
+    const offsetOf = this.offsetOf.get(civilOf(day).year);
+    return minutes >= 1_440 ? instantOfWallTime(this.calendar.timeZone, day + 1, 0, offsetOf) : instantOfWallTime(this.calendar.timeZone, day, minutes, offsetOf);
   }
 
   /** The year table holding `instant` and the index of its local day. */
@@ -134,6 +128,7 @@ export class BusinessClock {
   /** Business milliseconds from `from` to `to` (instants); 0 when `to` is not after `from`. */
   businessMs(from: number, to: number): number {
     if (!(to > from)) return 0;
+    if (!Number.isFinite(from) || !Number.isFinite(to)) throw new RangeError('businessMs: instants must be finite');
     const a = this.locate(from);
     const b = this.locate(to);
     const startYear = civilOf(a.table.firstDay).year;
