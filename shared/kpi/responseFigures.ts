@@ -2,7 +2,8 @@ import { BusinessClock } from '../calendar/businessHours';
 import type { WorkingCalendar } from '../calendar/calendar';
 import type { Commitment } from '../sla/commitments';
 import type { RecordLookup } from './attainment';
-import { type LeadMonth, measureMonth, medianResponseHours, type MonthResponse } from './leadRecords';
+import { measureMonth, medianResponseHours, type MonthResponse } from './leadMeasure';
+import type { LeadMonth } from './leadRecords';
 import { metricKey } from './values';
 
 /**

@@ -3,7 +3,8 @@ import { BusinessClock } from '../../shared/calendar/businessHours';
 import { defaultCalendar } from '../../shared/calendar/calendar';
 import { slaAttainment, attainmentShare } from '../../shared/kpi/attainment';
 import { type CsvTable, guessMapping, importCsv, parseCsvText } from '../../shared/kpi/csv';
-import { decodeLeadMonth, encodeLeadMonth, type LeadMonth, LeadMonthFile, measureMonth, meetsCompliance, NONE, RECORD_STRIDE } from '../../shared/kpi/leadRecords';
+import { measureMonth, meetsCompliance } from '../../shared/kpi/leadMeasure';
+import { decodeLeadMonth, encodeLeadMonth, type LeadMonth, LeadMonthFile, NONE, RECORD_STRIDE } from '../../shared/kpi/leadRecords';
 import { lookupFrom, metricKey } from '../../shared/kpi/values';
 import { createCommitment } from '../../shared/sla/commitments';
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { BusinessClock } from '../../shared/calendar/businessHours';
 import { defaultCalendar, WorkingCalendar } from '../../shared/calendar/calendar';
 import { decodeCsvBytes, guessMapping, importCsv, parseCsvText } from '../../shared/kpi/csv';
-import { type LeadMonth, measureMonth, medianResponseHours } from '../../shared/kpi/leadRecords';
+import { measureMonth, medianResponseHours } from '../../shared/kpi/leadMeasure';
+import type { LeadMonth } from '../../shared/kpi/leadRecords';
 
 /**
  * The corpus files whose expected.json entry has `responses` (made by make-csv-fixtures.mjs, worked

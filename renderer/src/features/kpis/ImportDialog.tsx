@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { CsvMapping, CsvProblem, CsvRowError, DateOrder, LeadField } from './csvApi';
 import { BusinessClock } from '../../../../shared/calendar/businessHours';
-import { medianResponseHours } from '../../../../shared/kpi/leadRecords';
+import { medianResponseHours } from '../../../../shared/kpi/leadMeasure';
 import { type Metric, METRICS, valueId } from '../../../../shared/kpi/records';
 import { type ResponseBasis, valuesToStore } from '../../../../shared/kpi/responseFigures';
 import { metricKey } from '../../../../shared/kpi/values';

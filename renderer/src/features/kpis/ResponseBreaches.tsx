@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MonthResponse } from '../../../../shared/kpi/leadRecords';
+import type { MonthResponse } from '../../../../shared/kpi/leadMeasure';
 import { complianceOf, type Commitment } from '../../../../shared/sla/commitments';
 import { useApp } from '../../app/AppContext';
 import type { KpiData } from './kpiStore';
