@@ -7,7 +7,6 @@ export const calendarEn = {
   pageTitle: 'Working calendar',
   pageIntro:
     'Response times and the SLA’s time windows in business hours are measured by this calendar: only the working hours of working days count. A lead that arrives outside them starts its clock at the next opening.',
-  loading: 'Loading the working calendar…',
   hoursTitle: 'Working days and hours',
   timeZone: 'Time zone',
   timeZoneHint: 'Dates in imported files without a time zone are read as this zone’s local time.',
@@ -53,7 +52,6 @@ export const calendarEn = {
   undone: 'The previous calendar is back',
   unchanged: 'Nothing to save: this is the calendar in use.',
   failed: 'Could not save the calendar: {{message}}',
-  problemsTitle: 'Fix these first',
   errors: {
     badTime: 'Not a time of day (HH:MM, 00:00–24:00).',
     closesBeforeOpens: 'Closing time must be after opening time.',
@@ -69,7 +67,6 @@ export const calendarEn = {
     'Revision {{revision}} of the SLA was signed with another calendar. SLA attainment and response times keep using the signed calendar until a new revision stating this one is signed.',
   signedSame: 'The signed SLA (revision {{revision}}) states this calendar.',
   openSla: 'Open the SLA',
-  weekend: 'not a working day',
   /** The calendar in one sentence (the SLA's definitions, summaries). */
   sentence: {
     hours: 'Business hours: {{days}}, {{from}}–{{to}} ({{zone}})',
@@ -78,7 +75,6 @@ export const calendarEn = {
     nothingExcluded: '.',
     publicJP: 'Japanese public holidays',
     company: 'company holidays {{list}}',
-    yearly: '{{range}} (every year)',
   },
   sampleHolidays: { newYear: "New Year's Day", independence: 'Independence Day', christmas: 'Christmas Day' },
   defaults: { yearEnd: 'Year-end holidays' },
@@ -87,8 +83,7 @@ export const calendarEn = {
     compliance: 'Met in a month when at least {{percent}} of records are handled within the window.',
     complianceAll: 'Met in a month when every record is handled within the window.',
     complianceLabel: 'Compliance level (%)',
-    complianceHint: 'Share of records that must be handled within the window each month (100 = every record).',
-    complianceError: 'A compliance level is a percentage above 0 and at most 100.',
+    complianceHint: '100 = every record.',
     draftDiffers: 'The workspace’s working calendar has changed since this draft was generated.',
     reviewDiffers: 'This version in review states another calendar than the workspace’s. Return it to draft to state the workspace calendar.',
     draftNone: 'This draft states no working calendar yet, so “business hours” is undefined in it.',
@@ -112,9 +107,11 @@ export const calendarEn = {
     colUnit: 'Measured in',
     signedCalendar: 'the calendar of SLA revision {{revision}}',
     workspaceCalendar: 'the workspace calendar',
-    perRecord: 'Per record',
-    median: 'Median (monthly data)',
+    perRecord: 'Measured per record, from imported leads',
+    mixedBasis: 'Per record where leads were imported; elsewhere the monthly figure (median)',
+    median: 'Monthly figure (median) against the window',
     cellRecords: '{{status}}: {{share}} within {{window}} (needs {{needed}}); {{breaches}}',
+    breachesWaiting: '{{breaches}} ({{waiting}})',
     cellPending: 'Not measured yet: {{pending}} of {{records}} still inside the window',
     breachCount_one: '{{count}} breach',
     breachCount_other: '{{count}} breaches',
@@ -140,6 +137,5 @@ export const calendarEn = {
     neededShare: 'The SLA is met in a month when at least {{percent}} of records are handled within the window.',
     neededAll: 'The SLA is met in a month when every record is handled within the window.',
     summary: '{{kind}}: {{within}} of {{judged}} within {{window}} ({{share}}); {{breaches}}',
-    showBreaches: 'Breaches of {{kind}} in {{period}}',
   },
 } as const;

@@ -73,21 +73,16 @@ function list(items: readonly string[], language: string): string {
   return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
 }
 
-/** The company holiday as the sentence names it: 'Year-end holidays (Dec 29 – Jan 3, every year)'. */
+/** The company holiday as the sentence names it: 'Year-end holidays (Dec 29 – Jan 3 every year)'. */
 function holidayPhrase(t: TFunction, holiday: CompanyHoliday, language: string): string {
-  const when =
-    holiday.kind === 'dates'
-      ? holidayWhen(t, holiday, language)
-      : t('calendar.sentence.yearly', {
-          range: holiday.from === holiday.to ? monthDayText(holiday.from, language) : `${monthDayText(holiday.from, language)}${dash(language)}${monthDayText(holiday.to, language)}`,
-        });
+  const when = holidayWhen(t, holiday, language);
   return holiday.name ? `${holiday.name}${language === 'ja' ? '（' : ' ('}${when}${language === 'ja' ? '）' : ')'}` : when;
 }
 
 /**
  * The calendar in one sentence, as the SLA's definitions state it: "Business hours: Mon–Fri,
  * 9:00–18:00 (Asia/Tokyo, Japan Standard Time), except 12:00–13:00; Japanese public holidays and
- * company holidays Year-end holidays (Dec 29 – Jan 3 (every year)) excluded."
+ * company holidays Year-end holidays (Dec 29 – Jan 3 every year) excluded."
  */
 export function calendarSentence(t: TFunction, language: string, calendar: WorkingCalendar): string {
   let text = t('calendar.sentence.hours', { days: daysText(calendar.workingDays, language), from: timeText(calendar.opens), to: timeText(calendar.closes), zone: zoneText(calendar.timeZone, language) });

@@ -25,7 +25,7 @@ export function breachesText(t: ReturnType<typeof useTranslation>['t'], response
   const count = response.late + response.waiting;
   if (count === 0) return t('calendar.kpi.noBreaches');
   const total = t('calendar.kpi.breachCount', { count });
-  return response.waiting > 0 ? `${total} (${t('calendar.kpi.waitingCount', { count: response.waiting })})` : total;
+  return response.waiting > 0 ? t('calendar.kpi.breachesWaiting', { breaches: total, waiting: t('calendar.kpi.waitingCount', { count: response.waiting }) }) : total;
 }
 
 /** One time-window commitment's month, record by record: the summary and the records that missed the window. */

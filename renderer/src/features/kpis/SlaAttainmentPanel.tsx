@@ -73,6 +73,14 @@ function MetCell(props: { row: CommitmentAttainment['rows'][number]; attainment:
   );
 }
 
+/** How a time-window commitment is measured over the months shown: per record, by the monthly median, or both. */
+function basisLabel(t: ReturnType<typeof useTranslation>['t'], row: CommitmentAttainment): string {
+  const measured = row.rows.filter((cell) => cell.records || cell.actual !== null);
+  const records = measured.filter((cell) => cell.records).length;
+  if (records === 0) return t('calendar.kpi.median');
+  return records === measured.length ? t('calendar.kpi.perRecord') : t('calendar.kpi.mixedBasis');
+}
+
 /**
  * SLA attainment for the 12 months ending at `period`: each commitment of the latest signed SLA
  * version against its actual, month by month, and the share of months met. Without a signed SLA it
@@ -136,14 +144,12 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string 
                       <th scope="row">
                         <strong>{t(`sla.kinds.${row.kind}`)}</strong>
                         <span className="kpi-att-sentence">{sentence}</span>
-                        {row.key ? (
+                        {row.key && !row.rows.some((cell) => cell.records) ? (
                           <span className="muted kpi-att-source">
                             {t('kpi.sla.source', { source: row.key.startsWith('sla:') ? t('kpi.sla.sourceHand') : metricName(t, row.key) })}
                           </span>
                         ) : null}
-                        {row.kind === 'firstContact' || row.kind === 'acceptReject' ? (
-                          <span className="muted kpi-att-source">{row.rows.some((cell) => cell.records) ? t('calendar.kpi.perRecord') : t('calendar.kpi.median')}</span>
-                        ) : null}
+                        {row.kind === 'firstContact' || row.kind === 'acceptReject' ? <span className="muted kpi-att-source">{basisLabel(t, row)}</span> : null}
                       </th>
                       <td>{t(`kpi.owners.${row.owner}`)}</td>
                       <td>{row.measurable ? (percent ?? t('kpi.sla.noneMeasured')) : t('kpi.sla.notMeasuredShort')}</td>
