@@ -5,6 +5,7 @@ import { slaAttainment, attainmentShare } from '../../shared/kpi/attainment';
 import { type CsvTable, guessMapping, importCsv, parseCsvText } from '../../shared/kpi/csv';
 import { measureMonth, meetsCompliance } from '../../shared/kpi/leadMeasure';
 import { decodeLeadMonth, encodeLeadMonth, type LeadMonth, LeadMonthFile, NONE, RECORD_STRIDE } from '../../shared/kpi/leadRecords';
+import { responseBasis, responseFigures, valuesToStore, withDerived } from '../../shared/kpi/responseFigures';
 import { lookupFrom, metricKey } from '../../shared/kpi/values';
 import { createCommitment } from '../../shared/sla/commitments';
 
@@ -165,5 +166,51 @@ describe('SLA attainment per record', () => {
     const [fc] = slaAttainment([firstContact], ['2026-01'], lookup, { records: pending });
     expect(fc!.rows[0]).toMatchObject({ committed: 95, actual: null, met: null });
     expect(fc!.periodsMeasured).toBe(0);
+  });
+});
+
+describe('response figures by the calendar in force', () => {
+  const text = [
+    'Lead ID,MQL Date,First Contact Date',
+    'A,2026-01-16 17:00,2026-01-19 10:00',
+    'B,2026-01-13 10:00,2026-01-13 15:00',
+    'C,2026-01-09 17:00,2026-01-13 10:00',
+  ].join('\n');
+  const signedCalendar = defaultCalendar({ language: 'ja' });
+  const workspaceCalendar = { ...signedCalendar, publicHolidays: 'none' as const, lunch: null };
+
+  it('uses the signed SLA’s calendar over the workspace’s, and business hours unless the signed first-contact commitment says plain hours', () => {
+    const business = createCommitment('firstContact', { id: 'fc', withinHours: 8 }, () => 'x');
+    const clock = createCommitment('firstContact', { id: 'fc', withinHours: 8, businessHours: false }, () => 'x');
+    expect(responseBasis(null, workspaceCalendar)).toEqual({ calendar: workspaceCalendar, calendarSource: 'workspace', business: true });
+    expect(responseBasis({ commitments: [business], calendar: signedCalendar }, workspaceCalendar)).toEqual({ calendar: signedCalendar, calendarSource: 'signed', business: true });
+    // A signed SLA from before calendars states none: the workspace's applies.
+    expect(responseBasis({ commitments: [clock], calendar: null }, workspaceCalendar)).toEqual({ calendar: workspaceCalendar, calendarSource: 'workspace', business: false });
+  });
+
+  it('measures the median and each commitment in its own unit (business or clock hours)', () => {
+    const data = months(text);
+    // Business hours with Japanese holidays (1/12 成人の日) and lunch: A 2, B 4, C 2 → median 2.
+    const signed = responseFigures(data, responseBasis({ commitments: [], calendar: signedCalendar }, workspaceCalendar));
+    expect(signed.derived).toEqual([{ key: 'metric:responseHours', period: '2026-01', value: 2 }]);
+    // The workspace calendar counts Monday 1/12 and no lunch: A 2, B 5, C 10 → median 5.
+    expect(responseFigures(data, responseBasis(null, workspaceCalendar)).derived[0]!.value).toBe(5);
+    // A commitment in plain hours is measured in clock hours: 65, 5, 89 against 8 → 1 of 3.
+    const plain = createCommitment('firstContact', { id: 'plain', withinHours: 8, businessHours: false }, () => 'x');
+    expect(signed.records(plain, '2026-01')).toMatchObject({ business: false, within: 1, late: 2, medianHours: 65 });
+    const inBusiness = createCommitment('firstContact', { id: 'b', withinHours: 3 }, () => 'x');
+    expect(signed.records(inBusiness, '2026-01')).toMatchObject({ business: true, within: 2, late: 1, share: (2 / 3) * 100 });
+    expect(signed.records(inBusiness, '2026-02')).toBeUndefined();
+    expect(signed.records(createCommitment('volume', { id: 'v' }, () => 'x'), '2026-01')).toBeUndefined();
+  });
+
+  it('stores an import’s values except the medians of months whose lead records come with it', () => {
+    const values = [
+      { key: 'metric:responseHours', period: '2026-01', value: 65 },
+      { key: 'metric:responseHours', period: '2026-02', value: 3 },
+      { key: 'metric:mql', period: '2026-01', value: 3 },
+    ];
+    expect(valuesToStore(values, months(text))).toEqual([values[1], values[2]]);
+    expect(withDerived(values, [{ key: 'metric:responseHours', period: '2026-01', value: 2 }])).toEqual([values[1], values[2], { key: 'metric:responseHours', period: '2026-01', value: 2 }]);
   });
 });
