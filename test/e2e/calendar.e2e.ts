@@ -175,7 +175,7 @@ describe('Working calendar', () => {
     await page.getByRole('heading', { level: 1, name: workspace }).waitFor();
 
     const section = page.getByRole('region', { name: ja.calendar.section });
-    const sentence = '営業時間：月〜金 9:00〜18:00（Asia/Tokyo、日本標準時）、ただし 12:00〜13:00 を除く。日本の祝日、会社の休日 年末年始休業（毎年 12/29〜1/3）は除く。';
+    const sentence = '営業時間：月〜金 9:00〜18:00（日本標準時）、ただし 12:00〜13:00 を除く。日本の祝日、会社の休日 年末年始休業（毎年 12/29〜1/3）は除く。';
     await section.getByText(sentence).waitFor();
     await section.getByRole('link', { name: ja.calendar.open }).click();
     await page.getByRole('heading', { level: 1, name: ja.calendar.pageTitle }).waitFor();

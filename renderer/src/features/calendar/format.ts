@@ -35,7 +35,11 @@ export function timeText(minutes: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** 'Asia/Tokyo, Japan Standard Time' / 'Asia/Tokyo、日本標準時'; just the id where the engine has no name but an offset. */
+/**
+ * 'Asia/Tokyo, Japan Standard Time' in English; in Japanese the zone's Japanese name alone
+ * ('日本標準時', '米国東部時間'), as a Japanese document names it. The id where the engine has no
+ * name but an offset.
+ */
 export function zoneText(timeZone: string, language: string): string {
   let name = '';
   try {
@@ -44,7 +48,7 @@ export function zoneText(timeZone: string, language: string): string {
     name = '';
   }
   if (name === '' || /^(GMT|UTC)([+-−]|$)/.test(name) || name === timeZone) return timeZone;
-  return `${timeZone}${language === 'ja' ? '、' : ', '}${name}`;
+  return language === 'ja' ? name : `${timeZone}, ${name}`;
 }
 
 /** A calendar date 'YYYY-MM-DD' as the reader writes it (the day itself, whatever the zone). */
