@@ -110,7 +110,8 @@ export type StampParts = { year: number; month: number; day: number; minutes: nu
  * `seen` is told every date of every row used, for the file's "as of" moment.
  */
 export class LeadRecordBuilder {
-  private readonly months = new Map<number, { ids: string[]; data: number[] }>();
+  /** Per month: ids and a growing Int32Array (40 bytes a record, not ten boxed numbers). */
+  private readonly months = new Map<number, { ids: string[]; data: Int32Array; length: number }>();
   private latest = { day: Number.NEGATIVE_INFINITY, minutes: -1 };
   constructor(readonly measures: LeadMeasures) {}
 
@@ -122,16 +123,28 @@ export class LeadRecordBuilder {
   add(id: string, line: number, mql: StampParts, contact: StampParts | null, decision: StampParts | null): void {
     const month = mql.year * 12 + mql.month - 1;
     let entry = this.months.get(month);
-    if (!entry) this.months.set(month, (entry = { ids: [], data: [] }));
+    if (!entry) this.months.set(month, (entry = { ids: [], data: new Int32Array(RECORD_STRIDE * 64), length: 0 }));
+    if (entry.length + RECORD_STRIDE > entry.data.length) {
+      const grown = new Int32Array(entry.data.length * 2);
+      grown.set(entry.data);
+      entry.data = grown;
+    }
     entry.ids.push(id);
-    const push = (parts: StampParts | null) => {
-      if (!parts) entry.data.push(NONE, -1, NONE);
-      else entry.data.push(dayNumber(parts.year, parts.month, parts.day), parts.minutes, parts.offset ?? NONE);
-    };
-    entry.data.push(line);
-    push(mql);
-    push(contact);
-    push(decision);
+    const data = entry.data;
+    let at = entry.length;
+    data[at++] = line;
+    for (const parts of [mql, contact, decision]) {
+      if (!parts) {
+        data[at++] = NONE;
+        data[at++] = -1;
+        data[at++] = NONE;
+      } else {
+        data[at++] = dayNumber(parts.year, parts.month, parts.day);
+        data[at++] = parts.minutes;
+        data[at++] = parts.offset ?? NONE;
+      }
+    }
+    entry.length = at;
   }
 
   /** The months collected, oldest first (without importedAt: the store sets it when it writes). */
@@ -142,7 +155,7 @@ export class LeadRecordBuilder {
       .map((month) => {
         const entry = this.months.get(month)!;
         const period = periodOfIndex(month);
-        return { id: period, period, measures: { ...this.measures }, ids: entry.ids, data: Int32Array.from(entry.data), asOf: { ...asOf } };
+        return { id: period, period, measures: { ...this.measures }, ids: entry.ids, data: entry.data.slice(0, entry.length), asOf: { ...asOf } };
       });
   }
 }
