@@ -274,8 +274,8 @@ export function SlaPage(props: { workspaceId: string }) {
                 void run(async () => {
                   const source = await loadFunnel(props.workspaceId, language);
                   setFunnel(source);
-                  const { calendar } = await loadCalendar(props.workspaceId, language);
-                  await regenerateVersion(props.workspaceId, version.id, source.funnel, undefined, undefined, calendar);
+                  // The calendar as the page has it (live): regenerating states it too.
+                  await regenerateVersion(props.workspaceId, version.id, source.funnel, undefined, undefined, workspaceCalendar?.calendar);
                 }, t('sla.actions.regenerated'))
               }
             >
