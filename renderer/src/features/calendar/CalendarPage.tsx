@@ -13,6 +13,7 @@ import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { newId } from '../../db/ids';
 import { Field } from '../../ui/Field';
+import { shownKey } from '../../ui/keys';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
@@ -241,7 +242,7 @@ export function CalendarPage(props: { workspaceId: string }) {
 
         <div className="toolbar calendar-actions">
           <button type="submit" className="button primary" disabled={saving} aria-keyshortcuts="Control+S">
-            {t('calendar.save')}
+            {t('calendar.save')} <kbd aria-hidden="true">{shownKey('Ctrl+S')}</kbd>
           </button>
           <button
             type="button"
