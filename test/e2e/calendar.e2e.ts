@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
-import { chooseFile, createWorkspace, createWorkspaceWithSamplePeople, poll, readTable, toasts } from './support/app';
+import { chooseFile, createWorkspaceWithSamplePeople, poll, readTable, toasts } from './support/app';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
 
 afterEach(cleanUpBrowsers);
