@@ -5,6 +5,8 @@ import { MAX_FILE_BYTES } from './fileLimits';
 import { Board } from './records/board';
 import { Member } from './records/member';
 import { Workspace } from './records/workspace';
+import { WorkingCalendar } from './calendar/calendar';
+import { decodeLeadMonth, type LeadMonth, LeadMonthFile } from './kpi/leadRecords';
 import { KpiDefinition, PeriodValue } from './kpi/records';
 import { ActionItem, Meeting, MeetingSeries } from './meetings/records';
 import { SlaVersion } from './sla/versions';
@@ -56,6 +58,10 @@ export const WorkspaceFileV1 = z.object({
   actionItems: z.array(ActionItem).max(100_000).default([]),
   kpis: z.array(KpiDefinition).max(1_000).default([]),
   kpiValues: z.array(PeriodValue).max(1_000_000).default([]),
+  /** The working calendar (what "business hours" means); files without it have none (the default applies). */
+  calendar: WorkingCalendar.nullable().default(null),
+  /** Lead-level response records of CRM imports, one entry per MQL month; files without them have none. */
+  leadMonths: z.array(LeadMonthFile).max(1_200).default([]),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileV1>;
 /** A file as it may be written: fields with defaults may be absent. */
@@ -64,9 +70,10 @@ export type FileMember = z.infer<typeof FileMember>;
 export type FileBoard = z.infer<typeof FileBoard>;
 
 /** A parsed file whose board documents are already decoded and known to load. */
-export type ParsedWorkspaceFile = Omit<WorkspaceFile, 'boards' | 'assets'> & {
+export type ParsedWorkspaceFile = Omit<WorkspaceFile, 'boards' | 'assets' | 'leadMonths'> & {
   boards: (Omit<FileBoard, 'doc'> & { update: Uint8Array })[];
   assets: (Omit<FileAsset, 'data'> & { bytes: Uint8Array })[];
+  leadMonths: LeadMonth[];
 };
 
 export type FileProblem =
@@ -80,10 +87,11 @@ export type FileProblem =
   | { kind: 'invalid'; path: string; detail: string }
   | { kind: 'duplicate-id'; collection: IdCollection; id: string }
   | { kind: 'bad-board'; boardName: string; detail: string }
-  | { kind: 'bad-asset'; id: string };
+  | { kind: 'bad-asset'; id: string }
+  | { kind: 'bad-lead-month'; period: string; detail: string };
 
 /** The collections whose ids must be unique within a file. */
-export const ID_COLLECTIONS = ['members', 'boards', 'assets', 'slaVersions', 'meetingSeries', 'meetings', 'actionItems', 'kpis', 'kpiValues'] as const;
+export const ID_COLLECTIONS = ['members', 'boards', 'assets', 'slaVersions', 'meetingSeries', 'meetings', 'actionItems', 'kpis', 'kpiValues', 'leadMonths'] as const;
 export type IdCollection = (typeof ID_COLLECTIONS)[number];
 
 export type ParseResult = { ok: true; file: ParsedWorkspaceFile } | { ok: false; problem: FileProblem };
@@ -266,7 +274,13 @@ export function parseWorkspaceFile(input: string): ParseResult {
     if (!bytes || bytes.length === 0) return fail({ kind: 'bad-asset', id: asset.id });
     assets.push({ ...asset, bytes });
   }
-  return { ok: true, file: { ...file, boards, assets } };
+  const leadMonths: LeadMonth[] = [];
+  for (const entry of file.leadMonths) {
+    const decoded = decodeLeadMonth(entry);
+    if (!decoded.ok) return fail({ kind: 'bad-lead-month', period: entry.period, detail: decoded.detail });
+    leadMonths.push(decoded.month);
+  }
+  return { ok: true, file: { ...file, boards, assets, leadMonths } };
 }
 
 /** Applies the update to a throw-away doc; Yjs throws on malformed updates. */

@@ -1,6 +1,7 @@
 import { convertVolume } from '../funnel/stages';
 import type { DefaultStageKey } from '../funnel/stages';
-import { type Commitment, type CommitmentKind, NATURAL_OWNER, type SlaOwner } from '../sla/commitments';
+import { type Commitment, type CommitmentKind, complianceOf, NATURAL_OWNER, type SlaOwner } from '../sla/commitments';
+import { meetsCompliance, type MonthResponse } from './leadMeasure';
 import type { Metric } from './records';
 import { finiteLookup, metricKey, slaKey, type ValueLookup } from './values';
 
@@ -10,6 +11,13 @@ import { finiteLookup, metricKey, slaKey, type ValueLookup } from './values';
  * (MQL volume, response hours) and otherwise from values typed by hand or imported for the
  * commitment (`sla:<commitmentId>`). Commitments with nothing numeric to compare (feedback
  * channel, review rhythm) are listed as not measured rather than guessed.
+ *
+ * Time-window commitments (first contact, accept/reject) promise a response to every record.
+ * Where the month has lead-level records (a CRM import with dates per lead), they are measured
+ * per record — the share handled within the window, in business hours by the working calendar
+ * when the commitment says business hours — and met when that share reaches the commitment's
+ * compliance level (100 % unless it says e.g. 95 %). Months with monthly figures only keep the
+ * comparison of the month's median with the window, and say so.
  */
 
 /** How the actual must compare with the committed figure to meet the commitment. */
@@ -18,8 +26,12 @@ export type Comparator = 'atLeast' | 'atMost';
 /** The unit of a commitment's committed figure and actual. */
 export type AttainmentUnit = 'count' | 'hours' | 'percent' | 'attempts' | 'days';
 
-/** One month of one commitment; `met` is null when there is no actual (or nothing to compare). */
-export type AttainmentRow = { period: string; committed: number | null; actual: number | null; met: boolean | null };
+/**
+ * One month of one commitment; `met` is null when there is no actual (or nothing to compare).
+ * With `records` (measured per record) `committed` is the compliance level and `actual` the share
+ * of records within the window, both in percent; otherwise they are in the commitment's unit.
+ */
+export type AttainmentRow = { period: string; committed: number | null; actual: number | null; met: boolean | null; records?: MonthResponse };
 
 /** A commitment's attainment over the requested months. */
 export type CommitmentAttainment = {
@@ -44,8 +56,17 @@ export type CommitmentAttainment = {
 /** What a commitment is measured against, or null when it has nothing numeric to compare. */
 export type AttainmentRule = { key: string; comparator: Comparator; unit: AttainmentUnit; committedPerMonth: number };
 
-/** Optional context: the funnel's stages, so a volume commitment on a stage reads that stage's metric. */
-export type AttainmentOptions = { stages?: readonly { id: string; key: DefaultStageKey | null }[] };
+/** Per-record results of a time-window commitment in a month, where lead-level data exists. */
+export type RecordLookup = (commitment: Commitment, period: string) => MonthResponse | null | undefined;
+
+/**
+ * Optional context: the funnel's stages, so a volume commitment on a stage reads that stage's
+ * metric; `records`, the per-record results of time-window commitments.
+ */
+export type AttainmentOptions = { stages?: readonly { id: string; key: DefaultStageKey | null }[]; records?: RecordLookup };
+
+/** Kinds measured per record where lead-level data exists. */
+const RECORD_KINDS: ReadonlySet<CommitmentKind> = new Set<CommitmentKind>(['firstContact', 'acceptReject']);
 
 const STAGE_METRIC: Partial<Record<DefaultStageKey, Metric>> = {
   lead: 'leads',
@@ -73,14 +94,16 @@ function volumeKey(commitment: Extract<Commitment, { kind: 'volume' }>, options:
 /**
  * How a commitment is measured per month:
  * - volume: metric:mql (or the stage's metric) ≥ count, a quarterly count divided by 3 (not rounded);
- * - firstContact: metric:responseHours (median hours MQL → first contact) ≤ withinHours;
+ * - firstContact: metric:responseHours (median hours MQL → first contact) ≤ withinHours (months
+ *   with lead-level records are measured per record instead, see slaAttainment);
  * - quality: sla:<id> (% of hand-overs complete) ≥ completenessPercent;
  * - attempts: sla:<id> (attempts made per record within the window) ≥ attempts;
- * - acceptReject: sla:<id> (hours to accept or reject) ≤ withinHours;
+ * - acceptReject: sla:<id> (hours to accept or reject) ≤ withinHours (per record likewise);
  * - recycle: sla:<id> (days recycled records were nurtured) ≥ nurtureDays;
  * - feedback, reviewCadence: nothing numeric → null (not measured).
- * Business-hours commitments are compared with the hours as recorded: the app has no working
- * calendar, so the figure entered should already be in business hours when that is the promise.
+ * A median typed or imported as a monthly figure is compared as entered (it should be in business
+ * hours when that is the promise); medians the app derives from lead records are in the
+ * commitment's unit already.
  */
 export function attainmentRule(commitment: Commitment, options: AttainmentOptions = {}): AttainmentRule | null {
   switch (commitment.kind) {
@@ -105,6 +128,18 @@ export function attainmentRule(commitment: Commitment, options: AttainmentOption
 /** Whether `actual` meets `committed` under `comparator` (exact comparison; equal meets). */
 export function meets(comparator: Comparator, actual: number, committed: number): boolean {
   return comparator === 'atLeast' ? actual >= committed : actual <= committed;
+}
+
+/** One month of a measurable commitment: per record where `options.records` has the month, else by its rule. */
+function attainmentRow(commitment: Commitment, rule: AttainmentRule, period: string, read: ValueLookup, options: AttainmentOptions): AttainmentRow {
+  const records = RECORD_KINDS.has(commitment.kind) ? options.records?.(commitment, period) : undefined;
+  if (records) {
+    const committed = complianceOf(commitment as { compliancePercent?: number });
+    return { period, committed, actual: records.share, met: records.share === null ? null : meetsCompliance(records, committed), records };
+  }
+  const actual = read(rule.key, period) ?? null;
+  if (actual === null) return { period, committed: rule.committedPerMonth, actual: null, met: null };
+  return { period, committed: rule.committedPerMonth, actual, met: meets(rule.comparator, actual, rule.committedPerMonth) };
 }
 
 /**
@@ -139,12 +174,12 @@ export function slaAttainment(
     let periodsMeasured = 0;
     let periodsMet = 0;
     const rows = periods.map((period): AttainmentRow => {
-      const actual = read(rule.key, period) ?? null;
-      if (actual === null) return { period, committed: rule.committedPerMonth, actual: null, met: null };
-      const met = meets(rule.comparator, actual, rule.committedPerMonth);
-      periodsMeasured++;
-      if (met) periodsMet++;
-      return { period, committed: rule.committedPerMonth, actual, met };
+      const row = attainmentRow(commitment, rule, period, read, options);
+      if (row.met !== null) {
+        periodsMeasured++;
+        if (row.met) periodsMet++;
+      }
+      return row;
     });
     return {
       commitmentId: commitment.id,
@@ -178,10 +213,10 @@ export function attainmentShare(
   for (const commitment of commitments) {
     const rule = attainmentRule(commitment, options);
     if (!rule) continue;
-    const actual = read(rule.key, period);
-    if (actual === undefined) continue;
+    const row = attainmentRow(commitment, rule, period, read, options);
+    if (row.met === null) continue;
     measured++;
-    if (meets(rule.comparator, actual, rule.committedPerMonth)) met++;
+    if (row.met) met++;
   }
   return { met, measured };
 }

@@ -11,6 +11,7 @@ import {
   readNumberCell,
 } from './csvCells';
 import { classifyOutcome, headerKey, isMarketingSource, LEAD_FIELDS, LEAD_HEADERS, type LeadField, METRIC_HEADERS, PERIOD_HEADERS, WON_DATE_HEADERS } from './csvHeaders';
+import { type LeadMonth, LeadRecordBuilder, type StampParts } from './leadRecords';
 import { MAX_VALUE, METRICS, type Metric } from './records';
 import { metricKey } from './values';
 
@@ -411,6 +412,12 @@ export type CsvPreview = {
   rowsRead: number;
   rowsUsed: number;
   periods: { first: string; last: string } | null;
+  /**
+   * Lead-level response records per MQL month (leads shape with an MQL date and a first-contact,
+   * SAL or rejected date column): kept so response times can be measured per record, in business
+   * hours, and again when the working calendar changes. Absent otherwise.
+   */
+  leadMonths?: Omit<LeadMonth, 'importedAt'>[];
 };
 
 /** Collects errors of the current row, and the preview's list. */
@@ -522,7 +529,8 @@ const PROGRESS_EVERY = 5_000;
  * badDate, outOfRange (year outside MIN_YEAR–MAX_YEAR, amount beyond
  * MAX_VALUE), missingRequired (blank created date when mapped; won/lost without closed date),
  * unknownOutcome (a closed date with an outcome word the app does not know), badNumber, negative (amount), dateOrder (a stage date before an
- * earlier stage's, first contact before MQL).
+ * earlier stage's, first contact or rejection before MQL). `leadMonths`: the records of
+ * every used row with an MQL date (see leadRecords.ts).
  *
  * Periods shape: one row per month; blank cells give no value; errors: missingRequired (no month),
  * badDate (unreadable month), duplicatePeriod (second row of a month), badNumber, negative,
@@ -536,6 +544,7 @@ export function importCsv(table: CsvTable, mapping: CsvMapping, onProgress?: (do
   const total = table.rows.length;
   let rowsUsed = 0;
   const scratch = dateScratch();
+  let leadMonths: CsvPreview['leadMonths'];
 
   if (mapping.shape === 'leads') {
     const read = leadReader(mapping, errors, scratch);
@@ -549,6 +558,7 @@ export function importCsv(table: CsvTable, mapping: CsvMapping, onProgress?: (do
         rowsUsed++;
       }
     }
+    leadMonths = read.records?.finish();
   } else {
     const seen = new Set<number>();
     const metrics = METRICS.filter((metric) => mapping.columns[metric] !== undefined);
@@ -632,10 +642,19 @@ export function importCsv(table: CsvTable, mapping: CsvMapping, onProgress?: (do
     }
   }
   const periods = values.length === 0 ? null : { first: values[0]!.period, last: values[values.length - 1]!.period };
-  return { values, errors: errors.listed, errorCount: errors.count, rowsRead: total, rowsUsed, periods };
+  const preview: CsvPreview = { values, errors: errors.listed, errorCount: errors.count, rowsRead: total, rowsUsed, periods };
+  if (leadMonths) preview.leadMonths = leadMonths;
+  return preview;
 }
 
 type LeadMapping = Extract<CsvMapping, { shape: 'leads' }>;
+
+/** Whether `a` is before `b` (by the day as written, then by time; a missing time is the day's start). */
+function earlier(a: StampParts, b: StampParts): boolean {
+  const dayA = dayNumber(a.year, a.month, a.day);
+  const dayB = dayNumber(b.year, b.month, b.day);
+  return dayA !== dayB ? dayA < dayB : a.minutes < b.minutes;
+}
 
 /** Reads lead rows: validates one row, then adds it to the month totals. */
 function leadReader(mapping: LeadMapping, errors: Errors, scratch: DateParts) {
@@ -658,6 +677,23 @@ function leadReader(mapping: LeadMapping, errors: Errors, scratch: DateParts) {
   const contactColumn = columns.firstContactDate;
   const sourceColumn = columns.source;
   const idColumn = columns.id;
+  const salIndex = stageFields.indexOf('salDate');
+  const rejectedColumn = columns.rejectedDate;
+  // Per-record response data (business hours, per-record SLA attainment) needs the MQL date and an answer column.
+  const records =
+    mqlIndex >= 0 && (contactColumn !== undefined || salIndex >= 0 || rejectedColumn !== undefined)
+      ? new LeadRecordBuilder({ firstContact: contactColumn !== undefined, acceptReject: salIndex >= 0 || rejectedColumn !== undefined })
+      : null;
+  const stageParts: StampParts[] = stageFields.map(() => ({ year: 0, month: 0, day: 0, minutes: -1, offset: null }));
+  const contactParts: StampParts = { year: 0, month: 0, day: 0, minutes: -1, offset: null };
+  const rejectedParts: StampParts = { year: 0, month: 0, day: 0, minutes: -1, offset: null };
+  const copyParts = (into: StampParts) => {
+    into.year = scratch.year;
+    into.month = scratch.month;
+    into.day = scratch.day;
+    into.minutes = scratch.minutes;
+    into.offset = scratch.offset;
+  };
   /** Trimmed id → the line it first appears on (one Map lookup per row: fine for a million rows). */
   const firstLines = new Map<string, number>();
   const hasOutcome = outcomeColumn !== undefined || mapping.closedIsWon === true;
@@ -713,6 +749,7 @@ function leadReader(mapping: LeadMapping, errors: Errors, scratch: DateParts) {
       instants[index] = instant();
       minutes[index] = scratch.minutes;
       months[index] = scratch.year * 12 + scratch.month - 1;
+      if (records) copyParts(stageParts[index]!);
     }
     if (columns.createdDate !== undefined && (cells[columns.createdDate] ?? '').trim() === '') errors.add(line, columns.createdDate, 'missingRequired', '');
 
@@ -752,12 +789,26 @@ function leadReader(mapping: LeadMapping, errors: Errors, scratch: DateParts) {
     }
 
     let responseHours: number | null = null;
+    let contacted = false;
     if (contactColumn !== undefined && readDate(cells, contactColumn, line) === 'ok' && mqlIndex >= 0 && present[mqlIndex]) {
+      contacted = true;
+      if (records) copyParts(contactParts);
       const contact = instant();
       const bothTimed = scratch.minutes >= 0 && minutes[mqlIndex]! >= 0;
       const hours = bothTimed ? (contact - instants[mqlIndex]!) / 60 : (Math.floor(contact / 1_440) - Math.floor(instants[mqlIndex]! / 1_440)) * 24;
       if (hours < 0) errors.add(line, contactColumn, 'dateOrder', cells[contactColumn] ?? '');
       else responseHours = hours;
+    }
+    // A rejection (the other half of accept/reject) cannot come before the lead was handed over.
+    let rejected = false;
+    if (rejectedColumn !== undefined && readDate(cells, rejectedColumn, line) === 'ok') {
+      rejected = true;
+      copyParts(rejectedParts);
+      if (mqlIndex >= 0 && present[mqlIndex]) {
+        const bothTimed = scratch.minutes >= 0 && minutes[mqlIndex]! >= 0;
+        const at = instant();
+        if (bothTimed ? at < instants[mqlIndex]! : Math.floor(at / 1_440) < Math.floor(instants[mqlIndex]! / 1_440)) errors.add(line, rejectedColumn, 'dateOrder', cells[rejectedColumn] ?? '');
+      }
     }
 
     if (errors.rowHasError) return false;
@@ -783,8 +834,19 @@ function leadReader(mapping: LeadMapping, errors: Errors, scratch: DateParts) {
       if (!list) responses.set(month, (list = []));
       list.push(responseHours);
     }
+    if (records) {
+      for (let index = 0; index < stageFields.length; index++) if (present[index]) records.seen(stageParts[index]!);
+      if (contacted) records.seen(contactParts);
+      if (rejected) records.seen(rejectedParts);
+      if (present[mqlIndex]) {
+        // The decision is the earlier of acceptance (SAL) and rejection.
+        const accepted = salIndex >= 0 && present[salIndex] ? stageParts[salIndex]! : null;
+        const decision = accepted && rejected ? (earlier(accepted, rejectedParts) ? accepted : rejectedParts) : (accepted ?? (rejected ? rejectedParts : null));
+        records.add(idColumn === undefined ? '' : (cells[idColumn] ?? '').trim(), line, stageParts[mqlIndex]!, contacted ? contactParts : null, decision);
+      }
+    }
     return true;
   }
 
-  return { emits, row };
+  return { emits, row, records };
 }

@@ -20,6 +20,7 @@ export const LEAD_FIELDS = [
   'amount',
   'firstContactDate',
   'source',
+  'rejectedDate',
 ] as const;
 export type LeadField = (typeof LEAD_FIELDS)[number];
 
@@ -127,6 +128,10 @@ export const LEAD_HEADERS: Readonly<Record<LeadField, ReadonlySet<string>>> = {
     'First Contact Date', 'First Contacted', 'First Contacted Date', 'First Contacted At', 'First Activity Date', 'First Activity', 'First Response Date',
     'First Response', 'First Outreach Date', 'First Call Date', 'Date of First Engagement', 'First Engagement Date', 'First Touch Date',
     '初回接触日', '初回接触日時', '初回対応日', '初回対応日時', '初回コンタクト日', '初回架電日', '初回連絡日', '初回アプローチ日', '初回接触',
+  ]),
+  rejectedDate: fold([
+    'Rejected Date', 'Rejection Date', 'Date Rejected', 'Sales Rejected Date', 'Disqualified Date', 'Date Disqualified',
+    '却下日', '却下日時', '差し戻し日', '差戻し日', '差戻日', '不採用日', 'リジェクト日',
   ]),
   source: fold([
     'Source', 'Lead Source', 'Original Source', 'Original Source Type', 'Channel', 'Lead Channel', 'Source Type',

@@ -1,6 +1,6 @@
 import type { KpiSnapshotRow } from '../meetings/records';
 import { evaluateKpi, type SlaContext } from './formulas';
-import type { KpiDefinition, PeriodValue } from './records';
+import type { KpiDefinition } from './records';
 import { kpiStatus } from './status';
 import { lookupFrom } from './values';
 
@@ -10,7 +10,7 @@ import { lookupFrom } from './values';
  * ('count' | 'percent' | 'hours' | 'currency'), translated where shown. `sla` is the signed SLA's
  * context (null: none signed).
  */
-export function snapshotRows(kpis: readonly KpiDefinition[], values: readonly PeriodValue[], sla: SlaContext, period: string): KpiSnapshotRow[] {
+export function snapshotRows(kpis: readonly KpiDefinition[], values: readonly { key: string; period: string; value: number }[], sla: SlaContext, period: string): KpiSnapshotRow[] {
   const lookup = lookupFrom(values);
   return kpis.map((kpi) => {
     const result = evaluateKpi(kpi, period, lookup, sla);

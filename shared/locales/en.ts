@@ -1,6 +1,7 @@
 import { backupsEn } from './backups.en';
 import { hardeningEn } from './hardening.en';
 import { diagramsEn } from './diagrams.en';
+import { calendarEn } from './calendar.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
@@ -125,6 +126,7 @@ export const en = {
       'duplicate-id': 'The file is damaged: two {{collection}} have the same id “{{id}}”.',
       'bad-board': 'The board “{{board}}” in the file is damaged ({{detail}}).',
       'bad-asset': 'The picture “{{id}}” in the file is damaged.',
+      'bad-lead-month': 'The lead records of {{period}} in the file are damaged ({{detail}}).',
       'read-failed': 'The file could not be read: {{detail}}',
       'write-failed': 'The workspace could not be saved on this computer: {{detail}}',
     },
@@ -896,6 +898,7 @@ export const en = {
   rooms: roomsEn,
   hardening: hardeningEn,
   diagrams: diagramsEn,
+  calendar: calendarEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

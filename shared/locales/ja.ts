@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { backupsJa } from './backups.ja';
 import { hardeningJa } from './hardening.ja';
 import { diagramsJa } from './diagrams.ja';
+import { calendarJa } from './calendar.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
@@ -125,6 +126,7 @@ export const ja: Messages = {
       'duplicate-id': 'ファイルが壊れています: {{collection}} に同じ ID「{{id}}」が2つあります。',
       'bad-board': 'ファイル内のボード「{{board}}」が壊れています（{{detail}}）。',
       'bad-asset': 'ファイル内の画像「{{id}}」が壊れています。',
+      'bad-lead-month': 'ファイル内の {{period}} のリード記録が壊れています（{{detail}}）。',
       'read-failed': 'ファイルを読み込めませんでした: {{detail}}',
       'write-failed': 'このコンピューターに保存できませんでした: {{detail}}',
     },
@@ -895,6 +897,7 @@ export const ja: Messages = {
   rooms: roomsJa,
   hardening: hardeningJa,
   diagrams: diagramsJa,
+  calendar: calendarJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',

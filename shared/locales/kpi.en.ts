@@ -220,6 +220,7 @@ export const kpiEn = {
       amount: 'Amount',
       firstContactDate: 'First contact date',
       source: 'Source',
+      rejectedDate: 'Rejected date',
     },
     preview: 'First rows of the file',
     previewCaption: 'The first {{count}} rows',

@@ -222,6 +222,7 @@ export const kpiJa: Messages['kpi'] = {
       amount: '金額',
       firstContactDate: '初回接触日',
       source: 'ソース',
+      rejectedDate: '却下日',
     },
     preview: 'ファイルの先頭行',
     previewCaption: '先頭 {{count}} 行',

@@ -30,6 +30,18 @@ export const MAX_COMMITMENTS = 200;
 
 const Hours = z.number().positive().max(MAX_HOURS);
 
+/**
+ * The share of records that must be handled within the window for the commitment to be met in a
+ * month (95 means "at least 95 % of MQLs"). Optional, never defaulted: absent means every record
+ * (100 %), and SLAs signed before the field existed keep their exact content and hash.
+ */
+const CompliancePercent = z.number().positive().max(100).optional();
+
+/** The compliance level of a time-window commitment: its own, else 100 (every record). */
+export function complianceOf(commitment: { compliancePercent?: number | undefined }): number {
+  return commitment.compliancePercent ?? 100;
+}
+
 /** A short code or field name (trimmed, 1–100 characters). */
 const Code = z.string().trim().min(1).max(100);
 const uniqueList = z
@@ -70,6 +82,7 @@ export const FirstContactCommitment = z.object({
   stageId: StageId.nullable().default(null),
   withinHours: Hours,
   businessHours: z.boolean().default(true),
+  compliancePercent: CompliancePercent,
 });
 
 /** At least N contact attempts within D days. */
@@ -88,6 +101,7 @@ export const AcceptRejectCommitment = z.object({
   stageId: StageId.nullable().default(null),
   withinHours: Hours,
   businessHours: z.boolean().default(true),
+  compliancePercent: CompliancePercent,
   reasonCodes: uniqueList.default([]),
 });
 
@@ -134,6 +148,16 @@ export type Commitment = z.infer<typeof Commitment>;
 export type CommitmentInput = z.input<typeof Commitment>;
 export type CommitmentOf<K extends CommitmentKind> = Extract<Commitment, { kind: K }>;
 export type CommitmentInputOf<K extends CommitmentKind> = Extract<CommitmentInput, { kind: K }>;
+
+/**
+ * A parsed commitment without an `undefined` compliance level: zod keeps a key given as undefined,
+ * and canonical JSON (the signed hash) refuses undefined, so "every record" is the key's absence.
+ */
+function parseCommitment(input: unknown): Commitment {
+  const parsed = Commitment.parse(input);
+  if ('compliancePercent' in parsed && parsed.compliancePercent === undefined) delete parsed.compliancePercent;
+  return parsed;
+}
 
 /** A list of commitments with unique ids. */
 export const Commitments = z
@@ -186,7 +210,7 @@ export function createCommitment<K extends CommitmentKind>(
   const defaults = KIND_DEFAULTS[kind] as Record<string, unknown>;
   const input = { ...structuredClone(defaults), owner: NATURAL_OWNER[kind], ...overrides, kind };
   if (input.id === undefined) input.id = newId();
-  return Commitment.parse(input) as CommitmentOf<K>;
+  return parseCommitment(input) as CommitmentOf<K>;
 }
 
 /**
@@ -221,14 +245,14 @@ export function updateCommitment(commitments: readonly Commitment[], id: string,
     throw new Error('updateCommitment: id and kind cannot change');
   }
   const next = commitments.slice();
-  next[index] = Commitment.parse({ ...current, ...patch });
+  next[index] = parseCommitment({ ...current, ...patch });
   return next;
 }
 
 /** Appends a commitment (validated). Throws on a duplicate id or a full list. */
 export function addCommitment(commitments: readonly Commitment[], commitment: CommitmentInput): Commitment[] {
   if (commitments.length >= MAX_COMMITMENTS) throw new RangeError(`An SLA has at most ${MAX_COMMITMENTS} commitments`);
-  const parsed = Commitment.parse(commitment);
+  const parsed = parseCommitment(commitment);
   if (commitments.some((existing) => existing.id === parsed.id)) throw new Error(`Duplicate commitment id ${parsed.id}`);
   return [...commitments, parsed];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkingCalendar } from '../calendar/calendar';
 import { type Funnel, RevenuePlan } from '../funnel/plan';
 import { reverseFunnel } from '../funnel/reverseFunnel';
 import { FunnelDepartment, FunnelPeriod, FUNNEL_DEPARTMENTS, handOffs, outcomeStages, Stage, StageId } from '../funnel/stages';
@@ -98,7 +99,13 @@ export const ScorecardItem = z.object({
   withinDays: z.number().int().nullable(),
 });
 
-export const GeneratedItem = z.discriminatedUnion('type', [PartyItem, StageItem, CommitmentItem, RequiredVolumesItem, HandOffItem, ScorecardItem]);
+/**
+ * The working calendar that "business hours" means (section "definitions"): part of the signed
+ * content, so a later change of the workspace's calendar is a change of the SLA, not a silent one.
+ */
+export const CalendarItem = z.object({ type: z.literal('calendar'), id: z.literal('working-calendar'), calendar: WorkingCalendar });
+
+export const GeneratedItem = z.discriminatedUnion('type', [PartyItem, StageItem, CommitmentItem, RequiredVolumesItem, HandOffItem, ScorecardItem, CalendarItem]);
 export type GeneratedItem = z.infer<typeof GeneratedItem>;
 
 export const SlaSection = z.object({
@@ -170,8 +177,16 @@ function scorecardOf(commitment: Commitment): z.infer<typeof ScorecardItem> | nu
   }
 }
 
-/** The generated part of every section, from the funnel and the commitments. */
-export function generateSections(funnel: Funnel, commitments: readonly Commitment[]): Record<SlaSectionKey, GeneratedItem[]> {
+/** The working calendar a document states (its definitions), or null when it states none (documents made before calendars existed). */
+export function calendarOfDocument(document: SlaDocument): WorkingCalendar | null {
+  for (const section of document.sections) {
+    for (const item of section.generated) if (item.type === 'calendar') return item.calendar;
+  }
+  return null;
+}
+
+/** The generated part of every section, from the funnel, the commitments and the working calendar (when given). */
+export function generateSections(funnel: Funnel, commitments: readonly Commitment[], calendar: WorkingCalendar | null = null): Record<SlaSectionKey, GeneratedItem[]> {
   const sections = Object.fromEntries(SLA_SECTION_KEYS.map((key) => [key, [] as GeneratedItem[]])) as Record<SlaSectionKey, GeneratedItem[]>;
   const clone = <T>(value: T): T => structuredClone(value);
 
@@ -181,6 +196,7 @@ export function generateSections(funnel: Funnel, commitments: readonly Commitmen
   }
 
   for (const stage of funnel.stages) sections.definitions.push({ type: 'stage', id: stage.id, stage: clone(stage) });
+  if (calendar) sections.definitions.push({ type: 'calendar', id: 'working-calendar', calendar: clone(calendar) });
 
   const reverse = reverseFunnel(funnel.plan, funnel.stages);
   sections.marketingCommitments.push({
@@ -222,6 +238,8 @@ export function generateSections(funnel: Funnel, commitments: readonly Commitmen
 export interface NewDocumentOptions {
   title?: string;
   validity?: Partial<Validity>;
+  /** The working calendar to state; regenerate keeps the previous document's when undefined. */
+  calendar?: WorkingCalendar | null;
 }
 
 /**
@@ -231,7 +249,8 @@ export interface NewDocumentOptions {
  * With `previous` null, a new document with empty texts.
  */
 export function regenerate(previous: SlaDocument | null, funnel: Funnel, commitments: readonly Commitment[], options: NewDocumentOptions = {}): SlaDocument {
-  const generated = generateSections(funnel, commitments);
+  const calendar = options.calendar !== undefined ? options.calendar : previous ? calendarOfDocument(previous) : null;
+  const generated = generateSections(funnel, commitments, calendar);
   return SlaDocument.parse({
     schemaVersion: 1,
     title: previous ? previous.title : (options.title ?? ''),

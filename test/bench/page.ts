@@ -20,6 +20,8 @@ function makeFile(members: number, boards: number, nodesPerBoard: number): strin
     actionItems: [],
     kpis: [],
     kpiValues: [],
+    calendar: null,
+    leadMonths: [],
     format: FILE_FORMAT,
     version: 1,
     exportedAt: now,

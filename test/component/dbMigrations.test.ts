@@ -2,7 +2,8 @@ import { Dexie } from 'dexie';
 import yDexie, { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../renderer/src/db/db';
+import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../../renderer/src/db/db';
+import { defaultCalendar } from '../../shared/calendar/calendar';
 import { BOARD_NODES } from '../../shared/records/board';
 
 /**
@@ -42,13 +43,37 @@ const HISTORY: Record<number, { stores: Record<string, string>; write(db: Dexie)
     stores: SCHEMA_V4,
     async write(db) {
       await HISTORY[3]!.write(db);
+      await db.table('kpiValues').add({ workspaceId: 'w1', id: 'metric:mql|2026-01', key: 'metric:mql', period: '2026-01', value: 210, source: 'csv', updatedAt: '2026-02-01T00:00:00.000Z' });
+    },
+  },
+  5: {
+    stores: SCHEMA_V5,
+    async write(db) {
+      await HISTORY[4]!.write(db);
+      await db.table('calendars').add({ workspaceId: 'w1', calendar: CALENDAR, updatedAt: '2026-02-01T00:00:00.000Z' });
+      await db.table('leadMonths').add({ workspaceId: 'w1', ...LEAD_MONTH });
     },
   },
 };
 
+const CALENDAR = defaultCalendar({ language: 'ja', yearEndName: '年末年始休業' });
+const LEAD_MONTH = {
+  id: '2026-01',
+  period: '2026-01',
+  measures: { firstContact: true, acceptReject: false },
+  ids: ['L1'],
+  data: Int32Array.from([2, 20_458, 600, -2_147_483_648, 20_458, 690, -2_147_483_648, -2_147_483_648, -1, -2_147_483_648]),
+  asOf: { day: 20_458, minutes: 690 },
+  importedAt: '2026-02-01T00:00:00.000Z',
+};
+
 /** What each version's data must look like after opening it with the current code. */
-const EXPECTED_AGREEMENT: Record<number, unknown> = { 1: null, 2: { date: '2026-02-01', meeting: 'Feb' }, 3: { date: '2026-02-01', meeting: 'Feb' }, 4: { date: '2026-02-01', meeting: 'Feb' } };
-const EXPECTED_ASSET_BYTES: Record<number, number[] | null> = { 1: null, 2: [1, 2, 3], 3: [1, 2, 3], 4: [1, 2, 3] };
+const EXPECTED_AGREEMENT: Record<number, unknown> = { 1: null, 2: { date: '2026-02-01', meeting: 'Feb' }, 3: { date: '2026-02-01', meeting: 'Feb' }, 4: { date: '2026-02-01', meeting: 'Feb' }, 5: { date: '2026-02-01', meeting: 'Feb' } };
+const EXPECTED_ASSET_BYTES: Record<number, number[] | null> = { 1: null, 2: [1, 2, 3], 3: [1, 2, 3], 4: [1, 2, 3], 5: [1, 2, 3] };
+/** v5 added the working calendar and lead records: older databases have none (the default calendar applies). */
+const EXPECTED_MQL: Record<number, number | undefined> = { 1: undefined, 2: undefined, 3: undefined, 4: 210, 5: 210 };
+const EXPECTED_CALENDAR: Record<number, unknown> = { 1: null, 2: null, 3: null, 4: null, 5: { workspaceId: 'w1', calendar: CALENDAR, updatedAt: '2026-02-01T00:00:00.000Z' } };
+const EXPECTED_LEAD_DATA: Record<number, unknown> = { 1: null, 2: null, 3: null, 4: null, 5: ['[object Int32Array]', ...Array.from(LEAD_MONTH.data)] };
 
 describe('database migrations', () => {
   it('has a history entry for every version up to the current one', () => {
@@ -77,6 +102,17 @@ describe('database migrations', () => {
     await provider.whenLoaded;
     expect(board!.doc.getMap(BOARD_NODES).toJSON()).toEqual({ n1: { type: 'sticky', text: '予算は第4四半期に決まる' } });
     DexieYProvider.release(board!.doc);
+    // v4 → v5: KPI values come through; the working calendar and lead records are new tables.
+    expect((await db.kpiValues.get(['w1', 'metric:mql|2026-01']))?.value).toBe(EXPECTED_MQL[version]);
+    const calendar = await db.calendars.get('w1');
+    expect(calendar ?? null).toEqual(EXPECTED_CALENDAR[version]);
+    const month = await db.leadMonths.get(['w1', '2026-01']);
+    // Stored as a typed array (the test's realm differs from fake-indexeddb's, hence no instanceof).
+    expect(month ? [Object.prototype.toString.call(month.data), ...Array.from(month.data)] : null).toEqual(EXPECTED_LEAD_DATA[version]);
+    // Both new tables are written and read with the current code.
+    await db.calendars.put({ workspaceId: 'w1', calendar: { ...CALENDAR, publicHolidays: 'none' }, updatedAt: '2026-03-01T00:00:00.000Z' });
+    expect((await db.calendars.get('w1'))?.calendar.publicHolidays).toBe('none');
+    expect(await db.leadMonths.where('workspaceId').equals('w1').count()).toBe(EXPECTED_LEAD_DATA[version] === null ? 0 : 1);
     db.close();
   });
 });

@@ -12,6 +12,9 @@ if (nodeUint8Array !== Uint8Array) {
   const nodeArrayBuffer = structuredClone(new ArrayBuffer(0)).constructor as typeof ArrayBuffer;
   Object.defineProperty(globalThis, 'ArrayBuffer', { value: nodeArrayBuffer, configurable: true, writable: true });
 }
+// Lead records are Int32Arrays (shared/kpi/leadRecords.ts): the same realm mismatch.
+const nodeInt32Array = structuredClone(new Int32Array(0)).constructor as typeof Int32Array;
+if (nodeInt32Array !== Int32Array) Object.defineProperty(globalThis, 'Int32Array', { value: nodeInt32Array, configurable: true, writable: true });
 
 // jsdom lacks pointer capture, which Radix menus and sonner's swipe-to-dismiss call on pointerdown.
 Element.prototype.setPointerCapture ??= () => {};

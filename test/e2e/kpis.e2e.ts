@@ -167,7 +167,9 @@ describe('Shared KPIs', () => {
     expect(volume[3]).toBe(`${csv.mqlPerMonth[0]! >= 200 ? 'Met' : 'Missed'}: ${csv.mqlPerMonth[0]!.toLocaleString('en')} vs at least 200`);
     const firstContact = rows.find((row) => row[0]!.startsWith(en.sla.kinds.firstContact))!;
     expect(firstContact[2]).toMatch(/^\d+% \(\d+ of 12\)$/);
-    expect(firstContact[3]).toMatch(/^(Met|Missed): [\d.]+ hr vs at most 24 hr$/);
+    // Lead-level rows: measured per record, in business hours of the calendar the SLA states.
+    expect(firstContact[0]).toContain(en.calendar.kpi.perRecord);
+    expect(firstContact[3]).toMatch(/^(Met|Missed): [\d.]+% within 24 business h \(needs at least 100%\); (no breaches|\d+ breach(es)?( \(\d+ still waiting\))?)$/);
     const feedback = rows.find((row) => row[0]!.startsWith(en.sla.kinds.feedback))!;
     expect(feedback[2]).toBe(en.kpi.sla.notMeasuredShort);
     expect(feedback[3]).toBe(en.kpi.sla.notMeasured);

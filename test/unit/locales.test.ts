@@ -94,6 +94,7 @@ describe('locales', () => {
       'duplicate-id': true,
       'bad-board': true,
       'bad-asset': true,
+      'bad-lead-month': true,
     } satisfies Record<FileProblem['kind'], true>;
     const kindList = Object.keys(kinds);
     expect(kindList.filter((kind) => !(kind in en.import.problem))).toEqual([]);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bytesToBase64 } from '../../shared/base64';
+import { encodeLeadMonth } from '../../shared/kpi/leadRecords';
 import { DEPARTMENTS } from '../../shared/records/member';
 import {
   FILE_FORMAT,
@@ -51,6 +52,7 @@ function serialize(file: ParsedWorkspaceFile): WorkspaceFile {
     ...file,
     boards: file.boards.map(({ update, ...board }) => ({ ...board, doc: bytesToBase64(update) })),
     assets: file.assets.map(({ bytes, ...asset }) => ({ ...asset, data: bytesToBase64(bytes) })),
+    leadMonths: file.leadMonths.map(encodeLeadMonth),
   };
 }
 
@@ -153,8 +155,9 @@ describe('good workspace files', () => {
     it('round-trips: writing the parsed file again gives the same JSON and parses to the same result', () => {
       const first = expectOk(parseWorkspaceFile(text));
       const written = serialize(first);
-      // Byte-exact: the base64 of each decoded update is the original `doc` string.
-      expect(written).toEqual(JSON.parse(text.replace(/^\uFEFF/, '')));
+      // Byte-exact: the base64 of each decoded update is the original `doc` string. Files made
+      // before working calendars and lead records gain them empty.
+      expect(written).toEqual({ calendar: null, leadMonths: [], ...JSON.parse(text.replace(/^\uFEFF/, '')) });
       const second = expectOk(parseWorkspaceFile(JSON.stringify(written, null, 2)));
       expect(second).toEqual(first);
     });
@@ -195,7 +198,7 @@ describe('bad workspace files', () => {
     const kinds = new Set(Object.values(manifest).map((entry) => entry.kind));
     // too-large needs a 200 MB file; it is tested below with a generated string instead.
     expect([...kinds].sort()).toEqual(
-      ['bad-asset', 'bad-board', 'duplicate-id', 'empty', 'invalid', 'newer-version', 'not-alignboard', 'not-json', 'truncated', 'unsupported-version'],
+      ['bad-asset', 'bad-board', 'bad-lead-month', 'duplicate-id', 'empty', 'invalid', 'newer-version', 'not-alignboard', 'not-json', 'truncated', 'unsupported-version'],
     );
   });
 
@@ -545,7 +548,7 @@ describe('unknown properties', () => {
     };
     const file = expectOk(parseObject(withExtras));
     expect(file).toEqual(expectOk(parseObject(raw)));
-    expect(Object.keys(file).sort()).toEqual(['actionItems', 'appVersion', 'assets', 'boards', 'exportedAt', 'format', 'kpiValues', 'kpis', 'meetingSeries', 'meetings', 'members', 'slaVersions', 'version', 'workspace']);
+    expect(Object.keys(file).sort()).toEqual(['actionItems', 'appVersion', 'assets', 'boards', 'calendar', 'exportedAt', 'format', 'kpiValues', 'kpis', 'leadMonths', 'meetingSeries', 'meetings', 'members', 'slaVersions', 'version', 'workspace']);
     expect(Object.keys(file.workspace).sort()).toEqual(['createdAt', 'id', 'name', 'updatedAt']);
     expect(Object.keys(file.members[0]!).sort()).toEqual(['createdAt', 'department', 'id', 'name', 'title', 'updatedAt']);
     expect(Object.keys(file.boards[0]!).sort()).toEqual(['agreement', 'createdAt', 'id', 'kind', 'name', 'update', 'updatedAt']);

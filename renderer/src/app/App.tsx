@@ -8,6 +8,7 @@ import { BoardPrint } from '../features/diagrams/BoardPrint';
 import { FunnelSheetPrint } from '../features/diagrams/FunnelSheetPrint';
 import { FunnelPage } from '../features/funnel/FunnelPage';
 import { KpiPage } from '../features/kpis/KpiPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { MinutesPrint } from '../features/meetings/MinutesPrint';
@@ -164,6 +165,7 @@ function Shell() {
           <Route path="/w/:id/meetings/:meetingId">{(params) => <MeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
           <Route path="/w/:id/meetings/:meetingId/run">{(params) => <RunMeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
           <Route path="/w/:id/kpis">{(params) => <KpiPage workspaceId={params.id} />}</Route>
+          <Route path="/w/:id/calendar">{(params) => <CalendarPage workspaceId={params.id} />}</Route>
           <Route path="/settings">
             <SettingsPage />
           </Route>

@@ -1,6 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
+import type { WorkingCalendar } from '../../../shared/calendar/calendar';
+import type { LeadMonth } from '../../../shared/kpi/leadRecords';
 import type { KpiDefinition, PeriodValue } from '../../../shared/kpi/records';
 import type { ActionItem, Meeting, MeetingSeries } from '../../../shared/meetings/records';
 import type { Board } from '../../../shared/records/board';
@@ -31,6 +33,11 @@ export type ActionItemRow = ActionItem & { workspaceId: string };
 export type KpiRow = KpiDefinition & { workspaceId: string };
 export type PeriodValueRow = PeriodValue & { workspaceId: string };
 
+/** A workspace's working calendar (shared/calendar); none stored = the default for the UI language. */
+export type CalendarRow = { workspaceId: string; calendar: WorkingCalendar; updatedAt: string };
+/** Lead-level response records of one MQL month from a CRM import (shared/kpi/leadRecords.ts). */
+export type LeadMonthRow = LeadMonth & { workspaceId: string };
+
 export type AlignboardDb = Dexie & {
   workspaces: EntityTable<Workspace, 'id'>;
   members: Dexie.Table<Member, [string, string]>;
@@ -42,6 +49,8 @@ export type AlignboardDb = Dexie & {
   actionItems: Dexie.Table<ActionItemRow, [string, string]>;
   kpis: Dexie.Table<KpiRow, [string, string]>;
   kpiValues: Dexie.Table<PeriodValueRow, [string, string]>;
+  calendars: EntityTable<CalendarRow, 'workspaceId'>;
+  leadMonths: Dexie.Table<LeadMonthRow, [string, string]>;
 };
 
 export const DB_NAME = 'alignboard';
@@ -86,6 +95,17 @@ export const SCHEMA_V4 = {
 } as const;
 
 /**
+ * v5: the working calendar (one per workspace, keyed by it) and the lead-level response records
+ * of CRM imports, one row per MQL month (id = 'YYYY-MM'), kept to measure per record and again
+ * when the calendar changes.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  calendars: 'workspaceId',
+  leadMonths: '[workspaceId+id], workspaceId',
+} as const;
+
+/**
  * `durability`: IndexedDB's commit guarantee for this connection's write transactions (Dexie 4.4
  * sets it per Dexie instance, not per transaction). Chromium's default has been "relaxed" since
  * 121: committed once the OS has the data, which a power cut can still lose.
@@ -105,6 +125,7 @@ export function openDb(name = DB_NAME, options: { durability?: 'strict' | 'relax
     });
   db.version(3).stores(SCHEMA_V3);
   db.version(4).stores(SCHEMA_V4);
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }
 

@@ -3,6 +3,7 @@ import { en } from '../../../shared/locales/en';
 import { ja } from '../../../shared/locales/ja';
 import type { Language } from '../../../shared/settings';
 import { addNodes, newSticky } from '../../../shared/board/doc';
+import { defaultCalendar, WorkingCalendar } from '../../../shared/calendar/calendar';
 import type { PersonaZone } from '../../../shared/board/nodes';
 import { personaTemplate } from '../../../shared/board/personaTemplate';
 import type { Department } from '../../../shared/records/member';
@@ -270,7 +271,30 @@ export function buildSampleWorkspace(language: Language, now: Date = new Date())
     actionItems,
     kpis,
     kpiValues,
+    calendar: sampleCalendar(language),
+    leadMonths: [],
   };
+}
+
+/**
+ * The sample's working calendar: the Japanese company keeps Japan's (Tokyo, 9:00–18:00 with an
+ * hour's lunch, national holidays, year-end closure); the English one is a New York office,
+ * 9:00–17:00, closed on New Year's Day, Independence Day and Christmas every year.
+ */
+function sampleCalendar(language: Language): WorkingCalendar {
+  const strings = language === 'ja' ? ja : en;
+  if (language === 'ja') return defaultCalendar({ language, yearEndName: strings.calendar.defaults.yearEnd });
+  const names = strings.calendar.sampleHolidays;
+  return WorkingCalendar.parse({
+    ...defaultCalendar({ language, timeZone: 'America/New_York' }),
+    closes: 17 * 60,
+    lunch: null,
+    companyHolidays: [
+      { id: 'new-year', kind: 'yearly', name: names.newYear, from: '01-01', to: '01-01' },
+      { id: 'independence-day', kind: 'yearly', name: names.independence, from: '07-04', to: '07-04' },
+      { id: 'christmas', kind: 'yearly', name: names.christmas, from: '12-25', to: '12-25' },
+    ],
+  });
 }
 
 /** Creates the sample workspace (a fictional company) in the user's language; dates relative to `now`. */

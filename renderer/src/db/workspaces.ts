@@ -1,6 +1,7 @@
 import { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
 import { bytesToBase64 } from '../../../shared/base64';
+import { encodeLeadMonth } from '../../../shared/kpi/leadRecords';
 import type { Department, Member } from '../../../shared/records/member';
 import type { Workspace } from '../../../shared/records/workspace';
 import {
@@ -64,6 +65,7 @@ export async function purgeDeletedWorkspaces(database: AlignboardDb = defaultDb,
       await database.boards.where('workspaceId').equals(workspace.id).delete();
       await database.assets.where('workspaceId').equals(workspace.id).delete();
       for (const table of RECORD_TABLES) await database[table].where('workspaceId').equals(workspace.id).delete();
+      await database.calendars.delete(workspace.id);
       await database.workspaces.delete(workspace.id);
     }
     return doomed.length;
@@ -129,7 +131,7 @@ export async function reinsertMember(member: Member, database: AlignboardDb = de
 }
 
 /** Tables of plain records keyed [workspaceId+id]: read, written and purged alike. */
-const RECORD_TABLES = ['slaVersions', 'meetingSeries', 'meetings', 'actionItems', 'kpis', 'kpiValues'] as const;
+const RECORD_TABLES = ['slaVersions', 'meetingSeries', 'meetings', 'actionItems', 'kpis', 'kpiValues', 'leadMonths'] as const;
 
 function withoutWorkspaceId<T extends { workspaceId: string }>(rows: T[]): Omit<T, 'workspaceId'>[] {
   return rows.map(({ workspaceId: _, ...row }) => row);
@@ -143,6 +145,8 @@ async function readRecords(database: AlignboardDb, id: string) {
     actionItems: withoutWorkspaceId(await database.actionItems.where('workspaceId').equals(id).toArray()),
     kpis: withoutWorkspaceId(await database.kpis.where('workspaceId').equals(id).toArray()),
     kpiValues: withoutWorkspaceId(await database.kpiValues.where('workspaceId').equals(id).toArray()),
+    leadMonths: withoutWorkspaceId(await database.leadMonths.where('workspaceId').equals(id).toArray()),
+    calendar: (await database.calendars.get(id))?.calendar ?? null,
   };
 }
 
@@ -161,7 +165,7 @@ async function encodeBoardDoc(doc: Y.Doc): Promise<Uint8Array> {
 export async function snapshotWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<ParsedWorkspaceFile> {
   const { workspace, members, boards, assets, records } = await database.transaction(
     'r',
-    [database.workspaces, database.members, database.boards, database.assets, ...RECORD_TABLES.map((table) => database[table])],
+    [database.workspaces, database.members, database.boards, database.assets, database.calendars, ...RECORD_TABLES.map((table) => database[table])],
     async () => ({
       workspace: await database.workspaces.get(id),
       members: await database.members.where('workspaceId').equals(id).toArray(),
@@ -201,6 +205,7 @@ export function toWorkspaceFile(snapshot: ParsedWorkspaceFile): WorkspaceFile {
     ...snapshot,
     boards: snapshot.boards.map(({ update, ...board }) => ({ ...board, doc: bytesToBase64(update) })),
     assets: snapshot.assets.map(({ bytes, ...asset }) => ({ ...asset, data: bytesToBase64(bytes) })),
+    leadMonths: snapshot.leadMonths.map(encodeLeadMonth),
   };
 }
 
@@ -248,6 +253,8 @@ export async function importWorkspace(
     await database.actionItems.bulkAdd(file.actionItems.map((item) => ({ ...item, workspaceId })));
     await database.kpis.bulkAdd(file.kpis.map((kpi) => ({ ...kpi, workspaceId })));
     await database.kpiValues.bulkAdd(file.kpiValues.map((value) => ({ ...value, workspaceId })));
+    await database.leadMonths.bulkAdd(file.leadMonths.map((month) => ({ ...month, workspaceId })));
+    if (file.calendar) await database.calendars.add({ workspaceId, calendar: file.calendar, updatedAt: now });
   });
   return workspaceId;
 }

@@ -2,7 +2,11 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { type CsvMapping, type CsvProblem, type CsvRowError, type DateOrder, type LeadField, MAX_CSV_BYTES, MAX_CSV_ROWS } from './csvApi';
+import { BusinessClock } from '../../../../shared/calendar/businessHours';
+import { medianResponseHours } from '../../../../shared/kpi/leadMeasure';
 import { type Metric, METRICS, valueId } from '../../../../shared/kpi/records';
+import { type ResponseBasis, valuesToStore } from '../../../../shared/kpi/responseFigures';
+import { metricKey } from '../../../../shared/kpi/values';
 import { useApp } from '../../app/AppContext';
 import type { PeriodValueRow } from '../../db/db';
 import { errorMessage } from '../../db/errors';
@@ -15,8 +19,8 @@ import { undoImport, writeImportedValues } from './kpiStore';
 import { formatPeriod, metricName } from './model';
 import { ScrollRegion } from './ScrollRegion';
 
-export const LEAD_FIELDS: readonly LeadField[] = ['id', 'createdDate', 'mqlDate', 'salDate', 'sqlDate', 'opportunityDate', 'closedDate', 'outcome', 'amount', 'firstContactDate', 'source'];
-const DATE_FIELDS: readonly LeadField[] = ['createdDate', 'mqlDate', 'salDate', 'sqlDate', 'opportunityDate', 'closedDate', 'firstContactDate'];
+export const LEAD_FIELDS: readonly LeadField[] = ['id', 'createdDate', 'mqlDate', 'salDate', 'sqlDate', 'opportunityDate', 'closedDate', 'outcome', 'amount', 'firstContactDate', 'rejectedDate', 'source'];
+const DATE_FIELDS: readonly LeadField[] = ['createdDate', 'mqlDate', 'salDate', 'sqlDate', 'opportunityDate', 'closedDate', 'firstContactDate', 'rejectedDate'];
 const DATE_ORDERS: readonly DateOrder[] = ['ymd', 'mdy', 'dmy'];
 
 type Phase =
@@ -40,7 +44,7 @@ function emptyMapping(shape: CsvMapping['shape'], from: CsvMapping): CsvMapping 
  * of what would be written (and replaced); nothing is written until Import is pressed, then all
  * values in one transaction, with Undo.
  */
-export function ImportDialog(props: { workspaceId: string; open: boolean; onOpenChange(open: boolean): void; existing: readonly PeriodValueRow[] }) {
+export function ImportDialog(props: { workspaceId: string; open: boolean; onOpenChange(open: boolean): void; existing: readonly PeriodValueRow[]; basis?: ResponseBasis }) {
   const { t } = useTranslation();
   return (
     <Dialog open={props.open} onOpenChange={props.onOpenChange} title={t('kpi.import.title')} description={t('kpi.import.intro')}>
@@ -49,7 +53,7 @@ export function ImportDialog(props: { workspaceId: string; open: boolean; onOpen
   );
 }
 
-function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): void; existing: readonly PeriodValueRow[] }) {
+function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): void; existing: readonly PeriodValueRow[]; basis?: ResponseBasis }) {
   const { t } = useTranslation();
   const { language } = useApp();
   const id = useId();
@@ -140,24 +144,35 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
   }, [mappingKey]);
 
   const existing = useMemo(() => new Map(props.existing.map((row) => [row.id, row.value])), [props.existing]);
+  // What is stored: the file's monthly values, less the response-time medians of months whose lead
+  // records are kept (those are measured from the records by the working calendar, shown here).
+  const toWrite = useMemo(() => (check.kind === 'done' ? valuesToStore(check.preview.values, check.preview.leadMonths ?? []) : []), [check]);
+  const measured = useMemo(() => {
+    if (check.kind !== 'done' || !props.basis || !check.preview.leadMonths) return [];
+    const clock = new BusinessClock(props.basis.calendar);
+    return check.preview.leadMonths.flatMap((month) => {
+      const median = medianResponseHours({ ...month, importedAt: '' }, clock, props.basis!.business);
+      return median === null ? [] : [{ key: metricKey('responseHours'), period: month.period, value: median }];
+    });
+  }, [check, props.basis]);
   const summary = useMemo(() => {
     if (check.kind !== 'done') return null;
     let added = 0;
     const replaced: { key: string; period: string; old: number; value: number }[] = [];
-    for (const value of check.preview.values) {
+    for (const value of toWrite) {
       const old = existing.get(valueId(value.key, value.period));
       if (old === undefined) added++;
       else if (old !== value.value) replaced.push({ ...value, old });
     }
-    const sameAsStored = check.preview.values.length - added - replaced.length;
+    const sameAsStored = toWrite.length - added - replaced.length;
     return { added, replaced, sameAsStored };
-  }, [check, existing]);
+  }, [check, existing, toWrite]);
 
   async function confirm() {
-    if (check.kind !== 'done' || check.preview.values.length === 0) return;
+    if (check.kind !== 'done' || (toWrite.length === 0 && !check.preview.leadMonths?.length)) return;
     setWriting(true);
     try {
-      const result = await writeImportedValues(props.workspaceId, check.preview.values);
+      const result = await writeImportedValues(props.workspaceId, check.preview.values, undefined, { leadMonths: check.preview.leadMonths, language });
       job.current?.cancel();
       job.current = null;
       props.onOpenChange(false);
@@ -399,7 +414,7 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
                     </p>
                     <p>
                       {t('kpi.import.summaryValues', {
-                        count: fmt(check.preview.values.length),
+                        count: fmt(toWrite.length),
                         added: fmt(summary.added),
                         replaced: fmt(summary.replaced.length),
                         same: fmt(summary.sameAsStored),
@@ -417,7 +432,15 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
                         </ul>
                       </details>
                     ) : null}
-                    <SummaryTable values={check.preview.values} />
+                    {check.preview.leadMonths?.length ? (
+                      <p>
+                        {t(props.basis?.business === false ? 'calendar.kpi.importRecordsClock' : 'calendar.kpi.importRecords', {
+                          count: check.preview.leadMonths.length,
+                          records: fmt(check.preview.leadMonths.reduce((sum, month) => sum + month.ids.length, 0)),
+                        })}
+                      </p>
+                    ) : null}
+                    <SummaryTable values={[...toWrite, ...measured]} />
                   </>
                 )}
               </section>
@@ -433,10 +456,10 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
         <button
           type="button"
           className="button primary"
-          disabled={writing || check.kind !== 'done' || check.preview.values.length === 0}
+          disabled={writing || check.kind !== 'done' || (toWrite.length === 0 && !check.preview.leadMonths?.length)}
           onClick={() => void confirm()}
         >
-          {t('kpi.import.confirm', { count: check.kind === 'done' ? fmt(check.preview.values.length) : '0' })}
+          {t('kpi.import.confirm', { count: check.kind === 'done' ? fmt(toWrite.length) : '0' })}
         </button>
       </div>
     </div>

@@ -6,8 +6,9 @@ import { AT_RISK_TOLERANCE } from '../../../../shared/kpi/status';
 import { useApp } from '../../app/AppContext';
 import { EndingField } from './EndingField';
 import { KpiChart } from './KpiChart';
-import { loadKpiData } from './kpiStore';
-import { formatAxisValue, formatKpiValue, formatPeriod, formulaText, type KpiTrend, kpiTrends, lookupFrom, monthsEnding, noDataText, slaContextOf, STATUS_ICON } from './model';
+import { type KpiData, loadKpiData } from './kpiStore';
+import { formatAxisValue, formatKpiValue, formatPeriod, formulaText, kpiLookup, type KpiTrend, kpiTrends, monthsEnding, noDataText, slaContextOf, STATUS_ICON } from './model';
+import { type ResponseUnit, responseUnitNote, responseUnits, usesResponseHours } from './responseUnits';
 import './kpis.css';
 
 const RANGES = [3, 6, 12, 24, 36] as const;
@@ -43,7 +44,7 @@ export function StatusBadge(props: { status: keyof typeof STATUS_ICON }) {
   );
 }
 
-function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting' }) {
+function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting'; response: KpiData['response'] | null; signedRevision: number | null }) {
   const { t } = useTranslation();
   const { language, settings } = useApp();
   const id = useId();
@@ -59,15 +60,21 @@ function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting' }) {
       : t('kpi.dashboard.cardLabelNoData', { name: kpi.name, reason, target, period });
   const labels = useMemo(() => points.map((point) => formatPeriod(point.period, language)), [points, language]);
   const values = points.map((point) => (point.result.kind === 'value' ? point.result.value : null));
+  // Response times: which unit each month is in (business or clock hours from lead records, or as entered).
+  const units: (ResponseUnit | null)[] | null =
+    props.response && usesResponseHours(kpi) ? points.map((point) => (point.result.kind === 'value' ? responseUnits(props.response!, point.period, kpi) : null)) : null;
+  const unitNote = units && props.response ? responseUnitNote(t, units, props.response, props.signedRevision) : null;
+  const fullLabel = unitNote ? `${label}. ${unitNote}` : label;
   return (
     <li className="kpi-card-item">
-      <article className={`kpi-card kpi-card-${latest.status}`} aria-label={label}>
+      <article className={`kpi-card kpi-card-${latest.status}`} aria-label={fullLabel}>
         <h3 id={`${id}-name`}>{kpi.name}</h3>
         <p className="kpi-figure">
           <span className="kpi-value">{latest.result.kind === 'value' ? format(latest.result.value) : t('kpi.status.noData')}</span>
           <StatusBadge status={latest.status} />
         </p>
         {reason ? <p className="kpi-reason">{reason}</p> : null}
+        {unitNote ? <p className="kpi-unit-note muted">{unitNote}</p> : null}
         <p className="kpi-meta">
           <span>{kpi.target === null ? t('kpi.dashboard.noTarget') : t('kpi.dashboard.target', { value: target })}</span>
           <span>{t('kpi.dashboard.owner', { owner: t(`kpi.owners.${kpi.owner}`) })}</span>
@@ -104,16 +111,18 @@ function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting' }) {
                   {t('kpi.dashboard.colValue')}
                 </th>
                 <th scope="col">{t('kpi.dashboard.colStatus')}</th>
+                {units ? <th scope="col">{t('calendar.kpi.colUnit')}</th> : null}
               </tr>
             </thead>
             <tbody>
-              {points.map((point) => (
+              {points.map((point, index) => (
                 <tr key={point.period}>
                   <th scope="row">{formatPeriod(point.period, language, 'long')}</th>
                   <td className="num">{point.result.kind === 'value' ? format(point.result.value) : noDataText(t, kpi, point.result, point.reason, language)}</td>
                   <td>
                     <StatusBadge status={point.status} />
                   </td>
+                  {units ? <td>{units[index] ? t(`calendar.kpi.units.${units[index]}`) : '–'}</td> : null}
                 </tr>
               ))}
             </tbody>
@@ -139,9 +148,9 @@ export function KpiDashboard(props: { workspaceId: string; period: string; varia
   const [months, setMonths] = useState<number>(props.months ?? 12);
   const [endingText, setEndingText] = useState(props.period);
   const ending = variant === 'full' && isPeriod(endingText) ? endingText : props.period;
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId), [props.workspaceId]);
+  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
   const periods = useMemo(() => (isPeriod(ending) ? monthsEnding(ending, variant === 'meeting' ? 12 : months) : []), [ending, months, variant]);
-  const trends = useMemo(() => (data ? kpiTrends(data.kpis, lookupFrom(data.values), slaContextOf(data.sla), periods) : []), [data, periods]);
+  const trends = useMemo(() => (data ? kpiTrends(data.kpis, kpiLookup(data), slaContextOf(data.sla, data.response), periods) : []), [data, periods]);
 
   return (
     <section className={`kpi-dashboard kpi-dashboard-${variant}`} aria-labelledby={`${id}-title`}>
@@ -171,7 +180,7 @@ export function KpiDashboard(props: { workspaceId: string; period: string; varia
       ) : (
         <ul className="kpi-cards" aria-label={t('kpi.dashboard.title')}>
           {trends.map((trend) => (
-            <KpiCard key={trend.kpi.id} trend={trend} variant={variant} />
+            <KpiCard key={trend.kpi.id} trend={trend} variant={variant} response={data.response} signedRevision={data.sla?.version.revision ?? null} />
           ))}
         </ul>
       )}

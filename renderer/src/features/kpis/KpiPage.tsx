@@ -29,7 +29,7 @@ export function KpiPage(props: { workspaceId: string }) {
   const { language } = useApp();
   const id = useId();
   const workspace = useWorkspace(props.workspaceId);
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId), [props.workspaceId]);
+  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
   const [tab, setTab] = useState<Tab>('dashboard');
   const [declined, setDeclined] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -154,7 +154,7 @@ export function KpiPage(props: { workspaceId: string }) {
         ) : null}
       </div>
       <KpiForm workspaceId={props.workspaceId} kpi={form.kpi} open={form.open} onOpenChange={(open) => setForm((current) => ({ ...current, open }))} />
-      <ImportDialog workspaceId={props.workspaceId} open={importOpen} onOpenChange={setImportOpen} existing={data.values} />
+      <ImportDialog workspaceId={props.workspaceId} open={importOpen} onOpenChange={setImportOpen} existing={data.values} basis={data.response.basis} />
     </section>
   );
 }

@@ -4,17 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useApp } from '../../app/AppContext';
 import { loadKpiData } from './kpiStore';
-import { formatPeriod, kpiTrends, lastCompleteMonth, lookupFrom, slaContextOf } from './model';
+import { formatPeriod, kpiLookup, kpiTrends, lastCompleteMonth, slaContextOf } from './model';
 
 /** Workspace page section: how the KPIs stand for the last complete month, and the way in. */
 export function KpiSection(props: { workspaceId: string }) {
   const { t } = useTranslation();
   const { language } = useApp();
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId), [props.workspaceId]);
+  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
   const period = lastCompleteMonth();
   const counts = useMemo(() => {
     if (!data) return null;
-    const trends = kpiTrends(data.kpis, lookupFrom(data.values), slaContextOf(data.sla), [period]);
+    const trends = kpiTrends(data.kpis, kpiLookup(data), slaContextOf(data.sla, data.response), [period]);
     const count = { onTrack: 0, atRisk: 0, offTrack: 0, noData: 0 };
     for (const trend of trends) count[trend.latest.status]++;
     return count;

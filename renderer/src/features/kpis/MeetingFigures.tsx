@@ -12,7 +12,7 @@ import { ValuesGrid } from './ValuesGrid';
 export function MeetingFigures(props: { workspaceId: string; period: string }) {
   const { t } = useTranslation();
   const { language } = useApp();
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId), [props.workspaceId]);
+  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
   return (
     <details className="kpi-meeting-figures">
       <summary>{t('kpi.values.meetingOpen', { period: formatPeriod(props.period, language, 'long') })}</summary>

@@ -8,8 +8,9 @@ import { useApp } from '../../app/AppContext';
 import { commitmentSentence } from '../sla/format';
 import { stagesOf } from '../sla/SlaContent';
 import { loadKpiData } from './kpiStore';
-import { formatPeriod, lookupFrom, metricName, monthsEnding } from './model';
+import { formatPeriod, kpiLookup, metricName, monthsEnding, slaContextOf } from './model';
 import './kpis.css';
+import { breachesText, hoursText, percentText, ResponseBreaches } from './ResponseBreaches';
 import { ScrollRegion } from './ScrollRegion';
 
 export function formatAttainmentValue(value: number, unit: AttainmentUnit | null, language: string): string {
@@ -31,6 +32,30 @@ function MetCell(props: { row: CommitmentAttainment['rows'][number]; attainment:
   const { row, attainment } = props;
   const fmt = (value: number) => formatAttainmentValue(value, attainment.unit, language);
   if (row.committed === null) return <td className="kpi-att-cell">–</td>;
+  if (row.records) {
+    // Measured per record: the share within the window against the compliance level.
+    const records = row.records;
+    if (row.actual === null || row.met === null) {
+      return (
+        <td className="kpi-att-cell kpi-att-none">
+          <span aria-hidden="true">– </span>
+          {t('calendar.kpi.cellPending', { pending: records.pending, records: records.records })}
+        </td>
+      );
+    }
+    return (
+      <td className={`kpi-att-cell ${row.met ? 'kpi-att-met' : 'kpi-att-missed'}`}>
+        <span aria-hidden="true">{row.met ? '✓ ' : '✕ '}</span>
+        {t('calendar.kpi.cellRecords', {
+          status: t(row.met ? 'kpi.sla.met' : 'kpi.sla.missed'),
+          share: percentText(language, row.actual),
+          window: hoursText(t, language, records.windowHours, records.business),
+          needed: t('kpi.sla.atLeast', { value: percentText(language, row.committed) }),
+          breaches: breachesText(t, records),
+        })}
+      </td>
+    );
+  }
   const committed = t(attainment.comparator === 'atMost' ? 'kpi.sla.atMost' : 'kpi.sla.atLeast', { value: fmt(row.committed) });
   if (row.actual === null || row.met === null) {
     return (
@@ -48,6 +73,14 @@ function MetCell(props: { row: CommitmentAttainment['rows'][number]; attainment:
   );
 }
 
+/** How a time-window commitment is measured over the months shown: per record, by the monthly median, or both. */
+function basisLabel(t: ReturnType<typeof useTranslation>['t'], row: CommitmentAttainment): string {
+  const measured = row.rows.filter((cell) => cell.records || cell.actual !== null);
+  const records = measured.filter((cell) => cell.records).length;
+  if (records === 0) return t('calendar.kpi.median');
+  return records === measured.length ? t('calendar.kpi.perRecord') : t('calendar.kpi.mixedBasis');
+}
+
 /**
  * SLA attainment for the 12 months ending at `period`: each commitment of the latest signed SLA
  * version against its actual, month by month, and the share of months met. Without a signed SLA it
@@ -57,12 +90,12 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string 
   const { t } = useTranslation();
   const { language } = useApp();
   const id = useId();
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId), [props.workspaceId]);
+  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
   const periods = useMemo(() => (isPeriod(props.period) ? monthsEnding(props.period, 12) : []), [props.period]);
-  const attainment = useMemo(
-    () => (data?.sla ? slaAttainment(data.sla.commitments, periods, lookupFrom(data.values), { stages: data.sla.stages }) : []),
-    [data, periods],
-  );
+  const attainment = useMemo(() => {
+    const context = data ? slaContextOf(data.sla, data.response) : null;
+    return data && context ? slaAttainment(context.commitments, periods, kpiLookup(data), context.options) : [];
+  }, [data, periods]);
 
   if (data === undefined) return <p aria-busy="true">{t('kpi.loading')}</p>;
   const sla = data.sla;
@@ -79,6 +112,7 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string 
       ) : (
         <>
           <p className="muted">{t('kpi.sla.intro', { revision: sla.version.revision })}</p>
+          <p className="muted">{t('calendar.kpi.basisNote')}</p>
           <ScrollRegion label={t('kpi.sla.tableLabel')}>
             <table className="table kpi-att-table" aria-label={t('kpi.sla.tableLabel')}>
               <thead>
@@ -110,11 +144,12 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string 
                       <th scope="row">
                         <strong>{t(`sla.kinds.${row.kind}`)}</strong>
                         <span className="kpi-att-sentence">{sentence}</span>
-                        {row.key ? (
+                        {row.key && !row.rows.some((cell) => cell.records) ? (
                           <span className="muted kpi-att-source">
                             {t('kpi.sla.source', { source: row.key.startsWith('sla:') ? t('kpi.sla.sourceHand') : metricName(t, row.key) })}
                           </span>
                         ) : null}
+                        {row.kind === 'firstContact' || row.kind === 'acceptReject' ? <span className="muted kpi-att-source">{basisLabel(t, row)}</span> : null}
                       </th>
                       <td>{t(`kpi.owners.${row.owner}`)}</td>
                       <td>{row.measurable ? (percent ?? t('kpi.sla.noneMeasured')) : t('kpi.sla.notMeasuredShort')}</td>
@@ -131,6 +166,7 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string 
               </tbody>
             </table>
           </ScrollRegion>
+          <ResponseBreaches data={data} period={props.period} headingLevel={3} />
         </>
       )}
     </section>

@@ -51,6 +51,8 @@ export function ValuesGrid(props: {
   const pending = useRef(new Set<string>());
   const periods = useMemo(() => (isPeriod(props.ending) ? monthsEnding(props.ending, variant === 'meeting' ? 1 : 12) : []), [props.ending, variant]);
   const stored = useMemo(() => new Map(props.data.values.map((row) => [row.id, row.value])), [props.data.values]);
+  // Months measured from imported lead records: shown, not typed (they follow the working calendar).
+  const derived = useMemo(() => new Map(props.data.response.derived.map((value) => [valueId(value.key, value.period), value.value])), [props.data.response.derived]);
   const display = useMemo(() => new Intl.NumberFormat(language, { maximumFractionDigits: 6 }), [language]);
 
   const groups: Group[] = useMemo(() => {
@@ -81,7 +83,7 @@ export function ValuesGrid(props: {
   async function commit(row: GridRow, period: string) {
     const cellId = valueId(row.key, period);
     const text = drafts[cellId];
-    if (text === undefined || pending.current.has(cellId)) return;
+    if (text === undefined || pending.current.has(cellId) || derived.has(cellId)) return;
     const parsed = parseLocaleNumber(text, language, { whole: row.whole, allowNegative: row.allowNegative });
     if (!parsed.ok) {
       setProblems((current) => ({ ...current, [cellId]: { text, problem: parsed.problem } }));
@@ -259,18 +261,22 @@ export function ValuesGrid(props: {
                         {periods.map((period, colIndex) => {
                           const cellId = valueId(row.key, period);
                           const problem = problems[cellId];
+                          const measured = derived.get(cellId);
                           return (
                             <td key={period}>
                               <input
-                                className="kpi-cell"
+                                className={measured === undefined ? 'kpi-cell' : 'kpi-cell kpi-cell-derived'}
                                 inputMode="decimal"
                                 data-row={thisRow}
                                 data-col={colIndex}
-                                aria-label={cellLabel(row, period)}
+                                aria-label={measured === undefined ? cellLabel(row, period) : `${cellLabel(row, period)} (${t('calendar.kpi.derivedCell')})`}
+                                title={measured === undefined ? undefined : t('calendar.kpi.derivedCell')}
+                                readOnly={measured !== undefined}
                                 aria-invalid={problem ? true : undefined}
                                 aria-describedby={problem ? `${id}-problem-${cellId}` : undefined}
-                                value={drafts[cellId] ?? storedText(cellId)}
+                                value={measured !== undefined ? display.format(measured) : (drafts[cellId] ?? storedText(cellId))}
                                 onChange={(event) => {
+                                  if (measured !== undefined) return;
                                   const text = event.target.value;
                                   setDrafts((current) => ({ ...current, [cellId]: text }));
                                 }}

@@ -1,12 +1,17 @@
+import type { WorkingCalendar } from '../../../../shared/calendar/calendar';
 import { defaultKpis } from '../../../../shared/kpi/defaults';
+import type { LeadMonth } from '../../../../shared/kpi/leadRecords';
+import { type ResponseFigures, responseBasis, responseFigures, valuesToStore } from '../../../../shared/kpi/responseFigures';
 import { KpiDefinition, type KpiDefinitionInput, MAX_KPIS, PeriodValue, type ValueSource, valueId } from '../../../../shared/kpi/records';
 import type { AttainmentOptions } from '../../../../shared/kpi/attainment';
 import { kpiKey } from '../../../../shared/kpi/values';
 import type { Language } from '../../../../shared/settings';
 import type { Commitment } from '../../../../shared/sla/commitments';
-import { type AlignboardDb, db as defaultDb, type KpiRow, type PeriodValueRow, type SlaVersionRow } from '../../db/db';
+import { calendarOfDocument } from '../../../../shared/sla/document';
+import { type AlignboardDb, type CalendarRow, db as defaultDb, type KpiRow, type LeadMonthRow, type PeriodValueRow, type SlaVersionRow } from '../../db/db';
 import { newId, nowIso } from '../../db/ids';
 import { writeAll } from '../../db/write';
+import { defaultCalendarFor, loadCalendar, type StoredCalendar } from '../calendar/calendarStore';
 import { stagesOf } from '../sla/SlaContent';
 import { commitmentsOf, listVersions } from '../sla/slaStore';
 
@@ -178,24 +183,53 @@ export async function revertValue(change: ValueChange, database: AlignboardDb = 
 }
 
 /** The outcome of an import: what it wrote and what it replaced, for Undo. */
-export type ImportResult = { workspaceId: string; written: string[]; replaced: PeriodValueRow[] };
+export type ImportResult = {
+  workspaceId: string;
+  written: string[];
+  replaced: PeriodValueRow[];
+  /** Lead records written (month ids) and the months' records they replaced. */
+  leadMonths?: { written: string[]; replaced: LeadMonthRow[] };
+  /** The calendar the import stored because none was saved (Undo removes it again, unless edited since). */
+  calendarFixed?: CalendarRow;
+};
 
 /**
  * Writes the values of a confirmed CSV import in one transaction: every value or none. Each value
  * is validated before the transaction starts (a bad one throws and nothing is written).
+ *
+ * `leadMonths` (lead-level response records) replace the stored records of their months; the
+ * months' response-time medians are then measured from them (in business hours by the working
+ * calendar), so the file's clock-hour medians of those months are not stored. A workspace that
+ * has not saved a calendar gets the one in use (`language`'s default) stored with them, so the
+ * figures do not change with the UI language later.
  */
 export async function writeImportedValues(
   workspaceId: string,
   values: readonly { key: string; period: string; value: number }[],
   database: AlignboardDb = defaultDb,
+  extra: { leadMonths?: readonly Omit<LeadMonth, 'importedAt'>[]; language?: Language } = {},
 ): Promise<ImportResult> {
   const now = nowIso();
-  const rows = values.map((value) => valueRow(workspaceId, value.key, value.period, value.value, 'csv', now));
+  const months = extra.leadMonths ?? [];
+  const rows = valuesToStore(values, months).map((value) => valueRow(workspaceId, value.key, value.period, value.value, 'csv', now));
+  const monthRows: LeadMonthRow[] = months.map((month) => ({ ...month, importedAt: now, workspaceId }));
+  const calendar = months.length > 0 ? defaultCalendarFor(extra.language ?? 'ja') : null;
   return writeAll(database, async () => {
     const existing = await database.kpiValues.bulkGet(rows.map((row) => [workspaceId, row.id] as [string, string]));
     await database.kpiValues.bulkPut(rows);
+    const result: ImportResult = { workspaceId, written: rows.map((row) => row.id), replaced: existing.filter((row): row is PeriodValueRow => row !== undefined) };
+    if (monthRows.length > 0) {
+      const before = await database.leadMonths.bulkGet(monthRows.map((row) => [workspaceId, row.id] as [string, string]));
+      await database.leadMonths.bulkPut(monthRows);
+      result.leadMonths = { written: monthRows.map((row) => row.id), replaced: before.filter((row): row is LeadMonthRow => row !== undefined) };
+      if (calendar && !(await database.calendars.get(workspaceId))) {
+        const fixed: CalendarRow = { workspaceId, calendar, updatedAt: now };
+        await database.calendars.put(fixed);
+        result.calendarFixed = fixed;
+      }
+    }
     await touch(database, workspaceId, now);
-    return { workspaceId, written: rows.map((row) => row.id), replaced: existing.filter((row): row is PeriodValueRow => row !== undefined) };
+    return result;
   });
 }
 
@@ -205,25 +239,48 @@ export async function undoImport(result: ImportResult, database: AlignboardDb = 
   await writeAll(database, async () => {
     await database.kpiValues.bulkDelete(result.written.map((id) => [result.workspaceId, id] as [string, string]));
     if (result.replaced.length > 0) await database.kpiValues.bulkPut(result.replaced);
+    if (result.leadMonths) {
+      await database.leadMonths.bulkDelete(result.leadMonths.written.map((id) => [result.workspaceId, id] as [string, string]));
+      if (result.leadMonths.replaced.length > 0) await database.leadMonths.bulkPut(result.leadMonths.replaced);
+    }
+    if (result.calendarFixed && (await database.calendars.get(result.workspaceId))?.updatedAt === result.calendarFixed.updatedAt) {
+      await database.calendars.delete(result.workspaceId);
+    }
     await touch(database, result.workspaceId, now);
   });
 }
 
-/** The latest signed SLA version of a workspace with its commitments and stages, or null when none is signed. */
-export type SignedSla = { version: SlaVersionRow; commitments: Commitment[]; stages: NonNullable<AttainmentOptions['stages']> };
+/** The latest signed SLA version of a workspace with its commitments, stages and stated calendar (null: it states none), or null when none is signed. */
+export type SignedSla = { version: SlaVersionRow; commitments: Commitment[]; stages: NonNullable<AttainmentOptions['stages']>; calendar: WorkingCalendar | null };
 
 export async function latestSignedSla(workspaceId: string, database: AlignboardDb = defaultDb): Promise<SignedSla | null> {
   const versions = await listVersions(workspaceId, database);
   const signed = versions.filter((version) => version.state === 'signed');
   const version = signed[signed.length - 1];
   if (!version) return null;
-  return { version, commitments: commitmentsOf(version.document), stages: stagesOf(version.document).map((stage) => ({ id: stage.id, key: stage.key })) };
+  return {
+    version,
+    commitments: commitmentsOf(version.document),
+    stages: stagesOf(version.document).map((stage) => ({ id: stage.id, key: stage.key })),
+    calendar: calendarOfDocument(version.document),
+  };
 }
 
-/** Everything the KPI views read, in one go (one live query). */
-export type KpiData = { kpis: KpiRow[]; values: PeriodValueRow[]; sla: SignedSla | null };
+/**
+ * Everything the KPI views read, in one go (one live query). `response`: what the stored lead
+ * records measure under the calendar in force (the signed SLA's, else the workspace's): the
+ * months' response-time medians (which take the place of stored ones) and per-record results.
+ */
+export type KpiData = { kpis: KpiRow[]; values: PeriodValueRow[]; sla: SignedSla | null; calendar: StoredCalendar; response: ResponseFigures };
 
-export async function loadKpiData(workspaceId: string, database: AlignboardDb = defaultDb): Promise<KpiData> {
-  const [kpis, values, sla] = await Promise.all([listKpis(workspaceId, database), listValues(workspaceId, database), latestSignedSla(workspaceId, database)]);
-  return { kpis, values, sla };
+export async function loadKpiData(workspaceId: string, database: AlignboardDb = defaultDb, options: { language?: Language } = {}): Promise<KpiData> {
+  const [kpis, values, sla, calendar, leadMonths] = await Promise.all([
+    listKpis(workspaceId, database),
+    listValues(workspaceId, database),
+    latestSignedSla(workspaceId, database),
+    loadCalendar(workspaceId, options.language ?? 'ja', database),
+    database.leadMonths.where('workspaceId').equals(workspaceId).toArray(),
+  ]);
+  const basis = responseBasis(sla ? { commitments: sla.commitments, calendar: sla.calendar } : null, calendar.calendar);
+  return { kpis, values, sla, calendar, response: responseFigures(leadMonths, basis) };
 }

@@ -3,13 +3,26 @@ import { evaluateKpi, type KpiResult, type SlaContext } from '../../../../shared
 import { addMonths, monthRange } from '../../../../shared/kpi/periods';
 import type { KpiDefinition, KpiStatus, KpiUnit } from '../../../../shared/kpi/records';
 import { kpiStatus, type StatusReason } from '../../../../shared/kpi/status';
+import { withDerived } from '../../../../shared/kpi/responseFigures';
 import { lookupFrom, type ValueLookup } from '../../../../shared/kpi/values';
-import type { SignedSla } from './kpiStore';
+import type { KpiData, SignedSla } from './kpiStore';
 
 /** What the KPI views compute from definitions and stored values; formatting helpers. */
 
-export function slaContextOf(sla: SignedSla | null): SlaContext {
-  return sla ? { commitments: sla.commitments, options: { stages: sla.stages } } : null;
+/** The signed SLA as formulas and attainment read it; with `response`, time windows are measured per record where lead records exist. */
+export function slaContextOf(sla: SignedSla | null, response?: KpiData['response']): SlaContext {
+  if (!sla) return null;
+  return { commitments: sla.commitments, options: response ? { stages: sla.stages, records: response.records } : { stages: sla.stages } };
+}
+
+/** The values the KPI views compute from: the stored ones, with the months measured from lead records in place of stored medians. */
+export function kpiValuesOf(data: Pick<KpiData, 'values' | 'response'>): { key: string; period: string; value: number }[] {
+  return withDerived(data.values, data.response.derived);
+}
+
+/** A lookup over {@link kpiValuesOf}. */
+export function kpiLookup(data: Pick<KpiData, 'values' | 'response'>): ValueLookup {
+  return lookupFrom(kpiValuesOf(data));
 }
 
 /** The month of a local date, YYYY-MM. */

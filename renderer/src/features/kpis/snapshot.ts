@@ -1,13 +1,14 @@
 import { snapshotRows } from '../../../../shared/kpi/snapshot';
 import type { KpiSnapshotRow } from '../../../../shared/meetings/records';
+import type { Language } from '../../../../shared/settings';
 import { type AlignboardDb, db as defaultDb } from '../../db/db';
-import { latestSignedSla, listKpis, listValues } from './kpiStore';
-import { slaContextOf } from './model';
+import { loadKpiData } from './kpiStore';
+import { kpiValuesOf, slaContextOf } from './model';
 
 export { snapshotRows };
 
-/** The snapshot of a workspace's KPIs (dashboard order, its latest signed SLA) for `period`. */
-export async function kpiSnapshot(workspaceId: string, period: string, database: AlignboardDb = defaultDb): Promise<KpiSnapshotRow[]> {
-  const [kpis, values, sla] = await Promise.all([listKpis(workspaceId, database), listValues(workspaceId, database), latestSignedSla(workspaceId, database)]);
-  return snapshotRows(kpis, values, slaContextOf(sla), period);
+/** The snapshot of a workspace's KPIs (dashboard order, its latest signed SLA, lead records measured by the calendar in force) for `period`. */
+export async function kpiSnapshot(workspaceId: string, period: string, database: AlignboardDb = defaultDb, language?: Language): Promise<KpiSnapshotRow[]> {
+  const data = await loadKpiData(workspaceId, database, { language });
+  return snapshotRows(data.kpis, kpiValuesOf(data), slaContextOf(data.sla, data.response), period);
 }

@@ -28,6 +28,7 @@ import { ActionsTable, AddActionForm, MemberOptions } from './ActionItems';
 import { AddDecisionForm, DecisionList } from './Decisions';
 import { formatDay, formatTime, parseDate, parseItemMinutes, parseText, saveError } from './format';
 import { KpiSnapshotTable } from './KpiSnapshotTable';
+import { LeadQualitySlot } from './LeadQualitySlot';
 import { deleteMeeting, restoreMeeting, updateMeeting } from './meetingStore';
 import { StateBadge } from './MeetingsPage';
 import { minutesExportRequest } from './minutesExport';
@@ -205,6 +206,7 @@ function AgendaRow(props: { workspaceId: string; meeting: Meeting; item: AgendaI
         </div>
         {elapsed > 0 ? <p className="muted">{t('meetings.agenda.used', { time: formatClock(elapsed) })}</p> : null}
         <NotesField workspaceId={props.workspaceId} meetingId={meeting.id} item={item} label={t('meetings.agenda.notesFor', { title: item.title })} rows={3} />
+        {item.kind === 'leadQuality' ? <LeadQualitySlot workspaceId={props.workspaceId} period={meeting.kpiPeriod ?? previousMonth(meeting.date)} collapsed /> : null}
         <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions.filter((decision) => decision.agendaItemId === item.id)} hideEmpty />
       </fieldset>
     </li>

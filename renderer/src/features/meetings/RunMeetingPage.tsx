@@ -31,6 +31,7 @@ import { ActionsTable, AddActionForm } from './ActionItems';
 import { AddDecisionForm, DecisionList } from './Decisions';
 import { memberName, saveError } from './format';
 import { KpiReviewSlot } from './KpiReviewSlot';
+import { LeadQualitySlot } from './LeadQualitySlot';
 import { finishMeeting, updateMeeting } from './meetingStore';
 import { minutesExportRequest } from './minutesExport';
 import { NotesField } from './NotesField';
@@ -117,7 +118,7 @@ function ShortcutsLegend() {
 /** `#/w/:id/meetings/:meetingId/run`: the live meeting, projector-friendly and keyboard-driven. */
 export function RunMeetingPage(props: { workspaceId: string; meetingId: string }) {
   const { t } = useTranslation();
-  const { host, settings, updateSettings } = useApp();
+  const { host, settings, updateSettings, language } = useApp();
   const [, navigate] = useLocation();
   // The theme to go back to when the projector theme is switched off here.
   const themeBefore = useRef<Theme>(settings.theme === 'projector' ? 'light' : settings.theme);
@@ -229,7 +230,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
   async function end() {
     let snapshot = null;
     try {
-      snapshot = await kpiSnapshot(props.workspaceId, period);
+      snapshot = await kpiSnapshot(props.workspaceId, period, undefined, language);
     } catch (error) {
       console.warn('KPI snapshot failed; the minutes will say there is none', error);
     }
@@ -361,6 +362,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
               {isLast && meeting.state !== 'ended' ? <p className="muted">{t('meetings.run.lastItem')}</p> : null}
 
               {item.kind === 'kpiReview' || item.kind === 'slaAttainment' ? <KpiReviewSlot workspaceId={props.workspaceId} period={period} kind={item.kind} /> : null}
+              {item.kind === 'leadQuality' ? <LeadQualitySlot workspaceId={props.workspaceId} period={period} /> : null}
               {item.kind === 'personaUpdates' ? <PersonaSlot workspaceId={props.workspaceId} /> : null}
               {item.kind === 'actionsReview' ? actionsCard : null}
 

@@ -13,7 +13,7 @@ import {
 import { useApp } from '../../app/AppContext';
 
 type FieldSpec =
-  | { name: string; type: 'int' | 'number' | 'bool' | 'list' | 'text' | 'stage' }
+  | { name: string; type: 'int' | 'number' | 'bool' | 'list' | 'text' | 'stage' | 'compliance' }
   | { name: string; type: 'select'; options: readonly string[]; prefix: string };
 
 const FIELDS: Record<CommitmentKind, FieldSpec[]> = {
@@ -29,6 +29,7 @@ const FIELDS: Record<CommitmentKind, FieldSpec[]> = {
   firstContact: [
     { name: 'withinHours', type: 'number' },
     { name: 'businessHours', type: 'bool' },
+    { name: 'compliancePercent', type: 'compliance' },
     { name: 'stageId', type: 'stage' },
   ],
   attempts: [
@@ -38,6 +39,7 @@ const FIELDS: Record<CommitmentKind, FieldSpec[]> = {
   acceptReject: [
     { name: 'withinHours', type: 'number' },
     { name: 'businessHours', type: 'bool' },
+    { name: 'compliancePercent', type: 'compliance' },
     { name: 'reasonCodes', type: 'list' },
     { name: 'stageId', type: 'stage' },
   ],
@@ -57,6 +59,9 @@ function parseField(spec: FieldSpec, raw: string): unknown {
     case 'int':
     case 'number':
       return raw.trim() === '' ? Number.NaN : Number(raw);
+    case 'compliance':
+      // Blank is "every record" (100 %), the level a commitment has until one is set.
+      return raw.trim() === '' ? 100 : Number(raw);
     case 'list':
       return raw
         .split(/[,、，]/)
@@ -92,7 +97,8 @@ export function CommitmentForm(props: {
   const commit = (field: string, value: unknown) => {
     if (props.readOnly) return;
     const problem = props.onChange({ [field]: value });
-    setError(problem ? t('sla.commitments.invalid', { field: t(`sla.commitments.fields.${field}`, { defaultValue: field }) }) : null);
+    const name = field === 'compliancePercent' ? t('calendar.sla.complianceLabel') : t(`sla.commitments.fields.${field}`, { defaultValue: field });
+    setError(problem ? t('sla.commitments.invalid', { field: name }) : null);
   };
   return (
     <fieldset className="sla-commitment" disabled={props.readOnly}>
@@ -111,6 +117,30 @@ export function CommitmentForm(props: {
         </div>
         {FIELDS[commitment.kind].map((spec) => {
           const fieldId = `${id}-${spec.name}`;
+          if (spec.type === 'compliance') {
+            const text = String(values[spec.name] ?? 100);
+            return (
+              <div className="field" key={spec.name}>
+                <label htmlFor={fieldId}>{t('calendar.sla.complianceLabel')}</label>
+                <input
+                  id={fieldId}
+                  key={text}
+                  type="number"
+                  inputMode="decimal"
+                  step="any"
+                  min={0}
+                  max={100}
+                  defaultValue={text}
+                  aria-invalid={Boolean(error)}
+                  aria-describedby={`${fieldId}-hint`}
+                  onBlur={(event) => event.target.value !== text && commit(spec.name, parseField(spec, event.target.value))}
+                />
+                <p id={`${fieldId}-hint`} className="field-hint">
+                  {t('calendar.sla.complianceHint')}
+                </p>
+              </div>
+            );
+          }
           const label = t(`sla.commitments.fields.${spec.name}`);
           const value = values[spec.name];
           if (spec.type === 'bool') {

@@ -3,6 +3,7 @@ import { mainStages, type Stage, stageName } from '../../../../shared/funnel/sta
 import type { GeneratedItem, SlaDocument, SlaSection } from '../../../../shared/sla/document';
 import type { Commitment } from '../../../../shared/sla/commitments';
 import { useApp } from '../../app/AppContext';
+import { calendarSentence } from '../calendar/format';
 import { commitmentSentence, department, formatDate, formatList, formatNumber, type SlaFormat, stageLabel } from './format';
 
 /** The stages a document was generated from (its definitions), for names in every section. */
@@ -39,6 +40,8 @@ export function itemLabel(format: SlaFormat, item: GeneratedItem, commitments: r
       const commitment = commitments.find((candidate) => candidate.id === item.commitmentId);
       return `${t(`sla.doc.metrics.${item.metric}`)}${commitment ? '' : ''}`;
     }
+    case 'calendar':
+      return calendarSentence(t, language, item.calendar);
   }
 }
 
@@ -160,7 +163,8 @@ export function SectionGenerated({ document, section }: { document: SlaDocument;
   if (items.length === 0) return null;
   const scorecard = items.filter((item): item is Extract<GeneratedItem, { type: 'scorecard' }> => item.type === 'scorecard');
   const stages = items.filter((item): item is Extract<GeneratedItem, { type: 'stage' }> => item.type === 'stage');
-  const others = items.filter((item) => item.type !== 'scorecard' && item.type !== 'stage');
+  const calendars = items.filter((item): item is Extract<GeneratedItem, { type: 'calendar' }> => item.type === 'calendar');
+  const others = items.filter((item) => item.type !== 'scorecard' && item.type !== 'stage' && item.type !== 'calendar');
   return (
     <div className="sla-generated">
       {stages.length ? (
@@ -170,6 +174,11 @@ export function SectionGenerated({ document, section }: { document: SlaDocument;
           ))}
         </dl>
       ) : null}
+      {calendars.map((item) => (
+        <p key={item.id} className="sla-calendar">
+          <strong>{t('calendar.sla.definitionTitle')}</strong> — {calendarSentence(t, language, item.calendar)}
+        </p>
+      ))}
       {others.length ? (
         <ul className="sla-items">
           {others.map((item) => {

@@ -8,8 +8,10 @@ import { printHash, printRoute } from '../../../../shared/pdf';
 import { Funnel } from '../../../../shared/funnel/plan';
 import { checkSla, hasErrors } from '../../../../shared/sla/checks';
 import { jsonEqual } from '../../../../shared/sla/canonical';
+import { sameCalendar } from '../../../../shared/calendar/calendar';
 import {
   acknowledgeGenerated,
+  calendarOfDocument,
   generateSections,
   type SlaDocument,
   SLA_SECTION_KEYS,
@@ -32,6 +34,7 @@ import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { loadCalendar } from '../calendar/calendarStore';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { CommitmentsEditor } from './CommitmentsEditor';
 import { DiffView } from './DiffView';
@@ -51,9 +54,15 @@ export function funnelOfDocument(document: SlaDocument): Funnel {
   return Funnel.parse({ stages: stagesOf(document), plan: volumes?.type === 'requiredVolumes' ? volumes.plan : {} });
 }
 
+/** Whether a document states the given working calendar. */
+function calendarMatches(document: SlaDocument, calendar: Parameters<typeof sameCalendar>[0]): boolean {
+  const stated = calendarOfDocument(document);
+  return stated !== null && sameCalendar(stated, calendar);
+}
+
 /** True when regenerating from the current funnel would change the generated content. */
 function funnelChanged(document: SlaDocument, source: FunnelSource): boolean {
-  const fresh = generateSections(source.funnel, commitmentsOf(document));
+  const fresh = generateSections(source.funnel, commitmentsOf(document), calendarOfDocument(document));
   return document.sections.some((section) => !jsonEqual(section.generated, fresh[section.key]));
 }
 
@@ -126,6 +135,7 @@ export function SlaPage(props: { workspaceId: string }) {
   const workspace = useWorkspace(props.workspaceId);
   const members = useLiveQuery(() => db.members.where('workspaceId').equals(props.workspaceId).toArray(), [props.workspaceId]);
   const versions = useLiveQuery(() => listVersions(props.workspaceId), [props.workspaceId]);
+  const workspaceCalendar = useLiveQuery(() => loadCalendar(props.workspaceId, language), [props.workspaceId, language]);
   const [funnel, setFunnel] = useState<FunnelSource | null>(null);
   const [signing, setSigning] = useState(false);
   const [validityError, setValidityError] = useState<string | null>(null);
@@ -264,7 +274,8 @@ export function SlaPage(props: { workspaceId: string }) {
                 void run(async () => {
                   const source = await loadFunnel(props.workspaceId, language);
                   setFunnel(source);
-                  await regenerateVersion(props.workspaceId, version.id, source.funnel);
+                  // The calendar as the page has it (live): regenerating states it too.
+                  await regenerateVersion(props.workspaceId, version.id, source.funnel, undefined, undefined, workspaceCalendar?.calendar);
                 }, t('sla.actions.regenerated'))
               }
             >
@@ -300,6 +311,36 @@ export function SlaPage(props: { workspaceId: string }) {
         <p className="sla-note" role="note">
           {t('sla.funnelChanged')}
         </p>
+      ) : null}
+      {workspaceCalendar && !calendarMatches(version.document, workspaceCalendar.calendar) ? (
+        <div className="sla-note" role="note">
+          <p>
+            {calendarOfDocument(version.document) === null
+              ? version.state === 'draft'
+                ? t('calendar.sla.draftNone')
+                : t('calendar.sla.noCalendar')
+              : version.state === 'draft'
+                ? t('calendar.sla.draftDiffers')
+                : version.state === 'signed'
+                  ? t('calendar.signedNotice', { revision: version.revision })
+                  : t('calendar.sla.reviewDiffers')}
+          </p>
+          {version.state === 'draft' ? (
+            <button
+              type="button"
+              className="button small"
+              onClick={() =>
+                void run(
+                  () => regenerateVersion(props.workspaceId, version.id, funnelOfDocument(version.document), undefined, undefined, workspaceCalendar.calendar),
+                  t('calendar.sla.calendarUpdated'),
+                )
+              }
+            >
+              {t('calendar.sla.useWorkspaceCalendar')}
+            </button>
+          ) : null}
+          <Link href={`/w/${props.workspaceId}/calendar`}>{t('calendar.open')}</Link>
+        </div>
       ) : null}
 
       {signed && signed.id !== version.id ? <DiffView signed={signed.document} signedRevision={signed.revision} draft={version.document} /> : null}

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { type Stage, stageName } from '../../../../shared/funnel/stages';
 import type { Language } from '../../../../shared/settings';
 import type { Finding } from '../../../../shared/sla/checks';
-import type { Commitment } from '../../../../shared/sla/commitments';
+import { type Commitment, complianceOf } from '../../../../shared/sla/commitments';
 import type { SlaSectionKey } from '../../../../shared/sla/document';
 
 /** Everything the SLA text needs to turn codes and ids into the reader's language. */
@@ -53,7 +53,15 @@ function hours(format: SlaFormat, count: number, business: boolean): string {
   return format.t(business ? 'sla.doc.businessHours' : 'sla.doc.hours', { count: formatNumber(count, format.language) as unknown as number });
 }
 
-/** One sentence stating a commitment with all its parameters. */
+/** When a time-window commitment is met in a month: every record, or at least its compliance level. */
+export function complianceSentence(format: SlaFormat, commitment: { compliancePercent?: number | undefined }): string {
+  const percent = complianceOf(commitment);
+  return percent >= 100
+    ? format.t('calendar.sla.complianceAll')
+    : format.t('calendar.sla.compliance', { percent: formatNumber(percent / 100, format.language, { style: 'percent', maximumFractionDigits: 1 }) });
+}
+
+/** One sentence stating a commitment with all its parameters (time windows with their compliance level). */
 export function commitmentSentence(format: SlaFormat, commitment: Commitment, mqlStageId?: string | null): string {
   const { t, language } = format;
   const owner = department(t, commitment.owner);
@@ -73,16 +81,16 @@ export function commitmentSentence(format: SlaFormat, commitment: Commitment, mq
         fields: codeList(format, 'sla.fieldCodes', commitment.requiredFields),
       });
     case 'firstContact':
-      return t('sla.doc.commitment.firstContact', { owner, stage: stageLabel(format, commitment.stageId), time: hours(format, commitment.withinHours, commitment.businessHours) });
+      return `${t('sla.doc.commitment.firstContact', { owner, stage: stageLabel(format, commitment.stageId), time: hours(format, commitment.withinHours, commitment.businessHours) })}${language === 'ja' ? '' : ' '}${complianceSentence(format, commitment)}`;
     case 'attempts':
       return t('sla.doc.commitment.attempts', { owner, attempts: n(commitment.attempts), days: n(commitment.days) });
     case 'acceptReject':
-      return t('sla.doc.commitment.acceptReject', {
+      return `${t('sla.doc.commitment.acceptReject', {
         owner,
         stage: stageLabel(format, commitment.stageId),
         time: hours(format, commitment.withinHours, commitment.businessHours),
         codes: codeList(format, 'sla.reasonCodes', commitment.reasonCodes),
-      });
+      })}${language === 'ja' ? '' : ' '}${complianceSentence(format, commitment)}`;
     case 'recycle':
       return t('sla.doc.commitment.recycle', { owner, days: n(commitment.nurtureDays) });
     case 'feedback':

@@ -1,4 +1,5 @@
 import { DexieYProvider } from 'y-dexie';
+import type { WorkingCalendar } from '../../../../shared/calendar/calendar';
 import { Funnel } from '../../../../shared/funnel/plan';
 import { createDefaultStages, mainStages } from '../../../../shared/funnel/stages';
 import type { Language } from '../../../../shared/settings';
@@ -19,6 +20,7 @@ import {
 import { type AlignboardDb, db as defaultDb, type SlaVersionRow } from '../../db/db';
 import { newId, nowIso } from '../../db/ids';
 import { strictDb, writeAll } from '../../db/write';
+import { loadCalendar } from '../calendar/calendarStore';
 import { readPlan, readStages } from '../funnel/funnelDoc';
 
 /**
@@ -82,7 +84,8 @@ function stripRow({ workspaceId: _, ...version }: SlaVersionRow): SlaVersion {
 
 /**
  * The first draft of the workspace's SLA, created when there is no version yet: generated from
- * the funnel and the default commitments, signed by the default signers. Returns the newest version.
+ * the funnel, the default commitments and the working calendar, signed by the default signers.
+ * Returns the newest version.
  */
 export async function ensureVersion(
   workspaceId: string,
@@ -92,12 +95,13 @@ export async function ensureVersion(
   const existing = await listVersions(workspaceId, database);
   if (existing.length > 0) return existing[existing.length - 1]!;
   const { funnel } = await loadFunnel(workspaceId, options.language, database);
+  const { calendar } = await loadCalendar(workspaceId, options.language, database);
   const members = await database.members.where('workspaceId').equals(workspaceId).toArray();
   const mql = mainStages(funnel.stages).find((stage) => stage.key === 'mql');
   const now = nowIso();
   const version = createVersion({
     id: newId(),
-    document: createDocument(funnel, defaultCommitments({ mqlStageId: mql?.id ?? null, newId }), { title: options.title }),
+    document: createDocument(funnel, defaultCommitments({ mqlStageId: mql?.id ?? null, newId }), { title: options.title, calendar }),
     signers: defaultSigners(members),
     now,
   });
@@ -147,18 +151,22 @@ export function saveDocument(workspaceId: string, id: string, document: SlaDocum
   return updateVersion(workspaceId, id, (version, now) => updateDocument(version, document, now), database);
 }
 
-/** Regenerates a draft from the funnel and the given commitments (its own when omitted), keeping every user text. */
+/**
+ * Regenerates a draft from the funnel and the given commitments (its own when omitted), keeping
+ * every user text; with `calendar`, the draft states that working calendar (else it keeps its own).
+ */
 export function regenerateVersion(
   workspaceId: string,
   id: string,
   funnel: Funnel,
   commitments?: readonly Commitment[],
   database: AlignboardDb = defaultDb,
+  calendar?: WorkingCalendar | null,
 ) {
   return updateVersion(
     workspaceId,
     id,
-    (version, now) => updateDocument(version, regenerate(version.document, funnel, commitments ?? commitmentsOf(version.document)), now),
+    (version, now) => updateDocument(version, regenerate(version.document, funnel, commitments ?? commitmentsOf(version.document), calendar === undefined ? {} : { calendar }), now),
     database,
   );
 }

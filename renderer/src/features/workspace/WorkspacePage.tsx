@@ -9,6 +9,7 @@ import { PersonaGallery } from '../personas/PersonaGallery';
 import { SlaSummary } from '../sla/SlaSummary';
 import { KpiSection } from '../kpis/KpiSection';
 import { MeetingsSection } from '../meetings/MeetingsSection';
+import { CalendarSection } from '../calendar/CalendarSection';
 import { MembersSection } from './MembersSection';
 
 export function WorkspacePage(props: { workspaceId: string }) {
@@ -40,6 +41,7 @@ export function WorkspacePage(props: { workspaceId: string }) {
       <SlaSummary workspaceId={workspace.id} />
       <MeetingsSection workspaceId={workspace.id} />
       <KpiSection workspaceId={workspace.id} />
+      <CalendarSection workspaceId={workspace.id} />
       <MembersSection workspaceId={workspace.id} />
     </section>
   );

@@ -33,6 +33,8 @@ export function describeProblem(problem: ImportProblem, t: TFunction, language: 
       return t('import.problem.write-failed', { detail: problem.detail });
     case 'bad-asset':
       return t('import.problem.bad-asset', { id: problem.id });
+    case 'bad-lead-month':
+      return t('import.problem.bad-lead-month', { period: problem.period, detail: problem.detail });
     case 'storage-full':
       return t('errors.storageFull');
   }

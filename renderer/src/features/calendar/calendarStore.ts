@@ -1,0 +1,72 @@
+import { defaultCalendar, WorkingCalendar } from '../../../../shared/calendar/calendar';
+import type { Language } from '../../../../shared/settings';
+import { en } from '../../../../shared/locales/en';
+import { ja } from '../../../../shared/locales/ja';
+import { type AlignboardDb, type CalendarRow, db as defaultDb } from '../../db/db';
+import { nowIso } from '../../db/ids';
+import { writeAll } from '../../db/write';
+
+/**
+ * The working calendar of a workspace. A workspace that never saved one uses the default of the
+ * UI language (Japanese: Tokyo, Japanese holidays and the year-end closure); saving it, or the
+ * first lead-level CSV import, stores it, so from then on figures never depend on the language.
+ */
+
+/** The machine's time zone (the English default's zone). */
+export function machineTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** The default calendar for `language`, its year-end closure named in that language. */
+export function defaultCalendarFor(language: Language): WorkingCalendar {
+  const strings = language === 'ja' ? ja : en;
+  return defaultCalendar({ language, timeZone: machineTimeZone(), yearEndName: strings.calendar.defaults.yearEnd });
+}
+
+export type StoredCalendar = { calendar: WorkingCalendar; saved: boolean; updatedAt: string | null };
+
+export async function loadCalendar(workspaceId: string, language: Language, database: AlignboardDb = defaultDb): Promise<StoredCalendar> {
+  const row = await database.calendars.get(workspaceId);
+  if (row) return { calendar: row.calendar, saved: true, updatedAt: row.updatedAt };
+  return { calendar: defaultCalendarFor(language), saved: false, updatedAt: null };
+}
+
+/** What a save replaced (undefined: there was none), for Undo. */
+export type CalendarChange = { workspaceId: string; before: CalendarRow | undefined; after: CalendarRow };
+
+/** Stores a workspace's calendar (validated first: a bad one throws a ZodError and nothing is written). */
+export async function saveCalendar(workspaceId: string, calendar: WorkingCalendar, database: AlignboardDb = defaultDb): Promise<CalendarChange> {
+  const now = nowIso();
+  const after: CalendarRow = { workspaceId, calendar: WorkingCalendar.parse(calendar), updatedAt: now };
+  return writeAll(database, async () => {
+    if (!(await database.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
+    const before = await database.calendars.get(workspaceId);
+    await database.calendars.put(after);
+    await database.workspaces.update(workspaceId, { updatedAt: now });
+    return { workspaceId, before, after };
+  });
+}
+
+/** Undo of saveCalendar: the calendar before (or none, back to the default). */
+export async function revertCalendar(change: CalendarChange, database: AlignboardDb = defaultDb): Promise<void> {
+  const now = nowIso();
+  await writeAll(database, async () => {
+    if (change.before) await database.calendars.put(change.before);
+    else await database.calendars.delete(change.workspaceId);
+    await database.workspaces.update(change.workspaceId, { updatedAt: now });
+  });
+}
+
+/**
+ * Inside a write transaction: stores the calendar in use when the workspace has none saved yet, so
+ * figures computed from then on do not change with the UI language. Returns whether it wrote.
+ */
+export async function fixCalendarInTransaction(workspaceId: string, language: Language, database: AlignboardDb): Promise<boolean> {
+  if (await database.calendars.get(workspaceId)) return false;
+  await database.calendars.put({ workspaceId, calendar: defaultCalendarFor(language), updatedAt: nowIso() });
+  return true;
+}

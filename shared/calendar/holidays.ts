@@ -1,0 +1,126 @@
+import japaneseHolidays from '@holiday-jp/holiday_jp/lib/holidays';
+import { dayNumber } from '../kpi/csvCells';
+import type { CompanyHoliday, PublicHolidaySet, WorkingCalendar } from './calendar';
+
+/**
+ * Days off of a working calendar: public holidays and the company's own.
+ *
+ * Japanese public holidays come from @holiday-jp/holiday_jp (MIT, no dependencies, ~150 KB of
+ * data, fully offline): the table the holiday-jp project keeps from the Cabinet Office's list,
+ * substitute holidays (振替休日) and the citizens' holiday (国民の休日) included, and one-off moves
+ * such as the 2020/2021 Olympics. It covers 1970–2050; `publicHolidaysKnown` says so for later
+ * years instead of pretending they have none. date-holidays (every country, rule-based) was
+ * weighed and left out: 1.4 MB minified for the renderer (its parser alone pulls moment-timezone
+ * and astronomia, 1 MB), against 150 KB for the country the app's users are in. Other countries'
+ * days off are entered as company holidays.
+ */
+
+export type PublicHoliday = { date: string; name: { ja: string; en: string } };
+
+type HolidayTable = Readonly<Record<string, { readonly date: string; readonly name: string; readonly name_en: string }>>;
+const JAPAN = japaneseHolidays as unknown as HolidayTable;
+
+export const JAPAN_FIRST_YEAR = 1970;
+export const JAPAN_LAST_YEAR = 2050;
+
+let japanByDay: Map<number, PublicHoliday> | null = null;
+
+function japanDays(): Map<number, PublicHoliday> {
+  if (!japanByDay) {
+    japanByDay = new Map();
+    for (const entry of Object.values(JAPAN)) {
+      const [year, month, day] = entry.date.split('-').map(Number) as [number, number, number];
+      japanByDay.set(dayNumber(year, month, day), { date: entry.date, name: { ja: entry.name, en: entry.name_en } });
+    }
+  }
+  return japanByDay;
+}
+
+/** Whether the holiday set has data for `year` (Japan: 1970–2050; 'none' has nothing to know). */
+export function publicHolidaysKnown(set: PublicHolidaySet, year: number): boolean {
+  return set === 'none' || (year >= JAPAN_FIRST_YEAR && year <= JAPAN_LAST_YEAR);
+}
+
+/** The public holiday on a day (days since 1970-01-01), if any. */
+export function publicHolidayOn(set: PublicHolidaySet, day: number): PublicHoliday | undefined {
+  return set === 'JP' ? japanDays().get(day) : undefined;
+}
+
+/** The public holidays of a year, in date order. */
+export function publicHolidaysOf(set: PublicHolidaySet, year: number): PublicHoliday[] {
+  if (set !== 'JP') return [];
+  const first = dayNumber(year, 1, 1);
+  const last = dayNumber(year, 12, 31);
+  const days = japanDays();
+  const out: PublicHoliday[] = [];
+  for (let day = first; day <= last; day++) {
+    const holiday = days.get(day);
+    if (holiday) out.push(holiday);
+  }
+  return out;
+}
+
+/** Year, month and day of a day number (exact integer arithmetic, the inverse of dayNumber). */
+export function civilOf(day: number): { year: number; month: number; day: number } {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
+}
+
+/** 'YYYY-MM-DD' of a day number. */
+export function isoOfDay(day: number): string {
+  const civil = civilOf(day);
+  return `${String(civil.year).padStart(4, '0')}-${String(civil.month).padStart(2, '0')}-${String(civil.day).padStart(2, '0')}`;
+}
+
+/** Day number of 'YYYY-MM-DD' (validated by the calendar schema before it gets here). */
+export function dayOfIso(date: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return dayNumber(year, month, day);
+}
+
+/** Weekday of a day number: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** Whether a company holiday covers the day. */
+export function coversDay(holiday: CompanyHoliday, day: number): boolean {
+  if (holiday.kind === 'dates') return day >= dayOfIso(holiday.from) && day <= dayOfIso(holiday.to);
+  const civil = civilOf(day);
+  const monthDay = civil.month * 100 + civil.day;
+  const [fromMonth, fromDay] = holiday.from.split('-').map(Number) as [number, number];
+  const [toMonth, toDay] = holiday.to.split('-').map(Number) as [number, number];
+  const from = fromMonth * 100 + fromDay;
+  const to = toMonth * 100 + toDay;
+  return from <= to ? monthDay >= from && monthDay <= to : monthDay >= from || monthDay <= to;
+}
+
+/** Why a day is not a working day, or null when it is one. */
+export type DayOff = { kind: 'weekend' } | { kind: 'public'; holiday: PublicHoliday } | { kind: 'company'; holiday: CompanyHoliday };
+
+export function dayOff(calendar: WorkingCalendar, day: number): DayOff | null {
+  const company = calendar.companyHolidays.find((holiday) => coversDay(holiday, day));
+  if (company) return { kind: 'company', holiday: company };
+  const holiday = publicHolidayOn(calendar.publicHolidays, day);
+  if (holiday) return { kind: 'public', holiday };
+  if (!calendar.workingDays.includes(weekdayOf(day))) return { kind: 'weekend' };
+  return null;
+}
+
+/** Every day off of a year that falls on a working weekday (public and company holidays), in date order. */
+export function holidaysOfYear(calendar: WorkingCalendar, year: number): { day: number; date: string; off: Exclude<DayOff, { kind: 'weekend' }> }[] {
+  const out: { day: number; date: string; off: Exclude<DayOff, { kind: 'weekend' }> }[] = [];
+  for (let day = dayNumber(year, 1, 1), last = dayNumber(year, 12, 31); day <= last; day++) {
+    if (!calendar.workingDays.includes(weekdayOf(day))) continue;
+    const off = dayOff(calendar, day);
+    if (off && off.kind !== 'weekend') out.push({ day, date: isoOfDay(day), off });
+  }
+  return out;
+}

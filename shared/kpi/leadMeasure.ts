@@ -1,0 +1,138 @@
+import { BusinessClock, hoursBetween, MS_PER_HOUR, type Stamp } from '../calendar/businessHours';
+import { dayNumber } from './csvCells';
+import { F, type LeadMonth, NONE, RECORD_STRIDE } from './leadRecords';
+
+/**
+ * Measuring kept lead records (leadRecords.ts) against a time window by a working calendar. Apart
+ * from leadRecords.ts so the CSV import's worker, which only collects records, does not load the
+ * calendar's holiday data.
+ */
+
+export type ResponseMeasure = 'firstContact' | 'acceptReject';
+
+/** One record that missed the window: answered late (hours used) or still waiting at the month's end (hours waited by then). */
+export type Breach = { id: string; line: number; hours: number; waiting: boolean };
+
+/**
+ * A month's records against a time window. `within` answered in time, `late` answered after the
+ * window, `waiting` not answered and past the window at the month's end (or at the file's latest
+ * moment, for a month the export ends in), `pending` not answered but still inside the window
+ * then (not counted either way). share = within ÷ (within + late + waiting) × 100, null when
+ * nothing could be judged. medianHours: of the answered records.
+ */
+export type MonthResponse = {
+  period: string;
+  measure: ResponseMeasure;
+  business: boolean;
+  windowHours: number;
+  records: number;
+  within: number;
+  late: number;
+  waiting: number;
+  pending: number;
+  share: number | null;
+  medianHours: number | null;
+  /** Every breach (late and waiting), most hours first. */
+  breaches: Breach[];
+};
+
+function stampAt(data: Int32Array, base: number): Stamp | null {
+  const day = data[base]!;
+  if (day === NONE) return null;
+  const offset = data[base + 2]!;
+  return { day, minutes: data[base + 1]!, offset: offset === NONE ? null : offset };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Hours rounded to the hundredth (what the app shows and stores), without binary noise. */
+export function roundHours(hours: number): number {
+  return Math.round(hours * 100) / 100;
+}
+
+/** The instant the month after `period` starts, in the calendar's zone. */
+function monthEnd(clock: BusinessClock, period: string): number {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return clock.midnightOfDay(dayNumber(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1));
+}
+
+/**
+ * The month's records against `windowHours` (business hours by the clock's calendar when
+ * `business`, else clock hours). Null when the month's import could not measure `measure` (no
+ * first-contact column, no accept or reject column).
+ */
+export function measureMonth(month: LeadMonth, measure: ResponseMeasure, clock: BusinessClock, windowHours: number, business: boolean): MonthResponse | null {
+  if (!month.measures[measure]) return null;
+  const { data } = month;
+  const offset = measure === 'firstContact' ? F.contactDay : F.decisionDay;
+  const asOf: Stamp = { day: month.asOf.day, minutes: month.asOf.minutes, offset: null };
+  const cutoff = Math.min(monthEnd(clock, month.period), month.asOf.minutes < 0 ? clock.midnightOfDay(asOf.day) : clock.instantOf(asOf));
+  const answered: number[] = [];
+  const breaches: Breach[] = [];
+  let within = 0;
+  let late = 0;
+  let waiting = 0;
+  let pending = 0;
+  for (let base = 0; base < data.length; base += RECORD_STRIDE) {
+    const mql = stampAt(data, base + F.mqlDay)!;
+    const answer = stampAt(data, base + offset);
+    const record = base / RECORD_STRIDE;
+    if (answer) {
+      const hours = hoursBetween(clock, mql, answer, business);
+      answered.push(hours);
+      if (hours <= windowHours) within++;
+      else {
+        late++;
+        breaches.push({ id: month.ids[record] ?? '', line: data[base + F.line]!, hours: roundHours(hours), waiting: false });
+      }
+      continue;
+    }
+    // Not answered in the file: how long it had waited by the month's end.
+    const start = mql.minutes < 0 ? clock.midnightOfDay(mql.day) : clock.instantOf(mql);
+    const waited = business ? clock.businessHours(start, cutoff) : Math.max(0, cutoff - start) / MS_PER_HOUR;
+    if (waited > windowHours) {
+      waiting++;
+      breaches.push({ id: month.ids[record] ?? '', line: data[base + F.line]!, hours: roundHours(waited), waiting: true });
+    } else pending++;
+  }
+  breaches.sort((a, b) => b.hours - a.hours || a.line - b.line);
+  const judged = within + late + waiting;
+  const middle = median(answered);
+  return {
+    period: month.period,
+    measure,
+    business,
+    windowHours,
+    records: data.length / RECORD_STRIDE,
+    within,
+    late,
+    waiting,
+    pending,
+    share: judged === 0 ? null : (within / judged) * 100,
+    medianHours: middle === null ? null : roundHours(middle),
+    breaches,
+  };
+}
+
+/** Whether the share of records within the window reaches `percent` (exact: no rounding of the share). */
+export function meetsCompliance(response: Pick<MonthResponse, 'within' | 'late' | 'waiting'>, percent: number): boolean {
+  return response.within * 100 >= percent * (response.within + response.late + response.waiting);
+}
+
+/** Median hours from MQL to first contact of a month's answered records (the lead response time KPI), or null. */
+export function medianResponseHours(month: LeadMonth, clock: BusinessClock, business: boolean): number | null {
+  if (!month.measures.firstContact) return null;
+  const { data } = month;
+  const hours: number[] = [];
+  for (let base = 0; base < data.length; base += RECORD_STRIDE) {
+    const contact = stampAt(data, base + F.contactDay);
+    if (contact) hours.push(hoursBetween(clock, stampAt(data, base + F.mqlDay)!, contact, business));
+  }
+  const middle = median(hours);
+  return middle === null ? null : roundHours(middle);
+}

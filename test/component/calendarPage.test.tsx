@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WorkingCalendar } from '../../shared/calendar/calendar';
+import { decodeCsvBytes, guessMapping, importCsv, parseCsvText } from '../../shared/kpi/csv';
+import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
+import { agendaFromTemplate } from '../../shared/meetings/agenda';
+import { submitForReview } from '../../shared/sla/versions';
+import { db } from '../../renderer/src/db/db';
+import { newId } from '../../renderer/src/db/ids';
+import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
+import { saveCalendar } from '../../renderer/src/features/calendar/calendarStore';
+import { createDefaultKpis, writeImportedValues } from '../../renderer/src/features/kpis/kpiStore';
+import { createSeries, planMeeting } from '../../renderer/src/features/meetings/meetingStore';
+import { ensureVersion, signVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
+import { renderApp, resetDb } from './renderApp';
+
+beforeEach(resetDb);
+afterEach(() => {
+  window.location.hash = '#/';
+});
+
+const NEW_YORK: WorkingCalendar = {
+  timeZone: 'America/New_York',
+  workingDays: [1, 2, 3, 4, 5],
+  opens: 540,
+  closes: 1020,
+  lunch: null,
+  publicHolidays: 'none',
+  companyHolidays: [{ id: 'presidents-day', kind: 'dates', name: "Presidents' Day", from: '2026-02-16', to: '2026-02-16' }],
+};
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** A workspace with both heads, the New York calendar, a signed SLA stating it and February's lead records. */
+async function seedSigned() {
+  const workspaceId = await createWorkspace('Northwind');
+  const members = [
+    await addMember(workspaceId, { name: 'Emma Clark', department: 'marketing', title: 'Head of Marketing' }),
+    await addMember(workspaceId, { name: 'Noah Bennett', department: 'sales', title: 'Head of Sales' }),
+  ];
+  await saveCalendar(workspaceId, NEW_YORK);
+  const version = await ensureVersion(workspaceId, { language: 'en', title: 'SLA' });
+  await updateVersion(workspaceId, version.id, (current, now) => submitForReview(current, now));
+  for (const member of members) {
+    await signVersion(workspaceId, version.id, { memberId: member.id, name: member.name, title: member.title, department: member.department, date: '2026-03-05', image: { format: 'png', data: PNG } });
+  }
+  const decoded = decodeCsvBytes(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'csv', 'good', 'us-median-meets-30pct-breach.csv'))));
+  if (!decoded.ok) throw new Error(decoded.problem.code);
+  const parsed = parseCsvText(decoded.text);
+  if (!parsed.ok) throw new Error(parsed.problem.code);
+  const preview = importCsv(parsed.table, guessMapping(parsed.table));
+  await writeImportedValues(workspaceId, preview.values, undefined, { leadMonths: preview.leadMonths, language: 'en' });
+  return { workspaceId, members };
+}
+
+// Whole pages typed key by key: a guard against hangs on a busy 2-core machine, not a speed target.
+describe('the working calendar page', { timeout: 60_000 }, () => {
+  it('starts from the Japanese default, names what is wrong, saves with Ctrl+S and undoes', async () => {
+    const workspaceId = await createWorkspace('営業×マーケ');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/calendar` });
+    await screen.findByRole('heading', { level: 1, name: ja.calendar.pageTitle });
+    expect(screen.getByText(ja.calendar.sectionDefault)).toBeInTheDocument();
+    expect(screen.getByLabelText(ja.calendar.timeZone)).toHaveValue('Asia/Tokyo');
+    expect(screen.getByLabelText(ja.calendar.opens)).toHaveValue('09:00');
+    expect(screen.getByText('営業日 1 日あたり 8 営業時間')).toBeInTheDocument();
+    // The days off of a year: Japanese holidays and the year-end closure that fall on weekdays.
+    fireEvent.change(screen.getByLabelText(ja.calendar.previewYear), { target: { value: '2026' } });
+    const preview = screen.getByRole('list', { name: '2026 年の休日' });
+    expect(within(preview).getByText(/成人の日/)).toBeInTheDocument();
+    expect(within(preview).getAllByText(/年末年始休業/).length).toBeGreaterThanOrEqual(4);
+
+    // Closing before opening: named at the field, nothing saved.
+    fireEvent.change(screen.getByLabelText(ja.calendar.closes), { target: { value: '08:00' } });
+    await user.click(screen.getByRole('button', { name: ja.calendar.save }));
+    expect(await screen.findByText(ja.calendar.errors.closesBeforeOpens)).toBeInTheDocument();
+    expect(screen.getByLabelText(ja.calendar.closes)).toHaveAttribute('aria-invalid', 'true');
+    fireEvent.change(screen.getByLabelText(ja.calendar.closes), { target: { value: '17:30' } });
+    // No working day at all is refused too.
+    for (const day of ['月曜日', '火曜日', '水曜日', '木曜日', '金曜日']) await user.click(screen.getByLabelText(day));
+    await user.click(screen.getByRole('button', { name: ja.calendar.save }));
+    expect(await screen.findByText(ja.calendar.errors.noWorkingDay)).toBeInTheDocument();
+    for (const day of ['月曜日', '火曜日', '水曜日', '木曜日', '金曜日']) await user.click(screen.getByLabelText(day));
+    expect(await db.calendars.count()).toBe(0);
+
+    // A summer closure (a range), then Ctrl+S from the keyboard.
+    await user.type(screen.getByLabelText(ja.calendar.holidayName), '夏季休業');
+    fireEvent.change(screen.getByLabelText(ja.calendar.holidayFrom), { target: { value: '2026-08-12' } });
+    fireEvent.change(screen.getByLabelText(ja.calendar.holidayTo), { target: { value: '2026-08-14' } });
+    await user.click(screen.getByRole('button', { name: ja.calendar.addHoliday }));
+    const table = screen.getByRole('table', { name: ja.calendar.companyTable });
+    expect(within(table).getByRole('rowheader', { name: '夏季休業' })).toBeInTheDocument();
+    await user.click(screen.getByLabelText(ja.calendar.holidayName));
+    await user.keyboard('{Control>}s{/Control}');
+    await screen.findByText(ja.calendar.saved);
+    const saved = (await db.calendars.get(workspaceId))!.calendar;
+    expect(saved).toMatchObject({ timeZone: 'Asia/Tokyo', opens: 540, closes: 1050, publicHolidays: 'JP' });
+    expect(saved.companyHolidays.map(({ kind, name, from, to }) => ({ kind, name, from, to }))).toEqual([
+      { kind: 'yearly', name: '年末年始休業', from: '12-29', to: '01-03' },
+      { kind: 'dates', name: '夏季休業', from: '2026-08-12', to: '2026-08-14' },
+    ]);
+    await waitFor(() => expect(screen.queryByText(ja.calendar.sectionDefault)).toBeNull());
+    // Saving the same again changes nothing.
+    await user.click(screen.getByRole('button', { name: ja.calendar.save }));
+    await screen.findByText(ja.calendar.unchanged);
+
+    await user.click(screen.getAllByRole('button', { name: ja.common.undo })[0]!);
+    await screen.findByText(ja.calendar.undone);
+    await waitFor(async () => expect(await db.calendars.get(workspaceId)).toBeUndefined());
+    await screen.findByText(ja.calendar.sectionDefault);
+    expect(screen.getByLabelText(ja.calendar.closes)).toHaveValue('18:00');
+  });
+
+  it('adds a range every year over New Year and removes a holiday; says the signed SLA keeps its calendar', async () => {
+    const { workspaceId } = await seedSigned();
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/calendar` });
+    await screen.findByRole('heading', { level: 1, name: en.calendar.pageTitle });
+    expect(screen.getByText('The signed SLA (revision 1) states this calendar.')).toBeInTheDocument();
+    await user.type(screen.getByLabelText(en.calendar.holidayName), 'Winter break');
+    fireEvent.change(screen.getByLabelText(en.calendar.holidayFrom), { target: { value: '2026-12-30' } });
+    fireEvent.change(screen.getByLabelText(en.calendar.holidayTo), { target: { value: '2027-01-02' } });
+    await user.click(screen.getByLabelText(en.calendar.holidayYearly));
+    await user.click(screen.getByRole('button', { name: en.calendar.addHoliday }));
+    const table = screen.getByRole('table', { name: en.calendar.companyTable });
+    const winter = within(table).getByRole('row', { name: /Winter break/ });
+    expect(winter).toHaveTextContent('Dec 30 – Jan 2 every year');
+    await user.click(within(table).getByRole('button', { name: "Remove Presidents' Day (Feb 16, 2026)" }));
+    expect(within(table).queryByRole('rowheader', { name: "Presidents' Day" })).toBeNull();
+    // A range backwards is named.
+    fireEvent.change(screen.getByLabelText(en.calendar.holidayFrom), { target: { value: '2026-09-10' } });
+    fireEvent.change(screen.getByLabelText(en.calendar.holidayTo), { target: { value: '2026-09-01' } });
+    await user.click(screen.getByRole('button', { name: en.calendar.addHoliday }));
+    expect(await screen.findByText(en.calendar.errors.rangeBackwards)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: en.calendar.save }));
+    await screen.findByText(en.calendar.saved);
+    expect((await db.calendars.get(workspaceId))!.calendar.companyHolidays).toEqual([expect.objectContaining({ kind: 'yearly', name: 'Winter break', from: '12-30', to: '01-02' })]);
+    expect(await screen.findByText(en.calendar.signedNotice.replace('{{revision}}', '1'))).toBeInTheDocument();
+  });
+
+  it('the workspace page sums the calendar up in one sentence and links to it', async () => {
+    const workspaceId = await createWorkspace('Northwind');
+    await saveCalendar(workspaceId, NEW_YORK);
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}` });
+    const section = await screen.findByRole('region', { name: en.calendar.section });
+    expect(await within(section).findByTestId('calendar-summary')).toHaveTextContent(
+      "Business hours: Mon–Fri, 9:00–17:00 (America/New_York, Eastern Time); company holidays Presidents' Day (Feb 16, 2026) excluded.",
+    );
+    await user.click(within(section).getByRole('link', { name: en.calendar.open }));
+    await screen.findByRole('heading', { level: 1, name: en.calendar.pageTitle });
+  });
+});
+
+describe('figures in business hours, per record', { timeout: 60_000 }, () => {
+  it('the dashboard says the unit of the response time; the values grid shows measured months read-only; attainment lists the breaches', async () => {
+    const { workspaceId } = await seedSigned();
+    await createDefaultKpis(workspaceId, 'en');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    const ending = await screen.findByLabelText(en.kpi.dashboard.ending);
+    fireEvent.change(ending, { target: { value: '2026-02' } });
+    const card = await screen.findByRole('article', { name: /^Lead response time: 6 hr, target 24 hr, On track/ });
+    expect(within(card).getByText('In business hours (the calendar of SLA revision 1), from imported leads')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('tab', { name: en.kpi.tabs.values }));
+    fireEvent.change(screen.getByLabelText(en.kpi.values.ending), { target: { value: '2026-02' } });
+    const cell = await screen.findByRole('textbox', { name: /^Response time \(median hours\), February 2026 \(measured from the imported leads/ });
+    expect(cell).toHaveValue('6');
+    expect(cell).toHaveAttribute('readonly');
+
+    await user.click(screen.getByRole('tab', { name: en.kpi.tabs.sla }));
+    fireEvent.change(screen.getByLabelText(en.kpi.values.ending), { target: { value: '2026-02' } });
+    const table = await screen.findByRole('table', { name: en.kpi.sla.tableLabel });
+    const row = within(table).getByRole('row', { name: /^First contact time/ });
+    expect(within(row).getByText(en.calendar.kpi.perRecord)).toBeInTheDocument();
+    expect(row).toHaveTextContent('Missed: 70% within 24 business h (needs at least 100%); 3 breaches (1 still waiting)');
+    const breaches = screen.getByRole('table', { name: 'First contact time: breaches in February 2026' });
+    expect(within(breaches).getAllByRole('row').slice(1).map((line) => line.textContent)).toEqual(['L1031 business hStill waiting11', 'L0928 business hAnswered late10', 'L0827 business hAnswered late9']);
+  });
+
+  it('the meeting’s lead-quality item lists the month’s breaches (Japanese)', async () => {
+    const { workspaceId, members } = await seedSigned();
+    const series = await createSeries(workspaceId, { name: '定例会', cadence: 'monthly', nextDate: '2026-03-10', defaultAttendeeIds: [] });
+    const meeting = await planMeeting(workspaceId, {
+      seriesId: series.id,
+      title: '3月定例',
+      date: '2026-03-10',
+      attendeeIds: members.map((member) => member.id),
+      agenda: agendaFromTemplate({ members, title: (kind) => ja.meetings.agendaKinds[kind], newId }),
+      kpiPeriod: '2026-02',
+    });
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/meetings/${meeting.id}` });
+    await user.click(await screen.findByText('対応時間の違反（2026年2月）'));
+    const breaches = await screen.findByRole('table', { name: '初回接触までの時間：2026年2月 の違反' });
+    expect(within(breaches).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['L10', 'L09', 'L08']);
+    expect(within(breaches).getAllByRole('row')[1]).toHaveTextContent('31 営業時間');
+    expect(screen.getByText('初回接触までの時間：10 件中 7 件が 24 営業時間 以内（70%）、違反 3 件（未対応 1 件）')).toBeInTheDocument();
+  });
+});

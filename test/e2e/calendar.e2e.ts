@@ -1,0 +1,207 @@
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
+import { chooseFile, createWorkspaceWithSamplePeople, poll, readTable, toasts } from './support/app';
+import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
+
+afterEach(cleanUpBrowsers);
+
+/**
+ * The working calendar end to end: set it, sign an SLA that states it, import a CRM export with a
+ * time per lead, and read response times and first-contact attainment in business hours of that
+ * calendar, per record; change the calendar and see the figures follow only once a revision
+ * stating it is signed. The files are the hand-worked corpus files (test/fixtures/csv/expected.json).
+ */
+
+const corpus = join(import.meta.dirname, '..', 'fixtures', 'csv', 'good');
+
+type Messages = typeof en | typeof ja;
+
+/** CALENDAR_SCREENSHOTS=dir keeps full-page screenshots of the steps (for a look, not asserted). */
+async function shot(page: Page | Locator, name: string) {
+  if (process.env.CALENDAR_SCREENSHOTS) await page.screenshot({ path: join(process.env.CALENDAR_SCREENSHOTS, `${name}.png`), ...('goto' in page ? { fullPage: true } : {}) });
+}
+
+/** Submit the SLA draft for review and sign it by both heads, typing their names. */
+async function signSla(page: Page, messages: Messages, revision: number) {
+  await page.getByRole('button', { name: messages.sla.actions.submit }).click();
+  for (let signer = 0; signer < 2; signer++) {
+    await page.getByRole('button', { name: messages.sla.actions.sign }).click();
+    const dialog = page.getByRole('dialog', { name: messages.sla.sign.title });
+    await dialog.getByLabel(messages.sla.sign.type).check();
+    await dialog.getByRole('button', { name: messages.sla.sign.submit, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+  await page.getByText(messages === en ? `Revision ${revision} · Signed` : `第${revision}版 · 署名済み`, { exact: true }).waitFor();
+}
+
+async function openFromWorkspace(page: Page, workspace: string, section: string, link: string) {
+  await page.getByRole('navigation', { name: en.app.breadcrumb }).or(page.getByRole('navigation', { name: ja.app.breadcrumb })).getByRole('link', { name: workspace }).click();
+  await page.getByRole('region', { name: section }).getByRole('link', { name: link }).click();
+}
+
+/** Imports a corpus file through the KPI page's dialog; resolves once the values are written. */
+async function importCsv(page: Page, messages: Messages, file: string): Promise<Locator> {
+  await page.getByRole('button', { name: new RegExp(`^${messages.kpi.import.open}`) }).click();
+  const dialog = page.getByRole('dialog', { name: messages.kpi.import.title });
+  await chooseFile(page, join(corpus, file), () => dialog.getByRole('button', { name: messages.kpi.import.choose }).click());
+  await dialog.getByRole('group', { name: messages.kpi.import.mapping }).waitFor();
+  return dialog;
+}
+
+function responseCard(page: Page, name: string): Locator {
+  return page.getByRole('list', { name: en.kpi.dashboard.title }).or(page.getByRole('list', { name: ja.kpi.dashboard.title })).getByRole('article', { name: new RegExp(`^${name}`) });
+}
+
+describe('Working calendar', () => {
+  test('a New York calendar: SLA states it; a lead export measured per record in business hours; a new calendar counts once a revision is signed', async () => {
+    const { page, pageErrors } = await launchBrowser({ lang: 'en' });
+    const workspace = 'Northwind US';
+    await createWorkspaceWithSamplePeople(page, en, workspace);
+
+    // --- The calendar page, from the workspace page's section. -------------------------------------
+    await page.getByRole('region', { name: en.calendar.section }).getByRole('link', { name: en.calendar.open }).click();
+    await page.getByRole('heading', { level: 1, name: en.calendar.pageTitle }).waitFor();
+    await page.getByText(en.calendar.sectionDefault).waitFor();
+    await expectNoSeriousA11yViolations(page, 'working calendar page');
+    await page.getByLabel(en.calendar.timeZone).selectOption('America/New_York');
+    await page.getByLabel(en.calendar.closes, { exact: true }).fill('17:00');
+    await page.getByLabel(en.calendar.lunch).uncheck();
+    await page.getByLabel(en.calendar.publicHolidays).selectOption({ label: en.calendar.publicHolidaySets.none });
+    await page.getByText('8 business hours per working day').waitFor();
+    await page.getByLabel(en.calendar.holidayName, { exact: true }).fill("Presidents' Day");
+    await page.getByLabel(en.calendar.holidayFrom, { exact: true }).fill('2026-02-16');
+    await page.getByRole('button', { name: en.calendar.addHoliday }).click();
+    const holidays = page.getByRole('table', { name: en.calendar.companyTable });
+    expect(await readTable(holidays)).toEqual([["Presidents' Day", 'Feb 16, 2026', 'Once', 'Remove']]);
+    // A closing time before the opening is named, nothing saved.
+    await page.getByLabel(en.calendar.closes, { exact: true }).fill('08:00');
+    await page.getByRole('button', { name: en.calendar.save }).click();
+    await page.getByText(en.calendar.errors.closesBeforeOpens).waitFor();
+    await page.getByLabel(en.calendar.closes, { exact: true }).fill('17:00');
+    // Ctrl+S saves, with Undo in the toast.
+    await page.getByLabel(en.calendar.holidayName, { exact: true }).focus();
+    await page.keyboard.press('Control+s');
+    await toasts(page).getByText(en.calendar.saved).waitFor();
+    await page.getByText(en.calendar.sectionDefault).waitFor({ state: 'detached' });
+    await expectNoSeriousA11yViolations(page, 'working calendar page, edited');
+    await shot(page, 'calendar-page');
+
+    // --- The SLA states it; both heads sign. ------------------------------------------------------
+    await openFromWorkspace(page, workspace, en.sla.section, en.sla.open);
+    await page.getByRole('heading', { level: 1, name: en.sla.defaultTitle }).waitFor();
+    const definitions = page.getByRole('region', { name: `4. ${en.sla.sections.definitions}` });
+    await definitions
+      .getByText("Working calendar — Business hours: Mon–Fri, 9:00–17:00 (America/New_York, Eastern Time); company holidays Presidents' Day (Feb 16, 2026) excluded.")
+      .waitFor();
+    await page.getByText('Sales makes first contact with every handed-over record within 24 business hours. Met in a month when every record is handled within the window.').first().waitFor();
+    await shot(definitions, 'sla-definitions');
+    await shot(page.getByRole('group', { name: en.sla.kinds.firstContact }), 'sla-first-contact-form');
+    await signSla(page, en, 1);
+
+    // --- Import the export of February 2026 (hand-worked in test/fixtures/csv/expected.json). ------
+    await openFromWorkspace(page, workspace, en.kpi.section, en.kpi.open);
+    await page.getByRole('button', { name: en.kpi.defaults.create }).click();
+    const dialog = await importCsv(page, en, 'us-median-meets-30pct-breach.csv');
+    await dialog.getByText('Lead records of 1 month (11 MQLs) are kept', { exact: false }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'import dialog with lead records');
+    await dialog.getByRole('button', { name: /^Import \d+ values$/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The dashboard: the median in business hours of the signed calendar (the clock-hour median is 24).
+    await page.getByLabel(en.kpi.dashboard.ending, { exact: true }).fill('2026-02');
+    const unit = 'In business hours (the calendar of SLA revision 1), from imported leads';
+    const card = responseCard(page, 'Lead response time: 6 hr, target 24 hr, On track');
+    await card.waitFor();
+    expect(await card.getAttribute('aria-label')).toContain(unit);
+    await card.getByText(unit).waitFor();
+    await shot(page, 'dashboard');
+
+    // SLA attainment per record: the median meets 24 business hours, yet 3 of 10 judged records breach it.
+    await page.getByRole('tab', { name: en.kpi.tabs.sla }).click();
+    await page.getByLabel(en.kpi.values.ending, { exact: true }).fill('2026-02');
+    const attainment = page.getByRole('table', { name: en.kpi.sla.tableLabel });
+    const firstContactRow = async () => (await readTable(attainment)).find((row) => row[0]!.startsWith(en.sla.kinds.firstContact))!;
+    await poll(async () => (await firstContactRow()).at(-1)).toBe('Missed: 70% within 24 business h (needs at least 100%); 3 breaches (1 still waiting)');
+    expect((await firstContactRow())[0]).toContain(en.calendar.kpi.perRecord);
+    const breaches = page.getByRole('table', { name: 'First contact time: breaches in February 2026' });
+    expect(await readTable(breaches)).toEqual([
+      ['L10', '31 business h', 'Still waiting', '11'],
+      ['L09', '28 business h', 'Answered late', '10'],
+      ['L08', '27 business h', 'Answered late', '9'],
+    ]);
+    await expectNoSeriousA11yViolations(page, 'SLA attainment per record with breaches');
+    await shot(page, 'attainment');
+
+    // --- A lunch break: saved, but the signed SLA keeps its calendar until a revision is signed. ----
+    await openFromWorkspace(page, workspace, en.calendar.section, en.calendar.open);
+    await page.getByLabel(en.calendar.lunch).check();
+    await page.getByRole('button', { name: en.calendar.save }).click();
+    await toasts(page).getByText(en.calendar.saved).waitFor();
+    await page.getByText(en.calendar.signedNotice.replace('{{revision}}', '1')).waitFor();
+    await openFromWorkspace(page, workspace, en.kpi.section, en.kpi.open);
+    await page.getByLabel(en.kpi.dashboard.ending, { exact: true }).fill('2026-02');
+    await responseCard(page, 'Lead response time: 6 hr,').waitFor();
+
+    await openFromWorkspace(page, workspace, en.sla.section, en.sla.open);
+    await page.getByText(en.calendar.signedNotice.replace('{{revision}}', '1')).waitFor();
+    await page.getByRole('button', { name: en.sla.actions.newRevision }).click();
+    await page.getByText(en.calendar.sla.draftDiffers).waitFor();
+    await page.getByRole('button', { name: en.calendar.sla.useWorkspaceCalendar }).click();
+    await definitions.getByText(/Business hours: Mon–Fri, 9:00–17:00 \(America\/New_York, Eastern Time\), except 12:00–13:00;/).waitFor();
+    // The change is a change of the SLA: the diff against the signed revision names it.
+    await page.getByRole('region', { name: 'Changes since revision 1 (signed)' }).getByText(/except 12:00–13:00/).waitFor();
+    await signSla(page, en, 2);
+
+    // Now measured with the lunch break: 7 business hours a day.
+    await openFromWorkspace(page, workspace, en.kpi.section, en.kpi.open);
+    await page.getByLabel(en.kpi.dashboard.ending, { exact: true }).fill('2026-02');
+    await responseCard(page, 'Lead response time: 5 hr, target 24 hr, On track').waitFor();
+    await page.getByRole('tab', { name: en.kpi.tabs.sla }).click();
+    await page.getByLabel(en.kpi.values.ending, { exact: true }).fill('2026-02');
+    await poll(async () => (await firstContactRow()).at(-1)).toBe('Missed: 80% within 24 business h (needs at least 100%); 2 breaches (1 still waiting)');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('日本語: the default Japanese calendar, stated in the SLA; a January export in business hours (2 h, not 24 h)', async () => {
+    const { page, pageErrors } = await launchBrowser({ lang: 'ja' });
+    const workspace = 'カレンダー株式会社';
+    await page.getByRole('button', { name: ja.home.newWorkspace, exact: true }).first().click();
+    const create = page.getByRole('dialog', { name: ja.home.createTitle });
+    await create.getByLabel(ja.common.name).fill(workspace);
+    await create.getByRole('button', { name: ja.common.create }).click();
+    await page.getByRole('heading', { level: 1, name: workspace }).waitFor();
+
+    const section = page.getByRole('region', { name: ja.calendar.section });
+    const sentence = '営業時間：月〜金 9:00〜18:00（日本標準時）、ただし 12:00〜13:00 を除く。日本の祝日、会社の休日 年末年始休業（毎年 12/29〜1/3）は除く。';
+    await section.getByText(sentence).waitFor();
+    await section.getByRole('link', { name: ja.calendar.open }).click();
+    await page.getByRole('heading', { level: 1, name: ja.calendar.pageTitle }).waitFor();
+    expect(await readTable(page.getByRole('table', { name: ja.calendar.companyTable }))).toEqual([['年末年始休業', '毎年 12/29〜1/3', '毎年', '削除']]);
+    await page.getByText('営業日 1 日あたり 8 営業時間').waitFor();
+    await expectNoSeriousA11yViolations(page, '営業日カレンダー');
+    await shot(page, 'calendar-page-ja');
+    await page.getByRole('button', { name: ja.calendar.save }).click();
+    await toasts(page).getByText(ja.calendar.saved).waitFor();
+
+    // The SLA's definitions state it.
+    await openFromWorkspace(page, workspace, ja.sla.section, ja.sla.open);
+    await page.getByText(`営業日カレンダー — ${sentence}`).waitFor();
+
+    // No SLA signed: the workspace calendar. Clock hours would give a median of 24 (expected.json).
+    await openFromWorkspace(page, workspace, ja.kpi.section, ja.kpi.open);
+    await page.getByRole('button', { name: ja.kpi.defaults.create }).click();
+    const dialog = await importCsv(page, ja, 'ja-business-hours.csv');
+    await dialog.getByRole('button', { name: /^\d+ 件の値を取り込む$/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByLabel(ja.kpi.dashboard.ending, { exact: true }).fill('2026-01');
+    const card = responseCard(page, '初回対応時間：2 時間、目標 24 時間、');
+    await card.waitFor();
+    await card.getByText('営業時間（ワークスペースのカレンダー）、取り込んだリードから算出').waitFor();
+    await expectNoSeriousA11yViolations(page, 'KPI ダッシュボード（営業時間）');
+    await shot(page, 'dashboard-ja');
+    expect(pageErrors).toEqual([]);
+  });
+});
