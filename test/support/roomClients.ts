@@ -27,6 +27,10 @@ function socketClass(origin: string | null) {
   return class OriginWebSocket extends WebSocket {
     constructor(url: string) {
       super(url, origin ? { origin } : {});
+      // Destroying a client whose socket is still connecting (it retries after a room closed)
+      // makes ws emit 'error' after the provider has dropped its handlers, and an 'error' nobody
+      // listens to is thrown. What a client saw is recorded from its close events instead.
+      this.on('error', () => {});
     }
   };
 }
