@@ -122,7 +122,7 @@ export const calendarEn = {
     windowClock: '{{hours}} h',
     basisNote: 'Per record where leads were imported with their dates (share handled within the window, against the compliance level); the month’s median where only monthly figures exist.',
     breachesTitle: 'Response-time breaches, {{period}}',
-    breachesIntro: 'Records that missed the window: answered late (hours used) or not answered by the end of the month (hours waited by then).',
+    breachesIntro: 'Records that missed the window: answered late (hours used) or not answered in the imported file (hours waited by its latest date).',
     breachesNone: 'No breaches in {{period}}.',
     breachesNoData: 'No lead-level data for {{period}}: import a CRM export with MQL and first-contact (or accept / reject) dates to list breaches.',
     breachesTable: '{{kind}}: breaches in {{period}}',

@@ -123,7 +123,7 @@ export const calendarJa: Messages['calendar'] = {
     windowClock: '{{hours}} 時間',
     basisNote: 'リードを日付つきで取り込んだ月はレコードごと（期限内に対応した割合を達成基準と比べる）、月次の値しかない月はその月の中央値で測ります。',
     breachesTitle: '対応時間の違反（{{period}}）',
-    breachesIntro: '期限を過ぎたレコード：遅れて対応（かかった時間）、または月末までに未対応（月末までに待った時間）。',
+    breachesIntro: '期限を過ぎたレコード：遅れて対応（かかった時間）、または取り込んだファイルの時点で未対応（ファイルの最終日時までに待った時間）。',
     breachesNone: '{{period}} の違反はありません。',
     breachesNoData: '{{period}} のリード単位のデータがありません。MQL 日と初回接触日（または受入・却下日）を含む CRM の出力を取り込むと違反を一覧できます。',
     breachesTable: '{{kind}}：{{period}} の違反',
