@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -15,7 +16,7 @@ import { Dialog } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
 import { CancelledError, type CsvJob, createCsvJob, type LoadStage } from './csvClient';
 import type { CsvLoaded, CsvPreviewResult } from './csvJob';
-import { undoImport, writeImportedValues } from './kpiStore';
+import { storedLeadMonths, undoImport, writeImportedValues } from './kpiStore';
 import { formatPeriod, metricName } from './model';
 import { ScrollRegion } from './ScrollRegion';
 
@@ -155,6 +156,9 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
       return median === null ? [] : [{ key: metricKey('responseHours'), period: month.period, value: median }];
     });
   }, [check, props.basis]);
+  // Lead records replace their months' stored records whole: say which, before anything is written.
+  const previewPeriods = check.kind === 'done' ? (check.preview.leadMonths ?? []).map((month) => month.period) : [];
+  const replacedMonths = useLiveQuery(() => storedLeadMonths(props.workspaceId, previewPeriods), [props.workspaceId, previewPeriods.join()]) ?? [];
   const summary = useMemo(() => {
     if (check.kind !== 'done') return null;
     let added = 0;
@@ -439,6 +443,20 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
                           records: fmt(check.preview.leadMonths.reduce((sum, month) => sum + month.ids.length, 0)),
                         })}
                       </p>
+                    ) : null}
+                    {replacedMonths.length > 0 ? (
+                      <ul aria-label={t('calendar.kpi.replacedRecordsTitle')}>
+                        {replacedMonths.map((month) => (
+                          <li key={month.period}>
+                            {t('calendar.kpi.replacedRecords', {
+                              count: month.records,
+                              records: fmt(month.records),
+                              period: formatPeriod(month.period, language, 'long'),
+                              date: new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(month.importedAt)),
+                            })}
+                          </li>
+                        ))}
+                      </ul>
                     ) : null}
                     <SummaryTable values={[...toWrite, ...measured]} />
                   </>
