@@ -28,16 +28,20 @@ export function openBackupDb(): BackupDb {
     .version(2)
     .stores({ backups: 'id, workspaceId, seq', contents: 'id' })
     .upgrade(async (tx) => {
+      // Every content is copied (awaited) before any row loses it: a failing write aborts the
+      // upgrade with everything as it was, never a listed backup whose content is gone.
+      // One backup at a time (each may be hundreds of megabytes).
+      const backups = tx.table<StoredBackupV1 & Partial<BackupEntry>, string>('backups');
       const contents = tx.table<{ id: string; content: string }, string>('contents');
-      await tx
-        .table<StoredBackupV1 & Partial<BackupEntry>, string>('backups')
-        .toCollection()
-        .modify((backup) => {
-          void contents.put({ id: backup.id, content: backup.content });
-          delete (backup as Partial<StoredBackupV1>).content;
-          backup.seq = 0;
-          backup.workspaceUpdatedAt = null;
-        });
+      for (const id of await backups.toCollection().primaryKeys()) {
+        const backup = await backups.get(id);
+        if (backup?.content !== undefined) await contents.put({ id, content: backup.content });
+      }
+      await backups.toCollection().modify((backup) => {
+        delete (backup as Partial<StoredBackupV1>).content;
+        backup.seq = 0;
+        backup.workspaceUpdatedAt = null;
+      });
     });
   return database;
 }
