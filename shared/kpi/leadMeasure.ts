@@ -1,4 +1,5 @@
 import { BusinessClock, hoursBetween, MS_PER_HOUR, type Stamp } from '../calendar/businessHours';
+import { median } from './median';
 import { F, type LeadMonth, NONE, RECORD_STRIDE } from './leadRecords';
 
 /**
@@ -41,13 +42,6 @@ function stampAt(data: Int32Array, base: number): Stamp | null {
   if (day === NONE) return null;
   const offset = data[base + 2]!;
   return { day, minutes: data[base + 1]!, offset: offset === NONE ? null : offset };
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** Hours rounded to the hundredth (what the app shows and stores), without binary noise. */
