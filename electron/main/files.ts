@@ -93,12 +93,12 @@ export function safeFileName(suggested: string, extension: string = FILE_EXTENSI
 
 /** A PNG file name every OS accepts, from a board name. */
 export function pngFileName(suggested: string): string {
-  const base = safeFileName(suggested.replace(/\.png\s*$/i, ''));
-  return `${base.slice(0, -FILE_EXTENSION.length)}.png`;
+  return safeFileName(suggested, '.png');
 }
 
-export function withExtension(filePath: string): string {
-  return filePath.toLowerCase().endsWith(FILE_EXTENSION) ? filePath : `${filePath}${FILE_EXTENSION}`;
+/** The path the user chose, with `extension` added unless it already ends in it (any case). */
+export function withExtension(filePath: string, extension: string = FILE_EXTENSION): string {
+  return filePath.toLowerCase().endsWith(extension) ? filePath : `${filePath}${extension}`;
 }
 
 function describeFsError(error: unknown): string {
@@ -213,7 +213,7 @@ export function createFileService(deps: FilesDeps) {
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
     if (choice.canceled || !choice.filePath) return { saved: false, path: null };
-    const target = /\.png$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.png`;
+    const target = withExtension(choice.filePath, '.png');
     await writeFileAtomic(deps.fs, target, args.bytes);
     try {
       deps.rememberFolder(nodePath.dirname(target));
