@@ -241,7 +241,7 @@ function Funnel(props: FunnelProps) {
     const neighbour = stages[index + 1] ?? stages[index - 1];
     setSelectedId(neighbour?.id ?? null);
     refit();
-    const message = t('funnel.removed', { name: names.get(stage.id) });
+    const message = t('funnel.removed', { name: names.get(stage.id) ?? '' });
     toast(message);
     setAnnouncement(message);
   };
@@ -483,8 +483,8 @@ function HandOffs(props: { handOffs: readonly HandOff[]; names: ReadonlyMap<stri
           {props.handOffs.map((handOff) => (
             <li key={handOff.id}>
               {t('funnel.handOffItem', {
-                fromStage: props.names.get(handOff.fromStageId),
-                toStage: props.names.get(handOff.toStageId),
+                fromStage: props.names.get(handOff.fromStageId) ?? '',
+                toStage: props.names.get(handOff.toStageId) ?? '',
                 from: t(`funnel.owners.${handOff.fromOwner}`),
                 to: t(`funnel.owners.${handOff.toOwner}`),
               })}

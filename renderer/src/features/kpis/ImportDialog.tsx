@@ -414,7 +414,7 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
                     </p>
                     <p>
                       {t('kpi.import.summaryValues', {
-                        count: fmt(toWrite.length),
+                        total: fmt(toWrite.length),
                         added: fmt(summary.added),
                         replaced: fmt(summary.replaced.length),
                         same: fmt(summary.sameAsStored),
@@ -459,7 +459,7 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
           disabled={writing || check.kind !== 'done' || (toWrite.length === 0 && !check.preview.leadMonths?.length)}
           onClick={() => void confirm()}
         >
-          {t('kpi.import.confirm', { count: check.kind === 'done' ? fmt(toWrite.length) : '0' })}
+          {t('kpi.import.confirm', { total: check.kind === 'done' ? fmt(toWrite.length) : '0' })}
         </button>
       </div>
     </div>
