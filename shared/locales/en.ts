@@ -2,6 +2,7 @@ import { backupsEn } from './backups.en';
 import { hardeningEn } from './hardening.en';
 import { diagramsEn } from './diagrams.en';
 import { calendarEn } from './calendar.en';
+import { defaultsEn } from './defaults.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
@@ -899,6 +900,7 @@ export const en = {
   hardening: hardeningEn,
   diagrams: diagramsEn,
   calendar: calendarEn,
+  defaults: defaultsEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

@@ -3,6 +3,7 @@ import { backupsJa } from './backups.ja';
 import { hardeningJa } from './hardening.ja';
 import { diagramsJa } from './diagrams.ja';
 import { calendarJa } from './calendar.ja';
+import { defaultsJa } from './defaults.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
@@ -898,6 +899,7 @@ export const ja: Messages = {
   hardening: hardeningJa,
   diagrams: diagramsJa,
   calendar: calendarJa,
+  defaults: defaultsJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',
