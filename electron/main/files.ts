@@ -32,7 +32,7 @@ export type FilesDeps = {
   rememberFolder: (folder: string) => void;
   /** Where dialogs start when nothing is remembered (the user's Documents folder). */
   defaultFolder: () => string;
-  labels: () => { exportTitle: string; importTitle: string; imageTitle: string; imageFilter: string };
+  labels: () => { exportTitle: string; importTitle: string; imageTitle: string; imageFilter: string; workspaceFilter: string; allFilesFilter: string };
 };
 
 /**
@@ -42,7 +42,6 @@ export type FilesDeps = {
 export const STALE_EXPORT_TEMP_MS = 60 * 60 * 1000;
 
 const EXTENSION = FILE_EXTENSION.slice(1);
-const FILTER = { name: 'Alignboard Workspace', extensions: [EXTENSION] };
 const RESERVED_WINDOWS_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
 
 /** Characters Windows, macOS or Linux refuse in a file name, and control characters. */
@@ -172,10 +171,11 @@ export function createFileService(deps: FilesDeps) {
     content: string;
   }): Promise<InvokeResult<'file:saveWorkspace'>> {
     const folder = await startFolder(deps);
+    const labels = deps.labels();
     const choice = await deps.dialog.showSaveDialog({
-      title: deps.labels().exportTitle,
+      title: labels.exportTitle,
       defaultPath: nodePath.join(folder, safeFileName(args.suggestedName)),
-      filters: [FILTER],
+      filters: [{ name: labels.workspaceFilter, extensions: [EXTENSION] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
     if (choice.canceled || !choice.filePath) return { saved: false, path: null };
@@ -191,10 +191,14 @@ export function createFileService(deps: FilesDeps) {
   }
 
   async function openWorkspace(): Promise<InvokeResult<'file:openWorkspace'>> {
+    const labels = deps.labels();
     const choice = await deps.dialog.showOpenDialog({
-      title: deps.labels().importTitle,
+      title: labels.importTitle,
       defaultPath: await startFolder(deps),
-      filters: [FILTER, { name: 'All Files', extensions: ['*'] }],
+      filters: [
+        { name: labels.workspaceFilter, extensions: [EXTENSION] },
+        { name: labels.allFilesFilter, extensions: ['*'] },
+      ],
       properties: ['openFile'],
     });
     const filePath = choice.filePaths[0];

@@ -139,6 +139,8 @@ function run(): void {
           importTitle: messages.menu.import.replace(/…$/, ''),
           imageTitle: messages.diagrams.saveImageTitle,
           imageFilter: messages.diagrams.pngFilter,
+          workspaceFilter: messages.shell.files.workspaceFilter,
+          allFilesFilter: messages.shell.files.allFilesFilter,
         };
       },
     });

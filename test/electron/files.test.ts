@@ -34,7 +34,7 @@ function setup(options: { fs?: FilesFs; lastFolder?: string | null; documents: s
     lastFolder: () => lastFolder,
     rememberFolder,
     defaultFolder: () => options.documents,
-    labels: () => ({ exportTitle: 'Export Workspace', importTitle: 'Import Workspace', imageTitle: 'Export image', imageFilter: 'PNG image' }),
+    labels: () => ({ exportTitle: 'Export Workspace', importTitle: 'Import Workspace', imageTitle: 'Export image', imageFilter: 'PNG image', workspaceFilter: 'Alignboard Workspace', allFilesFilter: 'All Files' }),
   });
   return { service, dialog, rememberFolder, saveAnswers, openAnswers, lastFolder: () => lastFolder };
 }
@@ -210,7 +210,10 @@ describe('file:openWorkspace', () => {
     const options = dialog.showOpenDialog.mock.calls[0]![0];
     expect(options.defaultPath).toBe(dir);
     expect(options.properties).toEqual(['openFile']);
-    expect(options.filters?.[0]).toEqual({ name: 'Alignboard Workspace', extensions: ['alignboard'] });
+    expect(options.filters).toEqual([
+      { name: 'Alignboard Workspace', extensions: ['alignboard'] },
+      { name: 'All Files', extensions: ['*'] },
+    ]);
   });
 
   it('returns null when the user cancels', async () => {
