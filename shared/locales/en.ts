@@ -3,6 +3,7 @@ import { hardeningEn } from './hardening.en';
 import { diagramsEn } from './diagrams.en';
 import { calendarEn } from './calendar.en';
 import { defaultsEn } from './defaults.en';
+import { hostErrorsEn } from './hostErrors.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
@@ -901,6 +902,7 @@ export const en = {
   diagrams: diagramsEn,
   calendar: calendarEn,
   defaults: defaultsEn,
+  hostErrors: hostErrorsEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

@@ -4,6 +4,7 @@ import { hardeningJa } from './hardening.ja';
 import { diagramsJa } from './diagrams.ja';
 import { calendarJa } from './calendar.ja';
 import { defaultsJa } from './defaults.ja';
+import { hostErrorsJa } from './hostErrors.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
@@ -900,6 +901,7 @@ export const ja: Messages = {
   diagrams: diagramsJa,
   calendar: calendarJa,
   defaults: defaultsJa,
+  hostErrors: hostErrorsJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',
