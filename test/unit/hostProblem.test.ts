@@ -34,8 +34,7 @@ describe('host problems', () => {
   ] as const)('words every kind in %s with every placeholder filled', (_language, messages) => {
     for (const problem of EVERY_KIND) {
       const text = hostProblemText(problem, messages.hostErrors);
-      expect(text, problem.kind).not.toMatch(/\{\{|\}\}/);
-      expect(text.trim(), problem.kind).not.toBe('');
+      expect({ kind: problem.kind, unfilled: /\{\{|\}\}/.test(text), empty: text.trim() === '' }).toEqual({ kind: problem.kind, unfilled: false, empty: false });
     }
   });
 
