@@ -17,7 +17,7 @@ function fromMain(channel: string, problem: HostProblem): Error {
 
 /** A preload API whose every call rejects with `error`. */
 function failingApi(error: Error): PreloadApi {
-  const reject = vi.fn(async () => {
+  const reject = vi.fn<() => Promise<never>>(async () => {
     throw error;
   });
   return { invoke: new Proxy({}, { get: () => reject }), on: {} } as unknown as PreloadApi;
