@@ -263,7 +263,8 @@ describe('readWorkspaceFile', () => {
     const result = await readWorkspaceFile(fs, '/data/ok.alignboard');
     expect(result.fileName).toBe('ok.alignboard');
     expect(result.content.length).toBe(MAX_FILE_BYTES);
-  });
+    // A hang guard, not a speed bound: decoding 200 MB takes seconds on a loaded 2-core machine.
+  }, 60_000);
 
   it('drops a UTF-8 byte-order mark and refuses bytes that are not UTF-8', async () => {
     const dir = await tempDir();
