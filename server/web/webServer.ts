@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import sirv from 'sirv';
 import { z } from 'zod';
 import { RoomMember } from '../../shared/rooms/protocol';
+import { readBody } from '../http';
 import { isLoopback } from '../rooms/network';
 import { RoomError, type RoomHost } from '../rooms/roomHost';
 
@@ -47,19 +48,6 @@ const BASE_HEADERS = {
   'X-Frame-Options': 'SAMEORIGIN',
 };
 
-function readBody(request: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
-    request.on('error', () => resolve(null));
-  });
-}
-
 function json(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(JSON.stringify(body));
@@ -95,7 +83,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return json(response, 415, { error: 'bad-request', message: 'The body must be JSON.' });
     }
-    const raw = await readBody(request);
+    const raw = await readBody(request, MAX_BODY_BYTES);
     let body: unknown;
     try {
       body = raw === null ? undefined : JSON.parse(raw || '{}');

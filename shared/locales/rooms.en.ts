@@ -49,6 +49,7 @@ export const roomsEn = {
     saved: 'Note saved.',
     deleted: 'Note deleted.',
     emptyNote: 'Write something first.',
+    tooManyNotes: 'You have {{count}} notes on the board, the most one person can have. Delete one to add another.',
     byYou: 'You',
     author: '{{name}} · {{department}}',
     unknownAuthor: 'Someone',
@@ -62,6 +63,7 @@ export const roomsEn = {
       yourDot: 'Your dot',
       limit: 'You have used all {{count}} of your dots. Take one back to move it.',
       closed: 'The vote has ended.',
+      offline: 'Your dot was not placed: you are offline. Try again when you are back.',
     },
     status: {
       connecting: 'Connecting…',

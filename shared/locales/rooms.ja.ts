@@ -49,6 +49,7 @@ export const roomsJa = {
     saved: '付箋を保存しました。',
     deleted: '付箋を削除しました。',
     emptyNote: '先に内容を書いてください。',
+    tooManyNotes: 'ボードに置けるふせんは 1 人 {{count}} 枚までです。追加するには 1 枚削除してください。',
     byYou: 'あなた',
     author: '{{name}}・{{department}}',
     unknownAuthor: '誰か',
@@ -62,6 +63,7 @@ export const roomsJa = {
       yourDot: 'あなたのドット',
       limit: '{{count}} 個のドットをすべて使いました。移すには 1 つ外してください。',
       closed: '投票は終了しました。',
+      offline: 'オフラインのためドットを置けませんでした。接続が戻ったらもう一度お試しください。',
     },
     status: {
       connecting: '接続しています…',

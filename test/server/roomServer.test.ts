@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { addNodes, deleteNodes, newSticky, nodesMap, readAllNodes, startVote, toggleDot, updateNodes } from '../../shared/board/doc';
+import { addNodes, deleteNodes, newSticky, nodesMap, readAllNodes, readVote, startVote, toggleDot, updateNodes } from '../../shared/board/doc';
 import { authorFields, readGuests } from '../../shared/rooms/identity';
 import { ROOM_CLOSE, ROOM_PATHS, socketUrl, type OpenRoom } from '../../shared/rooms/protocol';
 import { connectClient, joinAndConnect, joinRoom, until, type RoomClient } from '../support/roomClients';
@@ -133,7 +133,8 @@ describe('the participant page and the join API', () => {
   it('exposes the board name, room code and the members (names and departments only); joins members and guests', async () => {
     const { room, facilitator } = await openRoom();
     const { summary, joined } = await participant(room, { as: 'guest', name: 'Kenji Mori', department: 'other' });
-    expect(summary).toEqual({ boardName: 'Buyer persona', code: room.code, members: MEMBERS, locked: false });
+    expect(summary).toEqual({ roomId: room.roomId, boardKey: expect.stringMatching(/^[\w-]{22}$/), boardName: 'Buyer persona', code: room.code, members: MEMBERS, locked: false });
+    expect(JSON.stringify(summary)).not.toContain('board-1');
     expect(joined.identity).toMatchObject({ name: 'Kenji Mori', department: 'other' });
     expect(joined.identity.authorId).toMatch(/^guest:/);
     expect(joined.token).not.toBe(new URL(room.joinUrl).searchParams.get('t'));
@@ -214,22 +215,59 @@ describe('WebSocket connections', () => {
     expect(notes(facilitator.doc)).toHaveLength(1);
   });
 
-  it('lets a participant edit, move and delete their own notes and vote with their own dots only', async () => {
+  it('lets a participant edit, move and delete their own notes', async () => {
     const { room, facilitator } = await openRoom();
     const emma = await participant(room, { as: 'member', memberId: 'm-emma' });
     addNodes(emma.client.doc, [{ id: 'e1', data: newSticky({ x: 0, y: 0, ...authorFields(emma.joined.identity), text: 'one' }) }], 'p');
     updateNodes(emma.client.doc, [{ id: 'e1', patch: { text: 'one, edited', x: 40 } }], 'p');
     await until(() => readAllNodes(facilitator.doc).get('e1')?.type === 'sticky' && (readAllNodes(facilitator.doc).get('e1') as { text: string }).text === 'one, edited', 'the edit');
-    startVote(facilitator.doc, { round: 'r1', dotsPerPerson: 2, anonymous: true }, 'laptop');
-    await until(() => emma.client.doc.getMap('vote').get('active') === true, 'the vote at the participant');
-    expect(toggleDot(emma.client.doc, emma.joined.identity.anonymousVoterId, 'laptop-note', 'p')).toBe('added');
     deleteNodes(emma.client.doc, ['e1'], 'p');
     await until(() => !nodesMap(facilitator.doc).has('e1'), 'the deletion');
     expect(emma.client.closes).toEqual([]);
-    // Someone else's dot is refused.
+  });
+
+  it('places dots for participants within the round’s budget; an anonymous round ties no dot to anyone', async () => {
+    const { room, facilitator } = await openRoom();
+    const emma = await participant(room, { as: 'member', memberId: 'm-emma' });
+    const noah = await participant(room, { as: 'member', memberId: 'm-noah' });
+    addNodes(emma.client.doc, [{ id: 'e1', data: newSticky({ x: 0, y: 0, ...authorFields(emma.joined.identity), text: 'one' }) }], 'p');
+    addNodes(emma.client.doc, [{ id: 'e2', data: newSticky({ x: 0, y: 0, ...authorFields(emma.joined.identity), text: 'two' }) }], 'p');
+    await until(() => nodesMap(facilitator.doc).has('e2'), 'Emma’s notes');
+
+    startVote(facilitator.doc, { round: 'r1', dotsPerPerson: 2, anonymous: true }, 'laptop');
+    await until(() => emma.client.doc.getMap('vote').get('active') === true, 'the vote at the participant');
+    expect(await emma.client.dot('r1', 'laptop-note')).toBe('added');
+    expect(await emma.client.dot('r1', 'e1')).toBe('added');
+    expect(await emma.client.dot('r1', 'e2')).toBe('limit');
+    expect(await emma.client.dot('r0', 'e2')).toBe('closed');
+    expect(await emma.client.dot('r1', 'nothing')).toBe('not-a-note');
+    expect(emma.client.dots.at(-1)).toMatchObject({ round: 'r1', notes: expect.arrayContaining(['laptop-note', 'e1']) });
+    await until(() => readVote(facilitator.doc).dots.length === 2, 'the dots at the laptop');
+    // Nothing on the board names Emma: not the voter ids, not the Yjs client id of the change.
+    const vote = readVote(facilitator.doc);
+    expect(new Set(vote.dots.map((dot) => dot.voter)).size).toBe(2);
+    for (const dot of vote.dots) expect(dot.voter).toMatch(/^anon:/);
+    expect(JSON.stringify(facilitator.doc.getMap('vote').toJSON())).not.toContain('m-emma');
+    const dotsMap = facilitator.doc.getMap('vote').get('dots') as Y.Map<unknown>;
+    for (const key of dotsMap.keys()) expect((dotsMap as unknown as { _map: Map<string, { id: { client: number } }> })._map.get(key)!.id.client).not.toBe(emma.client.doc.clientID);
+    // Noah is told nothing of Emma's dots; Emma takes one back.
+    expect(noah.client.dots.every((message) => message.notes.length === 0)).toBe(true);
+    expect(await emma.client.dot('r1', 'e1')).toBe('removed');
+    expect(await emma.client.dot('r1', 'e2')).toBe('added');
+
+    // An open round: dots carry the author id, the same budget.
+    startVote(facilitator.doc, { round: 'r2', dotsPerPerson: 1, anonymous: false }, 'laptop');
+    await until(() => emma.client.doc.getMap('vote').get('round') === 'r2', 'the open round');
+    expect(await noah.client.dot('r2', 'e1')).toBe('added');
+    expect(await noah.client.dot('r2', 'e2')).toBe('limit');
+    await until(() => readVote(facilitator.doc).dots.length === 1, 'Noah’s dot');
+    expect(readVote(facilitator.doc).dots).toEqual([{ voter: 'm-noah', note: 'e1' }]);
+
+    // A participant's own update may not touch the vote, not even with their own id.
     const closed = emma.client.nextClose();
-    toggleDot(emma.client.doc, 'm-noah', 'laptop-note', 'p');
-    expect((await closed).code).toBe(ROOM_CLOSE.refused.code);
+    toggleDot(emma.client.doc, 'm-emma', 'laptop-note', 'p');
+    expect(await closed).toEqual({ code: ROOM_CLOSE.refused.code, reason: 'update-refused' });
+    expect(readVote(facilitator.doc).dots).toEqual([{ voter: 'm-noah', note: 'e1' }]);
   });
 
   it('refuses an update that depends on changes the room does not have', async () => {

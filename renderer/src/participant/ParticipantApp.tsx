@@ -423,7 +423,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(
                           key={id}
                           note={note}
                           author={authorLine(note)}
-                          mine={note.authorId === identity.authorId}
+                          mine={session.isMine(id)}
                           writable={writable}
                           voting={vote.active}
                           myDot={myDots.has(id)}
@@ -432,9 +432,11 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(
                             if (session.deleteNote(id)) announce(t('rooms.participant.deleted'));
                           }}
                           onDot={() => {
-                            const result = session.toggleDot(id);
-                            if (result === 'limit') announce(t('rooms.participant.vote.limit', { count: vote.dotsPerPerson }));
-                            else if (result === 'closed') announce(t('rooms.participant.vote.closed'));
+                            void session.toggleDot(id).then((result) => {
+                              if (result === 'limit') announce(t('rooms.participant.vote.limit', { count: vote.dotsPerPerson }));
+                              else if (result === 'closed' || result === 'not-a-note') announce(t('rooms.participant.vote.closed'));
+                              else if (result === 'offline') announce(t('rooms.participant.vote.offline'));
+                            });
                           }}
                         />
                       ),
@@ -449,6 +451,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(
                           const result = session.addNote(group.zone!, text);
                           if (result === 'added') announce(t('rooms.participant.added', { zone: zoneName }));
                           else if (result === 'empty') announce(t('rooms.participant.emptyNote'));
+                          else if (result === 'limit') announce(t('rooms.participant.tooManyNotes', { count: props.joined.maxNotes }));
                           setEditing(null);
                         }}
                       />
