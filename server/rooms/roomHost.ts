@@ -152,7 +152,8 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
   const limits: RoomLimits = { ...DEFAULT_ROOM_LIMITS, ...deps.limits };
   const log = new OnceLog((message) => deps.logger.warn(message), deps.now);
   const listeners = new Set<(status: RoomStatus) => void>();
-  const revoked = new Map<string, 'closed' | 'removed'>();
+  /** closed: the room closed; removed: that participant was removed; replaced: a join link replaced after a removal. */
+  const revoked = new Map<string, 'closed' | 'removed' | 'replaced'>();
   const httpBuckets = new Map<string, RateLimiter>();
   let room: Room | null = null;
   let opening = false;
@@ -161,7 +162,7 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
   // Board ids stay on the laptop: a room names its board by a keyed digest only.
   const boardKeySecret = deps.randomBytes(TOKEN_BYTES);
   const boardKey = (boardId: string) => createHmac('sha256', boardKeySecret).update(boardId).digest('base64url').slice(0, 22);
-  const revoke = (value: string, why: 'closed' | 'removed') => {
+  const revoke = (value: string, why: 'closed' | 'removed' | 'replaced') => {
     revoked.set(value, why);
     if (revoked.size > REVOKED_MEMORY) revoked.delete(revoked.keys().next().value!);
   };
@@ -273,10 +274,22 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     return bucket.take();
   };
 
-  /** Why a join token does not open this room, or null when it does. */
-  const joinTokenProblem = (current: Room, value: string | null): 'closed' | 'invalid' | null => {
+  type TokenProblem = 'closed' | 'removed' | 'replaced' | 'invalid';
+  /**
+   * Why a token does not open this room's page, or null when it does: the current join token, or
+   * (`participants`) a participant's own, which their page puts in its address once joined so a
+   * reload keeps working after the join link was replaced.
+   */
+  const joinTokenProblem = (current: Room, value: string | null, participants = false): TokenProblem | null => {
     if (value === current.joinToken) return null;
-    return value && revoked.get(value) === 'closed' ? 'closed' : 'invalid';
+    if (participants && value && current.byToken.has(value)) return null;
+    return (value && revoked.get(value)) || 'invalid';
+  };
+  const PROBLEM_HTTP: Record<TokenProblem, { status: number; error: string; message: string }> = {
+    closed: { status: 410, error: 'room-closed', message: 'this room has closed' },
+    removed: { status: 403, error: 'removed', message: 'this participant was removed from the room' },
+    replaced: { status: 403, error: 'link-replaced', message: 'this join link was replaced by a new one' },
+    invalid: { status: 403, error: 'not-authorized', message: 'wrong join token' },
   };
 
   const join = (current: Room, request: JoinRequest): Participant | string => {
@@ -332,10 +345,12 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     const joinToken = url.searchParams.get('t');
 
     if (url.pathname === ROOM_PATHS.join && (method === 'GET' || method === 'HEAD')) {
-      const problem = joinTokenProblem(current, joinToken);
+      const problem = joinTokenProblem(current, joinToken, true);
       if (problem) {
-        log.note(`join:${remote}:${problem}`, `room: refused the participant page to ${remote}: ${problem === 'closed' ? 'the link is of a closed room' : 'wrong token'}`);
-        sendPage(response, problem === 'closed' ? 410 : 403, request, problem === 'closed' ? pageMessages(request).closed : pageMessages(request).invalidLink, host);
+        log.note(`join:${remote}:${problem}`, `room: refused the participant page to ${remote}: ${PROBLEM_HTTP[problem].message}`);
+        const messages = pageMessages(request);
+        const text = { closed: messages.closed, removed: messages.removed, replaced: messages.replaced, invalid: messages.invalidLink }[problem];
+        sendPage(response, PROBLEM_HTTP[problem].status, request, text, host);
         return;
       }
       response.writeHead(200, { ...securityHeaders(host), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -344,9 +359,9 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     }
 
     if (url.pathname === ROOM_PATHS.summary && method === 'GET') {
-      const problem = joinTokenProblem(current, joinToken);
+      const problem = joinTokenProblem(current, joinToken, true);
       if (problem) {
-        refuseJson(response, problem === 'closed' ? 410 : 403, problem === 'closed' ? 'room-closed' : 'not-authorized', problem === 'closed' ? 'this room has closed' : 'wrong join token', host);
+        refuseJson(response, PROBLEM_HTTP[problem].status, PROBLEM_HTTP[problem].error, PROBLEM_HTTP[problem].message, host);
         return;
       }
       const summary: RoomSummary = { roomId: current.id, boardKey: current.boardKey, boardName: current.boardName, code: current.code, members: current.members, locked: current.locked };
@@ -368,8 +383,8 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       }
       const problem = joinTokenProblem(current, joinToken);
       if (problem) {
-        log.note(`join:${remote}:${problem}`, `room: refused a join from ${remote}: ${problem === 'closed' ? 'the link is of a closed room' : 'wrong token'}`);
-        refuseJson(response, problem === 'closed' ? 410 : 403, problem === 'closed' ? 'room-closed' : 'not-authorized', problem === 'closed' ? 'this room has closed' : 'wrong join token', host);
+        log.note(`join:${remote}:${problem}`, `room: refused a join from ${remote}: ${PROBLEM_HTTP[problem].message}`);
+        refuseJson(response, PROBLEM_HTTP[problem].status, PROBLEM_HTTP[problem].error, PROBLEM_HTTP[problem].message, host);
         return;
       }
       const body = await readBody(request, JSON_LIMIT_BYTES);
@@ -817,6 +832,10 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       current.participants.delete(participantId);
       current.byToken.delete(participant.token);
       revoke(participant.token, 'removed');
+      // The join link they came in by would let them straight back in: it is replaced (the join
+      // screen shows the new one; everyone already in keeps their own token).
+      revoke(current.joinToken, 'replaced');
+      current.joinToken = token();
       for (const ws of participant.sockets) {
         ws.close(ROOM_CLOSE.removed.code, ROOM_CLOSE.removed.reason);
         setTimeout(() => ws.terminate(), 2_000).unref();

@@ -6,6 +6,8 @@ export const roomsEn = {
     closed: 'This room has closed. Ask the facilitator for the link of the new room.',
     notFound: 'There is nothing at this address.',
     tooMany: 'Too many requests. Wait a moment and try again.',
+    removed: 'The facilitator has removed you from the room.',
+    replaced: 'This join link is no longer valid: the facilitator has replaced it. Ask the facilitator for the current QR code.',
   },
   participant: {
     title: 'Join the board',
@@ -73,6 +75,7 @@ export const roomsEn = {
       locked: 'The facilitator has locked the board: you can read it but not write.',
       closed: 'The room has closed. Thank you for taking part! Your notes up to now are on the facilitator’s board.',
       removed: 'The facilitator has removed you from the room.',
+      replaced: 'This join link is no longer valid: the facilitator has replaced it. Ask the facilitator for the current QR code.',
       refused: 'The room refused a change from this page. Reload the page to go on.',
       invalid: 'This join link is not valid. Ask the facilitator for the room’s link or QR code.',
       full: 'The room is full. Try again in a moment.',

@@ -503,6 +503,32 @@ describe('lock, remove, close', () => {
     expect(() => host.remove('nobody')).toThrow('not in the room');
   });
 
+  it('keeps a removed participant out: the join link they used is replaced, and each refusal says why', async () => {
+    const { room, host } = await openRoom();
+    const emma = await participant(room);
+    const noah = await participant(room, { as: 'member', memberId: 'm-noah' });
+    const status = host.remove(emma.joined.identity.participantId);
+    const newLink = status.open ? status.joinUrl : '';
+    expect(newLink).not.toBe(room.joinUrl);
+    // The old link: the page, the summary and a join all refuse it, saying it was replaced.
+    const oldPage = await fetch(room.joinUrl);
+    expect(oldPage.status).toBe(403);
+    expect(await oldPage.text()).toContain('the facilitator has replaced it');
+    const oldToken = new URL(room.joinUrl).searchParams.get('t')!;
+    const summary = await fetch(`${origin(room)}${ROOM_PATHS.summary}?t=${oldToken}`);
+    expect(await summary.json()).toMatchObject({ error: 'link-replaced' });
+    await expect(joinRoom(room.joinUrl, { as: 'member', memberId: 'm-emma' })).rejects.toThrow('link-replaced');
+    // Her own token (in her page's address after joining) says she was removed.
+    const own = await fetch(`${origin(room)}${ROOM_PATHS.join}?t=${emma.joined.token}`, { headers: { 'accept-language': 'ja' } });
+    expect(own.status).toBe(403);
+    expect(await own.text()).toContain('ファシリテーターによりルームから外されました');
+    // Those still in reload their page by their own token; newcomers join by the new link.
+    expect((await fetch(`${origin(room)}${ROOM_PATHS.join}?t=${noah.joined.token}`)).status).toBe(200);
+    expect((await fetch(`${origin(room)}${ROOM_PATHS.summary}?t=${noah.joined.token}`)).status).toBe(200);
+    await participant({ ...room, joinUrl: newLink }, { as: 'guest', name: 'Newcomer', department: 'sales' });
+    expect(noah.client.closes).toEqual([]);
+  });
+
   it('closes: everyone told, nothing listens, and old links and tokens stay dead in the next room', async () => {
     const { room, host, facilitator } = await openRoom();
     const emma = await participant(room);

@@ -16,7 +16,20 @@ import { ParticipantSession, type Connection } from './session';
 const Stored = z.object({ joined: JoinResponse, summary: RoomSummary, removed: z.boolean().default(false) });
 type Stored = z.infer<typeof Stored>;
 
-const storageKey = (joinToken: string) => `alignboard-room:${joinToken}`;
+/**
+ * Kept under the participant's own token, which the page puts in its address once joined: a reload
+ * (or a phone reopening the tab) finds it there, even after the facilitator replaced the join link.
+ */
+const storageKey = (token: string) => `alignboard-room:${token}`;
+
+/** What a refused summary or join says (see PROBLEM_HTTP in server/rooms/roomHost.ts). */
+async function refusal(response: Response): Promise<Connection> {
+  if (response.status === 410) return 'closed';
+  const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+  if (body?.error === 'removed') return 'removed';
+  if (body?.error === 'link-replaced') return 'replaced';
+  return 'invalid';
+}
 
 function readStored(joinToken: string): Stored | null {
   try {
@@ -56,8 +69,11 @@ export function ParticipantApp() {
       try {
         const response = await fetch(`${ROOM_PATHS.summary}?t=${encodeURIComponent(joinToken)}`, { cache: 'no-store' });
         if (cancelled) return;
-        if (response.status === 410) return setPhase({ kind: 'problem', connection: 'closed' });
-        if (!response.ok) return setPhase({ kind: 'problem', connection: 'invalid' });
+        if (!response.ok) {
+          const connection = await refusal(response);
+          if (!cancelled) setPhase({ kind: 'problem', connection });
+          return;
+        }
         const summary = RoomSummary.parse(await response.json());
         if (cancelled) return;
         setPhase(stored ? { kind: 'board', summary, joined: stored.joined } : { kind: 'join', summary });
@@ -97,7 +113,8 @@ export function ParticipantApp() {
           joinToken={joinToken}
           summary={phase.summary}
           onJoined={(joined) => {
-            store(joinToken, { joined, summary: phase.summary, removed: false });
+            store(joined.token, { joined, summary: phase.summary, removed: false });
+            window.history.replaceState(null, '', `${ROOM_PATHS.join}?t=${encodeURIComponent(joined.token)}`);
             setPhase({ kind: 'board', summary: phase.summary, joined });
           }}
           onProblem={(connection) => setPhase({ kind: 'problem', connection })}
@@ -109,13 +126,7 @@ export function ParticipantApp() {
           summary={phase.summary}
           joined={phase.joined}
           onFinal={(connection) => {
-            // A token the room no longer knows (e.g. the laptop restarted the room): join again.
-            if (connection === 'invalid') {
-              store(joinToken, null);
-              setPhase({ kind: 'join', summary: phase.summary });
-            } else if (connection === 'removed') {
-              store(joinToken, { joined: phase.joined, summary: phase.summary, removed: true });
-            }
+            if (connection === 'removed') store(phase.joined.token, { joined: phase.joined, summary: phase.summary, removed: true });
           }}
         />
       );
@@ -156,8 +167,7 @@ function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joi
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(request),
       });
-      if (response.status === 410) return props.onProblem('closed');
-      if (response.status === 403) return props.onProblem('invalid');
+      if (response.status === 410 || response.status === 403) return props.onProblem(await refusal(response));
       if (response.status === 409) return setError(t('rooms.participant.status.full'));
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { message?: string } | null;
@@ -347,7 +357,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(
   const final = !['connecting', 'online', 'offline', 'full'].includes(state.connection);
 
   const statusText = final
-    ? t(`rooms.participant.status.${state.connection as 'closed' | 'removed' | 'refused' | 'invalid'}`)
+    ? t(`rooms.participant.status.${state.connection as 'closed' | 'removed' | 'replaced' | 'refused' | 'invalid'}`)
     : state.connection === 'offline'
       ? t('rooms.participant.status.offline')
       : state.connection === 'full'

@@ -16,7 +16,7 @@ import { createStore, patchStore, type Store } from '../features/board/store';
  * screen and are sent when the connection is back; Yjs merges them once), and a store tells the
  * page what to show.
  */
-export type Connection = 'connecting' | 'online' | 'offline' | 'closed' | 'removed' | 'refused' | 'invalid' | 'full';
+export type Connection = 'connecting' | 'online' | 'offline' | 'closed' | 'removed' | 'replaced' | 'refused' | 'invalid' | 'full';
 
 export type ParticipantState = {
   connection: Connection;
