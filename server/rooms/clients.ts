@@ -46,6 +46,10 @@ export class ClientIds {
     }
   }
 
+  clientsOf(owner: string): number[] {
+    return [...this.owners].filter(([, who]) => who === owner).map(([client]) => client);
+  }
+
   owns(owner: string, client: number): boolean {
     return this.owners.get(client) === owner;
   }

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { roomsEn } from '../../shared/locales/rooms.en';
 import { roomsJa } from '../../shared/locales/rooms.ja';
 import { escapeHtml } from '../../shared/html';
-import { authorFields, guestAuthorId, writeGuest } from '../../shared/rooms/identity';
+import { authorFields, guestAuthorId, guestsMap, writeGuest } from '../../shared/rooms/identity';
 import { BoardGuard } from '../../shared/rooms/policy';
 import { RoomVotes } from '../../shared/rooms/votes';
 import {
@@ -155,6 +155,12 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
   /** closed: the room closed; removed: that participant was removed; replaced: a join link replaced after a removal. */
   const revoked = new Map<string, 'closed' | 'removed' | 'replaced'>();
   const httpBuckets = new Map<string, RateLimiter>();
+  /**
+   * Participants of closed rooms, by their token there: who they were and the Yjs client ids they
+   * wrote under, so that one who joins the board's next room `again` keeps their notes (see
+   * JoinRequest). In memory only: a restarted app starts afresh.
+   */
+  const retired = new Map<string, { boardKey: string; name: string; department: RoomMember['department']; memberId: string | null; authorId: string; clients: number[] }>();
   let room: Room | null = null;
   let opening = false;
 
@@ -299,7 +305,14 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     let department: RoomMember['department'];
     let memberId: string | null = null;
     let authorId: string;
-    if (request.as === 'member') {
+    let clients: number[] = [];
+    if (request.as === 'again') {
+      const earlier = retired.get(request.token);
+      if (!earlier || earlier.boardKey !== current.boardKey) return 'there is no earlier participant of this board with that token';
+      retired.delete(request.token);
+      ({ name, department, memberId, authorId, clients } = earlier);
+      if (memberId === null && !guestsMap(current.document).has(authorId)) writeGuest(current.document, authorId, { name, department }, 'room');
+    } else if (request.as === 'member') {
       const member = current.members.find((candidate) => candidate.id === request.memberId);
       if (!member) return 'there is no such member in this room';
       ({ name, department } = member);
@@ -323,6 +336,8 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     };
     current.participants.set(id, participant);
     current.byToken.set(participant.token, participant);
+    // What they wrote under these ids in the earlier room (some of it maybe not sent yet) stays theirs.
+    current.clientIds.bind(id, clients);
     return participant;
   };
 
@@ -408,7 +423,8 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       }
       const joined = join(current, parsed.data);
       if (typeof joined === 'string') {
-        refuseJson(response, joined === 'the room is full' ? 409 : 400, joined === 'the room is full' ? 'room-full' : 'bad-request', joined, host);
+        const [statusCode, error] = joined === 'the room is full' ? [409, 'room-full'] : request.headers['content-type'] && joined.startsWith('there is no earlier') ? [404, 'unknown-participant'] : [400, 'bad-request'];
+        refuseJson(response, statusCode, error, joined, host);
         return;
       }
       deps.logger.info(`room: ${joined.name} joined (${joined.memberId ? 'member' : 'guest'})`);
@@ -780,7 +796,12 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     room = null;
     revoke(current.joinToken, 'closed');
     revoke(current.facilitatorToken, 'closed');
-    for (const participant of current.participants.values()) revoke(participant.token, 'closed');
+    for (const participant of current.participants.values()) {
+      revoke(participant.token, 'closed');
+      const { name, department, memberId, authorId } = participant;
+      retired.set(participant.token, { boardKey: current.boardKey, name, department, memberId, authorId, clients: current.clientIds.clientsOf(participant.id) });
+      if (retired.size > REVOKED_MEMORY) retired.delete(retired.keys().next().value!);
+    }
     for (const ws of current.sockets) {
       ws.close(ROOM_CLOSE.roomClosed.code, ROOM_CLOSE.roomClosed.reason);
     }

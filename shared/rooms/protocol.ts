@@ -139,10 +139,15 @@ export type RoomSummary = z.infer<typeof RoomSummary>;
 
 export const GuestName = z.string().trim().min(1).max(80);
 
-/** Joining as a member of the workspace (picked from the list) or as a guest. */
+/**
+ * Joining as a member of the workspace (picked from the list), as a guest, or `again`: the same
+ * participant as in an earlier room of this board (closed, not removed), by their token there, so
+ * that the notes their phone still holds unsent are theirs in this room too.
+ */
 export const JoinRequest = z.discriminatedUnion('as', [
   z.object({ as: z.literal('member'), memberId: z.string().min(1).max(100) }),
   z.object({ as: z.literal('guest'), name: GuestName, department: Department }),
+  z.object({ as: z.literal('again'), token: Token }),
 ]);
 export type JoinRequest = z.infer<typeof JoinRequest>;
 

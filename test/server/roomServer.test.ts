@@ -549,6 +549,48 @@ describe('lock, remove, close', () => {
     await expect(host.open({ boardId: 'b', boardName: 'Other', members: [], state: boardState().state, address: null })).rejects.toThrow('already open');
   });
 
+  it('sends a participant’s unsent notes into the board’s reopened room, once, as theirs', async () => {
+    const { room, host, facilitator } = await openRoom();
+    const emma = await participant(room, { as: 'guest', name: 'Kenji', department: 'sales' });
+    addNodes(emma.client.doc, [{ id: 'sent', data: newSticky({ x: 0, y: 0, ...authorFields(emma.joined.identity), text: 'sent' }) }], 'p');
+    await until(() => nodesMap(facilitator.doc).has('sent'), 'the note sent before');
+    // The phone goes offline and goes on writing: a new note, and an edit of the one already sent.
+    emma.client.destroy();
+    addNodes(emma.client.doc, [{ id: 'unsent', data: newSticky({ x: 0, y: 0, ...authorFields(emma.joined.identity), text: 'written offline' }) }], 'p');
+    updateNodes(emma.client.doc, [{ id: 'sent', patch: { text: 'sent, edited offline' } }], 'p');
+    await host.close();
+
+    // The laptop reopens a room for the board from what it stored.
+    const stored = Y.encodeStateAsUpdate(facilitator.doc);
+    const next = await host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: stored, address: null });
+    const laptopDoc = new Y.Doc();
+    Y.applyUpdate(laptopDoc, stored);
+    const laptop = connectClient({ origin: APP_ORIGIN, url: next.facilitator.url, documentName: next.facilitator.documentName, token: next.facilitator.token, doc: laptopDoc });
+    clients.push(laptop);
+    await laptop.synced;
+    const { summary, joined } = await joinRoom(next.joinUrl, { as: 'again', token: emma.joined.token });
+    expect(summary.boardKey).toBe(((await (await fetch(`${origin(next)}${ROOM_PATHS.summary}?t=${new URL(next.joinUrl).searchParams.get('t')}`)).json()) as { boardKey: string }).boardKey);
+    expect(summary.roomId).not.toBe(room.roomId);
+    expect(joined.identity).toMatchObject({ authorId: emma.joined.identity.authorId, name: 'Kenji', department: 'sales' });
+    const phone = connectClient({ origin: origin(next), url: socketUrl(origin(next), joined.token), documentName: joined.documentName, token: joined.token, doc: emma.client.doc, reconnect: false });
+    clients.push(phone);
+    await phone.synced;
+    await until(() => nodesMap(laptop.doc).has('unsent'), 'the unsent note at the laptop');
+    await until(() => (readAllNodes(laptop.doc).get('sent') as { text?: string } | undefined)?.text === 'sent, edited offline', 'the offline edit');
+    expect(notes(laptop.doc).map(([id]) => id).sort()).toEqual(['laptop-note', 'sent', 'unsent']);
+    expect(readGuests(laptop.doc).get(joined.identity.authorId)).toEqual({ name: 'Kenji', department: 'sales' });
+    expect(phone.closes).toEqual([]);
+
+    // The earlier token works once, for this board only; a removed participant's never.
+    await expect(joinRoom(next.joinUrl, { as: 'again', token: emma.joined.token })).rejects.toThrow('404');
+    const noah = await participant(next, { as: 'member', memberId: 'm-noah' });
+    const replaced = host.remove(noah.joined.identity.participantId);
+    await host.close();
+    const third = await host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: stored, address: null });
+    await expect(joinRoom(third.joinUrl, { as: 'again', token: noah.joined.token })).rejects.toThrow('404');
+    expect(replaced.open).toBe(true);
+  }, 30_000);
+
   it('opens only on an address of this computer, and says when the port is taken', async () => {
     current = testHost();
     await expect(current.host.open({ boardId: 'b', boardName: 'B', members: [], state: boardState().state, address: '10.1.2.3' })).rejects.toThrow('not an address of this computer');
