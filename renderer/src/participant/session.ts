@@ -49,8 +49,8 @@ const FINAL: Record<number, Connection> = {
  * The Yjs client ids this page has written under for this join (a reloaded page gets a new one):
  * a note is this participant's when it was created under one of them, as the room decides.
  */
-function ownClients(token: string, current: number): Set<number> {
-  const key = `alignboard-room-clients:${token}`;
+function ownClients(database: string, current: number): Set<number> {
+  const key = `alignboard-room-clients:${database}`;
   let ids: number[] = [];
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
@@ -85,6 +85,8 @@ export class ParticipantSession {
   constructor(
     readonly joined: JoinResponse,
     private readonly origin: string,
+    /** The phone's copy of the board: this join's own, or the one of this board's earlier room it joined again from. */
+    private readonly database = `alignboard-room-${joined.token}`,
   ) {
     this.controller = new BoardController(this.doc, randomId);
     this.state = createStore<ParticipantState>({
@@ -102,7 +104,7 @@ export class ParticipantSession {
 
   start(): () => void {
     const stops: (() => void)[] = [];
-    this.clients = ownClients(this.joined.token, this.doc.clientID);
+    this.clients = ownClients(this.database, this.doc.clientID);
     const refresh = () =>
       patchStore(this.state, {
         nodes: readAllNodes(this.doc),
@@ -118,8 +120,9 @@ export class ParticipantSession {
     for (const event of events) manager.on(event, refresh);
     stops.push(() => events.forEach((event) => manager.off(event, refresh)));
 
-    // One IndexedDB database per join: what this phone wrote in this room, kept across reloads.
-    const persistence = new IndexeddbPersistence(`alignboard-room-${this.joined.token}`, this.doc);
+    // One IndexedDB database per join (carried into the board's next room when the phone joins it
+    // again): what this phone wrote, kept across reloads, sent when the connection is back.
+    const persistence = new IndexeddbPersistence(this.database, this.doc);
     void persistence.whenSynced.then(() => {
       if (this.doc.getMap('nodes').size > 0) patchStore(this.state, { ready: true });
     });
