@@ -24,6 +24,8 @@ import {
   TOKEN_BYTES,
   type JoinResponse,
   type RoomDots,
+  type RoomErrorKind,
+  type RoomProblem,
   type OpenRoom,
   type RoomAddress,
   type RoomLimits,
@@ -80,12 +82,18 @@ export type RoomHost = {
   onChange(listener: (status: RoomStatus) => void): () => void;
 };
 
+/** A refused room request: `kind` and `params` for the user's language (rooms.errors.*), the message for logs. */
 export class RoomError extends Error {
   constructor(
-    readonly kind: 'already-open' | 'not-open' | 'bad-address' | 'port-in-use' | 'bad-request' | 'unknown-participant',
+    readonly kind: RoomErrorKind,
     message: string,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
+  }
+
+  get problem(): RoomProblem {
+    return { kind: this.kind, params: this.params, message: this.message };
   }
 }
 
@@ -657,8 +665,8 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
         server.off('listening', onListening);
         reject(
           error.code === 'EADDRINUSE'
-            ? new RoomError('port-in-use', `Port ${port} on ${address} is in use by another program.`)
-            : new RoomError('bad-address', `Cannot listen on ${address}:${port}: ${error.message}`),
+            ? new RoomError('port-in-use', `Port ${port} on ${address} is in use by another program.`, { port, address })
+            : new RoomError('cannot-listen', `Cannot listen on ${address}:${port}: ${error.message}`, { address, port, reason: error.code ?? error.message }),
         );
       };
       const onListening = () => {
@@ -672,27 +680,31 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     });
 
   const open = async (raw: RoomOpenRequest): Promise<OpenRoom> => {
-    if (room || opening) throw new RoomError('already-open', `A room is already open${room ? ` for “${room.boardName}”` : ''}. Close it first.`);
+    if (room || opening) throw new RoomError('already-open', `A room is already open${room ? ` for “${room.boardName}”` : ''}. Close it first.`, { board: room?.boardName ?? '' });
     const parsed = RoomOpenRequest.safeParse(raw);
-    if (!parsed.success) throw new RoomError('bad-request', `The room request is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+    if (!parsed.success) {
+      const reason = parsed.error.issues[0]?.message ?? 'unknown problem';
+      throw new RoomError('bad-request', `The room request is not valid: ${reason}`, { reason });
+    }
     const request = parsed.data;
     const candidates = roomAddresses(deps.networkInterfaces());
     const address = request.address ?? candidates[0]!.address;
     if (!candidates.some((candidate) => candidate.address === address)) {
-      throw new RoomError('bad-address', `${address} is not an address of this computer.`);
+      throw new RoomError('bad-address', `${address} is not an address of this computer.`, { address });
     }
     opening = true;
     try {
       try {
         void deps.participantPage.files;
       } catch (error) {
-        throw new RoomError('bad-request', `The participant page is missing from this build: ${error instanceof Error ? error.message : String(error)}`);
+        throw new RoomError('no-participant-page', `The participant page is missing from this build: ${error instanceof Error ? error.message : String(error)}`);
       }
       const initial = new Y.Doc();
       try {
         Y.applyUpdate(initial, request.state);
       } catch (error) {
-        throw new RoomError('bad-request', `The board's state does not load: ${error instanceof Error ? error.message : String(error)}`);
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new RoomError('bad-state', `The board's state does not load: ${reason}`, { reason });
       }
       const id = base64url(deps.randomBytes(9));
       const documentName = `board-${id}`;

@@ -146,7 +146,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           return json(response, 404, { error: 'not-found', message: 'No such room control.' });
       }
     } catch (error) {
-      if (error instanceof RoomError) return json(response, 409, { error: error.kind, message: error.message });
+      if (error instanceof RoomError) return json(response, 409, { error: error.kind, message: error.message, params: error.params });
       throw error;
     }
   };

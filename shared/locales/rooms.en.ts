@@ -81,4 +81,16 @@ export const roomsEn = {
       full: 'The room is full. Try again in a moment.',
     },
   },
+  /** Why the facilitator's room request failed (RoomProblem kinds, shared/rooms/errors.ts). */
+  errors: {
+    'already-open': 'A room is already open for “{{board}}”. Close it first.',
+    'not-open': 'No room is open.',
+    'bad-address': '{{address}} is not an address of this computer. Pick another address.',
+    'port-in-use': 'Port {{port}} is in use by another program. Close that program, or restart the computer, and open the room again.',
+    'cannot-listen': 'The room cannot listen on {{address}}:{{port}} ({{reason}}). Check the firewall or pick another address.',
+    'bad-request': 'The room request is not valid ({{reason}}).',
+    'bad-state': 'This board could not be loaded into the room ({{reason}}).',
+    'no-participant-page': 'The participants’ page is missing from this installation. Reinstall the app.',
+    'unknown-participant': 'That participant is no longer in the room.',
+  },
 } as const;

@@ -236,12 +236,6 @@ export const RoomProblem = z.object({
 });
 export type RoomProblem = z.infer<typeof RoomProblem>;
 
-/** A room request's result: the value, or the problem (a result, not an exception: it crosses IPC and HTTP). */
-export function roomOutcome<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), problem: RoomProblem })]);
-}
-export type RoomOutcome<T> = { ok: true; value: T } | { ok: false; problem: RoomProblem };
-
 // ---------------------------------------------------------------------------------------------
 // The laptop's side: open, list, lock, remove, close (IPC in Electron, HTTP on loopback in the
 // browser version)

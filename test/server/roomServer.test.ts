@@ -317,8 +317,8 @@ describe('what a participant may write, and as whom', () => {
       const guest = await participant(room, { as: 'guest', name: `Guest ${what}`, department: 'sales' });
       const closed = guest.client.nextClose();
       forge(guest.client.doc, `bad-${what}`, change(fresh(guest.joined.identity)));
-      expect(await closed, what).toEqual({ code: ROOM_CLOSE.refused.code, reason: 'update-refused' });
-      expect(current!.logs.filter((line) => line.includes('update-refused')).at(-1), what).toContain(why);
+      expect(await closed).toEqual({ code: ROOM_CLOSE.refused.code, reason: 'update-refused' });
+      expect(current!.logs.filter((line) => line.includes('update-refused')).at(-1)).toContain(why);
       guest.client.destroy();
     }
     // The guests' names went into the guest list when they joined; nothing of their notes did.

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
 import * as Y from 'yjs';
+import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
+import { ROOM_ERROR_KINDS, roomProblemMessage, roomProblemOf, roomProblemText } from '../../shared/rooms/errors';
 import { addNodes, deleteNodes, newSticky, readAllNodes, startVote, toggleDot, updateNodes } from '../../shared/board/doc';
 import { readNodeData, STICKY_SIZE } from '../../shared/board/nodes';
 import { personaTemplate } from '../../shared/board/personaTemplate';
@@ -282,5 +286,33 @@ describe('whose note it is', () => {
     const note = (text: string) => readNodeData({ ...newSticky({ x: 0, y: 0, department: 'joint', authorId: null }), text });
     expect(note('x'.repeat(NOTE_TEXT_MAX))).toMatchObject({ text: 'x'.repeat(NOTE_TEXT_MAX) });
     expect(note('x'.repeat(NOTE_TEXT_MAX + 1))).toMatchObject({ text: '' });
+  });
+});
+
+describe('room errors in the user’s language', () => {
+  const translate = (language: 'en' | 'ja') => {
+    const i18n = i18next.createInstance();
+    void i18n.init({ resources: { en: { translation: en }, ja: { translation: ja } }, lng: language, initAsync: false, interpolation: { escapeValue: false } });
+    return i18n.t.bind(i18n);
+  };
+
+  it('carries the kind and parameters across Electron IPC and from the browser version’s server', () => {
+    const problem = { kind: 'port-in-use' as const, params: { port: 47231, address: '192.168.1.20' }, message: 'Port 47231 on 192.168.1.20 is in use by another program.' };
+    // Electron puts its own prefix before an IPC handler's error message.
+    const ipc = new Error(`Error invoking remote method 'room:open': Error: ${roomProblemMessage(problem)}`);
+    expect(roomProblemOf(ipc)).toEqual(problem);
+    expect(roomProblemOf({ error: 'not-open', message: 'No room is open.', params: {} })).toEqual({ kind: 'not-open', params: {}, message: 'No room is open.' });
+    expect(roomProblemOf(new Error('something else'))).toBeNull();
+    expect(roomProblemOf({ error: 'forbidden', message: 'no' })).toBeNull();
+    expect(roomProblemText(translate('en'), problem)).toBe('Port 47231 is in use by another program. Close that program, or restart the computer, and open the room again.');
+    expect(roomProblemText(translate('ja'), problem)).toContain('ポート 47231 は別のプログラムが使用しています');
+  });
+
+  it('has a sentence for every kind in both languages', () => {
+    for (const kind of ROOM_ERROR_KINDS) {
+      expect(en.rooms.errors[kind]).toBeTruthy();
+      expect(ja.rooms.errors[kind]).toBeTruthy();
+      expect(roomProblemText(translate('ja'), { kind, params: { board: 'B', address: 'a', port: 1, reason: 'r' }, message: '' })).not.toContain('rooms.errors');
+    }
   });
 });
