@@ -275,7 +275,14 @@ export class ParticipantSession {
     const request: DotRequest = { type: 'dot', round: vote.round, note: noteId };
     this.pendingDots.get(noteId)?.('offline');
     return new Promise((resolve) => {
-      this.pendingDots.set(noteId, resolve);
+      // A connection that drops before the answer: the dot is not known to be placed.
+      const timer = setTimeout(() => settle('offline'), 10_000);
+      const settle = (result: DotResult) => {
+        clearTimeout(timer);
+        if (this.pendingDots.get(noteId) === settle) this.pendingDots.delete(noteId);
+        resolve(result);
+      };
+      this.pendingDots.set(noteId, settle);
       this.provider!.sendStateless(JSON.stringify(request));
     });
   }
