@@ -604,13 +604,14 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
           return data;
         }
         case 'awareness': {
-          if (presence && !presence.take()) return refuse(ROOM_CLOSE.tooFast, `more than ${limits.awarenessPerSecond} presence updates a second`);
-          // A client forwards the states of others when asked: those are dropped here (each peer
-          // speaks for itself); what is left is theirs, bound to them like the ids of their updates.
+          // A client forwards the states of others (Hocuspocus's provider re-sends every change it
+          // hears of): those are dropped here, each peer speaks for itself; what is left is theirs,
+          // bound to them like the ids of their updates, and only that counts against their rate.
           const own = frame.entries.filter((entry) => {
             const owner = current.clientIds.ownerOf(entry.clientId);
             return owner === participant.id || (owner === undefined && !current.facilitatorClients.has(entry.clientId) && entry.clientId !== current.document.clientID);
           });
+          if (own.length > 0 && presence && !presence.take()) return refuse(ROOM_CLOSE.tooFast, `more than ${limits.awarenessPerSecond} presence updates a second`);
           if (own.length > limits.awarenessStatesPerMessage) return refuse(ROOM_CLOSE.refused, `presence for ${own.length} clients in one message`);
           const large = own.find((entry) => new TextEncoder().encode(entry.json).byteLength > limits.awarenessStateBytes);
           if (large) return refuse(ROOM_CLOSE.refused, `a presence state larger than ${limits.awarenessStateBytes} bytes`);

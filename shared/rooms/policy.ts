@@ -17,7 +17,10 @@ import { BOARD_NODES } from '../records/board';
  *
  * The check applies the update to a shadow copy of the room's document and reads what that
  * transaction changed; the copy is rebuilt from the room's document when an update is refused, so
- * nothing of a refused update survives anywhere.
+ * nothing of a refused update survives anywhere. The room's document applies what was let through
+ * a moment later (Hocuspocus works asynchronously), so a rebuild also re-applies the updates let
+ * through lately: otherwise another participant's next update, which builds on their previous one,
+ * would look like it depends on changes the room does not have.
  */
 export type BoardWriter = {
   authorId: string;
@@ -48,6 +51,8 @@ const CHOSEN_KEYS: ReadonlySet<string> = new Set(['type', 'text', 'x', 'y', 'dep
 const FIXED_KEYS = NOTE_KEYS.filter((key) => !CHOSEN_KEYS.has(key));
 
 const CANDIDATE = Symbol('candidate');
+const ADMITTED_COUNT = 1000;
+const ADMITTED_BYTES = 8 * 1024 * 1024;
 
 /** A value that is plain JSON (no Y type, sub-document or binary hidden in a note). */
 function plain(value: unknown): boolean {
@@ -90,6 +95,9 @@ export class BoardGuard {
    */
   private readonly deletedByWriter = new Map<string, NodeFacts>();
   private judging: { writer: BoardWriter; problem: string | null; deleted: Map<string, NodeFacts> } | null = null;
+  /** Updates let through lately, oldest first (bounded by count and bytes), re-applied on a rebuild. */
+  private readonly admitted: Uint8Array[] = [];
+  private admittedBytes = 0;
 
   /** `source` encodes the room's document as it is now (used to build and rebuild the shadow). */
   constructor(private readonly source: () => Uint8Array) {
@@ -121,6 +129,9 @@ export class BoardGuard {
     if (problem) {
       this.rebuild();
     } else {
+      this.admitted.push(update);
+      this.admittedBytes += update.byteLength;
+      while (this.admitted.length > ADMITTED_COUNT || this.admittedBytes > ADMITTED_BYTES) this.admittedBytes -= this.admitted.shift()!.byteLength;
       for (const [id, facts] of judging.deleted) {
         this.deletedByWriter.delete(id);
         this.deletedByWriter.set(id, facts);
@@ -145,6 +156,8 @@ export class BoardGuard {
     this.shadow?.destroy();
     const shadow = new Y.Doc();
     Y.applyUpdate(shadow, this.source());
+    // Already in the room's document: no change. Not yet: what the document is about to apply.
+    for (const update of this.admitted) Y.applyUpdate(shadow, update);
     this.shadow = shadow;
     this.facts.clear();
     shadow.getMap<NodeMap>(BOARD_NODES).forEach((map, id) => {

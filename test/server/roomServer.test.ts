@@ -459,6 +459,19 @@ describe('caps per participant and per room', () => {
     const clock = { now: 1_000_000 };
     const slow = await openRoom({ limits: { awarenessPerSecond: 1, awarenessBurst: 3 } }, clock);
     const noah = await participant(slow.room, { as: 'member', memberId: 'm-noah' });
+    // Re-sending others' presence (Hocuspocus's provider does, for every change it hears of) is
+    // dropped at the gate and does not count against the sender's rate.
+    const sophia = await participant(slow.room, { as: 'member', memberId: 'm-sophia' });
+    sophia.client.provider.setAwarenessField('user', { name: 'Sophia' });
+    await until(() => JSON.stringify([...(slow.facilitator.provider.awareness?.getStates().values() ?? [])]).includes('Sophia'), 'Sophia’s presence');
+    const forwarder = await rawSocket(socketUrl(origin(slow.room), noah.joined.token), origin(slow.room));
+    for (let clock = 100; clock < 110; clock++) {
+      forwarder.ws.send(encodeAwarenessFrame(noah.joined.documentName, [{ clientId: sophia.client.doc.clientID, clock, state: null, json: JSON.stringify({ user: { name: `Forwarded ${clock}` } }) }]));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(forwarder.ws.readyState).toBe(WebSocket.OPEN);
+    expect(JSON.stringify([...(slow.facilitator.provider.awareness?.getStates().values() ?? [])])).not.toContain('Forwarded');
+    forwarder.ws.close();
     const tooFast = noah.client.nextClose();
     for (let i = 0; i < 6; i++) noah.client.provider.setAwarenessField('user', { name: `Noah ${i}` });
     expect(await tooFast).toEqual({ code: ROOM_CLOSE.tooFast.code, reason: 'too-many-messages' });

@@ -238,6 +238,41 @@ describe('whose note it is', () => {
     expect(readAllNodes(state.room).get('older')).toMatchObject({ text: 'from before' });
   });
 
+  it('judges a participant’s next update on top of the one let through that the room has not applied yet, even after refusing someone else', () => {
+    const state = setup();
+    // The room's document applies what the guard let through a moment later (Hocuspocus is asynchronous).
+    const capture = () => {
+      let sent: Uint8Array | null = null;
+      const take = (update: Uint8Array) => (sent = update);
+      state.phone.on('update', take);
+      return () => {
+        state.phone.off('update', take);
+        return sent!;
+      };
+    };
+    let stop = capture();
+    addNodes(state.phone, [{ id: 'e1', data: newSticky({ x: 0, y: 0, department: 'marketing', authorId: 'm-emma', text: 'first' }) }], 'me');
+    const first = stop();
+    const guard = new BoardGuard(() => Y.encodeStateAsUpdate(state.room));
+    state.room.on('update', (update: Uint8Array) => guard.mirror(update));
+    expect(guard.check(first, state.writer)).toBeNull();
+    // Someone else's bad update is refused: the guard rebuilds its copy from the room's document.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(state.room));
+    let bad: Uint8Array | null = null;
+    other.on('update', (update: Uint8Array) => (bad = update));
+    deleteNodes(other, ['laptop-note'], 'x');
+    expect(guard.check(bad!, { ...state.writer, authorId: 'm-noah', owns: (client) => client === other.clientID })).toContain('not their note');
+    // Emma's next update builds on her first, which the room is only now applying.
+    stop = capture();
+    updateNodes(state.phone, [{ id: 'e1', patch: { text: 'first, edited' } }], 'me');
+    const second = stop();
+    expect(guard.check(second, state.writer)).toBeNull();
+    Y.applyUpdate(state.room, first);
+    Y.applyUpdate(state.room, second);
+    expect(readAllNodes(state.room).get('e1')).toMatchObject({ text: 'first, edited' });
+  });
+
   it('counts every client id the participant wrote under (a reloaded page has a new one)', () => {
     const state = setup();
     expect(state.send(() => addNodes(state.phone, [{ id: 'e1', data: newSticky({ x: 0, y: 0, department: 'marketing', authorId: 'm-emma', text: 'before reload' }) }], 'me'))).toBeNull();
