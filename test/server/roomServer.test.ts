@@ -465,8 +465,8 @@ describe('caps per participant and per room', () => {
     sophia.client.provider.setAwarenessField('user', { name: 'Sophia' });
     await until(() => JSON.stringify([...(slow.facilitator.provider.awareness?.getStates().values() ?? [])]).includes('Sophia'), 'Sophia’s presence');
     const forwarder = await rawSocket(socketUrl(origin(slow.room), noah.joined.token), origin(slow.room));
-    for (let clock = 100; clock < 110; clock++) {
-      forwarder.ws.send(encodeAwarenessFrame(noah.joined.documentName, [{ clientId: sophia.client.doc.clientID, clock, state: null, json: JSON.stringify({ user: { name: `Forwarded ${clock}` } }) }]));
+    for (let tick = 100; tick < 110; tick++) {
+      forwarder.ws.send(encodeAwarenessFrame(noah.joined.documentName, [{ clientId: sophia.client.doc.clientID, clock: tick, state: null, json: JSON.stringify({ user: { name: `Forwarded ${tick}` } }) }]));
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(forwarder.ws.readyState).toBe(WebSocket.OPEN);
