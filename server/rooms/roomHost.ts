@@ -50,8 +50,11 @@ import type { ParticipantPage } from './participantPage';
  * - HTTP: the Host header names this server (no DNS rebinding), a per-address request rate, and a
  *   join token for the page and the join API; only the participant page's own files are served.
  * - WebSocket upgrade: Host, Origin, a live token (participant's, or the facilitator's from
- *   loopback only), the connection caps; then every frame: size (ws `maxPayload`), rate, structure,
- *   and for a participant's Yjs update the board policy (shared/rooms/policy.ts).
+ *   loopback only), the connection caps; then every frame: size (ws `maxPayload`), message and byte
+ *   rate, structure; for a participant's Yjs update the Yjs client ids it is written under (bound
+ *   to the first participant who uses them, see clients.ts), the document's size and the board
+ *   policy (shared/rooms/policy.ts); for their presence its size and rate, others' states dropped;
+ *   their one request, a dot, is carried out by the server itself (shared/rooms/votes.ts).
  * Hocuspocus runs the sync and awareness protocols behind that gate; a read-only connection is
  * its own mechanism, used for a locked room.
  */
