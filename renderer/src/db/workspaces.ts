@@ -1,15 +1,15 @@
 import { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
-import { bytesToBase64 } from '../../../shared/base64';
-import { encodeLeadMonth } from '../../../shared/kpi/leadRecords';
 import type { Department, Member } from '../../../shared/records/member';
 import type { Workspace } from '../../../shared/records/workspace';
 import {
+  encodeWorkspaceFile,
   FILE_FORMAT,
   FILE_VERSION,
   type ParsedWorkspaceFile,
   type WorkspaceFile,
 } from '../../../shared/workspaceFile';
+import { type DecodedTables, TABLE_LIST, type WorkspaceTable } from '../../../shared/workspaceTables';
 import { type AlignboardDb, db as defaultDb } from './db';
 import { newId, nowIso } from './ids';
 import { writeAll } from './write';
@@ -61,11 +61,8 @@ export async function purgeDeletedWorkspaces(database: AlignboardDb = defaultDb,
   return writeAll(database, async () => {
     const doomed = (await database.workspaces.toArray()).filter((w) => w.deletedAt && (!ids || ids.includes(w.id)));
     for (const workspace of doomed) {
-      await database.members.where('workspaceId').equals(workspace.id).delete();
-      await database.boards.where('workspaceId').equals(workspace.id).delete();
-      await database.assets.where('workspaceId').equals(workspace.id).delete();
-      for (const table of RECORD_TABLES) await database[table].where('workspaceId').equals(workspace.id).delete();
-      await database.calendars.delete(workspace.id);
+      // Deleting the rows of a table with a Y.Doc also deletes the documents' updates (Dexie does).
+      for (const table of TABLE_LIST) await database.table(table.table).where('workspaceId').equals(workspace.id).delete();
       await database.workspaces.delete(workspace.id);
     }
     return doomed.length;
@@ -130,26 +127,6 @@ export async function reinsertMember(member: Member, database: AlignboardDb = de
   });
 }
 
-/** Tables of plain records keyed [workspaceId+id]: read, written and purged alike. */
-const RECORD_TABLES = ['slaVersions', 'meetingSeries', 'meetings', 'actionItems', 'kpis', 'kpiValues', 'leadMonths'] as const;
-
-function withoutWorkspaceId<T extends { workspaceId: string }>(rows: T[]): Omit<T, 'workspaceId'>[] {
-  return rows.map(({ workspaceId: _, ...row }) => row);
-}
-
-async function readRecords(database: AlignboardDb, id: string) {
-  return {
-    slaVersions: withoutWorkspaceId(await database.slaVersions.where('workspaceId').equals(id).toArray()),
-    meetingSeries: withoutWorkspaceId(await database.meetingSeries.where('workspaceId').equals(id).toArray()),
-    meetings: withoutWorkspaceId(await database.meetings.where('workspaceId').equals(id).toArray()),
-    actionItems: withoutWorkspaceId(await database.actionItems.where('workspaceId').equals(id).toArray()),
-    kpis: withoutWorkspaceId(await database.kpis.where('workspaceId').equals(id).toArray()),
-    kpiValues: withoutWorkspaceId(await database.kpiValues.where('workspaceId').equals(id).toArray()),
-    leadMonths: withoutWorkspaceId(await database.leadMonths.where('workspaceId').equals(id).toArray()),
-    calendar: (await database.calendars.get(id))?.calendar ?? null,
-  };
-}
-
 /** Encodes one board's Y.Doc, loading it from IndexedDB if nobody has it open. */
 async function encodeBoardDoc(doc: Y.Doc): Promise<Uint8Array> {
   const provider = DexieYProvider.load(doc);
@@ -161,31 +138,46 @@ async function encodeBoardDoc(doc: Y.Doc): Promise<Uint8Array> {
   }
 }
 
+type Row = Record<string, unknown> & { workspaceId: string };
+
+/** The stored value of a row: the row without its workspace (and a single table's value field). */
+async function valueOf(table: WorkspaceTable, row: Row): Promise<unknown> {
+  if (table.shape === 'single') return row[table.field];
+  const { workspaceId: _, ...value } = row;
+  // A Y.Doc property is y-dexie's getter on the row's prototype, not an own field.
+  if (table.yDoc) return { ...value, update: await encodeBoardDoc(row[table.yDoc] as Y.Doc) };
+  return value;
+}
+
+function rowOf(table: WorkspaceTable, value: unknown, workspaceId: string, now: string): Row {
+  if (table.shape === 'single') return { workspaceId, [table.field]: value, updatedAt: now };
+  if (!table.yDoc) return { ...(value as object), workspaceId };
+  const { update, ...rest } = value as { update: Uint8Array };
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return { ...rest, workspaceId, [table.yDoc]: doc };
+}
+
 /** Reads a whole workspace in the workspace-file shape, board docs as raw Yjs updates. */
 export async function snapshotWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<ParsedWorkspaceFile> {
-  const { workspace, members, boards, assets, records } = await database.transaction(
+  const { workspace, rows } = await database.transaction(
     'r',
-    [database.workspaces, database.members, database.boards, database.assets, database.calendars, ...RECORD_TABLES.map((table) => database[table])],
+    [database.workspaces, ...TABLE_LIST.map((table) => database.table(table.table))],
     async () => ({
       workspace: await database.workspaces.get(id),
-      members: await database.members.where('workspaceId').equals(id).toArray(),
-      boards: await database.boards.where('workspaceId').equals(id).toArray(),
-      assets: await database.assets.where('workspaceId').equals(id).toArray(),
-      records: await readRecords(database, id),
+      rows: await Promise.all(TABLE_LIST.map((table) => database.table<Row>(table.table).where('workspaceId').equals(id).toArray())),
     }),
   );
   if (!workspace) throw new Error(`workspace ${id} not found`);
-  const encoded: ParsedWorkspaceFile['boards'] = [];
-  for (const board of boards) {
-    encoded.push({
-      id: board.id,
-      kind: board.kind,
-      name: board.name,
-      createdAt: board.createdAt,
-      updatedAt: board.updatedAt,
-      agreement: board.agreement ?? null,
-      update: await encodeBoardDoc(board.doc),
-    });
+  const tables: Record<string, unknown> = {};
+  for (const [index, table] of TABLE_LIST.entries()) {
+    const found = rows[index]!;
+    if (table.shape === 'single') tables[table.key] = found[0] ? await valueOf(table, found[0]) : null;
+    else {
+      const values: unknown[] = [];
+      for (const row of found) values.push(await valueOf(table, row));
+      tables[table.key] = values;
+    }
   }
   return {
     format: FILE_FORMAT,
@@ -193,20 +185,12 @@ export async function snapshotWorkspace(id: string, database: AlignboardDb = def
     exportedAt: nowIso(),
     appVersion: APP_VERSION,
     workspace: { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt, updatedAt: workspace.updatedAt },
-    members: members.map(({ workspaceId: _, ...member }) => member),
-    boards: encoded,
-    assets: assets.map(({ workspaceId: _, ...asset }) => asset),
-    ...records,
+    ...(tables as DecodedTables),
   };
 }
 
 export function toWorkspaceFile(snapshot: ParsedWorkspaceFile): WorkspaceFile {
-  return {
-    ...snapshot,
-    boards: snapshot.boards.map(({ update, ...board }) => ({ ...board, doc: bytesToBase64(update) })),
-    assets: snapshot.assets.map(({ bytes, ...asset }) => ({ ...asset, data: bytesToBase64(bytes) })),
-    leadMonths: snapshot.leadMonths.map(encodeLeadMonth),
-  };
+  return encodeWorkspaceFile(snapshot);
 }
 
 /** The `.alignboard` text of a workspace. */
@@ -238,23 +222,14 @@ export async function importWorkspace(
       updatedAt: now,
       deletedAt: null,
     });
-    await database.members.bulkAdd(file.members.map((member) => ({ ...member, workspaceId })));
-    await database.boards.bulkAdd(
-      file.boards.map(({ update, ...board }) => {
-        const doc = new Y.Doc();
-        Y.applyUpdate(doc, update);
-        return { ...board, workspaceId, doc };
-      }),
-    );
-    await database.assets.bulkAdd(file.assets.map((asset) => ({ ...asset, workspaceId })));
-    await database.slaVersions.bulkAdd(file.slaVersions.map((version) => ({ ...version, workspaceId })));
-    await database.meetingSeries.bulkAdd(file.meetingSeries.map((series) => ({ ...series, workspaceId })));
-    await database.meetings.bulkAdd(file.meetings.map((meeting) => ({ ...meeting, workspaceId })));
-    await database.actionItems.bulkAdd(file.actionItems.map((item) => ({ ...item, workspaceId })));
-    await database.kpis.bulkAdd(file.kpis.map((kpi) => ({ ...kpi, workspaceId })));
-    await database.kpiValues.bulkAdd(file.kpiValues.map((value) => ({ ...value, workspaceId })));
-    await database.leadMonths.bulkAdd(file.leadMonths.map((month) => ({ ...month, workspaceId })));
-    if (file.calendar) await database.calendars.add({ workspaceId, calendar: file.calendar, updatedAt: now });
+    for (const table of TABLE_LIST) {
+      const value: unknown = file[table.key];
+      if (table.shape === 'single') {
+        if (value !== null) await database.table(table.table).add(rowOf(table, value, workspaceId, now));
+      } else {
+        await database.table(table.table).bulkAdd((value as unknown[]).map((entry) => rowOf(table, entry, workspaceId, now)));
+      }
+    }
   });
   return workspaceId;
 }
