@@ -51,7 +51,8 @@ export type RecordsTable<Entry extends z.ZodType = z.ZodType, Value = unknown, O
   readonly max: number;
   /**
    * The row's Y.Doc property (y-dexie), if any: it is not a stored field but a document whose
-   * updates y-dexie keeps in its own table; in the file and in decoded values it is `update`.
+   * updates y-dexie keeps in its own table (renderer/src/db/boardUpdates.ts); a decoded value
+   * carries it as `updateV2` (see BoardValue).
    */
   readonly yDoc?: string;
 };
@@ -106,34 +107,46 @@ export const FileBoard = Board.omit({ workspaceId: true }).extend({
   doc: z.string(),
 });
 export type FileBoard = z.infer<typeof FileBoard>;
-export type BoardValue = Omit<FileBoard, 'doc'> & { update: Uint8Array };
+/**
+ * A decoded board: the document as one Yjs update in the v2 encoding (Y.encodeStateAsUpdateV2),
+ * which is how y-dexie stores it, so an import writes it as it is and an export of a board that
+ * nobody has open reads it as it is. The file keeps the v1 encoding every version has written.
+ */
+export type BoardValue = Omit<FileBoard, 'doc'> & { updateV2: Uint8Array };
 
-/** Applies the update to a throw-away doc; Yjs throws on malformed updates. */
-function checkUpdate(update: Uint8Array): string | null {
+/** A Yjs update (v1) read into a fresh doc: the doc, or why it is not a complete board. */
+function readUpdate(update: Uint8Array): { doc: Y.Doc } | { problem: string } {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, update);
-    // An update whose structs reference missing ones is kept "pending" instead of applied:
-    // that is a cut-off or spliced document, not a complete board.
-    if (doc.store.pendingStructs || doc.store.pendingDs) return 'incomplete document';
-    return null;
   } catch (error) {
-    return error instanceof Error ? error.message || 'unreadable document' : 'unreadable document';
-  } finally {
     doc.destroy();
+    return { problem: error instanceof Error ? error.message || 'unreadable document' : 'unreadable document' };
+  }
+  // An update whose structs reference missing ones is kept "pending" instead of applied:
+  // that is a cut-off or spliced document, not a complete board.
+  if (doc.store.pendingStructs || doc.store.pendingDs) {
+    doc.destroy();
+    return { problem: 'incomplete document' };
+  }
+  return { doc };
+}
+
+function decodeBoard({ doc: text, ...board }: FileBoard): Decoded<BoardValue> {
+  const update = base64ToBytes(text);
+  if (!update) return { ok: false, problem: { kind: 'bad-board', boardName: board.name, detail: 'not base64' } };
+  const read = readUpdate(update);
+  if ('problem' in read) return { ok: false, problem: { kind: 'bad-board', boardName: board.name, detail: read.problem } };
+  try {
+    return { ok: true, value: { ...board, updateV2: Y.encodeStateAsUpdateV2(read.doc) } };
+  } finally {
+    read.doc.destroy();
   }
 }
 
-function decodeBoard({ doc, ...board }: FileBoard): Decoded<BoardValue> {
-  const update = base64ToBytes(doc);
-  if (!update) return { ok: false, problem: { kind: 'bad-board', boardName: board.name, detail: 'not base64' } };
-  const problem = checkUpdate(update);
-  if (problem) return { ok: false, problem: { kind: 'bad-board', boardName: board.name, detail: problem } };
-  return { ok: true, value: { ...board, update } };
-}
-
-function encodeBoard({ update, ...board }: BoardValue): FileBoard {
-  return { ...board, doc: bytesToBase64(update) };
+function encodeBoard({ updateV2, ...board }: BoardValue): FileBoard {
+  // Re-encodes the structs without building a document (cheaper than applying and encoding).
+  return { ...board, doc: bytesToBase64(Y.convertUpdateFormatV2ToV1(updateV2)) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,9 +27,9 @@ function parsed(text: string): ParsedWorkspaceFile {
 function tablesOf(file: ParsedWorkspaceFile) {
   const tables: Record<string, unknown> = {};
   for (const table of TABLE_LIST) tables[table.key] = file[table.key];
-  tables.boards = file.boards.map(({ update, ...board }) => {
+  tables.boards = file.boards.map(({ updateV2, ...board }) => {
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, update);
+    Y.applyUpdateV2(doc, updateV2);
     return { ...board, nodes: doc.getMap(BOARD_NODES).toJSON() };
   });
   return tables;

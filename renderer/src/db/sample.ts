@@ -261,7 +261,7 @@ export function buildSampleWorkspace(language: Language, now: Date = new Date())
         agreement: null,
         createdAt,
         updatedAt: createdAt,
-        update: Y.encodeStateAsUpdate(samplePersonaDoc(strings, firstOf)),
+        updateV2: Y.encodeStateAsUpdateV2(samplePersonaDoc(strings, firstOf)),
       },
     ],
     assets: [],

@@ -1,5 +1,3 @@
-import { DexieYProvider } from 'y-dexie';
-import * as Y from 'yjs';
 import type { Department, Member } from '../../../shared/records/member';
 import type { Workspace } from '../../../shared/records/workspace';
 import {
@@ -9,7 +7,8 @@ import {
   type ParsedWorkspaceFile,
   type WorkspaceFile,
 } from '../../../shared/workspaceFile';
-import { type DecodedTables, TABLE_LIST, type WorkspaceTable } from '../../../shared/workspaceTables';
+import { type DecodedTables, type RecordsTable, TABLE_LIST, type TableKey, type WorkspaceTable } from '../../../shared/workspaceTables';
+import { documentRows, readDocuments, updatesTableOf } from './boardUpdates';
 import { type AlignboardDb, db as defaultDb } from './db';
 import { newId, nowIso } from './ids';
 import { writeAll } from './write';
@@ -127,57 +126,58 @@ export async function reinsertMember(member: Member, database: AlignboardDb = de
   });
 }
 
-/** Encodes one board's Y.Doc, loading it from IndexedDB if nobody has it open. */
-async function encodeBoardDoc(doc: Y.Doc): Promise<Uint8Array> {
-  const provider = DexieYProvider.load(doc);
-  try {
-    await provider.whenLoaded;
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    DexieYProvider.release(doc);
-  }
-}
-
 type Row = Record<string, unknown> & { workspaceId: string };
 
-/** The stored value of a row: the row without its workspace (and a single table's value field). */
-async function valueOf(table: WorkspaceTable, row: Row): Promise<unknown> {
+/** The stored value of a row: the row without its workspace (a single table's value field). */
+function valueOf(table: WorkspaceTable, row: Row): unknown {
   if (table.shape === 'single') return row[table.field];
+  // A Y.Doc property is y-dexie's getter on the row's prototype, not an own field: not copied.
   const { workspaceId: _, ...value } = row;
-  // A Y.Doc property is y-dexie's getter on the row's prototype, not an own field.
-  if (table.yDoc) return { ...value, update: await encodeBoardDoc(row[table.yDoc] as Y.Doc) };
   return value;
 }
 
+/** The row of a stored value, without its Y.Doc (whose updates are written apart: documentRows). */
 function rowOf(table: WorkspaceTable, value: unknown, workspaceId: string, now: string): Row {
   if (table.shape === 'single') return { workspaceId, [table.field]: value, updatedAt: now };
   if (!table.yDoc) return { ...(value as object), workspaceId };
-  const { update, ...rest } = value as { update: Uint8Array };
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, update);
-  return { ...rest, workspaceId, [table.yDoc]: doc };
+  const { updateV2: _, ...rest } = value as { updateV2: Uint8Array };
+  return { ...rest, workspaceId };
 }
 
-/** Reads a whole workspace in the workspace-file shape, board docs as raw Yjs updates. */
+const ofWorkspace = (key: unknown) => (key as [string, string])[1];
+
+/** Reads a whole workspace in the workspace-file shape, board documents as stored (Yjs v2 updates). */
 export async function snapshotWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<ParsedWorkspaceFile> {
-  const { workspace, rows } = await database.transaction(
+  const withDocs = TABLE_LIST.filter((table): table is RecordsTable & { key: TableKey; yDoc: string } => table.shape === 'records' && !!table.yDoc);
+  const { workspace, rows, documents } = await database.transaction(
     'r',
-    [database.workspaces, ...TABLE_LIST.map((table) => database.table(table.table))],
-    async () => ({
-      workspace: await database.workspaces.get(id),
-      rows: await Promise.all(TABLE_LIST.map((table) => database.table<Row>(table.table).where('workspaceId').equals(id).toArray())),
-    }),
+    [
+      database.workspaces,
+      ...TABLE_LIST.map((table) => database.table(table.table)),
+      // A read-only transaction does not include y-dexie's updates tables by itself.
+      ...withDocs.map((table) => updatesTableOf(database.table(table.table), table.yDoc)),
+    ],
+    async () => {
+      const read = await Promise.all(TABLE_LIST.map((table) => database.table<Row>(table.table).where('workspaceId').equals(id).toArray()));
+      const docs = new Map<string, Map<string, Uint8Array>>();
+      for (const table of withDocs) {
+        const found = read[TABLE_LIST.indexOf(table)]!;
+        const keys = found.map((row) => [id, row.id]);
+        docs.set(table.key, await readDocuments(database, database.table(table.table), table.yDoc, keys, ofWorkspace));
+      }
+      return { workspace: await database.workspaces.get(id), rows: read, documents: docs };
+    },
   );
   if (!workspace) throw new Error(`workspace ${id} not found`);
   const tables: Record<string, unknown> = {};
   for (const [index, table] of TABLE_LIST.entries()) {
     const found = rows[index]!;
-    if (table.shape === 'single') tables[table.key] = found[0] ? await valueOf(table, found[0]) : null;
-    else {
-      const values: unknown[] = [];
-      for (const row of found) values.push(await valueOf(table, row));
-      tables[table.key] = values;
+    if (table.shape === 'single') {
+      tables[table.key] = found[0] ? valueOf(table, found[0]) : null;
+      continue;
     }
+    const docs = documents.get(table.key);
+    tables[table.key] = found.map((row) => (docs ? { ...(valueOf(table, row) as object), updateV2: docs.get(String(row.id))! } : valueOf(table, row)));
   }
   return {
     format: FILE_FORMAT,
@@ -226,8 +226,14 @@ export async function importWorkspace(
       const value: unknown = file[table.key];
       if (table.shape === 'single') {
         if (value !== null) await database.table(table.table).add(rowOf(table, value, workspaceId, now));
-      } else {
-        await database.table(table.table).bulkAdd((value as unknown[]).map((entry) => rowOf(table, entry, workspaceId, now)));
+        continue;
+      }
+      const values = value as { id: string; updateV2?: Uint8Array }[];
+      await database.table(table.table).bulkAdd(values.map((entry) => rowOf(table, entry, workspaceId, now)));
+      if (table.yDoc) {
+        // Stored as y-dexie stores a new document, without building one (the file was checked).
+        const updates = database.table(updatesTableOf(database.table(table.table), table.yDoc));
+        await updates.bulkAdd(values.flatMap((entry) => documentRows([workspaceId, entry.id], entry.updateV2!)));
       }
     }
   });
