@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from './fileLimits';
+import { migrateFile } from './migrateFile';
 import { Workspace } from './records/workspace';
 import {
   type DecodedTables,
@@ -14,7 +15,7 @@ import {
 /**
  * The `.alignboard` workspace file: versioned JSON. Records are validated strictly by zod; each
  * board's Y.Doc travels as a base64-encoded Yjs update. The tables it carries are listed once, in
- * workspaceTables.ts. Bump FILE_VERSION with a migration in `migrateFile` whenever the shape changes.
+ * workspaceTables.ts. Bump FILE_VERSION with a named step in migrateFile.ts whenever the shape changes.
  */
 export const FILE_FORMAT = 'alignboard-workspace';
 export const FILE_VERSION = 1;
@@ -195,13 +196,10 @@ export function parseWorkspaceFile(input: string): ParseResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail({ kind: 'not-alignboard' });
   const wrapper = raw as Record<string, unknown>;
   if (wrapper.format !== FILE_FORMAT) return fail({ kind: 'not-alignboard' });
-  const version = wrapper.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail({ kind: 'unsupported-version', version });
-  }
-  if (version > FILE_VERSION) return fail({ kind: 'newer-version', version });
+  const migrated = migrateFile(wrapper, FILE_VERSION);
+  if (!migrated.ok) return fail(migrated.problem);
 
-  const parsed = WorkspaceFileV1.safeParse(wrapper);
+  const parsed = WorkspaceFileV1.safeParse(migrated.file);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return fail({ kind: 'invalid', path: formatPath(issue.path), detail: issue.message });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { migrateBoardDoc } from './board/docVersion';
 import { WorkingCalendar } from './calendar/calendar';
 import { decodeLeadMonth, encodeLeadMonth, type LeadMonth, LeadMonthFile } from './kpi/leadRecords';
 import { KpiDefinition, PeriodValue } from './kpi/records';
@@ -26,6 +27,8 @@ import { SlaVersion } from './sla/versions';
 /** What can be wrong with one decoded entry of a file (the rest of FileProblem is about the wrapper). */
 export type EntryProblem =
   | { kind: 'bad-board'; boardName: string; detail: string }
+  /** The board's document was written by a newer version of the app (its schema version). */
+  | { kind: 'newer-board'; boardName: string; version: number }
   | { kind: 'bad-asset'; id: string }
   | { kind: 'bad-lead-month'; period: string; detail: string };
 
@@ -138,6 +141,12 @@ function decodeBoard({ doc: text, ...board }: FileBoard): Decoded<BoardValue> {
   const read = readUpdate(update);
   if ('problem' in read) return { ok: false, problem: { kind: 'bad-board', boardName: board.name, detail: read.problem } };
   try {
+    const migrated = migrateBoardDoc(read.doc);
+    if (!migrated.ok) {
+      const { problem } = migrated;
+      if (problem.kind === 'newer-board-version') return { ok: false, problem: { kind: 'newer-board', boardName: board.name, version: problem.version } };
+      return { ok: false, problem: { kind: 'bad-board', boardName: board.name, detail: `schema version ${JSON.stringify(problem.version)} is not a whole number ≥ 1` } };
+    }
     return { ok: true, value: { ...board, updateV2: Y.encodeStateAsUpdateV2(read.doc) } };
   } finally {
     read.doc.destroy();

@@ -1,6 +1,7 @@
 import { backupsEn } from './backups.en';
 import { hardeningEn } from './hardening.en';
 import { diagramsEn } from './diagrams.en';
+import { migrationsEn } from './migrations.en';
 import { calendarEn } from './calendar.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
@@ -898,6 +899,7 @@ export const en = {
   rooms: roomsEn,
   hardening: hardeningEn,
   diagrams: diagramsEn,
+  migrations: migrationsEn,
   calendar: calendarEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',

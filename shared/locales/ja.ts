@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { backupsJa } from './backups.ja';
 import { hardeningJa } from './hardening.ja';
 import { diagramsJa } from './diagrams.ja';
+import { migrationsJa } from './migrations.ja';
 import { calendarJa } from './calendar.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
@@ -897,6 +898,7 @@ export const ja: Messages = {
   rooms: roomsJa,
   hardening: hardeningJa,
   diagrams: diagramsJa,
+  migrations: migrationsJa,
   calendar: calendarJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
