@@ -4,7 +4,7 @@ import nodePath from 'node:path';
 import type { MenuItemConstructorOptions, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
-import { languageFromLocale, type AppSettings } from '../../shared/settings';
+import { languageFromLocale, type AppSettings, type Language } from '../../shared/settings';
 import { createAppProtocolHandler } from './appProtocol';
 import { removeStaleTempFiles } from './atomicWrite';
 import { createBackupStore } from './backup';
@@ -137,11 +137,14 @@ function run(edges: MainEdges): void {
   const { app, dialog, platform } = edges;
   let mainWindow: AppWindow | null = null;
   const contents = () => mainWindow?.webContents;
+  // The user's language once settings are read (at `ready`); a file that fails before then is told in English.
+  let uiLanguage = (): Language => 'en';
 
   const opener = createFileOpener({
     read: (filePath) => readWorkspaceFile(edges.fsp, filePath),
     send: (payload) => sendEvent(contents(), 'file:opened', payload),
     showError: (message) => dialog.showErrorBox('Alignboard', message),
+    labels: () => (uiLanguage() === 'ja' ? ja : en).hostErrors,
   });
   const openFromArgv = (argv: readonly string[], cwd: string) => {
     const filePath = findWorkspaceArg(argv, cwd);
@@ -197,6 +200,7 @@ function run(edges: MainEdges): void {
     );
 
     const menuLanguage = (value: AppSettings['language']) => value ?? languageFromLocale(app.getLocale());
+    uiLanguage = () => menuLanguage(settings.get().settings.language);
     const messages = () => (menuLanguage(settings.get().settings.language) === 'ja' ? ja : en);
     const setMenu = (language: AppSettings['language']) => {
       const template = buildMenuTemplate({
@@ -223,6 +227,8 @@ function run(edges: MainEdges): void {
         importTitle: messages().menu.import.replace(/…$/, ''),
         imageTitle: messages().diagrams.saveImageTitle,
         imageFilter: messages().diagrams.pngFilter,
+        workspaceFilter: messages().shell.files.workspaceFilter,
+        allFilesFilter: messages().shell.files.allFilesFilter,
       }),
     });
     const backups = createBackupStore({ dir: nodePath.join(userData, 'backups'), fs: edges.fsp, now: () => new Date() });

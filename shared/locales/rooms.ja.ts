@@ -1,5 +1,7 @@
+import type { Messages } from './en';
+
 /** 日本語: rooms（`ja.rooms` に統合）。キーは `rooms.en.ts` と同じ。 */
-export const roomsJa = {
+export const roomsJa: Messages['rooms'] = {
   server: {
     title: 'Alignboard ルーム',
     invalidLink: 'この参加リンクは無効です。ファシリテーターにルームのリンクか QR コードを確認してください。',
@@ -76,4 +78,4 @@ export const roomsJa = {
       full: 'ルームが満員です。少し待ってからもう一度お試しください。',
     },
   },
-} as const;
+};

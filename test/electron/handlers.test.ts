@@ -34,7 +34,7 @@ async function mainProcess({ settingsFile }: { settingsFile?: string } = {}) {
     lastFolder: () => settings.get().settings.lastExportFolder,
     rememberFolder: (folder) => settings.update({ lastExportFolder: folder }),
     defaultFolder: () => userData,
-    labels: () => ({ exportTitle: 'Export', importTitle: 'Import', imageTitle: 'Export image', imageFilter: 'PNG image' }),
+    labels: () => ({ exportTitle: 'Export', importTitle: 'Import', imageTitle: 'Export image', imageFilter: 'PNG image', workspaceFilter: 'Alignboard Workspace', allFilesFilter: 'All Files' }),
   });
   const backups = createBackupStore({ dir: path.join(userData, 'backups'), fs: fsp, now });
   const onSettingsChanged = vi.fn<HandlerDeps['onSettingsChanged']>();
