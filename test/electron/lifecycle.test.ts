@@ -337,8 +337,23 @@ describe('workspace files handed over by the OS', () => {
     await settle();
     expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1);
     expect(electron.dialog.showErrorBox.mock.calls[0]![0]).toBe('Alignboard');
+    // In the menu's language: none chosen, so the OS locale (ja-JP).
+    expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toContain('missing.alignboard');
+    expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toContain(ja.hostErrors.reasons['not-found']);
     expect(electron.windows[0]!.sent.map(([channel]) => channel)).not.toContain('file:opened');
+
+    await electron.ipc.invoke('settings:set', { language: 'en' });
+    electron.emit('second-instance', {}, ['alignboard', 'missing.alignboard'], electron.documents);
+    await settle();
+    expect(electron.dialog.showErrorBox.mock.calls[1]![1]).toContain(en.hostErrors.reasons['not-found']);
     electron.dispose();
+  });
+
+  it('a file that fails before the settings are read is said in English', async () => {
+    const electron = await fakeElectron({ platform: 'darwin' });
+    electron.emit('open-file', { preventDefault: () => undefined }, path.join(electron.documents, 'missing.alignboard'));
+    await settle();
+    expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toContain(en.hostErrors.reasons['not-found']);
   });
 });
 
