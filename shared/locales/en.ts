@@ -1,6 +1,7 @@
 import { backupsEn } from './backups.en';
 import { hardeningEn } from './hardening.en';
 import { diagramsEn } from './diagrams.en';
+import { migrationsEn } from './migrations.en';
 import { calendarEn } from './calendar.en';
 import { defaultsEn } from './defaults.en';
 import { hostErrorsEn } from './hostErrors.en';
@@ -900,6 +901,7 @@ export const en = {
   rooms: roomsEn,
   hardening: hardeningEn,
   diagrams: diagramsEn,
+  migrations: migrationsEn,
   calendar: calendarEn,
   defaults: defaultsEn,
   hostErrors: hostErrorsEn,

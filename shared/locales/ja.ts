@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { backupsJa } from './backups.ja';
 import { hardeningJa } from './hardening.ja';
 import { diagramsJa } from './diagrams.ja';
+import { migrationsJa } from './migrations.ja';
 import { calendarJa } from './calendar.ja';
 import { defaultsJa } from './defaults.ja';
 import { hostErrorsJa } from './hostErrors.ja';
@@ -899,6 +900,7 @@ export const ja: Messages = {
   rooms: roomsJa,
   hardening: hardeningJa,
   diagrams: diagramsJa,
+  migrations: migrationsJa,
   calendar: calendarJa,
   defaults: defaultsJa,
   hostErrors: hostErrorsJa,

@@ -3,6 +3,7 @@ import { en } from '../../../shared/locales/en';
 import { ja } from '../../../shared/locales/ja';
 import type { Language } from '../../../shared/settings';
 import { addNodes, newSticky } from '../../../shared/board/doc';
+import { stampBoardDoc } from '../../../shared/board/docVersion';
 import { defaultCalendar, WorkingCalendar } from '../../../shared/calendar/calendar';
 import type { PersonaZone } from '../../../shared/board/nodes';
 import { personaTemplate } from '../../../shared/board/personaTemplate';
@@ -30,6 +31,7 @@ const SAMPLE_NOTE_ZONES: PersonaZone[] = ['channels', 'triggers', 'objections'];
 /** The persona board of the sample: the persona template filled in, with notes in their zones. */
 function samplePersonaDoc(strings: Strings, memberIds: Map<Department, string>): Y.Doc {
   const doc = new Y.Doc();
+  stampBoardDoc(doc);
   const p = strings.sample.persona;
   const template = personaTemplate(newId, {
     name: p.name,
@@ -261,7 +263,7 @@ export function buildSampleWorkspace(language: Language, now: Date = new Date())
         agreement: null,
         createdAt,
         updatedAt: createdAt,
-        update: Y.encodeStateAsUpdate(samplePersonaDoc(strings, firstOf)),
+        updateV2: Y.encodeStateAsUpdateV2(samplePersonaDoc(strings, firstOf)),
       },
     ],
     assets: [],
