@@ -6,6 +6,7 @@ import { looksLikePng } from '../../../shared/png';
 import { AppSettings, DEFAULT_SETTINGS, type RendererSettingsPatch } from '../../../shared/settings';
 import { FILE_EXTENSION } from '../../../shared/workspaceFile';
 import { printInHiddenFrame } from './browserPrint';
+import { createBrowserRooms } from './roomsHost';
 import type { Host, HostCommand, OpenedFile } from './types';
 
 const SETTINGS_KEY = 'alignboard.settings';
@@ -185,5 +186,6 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
     // picked), which printInHiddenFrame watches.
     printReady: async () => {},
     printFailed: async () => {},
+    rooms: createBrowserRooms({ origin: window.location.origin }),
   };
 }
