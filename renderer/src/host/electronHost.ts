@@ -51,6 +51,7 @@ export function createElectronHost(api: PreloadApi): Host {
       remove: (participantId) => api.invoke['room:remove'](participantId),
       close: () => api.invoke['room:close'](),
       onChange: (listener) => api.on['room:changed'](listener),
+      pushes: true,
     },
   };
 }

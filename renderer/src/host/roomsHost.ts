@@ -14,8 +14,13 @@ export type RoomsHost = {
   lock(locked: boolean): Promise<RoomStatus>;
   remove(participantId: string): Promise<RoomStatus>;
   close(): Promise<RoomStatus>;
-  /** Every change of the room (a participant joined, went offline, was removed; lock; close). */
+  /**
+   * Every change of the room (a participant joined, went offline, was removed; lock; close).
+   * Electron pushes them; the browser version asks the server while a room it knows of is open.
+   */
   onChange(listener: (status: RoomStatus) => void): () => void;
+  /** Whether the host tells of a room without being asked first (Electron: a room opened before a reload). */
+  readonly pushes: boolean;
 };
 
 /** Below the server's 96 MB limit for the base64 state; a board is far smaller. */
@@ -26,7 +31,7 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** How often the browser version asks for the room's status while somebody listens (no push channel). */
+/** How often the browser version asks for the room's status while a room is open and somebody listens (no push channel). */
 export const ROOM_POLL_MS = 1_000;
 
 /**
@@ -40,7 +45,13 @@ export function createBrowserRooms(options: { origin: string; fetch?: typeof fet
   let timer: ReturnType<typeof setTimeout> | null = null;
   let polling = false;
 
+  let roomOpen = false;
+  const schedule = () => {
+    if (roomOpen && listeners.size > 0 && timer === null && !polling) timer = setTimeout(() => void poll(), options.pollMs ?? ROOM_POLL_MS);
+  };
   const emit = (status: RoomStatus) => {
+    roomOpen = status.open;
+    schedule();
     const text = JSON.stringify(status);
     if (text === last) return;
     last = text;
@@ -84,7 +95,7 @@ export function createBrowserRooms(options: { origin: string; fetch?: typeof fet
     } finally {
       polling = false;
     }
-    if (listeners.size > 0 && timer === null) timer = setTimeout(() => void poll(), options.pollMs ?? ROOM_POLL_MS);
+    schedule();
   };
 
   return {
@@ -103,9 +114,10 @@ export function createBrowserRooms(options: { origin: string; fetch?: typeof fet
     lock: (locked) => withStatus(request('lock', RoomStatus, { locked })),
     remove: (participantId) => withStatus(request('remove', RoomStatus, { participantId })),
     close: () => withStatus(request('close', RoomStatus, {})),
+    pushes: false,
     onChange(listener) {
       listeners.add(listener);
-      if (listeners.size === 1 && timer === null && !polling) void poll();
+      schedule();
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0 && timer !== null) {
