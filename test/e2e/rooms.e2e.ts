@@ -15,9 +15,10 @@ import { baseUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser 
 
 /**
  * Two participants' phones (mobile viewport; one in English, one in Japanese) join a room through
- * its join URL. The room is opened through the browser version's own server (what the laptop's page
- * will call), and a real Yjs client on loopback plays the facilitator's laptop; the laptop's board
- * page joining its own room comes with the facilitator-side integration.
+ * its join URL. The first test drives the participant page in depth, with the room opened through
+ * the browser version's own server and a real Yjs client on loopback as the laptop; the second is
+ * the facilitator's side: the laptop's board page opens the room, shows the join screen and the
+ * participants panel, and joins its own room.
  */
 
 const p = en.rooms.participant;
