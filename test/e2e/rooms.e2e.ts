@@ -342,5 +342,6 @@ describe('the facilitator opens the room from the board', () => {
     await sticky(page, /^Sticky note by Emma Clark \(Marketing\): After the reload/).waitFor();
     expect(errors).toEqual([]);
     expect(app.pageErrors).toEqual([]);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 });

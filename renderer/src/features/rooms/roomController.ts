@@ -42,11 +42,17 @@ export class RoomController {
   private doc: Y.Doc | null = null;
   private attachedRoom: string | null = null;
 
+  private readonly storage: Storage | null;
+  private readonly prefs: Storage | null;
+
   constructor(
     readonly rooms: RoomsHost,
-    private readonly storage: Storage | null = typeof sessionStorage === 'undefined' ? null : sessionStorage,
-    private readonly prefs: Storage | null = typeof localStorage === 'undefined' ? null : localStorage,
-  ) {}
+    /** Tests in Node pass a WebSocket class (the page's own otherwise). */
+    private readonly options: { storage?: Storage | null; prefs?: Storage | null; WebSocketPolyfill?: unknown } = {},
+  ) {
+    this.storage = options.storage !== undefined ? options.storage : typeof sessionStorage === 'undefined' ? null : sessionStorage;
+    this.prefs = options.prefs !== undefined ? options.prefs : typeof localStorage === 'undefined' ? null : localStorage;
+  }
 
   /** The address picked last time, if this computer still has it; null lets the server pick. */
   private async preferredAddress(): Promise<string | null> {
@@ -120,7 +126,7 @@ export class RoomController {
     this.doc = doc;
     this.attachedRoom = status.roomId;
     patchStore(this.state, { link: 'connecting' });
-    this.link = joinOwnRoom(doc, status, { onState: (link) => patchStore(this.state, { link }) });
+    this.link = joinOwnRoom(doc, status, { onState: (link) => patchStore(this.state, { link }), WebSocketPolyfill: this.options.WebSocketPolyfill });
   }
 
   private detach(): void {
@@ -167,8 +173,14 @@ export class RoomController {
   async close(): Promise<void> {
     patchStore(this.state, { busy: true });
     try {
+      // The laptop leaves first, so its provider does not try to reconnect to a room going away
+      // (a room that stays open after a failed close is joined again from the status).
+      this.detach();
       this.onStatus(await this.rooms.close());
       this.storage?.removeItem(SESSION_KEY);
+    } catch (error) {
+      this.onStatus(await this.rooms.status().catch(() => this.state.get().status));
+      throw error;
     } finally {
       patchStore(this.state, { busy: false });
     }
