@@ -19,7 +19,7 @@ export function RoomButton(props: { workspaceId: string; boardId: string; boardN
   const elsewhere = status.open && !here;
 
   const act = async () => {
-    if (busy) return;
+    if (busy || props.members === undefined) return;
     const current = controller.state.get().status;
     if (current.open) {
       if (current.boardId === props.boardId) controller.showJoinScreen(true);
@@ -27,7 +27,7 @@ export function RoomButton(props: { workspaceId: string; boardId: string; boardN
       return;
     }
     try {
-      await controller.open({ workspaceId: props.workspaceId, boardId: props.boardId, boardName: props.boardName, members: props.members ?? [], address: null });
+      await controller.open({ workspaceId: props.workspaceId, boardId: props.boardId, boardName: props.boardName, members: props.members, address: null });
     } catch (error) {
       toast.error(t('rooms.facilitator.openFailed', { message: error instanceof Error ? error.message : String(error) }));
     }
@@ -47,7 +47,7 @@ export function RoomButton(props: { workspaceId: string; boardId: string; boardN
     <button
       type="button"
       className={`button${here ? '' : ' primary'} room-button`}
-      disabled={busy || elsewhere}
+      disabled={busy || elsewhere || props.members === undefined}
       title={`${elsewhere ? t('rooms.facilitator.openElsewhere', { board: status.open ? status.boardName : '' }) : t('rooms.facilitator.openHint')} (${ROOM_SHORTCUT})`}
       aria-keyshortcuts={ROOM_SHORTCUT}
       onClick={() => void act()}
