@@ -132,7 +132,7 @@ describe('CSV import dialog', () => {
     expect(within(dialog).getByText(replaced)).toBeInTheDocument();
     expect((await listValues(workspaceId)).map((row) => [row.id, row.value])).toEqual([[valueId('metric:mql', '2026-01'), 99]]);
 
-    const confirm = within(dialog).getByRole('button', { name: new RegExp(`^${messages.kpi.import.confirm.replace('{{count}}', '\\d+')}$`) });
+    const confirm = within(dialog).getByRole('button', { name: new RegExp(`^${messages.kpi.import.confirm.replace('{{total}}', '\\d+')}$`) });
     await waitFor(() => expect(confirm).toBeEnabled());
     await user.click(confirm);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

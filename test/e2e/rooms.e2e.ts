@@ -213,27 +213,10 @@ describe('a room with two participants’ phones', () => {
 
 const f = en.rooms.facilitator;
 
-/**
- * Until the web server takes the page's own same-origin GETs on /api/rooms (browsers send no Origin
- * on them) and the page's CSP names the room port the tests' server picked (0 → free port), the
- * facilitator's page gets both here: its Origin on /api/rooms requests, and no CSP check on its
- * room socket. Everything else is the real page against the real server.
- */
-async function facilitatorWorkarounds(page: Page): Promise<void> {
-  const origin = new URL(baseUrl()).origin;
-  // Chromium does not let an intercepted request's Origin be rewritten: the request is made from
-  // here (Playwright's request context) with the page's Origin, and its answer handed to the page.
-  await page.route('**/api/rooms/**', async (route) => route.fulfill({ response: await route.fetch({ headers: { ...route.request().headers(), origin } }) }));
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Page.setBypassCSP', { enabled: true });
-}
-
 describe('the facilitator opens the room from the board', () => {
   test('join screen, two phones write onto the board, reload keeps everything, lock, remove, close', { timeout: 240_000 }, async () => {
     const app = await launchBrowser();
     const page = app.page;
-    await facilitatorWorkarounds(page);
-    await page.reload();
     await openSample(page);
     const workspaceId = workspaceIdFromUrl(page);
     // Servers in tests are reached on 127.0.0.1 only: the facilitator had picked that address before
@@ -342,6 +325,5 @@ describe('the facilitator opens the room from the board', () => {
     await sticky(page, /^Sticky note by Emma Clark \(Marketing\): After the reload/).waitFor();
     expect(errors).toEqual([]);
     expect(app.pageErrors).toEqual([]);
-    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 });

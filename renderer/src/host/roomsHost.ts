@@ -1,3 +1,4 @@
+import { roomProblemMessage, roomProblemOf } from '../../../shared/rooms/errors';
 import { OpenRoom, RoomAddress, RoomStatus, type RoomOpenRequest } from '../../../shared/rooms/protocol';
 import { z } from 'zod';
 
@@ -71,6 +72,9 @@ export function createBrowserRooms(options: { origin: string; fetch?: typeof fet
       throw new Error(`The room server answered ${response.status} without a readable body.`);
     }
     if (!response.ok) {
+      // A refused request's kind and parameters travel as Electron main's do (shared/rooms/errors.ts).
+      const problem = roomProblemOf(payload);
+      if (problem) throw new Error(roomProblemMessage(problem));
       const message = payload && typeof payload === 'object' && 'message' in payload ? String((payload as { message: unknown }).message) : `status ${response.status}`;
       throw new Error(message);
     }

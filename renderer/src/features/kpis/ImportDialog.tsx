@@ -12,7 +12,7 @@ import { useApp } from '../../app/AppContext';
 import type { PeriodValueRow } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { formatBytes } from '../../i18n';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogButtons } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
 import { CancelledError, type CsvJob, createCsvJob, type LoadStage } from './csvClient';
 import type { CsvLoaded, CsvPreviewResult } from './csvJob';
@@ -418,7 +418,7 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
                     </p>
                     <p>
                       {t('kpi.import.summaryValues', {
-                        count: fmt(toWrite.length),
+                        total: fmt(toWrite.length),
                         added: fmt(summary.added),
                         replaced: fmt(summary.replaced.length),
                         same: fmt(summary.sameAsStored),
@@ -467,19 +467,12 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
         </>
       ) : null}
 
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          disabled={writing || check.kind !== 'done' || (toWrite.length === 0 && !check.preview.leadMonths?.length)}
-          onClick={() => void confirm()}
-        >
-          {t('kpi.import.confirm', { count: check.kind === 'done' ? fmt(toWrite.length) : '0' })}
-        </button>
-      </div>
+      <DialogButtons
+        onCancel={() => props.onOpenChange(false)}
+        confirmLabel={t('kpi.import.confirm', { total: check.kind === 'done' ? fmt(toWrite.length) : '0' })}
+        disabled={writing || check.kind !== 'done' || (toWrite.length === 0 && !check.preview.leadMonths?.length)}
+        onConfirm={() => void confirm()}
+      />
     </div>
   );
 }

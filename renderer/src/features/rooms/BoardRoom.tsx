@@ -1,3 +1,4 @@
+import { roomErrorText } from './roomErrors';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -29,7 +30,7 @@ export function RoomButton(props: { workspaceId: string; boardId: string; boardN
     try {
       await controller.open({ workspaceId: props.workspaceId, boardId: props.boardId, boardName: props.boardName, members: props.members, address: null });
     } catch (error) {
-      toast.error(t('rooms.facilitator.openFailed', { message: error instanceof Error ? error.message : String(error) }));
+      toast.error(t('rooms.facilitator.openFailed', { message: roomErrorText(t, error) }));
     }
   };
 

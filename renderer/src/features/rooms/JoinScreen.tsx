@@ -1,4 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
+import { roomErrorText } from './roomErrors';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -28,7 +29,7 @@ export function JoinScreen() {
       await controller.changeAddress(address, members);
       toast.success(t('rooms.facilitator.addressChanged', { address }));
     } catch (error) {
-      toast.error(t('rooms.facilitator.openFailed', { message: error instanceof Error ? error.message : String(error) }));
+      toast.error(t('rooms.facilitator.openFailed', { message: roomErrorText(t, error) }));
     }
   };
 

@@ -1,3 +1,4 @@
+import { roomErrorText } from './roomErrors';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -24,7 +25,7 @@ export function ParticipantsPanel() {
       await work();
       if (done) toast.success(done);
     } catch (error) {
-      toast.error(t('rooms.facilitator.actionFailed', { message: error instanceof Error ? error.message : String(error) }));
+      toast.error(t('rooms.facilitator.actionFailed', { message: roomErrorText(t, error) }));
     }
   };
 
