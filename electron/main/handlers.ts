@@ -14,7 +14,7 @@ export type HandlerDeps = {
   backups: BackupStore;
   pdf: Pick<PdfExporter, 'exportPdf' | 'savePdf'>;
   /** The room server (server/rooms), started by main for the renderer's board page. */
-  rooms: Pick<RoomHost, 'open' | 'status' | 'setLocked' | 'remove' | 'close'>;
+  rooms: Pick<RoomHost, 'addresses' | 'open' | 'status' | 'setLocked' | 'remove' | 'close'>;
   /** Called after a settings change was saved (e.g. to rebuild the menu in a new language). */
   onSettingsChanged: (next: AppSettings, previous: AppSettings) => void;
 };
@@ -44,6 +44,7 @@ export function createHandlers({ appInfo, settings, files, backups, pdf, rooms, 
     'pdf:ready': () => ({ printing: false }),
     'room:open': (request) => withRoomProblem(() => rooms.open(request)),
     'room:list': () => rooms.status(),
+    'room:addresses': () => rooms.addresses(),
     'room:lock': (locked) => withRoomProblem(() => rooms.setLocked(locked)),
     'room:remove': (participantId) => withRoomProblem(() => rooms.remove(participantId)),
     'room:close': () => rooms.close(),

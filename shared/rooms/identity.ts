@@ -19,6 +19,10 @@ export function guestAuthorId(participantId: string): string {
   return `${GUEST_PREFIX}${participantId}`;
 }
 
+export function isGuestAuthorId(id: string): boolean {
+  return id.startsWith(GUEST_PREFIX);
+}
+
 export function guestsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(BOARD_GUESTS);
 }

@@ -32,6 +32,7 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('no rooms here');
     },
     'room:list': () => ({ open: false }),
+    'room:addresses': () => [],
     'room:lock': () => ({ open: false }),
     'room:remove': () => ({ open: false }),
     'room:close': () => ({ open: false }),

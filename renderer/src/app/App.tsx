@@ -30,6 +30,8 @@ import { db } from '../db/db';
 import { useApp } from './AppContext';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { isTyping } from '../ui/keys';
+import { RoomIndicator } from '../features/rooms/RoomIndicator';
+import { RoomsProvider } from '../features/rooms/RoomsContext';
 
 
 /** Global keyboard shortcuts and menu commands, handled in one place. */
@@ -124,7 +126,7 @@ function Shell() {
   useBackupNotifications(host, language);
   useFocusOnNavigation();
   return (
-    <>
+    <RoomsProvider>
       <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
         {t('app.skipToContent')}
       </a>
@@ -150,6 +152,7 @@ function Shell() {
             </li>
           </ul>
         </nav>
+        <RoomIndicator />
       </header>
       <main id="main" tabIndex={-1}>
         <Switch>
@@ -190,7 +193,7 @@ function Shell() {
         toastOptions={{ className: 'toast', closeButtonAriaLabel: t('common.closeNotification') }}
         containerAriaLabel={t('app.name')}
       />
-    </>
+    </RoomsProvider>
   );
 }
 

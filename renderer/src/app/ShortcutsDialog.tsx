@@ -17,6 +17,7 @@ const BOARD_EXPORT_SHORTCUTS = [
   { keys: ['Alt+Shift+P'], label: 'diagrams.shortcuts.personaSheet' },
   { keys: ['Alt+Shift+B'], label: 'diagrams.shortcuts.boardPdf' },
   { keys: ['Alt+Shift+I'], label: 'diagrams.shortcuts.boardPng' },
+  { keys: ['Alt+Shift+R'], label: 'rooms.facilitator.shortcut' },
 ] as const;
 
 /** Every app-wide shortcut, those of the boards' exports and those of the meeting's run mode (boards list the rest beside the canvas). */

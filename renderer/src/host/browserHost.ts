@@ -8,6 +8,7 @@ import { FILE_EXTENSION } from '../../../shared/workspaceFile';
 import { errorMessage, isQuotaError } from '../db/errors';
 import { printInHiddenFrame } from './browserPrint';
 import { HostError, hostCall } from './hostError';
+import { createBrowserRooms } from './roomsHost';
 import type { Host, HostCommand, OpenedFile } from './types';
 
 const SETTINGS_KEY = 'alignboard.settings';
@@ -196,5 +197,6 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
     // picked), which printInHiddenFrame watches.
     printReady: async () => {},
     printFailed: async () => {},
+    rooms: createBrowserRooms({ origin: window.location.origin }),
   };
 }

@@ -55,5 +55,15 @@ export function createElectronHost(api: PreloadApi): Host {
       hostCall(async () => {
         await api.invoke['pdf:ready']({ problem: problem.slice(0, 1000) || 'unknown problem' });
       }),
+    rooms: {
+      addresses: () => api.invoke['room:addresses'](),
+      open: (request) => api.invoke['room:open'](request),
+      status: () => api.invoke['room:list'](),
+      lock: (locked) => api.invoke['room:lock'](locked),
+      remove: (participantId) => api.invoke['room:remove'](participantId),
+      close: () => api.invoke['room:close'](),
+      onChange: (listener) => api.on['room:changed'](listener),
+      pushes: true,
+    },
   };
 }

@@ -6,6 +6,7 @@ import { useOpenBoard } from './useOpenBoard';
 import { BoardMetaProvider } from '../personas/boardMeta';
 import { BoardCanvas } from './BoardCanvas';
 import { BoardFrame } from './BoardFrame';
+import { RoomButton, WithGuests } from '../rooms/BoardRoom';
 
 /**
  * A board: loads its record, the workspace's members and its Y.Doc from IndexedDB (y-dexie), then
@@ -20,11 +21,21 @@ export function BoardPage(props: { workspaceId: string; boardId: string }) {
   useDocumentTitle(board?.name ?? t('app.loading'));
 
   return (
-    <BoardFrame workspaceId={workspaceId} boardId={boardId} opened={opened} className="board-page" minHeight={480} ready={members !== undefined}>
+    <BoardFrame
+      workspaceId={workspaceId}
+      boardId={boardId}
+      opened={opened}
+      className="board-page"
+      minHeight={480}
+      ready={members !== undefined}
+      actions={board ? <RoomButton workspaceId={workspaceId} boardId={boardId} boardName={board.name} members={members} /> : null}
+    >
       {(doc) =>
         workspace && board && members ? (
           <BoardMetaProvider value={{ workspaceId, boardId, agreed: board.agreement !== null && board.agreement !== undefined }}>
-            <BoardCanvas key={`${boardId}:${generation}`} doc={doc} workspaceId={workspaceId} boardId={boardId} boardName={board.name} members={members} />
+            <WithGuests doc={doc} workspaceId={workspaceId} members={members}>
+              {(people) => <BoardCanvas key={`${boardId}:${generation}`} doc={doc} workspaceId={workspaceId} boardId={boardId} boardName={board.name} members={people} />}
+            </WithGuests>
           </BoardMetaProvider>
         ) : null
       }
