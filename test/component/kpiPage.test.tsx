@@ -159,6 +159,13 @@ describe('KPI page', () => {
     await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:mql', month)]))?.value).toBe(1234));
     await user.click(screen.getByRole('button', { name: /^Undo last change/ }));
     await waitFor(async () => expect(await db.kpiValues.get([workspaceId, valueId('metric:leads', month)])).toBeUndefined());
+    // Redo where there is undo: the button, then Ctrl+Shift+Z in the grid, one step each.
+    await user.click(screen.getByRole('button', { name: /^Redo/ }));
+    await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:leads', month)]))?.value).toBe(900));
+    await user.click(stored);
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:mql', month)]))?.value).toBe(1300));
+    expect(screen.getByRole('button', { name: /^Redo/ })).toBeDisabled();
     view.unmount();
 
     // Japanese: full-width digits and marks, Japanese labels.

@@ -106,8 +106,9 @@ function Funnel(props: FunnelProps) {
 
   const undoOrRedo = useCallback(
     (which: 'undo' | 'redo') => {
-      const done = session.undoOrRedo(which);
-      setAnnouncement(done ? t(which === 'undo' ? 'funnel.undone' : 'funnel.redone') : t('funnel.nothingToUndo'));
+      const result = session.undoOrRedo(which);
+      if (result === 'superseded') toast(t('board.superseded'));
+      setAnnouncement(result === 'done' ? t(which === 'undo' ? 'funnel.undone' : 'funnel.redone') : t('funnel.nothingToUndo'));
     },
     [session, t],
   );
