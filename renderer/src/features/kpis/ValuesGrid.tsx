@@ -8,6 +8,8 @@ import { kpiKey, metricKey } from '../../../../shared/kpi/values';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { historyFlags, SnapshotHistory } from '../../../../shared/history/history';
+import { ariaKeys } from '../../ui/shortcuts/labels';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { toastAction } from '../../ui/toastActions';
 import { EndingField } from './EndingField';
 import { applyCell, type CellState, cellStates, type KpiData, revertValue, setValue } from './kpiStore';
@@ -142,6 +144,17 @@ export function ValuesGrid(props: {
     }
   }
 
+  // Ctrl/⌘+Z and Ctrl/⌘+Shift+Z or Ctrl+Y (the shortcut table's 'kpiValues' scope), also in a
+  // cell, unless something is typed in it: then the browser undoes the typing.
+  const typedHere = (element: Element | null) => {
+    const cell = element instanceof HTMLInputElement && table.current?.contains(element) ? element.dataset.cell : undefined;
+    return cell !== undefined && drafts[cell] !== undefined;
+  };
+  useShortcuts('kpiValues', {
+    'kpiValues.undo': ({ element }) => (typedHere(element) ? false : void undoOrRedo('undo')),
+    'kpiValues.redo': ({ element }) => (typedHere(element) ? false : void undoOrRedo('redo')),
+  });
+
   function focusCell(rowIndex: number, colIndex: number) {
     const input = table.current?.querySelector<HTMLInputElement>(`input[data-row="${rowIndex}"][data-col="${colIndex}"]`);
     if (input) {
@@ -155,15 +168,6 @@ export function ValuesGrid(props: {
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
     const cellId = valueId(row.key, period);
-    const mod = (event.ctrlKey || event.metaKey) && !event.altKey;
-    const letter = event.key.toLowerCase();
-    if (mod && drafts[cellId] === undefined && (letter === 'z' || (letter === 'y' && !event.shiftKey))) {
-      // Nothing typed in this cell: Ctrl+Z undoes the last saved change, Ctrl+Shift+Z or Ctrl+Y
-      // redoes it (else the browser undoes the typing).
-      event.preventDefault();
-      void undoOrRedo(letter === 'z' && !event.shiftKey ? 'undo' : 'redo');
-      return;
-    }
     switch (event.key) {
       case 'Enter':
         event.preventDefault();
@@ -211,10 +215,10 @@ export function ValuesGrid(props: {
       </div>
       <p className="muted">{variant === 'meeting' ? t('kpi.values.meetingIntro') : t('kpi.values.intro')}</p>
       <div className="toolbar">
-        <button type="button" className="button" disabled={!canUndo} onClick={() => void undoOrRedo('undo')} aria-keyshortcuts="Control+Z">
+        <button type="button" className="button" disabled={!canUndo} onClick={() => void undoOrRedo('undo')} aria-keyshortcuts={ariaKeys('kpiValues.undo')}>
           {t('kpi.values.undoLast')} <kbd aria-hidden="true">{t('kpi.values.undoKey')}</kbd>
         </button>
-        <button type="button" className="button" disabled={!canRedo} onClick={() => void undoOrRedo('redo')} aria-keyshortcuts="Control+Shift+Z Control+Y">
+        <button type="button" className="button" disabled={!canRedo} onClick={() => void undoOrRedo('redo')} aria-keyshortcuts={ariaKeys('kpiValues.redo')}>
           {t('keys.redoLast')} <kbd aria-hidden="true">{t('keys.redoKey')}</kbd>
         </button>
       </div>
@@ -281,6 +285,7 @@ export function ValuesGrid(props: {
                                 inputMode="decimal"
                                 data-row={thisRow}
                                 data-col={colIndex}
+                                data-cell={cellId}
                                 aria-label={measured === undefined ? cellLabel(row, period) : `${cellLabel(row, period)} (${t('calendar.kpi.derivedCell')})`}
                                 title={measured === undefined ? undefined : t('calendar.kpi.derivedCell')}
                                 readOnly={measured !== undefined}

@@ -1,7 +1,7 @@
-import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import type { Commitment } from '../../../../shared/sla/commitments';
 import { historyFlags, type HistoryFlags, SnapshotHistory } from '../../../../shared/history/history';
-import { isTyping } from '../../ui/keys';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 
 /** How many steps back the SLA board remembers (a session's worth of edits). */
 export const HISTORY_LIMIT = 100;
@@ -76,22 +76,7 @@ export function useCommitmentHistory(
   const { canUndo, canRedo } = useSyncExternalStore(steps.subscribe, steps.flags);
   const { undo, redo } = steps;
 
-  useEffect(() => {
-    if (!editable) return;
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod || event.altKey || isTyping(event.target) || document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
-      if (event.code === 'KeyZ' && !event.shiftKey) {
-        event.preventDefault();
-        undo();
-      } else if ((event.code === 'KeyZ' && event.shiftKey) || (event.code === 'KeyY' && !event.shiftKey)) {
-        event.preventDefault();
-        redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editable, undo, redo]);
+  useShortcuts('slaBoard', { 'slaBoard.undo': undo, 'slaBoard.redo': redo }, editable);
 
   return { canUndo: editable && canUndo, canRedo: editable && canRedo, save: steps.save, undo, redo };
 }
