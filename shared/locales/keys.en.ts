@@ -29,5 +29,6 @@ export const keysEn = {
     kpiValues: 'In the KPI values grid',
     calendar: 'On the calendar page',
     printView: 'In a print view',
+    participant: 'On a participant’s page in a room',
   },
 } as const;

@@ -27,5 +27,6 @@ export const keysJa: Messages['keys'] = {
     kpiValues: 'KPI の値の表',
     calendar: 'カレンダーページ',
     printView: '印刷ビュー',
+    participant: 'ルームの参加者ページ',
   },
 };

@@ -16,6 +16,7 @@ const GROUP_TITLES: Record<Scope, string> = {
   calendar: 'keys.groups.calendar',
   run: 'shortcuts.runMode',
   printView: 'keys.groups.printView',
+  participant: 'keys.groups.participant',
 };
 
 /** Every shortcut of the app ("?"), by where it works, made from the one shortcut table. */

@@ -12,7 +12,7 @@ import type { KeyTarget } from './keys';
  * matches on Japanese and US keyboards.
  */
 
-export const SCOPES = ['global', 'board', 'personaExports', 'funnel', 'funnelExports', 'slaBoard', 'kpi', 'kpiValues', 'calendar', 'run', 'printView'] as const;
+export const SCOPES = ['global', 'board', 'personaExports', 'funnel', 'funnelExports', 'slaBoard', 'kpi', 'kpiValues', 'calendar', 'run', 'printView', 'participant'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Anywhere but a text field (the default). */
@@ -103,6 +103,10 @@ export const SHORTCUTS = {
   'run.submit': { scope: 'run', keys: ['Enter'], label: 'meetings.run.shortcuts.submit', external: true },
 
   'printView.back': { scope: 'printView', keys: ['Escape'], label: 'keys.labels.printBack', targets: ANYWHERE, shown: ['Esc'] },
+
+  // A participant's page in a room (participant/): their own notes' history.
+  'participant.undo': { scope: 'participant', keys: ['Mod+Z'], label: 'rooms.participant.undo' },
+  'participant.redo': { scope: 'participant', keys: ['Mod+Shift+Z', 'Mod+Y'], label: 'rooms.participant.redo' },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;
