@@ -11,26 +11,18 @@ const NO_EDGES: never[] = [];
 export type CanvasShellProps<N extends Node, E extends Edge> = Omit<ReactFlowProps<N, E>, 'children'> & {
   /** The background pattern (dots unless lines, e.g. while snapping to the grid). */
   background?: { variant?: BackgroundVariant; gap?: number };
-  /**
-   * Nothing can be selected, moved, focused or zoomed by the user (the audience window): the
-   * view follows the doc and whatever the facilitator fits or focuses.
-   */
-  readOnly?: boolean;
   children?: ReactNode;
 };
 
 /**
- * The one React Flow setup of the app's canvases (persona board, funnel, and the audience view):
+ * The one React Flow setup of the app's canvases (the persona board and the funnel):
  * the app's theme, no attribution, no connecting of nodes, no focusable edges, no zoom on double
  * click, wheel pans, and React Flow's own keyboard handling off — keys belong to the app's one
  * shortcut registry and to the node views. Each canvas adds what is its own through the usual props.
  */
 export function CanvasShell<N extends Node = Node, E extends Edge = Edge>(props: CanvasShellProps<N, E>) {
   const { settings } = useApp();
-  const { background, readOnly, children, ...flow } = props;
-  const locked = readOnly
-    ? { nodesDraggable: false, nodesFocusable: false, elementsSelectable: false, panOnDrag: false, zoomOnScroll: false, zoomOnPinch: false, panOnScroll: false }
-    : {};
+  const { background, children, ...flow } = props;
   return (
     <ReactFlow<N, E>
       edges={NO_EDGES as E[]}
@@ -45,7 +37,6 @@ export function CanvasShell<N extends Node = Node, E extends Edge = Edge>(props:
       colorMode={settings.theme === 'light' ? 'light' : 'dark'}
       proOptions={PRO_OPTIONS}
       {...flow}
-      {...locked}
     >
       <Background variant={background?.variant ?? BackgroundVariant.Dots} gap={background?.gap ?? 20} />
       {children}

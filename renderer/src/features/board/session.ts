@@ -75,8 +75,9 @@ export type BoardSessionOptions = {
  * One open board: its controller (edits, and the board's History), React Flow's node array
  * derived from the Y.Doc, and the board's UI state, in plain stores outside React. Components
  * subscribe to slices (useSyncExternalStore) and call these methods from their event handlers;
- * `start()` (from an effect) attaches to the doc and IndexedDB, and returns the detach. Node kinds come from the registry it is given (nodeKinds.ts); commands are
- * dispatched by commands.ts; save status is db/boardSaves.ts; persona flows are personas/'.
+ * `start()` (from an effect) attaches to the doc and IndexedDB, and returns the detach. Node
+ * kinds come from the registry it is given (nodeKinds.ts), commands are run by commands.ts, the
+ * save status is watched by db/boardSaves.ts, and the persona board's flows live in personas/.
  *
  * Every edit is a Y transaction on the doc, so anything else attached to the same doc sees it at
  * once: a read-only view of the board (flowNodes.ts over the same doc) or a room provider. Edits
