@@ -8,6 +8,7 @@ import { kpiKey, metricKey } from '../../../../shared/kpi/values';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { historyFlags, SnapshotHistory } from '../../../../shared/history/history';
+import type { KeyTarget } from '../../ui/shortcuts/keys';
 import { ariaKeys } from '../../ui/shortcuts/labels';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { toastAction } from '../../ui/toastActions';
@@ -145,14 +146,16 @@ export function ValuesGrid(props: {
   }
 
   // Ctrl/⌘+Z and Ctrl/⌘+Shift+Z or Ctrl+Y (the shortcut table's 'kpiValues' scope), also in a
-  // cell, unless something is typed in it: then the browser undoes the typing.
-  const typedHere = (element: Element | null) => {
+  // cell with nothing typed in it. Typing (in a cell, or in any other field of the page, such as a
+  // meeting's notes) keeps the browser's own undo of that typing.
+  const leaveToField = (target: KeyTarget, element: Element | null) => {
+    if (target !== 'typing') return false;
     const cell = element instanceof HTMLInputElement && table.current?.contains(element) ? element.dataset.cell : undefined;
-    return cell !== undefined && drafts[cell] !== undefined;
+    return cell === undefined || drafts[cell] !== undefined;
   };
   useShortcuts('kpiValues', {
-    'kpiValues.undo': ({ element }) => (typedHere(element) ? false : void undoOrRedo('undo')),
-    'kpiValues.redo': ({ element }) => (typedHere(element) ? false : void undoOrRedo('redo')),
+    'kpiValues.undo': ({ target, element }) => (leaveToField(target, element) ? false : void undoOrRedo('undo')),
+    'kpiValues.redo': ({ target, element }) => (leaveToField(target, element) ? false : void undoOrRedo('redo')),
   });
 
   function focusCell(rowIndex: number, colIndex: number) {
