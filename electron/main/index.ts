@@ -6,7 +6,7 @@ import nodePath from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import Store from 'electron-store';
-import { languageFromLocale, type AppSettings } from '../../shared/settings';
+import { languageFromLocale, type AppSettings, type Language } from '../../shared/settings';
 import { createAppProtocolHandler } from './appProtocol';
 import { createBackupStore } from './backup';
 import { createBackupSchedule } from './backupSchedule';
@@ -42,11 +42,14 @@ if (!app.requestSingleInstanceLock()) {
 function run(): void {
   let mainWindow: BrowserWindow | null = null;
   const contents = () => mainWindow?.webContents;
+  // The user's language once settings are read (at `ready`); a file that fails before then is told in English.
+  let uiLanguage = (): Language => 'en';
 
   const opener = createFileOpener({
     read: (filePath) => readWorkspaceFile(fsp, filePath),
     send: (payload) => sendEvent(contents(), 'file:opened', payload),
     showError: (message) => dialog.showErrorBox('Alignboard', message),
+    labels: () => (uiLanguage() === 'ja' ? ja : en).hostErrors,
   });
   const openFromArgv = (argv: readonly string[], cwd: string) => {
     const filePath = findWorkspaceArg(argv, cwd);
@@ -106,6 +109,7 @@ function run(): void {
     );
 
     const menuLanguage = (value: AppSettings['language']) => value ?? languageFromLocale(app.getLocale());
+    uiLanguage = () => menuLanguage(settings.get().settings.language);
     const setMenu = (language: AppSettings['language']) => {
       const template = buildMenuTemplate({
         language: menuLanguage(language),
@@ -139,6 +143,8 @@ function run(): void {
           importTitle: messages.menu.import.replace(/…$/, ''),
           imageTitle: messages.diagrams.saveImageTitle,
           imageFilter: messages.diagrams.pngFilter,
+          workspaceFilter: messages.shell.files.workspaceFilter,
+          allFilesFilter: messages.shell.files.allFilesFilter,
         };
       },
     });

@@ -2,6 +2,8 @@ import { backupsEn } from './backups.en';
 import { hardeningEn } from './hardening.en';
 import { diagramsEn } from './diagrams.en';
 import { calendarEn } from './calendar.en';
+import { defaultsEn } from './defaults.en';
+import { hostErrorsEn } from './hostErrors.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
@@ -754,12 +756,12 @@ export const en = {
       handOffCovered: 'Covered by: {{commitments}}',
       handOffUncovered: 'No response-time commitment covers this hand-off.',
       anyRecord: 'handed-over record',
-      hours: '{{count}} hours',
-      businessHours: '{{count}} business hours',
+      hours: '{{hours}} hours',
+      businessHours: '{{hours}} business hours',
       list: '{{items}}',
       none: 'none',
       commitment: {
-        volume: '{{owner}} delivers at least {{count}} {{stage}} per {{period}} that meet the agreed definition.',
+        volume: '{{owner}} delivers at least {{records}} {{stage}} per {{period}} that meet the agreed definition.',
         quality: '{{owner}}: at least {{percent}} of handed-over records carry every required field ({{fields}}).',
         firstContact: '{{owner}} makes first contact with every {{stage}} within {{time}}.',
         attempts: '{{owner}} makes at least {{attempts}} contact attempts within {{days}} days.',
@@ -901,6 +903,8 @@ export const en = {
   hardening: hardeningEn,
   diagrams: diagramsEn,
   calendar: calendarEn,
+  defaults: defaultsEn,
+  hostErrors: hostErrorsEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

@@ -3,6 +3,8 @@ import { backupsJa } from './backups.ja';
 import { hardeningJa } from './hardening.ja';
 import { diagramsJa } from './diagrams.ja';
 import { calendarJa } from './calendar.ja';
+import { defaultsJa } from './defaults.ja';
+import { hostErrorsJa } from './hostErrors.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
@@ -753,12 +755,12 @@ export const ja: Messages = {
       handOffCovered: '対応するコミットメント：{{commitments}}',
       handOffUncovered: 'この引き渡しに対応期限のコミットメントがありません。',
       anyRecord: '引き渡されたレコード',
-      hours: '{{count}} 時間',
-      businessHours: '{{count}} 営業時間',
+      hours: '{{hours}} 時間',
+      businessHours: '{{hours}} 営業時間',
       list: '{{items}}',
       none: 'なし',
       commitment: {
-        volume: '{{owner}}は、合意した定義を満たす{{stage}}を{{period}}あたり {{count}} 件以上提供します。',
+        volume: '{{owner}}は、合意した定義を満たす{{stage}}を{{period}}あたり {{records}} 件以上提供します。',
         quality: '{{owner}}：引き渡すレコードの {{percent}} 以上で必須項目（{{fields}}）をすべて埋めます。',
         firstContact: '{{owner}}は、すべての{{stage}}に {{time}} 以内に初回接触します。',
         attempts: '{{owner}}は、{{days}} 日以内に {{attempts}} 回以上接触を試みます。',
@@ -900,6 +902,8 @@ export const ja: Messages = {
   hardening: hardeningJa,
   diagrams: diagramsJa,
   calendar: calendarJa,
+  defaults: defaultsJa,
+  hostErrors: hostErrorsJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',

@@ -6,6 +6,8 @@ export const roomsEn = {
     closed: 'This room has closed. Ask the facilitator for the link of the new room.',
     notFound: 'There is nothing at this address.',
     tooMany: 'Too many requests. Wait a moment and try again.',
+    removed: 'The facilitator has removed you from the room.',
+    replaced: 'This join link is no longer valid: the facilitator has replaced it. Ask the facilitator for the current QR code.',
   },
   participant: {
     title: 'Join the board',
@@ -49,6 +51,7 @@ export const roomsEn = {
     saved: 'Note saved.',
     deleted: 'Note deleted.',
     emptyNote: 'Write something first.',
+    tooManyNotes: 'You have {{count}} notes on the board, the most one person can have. Delete one to add another.',
     byYou: 'You',
     author: '{{name}} · {{department}}',
     unknownAuthor: 'Someone',
@@ -62,6 +65,7 @@ export const roomsEn = {
       yourDot: 'Your dot',
       limit: 'You have used all {{count}} of your dots. Take one back to move it.',
       closed: 'The vote has ended.',
+      offline: 'Your dot was not placed: you are offline. Try again when you are back.',
     },
     status: {
       connecting: 'Connecting…',
@@ -71,9 +75,22 @@ export const roomsEn = {
       locked: 'The facilitator has locked the board: you can read it but not write.',
       closed: 'The room has closed. Thank you for taking part! Your notes up to now are on the facilitator’s board.',
       removed: 'The facilitator has removed you from the room.',
+      replaced: 'This join link is no longer valid: the facilitator has replaced it. Ask the facilitator for the current QR code.',
       refused: 'The room refused a change from this page. Reload the page to go on.',
       invalid: 'This join link is not valid. Ask the facilitator for the room’s link or QR code.',
       full: 'The room is full. Try again in a moment.',
     },
+  },
+  /** Why the facilitator's room request failed (RoomProblem kinds, shared/rooms/errors.ts). */
+  errors: {
+    'already-open': 'A room is already open for “{{board}}”. Close it first.',
+    'not-open': 'No room is open.',
+    'bad-address': '{{address}} is not an address of this computer. Pick another address.',
+    'port-in-use': 'Port {{port}} is in use by another program. Close that program, or restart the computer, and open the room again.',
+    'cannot-listen': 'The room cannot listen on {{address}}:{{port}} ({{reason}}). Check the firewall or pick another address.',
+    'bad-request': 'The room request is not valid ({{reason}}).',
+    'bad-state': 'This board could not be loaded into the room ({{reason}}).',
+    'no-participant-page': 'The participants’ page is missing from this installation. Reinstall the app.',
+    'unknown-participant': 'That participant is no longer in the room.',
   },
 } as const;

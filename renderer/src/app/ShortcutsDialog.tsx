@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog';
+import type { MessageKey } from '../i18n';
 import { keysShown } from '../ui/shortcuts/labels';
 import { SCOPES, shortcutsOf, type Scope } from '../ui/shortcuts/table';
 
 /** The title of each scope's table in the list. */
-const GROUP_TITLES: Record<Scope, string> = {
+const GROUP_TITLES: Record<Scope, MessageKey> = {
   global: 'shortcuts.everywhere',
   board: 'keys.groups.board',
   personaExports: 'keys.groups.personaExports',

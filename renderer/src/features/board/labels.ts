@@ -42,7 +42,7 @@ export function stickyLabel(data: StickyNodeData, context: LabelContext, state: 
   const text = oneLine(data.text) || t('board.sticky.empty');
   const department = t(`board.department.${data.department}`);
   const author = authorName(data, context);
-  const parts = [author ? t('board.sticky.label', { author, department, text }) : t('board.sticky.labelNoAuthor', { department, text })];
+  const parts: string[] = [author ? t('board.sticky.label', { author, department, text }) : t('board.sticky.labelNoAuthor', { department, text })];
   if (data.votes > 0) parts.push(t('board.sticky.votes', { count: data.votes }));
   if (data.voters.length > 0) parts.push(t('board.sticky.votedBy', { names: votersText(data.voters, context) }));
   if (data.promotedTo) parts.push(t('board.sticky.promoted', { field: t(`persona.fields.${data.promotedTo}`) }));

@@ -12,6 +12,7 @@ import { lastSigned } from '../../../../shared/sla/versions';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { newId } from '../../db/ids';
+import { DataTable, RowActions } from '../../ui/DataTable';
 import { Field } from '../../ui/Field';
 import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
@@ -299,41 +300,33 @@ function CompanyHolidays(props: { holidays: CompanyHoliday[]; onChange(holidays:
       {props.holidays.length === 0 ? (
         <p>{t('calendar.companyNone')}</p>
       ) : (
-        <table className="table calendar-holidays">
-          <caption className="visually-hidden">{t('calendar.companyTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('calendar.colName')}</th>
-              <th scope="col">{t('calendar.colWhen')}</th>
-              <th scope="col">{t('calendar.colRepeat')}</th>
-              <th scope="col" className="actions-cell">
-                {t('calendar.colActions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.holidays.map((holiday) => {
-              const label = holiday.name || t('calendar.unnamed');
-              return (
-                <tr key={holiday.id}>
-                  <th scope="row">{label}</th>
-                  <td>{holidayWhen(t, holiday, language)}</td>
-                  <td>{holiday.kind === 'yearly' ? t('calendar.yearly') : t('calendar.once')}</td>
-                  <td className="actions-cell">
-                    <button
-                      type="button"
-                      className="button small"
-                      aria-label={t('calendar.removeHoliday', { name: `${label} (${holidayWhen(t, holiday, language)})` })}
-                      onClick={() => props.onChange(props.holidays.filter((other) => other.id !== holiday.id))}
-                    >
-                      {t('calendar.remove')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          className="calendar-holidays"
+          caption={t('calendar.companyTable')}
+          columns={[t('calendar.colName'), t('calendar.colWhen'), t('calendar.colRepeat')]}
+          actions={{ label: t('calendar.colActions'), className: 'actions-cell' }}
+        >
+          {props.holidays.map((holiday) => {
+            const label = holiday.name || t('calendar.unnamed');
+            return (
+              <tr key={holiday.id}>
+                <th scope="row">{label}</th>
+                <td>{holidayWhen(t, holiday, language)}</td>
+                <td>{holiday.kind === 'yearly' ? t('calendar.yearly') : t('calendar.once')}</td>
+                <RowActions>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={t('calendar.removeHoliday', { name: `${label} (${holidayWhen(t, holiday, language)})` })}
+                    onClick={() => props.onChange(props.holidays.filter((other) => other.id !== holiday.id))}
+                  >
+                    {t('calendar.remove')}
+                  </button>
+                </RowActions>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
       <div className="calendar-add" role="group" aria-labelledby={`${id}-add`}>
         <h3 id={`${id}-add`} className="visually-hidden">

@@ -7,7 +7,7 @@ import type { Language } from '../../../../shared/settings';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import type { Host } from '../../host';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogButtons } from '../../ui/Dialog';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { DiagramImageError, scenePng } from './canvas';
 import { loadBoard } from './content';
@@ -137,14 +137,7 @@ export function BoardPdfDialog(props: { open: boolean; onOpenChange(open: boolea
             </div>
           ))}
         </fieldset>
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary">
-            {t('diagrams.board.submit')}
-          </button>
-        </div>
+        <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={t('diagrams.board.submit')} />
       </form>
     </Dialog>
   );

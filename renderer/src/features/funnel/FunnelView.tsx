@@ -33,6 +33,7 @@ import { findingMessage, type SlaFormat } from '../sla/format';
 import { ChecksPanel } from './ChecksPanel';
 import { type FunnelSla, funnelFindings, worstSeverity } from './checks';
 import { DraftField } from '../../ui/DraftField';
+import { MoveButtons } from '../../ui/MoveButtons';
 import { parseAmount, parsePercent, parseVolume, percentText, SelectField } from './fields';
 import { FunnelSession, planMap, readPlan, readStages } from './funnelDoc';
 import { funnelLayout } from './layout';
@@ -227,15 +228,11 @@ function Funnel(props: FunnelProps) {
     const neighbour = stages[index + 1] ?? stages[index - 1];
     setSelectedId(neighbour?.id ?? null);
     refit();
-    const message = t('funnel.removed', { name: names.get(stage.id) });
+    const message = t('funnel.removed', { name: names.get(stage.id) ?? '' });
     toast(message);
     setAnnouncement(message);
   };
-  const move = (stage: Stage, by: number, focusId: string) => {
-    set(moveStage(stages, stage.id, stages.indexOf(stage) + by));
-    // Keep the keyboard on the same control of the moved stage.
-    requestAnimationFrame(() => document.getElementById(focusId)?.focus());
-  };
+  const move = (stage: Stage, by: number) => set(moveStage(stages, stage.id, stages.indexOf(stage) + by));
 
   const selected = stages.find((stage) => stage.id === selectedId) ?? null;
 
@@ -325,7 +322,7 @@ function StageList(props: {
   names: ReadonlyMap<string, string>;
   selectedId: string | null;
   onSelect(id: string): void;
-  onMove(stage: Stage, by: number, focusId: string): void;
+  onMove(stage: Stage, by: number): void;
   onRemove(stage: Stage): void;
 }) {
   const { t } = useTranslation();
@@ -336,8 +333,6 @@ function StageList(props: {
       <ol className="funnel-stage-list" aria-label={t('funnel.stageList')}>
         {props.stages.map((stage, index) => {
           const name = props.names.get(stage.id)!;
-          const up = `${base}-${stage.id}-up`;
-          const down = `${base}-${stage.id}-down`;
           return (
             <li key={stage.id} className={`owner-${stage.owner}${stage.id === props.selectedId ? ' is-selected' : ''}`}>
               <button
@@ -351,19 +346,12 @@ function StageList(props: {
                 {name}
               </button>
               <span className="funnel-stage-owner-text">{t(`funnel.owners.${stage.owner}`)}</span>
-              <button id={up} type="button" className="button small" aria-label={t('funnel.moveUp', { name })} disabled={index === 0} onClick={() => props.onMove(stage, -1, up)}>
-                ↑
-              </button>
-              <button
-                id={down}
-                type="button"
-                className="button small"
-                aria-label={t('funnel.moveDown', { name })}
-                disabled={index === props.stages.length - 1}
-                onClick={() => props.onMove(stage, 1, down)}
-              >
-                ↓
-              </button>
+              <MoveButtons
+                index={index}
+                count={props.stages.length}
+                labels={{ up: t('funnel.moveUp', { name }), down: t('funnel.moveDown', { name }) }}
+                onMove={(delta) => props.onMove(stage, delta)}
+              />
               <button type="button" className="button small danger" aria-label={t('funnel.remove', { name })} onClick={() => props.onRemove(stage)}>
                 ×
               </button>
@@ -457,8 +445,8 @@ function HandOffs(props: { handOffs: readonly HandOff[]; names: ReadonlyMap<stri
           {props.handOffs.map((handOff) => (
             <li key={handOff.id}>
               {t('funnel.handOffItem', {
-                fromStage: props.names.get(handOff.fromStageId),
-                toStage: props.names.get(handOff.toStageId),
+                fromStage: props.names.get(handOff.fromStageId) ?? '',
+                toStage: props.names.get(handOff.toStageId) ?? '',
                 from: t(`funnel.owners.${handOff.fromOwner}`),
                 to: t(`funnel.owners.${handOff.toOwner}`),
               })}

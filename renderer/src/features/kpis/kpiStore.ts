@@ -218,6 +218,19 @@ export type ImportResult = {
   calendarFixed?: CalendarRow;
 };
 
+/** What is stored of these months' lead records (what an import of them would replace), in month order. */
+export async function storedLeadMonths(
+  workspaceId: string,
+  periods: readonly string[],
+  database: AlignboardDb = defaultDb,
+): Promise<{ period: string; records: number; importedAt: string }[]> {
+  const rows = await database.leadMonths.bulkGet(periods.map((period) => [workspaceId, period] as [string, string]));
+  return rows
+    .filter((row): row is LeadMonthRow => row !== undefined)
+    .map((row) => ({ period: row.period, records: row.ids.length, importedAt: row.importedAt }))
+    .sort((a, b) => a.period.localeCompare(b.period));
+}
+
 /**
  * Writes the values of a confirmed CSV import in one transaction: every value or none. Each value
  * is validated before the transaction starts (a bad one throws and nothing is written).

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n';
 import type { KeyTarget } from './keys';
 
 /**
@@ -26,7 +27,7 @@ export type Shortcut = {
   scope: Scope;
   keys: readonly ShortcutKey[];
   /** Locale key of what it does. */
-  label: string;
+  label: MessageKey;
   /** Where focus may be for it to apply (default: not in a text field). */
   targets?: readonly KeyTarget[];
   /** Also while a dialog is open (default: a dialog's keys are its own). */
