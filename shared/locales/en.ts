@@ -9,6 +9,7 @@ import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
 import { roomsEn } from './rooms.en';
+import { keysEn } from './keys.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
 export const en = {
@@ -896,6 +897,7 @@ export const en = {
   },
   meetings: meetingsEn,
   kpi: kpiEn,
+  keys: keysEn,
   backupRun: backupsEn,
   shell: shellEn,
   rooms: roomsEn,

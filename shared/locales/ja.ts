@@ -10,6 +10,7 @@ import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
 import { roomsJa } from './rooms.ja';
+import { keysJa } from './keys.ja';
 
 export const ja: Messages = {
   app: {
@@ -895,6 +896,7 @@ export const ja: Messages = {
   },
   meetings: meetingsJa,
   kpi: kpiJa,
+  keys: keysJa,
   backupRun: backupsJa,
   shell: shellJa,
   rooms: roomsJa,

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { newSticky } from '../../shared/board/doc';
 import type { Member } from '../../shared/records/member';
 import { guestAuthorId, writeGuest } from '../../shared/rooms/identity';
-import { nodeLabel, votersText } from '../../renderer/src/features/board/labels';
+import { stickyLabel, votersText } from '../../renderer/src/features/board/labels';
 import type { AppNode } from '../../renderer/src/features/board/types';
 import { writerOrder } from '../../renderer/src/features/board/writer';
 import { WithGuests } from '../../renderer/src/features/rooms/BoardRoom';
@@ -31,10 +31,10 @@ describe('room guests on the laptop’s board', () => {
             const members = new Map(people.map((person) => [person.id, person]));
             const context = { t: i18n.t, language: 'en', members };
             const guest = guestAuthorId('p1');
-            const note = { id: 'n1', type: 'sticky', position: { x: 0, y: 0 }, data: newSticky({ x: 0, y: 0, department: 'sales', authorId: guest, text: '導入の手間' }) } as AppNode;
+            const note = newSticky({ x: 0, y: 0, department: 'sales', authorId: guest, text: '導入の手間' });
             return (
               <>
-                <p>{nodeLabel(note, context, { myDot: false, voting: false })}</p>
+                <p>{stickyLabel(note, context, { myDot: false, voting: false })}</p>
                 <p>{votersText([guest, 'm-emma'], context)}</p>
                 <p>Writers: {writerOrder(people, 'en').map((person) => person.name).join(', ')}</p>
               </>

@@ -5,6 +5,8 @@ import { PERSONA_TEXT_FIELDS, type PersonaNodeData, type PersonaZone, type Stick
 import { notesByZone } from '../../../shared/rooms/placement';
 import { JoinResponse, ROOM_PATHS, RoomSummary, type JoinRequest } from '../../../shared/rooms/protocol';
 import { DEPARTMENTS, type Department } from '../../../shared/records/member';
+import { ariaKeys } from '../ui/shortcuts/labels';
+import { useShortcuts } from '../ui/shortcuts/useShortcuts';
 import { ParticipantSession, type Connection } from './session';
 
 /**
@@ -385,23 +387,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
     else if (result === 'superseded') announce(t('rooms.participant.superseded'));
     else if (result === 'empty') announce(t('rooms.participant.nothingToUndo'));
   };
-  const onHistoryKey = useEffectEvent((which: 'undo' | 'redo') => history(which));
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      // Inside a text field Ctrl+Z undoes typing, as everywhere.
-      if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.isContentEditable)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' || key === 'y') {
-        event.preventDefault();
-        onHistoryKey(key === 'y' || event.shiftKey ? 'redo' : 'undo');
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useShortcuts('participant', { 'participant.undo': () => history('undo'), 'participant.redo': () => history('redo') });
 
   const persona = [...state.nodes.values()].find((node): node is PersonaNodeData => node.type === 'persona');
   const groups = notesByZone(state.nodes, session.zones());
@@ -442,10 +428,10 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
       {state.ready ? (
         <>
           <div className="toolbar participant-history" role="toolbar" aria-label={t('rooms.participant.history')}>
-            <button type="button" className="button" onClick={() => history('undo')} disabled={!writable || !state.history.canUndo} aria-keyshortcuts="Control+Z Meta+Z">
+            <button type="button" className="button" onClick={() => history('undo')} disabled={!writable || !state.history.canUndo} aria-keyshortcuts={ariaKeys('participant.undo')}>
               {t('rooms.participant.undo')}
             </button>
-            <button type="button" className="button" onClick={() => history('redo')} disabled={!writable || !state.history.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y">
+            <button type="button" className="button" onClick={() => history('redo')} disabled={!writable || !state.history.canRedo} aria-keyshortcuts={ariaKeys('participant.redo')}>
               {t('rooms.participant.redo')}
             </button>
           </div>

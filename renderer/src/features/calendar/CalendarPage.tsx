@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type FormEvent, type KeyboardEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -14,7 +14,8 @@ import { errorMessage } from '../../db/errors';
 import { newId } from '../../db/ids';
 import { DataTable, RowActions } from '../../ui/DataTable';
 import { Field } from '../../ui/Field';
-import { shownKey } from '../../ui/keys';
+import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
@@ -94,6 +95,9 @@ export function CalendarPage(props: { workspaceId: string }) {
   const [edits, setEdits] = useState<Draft | null>(null);
   const [problems, setProblems] = useState<Partial<Record<FieldKey, string>>>({});
   const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // Ctrl/⌘+S saves, as in every editor (the shortcut table's 'calendar' scope): it submits the form.
+  useShortcuts('calendar', { 'calendar.save': () => void form.current?.requestSubmit() });
   useDocumentTitle(`${t('calendar.pageTitle')} — ${workspace?.name ?? t('app.loading')}`);
 
   const draft = useMemo(() => edits ?? (stored ? draftOf(stored.calendar) : null), [edits, stored]);
@@ -141,14 +145,6 @@ export function CalendarPage(props: { workspaceId: string }) {
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    // Ctrl/⌘+S saves, as in every editor.
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
-      event.preventDefault();
-      void save();
-    }
-  }
-
   const names = weekdayNames(language, 'long');
   const perDay = checked.ok ? t('calendar.perDay', { hours: hoursPerDayText(checked.calendar, language) }) : null;
   return (
@@ -168,7 +164,7 @@ export function CalendarPage(props: { workspaceId: string }) {
         </p>
       ) : null}
 
-      <form className="card calendar-form" onSubmit={(event) => void save(event)} onKeyDown={onKeyDown} noValidate>
+      <form ref={form} className="card calendar-form" onSubmit={(event) => void save(event)} noValidate>
         <fieldset className="calendar-fieldset">
           <legend>{t('calendar.hoursTitle')}</legend>
           <Field label={t('calendar.timeZone')} hint={t('calendar.timeZoneHint')}>
@@ -242,8 +238,8 @@ export function CalendarPage(props: { workspaceId: string }) {
         <CompanyHolidays holidays={draft.companyHolidays} onChange={(companyHolidays) => change({ companyHolidays })} />
 
         <div className="toolbar calendar-actions">
-          <button type="submit" className="button primary" disabled={saving} aria-keyshortcuts="Control+S">
-            {t('calendar.save')} <kbd aria-hidden="true">{shownKey('Ctrl+S')}</kbd>
+          <button type="submit" className="button primary" disabled={saving} aria-keyshortcuts={ariaKeys('calendar.save')}>
+            {t('calendar.save')} <kbd aria-hidden="true">{keyHint('calendar.save')}</kbd>
           </button>
           <button
             type="button"

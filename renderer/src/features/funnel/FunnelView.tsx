@@ -1,7 +1,5 @@
-import '@xyflow/react/dist/style.css';
-import '../board/board.css';
 import './funnel.css';
-import { Background, BackgroundVariant, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type NodeMouseHandler } from '@xyflow/react';
+import { MarkerType, ReactFlowProvider, useReactFlow, type Edge, type NodeMouseHandler } from '@xyflow/react';
 import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -28,7 +26,8 @@ import {
 import type { Language } from '../../../../shared/settings';
 import { useApp } from '../../app/AppContext';
 import { Toolbar } from '../board/Toolbar';
-import { NODE_TYPES } from '../board/nodes/nodeTypes';
+import { CanvasShell } from '../board/CanvasShell';
+import { FUNNEL_KINDS } from './stageKind';
 import { findingsFor } from '../../../../shared/sla/checks';
 import { findingMessage, type SlaFormat } from '../sla/format';
 import { ChecksPanel } from './ChecksPanel';
@@ -39,8 +38,10 @@ import { parseAmount, parsePercent, parseVolume, percentText, SelectField } from
 import { FunnelSession, planMap, readPlan, readStages } from './funnelDoc';
 import { funnelLayout } from './layout';
 import type { StageFlowNode } from './StageNode';
-import { isTyping } from '../../ui/keys';
-import { EXPORT_SHORTCUTS, funnelSheetRequest, useBoardExports } from '../diagrams/exports';
+import { funnelSheetRequest, useBoardExports } from '../diagrams/exports';
+import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
+import type { ShortcutId } from '../../ui/shortcuts/table';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 
 type Snapshot = { stages: Stage[]; plan: RevenuePlan };
 
@@ -79,7 +80,6 @@ export function FunnelView(props: FunnelProps) {
   );
 }
 
-const PRO_OPTIONS = { hideAttribution: true };
 const NO_COMMITMENTS: readonly never[] = [];
 const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1 };
 
@@ -95,7 +95,7 @@ type FunnelProps = {
 
 function Funnel(props: FunnelProps) {
   const { t } = useTranslation();
-  const { language, settings } = useApp();
+  const { language } = useApp();
   const { doc } = props;
   const [session] = useState(() => new FunnelSession(doc));
   useEffect(() => session.start(), [session]);
@@ -107,28 +107,14 @@ function Funnel(props: FunnelProps) {
 
   const undoOrRedo = useCallback(
     (which: 'undo' | 'redo') => {
-      const done = session.undoOrRedo(which);
-      setAnnouncement(done ? t(which === 'undo' ? 'funnel.undone' : 'funnel.redone') : t('funnel.nothingToUndo'));
+      const result = session.undoOrRedo(which);
+      if (result === 'superseded') toast(t('board.superseded'));
+      setAnnouncement(result === 'done' ? t(which === 'undo' ? 'funnel.undone' : 'funnel.redone') : t('funnel.nothingToUndo'));
     },
     [session, t],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod || event.altKey || isTyping(event.target) || document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        undoOrRedo('undo');
-      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-        event.preventDefault();
-        undoOrRedo('redo');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undoOrRedo]);
+  useShortcuts('funnel', { 'funnel.undo': () => undoOrRedo('undo'), 'funnel.redo': () => undoOrRedo('redo') });
 
   const result = useMemo(() => reverseFunnel(plan, stages), [plan, stages]);
   const names = useMemo(() => new Map(stages.map((stage) => [stage.id, stageName(stage, language) || t('funnel.newStageName')])), [stages, language, t]);
@@ -253,36 +239,24 @@ function Funnel(props: FunnelProps) {
   return (
     <div className="board-body funnel-body">
       <div className="board-canvas funnel-canvas" role="region" aria-label={t('funnel.canvas')}>
-        <ReactFlow<StageFlowNode>
+        <CanvasShell<StageFlowNode>
           nodes={nodes}
           edges={edges}
-          nodeTypes={NODE_TYPES}
+          nodeTypes={FUNNEL_KINDS.nodeTypes}
           onNodeClick={onNodeClick}
           nodesDraggable={false}
-          nodesConnectable={false}
-          edgesFocusable={false}
           nodesFocusable={false}
           elementsSelectable
-          disableKeyboardA11y
-          deleteKeyCode={null}
-          panOnScroll
-          zoomOnDoubleClick={false}
-          minZoom={0.1}
           maxZoom={2}
-          fitView
           fitViewOptions={FIT_VIEW_OPTIONS}
-          colorMode={settings.theme === 'light' ? 'light' : 'dark'}
-          proOptions={PRO_OPTIONS}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={20} />
-        </ReactFlow>
+        />
       </div>
       <div className="board-side funnel-side">
         <Toolbar label={t('funnel.history')} className="funnel-toolbar">
-          <button type="button" className="button small" disabled={!history.canUndo} aria-keyshortcuts="Control+Z" onClick={() => undoOrRedo('undo')}>
+          <button type="button" className="button small" disabled={!history.canUndo} aria-keyshortcuts={ariaKeys('funnel.undo')} onClick={() => undoOrRedo('undo')}>
             {t('funnel.undo')}
           </button>
-          <button type="button" className="button small" disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z" onClick={() => undoOrRedo('redo')}>
+          <button type="button" className="button small" disabled={!history.canRedo} aria-keyshortcuts={ariaKeys('funnel.redo')} onClick={() => undoOrRedo('redo')}>
             {t('funnel.redo')}
           </button>
           <button type="button" className="button small primary" onClick={add}>
@@ -325,18 +299,18 @@ function Funnel(props: FunnelProps) {
 function FunnelExports(props: { workspaceId: string; boardId: string; boardName: string }) {
   const { t } = useTranslation();
   const sheet = useMemo(() => funnelSheetRequest(props.workspaceId, props.boardId, props.boardName), [props.workspaceId, props.boardId, props.boardName]);
-  const exports = useBoardExports({ ...props, sheet, shortcuts: true });
-  const button = (label: string, keys: string, onClick: () => void) => (
-    <button type="button" className="button small" aria-keyshortcuts={keys} title={`${label} (${keys})`} onClick={onClick}>
+  const exports = useBoardExports({ ...props, sheet, shortcuts: 'funnelExports' });
+  const button = (label: string, shortcut: ShortcutId, onClick: () => void) => (
+    <button type="button" className="button small" aria-keyshortcuts={ariaKeys(shortcut)} title={`${label} (${keyHint(shortcut)})`} onClick={onClick}>
       {label}
     </button>
   );
   return (
     <>
       <Toolbar label={t('diagrams.exportsToolbar')} className="funnel-toolbar">
-        {button(t('diagrams.funnelSheet.export'), EXPORT_SHORTCUTS.sheet, exports.exportSheet!)}
-        {button(t('diagrams.board.exportPdf'), EXPORT_SHORTCUTS.boardPdf, exports.openBoardPdf)}
-        {button(t('diagrams.board.exportPng'), EXPORT_SHORTCUTS.boardPng, exports.exportPng)}
+        {button(t('diagrams.funnelSheet.export'), 'funnelExports.sheet', exports.exportSheet!)}
+        {button(t('diagrams.board.exportPdf'), 'funnelExports.boardPdf', exports.openBoardPdf)}
+        {button(t('diagrams.board.exportPng'), 'funnelExports.boardPng', exports.exportPng)}
       </Toolbar>
       {exports.dialog}
     </>

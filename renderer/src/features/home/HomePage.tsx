@@ -21,6 +21,7 @@ import { ConfirmDialog } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { NameDialog } from '../workspaces/NameDialog';
+import { ariaKeys } from '../../ui/shortcuts/labels';
 import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
 
 const UNDO_MS = 8_000;
@@ -71,10 +72,10 @@ export function HomePage() {
       <div className="page-header">
         <h1 id="home-title">{t('home.title')}</h1>
         <div className="toolbar">
-          <button type="button" className="button primary" onClick={actions.openCreateDialog} aria-keyshortcuts="N">
+          <button type="button" className="button primary" onClick={actions.openCreateDialog} aria-keyshortcuts={ariaKeys('app.newWorkspace')}>
             {t('home.newWorkspace')}
           </button>
-          <button type="button" className="button" onClick={() => void actions.pickAndImport()} aria-keyshortcuts="Control+O">
+          <button type="button" className="button" onClick={() => void actions.pickAndImport()} aria-keyshortcuts={ariaKeys('app.import')}>
             {t('home.import')}
           </button>
         </div>

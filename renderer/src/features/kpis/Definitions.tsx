@@ -9,6 +9,7 @@ import { MoveButtons } from '../../ui/MoveButtons';
 import { toastAction } from '../../ui/toastActions';
 import { deleteKpi, moveKpi, restoreKpi } from './kpiStore';
 import { formatKpiValue, formulaText } from './model';
+import { ariaKeys } from '../../ui/shortcuts/labels';
 import { ScrollRegion } from './ScrollRegion';
 
 /** The KPI definitions as a table: edit, move up/down, delete with Undo. */
@@ -64,7 +65,7 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
               {t('kpi.definitions.createDefaults')}
             </button>
           ) : null}
-          <button ref={addButton} type="button" className="button primary" onClick={props.onAdd} aria-keyshortcuts="A">
+          <button ref={addButton} type="button" className="button primary" onClick={props.onAdd} aria-keyshortcuts={ariaKeys('kpi.add')}>
             {t('kpi.definitions.add')} <kbd aria-hidden="true">{t('kpi.shortcuts.add')}</kbd>
           </button>
         </div>

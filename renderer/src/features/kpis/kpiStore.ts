@@ -146,8 +146,8 @@ function valueRow(workspaceId: string, key: string, period: string, value: numbe
   return { ...PeriodValue.parse({ id: valueId(key, period), key, period, value, source, updatedAt: now }), workspaceId };
 }
 
-/** A change to one cell: the value before (undefined = none) so it can be undone. */
-export type ValueChange = { workspaceId: string; key: string; period: string; before: PeriodValueRow | undefined };
+/** A change to one cell: the value before and after (undefined = none) so it can be undone and redone. */
+export type ValueChange = { workspaceId: string; key: string; period: string; before: PeriodValueRow | undefined; after: PeriodValueRow | undefined };
 
 /**
  * Sets (number) or removes (null) the value of `key` in `period`. Throws a ZodError for a value
@@ -168,7 +168,7 @@ export async function setValue(
     if (row) await database.kpiValues.put(row);
     else if (before) await database.kpiValues.delete([workspaceId, before.id]);
     await touch(database, workspaceId, now);
-    return { workspaceId, key, period, before };
+    return { workspaceId, key, period, before, after: row ?? undefined };
   });
 }
 
@@ -179,6 +179,31 @@ export async function revertValue(change: ValueChange, database: AlignboardDb = 
     if (change.before) await database.kpiValues.put(change.before);
     else await database.kpiValues.delete([change.workspaceId, valueId(change.key, change.period)]);
     await touch(database, change.workspaceId, now);
+  });
+}
+
+/** One cell as it stood (row undefined: empty), a step's before or after in the values grid's history. */
+export type CellState = { workspaceId: string; key: string; period: string; row: PeriodValueRow | undefined };
+
+export function cellStates(change: ValueChange): { before: CellState; after: CellState } {
+  const { workspaceId, key, period } = change;
+  return { before: { workspaceId, key, period, row: change.before }, after: { workspaceId, key, period, row: change.after } };
+}
+
+/**
+ * Undo or redo of setValue (the values grid's history): writes `to` into the cell where it still
+ * holds `from`'s value. False, writing nothing, when the cell has changed since (another window, an import).
+ */
+export async function applyCell(to: CellState, from: CellState, database: AlignboardDb = defaultDb): Promise<boolean> {
+  const now = nowIso();
+  return writeAll(database, async () => {
+    const id = valueId(to.key, to.period);
+    const stored = await database.kpiValues.get([to.workspaceId, id]);
+    if (stored?.value !== from.row?.value) return false;
+    if (to.row) await database.kpiValues.put(to.row);
+    else if (stored) await database.kpiValues.delete([to.workspaceId, id]);
+    await touch(database, to.workspaceId, now);
+    return true;
   });
 }
 

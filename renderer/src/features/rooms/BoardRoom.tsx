@@ -5,11 +5,11 @@ import { toast } from 'sonner';
 import type * as Y from 'yjs';
 import type { Member } from '../../../../shared/records/member';
 import { guestsMap, readGuests } from '../../../../shared/rooms/identity';
-import { isTyping } from '../../ui/keys';
+import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { useRoomController, useRoomState } from './RoomsContext';
 
-/** Opens the room for the board shown, or shows its join screen; Alt+Shift+R does the same. */
-export const ROOM_SHORTCUT = 'Alt+Shift+R';
+/** Opens the room for the board shown, or shows its join screen; its shortcut ('room.open') does the same. */
 
 export function RoomButton(props: { workspaceId: string; boardId: string; boardName: string; members: readonly Member[] | undefined }) {
   const { t } = useTranslation();
@@ -34,23 +34,15 @@ export function RoomButton(props: { workspaceId: string; boardId: string; boardN
     }
   };
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== 'KeyR' || isTyping(event.target)) return;
-      event.preventDefault();
-      void act();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useShortcuts('room', { 'room.open': () => void act() });
 
   return (
     <button
       type="button"
       className={`button${here ? '' : ' primary'} room-button`}
       disabled={busy || elsewhere || props.members === undefined}
-      title={`${elsewhere ? t('rooms.facilitator.openElsewhere', { board: status.open ? status.boardName : '' }) : t('rooms.facilitator.openHint')} (${ROOM_SHORTCUT})`}
-      aria-keyshortcuts={ROOM_SHORTCUT}
+      title={`${elsewhere ? t('rooms.facilitator.openElsewhere', { board: status.open ? status.boardName : '' }) : t('rooms.facilitator.openHint')} (${keyHint('room.open')})`}
+      aria-keyshortcuts={ariaKeys('room.open')}
       onClick={() => void act()}
     >
       {busy ? t('rooms.facilitator.opening') : here ? t('rooms.facilitator.showJoin') : t('rooms.facilitator.open')}
