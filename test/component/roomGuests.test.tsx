@@ -6,7 +6,6 @@ import { newSticky } from '../../shared/board/doc';
 import type { Member } from '../../shared/records/member';
 import { guestAuthorId, writeGuest } from '../../shared/rooms/identity';
 import { stickyLabel, votersText } from '../../renderer/src/features/board/labels';
-import type { AppNode } from '../../renderer/src/features/board/types';
 import { writerOrder } from '../../renderer/src/features/board/writer';
 import { WithGuests } from '../../renderer/src/features/rooms/BoardRoom';
 import { initI18n } from '../../renderer/src/i18n';
