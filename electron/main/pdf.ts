@@ -1,19 +1,8 @@
 import nodePath from 'node:path';
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions, SaveDialogOptions } from 'electron';
 import type { InvokeResult } from '../../shared/ipc';
-import {
-  formatWait,
-  identityPostProcess,
-  looksLikePdf,
-  pageViewport,
-  printHash,
-  printOptions,
-  toElectronPrintOptions,
-  type ElectronPrintToPdfOptions,
-  type PdfExportRequest,
-  type PdfPostProcess,
-  type PrintReadyReport,
-} from '../../shared/pdf';
+import { formatWait, identityPostProcess, looksLikePdf, pageViewport, printHash, printOptions, type PdfExportRequest, type PdfPostProcess, type PrintReadyReport } from '../../shared/pdf';
+import { toElectronPrintOptions, type ElectronPrintToPdfOptions } from '../../shared/pdfFooter';
 import { sealPdfForRequest } from '../../shared/pdfSeal';
 import { sha256Hex } from '../../shared/sla/canonical';
 import { APP_ENTRY_URL } from './appProtocol';

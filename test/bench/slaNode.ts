@@ -3,7 +3,8 @@
  * use the app's own print options and the post-processing Electron runs after printToPDF.
  */
 export { en } from '../../shared/locales/en';
-export { printOptions, printRoute, toPlaywrightPdfOptions } from '../../shared/pdf';
+export { printOptions, printRoute } from '../../shared/pdf';
+export { toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 export { sealPdfForRequest } from '../../shared/pdfSeal';
 export { sha256Hex } from '../../shared/sla/canonical';
 export { slaFooter, slaSealRequest } from '../../renderer/src/features/sla/exportRequest';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
-import { printOptions, printRoute, toPlaywrightPdfOptions } from '../../shared/pdf';
+import { printOptions, printRoute } from '../../shared/pdf';
+import { toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 import { workspaceIdFromUrl } from './support/app';
 import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
 

@@ -6,15 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { readSeal, verifyPdf } from '../../shared/pdfSeal';
 import { canonicalJson, sha256Hex } from '../../shared/sla/canonical';
 import { invokeChannels } from '../../shared/ipc';
-import {
-  looksLikePdf,
-  pageViewport,
-  printOptions,
-  toElectronPrintOptions,
-  type ElectronPrintToPdfOptions,
-  type PdfExportRequest,
-  type PdfPostProcess,
-} from '../../shared/pdf';
+import { looksLikePdf, pageViewport, printOptions, type PdfExportRequest, type PdfPostProcess } from '../../shared/pdf';
+import { toElectronPrintOptions, type ElectronPrintToPdfOptions } from '../../shared/pdfFooter';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { createHandlers } from '../../electron/main/handlers';
 import type { InvokeEvent } from '../../electron/main/ipc';

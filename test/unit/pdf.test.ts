@@ -1,28 +1,8 @@
 import type { PrintToPDFOptions } from 'electron';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  contentBoxMm,
-  escapeHtml,
-  footerTemplate,
-  identityPostProcess,
-  isPrintPath,
-  looksLikePdf,
-  pageViewport,
-  PAPER_MM,
-  parsePrintLocation,
-  PDF_KINDS,
-  PdfExportRequest,
-  printHash,
-  printOptions,
-  printRoute,
-  PrintRoute,
-  toCssPageRule,
-  toElectronPrintOptions,
-  toPlaywrightPdfOptions,
-  type Paper,
-  type PdfKind,
-} from '../../shared/pdf';
+import { contentBoxMm, escapeHtml, identityPostProcess, isPrintPath, looksLikePdf, pageViewport, PAPER_MM, parsePrintLocation, PDF_KINDS, PdfExportRequest, printHash, printOptions, printRoute, PrintRoute, toCssPageRule, type Paper, type PdfKind } from '../../shared/pdf';
+import { footerTemplate, toElectronPrintOptions, toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 
 /** Every kind with every paper it offers, plus a footer for the kinds that have one. */
 const CASES: [PdfKind, Paper][] = [

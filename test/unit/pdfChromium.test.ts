@@ -6,16 +6,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  escapeHtml,
-  looksLikePdf,
-  pageViewport,
-  PDF_FOOTER_FONT,
-  printOptions,
-  toCssPageRule,
-  toPlaywrightPdfOptions,
-  type PdfPrintOptions,
-} from '../../shared/pdf';
+import { escapeHtml, looksLikePdf, pageViewport, printOptions, toCssPageRule, type PdfPrintOptions } from '../../shared/pdf';
+import { PDF_FOOTER_FONT, toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 import { waitForPrintAssets } from '../../renderer/src/features/print/printAssets';
 
 /**

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { footerTemplate, PDF_FOOTER_FONT, PdfExportRequest, PdfFooterInfo, printOptions } from '../../shared/pdf';
-import { PDF_FOOTER_FONT_WOFF2_BASE64 } from '../../shared/pdfFooterFont';
+import { PdfExportRequest, PdfFooterInfo, printOptions } from '../../shared/pdf';
+import { footerTemplate, PDF_FOOTER_FONT } from '../../shared/pdfFooter';
+import { PDF_FOOTER_FONT_WOFF2_BASE64 } from '../../shared/pdfFooterFontData';
 
 /** The footer font embedded in shared/pdfFooterFont.ts, and the footer text it can draw. */
 

@@ -9,7 +9,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForPrintAssets } from '../../renderer/src/features/print/printAssets';
-import { looksLikePdf, pageViewport, PDF_FOOTER_FONT, printOptions, toCssPageRule, toPlaywrightPdfOptions, type PdfPrintOptions } from '../../shared/pdf';
+import { looksLikePdf, pageViewport, printOptions, toCssPageRule, type PdfPrintOptions } from '../../shared/pdf';
+import { PDF_FOOTER_FONT, toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 import { buildSealJson, readSeal, SEAL_FILE_NAME, sealPdf, verifyPdf, type KnownVersion, type SealOptions } from '../../shared/pdfSeal';
 
 /**

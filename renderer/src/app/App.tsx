@@ -1,29 +1,31 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Toaster, toast } from 'sonner';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { BoardPage } from '../features/personas/PersonaBoardPage';
-import { BoardPrint } from '../features/diagrams/BoardPrint';
-import { FunnelSheetPrint } from '../features/diagrams/FunnelSheetPrint';
-import { FunnelPage } from '../features/funnel/FunnelPage';
-import { KpiPage } from '../features/kpis/KpiPage';
-import { CalendarPage } from '../features/calendar/CalendarPage';
-import { MeetingPage } from '../features/meetings/MeetingPage';
-import { MeetingsPage } from '../features/meetings/MeetingsPage';
-import { MinutesPrint } from '../features/meetings/MinutesPrint';
-import { RunMeetingPage } from '../features/meetings/RunMeetingPage';
-import { PersonaSheet } from '../features/personas/PersonaSheet';
 import { PrintRoot } from '../features/print/PrintRoot';
-import { SlaPage } from '../features/sla/SlaPage';
-import { SlaPrint } from '../features/sla/SlaPrint';
-import { VerifyPage } from '../features/sla/VerifyPage';
-import { BackupsPage } from '../features/backups/BackupsPage';
 import { useBackupNotifications } from '../features/backups/BackupRunStatus';
 import { useAutomaticBackups } from '../features/backups/backupService';
 import { HomePage } from '../features/home/HomePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { WorkspacePage } from '../features/workspace/WorkspacePage';
+import {
+  BackupsPage,
+  BoardPage,
+  BoardPrint,
+  CalendarPage,
+  FunnelPage,
+  FunnelSheetPrint,
+  KpiPage,
+  MeetingPage,
+  MeetingsPage,
+  MinutesPrint,
+  PersonaSheet,
+  RunMeetingPage,
+  SettingsPage,
+  SlaPage,
+  SlaPrint,
+  VerifyPage,
+  WorkspacePage,
+} from './pages';
 import { useWorkspaceActions, WorkspaceActionsProvider } from '../features/workspaces/WorkspaceActions';
 import type { HostCommand } from '../host';
 import { db } from '../db/db';
@@ -100,6 +102,21 @@ function useFocusOnNavigation() {
   }, [location]);
 }
 
+/** Shown while a page's code loads; only after a moment, so a quick load does not flash it. */
+function PageLoading() {
+  const { t } = useTranslation();
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setVisible(true), 300);
+    return () => window.clearTimeout(timer);
+  }, []);
+  return (
+    <p role="status" className="page-loading">
+      {visible ? t('app.loading') : null}
+    </p>
+  );
+}
+
 function Shell() {
   const { t } = useTranslation();
   const { host, settings, language } = useApp();
@@ -138,6 +155,7 @@ function Shell() {
         <RoomIndicator />
       </header>
       <main id="main" tabIndex={-1}>
+        <Suspense fallback={<PageLoading />}>
         <Switch>
           <Route path="/">
             <HomePage />
@@ -165,6 +183,7 @@ function Shell() {
             </section>
           </Route>
         </Switch>
+        </Suspense>
       </main>
       <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       <Toaster

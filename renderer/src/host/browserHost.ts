@@ -6,7 +6,6 @@ import { looksLikePng } from '../../../shared/png';
 import { AppSettings, DEFAULT_SETTINGS, type RendererSettingsPatch } from '../../../shared/settings';
 import { FILE_EXTENSION } from '../../../shared/workspaceFile';
 import { errorMessage, isQuotaError } from '../db/errors';
-import { printInHiddenFrame } from './browserPrint';
 import { HostError, hostCall } from './hostError';
 import { createBrowserRooms } from './roomsHost';
 import type { Host, HostCommand, OpenedFile } from './types';
@@ -178,6 +177,8 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
     },
     onFileOpened: () => () => {},
     async exportPdf(request) {
+      // The print code (with the PDF footer's font) loads on the first print, not with the app.
+      const { printInHiddenFrame } = await import('./browserPrint');
       await hostCall(() => printInHiddenFrame(request));
       // The print dialog does not say whether the user saved a file or cancelled.
       return { saved: false };

@@ -1,4 +1,4 @@
-import { useLayoutEffect, type ReactNode } from 'react';
+import { Suspense, useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -49,12 +49,15 @@ function PrintRoutes({ location, children }: { location: string; children: React
         {/* wouter calls the location hook it is given. */}
         {/* oxlint-disable-next-line react/rules-of-hooks */}
         <Router hook={usePrintRouteLocation}>
-          <Switch>
-            {children}
-            <Route>
-              <PrintNotFound />
-            </Route>
-          </Switch>
+          {/* Each print view's code loads on first use; the host waits for its ready signal. */}
+          <Suspense fallback={null}>
+            <Switch>
+              {children}
+              <Route>
+                <PrintNotFound />
+              </Route>
+            </Switch>
+          </Suspense>
         </Router>
       </PrintPaperContext.Provider>
     </PrintViewContext.Provider>

@@ -1,7 +1,6 @@
 import { useContext, useEffect } from 'react';
 import type { Orientation } from '../../../../shared/pdf';
 import { useApp } from '../../app/AppContext';
-import { PDF_FOOTER_FONT } from '../../../../shared/pdf';
 import { waitForPrintAssets } from './printAssets';
 import { PrintViewContext } from './printContext';
 
@@ -42,19 +41,22 @@ export function usePrintReady(ready: boolean, problem: string | null = null, ori
     }
     if (!ready) return;
     let cancelled = false;
-    // With the footer's font (see shared/pdf.ts): Chromium draws footers without the page's fonts.
-    void waitForPrintAssets(document, { fonts: [PDF_FOOTER_FONT] }).then(async () => {
-      // Unmounted or no longer ready meanwhile (StrictMode runs effects twice): say nothing.
-      if (cancelled) return;
-      root.dataset.printReady = 'true';
-      if (orientation) root.dataset.printOrientation = orientation;
-      if (forScreen) return;
-      try {
-        await host.printReady(orientation ? { orientation } : undefined);
-      } catch (error) {
-        console.error('could not report that the page is ready to print', error);
-      }
-    });
+    // With the footer's font (see shared/pdfFooter.ts): Chromium draws footers without the page's
+    // fonts. Its bytes load with the first print, not with the app.
+    void import('../../../../shared/pdfFooter')
+      .then(({ PDF_FOOTER_FONT }) => waitForPrintAssets(document, { fonts: [PDF_FOOTER_FONT] }))
+      .then(async () => {
+        // Unmounted or no longer ready meanwhile (StrictMode runs effects twice): say nothing.
+        if (cancelled) return;
+        root.dataset.printReady = 'true';
+        if (orientation) root.dataset.printOrientation = orientation;
+        if (forScreen) return;
+        try {
+          await host.printReady(orientation ? { orientation } : undefined);
+        } catch (error) {
+          console.error('could not report that the page is ready to print', error);
+        }
+      });
     return () => {
       cancelled = true;
       delete root.dataset.printReady;

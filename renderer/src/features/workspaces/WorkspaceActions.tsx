@@ -6,7 +6,6 @@ import { MAX_FILE_BYTES, utf8ByteLength } from '../../../../shared/fileLimits';
 import { parseWorkspaceFile } from '../../../../shared/workspaceFile';
 import { useApp } from '../../app/AppContext';
 import { errorMessage, StorageFullError } from '../../db/errors';
-import { createSampleWorkspace } from '../../db/sample';
 import { createWorkspace, exportWorkspace, importWorkspace } from '../../db/workspaces';
 import { formatBytes } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
@@ -109,6 +108,8 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
 
   const createSample = useCallback(async () => {
     try {
+      // The sample's builder (funnel, SLA, a year of figures) loads only when asked for.
+      const { createSampleWorkspace } = await import('../../db/sample');
       const id = await createSampleWorkspace(language);
       toast.success(t('home.sampleCreated'));
       navigate(`/w/${id}`);

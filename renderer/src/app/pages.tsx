@@ -1,0 +1,26 @@
+import { lazy } from 'react';
+
+/**
+ * Every page but the home page, loaded when first opened: the first screen carries only what it
+ * draws, and each feature (React Flow, uPlot, pdf-lib, signature_pad, papaparse…) arrives with
+ * the page that uses it. Everything is still in the app bundle — nothing is fetched from outside.
+ */
+export const WorkspacePage = lazy(() => import('../features/workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
+export const SlaPage = lazy(() => import('../features/sla/SlaPage').then((m) => ({ default: m.SlaPage })));
+export const VerifyPage = lazy(() => import('../features/sla/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+export const BoardPage = lazy(() => import('../features/personas/PersonaBoardPage').then((m) => ({ default: m.BoardPage })));
+export const FunnelPage = lazy(() => import('../features/funnel/FunnelPage').then((m) => ({ default: m.FunnelPage })));
+export const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+export const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+export const RunMeetingPage = lazy(() => import('../features/meetings/RunMeetingPage').then((m) => ({ default: m.RunMeetingPage })));
+export const KpiPage = lazy(() => import('../features/kpis/KpiPage').then((m) => ({ default: m.KpiPage })));
+export const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+export const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+export const BackupsPage = lazy(() => import('../features/backups/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+
+// Print views (a separate window each).
+export const PersonaSheet = lazy(() => import('../features/personas/PersonaSheet').then((m) => ({ default: m.PersonaSheet })));
+export const MinutesPrint = lazy(() => import('../features/meetings/MinutesPrint').then((m) => ({ default: m.MinutesPrint })));
+export const SlaPrint = lazy(() => import('../features/sla/SlaPrint').then((m) => ({ default: m.SlaPrint })));
+export const FunnelSheetPrint = lazy(() => import('../features/diagrams/FunnelSheetPrint').then((m) => ({ default: m.FunnelSheetPrint })));
+export const BoardPrint = lazy(() => import('../features/diagrams/BoardPrint').then((m) => ({ default: m.BoardPrint })));
