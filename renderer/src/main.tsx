@@ -11,12 +11,14 @@ import { App } from './app/App';
 import { AppProvider, applyTheme, effectiveLanguage } from './app/AppContext';
 import { purgeDeletedWorkspaces } from './db/workspaces';
 import { detectHost } from './host';
-import { initI18n } from './i18n';
+import { initI18n, loadLanguage } from './i18n';
 
 async function start() {
   const host = detectHost();
   const { settings, problem } = await host.getSettings();
-  const i18n = initI18n(effectiveLanguage(settings, host));
+  const language = effectiveLanguage(settings, host);
+  await loadLanguage(language);
+  const i18n = initI18n(language);
   applyTheme(settings.theme);
   // Ask the browser not to evict our data under storage pressure (granted silently in Electron and
   // for installed/engaged sites; the settings page shows the result and can ask again).

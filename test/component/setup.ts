@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { loadLanguage } from '../../renderer/src/i18n';
 
 // jsdom gives the test realm its own typed-array constructors, while structuredClone (used by
 // fake-indexeddb) returns Node's. Yjs then sees a "foreign" Uint8Array coming out of IndexedDB.
@@ -24,6 +25,9 @@ Element.prototype.hasPointerCapture ??= () => false;
 // findBy*/waitFor wait up to 5 s, not 1 s: on a loaded 2-core machine a page that reads IndexedDB
 // (or loads its code on first use) can take more than a second to show. A wait, not a speed bound.
 configure({ asyncUtilTimeout: 5_000 });
+
+// Both languages, as the app loads them (one chunk each), so tests can show either at once.
+await Promise.all([loadLanguage('en'), loadLanguage('ja')]);
 
 afterEach(() => {
   cleanup();

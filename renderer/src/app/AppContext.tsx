@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { type AppSettings, type Language, languageFromLocale, nextTheme, type RendererSettingsPatch, type Theme } from '../../../shared/settings';
 import type { Host } from '../host';
-import { initI18n } from '../i18n';
+import { initI18n, loadLanguage } from '../i18n';
 
 type AppContextValue = {
   host: Host;
@@ -37,7 +37,9 @@ export function AppProvider(props: {
 
   const updateSettings = useCallback(
     async (patch: RendererSettingsPatch) => {
-      // Apply at once so the UI never waits on storage, then keep what storage accepted.
+      // Apply at once so the UI never waits on storage, then keep what storage accepted. A new
+      // language's messages load first (a local chunk), so no text shows as its key meanwhile.
+      if (patch.language !== undefined) await loadLanguage(patch.language ?? systemLanguage);
       setSettings((current) => ({ ...current, ...patch }));
       if (patch.theme) applyTheme(patch.theme);
       if (patch.language !== undefined) initI18n(patch.language ?? systemLanguage);

@@ -1,11 +1,9 @@
 import { decodeHostProblem, type HostProblem, hostProblemReason, hostProblemText } from '../../../shared/hostProblem';
-import { en } from '../../../shared/locales/en';
-import { ja } from '../../../shared/locales/ja';
-import { i18n } from '../i18n';
+import { i18n, loadedMessages } from '../i18n';
 
 /** The UI language's failure sentences (the language when the failure happens). */
 function strings() {
-  return (i18n.language === 'ja' ? ja : en).hostErrors;
+  return loadedMessages(i18n.language === 'ja' ? 'ja' : 'en').hostErrors;
 }
 
 /**

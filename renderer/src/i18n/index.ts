@@ -1,7 +1,6 @@
 import i18next, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from '../../../shared/locales/en';
-import { ja } from '../../../shared/locales/ja';
+import type { Messages } from '../../../shared/locales/en';
 import type { Language } from '../../../shared/settings';
 
 /** Any key of the message tree (typed in i18next.d.ts): a key built at run time is checked with it. */
@@ -9,10 +8,37 @@ export type MessageKey = ParseKeys;
 
 export const i18n = i18next.createInstance();
 
+/**
+ * Each language's messages are a chunk of their own, loaded before they are shown: the app's first
+ * screen carries one language, not both (everything is still in the app bundle).
+ */
+const LOADERS: Record<Language, () => Promise<Messages>> = {
+  en: () => import('../../../shared/locales/en').then((module) => module.en),
+  ja: () => import('../../../shared/locales/ja').then((module) => module.ja),
+};
+const loaded = new Map<Language, Messages>();
+
+/** Loads a language's messages (once); call before initI18n with it. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (loaded.has(language)) return;
+  const messages = await LOADERS[language]();
+  loaded.set(language, messages);
+  if (i18n.isInitialized) i18n.addResourceBundle(language, 'translation', messages);
+}
+
+/** The messages of a loaded language (the UI language always is). */
+export function loadedMessages(language: Language): Messages {
+  const messages = loaded.get(language) ?? loaded.get('en') ?? loaded.values().next().value;
+  if (!messages) throw new Error('no language loaded yet: await loadLanguage() first');
+  return messages;
+}
+
+/** Shows the UI in `language`, which loadLanguage has loaded (switching from another loads it first). */
 export function initI18n(language: Language) {
+  if (!loaded.has(language)) throw new Error(`the ${language} messages are not loaded: await loadLanguage('${language}') first`);
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { en: { translation: en }, ja: { translation: ja } },
+      resources: Object.fromEntries([...loaded].map(([code, messages]) => [code, { translation: messages }])),
       lng: language,
       fallbackLng: 'en',
       interpolation: { escapeValue: false },

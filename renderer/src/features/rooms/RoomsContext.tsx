@@ -1,11 +1,26 @@
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useApp } from '../../app/AppContext';
-import { JoinScreen } from './JoinScreen';
-import { ParticipantsPanel } from './ParticipantsPanel';
 import { RoomController, type RoomUiState } from './roomController';
 import './rooms.css';
 
 const RoomsContext = createContext<RoomController | null>(null);
+
+// The join screen (with its QR code library) and the panel load with the session's first room.
+const JoinScreen = lazy(() => import('./JoinScreen').then((module) => ({ default: module.JoinScreen })));
+const ParticipantsPanel = lazy(() => import('./ParticipantsPanel').then((module) => ({ default: module.ParticipantsPanel })));
+
+function RoomDialogs() {
+  const wanted = useRoomState((state) => state.status.open || state.busy || state.joinScreen || state.panel);
+  const [loaded, setLoaded] = useState(false);
+  // Once loaded they stay mounted, so closing one returns focus as a dialog does.
+  if (wanted && !loaded) setLoaded(true);
+  return loaded ? (
+    <Suspense fallback={null}>
+      <JoinScreen />
+      <ParticipantsPanel />
+    </Suspense>
+  ) : null;
+}
 
 /**
  * The facilitator's room for the whole app: one controller (the room stays open and the board
@@ -18,8 +33,7 @@ export function RoomsProvider(props: { children: ReactNode }) {
   return (
     <RoomsContext.Provider value={controller}>
       {props.children}
-      <JoinScreen />
-      <ParticipantsPanel />
+      <RoomDialogs />
     </RoomsContext.Provider>
   );
 }

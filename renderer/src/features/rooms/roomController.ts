@@ -6,7 +6,7 @@ import { isGuestAuthorId } from '../../../../shared/rooms/identity';
 import { db } from '../../db/db';
 import type { RoomsHost } from '../../host/roomsHost';
 import { createStore, patchStore, type Store } from '../board/store';
-import { joinOwnRoom, type FacilitatorLink, type LinkState } from './facilitatorLink';
+import type { FacilitatorLink, LinkState } from './facilitatorLink';
 
 export type RoomUiState = {
   status: RoomStatus;
@@ -126,7 +126,15 @@ export class RoomController {
     this.doc = doc;
     this.attachedRoom = status.roomId;
     patchStore(this.state, { link: 'connecting' });
-    this.link = joinOwnRoom(doc, status, { onState: (link) => patchStore(this.state, { link }), WebSocketPolyfill: this.options.WebSocketPolyfill });
+    // The sync client (Hocuspocus' provider) loads with the first room, not with the app.
+    void import('./facilitatorLink').then(
+      ({ joinOwnRoom }) => {
+        // Detached, or attached again, while it loaded: nothing to join.
+        if (this.doc !== doc || this.attachedRoom !== status.roomId || this.link) return;
+        this.link = joinOwnRoom(doc, status, { onState: (link) => patchStore(this.state, { link }), WebSocketPolyfill: this.options.WebSocketPolyfill });
+      },
+      () => patchStore(this.state, { link: 'offline' }),
+    );
   }
 
   private detach(): void {
