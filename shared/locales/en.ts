@@ -6,6 +6,8 @@ import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
 import { roomsEn } from './rooms.en';
+import { sampleStoryEn } from './sampleStory.en';
+import { workspaceUxEn } from './workspaceUx.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
 export const en = {
@@ -899,6 +901,8 @@ export const en = {
   hardening: hardeningEn,
   diagrams: diagramsEn,
   calendar: calendarEn,
+  sampleStory: sampleStoryEn,
+  workspaceUx: workspaceUxEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

@@ -7,6 +7,8 @@ import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
 import { roomsJa } from './rooms.ja';
+import { sampleStoryJa } from './sampleStory.ja';
+import { workspaceUxJa } from './workspaceUx.ja';
 
 export const ja: Messages = {
   app: {
@@ -898,6 +900,8 @@ export const ja: Messages = {
   hardening: hardeningJa,
   diagrams: diagramsJa,
   calendar: calendarJa,
+  sampleStory: sampleStoryJa,
+  workspaceUx: workspaceUxJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',
