@@ -4,6 +4,24 @@
  * `workspaceUx.ja.ts` has the same keys.
  */
 export const workspaceUxEn = {
+  nav: {
+    label: 'Workspace: {{name}}',
+    places: {
+      overview: 'Overview',
+      personas: 'Personas',
+      funnel: 'Funnel',
+      sla: 'SLA',
+      meetings: 'Meetings',
+      kpis: 'KPIs',
+      calendar: 'Calendar',
+      members: 'Members',
+    },
+    shortcutsGroup: 'In a workspace',
+    goTo: 'Go to {{place}}',
+  },
+  meetings: {
+    lastMeeting: 'Last meeting: {{title}}',
+  },
   persona: {
     moreInDetails: 'More in the persona details',
   },

@@ -2,6 +2,24 @@ import type { Messages } from './en';
 
 /** Japanese strings of the workspace as an app (merged into `ja.workspaceUx`). */
 export const workspaceUxJa: Messages['workspaceUx'] = {
+  nav: {
+    label: 'ワークスペース：{{name}}',
+    places: {
+      overview: '概要',
+      personas: 'ペルソナ',
+      funnel: 'ファネル',
+      sla: 'SLA',
+      meetings: '定例会',
+      kpis: 'KPI',
+      calendar: '営業日カレンダー',
+      members: 'メンバー',
+    },
+    shortcutsGroup: 'ワークスペース内',
+    goTo: '{{place}}へ移動',
+  },
+  meetings: {
+    lastMeeting: '前回：{{title}}',
+  },
   persona: {
     moreInDetails: '続きはペルソナの詳細に',
   },

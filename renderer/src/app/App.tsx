@@ -24,6 +24,9 @@ import { useAutomaticBackups } from '../features/backups/backupService';
 import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
+import { FunnelsPage, MembersPage, PersonasPage } from '../features/workspace/PlacePage';
+import { placeOf } from '../features/workspace/places';
+import { WorkspaceNav } from '../features/workspace/WorkspaceNav';
 import { useWorkspaceActions, WorkspaceActionsProvider } from '../features/workspaces/WorkspaceActions';
 import type { HostCommand } from '../host';
 import { db } from '../db/db';
@@ -123,6 +126,10 @@ function Shell() {
   useAutomaticBackups(host);
   useBackupNotifications(host, language);
   useFocusOnNavigation();
+  const [location] = useLocation();
+  const place = placeOf(location);
+  // Run mode is the meeting on the big screen: no navigation beside it.
+  const navFor = place && !/^\/meetings\/[^/]+\/run$/.test(place.rest) ? place.workspaceId : null;
   return (
     <>
       <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -151,35 +158,41 @@ function Shell() {
           </ul>
         </nav>
       </header>
-      <main id="main" tabIndex={-1}>
-        <Switch>
-          <Route path="/">
-            <HomePage />
-          </Route>
-          <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
-          <Route path="/w/:id/sla">{(params) => <SlaPage workspaceId={params.id} />}</Route>
-          <Route path="/w/:id/sla/verify">{(params) => <VerifyPage workspaceId={params.id} />}</Route>
-          <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
-          <Route path="/w/:id/funnel/:boardId">{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
-          <Route path="/w/:id/meetings">{(params) => <MeetingsPage workspaceId={params.id} />}</Route>
-          <Route path="/w/:id/meetings/:meetingId">{(params) => <MeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
-          <Route path="/w/:id/meetings/:meetingId/run">{(params) => <RunMeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
-          <Route path="/w/:id/kpis">{(params) => <KpiPage workspaceId={params.id} />}</Route>
-          <Route path="/w/:id/calendar">{(params) => <CalendarPage workspaceId={params.id} />}</Route>
-          <Route path="/settings">
-            <SettingsPage />
-          </Route>
-          <Route path="/backups">
-            <BackupsPage />
-          </Route>
-          <Route>
-            <section className="page">
-              <h1>{t('app.notFound')}</h1>
-              <Link href="/">{t('app.backHome')}</Link>
-            </section>
-          </Route>
-        </Switch>
-      </main>
+      <div className="app-body">
+        {navFor ? <WorkspaceNav workspaceId={navFor} /> : null}
+        <main id="main" tabIndex={-1}>
+          <Switch>
+            <Route path="/">
+              <HomePage />
+            </Route>
+            <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/sla">{(params) => <SlaPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/sla/verify">{(params) => <VerifyPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
+            <Route path="/w/:id/funnel/:boardId">{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
+            <Route path="/w/:id/meetings">{(params) => <MeetingsPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/meetings/:meetingId">{(params) => <MeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
+            <Route path="/w/:id/meetings/:meetingId/run">{(params) => <RunMeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
+            <Route path="/w/:id/kpis">{(params) => <KpiPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/calendar">{(params) => <CalendarPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/personas">{(params) => <PersonasPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/funnel">{(params) => <FunnelsPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/members">{(params) => <MembersPage workspaceId={params.id} />}</Route>
+            <Route path="/settings">
+              <SettingsPage />
+            </Route>
+            <Route path="/backups">
+              <BackupsPage />
+            </Route>
+            <Route>
+              <section className="page">
+                <h1>{t('app.notFound')}</h1>
+                <Link href="/">{t('app.backHome')}</Link>
+              </section>
+            </Route>
+          </Switch>
+        </main>
+      </div>
       <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       <Toaster
         position="bottom-right"

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RUN_SHORTCUTS } from '../features/meetings/RunMeetingPage';
+import { WORKSPACE_PLACES } from '../features/workspace/places';
 import { Dialog } from '../ui/Dialog';
 
 const SHORTCUTS = [
@@ -24,6 +25,10 @@ export function ShortcutsDialog(props: { open: boolean; onOpenChange(open: boole
   const { t } = useTranslation();
   const groups = [
     { title: t('shortcuts.everywhere'), rows: SHORTCUTS },
+    {
+      title: t('workspaceUx.nav.shortcutsGroup'),
+      rows: WORKSPACE_PLACES.map((place) => ({ keys: [place.keys], label: `workspaceUx.nav.places.${place.place}`, goTo: true })),
+    },
     { title: t('diagrams.shortcutsGroup'), rows: BOARD_EXPORT_SHORTCUTS },
     { title: t('shortcuts.runMode'), rows: RUN_SHORTCUTS },
   ];
@@ -43,7 +48,7 @@ export function ShortcutsDialog(props: { open: boolean; onOpenChange(open: boole
                     </span>
                   ))}
                 </th>
-                <td>{t(shortcut.label)}</td>
+                <td>{'goTo' in shortcut ? t('workspaceUx.nav.goTo', { place: t(shortcut.label) }) : t(shortcut.label)}</td>
               </tr>
             ))}
           </tbody>
