@@ -96,6 +96,8 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
 
   const flowNodes = useSyncExternalStore(session.subscribeAll, session.flowNodes);
   const ui = useSyncExternalStore(session.ui.subscribe, session.ui.get);
+  // On the projector the canvas needs the room: the legend waits behind its button there.
+  const legendShown = ui.legendShown ?? settings.theme !== 'projector';
   const nodes = useSyncExternalStore(session.nodes.subscribe, session.nodes.get);
   const hasPersona = nodes.some((node) => node.type === 'persona');
   const sheet = useMemo(
@@ -216,7 +218,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
             {t('board.nodeHint')}
           </p>
         </div>
-        <div className={`board-side${panelPersona?.type !== 'persona' && !ui.legendShown ? ' is-collapsed' : ''}`}>
+        <div className={`board-side${panelPersona?.type !== 'persona' && !legendShown ? ' is-collapsed' : ''}`}>
           {panelPersona?.type === 'persona' ? (
             <div className="board-panel">
               <button type="button" className="button small" onClick={() => session.closePersonaPanel()}>
@@ -224,7 +226,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
               </button>
               <PersonaPanel doc={props.doc} workspaceId={props.workspaceId} personaId={panelPersona.id} data={panelPersona.data} origin={session.controller.origin} />
             </div>
-          ) : ui.legendShown ? (
+          ) : legendShown ? (
             <ShortcutsLegend onHide={() => session.setLegendShown(false)} />
           ) : (
             <button type="button" className="button small board-legend-show" onClick={() => session.setLegendShown(true)}>

@@ -48,7 +48,8 @@ export type BoardUi = {
   promote: PromoteRequest | null;
   panelPersonaId: string | null;
   startVoteOpen: boolean;
-  legendShown: boolean;
+  /** The user's choice for this board; null: the theme's default (hidden on the projector). */
+  legendShown: boolean | null;
   /** For the polite live region: what the last keyboard action did. */
   announcement: string;
 };
@@ -103,7 +104,7 @@ export class BoardSession {
       promote: null,
       panelPersonaId: null,
       startVoteOpen: false,
-      legendShown: true,
+      legendShown: null,
       announcement: '',
     });
   }
