@@ -134,7 +134,7 @@ describe('language', () => {
  */
 async function englishLeftovers(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const allowed = /Alignboard|SLA|KPI|PDF|PNG|English|Alt\+Shift\+T|Ctrl\/⌘\+O|alt\+N/g;
+    const allowed = /Alignboard|SLA|KPI|PDF|PNG|English|Alt\+Shift\+[T1-8]|Ctrl\/⌘\+O|alt\+N/g;
     const isEnglish = (text: string) => /[A-Za-z]{3,}/.test(text.replace(allowed, ''));
     const found = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

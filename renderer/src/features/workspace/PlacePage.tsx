@@ -1,4 +1,7 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
+import { Redirect } from 'wouter';
+import { db } from '../../db/db';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
@@ -34,6 +37,12 @@ export function PersonasPage(props: { workspaceId: string }) {
 
 /** The funnel's place when there is none yet (its empty state creates it) or more than one. */
 export function FunnelsPage(props: { workspaceId: string }) {
+  const funnels = useLiveQuery(
+    async () => (await db.boards.where('workspaceId').equals(props.workspaceId).filter((board) => board.kind === 'funnel').toArray()).map((board) => board.id),
+    [props.workspaceId],
+  );
+  // The one funnel is the place itself (reached before the navigation knew it was the only one).
+  if (funnels?.length === 1) return <Redirect to={`/w/${props.workspaceId}/funnel/${funnels[0]}`} replace />;
   return (
     <PlacePage workspaceId={props.workspaceId} place="funnel">
       <FunnelSection workspaceId={props.workspaceId} />
