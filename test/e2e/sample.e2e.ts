@@ -253,7 +253,10 @@ async function expectEveryPartFilled(page: Page, messages: typeof en | typeof ja
   await page.getByRole('tab', { name: messages.kpi.tabs.sla }).click();
   const rows = await readTable(page.getByRole('table', { name: messages.kpi.sla.tableLabel }));
   const firstContact = rows.find((row) => row[0]!.startsWith(messages.sla.kinds.firstContact))!;
-  const [, met, measured] = /(\d+)\D+(\d+)\D*$/.exec(firstContact[2]!)!.map(Number);
+  // "67% (8 of 12)" / its Japanese word order: read by the locale's own template.
+  const template = messages.kpi.sla.percentMet.replace(/[()（）]/g, '\\$&').replace('{{percent}}', '.+?').replace('{{met}}', '(?<met>\\d+)').replace('{{measured}}', '(?<measured>\\d+)');
+  const groups = new RegExp(`^${template}$`).exec(firstContact[2]!)!.groups!;
+  const [met, measured] = [Number(groups.met), Number(groups.measured)];
   expect(measured).toBe(12);
   expect(met).toBeGreaterThan(0);
   expect(met).toBeLessThan(12);
