@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WorkspaceText } from './fileLimits';
 import { PdfExportRequest, PrintReadyReport } from './pdf';
-import { OpenRoom, RoomOpenRequest, RoomStatus } from './rooms/protocol';
+import { OpenRoom, RoomAddress, RoomOpenRequest, RoomStatus } from './rooms/protocol';
 import { AppSettings, RendererSettingsPatch } from './settings';
 
 /**
@@ -99,6 +99,8 @@ export const invokeChannels = {
    */
   'room:open': { args: z.tuple([RoomOpenRequest]), result: OpenRoom },
   'room:list': { args: z.tuple([]), result: RoomStatus },
+  /** The addresses participants could reach this computer at (the facilitator picks one to show). */
+  'room:addresses': { args: z.tuple([]), result: z.array(RoomAddress) },
   'room:lock': { args: z.tuple([z.boolean()]), result: RoomStatus },
   'room:remove': { args: z.tuple([z.string().min(1).max(100)]), result: RoomStatus },
   'room:close': { args: z.tuple([]), result: RoomStatus },

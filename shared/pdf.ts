@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeHtml } from './html';
 import { fitsFooterFont, PDF_FOOTER_FONT_WOFF2_BASE64 } from './pdfFooterFont';
 import { PdfSealRequest } from './pdfSeal/contract';
 
@@ -197,9 +198,7 @@ export function contentBoxMm(options: PdfPrintOptions): PageSize {
 // Header/footer templates (Chromium fills <span class="pageNumber"> and <span class="totalPages">
 // in both Electron and Playwright; it ignores the page's styles and fonts there).
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.codePointAt(0)};`);
-}
+export { escapeHtml };
 
 /**
  * The footer's own font (shared/pdfFooterFont.ts): templates cannot use the page's web fonts, so

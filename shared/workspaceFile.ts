@@ -1,44 +1,28 @@
 import { z } from 'zod';
-import * as Y from 'yjs';
-import { base64ToBytes } from './base64';
 import { MAX_FILE_BYTES } from './fileLimits';
-import { Board } from './records/board';
-import { Member } from './records/member';
+import { migrateFile } from './migrateFile';
 import { Workspace } from './records/workspace';
-import { WorkingCalendar } from './calendar/calendar';
-import { decodeLeadMonth, type LeadMonth, LeadMonthFile } from './kpi/leadRecords';
-import { KpiDefinition, PeriodValue } from './kpi/records';
-import { ActionItem, Meeting, MeetingSeries } from './meetings/records';
-import { SlaVersion } from './sla/versions';
+import {
+  type DecodedTables,
+  type EntryProblem,
+  type IdCollection,
+  ID_COLLECTIONS,
+  TABLE_LIST,
+  tableFields,
+  type TableKey,
+} from './workspaceTables';
 
 /**
  * The `.alignboard` workspace file: versioned JSON. Records are validated strictly by zod; each
- * board's Y.Doc travels as a base64-encoded Yjs update. Bump FORMAT_VERSION with a migration in
- * `migrateFile` whenever the shape changes.
+ * board's Y.Doc travels as a base64-encoded Yjs update. The tables it carries are listed once, in
+ * workspaceTables.ts. Bump FILE_VERSION with a named step in migrateFile.ts whenever the shape changes.
  */
 export const FILE_FORMAT = 'alignboard-workspace';
 export const FILE_VERSION = 1;
 export const FILE_EXTENSION = '.alignboard';
 /** The one size limit of export, import and backup (see fileLimits.ts). */
 export { MAX_FILE_BYTES };
-
-const FileMember = Member.omit({ workspaceId: true });
-const FileBoard = Board.omit({ workspaceId: true }).extend({
-  /** Yjs update (Y.encodeStateAsUpdate) in base64. */
-  doc: z.string(),
-});
-
-export const ASSET_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-/** Binary assets (persona photos), already resized by the app; base64 in the file. */
-const FileAsset = z.object({
-  id: z.string().min(1).max(100),
-  mime: z.enum(ASSET_MIME_TYPES),
-  width: z.number().int().min(1).max(4096),
-  height: z.number().int().min(1).max(4096),
-  createdAt: z.iso.datetime({ offset: true }),
-  data: z.string().max(20 * 1024 * 1024),
-});
-export type FileAsset = z.infer<typeof FileAsset>;
+export { ASSET_MIME_TYPES, FileAsset, FileBoard, FileMember, ID_COLLECTIONS, type IdCollection } from './workspaceTables';
 
 export const WorkspaceFileV1 = z.object({
   format: z.literal(FILE_FORMAT),
@@ -46,35 +30,14 @@ export const WorkspaceFileV1 = z.object({
   exportedAt: z.iso.datetime({ offset: true }),
   appVersion: z.string().max(50),
   workspace: Workspace.omit({ deletedAt: true }),
-  members: z.array(FileMember).max(100_000),
-  boards: z.array(FileBoard).max(100_000),
-  /** Added before the first release; files without it have no assets. */
-  assets: z.array(FileAsset).max(100_000).default([]),
-  /** SLA versions (drafts and signed ones, which travel unchanged); files without it have none. */
-  slaVersions: z.array(SlaVersion).max(10_000).default([]),
-  /** The regular meeting and shared KPIs; files without them have none. */
-  meetingSeries: z.array(MeetingSeries).max(1_000).default([]),
-  meetings: z.array(Meeting).max(100_000).default([]),
-  actionItems: z.array(ActionItem).max(100_000).default([]),
-  kpis: z.array(KpiDefinition).max(1_000).default([]),
-  kpiValues: z.array(PeriodValue).max(1_000_000).default([]),
-  /** The working calendar (what "business hours" means); files without it have none (the default applies). */
-  calendar: WorkingCalendar.nullable().default(null),
-  /** Lead-level response records of CRM imports, one entry per MQL month; files without them have none. */
-  leadMonths: z.array(LeadMonthFile).max(1_200).default([]),
+  ...tableFields(),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileV1>;
 /** A file as it may be written: fields with defaults may be absent. */
 export type WorkspaceFileInput = z.input<typeof WorkspaceFileV1>;
-export type FileMember = z.infer<typeof FileMember>;
-export type FileBoard = z.infer<typeof FileBoard>;
 
-/** A parsed file whose board documents are already decoded and known to load. */
-export type ParsedWorkspaceFile = Omit<WorkspaceFile, 'boards' | 'assets' | 'leadMonths'> & {
-  boards: (Omit<FileBoard, 'doc'> & { update: Uint8Array })[];
-  assets: (Omit<FileAsset, 'data'> & { bytes: Uint8Array })[];
-  leadMonths: LeadMonth[];
-};
+/** A parsed file whose entries are decoded (bytes, typed arrays) and board documents known to load. */
+export type ParsedWorkspaceFile = Omit<WorkspaceFile, TableKey> & DecodedTables;
 
 export type FileProblem =
   | { kind: 'empty' }
@@ -86,13 +49,7 @@ export type FileProblem =
   | { kind: 'unsupported-version'; version: unknown }
   | { kind: 'invalid'; path: string; detail: string }
   | { kind: 'duplicate-id'; collection: IdCollection; id: string }
-  | { kind: 'bad-board'; boardName: string; detail: string }
-  | { kind: 'bad-asset'; id: string }
-  | { kind: 'bad-lead-month'; period: string; detail: string };
-
-/** The collections whose ids must be unique within a file. */
-export const ID_COLLECTIONS = ['members', 'boards', 'assets', 'slaVersions', 'meetingSeries', 'meetings', 'actionItems', 'kpis', 'kpiValues', 'leadMonths'] as const;
-export type IdCollection = (typeof ID_COLLECTIONS)[number];
+  | EntryProblem;
 
 export type ParseResult = { ok: true; file: ParsedWorkspaceFile } | { ok: false; problem: FileProblem };
 
@@ -239,13 +196,10 @@ export function parseWorkspaceFile(input: string): ParseResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail({ kind: 'not-alignboard' });
   const wrapper = raw as Record<string, unknown>;
   if (wrapper.format !== FILE_FORMAT) return fail({ kind: 'not-alignboard' });
-  const version = wrapper.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail({ kind: 'unsupported-version', version });
-  }
-  if (version > FILE_VERSION) return fail({ kind: 'newer-version', version });
+  const migrated = migrateFile(wrapper, FILE_VERSION);
+  if (!migrated.ok) return fail(migrated.problem);
 
-  const parsed = WorkspaceFileV1.safeParse(wrapper);
+  const parsed = WorkspaceFileV1.safeParse(migrated.file);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return fail({ kind: 'invalid', path: formatPath(issue.path), detail: issue.message });
@@ -260,41 +214,39 @@ export function parseWorkspaceFile(input: string): ParseResult {
     }
   }
 
-  const boards: ParsedWorkspaceFile['boards'] = [];
-  for (const { doc, ...board } of file.boards) {
-    const update = base64ToBytes(doc);
-    if (!update) return fail({ kind: 'bad-board', boardName: board.name, detail: 'not base64' });
-    const problem = checkUpdate(update);
-    if (problem) return fail({ kind: 'bad-board', boardName: board.name, detail: problem });
-    boards.push({ ...board, update });
+  const decoded: Record<string, unknown> = {};
+  for (const table of TABLE_LIST) {
+    const key = table.key;
+    const field: unknown = file[key];
+    if (table.shape === 'single') {
+      if (field === null) {
+        decoded[key] = null;
+        continue;
+      }
+      const result = table.decode(field);
+      if (!result.ok) return fail(result.problem);
+      decoded[key] = result.value;
+      continue;
+    }
+    const values: unknown[] = [];
+    for (const entry of field as unknown[]) {
+      const result = table.decode(entry);
+      if (!result.ok) return fail(result.problem);
+      values.push(result.value);
+    }
+    decoded[key] = values;
   }
-  const assets: ParsedWorkspaceFile['assets'] = [];
-  for (const { data, ...asset } of file.assets) {
-    const bytes = base64ToBytes(data);
-    if (!bytes || bytes.length === 0) return fail({ kind: 'bad-asset', id: asset.id });
-    assets.push({ ...asset, bytes });
-  }
-  const leadMonths: LeadMonth[] = [];
-  for (const entry of file.leadMonths) {
-    const decoded = decodeLeadMonth(entry);
-    if (!decoded.ok) return fail({ kind: 'bad-lead-month', period: entry.period, detail: decoded.detail });
-    leadMonths.push(decoded.month);
-  }
-  return { ok: true, file: { ...file, boards, assets, leadMonths } };
+  return { ok: true, file: { ...file, ...(decoded as DecodedTables) } };
 }
 
-/** Applies the update to a throw-away doc; Yjs throws on malformed updates. */
-function checkUpdate(update: Uint8Array): string | null {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, update);
-    // An update whose structs reference missing ones is kept "pending" instead of applied:
-    // that is a cut-off or spliced document, not a complete board.
-    if (doc.store.pendingStructs || doc.store.pendingDs) return 'incomplete document';
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message || 'unreadable document' : 'unreadable document';
-  } finally {
-    doc.destroy();
+/** The file form of a parsed file (what an export writes): every table's values encoded again. */
+export function encodeWorkspaceFile(file: ParsedWorkspaceFile): WorkspaceFile {
+  const encoded: Record<string, unknown> = {};
+  for (const table of TABLE_LIST) {
+    const key = table.key;
+    const value: unknown = file[key];
+    if (table.shape === 'single') encoded[key] = value === null ? null : table.encode(value);
+    else encoded[key] = (value as unknown[]).map((entry) => table.encode(entry));
   }
+  return { ...file, ...(encoded as Pick<WorkspaceFile, TableKey>) };
 }

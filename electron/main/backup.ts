@@ -2,9 +2,10 @@ import type { Dirent } from 'node:fs';
 import nodePath from 'node:path';
 import { z } from 'zod';
 import { backupsToDelete, KEEP_PER_WORKSPACE, newestFirst } from '../../shared/backups';
-import { formatMegabytes, MAX_FILE_BYTES } from '../../shared/fileLimits';
+import { MAX_FILE_BYTES } from '../../shared/fileLimits';
 import { BackupEntry, BackupId, type BackupSnapshot } from '../../shared/ipc';
 import { removeStaleTempFiles, writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
+import { fileReason, HostFailure } from './hostFailure';
 import { compactTimestamp, isoFromCompactTimestamp } from './time';
 
 /**
@@ -198,12 +199,12 @@ export function createBackupStore({
   async function save(snapshot: BackupSnapshot): Promise<BackupEntry> {
     const size = Buffer.byteLength(snapshot.content, 'utf8');
     // IPC already refused anything larger; this store is also used directly.
-    if (size > maxBytes) {
-      throw new Error(
-        `The backup of “${snapshot.workspaceName}” is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(maxBytes)}).`,
-      );
-    }
-    const entries = await currentEntries();
+    if (size > maxBytes) throw new HostFailure({ kind: 'backup-too-large', workspaceName: snapshot.workspaceName, bytes: size, limit: maxBytes });
+    const notSaved = (error: unknown) =>
+      new HostFailure({ kind: 'backup-not-saved', workspaceName: snapshot.workspaceName, ...fileReason(error, 'write') }, { cause: error });
+    const entries = await currentEntries().catch((error: unknown) => {
+      throw notSaved(error);
+    });
     const taken = new Set(entries.map((entry) => entry.id));
     const stamp = compactTimestamp(now());
     // Whole seconds, as in the file name, so a manifest rebuilt from the files says the same.
@@ -220,7 +221,9 @@ export function createBackupStore({
       size,
       workspaceUpdatedAt: snapshot.workspaceUpdatedAt,
     };
-    await writeFileAtomic(fs, pathOf(written.id), snapshot.content, { ...writeOptions, mode: 0o600 });
+    await writeFileAtomic(fs, pathOf(written.id), snapshot.content, { ...writeOptions, mode: 0o600 }).catch((error: unknown) => {
+      throw notSaved(error);
+    });
     entries.push(written);
 
     // Only this workspace's backups can have become too many; the one just written always stays.
@@ -236,7 +239,9 @@ export function createBackupStore({
       }
     }
     const kept = entries.filter((entry) => !removed.has(entry.id));
-    await writeManifest(kept);
+    await writeManifest(kept).catch((error: unknown) => {
+      throw notSaved(error);
+    });
     return toEntry(written);
   }
 
@@ -251,7 +256,10 @@ export function createBackupStore({
   });
 
   async function list(): Promise<BackupEntry[]> {
-    return newestFirst(await currentEntries()).map(toEntry);
+    const entries = await currentEntries().catch((error: unknown) => {
+      throw new HostFailure({ kind: 'backups-unreadable', ...fileReason(error, 'read') }, { cause: error });
+    });
+    return newestFirst(entries).map(toEntry);
   }
 
   async function read(id: string): Promise<{ content: string }> {
@@ -260,10 +268,8 @@ export function createBackupStore({
     try {
       return { content: await fs.readFile(pathOf(id), 'utf8') };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new Error(`The backup ${id} no longer exists.`, { cause: error });
-      }
-      throw error;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new HostFailure({ kind: 'backup-missing', id }, { cause: error });
+      throw new HostFailure({ kind: 'backups-unreadable', ...fileReason(error, 'read') }, { cause: error });
     }
   }
 

@@ -2,10 +2,11 @@ import type { Stats } from 'node:fs';
 import nodePath from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { InvokeResult } from '../../shared/ipc';
-import { formatMegabytes, MAX_FILE_BYTES } from '../../shared/fileLimits';
+import { MAX_FILE_BYTES } from '../../shared/fileLimits';
 import { looksLikePng } from '../../shared/png';
 import { FILE_EXTENSION } from '../../shared/workspaceFile';
 import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
+import { fileFailure, HostFailure } from './hostFailure';
 
 /**
  * Export (save dialog + atomic write) and import (open dialog + size-checked UTF-8 read) of
@@ -32,7 +33,7 @@ export type FilesDeps = {
   rememberFolder: (folder: string) => void;
   /** Where dialogs start when nothing is remembered (the user's Documents folder). */
   defaultFolder: () => string;
-  labels: () => { exportTitle: string; importTitle: string; imageTitle: string; imageFilter: string };
+  labels: () => { exportTitle: string; importTitle: string; imageTitle: string; imageFilter: string; workspaceFilter: string; allFilesFilter: string };
 };
 
 /**
@@ -42,7 +43,6 @@ export type FilesDeps = {
 export const STALE_EXPORT_TEMP_MS = 60 * 60 * 1000;
 
 const EXTENSION = FILE_EXTENSION.slice(1);
-const FILTER = { name: 'Alignboard Workspace', extensions: [EXTENSION] };
 const RESERVED_WINDOWS_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
 
 /** Characters Windows, macOS or Linux refuse in a file name, and control characters. */
@@ -93,26 +93,12 @@ export function safeFileName(suggested: string, extension: string = FILE_EXTENSI
 
 /** A PNG file name every OS accepts, from a board name. */
 export function pngFileName(suggested: string): string {
-  const base = safeFileName(suggested.replace(/\.png\s*$/i, ''));
-  return `${base.slice(0, -FILE_EXTENSION.length)}.png`;
+  return safeFileName(suggested, '.png');
 }
 
-export function withExtension(filePath: string): string {
-  return filePath.toLowerCase().endsWith(FILE_EXTENSION) ? filePath : `${filePath}${FILE_EXTENSION}`;
-}
-
-function describeFsError(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException | null)?.code) {
-    case 'ENOENT':
-      return 'it does not exist (it may have been moved or deleted)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+/** The path the user chose, with `extension` added unless it already ends in it (any case). */
+export function withExtension(filePath: string, extension: string = FILE_EXTENSION): string {
+  return filePath.toLowerCase().endsWith(extension) ? filePath : `${filePath}${extension}`;
 }
 
 /**
@@ -122,15 +108,12 @@ function describeFsError(error: unknown): string {
  */
 export async function readWorkspaceFile(fs: FilesFs, filePath: string): Promise<{ fileName: string; content: string }> {
   const fileName = nodePath.basename(filePath);
-  const unreadable = (error: unknown) =>
-    new Error(`“${fileName}” could not be read: ${describeFsError(error)}.`, { cause: error });
+  const unreadable = (error: unknown) => fileFailure(error, fileName, 'read');
   const info = await fs.stat(filePath).catch((error: unknown) => {
     throw unreadable(error);
   });
-  if (!info.isFile()) throw new Error(`“${fileName}” is not a file.`);
-  const limit = formatMegabytes(MAX_FILE_BYTES);
-  const tooLarge = (bytes: number) =>
-    new Error(`“${fileName}” is too large to open (${formatMegabytes(bytes)}; the limit is ${limit}).`);
+  if (!info.isFile()) throw new HostFailure({ kind: 'not-a-file', fileName });
+  const tooLarge = (bytes: number) => new HostFailure({ kind: 'file-too-large', fileName, bytes, limit: MAX_FILE_BYTES });
   if (info.size > MAX_FILE_BYTES) throw tooLarge(info.size);
   const bytes = await fs.readFile(filePath).catch((error: unknown) => {
     throw unreadable(error);
@@ -141,9 +124,7 @@ export async function readWorkspaceFile(fs: FilesFs, filePath: string): Promise<
   try {
     content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    throw new Error(`“${fileName}” is not a text file in UTF-8, so it cannot be an Alignboard workspace.`, {
-      cause: error,
-    });
+    throw new HostFailure({ kind: 'not-utf8', fileName }, { cause: error });
   }
   return { fileName, content };
 }
@@ -172,16 +153,19 @@ export function createFileService(deps: FilesDeps) {
     content: string;
   }): Promise<InvokeResult<'file:saveWorkspace'>> {
     const folder = await startFolder(deps);
+    const labels = deps.labels();
     const choice = await deps.dialog.showSaveDialog({
-      title: deps.labels().exportTitle,
+      title: labels.exportTitle,
       defaultPath: nodePath.join(folder, safeFileName(args.suggestedName)),
-      filters: [FILTER],
+      filters: [{ name: labels.workspaceFilter, extensions: [EXTENSION] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
     if (choice.canceled || !choice.filePath) return { saved: false, path: null };
     // Linux file choosers do not append the filter's extension themselves.
     const target = withExtension(choice.filePath);
-    await writeFileAtomic(deps.fs, target, args.content);
+    await writeFileAtomic(deps.fs, target, args.content).catch((error: unknown) => {
+      throw fileFailure(error, nodePath.basename(target), 'write');
+    });
     try {
       deps.rememberFolder(nodePath.dirname(target));
     } catch {
@@ -191,10 +175,14 @@ export function createFileService(deps: FilesDeps) {
   }
 
   async function openWorkspace(): Promise<InvokeResult<'file:openWorkspace'>> {
+    const labels = deps.labels();
     const choice = await deps.dialog.showOpenDialog({
-      title: deps.labels().importTitle,
+      title: labels.importTitle,
       defaultPath: await startFolder(deps),
-      filters: [FILTER, { name: 'All Files', extensions: ['*'] }],
+      filters: [
+        { name: labels.workspaceFilter, extensions: [EXTENSION] },
+        { name: labels.allFilesFilter, extensions: ['*'] },
+      ],
       properties: ['openFile'],
     });
     const filePath = choice.filePaths[0];
@@ -204,7 +192,7 @@ export function createFileService(deps: FilesDeps) {
 
   /** Offers a PNG the renderer drew in a save dialog and writes it atomically; anything else is refused first. */
   async function saveImage(args: { suggestedName: string; bytes: Uint8Array }): Promise<InvokeResult<'file:saveImage'>> {
-    if (!looksLikePng(args.bytes)) throw new Error('The image to save is not a PNG.');
+    if (!looksLikePng(args.bytes)) throw new HostFailure({ kind: 'not-png' });
     const labels = deps.labels();
     const choice = await deps.dialog.showSaveDialog({
       title: labels.imageTitle,
@@ -213,8 +201,10 @@ export function createFileService(deps: FilesDeps) {
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
     if (choice.canceled || !choice.filePath) return { saved: false, path: null };
-    const target = /\.png$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.png`;
-    await writeFileAtomic(deps.fs, target, args.bytes);
+    const target = withExtension(choice.filePath, '.png');
+    await writeFileAtomic(deps.fs, target, args.bytes).catch((error: unknown) => {
+      throw fileFailure(error, nodePath.basename(target), 'write');
+    });
     try {
       deps.rememberFolder(nodePath.dirname(target));
     } catch {

@@ -4,7 +4,8 @@ import type { Handlers } from './ipc';
 import type { PdfExporter } from './pdf';
 import type { SettingsService } from './settings';
 import type { AppSettings } from '../../shared/settings';
-import type { RoomHost } from '../../server/rooms/roomHost';
+import { RoomError, type RoomHost } from '../../server/rooms/roomHost';
+import { roomProblemMessage } from '../../shared/rooms/errors';
 
 export type HandlerDeps = {
   appInfo: () => { version: string; platform: string; userDataPath: string };
@@ -13,7 +14,7 @@ export type HandlerDeps = {
   backups: BackupStore;
   pdf: Pick<PdfExporter, 'exportPdf' | 'savePdf'>;
   /** The room server (server/rooms), started by main for the renderer's board page. */
-  rooms: Pick<RoomHost, 'open' | 'status' | 'setLocked' | 'remove' | 'close'>;
+  rooms: Pick<RoomHost, 'addresses' | 'open' | 'status' | 'setLocked' | 'remove' | 'close'>;
   /** Called after a settings change was saved (e.g. to rebuild the menu in a new language). */
   onSettingsChanged: (next: AppSettings, previous: AppSettings) => void;
 };
@@ -41,10 +42,24 @@ export function createHandlers({ appInfo, settings, files, backups, pdf, rooms, 
     // webContents.ipc, which Electron asks first. What reaches this one comes from a page nobody
     // is printing (the print route opened in the app window): nothing to do.
     'pdf:ready': () => ({ printing: false }),
-    'room:open': (request) => rooms.open(request),
+    'room:open': (request) => withRoomProblem(() => rooms.open(request)),
     'room:list': () => rooms.status(),
-    'room:lock': (locked) => rooms.setLocked(locked),
-    'room:remove': (participantId) => rooms.remove(participantId),
+    'room:addresses': () => rooms.addresses(),
+    'room:lock': (locked) => withRoomProblem(() => rooms.setLocked(locked)),
+    'room:remove': (participantId) => withRoomProblem(() => rooms.remove(participantId)),
     'room:close': () => rooms.close(),
   };
+}
+
+/**
+ * Only an error's message crosses IPC: a refused room request carries its kind and parameters in
+ * it (shared/rooms/errors.ts), for the renderer to say in the user's language.
+ */
+async function withRoomProblem<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RoomError) throw new Error(roomProblemMessage(error.problem), { cause: error });
+    throw error;
+  }
 }

@@ -7,13 +7,16 @@ import {
   type InvokeChannel,
   type InvokeResult,
 } from '../../shared/ipc';
+import { encodeHostProblem } from '../../shared/hostProblem';
 import { isAppUrl } from './appProtocol';
+import { HostFailure } from './hostFailure';
 
 /**
  * Every invoke channel is registered here, through one wrapper that refuses a call before the
  * handler runs unless (1) it comes from the main frame of our own app:// page and (2) its arguments
  * parse with the contract's zod tuple. The handler's result is parsed too, so main cannot drift
- * from what the renderer was promised.
+ * from what the renderer was promised. A HostFailure of the handler reaches the renderer as its
+ * encoded HostProblem; any other error as Electron passes it (its message only).
  */
 
 export type HandlerArgs<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['args']>;
@@ -59,7 +62,15 @@ export function handle<C extends InvokeChannel>(ipcMain: IpcMainLike, channel: C
     if (problem) throw new Error(`Refused ${channel}: ${problem}.`);
     const args = contract.args.safeParse(rawArgs);
     if (!args.success) throw new Error(`Refused ${channel}: invalid arguments (${issues(args.error)}).`);
-    const result = await (handler as (...a: unknown[]) => unknown)(...args.data);
+    let result: unknown;
+    try {
+      result = await (handler as (...a: unknown[]) => unknown)(...args.data);
+    } catch (error) {
+      // Electron passes only the message on: a problem the user can act on travels inside it as
+      // data, for the renderer to word in the user's language (shared/hostProblem.ts).
+      if (error instanceof HostFailure) throw new Error(encodeHostProblem(error.problem), { cause: error });
+      throw error;
+    }
     const checked = contract.result.safeParse(result);
     if (!checked.success) {
       throw new Error(`Internal error in ${channel}: the result does not match the contract (${issues(checked.error)}).`);

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc';
-import { en } from '../../shared/locales/en';
+import { en, type Messages } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import type { Language } from '../../shared/settings';
 
@@ -18,60 +18,10 @@ import type { Language } from '../../shared/settings';
  */
 export const RENDERER_HANDLED_ACCELERATORS: ReadonlySet<string> = new Set(['CmdOrCtrl+O', 'CmdOrCtrl+E', 'Alt+Shift+T']);
 
-const MENU_LABELS = { en: en.menu, ja: ja.menu } as const;
+/** Electron's own role labels are English-only, so every label comes from the locale files. */
+const MESSAGES = { en, ja } as const satisfies Record<Language, Messages>;
 
-/**
- * Labels of role items. Electron's own role labels are English-only, so they are spelled out here.
- * TODO: move into shared/locales (`menu.undo`, …) once that file gains these keys.
- */
-const ROLE_LABELS = {
-  en: {
-    undo: 'Undo',
-    redo: 'Redo',
-    cut: 'Cut',
-    copy: 'Copy',
-    paste: 'Paste',
-    selectAll: 'Select All',
-    zoomIn: 'Zoom In',
-    zoomOut: 'Zoom Out',
-    resetZoom: 'Actual Size',
-    togglefullscreen: 'Toggle Full Screen',
-    minimize: 'Minimize',
-    close: 'Close Window',
-    zoom: 'Zoom',
-    front: 'Bring All to Front',
-    services: 'Services',
-    hide: 'Hide Alignboard',
-    hideOthers: 'Hide Others',
-    unhide: 'Show All',
-    reload: 'Reload',
-    toggleDevTools: 'Toggle Developer Tools',
-  },
-  ja: {
-    undo: '元に戻す',
-    redo: 'やり直す',
-    cut: '切り取り',
-    copy: 'コピー',
-    paste: '貼り付け',
-    selectAll: 'すべてを選択',
-    zoomIn: '拡大',
-    zoomOut: '縮小',
-    resetZoom: '実際のサイズ',
-    togglefullscreen: 'フルスクリーン表示を切り替え',
-    minimize: '最小化',
-    close: 'ウインドウを閉じる',
-    zoom: 'ズーム',
-    front: 'すべてを手前に移動',
-    services: 'サービス',
-    hide: 'Alignboard を隠す',
-    hideOthers: 'ほかを隠す',
-    unhide: 'すべてを表示',
-    reload: '再読み込み',
-    toggleDevTools: '開発者ツールを切り替え',
-  },
-} as const satisfies Record<Language, Record<string, string>>;
-
-type RoleKey = keyof (typeof ROLE_LABELS)['en'];
+type RoleKey = keyof Messages['shell']['roles'];
 
 export type MenuOptions = {
   language: Language;
@@ -81,8 +31,8 @@ export type MenuOptions = {
 };
 
 export function buildMenuTemplate({ language, platform, send, isDev }: MenuOptions): MenuItemConstructorOptions[] {
-  const t = MENU_LABELS[language];
-  const roles = ROLE_LABELS[language];
+  const t = MESSAGES[language].menu;
+  const roles = MESSAGES[language].shell.roles;
   const isMac = platform === 'darwin';
   const command = (label: string, id: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     id,

@@ -1,6 +1,8 @@
 import nodePath from 'node:path';
+import { type HostErrorMessages, hostProblemText } from '../../shared/hostProblem';
 import type { EventPayload } from '../../shared/ipc';
 import { FILE_EXTENSION } from '../../shared/workspaceFile';
+import { fileFailure } from './hostFailure';
 
 /**
  * `.alignboard` files handed to the app by the OS: a path on the command line (first launch or a
@@ -24,13 +26,15 @@ export type FileOpenerDeps = {
   send: (payload: EventPayload<'file:opened'>) => boolean;
   /** Shown natively when the file cannot be read (the renderer never learns of it). */
   showError: (message: string) => void;
+  /** The failure sentences in the menu's language. */
+  labels: () => HostErrorMessages;
 };
 
 /**
  * Files can arrive before the window exists (macOS delivers `open-file` before `ready`), so they
  * wait in a queue until `pageReady()` is called from the window's `did-finish-load`.
  */
-export function createFileOpener({ read, send, showError }: FileOpenerDeps) {
+export function createFileOpener({ read, send, showError, labels }: FileOpenerDeps) {
   let ready = false;
   const pending: EventPayload<'file:opened'>[] = [];
 
@@ -44,7 +48,7 @@ export function createFileOpener({ read, send, showError }: FileOpenerDeps) {
       try {
         payload = await read(filePath);
       } catch (error) {
-        showError(error instanceof Error ? error.message : String(error));
+        showError(hostProblemText(fileFailure(error, nodePath.basename(filePath), 'read').problem, labels()));
         return;
       }
       deliver(payload);

@@ -19,6 +19,7 @@ import { sha256Hex } from '../../shared/sla/canonical';
 import { APP_ENTRY_URL } from './appProtocol';
 import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
 import { safeFileName, startFolder } from './files';
+import { fileFailure, HostFailure } from './hostFailure';
 import { handle, type IpcMainLike } from './ipc';
 import { secureWebPreferences } from './security';
 
@@ -116,14 +117,14 @@ function waitForReady(window: PrintWindow, route: string, timeoutMs: number) {
   });
   // First, as it can throw: nothing else (no timer) exists yet then.
   handle(window.webContents.ipc, 'pdf:ready', (report) => {
-    settle(report.problem ? new Error(`The page to print (${route}) cannot be printed: ${report.problem}`) : null, report);
+    settle(report.problem ? new HostFailure({ kind: 'print-failed', detail: `${route}: ${report.problem}` }) : null, report);
     return { printing: true };
   });
   window.webContents.on('render-process-gone', (_event, details) => {
-    settle(new Error(`The page to print (${route}) stopped before it was printed (${details.reason}).`));
+    settle(new HostFailure({ kind: 'print-failed', detail: `${route}: the page stopped before it was printed (${details.reason})` }));
   });
   timer = setTimeout(() => {
-    settle(new Error(`The page to print (${route}) did not get ready within ${formatWait(timeoutMs)}.`));
+    settle(new HostFailure({ kind: 'print-not-ready', wait: formatWait(timeoutMs) }));
   }, timeoutMs);
   return {
     promise,
@@ -150,7 +151,7 @@ export function createPdfExporter(deps: PdfExporterDeps) {
       // an in-page hash change) superseded this one: the page is still there and may get ready.
       window.loadURL(printUrl(request, options.paper)).catch((error: unknown) => {
         if (!/ERR_ABORTED/.test(describe(error))) {
-          ready?.fail(new Error(`The page to print (${request.route}) could not be loaded: ${describe(error)}`));
+          ready?.fail(new HostFailure({ kind: 'print-failed', detail: `${request.route}: ${describe(error)}` }));
         }
       });
       const report = await ready.promise;
@@ -159,7 +160,7 @@ export function createPdfExporter(deps: PdfExporterDeps) {
       const layout = report.orientation ? printOptions(request.kind, { paper: request.paper, footer: request.footer, orientation: report.orientation }) : options;
       const printed = new Uint8Array(await window.webContents.printToPDF(toElectronPrintOptions(layout)));
       if (!looksLikePdf(printed)) {
-        throw new Error(`Printing ${request.route} produced ${printed.byteLength === 0 ? 'an empty file' : 'something that is not a PDF'}.`);
+        throw new HostFailure({ kind: 'print-failed', detail: `${request.route}: ${printed.byteLength === 0 ? 'an empty file' : 'something that is not a PDF'}` });
       }
       return printed;
     } finally {
@@ -173,7 +174,7 @@ export function createPdfExporter(deps: PdfExporterDeps) {
     const processed = await postProcess(printed, request.kind);
     // A signed SLA gets its metadata and the signed JSON embedded, so a manager can verify it later.
     const bytes = request.seal ? await sealPdfForRequest(processed, request.seal, sha256Hex) : processed;
-    if (!looksLikePdf(bytes)) throw new Error(`Post-processing the ${request.kind} PDF did not return a PDF.`);
+    if (!looksLikePdf(bytes)) throw new HostFailure({ kind: 'print-failed', detail: `post-processing the ${request.kind} PDF did not return a PDF` });
 
     return save(bytes, request.suggestedName);
   }
@@ -189,7 +190,9 @@ export function createPdfExporter(deps: PdfExporterDeps) {
     });
     if (choice.canceled || !choice.filePath) return { saved: false, path: null };
     const target = withPdfExtension(choice.filePath);
-    await writeFileAtomic(deps.fs, target, bytes);
+    await writeFileAtomic(deps.fs, target, bytes).catch((error: unknown) => {
+      throw fileFailure(error, nodePath.basename(target), 'write');
+    });
     try {
       deps.rememberFolder(nodePath.dirname(target));
     } catch {
@@ -200,7 +203,7 @@ export function createPdfExporter(deps: PdfExporterDeps) {
 
   /** Saves a PDF the renderer made (a PDF it sealed); anything that is not a PDF is refused first. */
   async function savePdf(request: { suggestedName: string; bytes: Uint8Array }): Promise<InvokeResult<'pdf:save'>> {
-    if (!looksLikePdf(request.bytes)) throw new Error('The file to save is not a PDF.');
+    if (!looksLikePdf(request.bytes)) throw new HostFailure({ kind: 'not-pdf' });
     return save(request.bytes, request.suggestedName);
   }
 

@@ -18,6 +18,7 @@ const INVOKE_CHANNELS = {
   'pdf:ready': true,
   'room:open': true,
   'room:list': true,
+  'room:addresses': true,
   'room:lock': true,
   'room:remove': true,
   'room:close': true,

@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 /**
@@ -10,11 +11,12 @@ import * as Y from 'yjs';
  */
 
 /** Hocuspocus's message types (`MessageType` in @hocuspocus/server), the ones a client may send. */
-const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, close: 7 } as const;
+const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, stateless: 5, close: 7 } as const;
 /** y-protocols/sync message types. */
 const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 
-export type AwarenessEntry = { clientId: number; clock: number; state: unknown };
+/** One client's presence in an awareness message; `json` is the state as sent (its size is capped). */
+export type AwarenessEntry = { clientId: number; clock: number; state: unknown; json: string };
 
 export type Frame =
   | { kind: 'sync-step-1' }
@@ -22,6 +24,7 @@ export type Frame =
   | { kind: 'awareness'; entries: AwarenessEntry[] }
   | { kind: 'auth'; token: string }
   | { kind: 'query-awareness' }
+  | { kind: 'stateless'; payload: string }
   | { kind: 'close' };
 
 export type FrameResult = { ok: true; frame: Frame } | { ok: false; problem: string };
@@ -34,9 +37,10 @@ function readAwareness(bytes: Uint8Array): AwarenessEntry[] {
   for (let index = 0; index < count; index++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    const json = decoding.readVarString(decoder);
+    const state: unknown = JSON.parse(json);
     if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new Error('an awareness state that is not an object');
-    entries.push({ clientId, clock, state });
+    entries.push({ clientId, clock, state, json });
   }
   if (decoding.hasContent(decoder)) throw new Error('bytes left over after the awareness update');
   return entries;
@@ -75,6 +79,9 @@ export function parseFrame(data: Uint8Array, documentName: string): FrameResult 
       case MESSAGE.queryAwareness:
         frame = { kind: 'query-awareness' };
         break;
+      case MESSAGE.stateless:
+        frame = { kind: 'stateless', payload: decoding.readVarString(decoder) };
+        break;
       case MESSAGE.close:
         frame = { kind: 'close' };
         break;
@@ -86,4 +93,32 @@ export function parseFrame(data: Uint8Array, documentName: string): FrameResult 
   } catch (error) {
     return { ok: false, problem: `the message does not parse (${error instanceof Error ? error.message : String(error)})` };
   }
+}
+
+/**
+ * An awareness message with only some of the entries a client sent (the gate drops entries about
+ * other clients' presence, see roomHost.ts), in the same encoding y-protocols reads.
+ */
+export function encodeAwarenessFrame(documentName: string, entries: readonly AwarenessEntry[]): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(update, entry.clientId);
+    encoding.writeVarUint(update, entry.clock);
+    encoding.writeVarString(update, entry.json);
+  }
+  const frame = encoding.createEncoder();
+  encoding.writeVarString(frame, documentName);
+  encoding.writeVarUint(frame, MESSAGE.awareness);
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
+  return encoding.toUint8Array(frame);
+}
+
+/** A Hocuspocus stateless message from the server to one connection (see RoomDots). */
+export function encodeStatelessFrame(documentName: string, payload: string): Uint8Array {
+  const frame = encoding.createEncoder();
+  encoding.writeVarString(frame, documentName);
+  encoding.writeVarUint(frame, MESSAGE.stateless);
+  encoding.writeVarString(frame, payload);
+  return encoding.toUint8Array(frame);
 }

@@ -3,23 +3,23 @@ import type WebSocket from 'ws';
 
 /**
  * Stands between a real WebSocket and Hocuspocus. Hocuspocus attaches its listeners to this object;
- * every incoming frame is first offered to `admit`, and only frames it accepts are passed on, so a
- * refused frame never reaches the sync protocol. Everything else (send, ping, close, readyState)
- * goes straight to the real socket.
+ * every incoming frame is first offered to `admit`, which returns the bytes to pass on (the frame,
+ * or a filtered copy of it) or null to pass nothing — because it was handled at the gate, dropped,
+ * or refused with `refuse()` — so a refused frame never reaches the sync protocol. Everything else
+ * (send, ping, close, readyState) goes straight to the real socket.
  */
 export class GatedSocket extends EventEmitter {
   private refused = false;
 
   constructor(
     readonly socket: WebSocket,
-    admit: (data: Uint8Array, isBinary: boolean) => boolean,
+    admit: (data: Uint8Array, isBinary: boolean) => Uint8Array | null,
   ) {
     super();
     socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       if (this.refused) return;
-      const bytes = toBytes(data);
-      if (admit(bytes, isBinary)) this.emit('message', bytes);
-      else this.refused = true;
+      const passed = admit(toBytes(data), isBinary);
+      if (passed && !this.refused) this.emit('message', passed);
     });
     socket.on('pong', () => this.emit('pong'));
     socket.on('close', (code: number, reason: Buffer) => this.emit('close', code, reason));
@@ -81,12 +81,13 @@ export class RateLimiter {
     this.last = now();
   }
 
-  take(): boolean {
+  /** Takes `amount` (a message, or bytes); false, taking nothing, when that is more than is left. */
+  take(amount = 1): boolean {
     const now = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
     return true;
   }
 }

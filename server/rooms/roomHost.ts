@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { Duplex } from 'node:stream';
@@ -6,18 +7,25 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { roomsEn } from '../../shared/locales/rooms.en';
 import { roomsJa } from '../../shared/locales/rooms.ja';
-import { authorFields, guestAuthorId, writeGuest } from '../../shared/rooms/identity';
+import { escapeHtml } from '../../shared/html';
+import { authorFields, guestAuthorId, guestsMap, writeGuest } from '../../shared/rooms/identity';
 import { BoardGuard } from '../../shared/rooms/policy';
+import { RoomVotes } from '../../shared/rooms/votes';
 import {
   DEFAULT_ROOM_LIMITS,
   JoinRequest,
   ROOM_CLOSE,
   ROOM_PATHS,
   ROOM_PORT,
+  ROOM_REQUEST_BYTES,
   RoomOpenRequest,
+  RoomRequest,
   socketUrl,
   TOKEN_BYTES,
   type JoinResponse,
+  type RoomDots,
+  type RoomErrorKind,
+  type RoomProblem,
   type OpenRoom,
   type RoomAddress,
   type RoomLimits,
@@ -26,7 +34,9 @@ import {
   type RoomStatus,
   type RoomSummary,
 } from '../../shared/rooms/protocol';
-import { parseFrame } from './frames';
+import { readBody } from '../http';
+import { ClientIds } from './clients';
+import { encodeAwarenessFrame, encodeStatelessFrame, parseFrame } from './frames';
 import { GatedSocket, OnceLog, RateLimiter } from './gate';
 import { isLoopback, LOOPBACK, roomAddresses } from './network';
 import type { ParticipantPage } from './participantPage';
@@ -40,8 +50,11 @@ import type { ParticipantPage } from './participantPage';
  * - HTTP: the Host header names this server (no DNS rebinding), a per-address request rate, and a
  *   join token for the page and the join API; only the participant page's own files are served.
  * - WebSocket upgrade: Host, Origin, a live token (participant's, or the facilitator's from
- *   loopback only), the connection caps; then every frame: size (ws `maxPayload`), rate, structure,
- *   and for a participant's Yjs update the board policy (shared/rooms/policy.ts).
+ *   loopback only), the connection caps; then every frame: size (ws `maxPayload`), message and byte
+ *   rate, structure; for a participant's Yjs update the Yjs client ids it is written under (bound
+ *   to the first participant who uses them, see clients.ts), the document's size and the board
+ *   policy (shared/rooms/policy.ts); for their presence its size and rate, others' states dropped;
+ *   their one request, a dot, is carried out by the server itself (shared/rooms/votes.ts).
  * Hocuspocus runs the sync and awareness protocols behind that gate; a read-only connection is
  * its own mechanism, used for a locked room.
  */
@@ -72,12 +85,18 @@ export type RoomHost = {
   onChange(listener: (status: RoomStatus) => void): () => void;
 };
 
+/** A refused room request: `kind` and `params` for the user's language (rooms.errors.*), the message for logs. */
 export class RoomError extends Error {
   constructor(
-    readonly kind: 'already-open' | 'not-open' | 'bad-address' | 'port-in-use' | 'bad-request' | 'unknown-participant',
+    readonly kind: RoomErrorKind,
     message: string,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
+  }
+
+  get problem(): RoomProblem {
+    return { kind: this.kind, params: this.params, message: this.message };
   }
 }
 
@@ -88,9 +107,10 @@ type Participant = {
   department: RoomMember['department'];
   memberId: string | null;
   authorId: string;
-  anonymousVoterId: string;
   joinedAt: string;
   sockets: Set<WebSocket>;
+  /** Bytes per second over all their connections (a second phone tab shares the budget). */
+  bytes: RateLimiter;
 };
 
 type Room = {
@@ -113,6 +133,14 @@ type Room = {
   document: Document;
   release: () => Promise<void>;
   guard: BoardGuard;
+  clientIds: ClientIds;
+  /** Yjs client ids the laptop's own client used (in updates or presence): no participant's. */
+  facilitatorClients: Set<number>;
+  votes: RoomVotes;
+  /** Same for every room of one board while this host runs (see RoomSummary). */
+  boardKey: string;
+  /** The document's size so far (its state when opened plus every update since): an upper bound. */
+  documentBytes: number;
 };
 
 type SocketRole = { role: 'facilitator' } | { role: 'participant'; participant: Participant };
@@ -131,21 +159,27 @@ function pageMessages(request: IncomingMessage) {
   return accept.trim().startsWith('ja') ? { lang: 'ja', ...roomsJa.server } : { lang: 'en', ...roomsEn.server };
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export function createRoomHost(deps: RoomHostDeps): RoomHost {
   const limits: RoomLimits = { ...DEFAULT_ROOM_LIMITS, ...deps.limits };
   const log = new OnceLog((message) => deps.logger.warn(message), deps.now);
   const listeners = new Set<(status: RoomStatus) => void>();
-  const revoked = new Map<string, 'closed' | 'removed'>();
+  /** closed: the room closed; removed: that participant was removed; replaced: a join link replaced after a removal. */
+  const revoked = new Map<string, 'closed' | 'removed' | 'replaced'>();
   const httpBuckets = new Map<string, RateLimiter>();
+  /**
+   * Participants of closed rooms, by their token there: who they were and the Yjs client ids they
+   * wrote under, so that one who joins the board's next room `again` keeps their notes (see
+   * JoinRequest). In memory only: a restarted app starts afresh.
+   */
+  const retired = new Map<string, { boardKey: string; name: string; department: RoomMember['department']; memberId: string | null; authorId: string; clients: number[] }>();
   let room: Room | null = null;
   let opening = false;
 
   const token = () => base64url(deps.randomBytes(TOKEN_BYTES));
-  const revoke = (value: string, why: 'closed' | 'removed') => {
+  // Board ids stay on the laptop: a room names its board by a keyed digest only.
+  const boardKeySecret = deps.randomBytes(TOKEN_BYTES);
+  const boardKey = (boardId: string) => createHmac('sha256', boardKeySecret).update(boardId).digest('base64url').slice(0, 22);
+  const revoke = (value: string, why: 'closed' | 'removed' | 'replaced') => {
     revoked.set(value, why);
     if (revoked.size > REVOKED_MEMORY) revoked.delete(revoked.keys().next().value!);
   };
@@ -257,25 +291,23 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     return bucket.take();
   };
 
-  /** Why a join token does not open this room, or null when it does. */
-  const joinTokenProblem = (current: Room, value: string | null): 'closed' | 'invalid' | null => {
+  type TokenProblem = 'closed' | 'removed' | 'replaced' | 'invalid';
+  /**
+   * Why a token does not open this room's page, or null when it does: the current join token, or
+   * (`participants`) a participant's own, which their page puts in its address once joined so a
+   * reload keeps working after the join link was replaced.
+   */
+  const joinTokenProblem = (current: Room, value: string | null, participants = false): TokenProblem | null => {
     if (value === current.joinToken) return null;
-    return value && revoked.get(value) === 'closed' ? 'closed' : 'invalid';
+    if (participants && value && current.byToken.has(value)) return null;
+    return (value && revoked.get(value)) || 'invalid';
   };
-
-  const readBody = (request: IncomingMessage): Promise<string | null> =>
-    new Promise((resolve) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      // An oversized body is read to its end (within the request timeout) but not kept, so the
-      // answer can still be sent on the same connection.
-      request.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= JSON_LIMIT_BYTES) chunks.push(chunk);
-      });
-      request.on('end', () => resolve(size > JSON_LIMIT_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
-      request.on('error', () => resolve(null));
-    });
+  const PROBLEM_HTTP: Record<TokenProblem, { status: number; error: string; message: string }> = {
+    closed: { status: 410, error: 'room-closed', message: 'this room has closed' },
+    removed: { status: 403, error: 'removed', message: 'this participant was removed from the room' },
+    replaced: { status: 403, error: 'link-replaced', message: 'this join link was replaced by a new one' },
+    invalid: { status: 403, error: 'not-authorized', message: 'wrong join token' },
+  };
 
   const join = (current: Room, request: JoinRequest): Participant | string => {
     if (current.participants.size >= limits.participants) return 'the room is full';
@@ -284,7 +316,14 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     let department: RoomMember['department'];
     let memberId: string | null = null;
     let authorId: string;
-    if (request.as === 'member') {
+    let clients: number[] = [];
+    if (request.as === 'again') {
+      const earlier = retired.get(request.token);
+      if (!earlier || earlier.boardKey !== current.boardKey) return 'there is no earlier participant of this board with that token';
+      retired.delete(request.token);
+      ({ name, department, memberId, authorId, clients } = earlier);
+      if (memberId === null && !guestsMap(current.document).has(authorId)) writeGuest(current.document, authorId, { name, department }, 'room');
+    } else if (request.as === 'member') {
       const member = current.members.find((candidate) => candidate.id === request.memberId);
       if (!member) return 'there is no such member in this room';
       ({ name, department } = member);
@@ -302,12 +341,14 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       department,
       memberId,
       authorId,
-      anonymousVoterId: `anon:${base64url(deps.randomBytes(12))}`,
       joinedAt: new Date(deps.now()).toISOString(),
       sockets: new Set(),
+      bytes: new RateLimiter(limits.participantBytesPerSecond, limits.participantByteBurst, deps.now),
     };
     current.participants.set(id, participant);
     current.byToken.set(participant.token, participant);
+    // What they wrote under these ids in the earlier room (some of it maybe not sent yet) stays theirs.
+    current.clientIds.bind(id, clients);
     return participant;
   };
 
@@ -330,10 +371,12 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     const joinToken = url.searchParams.get('t');
 
     if (url.pathname === ROOM_PATHS.join && (method === 'GET' || method === 'HEAD')) {
-      const problem = joinTokenProblem(current, joinToken);
+      const problem = joinTokenProblem(current, joinToken, true);
       if (problem) {
-        log.note(`join:${remote}:${problem}`, `room: refused the participant page to ${remote}: ${problem === 'closed' ? 'the link is of a closed room' : 'wrong token'}`);
-        sendPage(response, problem === 'closed' ? 410 : 403, request, problem === 'closed' ? pageMessages(request).closed : pageMessages(request).invalidLink, host);
+        log.note(`join:${remote}:${problem}`, `room: refused the participant page to ${remote}: ${PROBLEM_HTTP[problem].message}`);
+        const messages = pageMessages(request);
+        const text = { closed: messages.closed, removed: messages.removed, replaced: messages.replaced, invalid: messages.invalidLink }[problem];
+        sendPage(response, PROBLEM_HTTP[problem].status, request, text, host);
         return;
       }
       response.writeHead(200, { ...securityHeaders(host), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -342,12 +385,12 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     }
 
     if (url.pathname === ROOM_PATHS.summary && method === 'GET') {
-      const problem = joinTokenProblem(current, joinToken);
+      const problem = joinTokenProblem(current, joinToken, true);
       if (problem) {
-        refuseJson(response, problem === 'closed' ? 410 : 403, problem === 'closed' ? 'room-closed' : 'not-authorized', problem === 'closed' ? 'this room has closed' : 'wrong join token', host);
+        refuseJson(response, PROBLEM_HTTP[problem].status, PROBLEM_HTTP[problem].error, PROBLEM_HTTP[problem].message, host);
         return;
       }
-      const summary: RoomSummary = { boardName: current.boardName, code: current.code, members: current.members, locked: current.locked };
+      const summary: RoomSummary = { roomId: current.id, boardKey: current.boardKey, boardName: current.boardName, code: current.code, members: current.members, locked: current.locked };
       sendJson(response, 200, summary, host);
       return;
     }
@@ -366,11 +409,11 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       }
       const problem = joinTokenProblem(current, joinToken);
       if (problem) {
-        log.note(`join:${remote}:${problem}`, `room: refused a join from ${remote}: ${problem === 'closed' ? 'the link is of a closed room' : 'wrong token'}`);
-        refuseJson(response, problem === 'closed' ? 410 : 403, problem === 'closed' ? 'room-closed' : 'not-authorized', problem === 'closed' ? 'this room has closed' : 'wrong join token', host);
+        log.note(`join:${remote}:${problem}`, `room: refused a join from ${remote}: ${PROBLEM_HTTP[problem].message}`);
+        refuseJson(response, PROBLEM_HTTP[problem].status, PROBLEM_HTTP[problem].error, PROBLEM_HTTP[problem].message, host);
         return;
       }
-      const body = await readBody(request);
+      const body = await readBody(request, JSON_LIMIT_BYTES);
       let parsed: ReturnType<typeof JoinRequest.safeParse> | null = null;
       try {
         parsed = body === null ? null : JoinRequest.safeParse(JSON.parse(body));
@@ -391,20 +434,23 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       }
       const joined = join(current, parsed.data);
       if (typeof joined === 'string') {
-        refuseJson(response, joined === 'the room is full' ? 409 : 400, joined === 'the room is full' ? 'room-full' : 'bad-request', joined, host);
+        const [statusCode, error] = joined === 'the room is full' ? [409, 'room-full'] : request.headers['content-type'] && joined.startsWith('there is no earlier') ? [404, 'unknown-participant'] : [400, 'bad-request'];
+        refuseJson(response, statusCode, error, joined, host);
         return;
       }
       deps.logger.info(`room: ${joined.name} joined (${joined.memberId ? 'member' : 'guest'})`);
       const result: JoinResponse = {
         token: joined.token,
+        roomId: current.id,
+        boardKey: current.boardKey,
         documentName: current.documentName,
         identity: {
           participantId: joined.id,
           authorId: joined.authorId,
           name: joined.name,
           department: joined.department,
-          anonymousVoterId: joined.anonymousVoterId,
         },
+        maxNotes: limits.notesPerParticipant,
       };
       sendJson(response, 200, result, host);
       changed();
@@ -489,53 +535,117 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     });
   };
 
+  /** Tells one participant which notes carry their dots (only them: an anonymous round's board does not say). */
+  const sendDots = (current: Room, ws: WebSocket, participant: Participant, outcome: RoomDots['outcome']) => {
+    const message: RoomDots = { type: 'dots', ...current.votes.mine(participant.authorId), outcome };
+    if (ws.readyState === ws.OPEN) ws.send(encodeStatelessFrame(current.documentName, JSON.stringify(message)));
+  };
+
+  /** The Yjs client ids whose structs an update carries (a delete set names no writer). */
+  const updateClients = (update: Uint8Array): number[] | string => {
+    try {
+      return [...Y.parseUpdateMeta(update).to.keys()];
+    } catch (error) {
+      return `it is not a valid Yjs update (${error instanceof Error ? error.message : String(error)})`;
+    }
+  };
+
   const accept = (current: Room, ws: WebSocket, request: IncomingMessage, role: SocketRole, remote: string) => {
     current.sockets.add(ws);
     const participant = role.role === 'participant' ? role.participant : null;
     participant?.sockets.add(ws);
     const who = participant ? participant.name : 'the facilitator';
     const rate = participant ? new RateLimiter(limits.messagesPerSecond, limits.messageBurst, deps.now) : null;
-    const writer = participant
-      ? { ...authorFields(participant), voterIds: new Set([participant.authorId, participant.anonymousVoterId]) }
-      : null;
+    const presence = participant ? new RateLimiter(limits.awarenessPerSecond, limits.awarenessBurst, deps.now) : null;
 
     let gated: GatedSocket;
-    const refuse = (close: { code: number; reason: string }, detail: string) => {
+    const refuse = (close: { code: number; reason: string }, detail: string): null => {
       log.note(`frame:${remote}:${close.reason}`, `room: closed the connection of ${who} (${remote}): ${close.reason}: ${detail}`);
       gated.refuse(close.code, close.reason);
+      return null;
     };
     gated = new GatedSocket(ws, (data, isBinary) => {
-      if (rate && !rate.take()) {
-        refuse(ROOM_CLOSE.tooFast, `more than ${limits.messagesPerSecond} messages a second`);
-        return false;
-      }
-      if (!isBinary) {
-        refuse(ROOM_CLOSE.malformed, 'a text frame');
-        return false;
-      }
+      if (participant && rate && !rate.take()) return refuse(ROOM_CLOSE.tooFast, `more than ${limits.messagesPerSecond} messages a second`);
+      if (participant && !participant.bytes.take(data.byteLength)) return refuse(ROOM_CLOSE.tooFast, `more than ${limits.participantBytesPerSecond} bytes a second`);
+      if (!isBinary) return refuse(ROOM_CLOSE.malformed, 'a text frame');
       const parsed = parseFrame(data, current.documentName);
-      if (!parsed.ok) {
-        refuse(ROOM_CLOSE.malformed, parsed.problem);
-        return false;
-      }
+      if (!parsed.ok) return refuse(ROOM_CLOSE.malformed, parsed.problem);
       const frame = parsed.frame;
       if (frame.kind === 'auth' && frame.token !== (participant ? participant.token : current.facilitatorToken)) {
-        refuse(ROOM_CLOSE.notAuthorized, 'the token in the message is not the one of the connection');
-        return false;
+        return refuse(ROOM_CLOSE.notAuthorized, 'the token in the message is not the one of the connection');
       }
-      if (writer && frame.kind === 'update') {
-        // While the room is locked Hocuspocus drops participants' updates (read-only connections);
-        // they still must parse. Otherwise the board policy decides, before anything is applied.
-        const problem = current.locked ? structureProblem(frame.update) : current.guard.check(frame.update, writer);
-        if (problem) {
-          refuse(ROOM_CLOSE.refused, problem);
-          return false;
+      if (!participant) {
+        // The laptop's own client: never refused (it owns the data), but its client ids are no participant's.
+        if (frame.kind === 'update') {
+          const clients = updateClients(frame.update);
+          if (typeof clients !== 'string') for (const client of clients) current.facilitatorClients.add(client);
+        } else if (frame.kind === 'awareness') {
+          for (const entry of frame.entries) if (current.clientIds.ownerOf(entry.clientId) === undefined) current.facilitatorClients.add(entry.clientId);
         }
+        return data;
       }
-      // Awareness (presence) must parse, but is not checked against the sender: a client forwards
-      // the states of others when asked, and nothing of authority comes from awareness (who is in
-      // the room comes from the tokens above).
-      return true;
+      switch (frame.kind) {
+        case 'update': {
+          // While the room is locked Hocuspocus drops participants' updates (read-only connections);
+          // they still must parse. Otherwise: whose client ids, how big, and the board policy decide,
+          // before anything is applied.
+          const clients = updateClients(frame.update);
+          if (typeof clients === 'string') return refuse(ROOM_CLOSE.refused, clients);
+          if (current.locked) return data;
+          const claim = current.clientIds.claim(participant.id, clients, limits.clientIdsPerParticipant);
+          if ('problem' in claim) return refuse(ROOM_CLOSE.refused, claim.problem);
+          if (clients.length > 0 && current.documentBytes + frame.update.byteLength > limits.documentBytes) {
+            return refuse(ROOM_CLOSE.documentFull, `the board would grow past ${limits.documentBytes} bytes`);
+          }
+          const problem = current.guard.check(frame.update, {
+            ...authorFields(participant),
+            owns: (client) => current.clientIds.owns(participant.id, client) || claim.fresh.includes(client),
+            maxNotes: limits.notesPerParticipant,
+          });
+          if (problem) return refuse(ROOM_CLOSE.refused, problem);
+          current.clientIds.bind(participant.id, claim.fresh);
+          return data;
+        }
+        case 'awareness': {
+          // A client forwards the states of others (Hocuspocus's provider re-sends every change it
+          // hears of): those are dropped here, each peer speaks for itself; what is left is theirs,
+          // bound to them like the ids of their updates, and only that counts against their rate.
+          const own = frame.entries.filter((entry) => {
+            const owner = current.clientIds.ownerOf(entry.clientId);
+            return owner === participant.id || (owner === undefined && !current.facilitatorClients.has(entry.clientId) && entry.clientId !== current.document.clientID);
+          });
+          if (own.length > 0 && presence && !presence.take()) return refuse(ROOM_CLOSE.tooFast, `more than ${limits.awarenessPerSecond} presence updates a second`);
+          if (own.length > limits.awarenessStatesPerMessage) return refuse(ROOM_CLOSE.refused, `presence for ${own.length} clients in one message`);
+          const large = own.find((entry) => new TextEncoder().encode(entry.json).byteLength > limits.awarenessStateBytes);
+          if (large) return refuse(ROOM_CLOSE.refused, `a presence state larger than ${limits.awarenessStateBytes} bytes`);
+          const claim = current.clientIds.claim(
+            participant.id,
+            own.map((entry) => entry.clientId),
+            limits.clientIdsPerParticipant,
+          );
+          if ('problem' in claim) return refuse(ROOM_CLOSE.refused, claim.problem);
+          current.clientIds.bind(participant.id, claim.fresh);
+          if (own.length === 0) return null;
+          return own.length === frame.entries.length ? data : encodeAwarenessFrame(current.documentName, own);
+        }
+        case 'stateless': {
+          // The only thing a participant asks the server: place or take back a dot (see RoomVotes).
+          if (frame.payload.length > ROOM_REQUEST_BYTES) return refuse(ROOM_CLOSE.malformed, 'a request larger than the room takes');
+          let parsedRequest: ReturnType<typeof RoomRequest.safeParse> | null = null;
+          try {
+            parsedRequest = RoomRequest.safeParse(JSON.parse(frame.payload));
+          } catch {
+            parsedRequest = null;
+          }
+          if (!parsedRequest?.success) return refuse(ROOM_CLOSE.malformed, 'a request the room does not know');
+          const dot = parsedRequest.data;
+          const result = current.votes.toggle(participant.authorId, dot, current.locked);
+          for (const socket of participant.sockets) sendDots(current, socket, participant, socket === ws ? { note: dot.note, result } : null);
+          return null;
+        }
+        default:
+          return data;
+      }
     });
 
     ws.on('close', () => {
@@ -559,8 +669,8 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
         server.off('listening', onListening);
         reject(
           error.code === 'EADDRINUSE'
-            ? new RoomError('port-in-use', `Port ${port} on ${address} is in use by another program.`)
-            : new RoomError('bad-address', `Cannot listen on ${address}:${port}: ${error.message}`),
+            ? new RoomError('port-in-use', `Port ${port} on ${address} is in use by another program.`, { port, address })
+            : new RoomError('cannot-listen', `Cannot listen on ${address}:${port}: ${error.message}`, { address, port, reason: error.code ?? error.message }),
         );
       };
       const onListening = () => {
@@ -574,31 +684,36 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     });
 
   const open = async (raw: RoomOpenRequest): Promise<OpenRoom> => {
-    if (room || opening) throw new RoomError('already-open', `A room is already open${room ? ` for “${room.boardName}”` : ''}. Close it first.`);
+    if (room || opening) throw new RoomError('already-open', `A room is already open${room ? ` for “${room.boardName}”` : ''}. Close it first.`, { board: room?.boardName ?? '' });
     const parsed = RoomOpenRequest.safeParse(raw);
-    if (!parsed.success) throw new RoomError('bad-request', `The room request is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+    if (!parsed.success) {
+      const reason = parsed.error.issues[0]?.message ?? 'unknown problem';
+      throw new RoomError('bad-request', `The room request is not valid: ${reason}`, { reason });
+    }
     const request = parsed.data;
     const candidates = roomAddresses(deps.networkInterfaces());
     const address = request.address ?? candidates[0]!.address;
     if (!candidates.some((candidate) => candidate.address === address)) {
-      throw new RoomError('bad-address', `${address} is not an address of this computer.`);
+      throw new RoomError('bad-address', `${address} is not an address of this computer.`, { address });
     }
     opening = true;
     try {
       try {
         void deps.participantPage.files;
       } catch (error) {
-        throw new RoomError('bad-request', `The participant page is missing from this build: ${error instanceof Error ? error.message : String(error)}`);
+        throw new RoomError('no-participant-page', `The participant page is missing from this build: ${error instanceof Error ? error.message : String(error)}`);
       }
       const initial = new Y.Doc();
       try {
         Y.applyUpdate(initial, request.state);
       } catch (error) {
-        throw new RoomError('bad-request', `The board's state does not load: ${error instanceof Error ? error.message : String(error)}`);
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new RoomError('bad-state', `The board's state does not load: ${reason}`, { reason });
       }
       const id = base64url(deps.randomBytes(9));
       const documentName = `board-${id}`;
       let current: Room | null = null;
+      const facilitatorClients = new Set<number>();
       const hocuspocus = new Hocuspocus({
         quiet: true,
         // The room keeps its document for its whole life (see the direct connection below); there is
@@ -613,8 +728,11 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
           if (name !== documentName || given !== ctx.token) throw ROOM_CLOSE.notAuthorized;
           connectionConfig.readOnly = ctx.role === 'participant' && (current?.locked ?? false);
         },
-        connected: async ({ connection }) => {
-          if (current) connection.sendStateless(notice(current));
+        connected: async ({ connection, context }) => {
+          if (!current) return;
+          connection.sendStateless(notice(current));
+          const joined = current.participants.get(String((context as { participantId?: unknown }).participantId));
+          if (joined) connection.sendStateless(JSON.stringify({ type: 'dots', ...current.votes.mine(joined.authorId), outcome: null } satisfies RoomDots));
         },
       });
       const direct = await hocuspocus.openDirectConnection(documentName, { role: 'room' });
@@ -657,9 +775,17 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
         document,
         release: () => direct.disconnect(),
         guard: new BoardGuard(() => Y.encodeStateAsUpdate(document)),
+        clientIds: new ClientIds((client) => client === document.clientID || document.store.clients.has(client) || facilitatorClients.has(client)),
+        facilitatorClients,
+        votes: new RoomVotes(document, 'room', () => base64url(deps.randomBytes(12))),
+        documentBytes: Y.encodeStateAsUpdate(document).byteLength,
+        boardKey: boardKey(request.boardId),
       };
       const openRoom = current;
-      document.on('update', (update: Uint8Array) => openRoom.guard.mirror(update));
+      document.on('update', (update: Uint8Array) => {
+        openRoom.guard.mirror(update);
+        openRoom.documentBytes += update.byteLength;
+      });
       for (const server of servers) {
         server.on('request', (req: IncomingMessage, res: ServerResponse) => {
           handleRequest(openRoom, req, res).catch((error: unknown) => {
@@ -686,7 +812,12 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     room = null;
     revoke(current.joinToken, 'closed');
     revoke(current.facilitatorToken, 'closed');
-    for (const participant of current.participants.values()) revoke(participant.token, 'closed');
+    for (const participant of current.participants.values()) {
+      revoke(participant.token, 'closed');
+      const { name, department, memberId, authorId } = participant;
+      retired.set(participant.token, { boardKey: current.boardKey, name, department, memberId, authorId, clients: current.clientIds.clientsOf(participant.id) });
+      if (retired.size > REVOKED_MEMORY) retired.delete(retired.keys().next().value!);
+    }
     for (const ws of current.sockets) {
       ws.close(ROOM_CLOSE.roomClosed.code, ROOM_CLOSE.roomClosed.reason);
     }
@@ -738,6 +869,10 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       current.participants.delete(participantId);
       current.byToken.delete(participant.token);
       revoke(participant.token, 'removed');
+      // The join link they came in by would let them straight back in: it is replaced (the join
+      // screen shows the new one; everyone already in keeps their own token).
+      revoke(current.joinToken, 'replaced');
+      current.joinToken = token();
       for (const ws of participant.sockets) {
         ws.close(ROOM_CLOSE.removed.code, ROOM_CLOSE.removed.reason);
         setTimeout(() => ws.terminate(), 2_000).unref();
@@ -752,13 +887,4 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       return () => listeners.delete(listener);
     },
   };
-}
-
-function structureProblem(update: Uint8Array): string | null {
-  try {
-    Y.decodeUpdate(update);
-    return null;
-  } catch (error) {
-    return `it is not a valid Yjs update (${error instanceof Error ? error.message : String(error)})`;
-  }
 }

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import sirv from 'sirv';
 import { z } from 'zod';
-import { RoomMember } from '../../shared/rooms/protocol';
+import { ROOM_PORT, RoomMember } from '../../shared/rooms/protocol';
+import { readBody } from '../http';
 import { isLoopback } from '../rooms/network';
 import { RoomError, type RoomHost } from '../rooms/roomHost';
 
@@ -11,8 +14,10 @@ import { RoomError, type RoomHost } from '../rooms/roomHost';
  * `/api/rooms/` — the browser's counterpart of Electron's `room:*` IPC channels. The room itself
  * listens on its own address and port (see roomHost.ts), only while it is open.
  *
- * The controls answer only the app's own page: loopback peers, the Host and Origin of this server,
- * JSON bodies (a cross-site page cannot send those without a preflight, which is never answered).
+ * The controls answer only the app's own page: loopback peers, the Host of this server, and a
+ * same-origin request — by its Origin when the browser sends one (always on POST), else by
+ * Sec-Fetch-Site (a same-origin GET carries no Origin) — with JSON bodies (a cross-site page cannot
+ * send those without a preflight, which is never answered).
  */
 
 export const ROOM_CONTROL_PATH = '/api/rooms';
@@ -37,6 +42,12 @@ export type WebServerOptions = {
   host?: string;
   port?: number;
   rooms: RoomHost | null;
+  /**
+   * The port rooms listen on: the app page's Content-Security-Policy (renderer/index.html names
+   * the desktop app's fixed ROOM_PORT) is rewritten to it, so the laptop's page can join its own
+   * room on whatever port this server's rooms use.
+   */
+  roomPort?: number;
   logger: { info(message: string): void; warn(message: string): void };
 };
 
@@ -46,19 +57,6 @@ const BASE_HEADERS = {
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'SAMEORIGIN',
 };
-
-function readBody(request: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
-    request.on('error', () => resolve(null));
-  });
-}
 
 function json(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -78,11 +76,32 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     },
   });
   let origin = '';
+  const roomPort = options.roomPort ?? ROOM_PORT;
+  let indexHtml: string | null = null;
+  const appPage = (): string | null => {
+    try {
+      indexHtml ??= readFileSync(join(options.root, 'index.html'), 'utf8').replaceAll(`ws://127.0.0.1:${ROOM_PORT}`, `ws://127.0.0.1:${roomPort}`);
+    } catch {
+      return null;
+    }
+    return indexHtml;
+  };
+
+  /** A request from this server's own page (see the comment at the top). */
+  const sameOrigin = (request: IncomingMessage): boolean => {
+    if (!isLoopback(request.socket.remoteAddress) || request.headers.host !== new URL(origin).host) return false;
+    const from = request.headers.origin;
+    if (from !== undefined) return from === origin;
+    if (request.method !== 'GET') return false;
+    const site = request.headers['sec-fetch-site'];
+    // No Sec-Fetch-Site: not a browser (a loopback tool); "none": typed into the address bar.
+    return site === undefined || site === 'same-origin' || site === 'none';
+  };
 
   const control = async (request: IncomingMessage, response: ServerResponse, action: string) => {
     const rooms = options.rooms;
     if (!rooms) return json(response, 404, { error: 'no-rooms', message: 'This server does not host rooms.' });
-    if (!isLoopback(request.socket.remoteAddress) || request.headers.host !== new URL(origin).host || request.headers.origin !== origin) {
+    if (!sameOrigin(request)) {
       options.logger.warn(`web: refused a room control request from ${request.socket.remoteAddress} (origin ${JSON.stringify(request.headers.origin ?? null)})`);
       return json(response, 403, { error: 'forbidden', message: 'Only the app’s own page controls rooms.' });
     }
@@ -95,7 +114,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return json(response, 415, { error: 'bad-request', message: 'The body must be JSON.' });
     }
-    const raw = await readBody(request);
+    const raw = await readBody(request, MAX_BODY_BYTES);
     let body: unknown;
     try {
       body = raw === null ? undefined : JSON.parse(raw || '{}');
@@ -127,7 +146,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           return json(response, 404, { error: 'not-found', message: 'No such room control.' });
       }
     } catch (error) {
-      if (error instanceof RoomError) return json(response, 409, { error: error.kind, message: error.message });
+      if (error instanceof RoomError) return json(response, 409, { error: error.kind, message: error.message, params: error.params });
       throw error;
     }
   };
@@ -146,7 +165,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       response.writeHead(405, BASE_HEADERS).end();
       return;
     }
-    if (url.pathname === '/') request.url = '/index.html';
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      const html = appPage();
+      if (html !== null) {
+        response.writeHead(200, { ...BASE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+        response.end(request.method === 'HEAD' ? undefined : html);
+        return;
+      }
+    }
     files(request, response, () => {
       response.writeHead(404, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Not found');

@@ -26,20 +26,22 @@ import { convertVolume, type FunnelPeriod, type Stage } from './stages';
  * values of a half-filled form.
  */
 
-export type ReverseFunnelProblemCode =
-  | 'no-stages'
-  | 'revenue-missing'
-  | 'revenue-not-finite'
-  | 'revenue-not-positive'
-  | 'deal-size-missing'
-  | 'deal-size-not-finite'
-  | 'deal-size-not-positive'
-  | 'rate-missing'
-  | 'rate-not-finite'
-  | 'rate-zero'
-  | 'rate-negative'
-  | 'rate-above-one'
-  | 'too-large';
+export const REVERSE_FUNNEL_PROBLEM_CODES = [
+  'no-stages',
+  'revenue-missing',
+  'revenue-not-finite',
+  'revenue-not-positive',
+  'deal-size-missing',
+  'deal-size-not-finite',
+  'deal-size-not-positive',
+  'rate-missing',
+  'rate-not-finite',
+  'rate-zero',
+  'rate-negative',
+  'rate-above-one',
+  'too-large',
+] as const;
+export type ReverseFunnelProblemCode = (typeof REVERSE_FUNNEL_PROBLEM_CODES)[number];
 
 export type ReverseFunnelField = 'revenueTarget' | 'averageDealSize' | 'conversionRate' | 'stages' | 'requiredVolume';
 

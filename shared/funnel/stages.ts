@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { defaultsEn } from '../locales/defaults.en';
+import { defaultsJa } from '../locales/defaults.ja';
 import type { Language } from '../settings';
 
 /**
@@ -39,17 +41,11 @@ export const DEFAULT_STAGE_KEYS = ['prospect', 'lead', 'mql', 'sal', 'sql', 'opp
 export const DefaultStageKey = z.enum(DEFAULT_STAGE_KEYS);
 export type DefaultStageKey = z.infer<typeof DefaultStageKey>;
 
-export const DEFAULT_STAGE_NAMES: Readonly<Record<DefaultStageKey, Readonly<Record<Language, string>>>> = {
-  prospect: { ja: '潜在顧客', en: 'Prospect / Awareness' },
-  lead: { ja: 'リード', en: 'Lead' },
-  mql: { ja: 'MQL', en: 'MQL' },
-  sal: { ja: 'SAL', en: 'SAL' },
-  sql: { ja: 'SQL', en: 'SQL' },
-  opportunity: { ja: '商談', en: 'Opportunity' },
-  won: { ja: '受注', en: 'Won' },
-  lost: { ja: '失注', en: 'Lost' },
-  recycled: { ja: 'リサイクル', en: 'Recycled' },
-};
+/**
+ * Names and entry definitions of the default stages, from the locale files: a default stage's name
+ * is shown in the reader's language until the users type one.
+ */
+const DEFAULT_STAGE_TEXT = { ja: defaultsJa.stages, en: defaultsEn.stages } as const satisfies Record<Language, Record<DefaultStageKey, unknown>>;
 
 export const MAX_STAGES = 50;
 export const MAX_STAGE_NAME = 100;
@@ -89,7 +85,6 @@ interface DefaultStageSpec {
   kind: StageKind;
   owner: FunnelDepartment;
   conversionRate: number | null;
-  entryDefinition: Record<Language, string>;
 }
 
 /**
@@ -102,81 +97,54 @@ const DEFAULT_STAGE_SPECS: readonly DefaultStageSpec[] = [
     kind: 'step',
     owner: 'marketing',
     conversionRate: 0.1,
-    entryDefinition: {
-      ja: 'ターゲット企業・ペルソナに合致し、自社を認知した見込み客',
-      en: 'Fits the target accounts and persona, and is aware of us',
-    },
   },
   {
     key: 'lead',
     kind: 'step',
     owner: 'marketing',
     conversionRate: 0.25,
-    entryDefinition: {
-      ja: '連絡先を取得できた見込み客（問い合わせ、資料請求、イベント等）',
-      en: 'We have contact details (inquiry, download, event, …)',
-    },
   },
   {
     key: 'mql',
     kind: 'step',
     owner: 'marketing',
     conversionRate: 0.7,
-    entryDefinition: {
-      ja: '適合度・関心度を満たし、スコアが合意した閾値以上のリード',
-      en: 'Lead with fit and intent whose score reaches the agreed threshold',
-    },
   },
   {
     key: 'sal',
     kind: 'step',
     owner: 'sales',
     conversionRate: 0.5,
-    entryDefinition: {
-      ja: '営業が受け入れたMQL（却下は理由コード付きで24時間以内）',
-      en: 'MQL accepted by sales (or rejected with a reason code within 24 h)',
-    },
   },
   {
     key: 'sql',
     kind: 'step',
     owner: 'sales',
     conversionRate: 0.6,
-    entryDefinition: {
-      ja: '営業が商談化の見込みありと判断したリード（予算・権限・ニーズ・時期）',
-      en: 'Sales confirmed a real buying project (budget, authority, need, timing)',
-    },
   },
   {
     key: 'opportunity',
     kind: 'step',
     owner: 'sales',
     conversionRate: 0.25,
-    entryDefinition: { ja: '提案・見積を伴う商談', en: 'Proposal or quote under discussion' },
   },
   {
     key: 'won',
     kind: 'step',
     owner: 'sales',
     conversionRate: null,
-    entryDefinition: { ja: '契約締結', en: 'Contract signed' },
   },
   {
     key: 'lost',
     kind: 'outcome',
     owner: 'sales',
     conversionRate: null,
-    entryDefinition: { ja: '失注または見送り', en: 'Lost or abandoned' },
   },
   {
     key: 'recycled',
     kind: 'outcome',
     owner: 'marketing',
     conversionRate: null,
-    entryDefinition: {
-      ja: '時期尚早として営業から戻され、マーケティングが再育成するリード',
-      en: 'Returned by sales as not ready yet; marketing nurtures it again',
-    },
   },
 ];
 
@@ -197,7 +165,7 @@ export function createDefaultStages({ language, newId = () => crypto.randomUUID(
       kind: spec.kind,
       owner: spec.owner,
       conversionRate: spec.conversionRate,
-      entryDefinition: spec.entryDefinition[language],
+      entryDefinition: DEFAULT_STAGE_TEXT[language][spec.key].entryDefinition,
       period,
     }),
   );
@@ -207,7 +175,7 @@ export function createDefaultStages({ language, newId = () => crypto.randomUUID(
 export function stageName(stage: Pick<Stage, 'name' | 'key'>, language: Language): string {
   const typed = stage.name.trim();
   if (typed) return typed;
-  return stage.key ? DEFAULT_STAGE_NAMES[stage.key][language] : '';
+  return stage.key ? DEFAULT_STAGE_TEXT[language][stage.key].name : '';
 }
 
 /** Main-path stages (kind `step`) in funnel order. */

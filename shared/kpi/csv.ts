@@ -12,6 +12,7 @@ import {
 } from './csvCells';
 import { classifyOutcome, headerKey, isMarketingSource, LEAD_FIELDS, LEAD_HEADERS, type LeadField, METRIC_HEADERS, PERIOD_HEADERS, WON_DATE_HEADERS } from './csvHeaders';
 import { type LeadMonth, LeadRecordBuilder, type StampParts } from './leadRecords';
+import { median } from './median';
 import { MAX_VALUE, METRICS, type Metric } from './records';
 import { metricKey } from './values';
 
@@ -494,12 +495,6 @@ class MonthTotals {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = Float64Array.from(values).sort();
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 /** Rounds away binary noise of sums (0.1 + 0.2) without changing real values. */
 function tidy(value: number): number {
   return Math.abs(value) >= 1e9 ? value : Math.round(value * 1e6) / 1e6;
@@ -623,9 +618,9 @@ export function importCsv(table: CsvTable, mapping: CsvMapping, onProgress?: (do
       const index = METRIC_INDEX[metric];
       let value: number;
       if (metric === 'responseHours' && mapping.shape === 'leads') {
-        const hours = responses.get(month);
-        if (!hours) continue;
-        value = Math.round(median(hours) * 100) / 100;
+        const middle = median(responses.get(month) ?? []);
+        if (middle === null) continue;
+        value = Math.round(middle * 100) / 100;
       } else if (mapping.shape === 'periods') {
         // Only what the sheet says: a blank cell or a missing month is no value, not 0.
         if (!totals.has(month, index)) continue;

@@ -1,10 +1,12 @@
+import { defaultsEn } from '../locales/defaults.en';
+import { defaultsJa } from '../locales/defaults.ja';
 import type { Language } from '../settings';
 import { type Direction, type Formula, KpiDefinition, type KpiOwner, type KpiTemplate, type KpiUnit, KPI_TEMPLATES } from './records';
 
 /**
- * The eight default KPIs of PRODUCT.md ("Shared KPIs"), with names and descriptions in Japanese
- * and English. Shared code cannot use i18next, and the text is stored in the definition (users
- * rename KPIs), so the table lives here; the UI's locale files only hold UI strings.
+ * The eight default KPIs of PRODUCT.md ("Shared KPIs"). Their names and descriptions are written
+ * into the definitions (users rename KPIs), in the workspace's language, from the locale files'
+ * `defaults.kpis` (read directly: shared code cannot use i18next).
  */
 
 /** A default KPI's name and description in one language. */
@@ -40,45 +42,9 @@ export function kpiTemplateSpec(template: KpiTemplate, language: Language): KpiT
   return SPECS[template];
 }
 
-/** Names and descriptions of the default KPIs. */
-export const DEFAULT_KPI_TEXT: Readonly<Record<KpiTemplate, Readonly<Record<Language, KpiText>>>> = {
-  mqlCount: {
-    ja: { name: 'MQL数', description: 'マーケティングが営業に引き渡した、基準を満たす見込み客（MQL）の月間件数。' },
-    en: { name: 'MQL count', description: 'Marketing-qualified leads handed to sales in the period.' },
-  },
-  mqlToSql: {
-    ja: { name: 'MQL→SQL転換率', description: 'SQL数 ÷ MQL数。営業が商談化を見込めると判断したリードの割合。' },
-    en: { name: 'MQL → SQL conversion', description: 'SQL ÷ MQL: the share of marketing-qualified leads that sales qualifies.' },
-  },
-  sqlToOpportunity: {
-    ja: { name: 'SQL→商談化率', description: '商談数 ÷ SQL数。営業が受け入れたリードのうち商談になった割合。' },
-    en: { name: 'SQL → opportunity conversion', description: 'Opportunities ÷ SQL: the share of sales-qualified leads that become opportunities.' },
-  },
-  winRate: {
-    ja: { name: '受注率', description: '受注数 ÷ 完了した商談数（受注＋失注）。' },
-    en: { name: 'Win rate', description: 'Won ÷ opportunities closed (won + lost).' },
-  },
-  responseTime: {
-    ja: { name: '初回対応時間', description: 'MQLの引き渡しから営業の初回接触までの時間（中央値、時間）。' },
-    en: { name: 'Lead response time', description: 'Median hours from MQL hand-off to the first sales contact.' },
-  },
-  slaAttainment: {
-    ja: { name: 'SLA達成率', description: '署名済みSLAのうち、測定できたコミットメントが守られた割合。' },
-    en: { name: 'SLA attainment', description: 'Share of the signed SLA’s measured commitments that were met.' },
-  },
-  marketingPipeline: {
-    ja: { name: 'マーケティング起点パイプライン', description: 'マーケティング施策から生まれた商談の金額合計。' },
-    en: { name: 'Marketing-sourced pipeline', description: 'Total amount of opportunities that came from marketing.' },
-  },
-  revenueVsTarget: {
-    ja: { name: '売上目標達成率', description: '売上 ÷ 売上目標。' },
-    en: { name: 'Revenue vs target', description: 'Revenue ÷ revenue target.' },
-  },
-};
-
 /** A default KPI's name and description in `language`. */
 export function defaultKpiText(template: KpiTemplate, language: Language): KpiText {
-  return DEFAULT_KPI_TEXT[template][language];
+  return (language === 'ja' ? defaultsJa : defaultsEn).kpis[template];
 }
 
 /** One default KPI as a validated definition (order = its place among the defaults). */

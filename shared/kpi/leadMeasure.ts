@@ -1,5 +1,5 @@
 import { BusinessClock, hoursBetween, MS_PER_HOUR, type Stamp } from '../calendar/businessHours';
-import { dayNumber } from './csvCells';
+import { median } from './median';
 import { F, type LeadMonth, NONE, RECORD_STRIDE } from './leadRecords';
 
 /**
@@ -10,14 +10,15 @@ import { F, type LeadMonth, NONE, RECORD_STRIDE } from './leadRecords';
 
 export type ResponseMeasure = 'firstContact' | 'acceptReject';
 
-/** One record that missed the window: answered late (hours used) or still waiting at the month's end (hours waited by then). */
+/** One record that missed the window: answered late (hours used) or still unanswered in the file (hours waited by its latest moment). */
 export type Breach = { id: string; line: number; hours: number; waiting: boolean };
 
 /**
  * A month's records against a time window. `within` answered in time, `late` answered after the
- * window, `waiting` not answered and past the window at the month's end (or at the file's latest
- * moment, for a month the export ends in), `pending` not answered but still inside the window
- * then (not counted either way). share = within ÷ (within + late + waiting) × 100, null when
+ * window, `waiting` not answered in the file and past the window by the file's latest moment (a
+ * lead of the 30th still unanswered in an export of the next month's end is a breach of its own
+ * month, not "pending" for ever), `pending` not answered but still inside the window then (not
+ * counted either way: the file cannot tell yet). share = within ÷ (within + late + waiting) × 100, null when
  * nothing could be judged. medianHours: of the answered records.
  */
 export type MonthResponse = {
@@ -43,22 +44,9 @@ function stampAt(data: Int32Array, base: number): Stamp | null {
   return { day, minutes: data[base + 1]!, offset: offset === NONE ? null : offset };
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 /** Hours rounded to the hundredth (what the app shows and stores), without binary noise. */
 export function roundHours(hours: number): number {
   return Math.round(hours * 100) / 100;
-}
-
-/** The instant the month after `period` starts, in the calendar's zone. */
-function monthEnd(clock: BusinessClock, period: string): number {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return clock.midnightOfDay(dayNumber(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1));
 }
 
 /**
@@ -71,7 +59,7 @@ export function measureMonth(month: LeadMonth, measure: ResponseMeasure, clock: 
   const { data } = month;
   const offset = measure === 'firstContact' ? F.contactDay : F.decisionDay;
   const asOf: Stamp = { day: month.asOf.day, minutes: month.asOf.minutes, offset: null };
-  const cutoff = Math.min(monthEnd(clock, month.period), month.asOf.minutes < 0 ? clock.midnightOfDay(asOf.day) : clock.instantOf(asOf));
+  const cutoff = month.asOf.minutes < 0 ? clock.midnightOfDay(asOf.day) : clock.instantOf(asOf);
   const answered: number[] = [];
   const breaches: Breach[] = [];
   let within = 0;
@@ -92,7 +80,7 @@ export function measureMonth(month: LeadMonth, measure: ResponseMeasure, clock: 
       }
       continue;
     }
-    // Not answered in the file: how long it had waited by the month's end.
+    // Not answered in the file: how long it had waited by the file's latest moment.
     const start = mql.minutes < 0 ? clock.midnightOfDay(mql.day) : clock.instantOf(mql);
     const waited = business ? clock.businessHours(start, cutoff) : Math.max(0, cutoff - start) / MS_PER_HOUR;
     if (waited > windowHours) {

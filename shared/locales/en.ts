@@ -1,13 +1,17 @@
 import { backupsEn } from './backups.en';
 import { hardeningEn } from './hardening.en';
 import { diagramsEn } from './diagrams.en';
+import { migrationsEn } from './migrations.en';
 import { calendarEn } from './calendar.en';
+import { defaultsEn } from './defaults.en';
+import { hostErrorsEn } from './hostErrors.en';
 import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
 import { roomsEn } from './rooms.en';
 import { sampleStoryEn } from './sampleStory.en';
 import { workspaceUxEn } from './workspaceUx.en';
+import { keysEn } from './keys.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
 export const en = {
@@ -755,12 +759,12 @@ export const en = {
       handOffCovered: 'Covered by: {{commitments}}',
       handOffUncovered: 'No response-time commitment covers this hand-off.',
       anyRecord: 'handed-over record',
-      hours: '{{count}} hours',
-      businessHours: '{{count}} business hours',
+      hours: '{{hours}} hours',
+      businessHours: '{{hours}} business hours',
       list: '{{items}}',
       none: 'none',
       commitment: {
-        volume: '{{owner}} delivers at least {{count}} {{stage}} per {{period}} that meet the agreed definition.',
+        volume: '{{owner}} delivers at least {{records}} {{stage}} per {{period}} that meet the agreed definition.',
         quality: '{{owner}}: at least {{percent}} of handed-over records carry every required field ({{fields}}).',
         firstContact: '{{owner}} makes first contact with every {{stage}} within {{time}}.',
         attempts: '{{owner}} makes at least {{attempts}} contact attempts within {{days}} days.',
@@ -895,14 +899,18 @@ export const en = {
   },
   meetings: meetingsEn,
   kpi: kpiEn,
+  keys: keysEn,
   backupRun: backupsEn,
   shell: shellEn,
   rooms: roomsEn,
   hardening: hardeningEn,
   diagrams: diagramsEn,
+  migrations: migrationsEn,
   calendar: calendarEn,
   sampleStory: sampleStoryEn,
   workspaceUx: workspaceUxEn,
+  defaults: defaultsEn,
+  hostErrors: hostErrorsEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

@@ -2,13 +2,17 @@ import type { Messages } from './en';
 import { backupsJa } from './backups.ja';
 import { hardeningJa } from './hardening.ja';
 import { diagramsJa } from './diagrams.ja';
+import { migrationsJa } from './migrations.ja';
 import { calendarJa } from './calendar.ja';
+import { defaultsJa } from './defaults.ja';
+import { hostErrorsJa } from './hostErrors.ja';
 import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
 import { roomsJa } from './rooms.ja';
 import { sampleStoryJa } from './sampleStory.ja';
 import { workspaceUxJa } from './workspaceUx.ja';
+import { keysJa } from './keys.ja';
 
 export const ja: Messages = {
   app: {
@@ -754,12 +758,12 @@ export const ja: Messages = {
       handOffCovered: '対応するコミットメント：{{commitments}}',
       handOffUncovered: 'この引き渡しに対応期限のコミットメントがありません。',
       anyRecord: '引き渡されたレコード',
-      hours: '{{count}} 時間',
-      businessHours: '{{count}} 営業時間',
+      hours: '{{hours}} 時間',
+      businessHours: '{{hours}} 営業時間',
       list: '{{items}}',
       none: 'なし',
       commitment: {
-        volume: '{{owner}}は、合意した定義を満たす{{stage}}を{{period}}あたり {{count}} 件以上提供します。',
+        volume: '{{owner}}は、合意した定義を満たす{{stage}}を{{period}}あたり {{records}} 件以上提供します。',
         quality: '{{owner}}：引き渡すレコードの {{percent}} 以上で必須項目（{{fields}}）をすべて埋めます。',
         firstContact: '{{owner}}は、すべての{{stage}}に {{time}} 以内に初回接触します。',
         attempts: '{{owner}}は、{{days}} 日以内に {{attempts}} 回以上接触を試みます。',
@@ -894,14 +898,18 @@ export const ja: Messages = {
   },
   meetings: meetingsJa,
   kpi: kpiJa,
+  keys: keysJa,
   backupRun: backupsJa,
   shell: shellJa,
   rooms: roomsJa,
   hardening: hardeningJa,
   diagrams: diagramsJa,
+  migrations: migrationsJa,
   calendar: calendarJa,
   sampleStory: sampleStoryJa,
   workspaceUx: workspaceUxJa,
+  defaults: defaultsJa,
+  hostErrors: hostErrorsJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',

@@ -32,4 +32,32 @@ export const shellEn = {
     'integrity-failure': 'its code failed an integrity check',
     'memory-eviction': 'the system reclaimed its memory',
   },
+  /** Labels of the menu's role items (Electron's own are English only). */
+  roles: {
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select All',
+    zoomIn: 'Zoom In',
+    zoomOut: 'Zoom Out',
+    resetZoom: 'Actual Size',
+    togglefullscreen: 'Toggle Full Screen',
+    minimize: 'Minimize',
+    close: 'Close Window',
+    zoom: 'Zoom',
+    front: 'Bring All to Front',
+    services: 'Services',
+    hide: 'Hide Alignboard',
+    hideOthers: 'Hide Others',
+    unhide: 'Show All',
+    reload: 'Reload',
+    toggleDevTools: 'Toggle Developer Tools',
+  },
+  /** Filter names in the open and save dialogs. */
+  files: {
+    workspaceFilter: 'Alignboard Workspace',
+    allFilesFilter: 'All Files',
+  },
 };

@@ -16,8 +16,17 @@ export const workspaceUxEn = {
       calendar: 'Calendar',
       members: 'Members',
     },
-    shortcutsGroup: 'In a workspace',
-    goTo: 'Go to {{place}}',
+    /** The shortcuts' labels (Alt+Shift+1…8) in the "?" list. */
+    goTo: {
+      overview: 'Go to Overview',
+      personas: 'Go to Personas',
+      funnel: 'Go to Funnel',
+      sla: 'Go to SLA',
+      meetings: 'Go to Meetings',
+      kpis: 'Go to KPIs',
+      calendar: 'Go to Calendar',
+      members: 'Go to Members',
+    },
   },
   meetings: {
     lastMeeting: 'Last meeting: {{title}}',

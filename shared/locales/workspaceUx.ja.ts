@@ -14,8 +14,16 @@ export const workspaceUxJa: Messages['workspaceUx'] = {
       calendar: '営業日カレンダー',
       members: 'メンバー',
     },
-    shortcutsGroup: 'ワークスペース内',
-    goTo: '{{place}}へ移動',
+    goTo: {
+      overview: '概要へ移動',
+      personas: 'ペルソナへ移動',
+      funnel: 'ファネルへ移動',
+      sla: 'SLAへ移動',
+      meetings: '定例会へ移動',
+      kpis: 'KPIへ移動',
+      calendar: '営業日カレンダーへ移動',
+      members: 'メンバーへ移動',
+    },
   },
   meetings: {
     lastMeeting: '前回：{{title}}',

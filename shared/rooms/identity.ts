@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import type { VoteState } from '../board/doc';
 import type { StickyDepartment } from '../board/nodes';
 import type { Department } from '../records/member';
 import type { ParticipantIdentity } from './protocol';
@@ -28,10 +27,14 @@ export function guestsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(BOARD_GUESTS);
 }
 
+/**
+ * The guest list as the board holds it. Only `guest:` ids count: an entry under a member's id (a
+ * hand-edited or merged file) must not rename that member's notes.
+ */
 export function readGuests(doc: Y.Doc): Map<string, Guest> {
   const result = new Map<string, Guest>();
   guestsMap(doc).forEach((value, id) => {
-    if (!value || typeof value !== 'object') return;
+    if (!id.startsWith(GUEST_PREFIX) || !value || typeof value !== 'object') return;
     const { name, department } = value as Record<string, unknown>;
     if (typeof name === 'string' && (department === 'sales' || department === 'marketing' || department === 'other')) {
       result.set(id, { name, department });
@@ -52,13 +55,4 @@ export function noteDepartment(department: Department): StickyDepartment {
 /** What a new note of this participant carries: the same fields a note written at the laptop has. */
 export function authorFields(identity: Pick<ParticipantIdentity, 'authorId' | 'department'>): { authorId: string; department: StickyDepartment } {
   return { authorId: identity.authorId, department: noteDepartment(identity.department) };
-}
-
-/**
- * Who a dot is from. In an anonymous round the dots (which every peer of the room receives) carry
- * a pseudonym only this participant and the server know, so other participants cannot tell who
- * voted for what; in an open round they carry the author id, which the reveal writes onto notes.
- */
-export function voterIdFor(identity: Pick<ParticipantIdentity, 'authorId' | 'anonymousVoterId'>, vote: Pick<VoteState, 'anonymous'>): string {
-  return vote.anonymous ? identity.anonymousVoterId : identity.authorId;
 }

@@ -44,6 +44,27 @@ export type RoomLimits = {
   messageBurst: number;
   /** Requests per second per address on the HTTP API (join, summary). */
   httpRequestsPerSecond: number;
+  /** Bytes per second one participant may send over all their connections, and the burst above it. */
+  participantBytesPerSecond: number;
+  participantByteBurst: number;
+  /** Notes one participant may have on the board at once (the page says so before the server refuses). */
+  notesPerParticipant: number;
+  /**
+   * The room's document may grow from participants' updates up to this size (the laptop's own
+   * changes are never refused): past it, a participant's update is refused with `documentFull`.
+   */
+  documentBytes: number;
+  /**
+   * Awareness (presence) is re-broadcast to every connection, so what one participant puts there is
+   * multiplied by the room's size: one state at most this large (JSON), this many states of their
+   * own per message, and this many awareness messages a second (with a burst).
+   */
+  awarenessStateBytes: number;
+  awarenessStatesPerMessage: number;
+  awarenessPerSecond: number;
+  awarenessBurst: number;
+  /** Yjs client ids one participant may write under (a page gets a new one each time it loads). */
+  clientIdsPerParticipant: number;
 };
 
 export const DEFAULT_ROOM_LIMITS: RoomLimits = {
@@ -55,6 +76,15 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   messagesPerSecond: 40,
   messageBurst: 200,
   httpRequestsPerSecond: 20,
+  participantBytesPerSecond: 64 * 1024,
+  participantByteBurst: 1024 * 1024,
+  notesPerParticipant: 200,
+  documentBytes: 32 * 1024 * 1024,
+  awarenessStateBytes: 1024,
+  awarenessStatesPerMessage: 4,
+  awarenessPerSecond: 4,
+  awarenessBurst: 20,
+  clientIdsPerParticipant: 64,
 };
 
 /**
@@ -69,6 +99,7 @@ export const ROOM_CLOSE = {
   refused: { code: 4422, reason: 'update-refused' },
   tooFast: { code: 4429, reason: 'too-many-messages' },
   full: { code: 4413, reason: 'room-full' },
+  documentFull: { code: 4507, reason: 'room-document-full' },
 } as const;
 export type RoomCloseReason = (typeof ROOM_CLOSE)[keyof typeof ROOM_CLOSE]['reason'];
 
@@ -79,6 +110,7 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   ROOM_CLOSE.roomClosed.code,
   ROOM_CLOSE.refused.code,
   ROOM_CLOSE.malformed.code,
+  ROOM_CLOSE.documentFull.code,
 ]);
 
 /** A workspace member as a room shows them: name and department, nothing else of the workspace. */
@@ -89,8 +121,15 @@ export const RoomMember = z.object({
 });
 export type RoomMember = z.infer<typeof RoomMember>;
 
-/** What a join link shows before joining (GET summary with the join token). */
+/**
+ * What a join link shows before joining (GET summary with the join token, or with a participant's
+ * own token when their page reloads). `roomId` is new for every room; `boardKey` is the same for
+ * every room of one board (an opaque digest of its id), so a phone can tell that a room is the
+ * reopened room of a board it has notes for.
+ */
 export const RoomSummary = z.object({
+  roomId: z.string().min(1).max(100),
+  boardKey: z.string().min(1).max(100),
   boardName: z.string().max(200),
   code: z.string().max(20),
   members: z.array(RoomMember).max(1000),
@@ -100,32 +139,40 @@ export type RoomSummary = z.infer<typeof RoomSummary>;
 
 export const GuestName = z.string().trim().min(1).max(80);
 
-/** Joining as a member of the workspace (picked from the list) or as a guest. */
+/**
+ * Joining as a member of the workspace (picked from the list), as a guest, or `again`: the same
+ * participant as in an earlier room of this board (closed, not removed), by their token there, so
+ * that the notes their phone still holds unsent are theirs in this room too.
+ */
 export const JoinRequest = z.discriminatedUnion('as', [
   z.object({ as: z.literal('member'), memberId: z.string().min(1).max(100) }),
   z.object({ as: z.literal('guest'), name: GuestName, department: Department }),
+  z.object({ as: z.literal('again'), token: Token }),
 ]);
 export type JoinRequest = z.infer<typeof JoinRequest>;
 
 /**
  * Who a participant is on the board. `authorId` is what their notes carry in `authorId` (a member
- * id, or `guest:<id>` for a guest, whose name the room writes into the board's guest list);
- * `voterId` is what their dots carry: the author id in an open round, and `anonymousVoterId`,
- * which only the participant and the server know, in an anonymous one.
+ * id, or `guest:<id>` for a guest, whose name the room writes into the board's guest list). Their
+ * dots are placed by the room server (see RoomRequest): in an open round they carry the author id,
+ * in an anonymous one a fresh random id per dot that only the server can tie to them.
  */
 export const ParticipantIdentity = z.object({
   participantId: z.string().min(1).max(100),
   authorId: z.string().min(1).max(100),
   name: z.string().max(200),
   department: Department,
-  anonymousVoterId: z.string().min(1).max(100),
 });
 export type ParticipantIdentity = z.infer<typeof ParticipantIdentity>;
 
 export const JoinResponse = z.object({
   token: Token,
+  roomId: z.string().min(1).max(100),
+  boardKey: z.string().min(1).max(100),
   documentName: z.string().min(1).max(100),
   identity: ParticipantIdentity,
+  /** Most notes this participant may have on the board (RoomLimits.notesPerParticipant). */
+  maxNotes: z.number().int().positive(),
 });
 export type JoinResponse = z.infer<typeof JoinResponse>;
 
@@ -133,8 +180,61 @@ export type JoinResponse = z.infer<typeof JoinResponse>;
 export const RoomNotice = z.object({ type: z.literal('room'), locked: z.boolean() });
 export type RoomNotice = z.infer<typeof RoomNotice>;
 
-/** A refused HTTP request's body: a machine-readable word and a sentence. */
+/**
+ * A participant's page asks the server to place or take back one of their dots (a Hocuspocus
+ * stateless message). The server writes the dot through its own connection, so the change every
+ * peer receives carries the server's Yjs client id, never the voter's, and it enforces the round's
+ * budget. Participants' own updates may not touch the vote at all (shared/rooms/policy.ts).
+ */
+export const DotRequest = z.object({ type: z.literal('dot'), round: z.string().min(1).max(100), note: z.string().min(1).max(100) });
+export type DotRequest = z.infer<typeof DotRequest>;
+export const RoomRequest = z.discriminatedUnion('type', [DotRequest]);
+export type RoomRequest = z.infer<typeof RoomRequest>;
+/** Largest stateless message a participant may send. */
+export const ROOM_REQUEST_BYTES = 1024;
+
+export const DOT_OUTCOMES = ['added', 'removed', 'limit', 'closed', 'not-a-note', 'locked'] as const;
+export type DotOutcome = (typeof DOT_OUTCOMES)[number];
+
+/**
+ * The server tells each participant (only them) which notes carry their dots in the current round,
+ * when they connect and after each of their requests (with its outcome): in an anonymous round the
+ * board itself does not say whose a dot is.
+ */
+export const RoomDots = z.object({
+  type: z.literal('dots'),
+  round: z.string().nullable(),
+  notes: z.array(z.string()).max(1000),
+  outcome: z.object({ note: z.string(), result: z.enum(DOT_OUTCOMES) }).nullable(),
+});
+export type RoomDots = z.infer<typeof RoomDots>;
+
+/** A refused HTTP request's body (participant API): a machine-readable word and a sentence. */
 export const RoomError = z.object({ error: z.string(), message: z.string() });
+
+/**
+ * Why the laptop's room request failed, for the renderer to say in the user's language
+ * (`rooms.errors.<kind>` in shared/locales/rooms.*.ts, with `params` interpolated). `message` is the
+ * English sentence for logs.
+ */
+export const ROOM_ERROR_KINDS = [
+  'already-open',
+  'not-open',
+  'bad-address',
+  'port-in-use',
+  'cannot-listen',
+  'bad-request',
+  'bad-state',
+  'no-participant-page',
+  'unknown-participant',
+] as const;
+export type RoomErrorKind = (typeof ROOM_ERROR_KINDS)[number];
+export const RoomProblem = z.object({
+  kind: z.enum(ROOM_ERROR_KINDS),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string().max(2000),
+});
+export type RoomProblem = z.infer<typeof RoomProblem>;
 
 // ---------------------------------------------------------------------------------------------
 // The laptop's side: open, list, lock, remove, close (IPC in Electron, HTTP on loopback in the

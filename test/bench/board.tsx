@@ -19,7 +19,7 @@ import * as Y from 'yjs';
 import { addNodes, newSticky } from '../../shared/board/doc';
 import { AppProvider, applyTheme } from '../../renderer/src/app/AppContext';
 import { db } from '../../renderer/src/db/db';
-import { BoardPage } from '../../renderer/src/features/board/BoardPage';
+import { BoardPage } from '../../renderer/src/features/personas/PersonaBoardPage';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import { initI18n } from '../../renderer/src/i18n';
 import { BENCH_MEMBERS, benchStickies, selectionIds } from './boardData';

@@ -31,6 +31,9 @@
 //   the same fonts and @page rule (Chromium's floor for that SVG). See DIAGRAM_DEFINITIONS.
 //
 // BENCH_ONLY=workspaceFile,board,sla,kpi,rooms,durability,diagrams (comma-separated) runs only those; default: all.
+// BENCH_PROFILE=dir: after the measured workspaceFile runs, one more import and export of each size
+// under Chromium's CPU profiler (CDP), saved as dir/workspaceFile.<size>.<step>.cpuprofile (open in
+// DevTools' Performance panel); the bench pages are then built unminified, so names stay readable.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,6 +88,7 @@ await build({
     outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
+    minify: !process.env.BENCH_PROFILE,
     rollupOptions: {
       input: {
         index: join(benchRoot, 'index.html'),
@@ -188,9 +192,29 @@ async function workspaceFileFigures() {
       baselineIdbReadAndStringifyMedianMs: round(baseRead),
       exportRatio: round(exp / baseRead),
     };
+    if (process.env.BENCH_PROFILE) await profileWorkspaceFile(page, size);
   }
   await page.goto('about:blank');
   return figures;
+}
+
+/** One import and one export of `size` under the CPU profiler, each saved as a .cpuprofile. */
+async function profileWorkspaceFile(page, size) {
+  const dir = process.env.BENCH_PROFILE;
+  mkdirSync(dir, { recursive: true });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await page.evaluate((config) => window.benchSteps.prepare(config), size);
+  for (const step of ['import', 'export']) {
+    await cdp.send('Profiler.start');
+    await page.evaluate((name) => window.benchSteps[name](), step);
+    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+    const file = join(dir, `workspaceFile.${size.name}.${step}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(cpuProfile));
+    log(`profile: ${file}`);
+  }
+  await cdp.detach();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -48,15 +48,31 @@ describe('funnel boards', () => {
 
     // A remote edit (another origin) stays when this window undoes.
     doc.transact(() => doc.getMap<Y.Map<unknown>>('nodes').get('b')!.set('entryDefinition', 'remote'), 'remote');
-    expect(controller.undo()).toBe(true); // plan
+    expect(controller.undo()).toBe('done'); // plan
     expect(readPlan(doc).revenueTarget).toBeNull();
-    expect(controller.undo()).toBe(true); // reorder
+    expect(controller.undo()).toBe('done'); // reorder
     expect(readStages(doc).map((s) => s.id)).toEqual(['a', 'b']);
-    expect(controller.undo()).toBe(true); // rename + rate
+    expect(controller.undo()).toBe('done'); // rename + rate
     expect(readStages(doc)[0]).toMatchObject({ name: 'A', conversionRate: 0.5 });
     expect(readStages(doc)[1]!.entryDefinition).toBe('remote');
-    expect(controller.redo()).toBe(true);
+    expect(controller.redo()).toBe('done');
     expect(readStages(doc)[0]).toMatchObject({ name: 'Alpha', conversionRate: 0 });
+  });
+
+  it('one press takes back one step: a step a co-editor overwrote is superseded, not skipped over', () => {
+    const doc = new Y.Doc();
+    const controller = new FunnelController(doc);
+    controller.setPlan({ revenueTarget: 100 });
+    controller.setPlan({ averageDealSize: 10 });
+    // Another origin (a co-editor) overwrites my last change.
+    doc.transact(() => doc.getMap('funnelPlan').set('averageDealSize', 20), 'remote');
+    expect(controller.undo()).toBe('superseded');
+    expect(readPlan(doc)).toMatchObject({ revenueTarget: 100, averageDealSize: 20 });
+    // The press before did not go on to take back the revenue target as well.
+    expect(controller.history.canUndo()).toBe(true);
+    expect(controller.undo()).toBe('done');
+    expect(readPlan(doc)).toMatchObject({ revenueTarget: null, averageDealSize: 20 });
+    expect(controller.undo()).toBe('empty');
   });
 
   it('the session reports undo/redo availability', () => {
@@ -68,9 +84,9 @@ describe('funnel boards', () => {
     expect(session.getHistory()).toEqual({ canUndo: false, canRedo: false });
     session.setPlan({ revenueTarget: 5 });
     expect(session.getHistory()).toEqual({ canUndo: true, canRedo: false });
-    expect(session.undoOrRedo('undo')).toBe(true);
+    expect(session.undoOrRedo('undo')).toBe('done');
     expect(session.getHistory()).toEqual({ canUndo: false, canRedo: true });
-    expect(session.undoOrRedo('undo')).toBe(false);
+    expect(session.undoOrRedo('undo')).toBe('empty');
     expect(calls).toBeGreaterThan(0);
     unsubscribe();
     stop();

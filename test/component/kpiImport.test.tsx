@@ -77,6 +77,28 @@ describe('CSV import dialog', () => {
     await waitFor(async () => expect((await listValues(workspaceId)).map((row) => [row.id, row.value, row.source])).toEqual([[valueId('metric:mql', '2026-01'), 99, 'manual']]));
   });
 
+  it('a second import of the same months says which stored lead records it replaces whole, before anything is written', async () => {
+    const { workspaceId, user, dialog } = await openDialog();
+    const confirm = await within(dialog).findByRole('button', { name: /^Import \d+ values$/ });
+    await waitFor(() => expect(confirm).toBeEnabled());
+    // Nothing stored yet: nothing to replace.
+    expect(within(dialog).queryByRole('list', { name: 'Lead records this import replaces' })).toBeNull();
+    await user.click(confirm);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    // February again, as a partial export (two of its five leads).
+    const partial = [CSV.split('\n')[0], 'F1,2026-02-01,2026-02-01 09:00,,,,,2026-02-01 10:00,Webinar', 'F2,2026-02-02,2026-02-02 09:00,,,,,,Webinar'].join('\n');
+    await user.click(await screen.findByRole('button', { name: new RegExp(`^${en.kpi.import.open}`) }));
+    const again = await screen.findByRole('dialog', { name: en.kpi.import.title });
+    await user.upload(again.querySelector<HTMLInputElement>('input[type="file"]')!, new File([partial], 'february.csv', { type: 'text/csv' }));
+    const replaced = await within(again).findByRole('list', { name: 'Lead records this import replaces' });
+    expect(within(replaced).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      expect.stringMatching(/^Replaces the 5 lead records of February 2026 imported on .+ \(a month’s records are replaced whole, not merged\)\.$/),
+    ]);
+    // Still the five February records of the first import.
+    expect((await listValues(workspaceId)).find((row) => row.id === valueId('metric:mql', '2026-02'))?.value).toBe(5);
+  });
+
   it('changing the mapping re-checks the rows; cancelling writes nothing', async () => {
     const { workspaceId, user, dialog } = await openDialog('ja');
     await within(dialog).findByRole('list', { name: '読み取れない行（1 件）' });
@@ -110,7 +132,7 @@ describe('CSV import dialog', () => {
     expect(within(dialog).getByText(replaced)).toBeInTheDocument();
     expect((await listValues(workspaceId)).map((row) => [row.id, row.value])).toEqual([[valueId('metric:mql', '2026-01'), 99]]);
 
-    const confirm = within(dialog).getByRole('button', { name: new RegExp(`^${messages.kpi.import.confirm.replace('{{count}}', '\\d+')}$`) });
+    const confirm = within(dialog).getByRole('button', { name: new RegExp(`^${messages.kpi.import.confirm.replace('{{total}}', '\\d+')}$`) });
     await waitFor(() => expect(confirm).toBeEnabled());
     await user.click(confirm);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
@@ -159,6 +159,19 @@ describe('KPI page', () => {
     await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:mql', month)]))?.value).toBe(1234));
     await user.click(screen.getByRole('button', { name: /^Undo last change/ }));
     await waitFor(async () => expect(await db.kpiValues.get([workspaceId, valueId('metric:leads', month)])).toBeUndefined());
+    // Redo where there is undo: the button, then Ctrl+Shift+Z in the grid, one step each.
+    await user.click(screen.getByRole('button', { name: /^Redo/ }));
+    await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:leads', month)]))?.value).toBe(900));
+    await user.click(stored);
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:mql', month)]))?.value).toBe(1300));
+    expect(screen.getByRole('button', { name: /^Redo/ })).toBeDisabled();
+    // Typing keeps the browser's own undo: in a cell with something typed in it, and in the page's other fields.
+    await user.type(leads, '5');
+    expect(fireEvent.keyDown(leads, { key: 'z', code: 'KeyZ', ctrlKey: true })).toBe(true);
+    expect(fireEvent.keyDown(screen.getByLabelText(en.kpi.values.ending), { key: 'z', code: 'KeyZ', ctrlKey: true })).toBe(true);
+    expect(screen.getByRole('button', { name: /^Redo/ })).toBeDisabled();
+    expect((await db.kpiValues.get([workspaceId, valueId('metric:mql', month)]))?.value).toBe(1300);
     view.unmount();
 
     // Japanese: full-width digits and marks, Japanese labels.

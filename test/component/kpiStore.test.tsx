@@ -12,6 +12,8 @@ import {
   moveKpi,
   restoreKpi,
   revertValue,
+  applyCell,
+  cellStates,
   setValue,
   undoImport,
   updateKpi,
@@ -99,6 +101,20 @@ describe('KPI store', () => {
     expect((await listValues(workspaceId, database))[0]).toMatchObject({ id: valueId('metric:mql', '2026-01'), value: 150 });
     await revertValue(first, database);
     expect(await listValues(workspaceId, database)).toHaveLength(0);
+  });
+
+  it('undoes and redoes a cell where it still holds the value of the step, and refuses where it changed since', async () => {
+    const { database, workspaceId } = await setup();
+    const change = await setValue(workspaceId, 'metric:mql', '2026-01', 120, 'manual', database);
+    const { before, after } = cellStates(change);
+    expect(await applyCell(before, after, database)).toBe(true);
+    expect(await listValues(workspaceId, database)).toHaveLength(0);
+    expect(await applyCell(after, before, database)).toBe(true);
+    expect((await listValues(workspaceId, database))[0]?.value).toBe(120);
+    // Another window writes the cell: undoing the old step would overwrite it, so nothing is written.
+    await setValue(workspaceId, 'metric:mql', '2026-01', 130, 'manual', database);
+    expect(await applyCell(before, after, database)).toBe(false);
+    expect((await listValues(workspaceId, database))[0]?.value).toBe(130);
   });
 
   it('writes an import all at once and undoes it, putting replaced values back', async () => {

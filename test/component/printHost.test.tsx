@@ -164,7 +164,7 @@ describe('browser host PDF export', () => {
     const exported = printInHiddenFrame(PERSONA);
     await tick();
     const { print } = loadFrame('error', 'the board was deleted');
-    await expect(exported).rejects.toThrow('This page cannot be printed: the board was deleted');
+    await expect(exported).rejects.toMatchObject({ problem: { kind: 'print-failed', detail: 'the board was deleted' }, message: 'The page could not be printed: the board was deleted' });
     expect(print).not.toHaveBeenCalled();
     expect(document.querySelector('iframe')).toBeNull();
   });
@@ -182,7 +182,7 @@ describe('browser host PDF export', () => {
     const exported = printInHiddenFrame(PERSONA, { timeoutMs: 30 });
     await tick();
     loadFrame(null);
-    await expect(exported).rejects.toThrow('The page to print did not get ready within 30 ms.');
+    await expect(exported).rejects.toMatchObject({ problem: { kind: 'print-not-ready', wait: '30 ms' }, message: 'The page to print did not get ready within 30 ms.' });
     expect(document.querySelector('iframe')).toBeNull();
   });
 

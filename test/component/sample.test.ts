@@ -216,7 +216,7 @@ describe('the sample workspace', () => {
     const doc = (kind: string) => {
       const board = file.boards.find((candidate) => candidate.kind === kind)!;
       const ydoc = new Y.Doc();
-      Y.applyUpdate(ydoc, board.update);
+      Y.applyUpdateV2(ydoc, board.updateV2!);
       return ydoc;
     };
 

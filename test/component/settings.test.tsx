@@ -51,6 +51,7 @@ describe('import problem messages', () => {
     { kind: 'read-failed', detail: 'EACCES' },
     { kind: 'write-failed', detail: 'disk' },
     { kind: 'storage-full' },
+    { kind: 'newer-board', boardName: 'Funnel B', version: 4 },
   ];
   it.each(['en', 'ja'] as const)('gives every problem kind its own message in %s, naming its details', (language) => {
     initI18n(language);
@@ -61,5 +62,7 @@ describe('import problem messages', () => {
     expect(messages[7]).toContain('members[2].department');
     expect(messages[5]).toContain('3');
     expect(messages[9]).toContain('Persona A');
+    expect(messages[13]).toContain('Funnel B');
+    expect(messages[13]).toMatch(/4.*1/);
   });
 });

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom gives the test realm its own typed-array constructors, while structuredClone (used by
@@ -20,6 +20,10 @@ if (nodeInt32Array !== Int32Array) Object.defineProperty(globalThis, 'Int32Array
 Element.prototype.setPointerCapture ??= () => {};
 Element.prototype.releasePointerCapture ??= () => {};
 Element.prototype.hasPointerCapture ??= () => false;
+
+// findBy*/waitFor wait up to 5 s, not 1 s: on a loaded 2-core machine a page that reads IndexedDB
+// (or loads its code on first use) can take more than a second to show. A wait, not a speed bound.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

@@ -105,7 +105,7 @@ describe('workspace files', () => {
     const strip = (snapshot: Awaited<ReturnType<typeof snapshotWorkspace>>) => ({
       name: snapshot.workspace.name,
       members: snapshot.members,
-      boards: snapshot.boards.map(({ update: _, ...board }) => board),
+      boards: snapshot.boards.map(({ updateV2: _, ...board }) => board),
     });
     expect(strip(await snapshotWorkspace(copy, database))).toEqual(strip(await snapshotWorkspace(original, database)));
     const originalBoards = await boardJson(database, original);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ja } from '../../shared/locales/ja';
 import { printOptions, toPlaywrightPdfOptions } from '../../shared/pdf';
@@ -72,9 +72,17 @@ describe('hostile PDFs on the Verify page', () => {
     expect(probe.longestGap).toBeLessThan(1_000);
     await expectNoSeriousA11yViolations(page);
 
-    // No chained filters: only the capped inflate while pdf-lib parses (in the worker) stops it.
+    // No chained filters: only the capped inflate while pdf-lib parses stops it — in a worker of
+    // its own, which is gone once the verdict is in (a page that parsed it itself starts none).
+    const workers: { url: string; closed: Promise<unknown> }[] = [];
+    const onWorker = (worker: Worker) => workers.push({ url: worker.url(), closed: new Promise((resolve) => worker.once('close', resolve)) });
+    page.on('worker', onWorker);
     await input.setInputFiles({ name: 'bomb-1.pdf', mimeType: 'application/pdf', buffer: Buffer.from(singlyDeflatedBomb()) });
     await status.getByText(ja.hardening.pdf.unreadable.replace('{{reason}}', ja.hardening.pdf.refusals.streamTooLarge.replace('{{limit}}', '16 MB'))).waitFor({ timeout: 15_000 });
+    page.off('worker', onWorker);
+    const pdfWorkers = workers.filter((worker) => /pdfWorker/.test(worker.url));
+    expect(pdfWorkers).toHaveLength(1);
+    await pdfWorkers[0]!.closed;
     // The page answers at once meanwhile and after: its links still work.
     await page.getByRole('navigation', { name: ja.app.breadcrumb }).getByRole('link', { name: ja.sla.pageTitle }).click();
     await page.getByRole('heading', { level: 1, name: ja.sla.defaultTitle }).waitFor();

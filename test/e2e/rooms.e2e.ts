@@ -9,14 +9,16 @@ import { ja } from '../../shared/locales/ja';
 import { readGuests } from '../../shared/rooms/identity';
 import type { OpenRoom, RoomStatus } from '../../shared/rooms/protocol';
 import { connectClient, type RoomClient } from '../support/roomClients';
-import { poll } from './support/app';
+import { openSample, poll, workspaceIdFromUrl } from './support/app';
+import { boardIdsFromUrl, readStoredBoardDoc, SAMPLE_BOARD, sticky, waitForBoard } from './support/board';
 import { baseUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
 
 /**
  * Two participants' phones (mobile viewport; one in English, one in Japanese) join a room through
- * its join URL. The room is opened through the browser version's own server (what the laptop's page
- * will call), and a real Yjs client on loopback plays the facilitator's laptop; the laptop's board
- * page joining its own room comes with the facilitator-side integration.
+ * its join URL. The first test drives the participant page in depth, with the room opened through
+ * the browser version's own server and a real Yjs client on loopback as the laptop; the second is
+ * the facilitator's side: the laptop's board page opens the room, shows the join screen and the
+ * participants panel, and joins its own room.
  */
 
 const p = en.rooms.participant;
@@ -206,5 +208,122 @@ describe('a room with two participants’ phones', () => {
       laptop.destroy();
       await control('close', {}).catch(() => {});
     }
+  });
+});
+
+const f = en.rooms.facilitator;
+
+describe('the facilitator opens the room from the board', () => {
+  test('join screen, two phones write onto the board, reload keeps everything, lock, remove, close', { timeout: 240_000 }, async () => {
+    const app = await launchBrowser();
+    const page = app.page;
+    await openSample(page);
+    const workspaceId = workspaceIdFromUrl(page);
+    // Servers in tests are reached on 127.0.0.1 only: the facilitator had picked that address before
+    // (the join screen's picker remembers it), so the room never listens on another interface.
+    await page.evaluate(() => localStorage.setItem('alignboard.roomAddress', '127.0.0.1'));
+    await page.getByRole('link', { name: SAMPLE_BOARD }).first().click();
+    await waitForBoard(page);
+    const { boardId } = boardIdsFromUrl(page);
+
+    // --- Open the room from the board (its button; Alt+Shift+R shows the join screen again).
+    await page.getByRole('button', { name: f.open }).click();
+    const join = page.getByRole('dialog', { name: f.joinTitle.replace('{{board}}', SAMPLE_BOARD) });
+    await join.waitFor();
+    const joinUrl = (await join.getByRole('definition').first().textContent())!.trim();
+    expect(joinUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/join\?t=[\w-]{22}$/);
+    await join.getByRole('img', { name: f.qrLabel.replace('{{url}}', joinUrl) }).waitFor();
+    await join.getByText(f.nobodyYet).waitFor();
+    await join.getByText(f.helpTitle).click();
+    await join.getByText(f.helpIsolation).waitFor();
+    await expectNoSeriousA11yViolations(page, 'the join screen');
+    await page.keyboard.press('Escape');
+    await join.waitFor({ state: 'detached' });
+    await page.keyboard.press('Alt+Shift+R');
+    await join.waitFor();
+
+    // --- Two phones join: a member in English, a guest in Japanese.
+    const errors: string[] = [];
+    const enContext = await app.browser.newContext({ viewport: PHONE, hasTouch: true, locale: 'en-US' });
+    const jaContext = await app.browser.newContext({ viewport: PHONE, hasTouch: true, locale: 'ja-JP' });
+    enContext.setDefaultTimeout(15_000);
+    jaContext.setDefaultTimeout(15_000);
+    const emma = await phone(enContext, errors);
+    const hanako = await phone(jaContext, errors);
+    await Promise.all([emma.goto(joinUrl), hanako.goto(joinUrl)]);
+    await emma.getByLabel(p.member).selectOption({ label: 'Emma Clark (Marketing)' });
+    await emma.getByRole('button', { name: p.join }).click();
+    await hanako.getByRole('radio', { name: pj.asGuest }).check();
+    await hanako.getByLabel(pj.guestName).fill('佐藤 花子');
+    await hanako.getByLabel(pj.guestDepartment).selectOption({ label: ja.department.sales });
+    await hanako.getByRole('button', { name: pj.join }).click();
+    await join.getByText(f.connected_other.replace('{{count}}', '2')).waitFor();
+    await page.keyboard.press('Escape');
+    // The header says so on every page.
+    const indicator = page.getByRole('button', { name: f.indicatorLabel.replace('{{board}}', SAMPLE_BOARD).replace('{{count}}', '2') });
+    await indicator.waitFor();
+
+    // --- Both add a note at once: each reaches the facilitator's board, named like a laptop note.
+    await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', en.persona.zones.goals) }).click();
+    await hanako.getByRole('button', { name: pj.addNote.replace('{{zone}}', ja.persona.zones.challenges) }).click();
+    await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Cut onboarding time');
+    await hanako.getByRole('textbox', { name: pj.noteText, exact: true }).fill('導入の手間');
+    await Promise.all([emma.getByRole('button', { name: p.save }).click(), hanako.getByRole('button', { name: pj.save }).click()]);
+    await sticky(page, /^Sticky note by Emma Clark \(Marketing\): Cut onboarding time/).waitFor({ timeout: 15_000 });
+    await sticky(page, /^Sticky note by 佐藤 花子 \(Sales\): 導入の手間/).waitFor({ timeout: 15_000 });
+
+    // --- The facilitator's undo takes back only the facilitator's own work (here: nothing).
+    await expect.poll(() => page.getByRole('button', { name: en.board.undo }).isDisabled()).toBe(true);
+
+    // --- Stored on the laptop: a reload keeps them, and the board joins its room again.
+    await page.reload();
+    await waitForBoard(page);
+    await sticky(page, /^Sticky note by Emma Clark \(Marketing\): Cut onboarding time/).waitFor();
+    await sticky(page, /^Sticky note by 佐藤 花子 \(Sales\): 導入の手間/).waitFor();
+    const stored = await readStoredBoardDoc(page, workspaceId, boardId);
+    expect(stickies(stored).map((note) => note.text)).toEqual(expect.arrayContaining(['Cut onboarding time', '導入の手間']));
+    await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', en.persona.zones.triggers) }).click();
+    await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('After the reload');
+    await emma.getByRole('button', { name: p.save }).click();
+    await sticky(page, /^Sticky note by Emma Clark \(Marketing\): After the reload/).waitFor({ timeout: 15_000 });
+
+    // --- Lock from the participants panel (opened from the header): phones are read only.
+    await page.getByRole('button', { name: /^Room open for/ }).click();
+    const panel = page.getByRole('dialog', { name: f.panelTitle.replace('{{board}}', SAMPLE_BOARD) });
+    await panel.getByRole('row', { name: /Emma Clark/ }).getByText(f.online).waitFor();
+    await panel.getByRole('row', { name: /佐藤 花子/ }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'the participants panel');
+    await panel.getByRole('checkbox', { name: f.lock }).check();
+    await emma.getByText(p.status.locked).waitFor();
+    await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', en.persona.zones.goals) }).isDisabled()).toBe(true);
+    await panel.getByRole('checkbox', { name: f.lock }).uncheck();
+    await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', en.persona.zones.goals) }).isDisabled()).toBe(false);
+
+    // --- Remove the guest: her phone is told, in Japanese.
+    await panel.getByRole('button', { name: f.removeLabel.replace('{{name}}', '佐藤 花子') }).click();
+    await page.getByRole('alertdialog', { name: f.removeTitle.replace('{{name}}', '佐藤 花子') }).getByRole('button', { name: f.remove }).click();
+    await hanako.getByText(pj.status.removed).waitFor();
+    await expect.poll(() => panel.getByRole('row', { name: /佐藤 花子/ }).count()).toBe(0);
+
+    // --- The join screen in the projector theme too.
+    await panel.getByRole('button', { name: f.showJoin }).click();
+    await join.waitFor();
+    await page.keyboard.press('Alt+Shift+T');
+    await page.keyboard.press('Alt+Shift+T');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('projector');
+    await expectNoSeriousA11yViolations(page, 'the join screen in the projector theme');
+    await join.getByRole('button', { name: f.participants }).click();
+
+    // --- Close the room: the phone is told and cannot write; the header indicator goes.
+    roomGone = true;
+    await panel.getByRole('button', { name: f.close }).click();
+    await page.getByRole('alertdialog', { name: f.closeTitle }).getByRole('button', { name: f.close }).click();
+    await emma.getByText(p.status.closed).waitFor();
+    await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', en.persona.zones.goals) }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: /^Room open for/ }).waitFor({ state: 'detached' });
+    await expect(fetch(joinUrl)).rejects.toThrow('fetch failed');
+    await sticky(page, /^Sticky note by Emma Clark \(Marketing\): After the reload/).waitFor();
+    expect(errors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

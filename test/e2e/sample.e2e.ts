@@ -7,7 +7,7 @@ import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { addDays, todayIn } from '../../shared/meetings/cadence';
 import { printOptions, printRoute, toPlaywrightPdfOptions } from '../../shared/pdf';
-import { DEFAULT_KPI_TEXT } from '../../shared/kpi/defaults';
+import { defaultKpiText } from '../../shared/kpi/defaults';
 import { verifyPdf } from '../../shared/pdfSeal';
 import { sha256Hex } from '../../shared/sla/canonical';
 import { knownVersions } from '../../renderer/src/features/sla/exportRequest';
@@ -148,8 +148,8 @@ async function expectEveryPartFilled(page: Page, messages: typeof en | typeof ja
   // The "?" dialog lists the navigation's shortcuts.
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: messages.shortcuts.title });
-  const group = help.getByRole('table', { name: messages.workspaceUx.nav.shortcutsGroup });
-  await group.getByRole('row', { name: `Alt+Shift+4 ${fill(messages.workspaceUx.nav.goTo, { place: places.sla })}` }).waitFor();
+  const group = help.getByRole('table', { name: messages.keys.groups.workspace });
+  await group.getByRole('row', { name: `Alt+Shift+4 ${messages.workspaceUx.nav.goTo.sla}` }).waitFor();
   expect(await group.getByRole('row').count()).toBe(PLACES.length);
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });
@@ -247,7 +247,7 @@ async function expectEveryPartFilled(page: Page, messages: typeof en | typeof ja
   // SLA attainment: a percentage on the dashboard, and first contact met in some months only.
   await visit(page, messages, 'kpis');
   await page.getByRole('heading', { level: 1, name: messages.kpi.pageTitle }).waitFor();
-  const card = await page.getByRole('article', { name: new RegExp(`^${DEFAULT_KPI_TEXT.slaAttainment[language].name}`) }).getAttribute('aria-label');
+  const card = await page.getByRole('article', { name: new RegExp(`^${defaultKpiText('slaAttainment', language).name}`) }).getAttribute('aria-label');
   expect(card).not.toContain(messages.kpi.status.noData);
   expect(card).toMatch(/\d+(\.\d+)?%/);
   await page.getByRole('tab', { name: messages.kpi.tabs.sla }).click();

@@ -294,7 +294,7 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
       `図2 ${ja.diagrams.sla.swimlaneCaption}`,
       ja.sla.departments.marketing,
       ja.sla.departments.sales,
-      ja.diagrams.sla.firstContact.replace('{{time}}', ja.sla.doc.businessHours.replace('{{count}}', '24')),
+      ja.diagrams.sla.firstContact.replace('{{time}}', ja.sla.doc.businessHours.replace('{{hours}}', '24')),
     ]) {
       expect(text).toContain(squash(phrase));
     }

@@ -288,7 +288,10 @@ describe('backup store', () => {
       },
     };
     const { dir, store } = await setup(failing);
-    await expect(store.save(snapshot('a', 'A'))).rejects.toThrow(/ENOSPC/);
+    await expect(store.save(snapshot('a', 'A'))).rejects.toMatchObject({
+      problem: { kind: 'backup-not-saved', workspaceName: 'A', reason: 'disk-full', detail: 'ENOSPC: no space left on device' },
+      message: 'The backup of “A” could not be saved: the disk is full.',
+    });
     expect((await fsp.readdir(dir)).filter((f) => f !== MANIFEST_NAME)).toEqual([]);
     expect(await store.list()).toEqual([]);
     full = false;

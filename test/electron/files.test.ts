@@ -34,7 +34,7 @@ function setup(options: { fs?: FilesFs; lastFolder?: string | null; documents: s
     lastFolder: () => lastFolder,
     rememberFolder,
     defaultFolder: () => options.documents,
-    labels: () => ({ exportTitle: 'Export Workspace', importTitle: 'Import Workspace', imageTitle: 'Export image', imageFilter: 'PNG image' }),
+    labels: () => ({ exportTitle: 'Export Workspace', importTitle: 'Import Workspace', imageTitle: 'Export image', imageFilter: 'PNG image', workspaceFilter: 'Alignboard Workspace', allFilesFilter: 'All Files' }),
   });
   return { service, dialog, rememberFolder, saveAnswers, openAnswers, lastFolder: () => lastFolder };
 }
@@ -192,7 +192,10 @@ describe('file:saveWorkspace', () => {
     };
     const { service, saveAnswers, rememberFolder } = setup({ fs: failing, documents: dir });
     saveAnswers.push({ canceled: false, filePath: target });
-    await expect(service.saveWorkspace({ suggestedName: 'plan', content: 'new' })).rejects.toThrow(/ENOSPC/);
+    await expect(service.saveWorkspace({ suggestedName: 'plan', content: 'new' })).rejects.toMatchObject({
+      problem: { kind: 'cannot-write', fileName: 'plan.alignboard', reason: 'disk-full', detail: 'ENOSPC: no space left on device' },
+      message: '“plan.alignboard” could not be saved: the disk is full.',
+    });
     expect(await fsp.readFile(target, 'utf8')).toBe('previous export');
     expect(await fsp.readdir(dir)).toEqual(['plan.alignboard']);
     expect(rememberFolder).not.toHaveBeenCalled();
@@ -210,7 +213,10 @@ describe('file:openWorkspace', () => {
     const options = dialog.showOpenDialog.mock.calls[0]![0];
     expect(options.defaultPath).toBe(dir);
     expect(options.properties).toEqual(['openFile']);
-    expect(options.filters?.[0]).toEqual({ name: 'Alignboard Workspace', extensions: ['alignboard'] });
+    expect(options.filters).toEqual([
+      { name: 'Alignboard Workspace', extensions: ['alignboard'] },
+      { name: 'All Files', extensions: ['*'] },
+    ]);
   });
 
   it('returns null when the user cancels', async () => {
@@ -257,7 +263,8 @@ describe('readWorkspaceFile', () => {
     const result = await readWorkspaceFile(fs, '/data/ok.alignboard');
     expect(result.fileName).toBe('ok.alignboard');
     expect(result.content.length).toBe(MAX_FILE_BYTES);
-  });
+    // A hang guard, not a speed bound: decoding 200 MB takes seconds on a loaded 2-core machine.
+  }, 60_000);
 
   it('drops a UTF-8 byte-order mark and refuses bytes that are not UTF-8', async () => {
     const dir = await tempDir();
@@ -267,6 +274,50 @@ describe('readWorkspaceFile', () => {
     await expect(readWorkspaceFile(fsp, path.join(dir, 'latin1.alignboard'))).rejects.toThrow(
       '“latin1.alignboard” is not a text file in UTF-8',
     );
+  });
+
+  it('reports each refusal as a typed problem the renderer words in the user language', async () => {
+    const dir = await tempDir();
+    await fsp.writeFile(path.join(dir, 'latin1.alignboard'), Buffer.from([0x7b, 0xe9, 0x7d]));
+    await fsp.mkdir(path.join(dir, 'folder.alignboard'));
+    const huge: FilesFs = { ...fsp, stat: async () => ({ size: MAX_FILE_BYTES + 1, isFile: () => true, isDirectory: () => false }) };
+    const denied: FilesFs = {
+      ...fsp,
+      readFile: async () => {
+        throw Object.assign(new Error("EACCES: permission denied, open '/data/locked.alignboard'"), { code: 'EACCES' });
+      },
+    };
+    await fsp.writeFile(path.join(dir, 'locked.alignboard'), '{}');
+    await expect(readWorkspaceFile(huge, '/data/huge.alignboard')).rejects.toMatchObject({
+      problem: { kind: 'file-too-large', fileName: 'huge.alignboard', bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES },
+    });
+    await expect(readWorkspaceFile(fsp, path.join(dir, 'latin1.alignboard'))).rejects.toMatchObject({ problem: { kind: 'not-utf8', fileName: 'latin1.alignboard' } });
+    await expect(readWorkspaceFile(fsp, path.join(dir, 'folder.alignboard'))).rejects.toMatchObject({ problem: { kind: 'not-a-file', fileName: 'folder.alignboard' } });
+    await expect(readWorkspaceFile(denied, path.join(dir, 'locked.alignboard'))).rejects.toMatchObject({
+      problem: { kind: 'cannot-read', fileName: 'locked.alignboard', reason: 'permission-denied' },
+      message: '“locked.alignboard” could not be read: permission denied.',
+    });
+  });
+
+  it.each([
+    ['ENAMETOOLONG', 'name-too-long', 'the name is too long for this disk'],
+    ['EROFS', 'read-only', 'the disk or folder is read-only'],
+    ['EACCES', 'permission-denied', 'permission denied'],
+    ['EIO', 'other', 'EIO: boom'],
+  ] as const)('names a save that failed with %s as %s', async (code, reason, words) => {
+    const dir = await tempDir();
+    const failing: FilesFs = {
+      ...fsp,
+      open: async () => {
+        throw Object.assign(new Error(`${code}: boom`), { code });
+      },
+    };
+    const { service, saveAnswers } = setup({ fs: failing, documents: dir });
+    saveAnswers.push({ canceled: false, filePath: path.join(dir, 'plan.alignboard') });
+    await expect(service.saveWorkspace({ suggestedName: 'plan', content: 'new' })).rejects.toMatchObject({
+      problem: { kind: 'cannot-write', fileName: 'plan.alignboard', reason, detail: `${code}: boom` },
+      message: `“plan.alignboard” could not be saved: ${words}.`,
+    });
   });
 
   it('explains a missing file or a folder in words', async () => {

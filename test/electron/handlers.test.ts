@@ -12,6 +12,7 @@ import { createHandlers, type HandlerDeps } from '../../electron/main/handlers';
 import { registerHandlers } from '../../electron/main/ipc';
 import { openSettings, type CreateStore } from '../../electron/main/settings';
 import { createMainRooms } from '../../electron/main/rooms';
+import { roomProblemOf } from '../../shared/rooms/errors';
 import type { RoomStatus } from '../../shared/rooms/protocol';
 import { boardState, fakeBuild, MEMBERS } from '../server/fixtures';
 import { connectClient } from '../support/roomClients';
@@ -34,7 +35,7 @@ async function mainProcess({ settingsFile }: { settingsFile?: string } = {}) {
     lastFolder: () => settings.get().settings.lastExportFolder,
     rememberFolder: (folder) => settings.update({ lastExportFolder: folder }),
     defaultFolder: () => userData,
-    labels: () => ({ exportTitle: 'Export', importTitle: 'Import', imageTitle: 'Export image', imageFilter: 'PNG image' }),
+    labels: () => ({ exportTitle: 'Export', importTitle: 'Import', imageTitle: 'Export image', imageFilter: 'PNG image', workspaceFilter: 'Alignboard Workspace', allFilesFilter: 'All Files' }),
   });
   const backups = createBackupStore({ dir: path.join(userData, 'backups'), fs: fsp, now });
   const onSettingsChanged = vi.fn<HandlerDeps['onSettingsChanged']>();
@@ -159,6 +160,10 @@ describe('rooms through the IPC contract', () => {
     expect(await invoke('room:lock', true)).toMatchObject({ locked: true });
     await expect(invoke('room:remove', 'nobody')).rejects.toThrow('That participant is not in the room.');
     await expect(invoke('room:open', { boardId: 'b', boardName: 'Other', members: [], state: boardState().state, address: null })).rejects.toThrow('already open');
+    // What reaches the renderer names the problem for its language (rooms.errors.*).
+    const failure = await invoke('room:open', { boardId: 'b', boardName: 'Other', members: [], state: boardState().state, address: null }).catch((error: unknown) => error);
+    expect(roomProblemOf(failure)).toMatchObject({ kind: 'already-open', params: { board: 'Buyer persona' } });
+    expect(roomProblemOf(await invoke('room:remove', 'nobody').catch((error: unknown) => error))).toMatchObject({ kind: 'unknown-participant' });
     expect(await invoke('room:close')).toEqual({ open: false });
     expect(rooms.roomOpen()).toBe(false);
     expect(sent.at(-1)).toEqual({ open: false });

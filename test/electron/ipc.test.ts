@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { decodeHostProblem } from '../../shared/hostProblem';
 import { invokeChannels } from '../../shared/ipc';
+import { HostFailure } from '../../electron/main/hostFailure';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { handle, registerHandlers, senderProblem, sendEvent, type Handlers } from '../../electron/main/ipc';
 import { appFrame, fakeIpcMain } from './helpers';
@@ -30,6 +32,7 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('no rooms here');
     },
     'room:list': () => ({ open: false }),
+    'room:addresses': () => [],
     'room:lock': () => ({ open: false }),
     'room:remove': () => ({ open: false }),
     'room:close': () => ({ open: false }),
@@ -108,6 +111,28 @@ describe('handle', () => {
     handle(ipcMain, 'app:info', info);
     await expect(invokeFrom({ url: 'app://alignboard/index.html', parent: {} }, 'app:info')).rejects.toThrow(/sub-frame/);
     expect(info).not.toHaveBeenCalled();
+  });
+
+  it('sends a HostFailure of the handler as its problem, which the renderer decodes behind any prefix', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const problem = { kind: 'backup-missing', id: '0000000001_20261130T044310Z_w1.alignboard' } as const;
+    handle(ipcMain, 'backup:read', () => {
+      throw new HostFailure(problem);
+    });
+    const error = await invoke('backup:read', problem.id).then(() => null, (caught: Error) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(HostFailure);
+    expect(decodeHostProblem(error!.message)).toEqual(problem);
+    // What Electron makes of it on the renderer side.
+    expect(decodeHostProblem(`Error invoking remote method 'backup:read': Error: ${error!.message}`)).toEqual(problem);
+  });
+
+  it('passes any other error of the handler on as it is', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    handle(ipcMain, 'backup:list', () => {
+      throw new Error('EIO: i/o error, scandir');
+    });
+    await expect(invoke('backup:list')).rejects.toThrow(/^EIO: i\/o error, scandir$/);
   });
 
   it('refuses to return a result that breaks the contract', async () => {

@@ -60,6 +60,14 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
     expect(byId(template, 'new-workspace')!.registerAccelerator).toBe(true);
   });
 
+  it.each(['en', 'ja'] as const)('labels the role items in %s from the locale files (Electron has English ones only)', (language) => {
+    const messages = { en, ja }[language];
+    const roleItems = flatten(build(language, platform, true).template).filter((item) => item.role && item.role !== 'quit' && item.role !== 'help');
+    expect(roleItems.length).toBeGreaterThan(5);
+    for (const item of roleItems) expect(item.label).toBe(messages.shell.roles[item.role as keyof typeof messages.shell.roles]);
+    expect(flatten(build(language, platform).template).find((item) => item.role === 'undo')?.label).toBe(language === 'ja' ? '元に戻す' : 'Undo');
+  });
+
   it('uses roles for editing, zoom, full screen, window and quit', () => {
     const roles = flatten(build('en', platform).template).map((item) => item.role).filter(Boolean);
     expect(roles).toEqual(

@@ -219,7 +219,7 @@ describe('PDF export in main', () => {
 
   it('gives up with a clear error when the page never gets ready, and closes the window', async () => {
     const { exporter, page, showSaveDialog, dir } = await setup({ page: { onLoad: () => {} }, readyTimeoutMs: 30 });
-    await expect(exporter.exportPdf(PERSONA)).rejects.toThrow('The page to print (/print/persona/w1/b1) did not get ready within 30 ms.');
+    await expect(exporter.exportPdf(PERSONA)).rejects.toMatchObject({ problem: { kind: 'print-not-ready', wait: '30 ms' }, message: 'The page to print did not get ready within 30 ms.' });
     expect(page().window.destroy).toHaveBeenCalledTimes(1);
     expect(page().printToPDF).not.toHaveBeenCalled();
     expect(showSaveDialog).not.toHaveBeenCalled();
@@ -240,15 +240,15 @@ describe('PDF export in main', () => {
       await vi.advanceTimersByTimeAsync(29_999);
       expect(settled).toBe(false);
       await vi.advanceTimersByTimeAsync(1);
-      expect(await outcome).toBe('The page to print (/print/persona/w1/b1) did not get ready within 30 s.');
+      expect(await outcome).toBe('The page to print did not get ready within 30 s.');
     } finally {
       vi.useRealTimers();
     }
   });
 
   it.each([
-    ['an empty result', new Uint8Array(), 'Printing /print/persona/w1/b1 produced an empty file.'],
-    ['something that is not a PDF', new TextEncoder().encode('<html></html>'), 'produced something that is not a PDF'],
+    ['an empty result', new Uint8Array(), 'The page could not be printed: /print/persona/w1/b1: an empty file'],
+    ['something that is not a PDF', new TextEncoder().encode('<html></html>'), '/print/persona/w1/b1: something that is not a PDF'],
   ])('rejects %s and closes the window', async (_label, printed, message) => {
     const { exporter, page, showSaveDialog, dir } = await setup({ page: { printed } });
     await expect(exporter.exportPdf(PERSONA)).rejects.toThrow(message);
@@ -258,8 +258,8 @@ describe('PDF export in main', () => {
   });
 
   it.each<[string, PageBehaviour, RegExp]>([
-    ['the page reports a problem', { onLoad: (page) => void page.ready('the board was deleted') }, /cannot be printed: the board was deleted$/],
-    ['the page fails to load', { onLoad: () => {}, loadError: new Error("ERR_FILE_NOT_FOUND (-6) loading 'app://alignboard/index.html'") }, /could not be loaded: ERR_FILE_NOT_FOUND/],
+    ['the page reports a problem', { onLoad: (page) => void page.ready('the board was deleted') }, /^The page could not be printed: \/print\/persona\/w1\/b1: the board was deleted$/],
+    ['the page fails to load', { onLoad: () => {}, loadError: new Error("ERR_FILE_NOT_FOUND (-6) loading 'app://alignboard/index.html'") }, /^The page could not be printed: \/print\/persona\/w1\/b1: ERR_FILE_NOT_FOUND/],
     ['the renderer crashes', { onLoad: (page) => page.crash() }, /stopped before it was printed \(crashed\)/],
     ['printing throws', { printed: async () => Promise.reject(new Error('Printing failed')) }, /^Printing failed$/],
   ])('fails promptly when %s, and closes the window', async (_label, behaviour, message) => {
@@ -382,7 +382,7 @@ describe('PDF export in main', () => {
 
   it('refuses a post-processing step that returns no PDF, before asking where to save', async () => {
     const { exporter, showSaveDialog } = await setup({ postProcess: async () => new Uint8Array() });
-    await expect(exporter.exportPdf(PERSONA)).rejects.toThrow('Post-processing the persona-sheet PDF did not return a PDF.');
+    await expect(exporter.exportPdf(PERSONA)).rejects.toMatchObject({ problem: { kind: 'print-failed', detail: 'post-processing the persona-sheet PDF did not return a PDF' } });
     expect(showSaveDialog).not.toHaveBeenCalled();
   });
 
@@ -400,7 +400,10 @@ describe('PDF export in main', () => {
     const { exporter, page, dir, rememberFolder } = await setup({
       dialog: (folder) => ({ canceled: false, filePath: path.join(folder, 'missing-folder', 'out.pdf') }),
     });
-    await expect(exporter.exportPdf(PERSONA)).rejects.toThrow(/ENOENT/);
+    await expect(exporter.exportPdf(PERSONA)).rejects.toMatchObject({
+      problem: { kind: 'cannot-write', fileName: 'out.pdf', reason: 'folder-not-found', detail: expect.stringMatching(/ENOENT/) },
+      message: '“out.pdf” could not be saved: its folder does not exist (it may have been moved or deleted).',
+    });
     expect(page().window.destroy).toHaveBeenCalledTimes(1);
     expect(await fsp.readdir(dir)).toEqual([]);
     expect(rememberFolder).not.toHaveBeenCalled();

@@ -1,7 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { ROOM_PATHS, socketUrl, type JoinRequest, type JoinResponse, type RoomNotice, type RoomSummary } from '../../shared/rooms/protocol';
+import { ROOM_PATHS, socketUrl, type DotOutcome, type JoinRequest, type JoinResponse, type RoomDots, type RoomNotice, type RoomSummary } from '../../shared/rooms/protocol';
 
 /**
  * Real Yjs clients of a room for Node (tests, e2e's facilitator, the benchmark): Hocuspocus's own
@@ -16,6 +16,10 @@ export type RoomClient = {
   provider: HocuspocusProvider;
   closes: CloseRecord[];
   notices: RoomNotice[];
+  /** What the room told this client of its own dots, in order. */
+  dots: RoomDots[];
+  /** Asks the room to place or take back this client's dot, as the participant page does; the room's answer. */
+  dot(round: string, note: string): Promise<DotOutcome>;
   /** Resolves once the first sync with the server is complete. */
   synced: Promise<void>;
   /** Resolves with the next close the server sends. */
@@ -47,6 +51,8 @@ export function connectClient(options: {
   const doc = options.doc ?? new Y.Doc();
   const closes: CloseRecord[] = [];
   const notices: RoomNotice[] = [];
+  const dots: RoomDots[] = [];
+  const dotWaiters = new Map<string, (outcome: DotOutcome) => void>();
   const waiters: ((close: CloseRecord) => void)[] = [];
   let resolveSynced!: () => void;
   const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
@@ -64,8 +70,12 @@ export function connectClient(options: {
     token: options.token,
     onSynced: () => resolveSynced(),
     onStateless: ({ payload }) => {
-      const parsed = JSON.parse(payload) as RoomNotice;
+      const parsed = JSON.parse(payload) as RoomNotice | RoomDots;
       if (parsed.type === 'room') notices.push(parsed);
+      if (parsed.type === 'dots') {
+        dots.push(parsed);
+        if (parsed.outcome) dotWaiters.get(parsed.outcome.note)?.(parsed.outcome.result);
+      }
     },
     onClose: ({ event }) => {
       const record = { code: event.code, reason: String(event.reason ?? '') };
@@ -80,6 +90,12 @@ export function connectClient(options: {
     provider,
     closes,
     notices,
+    dots,
+    dot: (round, note) =>
+      new Promise((resolve) => {
+        dotWaiters.set(note, resolve);
+        provider.sendStateless(JSON.stringify({ type: 'dot', round, note }));
+      }),
     synced,
     nextClose: () => new Promise((resolve) => waiters.push(resolve)),
     destroy() {

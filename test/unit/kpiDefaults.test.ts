@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { DEFAULT_KPI_TEXT, defaultKpis, defaultKpiText } from '../../shared/kpi/defaults';
+import { defaultKpis, defaultKpiText } from '../../shared/kpi/defaults';
+import { en as enMessages } from '../../shared/locales/en';
+import { ja as jaMessages } from '../../shared/locales/ja';
 import { KPI_TEMPLATES, KpiDefinition } from '../../shared/kpi/records';
 
 const NOW = '2026-01-10T09:00:00.000Z';
@@ -17,7 +19,8 @@ describe('default KPIs', () => {
     expect(kpis.map((kpi) => kpi.id)).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8']);
     for (const kpi of kpis) {
       expect(KpiDefinition.parse(kpi)).toEqual(kpi);
-      expect(kpi.name).toBe(DEFAULT_KPI_TEXT[kpi.template!][language].name);
+      expect(kpi.name).toBe({ ja: jaMessages, en: enMessages }[language].defaults.kpis[kpi.template!].name);
+      expect(kpi.description).toBe({ ja: jaMessages, en: enMessages }[language].defaults.kpis[kpi.template!].description);
       expect(kpi.createdAt).toBe(NOW);
       expect(kpi.updatedAt).toBe(NOW);
       expect(kpi.period).toBe('month');

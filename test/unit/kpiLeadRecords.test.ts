@@ -80,16 +80,27 @@ describe('measuring a month', () => {
   const WED = 20_481;
   const FRI = 20_483;
 
-  it('an unanswered lead is waiting once its window has passed by the month’s end, pending while it has not', () => {
+  it('an unanswered lead is judged at the file’s latest moment: one of the month’s last days still unanswered in a later export is a breach, not pending', () => {
     const data = month(
       [
-        [[WED, 600], null], // Wed 10:00: Wed 7 + Thu 8 + Fri 8 = 23 business hours by 2/1 → pending against 24, waiting against 16.
-        [[FRI, 900], null], // Fri 15:00: 2 business hours by month's end.
+        [[WED, 600], null], // Wed 10:00: 23 business hours by the month's end, 23 + 41 = 64 by Mon 2/9 10:00.
+        [[FRI, 900], null], // Fri 15:00: 3 business hours by the month's end (inside 24), 3 + 41 = 44 by the file's end.
       ],
       { day: FRI + 10, minutes: 600 },
     );
-    expect(measureMonth(data, 'firstContact', japan, 24, true)).toMatchObject({ within: 0, late: 0, waiting: 0, pending: 2, share: null, medianHours: null });
-    expect(measureMonth(data, 'firstContact', japan, 16, true)).toMatchObject({ waiting: 1, pending: 1, share: 0, breaches: [{ id: 'L1', hours: 23, waiting: true }] });
+    expect(measureMonth(data, 'firstContact', japan, 24, true)).toMatchObject({
+      within: 0,
+      late: 0,
+      waiting: 2,
+      pending: 0,
+      share: 0,
+      medianHours: null,
+      breaches: [
+        { id: 'L1', hours: 64, waiting: true },
+        { id: 'L2', hours: 44, waiting: true },
+      ],
+    });
+    expect(measureMonth(data, 'firstContact', japan, 50, true)).toMatchObject({ waiting: 1, pending: 1, breaches: [{ id: 'L1', hours: 64, waiting: true }] });
   });
 
   it('a month the export ends in is judged at the export’s latest moment, not at its end', () => {

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Toaster, toast } from 'sonner';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { BoardPage } from '../features/board/BoardPage';
+import { BoardPage } from '../features/personas/PersonaBoardPage';
 import { BoardPrint } from '../features/diagrams/BoardPrint';
 import { FunnelSheetPrint } from '../features/diagrams/FunnelSheetPrint';
 import { FunnelPage } from '../features/funnel/FunnelPage';
@@ -32,18 +32,22 @@ import type { HostCommand } from '../host';
 import { db } from '../db/db';
 import { useApp } from './AppContext';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { isTyping } from '../ui/keys';
+import { RoomIndicator } from '../features/rooms/RoomIndicator';
+import { RoomsProvider } from '../features/rooms/RoomsContext';
+import { dialogOpen } from '../ui/shortcuts/keys';
+import { ariaKeys } from '../ui/shortcuts/labels';
+import { useShortcuts } from '../ui/shortcuts/useShortcuts';
 
 
-/** Global keyboard shortcuts and menu commands, handled in one place. */
+/** The menu's commands and the app's global shortcuts (the shortcut table's 'global' scope). */
 function useCommands(openShortcuts: () => void) {
   const { host, cycleTheme } = useApp();
   const { t } = useTranslation();
   const actions = useWorkspaceActions();
   const [location, navigate] = useLocation();
 
-  useEffect(() => {
-    const run = async (command: HostCommand) => {
+  const run = useCallback(
+    async (command: HostCommand) => {
       switch (command) {
         case 'new-workspace':
           navigate('/');
@@ -68,37 +72,18 @@ function useCommands(openShortcuts: () => void) {
         case 'about':
           return navigate('/settings');
       }
-    };
-    const unsubscribe = host.onCommand((command) => void run(command));
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (event.altKey && event.shiftKey && event.code === 'KeyT') {
-        event.preventDefault();
-        void run('cycle-theme');
-      } else if (mod && !event.shiftKey && !event.altKey && event.code === 'KeyO') {
-        event.preventDefault();
-        void run('import-workspace');
-      } else if (mod && !event.shiftKey && !event.altKey && event.code === 'KeyE') {
-        event.preventDefault();
-        void run('export-workspace');
-      } else if (!mod && !event.altKey && !isTyping(event.target) && !document.querySelector('[role="dialog"],[role="alertdialog"]')) {
-        if (event.key === '?') {
-          event.preventDefault();
-          openShortcuts();
-        } else if (event.key === 'n' || event.key === 'N') {
-          event.preventDefault();
-          void run('new-workspace');
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      unsubscribe();
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [host, cycleTheme, actions, location, navigate, openShortcuts, t]);
+    },
+    [cycleTheme, actions, location, navigate, t],
+  );
+  useEffect(() => host.onCommand((command) => void run(command)), [host, run]);
+  useShortcuts('global', {
+    'app.cycleTheme': () => void run('cycle-theme'),
+    'app.import': () => void run('import-workspace'),
+    'app.export': () => void run('export-workspace'),
+    'app.help': () => openShortcuts(),
+    'app.newWorkspace': () => void run('new-workspace'),
+  });
 }
-
 /** After a route change, focus moves to the new page (not left on a button that is gone). */
 function useFocusOnNavigation() {
   const [location] = useLocation();
@@ -110,7 +95,7 @@ function useFocusOnNavigation() {
     }
     const main = document.getElementById('main');
     const active = document.activeElement;
-    if (!main || document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
+    if (!main || dialogOpen()) return;
     if (active && active !== document.body && main.contains(active)) return;
     main.focus({ preventScroll: true });
     // `location` is the trigger: the effect runs once per page change.
@@ -131,7 +116,7 @@ function Shell() {
   // Run mode is the meeting on the big screen: no navigation beside it.
   const navFor = place && !/^\/meetings\/[^/]+\/run$/.test(place.rest) ? place.workspaceId : null;
   return (
-    <>
+    <RoomsProvider>
       <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
         {t('app.skipToContent')}
       </a>
@@ -151,12 +136,13 @@ function Shell() {
               <Link href="/settings">{t('app.settings')}</Link>
             </li>
             <li>
-              <button type="button" className="button link" onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">
+              <button type="button" className="button link" onClick={() => setShortcutsOpen(true)} aria-keyshortcuts={ariaKeys('app.help')}>
                 {t('app.shortcuts')}
               </button>
             </li>
           </ul>
         </nav>
+        <RoomIndicator />
       </header>
       <div className="app-body">
         {navFor ? <WorkspaceNav workspaceId={navFor} /> : null}
@@ -203,7 +189,7 @@ function Shell() {
         toastOptions={{ className: 'toast', closeButtonAriaLabel: t('common.closeNotification') }}
         containerAriaLabel={t('app.name')}
       />
-    </>
+    </RoomsProvider>
   );
 }
 

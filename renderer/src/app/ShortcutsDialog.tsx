@@ -1,54 +1,47 @@
 import { useTranslation } from 'react-i18next';
-import { RUN_SHORTCUTS } from '../features/meetings/RunMeetingPage';
-import { WORKSPACE_PLACES } from '../features/workspace/places';
 import { Dialog } from '../ui/Dialog';
+import type { MessageKey } from '../i18n';
+import { keysShown } from '../ui/shortcuts/labels';
+import { SCOPES, shortcutsOf, type Scope } from '../ui/shortcuts/table';
 
-const SHORTCUTS = [
-  { keys: ['Alt+Shift+T'], label: 'shortcuts.cycleTheme' },
-  { keys: ['N'], label: 'shortcuts.newWorkspace' },
-  { keys: ['Ctrl/⌘+O'], label: 'shortcuts.importWorkspace' },
-  { keys: ['Ctrl/⌘+E'], label: 'shortcuts.exportWorkspace' },
-  { keys: ['Ctrl/⌘+Z', 'Ctrl/⌘+Shift+Z'], label: 'shortcuts.undoRedo' },
-  { keys: ['?'], label: 'shortcuts.help' },
-] as const;
+/** The title of each scope's table in the list. */
+const GROUP_TITLES: Record<Scope, MessageKey> = {
+  global: 'shortcuts.everywhere',
+  board: 'keys.groups.board',
+  personaExports: 'keys.groups.personaExports',
+  room: 'keys.groups.room',
+  funnel: 'keys.groups.funnel',
+  funnelExports: 'keys.groups.funnelExports',
+  slaBoard: 'keys.groups.slaBoard',
+  kpi: 'keys.groups.kpi',
+  kpiValues: 'keys.groups.kpiValues',
+  calendar: 'keys.groups.calendar',
+  run: 'shortcuts.runMode',
+  printView: 'keys.groups.printView',
+  participant: 'keys.groups.participant',
+  workspace: 'keys.groups.workspace',
+};
 
-/** On a persona or funnel board: its exports (the persona board also lists them in its legend). */
-const BOARD_EXPORT_SHORTCUTS = [
-  { keys: ['Alt+Shift+P'], label: 'diagrams.shortcuts.funnelSheet' },
-  { keys: ['Alt+Shift+P'], label: 'diagrams.shortcuts.personaSheet' },
-  { keys: ['Alt+Shift+B'], label: 'diagrams.shortcuts.boardPdf' },
-  { keys: ['Alt+Shift+I'], label: 'diagrams.shortcuts.boardPng' },
-] as const;
-
-/** Every app-wide shortcut, those of the boards' exports and those of the meeting's run mode (boards list the rest beside the canvas). */
+/** Every shortcut of the app ("?"), by where it works, made from the one shortcut table. */
 export function ShortcutsDialog(props: { open: boolean; onOpenChange(open: boolean): void }) {
   const { t } = useTranslation();
-  const groups = [
-    { title: t('shortcuts.everywhere'), rows: SHORTCUTS },
-    {
-      title: t('workspaceUx.nav.shortcutsGroup'),
-      rows: WORKSPACE_PLACES.map((place) => ({ keys: [place.keys], label: `workspaceUx.nav.places.${place.place}`, goTo: true })),
-    },
-    { title: t('diagrams.shortcutsGroup'), rows: BOARD_EXPORT_SHORTCUTS },
-    { title: t('shortcuts.runMode'), rows: RUN_SHORTCUTS },
-  ];
   return (
     <Dialog open={props.open} onOpenChange={props.onOpenChange} title={t('shortcuts.title')}>
-      {groups.map((group) => (
-        <table className="table" key={group.title}>
-          <caption>{group.title}</caption>
+      {SCOPES.map((scope) => (
+        <table className="table" key={scope}>
+          <caption>{t(GROUP_TITLES[scope])}</caption>
           <tbody>
-            {group.rows.map((shortcut) => (
-              <tr key={shortcut.label}>
+            {shortcutsOf(scope).map(([id, entry]) => (
+              <tr key={id}>
                 <th scope="row">
-                  {shortcut.keys.map((key, index) => (
+                  {keysShown(id).map((key, index) => (
                     <span key={key}>
                       {index > 0 ? ' / ' : null}
                       <kbd>{key}</kbd>
                     </span>
                   ))}
                 </th>
-                <td>{'goTo' in shortcut ? t('workspaceUx.nav.goTo', { place: t(shortcut.label) }) : t(shortcut.label)}</td>
+                <td>{t(entry.label)}</td>
               </tr>
             ))}
           </tbody>

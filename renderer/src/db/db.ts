@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import type { WorkingCalendar } from '../../../shared/calendar/calendar';
@@ -9,6 +9,7 @@ import type { Board } from '../../../shared/records/board';
 import type { Member } from '../../../shared/records/member';
 import type { SlaVersion } from '../../../shared/sla/versions';
 import type { Workspace } from '../../../shared/records/workspace';
+import { schemaAt, type TableName } from '../../../shared/workspaceTables';
 
 export type BoardRow = Board & { readonly doc: Y.Doc };
 
@@ -53,57 +54,45 @@ export type AlignboardDb = Dexie & {
   leadMonths: Dexie.Table<LeadMonthRow, [string, string]>;
 };
 
+/** Every table of shared/workspaceTables.ts has its row type above: one added there without fails to compile here. */
+export type WorkspaceDbTables = Pick<AlignboardDb, TableName>;
+
 export const DB_NAME = 'alignboard';
 
 /**
  * Schema versions are cumulative: never edit a released version, add a new one with its upgrade
  * and a migration test that opens a database written by the previous version
- * (test/component/dbMigrations.test.ts).
+ * (test/component/dbMigrations.test.ts). The tables and their indexes in each version are declared
+ * once, in shared/workspaceTables.ts; a new table is an entry there with `stores: { [DB_VERSION]: … }`
+ * and DB_VERSION one higher.
  *
  * Members and boards are keyed by [workspaceId+id]: ids are unique within a workspace, so a
  * workspace imported under a new id keeps every internal reference (board → member) intact.
  */
-export const SCHEMA_V1 = {
-  workspaces: 'id, updatedAt',
-  members: '[workspaceId+id], workspaceId',
-  boards: '[workspaceId+id], workspaceId, doc: Y.Doc',
-} as const;
+export const DB_VERSION = 5;
 
+/** v1: workspaces, members, boards (with their Y.Doc). */
+export const SCHEMA_V1 = schemaAt(1);
 /** v2: persona photos (`assets`) and persona agreement on boards (`agreement`, null until agreed). */
-export const SCHEMA_V2 = {
-  ...SCHEMA_V1,
-  assets: '[workspaceId+id], workspaceId',
-} as const;
-
+export const SCHEMA_V2 = schemaAt(2);
 /** v3: SLA versions (draft → in review → signed), keyed like members and boards. */
-export const SCHEMA_V3 = {
-  ...SCHEMA_V2,
-  slaVersions: '[workspaceId+id], workspaceId',
-} as const;
+export const SCHEMA_V3 = schemaAt(3);
+/** v4: the regular meeting and shared KPIs. */
+export const SCHEMA_V4 = schemaAt(4);
+/** v5: the working calendar (one per workspace) and the lead-level response records of CRM imports. */
+export const SCHEMA_V5 = schemaAt(5);
 
-/**
- * v4: the regular meeting and shared KPIs. Meetings are listed by date, action items by status
- * (carry-forward reads the open ones), KPI values by key and period (a trend is one range read).
- */
-export const SCHEMA_V4 = {
-  ...SCHEMA_V3,
-  meetingSeries: '[workspaceId+id], workspaceId',
-  meetings: '[workspaceId+id], workspaceId, [workspaceId+date]',
-  actionItems: '[workspaceId+id], workspaceId, [workspaceId+status]',
-  kpis: '[workspaceId+id], workspaceId',
-  kpiValues: '[workspaceId+id], workspaceId, [workspaceId+key+period]',
-} as const;
-
-/**
- * v5: the working calendar (one per workspace, keyed by it) and the lead-level response records
- * of CRM imports, one row per MQL month (id = 'YYYY-MM'), kept to measure per record and again
- * when the calendar changes.
- */
-export const SCHEMA_V5 = {
-  ...SCHEMA_V4,
-  calendars: 'workspaceId',
-  leadMonths: '[workspaceId+id], workspaceId',
-} as const;
+/** Data changes a version needs beyond its tables (none = the new tables start empty). */
+const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
+  2: async (tx) => {
+    await tx
+      .table('boards')
+      .toCollection()
+      .modify((board: { agreement?: unknown }) => {
+        if (board.agreement === undefined) board.agreement = null;
+      });
+  },
+};
 
 /**
  * `durability`: IndexedDB's commit guarantee for this connection's write transactions (Dexie 4.4
@@ -112,20 +101,11 @@ export const SCHEMA_V5 = {
  */
 export function openDb(name = DB_NAME, options: { durability?: 'strict' | 'relaxed' | 'default' } = {}): AlignboardDb {
   const db = new Dexie(name, { addons: [yDexie], ...(options.durability ? { chromeTransactionDurability: options.durability } : {}) }) as AlignboardDb;
-  db.version(1).stores(SCHEMA_V1);
-  db.version(2)
-    .stores(SCHEMA_V2)
-    .upgrade(async (tx) => {
-      await tx
-        .table('boards')
-        .toCollection()
-        .modify((board: { agreement?: unknown }) => {
-          if (board.agreement === undefined) board.agreement = null;
-        });
-    });
-  db.version(3).stores(SCHEMA_V3);
-  db.version(4).stores(SCHEMA_V4);
-  db.version(5).stores(SCHEMA_V5);
+  for (let version = 1; version <= DB_VERSION; version++) {
+    const declared = db.version(version).stores(schemaAt(version));
+    const upgrade = UPGRADES[version];
+    if (upgrade) declared.upgrade(upgrade);
+  }
   return db;
 }
 

@@ -3,6 +3,7 @@ import { en } from '../../../shared/locales/en';
 import { ja } from '../../../shared/locales/ja';
 import type { Language } from '../../../shared/settings';
 import { addNodes, newSticky } from '../../../shared/board/doc';
+import { stampBoardDoc } from '../../../shared/board/docVersion';
 import { defaultCalendar, WorkingCalendar } from '../../../shared/calendar/calendar';
 import type { PersonaZone } from '../../../shared/board/nodes';
 import { personaTemplate } from '../../../shared/board/personaTemplate';
@@ -55,6 +56,7 @@ function slotIn(zone: { x: number; y: number }, slot: number): { x: number; y: n
  */
 function samplePersonaDoc(strings: Strings, members: readonly SampleMember[]): Y.Doc {
   const doc = new Y.Doc();
+  stampBoardDoc(doc);
   const p = strings.sample.persona;
   const template = personaTemplate(newId, {
     name: p.name,
@@ -369,7 +371,7 @@ export async function buildSampleWorkspace(language: Language, now: Date = new D
   const response = responseFigures(leadMonths, responseBasis({ commitments, calendar: calendarOfDocument(signed.document) }, calendar));
   const sla: SlaContext = { commitments, options: { stages: funnel.signedStages.map((stage) => ({ id: stage.id, key: stage.key })), records: response.records } };
   const { series, meetings, actionItems } = sampleMeetings(strings, language, members, { kpis, values: withDerived(kpiValues, response.derived), sla }, today);
-  const board = (kind: 'persona' | 'funnel', name: string, doc: Y.Doc) => ({ id: newId(), kind, name, agreement: null, createdAt, updatedAt: createdAt, update: Y.encodeStateAsUpdate(doc) });
+  const board = (kind: 'persona' | 'funnel', name: string, doc: Y.Doc) => ({ id: newId(), kind, name, agreement: null, createdAt, updatedAt: createdAt, updateV2: Y.encodeStateAsUpdateV2(doc) });
   return {
     format: FILE_FORMAT,
     version: FILE_VERSION,

@@ -1,3 +1,4 @@
+import { stampBoardDoc } from '../../../shared/board/docVersion';
 import * as Y from 'yjs';
 import { BusinessClock } from '../../../shared/calendar/businessHours';
 import type { WorkingCalendar } from '../../../shared/calendar/calendar';
@@ -64,6 +65,7 @@ export function sampleFunnel(strings: Strings, language: Language, newId: () => 
   const doc = new Y.Doc();
   // Written as the template is (no tracked origin): nothing of it is an undoable user edit.
   writeStages(doc, stages, null);
+  stampBoardDoc(doc);
   doc.transact(() => {
     const map = planMap(doc);
     for (const [key, value] of Object.entries(plan)) map.set(key, value);

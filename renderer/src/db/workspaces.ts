@@ -1,15 +1,14 @@
-import { DexieYProvider } from 'y-dexie';
-import * as Y from 'yjs';
-import { bytesToBase64 } from '../../../shared/base64';
-import { encodeLeadMonth } from '../../../shared/kpi/leadRecords';
 import type { Department, Member } from '../../../shared/records/member';
 import type { Workspace } from '../../../shared/records/workspace';
 import {
+  encodeWorkspaceFile,
   FILE_FORMAT,
   FILE_VERSION,
   type ParsedWorkspaceFile,
   type WorkspaceFile,
 } from '../../../shared/workspaceFile';
+import { type DecodedTables, type RecordsTable, TABLE_LIST, type TableKey, type WorkspaceTable } from '../../../shared/workspaceTables';
+import { documentRows, readDocuments, updatesTableOf } from './boardUpdates';
 import { type AlignboardDb, db as defaultDb } from './db';
 import { newId, nowIso } from './ids';
 import { writeAll } from './write';
@@ -61,11 +60,8 @@ export async function purgeDeletedWorkspaces(database: AlignboardDb = defaultDb,
   return writeAll(database, async () => {
     const doomed = (await database.workspaces.toArray()).filter((w) => w.deletedAt && (!ids || ids.includes(w.id)));
     for (const workspace of doomed) {
-      await database.members.where('workspaceId').equals(workspace.id).delete();
-      await database.boards.where('workspaceId').equals(workspace.id).delete();
-      await database.assets.where('workspaceId').equals(workspace.id).delete();
-      for (const table of RECORD_TABLES) await database[table].where('workspaceId').equals(workspace.id).delete();
-      await database.calendars.delete(workspace.id);
+      // Deleting the rows of a table with a Y.Doc also deletes the documents' updates (Dexie does).
+      for (const table of TABLE_LIST) await database.table(table.table).where('workspaceId').equals(workspace.id).delete();
       await database.workspaces.delete(workspace.id);
     }
     return doomed.length;
@@ -130,62 +126,58 @@ export async function reinsertMember(member: Member, database: AlignboardDb = de
   });
 }
 
-/** Tables of plain records keyed [workspaceId+id]: read, written and purged alike. */
-const RECORD_TABLES = ['slaVersions', 'meetingSeries', 'meetings', 'actionItems', 'kpis', 'kpiValues', 'leadMonths'] as const;
+type Row = Record<string, unknown> & { workspaceId: string };
 
-function withoutWorkspaceId<T extends { workspaceId: string }>(rows: T[]): Omit<T, 'workspaceId'>[] {
-  return rows.map(({ workspaceId: _, ...row }) => row);
+/** The stored value of a row: the row without its workspace (a single table's value field). */
+function valueOf(table: WorkspaceTable, row: Row): unknown {
+  if (table.shape === 'single') return row[table.field];
+  // A Y.Doc property is y-dexie's getter on the row's prototype, not an own field: not copied.
+  const { workspaceId: _, ...value } = row;
+  return value;
 }
 
-async function readRecords(database: AlignboardDb, id: string) {
-  return {
-    slaVersions: withoutWorkspaceId(await database.slaVersions.where('workspaceId').equals(id).toArray()),
-    meetingSeries: withoutWorkspaceId(await database.meetingSeries.where('workspaceId').equals(id).toArray()),
-    meetings: withoutWorkspaceId(await database.meetings.where('workspaceId').equals(id).toArray()),
-    actionItems: withoutWorkspaceId(await database.actionItems.where('workspaceId').equals(id).toArray()),
-    kpis: withoutWorkspaceId(await database.kpis.where('workspaceId').equals(id).toArray()),
-    kpiValues: withoutWorkspaceId(await database.kpiValues.where('workspaceId').equals(id).toArray()),
-    leadMonths: withoutWorkspaceId(await database.leadMonths.where('workspaceId').equals(id).toArray()),
-    calendar: (await database.calendars.get(id))?.calendar ?? null,
-  };
+/** The row of a stored value, without its Y.Doc (whose updates are written apart: documentRows). */
+function rowOf(table: WorkspaceTable, value: unknown, workspaceId: string, now: string): Row {
+  if (table.shape === 'single') return { workspaceId, [table.field]: value, updatedAt: now };
+  if (!table.yDoc) return { ...(value as object), workspaceId };
+  const { updateV2: _, ...rest } = value as { updateV2: Uint8Array };
+  return { ...rest, workspaceId };
 }
 
-/** Encodes one board's Y.Doc, loading it from IndexedDB if nobody has it open. */
-async function encodeBoardDoc(doc: Y.Doc): Promise<Uint8Array> {
-  const provider = DexieYProvider.load(doc);
-  try {
-    await provider.whenLoaded;
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    DexieYProvider.release(doc);
-  }
-}
+const ofWorkspace = (key: unknown) => (key as [string, string])[1];
 
-/** Reads a whole workspace in the workspace-file shape, board docs as raw Yjs updates. */
+/** Reads a whole workspace in the workspace-file shape, board documents as stored (Yjs v2 updates). */
 export async function snapshotWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<ParsedWorkspaceFile> {
-  const { workspace, members, boards, assets, records } = await database.transaction(
+  const withDocs = TABLE_LIST.filter((table): table is RecordsTable & { key: TableKey; yDoc: string } => table.shape === 'records' && !!table.yDoc);
+  const { workspace, rows, documents } = await database.transaction(
     'r',
-    [database.workspaces, database.members, database.boards, database.assets, database.calendars, ...RECORD_TABLES.map((table) => database[table])],
-    async () => ({
-      workspace: await database.workspaces.get(id),
-      members: await database.members.where('workspaceId').equals(id).toArray(),
-      boards: await database.boards.where('workspaceId').equals(id).toArray(),
-      assets: await database.assets.where('workspaceId').equals(id).toArray(),
-      records: await readRecords(database, id),
-    }),
+    [
+      database.workspaces,
+      ...TABLE_LIST.map((table) => database.table(table.table)),
+      // A read-only transaction does not include y-dexie's updates tables by itself.
+      ...withDocs.map((table) => updatesTableOf(database.table(table.table), table.yDoc)),
+    ],
+    async () => {
+      const read = await Promise.all(TABLE_LIST.map((table) => database.table<Row>(table.table).where('workspaceId').equals(id).toArray()));
+      const docs = new Map<string, Map<string, Uint8Array>>();
+      for (const table of withDocs) {
+        const found = read[TABLE_LIST.indexOf(table)]!;
+        const keys = found.map((row) => [id, row.id]);
+        docs.set(table.key, await readDocuments(database, database.table(table.table), table.yDoc, keys, ofWorkspace));
+      }
+      return { workspace: await database.workspaces.get(id), rows: read, documents: docs };
+    },
   );
   if (!workspace) throw new Error(`workspace ${id} not found`);
-  const encoded: ParsedWorkspaceFile['boards'] = [];
-  for (const board of boards) {
-    encoded.push({
-      id: board.id,
-      kind: board.kind,
-      name: board.name,
-      createdAt: board.createdAt,
-      updatedAt: board.updatedAt,
-      agreement: board.agreement ?? null,
-      update: await encodeBoardDoc(board.doc),
-    });
+  const tables: Record<string, unknown> = {};
+  for (const [index, table] of TABLE_LIST.entries()) {
+    const found = rows[index]!;
+    if (table.shape === 'single') {
+      tables[table.key] = found[0] ? valueOf(table, found[0]) : null;
+      continue;
+    }
+    const docs = documents.get(table.key);
+    tables[table.key] = found.map((row) => (docs ? { ...(valueOf(table, row) as object), updateV2: docs.get(String(row.id))! } : valueOf(table, row)));
   }
   return {
     format: FILE_FORMAT,
@@ -193,20 +185,12 @@ export async function snapshotWorkspace(id: string, database: AlignboardDb = def
     exportedAt: nowIso(),
     appVersion: APP_VERSION,
     workspace: { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt, updatedAt: workspace.updatedAt },
-    members: members.map(({ workspaceId: _, ...member }) => member),
-    boards: encoded,
-    assets: assets.map(({ workspaceId: _, ...asset }) => asset),
-    ...records,
+    ...(tables as DecodedTables),
   };
 }
 
 export function toWorkspaceFile(snapshot: ParsedWorkspaceFile): WorkspaceFile {
-  return {
-    ...snapshot,
-    boards: snapshot.boards.map(({ update, ...board }) => ({ ...board, doc: bytesToBase64(update) })),
-    assets: snapshot.assets.map(({ bytes, ...asset }) => ({ ...asset, data: bytesToBase64(bytes) })),
-    leadMonths: snapshot.leadMonths.map(encodeLeadMonth),
-  };
+  return encodeWorkspaceFile(snapshot);
 }
 
 /** The `.alignboard` text of a workspace. */
@@ -238,23 +222,20 @@ export async function importWorkspace(
       updatedAt: now,
       deletedAt: null,
     });
-    await database.members.bulkAdd(file.members.map((member) => ({ ...member, workspaceId })));
-    await database.boards.bulkAdd(
-      file.boards.map(({ update, ...board }) => {
-        const doc = new Y.Doc();
-        Y.applyUpdate(doc, update);
-        return { ...board, workspaceId, doc };
-      }),
-    );
-    await database.assets.bulkAdd(file.assets.map((asset) => ({ ...asset, workspaceId })));
-    await database.slaVersions.bulkAdd(file.slaVersions.map((version) => ({ ...version, workspaceId })));
-    await database.meetingSeries.bulkAdd(file.meetingSeries.map((series) => ({ ...series, workspaceId })));
-    await database.meetings.bulkAdd(file.meetings.map((meeting) => ({ ...meeting, workspaceId })));
-    await database.actionItems.bulkAdd(file.actionItems.map((item) => ({ ...item, workspaceId })));
-    await database.kpis.bulkAdd(file.kpis.map((kpi) => ({ ...kpi, workspaceId })));
-    await database.kpiValues.bulkAdd(file.kpiValues.map((value) => ({ ...value, workspaceId })));
-    await database.leadMonths.bulkAdd(file.leadMonths.map((month) => ({ ...month, workspaceId })));
-    if (file.calendar) await database.calendars.add({ workspaceId, calendar: file.calendar, updatedAt: now });
+    for (const table of TABLE_LIST) {
+      const value: unknown = file[table.key];
+      if (table.shape === 'single') {
+        if (value !== null) await database.table(table.table).add(rowOf(table, value, workspaceId, now));
+        continue;
+      }
+      const values = value as { id: string; updateV2?: Uint8Array }[];
+      await database.table(table.table).bulkAdd(values.map((entry) => rowOf(table, entry, workspaceId, now)));
+      if (table.yDoc) {
+        // Stored as y-dexie stores a new document, without building one (the file was checked).
+        const updates = database.table(updatesTableOf(database.table(table.table), table.yDoc));
+        await updates.bulkAdd(values.flatMap((entry) => documentRows([workspaceId, entry.id], entry.updateV2!)));
+      }
+    }
   });
   return workspaceId;
 }

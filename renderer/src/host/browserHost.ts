@@ -1,11 +1,14 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { backupsToDelete, newestFirst } from '../../../shared/backups';
-import { formatMegabytes, MAX_FILE_BYTES, utf8ByteLength } from '../../../shared/fileLimits';
+import { MAX_FILE_BYTES, utf8ByteLength } from '../../../shared/fileLimits';
 import type { BackupEntry } from '../../../shared/ipc';
 import { looksLikePng } from '../../../shared/png';
 import { AppSettings, DEFAULT_SETTINGS, type RendererSettingsPatch } from '../../../shared/settings';
 import { FILE_EXTENSION } from '../../../shared/workspaceFile';
+import { errorMessage, isQuotaError } from '../db/errors';
 import { printInHiddenFrame } from './browserPrint';
+import { HostError, hostCall } from './hostError';
+import { createBrowserRooms } from './roomsHost';
 import type { Host, HostCommand, OpenedFile } from './types';
 
 const SETTINGS_KEY = 'alignboard.settings';
@@ -28,16 +31,20 @@ export function openBackupDb(): BackupDb {
     .version(2)
     .stores({ backups: 'id, workspaceId, seq', contents: 'id' })
     .upgrade(async (tx) => {
+      // Every content is copied (awaited) before any row loses it: a failing write aborts the
+      // upgrade with everything as it was, never a listed backup whose content is gone.
+      // One backup at a time (each may be hundreds of megabytes).
+      const backups = tx.table<StoredBackupV1 & Partial<BackupEntry>, string>('backups');
       const contents = tx.table<{ id: string; content: string }, string>('contents');
-      await tx
-        .table<StoredBackupV1 & Partial<BackupEntry>, string>('backups')
-        .toCollection()
-        .modify((backup) => {
-          void contents.put({ id: backup.id, content: backup.content });
-          delete (backup as Partial<StoredBackupV1>).content;
-          backup.seq = 0;
-          backup.workspaceUpdatedAt = null;
-        });
+      for (const id of await backups.toCollection().primaryKeys()) {
+        const backup = await backups.get(id);
+        if (backup?.content !== undefined) await contents.put({ id, content: backup.content });
+      }
+      await backups.toCollection().modify((backup) => {
+        delete (backup as Partial<StoredBackupV1>).content;
+        backup.seq = 0;
+        backup.workspaceUpdatedAt = null;
+      });
     });
   return database;
 }
@@ -106,20 +113,27 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
     async openWorkspaceFile(): Promise<OpenedFile | null> {
       const file = await pickFile(`${FILE_EXTENSION},application/json`);
       if (!file) return null;
-      if (file.size > MAX_FILE_BYTES) {
-        throw new Error(`“${file.name}” is too large to open (${formatMegabytes(file.size)}; the limit is ${formatMegabytes(MAX_FILE_BYTES)}).`);
+      if (file.size > MAX_FILE_BYTES) throw new HostError({ kind: 'file-too-large', fileName: file.name, bytes: file.size, limit: MAX_FILE_BYTES });
+      let bytes: ArrayBuffer;
+      try {
+        bytes = await file.arrayBuffer();
+      } catch (error) {
+        // The file was moved, deleted or changed after it was picked (NotReadableError / NotFoundError).
+        const reason = (error as { name?: string } | null)?.name === 'NotFoundError' ? 'not-found' : 'other';
+        throw new HostError({ kind: 'cannot-read', fileName: file.name, reason, detail: errorMessage(error) }, { cause: error });
       }
       // Decode as UTF-8 whatever a BOM says, as the desktop app does: a UTF-16 file is not a workspace file.
-      return { fileName: file.name, content: new TextDecoder('utf-8').decode(await file.arrayBuffer()) };
+      return { fileName: file.name, content: new TextDecoder('utf-8').decode(bytes) };
     },
     backups: {
       async save(snapshot) {
         const size = utf8ByteLength(snapshot.content);
-        if (size > MAX_FILE_BYTES) {
-          throw new Error(
-            `The backup of “${snapshot.workspaceName}” is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_FILE_BYTES)}).`,
+        if (size > MAX_FILE_BYTES) throw new HostError({ kind: 'backup-too-large', workspaceName: snapshot.workspaceName, bytes: size, limit: MAX_FILE_BYTES });
+        const notSaved = (error: unknown) =>
+          new HostError(
+            { kind: 'backup-not-saved', workspaceName: snapshot.workspaceName, reason: isQuotaError(error) ? 'disk-full' : 'other', detail: errorMessage(error) },
+            { cause: error },
           );
-        }
         return backupDb.transaction('rw', backupDb.backups, backupDb.contents, async () => {
           const seq = ((await backupDb.backups.orderBy('seq').last())?.seq ?? 0) + 1;
           const entry: BackupEntry = {
@@ -138,12 +152,14 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
           await backupDb.backups.bulkDelete(excess);
           await backupDb.contents.bulkDelete(excess);
           return entry;
+        }).catch((error: unknown) => {
+          throw notSaved(error);
         });
       },
       list: async () => newestFirst(await backupDb.backups.toArray()),
       async read(id) {
         const backup = await backupDb.contents.get(id);
-        if (!backup) throw new Error(`The backup ${id} no longer exists.`);
+        if (!backup) throw new HostError({ kind: 'backup-missing', id });
         return backup.content;
       },
     },
@@ -162,7 +178,7 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
     },
     onFileOpened: () => () => {},
     async exportPdf(request) {
-      await printInHiddenFrame(request);
+      await hostCall(() => printInHiddenFrame(request));
       // The print dialog does not say whether the user saved a file or cancelled.
       return { saved: false };
     },
@@ -172,7 +188,7 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
       return { saved: true };
     },
     async saveImage(suggestedName, bytes) {
-      if (!looksLikePng(bytes)) throw new Error('The image to save is not a PNG.');
+      if (!looksLikePng(bytes)) throw new HostError({ kind: 'not-png' });
       download(new Blob([Uint8Array.from(bytes)], { type: 'image/png' }), /\.png$/i.test(suggestedName) ? suggestedName : `${suggestedName}.png`);
       return { saved: true };
     },
@@ -181,5 +197,6 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
     // picked), which printInHiddenFrame watches.
     printReady: async () => {},
     printFailed: async () => {},
+    rooms: createBrowserRooms({ origin: window.location.origin }),
   };
 }

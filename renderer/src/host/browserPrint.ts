@@ -1,4 +1,5 @@
 import { formatWait, pageViewport, PdfExportRequest, printHash, printOptions } from '../../../shared/pdf';
+import { HostError } from './hostError';
 
 /** As long as Electron's print window waits (electron/main/pdf.ts). */
 export const FRAME_READY_TIMEOUT_MS = 30_000;
@@ -17,18 +18,18 @@ export function printRouteUrl(appHref: string, route: string, paper: Parameters<
 function waitForFrameReady(frame: HTMLIFrameElement, timeoutMs: number): Promise<Window> {
   return new Promise((resolve, reject) => {
     let observer: MutationObserver | undefined;
-    const finish = (error?: Error) => {
+    const finish = (error?: HostError) => {
       clearTimeout(timer);
       observer?.disconnect();
       frame.removeEventListener('load', onLoad);
       const view = frame.contentWindow;
-      if (error || !view) reject(error ?? new Error('The page to print was closed.'));
+      if (error || !view) reject(error ?? new HostError({ kind: 'print-failed', detail: 'the page to print was closed' }));
       else resolve(view);
     };
     const check = (root: HTMLElement): boolean => {
       const state = root.dataset.printReady;
       if (state === 'true') finish();
-      else if (state === 'error') finish(new Error(`This page cannot be printed: ${root.dataset.printProblem ?? 'unknown problem'}`));
+      else if (state === 'error') finish(new HostError({ kind: 'print-failed', detail: root.dataset.printProblem ?? 'unknown problem' }));
       return state === 'true' || state === 'error';
     };
     const onLoad = () => {
@@ -42,7 +43,7 @@ function waitForFrameReady(frame: HTMLIFrameElement, timeoutMs: number): Promise
       if (doc?.URL === 'about:blank') return;
       const root = doc?.documentElement;
       if (!root) {
-        finish(new Error('The page to print could not be opened in a frame (a frame-ancestors policy may forbid it).'));
+        finish(new HostError({ kind: 'print-failed', detail: 'the page could not be opened in a frame (a frame-ancestors policy may forbid it)' }));
         return;
       }
       if (check(root)) return;
@@ -52,7 +53,7 @@ function waitForFrameReady(frame: HTMLIFrameElement, timeoutMs: number): Promise
       observer.observe(root, { attributes: true, attributeFilter: ['data-print-ready'] });
     };
     const timer = setTimeout(() => {
-      finish(new Error(`The page to print did not get ready within ${formatWait(timeoutMs)}.`));
+      finish(new HostError({ kind: 'print-not-ready', wait: formatWait(timeoutMs) }));
     }, timeoutMs);
     frame.addEventListener('load', onLoad);
   });

@@ -4,6 +4,7 @@ import { createElectronHost } from './electronHost';
 import type { Host } from './types';
 
 export type { Host, HostCommand, OpenedFile, PdfExportRequest } from './types';
+export { HostError } from './hostError';
 
 /** Chosen once at start: the Electron host when the preload exposed its API, the browser host otherwise. */
 export function detectHost(): Host {

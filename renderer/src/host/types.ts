@@ -1,6 +1,7 @@
 import type { BackupEntry, BackupSnapshot } from '../../../shared/ipc';
 import type { Orientation, PdfExportRequest } from '../../../shared/pdf';
 import type { AppSettings, RendererSettingsPatch } from '../../../shared/settings';
+import type { RoomsHost } from './roomsHost';
 
 export type HostCommand =
   | 'new-workspace'
@@ -69,4 +70,6 @@ export interface Host {
   printReady(layout?: { orientation: Orientation }): Promise<void>;
   /** Called by a print route that cannot be printed (its data is missing), so nobody waits for it. */
   printFailed(problem: string): Promise<void>;
+  /** The room server's controls for the facilitator (see roomsHost.ts). */
+  readonly rooms: RoomsHost;
 }

@@ -1,8 +1,11 @@
-import i18next from 'i18next';
+import i18next, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../../../shared/locales/en';
 import { ja } from '../../../shared/locales/ja';
 import type { Language } from '../../../shared/settings';
+
+/** Any key of the message tree (typed in i18next.d.ts): a key built at run time is checked with it. */
+export type MessageKey = ParseKeys;
 
 export const i18n = i18next.createInstance();
 

@@ -5,6 +5,8 @@ import { PERSONA_TEXT_FIELDS, type PersonaNodeData, type PersonaZone, type Stick
 import { notesByZone } from '../../../shared/rooms/placement';
 import { JoinResponse, ROOM_PATHS, RoomSummary, type JoinRequest } from '../../../shared/rooms/protocol';
 import { DEPARTMENTS, type Department } from '../../../shared/records/member';
+import { ariaKeys } from '../ui/shortcuts/labels';
+import { useShortcuts } from '../ui/shortcuts/useShortcuts';
 import { ParticipantSession, type Connection } from './session';
 
 /**
@@ -13,10 +15,68 @@ import { ParticipantSession, type Connection } from './session';
  * note", edit and delete of one's own notes, undo/redo of one's own changes, and dot voting.
  */
 
-const Stored = z.object({ joined: JoinResponse, summary: RoomSummary, removed: z.boolean().default(false) });
+const Stored = z.object({
+  joined: JoinResponse,
+  summary: RoomSummary,
+  removed: z.boolean().default(false),
+  /** The phone's copy of the board (IndexedDB): carried into the board's next room when it joins again. */
+  database: z.string().max(200).optional(),
+});
 type Stored = z.infer<typeof Stored>;
 
-const storageKey = (joinToken: string) => `alignboard-room:${joinToken}`;
+/**
+ * Kept under the participant's own token, which the page puts in its address once joined: a reload
+ * (or a phone reopening the tab) finds it there, even after the facilitator replaced the join link.
+ */
+const storageKey = (token: string) => `alignboard-room:${token}`;
+
+/** The latest join of this phone to a room of this board (`boardKey`), by its token. */
+const boardKey = (key: string) => `alignboard-room-board:${key}`;
+
+function rememberJoin(value: Stored): void {
+  store(value.joined.token, value);
+  try {
+    localStorage.setItem(boardKey(value.summary.boardKey), value.joined.token);
+  } catch {
+    // Without storage the phone cannot carry unsent notes into a reopened room; nothing else breaks.
+  }
+}
+
+/**
+ * The phone was in an earlier room of this board (the facilitator closed it and opened a new one):
+ * join again as the same participant, so what the phone still holds unsent goes into the new room
+ * as theirs. Null when there is no such earlier room or the room does not take it.
+ */
+async function joinAgain(joinToken: string, summary: RoomSummary): Promise<Stored | null> {
+  let earlier: Stored | null = null;
+  try {
+    const token = localStorage.getItem(boardKey(summary.boardKey));
+    earlier = token ? readStored(token) : null;
+  } catch {
+    earlier = null;
+  }
+  if (!earlier || earlier.removed || earlier.summary.roomId === summary.roomId) return null;
+  const request: JoinRequest = { as: 'again', token: earlier.joined.token };
+  const response = await fetch(`${ROOM_PATHS.enter}?t=${encodeURIComponent(joinToken)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  if (!response.ok) return null;
+  const joined = JoinResponse.parse(await response.json());
+  return { joined, summary, removed: false, database: earlier.database ?? databaseName(earlier.joined) };
+}
+
+const databaseName = (joined: JoinResponse) => `alignboard-room-${joined.token}`;
+
+/** What a refused summary or join says (see PROBLEM_HTTP in server/rooms/roomHost.ts). */
+async function refusal(response: Response): Promise<Connection> {
+  if (response.status === 410) return 'closed';
+  const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+  if (body?.error === 'removed') return 'removed';
+  if (body?.error === 'link-replaced') return 'replaced';
+  return 'invalid';
+}
 
 function readStored(joinToken: string): Stored | null {
   try {
@@ -41,7 +101,7 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'problem'; connection: Connection }
   | { kind: 'join'; summary: RoomSummary }
-  | { kind: 'board'; summary: RoomSummary; joined: JoinResponse };
+  | { kind: 'board'; summary: RoomSummary; joined: JoinResponse; database?: string | undefined };
 
 export function ParticipantApp() {
   const { t } = useTranslation();
@@ -56,14 +116,25 @@ export function ParticipantApp() {
       try {
         const response = await fetch(`${ROOM_PATHS.summary}?t=${encodeURIComponent(joinToken)}`, { cache: 'no-store' });
         if (cancelled) return;
-        if (response.status === 410) return setPhase({ kind: 'problem', connection: 'closed' });
-        if (!response.ok) return setPhase({ kind: 'problem', connection: 'invalid' });
+        if (!response.ok) {
+          const connection = await refusal(response);
+          if (!cancelled) setPhase({ kind: 'problem', connection });
+          return;
+        }
         const summary = RoomSummary.parse(await response.json());
         if (cancelled) return;
-        setPhase(stored ? { kind: 'board', summary, joined: stored.joined } : { kind: 'join', summary });
+        if (stored) return setPhase({ kind: 'board', summary, joined: stored.joined, database: stored.database });
+        const again = await joinAgain(joinToken, summary).catch(() => null);
+        if (cancelled) return;
+        if (again) {
+          rememberJoin(again);
+          window.history.replaceState(null, '', `${ROOM_PATHS.join}?t=${encodeURIComponent(again.joined.token)}`);
+          return setPhase({ kind: 'board', summary, joined: again.joined, database: again.database });
+        }
+        setPhase({ kind: 'join', summary });
       } catch {
         // Offline at load (a phone reopening the tab): the board from this phone's copy, if it joined.
-        if (!cancelled) setPhase(stored ? { kind: 'board', summary: stored.summary, joined: stored.joined } : { kind: 'problem', connection: 'offline' });
+        if (!cancelled) setPhase(stored ? { kind: 'board', summary: stored.summary, joined: stored.joined, database: stored.database } : { kind: 'problem', connection: 'offline' });
       }
     })();
     return () => {
@@ -97,7 +168,8 @@ export function ParticipantApp() {
           joinToken={joinToken}
           summary={phase.summary}
           onJoined={(joined) => {
-            store(joinToken, { joined, summary: phase.summary, removed: false });
+            rememberJoin({ joined, summary: phase.summary, removed: false });
+            window.history.replaceState(null, '', `${ROOM_PATHS.join}?t=${encodeURIComponent(joined.token)}`);
             setPhase({ kind: 'board', summary: phase.summary, joined });
           }}
           onProblem={(connection) => setPhase({ kind: 'problem', connection })}
@@ -108,14 +180,9 @@ export function ParticipantApp() {
         <BoardView
           summary={phase.summary}
           joined={phase.joined}
+          database={phase.database ?? databaseName(phase.joined)}
           onFinal={(connection) => {
-            // A token the room no longer knows (e.g. the laptop restarted the room): join again.
-            if (connection === 'invalid') {
-              store(joinToken, null);
-              setPhase({ kind: 'join', summary: phase.summary });
-            } else if (connection === 'removed') {
-              store(joinToken, { joined: phase.joined, summary: phase.summary, removed: true });
-            }
+            if (connection === 'removed') store(phase.joined.token, { joined: phase.joined, summary: phase.summary, removed: true, database: phase.database });
           }}
         />
       );
@@ -156,8 +223,7 @@ function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joi
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(request),
       });
-      if (response.status === 410) return props.onProblem('closed');
-      if (response.status === 403) return props.onProblem('invalid');
+      if (response.status === 410 || response.status === 403) return props.onProblem(await refusal(response));
       if (response.status === 409) return setError(t('rooms.participant.status.full'));
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { message?: string } | null;
@@ -291,9 +357,9 @@ function useAnnouncer(): [string, (message: string) => void] {
   return [message, (next) => setMessage((previous) => (previous === next ? `${next}\u00a0` : next))];
 }
 
-function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(connection: Connection): void }) {
+function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database: string; onFinal(connection: Connection): void }) {
   const { t } = useTranslation();
-  const session = useMemo(() => new ParticipantSession(props.joined, window.location.origin), [props.joined]);
+  const session = useMemo(() => new ParticipantSession(props.joined, window.location.origin, props.database), [props.joined, props.database]);
   useEffect(() => session.start(), [session]);
   const state = useSyncExternalStore(session.state.subscribe, session.state.get);
   const [announcement, announce] = useAnnouncer();
@@ -321,23 +387,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(
     else if (result === 'superseded') announce(t('rooms.participant.superseded'));
     else if (result === 'empty') announce(t('rooms.participant.nothingToUndo'));
   };
-  const onHistoryKey = useEffectEvent((which: 'undo' | 'redo') => history(which));
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      // Inside a text field Ctrl+Z undoes typing, as everywhere.
-      if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.isContentEditable)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' || key === 'y') {
-        event.preventDefault();
-        onHistoryKey(key === 'y' || event.shiftKey ? 'redo' : 'undo');
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useShortcuts('participant', { 'participant.undo': () => history('undo'), 'participant.redo': () => history('redo') });
 
   const persona = [...state.nodes.values()].find((node): node is PersonaNodeData => node.type === 'persona');
   const groups = notesByZone(state.nodes, session.zones());
@@ -347,7 +397,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(
   const final = !['connecting', 'online', 'offline', 'full'].includes(state.connection);
 
   const statusText = final
-    ? t(`rooms.participant.status.${state.connection as 'closed' | 'removed' | 'refused' | 'invalid'}`)
+    ? t(`rooms.participant.status.${state.connection as 'closed' | 'removed' | 'replaced' | 'refused' | 'invalid'}`)
     : state.connection === 'offline'
       ? t('rooms.participant.status.offline')
       : state.connection === 'full'
@@ -378,10 +428,10 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(
       {state.ready ? (
         <>
           <div className="toolbar participant-history" role="toolbar" aria-label={t('rooms.participant.history')}>
-            <button type="button" className="button" onClick={() => history('undo')} disabled={!writable || !state.history.canUndo} aria-keyshortcuts="Control+Z Meta+Z">
+            <button type="button" className="button" onClick={() => history('undo')} disabled={!writable || !state.history.canUndo} aria-keyshortcuts={ariaKeys('participant.undo')}>
               {t('rooms.participant.undo')}
             </button>
-            <button type="button" className="button" onClick={() => history('redo')} disabled={!writable || !state.history.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y">
+            <button type="button" className="button" onClick={() => history('redo')} disabled={!writable || !state.history.canRedo} aria-keyshortcuts={ariaKeys('participant.redo')}>
               {t('rooms.participant.redo')}
             </button>
           </div>
@@ -423,7 +473,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(
                           key={id}
                           note={note}
                           author={authorLine(note)}
-                          mine={note.authorId === identity.authorId}
+                          mine={session.isMine(id)}
                           writable={writable}
                           voting={vote.active}
                           myDot={myDots.has(id)}
@@ -432,9 +482,11 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(
                             if (session.deleteNote(id)) announce(t('rooms.participant.deleted'));
                           }}
                           onDot={() => {
-                            const result = session.toggleDot(id);
-                            if (result === 'limit') announce(t('rooms.participant.vote.limit', { count: vote.dotsPerPerson }));
-                            else if (result === 'closed') announce(t('rooms.participant.vote.closed'));
+                            void session.toggleDot(id).then((result) => {
+                              if (result === 'limit') announce(t('rooms.participant.vote.limit', { count: vote.dotsPerPerson }));
+                              else if (result === 'closed' || result === 'not-a-note') announce(t('rooms.participant.vote.closed'));
+                              else if (result === 'offline') announce(t('rooms.participant.vote.offline'));
+                            });
                           }}
                         />
                       ),
@@ -449,6 +501,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; onFinal(
                           const result = session.addNote(group.zone!, text);
                           if (result === 'added') announce(t('rooms.participant.added', { zone: zoneName }));
                           else if (result === 'empty') announce(t('rooms.participant.emptyNote'));
+                          else if (result === 'limit') announce(t('rooms.participant.tooManyNotes', { count: props.joined.maxNotes }));
                           setEditing(null);
                         }}
                       />

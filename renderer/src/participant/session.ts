@@ -1,11 +1,11 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { readAllNodes, readVote, type VoteState } from '../../../shared/board/doc';
+import { nodesMap, readAllNodes, readVote, type VoteState } from '../../../shared/board/doc';
 import { PERSONA_ZONES, type BoardNodeData, type PersonaZone, type ZoneNodeData } from '../../../shared/board/nodes';
-import { authorFields, readGuests, voterIdFor, type Guest } from '../../../shared/rooms/identity';
+import { authorFields, readGuests, type Guest } from '../../../shared/rooms/identity';
 import { spotInZone } from '../../../shared/rooms/placement';
-import { FINAL_CLOSE_CODES, ROOM_CLOSE, RoomNotice, socketUrl, type JoinResponse } from '../../../shared/rooms/protocol';
+import { FINAL_CLOSE_CODES, ROOM_CLOSE, RoomDots, RoomNotice, socketUrl, type DotOutcome, type DotRequest, type JoinResponse } from '../../../shared/rooms/protocol';
 import { BoardController, type UndoResult } from '../features/board/controller';
 import { createStore, patchStore, type Store } from '../features/board/store';
 
@@ -16,7 +16,7 @@ import { createStore, patchStore, type Store } from '../features/board/store';
  * screen and are sent when the connection is back; Yjs merges them once), and a store tells the
  * page what to show.
  */
-export type Connection = 'connecting' | 'online' | 'offline' | 'closed' | 'removed' | 'refused' | 'invalid' | 'full';
+export type Connection = 'connecting' | 'online' | 'offline' | 'closed' | 'removed' | 'replaced' | 'refused' | 'invalid' | 'full';
 
 export type ParticipantState = {
   connection: Connection;
@@ -29,9 +29,12 @@ export type ParticipantState = {
   vote: VoteState;
   guests: Map<string, Guest>;
   history: { canUndo: boolean; canRedo: boolean };
+  /** The notes carrying this participant's dots in `round`, as the room told them (only them). */
+  dots: { round: string | null; notes: ReadonlySet<string> };
 };
 
-export type AddResult = 'added' | 'empty' | 'read-only' | 'no-zone';
+export type AddResult = 'added' | 'empty' | 'read-only' | 'no-zone' | 'limit';
+export type DotResult = DotOutcome | 'offline';
 
 const FINAL: Record<number, Connection> = {
   [ROOM_CLOSE.roomClosed.code]: 'closed',
@@ -39,7 +42,30 @@ const FINAL: Record<number, Connection> = {
   [ROOM_CLOSE.notAuthorized.code]: 'invalid',
   [ROOM_CLOSE.refused.code]: 'refused',
   [ROOM_CLOSE.malformed.code]: 'refused',
+  [ROOM_CLOSE.documentFull.code]: 'refused',
 };
+
+/**
+ * The Yjs client ids this page has written under for this join (a reloaded page gets a new one):
+ * a note is this participant's when it was created under one of them, as the room decides.
+ */
+function ownClients(database: string, current: number): Set<number> {
+  const key = `alignboard-room-clients:${database}`;
+  let ids: number[] = [];
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+    if (Array.isArray(parsed)) ids = parsed.filter((id): id is number => Number.isInteger(id));
+  } catch {
+    ids = [];
+  }
+  if (!ids.includes(current)) ids.push(current);
+  try {
+    localStorage.setItem(key, JSON.stringify(ids.slice(-64)));
+  } catch {
+    // Without storage, notes written before a reload are not shown as editable; the room still decides.
+  }
+  return new Set(ids);
+}
 
 /** Ids without crypto.randomUUID, which browsers offer only to secure contexts (a room is plain http on the LAN). */
 export function randomId(): string {
@@ -53,10 +79,14 @@ export class ParticipantSession {
   readonly state: Store<ParticipantState>;
   private provider: HocuspocusProvider | null = null;
   private socket: HocuspocusProviderWebsocket | null = null;
+  private clients = new Set<number>();
+  private readonly pendingDots = new Map<string, (result: DotResult) => void>();
 
   constructor(
     readonly joined: JoinResponse,
     private readonly origin: string,
+    /** The phone's copy of the board: this join's own, or the one of this board's earlier room it joined again from. */
+    private readonly database = `alignboard-room-${joined.token}`,
   ) {
     this.controller = new BoardController(this.doc, randomId);
     this.state = createStore<ParticipantState>({
@@ -68,11 +98,13 @@ export class ParticipantSession {
       vote: readVote(this.doc),
       guests: new Map(),
       history: { canUndo: false, canRedo: false },
+      dots: { round: null, notes: new Set() },
     });
   }
 
   start(): () => void {
     const stops: (() => void)[] = [];
+    this.clients = ownClients(this.database, this.doc.clientID);
     const refresh = () =>
       patchStore(this.state, {
         nodes: readAllNodes(this.doc),
@@ -88,8 +120,9 @@ export class ParticipantSession {
     for (const event of events) manager.on(event, refresh);
     stops.push(() => events.forEach((event) => manager.off(event, refresh)));
 
-    // One IndexedDB database per join: what this phone wrote in this room, kept across reloads.
-    const persistence = new IndexeddbPersistence(`alignboard-room-${this.joined.token}`, this.doc);
+    // One IndexedDB database per join (carried into the board's next room when the phone joins it
+    // again): what this phone wrote, kept across reloads, sent when the connection is back.
+    const persistence = new IndexeddbPersistence(this.database, this.doc);
     void persistence.whenSynced.then(() => {
       if (this.doc.getMap('nodes').size > 0) patchStore(this.state, { ready: true });
     });
@@ -109,12 +142,23 @@ export class ParticipantSession {
       onSynced: () => patchStore(this.state, { ready: true, connection: 'online' }),
       onUnsyncedChanges: ({ number }) => patchStore(this.state, { unsent: number > 0 }),
       onStateless: ({ payload }) => {
-        let parsed: ReturnType<typeof RoomNotice.safeParse>;
+        let message: unknown;
         try {
-          parsed = RoomNotice.safeParse(JSON.parse(payload));
+          message = JSON.parse(payload);
         } catch {
           return;
         }
+        const dots = RoomDots.safeParse(message);
+        if (dots.success) {
+          patchStore(this.state, { dots: { round: dots.data.round, notes: new Set(dots.data.notes) } });
+          const outcome = dots.data.outcome;
+          if (outcome) {
+            this.pendingDots.get(outcome.note)?.(outcome.result);
+            this.pendingDots.delete(outcome.note);
+          }
+          return;
+        }
+        const parsed = RoomNotice.safeParse(message);
         if (!parsed.success) return;
         const wasLocked = this.state.get().locked;
         patchStore(this.state, { locked: parsed.data.locked });
@@ -156,6 +200,8 @@ export class ParticipantSession {
     refresh();
     return () => {
       for (const stop of stops) stop();
+      for (const resolve of this.pendingDots.values()) resolve('offline');
+      this.pendingDots.clear();
       provider.destroy();
       socket.destroy();
       this.controller.destroy();
@@ -181,13 +227,22 @@ export class ParticipantSession {
     const rect = this.zone(zone);
     if (!rect) return 'no-zone';
     const notes = [...this.state.get().nodes.values()].filter((node) => node.type === 'sticky');
+    if (this.myNoteCount() >= this.joined.maxNotes) return 'limit';
     this.controller.createSticky({ ...spotInZone(rect, notes), ...authorFields(this.joined.identity), text: trimmed });
     return 'added';
   }
 
+  /** Created by this participant in this room: the room lets them change only those. */
   isMine(id: string): boolean {
-    const node = this.state.get().nodes.get(id);
-    return node?.type === 'sticky' && node.authorId === this.joined.identity.authorId;
+    const map = nodesMap(this.doc).get(id);
+    const creator = map?._item?.id.client;
+    return map?.get('type') === 'sticky' && creator !== undefined && this.clients.has(creator);
+  }
+
+  myNoteCount(): number {
+    let count = 0;
+    for (const id of this.state.get().nodes.keys()) if (this.isMine(id)) count++;
+    return count;
   }
 
   setText(id: string, text: string): boolean {
@@ -202,19 +257,34 @@ export class ParticipantSession {
     return true;
   }
 
-  /** The id this participant's dots carry in the current round. */
-  voterId(): string {
-    return voterIdFor(this.joined.identity, this.state.get().vote);
+  /** The notes carrying this participant's dots in the current round (a new round starts empty). */
+  myDots(): ReadonlySet<string> {
+    const { dots, vote } = this.state.get();
+    return vote.active && dots.round === vote.round ? dots.notes : new Set();
   }
 
-  myDots(): Set<string> {
-    const voter = this.voterId();
-    return new Set(this.state.get().vote.dots.filter((dot) => dot.voter === voter).map((dot) => dot.note));
-  }
-
-  toggleDot(noteId: string) {
-    if (!this.canWrite()) return 'closed' as const;
-    return this.controller.toggleDot(this.voterId(), noteId);
+  /**
+   * Asks the room to place or take back this participant's dot on a note: the room writes it (in
+   * an anonymous round under an id nobody else can tie to them) and answers them alone.
+   */
+  toggleDot(noteId: string): Promise<DotResult> {
+    const { vote, connection } = this.state.get();
+    if (!this.canWrite()) return Promise.resolve('locked');
+    if (!vote.active || vote.round === null) return Promise.resolve('closed');
+    if (connection !== 'online' || !this.provider) return Promise.resolve('offline');
+    const request: DotRequest = { type: 'dot', round: vote.round, note: noteId };
+    this.pendingDots.get(noteId)?.('offline');
+    return new Promise((resolve) => {
+      // A connection that drops before the answer: the dot is not known to be placed.
+      const timer = setTimeout(() => settle('offline'), 10_000);
+      const settle = (result: DotResult) => {
+        clearTimeout(timer);
+        if (this.pendingDots.get(noteId) === settle) this.pendingDots.delete(noteId);
+        resolve(result);
+      };
+      this.pendingDots.set(noteId, settle);
+      this.provider!.sendStateless(JSON.stringify(request));
+    });
   }
 
   undo(): UndoResult | 'read-only' {

@@ -64,6 +64,37 @@ export function Dialog(props: {
   );
 }
 
+/**
+ * The row of buttons that ends a dialog: Cancel, then the action. Inside a form the action submits
+ * it; with `onConfirm` it is a plain button. `cancelFirstFocus` gives Cancel the initial focus (the
+ * safe choice of a destructive dialog).
+ */
+export function DialogButtons(props: {
+  onCancel(): void;
+  confirmLabel: ReactNode;
+  onConfirm?: () => void;
+  disabled?: boolean;
+  tone?: 'primary' | 'danger';
+  cancelFirstFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="dialog-buttons">
+      <button type="button" className="button" autoFocus={props.cancelFirstFocus} onClick={props.onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button
+        type={props.onConfirm ? 'button' : 'submit'}
+        className={`button ${props.tone ?? 'primary'}`}
+        disabled={props.disabled}
+        onClick={props.onConfirm}
+      >
+        {props.confirmLabel}
+      </button>
+    </div>
+  );
+}
+
 /** Confirmation for destructive actions; the safe button gets the initial focus. */
 export function ConfirmDialog(props: {
   open: boolean;
@@ -73,24 +104,18 @@ export function ConfirmDialog(props: {
   confirmLabel: string;
   onConfirm(): void;
 }) {
-  const { t } = useTranslation();
   return (
     <Dialog open={props.open} onOpenChange={props.onOpenChange} title={props.title} description={props.description} role="alertdialog">
-      <div className="dialog-buttons">
-        <button type="button" className="button" autoFocus onClick={() => props.onOpenChange(false)}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button danger"
-          onClick={() => {
-            props.onOpenChange(false);
-            props.onConfirm();
-          }}
-        >
-          {props.confirmLabel}
-        </button>
-      </div>
+      <DialogButtons
+        cancelFirstFocus
+        tone="danger"
+        onCancel={() => props.onOpenChange(false)}
+        confirmLabel={props.confirmLabel}
+        onConfirm={() => {
+          props.onOpenChange(false);
+          props.onConfirm();
+        }}
+      />
     </Dialog>
   );
 }

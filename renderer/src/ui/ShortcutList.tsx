@@ -1,5 +1,3 @@
-import { shownKey } from './keys';
-
 /** Keyboard shortcuts as a description list: the keys (as this computer writes them), then what they do. */
 export function ShortcutList(props: { shortcuts: readonly { keys: readonly string[]; label: string }[] }) {
   return (
@@ -10,7 +8,7 @@ export function ShortcutList(props: { shortcuts: readonly { keys: readonly strin
             {shortcut.keys.map((key, index) => (
               <span key={key}>
                 {index > 0 ? ' ' : null}
-                <kbd>{shownKey(key)}</kbd>
+                <kbd>{key}</kbd>
               </span>
             ))}
           </dt>

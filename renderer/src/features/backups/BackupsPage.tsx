@@ -6,6 +6,7 @@ import type { BackupEntry } from '../../../../shared/ipc';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { formatBytes, formatDateTime } from '../../i18n';
+import { DataTable, RowActions } from '../../ui/DataTable';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
 import { BackupRunStatus } from './BackupRunStatus';
@@ -84,45 +85,34 @@ export function BackupsPage() {
       ) : entries.length === 0 ? (
         <p>{t('backups.empty')}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('backups.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('backups.colWorkspace')}</th>
-              <th scope="col">{t('backups.colDate')}</th>
-              <th scope="col" className="num">
-                {t('backups.colSize')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => {
-              const date = formatDateTime(entry.createdAt, language);
-              return (
-                <tr key={entry.id}>
-                  <th scope="row">{entry.workspaceName}</th>
-                  <td>
-                    <time dateTime={entry.createdAt}>{date}</time>
-                  </td>
-                  <td className="num">{formatBytes(entry.size, language)}</td>
-                  <td className="actions-cell">
-                    <button
-                      type="button"
-                      className="button small"
-                      aria-label={t('backups.restoreLabel', { name: entry.workspaceName, date })}
-                      onClick={() => void restore(entry)}
-                    >
-                      {t('backups.restore')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('backups.title')}
+          columns={[t('backups.colWorkspace'), t('backups.colDate'), { label: t('backups.colSize'), numeric: true }]}
+          actions
+        >
+          {entries.map((entry) => {
+            const date = formatDateTime(entry.createdAt, language);
+            return (
+              <tr key={entry.id}>
+                <th scope="row">{entry.workspaceName}</th>
+                <td>
+                  <time dateTime={entry.createdAt}>{date}</time>
+                </td>
+                <td className="num">{formatBytes(entry.size, language)}</td>
+                <RowActions>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={t('backups.restoreLabel', { name: entry.workspaceName, date })}
+                    onClick={() => void restore(entry)}
+                  >
+                    {t('backups.restore')}
+                  </button>
+                </RowActions>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );

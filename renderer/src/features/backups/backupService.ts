@@ -3,6 +3,7 @@ import { newestFirst } from '../../../../shared/backups';
 import { MAX_FILE_BYTES, utf8ByteLength } from '../../../../shared/fileLimits';
 import type { BackupEntry } from '../../../../shared/ipc';
 import type { Host } from '../../host';
+import { HostError } from '../../host/hostError';
 import { exportWorkspace, listWorkspaces } from '../../db/workspaces';
 import { errorMessage } from '../../db/errors';
 
@@ -49,8 +50,13 @@ const defaultDeps: BackupDeps = {
   now: () => new Date(),
 };
 
-/** Electron wraps errors from main in "Error invoking remote method '…': Error: …". */
+/**
+ * What went wrong, for a sentence that already names the workspace: a host's reason alone ("the
+ * disk is full"), else the message without the "Error invoking remote method '…': Error: " that
+ * Electron puts in front of errors from main.
+ */
 export function cleanMessage(error: unknown): string {
+  if (error instanceof HostError) return error.reason ?? error.message;
   return errorMessage(error)
     .replace(/^Error invoking remote method '[^']+': (?:\w*Error: )?/, '')
     .replace(/\s+/g, ' ')

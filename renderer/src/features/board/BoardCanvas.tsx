@@ -1,11 +1,7 @@
-import '@xyflow/react/dist/style.css';
-import './board.css';
 import {
   applyNodeChanges,
-  Background,
   BackgroundVariant,
   MiniMap,
-  ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   useStore,
@@ -15,20 +11,21 @@ import {
   type OnNodeDrag,
   type SelectionDragHandler,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type FocusEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ComponentType, type FocusEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type * as Y from 'yjs';
-import { printRoute } from '../../../../shared/pdf';
 import type { Member } from '../../../../shared/records/member';
 import { useApp } from '../../app/AppContext';
-import { EXPORT_SHORTCUTS, useBoardExports } from '../diagrams/exports';
-import { PersonaPanel } from '../personas/PersonaPanel';
+import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
+import type { ShortcutId } from '../../ui/shortcuts/table';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { BoardSessionProvider } from './BoardContext';
+import { boardShortcuts } from './commands';
+import { CanvasShell } from './CanvasShell';
 import { Icon } from './icons';
 import { GRID, type BoardCommand } from './keyboard';
-import { NODE_TYPES } from './nodes/nodeTypes';
-import { PromoteDialog } from './PromoteDialog';
+import type { NodeKinds } from './nodeKinds';
 import { BoardSession, type Notifier, type SaveStatus } from './session';
 import { ShortcutsLegend } from './ShortcutsLegend';
 import { Toolbar } from './Toolbar';
@@ -37,13 +34,29 @@ import { StartVoteDialog, VoteBar } from './VoteBar';
 import { rememberedWriter } from './writer';
 import { WriterPicker } from './WriterPicker';
 
+/**
+ * What the feature that shows a board adds to the engine (the persona board: promote a note, the
+ * persona's details, its exports). Declared once at module level.
+ */
+export type BoardExtension = {
+  /** P on a note, and the note's ↗ button. */
+  promote?(session: BoardSession, stickyId: string | null): void;
+  /** Tools after "New note" in the toolbar's note group. */
+  NoteTools?: ComponentType<{ session: BoardSession }>;
+  /** Toolbar groups of the board's own, after voting (the persona's details, the exports). */
+  KindTools?: ComponentType<{ session: BoardSession }>;
+  /** Dialogs of the feature. */
+  Overlay?: ComponentType<{ session: BoardSession }>;
+};
+
 export type BoardCanvasProps = {
   doc: Y.Doc;
   workspaceId: string;
   boardId: string;
-  /** Used for the persona sheet's file name. */
-  boardName: string;
   members: readonly Member[];
+  /** The node kinds the board shows. */
+  kinds: NodeKinds<AppNode>;
+  extension: BoardExtension;
 };
 
 const NOTIFY: Notifier = {
@@ -54,22 +67,32 @@ const NOTIFY: Notifier = {
 };
 
 /**
- * The board engine: a React Flow canvas whose source of truth is the board's Y.Doc. Persona
- * boards use it today; funnel and SLA diagrams will reuse it with their own node types. The logic
- * lives in BoardSession (plain TypeScript); this is its view.
+ * The board engine: a React Flow canvas whose source of truth is the board's Y.Doc. The logic
+ * lives in BoardSession (plain TypeScript); this is its view. What a board shows is given: its
+ * node kinds (nodeKinds.ts) and its feature's extension (the persona board's, personas/).
  */
 export function BoardCanvas(props: BoardCanvasProps) {
   const { t } = useTranslation();
   const { language } = useApp();
   const [session] = useState(
-    () => new BoardSession(props.doc, props.workspaceId, props.boardId, { t, language, members: props.members, writer: rememberedWriter(props.workspaceId), notify: NOTIFY }),
+    () =>
+      new BoardSession(props.doc, props.workspaceId, props.boardId, {
+        t,
+        language,
+        members: props.members,
+        writer: rememberedWriter(props.workspaceId),
+        notify: NOTIFY,
+        kinds: props.kinds,
+        onPromote: props.extension.promote,
+      }),
   );
   useEffect(() => session.start(), [session]);
+  useShortcuts('board', useMemo(() => boardShortcuts({ run: (command) => session.run(command), snapOn: () => session.ui.get().snapOn }), [session]));
   useEffect(() => session.setContext(t, language, props.members), [session, t, language, props.members]);
   return (
     <ReactFlowProvider>
       <BoardSessionProvider value={session}>
-        <Board session={session} doc={props.doc} workspaceId={props.workspaceId} boardId={props.boardId} boardName={props.boardName} />
+        <Board session={session} doc={props.doc} workspaceId={props.workspaceId} boardId={props.boardId} extension={props.extension} />
       </BoardSessionProvider>
     </ReactFlowProvider>
   );
@@ -77,35 +100,28 @@ export function BoardCanvas(props: BoardCanvasProps) {
 
 const LOCAL_CHANGES = new Set(['position', 'select', 'dimensions']);
 // Array and object props made once: React Flow compares them by identity on every render.
-const NO_EDGES: never[] = [];
 const PAN_BUTTONS = [1, 2];
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
-const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 180, height: 120 };
 
-function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; boardId: string; boardName: string }) {
-  const { session } = props;
+function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; boardId: string; extension: BoardExtension }) {
+  const { session, extension } = props;
   const setContainer = useCallback((element: HTMLDivElement | null) => session.setContainer(element), [session]);
   const { t } = useTranslation();
+  const { NoteTools, KindTools, Overlay } = extension;
   const { settings } = useApp();
 
   const flow = useReactFlow<AppNode>();
   useEffect(() => session.attachFlow(flow), [session, flow]);
 
   const flowNodes = useSyncExternalStore(session.subscribeAll, session.flowNodes);
+  const miniMapClass = useCallback((node: AppNode) => session.kinds.of(node).miniMapClass(node), [session]);
   const ui = useSyncExternalStore(session.ui.subscribe, session.ui.get);
   // On the projector the canvas needs the room: the legend waits behind its button there.
   const legendShown = ui.legendShown ?? settings.theme !== 'projector';
   const nodes = useSyncExternalStore(session.nodes.subscribe, session.nodes.get);
-  const hasPersona = nodes.some((node) => node.type === 'persona');
-  const sheet = useMemo(
-    () => (hasPersona ? { kind: 'persona-sheet' as const, route: printRoute('persona', props.workspaceId, props.boardId), suggestedName: `${props.boardName}.pdf` } : null),
-    [hasPersona, props.workspaceId, props.boardId, props.boardName],
-  );
-  const exports = useBoardExports({ workspaceId: props.workspaceId, boardId: props.boardId, boardName: props.boardName, sheet, shortcuts: true });
-
   // Stable handlers: a new onNodeClick/onNodeDoubleClick re-renders every node wrapper, and any
   // new handler makes React Flow's StoreUpdater write its store (running every node's selector).
   const onNodesChange = useCallback(
@@ -142,9 +158,9 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   );
 
   const selected = nodes.filter((node) => node.selected);
-  const singleSticky = selected.length === 1 && selected[0]!.type === 'sticky' ? selected[0]!.id : null;
   const hasResults = nodes.some((node) => node.type === 'sticky' && node.data.votes > 0);
-  const panelPersona = ui.panelPersonaId ? nodes.find((node) => node.id === ui.panelPersonaId) : undefined;
+  const panelNode = ui.panelNodeId ? nodes.find((node) => node.id === ui.panelNodeId) : undefined;
+  const Panel = panelNode ? session.kinds.of(panelNode).panel : undefined;
   const voter = ui.writer.kind === 'member' ? (ui.members.get(ui.writer.id) ?? null) : null;
 
   return (
@@ -153,19 +169,16 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
         <BoardToolbar
           history={ui.history}
           selectedCount={selected.length}
-          canPromote={singleSticky !== null}
           canPaste={session.hasClipboard()}
           snapOn={ui.snapOn}
           voting={ui.vote.active}
           hasResults={hasResults}
           saveStatus={ui.saveStatus}
           onCommand={(command) => void session.run(command)}
-          onPromote={() => session.openPromote(singleSticky)}
           onStartVote={() => session.setStartVoteOpen(true)}
           onClearResults={() => session.clearVoteResults()}
-          personaId={nodes.find((node) => node.type === 'persona')?.id ?? null}
-          onOpenDetails={(id) => session.openPersonaPanel(id)}
-          exports={exports}
+          noteTools={NoteTools ? <NoteTools session={session} /> : null}
+          kindTools={KindTools ? <KindTools session={session} /> : null}
         />
         <WriterPicker members={ui.writers} writer={ui.writer} onChange={(writer) => session.setWriter(writer)} />
         {ui.vote.active ? (
@@ -180,51 +193,40 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
       </div>
       <div className="board-body">
         <div ref={setContainer} className={`board-canvas${ui.vote.active ? ' is-voting' : ''}`} onFocusCapture={onFocusCapture}>
-          <ReactFlow<AppNode>
+          <CanvasShell<AppNode>
             nodes={flowNodes}
-            edges={NO_EDGES}
-            nodeTypes={NODE_TYPES}
+            nodeTypes={session.kinds.nodeTypes}
             onNodesChange={onNodesChange}
             onNodeDragStop={onNodeDragStop}
             onSelectionDragStop={onSelectionDragStop}
             onNodeClick={onNodeClick}
             onNodeDoubleClick={onNodeDoubleClick}
-            disableKeyboardA11y
-            deleteKeyCode={null}
             selectionKeyCode="Shift"
             multiSelectionKeyCode={MULTI_SELECTION_KEYS}
             selectionOnDrag
             panOnDrag={PAN_BUTTONS}
-            panOnScroll
-            zoomOnDoubleClick={false}
             nodesDraggable={!ui.vote.active}
-            nodesConnectable={false}
-            edgesFocusable={false}
             elevateNodesOnSelect={false}
             snapToGrid={ui.snapOn}
             snapGrid={SNAP_GRID}
-            minZoom={0.1}
             maxZoom={3}
-            fitView
             fitViewOptions={FIT_VIEW_OPTIONS}
-            colorMode={settings.theme === 'light' ? 'light' : 'dark'}
             ariaLabelConfig={ariaLabelConfig}
-            proOptions={PRO_OPTIONS}
+            background={{ variant: ui.snapOn ? BackgroundVariant.Lines : BackgroundVariant.Dots, gap: GRID }}
           >
-            <Background variant={ui.snapOn ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={GRID} />
             <MiniMap pannable zoomable ariaLabel={t('board.minimap')} nodeClassName={miniMapClass} style={MINIMAP_STYLE} />
-          </ReactFlow>
+          </CanvasShell>
           <p id={`board-node-hint-${props.boardId}`} className="visually-hidden">
             {t('board.nodeHint')}
           </p>
         </div>
-        <div className={`board-side${panelPersona?.type !== 'persona' && !legendShown ? ' is-collapsed' : ''}`}>
-          {panelPersona?.type === 'persona' ? (
+        <div className={`board-side${!Panel && !legendShown ? ' is-collapsed' : ''}`}>
+          {panelNode && Panel ? (
             <div className="board-panel">
-              <button type="button" className="button small" onClick={() => session.closePersonaPanel()}>
+              <button type="button" className="button small" onClick={() => session.closePanel()}>
                 {t('board.panel.close')}
               </button>
-              <PersonaPanel doc={props.doc} workspaceId={props.workspaceId} personaId={panelPersona.id} data={panelPersona.data} origin={session.controller.origin} />
+              <Panel node={panelNode} doc={props.doc} workspaceId={props.workspaceId} origin={session.controller.origin} />
             </div>
           ) : legendShown ? (
             <ShortcutsLegend onHide={() => session.setLegendShown(false)} />
@@ -239,24 +241,31 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
         {ui.announcement}
       </div>
       <StartVoteDialog open={ui.startVoteOpen} onOpenChange={(open) => session.setStartVoteOpen(open)} onStart={(dots, anonymous) => session.startVote(dots, anonymous)} />
-      <PromoteDialog request={ui.promote} onClose={() => session.closePromote()} onPromote={(field) => session.promote(field)} />
-      {exports.dialog}
+      {Overlay ? <Overlay session={session} /> : null}
     </>
   );
 }
 
-function miniMapClass(node: AppNode): string {
-  return node.type === 'sticky' ? `mm-sticky mm-${node.data.department}` : `mm-${node.type}`;
-}
-
-function ToolButton(props: { label: string; icon: Parameters<typeof Icon>[0]['name']; shortcut?: string; keys?: string; disabled?: boolean; pressed?: boolean; text?: boolean; onClick(): void }) {
+/** A toolbar button; its shortcut (from the app's table) is in its title and aria-keyshortcuts. */
+export function ToolButton(props: {
+  label: string;
+  icon: Parameters<typeof Icon>[0]['name'];
+  shortcut?: ShortcutId;
+  /** Which of the shortcut's keys, when it has several for several tools (copy, cut, paste). */
+  keyIndex?: number;
+  disabled?: boolean;
+  pressed?: boolean;
+  text?: boolean;
+  onClick(): void;
+}) {
+  const hint = props.shortcut ? keyHint(props.shortcut, props.keyIndex) : null;
   return (
     <button
       type="button"
       className={`button tool${props.text ? ' with-text' : ''}`}
       aria-label={props.text ? undefined : props.label}
-      title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
-      aria-keyshortcuts={props.keys}
+      title={hint ? `${props.label} (${hint})` : props.label}
+      aria-keyshortcuts={props.shortcut ? ariaKeys(props.shortcut, props.keyIndex) : undefined}
       aria-pressed={props.pressed}
       disabled={props.disabled}
       onClick={props.onClick}
@@ -277,73 +286,55 @@ function ZoomLevel() {
 function BoardToolbar(props: {
   history: { canUndo: boolean; canRedo: boolean };
   selectedCount: number;
-  canPromote: boolean;
   canPaste: boolean;
   snapOn: boolean;
   voting: boolean;
   hasResults: boolean;
   saveStatus: SaveStatus;
   onCommand(command: BoardCommand): void;
-  onPromote(): void;
   onStartVote(): void;
   onClearResults(): void;
-  personaId: string | null;
-  onOpenDetails(personaId: string): void;
-  exports: ReturnType<typeof useBoardExports>;
+  noteTools: ReactNode;
+  kindTools: ReactNode;
 }) {
   const { t } = useTranslation();
-  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
-  const mod = mac ? '⌘' : 'Ctrl+';
-  const modKey = mac ? 'Meta' : 'Control';
   const none = props.selectedCount === 0;
   return (
     <div className="board-toolbar-row">
       <Toolbar label={t('board.toolbar')} className="board-toolbar">
         <div className="tool-group">
-          <ToolButton label={t('board.undo')} icon="undo" shortcut={`${mod}Z`} keys={`${modKey}+Z`} disabled={!props.history.canUndo} onClick={() => props.onCommand({ type: 'undo' })} />
+          <ToolButton label={t('board.undo')} icon="undo" shortcut="board.undo" disabled={!props.history.canUndo} onClick={() => props.onCommand({ type: 'undo' })} />
           <ToolButton
             label={t('board.redo')}
             icon="redo"
-            shortcut={`${mod}Shift+Z`}
-            keys={`${modKey}+Shift+Z Control+Y`}
+            shortcut="board.redo"
             disabled={!props.history.canRedo}
             onClick={() => props.onCommand({ type: 'redo' })}
           />
         </div>
         <div className="tool-group">
-          <ToolButton label={t('board.newSticky')} icon="note" shortcut="S" keys="S" text onClick={() => props.onCommand({ type: 'newSticky' })} />
-          <ToolButton label={t('board.promote')} icon="promote" shortcut="P" keys="P" text disabled={!props.canPromote} onClick={props.onPromote} />
+          <ToolButton label={t('board.newSticky')} icon="note" shortcut="board.newSticky" text onClick={() => props.onCommand({ type: 'newSticky' })} />
+          {props.noteTools}
         </div>
         <div className="tool-group">
-          <ToolButton label={t('board.copy')} icon="copy" shortcut={`${mod}C`} keys={`${modKey}+C`} disabled={none} onClick={() => props.onCommand({ type: 'copy' })} />
-          <ToolButton label={t('board.cut')} icon="cut" shortcut={`${mod}X`} keys={`${modKey}+X`} disabled={none} onClick={() => props.onCommand({ type: 'cut' })} />
-          <ToolButton label={t('board.paste')} icon="paste" shortcut={`${mod}V`} keys={`${modKey}+V`} disabled={!props.canPaste} onClick={() => props.onCommand({ type: 'paste' })} />
-          <ToolButton label={t('board.duplicate')} icon="duplicate" shortcut={`${mod}D`} keys={`${modKey}+D`} disabled={none} onClick={() => props.onCommand({ type: 'duplicate' })} />
-          <ToolButton label={t('board.delete')} icon="trash" shortcut="Delete" keys="Delete" disabled={none} onClick={() => props.onCommand({ type: 'delete' })} />
+          <ToolButton label={t('board.copy')} icon="copy" shortcut="board.clipboard" keyIndex={0} disabled={none} onClick={() => props.onCommand({ type: 'copy' })} />
+          <ToolButton label={t('board.cut')} icon="cut" shortcut="board.clipboard" keyIndex={1} disabled={none} onClick={() => props.onCommand({ type: 'cut' })} />
+          <ToolButton label={t('board.paste')} icon="paste" shortcut="board.clipboard" keyIndex={2} disabled={!props.canPaste} onClick={() => props.onCommand({ type: 'paste' })} />
+          <ToolButton label={t('board.duplicate')} icon="duplicate" shortcut="board.duplicate" disabled={none} onClick={() => props.onCommand({ type: 'duplicate' })} />
+          <ToolButton label={t('board.delete')} icon="trash" shortcut="board.delete" keyIndex={0} disabled={none} onClick={() => props.onCommand({ type: 'delete' })} />
         </div>
         <div className="tool-group">
-          <ToolButton label={t('board.zoomOut')} icon="zoomOut" shortcut="−" keys="-" onClick={() => props.onCommand({ type: 'zoomOut' })} />
+          <ToolButton label={t('board.zoomOut')} icon="zoomOut" shortcut="board.zoom" keyIndex={2} onClick={() => props.onCommand({ type: 'zoomOut' })} />
           <ZoomLevel />
-          <ToolButton label={t('board.zoomIn')} icon="zoomIn" shortcut="+" keys="+" onClick={() => props.onCommand({ type: 'zoomIn' })} />
-          <ToolButton label={t('board.fit')} icon="fit" shortcut="F" keys="F" onClick={() => props.onCommand({ type: 'fit' })} />
-          <ToolButton label={t('board.snap')} icon="grid" shortcut="G" keys="G" pressed={props.snapOn} onClick={() => props.onCommand({ type: 'toggleSnap' })} />
+          <ToolButton label={t('board.zoomIn')} icon="zoomIn" shortcut="board.zoom" keyIndex={0} onClick={() => props.onCommand({ type: 'zoomIn' })} />
+          <ToolButton label={t('board.fit')} icon="fit" shortcut="board.fit" onClick={() => props.onCommand({ type: 'fit' })} />
+          <ToolButton label={t('board.snap')} icon="grid" shortcut="board.snap" pressed={props.snapOn} onClick={() => props.onCommand({ type: 'toggleSnap' })} />
         </div>
         <div className="tool-group">
           {props.voting ? null : <ToolButton label={t('board.vote.start')} icon="vote" text onClick={props.onStartVote} />}
           {!props.voting && props.hasResults ? <ToolButton label={t('board.vote.clear')} icon="clear" text onClick={props.onClearResults} /> : null}
         </div>
-        {props.personaId ? (
-          <div className="tool-group">
-            <ToolButton label={t('persona.panelTitle')} icon="person" shortcut="Enter" text onClick={() => props.onOpenDetails(props.personaId!)} />
-          </div>
-        ) : null}
-        <div className="tool-group">
-          {props.personaId && props.exports.exportSheet ? (
-            <ToolButton label={t('persona.exportSheet')} icon="pdf" shortcut={EXPORT_SHORTCUTS.sheet} keys={EXPORT_SHORTCUTS.sheet} onClick={props.exports.exportSheet} />
-          ) : null}
-          <ToolButton label={t('diagrams.board.exportPdf')} icon="board" shortcut={EXPORT_SHORTCUTS.boardPdf} keys={EXPORT_SHORTCUTS.boardPdf} onClick={props.exports.openBoardPdf} />
-          <ToolButton label={t('diagrams.board.exportPng')} icon="image" shortcut={EXPORT_SHORTCUTS.boardPng} keys={EXPORT_SHORTCUTS.boardPng} onClick={props.exports.exportPng} />
-        </div>
+        {props.kindTools}
       </Toolbar>
       <p className="save-status" data-status={props.saveStatus}>
         {t(props.saveStatus === 'saved' ? 'board.saved' : 'board.saving')}

@@ -20,6 +20,8 @@ export function BoardFrame(props: {
   wrongKind?: string | null;
   /** Other data the canvas needs has arrived (e.g. the members). */
   ready?: boolean;
+  /** Shown beside the title (the persona board's room button). */
+  actions?: ReactNode;
   children(doc: Y.Doc): ReactNode;
 }) {
   const { t } = useTranslation();
@@ -46,6 +48,7 @@ export function BoardFrame(props: {
           {workspace ? <Link href={`/w/${workspaceId}`}>{workspace.name}</Link> : null} <span aria-hidden="true">›</span>
         </nav>
         <h1 id="board-title">{board?.name ?? t('app.loading')}</h1>
+        {props.actions}
       </header>
       {loaded && 'error' in loaded ? (
         <p className="notice warning" role="alert">

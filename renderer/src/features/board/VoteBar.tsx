@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_DOTS_PER_PERSON, type VoteState } from '../../../../shared/board/doc';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogButtons } from '../../ui/Dialog';
 
 /** The running round: its rules, the voter's dots left, and the facilitator's reveal and cancel. */
 export function VoteBar(props: {
@@ -81,14 +81,7 @@ export function StartVoteDialog(props: { open: boolean; onOpenChange(open: boole
           <input id={anonymousId} type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />
           <label htmlFor={anonymousId}>{t('board.vote.anonymous')}</label>
         </div>
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={!valid}>
-            {t('board.vote.startSubmit')}
-          </button>
-        </div>
+        <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={t('board.vote.startSubmit')} disabled={!valid} />
       </form>
     </Dialog>
   );

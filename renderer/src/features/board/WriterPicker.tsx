@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../shared/records/member';
 import { stickyDepartmentOf } from './labels';
 import type { Writer } from './writer';
+import { ariaKeys } from '../../ui/shortcuts/labels';
 
 /**
  * "Who is writing": one click, or one key (1–9 the n-th member, 0 joint), sets the author and
@@ -15,7 +16,7 @@ export function WriterPicker(props: { members: readonly Member[]; writer: Writer
     const checked = value.kind === props.writer.kind && (value.kind === 'joint' || (props.writer.kind === 'member' && props.writer.id === value.id));
     return (
       <label key={value.kind === 'member' ? value.id : 'joint'} className={`writer-option writer-${department}${checked ? ' is-checked' : ''}`} title={title}>
-        <input type="radio" name={name} checked={checked} onChange={() => props.onChange(value)} aria-keyshortcuts={key === '–' ? undefined : key} />
+        <input type="radio" name={name} checked={checked} onChange={() => props.onChange(value)} aria-keyshortcuts={key === '–' ? undefined : ariaKeys('board.writer', key === '0' ? 9 : Number(key) - 1)} />
         {key !== '–' ? <kbd aria-hidden="true">{key}</kbd> : null}
         <span className={`dept-mark dept-mark-${department}`} aria-hidden="true">
           {t(`board.mark.${department}`)}

@@ -17,6 +17,8 @@ import {
   type DotResult,
 } from '../../../../shared/board/doc';
 import type { BoardNodeData, PersonaTextField, StickyNodeData } from '../../../../shared/board/nodes';
+import type { HistoryResult } from '../../../../shared/history/history';
+import { YDocHistory } from '../../../../shared/history/yHistory';
 
 /**
  * The origin of this window's own edits. The undo manager tracks only this origin, so changes
@@ -26,76 +28,50 @@ import type { BoardNodeData, PersonaTextField, StickyNodeData } from '../../../.
 export type LocalOrigin = { readonly kind: 'local-user'; readonly session: string };
 
 export type Position = { id: string; x: number; y: number };
-export type UndoResult = 'done' | 'superseded' | 'empty';
+export type UndoResult = HistoryResult;
 
 /**
  * Every edit the board UI makes goes through here: one method call is one Y transaction with the
  * local origin and one undo step (unless `merge` asks to join the previous step). Plain TypeScript
- * over a Y.Doc, so the rules are unit-tested without a browser.
+ * over a Y.Doc, so the rules are unit-tested without a browser. Its `history` is the app's one
+ * History interface (shared/history), one step per press.
  */
 export class BoardController {
   readonly origin: LocalOrigin;
-  readonly undoManager: Y.UndoManager;
+  readonly history: YDocHistory;
 
   constructor(
     readonly doc: Y.Doc,
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {
     this.origin = { kind: 'local-user', session: this.newId() };
-    // captureTimeout 0: steps never merge by timing; `step(…, { merge: true })` merges on purpose.
-    this.undoManager = new Y.UndoManager([nodesMap(doc), edgesMap(doc), voteMap(doc)], {
-      trackedOrigins: new Set([this.origin]),
-      captureTimeout: 0,
-    });
+    this.history = new YDocHistory([nodesMap(doc), edgesMap(doc), voteMap(doc)], this.origin);
+  }
+
+  get undoManager(): Y.UndoManager {
+    return this.history.undoManager;
   }
 
   /** Runs one user action as one undo step, or as part of the previous one with `merge`. */
   step<T>(work: () => T, options: { merge?: boolean } = {}): T {
-    if (!options.merge) return work();
-    this.undoManager.captureTimeout = Number.POSITIVE_INFINITY;
-    try {
-      return work();
-    } finally {
-      this.undoManager.captureTimeout = 0;
-    }
+    return this.history.step(work, options);
   }
 
-  /**
-   * Takes back exactly one of this user's steps. Y.UndoManager on its own skips a step that has
-   * nothing left to undo (a co-editor has since overwritten it: they moved the note after me) and
-   * goes on to the step before it, so one keypress could delete a note I made a minute ago.
-   * Here one press is one step; 'superseded' says that step had nothing left to take back.
-   */
+  /** Takes back exactly one of this user's steps ('superseded': it had nothing left to take back). */
   undo(): UndoResult {
-    return this.popOne('undoStack');
+    return this.history.undo();
   }
 
   redo(): UndoResult {
-    return this.popOne('redoStack');
-  }
-
-  private popOne(stackName: 'undoStack' | 'redoStack'): UndoResult {
-    const manager = this.undoManager;
-    const stack = manager[stackName];
-    if (stack.length === 0) return 'empty';
-    const rest = stack.slice(0, -1);
-    manager[stackName] = stack.slice(-1);
-    let popped: unknown;
-    try {
-      popped = stackName === 'undoStack' ? manager.undo() : manager.redo();
-    } finally {
-      // Undo pushes onto the redo stack and redo onto the undo stack, never onto the one popped.
-      manager[stackName] = rest;
-    }
-    return popped ? 'done' : 'superseded';
+    return this.history.redo();
   }
 
   canUndo(): boolean {
-    return this.undoManager.canUndo();
+    return this.history.canUndo();
   }
 
   canRedo(): boolean {
-    return this.undoManager.canRedo();
+    return this.history.canRedo();
   }
 
   nodes(): Map<string, BoardNodeData> {
@@ -173,6 +149,6 @@ export class BoardController {
   }
 
   destroy(): void {
-    this.undoManager.destroy();
+    this.history.destroy();
   }
 }

@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { StickyDepartment, StickyNodeData } from '../../../../shared/board/nodes';
 import type { Department, Member } from '../../../../shared/records/member';
-import type { AppNode } from './types';
 
 /** Names shown and read out on the canvas, built from the doc's ids and the workspace's members. */
 
@@ -37,25 +36,16 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The accessible name of a node: what a screen reader says when Tab lands on it. */
-export function nodeLabel(node: AppNode, context: LabelContext, state: { myDot: boolean; voting: boolean }): string {
+/** The accessible name of a sticky note: what a screen reader says when Tab lands on it. */
+export function stickyLabel(data: StickyNodeData, context: LabelContext, state: { myDot: boolean; voting: boolean }): string {
   const { t } = context;
-  switch (node.type) {
-    case 'persona':
-      return t('persona.cardLabel', { name: node.data.name || t('persona.unnamed') });
-    case 'zone':
-      return t('board.zone.label', { name: t(`persona.zones.${node.data.zone}`) });
-    case 'sticky': {
-      const data = node.data;
-      const text = oneLine(data.text) || t('board.sticky.empty');
-      const department = t(`board.department.${data.department}`);
-      const author = authorName(data, context);
-      const parts = [author ? t('board.sticky.label', { author, department, text }) : t('board.sticky.labelNoAuthor', { department, text })];
-      if (data.votes > 0) parts.push(t('board.sticky.votes', { count: data.votes }));
-      if (data.voters.length > 0) parts.push(t('board.sticky.votedBy', { names: votersText(data.voters, context) }));
-      if (data.promotedTo) parts.push(t('board.sticky.promoted', { field: t(`persona.fields.${data.promotedTo}`) }));
-      if (state.voting && state.myDot) parts.push(t('board.sticky.myDot'));
-      return parts.join(t('board.sticky.separator'));
-    }
-  }
+  const text = oneLine(data.text) || t('board.sticky.empty');
+  const department = t(`board.department.${data.department}`);
+  const author = authorName(data, context);
+  const parts: string[] = [author ? t('board.sticky.label', { author, department, text }) : t('board.sticky.labelNoAuthor', { department, text })];
+  if (data.votes > 0) parts.push(t('board.sticky.votes', { count: data.votes }));
+  if (data.voters.length > 0) parts.push(t('board.sticky.votedBy', { names: votersText(data.voters, context) }));
+  if (data.promotedTo) parts.push(t('board.sticky.promoted', { field: t(`persona.fields.${data.promotedTo}`) }));
+  if (state.voting && state.myDot) parts.push(t('board.sticky.myDot'));
+  return parts.join(t('board.sticky.separator'));
 }

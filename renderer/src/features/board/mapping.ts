@@ -1,7 +1,6 @@
 import type * as Y from 'yjs';
 import type { NodeMap } from '../../../../shared/board/doc';
-import { type BoardNodeData, readNodeData, STICKY_SIZE } from '../../../../shared/board/nodes';
-import { PERSONA_CARD } from '../../../../shared/board/personaTemplate';
+import { type BoardNodeData, readNodeData } from '../../../../shared/board/nodes';
 import type { AppNode } from './types';
 
 /**
@@ -165,19 +164,13 @@ export function applyPatch(nodes: readonly AppNode[], patch: NodePatch): AppNode
 
 export type Rect = { x: number; y: number; width: number; height: number };
 
-/** The node's rectangle in flow coordinates (measured size when known). */
-export function nodeRect(node: AppNode): Rect {
-  const fallback =
-    node.type === 'zone'
-      ? { width: node.data.width, height: node.data.height }
-      : node.type === 'sticky'
-        ? STICKY_SIZE
-        : PERSONA_CARD;
+/** The node's rectangle in flow coordinates: its measured size when known, else `size` (its kind's). */
+export function nodeRect(node: AppNode, size: { width: number; height: number }): Rect {
   return {
     x: node.position.x,
     y: node.position.y,
-    width: node.measured?.width ?? node.width ?? fallback.width,
-    height: node.measured?.height ?? node.height ?? fallback.height,
+    width: node.measured?.width ?? node.width ?? size.width,
+    height: node.measured?.height ?? node.height ?? size.height,
   };
 }
 

@@ -1,23 +1,25 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { TFunction } from 'i18next';
-import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
-import { defaultPromoteField, dotsUsed, nearestPersonaId, nodesMap, readNode, readVote, voteMap, type VoteState } from '../../../../shared/board/doc';
-import { PERSONA_TEXT_FIELDS, STICKY_SIZE, type PersonaNodeData, type PersonaTextField } from '../../../../shared/board/nodes';
-import { PERSONA_CARD } from '../../../../shared/board/personaTemplate';
+import { dotsUsed, nodesMap, readNode, readVote, voteMap, type VoteState } from '../../../../shared/board/doc';
+import { STICKY_SIZE } from '../../../../shared/board/nodes';
+import { historyFlags } from '../../../../shared/history/history';
 import type { Member } from '../../../../shared/records/member';
-import { db } from '../../db/db';
-import { nowIso } from '../../db/ids';
+import { watchBoardSaves, type SaveStatus } from '../../db/boardSaves';
 import { clipboardSize, getClipboard, makeClipboard, placeItems, setClipboard } from './clipboard';
+import { runBoardCommand } from './commands';
 import { BoardController } from './controller';
-import { dialogOpen, keyTargetOf, nodeElement } from './dom';
-import { boardCommand, GRID, type BoardCommand } from './keyboard';
-import { nodeLabel, type LabelContext } from './labels';
-import { applyPatch, findFreeSpot, firstInReadingOrder, nodeRect, observeNodes, readAppNodes, readingOrder, snap } from './mapping';
-import type { PromoteRequest } from './PromoteDialog';
+import { nodeElement } from './dom';
+import { nodeDecorator } from './flowNodes';
+import { GRID, type BoardCommand } from './keyboard';
+import type { LabelContext } from './labels';
+import { applyPatch, findFreeSpot, firstInReadingOrder, nodeRect, observeNodes, readAppNodes, readingOrder, snap, toAppNode } from './mapping';
+import type { NodeKinds } from './nodeKinds';
 import { createStore, patchStore, type Store } from './store';
 import type { AppNode } from './types';
 import { JOINT, rememberWriter, writerFields, writerOrder, type Writer } from './writer';
+
+export type { SaveStatus } from '../../db/boardSaves';
 
 export type Notifier = {
   info(message: string): void;
@@ -25,8 +27,6 @@ export type Notifier = {
   warning(message: string): void;
   error(message: string): void;
 };
-
-export type SaveStatus = 'saved' | 'saving';
 
 /** Everything the board UI shows besides the nodes. Ephemeral: none of it is persisted. */
 export type BoardUi = {
@@ -45,8 +45,8 @@ export type BoardUi = {
   myDots: ReadonlySet<string>;
   history: { canUndo: boolean; canRedo: boolean };
   saveStatus: SaveStatus;
-  promote: PromoteRequest | null;
-  panelPersonaId: string | null;
+  /** The node whose kind's details panel is open beside the canvas. */
+  panelNodeId: string | null;
   startVoteOpen: boolean;
   /** The user's choice for this board; null: the theme's default (hidden on the projector). */
   legendShown: boolean | null;
@@ -58,16 +58,32 @@ type EditSession = { isNew: boolean; wrote: boolean };
 
 /** Where pastes of the same clipboard land relative to each other. */
 const PASTE_OFFSET = 24;
-/** How often at most a board edit bumps the board's and workspace's "last edited". */
-const TOUCH_EVERY_MS = 10_000;
 
-type DocMeta = { db?: { transaction: typeof db.transaction; table: typeof db.table }; updatesTable?: string };
+/** What a board session is made with besides its doc. */
+export type BoardSessionOptions = {
+  t: TFunction;
+  language: string;
+  members: readonly Member[];
+  writer: Writer;
+  notify: Notifier;
+  /** The node kinds this board shows (the engine knows kinds only through them). */
+  kinds: NodeKinds<AppNode>;
+  /** P on a note (the persona board promotes it into the persona). */
+  onPromote?(session: BoardSession, stickyId: string | null): void;
+};
 
 /**
- * One open board: its controller (edits and undo), React Flow's node array derived from the Y.Doc,
- * and the board's UI state, in plain stores outside React. Components subscribe to slices
- * (useSyncExternalStore) and call these methods from their event handlers; `start()` (from an
- * effect) attaches to the doc, the window's keyboard and IndexedDB, and returns the detach.
+ * One open board: its controller (edits, and the board's History), React Flow's node array
+ * derived from the Y.Doc, and the board's UI state, in plain stores outside React. Components
+ * subscribe to slices (useSyncExternalStore) and call these methods from their event handlers;
+ * `start()` (from an effect) attaches to the doc and IndexedDB, and returns the detach. Node
+ * kinds come from the registry it is given (nodeKinds.ts), commands are run by commands.ts, the
+ * save status is watched by db/boardSaves.ts, and the persona board's flows live in personas/.
+ *
+ * Every edit is a Y transaction on the doc, so anything else attached to the same doc sees it at
+ * once: a read-only view of the board (flowNodes.ts over the same doc) or a room provider. Edits
+ * arriving from such a provider patch the nodes like any other transaction and are never undone
+ * here, since the controller's history tracks only this window's origin.
  */
 export class BoardSession {
   readonly ui: Store<BoardUi>;
@@ -75,7 +91,10 @@ export class BoardSession {
   private controllerRef: BoardController | null = null;
   private flow: ReactFlowInstance<AppNode> | null = null;
   private container: HTMLElement | null = null;
-  private readonly notify: Notifier;
+  readonly notify: Notifier;
+  readonly kinds: NodeKinds<AppNode>;
+  private readonly onPromote: BoardSessionOptions['onPromote'];
+  private readonly decorate: ReturnType<typeof nodeDecorator>;
   private readonly editors = new Map<string, () => string | null>();
   private readonly sessions = new Map<string, EditSession>();
 
@@ -83,9 +102,12 @@ export class BoardSession {
     readonly doc: Y.Doc,
     readonly workspaceId: string,
     readonly boardId: string,
-    options: { t: TFunction; language: string; members: readonly Member[]; writer: Writer; notify: Notifier },
+    options: BoardSessionOptions,
   ) {
     this.notify = options.notify;
+    this.kinds = options.kinds;
+    this.onPromote = options.onPromote;
+    this.decorate = nodeDecorator(options.kinds, `board-node-hint-${boardId}`);
     this.nodes = createStore(readAppNodes(nodesMap(doc)));
     const members = new Map(options.members.map((member) => [member.id, member]));
     this.ui = createStore<BoardUi>({
@@ -101,8 +123,7 @@ export class BoardSession {
       myDots: new Set(),
       history: { canUndo: false, canRedo: false },
       saveStatus: 'saved',
-      promote: null,
-      panelPersonaId: null,
+      panelNodeId: null,
       startVoteOpen: false,
       legendShown: null,
       announcement: '',
@@ -114,7 +135,7 @@ export class BoardSession {
     return this.controllerRef;
   }
 
-  private get t(): TFunction {
+  get t(): TFunction {
     return this.ui.get().labels.t;
   }
 
@@ -146,20 +167,12 @@ export class BoardSession {
     stops.push(() => votes.unobserveDeep(onVote));
     this.refreshVote();
 
-    const manager = controller.undoManager;
-    const onStack = () => this.refreshHistory();
-    const events = ['stack-item-added', 'stack-item-popped', 'stack-item-updated', 'stack-cleared'] as const;
-    for (const event of events) manager.on(event, onStack);
-    stops.push(() => events.forEach((event) => manager.off(event, onStack)));
-    this.refreshHistory();
+    const flags = historyFlags(controller.history);
+    const onHistory = () => patchStore(this.ui, { history: flags() });
+    stops.push(controller.history.subscribe(onHistory));
+    onHistory();
 
-    stops.push(this.watchSaves());
-
-    // Capture phase on window: before the app's global shortcuts (N = new workspace) and React
-    // Flow's listeners, and only for keys the board's map claims.
-    const onKeyDown = (event: KeyboardEvent) => this.onKeyDown(event);
-    window.addEventListener('keydown', onKeyDown, true);
-    stops.push(() => window.removeEventListener('keydown', onKeyDown, true));
+    stops.push(watchBoardSaves(this.doc, this, (saveStatus) => patchStore(this.ui, { saveStatus })));
 
     patchStore(this.ui, { started: true });
     return () => {
@@ -205,11 +218,10 @@ export class BoardSession {
     patchStore(this.ui, { vote, myDots: same ? previous : new Set(mine) });
   }
 
+  /** After a change the history's subscribers are not told of (a new note abandoned with its step). */
   private refreshHistory(): void {
     const controller = this.controllerRef;
     if (!controller) return;
-    const history = this.ui.get().history;
-    if (history.canUndo === controller.canUndo() && history.canRedo === controller.canRedo()) return;
     patchStore(this.ui, { history: { canUndo: controller.canUndo(), canRedo: controller.canRedo() } });
   }
 
@@ -219,67 +231,9 @@ export class BoardSession {
     patchStore(this.ui, { announcement: previous === message ? `${message}\u00a0` : message });
   }
 
-  /**
-   * "Saving…" from a local edit until IndexedDB has committed it, then "Saved". y-dexie appends
-   * each update to its updates table; a read-only transaction on that table opened after the write
-   * runs only once the write has committed (IndexedDB orders overlapping transactions), so when it
-   * completes the edit is on disk. Also keeps the board's and workspace's "last edited" current.
-   */
-  private watchSaves(): () => void {
-    const meta = this.doc.meta as DocMeta | undefined;
-    let generation = 0;
-    let lastTouch = 0;
-    let touchTimer: ReturnType<typeof setTimeout> | undefined;
-    const touch = () => {
-      lastTouch = Date.now();
-      touchTimer = undefined;
-      const now = nowIso();
-      void db
-        .transaction('rw', db.boards, db.workspaces, async () => {
-          await db.boards.update([this.workspaceId, this.boardId], { updatedAt: now });
-          await db.workspaces.update(this.workspaceId, { updatedAt: now });
-        })
-        .catch((error: unknown) => console.warn('could not update the last-edited time', error));
-    };
-    const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin instanceof DexieYProvider) return; // read from disk, not an edit
-      const mine = ++generation;
-      patchStore(this.ui, { saveStatus: 'saving' });
-      touchTimer ??= setTimeout(touch, Math.max(0, lastTouch + TOUCH_EVERY_MS - Date.now()));
-      if (!meta?.db || !meta.updatesTable) return;
-      const { db: database, updatesTable } = meta;
-      // Next task: by then y-dexie has opened its write transaction, so ours is ordered after it.
-      setTimeout(() => {
-        void database
-          .transaction('r', updatesTable, () => database.table(updatesTable).limit(1).count())
-          .then(() => {
-            if (mine === generation) patchStore(this.ui, { saveStatus: 'saved' });
-          })
-          .catch((error: unknown) => console.warn('could not confirm the save', error));
-      }, 0);
-    };
-    this.doc.on('updateV2', onUpdate);
-    return () => {
-      this.doc.off('updateV2', onUpdate);
-      if (touchTimer) {
-        clearTimeout(touchTimer);
-        touch();
-      }
-    };
-  }
-
   // ------------------------------------------------------------------------------------------
   // What React Flow renders
   // ------------------------------------------------------------------------------------------
-
-  private decorated = {
-    cache: new WeakMap<AppNode, { key: string; node: AppNode }>(),
-    /** Accessible names by node data: a drag replaces node objects but not their data. */
-    names: new WeakMap<object, { key: string; name: string }>(),
-    labels: null as LabelContext | null,
-    inputs: [] as unknown[],
-    result: [] as AppNode[],
-  };
 
   /** The node that Tab enters the canvas on: the focused one, else the first in reading order. */
   tabStopId(): string | null {
@@ -289,48 +243,10 @@ export class BoardSession {
     return firstInReadingOrder(nodes)?.id ?? null;
   }
 
-  /**
-   * React Flow's nodes: ours plus accessible name, roving tab index and role description. Cached
-   * per node object, so a patch that replaced one node decorates one node; the same array comes
-   * back while nothing changed (a useSyncExternalStore snapshot).
-   */
+  /** React Flow's nodes (see flowNodes.ts): the same array while nothing changed. */
   readonly flowNodes = (): AppNode[] => {
     const ui = this.ui.get();
-    const nodes = this.nodes.get();
-    const tabStop = this.tabStopId();
-    const hintId = `board-node-hint-${this.boardId}`;
-    const inputs = [nodes, tabStop, ui.myDots, ui.vote.active, ui.labels];
-    const memo = this.decorated;
-    if (memo.inputs.length === inputs.length && memo.inputs.every((value, index) => Object.is(value, inputs[index]))) return memo.result;
-    if (memo.labels !== ui.labels) {
-      memo.cache = new WeakMap();
-      memo.names = new WeakMap();
-      memo.labels = ui.labels;
-    }
-    memo.inputs = inputs;
-    memo.result = nodes.map((node) => {
-      const myDot = ui.vote.active && ui.myDots.has(node.id);
-      const key = `${node.id === tabStop ? 1 : 0}${myDot ? 1 : 0}${ui.vote.active ? 1 : 0}`;
-      const hit = memo.cache.get(node);
-      if (hit?.key === key) return hit.node;
-      let name = memo.names.get(node.data);
-      if (name?.key !== key) {
-        name = { key, name: nodeLabel(node, ui.labels, { myDot, voting: ui.vote.active }) };
-        memo.names.set(node.data, name);
-      }
-      const next = {
-        ...node,
-        ariaLabel: name.name,
-        domAttributes: {
-          tabIndex: node.id === tabStop ? 0 : -1,
-          'aria-roledescription': ui.labels.t(`board.roleDescription.${node.type}`),
-          'aria-describedby': hintId,
-        },
-      } as AppNode;
-      memo.cache.set(node, { key, node: next });
-      return next;
-    });
-    return memo.result;
+    return this.decorate(this.nodes.get(), { tabStop: this.tabStopId(), myDots: ui.myDots, voting: ui.vote.active, labels: ui.labels });
   };
 
   // ------------------------------------------------------------------------------------------
@@ -353,14 +269,15 @@ export class BoardSession {
     patchStore(this.ui, { focusedId: id });
   }
 
-  private revealNode(id: string): void {
+  revealNode(id: string): void {
     const flow = this.flow;
     const container = this.container;
     const internal = flow?.getInternalNode(id);
     if (!flow || !internal || !container) return;
     const { x, y, zoom } = flow.getViewport();
-    const width = internal.measured.width ?? STICKY_SIZE.width;
-    const height = internal.measured.height ?? STICKY_SIZE.height;
+    const size = this.kinds.size(internal as unknown as AppNode);
+    const width = internal.measured.width ?? size.width;
+    const height = internal.measured.height ?? size.height;
     const at = internal.internals.positionAbsolute;
     const left = at.x * zoom + x;
     const top = at.y * zoom + y;
@@ -388,7 +305,7 @@ export class BoardSession {
     });
   }
 
-  private focusedNodeId(): string | null {
+  focusedNodeId(): string | null {
     const active = document.activeElement;
     if (!active || !this.container?.contains(active)) return null;
     return active.closest('.react-flow__node')?.getAttribute('data-id') ?? null;
@@ -498,7 +415,7 @@ export class BoardSession {
     if (!centre || !controller) return;
     this.flushEditing();
     const nodes = this.nodes.get();
-    const obstacles = nodes.filter((node) => node.type !== 'zone').map(nodeRect);
+    const obstacles = nodes.filter((node) => this.kinds.of(node).obstacle).map((node) => nodeRect(node, this.kinds.size(node)));
     // Notes grow with their text (and with the projector theme's type): leave room for the
     // tallest one shown, so a row of new notes does not overlap the next.
     const tallest = Math.max(STICKY_SIZE.height, ...nodes.filter((node) => node.type === 'sticky').map((node) => Math.min(400, node.measured?.height ?? 0)));
@@ -530,7 +447,6 @@ export class BoardSession {
     const editing = this.ui.get().editingId;
     if (editing && doomed.has(editing)) patchStore(this.ui, { editingId: null });
     this.controller.deleteNodes(ids);
-    this.refreshHistory();
     this.announce(this.t('board.announce.deleted', { count: ids.length }));
     if (next) this.focusNode(next.id, { select: true });
     return true;
@@ -545,8 +461,7 @@ export class BoardSession {
     setClipboard(clipboard);
     if (cut) {
       this.controller.deleteNodes(ids);
-      this.refreshHistory();
-    }
+      }
     this.announce(this.t(cut ? 'board.announce.cut' : 'board.announce.copied', { count: chosen.length }));
     return true;
   }
@@ -563,13 +478,12 @@ export class BoardSession {
       return true;
     }
     this.flushEditing();
-    const size = clipboardSize(clipboard.items, (data) => (data.type === 'zone' ? data : data.type === 'sticky' ? STICKY_SIZE : PERSONA_CARD));
+    const size = clipboardSize(clipboard.items, (data) => this.kinds.size(toAppNode('', data)));
     const shift = clipboard.pastes * PASTE_OFFSET;
     let at = { x: centre.x - size.width / 2 + shift, y: centre.y - size.height / 2 + shift };
     if (this.ui.get().snapOn) at = snap(at, GRID);
     const added = this.controller.addNodes(placeItems(clipboard.items, at, () => crypto.randomUUID(), { keepResults: clipboard.cut }));
     clipboard.pastes++;
-    this.refreshHistory();
     this.select(added);
     this.announce(this.t('board.announce.pasted', { count: added.length }));
     return true;
@@ -585,7 +499,6 @@ export class BoardSession {
     const top = Math.min(...chosen.map((node) => node.position.y));
     const at = { x: left + PASTE_OFFSET, y: top + PASTE_OFFSET };
     const added = this.controller.addNodes(placeItems(clipboard.items, at, () => crypto.randomUUID(), { keepResults: false }));
-    this.refreshHistory();
     this.select(added);
     if (added.length === 1) this.focusNode(added[0]!);
     this.announce(this.t('board.announce.duplicated', { count: added.length }));
@@ -603,7 +516,6 @@ export class BoardSession {
     });
     // Holding an arrow key down is one undo step.
     this.controller.moveNodes(positions, { merge: repeat });
-    this.refreshHistory();
     if (moving.length === 1) this.whenShown(moving[0]!.id, () => this.revealNode(moving[0]!.id));
     return true;
   }
@@ -611,7 +523,6 @@ export class BoardSession {
   /** A drop of dragged nodes: all their positions in one transaction, one undo step. */
   drop(dropped: readonly AppNode[]): void {
     this.controller.moveNodes(dropped.map((node) => ({ id: node.id, x: node.position.x, y: node.position.y })));
-    this.refreshHistory();
   }
 
   selectAll(): void {
@@ -635,7 +546,6 @@ export class BoardSession {
   undoOrRedo(which: 'undo' | 'redo'): void {
     this.flushEditing();
     const result = which === 'undo' ? this.controller.undo() : this.controller.redo();
-    this.refreshHistory();
     if (result === 'superseded') this.notify.info(this.t('board.superseded'));
     else if (result === 'done') this.announce(this.t(which === 'undo' ? 'board.announce.undone' : 'board.announce.redone'));
   }
@@ -684,7 +594,6 @@ export class BoardSession {
       return;
     }
     const result = controller.toggleDot(member.id, noteId);
-    this.refreshHistory();
     const left = current.dotsPerPerson - dotsUsed(readVote(this.doc), member.id, this.isNote);
     switch (result) {
       case 'added':
@@ -711,88 +620,58 @@ export class BoardSession {
   startVote(dots: number, anonymous: boolean): void {
     this.flushEditing();
     this.controller.startVote(dots, anonymous);
-    this.refreshHistory();
     this.notify.success(this.t('board.vote.started', { count: dots }));
   }
 
   revealVote(): void {
     const totals = this.controller.revealVote();
-    this.refreshHistory();
     this.notify.success(this.t('board.vote.revealed', { count: totals.size }));
   }
 
   cancelVote(): void {
     this.controller.cancelVote();
-    this.refreshHistory();
     this.notify.info(this.t('board.vote.cancelled'));
   }
 
   clearVoteResults(): void {
     this.controller.clearVoteResults();
-    this.refreshHistory();
     this.notify.info(this.t('board.vote.cleared'));
   }
 
   // ------------------------------------------------------------------------------------------
-  // Promote, panels
+  // Panels
   // ------------------------------------------------------------------------------------------
 
-  openPromote(id: string | null): void {
-    if (!id) {
-      this.notify.info(this.t('board.promoteDialog.notSticky'));
-      return;
-    }
-    this.flushEditing();
-    const all = this.controller.nodes();
-    const data = all.get(id);
-    if (data?.type !== 'sticky') {
-      this.notify.info(this.t('board.promoteDialog.notSticky'));
-      return;
-    }
-    const personaId = nearestPersonaId(all, { x: data.x, y: data.y });
-    const persona = personaId ? (all.get(personaId) as PersonaNodeData) : null;
-    if (!personaId || !persona) {
-      this.notify.warning(this.t('board.promoteDialog.noPersona'));
-      return;
-    }
-    const measured = this.nodes.get().find((node) => node.id === id)?.measured;
-    const size = { width: measured?.width ?? STICKY_SIZE.width, height: measured?.height ?? STICKY_SIZE.height };
-    patchStore(this.ui, {
-      promote: {
-        stickyId: id,
-        text: data.text,
-        personaId,
-        personaName: persona.name || this.t('persona.unnamed'),
-        suggested: defaultPromoteField(data, all.values(), size),
-        current: Object.fromEntries(PERSONA_TEXT_FIELDS.map((field) => [field, persona[field]])) as Record<PersonaTextField, string>,
-      },
-    });
+  /** Opens the details panel of a node whose kind has one (the persona card's fields). */
+  openPanel(id: string | null): void {
+    patchStore(this.ui, { panelNodeId: id });
   }
 
-  closePromote(): void {
-    patchStore(this.ui, { promote: null });
-  }
-
-  promote(field: PersonaTextField): void {
-    const request = this.ui.get().promote;
-    patchStore(this.ui, { promote: null });
-    if (!request) return;
-    if (this.controller.promote(request.stickyId, request.personaId, field)) {
-      this.refreshHistory();
-      this.notify.success(this.t('board.promoteDialog.done', { field: this.t(`persona.fields.${field}`), name: request.personaName }));
-    } else {
-      this.notify.error(this.t('board.promoteDialog.gone'));
-    }
-  }
-
-  openPersonaPanel(id: string | null): void {
-    patchStore(this.ui, { panelPersonaId: id });
-  }
-
-  closePersonaPanel(): void {
-    const id = this.ui.get().panelPersonaId;
-    patchStore(this.ui, { panelPersonaId: null });
+  closePanel(): void {
+    const id = this.ui.get().panelNodeId;
+    patchStore(this.ui, { panelNodeId: null });
     if (id && readNode(this.doc, id)) this.focusNode(id);
+  }
+
+  /** Enter or a double click on a node: what its kind does (edit a note's text, open a card's panel). */
+  activate(node: AppNode): boolean {
+    const action = this.kinds.of(node).activate;
+    if (action === 'edit') this.startEdit(node.id);
+    else if (action === 'panel') this.openPanel(node.id);
+    else return false;
+    return true;
+  }
+
+  /** Whether notes can be promoted on this board (the persona board's feature). */
+  get canPromote(): boolean {
+    return this.onPromote !== undefined;
+  }
+
+  /** Promotes a note (P, or its ↗ button): handed to the board's feature; false where there is none. */
+  promote(stickyId: string | null): boolean {
+    if (!this.onPromote) return false;
+    this.onPromote(this, stickyId);
+    return true;
   }
 
   setLegendShown(shown: boolean): void {
@@ -809,94 +688,18 @@ export class BoardSession {
   }
 
   nodeDoubleClicked(node: AppNode): void {
-    if (node.type === 'sticky' && !this.ui.get().vote.active) this.startEdit(node.id);
-    else if (node.type === 'persona') this.openPersonaPanel(node.id);
+    // During a vote a click places a dot; a note's text is not edited then.
+    if (this.ui.get().vote.active && this.kinds.of(node).activate === 'edit') return;
+    this.activate(node);
   }
 
   // ------------------------------------------------------------------------------------------
-  // Keyboard
+  // Commands (the toolbar's and, through the app's shortcut table, the keyboard's)
   // ------------------------------------------------------------------------------------------
 
-  private onKeyDown(event: KeyboardEvent): void {
-    if (event.defaultPrevented || dialogOpen()) return;
-    const command = boardCommand(event, keyTargetOf(event.target as Element | null), { snap: this.ui.get().snapOn });
-    if (!command || !this.run(command)) return;
-    event.preventDefault();
-    event.stopPropagation();
-  }
-
-  /** Runs a command; false when it did not apply (the key then keeps its usual meaning). */
+  /** Runs a command (commands.ts); false when it did not apply (the key then keeps its usual meaning). */
   run(command: BoardCommand): boolean {
     if (!this.controllerRef) return false;
-    switch (command.type) {
-      case 'undo':
-      case 'redo':
-        this.undoOrRedo(command.type);
-        return true;
-      case 'copy':
-        return this.copyTargets(false);
-      case 'cut':
-        return this.copyTargets(true);
-      case 'paste':
-        return this.paste();
-      case 'duplicate':
-        return this.duplicateTargets();
-      case 'selectAll':
-        this.selectAll();
-        return true;
-      case 'delete':
-        return this.deleteTargets();
-      case 'newSticky':
-        this.createSticky();
-        return true;
-      case 'edit': {
-        const id = this.focusedNodeId();
-        const node = id ? this.nodes.get().find((candidate) => candidate.id === id) : undefined;
-        if (node?.type === 'sticky') this.startEdit(node.id);
-        else if (node?.type === 'persona') this.openPersonaPanel(node.id);
-        else return false;
-        return true;
-      }
-      case 'clearSelection':
-        if (!this.nodes.get().some((node) => node.selected)) return false;
-        this.select([]);
-        return true;
-      case 'focusNext': {
-        const id = this.focusedNodeId();
-        return id ? this.focusNeighbour(id, command.backwards) : false;
-      }
-      case 'focusEnd': {
-        const order = readingOrder(this.nodes.get());
-        const node = command.last ? order.at(-1) : order[0];
-        if (!node) return false;
-        this.focusNode(node.id, { select: true });
-        return true;
-      }
-      case 'move':
-        return this.moveTargets(command.dx, command.dy, command.repeat);
-      case 'zoomIn':
-        this.zoom('in');
-        return true;
-      case 'zoomOut':
-        this.zoom('out');
-        return true;
-      case 'fit':
-        this.zoom('fit');
-        return true;
-      case 'toggleSnap':
-        this.toggleSnap();
-        return true;
-      case 'writer':
-        return this.pickWriter(command.index);
-      case 'vote': {
-        const id = this.targetSticky();
-        if (!id) return false;
-        this.castDot(id);
-        return true;
-      }
-      case 'promote':
-        this.openPromote(this.targetSticky());
-        return true;
-    }
+    return runBoardCommand(this, command);
   }
 }

@@ -1,5 +1,6 @@
 import type { StickyDepartment } from '../../../../shared/board/nodes';
 import type { Department, Member } from '../../../../shared/records/member';
+import { isGuestAuthorId } from '../../../../shared/rooms/identity';
 
 /** Who is writing (and voting) at the facilitator's laptop: a member, or both departments jointly. */
 export type Writer = { kind: 'joint' } | { kind: 'member'; id: string };
@@ -8,10 +9,10 @@ export const JOINT: Writer = { kind: 'joint' };
 
 const DEPARTMENT_ORDER: Record<Department, number> = { sales: 0, marketing: 1, other: 2 };
 
-/** Members in picker order (sales, marketing, others; by name): member n is key n. */
+/** Members in picker order (sales, marketing, others; by name): member n is key n. Room guests write from their own phones. */
 export function writerOrder(members: readonly Member[], language: string): Member[] {
   const collator = new Intl.Collator(language);
-  return [...members].sort((a, b) => DEPARTMENT_ORDER[a.department] - DEPARTMENT_ORDER[b.department] || collator.compare(a.name, b.name));
+  return members.filter((member) => !isGuestAuthorId(member.id)).sort((a, b) => DEPARTMENT_ORDER[a.department] - DEPARTMENT_ORDER[b.department] || collator.compare(a.name, b.name));
 }
 
 /** What a new note of this writer carries. A writer no longer in the workspace writes jointly. */

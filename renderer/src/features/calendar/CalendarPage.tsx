@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type FormEvent, type KeyboardEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -12,8 +12,10 @@ import { lastSigned } from '../../../../shared/sla/versions';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { newId } from '../../db/ids';
+import { DataTable, RowActions } from '../../ui/DataTable';
 import { Field } from '../../ui/Field';
-import { shownKey } from '../../ui/keys';
+import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
@@ -93,6 +95,9 @@ export function CalendarPage(props: { workspaceId: string }) {
   const [edits, setEdits] = useState<Draft | null>(null);
   const [problems, setProblems] = useState<Partial<Record<FieldKey, string>>>({});
   const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // Ctrl/⌘+S saves, as in every editor (the shortcut table's 'calendar' scope): it submits the form.
+  useShortcuts('calendar', { 'calendar.save': () => void form.current?.requestSubmit() });
   useDocumentTitle(`${t('calendar.pageTitle')} — ${workspace?.name ?? t('app.loading')}`);
 
   const draft = useMemo(() => edits ?? (stored ? draftOf(stored.calendar) : null), [edits, stored]);
@@ -140,14 +145,6 @@ export function CalendarPage(props: { workspaceId: string }) {
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    // Ctrl/⌘+S saves, as in every editor.
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
-      event.preventDefault();
-      void save();
-    }
-  }
-
   const names = weekdayNames(language, 'long');
   const perDay = checked.ok ? t('calendar.perDay', { hours: hoursPerDayText(checked.calendar, language) }) : null;
   return (
@@ -167,7 +164,7 @@ export function CalendarPage(props: { workspaceId: string }) {
         </p>
       ) : null}
 
-      <form className="card calendar-form" onSubmit={(event) => void save(event)} onKeyDown={onKeyDown} noValidate>
+      <form ref={form} className="card calendar-form" onSubmit={(event) => void save(event)} noValidate>
         <fieldset className="calendar-fieldset">
           <legend>{t('calendar.hoursTitle')}</legend>
           <Field label={t('calendar.timeZone')} hint={t('calendar.timeZoneHint')}>
@@ -241,8 +238,8 @@ export function CalendarPage(props: { workspaceId: string }) {
         <CompanyHolidays holidays={draft.companyHolidays} onChange={(companyHolidays) => change({ companyHolidays })} />
 
         <div className="toolbar calendar-actions">
-          <button type="submit" className="button primary" disabled={saving} aria-keyshortcuts="Control+S">
-            {t('calendar.save')} <kbd aria-hidden="true">{shownKey('Ctrl+S')}</kbd>
+          <button type="submit" className="button primary" disabled={saving} aria-keyshortcuts={ariaKeys('calendar.save')}>
+            {t('calendar.save')} <kbd aria-hidden="true">{keyHint('calendar.save')}</kbd>
           </button>
           <button
             type="button"
@@ -303,41 +300,33 @@ function CompanyHolidays(props: { holidays: CompanyHoliday[]; onChange(holidays:
       {props.holidays.length === 0 ? (
         <p>{t('calendar.companyNone')}</p>
       ) : (
-        <table className="table calendar-holidays">
-          <caption className="visually-hidden">{t('calendar.companyTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('calendar.colName')}</th>
-              <th scope="col">{t('calendar.colWhen')}</th>
-              <th scope="col">{t('calendar.colRepeat')}</th>
-              <th scope="col" className="actions-cell">
-                {t('calendar.colActions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.holidays.map((holiday) => {
-              const label = holiday.name || t('calendar.unnamed');
-              return (
-                <tr key={holiday.id}>
-                  <th scope="row">{label}</th>
-                  <td>{holidayWhen(t, holiday, language)}</td>
-                  <td>{holiday.kind === 'yearly' ? t('calendar.yearly') : t('calendar.once')}</td>
-                  <td className="actions-cell">
-                    <button
-                      type="button"
-                      className="button small"
-                      aria-label={t('calendar.removeHoliday', { name: `${label} (${holidayWhen(t, holiday, language)})` })}
-                      onClick={() => props.onChange(props.holidays.filter((other) => other.id !== holiday.id))}
-                    >
-                      {t('calendar.remove')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          className="calendar-holidays"
+          caption={t('calendar.companyTable')}
+          columns={[t('calendar.colName'), t('calendar.colWhen'), t('calendar.colRepeat')]}
+          actions={{ label: t('calendar.colActions'), className: 'actions-cell' }}
+        >
+          {props.holidays.map((holiday) => {
+            const label = holiday.name || t('calendar.unnamed');
+            return (
+              <tr key={holiday.id}>
+                <th scope="row">{label}</th>
+                <td>{holidayWhen(t, holiday, language)}</td>
+                <td>{holiday.kind === 'yearly' ? t('calendar.yearly') : t('calendar.once')}</td>
+                <RowActions>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={t('calendar.removeHoliday', { name: `${label} (${holidayWhen(t, holiday, language)})` })}
+                    onClick={() => props.onChange(props.holidays.filter((other) => other.id !== holiday.id))}
+                  >
+                    {t('calendar.remove')}
+                  </button>
+                </RowActions>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
       <div className="calendar-add" role="group" aria-labelledby={`${id}-add`}>
         <h3 id={`${id}-add`} className="visually-hidden">

@@ -35,7 +35,7 @@ export function useSlaFigures(document: SlaDocument, paper: Paper): Map<SlaSecti
     const width = documentFigureWidth('sla', paper);
     const funnel = funnelFigure(slaFunnelInput(document, funnelLabels(t, language)), { width, fontSize: FIGURE_FONT, definitionLines: 0 });
     const swimlane = swimlaneFigure(slaSwimlaneInput(document, swimlaneLabels(t, language)), { width, fontSize: FIGURE_FONT });
-    const entries: [SlaSectionKey, Scene, string, string][] = [
+    const entries: [SlaSectionKey, Scene, string, 'diagrams.sla.funnelRef' | 'diagrams.sla.swimlaneRef'][] = [
       ['definitions', funnel, t('diagrams.sla.funnelCaption'), 'diagrams.sla.funnelRef'],
       ['handOff', swimlane, t('diagrams.sla.swimlaneCaption'), 'diagrams.sla.swimlaneRef'],
     ];

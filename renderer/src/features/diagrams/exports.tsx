@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -7,8 +7,8 @@ import type { Language } from '../../../../shared/settings';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import type { Host } from '../../host';
-import { Dialog } from '../../ui/Dialog';
-import { isTyping } from '../../ui/keys';
+import { Dialog, DialogButtons } from '../../ui/Dialog';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { DiagramImageError, scenePng } from './canvas';
 import { loadBoard } from './content';
 import { boardImage } from './figures';
@@ -39,16 +39,12 @@ export async function exportBoardImage(host: Host, workspaceId: string, boardId:
   return result.saved;
 }
 
-/** Alt+Shift+<key> by physical key, so it works whatever the keyboard layout (and on macOS, where Alt changes the character). */
-const EXPORT_KEYS = { sheet: 'KeyP', boardPdf: 'KeyB', boardPng: 'KeyI' } as const;
-export const EXPORT_SHORTCUTS = { sheet: 'Alt+Shift+P', boardPdf: 'Alt+Shift+B', boardPng: 'Alt+Shift+I' } as const;
-
 /**
  * The exports of one board, for its toolbar, its menu entry and its shortcuts: the sheet (persona
  * or funnel), the whole board as PDF (a dialog asks for the paper) and as PNG. Errors become
  * toasts that name the problem; the PNG shows progress while it is drawn.
  */
-export function useBoardExports(props: { workspaceId: string; boardId: string; boardName: string; sheet: PdfExportRequest | null; shortcuts?: boolean }): {
+export function useBoardExports(props: { workspaceId: string; boardId: string; boardName: string; sheet: PdfExportRequest | null; shortcuts?: 'personaExports' | 'funnelExports' }): {
   exportSheet: (() => void) | null;
   openBoardPdf: () => void;
   exportPng: () => void;
@@ -83,19 +79,23 @@ export function useBoardExports(props: { workspaceId: string; boardId: string; b
     );
   }, [host, workspaceId, boardId, t, language]);
 
-  useEffect(() => {
-    if (!props.shortcuts) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      if (document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
-      const action = event.code === EXPORT_KEYS.sheet ? exportSheet : event.code === EXPORT_KEYS.boardPdf ? openBoardPdf : event.code === EXPORT_KEYS.boardPng ? exportPng : null;
-      if (!action) return;
-      event.preventDefault();
-      action();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [props.shortcuts, exportSheet, openBoardPdf, exportPng]);
+  // Alt+Shift+P/B/I (the shortcut table's exports scopes; by physical key whatever the layout).
+  const scope = props.shortcuts;
+  const shortcutHandlers = {
+    sheet: () => (exportSheet ? exportSheet() : false),
+    boardPdf: () => openBoardPdf(),
+    boardPng: () => exportPng(),
+  };
+  useShortcuts(
+    'personaExports',
+    { 'personaExports.sheet': shortcutHandlers.sheet, 'personaExports.boardPdf': shortcutHandlers.boardPdf, 'personaExports.boardPng': shortcutHandlers.boardPng },
+    scope === 'personaExports',
+  );
+  useShortcuts(
+    'funnelExports',
+    { 'funnelExports.sheet': shortcutHandlers.sheet, 'funnelExports.boardPdf': shortcutHandlers.boardPdf, 'funnelExports.boardPng': shortcutHandlers.boardPng },
+    scope === 'funnelExports',
+  );
 
   const dialog = (
     <BoardPdfDialog
@@ -137,14 +137,7 @@ export function BoardPdfDialog(props: { open: boolean; onOpenChange(open: boolea
             </div>
           ))}
         </fieldset>
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary">
-            {t('diagrams.board.submit')}
-          </button>
-        </div>
+        <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={t('diagrams.board.submit')} />
       </form>
     </Dialog>
   );

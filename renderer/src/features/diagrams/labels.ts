@@ -3,7 +3,7 @@ import type { Agreement } from '../../../../shared/records/board';
 import type { BoardNodeData, PersonaNodeData } from '../../../../shared/board/nodes';
 import type { BoardFigureInput } from '../../../../shared/diagrams/boardFigure';
 import type { FunnelLabels, ReverseTableLabels, SwimlaneLabels } from '../../../../shared/diagrams/inputs';
-import { stageName } from '../../../../shared/funnel/stages';
+import { stageName, type FunnelPeriod } from '../../../../shared/funnel/stages';
 import type { Member } from '../../../../shared/records/member';
 import type { Language } from '../../../../shared/settings';
 import type { Commitment } from '../../../../shared/sla/commitments';
@@ -18,7 +18,7 @@ export function funnelLabels(t: TFunction, language: Language): FunnelLabels & R
   const count = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
   const signed = new Intl.NumberFormat(language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-  const period = (value: string) => t(`sla.periods.${value}`);
+  const period = (value: FunnelPeriod) => t(`sla.periods.${value}`);
   return {
     stageName: (stage) => stageName(stage, language) || t('funnel.newStageName'),
     owner: (department) => t(`funnel.owners.${department}`),
@@ -55,7 +55,7 @@ export function funnelLabels(t: TFunction, language: Language): FunnelLabels & R
 
 export function swimlaneLabels(t: TFunction, language: Language): SwimlaneLabels {
   const n = new Intl.NumberFormat(language);
-  const hours = (count: number, business: boolean) => t(business ? 'sla.doc.businessHours' : 'sla.doc.hours', { count: n.format(count) as unknown as number });
+  const hours = (count: number, business: boolean) => t(business ? 'sla.doc.businessHours' : 'sla.doc.hours', { hours: n.format(count) });
   return {
     stageName: (stage) => stageName(stage, language) || t('funnel.newStageName'),
     lane: (owner) => t(`sla.departments.${owner}`),

@@ -1,7 +1,5 @@
-import '@xyflow/react/dist/style.css';
-import '../board/board.css';
 import './funnel.css';
-import { Background, BackgroundVariant, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type NodeMouseHandler } from '@xyflow/react';
+import { MarkerType, ReactFlowProvider, useReactFlow, type Edge, type NodeMouseHandler } from '@xyflow/react';
 import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -28,18 +26,22 @@ import {
 import type { Language } from '../../../../shared/settings';
 import { useApp } from '../../app/AppContext';
 import { Toolbar } from '../board/Toolbar';
-import { NODE_TYPES } from '../board/nodes/nodeTypes';
+import { CanvasShell } from '../board/CanvasShell';
+import { FUNNEL_KINDS } from './stageKind';
 import { findingsFor } from '../../../../shared/sla/checks';
 import { findingMessage, type SlaFormat } from '../sla/format';
 import { ChecksPanel } from './ChecksPanel';
 import { type FunnelSla, funnelFindings, worstSeverity } from './checks';
 import { DraftField } from '../../ui/DraftField';
+import { MoveButtons } from '../../ui/MoveButtons';
 import { parseAmount, parsePercent, parseVolume, percentText, SelectField } from './fields';
 import { FunnelSession, planMap, readPlan, readStages } from './funnelDoc';
 import { funnelLayout } from './layout';
 import type { StageFlowNode } from './StageNode';
-import { isTyping } from '../../ui/keys';
-import { EXPORT_SHORTCUTS, funnelSheetRequest, useBoardExports } from '../diagrams/exports';
+import { funnelSheetRequest, useBoardExports } from '../diagrams/exports';
+import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
+import type { ShortcutId } from '../../ui/shortcuts/table';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 
 type Snapshot = { stages: Stage[]; plan: RevenuePlan };
 
@@ -78,7 +80,6 @@ export function FunnelView(props: FunnelProps) {
   );
 }
 
-const PRO_OPTIONS = { hideAttribution: true };
 const NO_COMMITMENTS: readonly never[] = [];
 const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1 };
 
@@ -94,7 +95,7 @@ type FunnelProps = {
 
 function Funnel(props: FunnelProps) {
   const { t } = useTranslation();
-  const { language, settings } = useApp();
+  const { language } = useApp();
   const { doc } = props;
   const [session] = useState(() => new FunnelSession(doc));
   useEffect(() => session.start(), [session]);
@@ -106,28 +107,14 @@ function Funnel(props: FunnelProps) {
 
   const undoOrRedo = useCallback(
     (which: 'undo' | 'redo') => {
-      const done = session.undoOrRedo(which);
-      setAnnouncement(done ? t(which === 'undo' ? 'funnel.undone' : 'funnel.redone') : t('funnel.nothingToUndo'));
+      const result = session.undoOrRedo(which);
+      if (result === 'superseded') toast(t('board.superseded'));
+      setAnnouncement(result === 'done' ? t(which === 'undo' ? 'funnel.undone' : 'funnel.redone') : t('funnel.nothingToUndo'));
     },
     [session, t],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod || event.altKey || isTyping(event.target) || document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        undoOrRedo('undo');
-      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-        event.preventDefault();
-        undoOrRedo('redo');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undoOrRedo]);
+  useShortcuts('funnel', { 'funnel.undo': () => undoOrRedo('undo'), 'funnel.redo': () => undoOrRedo('redo') });
 
   const result = useMemo(() => reverseFunnel(plan, stages), [plan, stages]);
   const names = useMemo(() => new Map(stages.map((stage) => [stage.id, stageName(stage, language) || t('funnel.newStageName')])), [stages, language, t]);
@@ -241,51 +228,35 @@ function Funnel(props: FunnelProps) {
     const neighbour = stages[index + 1] ?? stages[index - 1];
     setSelectedId(neighbour?.id ?? null);
     refit();
-    const message = t('funnel.removed', { name: names.get(stage.id) });
+    const message = t('funnel.removed', { name: names.get(stage.id) ?? '' });
     toast(message);
     setAnnouncement(message);
   };
-  const move = (stage: Stage, by: number, focusId: string) => {
-    set(moveStage(stages, stage.id, stages.indexOf(stage) + by));
-    // Keep the keyboard on the same control of the moved stage.
-    requestAnimationFrame(() => document.getElementById(focusId)?.focus());
-  };
+  const move = (stage: Stage, by: number) => set(moveStage(stages, stage.id, stages.indexOf(stage) + by));
 
   const selected = stages.find((stage) => stage.id === selectedId) ?? null;
 
   return (
     <div className="board-body funnel-body">
       <div className="board-canvas funnel-canvas" role="region" aria-label={t('funnel.canvas')}>
-        <ReactFlow<StageFlowNode>
+        <CanvasShell<StageFlowNode>
           nodes={nodes}
           edges={edges}
-          nodeTypes={NODE_TYPES}
+          nodeTypes={FUNNEL_KINDS.nodeTypes}
           onNodeClick={onNodeClick}
           nodesDraggable={false}
-          nodesConnectable={false}
-          edgesFocusable={false}
           nodesFocusable={false}
           elementsSelectable
-          disableKeyboardA11y
-          deleteKeyCode={null}
-          panOnScroll
-          zoomOnDoubleClick={false}
-          minZoom={0.1}
           maxZoom={2}
-          fitView
           fitViewOptions={FIT_VIEW_OPTIONS}
-          colorMode={settings.theme === 'light' ? 'light' : 'dark'}
-          proOptions={PRO_OPTIONS}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={20} />
-        </ReactFlow>
+        />
       </div>
       <div className="board-side funnel-side">
         <Toolbar label={t('funnel.history')} className="funnel-toolbar">
-          <button type="button" className="button small" disabled={!history.canUndo} aria-keyshortcuts="Control+Z" onClick={() => undoOrRedo('undo')}>
+          <button type="button" className="button small" disabled={!history.canUndo} aria-keyshortcuts={ariaKeys('funnel.undo')} onClick={() => undoOrRedo('undo')}>
             {t('funnel.undo')}
           </button>
-          <button type="button" className="button small" disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z" onClick={() => undoOrRedo('redo')}>
+          <button type="button" className="button small" disabled={!history.canRedo} aria-keyshortcuts={ariaKeys('funnel.redo')} onClick={() => undoOrRedo('redo')}>
             {t('funnel.redo')}
           </button>
           <button type="button" className="button small primary" onClick={add}>
@@ -328,18 +299,18 @@ function Funnel(props: FunnelProps) {
 function FunnelExports(props: { workspaceId: string; boardId: string; boardName: string }) {
   const { t } = useTranslation();
   const sheet = useMemo(() => funnelSheetRequest(props.workspaceId, props.boardId, props.boardName), [props.workspaceId, props.boardId, props.boardName]);
-  const exports = useBoardExports({ ...props, sheet, shortcuts: true });
-  const button = (label: string, keys: string, onClick: () => void) => (
-    <button type="button" className="button small" aria-keyshortcuts={keys} title={`${label} (${keys})`} onClick={onClick}>
+  const exports = useBoardExports({ ...props, sheet, shortcuts: 'funnelExports' });
+  const button = (label: string, shortcut: ShortcutId, onClick: () => void) => (
+    <button type="button" className="button small" aria-keyshortcuts={ariaKeys(shortcut)} title={`${label} (${keyHint(shortcut)})`} onClick={onClick}>
       {label}
     </button>
   );
   return (
     <>
       <Toolbar label={t('diagrams.exportsToolbar')} className="funnel-toolbar">
-        {button(t('diagrams.funnelSheet.export'), EXPORT_SHORTCUTS.sheet, exports.exportSheet!)}
-        {button(t('diagrams.board.exportPdf'), EXPORT_SHORTCUTS.boardPdf, exports.openBoardPdf)}
-        {button(t('diagrams.board.exportPng'), EXPORT_SHORTCUTS.boardPng, exports.exportPng)}
+        {button(t('diagrams.funnelSheet.export'), 'funnelExports.sheet', exports.exportSheet!)}
+        {button(t('diagrams.board.exportPdf'), 'funnelExports.boardPdf', exports.openBoardPdf)}
+        {button(t('diagrams.board.exportPng'), 'funnelExports.boardPng', exports.exportPng)}
       </Toolbar>
       {exports.dialog}
     </>
@@ -351,7 +322,7 @@ function StageList(props: {
   names: ReadonlyMap<string, string>;
   selectedId: string | null;
   onSelect(id: string): void;
-  onMove(stage: Stage, by: number, focusId: string): void;
+  onMove(stage: Stage, by: number): void;
   onRemove(stage: Stage): void;
 }) {
   const { t } = useTranslation();
@@ -362,8 +333,6 @@ function StageList(props: {
       <ol className="funnel-stage-list" aria-label={t('funnel.stageList')}>
         {props.stages.map((stage, index) => {
           const name = props.names.get(stage.id)!;
-          const up = `${base}-${stage.id}-up`;
-          const down = `${base}-${stage.id}-down`;
           return (
             <li key={stage.id} className={`owner-${stage.owner}${stage.id === props.selectedId ? ' is-selected' : ''}`}>
               <button
@@ -377,19 +346,12 @@ function StageList(props: {
                 {name}
               </button>
               <span className="funnel-stage-owner-text">{t(`funnel.owners.${stage.owner}`)}</span>
-              <button id={up} type="button" className="button small" aria-label={t('funnel.moveUp', { name })} disabled={index === 0} onClick={() => props.onMove(stage, -1, up)}>
-                ↑
-              </button>
-              <button
-                id={down}
-                type="button"
-                className="button small"
-                aria-label={t('funnel.moveDown', { name })}
-                disabled={index === props.stages.length - 1}
-                onClick={() => props.onMove(stage, 1, down)}
-              >
-                ↓
-              </button>
+              <MoveButtons
+                index={index}
+                count={props.stages.length}
+                labels={{ up: t('funnel.moveUp', { name }), down: t('funnel.moveDown', { name }) }}
+                onMove={(delta) => props.onMove(stage, delta)}
+              />
               <button type="button" className="button small danger" aria-label={t('funnel.remove', { name })} onClick={() => props.onRemove(stage)}>
                 ×
               </button>
@@ -483,8 +445,8 @@ function HandOffs(props: { handOffs: readonly HandOff[]; names: ReadonlyMap<stri
           {props.handOffs.map((handOff) => (
             <li key={handOff.id}>
               {t('funnel.handOffItem', {
-                fromStage: props.names.get(handOff.fromStageId),
-                toStage: props.names.get(handOff.toStageId),
+                fromStage: props.names.get(handOff.fromStageId) ?? '',
+                toStage: props.names.get(handOff.toStageId) ?? '',
                 from: t(`funnel.owners.${handOff.fromOwner}`),
                 to: t(`funnel.owners.${handOff.toOwner}`),
               })}

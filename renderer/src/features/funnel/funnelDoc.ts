@@ -3,6 +3,8 @@ import { nodesMap } from '../../../../shared/board/doc';
 import { StageNodeData } from '../../../../shared/board/nodes';
 import { RevenuePlan } from '../../../../shared/funnel/plan';
 import { Stage } from '../../../../shared/funnel/stages';
+import { historyFlags, type HistoryFlags, type HistoryResult } from '../../../../shared/history/history';
+import { YDocHistory } from '../../../../shared/history/yHistory';
 
 /**
  * A funnel board's Y.Doc: each stage is a node map (`type: 'stage'`, keyed by the stage id, with
@@ -77,15 +79,16 @@ export function writePlan(doc: Y.Doc, patch: Partial<Pick<RevenuePlan, 'revenueT
 export type FunnelOrigin = { readonly kind: 'local-user'; readonly session: string };
 
 /**
- * Undo for one window's funnel edits: tracks only this window's origin (edits loaded from
- * IndexedDB or merged from elsewhere are never undone here), one step per edit.
+ * One window's funnel edits: each is one transaction with this window's origin, and its `history`
+ * (the app's one History interface) takes back one step per press and never undoes edits loaded
+ * from IndexedDB, merged from elsewhere or made by a co-editor.
  */
 export class FunnelController {
   readonly origin: FunnelOrigin = { kind: 'local-user', session: crypto.randomUUID() };
-  readonly undoManager: Y.UndoManager;
+  readonly history: YDocHistory;
 
   constructor(readonly doc: Y.Doc) {
-    this.undoManager = new Y.UndoManager([nodesMap(doc), planMap(doc)], { trackedOrigins: new Set([this.origin]), captureTimeout: 0 });
+    this.history = new YDocHistory([nodesMap(doc), planMap(doc)], this.origin);
   }
 
   setStages(next: readonly Stage[]): void {
@@ -96,28 +99,26 @@ export class FunnelController {
     writePlan(this.doc, patch, this.origin);
   }
 
-  undo(): boolean {
-    return this.undoManager.undo() !== null;
+  undo(): HistoryResult {
+    return this.history.undo();
   }
 
-  redo(): boolean {
-    return this.undoManager.redo() !== null;
+  redo(): HistoryResult {
+    return this.history.redo();
   }
 
   destroy(): void {
-    this.undoManager.destroy();
+    this.history.destroy();
   }
 }
 
-export type FunnelHistory = { canUndo: boolean; canRedo: boolean };
-
 /**
  * One open funnel board's edit session for React: `start()` (from an effect) makes the controller
- * and returns its teardown; `history` is an external store (useSyncExternalStore).
+ * and returns its teardown; `flags` is an external store of its history (useSyncExternalStore).
  */
 export class FunnelSession {
   private controller: FunnelController | null = null;
-  private history: FunnelHistory = { canUndo: false, canRedo: false };
+  private flags: HistoryFlags = { canUndo: false, canRedo: false };
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly doc: Y.Doc) {}
@@ -125,17 +126,17 @@ export class FunnelSession {
   start(): () => void {
     const controller = new FunnelController(this.doc);
     this.controller = controller;
+    const read = historyFlags(controller.history);
     const update = () => {
-      const next = { canUndo: controller.undoManager.canUndo(), canRedo: controller.undoManager.canRedo() };
-      if (next.canUndo === this.history.canUndo && next.canRedo === this.history.canRedo) return;
-      this.history = next;
+      const next = read();
+      if (next === this.flags) return;
+      this.flags = next;
       for (const listener of this.listeners) listener();
     };
-    controller.undoManager.on('stack-item-added', update);
-    controller.undoManager.on('stack-item-popped', update);
-    controller.undoManager.on('stack-cleared', update);
+    const stop = controller.history.subscribe(update);
     update();
     return () => {
+      stop();
       controller.destroy();
       if (this.controller === controller) this.controller = null;
     };
@@ -146,7 +147,7 @@ export class FunnelSession {
     return () => this.listeners.delete(listener);
   };
 
-  readonly getHistory = (): FunnelHistory => this.history;
+  readonly getHistory = (): HistoryFlags => this.flags;
 
   setStages(next: readonly Stage[]): void {
     this.controller?.setStages(next);
@@ -156,9 +157,9 @@ export class FunnelSession {
     this.controller?.setPlan(patch);
   }
 
-  /** Undo (or redo) one step; false when there was nothing to take back. */
-  undoOrRedo(which: 'undo' | 'redo'): boolean {
-    if (!this.controller) return false;
+  /** Undo (or redo) one step. */
+  undoOrRedo(which: 'undo' | 'redo'): HistoryResult {
+    if (!this.controller) return 'empty';
     return which === 'undo' ? this.controller.undo() : this.controller.redo();
   }
 }

@@ -16,10 +16,12 @@ import {
   type WorkspaceSummary,
 } from '../../db/workspaces';
 import { formatDateTime } from '../../i18n';
+import { DataTable, RowActions } from '../../ui/DataTable';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { NameDialog } from '../workspaces/NameDialog';
+import { ariaKeys } from '../../ui/shortcuts/labels';
 import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
 
 const UNDO_MS = 8_000;
@@ -70,10 +72,10 @@ export function HomePage() {
       <div className="page-header">
         <h1 id="home-title">{t('home.title')}</h1>
         <div className="toolbar">
-          <button type="button" className="button primary" onClick={actions.openCreateDialog} aria-keyshortcuts="N">
+          <button type="button" className="button primary" onClick={actions.openCreateDialog} aria-keyshortcuts={ariaKeys('app.newWorkspace')}>
             {t('home.newWorkspace')}
           </button>
-          <button type="button" className="button" onClick={() => void actions.pickAndImport()} aria-keyshortcuts="Control+O">
+          <button type="button" className="button" onClick={() => void actions.pickAndImport()} aria-keyshortcuts={ariaKeys('app.import')}>
             {t('home.import')}
           </button>
         </div>
@@ -96,64 +98,50 @@ export function HomePage() {
           </div>
         </div>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('home.listLabel')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('home.colName')}</th>
-              <th scope="col">{t('home.colEdited')}</th>
-              <th scope="col" className="num">
-                {t('home.colMembers')}
+        <DataTable
+          caption={t('home.listLabel')}
+          columns={[t('home.colName'), t('home.colEdited'), { label: t('home.colMembers'), numeric: true }, { label: t('home.colBoards'), numeric: true }]}
+          actions
+        >
+          {workspaces.map((workspace) => (
+            <tr key={workspace.id}>
+              <th scope="row">
+                <Link href={`/w/${workspace.id}`} className="row-link">
+                  {workspace.name}
+                </Link>
               </th>
-              <th scope="col" className="num">
-                {t('home.colBoards')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
+              <td>
+                <time dateTime={workspace.updatedAt}>{formatDateTime(workspace.updatedAt, language)}</time>
+              </td>
+              <td className="num">{workspace.memberCount.toLocaleString(language)}</td>
+              <td className="num">{workspace.boardCount.toLocaleString(language)}</td>
+              <RowActions>
+                <Menu.Root modal={false}>
+                  <Menu.Trigger className="button icon" aria-label={t('home.workspaceActions', { name: workspace.name })}>
+                    ⋯
+                  </Menu.Trigger>
+                  <Menu.Portal>
+                    <Menu.Content className="menu" align="end" sideOffset={4}>
+                      <Menu.Item className="menu-item" onSelect={() => setRenaming(workspace)}>
+                        {t('common.rename')}
+                      </Menu.Item>
+                      <Menu.Item className="menu-item" onSelect={() => void duplicate(workspace)}>
+                        {t('common.duplicate')}
+                      </Menu.Item>
+                      <Menu.Item className="menu-item" onSelect={() => void actions.exportToFile(workspace.id, workspace.name)}>
+                        {t('home.export')}
+                      </Menu.Item>
+                      <Menu.Separator className="menu-separator" />
+                      <Menu.Item className="menu-item danger" onSelect={() => setDeleting(workspace)}>
+                        {t('common.delete')}
+                      </Menu.Item>
+                    </Menu.Content>
+                  </Menu.Portal>
+                </Menu.Root>
+              </RowActions>
             </tr>
-          </thead>
-          <tbody>
-            {workspaces.map((workspace) => (
-              <tr key={workspace.id}>
-                <th scope="row">
-                  <Link href={`/w/${workspace.id}`} className="row-link">
-                    {workspace.name}
-                  </Link>
-                </th>
-                <td>
-                  <time dateTime={workspace.updatedAt}>{formatDateTime(workspace.updatedAt, language)}</time>
-                </td>
-                <td className="num">{workspace.memberCount.toLocaleString(language)}</td>
-                <td className="num">{workspace.boardCount.toLocaleString(language)}</td>
-                <td className="actions-cell">
-                  <Menu.Root modal={false}>
-                    <Menu.Trigger className="button icon" aria-label={t('home.workspaceActions', { name: workspace.name })}>
-                      ⋯
-                    </Menu.Trigger>
-                    <Menu.Portal>
-                      <Menu.Content className="menu" align="end" sideOffset={4}>
-                        <Menu.Item className="menu-item" onSelect={() => setRenaming(workspace)}>
-                          {t('common.rename')}
-                        </Menu.Item>
-                        <Menu.Item className="menu-item" onSelect={() => void duplicate(workspace)}>
-                          {t('common.duplicate')}
-                        </Menu.Item>
-                        <Menu.Item className="menu-item" onSelect={() => void actions.exportToFile(workspace.id, workspace.name)}>
-                          {t('home.export')}
-                        </Menu.Item>
-                        <Menu.Separator className="menu-separator" />
-                        <Menu.Item className="menu-item danger" onSelect={() => setDeleting(workspace)}>
-                          {t('common.delete')}
-                        </Menu.Item>
-                      </Menu.Content>
-                    </Menu.Portal>
-                  </Menu.Root>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
 
       <NameDialog

@@ -4,9 +4,12 @@ import { toast } from 'sonner';
 import { useApp } from '../../app/AppContext';
 import type { KpiRow } from '../../db/db';
 import { errorMessage } from '../../db/errors';
+import { DataTable, RowActions } from '../../ui/DataTable';
+import { MoveButtons } from '../../ui/MoveButtons';
 import { toastAction } from '../../ui/toastActions';
 import { deleteKpi, moveKpi, restoreKpi } from './kpiStore';
 import { formatKpiValue, formulaText } from './model';
+import { ariaKeys } from '../../ui/shortcuts/labels';
 import { ScrollRegion } from './ScrollRegion';
 
 /** The KPI definitions as a table: edit, move up/down, delete with Undo. */
@@ -44,15 +47,9 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
     }
   }
 
-  async function move(kpi: KpiRow, delta: -1 | 1, index: number) {
+  async function move(kpi: KpiRow, delta: -1 | 1) {
     try {
       await moveKpi(props.workspaceId, kpi.id, delta);
-      // Keep the keyboard where it was: the same button of the moved row.
-      requestAnimationFrame(() => {
-        const label = delta < 0 ? t('kpi.definitions.moveUp', { name: kpi.name }) : t('kpi.definitions.moveDown', { name: kpi.name });
-        const target = document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(label)}"]:not([disabled])`);
-        (target ?? document.querySelector<HTMLButtonElement>(`#${CSS.escape(`${id}-row-${index + delta}`)} button`))?.focus();
-      });
     } catch (error) {
       toast.error(t('kpi.errors.failed', { message: errorMessage(error) }));
     }
@@ -68,7 +65,7 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
               {t('kpi.definitions.createDefaults')}
             </button>
           ) : null}
-          <button ref={addButton} type="button" className="button primary" onClick={props.onAdd} aria-keyshortcuts="A">
+          <button ref={addButton} type="button" className="button primary" onClick={props.onAdd} aria-keyshortcuts={ariaKeys('kpi.add')}>
             {t('kpi.definitions.add')} <kbd aria-hidden="true">{t('kpi.shortcuts.add')}</kbd>
           </button>
         </div>
@@ -78,63 +75,47 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
         <p>{t('kpi.defaults.emptyChosen')}</p>
       ) : (
         <ScrollRegion label={t('kpi.definitions.title')}>
-          <table className="table kpi-definitions" aria-labelledby={`${id}-title`}>
-            <thead>
-              <tr>
-                <th scope="col">{t('kpi.definitions.colName')}</th>
-                <th scope="col">{t('kpi.definitions.colFormula')}</th>
-                <th scope="col">{t('kpi.definitions.colUnit')}</th>
-                <th scope="col">{t('kpi.definitions.colDirection')}</th>
-                <th scope="col" className="num">
-                  {t('kpi.definitions.colTarget')}
-                </th>
-                <th scope="col">{t('kpi.definitions.colOwner')}</th>
-                <th scope="col">{t('kpi.definitions.colPeriod')}</th>
-                <th scope="col">{t('kpi.definitions.colActions')}</th>
+          <DataTable
+            className="kpi-definitions"
+            labelledBy={`${id}-title`}
+            columns={[
+              t('kpi.definitions.colName'),
+              t('kpi.definitions.colFormula'),
+              t('kpi.definitions.colUnit'),
+              t('kpi.definitions.colDirection'),
+              { label: t('kpi.definitions.colTarget'), numeric: true },
+              t('kpi.definitions.colOwner'),
+              t('kpi.definitions.colPeriod'),
+            ]}
+            actions={{ label: t('kpi.definitions.colActions') }}
+          >
+            {props.kpis.map((kpi, index) => (
+              <tr key={kpi.id}>
+                <th scope="row">{kpi.name}</th>
+                <td>{formulaText(t, kpi)}</td>
+                <td>{t(`kpi.units.${kpi.unit}`)}</td>
+                <td>{t(`kpi.directions.${kpi.direction}`)}</td>
+                <td className="num">{kpi.target === null ? t('kpi.dashboard.noTarget') : formatKpiValue(kpi.target, kpi.unit, language)}</td>
+                <td>{t(`kpi.owners.${kpi.owner}`)}</td>
+                <td>{t(`kpi.periods.${kpi.period}`)}</td>
+                <RowActions alignEnd={false}>
+                  <button type="button" className="button small" aria-label={t('kpi.definitions.edit', { name: kpi.name })} onClick={() => props.onEdit(kpi)}>
+                    {t('common.edit')}
+                  </button>
+                  <MoveButtons
+                    icon
+                    index={index}
+                    count={props.kpis.length}
+                    labels={{ up: t('kpi.definitions.moveUp', { name: kpi.name }), down: t('kpi.definitions.moveDown', { name: kpi.name }) }}
+                    onMove={(delta) => void move(kpi, delta)}
+                  />
+                  <button type="button" className="button small danger" aria-label={t('kpi.definitions.delete', { name: kpi.name })} onClick={() => void remove(kpi, index)}>
+                    {t('common.delete')}
+                  </button>
+                </RowActions>
               </tr>
-            </thead>
-            <tbody>
-              {props.kpis.map((kpi, index) => (
-                <tr key={kpi.id} id={`${id}-row-${index}`}>
-                  <th scope="row">{kpi.name}</th>
-                  <td>{formulaText(t, kpi)}</td>
-                  <td>{t(`kpi.units.${kpi.unit}`)}</td>
-                  <td>{t(`kpi.directions.${kpi.direction}`)}</td>
-                  <td className="num">{kpi.target === null ? t('kpi.dashboard.noTarget') : formatKpiValue(kpi.target, kpi.unit, language)}</td>
-                  <td>{t(`kpi.owners.${kpi.owner}`)}</td>
-                  <td>{t(`kpi.periods.${kpi.period}`)}</td>
-                  <td>
-                    <div className="row-actions">
-                      <button type="button" className="button small" aria-label={t('kpi.definitions.edit', { name: kpi.name })} onClick={() => props.onEdit(kpi)}>
-                        {t('common.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button small icon"
-                        aria-label={t('kpi.definitions.moveUp', { name: kpi.name })}
-                        disabled={index === 0}
-                        onClick={() => void move(kpi, -1, index)}
-                      >
-                        <span aria-hidden="true">↑</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button small icon"
-                        aria-label={t('kpi.definitions.moveDown', { name: kpi.name })}
-                        disabled={index === props.kpis.length - 1}
-                        onClick={() => void move(kpi, 1, index)}
-                      >
-                        <span aria-hidden="true">↓</span>
-                      </button>
-                      <button type="button" className="button small danger" aria-label={t('kpi.definitions.delete', { name: kpi.name })} onClick={() => void remove(kpi, index)}>
-                        {t('common.delete')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </ScrollRegion>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -11,11 +12,11 @@ import { useApp } from '../../app/AppContext';
 import type { PeriodValueRow } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { formatBytes } from '../../i18n';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogButtons } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
 import { CancelledError, type CsvJob, createCsvJob, type LoadStage } from './csvClient';
 import type { CsvLoaded, CsvPreviewResult } from './csvJob';
-import { undoImport, writeImportedValues } from './kpiStore';
+import { storedLeadMonths, undoImport, writeImportedValues } from './kpiStore';
 import { formatPeriod, metricName } from './model';
 import { ScrollRegion } from './ScrollRegion';
 
@@ -155,6 +156,9 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
       return median === null ? [] : [{ key: metricKey('responseHours'), period: month.period, value: median }];
     });
   }, [check, props.basis]);
+  // Lead records replace their months' stored records whole: say which, before anything is written.
+  const previewPeriods = check.kind === 'done' ? (check.preview.leadMonths ?? []).map((month) => month.period) : [];
+  const replacedMonths = useLiveQuery(() => storedLeadMonths(props.workspaceId, previewPeriods), [props.workspaceId, previewPeriods.join()]) ?? [];
   const summary = useMemo(() => {
     if (check.kind !== 'done') return null;
     let added = 0;
@@ -414,7 +418,7 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
                     </p>
                     <p>
                       {t('kpi.import.summaryValues', {
-                        count: fmt(toWrite.length),
+                        total: fmt(toWrite.length),
                         added: fmt(summary.added),
                         replaced: fmt(summary.replaced.length),
                         same: fmt(summary.sameAsStored),
@@ -440,6 +444,20 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
                         })}
                       </p>
                     ) : null}
+                    {replacedMonths.length > 0 ? (
+                      <ul aria-label={t('calendar.kpi.replacedRecordsTitle')}>
+                        {replacedMonths.map((month) => (
+                          <li key={month.period}>
+                            {t('calendar.kpi.replacedRecords', {
+                              count: month.records,
+                              records: fmt(month.records),
+                              period: formatPeriod(month.period, language, 'long'),
+                              date: new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(month.importedAt)),
+                            })}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
                     <SummaryTable values={[...toWrite, ...measured]} />
                   </>
                 )}
@@ -449,19 +467,12 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
         </>
       ) : null}
 
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          disabled={writing || check.kind !== 'done' || (toWrite.length === 0 && !check.preview.leadMonths?.length)}
-          onClick={() => void confirm()}
-        >
-          {t('kpi.import.confirm', { count: check.kind === 'done' ? fmt(toWrite.length) : '0' })}
-        </button>
-      </div>
+      <DialogButtons
+        onCancel={() => props.onOpenChange(false)}
+        confirmLabel={t('kpi.import.confirm', { total: check.kind === 'done' ? fmt(toWrite.length) : '0' })}
+        disabled={writing || check.kind !== 'done' || (toWrite.length === 0 && !check.preview.leadMonths?.length)}
+        onConfirm={() => void confirm()}
+      />
     </div>
   );
 }

@@ -17,7 +17,7 @@ import {
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import type { KpiRow } from '../../db/db';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogButtons } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { addKpi, type KpiFields, TooManyKpisError, updateKpi } from './kpiStore';
 import { editableNumber } from './model';
@@ -142,14 +142,7 @@ function KpiFormBody(props: { workspaceId: string; kpi: KpiRow | null; onOpenCha
       </Field>
       {select(t('kpi.form.owner'), owner, KPI_OWNERS, (option) => t(`kpi.owners.${option}`), setOwner)}
       {select(t('kpi.form.period'), period, KPI_PERIODS, (option) => t(`kpi.periods.${option}`), setPeriod)}
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button primary" disabled={busy}>
-          {kpi ? t('kpi.form.save') : t('kpi.form.add')}
-        </button>
-      </div>
+      <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={kpi ? t('kpi.form.save') : t('kpi.form.add')} disabled={busy} />
     </form>
   );
 }

@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { isPeriod } from '../../../../shared/kpi/periods';
 import { useApp } from '../../app/AppContext';
 import type { KpiRow } from '../../db/db';
 import { errorMessage } from '../../db/errors';
-import { isTyping } from '../../ui/keys';
+import { ariaKeys } from '../../ui/shortcuts/labels';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { Definitions } from './Definitions';
@@ -39,22 +40,8 @@ export function KpiPage(props: { workspaceId: string }) {
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   useDocumentTitle(`${t('kpi.pageTitle')} — ${workspace?.name ?? t('app.loading')}`);
 
-  // Shortcuts: A adds a KPI, I imports a CSV (not while typing or with a dialog open).
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      if (document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
-      if (event.key === 'a' || event.key === 'A') {
-        event.preventDefault();
-        setForm({ open: true, kpi: null });
-      } else if (event.key === 'i' || event.key === 'I') {
-        event.preventDefault();
-        setImportOpen(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // A adds a KPI, I imports a CSV (the shortcut table's 'kpi' scope).
+  useShortcuts('kpi', { 'kpi.add': () => setForm({ open: true, kpi: null }), 'kpi.import': () => setImportOpen(true) });
 
   async function createDefaults() {
     if (creating) return;
@@ -92,7 +79,7 @@ export function KpiPage(props: { workspaceId: string }) {
       <div className="page-header">
         <h1 id={`${id}-title`}>{t('kpi.pageTitle')}</h1>
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => setImportOpen(true)} aria-keyshortcuts="I">
+          <button type="button" className="button" onClick={() => setImportOpen(true)} aria-keyshortcuts={ariaKeys('kpi.import')}>
             {t('kpi.import.open')} <kbd aria-hidden="true">{t('kpi.shortcuts.import')}</kbd>
           </button>
         </div>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthResponse } from '../../../../shared/kpi/leadMeasure';
@@ -11,7 +12,7 @@ import { ScrollRegion } from './ScrollRegion';
 export const MAX_BREACH_ROWS = 100;
 
 /** '24 business h' / '24 h': a time window or hours used, in the commitment's unit. */
-export function hoursText(t: ReturnType<typeof useTranslation>['t'], language: string, hours: number, business: boolean): string {
+export function hoursText(t: TFunction, language: string, hours: number, business: boolean): string {
   const value = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(hours);
   return business ? t('calendar.kpi.windowBusiness', { hours: value }) : t('calendar.kpi.windowClock', { hours: value });
 }
@@ -21,7 +22,7 @@ export function percentText(language: string, percent: number): string {
 }
 
 /** "3 breaches (1 still waiting)" / "no breaches". */
-export function breachesText(t: ReturnType<typeof useTranslation>['t'], response: Pick<MonthResponse, 'late' | 'waiting'>): string {
+export function breachesText(t: TFunction, response: Pick<MonthResponse, 'late' | 'waiting'>): string {
   const count = response.late + response.waiting;
   if (count === 0) return t('calendar.kpi.noBreaches');
   const total = t('calendar.kpi.breachCount', { count });

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,7 +75,7 @@ function MetCell(props: { row: CommitmentAttainment['rows'][number]; attainment:
 }
 
 /** How a time-window commitment is measured over the months shown: per record, by the monthly median, or both. */
-function basisLabel(t: ReturnType<typeof useTranslation>['t'], row: CommitmentAttainment): string {
+function basisLabel(t: TFunction, row: CommitmentAttainment): string {
   const measured = row.rows.filter((cell) => cell.records || cell.actual !== null);
   const records = measured.filter((cell) => cell.records).length;
   if (records === 0) return t('calendar.kpi.median');

@@ -1,4 +1,4 @@
-import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { attainmentRule } from '../../../../shared/kpi/attainment';
@@ -7,9 +7,13 @@ import { type Metric, METRICS, type ValueSource, valueId } from '../../../../sha
 import { kpiKey, metricKey } from '../../../../shared/kpi/values';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
+import { historyFlags, SnapshotHistory } from '../../../../shared/history/history';
+import type { KeyTarget } from '../../ui/shortcuts/keys';
+import { ariaKeys } from '../../ui/shortcuts/labels';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { toastAction } from '../../ui/toastActions';
 import { EndingField } from './EndingField';
-import { type KpiData, revertValue, setValue, type ValueChange } from './kpiStore';
+import { applyCell, type CellState, cellStates, type KpiData, revertValue, setValue } from './kpiStore';
 import { formatPeriod, monthsEnding } from './model';
 import { type NumberProblem, parseLocaleNumber } from './numbers';
 import { ScrollRegion } from './ScrollRegion';
@@ -44,8 +48,11 @@ export function ValuesGrid(props: {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, CellProblem>>({});
   const [announcement, setAnnouncement] = useState('');
-  // This visit's saved changes, newest last: "Undo last change" (Ctrl+Z) walks back through them.
-  const [history, setHistory] = useState<ValueChange[]>([]);
+  // This visit's saved changes (the app's record-snapshot History): "Undo last change" (Ctrl+Z)
+  // walks back through them, Redo (Ctrl+Shift+Z, Ctrl+Y) forward again.
+  const [history] = useState(() => new SnapshotHistory<CellState>({ apply: (to, from) => applyCell(to, from) }));
+  const [{ flags, subscribe }] = useState(() => ({ flags: historyFlags(history), subscribe: (listener: () => void) => history.subscribe(listener) }));
+  const { canUndo, canRedo } = useSyncExternalStore(subscribe, flags);
   const table = useRef<HTMLTableElement>(null);
   // Enter commits and moves focus, whose blur would commit the same text again.
   const pending = useRef(new Set<string>());
@@ -102,13 +109,14 @@ export function ValuesGrid(props: {
     try {
       const change = await setValue(props.workspaceId, row.key, period, parsed.value, source);
       clear();
-      setHistory((current) => [...current.slice(-99), change]);
+      const states = cellStates(change);
+      const step = history.record(states.before, states.after);
       const where = { row: row.label, period: formatPeriod(period, language, 'long') };
       if (parsed.value === null) {
         toast(t('kpi.values.removed', where), {
           action: toastAction(t('common.undo'), () => {
             void revertValue(change).then(() => {
-              setHistory((current) => current.filter((entry) => entry !== change));
+              history.drop(step);
               toast(t('kpi.values.undone'));
             });
           }),
@@ -123,18 +131,32 @@ export function ValuesGrid(props: {
     }
   }
 
-  async function undoLast() {
-    const last = history[history.length - 1];
-    if (!last) return;
+  async function undoOrRedo(which: 'undo' | 'redo') {
+    const step = history.next(which);
+    if (!step) return;
+    const label = groups.flatMap((group) => group.rows).find((row) => row.key === step.after.key)?.label ?? step.after.key;
+    const where = { row: label, period: formatPeriod(step.after.period, language, 'long') };
     try {
-      await revertValue(last);
-      setHistory((current) => current.slice(0, -1));
-      const label = groups.flatMap((group) => group.rows).find((row) => row.key === last.key)?.label ?? last.key;
-      setAnnouncement(t('kpi.values.undoneCell', { row: label, period: formatPeriod(last.period, language, 'long') }));
+      const result = which === 'undo' ? await history.undo() : await history.redo();
+      if (result === 'done') setAnnouncement(t(which === 'undo' ? 'kpi.values.undoneCell' : 'keys.redoneCell', where));
+      else if (result === 'superseded') toast(t('keys.supersededCell', where));
     } catch (error) {
       toast.error(t('kpi.errors.failed', { message: errorMessage(error) }));
     }
   }
+
+  // Ctrl/⌘+Z and Ctrl/⌘+Shift+Z or Ctrl+Y (the shortcut table's 'kpiValues' scope), also in a
+  // cell with nothing typed in it. Typing (in a cell, or in any other field of the page, such as a
+  // meeting's notes) keeps the browser's own undo of that typing.
+  const leaveToField = (target: KeyTarget, element: Element | null) => {
+    if (target !== 'typing') return false;
+    const cell = element instanceof HTMLInputElement && table.current?.contains(element) ? element.dataset.cell : undefined;
+    return cell === undefined || drafts[cell] !== undefined;
+  };
+  useShortcuts('kpiValues', {
+    'kpiValues.undo': ({ target, element }) => (leaveToField(target, element) ? false : void undoOrRedo('undo')),
+    'kpiValues.redo': ({ target, element }) => (leaveToField(target, element) ? false : void undoOrRedo('redo')),
+  });
 
   function focusCell(rowIndex: number, colIndex: number) {
     const input = table.current?.querySelector<HTMLInputElement>(`input[data-row="${rowIndex}"][data-col="${colIndex}"]`);
@@ -149,12 +171,6 @@ export function ValuesGrid(props: {
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
     const cellId = valueId(row.key, period);
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z' && drafts[cellId] === undefined) {
-      // Nothing typed in this cell: Ctrl+Z undoes the last saved change (else the browser undoes the typing).
-      event.preventDefault();
-      void undoLast();
-      return;
-    }
     switch (event.key) {
       case 'Enter':
         event.preventDefault();
@@ -202,8 +218,11 @@ export function ValuesGrid(props: {
       </div>
       <p className="muted">{variant === 'meeting' ? t('kpi.values.meetingIntro') : t('kpi.values.intro')}</p>
       <div className="toolbar">
-        <button type="button" className="button" disabled={history.length === 0} onClick={() => void undoLast()} aria-keyshortcuts="Control+Z">
+        <button type="button" className="button" disabled={!canUndo} onClick={() => void undoOrRedo('undo')} aria-keyshortcuts={ariaKeys('kpiValues.undo')}>
           {t('kpi.values.undoLast')} <kbd aria-hidden="true">{t('kpi.values.undoKey')}</kbd>
+        </button>
+        <button type="button" className="button" disabled={!canRedo} onClick={() => void undoOrRedo('redo')} aria-keyshortcuts={ariaKeys('kpiValues.redo')}>
+          {t('keys.redoLast')} <kbd aria-hidden="true">{t('keys.redoKey')}</kbd>
         </button>
       </div>
       <p role="status" aria-live="polite" className="visually-hidden">
@@ -269,6 +288,7 @@ export function ValuesGrid(props: {
                                 inputMode="decimal"
                                 data-row={thisRow}
                                 data-col={colIndex}
+                                data-cell={cellId}
                                 aria-label={measured === undefined ? cellLabel(row, period) : `${cellLabel(row, period)} (${t('calendar.kpi.derivedCell')})`}
                                 title={measured === undefined ? undefined : t('calendar.kpi.derivedCell')}
                                 readOnly={measured !== undefined}

@@ -146,8 +146,8 @@ function valueRow(workspaceId: string, key: string, period: string, value: numbe
   return { ...PeriodValue.parse({ id: valueId(key, period), key, period, value, source, updatedAt: now }), workspaceId };
 }
 
-/** A change to one cell: the value before (undefined = none) so it can be undone. */
-export type ValueChange = { workspaceId: string; key: string; period: string; before: PeriodValueRow | undefined };
+/** A change to one cell: the value before and after (undefined = none) so it can be undone and redone. */
+export type ValueChange = { workspaceId: string; key: string; period: string; before: PeriodValueRow | undefined; after: PeriodValueRow | undefined };
 
 /**
  * Sets (number) or removes (null) the value of `key` in `period`. Throws a ZodError for a value
@@ -168,7 +168,7 @@ export async function setValue(
     if (row) await database.kpiValues.put(row);
     else if (before) await database.kpiValues.delete([workspaceId, before.id]);
     await touch(database, workspaceId, now);
-    return { workspaceId, key, period, before };
+    return { workspaceId, key, period, before, after: row ?? undefined };
   });
 }
 
@@ -182,6 +182,31 @@ export async function revertValue(change: ValueChange, database: AlignboardDb = 
   });
 }
 
+/** One cell as it stood (row undefined: empty), a step's before or after in the values grid's history. */
+export type CellState = { workspaceId: string; key: string; period: string; row: PeriodValueRow | undefined };
+
+export function cellStates(change: ValueChange): { before: CellState; after: CellState } {
+  const { workspaceId, key, period } = change;
+  return { before: { workspaceId, key, period, row: change.before }, after: { workspaceId, key, period, row: change.after } };
+}
+
+/**
+ * Undo or redo of setValue (the values grid's history): writes `to` into the cell where it still
+ * holds `from`'s value. False, writing nothing, when the cell has changed since (another window, an import).
+ */
+export async function applyCell(to: CellState, from: CellState, database: AlignboardDb = defaultDb): Promise<boolean> {
+  const now = nowIso();
+  return writeAll(database, async () => {
+    const id = valueId(to.key, to.period);
+    const stored = await database.kpiValues.get([to.workspaceId, id]);
+    if (stored?.value !== from.row?.value) return false;
+    if (to.row) await database.kpiValues.put(to.row);
+    else if (stored) await database.kpiValues.delete([to.workspaceId, id]);
+    await touch(database, to.workspaceId, now);
+    return true;
+  });
+}
+
 /** The outcome of an import: what it wrote and what it replaced, for Undo. */
 export type ImportResult = {
   workspaceId: string;
@@ -192,6 +217,19 @@ export type ImportResult = {
   /** The calendar the import stored because none was saved (Undo removes it again, unless edited since). */
   calendarFixed?: CalendarRow;
 };
+
+/** What is stored of these months' lead records (what an import of them would replace), in month order. */
+export async function storedLeadMonths(
+  workspaceId: string,
+  periods: readonly string[],
+  database: AlignboardDb = defaultDb,
+): Promise<{ period: string; records: number; importedAt: string }[]> {
+  const rows = await database.leadMonths.bulkGet(periods.map((period) => [workspaceId, period] as [string, string]));
+  return rows
+    .filter((row): row is LeadMonthRow => row !== undefined)
+    .map((row) => ({ period: row.period, records: row.ids.length, importedAt: row.importedAt }))
+    .sort((a, b) => a.period.localeCompare(b.period));
+}
 
 /**
  * Writes the values of a confirmed CSV import in one transaction: every value or none. Each value

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { evaluateKpi, type KpiResult, type SlaContext } from '../../../../shared/kpi/formulas';
 import { addMonths, monthRange } from '../../../../shared/kpi/periods';
-import type { KpiDefinition, KpiStatus, KpiUnit } from '../../../../shared/kpi/records';
+import { Metric, type KpiDefinition, type KpiStatus, type KpiUnit } from '../../../../shared/kpi/records';
 import { kpiStatus, type StatusReason } from '../../../../shared/kpi/status';
 import { withDerived } from '../../../../shared/kpi/responseFigures';
 import { lookupFrom, type ValueLookup } from '../../../../shared/kpi/values';
@@ -105,8 +105,10 @@ export function editableNumber(value: number, language: string): string {
 
 export function metricName(t: TFunction, key: string): string {
   const [kind, id] = key.split(':') as [string, string];
-  if (kind === 'metric') return t(`kpi.metrics.${id}`, { defaultValue: id });
-  return key;
+  if (kind !== 'metric') return key;
+  const metric = Metric.safeParse(id);
+  // A key from a newer version's file names a metric this version has no words for.
+  return metric.success ? t(`kpi.metrics.${metric.data}`) : id;
 }
 
 /** "SQL ÷ MQL × 100" with translated metric names. */

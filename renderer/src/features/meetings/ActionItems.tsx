@@ -7,6 +7,7 @@ import { ACTION_DEPARTMENTS, ACTION_STATUSES, type ActionDepartment, type Action
 import type { Member } from '../../../../shared/records/member';
 import { useApp } from '../../app/AppContext';
 import type { ActionItemRow, MeetingRow } from '../../db/db';
+import { DataTable, RowActions } from '../../ui/DataTable';
 import { Field } from '../../ui/Field';
 import { toastAction } from '../../ui/toastActions';
 import { formatDay, memberName, parseDate, parseText, saveError, sortMembers } from './format';
@@ -142,64 +143,51 @@ export function ActionsTable(props: {
   if (props.entries.length === 0) return <p>{t('meetings.actions.empty')}</p>;
   return (
     <>
-    <table className="table meeting-actions-table">
-      <caption className="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          <ActionColumnHeaders />
-          <th scope="col">
-            <span className="visually-hidden">{t('common.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.entries.map((entry) => {
-          const { action } = entry;
-          return (
-            <tr key={action.id} className={isOverdue(action, props.today) ? 'meeting-row-overdue' : undefined}>
-              <th scope="row">
-                {action.title}
-                {props.showRelation !== false ? (
-                  <>
-                    <br />
-                    <RelationMark entry={entry} meetings={props.meetings} meetingId={props.meetingId} />
-                  </>
-                ) : null}
-              </th>
-              <td>{memberName(t, props.members, action.ownerId)}</td>
-              <td>{t(`meetings.departments.${action.department}`)}</td>
-              <td>
-                <DueDate action={action} today={props.today} />
-              </td>
-              <td>
-                <select
-                  className="input meeting-status"
-                  aria-label={t('meetings.actions.statusFor', { title: action.title })}
-                  value={action.status}
-                  onChange={(event) => void changeStatus(action, event.target.value as ActionStatus)}
-                >
-                  {ACTION_STATUSES.map((status) => (
-                    <option key={status} value={status}>
-                      {t(`meetings.statuses.${status}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="actions-cell">
-                <div className="row-actions">
-                  <button type="button" className="button small" aria-label={t('meetings.actions.editLabel', { title: action.title })} onClick={() => setEditing(action)}>
-                    {t('meetings.actions.edit')}
-                  </button>
-                  <button type="button" className="button small danger" aria-label={t('meetings.actions.removeLabel', { title: action.title })} onClick={() => void remove(action)}>
-                    {t('meetings.actions.remove')}
-                  </button>
-                </div>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable className="meeting-actions-table" caption={props.caption} headerCells={<ActionColumnHeaders />} actions>
+      {props.entries.map((entry) => {
+        const { action } = entry;
+        return (
+          <tr key={action.id} className={isOverdue(action, props.today) ? 'meeting-row-overdue' : undefined}>
+            <th scope="row">
+              {action.title}
+              {props.showRelation !== false ? (
+                <>
+                  <br />
+                  <RelationMark entry={entry} meetings={props.meetings} meetingId={props.meetingId} />
+                </>
+              ) : null}
+            </th>
+            <td>{memberName(t, props.members, action.ownerId)}</td>
+            <td>{t(`meetings.departments.${action.department}`)}</td>
+            <td>
+              <DueDate action={action} today={props.today} />
+            </td>
+            <td>
+              <select
+                className="input meeting-status"
+                aria-label={t('meetings.actions.statusFor', { title: action.title })}
+                value={action.status}
+                onChange={(event) => void changeStatus(action, event.target.value as ActionStatus)}
+              >
+                {ACTION_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {t(`meetings.statuses.${status}`)}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <RowActions>
+              <button type="button" className="button small" aria-label={t('meetings.actions.editLabel', { title: action.title })} onClick={() => setEditing(action)}>
+                {t('meetings.actions.edit')}
+              </button>
+              <button type="button" className="button small danger" aria-label={t('meetings.actions.removeLabel', { title: action.title })} onClick={() => void remove(action)}>
+                {t('meetings.actions.remove')}
+              </button>
+            </RowActions>
+          </tr>
+        );
+      })}
+    </DataTable>
     <EditActionDialog action={editing} members={props.members} onClose={() => setEditing(null)} />
     </>
   );

@@ -21,6 +21,7 @@ import { newId } from '../../db/ids';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { DraftField } from '../../ui/DraftField';
 import { Field } from '../../ui/Field';
+import { MoveButtons } from '../../ui/MoveButtons';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, Loading, NotFound } from '../../ui/WorkspaceGate';
@@ -181,24 +182,13 @@ function AgendaRow(props: { workspaceId: string; meeting: Meeting; item: AgendaI
             )}
           </Field>
           <div className="meeting-form-submit meeting-row-buttons">
-            <button
-              type="button"
-              className="button small"
-              aria-label={t('meetings.agenda.moveUpLabel', { title: item.title })}
-              disabled={index === 0}
-              onClick={() => void save((m) => moveAgendaItem(m, item.id, -1))}
-            >
-              {t('meetings.agenda.moveUp')}
-            </button>
-            <button
-              type="button"
-              className="button small"
-              aria-label={t('meetings.agenda.moveDownLabel', { title: item.title })}
-              disabled={index === meeting.agenda.length - 1}
-              onClick={() => void save((m) => moveAgendaItem(m, item.id, 1))}
-            >
-              {t('meetings.agenda.moveDown')}
-            </button>
+            <MoveButtons
+              index={index}
+              count={meeting.agenda.length}
+              labels={{ up: t('meetings.agenda.moveUpLabel', { title: item.title }), down: t('meetings.agenda.moveDownLabel', { title: item.title }) }}
+              text={{ up: t('meetings.agenda.moveUp'), down: t('meetings.agenda.moveDown') }}
+              onMove={(delta) => void save((m) => moveAgendaItem(m, item.id, delta))}
+            />
             <button type="button" className="button small danger" aria-label={t('meetings.agenda.removeLabel', { title: item.title })} onClick={() => void remove()}>
               {t('meetings.agenda.remove')}
             </button>

@@ -22,8 +22,8 @@ import {
 } from '../../../../shared/meetings/timer';
 import { useApp } from '../../app/AppContext';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
-import { isTyping, shownKey } from '../../ui/keys';
-import { ShortcutList } from '../../ui/ShortcutList';
+import { ariaKeys, keyHint, ShortcutLegend } from '../../ui/shortcuts/labels';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, Loading, NotFound } from '../../ui/WorkspaceGate';
 import { kpiSnapshot } from '../kpis/snapshot';
@@ -38,18 +38,6 @@ import { NotesField } from './NotesField';
 import { PersonaSlot } from './PersonaSlot';
 import { findMeeting, useWorkspaceMeetings } from './useMeetingData';
 import './meetings.css';
-
-/** Run mode's keys (the handler is below); shown in the legend beside the meeting. */
-export const RUN_SHORTCUTS = [
-  { keys: ['Ctrl+Enter'], label: 'meetings.run.shortcuts.next' },
-  { keys: ['N'], label: 'meetings.run.shortcuts.nextOutside' },
-  { keys: ['Ctrl+Shift+Enter'], label: 'meetings.run.shortcuts.previous' },
-  { keys: ['Alt+Shift+P'], label: 'meetings.run.shortcuts.timer' },
-  { keys: ['Alt+Shift+M'], label: 'meetings.run.shortcuts.notes' },
-  { keys: ['Alt+Shift+D'], label: 'meetings.run.shortcuts.decision' },
-  { keys: ['Alt+Shift+C'], label: 'meetings.run.shortcuts.action' },
-  { keys: ['Enter'], label: 'meetings.run.shortcuts.submit' },
-] as const;
 
 const SOUND_KEY = 'alignboard.meetingSound';
 
@@ -104,13 +92,13 @@ function useBeep(enabled: boolean) {
   }, [enabled]);
 }
 
-function ShortcutsLegend() {
+function RunLegend() {
   const { t } = useTranslation();
   const id = useId();
   return (
     <section className="run-legend" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('meetings.run.shortcuts.title')}</h2>
-      <ShortcutList shortcuts={RUN_SHORTCUTS.map((shortcut) => ({ keys: shortcut.keys, label: t(shortcut.label) }))} />
+      <ShortcutLegend scopes={['run']} />
     </section>
   );
 }
@@ -173,39 +161,21 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
     // oxlint-disable-next-line react/exhaustive-deps
   }, [meeting?.runningSince, meeting?.currentItemId, item?.minutes, item?.elapsedMs, beep, t]);
 
-  useEffect(() => {
-    // An ended meeting is read here, not run: no keys move or time it.
-    if (state === 'ended') return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.isComposing || event.keyCode === 229) return;
-      if (document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
-      const mod = event.ctrlKey || event.metaKey;
-      let handled = true;
-      if (mod && !event.altKey && event.key === 'Enter') {
-        void change(event.shiftKey ? previousItem : nextItem);
-      } else if (event.altKey && event.shiftKey && !mod && event.code === 'KeyP') {
-        void change(toggleTimer);
-      } else if (event.altKey && event.shiftKey && !mod && event.code === 'KeyM') {
-        // M for memo (Alt+N is the app's "go to notifications").
-        notesRef.current?.focus();
-      } else if (event.altKey && event.shiftKey && !mod && event.code === 'KeyD') {
-        decisionRef.current?.focus();
-      } else if (event.altKey && event.shiftKey && !mod && event.code === 'KeyC') {
-        actionRef.current?.focus();
-      } else if (!mod && !event.altKey && !event.shiftKey && event.code === 'KeyN' && !isTyping(event.target)) {
-        void change(nextItem);
-      } else {
-        handled = false;
-      }
-      if (handled) {
-        event.preventDefault();
-        // The app's own "N" (new workspace) must not fire in the middle of a meeting.
-        event.stopPropagation();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [change, state]);
+  // Run mode's keys (the shortcut table's 'run' scope). An ended meeting is read here, not run:
+  // no keys move or time it.
+  useShortcuts(
+    'run',
+    {
+      'run.next': () => void change(nextItem),
+      'run.previous': () => void change(previousItem),
+      'run.nextOutside': () => void change(nextItem),
+      'run.timer': () => void change(toggleTimer),
+      'run.notes': () => notesRef.current?.focus(),
+      'run.decision': () => decisionRef.current?.focus(),
+      'run.action': () => actionRef.current?.focus(),
+    },
+    state !== 'ended',
+  );
 
   if (data === undefined) return <Loading />;
   if (!data.workspace) return <NotFound />;
@@ -319,14 +289,14 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
               </div>
               {meeting.state !== 'ended' ? (
                 <div className="toolbar run-controls">
-                  <button type="button" className="button primary" aria-keyshortcuts="Alt+Shift+P" onClick={() => void change(toggleTimer)}>
+                  <button type="button" className="button primary" aria-keyshortcuts={ariaKeys('run.timer')} onClick={() => void change(toggleTimer)}>
                     {running ? t('meetings.run.pause') : t('meetings.run.start')}
                   </button>
-                  <button type="button" className="button" aria-keyshortcuts="Control+Shift+Enter" disabled={index <= 0} onClick={() => void change(previousItem)}>
+                  <button type="button" className="button" aria-keyshortcuts={ariaKeys('run.previous')} disabled={index <= 0} onClick={() => void change(previousItem)}>
                     {t('meetings.run.previous')}
                   </button>
-                  <button type="button" className="button" aria-keyshortcuts="Control+Enter N" disabled={isLast} onClick={() => void change(nextItem)}>
-                    {t('meetings.run.next')} <kbd>{shownKey('Ctrl+Enter')}</kbd>
+                  <button type="button" className="button" aria-keyshortcuts={`${ariaKeys('run.next')} ${ariaKeys('run.nextOutside')}`} disabled={isLast} onClick={() => void change(nextItem)}>
+                    {t('meetings.run.next')} <kbd>{keyHint('run.next')}</kbd>
                   </button>
                   <button type="button" className="button danger" onClick={() => setConfirmEnd(true)}>
                     {t('meetings.run.end')}
@@ -424,7 +394,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
               })}
             </ol>
           </nav>
-          <ShortcutsLegend />
+          <RunLegend />
         </aside>
       </div>
 

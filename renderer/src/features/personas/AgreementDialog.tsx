@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '../../../../shared/records/board';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogButtons } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 
 function today(): string {
@@ -55,14 +55,7 @@ function AgreementForm(props: Props) {
           />
         )}
       </Field>
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button primary">
-          {t('persona.agreeSubmit')}
-        </button>
-      </div>
+      <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={t('persona.agreeSubmit')} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import './personas.css';
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -19,7 +20,7 @@ import { PersonaAvatar } from './PersonaAvatar';
 import { createPersonaBoard, deleteBoard, renameBoard, restoreBoard, setAgreement } from './personaBoards';
 import { useBoardNodes } from './useBoardNodes';
 
-export function formatAgreement(agreement: Agreement, language: string, t: (key: string, options?: Record<string, unknown>) => string) {
+export function formatAgreement(agreement: Agreement, language: string, t: TFunction) {
   const [y, m, d] = agreement.date.split('-').map(Number);
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(y!, m! - 1, d!));
   return agreement.meeting ? t('persona.agreedOnAt', { date, meeting: agreement.meeting }) : t('persona.agreedOn', { date });

@@ -8,6 +8,8 @@ import { errorMessage, StorageFullError } from '../../db/errors';
 import { PersonaAvatar } from './PersonaAvatar';
 import { PhotoError, resizePhoto, storePhoto } from './photos';
 import { DraftField, type Parsed } from '../../ui/DraftField';
+import type { NodePanelProps } from '../board/nodeKinds';
+import type { PersonaNode } from '../board/types';
 
 type Props = {
   doc: Y.Doc;
@@ -19,6 +21,11 @@ type Props = {
   /** Field to focus when the panel opens (e.g. from the card). */
   autoFocusField?: PersonaTextField;
 };
+
+/** The persona kind's details panel on the board (see personaKind.ts). */
+export function PersonaNodePanel(props: NodePanelProps<PersonaNode>) {
+  return <PersonaPanel doc={props.doc} workspaceId={props.workspaceId} personaId={props.node.id} data={props.node.data} origin={props.origin} />;
+}
 
 /** Every persona field, editable; each committed change is one undo step on the board. */
 export function PersonaPanel(props: Props) {

@@ -1,6 +1,7 @@
 import { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
 import { addNodes } from '../../../../shared/board/doc';
+import { stampBoardDoc } from '../../../../shared/board/docVersion';
 import { personaTemplate } from '../../../../shared/board/personaTemplate';
 import type { Agreement } from '../../../../shared/records/board';
 import { type AlignboardDb, type BoardRow, db as defaultDb } from '../../db/db';
@@ -18,6 +19,7 @@ export async function createPersonaBoard(
   const doc = new Y.Doc();
   // Template creation is not an undoable user edit: it has no tracked origin.
   addNodes(doc, personaTemplate(newId, { name: name.trim() }), null);
+  stampBoardDoc(doc);
   await writeAll(database, async () => {
     await database.boards.add({ workspaceId, id, kind: 'persona', name: name.trim(), createdAt: now, updatedAt: now, agreement: null, doc });
     await database.workspaces.update(workspaceId, { updatedAt: now });

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 
 /** Back to where the print view was opened from; home when it was opened on its own. */
 function goBack() {
@@ -18,12 +19,8 @@ export function PrintViewBar() {
   useEffect(() => {
     // The link that opened the view is gone: keyboard focus starts on the bar.
     back.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) goBack();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
   }, []);
+  useShortcuts('printView', { 'printView.back': () => goBack() });
   return (
     <nav className="print-view-bar" aria-label={t('hardening.printView.bar')}>
       <button ref={back} type="button" className="button" onClick={goBack}>

@@ -10,16 +10,27 @@ import {
   SLA_OWNERS,
   updateCommitment,
 } from '../../../../shared/sla/commitments';
+import type { Messages } from '../../../../shared/locales/en';
 import { useApp } from '../../app/AppContext';
+import type { MessageKey } from '../../i18n';
+
+type FieldName = keyof Messages['sla']['commitments']['fields'];
+type Choice = { value: string; key: MessageKey };
+
+/** Each option with the key of its label, spelled out per list so that every key is checked. */
+function choices<const O extends string>(options: readonly O[], key: (option: O) => MessageKey): Choice[] {
+  return options.map((value) => ({ value, key: key(value) }));
+}
 
 type FieldSpec =
-  | { name: string; type: 'int' | 'number' | 'bool' | 'list' | 'text' | 'stage' | 'compliance' }
-  | { name: string; type: 'select'; options: readonly string[]; prefix: string };
+  | { name: FieldName; type: 'int' | 'number' | 'bool' | 'list' | 'text' | 'stage' }
+  | { name: 'compliancePercent'; type: 'compliance' }
+  | { name: FieldName; type: 'select'; options: readonly Choice[] };
 
 const FIELDS: Record<CommitmentKind, FieldSpec[]> = {
   volume: [
     { name: 'count', type: 'int' },
-    { name: 'period', type: 'select', options: FUNNEL_PERIODS, prefix: 'sla.periods' },
+    { name: 'period', type: 'select', options: choices(FUNNEL_PERIODS, (option) => `sla.periods.${option}`) },
     { name: 'stageId', type: 'stage' },
   ],
   quality: [
@@ -48,10 +59,10 @@ const FIELDS: Record<CommitmentKind, FieldSpec[]> = {
     { name: 'rules', type: 'text' },
   ],
   feedback: [
-    { name: 'cadence', type: 'select', options: FEEDBACK_CADENCES, prefix: 'sla.cadences' },
-    { name: 'channel', type: 'select', options: FEEDBACK_CHANNELS, prefix: 'sla.channels' },
+    { name: 'cadence', type: 'select', options: choices(FEEDBACK_CADENCES, (option) => `sla.cadences.${option}`) },
+    { name: 'channel', type: 'select', options: choices(FEEDBACK_CHANNELS, (option) => `sla.channels.${option}`) },
   ],
-  reviewCadence: [{ name: 'cadence', type: 'select', options: REVIEW_CADENCES, prefix: 'sla.cadences' }],
+  reviewCadence: [{ name: 'cadence', type: 'select', options: choices(REVIEW_CADENCES, (option) => `sla.cadences.${option}`) }],
 };
 
 function parseField(spec: FieldSpec, raw: string): unknown {
@@ -94,10 +105,11 @@ export function CommitmentForm(props: {
   const { commitment } = props;
   const values = commitment as unknown as Record<string, unknown>;
   const kindLabel = t(`sla.kinds.${commitment.kind}`);
-  const commit = (field: string, value: unknown) => {
+  const commit = (field: FieldSpec['name'] | 'owner', value: unknown) => {
     if (props.readOnly) return;
     const problem = props.onChange({ [field]: value });
-    const name = field === 'compliancePercent' ? t('calendar.sla.complianceLabel') : t(`sla.commitments.fields.${field}`, { defaultValue: field });
+    const name =
+      field === 'compliancePercent' ? t('calendar.sla.complianceLabel') : field === 'owner' ? t('sla.commitments.owner') : t(`sla.commitments.fields.${field}`);
     setError(problem ? t('sla.commitments.invalid', { field: name }) : null);
   };
   return (
@@ -154,7 +166,7 @@ export function CommitmentForm(props: {
           if (spec.type === 'select' || spec.type === 'stage') {
             const options =
               spec.type === 'select'
-                ? spec.options.map((option) => ({ value: option, label: t(`${spec.prefix}.${option}`) }))
+                ? spec.options.map((option) => ({ value: option.value, label: t(option.key) }))
                 : [
                     { value: '', label: t('sla.commitments.anyStage') },
                     ...props.stages.map((stage) => ({ value: stage.id, label: stageName(stage, language) || stage.id })),

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
 import type { Member } from '../../../../shared/records/member';
 import { pendingSigners, type SignatureInput, type SlaVersion } from '../../../../shared/sla/versions';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogButtons } from '../../ui/Dialog';
 
 const PAD_WIDTH = 440;
 const PAD_HEIGHT = 150;
@@ -170,14 +170,7 @@ export function SignDialog(props: {
             {error}
           </p>
         ) : null}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy || !member}>
-            {t('sla.sign.submit')}
-          </button>
-        </div>
+        <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={t('sla.sign.submit')} disabled={busy || !member} />
       </form>
     </Dialog>
   );

@@ -4,7 +4,7 @@ import type { GeneratedItem, SlaDocument, SlaSection } from '../../../../shared/
 import type { Commitment } from '../../../../shared/sla/commitments';
 import { useApp } from '../../app/AppContext';
 import { calendarSentence } from '../calendar/format';
-import { commitmentSentence, department, formatDate, formatList, formatNumber, type SlaFormat, stageLabel } from './format';
+import { commitmentSentence, department, formatDate, formatList, formatNumber, funnelProblem, type SlaFormat, stageLabel } from './format';
 
 /** The stages a document was generated from (its definitions), for names in every section. */
 export function stagesOf(document: SlaDocument): Stage[] {
@@ -69,7 +69,7 @@ function StageDefinition({ format, stage }: { format: SlaFormat; stage: Stage })
 function RequiredVolumes({ format, item }: { format: SlaFormat; item: Extract<GeneratedItem, { type: 'requiredVolumes' }> }) {
   const { t, language } = format;
   if (item.deals === null) {
-    const problems = item.problems.map((problem) => t(`sla.findings.problems.${problem.code}`, { stage: stageLabel(format, problem.stageId) }));
+    const problems = item.problems.map((problem) => funnelProblem(format, problem));
     return <p className="sla-volumes-problem">{t('sla.doc.volumesUnavailable', { problems: problems.join(' ') })}</p>;
   }
   const money = (value: number | null) =>

@@ -23,6 +23,7 @@ import { CommitmentForm, commitmentPatcher } from './CommitmentForm';
 import { commitmentSentence, department, findingMessage, stageLabel } from './format';
 import { useSlaFormat } from './SlaContent';
 import type { CommitmentHistory } from './useCommitmentHistory';
+import { ariaKeys } from '../../ui/shortcuts/labels';
 
 const OTHER: Record<SlaOwner, SlaOwner> = { marketing: 'sales', sales: 'marketing' };
 /** Drag data of a card dragged with the mouse to the other lane (the Move buttons do the same by keyboard). */
@@ -306,10 +307,10 @@ export function SlaDiagram(props: {
       <p className="muted">{editable ? t('sla.board.hint') : t('sla.board.readOnly')}</p>
       {editable && props.history ? (
         <div className="toolbar" role="toolbar" aria-label={t('sla.board.historyToolbar')}>
-          <button type="button" className="button small" disabled={!props.history.canUndo} onClick={props.history.undo} aria-keyshortcuts="Control+Z Meta+Z">
+          <button type="button" className="button small" disabled={!props.history.canUndo} onClick={props.history.undo} aria-keyshortcuts={ariaKeys('slaBoard.undo')}>
             {t('sla.board.undo')}
           </button>
-          <button type="button" className="button small" disabled={!props.history.canRedo} onClick={props.history.redo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y">
+          <button type="button" className="button small" disabled={!props.history.canRedo} onClick={props.history.redo} aria-keyshortcuts={ariaKeys('slaBoard.redo')}>
             {t('sla.board.redo')}
           </button>
         </div>

@@ -377,7 +377,7 @@ export function SlaPage(props: { workspaceId: string }) {
               return (
                 <li key={signerId}>
                   {signature
-                    ? t('sla.signers.signedBy', { name: signature.name, date: formatDate(signature.date, language) })
+                    ? t('sla.signers.signedBy', { name: signature.name, date: formatDate(signature.date, language) ?? '' })
                     : t('sla.signers.waiting', { name: memberName(signerId) })}
                 </li>
               );

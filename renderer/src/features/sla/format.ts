@@ -1,8 +1,10 @@
 import type { TFunction } from 'i18next';
-import { type Stage, stageName } from '../../../../shared/funnel/stages';
+import { REVERSE_FUNNEL_PROBLEM_CODES } from '../../../../shared/funnel/reverseFunnel';
+import { FUNNEL_PERIODS, type Stage, stageName } from '../../../../shared/funnel/stages';
+import { isOneOf } from '../../../../shared/oneOf';
 import type { Language } from '../../../../shared/settings';
 import type { Finding } from '../../../../shared/sla/checks';
-import { type Commitment, complianceOf } from '../../../../shared/sla/commitments';
+import { type Commitment, COMMITMENT_KINDS, complianceOf, DEFAULT_REASON_CODES, DEFAULT_REQUIRED_FIELDS } from '../../../../shared/sla/commitments';
 import type { SlaSectionKey } from '../../../../shared/sla/document';
 
 /** Everything the SLA text needs to turn codes and ids into the reader's language. */
@@ -37,20 +39,31 @@ export function stageLabel(format: SlaFormat, stageId: string | null | undefined
   return stage ? stageName(stage, format.language) || stageId : stageId;
 }
 
+/** The words `sla.departments` has: a commitment's owner, a stage's owner, a member's department. */
+const DEPARTMENT_WORDS = ['marketing', 'sales', 'joint', 'other'] as const;
+
 export function department(t: TFunction, value: string | null | undefined): string {
-  return value ? t(`sla.departments.${value}`) : t('sla.commitments.unassigned');
+  if (!value) return t('sla.commitments.unassigned');
+  return isOneOf(DEPARTMENT_WORDS, value) ? t(`sla.departments.${value}`) : value;
 }
 
-function codeList(format: SlaFormat, prefix: string, codes: readonly string[]): string {
+/** A reverse-funnel problem in words; a code this version does not know (a newer file's) as it is. */
+export function funnelProblem(format: SlaFormat, problem: { code: string; stageId?: string | null | undefined }): string {
+  const { code } = problem;
+  return isOneOf(REVERSE_FUNNEL_PROBLEM_CODES, code) ? format.t(`sla.findings.problems.${code}`, { stage: stageLabel(format, problem.stageId) }) : code;
+}
+
+/** Codes the app suggests are named in the reader's language; codes the user typed stay as typed. */
+function codeList<const C extends string>(format: SlaFormat, known: readonly C[], label: (code: C) => string, codes: readonly string[]): string {
   if (codes.length === 0) return format.t('sla.doc.none');
   return formatList(
-    codes.map((code) => format.t(`${prefix}.${code}`, { defaultValue: code })),
+    codes.map((code) => (isOneOf(known, code) ? label(code) : code)),
     format.language,
   );
 }
 
 function hours(format: SlaFormat, count: number, business: boolean): string {
-  return format.t(business ? 'sla.doc.businessHours' : 'sla.doc.hours', { count: formatNumber(count, format.language) as unknown as number });
+  return format.t(business ? 'sla.doc.businessHours' : 'sla.doc.hours', { hours: formatNumber(count, format.language) });
 }
 
 /** When a time-window commitment is met in a month: every record, or at least its compliance level. */
@@ -70,7 +83,7 @@ export function commitmentSentence(format: SlaFormat, commitment: Commitment, mq
     case 'volume':
       return t('sla.doc.commitment.volume', {
         owner,
-        count: n(commitment.count),
+        records: n(commitment.count),
         stage: stageLabel(format, commitment.stageId ?? mqlStageId ?? null),
         period: t(`sla.periods.${commitment.period}`),
       });
@@ -78,7 +91,7 @@ export function commitmentSentence(format: SlaFormat, commitment: Commitment, mq
       return t('sla.doc.commitment.quality', {
         owner,
         percent: formatNumber(commitment.completenessPercent / 100, language, { style: 'percent', maximumFractionDigits: 1 }),
-        fields: codeList(format, 'sla.fieldCodes', commitment.requiredFields),
+        fields: codeList(format, DEFAULT_REQUIRED_FIELDS, (code) => t(`sla.fieldCodes.${code}`), commitment.requiredFields),
       });
     case 'firstContact':
       return `${t('sla.doc.commitment.firstContact', { owner, stage: stageLabel(format, commitment.stageId), time: hours(format, commitment.withinHours, commitment.businessHours) })}${language === 'ja' ? '' : ' '}${complianceSentence(format, commitment)}`;
@@ -89,7 +102,7 @@ export function commitmentSentence(format: SlaFormat, commitment: Commitment, mq
         owner,
         stage: stageLabel(format, commitment.stageId),
         time: hours(format, commitment.withinHours, commitment.businessHours),
-        codes: codeList(format, 'sla.reasonCodes', commitment.reasonCodes),
+        codes: codeList(format, DEFAULT_REASON_CODES, (code) => t(`sla.reasonCodes.${code}`), commitment.reasonCodes),
       })}${language === 'ja' ? '' : ' '}${complianceSentence(format, commitment)}`;
     case 'recycle':
       return t('sla.doc.commitment.recycle', { owner, days: n(commitment.nurtureDays) });
@@ -107,15 +120,17 @@ export function findingMessage(format: SlaFormat, finding: Finding, commitments:
   const str = (value: unknown) => (typeof value === 'string' ? value : '');
   const num = (value: unknown) => (typeof value === 'number' ? formatNumber(value, language) : '');
   const commitment = commitments.find((candidate) => candidate.id === p.commitmentId);
-  const kind = commitment ? t(`sla.kinds.${commitment.kind}`) : str(p.kind) ? t(`sla.kinds.${str(p.kind)}`) : '';
+  const kindCode = commitment?.kind ?? p.kind;
+  const kind = isOneOf(COMMITMENT_KINDS, kindCode) ? t(`sla.kinds.${kindCode}`) : '';
+  const period = (value: unknown) => (isOneOf(FUNNEL_PERIODS, value) ? t(`sla.periods.${value}`) : '');
   return t(`sla.findings.codes.${finding.code}`, {
-    problem: p.problem ? t(`sla.findings.problems.${str(p.problem)}`, { stage: stageLabel(format, str(p.stageId)) }) : '',
+    problem: p.problem ? funnelProblem(format, { code: str(p.problem), stageId: str(p.stageId) }) : '',
     stage: stageLabel(format, str(p.stageId) || null),
     target: num(p.target),
     required: num(p.required),
     committed: num(p.committed),
-    period: p.period ? t(`sla.periods.${str(p.period)}`) : '',
-    committedPeriod: p.committedPeriod ? t(`sla.periods.${str(p.committedPeriod)}`) : '',
+    period: period(p.period),
+    committedPeriod: period(p.committedPeriod),
     owner: department(t, str(p.owner) || null),
     from: stageLabel(format, str(p.fromStageId)),
     to: stageLabel(format, str(p.toStageId)),

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import type { Commitment } from '../../../../shared/sla/commitments';
-import { isTyping } from '../../ui/keys';
+import { historyFlags, type HistoryFlags, SnapshotHistory } from '../../../../shared/history/history';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 
 /** How many steps back the SLA board remembers (a session's worth of edits). */
 export const HISTORY_LIMIT = 100;
@@ -14,14 +15,54 @@ export type CommitmentHistory = {
   redo(): void;
 };
 
+type Latest = { key: string; current: readonly Commitment[]; write(next: readonly Commitment[]): void; editable: boolean };
+
+/**
+ * The commitments' history outside React: a record-snapshot History whose writes go through the
+ * latest `write` while the version is editable. A different version (a new revision) or one that
+ * is no longer a draft starts with no history.
+ */
+class CommitmentSteps {
+  readonly history: SnapshotHistory<readonly Commitment[]>;
+  readonly flags: () => HistoryFlags;
+
+  constructor(private latest: Latest) {
+    this.history = new SnapshotHistory<readonly Commitment[]>({
+      limit: HISTORY_LIMIT,
+      apply: (to) => {
+        if (!this.latest.editable) return false;
+        this.latest.write(to);
+        return true;
+      },
+    });
+    this.flags = historyFlags(this.history);
+  }
+
+  sync(latest: Latest): void {
+    if (latest.key !== this.latest.key) this.history.clear();
+    this.latest = latest;
+  }
+
+  readonly subscribe = (listener: () => void) => this.history.subscribe(listener);
+
+  readonly save = (next: readonly Commitment[]) => {
+    const { current: before, write, editable } = this.latest;
+    if (!editable || next === before || JSON.stringify(next) === JSON.stringify(before)) return;
+    this.history.record(before, next);
+    write(next);
+  };
+
+  readonly undo = () => void this.history.undo();
+  readonly redo = () => void this.history.redo();
+}
 
 /**
  * Undo and redo for the commitments of one draft SLA version (the board and the list edit the same
- * list). Each step stores the whole list before the change — an SLA has at most 200 small
- * commitments — and undoing saves that list back through `write`, so the data layer's rules
- * (frozen versions refuse writes) still apply. The history belongs to one version in one session:
- * it is cleared when the version changes or stops being editable. Ctrl/⌘+Z undoes and
- * Ctrl/⌘+Shift+Z or Ctrl+Y redoes while focus is not in a text field (fields keep their own undo).
+ * list), as the app's record-snapshot History: each step keeps the whole list before and after the
+ * change — an SLA has at most 200 small commitments — and undoing saves the list before back
+ * through `write`, so the data layer's rules (frozen versions refuse writes) still apply. The
+ * history belongs to one version in one session. Ctrl/⌘+Z undoes and Ctrl/⌘+Shift+Z or Ctrl+Y
+ * redoes while focus is not in a text field (fields keep their own undo).
  */
 export function useCommitmentHistory(
   versionKey: string,
@@ -29,57 +70,13 @@ export function useCommitmentHistory(
   editable: boolean,
   write: (next: readonly Commitment[]) => void,
 ): CommitmentHistory {
-  type Stacks = { key: string; undo: (readonly Commitment[])[]; redo: (readonly Commitment[])[] };
-  const [stacks, setStacks] = useState<Stacks>({ key: versionKey, undo: [], redo: [] });
-  // A different version (a new revision) or one that is no longer a draft starts with no history.
   const key = editable ? versionKey : '';
-  if (stacks.key !== key) setStacks({ key, undo: [], redo: [] });
+  const [steps] = useState(() => new CommitmentSteps({ key, current, write, editable }));
+  useLayoutEffect(() => steps.sync({ key, current, write, editable }));
+  const { canUndo, canRedo } = useSyncExternalStore(steps.subscribe, steps.flags);
+  const { undo, redo } = steps;
 
-  // Handlers read the latest props through a ref kept current after each render.
-  const latest = useRef({ current, write, editable, stacks });
-  useLayoutEffect(() => {
-    latest.current = { current, write, editable, stacks };
-  });
+  useShortcuts('slaBoard', { 'slaBoard.undo': undo, 'slaBoard.redo': redo }, editable);
 
-  const save = useCallback((next: readonly Commitment[]) => {
-    const { current: before, write: persist, editable: canEdit, stacks: now } = latest.current;
-    if (!canEdit || next === before || JSON.stringify(next) === JSON.stringify(before)) return;
-    const undo = [...now.undo, before].slice(-HISTORY_LIMIT);
-    const updated = { key: now.key, undo, redo: [] };
-    latest.current.stacks = updated;
-    setStacks(updated);
-    persist(next);
-  }, []);
-
-  const step = useCallback((from: 'undo' | 'redo') => {
-    const { current: now, write: persist, editable: canEdit, stacks: state } = latest.current;
-    const previous = state[from].at(-1);
-    if (!canEdit || previous === undefined) return;
-    const to = from === 'undo' ? 'redo' : 'undo';
-    const updated = { ...state, [from]: state[from].slice(0, -1), [to]: [...state[to], now] };
-    latest.current.stacks = updated;
-    setStacks(updated);
-    persist(previous);
-  }, []);
-  const undo = useCallback(() => step('undo'), [step]);
-  const redo = useCallback(() => step('redo'), [step]);
-
-  useEffect(() => {
-    if (!editable) return;
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod || event.altKey || isTyping(event.target) || document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
-      if (event.code === 'KeyZ' && !event.shiftKey) {
-        event.preventDefault();
-        undo();
-      } else if ((event.code === 'KeyZ' && event.shiftKey) || (event.code === 'KeyY' && !event.shiftKey)) {
-        event.preventDefault();
-        redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editable, undo, redo]);
-
-  return { canUndo: editable && stacks.undo.length > 0, canRedo: editable && stacks.redo.length > 0, save, undo, redo };
+  return { canUndo: editable && canUndo, canRedo: editable && canRedo, save: steps.save, undo, redo };
 }

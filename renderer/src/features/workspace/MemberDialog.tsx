@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEPARTMENTS, type Department } from '../../../../shared/records/member';
 import type { MemberInput } from '../../db/workspaces';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogButtons } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 
 const MAX = 200;
@@ -90,14 +90,7 @@ function MemberForm(props: Props) {
             {errors.form}
           </p>
         ) : null}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {props.submitLabel}
-          </button>
-        </div>
+        <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={props.submitLabel} disabled={busy} />
       </form>
   );
 }

@@ -6,6 +6,7 @@ import type { Member } from '../../../../shared/records/member';
 import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { addMember, type MemberInput, reinsertMember, removeMember, updateMember } from '../../db/workspaces';
+import { DataTable, RowActions } from '../../ui/DataTable';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
 import { DepartmentBadge } from '../../ui/DepartmentBadge';
@@ -53,50 +54,35 @@ export function MembersSection(props: { workspaceId: string }) {
       <p className="muted">{t('members.intro')}</p>
       {members && members.length === 0 ? <p>{t('members.empty')}</p> : null}
       {members && members.length > 0 ? (
-        <table className="table">
-          <caption className="visually-hidden">{t('members.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('members.name')}</th>
-              <th scope="col">{t('members.department')}</th>
-              <th scope="col">{t('members.titleField')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
+        <DataTable caption={t('members.title')} columns={[t('members.name'), t('members.department'), t('members.titleField')]} actions>
+          {members.map((member) => (
+            <tr key={member.id}>
+              <th scope="row">{member.name}</th>
+              <td>
+                <DepartmentBadge department={member.department} />
+              </td>
+              <td>{member.title}</td>
+              <RowActions label={t('members.memberActions', { name: member.name })}>
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={t('members.editLabel', { name: member.name })}
+                  onClick={() => setEditing(member)}
+                >
+                  {t('common.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="button small danger"
+                  aria-label={t('members.removeLabel', { name: member.name })}
+                  onClick={() => setRemoving(member)}
+                >
+                  {t('members.remove')}
+                </button>
+              </RowActions>
             </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.id}>
-                <th scope="row">{member.name}</th>
-                <td>
-                  <DepartmentBadge department={member.department} />
-                </td>
-                <td>{member.title}</td>
-                <td className="actions-cell">
-                  <div className="row-actions" role="group" aria-label={t('members.memberActions', { name: member.name })}>
-                    <button
-                      type="button"
-                      className="button small"
-                      aria-label={t('members.editLabel', { name: member.name })}
-                      onClick={() => setEditing(member)}
-                    >
-                      {t('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button small danger"
-                      aria-label={t('members.removeLabel', { name: member.name })}
-                      onClick={() => setRemoving(member)}
-                    >
-                      {t('members.remove')}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
 
       <MemberDialog

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { db } from '../../db/db';
-import { shownKey } from '../../ui/keys';
+import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { isLive, useWorkspace } from '../../ui/WorkspaceGate';
 import { placeOf, WORKSPACE_PLACES, type WorkspacePlace } from './places';
 import './workspace.css';
@@ -41,17 +41,10 @@ export function WorkspaceNav(props: { workspaceId: string }) {
   const onlyFunnel = funnels?.length === 1 ? funnels[0]! : null;
   const current = placeOf(location)?.place;
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-      const place = WORKSPACE_PLACES.find((candidate) => candidate.code === event.code);
-      if (!place || document.querySelector('[role="dialog"],[role="alertdialog"]')) return;
-      event.preventDefault();
-      navigate(hrefOf(props.workspaceId, place, onlyFunnel));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [navigate, props.workspaceId, onlyFunnel]);
+  useShortcuts(
+    'workspace',
+    Object.fromEntries(WORKSPACE_PLACES.map((place) => [place.shortcut, () => navigate(hrefOf(props.workspaceId, place, onlyFunnel))])),
+  );
 
   if (!isLive(workspace)) return null;
   return (
@@ -64,8 +57,8 @@ export function WorkspaceNav(props: { workspaceId: string }) {
               <Link
                 href={hrefOf(props.workspaceId, place, onlyFunnel)}
                 aria-current={place.place === current ? 'page' : undefined}
-                aria-keyshortcuts={place.keys}
-                title={`${label} (${shownKey(place.keys)})`}
+                aria-keyshortcuts={ariaKeys(place.shortcut)}
+                title={`${label} (${keyHint(place.shortcut)})`}
               >
                 <svg className="workspace-nav-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
                   <path d={ICONS[place.place]} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />

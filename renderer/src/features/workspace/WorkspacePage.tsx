@@ -10,6 +10,7 @@ import { SlaSummary } from '../sla/SlaSummary';
 import { KpiSection } from '../kpis/KpiSection';
 import { MeetingsSection } from '../meetings/MeetingsSection';
 import { CalendarSection } from '../calendar/CalendarSection';
+import { ariaKeys } from '../../ui/shortcuts/labels';
 import { MembersSection } from './MembersSection';
 
 export function WorkspacePage(props: { workspaceId: string }) {
@@ -28,7 +29,7 @@ export function WorkspacePage(props: { workspaceId: string }) {
       <div className="page-header">
         <h1 id="workspace-title">{workspace.name}</h1>
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => void actions.exportToFile(workspace.id, workspace.name)} aria-keyshortcuts="Control+E">
+          <button type="button" className="button" onClick={() => void actions.exportToFile(workspace.id, workspace.name)} aria-keyshortcuts={ariaKeys('app.export')}>
             {t('home.export')}
           </button>
         </div>

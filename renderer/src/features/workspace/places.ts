@@ -1,18 +1,19 @@
+import type { ShortcutId } from '../../ui/shortcuts/table';
+
 /**
- * The places of a workspace, in the order of its navigation, with the shortcut to each. One small
- * table so that an app-wide shortcut registry can take it over as it is: the navigation, its key
- * handler and the "?" dialog all read it.
+ * The places of a workspace, in the order of its navigation, with the shortcut to each (its keys
+ * and label are in the one shortcut table, scope 'workspace').
  */
 export const WORKSPACE_PLACES = [
-  { place: 'overview', path: '', code: 'Digit1', keys: 'Alt+Shift+1' },
-  { place: 'personas', path: '/personas', code: 'Digit2', keys: 'Alt+Shift+2' },
-  { place: 'funnel', path: '/funnel', code: 'Digit3', keys: 'Alt+Shift+3' },
-  { place: 'sla', path: '/sla', code: 'Digit4', keys: 'Alt+Shift+4' },
-  { place: 'meetings', path: '/meetings', code: 'Digit5', keys: 'Alt+Shift+5' },
-  { place: 'kpis', path: '/kpis', code: 'Digit6', keys: 'Alt+Shift+6' },
-  { place: 'calendar', path: '/calendar', code: 'Digit7', keys: 'Alt+Shift+7' },
-  { place: 'members', path: '/members', code: 'Digit8', keys: 'Alt+Shift+8' },
-] as const;
+  { place: 'overview', path: '', shortcut: 'workspace.overview' },
+  { place: 'personas', path: '/personas', shortcut: 'workspace.personas' },
+  { place: 'funnel', path: '/funnel', shortcut: 'workspace.funnel' },
+  { place: 'sla', path: '/sla', shortcut: 'workspace.sla' },
+  { place: 'meetings', path: '/meetings', shortcut: 'workspace.meetings' },
+  { place: 'kpis', path: '/kpis', shortcut: 'workspace.kpis' },
+  { place: 'calendar', path: '/calendar', shortcut: 'workspace.calendar' },
+  { place: 'members', path: '/members', shortcut: 'workspace.members' },
+] as const satisfies readonly { place: string; path: string; shortcut: ShortcutId }[];
 
 export type WorkspacePlace = (typeof WORKSPACE_PLACES)[number]['place'];
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogButtons } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 
 const MAX_NAME = 200;
@@ -54,14 +54,7 @@ function NameForm(props: Props) {
           <input {...control} className="input" value={name} autoFocus maxLength={MAX_NAME + 50} onChange={(e) => setName(e.target.value)} />
         )}
       </Field>
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={() => props.onOpenChange(false)}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button primary" disabled={busy}>
-          {props.submitLabel}
-        </button>
-      </div>
+      <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={props.submitLabel} disabled={busy} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { BOARD_DOC_VERSION } from '../../../../shared/board/docVersion';
 import { FILE_VERSION, type FileProblem } from '../../../../shared/workspaceFile';
 import { formatBytes } from '../../i18n';
 
@@ -31,6 +32,8 @@ export function describeProblem(problem: ImportProblem, t: TFunction, language: 
       return t('import.problem.read-failed', { detail: problem.detail });
     case 'write-failed':
       return t('import.problem.write-failed', { detail: problem.detail });
+    case 'newer-board':
+      return t('migrations.newerBoard', { board: problem.boardName, version: problem.version, supported: BOARD_DOC_VERSION });
     case 'bad-asset':
       return t('import.problem.bad-asset', { id: problem.id });
     case 'bad-lead-month':

@@ -2,6 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../../app/AppContext';
+import { keyHint } from '../../../ui/shortcuts/labels';
 import { useBoardSession, useBoardUi } from '../BoardContext';
 import { votersText } from '../labels';
 import type { StickyNode } from '../types';
@@ -56,16 +57,16 @@ export const StickyNoteNode = memo(function StickyNoteNode(props: NodeProps<Stic
           ●
         </span>
       ) : null}
-      {selected && !editing && !myDot ? (
+      {selected && !editing && !myDot && session.canPromote ? (
         <button
           type="button"
           className="sticky-action nodrag"
           tabIndex={-1}
           aria-label={t('board.promote')}
-          title={`${t('board.promote')} (P)`}
+          title={`${t('board.promote')} (${keyHint('board.promote')})`}
           onClick={(event) => {
             event.stopPropagation();
-            session.openPromote(id);
+            session.promote(id);
           }}
         >
           ↗

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERSONA_TEXT_FIELDS, type PersonaTextField } from '../../../../shared/board/nodes';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogButtons } from '../../ui/Dialog';
 
 export type PromoteRequest = {
   stickyId: string;
@@ -65,14 +65,7 @@ function PromoteForm(props: { request: PromoteRequest; onClose(): void; onPromot
           <p>{current}</p>
         </div>
       ) : null}
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={props.onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button primary">
-          {t('board.promoteDialog.submit')}
-        </button>
-      </div>
+      <DialogButtons onCancel={props.onClose} confirmLabel={t('board.promoteDialog.submit')} />
     </form>
   );
 }

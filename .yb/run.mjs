@@ -1,0 +1,12 @@
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+const root = import.meta.dirname;
+await build({ configFile: false, root, logLevel: 'warn', base: './', define: { __APP_VERSION__: '"x"' }, build: { outDir: root + '/dist', emptyOutDir: true, chunkSizeWarningLimit: 9000 } });
+const server = await preview({ configFile: false, root, logLevel: 'warn', build: { outDir: root + '/dist' }, preview: { host: '127.0.0.1', port: 0 } });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+page.on('console', (m) => { if (m.type() === 'error') console.error(m.text()); });
+await page.goto(server.resolvedUrls.local[0]);
+await page.waitForFunction(() => document.title === 'ready');
+console.log(await page.evaluate(() => window.run()));
+await browser.close(); await server.close();

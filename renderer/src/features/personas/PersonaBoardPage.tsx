@@ -1,0 +1,119 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { printRoute } from '../../../../shared/pdf';
+import { db } from '../../db/db';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { BoardCanvas, ToolButton, type BoardExtension } from '../board/BoardCanvas';
+import { BoardFrame } from '../board/BoardFrame';
+import type { BoardSession } from '../board/session';
+import { useOpenBoard } from '../board/useOpenBoard';
+import { useBoardExports } from '../diagrams/exports';
+import { RoomButton, WithGuests } from '../rooms/BoardRoom';
+import { BoardMetaProvider, useBoardMeta } from './boardMeta';
+import { PERSONA_BOARD_KINDS } from './personaKind';
+import { promoteFlow } from './promote';
+import { PromoteDialog } from './PromoteDialog';
+
+function useNodes(session: BoardSession) {
+  return useSyncExternalStore(session.nodes.subscribe, session.nodes.get);
+}
+
+/** Promote, after "New note": enabled while exactly one note is selected. */
+function PromoteTool(props: { session: BoardSession }) {
+  const { t } = useTranslation();
+  const selected = useNodes(props.session).filter((node) => node.selected);
+  const single = selected.length === 1 && selected[0]!.type === 'sticky' ? selected[0]!.id : null;
+  return <ToolButton label={t('board.promote')} icon="promote" shortcut="board.promote" text disabled={single === null} onClick={() => promoteFlow(props.session).open(single)} />;
+}
+
+function PromoteOverlay(props: { session: BoardSession }) {
+  const flow = promoteFlow(props.session);
+  const request = useSyncExternalStore(flow.request.subscribe, flow.request.get);
+  return <PromoteDialog request={request} onClose={() => flow.close()} onPromote={(field) => flow.promote(field)} />;
+}
+
+/** The persona's details (the card's panel), then the exports: the persona sheet when the board has a card, the whole board as PDF and PNG. */
+function PersonaTools(props: { session: BoardSession }) {
+  const { t } = useTranslation();
+  const meta = useBoardMeta();
+  const personaId = useNodes(props.session).find((node) => node.type === 'persona')?.id ?? null;
+  const sheet = useMemo(
+    () => (personaId ? { kind: 'persona-sheet' as const, route: printRoute('persona', meta.workspaceId, meta.boardId), suggestedName: `${meta.boardName}.pdf` } : null),
+    [personaId, meta.workspaceId, meta.boardId, meta.boardName],
+  );
+  const exports = useBoardExports({ workspaceId: meta.workspaceId, boardId: meta.boardId, boardName: meta.boardName, sheet, shortcuts: 'personaExports' });
+  return (
+    <>
+      {personaId ? (
+        <div className="tool-group">
+          <ToolButton label={t('persona.panelTitle')} icon="person" shortcut="board.edit" text onClick={() => props.session.openPanel(personaId)} />
+        </div>
+      ) : null}
+      <div className="tool-group">
+        {personaId && exports.exportSheet ? (
+          <ToolButton label={t('persona.exportSheet')} icon="pdf" shortcut="personaExports.sheet" onClick={exports.exportSheet} />
+        ) : null}
+        <ToolButton label={t('diagrams.board.exportPdf')} icon="board" shortcut="personaExports.boardPdf" onClick={exports.openBoardPdf} />
+        <ToolButton label={t('diagrams.board.exportPng')} icon="image" shortcut="personaExports.boardPng" onClick={exports.exportPng} />
+      </div>
+      {/* A portal: the paper dialog renders outside the toolbar. */}
+      {exports.dialog}
+    </>
+  );
+}
+
+/** What the persona board adds to the board engine. */
+const PERSONA_BOARD: BoardExtension = {
+  promote: (session, stickyId) => promoteFlow(session).open(stickyId),
+  NoteTools: PromoteTool,
+  KindTools: PersonaTools,
+  Overlay: PromoteOverlay,
+};
+
+/**
+ * A persona board: loads its record, the workspace's members and its Y.Doc from IndexedDB
+ * (y-dexie), then shows the canvas with the persona board's node kinds and tools. The page fills
+ * the window below the app header.
+ */
+export function BoardPage(props: { workspaceId: string; boardId: string }) {
+  const { t } = useTranslation();
+  const { workspaceId, boardId } = props;
+  const opened = useOpenBoard(workspaceId, boardId);
+  const { workspace, board, generation } = opened;
+  const members = useLiveQuery(() => db.members.where('workspaceId').equals(workspaceId).toArray(), [workspaceId]);
+  useDocumentTitle(board?.name ?? t('app.loading'));
+
+  return (
+    <BoardFrame
+      workspaceId={workspaceId}
+      boardId={boardId}
+      opened={opened}
+      className="board-page"
+      minHeight={480}
+      ready={members !== undefined}
+      actions={board ? <RoomButton workspaceId={workspaceId} boardId={boardId} boardName={board.name} members={members} /> : null}
+    >
+      {(doc) =>
+        workspace && board && members ? (
+          <BoardMetaProvider value={{ workspaceId, boardId, boardName: board.name, agreed: board.agreement !== null && board.agreement !== undefined }}>
+            {/* Guests who joined through the room are named on their notes like members. */}
+            <WithGuests doc={doc} workspaceId={workspaceId} members={members}>
+              {(people) => (
+                <BoardCanvas
+                  key={`${boardId}:${generation}`}
+                  doc={doc}
+                  workspaceId={workspaceId}
+                  boardId={boardId}
+                  members={people}
+                  kinds={PERSONA_BOARD_KINDS}
+                  extension={PERSONA_BOARD}
+                />
+              )}
+            </WithGuests>
+          </BoardMetaProvider>
+        ) : null
+      }
+    </BoardFrame>
+  );
+}

@@ -1,0 +1,49 @@
+import type { TFunction } from 'i18next';
+import { ROOM_ERROR_KINDS, RoomProblem } from './protocol';
+
+/**
+ * A room request that failed reaches the facilitator's renderer in two ways: from Electron main as
+ * an IPC error (only its message crosses, prefixed by Electron), and from the browser version's
+ * server as a JSON body. Both carry the same RoomProblem, so the renderer says it in the user's
+ * language (`rooms.errors.<kind>`) instead of the English sentence meant for logs.
+ */
+
+const TAG = ' [room-problem:';
+
+/** An error message that carries `problem` (Electron main throws this across IPC). */
+export function roomProblemMessage(problem: RoomProblem): string {
+  return `${problem.message}${TAG}${JSON.stringify({ kind: problem.kind, params: problem.params })}]`;
+}
+
+/** The problem in an IPC error, a browser-version error body ({ error, message, params }) or a RoomProblem; null otherwise. */
+export function roomProblemOf(failure: unknown): RoomProblem | null {
+  if (failure instanceof Error || typeof failure === 'string') {
+    const text = failure instanceof Error ? failure.message : failure;
+    const at = text.lastIndexOf(TAG);
+    if (at < 0 || !text.endsWith(']')) return null;
+    try {
+      const { kind, params } = JSON.parse(text.slice(at + TAG.length, -1)) as { kind: unknown; params: unknown };
+      const message = text.slice(0, at).replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
+      const parsed = RoomProblem.safeParse({ kind, params, message });
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+  if (failure && typeof failure === 'object') {
+    const body = failure as Record<string, unknown>;
+    const parsed = RoomProblem.safeParse({ kind: body.kind ?? body.error, params: body.params ?? {}, message: body.message ?? '' });
+    return parsed.success ? parsed.data : null;
+  }
+  return null;
+}
+
+/** The problem as a sentence in the user's language. */
+export function roomProblemText(t: TFunction, problem: RoomProblem): string {
+  // The key is checked (one per kind, all in both locales); the parameters are the problem's data,
+  // a record the typed t() cannot match to each sentence's placeholders (rooms.test.ts fills every kind).
+  const key = `rooms.errors.${problem.kind}` as const;
+  return (t as unknown as (key: string, values: Record<string, string | number>) => string)(key, { ...problem.params });
+}
+
+export { ROOM_ERROR_KINDS };

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { addNodes, newSticky, readAllNodes } from '../../shared/board/doc';
+import type { StickyNodeData } from '../../shared/board/nodes';
+import { authorFields } from '../../shared/rooms/identity';
+import { createRoomHost, type RoomHost } from '../../server/rooms/roomHost';
+import { loadParticipantPage } from '../../server/rooms/participantPage';
+import { db } from '../../renderer/src/db/db';
+import { createWorkspace } from '../../renderer/src/db/workspaces';
+import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
+import { RoomController } from '../../renderer/src/features/rooms/roomController';
+import type { RoomsHost } from '../../renderer/src/host/roomsHost';
+import { joinAndConnect, until, type RoomClient } from '../support/roomClients';
+import { fakeBuild } from '../server/fixtures';
+
+/**
+ * The app-level room controller with the real room server on 127.0.0.1 (as Electron main runs it,
+ * without the IPC in between) and the real app database (fake-indexeddb): what participants write
+ * is stored with the board in IndexedDB as it arrives, and a reload joins the open room again.
+ */
+
+const cleanUps: (() => unknown)[] = [];
+
+/** The page's WebSocket, with the Origin a browser sends (jsdom's own cannot carry Node's events). */
+class PageSocket extends WebSocket {
+  constructor(url: string) {
+    super(url, { origin: window.location.origin });
+    this.on('error', () => {});
+  }
+}
+afterEach(async () => {
+  for (const cleanUp of cleanUps.splice(0).reverse()) await cleanUp();
+});
+
+/** Like the Electron host: the room host's own calls, and its changes pushed. */
+function directRooms(host: RoomHost): RoomsHost {
+  return {
+    addresses: async () => host.addresses(),
+    open: (request) => host.open(request),
+    status: async () => host.status(),
+    lock: async (locked) => host.setLocked(locked),
+    remove: async (id) => host.remove(id),
+    close: () => host.close(),
+    onChange: (listener) => host.onChange(listener),
+    pushes: true,
+  };
+}
+
+/** The board as IndexedDB holds it (y-dexie's update rows), read apart from the open doc. */
+async function storedNotes(workspaceId: string, boardId: string): Promise<string[]> {
+  const rows = await db.table<{ k: unknown; u: Uint8Array }>('$boards.doc_updates').toArray();
+  const doc = new Y.Doc();
+  for (const row of rows) if (JSON.stringify(row.k) === JSON.stringify([workspaceId, boardId])) Y.applyUpdateV2(doc, row.u);
+  return [...readAllNodes(doc).values()]
+    .filter((node): node is StickyNodeData => node.type === 'sticky')
+    .map((note) => note.text)
+    .sort();
+}
+
+describe('the facilitator’s room controller', () => {
+  it('opens the room on the stored board, stores participants’ notes as they arrive, rejoins after a reload, closes', { timeout: 60_000 }, async () => {
+    const build = fakeBuild();
+    cleanUps.push(() => build.cleanUp());
+    const host = createRoomHost({
+      now: () => Date.now(),
+      logger: { info: () => {}, warn: () => {} },
+      networkInterfaces,
+      participantPage: loadParticipantPage(build.root),
+      randomBytes: (size) => randomBytes(size),
+      facilitatorOrigins: () => [window.location.origin],
+      port: 0,
+    });
+    cleanUps.push(() => host.close());
+    const rooms = directRooms(host);
+    const workspaceId = await createWorkspace('W');
+    const boardId = await createPersonaBoard(workspaceId, 'Buyer persona');
+
+    const controller = new RoomController(rooms, { WebSocketPolyfill: PageSocket });
+    const stop = controller.start();
+    await controller.open({ workspaceId, boardId, boardName: 'Buyer persona', members: [], address: '127.0.0.1' });
+    const opened = controller.state.get();
+    expect(opened).toMatchObject({ workspaceId, joinScreen: true, status: { open: true, boardId, boardName: 'Buyer persona' } });
+    await until(() => controller.state.get().link === 'synced', 'the laptop to join its room');
+
+    const { client, joined } = await joinAndConnect(opened.status.open ? opened.status.joinUrl : '', { as: 'guest', name: 'Sato', department: 'sales' });
+    const phone: RoomClient = client;
+    cleanUps.push(() => phone.destroy());
+    await phone.synced;
+    const zone = [...readAllNodes(phone.doc).values()].find((node) => node.type === 'zone');
+    const write = (id: string, text: string) =>
+      addNodes(phone.doc, [{ id, data: newSticky({ x: zone && 'x' in zone ? zone.x + 20 : 0, y: zone && 'y' in zone ? zone.y + 60 : 0, ...authorFields(joined.identity), text }) }], 'phone');
+    write('phone-1', 'Written on a phone');
+    await expect.poll(() => storedNotes(workspaceId, boardId), { timeout: 15_000 }).toEqual(['Written on a phone']);
+    await until(() => {
+      const { status } = controller.state.get();
+      return status.open && status.participants.length === 1;
+    }, 'the participant in the status');
+
+    // A reload: this window's controller goes, a new one finds the open room and joins it again.
+    stop();
+    const again = new RoomController(rooms, { WebSocketPolyfill: PageSocket });
+    const stopAgain = again.start();
+    cleanUps.push(stopAgain);
+    await until(() => again.state.get().link === 'synced', 'the reloaded laptop to join its room again');
+    write('phone-2', 'After the reload');
+    await expect.poll(() => storedNotes(workspaceId, boardId), { timeout: 15_000 }).toEqual(['After the reload', 'Written on a phone']);
+
+    await again.lock(true);
+    expect(again.state.get().status).toMatchObject({ open: true, locked: true });
+    await again.close();
+    expect(again.state.get()).toMatchObject({ status: { open: false }, link: null, workspaceId: null });
+    await until(() => phone.closes.some((close) => close.reason === 'room-closed'), 'the phone to be told');
+    expect(await storedNotes(workspaceId, boardId)).toEqual(['After the reload', 'Written on a phone']);
+  });
+});

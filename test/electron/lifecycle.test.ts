@@ -1,0 +1,409 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Conf from 'conf';
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { type AppWindow, type DialogLike, type MainEdges, parentedDialogs, type ParentWindow, startMain } from '../../electron/main/lifecycle';
+import type { CreateStore } from '../../electron/main/settings';
+import type { MainWindowOptions } from '../../electron/main/window';
+import { invokeChannels } from '../../shared/ipc';
+import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
+import { appFrame, createTempDirs, fakeIpcMain } from './helpers';
+
+const tempDir = createTempDirs();
+const createStore: CreateStore = ({ name, ...options }) =>
+  new Conf<Record<string, unknown>>({ ...options, configName: name, projectName: 'alignboard-test' } as never);
+
+/** A BrowserWindow stand-in: its events and webContents' events can be fired by the test. */
+function fakeWindow(name: string) {
+  const events = new EventEmitter();
+  const contentsEvents = new EventEmitter();
+  const sent: [string, unknown][] = [];
+  let minimized = false;
+  let destroyed = false;
+  const calls: string[] = [];
+  const window = {
+    name,
+    on: (event: string, listener: () => void) => events.on(event, listener),
+    isDestroyed: () => destroyed,
+    isMinimized: () => minimized,
+    restore: () => calls.push('restore'),
+    focus: () => calls.push('focus'),
+    webContents: {
+      on: (event: string, listener: (...args: unknown[]) => void) => contentsEvents.on(event, listener),
+      loadURL: async () => undefined,
+      forcefullyCrashRenderer: () => undefined,
+      isDestroyed: () => destroyed,
+      send: (channel: string, payload: unknown) => sent.push([channel, payload]),
+    },
+  };
+  return {
+    window: window as unknown as AppWindow,
+    sent,
+    calls,
+    minimize: () => (minimized = true),
+    /** The page finished loading: it can receive events. */
+    loaded: () => contentsEvents.emit('did-finish-load'),
+    close: () => {
+      destroyed = true;
+      events.emit('closed');
+    },
+  };
+}
+
+type FakeWindow = ReturnType<typeof fakeWindow>;
+
+/** Electron and the OS as startMain sees them, with every call recorded. */
+async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: string[]; locked?: boolean } = {}) {
+  const userData = await tempDir();
+  const documents = await tempDir();
+  const rendererDir = await tempDir();
+  await fsp.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Alignboard</title>');
+  const appEvents = new EventEmitter();
+  let ready!: () => void;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+  const app = {
+    requestSingleInstanceLock: () => overrides.locked ?? true,
+    quit: vi.fn<(...args: unknown[]) => void>(),
+    on: (event: string, listener: (...args: never[]) => void) => appEvents.on(event, listener as (...args: unknown[]) => void),
+    whenReady: () => whenReady,
+    setAppUserModelId: vi.fn<(...args: unknown[]) => void>(),
+    getPath: (name: 'userData' | 'documents') => (name === 'userData' ? userData : documents),
+    getLocale: () => 'ja-JP',
+    getVersion: () => '1.2.3',
+    isPackaged: true,
+  };
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn<(...args: unknown[]) => void>(),
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, handler),
+  };
+  const session = {
+    setPermissionRequestHandler: vi.fn<(...args: unknown[]) => void>(),
+    setPermissionCheckHandler: vi.fn<(...args: unknown[]) => void>(),
+    webRequest: { onHeadersReceived: vi.fn<(...args: unknown[]) => void>(), onBeforeRequest: vi.fn<(...args: unknown[]) => void>() },
+  };
+  const ipc = fakeIpcMain();
+  const menus: MenuItemConstructorOptions[][] = [];
+  const savePath = path.join(documents, 'export.alignboard');
+  const dialog = {
+    showSaveDialog: vi.fn<(...args: unknown[]) => Promise<{ canceled: boolean; filePath?: string }>>(async () => ({ canceled: false, filePath: savePath })),
+    showOpenDialog: vi.fn<(...args: unknown[]) => Promise<{ canceled: boolean; filePaths: string[] }>>(async () => ({ canceled: true, filePaths: [] })),
+    showMessageBox: vi.fn<() => Promise<{ response: number }>>(async () => ({ response: 0 })),
+    showErrorBox: vi.fn<(...args: unknown[]) => void>(),
+  };
+  const windows: FakeWindow[] = [];
+  const windowOptions: MainWindowOptions[] = [];
+  let focused: ParentWindow | null = null;
+  const timers = { set: [] as number[], cleared: [] as unknown[] };
+  const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
+  const edges: MainEdges = {
+    app,
+    protocol,
+    session: session as unknown as MainEdges['session'],
+    ipcMain: ipc.ipcMain,
+    setApplicationMenu: (template) => menus.push(template),
+    dialog: dialog as unknown as DialogLike,
+    screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
+    focusedWindow: () => focused,
+    createMainWindow: (options) => {
+      windowOptions.push(options);
+      const created = fakeWindow(`window ${windows.length + 1}`);
+      windows.push(created);
+      return created.window;
+    },
+    createPrintWindow: () => {
+      throw new Error('no print window in these tests');
+    },
+    createStore,
+    fs,
+    fsp,
+    networkInterfaces: () => ({ lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: '127.0.0.1/8' }] }),
+    randomBytes: (size) => randomBytes(size),
+    setInterval: (_callback, ms) => timers.set.push(ms),
+    clearInterval: (handle) => timers.cleared.push(handle),
+    log: { info: () => undefined, warn: () => undefined },
+    platform: overrides.platform ?? 'linux',
+    argv: overrides.argv ?? ['/opt/Alignboard/alignboard'],
+    cwd: documents,
+    rendererDir,
+    preloadPath: '/opt/Alignboard/preload.cjs',
+    roomPort: 0,
+  };
+  startMain(edges);
+  const emit = (event: string, ...args: unknown[]) => appEvents.emit(event, ...args);
+  return {
+    app,
+    appEvents,
+    emit,
+    protocol,
+    protocolHandlers,
+    session,
+    ipc,
+    menus,
+    dialog,
+    windows,
+    windowOptions,
+    timers,
+    userData,
+    documents,
+    savePath,
+    focus: (window: ParentWindow | null) => (focused = window),
+    /** Electron is ready: lets the `whenReady` continuation run. */
+    ready: async () => {
+      ready();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    dispose: () => appEvents.emit('before-quit', { preventDefault: () => undefined }),
+  };
+}
+
+const labelsOf = (template: MenuItemConstructorOptions[]) => JSON.stringify(template, (key, value) => (key === 'click' ? undefined : value));
+
+/** A valid workspace file on disk (what a double-click hands over). */
+async function workspaceFileIn(dir: string): Promise<string> {
+  const file = path.join(dir, 'Plan 2026.alignboard');
+  await fsp.copyFile(path.join(import.meta.dirname, '../fixtures/migrations/file-v1.alignboard'), file);
+  return file;
+}
+
+/** Waits for the file read of an opened file (real fs) to be delivered or queued. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('starting the main process', () => {
+  it('registers the app scheme before ready, and a second launch quits without opening anything', async () => {
+    const electron = await fakeElectron({ locked: false });
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
+    expect(electron.app.quit).toHaveBeenCalledTimes(1);
+    expect(electron.appEvents.eventNames()).toEqual([]);
+    await electron.ready();
+    expect(electron.windows).toEqual([]);
+    expect(electron.ipc.handlers.size).toBe(0);
+  });
+
+  it('at ready: hardens the session, serves app://, answers every IPC channel, sets the menu in the OS language and opens the window', async () => {
+    const electron = await fakeElectron();
+    expect(electron.windows).toEqual([]);
+    await electron.ready();
+
+    expect(electron.session.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
+    expect(electron.session.webRequest.onBeforeRequest).toHaveBeenCalledTimes(1);
+    const response = await electron.protocolHandlers.get('app')!(new Request('app://alignboard/index.html'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await response.text()).toContain('<title>Alignboard</title>');
+
+    expect([...electron.ipc.handlers.keys()].sort()).toEqual(Object.keys(invokeChannels).sort());
+    expect(await electron.ipc.invoke('app:info')).toEqual({ version: '1.2.3', platform: 'linux', userDataPath: electron.userData });
+
+    // No language chosen yet: the OS locale (ja-JP) decides.
+    expect(electron.menus).toHaveLength(1);
+    expect(labelsOf(electron.menus[0]!)).toContain(ja.menu.export);
+
+    expect(electron.windows).toHaveLength(1);
+    expect(electron.windowOptions[0]).toMatchObject({ bounds: { width: 1280, height: 800, maximized: false }, theme: 'light', preloadPath: '/opt/Alignboard/preload.cjs' });
+    expect(electron.app.setAppUserModelId).not.toHaveBeenCalled();
+    electron.dispose();
+  });
+
+  it('on Windows, names the app for the taskbar', async () => {
+    const electron = await fakeElectron({ platform: 'win32' });
+    await electron.ready();
+    expect(electron.app.setAppUserModelId).toHaveBeenCalledWith('com.alignboard.app');
+    electron.dispose();
+  });
+
+  it('rebuilds the menu when the language setting changes, and not for other settings', async () => {
+    const electron = await fakeElectron();
+    await electron.ready();
+    await electron.ipc.invoke('settings:set', { language: 'en' });
+    expect(electron.menus).toHaveLength(2);
+    expect(labelsOf(electron.menus[1]!)).toContain(en.menu.export);
+    await electron.ipc.invoke('settings:set', { theme: 'dark' });
+    expect(electron.menus).toHaveLength(2);
+    electron.dispose();
+  });
+
+  it('the next window opens with the theme saved meanwhile', async () => {
+    const electron = await fakeElectron();
+    await electron.ready();
+    await electron.ipc.invoke('settings:set', { theme: 'dark' });
+    electron.windows[0]!.close();
+    electron.emit('activate');
+    expect(electron.windows).toHaveLength(2);
+    expect(electron.windowOptions[1]).toMatchObject({ theme: 'dark' });
+    electron.dispose();
+  });
+
+  it('hardens every web contents the app creates', async () => {
+    const electron = await fakeElectron();
+    const contents = { on: vi.fn<(event: string, listener: unknown) => void>(), setWindowOpenHandler: vi.fn<(handler: () => unknown) => void>() };
+    electron.emit('web-contents-created', {}, contents);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalledTimes(1);
+    expect(contents.setWindowOpenHandler.mock.calls[0]![0]()).toEqual({ action: 'deny' });
+    expect(contents.on.mock.calls.map(([event]) => event)).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview']);
+  });
+});
+
+describe('windows and quitting', () => {
+  it('quits when the last window closes, except on macOS', async () => {
+    const linux = await fakeElectron({ platform: 'linux' });
+    linux.emit('window-all-closed');
+    expect(linux.app.quit).toHaveBeenCalledTimes(1);
+    const mac = await fakeElectron({ platform: 'darwin' });
+    mac.emit('window-all-closed');
+    expect(mac.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('reopens a window on activate only when none is open, and sends events to the open one', async () => {
+    const electron = await fakeElectron({ platform: 'darwin' });
+    await electron.ready();
+    electron.emit('activate');
+    expect(electron.windows).toHaveLength(1);
+    electron.windows[0]!.close();
+    electron.emit('activate');
+    expect(electron.windows).toHaveLength(2);
+    electron.windows[1]!.loaded();
+    expect(electron.windows[1]!.sent.map(([channel]) => channel)).toEqual(['backup:due']);
+    expect(electron.windows[0]!.sent).toEqual([]);
+    electron.dispose();
+  });
+
+  it('asks the page for the startup backup once it has loaded, and stops the daily timer on quit', async () => {
+    const electron = await fakeElectron();
+    await electron.ready();
+    expect(electron.timers.set).toEqual([]);
+    electron.windows[0]!.loaded();
+    expect(electron.windows[0]!.sent).toEqual([['backup:due', { reason: 'startup' }]]);
+    expect(electron.timers.set).toHaveLength(1);
+    electron.dispose();
+    expect(electron.timers.cleared).toEqual([1]);
+  });
+});
+
+describe('workspace files handed over by the OS', () => {
+  it('opens a file from the command line once the page has loaded', async () => {
+    const dir = await tempDir();
+    const file = await workspaceFileIn(dir);
+    const electron = await fakeElectron({ argv: ['/opt/Alignboard/alignboard', '--no-sandbox', file] });
+    await electron.ready();
+    await settle();
+    expect(electron.windows[0]!.sent).toEqual([]);
+    electron.windows[0]!.loaded();
+    const opened = electron.windows[0]!.sent.find(([channel]) => channel === 'file:opened');
+    expect(opened?.[1]).toMatchObject({ fileName: 'Plan 2026.alignboard' });
+    expect(JSON.stringify(opened?.[1])).toContain('全テーブル');
+    electron.dispose();
+  });
+
+  it('a second launch with a file restores and focuses the window and opens the file there', async () => {
+    const dir = await tempDir();
+    await workspaceFileIn(dir);
+    const electron = await fakeElectron();
+    await electron.ready();
+    const [main] = electron.windows;
+    main!.loaded();
+    main!.minimize();
+    electron.emit('second-instance', {}, ['/opt/Alignboard/alignboard', 'Plan 2026.alignboard'], dir);
+    expect(main!.calls).toEqual(['restore', 'focus']);
+    await settle();
+    expect(main!.sent.map(([channel]) => channel)).toContain('file:opened');
+    electron.dispose();
+  });
+
+  it('macOS open-file: takes the file over from the OS, even before ready, and delivers it to the page', async () => {
+    const dir = await tempDir();
+    const file = await workspaceFileIn(dir);
+    const electron = await fakeElectron({ platform: 'darwin' });
+    const event = { preventDefault: vi.fn<(...args: unknown[]) => void>() };
+    electron.emit('open-file', event, file);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await settle();
+    await electron.ready();
+    electron.windows[0]!.loaded();
+    expect(electron.windows[0]!.sent.map(([channel]) => channel)).toContain('file:opened');
+    electron.dispose();
+  });
+
+  it('a file that cannot be read is said in a native error box, and nothing reaches the page', async () => {
+    const electron = await fakeElectron();
+    await electron.ready();
+    electron.windows[0]!.loaded();
+    electron.emit('second-instance', {}, ['alignboard', 'missing.alignboard'], electron.documents);
+    await settle();
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    expect(electron.dialog.showErrorBox.mock.calls[0]![0]).toBe('Alignboard');
+    // In the menu's language: none chosen, so the OS locale (ja-JP).
+    expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toContain('missing.alignboard');
+    expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toContain(ja.hostErrors.reasons['not-found']);
+    expect(electron.windows[0]!.sent.map(([channel]) => channel)).not.toContain('file:opened');
+
+    await electron.ipc.invoke('settings:set', { language: 'en' });
+    electron.emit('second-instance', {}, ['alignboard', 'missing.alignboard'], electron.documents);
+    await settle();
+    expect(electron.dialog.showErrorBox.mock.calls[1]![1]).toContain(en.hostErrors.reasons['not-found']);
+    electron.dispose();
+  });
+
+  it('a file that fails before the settings are read is said in English', async () => {
+    const electron = await fakeElectron({ platform: 'darwin' });
+    electron.emit('open-file', { preventDefault: () => undefined }, path.join(electron.documents, 'missing.alignboard'));
+    await settle();
+    expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toContain(en.hostErrors.reasons['not-found']);
+  });
+});
+
+describe('file dialogs', () => {
+  it('are modal to the focused window, else to the app window, else free-standing', async () => {
+    const electron = await fakeElectron();
+    await electron.ready();
+    const save = () => electron.ipc.invoke('file:saveWorkspace', { suggestedName: 'Plan', content: '{}' });
+
+    await save();
+    expect(electron.dialog.showSaveDialog.mock.calls.at(-1)![0]).toBe(electron.windows[0]!.window);
+
+    const other = { name: 'print window' };
+    electron.focus(other);
+    await save();
+    expect(electron.dialog.showSaveDialog.mock.calls.at(-1)![0]).toBe(other);
+
+    electron.focus(null);
+    electron.windows[0]!.close();
+    await save();
+    const last = electron.dialog.showSaveDialog.mock.calls.at(-1)!;
+    expect(last).toHaveLength(1);
+    expect(last[0]).toMatchObject({ defaultPath: expect.stringContaining('Plan') });
+    expect(await fsp.readFile(electron.savePath, 'utf8')).toBe('{}');
+    electron.dispose();
+  });
+
+  it('parentedDialogs: the open dialog follows the same rule', async () => {
+    const dialog = {
+      showSaveDialog: vi.fn<() => Promise<{ canceled: boolean }>>(async () => ({ canceled: true })),
+      showOpenDialog: vi.fn<(...args: unknown[]) => Promise<{ canceled: boolean; filePaths: string[] }>>(async () => ({ canceled: true, filePaths: [] })),
+      showMessageBox: vi.fn<(...args: unknown[]) => void>(),
+      showErrorBox: vi.fn<(...args: unknown[]) => void>(),
+    };
+    let parent: ParentWindow | null = { name: 'app window' };
+    const dialogs = parentedDialogs(dialog as unknown as DialogLike, () => parent);
+    await dialogs.showOpenDialog({ title: 'Import' });
+    expect(dialog.showOpenDialog.mock.calls[0]).toEqual([{ name: 'app window' }, { title: 'Import' }]);
+    parent = null;
+    await dialogs.showOpenDialog({ title: 'Import' });
+    expect(dialog.showOpenDialog.mock.calls[1]).toEqual([{ title: 'Import' }]);
+  });
+});
+
+describe('the frame check still guards every channel', () => {
+  it('refuses a call from outside the app', async () => {
+    const electron = await fakeElectron();
+    await electron.ready();
+    await expect(electron.ipc.invokeFrom({ url: 'https://example.com/', parent: null }, 'app:info')).rejects.toThrow(/not the Alignboard app/);
+    await expect(electron.ipc.invokeFrom(appFrame(), 'app:info')).resolves.toMatchObject({ version: '1.2.3' });
+    electron.dispose();
+  });
+});
