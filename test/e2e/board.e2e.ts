@@ -162,10 +162,14 @@ test('persona board: keyboard-built notes, dot vote, undo/redo, promote; identic
   expect(thisRound).toHaveLength(NEW_NOTES.length);
   for (const label of thisRound) expect(label).not.toMatch(/votes?\b/);
 
-  // Noah votes by clicking: a second click takes the dot back.
+  // Noah votes by clicking: a second click takes the dot back. With the sample's notes the board
+  // is larger than the canvas, so (as a person would) he brings each note into view first: Tab
+  // to a note scrolls the canvas to it.
   await writerRadio(page, 'Noah Bennett').check();
   await page.getByText('Noah Bennett has 2 of 2 dots left.').waitFor();
+  await tabToNode(page, new RegExp(`^${escapeRegExp(noteName(cfo))}`));
   await noteStarting(page, cfo).click();
+  await tabToNode(page, new RegExp(`^${escapeRegExp(noteName(pilotNote))}`));
   await noteStarting(page, pilotNote).click();
   await page.getByText('Noah Bennett has 0 of 2 dots left.').waitFor();
   await noteStarting(page, pilotNote).click();
