@@ -111,15 +111,17 @@ export const SHORTCUTS = {
   'participant.undo': { scope: 'participant', keys: ['Mod+Z'], label: 'rooms.participant.undo' },
   'participant.redo': { scope: 'participant', keys: ['Mod+Shift+Z', 'Mod+Y'], label: 'rooms.participant.redo' },
 
-  // Inside a workspace (features/workspace): its navigation's places, in the rail's order.
-  'workspace.overview': { scope: 'workspace', keys: ['Alt+Shift+1'], label: 'workspaceUx.nav.goTo.overview', targets: ANYWHERE },
-  'workspace.personas': { scope: 'workspace', keys: ['Alt+Shift+2'], label: 'workspaceUx.nav.goTo.personas', targets: ANYWHERE },
-  'workspace.funnel': { scope: 'workspace', keys: ['Alt+Shift+3'], label: 'workspaceUx.nav.goTo.funnel', targets: ANYWHERE },
-  'workspace.sla': { scope: 'workspace', keys: ['Alt+Shift+4'], label: 'workspaceUx.nav.goTo.sla', targets: ANYWHERE },
-  'workspace.meetings': { scope: 'workspace', keys: ['Alt+Shift+5'], label: 'workspaceUx.nav.goTo.meetings', targets: ANYWHERE },
-  'workspace.kpis': { scope: 'workspace', keys: ['Alt+Shift+6'], label: 'workspaceUx.nav.goTo.kpis', targets: ANYWHERE },
-  'workspace.calendar': { scope: 'workspace', keys: ['Alt+Shift+7'], label: 'workspaceUx.nav.goTo.calendar', targets: ANYWHERE },
-  'workspace.members': { scope: 'workspace', keys: ['Alt+Shift+8'], label: 'workspaceUx.nav.goTo.members', targets: ANYWHERE },
+  // Inside a workspace (features/workspace): its navigation's places, in the rail's order. Not
+  // while typing: in a field the keys may type a character (Option on a Mac), and a page change
+  // would cut the typing short.
+  'workspace.overview': { scope: 'workspace', keys: ['Alt+Shift+1'], label: 'workspaceUx.nav.goTo.overview' },
+  'workspace.personas': { scope: 'workspace', keys: ['Alt+Shift+2'], label: 'workspaceUx.nav.goTo.personas' },
+  'workspace.funnel': { scope: 'workspace', keys: ['Alt+Shift+3'], label: 'workspaceUx.nav.goTo.funnel' },
+  'workspace.sla': { scope: 'workspace', keys: ['Alt+Shift+4'], label: 'workspaceUx.nav.goTo.sla' },
+  'workspace.meetings': { scope: 'workspace', keys: ['Alt+Shift+5'], label: 'workspaceUx.nav.goTo.meetings' },
+  'workspace.kpis': { scope: 'workspace', keys: ['Alt+Shift+6'], label: 'workspaceUx.nav.goTo.kpis' },
+  'workspace.calendar': { scope: 'workspace', keys: ['Alt+Shift+7'], label: 'workspaceUx.nav.goTo.calendar' },
+  'workspace.members': { scope: 'workspace', keys: ['Alt+Shift+8'], label: 'workspaceUx.nav.goTo.members' },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;
