@@ -18,12 +18,25 @@ const ZONE_LAYOUT: Record<PersonaZone, { x: number; y: number; width: number; he
   objections: { x: 320, y: 40, width: 580, height: 520 },
 };
 
+/** Where the template puts the card's top edge. */
+const CARD_TOP = -540;
+/** Space kept between the card and the zone below it. */
+const CARD_GAP = 40;
+
+/**
+ * The tallest the card may draw in the template (canvas px): down to the Channels zone below it,
+ * less a gap. The card's content grows with its text and with the theme's type size (the projector
+ * draws it at 22 px), so the card view caps its height here and clips its fields: with any text, in
+ * any theme, no zone of the template overlaps the card.
+ */
+export const PERSONA_CARD_MAX_HEIGHT = ZONE_LAYOUT.channels.y - CARD_TOP - CARD_GAP;
+
 export function emptyPersona(overrides: Partial<PersonaNodeData> = {}): PersonaNodeData {
   const fields = Object.fromEntries(PERSONA_TEXT_FIELDS.map((field) => [field, ''])) as Record<(typeof PERSONA_TEXT_FIELDS)[number], string>;
   return {
     type: 'persona',
     x: -PERSONA_CARD.width / 2,
-    y: -540,
+    y: CARD_TOP,
     ...fields,
     buyingRole: null,
     photoId: null,

@@ -9,6 +9,8 @@ import { kpiEn } from './kpi.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
 import { roomsEn } from './rooms.en';
+import { sampleStoryEn } from './sampleStory.en';
+import { workspaceUxEn } from './workspaceUx.en';
 import { keysEn } from './keys.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
@@ -905,6 +907,8 @@ export const en = {
   diagrams: diagramsEn,
   migrations: migrationsEn,
   calendar: calendarEn,
+  sampleStory: sampleStoryEn,
+  workspaceUx: workspaceUxEn,
   defaults: defaultsEn,
   hostErrors: hostErrorsEn,
   errors: {

@@ -10,6 +10,8 @@ import { kpiJa } from './kpi.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
 import { roomsJa } from './rooms.ja';
+import { sampleStoryJa } from './sampleStory.ja';
+import { workspaceUxJa } from './workspaceUx.ja';
 import { keysJa } from './keys.ja';
 
 export const ja: Messages = {
@@ -904,6 +906,8 @@ export const ja: Messages = {
   diagrams: diagramsJa,
   migrations: migrationsJa,
   calendar: calendarJa,
+  sampleStory: sampleStoryJa,
+  workspaceUx: workspaceUxJa,
   defaults: defaultsJa,
   hostErrors: hostErrorsJa,
   errors: {

@@ -31,5 +31,6 @@ export const keysEn = {
     calendar: 'On the calendar page',
     printView: 'In a print view',
     participant: 'On a participant’s page in a room',
+    workspace: 'In a workspace',
   },
 } as const;

@@ -29,5 +29,6 @@ export const keysJa: Messages['keys'] = {
     calendar: 'カレンダーページ',
     printView: '印刷ビュー',
     participant: 'ルームの参加者ページ',
+    workspace: 'ワークスペース内',
   },
 };

@@ -109,7 +109,8 @@ describe('workspace files', () => {
     });
     expect(strip(await snapshotWorkspace(copy, database))).toEqual(strip(await snapshotWorkspace(original, database)));
     const originalBoards = await boardJson(database, original);
-    expect(Object.keys(originalBoards)).toHaveLength(1);
+    // The persona board and the funnel board.
+    expect(Object.keys(originalBoards)).toHaveLength(2);
     expect(JSON.stringify(originalBoards)).toContain('中村 拓也');
     expect(await boardJson(database, copy)).toEqual(originalBoards);
   });
@@ -178,7 +179,7 @@ describe('workspace files', () => {
     const original = await createSampleWorkspace('en', database);
     const copy = await duplicateWorkspace(original, 'Copy', database);
     const list = await listWorkspaces(database);
-    expect(list.find((w) => w.id === copy)).toMatchObject({ name: 'Copy', memberCount: 7, boardCount: 1 });
+    expect(list.find((w) => w.id === copy)).toMatchObject({ name: 'Copy', memberCount: 7, boardCount: 2 });
     expect(await boardJson(database, copy)).toEqual(await boardJson(database, original));
 
     // The copy is independent: editing its board leaves the original alone.

@@ -185,10 +185,8 @@ describe('diagrams on paper and as images', () => {
     const { page, context, pageErrors } = await launchBrowser({ lang: 'en' });
     await stubPrintDialog(context);
     const workspaceId = await openSample(page);
+    // The sample comes with its funnel.
     const funnel = page.getByRole('region', { name: en.funnel.section });
-    await funnel.getByRole('button', { name: en.funnel.create }).click();
-    await page.getByRole('heading', { level: 1, name: en.funnel.defaultName }).waitFor();
-    await page.goto(appUrl(`/w/${workspaceId}`));
     await funnel.getByRole('button', { name: /: actions$/ }).click();
     await page.getByRole('menuitem', { name: en.diagrams.funnelSheet.export }).click();
     const hash = await nextPrinted(page, 1);

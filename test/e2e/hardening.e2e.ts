@@ -177,10 +177,14 @@ describe('bundled fonts everywhere', () => {
     expect(fonts.filter((name) => !/\+(NotoSansJP\w*|Inter)-(Regular|Bold)$/.test(name))).toEqual([]);
     expect((await run('pdftotext', ['-layout', pdfPath, '-'])).stdout).toMatch(/\b1 \/ \d+\b/);
 
-    // A toast and a new page: creating the funnel board.
+    // A toast and a new page: the sample's funnel, reached from the workspace navigation, then
+    // exported (the workspace file) from there.
     await page.goto(appUrl(`/w/${workspaceId}`));
-    await page.getByRole('button', { name: ja.funnel.create }).click();
-    await page.getByText(ja.funnel.created).waitFor();
+    await page.getByRole('heading', { level: 1, name: ja.sample.workspaceName }).waitFor();
+    await page.keyboard.press('Alt+Shift+Digit3');
+    await page.getByRole('table', { name: ja.funnel.calculator.result }).waitFor();
+    await page.keyboard.press('Control+KeyE');
+    await page.getByText(ja.workspace.exported.replace('{{name}}', ja.sample.workspaceName)).waitFor();
     await settle(page, 'funnel');
     visited.push('funnel (with its toast)');
     problems.push(...(await textOutsideBundledFonts(page, cdp)).map((problem) => `funnel: ${problem}`));

@@ -103,10 +103,10 @@ describe('import and export', () => {
     expect(membersInFile(original)).toEqual(originalMembers);
     expect(String(original.boards.length)).toBe(sampleRow!.boards);
     // The board document really carries the sample's persona and stickies.
-    const nodes = Object.values(decodeBoardDoc(original.boards[0]!.doc).nodes as Record<string, Record<string, unknown>>);
+    const nodes = Object.values(decodeBoardDoc(original.boards.find((board) => board.kind === 'persona')!.doc).nodes as Record<string, Record<string, unknown>>);
     expect(nodes.find((node) => node.type === 'persona')).toMatchObject({ name: en.sample.persona.name, quote: en.sample.persona.quote });
     expect(nodes.filter((node) => node.type === 'sticky').map((node) => node.text).sort()).toEqual(
-      en.sample.stickies.map((sticky) => sticky.text).sort(),
+      [...en.sample.stickies.map((sticky) => sticky.text), ...en.sampleStory.notes].sort(),
     );
 
     // Import it back through the file chooser: a second workspace with the same content.

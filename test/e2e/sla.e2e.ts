@@ -12,7 +12,7 @@ import { readSeal, sealOptionsFromRequest, sealPdf, sealPdfForRequest, SEAL_FILE
 import { sha256Hex } from '../../shared/sla/canonical';
 import { SlaVersion } from '../../shared/sla/versions';
 import { knownVersions, slaFooter, slaSealRequest } from '../../renderer/src/features/sla/exportRequest';
-import { openSample, workspaceIdFromUrl } from './support/app';
+import { createWorkspaceWithSamplePeople } from './support/app';
 import { pressUntilFocused } from './support/keyboard';
 import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
 import { pdfImages, pdfWords } from './support/pdf';
@@ -59,7 +59,8 @@ async function drawSignature(page: Page) {
 describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
   test('edit, sign (drawn and typed), print, seal, pdftotext, verify matches / altered, new revision with its diff', async () => {
     const { page, context, pageErrors } = await launchBrowser({ lang: 'en' });
-    const workspaceId = await openSample(page);
+    // The sample comes with a signed SLA: this starts from the sample's people and no SLA.
+    const workspaceId = await createWorkspaceWithSamplePeople(page, en, 'Northwind SLA');
     await page.getByRole('region', { name: en.sla.section }).waitFor();
     await page.getByRole('link', { name: en.sla.open }).click();
     await page.getByRole('heading', { level: 1, name: en.sla.defaultTitle }).waitFor();
@@ -236,9 +237,7 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
 
   test('日本語: keyboard only — submit, both heads sign by typing their names, Japanese PDF with every section title', async () => {
     const { page, context, pageErrors } = await launchBrowser({ lang: 'ja' });
-    await page.getByRole('button', { name: ja.home.openSample }).click();
-    await page.getByRole('heading', { level: 1, name: ja.sample.workspaceName }).waitFor();
-    const workspaceId = workspaceIdFromUrl(page);
+    const workspaceId = await createWorkspaceWithSamplePeople(page, ja, 'ノースウィンドSLA');
     const open = page.getByRole('link', { name: ja.sla.open });
     await pressUntilFocused(page, open, 'Tab', 80);
     await page.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
-import { openSample } from './support/app';
+import { createWorkspaceWithSamplePeople } from './support/app';
 import { settle } from './support/keyboard';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
 
@@ -13,7 +13,8 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 describe('SLA board: lanes of commitment cards', () => {
   test('keyboard: add in the Sales lane, edit on the card, badge appears, move to Marketing, delete; a signed board is read-only', async () => {
     const { page, pageErrors } = await launchBrowser({ lang: 'en' });
-    await openSample(page);
+    // The sample's SLA is signed (read-only): start from its people and no SLA.
+    await createWorkspaceWithSamplePeople(page, en, 'Northwind SLA board');
     await page.getByRole('link', { name: en.sla.open }).click();
     await page.getByRole('heading', { level: 1, name: en.sla.defaultTitle }).waitFor();
     const sales = page.getByRole('region', { name: 'Sales lane' });
@@ -107,7 +108,8 @@ describe('SLA board: lanes of commitment cards', () => {
 
   test('mouse: drag a response-time card to Marketing; with none left in Sales the hand-off is drawn uncovered', async () => {
     const { page, pageErrors } = await launchBrowser({ lang: 'en' });
-    await openSample(page);
+    // The sample's SLA is signed (read-only): start from its people and no SLA.
+    await createWorkspaceWithSamplePeople(page, en, 'Northwind SLA board');
     await page.getByRole('link', { name: en.sla.open }).click();
     await page.getByRole('heading', { level: 1, name: en.sla.defaultTitle }).waitFor();
     const sales = page.getByRole('region', { name: 'Sales lane' });

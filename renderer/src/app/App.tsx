@@ -12,13 +12,16 @@ import {
   BoardPage,
   BoardPrint,
   CalendarPage,
+  FunnelsPage,
   FunnelPage,
   FunnelSheetPrint,
   KpiPage,
+  MembersPage,
   MeetingPage,
   MeetingsPage,
   MinutesPrint,
   PersonaSheet,
+  PersonasPage,
   RunMeetingPage,
   SettingsPage,
   SlaPage,
@@ -26,6 +29,8 @@ import {
   VerifyPage,
   WorkspacePage,
 } from './pages';
+import { placeOf } from '../features/workspace/places';
+import { WorkspaceNav } from '../features/workspace/WorkspaceNav';
 import { useWorkspaceActions, WorkspaceActionsProvider } from '../features/workspaces/WorkspaceActions';
 import type { HostCommand } from '../host';
 import { db } from '../db/db';
@@ -125,6 +130,10 @@ function Shell() {
   useAutomaticBackups(host);
   useBackupNotifications(host, language);
   useFocusOnNavigation();
+  const [location] = useLocation();
+  const place = placeOf(location);
+  // Run mode is the meeting on the big screen: no navigation beside it.
+  const navFor = place && !/^\/meetings\/[^/]+\/run$/.test(place.rest) ? place.workspaceId : null;
   return (
     <RoomsProvider>
       <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -154,37 +163,43 @@ function Shell() {
         </nav>
         <RoomIndicator />
       </header>
-      <main id="main" tabIndex={-1}>
-        <Suspense fallback={<PageLoading />}>
-        <Switch>
-          <Route path="/">
-            <HomePage />
-          </Route>
-          <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
-          <Route path="/w/:id/sla">{(params) => <SlaPage workspaceId={params.id} />}</Route>
-          <Route path="/w/:id/sla/verify">{(params) => <VerifyPage workspaceId={params.id} />}</Route>
-          <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
-          <Route path="/w/:id/funnel/:boardId">{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
-          <Route path="/w/:id/meetings">{(params) => <MeetingsPage workspaceId={params.id} />}</Route>
-          <Route path="/w/:id/meetings/:meetingId">{(params) => <MeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
-          <Route path="/w/:id/meetings/:meetingId/run">{(params) => <RunMeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
-          <Route path="/w/:id/kpis">{(params) => <KpiPage workspaceId={params.id} />}</Route>
-          <Route path="/w/:id/calendar">{(params) => <CalendarPage workspaceId={params.id} />}</Route>
-          <Route path="/settings">
-            <SettingsPage />
-          </Route>
-          <Route path="/backups">
-            <BackupsPage />
-          </Route>
-          <Route>
-            <section className="page">
-              <h1>{t('app.notFound')}</h1>
-              <Link href="/">{t('app.backHome')}</Link>
-            </section>
-          </Route>
-        </Switch>
-        </Suspense>
-      </main>
+      <div className="app-body">
+        {navFor ? <WorkspaceNav workspaceId={navFor} /> : null}
+        <main id="main" tabIndex={-1}>
+          <Suspense fallback={<PageLoading />}>
+          <Switch>
+            <Route path="/">
+              <HomePage />
+            </Route>
+            <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/sla">{(params) => <SlaPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/sla/verify">{(params) => <VerifyPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
+            <Route path="/w/:id/funnel/:boardId">{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
+            <Route path="/w/:id/meetings">{(params) => <MeetingsPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/meetings/:meetingId">{(params) => <MeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
+            <Route path="/w/:id/meetings/:meetingId/run">{(params) => <RunMeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
+            <Route path="/w/:id/kpis">{(params) => <KpiPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/calendar">{(params) => <CalendarPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/personas">{(params) => <PersonasPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/funnel">{(params) => <FunnelsPage workspaceId={params.id} />}</Route>
+            <Route path="/w/:id/members">{(params) => <MembersPage workspaceId={params.id} />}</Route>
+            <Route path="/settings">
+              <SettingsPage />
+            </Route>
+            <Route path="/backups">
+              <BackupsPage />
+            </Route>
+            <Route>
+              <section className="page">
+                <h1>{t('app.notFound')}</h1>
+                <Link href="/">{t('app.backHome')}</Link>
+              </section>
+            </Route>
+          </Switch>
+          </Suspense>
+        </main>
+      </div>
       <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       <Toaster
         position="bottom-right"

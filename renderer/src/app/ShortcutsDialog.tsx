@@ -19,6 +19,7 @@ const GROUP_TITLES: Record<Scope, MessageKey> = {
   run: 'shortcuts.runMode',
   printView: 'keys.groups.printView',
   participant: 'keys.groups.participant',
+  workspace: 'keys.groups.workspace',
 };
 
 /** Every shortcut of the app ("?"), by where it works, made from the one shortcut table. */

@@ -6,6 +6,9 @@ import { lazy } from 'react';
  * the page that uses it. Everything is still in the app bundle — nothing is fetched from outside.
  */
 export const WorkspacePage = lazy(() => import('../features/workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
+export const PersonasPage = lazy(() => import('../features/workspace/PlacePage').then((m) => ({ default: m.PersonasPage })));
+export const FunnelsPage = lazy(() => import('../features/workspace/PlacePage').then((m) => ({ default: m.FunnelsPage })));
+export const MembersPage = lazy(() => import('../features/workspace/PlacePage').then((m) => ({ default: m.MembersPage })));
 export const SlaPage = lazy(() => import('../features/sla/SlaPage').then((m) => ({ default: m.SlaPage })));
 export const VerifyPage = lazy(() => import('../features/sla/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 export const BoardPage = lazy(() => import('../features/personas/PersonaBoardPage').then((m) => ({ default: m.BoardPage })));

@@ -111,6 +111,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   const setContainer = useCallback((element: HTMLDivElement | null) => session.setContainer(element), [session]);
   const { t } = useTranslation();
   const { NoteTools, KindTools, Overlay } = extension;
+  const { settings } = useApp();
 
   const flow = useReactFlow<AppNode>();
   useEffect(() => session.attachFlow(flow), [session, flow]);
@@ -118,6 +119,8 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   const flowNodes = useSyncExternalStore(session.subscribeAll, session.flowNodes);
   const miniMapClass = useCallback((node: AppNode) => session.kinds.of(node).miniMapClass(node), [session]);
   const ui = useSyncExternalStore(session.ui.subscribe, session.ui.get);
+  // On the projector the canvas needs the room: the legend waits behind its button there.
+  const legendShown = ui.legendShown ?? settings.theme !== 'projector';
   const nodes = useSyncExternalStore(session.nodes.subscribe, session.nodes.get);
   // Stable handlers: a new onNodeClick/onNodeDoubleClick re-renders every node wrapper, and any
   // new handler makes React Flow's StoreUpdater write its store (running every node's selector).
@@ -217,7 +220,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
             {t('board.nodeHint')}
           </p>
         </div>
-        <div className={`board-side${!Panel && !ui.legendShown ? ' is-collapsed' : ''}`}>
+        <div className={`board-side${!Panel && !legendShown ? ' is-collapsed' : ''}`}>
           {panelNode && Panel ? (
             <div className="board-panel">
               <button type="button" className="button small" onClick={() => session.closePanel()}>
@@ -225,7 +228,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
               </button>
               <Panel node={panelNode} doc={props.doc} workspaceId={props.workspaceId} origin={session.controller.origin} />
             </div>
-          ) : ui.legendShown ? (
+          ) : legendShown ? (
             <ShortcutsLegend onHide={() => session.setLegendShown(false)} />
           ) : (
             <button type="button" className="button small board-legend-show" onClick={() => session.setLegendShown(true)}>

@@ -48,7 +48,8 @@ export type BoardUi = {
   /** The node whose kind's details panel is open beside the canvas. */
   panelNodeId: string | null;
   startVoteOpen: boolean;
-  legendShown: boolean;
+  /** The user's choice for this board; null: the theme's default (hidden on the projector). */
+  legendShown: boolean | null;
   /** For the polite live region: what the last keyboard action did. */
   announcement: string;
 };
@@ -124,7 +125,7 @@ export class BoardSession {
       saveStatus: 'saved',
       panelNodeId: null,
       startVoteOpen: false,
-      legendShown: true,
+      legendShown: null,
       announcement: '',
     });
   }

@@ -67,7 +67,8 @@ function RelationMark({ entry, meetings, meetingId }: { entry: MeetingAction; me
         <span className="meeting-tag">{t('meetings.actions.new')}</span>
       ) : (
         <span className="meeting-tag">
-          <span aria-hidden="true">↪ </span>
+          {/* → (not ↪): the bundled fonts draw it, so no font of this machine is used. */}
+          <span aria-hidden="true">→ </span>
           {origin ? t('meetings.actions.carriedFrom', { meeting: origin.title }) : t('meetings.actions.carried')}
         </span>
       )}

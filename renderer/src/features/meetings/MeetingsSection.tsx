@@ -16,6 +16,13 @@ export function MeetingsSection(props: { workspaceId: string }) {
   const open = data?.actions.filter(isOpen) ?? [];
   const overdue = open.filter((action) => isOverdue(action, today));
   const last = data ? [...data.meetings].reverse().find((meeting) => meeting.state !== 'planned') : undefined;
+  // Planning a meeting moves the series on to the one after: the next meeting is the planned one.
+  const nextDate = (seriesId: string, fallback: string) =>
+    data?.meetings
+      .filter((meeting) => meeting.seriesId === seriesId && meeting.state === 'planned' && meeting.date >= today)
+      .map((meeting) => meeting.date)
+      .sort()[0] ?? fallback;
+  const lastDate = last ? formatDay(last.date, language) : '';
   return (
     <section aria-labelledby="meetings-summary-title" className="card">
       <div className="section-header">
@@ -30,12 +37,13 @@ export function MeetingsSection(props: { workspaceId: string }) {
           {data.series.length === 0 ? <li>{t('meetings.noSeries')}</li> : null}
           {data.series.map((series) => (
             <li key={series.id}>
-              <strong>{series.name}</strong> — {t('meetings.nextMeeting', { date: formatDay(series.nextDate, language), cadence: t(`meetings.cadences.${series.cadence}`) })}
+              <strong>{series.name}</strong> — {t('meetings.nextMeeting', { date: formatDay(nextDate(series.id, series.nextDate), language), cadence: t(`meetings.cadences.${series.cadence}`) })}
             </li>
           ))}
           {last ? (
             <li>
-              <Link href={`/w/${props.workspaceId}/meetings/${last.id}`}>{t('meetings.lastMeeting', { title: last.title, date: formatDay(last.date, language) })}</Link>
+              <Link href={`/w/${props.workspaceId}/meetings/${last.id}`}>{/* A default title already carries the date: say it once. */}
+                {last.title.includes(lastDate) ? t('workspaceUx.meetings.lastMeeting', { title: last.title }) : t('meetings.lastMeeting', { title: last.title, date: lastDate })}</Link>
             </li>
           ) : null}
           <li>

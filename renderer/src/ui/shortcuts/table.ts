@@ -13,7 +13,7 @@ import type { KeyTarget } from './keys';
  * matches on Japanese and US keyboards.
  */
 
-export const SCOPES = ['global', 'board', 'personaExports', 'room', 'funnel', 'funnelExports', 'slaBoard', 'kpi', 'kpiValues', 'calendar', 'run', 'printView', 'participant'] as const;
+export const SCOPES = ['global', 'board', 'personaExports', 'room', 'funnel', 'funnelExports', 'slaBoard', 'kpi', 'kpiValues', 'calendar', 'run', 'printView', 'participant', 'workspace'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Anywhere but a text field (the default). */
@@ -110,6 +110,18 @@ export const SHORTCUTS = {
   // A participant's page in a room (participant/): their own notes' history.
   'participant.undo': { scope: 'participant', keys: ['Mod+Z'], label: 'rooms.participant.undo' },
   'participant.redo': { scope: 'participant', keys: ['Mod+Shift+Z', 'Mod+Y'], label: 'rooms.participant.redo' },
+
+  // Inside a workspace (features/workspace): its navigation's places, in the rail's order. Not
+  // while typing: in a field the keys may type a character (Option on a Mac), and a page change
+  // would cut the typing short.
+  'workspace.overview': { scope: 'workspace', keys: ['Alt+Shift+1'], label: 'workspaceUx.nav.goTo.overview' },
+  'workspace.personas': { scope: 'workspace', keys: ['Alt+Shift+2'], label: 'workspaceUx.nav.goTo.personas' },
+  'workspace.funnel': { scope: 'workspace', keys: ['Alt+Shift+3'], label: 'workspaceUx.nav.goTo.funnel' },
+  'workspace.sla': { scope: 'workspace', keys: ['Alt+Shift+4'], label: 'workspaceUx.nav.goTo.sla' },
+  'workspace.meetings': { scope: 'workspace', keys: ['Alt+Shift+5'], label: 'workspaceUx.nav.goTo.meetings' },
+  'workspace.kpis': { scope: 'workspace', keys: ['Alt+Shift+6'], label: 'workspaceUx.nav.goTo.kpis' },
+  'workspace.calendar': { scope: 'workspace', keys: ['Alt+Shift+7'], label: 'workspaceUx.nav.goTo.calendar' },
+  'workspace.members': { scope: 'workspace', keys: ['Alt+Shift+8'], label: 'workspaceUx.nav.goTo.members' },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;
