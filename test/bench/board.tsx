@@ -21,7 +21,7 @@ import { AppProvider, applyTheme } from '../../renderer/src/app/AppContext';
 import { db } from '../../renderer/src/db/db';
 import { BoardPage } from '../../renderer/src/features/personas/PersonaBoardPage';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
-import { initI18n } from '../../renderer/src/i18n';
+import { initI18n, loadLanguage } from '../../renderer/src/i18n';
 import { BENCH_MEMBERS, benchStickies, selectionIds } from './boardData';
 import { installProbe } from './probe';
 
@@ -73,6 +73,7 @@ async function open(): Promise<void> {
   // What renderer/src/main.tsx does, with the board page in place of the router.
   const host = createBrowserHost();
   const { settings, problem } = await host.getSettings();
+  await loadLanguage('en');
   const i18n = initI18n('en');
   applyTheme(settings.theme);
   probe.mark('renderStart');

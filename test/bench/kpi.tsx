@@ -22,7 +22,7 @@ import { KpiDashboard } from '../../renderer/src/features/kpis/KpiDashboard';
 import { createDefaultKpis, writeImportedValues } from '../../renderer/src/features/kpis/kpiStore';
 import { ensureVersion, signVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
-import { initI18n } from '../../renderer/src/i18n';
+import { initI18n, loadLanguage } from '../../renderer/src/i18n';
 import { benchValues, KPI_BENCH_LAST, KPI_BENCH_MONTHS } from './kpiData';
 import { installKpiProbe } from './kpiProbe';
 
@@ -55,6 +55,7 @@ async function open(): Promise<void> {
   const probe = installKpiProbe(8);
   const host = createBrowserHost();
   const { settings, problem } = await host.getSettings();
+  await loadLanguage('en');
   const i18n = initI18n('en');
   applyTheme(settings.theme);
   probe.marks.renderStart = performance.now();
