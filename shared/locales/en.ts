@@ -177,7 +177,6 @@ export const en = {
     importWorkspace: 'Import a workspace file',
     help: 'Show this list',
     exportWorkspace: 'Export the open workspace to a file',
-    undoRedo: 'Undo / redo on boards, the funnel and the SLA board',
     everywhere: 'Everywhere',
     runMode: 'Running a meeting',
     home: 'Go to workspaces',

@@ -176,7 +176,6 @@ export const ja: Messages = {
     importWorkspace: 'ワークスペースファイルのインポート',
     help: 'この一覧を表示',
     exportWorkspace: '開いているワークスペースをファイルに書き出す',
-    undoRedo: 'ボード、ファネル、SLA ボードで元に戻す／やり直し',
     everywhere: 'どこでも',
     runMode: '定例会の進行中',
     home: 'ワークスペース一覧へ',

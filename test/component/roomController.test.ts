@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -67,7 +66,8 @@ describe('the facilitator’s room controller', () => {
     const host = createRoomHost({
       now: () => Date.now(),
       logger: { info: () => {}, warn: () => {} },
-      networkInterfaces,
+      // Loopback only: tests never listen on or reach another address.
+      networkInterfaces: () => ({ lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: '127.0.0.1/8' }] }),
       participantPage: loadParticipantPage(build.root),
       randomBytes: (size) => randomBytes(size),
       facilitatorOrigins: () => [window.location.origin],

@@ -606,7 +606,7 @@ describe('lock, remove, close', () => {
 
   it('opens only on an address of this computer, and says when the port is taken', async () => {
     current = testHost();
-    await expect(current.host.open({ boardId: 'b', boardName: 'B', members: [], state: boardState().state, address: '10.1.2.3' })).rejects.toThrow('not an address of this computer');
+    await expect(current.host.open({ boardId: 'b', boardName: 'B', members: [], state: boardState().state, address: '127.0.0.2' })).rejects.toThrow('not an address of this computer');
     const room = await current.host.open({ boardId: 'b', boardName: 'B', members: [], state: boardState().state, address: null });
     const other = testHost({ port: room.port });
     await expect(other.host.open({ boardId: 'b', boardName: 'B', members: [], state: boardState().state, address: null })).rejects.toThrow(`Port ${room.port}`);

@@ -332,7 +332,7 @@ describe('room errors in the user’s language', () => {
   };
 
   it('carries the kind and parameters across Electron IPC and from the browser version’s server', () => {
-    const problem = { kind: 'port-in-use' as const, params: { port: 47231, address: '192.168.1.20' }, message: 'Port 47231 on 192.168.1.20 is in use by another program.' };
+    const problem = { kind: 'port-in-use' as const, params: { port: 47231, address: '127.0.0.1' }, message: 'Port 47231 on 127.0.0.1 is in use by another program.' };
     // Electron puts its own prefix before an IPC handler's error message.
     const ipc = new Error(`Error invoking remote method 'room:open': Error: ${roomProblemMessage(problem)}`);
     expect(roomProblemOf(ipc)).toEqual(problem);
