@@ -238,8 +238,11 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
   test('日本語: keyboard only — submit, both heads sign by typing their names, Japanese PDF with every section title', async () => {
     const { page, context, pageErrors } = await launchBrowser({ lang: 'ja' });
     const workspaceId = await createWorkspaceWithSamplePeople(page, ja, 'ノースウィンドSLA');
+    // The workspace page's sections load one by one; tab only once the SLA section is there (on a
+    // busy machine it may come after focus has passed its place, and Tab must go round the page).
+    await page.getByRole('region', { name: ja.sla.section }).waitFor();
     const open = page.getByRole('link', { name: ja.sla.open });
-    await pressUntilFocused(page, open, 'Tab', 80);
+    await pressUntilFocused(page, open, 'Tab', 200);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: ja.sla.defaultTitle }).waitFor();
     await page.getByText('第1版 · 下書き', { exact: true }).waitFor();
