@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AUDIENCE_CHANNEL, readAudienceMessage } from '../../shared/audience/presentation';
+import { AudienceFollower, Presenter } from '../../renderer/src/features/audience/presentationChannel';
+
+/** Real BroadcastChannels (Node has them): messages are delivered asynchronously, as in a browser. */
+const opened: { dispose(): void }[] = [];
+afterEach(() => {
+  for (const thing of opened.splice(0)) thing.dispose();
+});
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 20));
+const until = async (check: () => boolean) => {
+  for (let tries = 0; tries < 100 && !check(); tries++) await nextTurn();
+  expect(check()).toBe(true);
+};
+
+describe('presentation between the laptop and the audience window', () => {
+  it('an audience window that opens later gets the current state, then every change', async () => {
+    const presenter = new Presenter();
+    opened.push(presenter);
+    presenter.present({ kind: 'board', board: 'persona', workspaceId: 'w1', boardId: 'b1', focus: null, hidden: false });
+    const follower = new AudienceFollower();
+    opened.push(follower);
+    await until(() => follower.current?.presentation.kind === 'board');
+    presenter.setBlank(true);
+    await until(() => follower.current?.blank === true);
+    expect(follower.current?.presentation).toEqual(presenter.current.presentation);
+  });
+
+  it('ignores malformed and stale messages', async () => {
+    const presenter = new Presenter();
+    opened.push(presenter);
+    const follower = new AudienceFollower();
+    opened.push(follower);
+    await until(() => follower.current !== null);
+    const shown = follower.current!;
+    const hostile = new BroadcastChannel(AUDIENCE_CHANNEL);
+    hostile.postMessage({ type: 'state', state: { presentation: { kind: 'board', boardId: 'x' }, blank: true, seq: shown.seq + 5 } });
+    hostile.postMessage({ type: 'state', state: { presentation: { kind: 'idle' }, blank: true, seq: shown.seq - 1 } });
+    hostile.postMessage('<script>');
+    await nextTurn();
+    await nextTurn();
+    hostile.close();
+    expect(follower.current).toEqual(shown);
+    expect(readAudienceMessage({ type: 'state' })).toBeNull();
+  });
+
+  it('a laptop window that reloads is followed at once (its states are newer than any before)', async () => {
+    const first = new Presenter();
+    first.setBlank(true);
+    const follower = new AudienceFollower();
+    opened.push(follower);
+    await until(() => follower.current?.blank === true);
+    first.dispose();
+    await nextTurn();
+    const reloaded = new Presenter();
+    opened.push(reloaded);
+    reloaded.present({ kind: 'meeting', workspaceId: 'w1', meetingId: 'm1' });
+    await until(() => follower.current?.presentation.kind === 'meeting');
+  });
+});
