@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUDIENCE_CHANNEL, readAudienceMessage } from '../../shared/audience/presentation';
-import { AudienceFollower, Presenter } from '../../renderer/src/features/audience/presentationChannel';
+import { AUDIENCE_CHANNEL, type AudienceMessage, readAudienceMessage } from '../../shared/audience/presentation';
+import { AudienceFollower, openAudienceChannel, Presenter } from '../../renderer/src/features/audience/presentationChannel';
 
 /** Real BroadcastChannels (Node has them): messages are delivered asynchronously, as in a browser. */
 const opened: { dispose(): void }[] = [];
@@ -33,10 +33,12 @@ describe('presentation between the laptop and the audience window', () => {
     opened.push(follower);
     await until(() => follower.current !== null);
     const shown = follower.current!;
-    const hostile = new BroadcastChannel(AUDIENCE_CHANNEL);
-    hostile.postMessage({ type: 'state', state: { presentation: { kind: 'board', boardId: 'x' }, blank: true, seq: shown.seq + 5 } });
-    hostile.postMessage({ type: 'state', state: { presentation: { kind: 'idle' }, blank: true, seq: shown.seq - 1 } });
-    hostile.postMessage('<script>');
+    // Another page of the origin sending what it likes.
+    const hostile = openAudienceChannel(AUDIENCE_CHANNEL);
+    const post = (data: unknown) => hostile.send(data as AudienceMessage);
+    post({ type: 'state', state: { presentation: { kind: 'board', boardId: 'x' }, blank: true, seq: shown.seq + 5 } });
+    post({ type: 'state', state: { presentation: { kind: 'idle' }, blank: true, seq: shown.seq - 1 } });
+    post('<script>');
     await nextTurn();
     await nextTurn();
     hostile.close();
@@ -56,5 +58,7 @@ describe('presentation between the laptop and the audience window', () => {
     opened.push(reloaded);
     reloaded.present({ kind: 'meeting', workspaceId: 'w1', meetingId: 'm1' });
     await until(() => follower.current?.presentation.kind === 'meeting');
+    // The reloaded laptop's state replaces the old one whole.
+    expect(follower.current?.blank).toBe(false);
   });
 });

@@ -7,15 +7,28 @@ import {
   readAudienceMessage,
 } from '../../../../shared/audience/presentation';
 
-/** The part of BroadcastChannel used here (tests and a browser without it pass their own). */
+/** What the presenter and follower need of a channel (a BroadcastChannel; tests may pass another). */
 export type ChannelLike = {
-  postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
-  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  send(message: AudienceMessage): void;
+  /** Returns a function that stops listening. */
+  listen(listener: (data: unknown) => void): () => void;
   close(): void;
 };
 
-const openChannel = (): ChannelLike => new BroadcastChannel(AUDIENCE_CHANNEL);
+export function openAudienceChannel(name = AUDIENCE_CHANNEL): ChannelLike {
+  const channel = new BroadcastChannel(name);
+  return {
+    // A BroadcastChannel has no target origin: it reaches only this origin's windows.
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin
+    send: (message) => channel.postMessage(message),
+    listen(listener) {
+      const onMessage = (event: Event) => listener((event as MessageEvent).data);
+      channel.addEventListener('message', onMessage);
+      return () => channel.removeEventListener('message', onMessage);
+    },
+    close: () => channel.close(),
+  };
+}
 
 /**
  * The laptop's side: owns what is presented, tells every audience window on each change and
@@ -30,14 +43,15 @@ export class Presenter {
   private state: AudienceState = { ...INITIAL_AUDIENCE_STATE, seq: Date.now() };
   private readonly listeners = new Set<(state: AudienceState) => void>();
   private readonly channel: ChannelLike;
-  private readonly onMessage = (event: MessageEvent) => {
-    const message = readAudienceMessage(event.data);
+  private readonly stopListening: () => void;
+  private readonly onMessage = (data: unknown) => {
+    const message = readAudienceMessage(data);
     if (message?.type === 'hello') this.post({ type: 'state', state: this.state });
   };
 
-  constructor(channel: ChannelLike = openChannel()) {
+  constructor(channel: ChannelLike = openAudienceChannel()) {
     this.channel = channel;
-    this.channel.addEventListener('message', this.onMessage);
+    this.stopListening = this.channel.listen(this.onMessage);
   }
 
   get current(): AudienceState {
@@ -58,7 +72,7 @@ export class Presenter {
   }
 
   dispose(): void {
-    this.channel.removeEventListener('message', this.onMessage);
+    this.stopListening();
     this.channel.close();
     this.listeners.clear();
   }
@@ -70,7 +84,7 @@ export class Presenter {
   }
 
   private post(message: AudienceMessage): void {
-    this.channel.postMessage(message);
+    this.channel.send(message);
   }
 }
 
@@ -82,18 +96,19 @@ export class AudienceFollower {
   private state: AudienceState | null = null;
   private readonly listeners = new Set<(state: AudienceState) => void>();
   private readonly channel: ChannelLike;
-  private readonly onMessage = (event: MessageEvent) => {
-    const message = readAudienceMessage(event.data);
+  private readonly stopListening: () => void;
+  private readonly onMessage = (data: unknown) => {
+    const message = readAudienceMessage(data);
     if (message?.type !== 'state') return;
     if (this.state && message.state.seq < this.state.seq) return;
     this.state = message.state;
     for (const listener of this.listeners) listener(message.state);
   };
 
-  constructor(channel: ChannelLike = openChannel()) {
+  constructor(channel: ChannelLike = openAudienceChannel()) {
     this.channel = channel;
-    this.channel.addEventListener('message', this.onMessage);
-    this.channel.postMessage({ type: 'hello' } satisfies AudienceMessage);
+    this.stopListening = this.channel.listen(this.onMessage);
+    this.channel.send({ type: 'hello' });
   }
 
   /** Null until the laptop answered. */
@@ -108,8 +123,8 @@ export class AudienceFollower {
 
   /** Says goodbye (the laptop learns the window is gone) and stops listening. */
   dispose(): void {
-    this.channel.postMessage({ type: 'bye' } satisfies AudienceMessage);
-    this.channel.removeEventListener('message', this.onMessage);
+    this.channel.send({ type: 'bye' });
+    this.stopListening();
     this.channel.close();
     this.listeners.clear();
   }
