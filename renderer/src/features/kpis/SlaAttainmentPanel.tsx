@@ -7,7 +7,7 @@ import { type AttainmentUnit, type CommitmentAttainment, slaAttainment } from '.
 import { isPeriod } from '../../../../shared/kpi/periods';
 import { useApp } from '../../app/AppContext';
 import { commitmentSentence } from '../sla/format';
-import { stagesOf } from '../sla/SlaContent';
+import { stagesOf } from '../../../../shared/sla/document';
 import { loadKpiData } from './kpiStore';
 import { formatPeriod, kpiLookup, metricName, monthsEnding, slaContextOf } from './model';
 import './kpis.css';
