@@ -102,7 +102,7 @@ export function AudienceMeeting({ workspaceId, meetingId }: { workspaceId: strin
   else if (item.kind === 'leadQuality') figures = <LeadQualityFigures workspaceId={workspaceId} period={period} />;
 
   return (
-    <section className="audience-meeting" aria-labelledby={`${id}-title`}>
+    <section className={`audience-meeting ${figures ? 'audience-with-figures' : ''}`} aria-labelledby={`${id}-title`}>
       <header className="audience-meeting-header">
         <p className="audience-meeting-kicker">{meeting.title}</p>
         <p className="audience-meeting-step">{t('audienceMeeting.itemOf', { number: index + 1, count: meeting.agenda.length })}</p>
