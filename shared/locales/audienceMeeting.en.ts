@@ -1,6 +1,5 @@
 /** English strings of the meeting as the audience window shows it (merged into `en.audienceMeeting`); `audienceMeeting.ja.ts` has the same keys. */
 export const audienceMeetingEn = {
-  label: 'Meeting on the projector',
   loading: 'Loading the meeting…',
   notFound: 'This meeting is not available',
   notFoundBody: 'It may have been deleted. The projector shows it again once a meeting is presented.',

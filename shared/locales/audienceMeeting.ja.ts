@@ -2,7 +2,6 @@ import type { Messages } from './en';
 
 /** Japanese strings of the meeting as the audience window shows it (merged into `ja.audienceMeeting`). */
 export const audienceMeetingJa: Messages['audienceMeeting'] = {
-  label: 'プロジェクターに表示中の会議',
   loading: '会議を読み込んでいます…',
   notFound: 'この会議は表示できません',
   notFoundBody: '削除された可能性があります。会議が表示されると、ここに再び映ります。',
