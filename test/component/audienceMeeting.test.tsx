@@ -293,15 +293,25 @@ describe('the SLA figures on the projector', { timeout: 60_000 }, () => {
 });
 
 describe('the projector view is accessible', { timeout: 30_000 }, () => {
-  it('has no serious axe violations (contrast is checked in the browser, where styles apply)', async () => {
+  it('has no serious axe violations on an overrun item and on the KPI dashboard (contrast is checked in the browser, where styles apply)', async () => {
     const { workspaceId, meeting } = await seed();
+    await createDefaultKpis(workspaceId, 'en');
     await updateMeeting(workspaceId, meeting.id, onItem(1, 11 * 60_000));
     const { container } = renderAudience(workspaceId, meeting.id);
+    const axe = (await import('axe-core')).default;
+    const serious = async () => {
+      const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
+      return results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    };
     await screen.findByRole('heading', { level: 1, name: en.meetings.agendaKinds.slaAttainment });
     await waitFor(() => expect(screen.queryByText(en.kpi.loading)).toBeNull());
-    const axe = (await import('axe-core')).default;
-    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
-    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(screen.getByText('Over time by 1:00')).toBeInTheDocument();
+    expect(await serious()).toEqual([]);
+
+    await change(workspaceId, meeting.id, onItem(0));
+    await screen.findAllByRole('article', { name: /^MQL count/ });
+    expect(await serious()).toEqual([]);
   });
 });
