@@ -68,6 +68,55 @@ function Notice(props: { kicker?: string; title: string; body?: string; busy?: b
 }
 
 /**
+ * The current item and its clock: the only part that changes every second, so only it renders
+ * every second (the figures below do not).
+ */
+function Stage(props: { meeting: Meeting; item: AgendaItem; owner: string | null; titleId: string }) {
+  const { t } = useTranslation();
+  const { meeting, item } = props;
+  const now = useItemClock(meeting, item);
+  const view = timerView(item.minutes, itemElapsedMs(meeting, item, now));
+  const paused = meeting.runningSince === null;
+  const clock = view.overrun ? `+${formatClock(view.overrunMs)}` : formatClock(view.remainingMs, true);
+  const timerLabel = view.overrun
+    ? t('audienceMeeting.timerLabelOver', { title: item.title, time: formatClock(view.overrunMs) })
+    : t('audienceMeeting.timerLabel', { title: item.title, time: formatClock(view.remainingMs, true) });
+  return (
+    <div className={`audience-stage ${view.overrun ? 'audience-overrun' : ''}`}>
+      <div className="audience-item">
+        <h1 id={props.titleId} className="audience-item-title">
+          {item.title}
+        </h1>
+        {props.owner ? <p className="audience-item-owner">{t('audienceMeeting.owner', { name: props.owner })}</p> : null}
+      </div>
+      <div className="audience-timer" role="timer" aria-label={timerLabel}>
+        <span className="audience-clock" data-testid="audience-clock">
+          {clock}
+        </span>
+        <span className="audience-clock-caption">
+          {view.overrun ? (
+            <strong className="audience-over">
+              <span aria-hidden="true">⚠ </span>
+              {t('audienceMeeting.over', { time: formatClock(view.overrunMs) })}
+            </strong>
+          ) : (
+            t('audienceMeeting.remaining')
+          )}
+        </span>
+        <span className="audience-elapsed">{t('audienceMeeting.elapsed', { elapsed: formatClock(view.elapsedMs), planned: formatClock(view.allottedMs) })}</span>
+        {paused ? (
+          <span className="audience-paused">
+            <span aria-hidden="true">❚❚ </span>
+            {t('audienceMeeting.paused')}
+          </span>
+        ) : null}
+        <progress className="audience-timer-bar" max={1} value={view.progress} aria-hidden="true" />
+      </div>
+    </div>
+  );
+}
+
+/**
  * The meeting in run mode as the room sees it on the projector (issue 10): the current agenda
  * item, its owner, its timer (with the overrun in words, not only in colour), where the agenda
  * stands, and the figures the item is about. Read-only: the laptop's run page keeps every control
@@ -79,7 +128,6 @@ export function AudienceMeeting({ workspaceId, meetingId }: { workspaceId: strin
   const data = useAudienceMeeting(workspaceId, meetingId);
   const meeting = data?.meeting ?? null;
   const item = meeting ? currentItem(meeting) : null;
-  const now = useItemClock(meeting, item);
 
   if (data === undefined) return <Notice title={t('audienceMeeting.loading')} busy />;
   if (!meeting) return <Notice title={t('audienceMeeting.notFound')} body={t('audienceMeeting.notFoundBody')} />;
@@ -88,13 +136,7 @@ export function AudienceMeeting({ workspaceId, meetingId }: { workspaceId: strin
   if (!item) return <Notice kicker={meeting.title} title={t('audienceMeeting.noItems')} />;
 
   const index = meeting.agenda.findIndex((candidate) => candidate.id === item.id);
-  const view = timerView(item.minutes, itemElapsedMs(meeting, item, now));
-  const paused = meeting.runningSince === null;
   const period = meeting.kpiPeriod ?? previousMonth(meeting.date);
-  const clock = view.overrun ? `+${formatClock(view.overrunMs)}` : formatClock(view.remainingMs, true);
-  const timerLabel = view.overrun
-    ? t('audienceMeeting.timerLabelOver', { title: item.title, time: formatClock(view.overrunMs) })
-    : t('audienceMeeting.timerLabel', { title: item.title, time: formatClock(view.remainingMs, true) });
 
   let figures: ReactNode = null;
   if (item.kind === 'kpiReview') figures = <KpiDashboard workspaceId={workspaceId} period={period} variant="meeting" />;
@@ -113,37 +155,7 @@ export function AudienceMeeting({ workspaceId, meetingId }: { workspaceId: strin
           <li key={candidate.id} className={position < index ? 'done' : position === index ? 'current' : undefined} />
         ))}
       </ol>
-      <div className={`audience-stage ${view.overrun ? 'audience-overrun' : ''}`}>
-        <div className="audience-item">
-          <h1 id={`${id}-title`} className="audience-item-title">
-            {item.title}
-          </h1>
-          {data.owner ? <p className="audience-item-owner">{t('audienceMeeting.owner', { name: data.owner })}</p> : null}
-        </div>
-        <div className="audience-timer" role="timer" aria-label={timerLabel}>
-          <span className="audience-clock" data-testid="audience-clock">
-            {clock}
-          </span>
-          <span className="audience-clock-caption">
-            {view.overrun ? (
-              <strong className="audience-over">
-                <span aria-hidden="true">⚠ </span>
-                {t('audienceMeeting.over', { time: formatClock(view.overrunMs) })}
-              </strong>
-            ) : (
-              t('audienceMeeting.remaining')
-            )}
-          </span>
-          <span className="audience-elapsed">{t('audienceMeeting.elapsed', { elapsed: formatClock(view.elapsedMs), planned: formatClock(view.allottedMs) })}</span>
-          {paused ? (
-            <span className="audience-paused">
-              <span aria-hidden="true">❚❚ </span>
-              {t('audienceMeeting.paused')}
-            </span>
-          ) : null}
-          <progress className="audience-timer-bar" max={1} value={view.progress} aria-hidden="true" />
-        </div>
-      </div>
+      <Stage meeting={meeting} item={item} owner={data.owner} titleId={`${id}-title`} />
       {figures ? <div className="audience-figures">{figures}</div> : null}
     </section>
   );
