@@ -12,6 +12,7 @@ import { roomsEn } from './rooms.en';
 import { sampleStoryEn } from './sampleStory.en';
 import { workspaceUxEn } from './workspaceUx.en';
 import { keysEn } from './keys.en';
+import { audienceMeetingEn } from './audienceMeeting.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
 export const en = {
@@ -910,6 +911,7 @@ export const en = {
   workspaceUx: workspaceUxEn,
   defaults: defaultsEn,
   hostErrors: hostErrorsEn,
+  audienceMeeting: audienceMeetingEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

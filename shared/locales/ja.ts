@@ -13,6 +13,7 @@ import { roomsJa } from './rooms.ja';
 import { sampleStoryJa } from './sampleStory.ja';
 import { workspaceUxJa } from './workspaceUx.ja';
 import { keysJa } from './keys.ja';
+import { audienceMeetingJa } from './audienceMeeting.ja';
 
 export const ja: Messages = {
   app: {
@@ -909,6 +910,7 @@ export const ja: Messages = {
   workspaceUx: workspaceUxJa,
   defaults: defaultsJa,
   hostErrors: hostErrorsJa,
+  audienceMeeting: audienceMeetingJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',
