@@ -55,6 +55,7 @@ async function mainProcess({ settingsFile }: { settingsFile?: string } = {}) {
     build.cleanUp();
   });
   const ipc = fakeIpcMain();
+  const audience = { open: vi.fn<() => { placement: 'external-display' | 'window' }>(() => ({ placement: 'external-display' })), close: vi.fn<() => void>() };
   registerHandlers(
     ipc.ipcMain,
     createHandlers({
@@ -64,10 +65,11 @@ async function mainProcess({ settingsFile }: { settingsFile?: string } = {}) {
       backups,
       pdf: { exportPdf: async () => ({ saved: false, path: null }), savePdf: async () => ({ saved: false, path: null }) },
       rooms: rooms.host,
+      audience,
       onSettingsChanged,
     }),
   );
-  return { ...ipc, userData, onSettingsChanged, rooms, sent };
+  return { ...ipc, userData, onSettingsChanged, rooms, sent, audience };
 }
 
 const cleanUps: (() => Promise<void>)[] = [];

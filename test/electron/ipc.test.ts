@@ -36,6 +36,8 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'room:lock': () => ({ open: false }),
     'room:remove': () => ({ open: false }),
     'room:close': () => ({ open: false }),
+    'audience:open': () => ({ placement: 'window' }),
+    'audience:close': () => null,
     ...overrides,
   };
 }

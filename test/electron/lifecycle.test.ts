@@ -12,7 +12,7 @@ import type { MainWindowOptions } from '../../electron/main/window';
 import { invokeChannels } from '../../shared/ipc';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
-import { appFrame, createTempDirs, fakeIpcMain } from './helpers';
+import { appFrame, createTempDirs, type FakeAudienceWindow, fakeAudienceWindow, type FakeDisplay, fakeDisplay, fakeIpcMain, fakeScreen } from './helpers';
 
 const tempDir = createTempDirs();
 const createStore: CreateStore = ({ name, ...options }) =>
@@ -33,6 +33,7 @@ function fakeWindow(name: string) {
     isMinimized: () => minimized,
     restore: () => calls.push('restore'),
     focus: () => calls.push('focus'),
+    getBounds: () => ({ x: 100, y: 100, width: 1280, height: 800 }),
     webContents: {
       on: (event: string, listener: (...args: unknown[]) => void) => contentsEvents.on(event, listener),
       loadURL: async () => undefined,
@@ -58,7 +59,7 @@ function fakeWindow(name: string) {
 type FakeWindow = ReturnType<typeof fakeWindow>;
 
 /** Electron and the OS as startMain sees them, with every call recorded. */
-async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: string[]; locked?: boolean } = {}) {
+async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: string[]; locked?: boolean; displays?: FakeDisplay[] } = {}) {
   const userData = await tempDir();
   const documents = await tempDir();
   const rendererDir = await tempDir();
@@ -100,7 +101,8 @@ async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: stri
   const windowOptions: MainWindowOptions[] = [];
   let focused: ParentWindow | null = null;
   const timers = { set: [] as number[], cleared: [] as unknown[] };
-  const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
+  const screen = fakeScreen(overrides.displays ?? [fakeDisplay(1, 0)]);
+  const audienceWindows: FakeAudienceWindow[] = [];
   const edges: MainEdges = {
     app,
     protocol,
@@ -108,7 +110,7 @@ async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: stri
     ipcMain: ipc.ipcMain,
     setApplicationMenu: (template) => menus.push(template),
     dialog: dialog as unknown as DialogLike,
-    screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
+    screen: screen.screen,
     focusedWindow: () => focused,
     createMainWindow: (options) => {
       windowOptions.push(options);
@@ -118,6 +120,11 @@ async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: stri
     },
     createPrintWindow: () => {
       throw new Error('no print window in these tests');
+    },
+    createAudienceWindow: (options) => {
+      const created = fakeAudienceWindow(options as Record<string, unknown>);
+      audienceWindows.push(created);
+      return created.window;
     },
     createStore,
     fs,
@@ -148,6 +155,8 @@ async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: stri
     dialog,
     windows,
     windowOptions,
+    screen,
+    audienceWindows,
     timers,
     userData,
     documents,
