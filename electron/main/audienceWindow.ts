@@ -75,14 +75,6 @@ export type AudienceWindowDeps = {
   log?: (message: string) => void;
 };
 
-function center(rect: Rectangle): { x: number; y: number } {
-  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-}
-
-function contains(rect: Rectangle, point: { x: number; y: number }): boolean {
-  return point.x >= rect.x && point.x < rect.x + rect.width && point.y >= rect.y && point.y < rect.y + rect.height;
-}
-
 /** A normal window of WINDOW_SIZE (or the work area, if smaller) centred on the display. */
 export function windowBoundsOn(display: DisplayLike): Rectangle {
   const area = display.workArea;
@@ -144,16 +136,11 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
     shown.window.close();
   };
 
+  // A normal window ('window') exists only while there is one display: onDisplayAdded moves it to
+  // any display plugged in, so only a full-screen window can lose its display.
   const onDisplayRemoved = (_event: unknown, removed: DisplayLike) => {
     const shown = live();
-    if (!shown) return;
-    if (shown.placement === 'external-display' && shown.displayId === removed.id) return closeFor('display-removed');
-    // A normal window the user had dragged onto the display that went: Chromium moves it onto one
-    // that remains, or leaves it off-screen. Either way it is the projector's window without a projector.
-    const middle = center(shown.window.getBounds());
-    if (contains(removed.bounds, middle) && !screen.getAllDisplays().some((display) => contains(display.bounds, middle))) {
-      closeFor('display-removed');
-    }
+    if (shown?.placement === 'external-display' && shown.displayId === removed.id) closeFor('display-removed');
   };
 
   const onDisplayAdded = (_event: unknown, added: DisplayLike) => {
@@ -163,7 +150,7 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
     const main = deps.mainWindow();
     const home = main && !main.isDestroyed() ? screen.getDisplayMatching(main.getBounds()) : screen.getPrimaryDisplay();
     if (added.id === home.id) return;
-    shown.window.setBounds(windowBoundsOn(added));
+    shown.window.setBounds({ ...added.bounds });
     shown.window.setFullScreen(true);
     // The same record, changed in place: its 'closed' listener knows the window by it.
     shown.placement = 'external-display';
