@@ -115,9 +115,15 @@ export type AudienceWindows = {
 
 export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows {
   const { screen } = deps;
-  let current: { window: AudienceBrowserWindow; placement: AudiencePlacement; displayId: number } | null = null;
-  /** Why the open window is being closed by us; null: the user closed it. */
-  let closing: AudienceClosedReason | 'requested' | 'disposed' | null = null;
+  type Shown = {
+    window: AudienceBrowserWindow;
+    placement: AudiencePlacement;
+    displayId: number;
+    /** Why we are closing it; null while open, and when the user closes it. */
+    closing: AudienceClosedReason | 'requested' | 'disposed' | null;
+  };
+  /** The open window. One being closed is no longer it: Electron closes asynchronously, and an open meanwhile (a quick toggle) opens a new one. */
+  let current: Shown | null = null;
   let watching = false;
 
   const live = () => (current && !current.window.isDestroyed() ? current : null);
@@ -129,10 +135,12 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
     main.focus();
   };
 
-  const closeFor = (reason: NonNullable<typeof closing>) => {
+  const closeFor = (reason: NonNullable<Shown['closing']>) => {
     const shown = live();
     if (!shown) return;
-    closing = reason;
+    shown.closing = reason;
+    current = null;
+    watchScreen(false);
     shown.window.close();
   };
 
@@ -190,9 +198,8 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
       // Only the app window's powers: same preload, same isolation, same sandbox.
       webPreferences: secureWebPreferences(deps.preloadPath),
     });
-    const opened = { window, placement, displayId: display.id };
+    const opened: Shown = { window, placement, displayId: display.id, closing: null };
     current = opened;
-    closing = null;
     // The projector shows content only: no menu bar on Windows and Linux (macOS's is the screen's).
     window.removeMenu();
     window.once('ready-to-show', () => {
@@ -212,14 +219,15 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
       closeFor('crashed');
     });
     window.on('closed', () => {
-      if (current !== opened) return;
-      const reason = closing;
-      current = null;
-      closing = null;
-      watchScreen(false);
+      const reason = opened.closing;
+      if (current === opened) {
+        current = null;
+        watchScreen(false);
+      }
       if (reason === 'disposed') return;
       if (reason !== 'requested') deps.onClosed(reason ?? 'closed');
-      focusMain();
+      // Unless a new audience window opened meanwhile: that one has what focus it should.
+      if (!current) focusMain();
     });
     watchScreen(true);
     window.loadURL(AUDIENCE_URL).catch((error: unknown) => {

@@ -6,7 +6,7 @@ import { type FakeAudienceWindow, fakeAudienceWindow, type FakeDisplay, fakeDisp
 const PRELOAD = '/opt/Alignboard/preload.cjs';
 
 /** The audience windows of a main process whose app window sits at `mainBounds` (on the first display by default). */
-function setup(displays: FakeDisplay[], mainBounds = { x: 100, y: 100, width: 1280, height: 800 }) {
+function setup(displays: FakeDisplay[], mainBounds = { x: 100, y: 100, width: 1280, height: 800 }, { deferClose = false } = {}) {
   const screen = fakeScreen(displays);
   const created: FakeAudienceWindow[] = [];
   const closed: AudienceClosedReason[] = [];
@@ -15,7 +15,7 @@ function setup(displays: FakeDisplay[], mainBounds = { x: 100, y: 100, width: 12
   const audience = createAudienceWindows({
     screen: screen.screen,
     createWindow: (options) => {
-      const window = fakeAudienceWindow(options as Record<string, unknown>);
+      const window = fakeAudienceWindow(options as Record<string, unknown>, { deferClose });
       created.push(window);
       return window.window;
     },
@@ -133,6 +133,24 @@ describe('the audience window', () => {
     // Closing what is not open is nothing.
     audience.close();
     expect(created[0]!.calls.filter((call) => call === 'close')).toHaveLength(1);
+  });
+
+  it('a quick toggle (close, then open before Electron has closed it) opens a new window, and the old one’s end disturbs nothing', () => {
+    const { audience, screen, created, closed, mainCalls } = setup([laptop, projector], undefined, { deferClose: true });
+    audience.open();
+    audience.close();
+    expect(audience.isOpen()).toBe(false);
+    expect(audience.open()).toEqual({ placement: 'external-display' });
+    expect(created).toHaveLength(2);
+    created[0]!.finishClose();
+    expect(closed).toEqual([]);
+    expect(mainCalls).toEqual([]);
+    expect(audience.isOpen()).toBe(true);
+    // The new one still follows its display.
+    screen.unplug(2);
+    created[1]!.finishClose();
+    expect(closed).toEqual(['display-removed']);
+    expect(mainCalls).toEqual(['focus']);
   });
 
   it('its display unplugged: closes it, tells the page, gives the focus back, and stops watching the screen', () => {
