@@ -135,12 +135,14 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
     main.focus();
   };
 
-  const closeFor = (reason: NonNullable<Shown['closing']>) => {
-    const shown = live();
-    if (!shown) return;
+  /** Closes that window (not whichever is open by then: a crash report can come late) once. */
+  const closeFor = (shown: Shown | null, reason: NonNullable<Shown['closing']>) => {
+    if (!shown || shown.window.isDestroyed() || shown.closing) return;
     shown.closing = reason;
-    current = null;
-    watchScreen(false);
+    if (current === shown) {
+      current = null;
+      watchScreen(false);
+    }
     shown.window.close();
   };
 
@@ -148,7 +150,7 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
   // any display plugged in, so only a full-screen window can lose its display.
   const onDisplayRemoved = (_event: unknown, removed: DisplayLike) => {
     const shown = live();
-    if (shown?.placement === 'external-display' && shown.displayId === removed.id) closeFor('display-removed');
+    if (shown?.placement === 'external-display' && shown.displayId === removed.id) closeFor(shown, 'display-removed');
   };
 
   const onDisplayAdded = (_event: unknown, added: DisplayLike) => {
@@ -203,8 +205,8 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
     // The projector shows content only: no menu bar on Windows and Linux (macOS's is the screen's).
     window.removeMenu();
     window.once('ready-to-show', () => {
-      if (window.isDestroyed()) return;
-      if (placement === 'external-display') {
+      if (window.isDestroyed() || opened.closing) return;
+      if (opened.placement === 'external-display') {
         // The facilitator keeps typing on the laptop while the projector lights up.
         window.showInactive();
         window.setFullScreen(true);
@@ -216,7 +218,7 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
     window.webContents.on('render-process-gone', (_event, details) => {
       if (details.reason === 'clean-exit') return;
       deps.log?.(`The audience window's page is gone (${details.reason}); it is closed.`);
-      closeFor('crashed');
+      closeFor(opened, 'crashed');
     });
     window.on('closed', () => {
       const reason = opened.closing;
@@ -231,18 +233,19 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
     });
     watchScreen(true);
     window.loadURL(AUDIENCE_URL).catch((error: unknown) => {
+      if (opened.closing || window.isDestroyed()) return;
       deps.log?.(`The audience window could not load its page: ${error instanceof Error ? error.message : String(error)}`);
-      closeFor('crashed');
+      closeFor(opened, 'crashed');
     });
     return { placement };
   }
 
   return {
     open,
-    close: () => closeFor('requested'),
+    close: () => closeFor(live(), 'requested'),
     isOpen: () => live() !== null,
     dispose() {
-      closeFor('disposed');
+      closeFor(live(), 'disposed');
       watchScreen(false);
     },
   };

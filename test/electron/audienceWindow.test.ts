@@ -6,8 +6,9 @@ import { type FakeAudienceWindow, fakeAudienceWindow, type FakeDisplay, fakeDisp
 const PRELOAD = '/opt/Alignboard/preload.cjs';
 
 /** The audience windows of a main process whose app window sits at `mainBounds` (on the first display by default). */
-function setup(displays: FakeDisplay[], mainBounds = { x: 100, y: 100, width: 1280, height: 800 }, { deferClose = false } = {}) {
+function setup(displays: FakeDisplay[], mainBounds = { x: 100, y: 100, width: 1280, height: 800 }, { deferClose = false, loadError = null as Error | null } = {}) {
   const screen = fakeScreen(displays);
+  const logged: string[] = [];
   const created: FakeAudienceWindow[] = [];
   const closed: AudienceClosedReason[] = [];
   const mainCalls: string[] = [];
@@ -15,7 +16,7 @@ function setup(displays: FakeDisplay[], mainBounds = { x: 100, y: 100, width: 12
   const audience = createAudienceWindows({
     screen: screen.screen,
     createWindow: (options) => {
-      const window = fakeAudienceWindow(options as Record<string, unknown>, { deferClose });
+      const window = fakeAudienceWindow(options as Record<string, unknown>, { deferClose, loadError });
       created.push(window);
       return window.window;
     },
@@ -30,9 +31,11 @@ function setup(displays: FakeDisplay[], mainBounds = { x: 100, y: 100, width: 12
       },
     onClosed: (reason) => closed.push(reason),
     title: () => 'Alignboard — Audience',
+    log: (message) => logged.push(message),
   });
   return {
     audience,
+    logged,
     screen,
     created,
     closed,
@@ -197,6 +200,30 @@ describe('the audience window', () => {
     audience.open();
     created[1]!.crash('clean-exit');
     expect(created[1]!.window.isDestroyed()).toBe(false);
+  });
+
+  it('a page that cannot be loaded closes its window, says why in the log, and tells the app window’s page', async () => {
+    const { audience, created, closed, logged } = setup([laptop, projector], undefined, { loadError: new Error('ERR_FILE_NOT_FOUND (-6)') });
+    audience.open();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(created[0]!.window.isDestroyed()).toBe(true);
+    expect(closed).toEqual(['crashed']);
+    expect(logged).toEqual(['The audience window could not load its page: ERR_FILE_NOT_FOUND (-6)']);
+  });
+
+  it('a late crash of a window being closed leaves the new one alone', () => {
+    const { audience, created, closed } = setup([laptop, projector], undefined, { deferClose: true });
+    audience.open();
+    audience.close();
+    audience.open();
+    created[0]!.crash('killed');
+    // Nor is a window being closed shown when its page gets ready.
+    created[0]!.readyToShow();
+    expect(created[0]!.state.shown).toBe(false);
+    created[0]!.finishClose();
+    expect(created[1]!.calls).not.toContain('close');
+    expect(audience.isOpen()).toBe(true);
+    expect(closed).toEqual([]);
   });
 
   it('when the app window goes: closes, tells no page, focuses nothing, and stops watching the screen', () => {

@@ -93,7 +93,7 @@ export function fakeScreen(initial: FakeDisplay[]) {
  * A BrowserWindow stand-in for the audience window: it records what is done to it, and `close()`
  * fires 'closed' as Electron does; the test fires `ready-to-show` and the page's death.
  */
-export function fakeAudienceWindow(options: Record<string, unknown>, { deferClose = false } = {}) {
+export function fakeAudienceWindow(options: Record<string, unknown>, { deferClose = false, loadError = null as Error | null } = {}) {
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
   const contentsListeners = new Map<string, Set<(...args: unknown[]) => void>>();
   const add = (map: typeof listeners, event: string, listener: (...args: unknown[]) => void) => {
@@ -127,6 +127,7 @@ export function fakeAudienceWindow(options: Record<string, unknown>, { deferClos
     webContents: { on: (event: string, listener: (...args: unknown[]) => void) => add(contentsListeners, event, listener) },
     loadURL: async (url: string) => {
       state.url = url;
+      if (loadError) throw loadError;
     },
     isDestroyed: () => destroyed,
     isMinimized: () => minimized,
