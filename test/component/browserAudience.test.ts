@@ -158,7 +158,8 @@ describe('the browser host’s audience window', () => {
     runTimers();
     expect(closedCalls).not.toHaveBeenCalled();
     expect(opened[0]!.watchers()).toBe(0);
-    // The new page asks for the state: from then on its pagehide is heard.
+    // The new page asks for the state (twice, say): from then on its pagehide is heard, once.
+    post({ type: 'hello' });
     post({ type: 'hello' });
     expect(opened[0]!.watchers()).toBe(1);
     opened[0]!.userCloses();

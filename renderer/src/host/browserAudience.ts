@@ -79,10 +79,17 @@ export function createBrowserAudience(deps: BrowserAudienceDeps = defaultDeps())
       }, ms);
     }
   };
+  // One listener per window, so a page that says hello twice is not watched twice.
+  const onPageHide = new WeakMap<AudienceWindowLike, () => void>();
   // A reload gives the window a new page (a new Window object), so each page is watched anew.
   const watch = (target: AudienceWindowLike) => {
+    let listener = onPageHide.get(target);
+    if (!listener) {
+      listener = () => lookWhetherClosed(target);
+      onPageHide.set(target, listener);
+    }
     try {
-      target.addEventListener('pagehide', () => lookWhetherClosed(target));
+      target.addEventListener('pagehide', listener);
     } catch {
       // The window has gone, or shows a page of another origin: `bye` and the next look still tell.
     }
