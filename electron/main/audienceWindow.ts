@@ -1,6 +1,7 @@
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import type { AudiencePlacement } from '../../shared/ipc';
 import { APP_ENTRY_URL } from './appProtocol';
+import { handle, type IpcMainLike } from './ipc';
 import { secureWebPreferences } from './security';
 
 /**
@@ -35,6 +36,8 @@ export type AudienceBrowserWindow = {
   on(event: 'closed', listener: () => void): unknown;
   readonly webContents: {
     on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
+    /** Its own IPC handlers, asked before the global ones (only this window's page reaches them). */
+    readonly ipc: IpcMainLike;
   };
   loadURL(url: string): Promise<void>;
   isDestroyed(): boolean;
@@ -215,6 +218,13 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
         window.focus();
       }
     });
+    // The audience page's own calls (its Esc, say): closing itself is a close the laptop did not
+    // ask for, so the laptop's page is told; opening itself only says where it is.
+    handle(window.webContents.ipc, 'audience:close', () => {
+      closeFor(opened, 'closed');
+      return null;
+    });
+    handle(window.webContents.ipc, 'audience:open', () => ({ placement: opened.placement }));
     window.webContents.on('render-process-gone', (_event, details) => {
       if (details.reason === 'clean-exit') return;
       deps.log?.(`The audience window's page is gone (${details.reason}); it is closed.`);

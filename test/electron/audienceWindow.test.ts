@@ -156,6 +156,18 @@ describe('the audience window', () => {
     expect(mainCalls).toEqual(['focus']);
   });
 
+  it('closed by its own page: the app window’s page is told, as for a close by the user', async () => {
+    const { audience, created, closed, mainCalls } = setup([laptop, projector]);
+    audience.open();
+    expect(await created[0]!.invokeOwn('audience:open')).toEqual({ placement: 'external-display' });
+    expect(created).toHaveLength(1);
+    await expect(created[0]!.invokeOwn('audience:close', 'now')).rejects.toThrow(/invalid arguments/);
+    expect(await created[0]!.invokeOwn('audience:close')).toBeNull();
+    expect(created[0]!.window.isDestroyed()).toBe(true);
+    expect(closed).toEqual(['closed']);
+    expect(mainCalls).toEqual(['focus']);
+  });
+
   it('its display unplugged: closes it, tells the page, gives the focus back, and stops watching the screen', () => {
     const { audience, screen, created, closed, mainCalls } = setup([laptop, projector]);
     audience.open();

@@ -115,6 +115,7 @@ export function fakeAudienceWindow(options: Record<string, unknown>, { deferClos
   let bounds = { x: Number(options.x ?? 0), y: Number(options.y ?? 0), width: Number(options.width ?? 800), height: Number(options.height ?? 600) };
   const calls: string[] = [];
   const state = { fullScreen: false, shown: false, focused: false, url: null as string | null };
+  const ownIpc = fakeIpcMain();
   const window = {
     once: (event: string, listener: () => void) => {
       const once = () => {
@@ -124,7 +125,7 @@ export function fakeAudienceWindow(options: Record<string, unknown>, { deferClos
       add(listeners, event, once);
     },
     on: (event: string, listener: () => void) => add(listeners, event, listener),
-    webContents: { on: (event: string, listener: (...args: unknown[]) => void) => add(contentsListeners, event, listener) },
+    webContents: { on: (event: string, listener: (...args: unknown[]) => void) => add(contentsListeners, event, listener), ipc: ownIpc.ipcMain },
     loadURL: async (url: string) => {
       state.url = url;
       if (loadError) throw loadError;
@@ -178,6 +179,8 @@ export function fakeAudienceWindow(options: Record<string, unknown>, { deferClos
     moveTo: (next: Rect) => (bounds = { ...next }),
     /** A deferred close completes. */
     finishClose,
+    /** Invokes as the audience window's own page (its webContents' handlers). */
+    invokeOwn: (channel: string, ...args: unknown[]) => ownIpc.invokeFrom({ url: 'app://alignboard/index.html#/audience', parent: null }, channel, ...args),
   };
 }
 export type FakeAudienceWindow = ReturnType<typeof fakeAudienceWindow>;
