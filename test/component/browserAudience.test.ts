@@ -53,6 +53,7 @@ function setup(pageUrl = 'http://127.0.0.1:4173/alignboard/index.html#/w/w1/boar
   let blocked = false;
   const timers: { callback: () => void; ms: number }[] = [];
   const channelListeners = new Set<(data: unknown) => void>();
+  const closedSelf = vi.fn<() => void>();
   const open = vi.fn<BrowserAudienceDeps['open']>(() => {
     if (blocked) return null;
     const created = fakeOpenedWindow();
@@ -67,6 +68,7 @@ function setup(pageUrl = 'http://127.0.0.1:4173/alignboard/index.html#/w/w1/boar
       return () => channelListeners.delete(listener);
     },
     setTimeout: (callback, ms) => timers.push({ callback, ms }),
+    closeSelf: closedSelf,
   });
   const closedCalls = vi.fn<() => void>();
   audience.onClosed(closedCalls);
@@ -75,6 +77,7 @@ function setup(pageUrl = 'http://127.0.0.1:4173/alignboard/index.html#/w/w1/boar
     open,
     opened,
     closedCalls,
+    closedSelf,
     block: () => (blocked = true),
     /** A message on the audience channel, from whichever page of the origin. */
     post: (data: unknown) => {
@@ -191,6 +194,15 @@ describe('the browser host’s audience window', () => {
     await audience.close();
     await audience.close();
     expect(opened[1]!.calls).toEqual(['focus', 'close']);
+  });
+
+  it('close() on the audience page itself closes its own window; on the laptop with nothing open, nothing', async () => {
+    const onAudience = setup('http://127.0.0.1:4173/index.html#/audience');
+    await onAudience.audience.close();
+    expect(onAudience.closedSelf).toHaveBeenCalledTimes(1);
+    const onLaptop = setup('http://127.0.0.1:4173/index.html#/w/w1');
+    await onLaptop.audience.close();
+    expect(onLaptop.closedSelf).not.toHaveBeenCalled();
   });
 
   it('unsubscribing stops the notices', async () => {
