@@ -45,6 +45,8 @@ export const HostProblem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('print-not-ready'), wait: text }),
   /** A print page that could not be loaded or printed; `detail` is the engine's or the page's own word. */
   z.object({ kind: z.literal('print-failed'), detail: text }),
+  /** The browser blocked the audience window's pop-up (the user has to allow pop-ups for the page). */
+  z.object({ kind: z.literal('popup-blocked') }),
   z.object({ kind: z.literal('unexpected'), detail: text }),
 ]);
 export type HostProblem = z.infer<typeof HostProblem>;
@@ -94,6 +96,8 @@ export function hostProblemText(problem: HostProblem, strings: HostErrorMessages
       return fill(strings.printNotReady, { wait: problem.wait });
     case 'print-failed':
       return fill(strings.printFailed, { detail: problem.detail });
+    case 'popup-blocked':
+      return strings.popupBlocked;
     case 'unexpected':
       return problem.detail;
   }

@@ -6,6 +6,7 @@ import { calendarEn } from './calendar.en';
 import { defaultsEn } from './defaults.en';
 import { hostErrorsEn } from './hostErrors.en';
 import { kpiEn } from './kpi.en';
+import { projectorEn } from './projector.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
 import { roomsEn } from './rooms.en';
@@ -899,6 +900,7 @@ export const en = {
   },
   meetings: meetingsEn,
   kpi: kpiEn,
+  projector: projectorEn,
   keys: keysEn,
   backupRun: backupsEn,
   shell: shellEn,

@@ -7,6 +7,7 @@ import { calendarJa } from './calendar.ja';
 import { defaultsJa } from './defaults.ja';
 import { hostErrorsJa } from './hostErrors.ja';
 import { kpiJa } from './kpi.ja';
+import { projectorJa } from './projector.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
 import { roomsJa } from './rooms.ja';
@@ -898,6 +899,7 @@ export const ja: Messages = {
   },
   meetings: meetingsJa,
   kpi: kpiJa,
+  projector: projectorJa,
   keys: keysJa,
   backupRun: backupsJa,
   shell: shellJa,
