@@ -198,7 +198,7 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
       show: false,
       title: deps.title(),
       // The projector theme's page colour, so nothing flashes on the projector while it loads.
-      backgroundColor: '#ffffff',
+      backgroundColor: '#000000',
       autoHideMenuBar: true,
       // Only the app window's powers: same preload, same isolation, same sandbox.
       webPreferences: secureWebPreferences(deps.preloadPath),

@@ -303,7 +303,15 @@ describe('workspace files handed over by the OS', () => {
     await settle();
     expect(electron.windows[0]!.sent).toEqual([]);
     electron.windows[0]!.loaded();
-    const opened = electron.windows[0]!.sent.find(([channel]) => channel === 'file:opened');
+    // The file is read from disk: on a busy machine that may take longer than settle() waited.
+    const opened = await vi.waitFor(
+      () => {
+        const sent = electron.windows[0]!.sent.find(([channel]) => channel === 'file:opened');
+        expect(sent).toBeDefined();
+        return sent;
+      },
+      { timeout: 10_000 },
+    );
     expect(opened?.[1]).toMatchObject({ fileName: 'Plan 2026.alignboard' });
     expect(JSON.stringify(opened?.[1])).toContain('全テーブル');
     electron.dispose();
@@ -319,8 +327,7 @@ describe('workspace files handed over by the OS', () => {
     main!.minimize();
     electron.emit('second-instance', {}, ['/opt/Alignboard/alignboard', 'Plan 2026.alignboard'], dir);
     expect(main!.calls).toEqual(['restore', 'focus']);
-    await settle();
-    expect(main!.sent.map(([channel]) => channel)).toContain('file:opened');
+    await vi.waitFor(() => expect(main!.sent.map(([channel]) => channel)).toContain('file:opened'), { timeout: 10_000 });
     electron.dispose();
   });
 
@@ -343,8 +350,7 @@ describe('workspace files handed over by the OS', () => {
     await electron.ready();
     electron.windows[0]!.loaded();
     electron.emit('second-instance', {}, ['alignboard', 'missing.alignboard'], electron.documents);
-    await settle();
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(electron.dialog.showErrorBox.mock.calls[0]![0]).toBe('Alignboard');
     // In the menu's language: none chosen, so the OS locale (ja-JP).
     expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toContain('missing.alignboard');
@@ -353,7 +359,7 @@ describe('workspace files handed over by the OS', () => {
 
     await electron.ipc.invoke('settings:set', { language: 'en' });
     electron.emit('second-instance', {}, ['alignboard', 'missing.alignboard'], electron.documents);
-    await settle();
+    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(2), { timeout: 10_000 });
     expect(electron.dialog.showErrorBox.mock.calls[1]![1]).toContain(en.hostErrors.reasons['not-found']);
     electron.dispose();
   });
@@ -361,7 +367,7 @@ describe('workspace files handed over by the OS', () => {
   it('a file that fails before the settings are read is said in English', async () => {
     const electron = await fakeElectron({ platform: 'darwin' });
     electron.emit('open-file', { preventDefault: () => undefined }, path.join(electron.documents, 'missing.alignboard'));
-    await settle();
+    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toContain(en.hostErrors.reasons['not-found']);
   });
 });

@@ -1,4 +1,5 @@
-import { AUDIENCE_CHANNEL, readAudienceMessage } from '../../../shared/audience/presentation';
+import { readAudienceMessage } from '../../../shared/audience/presentation';
+import { openAudienceChannel } from '../features/audience/presentationChannel';
 import { HostError } from './hostError';
 import type { Host } from './types';
 
@@ -37,9 +38,12 @@ export type BrowserAudienceDeps = {
 };
 
 function listenToAudienceChannel(listener: (data: unknown) => void): () => void {
-  const channel = new BroadcastChannel(AUDIENCE_CHANNEL);
-  channel.addEventListener('message', (event) => listener(event.data));
-  return () => channel.close();
+  const channel = openAudienceChannel();
+  const stop = channel.listen(listener);
+  return () => {
+    stop();
+    channel.close();
+  };
 }
 
 const defaultDeps = (): BrowserAudienceDeps => ({
