@@ -13,6 +13,7 @@ import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { AudienceFollower } from '../../renderer/src/features/audience/presentationChannel';
 import { AudienceView } from '../../renderer/src/features/audience/AudienceView';
 import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
+import { createFunnelBoard } from '../../renderer/src/features/funnel/funnelBoards';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import type { Host, HostCommand } from '../../renderer/src/host';
 import { initI18n } from '../../renderer/src/i18n';
@@ -123,6 +124,21 @@ describe('the audience view', () => {
     expect(screen.queryByRole('status', { name: 'The screen is paused' })).toBeNull();
   });
 
+  it('shows a funnel board as its stages, owners and figures, read-only', async () => {
+    const workspaceId = await createWorkspace('Funnel Co');
+    const boardId = await createFunnelBoard(workspaceId, 'Pipeline', 'en');
+    renderView({ presentation: { kind: 'board', board: 'funnel', workspaceId, boardId, focus: null, hidden: false }, blank: false, seq: 1 });
+    const canvas = await screen.findByRole('region', { name: 'Board shown to the audience: Pipeline' });
+    for (const stage of ['Lead', 'MQL', 'SAL', 'SQL', 'Won']) expect(await within(canvas).findByText(stage)).toBeInTheDocument();
+    expect(within(canvas).getAllByText('Marketing').length).toBeGreaterThan(0);
+    expect(within(canvas).getAllByText('Sales').length).toBeGreaterThan(0);
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    // A persona board asked for as a funnel is not shown as one.
+    const personaId = await createPersonaBoard(workspaceId, 'Buyer');
+    renderView({ presentation: { kind: 'board', board: 'funnel', workspaceId, boardId: personaId, focus: null, hidden: false }, blank: false, seq: 1 });
+    expect(await screen.findByText('This board is not available.')).toBeInTheDocument();
+  });
+
   it('says so when the presented board is gone, and shows the join screen with its QR code', async () => {
     const workspaceId = await createWorkspace('Gone Co');
     const view = renderView(boardState(workspaceId, 'no-such-board'));
@@ -226,6 +242,25 @@ describe('the laptop’s projector controls', () => {
     await user.click(within(screen.getByRole('region', { name: 'Projector' })).getByRole('button', { name: 'Close projector view' }));
     expect(fake.audience.close).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Projector' })).toBeNull());
+  });
+
+  it('on a funnel board: Show on projector presents the funnel; show all and pause, no zones or private mode', async () => {
+    const workspaceId = await createWorkspace('Funnel Co');
+    const boardId = await createFunnelBoard(workspaceId, 'Pipeline', 'en');
+    const fake = fakeAudienceHost('window');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/funnel/${boardId}`, host: fake.host });
+    const { follower, latest } = follow();
+    followers.push(follower);
+    await user.click(await screen.findByRole('button', { name: 'Show on projector' }, { timeout: 10_000 }));
+    await waitFor(() => expect(latest()?.presentation).toEqual({ kind: 'board', board: 'funnel', workspaceId, boardId, focus: null, hidden: false }));
+    const panel = await screen.findByRole('region', { name: 'Projector' });
+    expect(within(panel).getByRole('button', { name: 'Show all' })).toBeInTheDocument();
+    expect(within(panel).queryByRole('button', { name: 'Hide notes' })).toBeNull();
+    expect(within(panel).queryByLabelText('Zone on the projector')).toBeNull();
+    await user.click(within(panel).getByRole('button', { name: 'Blank screen' }));
+    await waitFor(() => expect(latest()?.blank).toBe(true));
+    expect(within(panel).getByRole('button', { name: 'Show again' })).toBeInTheDocument();
   });
 
   it('Alt+Shift+A opens it on the second display; Z zooms to the selected note’s zone; the toolbar button closes it', async () => {
