@@ -244,6 +244,36 @@ describe('the laptop’s projector controls', () => {
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Projector' })).toBeNull());
   });
 
+  it('open on another board, Show on projector shows this one; on the board it shows, it closes; leaving the page keeps the board up', async () => {
+    const { workspaceId, boardId } = await seedBoard();
+    const other = await createPersonaBoard(workspaceId, 'Champion');
+    const fake = fakeAudienceHost('window');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/b/${boardId}`, host: fake.host });
+    const { follower, latest } = follow();
+    followers.push(follower);
+    await user.click(await screen.findByRole('button', { name: 'Show on projector' }, { timeout: 10_000 }));
+    await waitFor(() => expect(latest()?.presentation).toMatchObject({ boardId }));
+
+    // The laptop moves to the workspace page: the projector keeps the board.
+    act(() => void (window.location.hash = `#/w/${workspaceId}`));
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 1, name: 'Buyer' })).toBeNull());
+    expect(latest()?.presentation).toMatchObject({ kind: 'board', boardId });
+
+    act(() => void (window.location.hash = `#/w/${workspaceId}/b/${other}`));
+    // (Queried afresh each time: the board page may open its doc again, remounting the panel.)
+    await screen.findByText('The projector shows: another board', {}, { timeout: 10_000 });
+    // The shortcut (as the toolbar button and the menu) shows this board, the window stays as it is…
+    await user.keyboard('{Alt>}{Shift>}a{/Shift}{/Alt}');
+    await waitFor(() => expect(latest()?.presentation).toMatchObject({ boardId: other }));
+    expect(fake.audience.open).toHaveBeenCalledTimes(1);
+    await screen.findByText('The projector shows: this board');
+    // …and on the board it shows, closes it.
+    await user.keyboard('{Alt>}{Shift>}a{/Shift}{/Alt}');
+    await waitFor(() => expect(fake.audience.close).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Projector' })).toBeNull());
+  });
+
   it('on a funnel board: Show on projector presents the funnel; show all and pause, no zones or private mode', async () => {
     const workspaceId = await createWorkspace('Funnel Co');
     const boardId = await createFunnelBoard(workspaceId, 'Pipeline', 'en');

@@ -18,7 +18,10 @@ export type AudienceControls = {
   /** Opens the audience window (or brings it forward) showing `presentation` (default: what the page offers, else what is presented). */
   show(presentation?: Presentation): Promise<void>;
   close(): Promise<void>;
-  /** "Show on projector" from the menu, the shortcut or the toolbar: opens it, or closes it when open. */
+  /**
+   * "Show on projector" from the menu, the shortcut or the toolbar: opens it on the page's board;
+   * when open on another board, shows this page's board; when it already shows it, closes it.
+   */
   toggle(): void;
   present(presentation: Presentation): void;
   setBlank(blank: boolean): void;
@@ -44,6 +47,12 @@ function joinInfoOf(status: RoomStatus, connected: number): JoinInfo | null {
   return parsed.success ? parsed.data : null;
 }
 const roomStatus = (state: RoomUiState) => state.status;
+
+/** Whether two presentations show the same thing (a board's zone or private mode aside). */
+export function samePresentation(a: Presentation, b: Presentation): boolean {
+  if (a.kind === 'board' && b.kind === 'board') return a.workspaceId === b.workspaceId && a.boardId === b.boardId;
+  return a.kind === b.kind && JSON.stringify(a) === JSON.stringify(b);
+}
 
 /**
  * The laptop's side of the audience view, one per app window: owns what is presented (a Presenter
@@ -122,7 +131,14 @@ export function AudienceProvider(props: { children: ReactNode }) {
     }
   }, [host, setOpenBoth]);
 
-  const toggle = useCallback(() => void (openRef.current ? close() : show()), [close, show]);
+  const toggle = useCallback(() => {
+    if (!openRef.current) return void show();
+    // Open on another board: "Show on projector" on this page shows this page's board.
+    const page = offered.current;
+    const current = presenter.current?.current.presentation;
+    if (page && current && !samePresentation(page, current)) return present(page);
+    void close();
+  }, [close, show, present]);
 
   const offer = useCallback((presentation: Presentation) => {
     offered.current = presentation;

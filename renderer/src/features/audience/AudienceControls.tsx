@@ -24,7 +24,10 @@ function isThisBoard(presentation: Presentation, target: BoardTarget): presentat
   return presentation.kind === 'board' && presentation.workspaceId === target.workspaceId && presentation.boardId === target.boardId;
 }
 
-/** Offers the page's board to "Show on projector" (menu and shortcut) while the page is shown. */
+/**
+ * Offers the page's board to "Show on projector" (button, menu and shortcut) while the page is
+ * shown — from the page itself, so it holds while the board is still opening.
+ */
 export function useOfferBoard(target: BoardTarget): void {
   const { offer } = useAudience();
   const { board, workspaceId, boardId } = target;
@@ -38,16 +41,17 @@ export function useOfferBoard(target: BoardTarget): void {
 export function AudienceButton(props: { target: BoardTarget; className?: string }) {
   const { t } = useTranslation();
   const audience = useAudience();
-  useOfferBoard(props.target);
-  const label = audience.open ? t('audience.controls.close') : t('audience.controls.show');
+  // Pressed while the projector shows this board: a press then closes it; otherwise it shows this board.
+  const here = audience.open && isThisBoard(audience.state.presentation, props.target);
+  const label = here ? t('audience.controls.close') : t('audience.controls.show');
   return (
     <button
       type="button"
       className={props.className ?? 'button tool with-text'}
-      aria-pressed={audience.open}
+      aria-pressed={here}
       aria-keyshortcuts={ariaKeys('app.audience')}
       title={`${label} (${keyHint('app.audience')})`}
-      onClick={() => void (audience.open ? audience.close() : audience.show(boardPresentation(props.target)))}
+      onClick={audience.toggle}
     >
       <Icon name="projector" />
       <span>{t('audience.controls.show')}</span>

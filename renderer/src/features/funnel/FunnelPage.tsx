@@ -7,7 +7,7 @@ import { useOpenBoard } from '../board/useOpenBoard';
 import { commitmentsOf, listVersions } from '../sla/slaStore';
 import type { FunnelSla } from './checks';
 import { FunnelView } from './FunnelView';
-import { AudienceButton, AudiencePanel } from '../audience/AudienceControls';
+import { AudienceButton, AudiencePanel, useOfferBoard } from '../audience/AudienceControls';
 
 /** A funnel board: loads its record and Y.Doc from IndexedDB (y-dexie), then shows the funnel. */
 export function FunnelPage(props: { workspaceId: string; boardId: string }) {
@@ -21,6 +21,7 @@ export function FunnelPage(props: { workspaceId: string; boardId: string }) {
   const sla = useMemo<FunnelSla>(() => (current ? { revision: current.revision, commitments: commitmentsOf(current.document) } : null), [current]);
   useDocumentTitle(board?.name ?? t('app.loading'));
   const target = useMemo(() => ({ board: 'funnel' as const, workspaceId, boardId }), [workspaceId, boardId]);
+  useOfferBoard(target);
 
   return (
     <BoardFrame

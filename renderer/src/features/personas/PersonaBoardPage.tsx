@@ -10,7 +10,7 @@ import type { BoardSession } from '../board/session';
 import { useOpenBoard } from '../board/useOpenBoard';
 import { useBoardExports } from '../diagrams/exports';
 import { RoomButton, WithGuests } from '../rooms/BoardRoom';
-import { AudienceButton, AudiencePanel, type FocusTarget } from '../audience/AudienceControls';
+import { AudienceButton, AudiencePanel, type FocusTarget, useOfferBoard } from '../audience/AudienceControls';
 import { STICKY_SIZE, type ZoneNodeData } from '../../../../shared/board/nodes';
 import { zoneOf } from '../../../../shared/board/personaTemplate';
 import { BoardMetaProvider, useBoardMeta } from './boardMeta';
@@ -120,6 +120,7 @@ export function BoardPage(props: { workspaceId: string; boardId: string }) {
   const { workspace, board, generation } = opened;
   const members = useLiveQuery(() => db.members.where('workspaceId').equals(workspaceId).toArray(), [workspaceId]);
   useDocumentTitle(board?.name ?? t('app.loading'));
+  useOfferBoard(useMemo(() => ({ board: 'persona' as const, workspaceId, boardId }), [workspaceId, boardId]));
 
   return (
     <BoardFrame
