@@ -6,6 +6,7 @@ import './theme/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { isAudiencePath } from '../../shared/audience/presentation';
 import { isPrintPath } from '../../shared/pdf';
 import { App } from './app/App';
 import { AppProvider, applyTheme, effectiveLanguage } from './app/AppContext';
@@ -24,8 +25,9 @@ async function start() {
   // for installed/engaged sites; the settings page shows the result and can ask again).
   void navigator.storage?.persist?.().catch(() => false);
   // Workspaces deleted in a session that ended before its undo toast closed. Not from a print
-  // page: it runs beside the app window, whose undo toast may still be open.
-  if (!isPrintPath(window.location.hash.replace(/^#/, ''))) {
+  // page or the audience window: they run beside the app window, whose undo toast may still be open.
+  const path = window.location.hash.replace(/^#/, '');
+  if (!isPrintPath(path) && !isAudiencePath(path)) {
     void purgeDeletedWorkspaces().catch((error: unknown) => console.error('purge failed', error));
   }
   createRoot(document.getElementById('root')!).render(

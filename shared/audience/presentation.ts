@@ -9,6 +9,32 @@ import { z } from 'zod';
 
 const RecordId = z.string().min(1).max(100);
 
+/**
+ * A room's join address: http(s) only, so a hostile frame cannot put a javascript: or data: URL
+ * into the QR code the room scans, and short enough for a QR code of the size shown.
+ */
+export const JoinUrl = z
+  .string()
+  .max(500)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+    } catch {
+      return false;
+    }
+  }, 'not an http(s) address');
+
+export const JoinInfo = z.object({
+  joinUrl: JoinUrl,
+  /** The room code people type when they cannot scan. */
+  code: z.string().min(1).max(40),
+  boardName: z.string().max(200),
+  /** Participants connected now. */
+  connected: z.number().int().nonnegative().max(10_000),
+});
+export type JoinInfo = z.infer<typeof JoinInfo>;
+
 export const Presentation = z.discriminatedUnion('kind', [
   /** Nothing chosen yet (or the presented page was left): a calm screen with the app's name. */
   z.object({ kind: z.literal('idle') }),
@@ -26,8 +52,11 @@ export const Presentation = z.discriminatedUnion('kind', [
   }),
   /** A meeting in run mode: its current item, timer and overrun, and the item's figures. */
   z.object({ kind: z.literal('meeting'), workspaceId: RecordId, meetingId: RecordId }),
-  /** The open room's join screen (QR code, address, room code, who joined). */
-  z.object({ kind: z.literal('join'), workspaceId: RecordId, boardId: RecordId }),
+  /**
+   * The open room's join screen (QR code, address, room code, who joined). The room lives in the
+   * laptop window (its RoomsContext), so what the screen shows travels with the presentation.
+   */
+  z.object({ kind: z.literal('join'), workspaceId: RecordId, boardId: RecordId, room: JoinInfo }),
 ]);
 export type Presentation = z.infer<typeof Presentation>;
 
@@ -41,6 +70,14 @@ export const AudienceState = z.object({
 export type AudienceState = z.infer<typeof AudienceState>;
 
 export const INITIAL_AUDIENCE_STATE: AudienceState = { presentation: { kind: 'idle' }, blank: false, seq: 0 };
+
+/** The audience window's route (a chrome-less page, like the print routes). */
+export const AUDIENCE_ROUTE = '/audience';
+
+/** Whether a hash location is the audience window's route (with or without a query). */
+export function isAudiencePath(path: string): boolean {
+  return path === AUDIENCE_ROUTE || path.startsWith(`${AUDIENCE_ROUTE}?`);
+}
 
 /** The BroadcastChannel both windows of one origin use. */
 export const AUDIENCE_CHANNEL = 'alignboard-audience';

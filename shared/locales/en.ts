@@ -7,6 +7,7 @@ import { defaultsEn } from './defaults.en';
 import { hostErrorsEn } from './hostErrors.en';
 import { kpiEn } from './kpi.en';
 import { projectorEn } from './projector.en';
+import { audienceEn } from './audience.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
 import { roomsEn } from './rooms.en';
@@ -901,6 +902,7 @@ export const en = {
   meetings: meetingsEn,
   kpi: kpiEn,
   projector: projectorEn,
+  audience: audienceEn,
   keys: keysEn,
   backupRun: backupsEn,
   shell: shellEn,

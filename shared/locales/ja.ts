@@ -8,6 +8,7 @@ import { defaultsJa } from './defaults.ja';
 import { hostErrorsJa } from './hostErrors.ja';
 import { kpiJa } from './kpi.ja';
 import { projectorJa } from './projector.ja';
+import { audienceJa } from './audience.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
 import { roomsJa } from './rooms.ja';
@@ -900,6 +901,7 @@ export const ja: Messages = {
   meetings: meetingsJa,
   kpi: kpiJa,
   projector: projectorJa,
+  audience: audienceJa,
   keys: keysJa,
   backupRun: backupsJa,
   shell: shellJa,

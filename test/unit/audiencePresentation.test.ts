@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUDIENCE_CHANNEL, type AudienceMessage, readAudienceMessage } from '../../shared/audience/presentation';
+import { AUDIENCE_CHANNEL, type AudienceMessage, isAudiencePath, readAudienceMessage } from '../../shared/audience/presentation';
 import { AudienceFollower, openAudienceChannel, Presenter } from '../../renderer/src/features/audience/presentationChannel';
 
 /** Real BroadcastChannels (Node has them): messages are delivered asynchronously, as in a browser. */
@@ -60,5 +60,44 @@ describe('presentation between the laptop and the audience window', () => {
     await until(() => follower.current?.presentation.kind === 'meeting');
     // The reloaded laptop's state replaces the old one whole.
     expect(follower.current?.blank).toBe(false);
+  });
+});
+
+describe('the join screen and the audience route', () => {
+  const join = (joinUrl: string, extra: Record<string, unknown> = {}) => ({
+    type: 'state',
+    state: { presentation: { kind: 'join', workspaceId: 'w1', boardId: 'b1', room: { joinUrl, code: 'K7Q2', boardName: 'Buyer', connected: 2, ...extra } }, blank: false, seq: 5 },
+  });
+
+  it('takes a room’s http(s) join address', () => {
+    for (const url of ['http://192.168.1.20:4321/join?t=abc', 'https://laptop.local/join#t=x']) {
+      expect(readAudienceMessage(join(url))?.type, url).toBe('state');
+    }
+  });
+
+  it.each([
+    ['javascript:alert(1)'],
+    ['data:text/html,<script>alert(1)</script>'],
+    ['file:///etc/passwd'],
+    ['http://user:secret@192.168.1.20/join'],
+    ['not a url'],
+    [`http://192.168.1.20/${'a'.repeat(600)}`],
+  ])('refuses a join screen whose address is %s (it would go into the QR code the room scans)', (url) => {
+    expect(readAudienceMessage(join(url))).toBeNull();
+  });
+
+  it('refuses a join screen with a negative or fractional count, or a code too long to show', () => {
+    expect(readAudienceMessage(join('http://10.0.0.2/join', { connected: -1 }))).toBeNull();
+    expect(readAudienceMessage(join('http://10.0.0.2/join', { connected: 1.5 }))).toBeNull();
+    expect(readAudienceMessage(join('http://10.0.0.2/join', { code: 'x'.repeat(41) }))).toBeNull();
+    expect(readAudienceMessage(join('http://10.0.0.2/join', { code: '' }))).toBeNull();
+  });
+
+  it('knows the audience route with or without a query, and nothing that merely starts like it', () => {
+    expect(isAudiencePath('/audience')).toBe(true);
+    expect(isAudiencePath('/audience?preview=1')).toBe(true);
+    expect(isAudiencePath('/audiences')).toBe(false);
+    expect(isAudiencePath('/w/1/audience')).toBe(false);
+    expect(isAudiencePath('/')).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PERSONA_ZONES, type StickyNodeData, type ZoneNodeData } from '../../shared/board/nodes';
 import { newSticky } from '../../shared/board/doc';
-import { personaTemplate, topNotesByZone, zoneOf } from '../../shared/board/personaTemplate';
+import { PERSONA_CARD_MAX_HEIGHT, personaTemplate, topNotesByZone, zoneOf } from '../../shared/board/personaTemplate';
 
 let n = 0;
 const id = () => `id${++n}`;
@@ -25,6 +26,28 @@ describe('persona template', () => {
       }
     }
     expect(new Set(nodes.map((node) => node.id)).size).toBe(nodes.length);
+  });
+
+  it('no zone overlaps the persona card in any theme: every width the stylesheets give the card, at its tallest', () => {
+    // The card's widths per theme come from the stylesheets that size it (the canvas, the
+    // projector theme, the audience preview); its height is capped by the template.
+    const css = ['../../renderer/src/features/personas/personas.css', '../../renderer/src/features/audience/audience.css']
+      .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
+      .join('\n');
+    const rules = [...css.matchAll(/([^{}]*\.persona-card)\s*\{([^}]*)\}/g)];
+    const widths = rules.flatMap(([, , body]) => [...body!.matchAll(/(?:^|[\s;])width:\s*(\d+)px/g)].map((match) => Number(match[1])));
+    const minHeights = rules.flatMap(([, , body]) => [...body!.matchAll(/min-height:\s*(\d+)px/g)].map((match) => Number(match[1])));
+    // Found the canvas's and the projector's (a rule this test cannot read would make it pass unseen).
+    expect(widths).toEqual(expect.arrayContaining([380, 460]));
+    for (const minHeight of minHeights) expect(minHeight).toBeLessThanOrEqual(PERSONA_CARD_MAX_HEIGHT);
+    const card = nodes.map((node) => node.data).find((data) => data.type === 'persona')!;
+    for (const width of widths) {
+      const rect = { x: card.x, y: card.y, width, height: PERSONA_CARD_MAX_HEIGHT };
+      for (const zone of zones) {
+        const overlap = rect.x < zone.x + zone.width && zone.x < rect.x + rect.width && rect.y < zone.y + zone.height && zone.y < rect.y + rect.height;
+        expect(overlap, `a ${width} px card overlaps ${zone.zone}`).toBe(false);
+      }
+    }
   });
 
   it('finds the zone a sticky sits in by its centre', () => {

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Toaster, toast } from 'sonner';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
@@ -8,6 +8,7 @@ import { useBackupNotifications } from '../features/backups/BackupRunStatus';
 import { useAutomaticBackups } from '../features/backups/backupService';
 import { HomePage } from '../features/home/HomePage';
 import {
+  AudiencePage,
   BackupsPage,
   BoardPage,
   BoardPrint,
@@ -38,9 +39,11 @@ import { useApp } from './AppContext';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { RoomIndicator } from '../features/rooms/RoomIndicator';
 import { RoomsProvider } from '../features/rooms/RoomsContext';
+import { AudienceProvider } from '../features/audience/AudienceContext';
 import { dialogOpen } from '../ui/shortcuts/keys';
 import { ariaKeys } from '../ui/shortcuts/labels';
 import { useShortcuts } from '../ui/shortcuts/useShortcuts';
+import { isAudiencePath } from '../../../shared/audience/presentation';
 
 
 /** The menu's commands and the app's global shortcuts (the shortcut table's 'global' scope). */
@@ -136,81 +139,97 @@ function Shell() {
   const navFor = place && !/^\/meetings\/[^/]+\/run$/.test(place.rest) ? place.workspaceId : null;
   return (
     <RoomsProvider>
-      <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <Link href="/" className="brand">
-          {t('app.name')}
-        </Link>
-        <nav aria-label={t('app.mainNav')}>
-          <ul className="nav">
-            <li>
-              <Link href="/">{t('app.home')}</Link>
-            </li>
-            <li>
-              <Link href="/backups">{t('app.backups')}</Link>
-            </li>
-            <li>
-              <Link href="/settings">{t('app.settings')}</Link>
-            </li>
-            <li>
-              <button type="button" className="button link" onClick={() => setShortcutsOpen(true)} aria-keyshortcuts={ariaKeys('app.help')}>
-                {t('app.shortcuts')}
-              </button>
-            </li>
-          </ul>
-        </nav>
-        <RoomIndicator />
-      </header>
-      <div className="app-body">
-        {navFor ? <WorkspaceNav workspaceId={navFor} /> : null}
-        <main id="main" tabIndex={-1}>
-          <Suspense fallback={<PageLoading />}>
-          <Switch>
-            <Route path="/">
-              <HomePage />
-            </Route>
-            <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
-            <Route path="/w/:id/sla">{(params) => <SlaPage workspaceId={params.id} />}</Route>
-            <Route path="/w/:id/sla/verify">{(params) => <VerifyPage workspaceId={params.id} />}</Route>
-            <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
-            <Route path="/w/:id/funnel/:boardId">{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
-            <Route path="/w/:id/meetings">{(params) => <MeetingsPage workspaceId={params.id} />}</Route>
-            <Route path="/w/:id/meetings/:meetingId">{(params) => <MeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
-            <Route path="/w/:id/meetings/:meetingId/run">{(params) => <RunMeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
-            <Route path="/w/:id/kpis">{(params) => <KpiPage workspaceId={params.id} />}</Route>
-            <Route path="/w/:id/calendar">{(params) => <CalendarPage workspaceId={params.id} />}</Route>
-            <Route path="/w/:id/personas">{(params) => <PersonasPage workspaceId={params.id} />}</Route>
-            <Route path="/w/:id/funnel">{(params) => <FunnelsPage workspaceId={params.id} />}</Route>
-            <Route path="/w/:id/members">{(params) => <MembersPage workspaceId={params.id} />}</Route>
-            <Route path="/settings">
-              <SettingsPage />
-            </Route>
-            <Route path="/backups">
-              <BackupsPage />
-            </Route>
-            <Route>
-              <section className="page">
-                <h1>{t('app.notFound')}</h1>
-                <Link href="/">{t('app.backHome')}</Link>
-              </section>
-            </Route>
-          </Switch>
-          </Suspense>
-        </main>
-      </div>
-      <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
-      <Toaster
-        position="bottom-right"
-        hotkey={['altKey', 'KeyN']}
-        theme={settings.theme === 'light' ? 'light' : 'dark'}
-        richColors={false}
-        closeButton
-        toastOptions={{ className: 'toast', closeButtonAriaLabel: t('common.closeNotification') }}
-        containerAriaLabel={t('app.name')}
-      />
+      <AudienceProvider>
+        <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+          {t('app.skipToContent')}
+        </a>
+        <header className="app-header">
+          <Link href="/" className="brand">
+            {t('app.name')}
+          </Link>
+          <nav aria-label={t('app.mainNav')}>
+            <ul className="nav">
+              <li>
+                <Link href="/">{t('app.home')}</Link>
+              </li>
+              <li>
+                <Link href="/backups">{t('app.backups')}</Link>
+              </li>
+              <li>
+                <Link href="/settings">{t('app.settings')}</Link>
+              </li>
+              <li>
+                <button type="button" className="button link" onClick={() => setShortcutsOpen(true)} aria-keyshortcuts={ariaKeys('app.help')}>
+                  {t('app.shortcuts')}
+                </button>
+              </li>
+            </ul>
+          </nav>
+          <RoomIndicator />
+        </header>
+        <div className="app-body">
+          {navFor ? <WorkspaceNav workspaceId={navFor} /> : null}
+          <main id="main" tabIndex={-1}>
+            <Suspense fallback={<PageLoading />}>
+            <Switch>
+              <Route path="/">
+                <HomePage />
+              </Route>
+              <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
+              <Route path="/w/:id/sla">{(params) => <SlaPage workspaceId={params.id} />}</Route>
+              <Route path="/w/:id/sla/verify">{(params) => <VerifyPage workspaceId={params.id} />}</Route>
+              <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
+              <Route path="/w/:id/funnel/:boardId">{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
+              <Route path="/w/:id/meetings">{(params) => <MeetingsPage workspaceId={params.id} />}</Route>
+              <Route path="/w/:id/meetings/:meetingId">{(params) => <MeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
+              <Route path="/w/:id/meetings/:meetingId/run">{(params) => <RunMeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
+              <Route path="/w/:id/kpis">{(params) => <KpiPage workspaceId={params.id} />}</Route>
+              <Route path="/w/:id/calendar">{(params) => <CalendarPage workspaceId={params.id} />}</Route>
+              <Route path="/w/:id/personas">{(params) => <PersonasPage workspaceId={params.id} />}</Route>
+              <Route path="/w/:id/funnel">{(params) => <FunnelsPage workspaceId={params.id} />}</Route>
+              <Route path="/w/:id/members">{(params) => <MembersPage workspaceId={params.id} />}</Route>
+              <Route path="/settings">
+                <SettingsPage />
+              </Route>
+              <Route path="/backups">
+                <BackupsPage />
+              </Route>
+              <Route>
+                <section className="page">
+                  <h1>{t('app.notFound')}</h1>
+                  <Link href="/">{t('app.backHome')}</Link>
+                </section>
+              </Route>
+            </Switch>
+            </Suspense>
+          </main>
+        </div>
+        <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+        <Toaster
+          position="bottom-right"
+          hotkey={['altKey', 'KeyN']}
+          theme={settings.theme === 'light' ? 'light' : 'dark'}
+          richColors={false}
+          closeButton
+          toastOptions={{ className: 'toast', closeButtonAriaLabel: t('common.closeNotification') }}
+          containerAriaLabel={t('app.name')}
+        />
+      </AudienceProvider>
     </RoomsProvider>
+  );
+}
+
+/**
+ * Only the audience view when the hash is `#/audience` (no header, navigation, toasts, shortcuts,
+ * rooms or automatic backups: that window is the projector's), and the app otherwise.
+ */
+function AudienceGate(props: { children: ReactNode }) {
+  const [location] = useLocation();
+  if (!isAudiencePath(location)) return <>{props.children}</>;
+  return (
+    <Suspense fallback={null}>
+      <AudiencePage />
+    </Suspense>
   );
 }
 
@@ -234,9 +253,11 @@ export function App() {
           </>
         }
       >
-        <WorkspaceActionsProvider>
-          <Shell />
-        </WorkspaceActionsProvider>
+        <AudienceGate>
+          <WorkspaceActionsProvider>
+            <Shell />
+          </WorkspaceActionsProvider>
+        </AudienceGate>
       </PrintRoot>
     </Router>
   );

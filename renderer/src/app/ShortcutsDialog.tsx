@@ -20,6 +20,8 @@ const GROUP_TITLES: Record<Scope, MessageKey> = {
   printView: 'keys.groups.printView',
   participant: 'keys.groups.participant',
   workspace: 'keys.groups.workspace',
+  audience: 'audience.shortcuts.group',
+  audienceBoard: 'audience.shortcuts.boardGroup',
 };
 
 /** Every shortcut of the app ("?"), by where it works, made from the one shortcut table. */

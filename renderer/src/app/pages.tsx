@@ -27,3 +27,6 @@ export const MinutesPrint = lazy(() => import('../features/meetings/MinutesPrint
 export const SlaPrint = lazy(() => import('../features/sla/SlaPrint').then((m) => ({ default: m.SlaPrint })));
 export const FunnelSheetPrint = lazy(() => import('../features/diagrams/FunnelSheetPrint').then((m) => ({ default: m.FunnelSheetPrint })));
 export const BoardPrint = lazy(() => import('../features/diagrams/BoardPrint').then((m) => ({ default: m.BoardPrint })));
+
+// The audience window (the projector's view, issue 10).
+export const AudiencePage = lazy(() => import('../features/audience/AudiencePage').then((m) => ({ default: m.AudiencePage })));

@@ -7,6 +7,7 @@ import { useOpenBoard } from '../board/useOpenBoard';
 import { commitmentsOf, listVersions } from '../sla/slaStore';
 import type { FunnelSla } from './checks';
 import { FunnelView } from './FunnelView';
+import { AudienceButton, AudiencePanel, useOfferBoard } from '../audience/AudienceControls';
 
 /** A funnel board: loads its record and Y.Doc from IndexedDB (y-dexie), then shows the funnel. */
 export function FunnelPage(props: { workspaceId: string; boardId: string }) {
@@ -19,6 +20,8 @@ export function FunnelPage(props: { workspaceId: string; boardId: string }) {
   const current = versions?.[versions.length - 1];
   const sla = useMemo<FunnelSla>(() => (current ? { revision: current.revision, commitments: commitmentsOf(current.document) } : null), [current]);
   useDocumentTitle(board?.name ?? t('app.loading'));
+  const target = useMemo(() => ({ board: 'funnel' as const, workspaceId, boardId }), [workspaceId, boardId]);
+  useOfferBoard(target);
 
   return (
     <BoardFrame
@@ -28,15 +31,19 @@ export function FunnelPage(props: { workspaceId: string; boardId: string }) {
       className="board-page funnel-page"
       minHeight={560}
       wrongKind={board && board.kind !== 'funnel' ? t('funnel.notFunnel') : null}
+      actions={<AudienceButton target={target} className="button small room-button" />}
     >
       {(doc) => (
-        <FunnelView
-          key={`${boardId}:${generation}`}
-          doc={doc}
-          sla={sla}
-          slaHref={`/w/${workspaceId}/sla`}
-          exports={board ? { workspaceId, boardId, boardName: board.name } : undefined}
-        />
+        <>
+          <FunnelView
+            key={`${boardId}:${generation}`}
+            doc={doc}
+            sla={sla}
+            slaHref={`/w/${workspaceId}/sla`}
+            exports={board ? { workspaceId, boardId, boardName: board.name } : undefined}
+          />
+          <AudiencePanel target={target} />
+        </>
       )}
     </BoardFrame>
   );

@@ -10,6 +10,9 @@ import type { BoardSession } from '../board/session';
 import { useOpenBoard } from '../board/useOpenBoard';
 import { useBoardExports } from '../diagrams/exports';
 import { RoomButton, WithGuests } from '../rooms/BoardRoom';
+import { AudienceButton, AudiencePanel, type FocusTarget, useOfferBoard } from '../audience/AudienceControls';
+import { STICKY_SIZE, type ZoneNodeData } from '../../../../shared/board/nodes';
+import { zoneOf } from '../../../../shared/board/personaTemplate';
 import { BoardMetaProvider, useBoardMeta } from './boardMeta';
 import { PERSONA_BOARD_KINDS } from './personaKind';
 import { promoteFlow } from './promote';
@@ -33,6 +36,37 @@ function PromoteOverlay(props: { session: BoardSession }) {
   return <PromoteDialog request={request} onClose={() => flow.close()} onPromote={(field) => flow.promote(field)} />;
 }
 
+/** The projector's controls for this board: its zones to zoom to, and the zone of the selected note. */
+function AudienceOverlay(props: { session: BoardSession }) {
+  const { t } = useTranslation();
+  const meta = useBoardMeta();
+  const { session } = props;
+  const nodes = useNodes(session);
+  const zones = useMemo<FocusTarget[]>(
+    () => nodes.flatMap((node) => (node.type === 'zone' ? [{ id: node.id, name: t(`persona.zones.${node.data.zone}`) }] : [])),
+    [nodes, t],
+  );
+  const selectedZone = () => {
+    const all = session.nodes.get();
+    const selected = all.filter((node) => node.selected);
+    const note = selected.length === 1 && selected[0]!.type === 'sticky' ? selected[0]! : null;
+    if (!note) return null;
+    const zoneNodes = all.filter((node) => node.type === 'zone');
+    const zone = zoneOf(note.data, zoneNodes.map((node) => node.data as ZoneNodeData), STICKY_SIZE);
+    return zoneNodes.find((node) => (node.data as ZoneNodeData).zone === zone)?.id ?? 'none';
+  };
+  return <AudiencePanel target={{ board: 'persona', workspaceId: meta.workspaceId, boardId: meta.boardId }} zones={zones} selectedZone={selectedZone} />;
+}
+
+function PersonaOverlay(props: { session: BoardSession }) {
+  return (
+    <>
+      <PromoteOverlay session={props.session} />
+      <AudienceOverlay session={props.session} />
+    </>
+  );
+}
+
 /** The persona's details (the card's panel), then the exports: the persona sheet when the board has a card, the whole board as PDF and PNG. */
 function PersonaTools(props: { session: BoardSession }) {
   const { t } = useTranslation();
@@ -51,6 +85,9 @@ function PersonaTools(props: { session: BoardSession }) {
         </div>
       ) : null}
       <div className="tool-group">
+        <AudienceButton target={{ board: 'persona', workspaceId: meta.workspaceId, boardId: meta.boardId }} />
+      </div>
+      <div className="tool-group">
         {personaId && exports.exportSheet ? (
           <ToolButton label={t('persona.exportSheet')} icon="pdf" shortcut="personaExports.sheet" onClick={exports.exportSheet} />
         ) : null}
@@ -68,7 +105,7 @@ const PERSONA_BOARD: BoardExtension = {
   promote: (session, stickyId) => promoteFlow(session).open(stickyId),
   NoteTools: PromoteTool,
   KindTools: PersonaTools,
-  Overlay: PromoteOverlay,
+  Overlay: PersonaOverlay,
 };
 
 /**
@@ -83,6 +120,7 @@ export function BoardPage(props: { workspaceId: string; boardId: string }) {
   const { workspace, board, generation } = opened;
   const members = useLiveQuery(() => db.members.where('workspaceId').equals(workspaceId).toArray(), [workspaceId]);
   useDocumentTitle(board?.name ?? t('app.loading'));
+  useOfferBoard(useMemo(() => ({ board: 'persona' as const, workspaceId, boardId }), [workspaceId, boardId]));
 
   return (
     <BoardFrame

@@ -13,7 +13,7 @@ import type { KeyTarget } from './keys';
  * matches on Japanese and US keyboards.
  */
 
-export const SCOPES = ['global', 'board', 'personaExports', 'room', 'funnel', 'funnelExports', 'slaBoard', 'kpi', 'kpiValues', 'calendar', 'run', 'printView', 'participant', 'workspace'] as const;
+export const SCOPES = ['global', 'board', 'personaExports', 'room', 'funnel', 'funnelExports', 'slaBoard', 'kpi', 'kpiValues', 'calendar', 'run', 'printView', 'participant', 'workspace', 'audience', 'audienceBoard'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Anywhere but a text field (the default). */
@@ -46,6 +46,8 @@ export const SHORTCUTS = {
   'app.export': { scope: 'global', keys: ['Mod+E'], label: 'shortcuts.exportWorkspace', targets: ANYWHERE, inDialogs: true },
   'app.notifications': { scope: 'global', keys: ['Alt+N'], label: 'keys.labels.notifications', external: true },
   'app.help': { scope: 'global', keys: ['?'], label: 'shortcuts.help' },
+  // The audience window (features/audience), also the menu's "Show on projector". Alt: by physical key.
+  'app.audience': { scope: 'global', keys: ['Alt+Shift+A'], label: 'audience.shortcuts.toggle' },
 
   // A persona board (the board engine: features/board).
   'board.newSticky': { scope: 'board', keys: ['S'], label: 'board.shortcuts.newSticky' },
@@ -122,6 +124,13 @@ export const SHORTCUTS = {
   'workspace.kpis': { scope: 'workspace', keys: ['Alt+Shift+6'], label: 'workspaceUx.nav.goTo.kpis' },
   'workspace.calendar': { scope: 'workspace', keys: ['Alt+Shift+7'], label: 'workspaceUx.nav.goTo.calendar' },
   'workspace.members': { scope: 'workspace', keys: ['Alt+Shift+8'], label: 'workspaceUx.nav.goTo.members' },
+
+  // While the audience window is open (features/audience): B as in presentation software. The
+  // board's keys apply on the board the projector shows.
+  'audience.blank': { scope: 'audience', keys: ['Shift?+B'], label: 'audience.shortcuts.blank', shown: ['B'] },
+  'audienceBoard.hide': { scope: 'audienceBoard', keys: ['Shift?+H'], label: 'audience.shortcuts.hide', shown: ['H'] },
+  'audienceBoard.focus': { scope: 'audienceBoard', keys: ['Z'], label: 'audience.shortcuts.focus' },
+  'audienceBoard.showAll': { scope: 'audienceBoard', keys: ['Shift+Z'], label: 'audience.shortcuts.showAll' },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;

@@ -1,0 +1,42 @@
+import { useEffect, useLayoutEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AudienceState } from '../../../../shared/audience/presentation';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { AudienceFollower } from './presentationChannel';
+import { AudienceView } from './AudienceView';
+
+/**
+ * The audience window (the projector): follows what the laptop presents over the audience
+ * channel and shows it full screen, always on the projector palette whatever the laptop's theme.
+ * It reads the same IndexedDB as the laptop and never writes to it.
+ */
+export function AudiencePage() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<AudienceState | null>(null);
+  useDocumentTitle(t('audience.screen.title'));
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    const previous = root.dataset.theme;
+    root.dataset.theme = 'projector';
+    root.classList.add('audience-root');
+    return () => {
+      root.classList.remove('audience-root');
+      if (previous === undefined) delete root.dataset.theme;
+      else root.dataset.theme = previous;
+    };
+  }, []);
+  useEffect(() => {
+    const follower = new AudienceFollower();
+    // Null until the laptop answers its hello: the page says it is waiting meanwhile.
+    const stop = follower.subscribe(setState);
+    return () => {
+      stop();
+      follower.dispose();
+    };
+  }, []);
+  return (
+    <main className="audience-page" aria-label={t('audience.screen.title')}>
+      <AudienceView state={state} />
+    </main>
+  );
+}
