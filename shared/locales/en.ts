@@ -12,6 +12,7 @@ import { roomsEn } from './rooms.en';
 import { sampleStoryEn } from './sampleStory.en';
 import { workspaceUxEn } from './workspaceUx.en';
 import { keysEn } from './keys.en';
+import { slaStepsEn } from './slaSteps.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
 export const en = {
@@ -610,11 +611,6 @@ export const en = {
       unknownMember: 'Unknown member',
     },
     commitments: {
-      title: 'Commitments',
-      intro: 'What each department promises. Changing a commitment regenerates the document.',
-      add: 'Add commitment',
-      kind: 'Kind',
-      remove: 'Remove: {{kind}}',
       owner: 'Owner',
       unassigned: 'Unassigned',
       invalid: 'Not saved: {{field}} has an invalid value.',
@@ -908,6 +904,7 @@ export const en = {
   calendar: calendarEn,
   sampleStory: sampleStoryEn,
   workspaceUx: workspaceUxEn,
+  slaSteps: slaStepsEn,
   defaults: defaultsEn,
   hostErrors: hostErrorsEn,
   errors: {
