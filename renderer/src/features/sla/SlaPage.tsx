@@ -63,10 +63,18 @@ function StepNav(props: { workspaceId: string; step: SlaStep }) {
  * Where the draft's generated content comes from and whether it is stale (the funnel board or the
  * workspace calendar changed since), with the ways to bring it up to date while it is a draft.
  */
-function GenerationNotes(props: StepProps & { funnel: FunnelSource | null; refreshFunnel(): Promise<FunnelSource>; calendar: Awaited<ReturnType<typeof loadCalendar>> | undefined }) {
+function GenerationNotes(
+  props: StepProps & {
+    funnel: FunnelSource | null;
+    refreshFunnel(): Promise<FunnelSource>;
+    calendar: Awaited<ReturnType<typeof loadCalendar>> | undefined;
+    /** Only whether the document states the workspace's calendar (the Versions step). */
+    calendarOnly?: boolean;
+  },
+) {
   const { t } = useTranslation();
   const { version, workspaceId, funnel, calendar } = props;
-  const editable = version.state === 'draft';
+  const editable = version.state === 'draft' && !props.calendarOnly;
   return (
     <>
       {editable ? (
@@ -105,7 +113,7 @@ function GenerationNotes(props: StepProps & { funnel: FunnelSource | null; refre
                   ? t('calendar.signedNotice', { revision: version.revision })
                   : t('calendar.sla.reviewDiffers')}
           </p>
-          {version.state === 'draft' ? (
+          {editable ? (
             <button
               type="button"
               className="button small"
@@ -235,9 +243,10 @@ export function SlaPage(props: { workspaceId: string; step?: string }) {
       });
     },
   };
-  const notes = (
+  const notes = (calendarOnly?: boolean) => (
     <GenerationNotes
       {...stepProps}
+      calendarOnly={calendarOnly}
       funnel={funnel}
       calendar={workspaceCalendar}
       refreshFunnel={async () => {
@@ -274,7 +283,7 @@ export function SlaPage(props: { workspaceId: string; step?: string }) {
       {step === 'commitments' ? (
         <>
           <p className="muted">{t('slaSteps.commitments.intro')}</p>
-          {notes}
+          {notes()}
           <SlaDiagram
             document={version.document}
             commitments={currentCommitments}
@@ -287,9 +296,9 @@ export function SlaPage(props: { workspaceId: string; step?: string }) {
           <Findings version={version} />
         </>
       ) : null}
-      {step === 'document' ? <DocumentStep {...stepProps} notes={notes} /> : null}
+      {step === 'document' ? <DocumentStep {...stepProps} notes={notes()} /> : null}
       {step === 'review' ? <ReviewStep {...stepProps} /> : null}
-      {step === 'versions' ? <VersionsStep {...stepProps} /> : null}
+      {step === 'versions' ? <VersionsStep {...stepProps} notes={notes(true)} /> : null}
 
       {next ? (
         <p className="sla-next">

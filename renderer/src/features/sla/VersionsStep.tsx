@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { isFrozen, lastSigned } from '../../../../shared/sla/versions';
@@ -10,7 +10,7 @@ import { startNewRevision } from './slaStore';
  * The Versions step: every revision with its state and seal, a PDF of each, what the current one
  * changes from the last signed one, a new revision once signed, and the Verify page.
  */
-export function VersionsStep(props: StepProps) {
+export function VersionsStep(props: StepProps & { notes: ReactNode }) {
   const { t } = useTranslation();
   const id = useId();
   const [, navigate] = useLocation();
@@ -18,6 +18,7 @@ export function VersionsStep(props: StepProps) {
   const signed = lastSigned([...versions]);
   return (
     <>
+      {props.notes}
       <section className="card" aria-labelledby={`${id}-history`}>
         <h2 id={`${id}-history`}>{t('sla.history.title')}</h2>
         <ul className="sla-history">
