@@ -182,6 +182,7 @@ describe('Working calendar', () => {
 
     // The SLA's definitions state it.
     await openFromWorkspace(page, workspace, ja.sla.section, ja.sla.open);
+    await goToSlaStep(page, ja, 'document');
     await page.getByText(`営業日カレンダー — ${sentence}`).waitFor();
 
     // No SLA signed: the workspace calendar. Clock hours would give a median of 24 (expected.json).
