@@ -48,6 +48,8 @@ describe('SLA page', () => {
     expect(stepLink(ja.slaSteps.steps.commitments)).toHaveAttribute('aria-current', 'step');
     expect(stepLink(ja.slaSteps.steps.document)).not.toHaveAttribute('aria-current');
     expect(stepLink(ja.slaSteps.steps.versions)).toHaveAttribute('href', `#/w/${workspaceId}/sla/versions`);
+    // The window's title names the step, so history and task switchers tell the steps apart.
+    await waitFor(() => expect(document.title).toBe('コミットメント — SLA — 営業×マーケ — Alignboard'));
     // In the findings list and on the commitment's card in the swimlanes (unassigned: own lane).
     expect(await screen.findAllByText(/「接触回数」に担当がありません。/)).toHaveLength(2);
     const unassigned = screen.getByRole('region', { name: ja.sla.diagram.unassigned });
@@ -69,10 +71,15 @@ describe('SLA page', () => {
     await user.click(stepLink(ja.slaSteps.steps.document));
     await waitFor(() => expect(window.location.hash).toBe(`#/w/${workspaceId}/sla/document`));
     expect(stepLink(ja.slaSteps.steps.document)).toHaveAttribute('aria-current', 'step');
-    for (const [index, title] of Object.values(ja.sla.sections).entries()) {
-      expect(await screen.findByRole('heading', { level: 3, name: `${index + 1}. ${title}` })).toBeInTheDocument();
-      expect(screen.getByRole('button', { name: `編集：${title}` })).toHaveAttribute('aria-expanded', 'false');
-    }
+    await waitFor(() => expect(document.title).toBe('文書 — SLA — 営業×マーケ — Alignboard'));
+    // One query each for all sections (role queries over the whole document are slow in jsdom).
+    const titles = Object.values(ja.sla.sections);
+    await screen.findByRole('heading', { level: 3, name: `1. ${titles[0]}` });
+    const documentRegion = screen.getByRole('region', { name: ja.slaSteps.steps.document });
+    expect(within(documentRegion).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(titles.map((title, index) => `${index + 1}. ${title}`));
+    const edits = within(documentRegion).getAllByRole('button', { name: /^編集：/ });
+    expect(edits.map((button) => button.getAttribute('aria-label'))).toEqual(titles.map((title) => `編集：${title}`));
+    expect(edits.every((button) => button.getAttribute('aria-expanded') === 'false')).toBe(true);
     expect(screen.queryByLabelText(/^入力した文章：/)).toBeNull();
     expect(screen.getAllByText(/営業は、すべての引き渡されたレコードに 24 営業時間 以内に初回接触します。/).length).toBeGreaterThan(0);
     expect(screen.getByText('第1版 · 下書き')).toBeInTheDocument();
