@@ -13,7 +13,6 @@ export const slaStepsEn = {
     versions: 'Versions',
   },
   next: 'Next: {{step}}',
-  pageTitle: '{{step}} — {{title}}',
   commitments: {
     intro: 'What each department promises, lane by lane. Open a card to change its numbers; every change regenerates the document.',
   },
@@ -23,7 +22,6 @@ export const slaStepsEn = {
     editSection: 'Edit: {{section}}',
     done: 'Done',
     doneSection: 'Done editing: {{section}}',
-    noText: 'No text of your own in this section.',
   },
   review: {
     draft: 'When the commitments and the document are ready, choose the signers and submit the draft for review. The content is then locked while they sign.',

@@ -11,7 +11,6 @@ export const slaStepsJa: Messages['slaSteps'] = {
     versions: '版',
   },
   next: '次へ：{{step}}',
-  pageTitle: '{{step}} — {{title}}',
   commitments: {
     intro: '各部門が約束することをレーンごとに示します。カードを開くと数値を変更でき、変更のたびに文書が再生成されます。',
   },
@@ -21,7 +20,6 @@ export const slaStepsJa: Messages['slaSteps'] = {
     editSection: '編集：{{section}}',
     done: '完了',
     doneSection: '編集を完了：{{section}}',
-    noText: 'このセクションに入力した文章はありません。',
   },
   review: {
     draft: 'コミットメントと文書の準備ができたら、署名者を選んで下書きをレビューに提出します。署名のあいだ内容はロックされます。',

@@ -66,11 +66,13 @@ describe('SLA page', () => {
     expect(screen.queryByRole('button', { name: ja.sla.actions.submit })).toBeNull();
     expect(screen.getByRole('link', { name: `次へ：${ja.slaSteps.steps.document}` })).toHaveAttribute('href', `#/w/${workspaceId}/sla/document`);
 
-    // The Document step: every section reads as text; no "Your text" box until its Edit is pressed.
+    // The Document step (by "Next", at the bottom of the step: focus moves up to the new step's
+    // link): every section reads as text; no "Your text" box until its Edit is pressed.
     const user = userEvent.setup();
-    await user.click(stepLink(ja.slaSteps.steps.document));
+    await user.click(screen.getByRole('link', { name: `次へ：${ja.slaSteps.steps.document}` }));
     await waitFor(() => expect(window.location.hash).toBe(`#/w/${workspaceId}/sla/document`));
     expect(stepLink(ja.slaSteps.steps.document)).toHaveAttribute('aria-current', 'step');
+    await waitFor(() => expect(stepLink(ja.slaSteps.steps.document)).toHaveFocus());
     await waitFor(() => expect(document.title).toBe('文書 — SLA — 営業×マーケ — Alignboard'));
     // One query each for all sections (role queries over the whole document are slow in jsdom).
     const titles = Object.values(ja.sla.sections);

@@ -96,7 +96,7 @@ export function DocumentStep(props: StepProps & { notes: ReactNode }) {
   const editable = version.state === 'draft';
   return (
     <>
-      <p className="muted">{t('slaSteps.document.intro')}</p>
+      {editable ? <p className="muted">{t('slaSteps.document.intro')}</p> : null}
       {props.notes}
       <section className="card" aria-labelledby={`${id}-details`}>
         <h2 id={`${id}-details`}>{t('sla.details')}</h2>

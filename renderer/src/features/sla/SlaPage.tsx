@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { DexieYProvider } from 'y-dexie';
@@ -23,11 +23,11 @@ import { ReviewStep } from './ReviewStep';
 import { VersionsStep } from './VersionsStep';
 import { isSlaStep, SLA_STEPS, type SlaStep, stepFor, stepPath, type StepProps } from './steps';
 import { Findings, funnelOfDocument } from './Findings';
-
-export { funnelOfDocument };
 import { useCommitmentHistory } from './useCommitmentHistory';
 import { commitmentsOf, ensureVersion, type FunnelSource, listVersions, loadFunnel, regenerateVersion, saveDocument } from './slaStore';
 import './sla.css';
+
+export { funnelOfDocument };
 
 /** Whether a document states the given working calendar. */
 function calendarMatches(document: SlaDocument, calendar: Parameters<typeof sameCalendar>[0]): boolean {
@@ -42,10 +42,10 @@ function funnelChanged(document: SlaDocument, source: FunnelSource): boolean {
 }
 
 /** The steps as links (each its own URL), the current one marked; Tab reaches each. */
-function StepNav(props: { workspaceId: string; step: SlaStep }) {
+function StepNav(props: { workspaceId: string; step: SlaStep; navRef: RefObject<HTMLElement | null> }) {
   const { t } = useTranslation();
   return (
-    <nav aria-label={t('slaSteps.nav')} className="sla-steps">
+    <nav aria-label={t('slaSteps.nav')} className="sla-steps" ref={props.navRef}>
       <ol>
         {SLA_STEPS.map((step, index) => (
           <li key={step}>
@@ -151,6 +151,15 @@ export function SlaPage(props: { workspaceId: string; step?: string }) {
   const [funnel, setFunnel] = useState<FunnelSource | null>(null);
   const id = useId();
   const step = isSlaStep(props.step) ? props.step : null;
+  const stepNav = useRef<HTMLElement>(null);
+  // "Next" sits at the bottom of a step: after it, the new step is read from its top (focus on its
+  // link in the step navigation, scrolled into view), not from the bottom.
+  const focusStepLink = useRef(false);
+  useEffect(() => {
+    if (!focusStepLink.current) return;
+    focusStepLink.current = false;
+    stepNav.current?.querySelector<HTMLElement>('[aria-current="step"]')?.focus();
+  }, [step]);
   const latest = versions?.[versions.length - 1];
   useDocumentTitle(
     `${step ? `${t(`slaSteps.steps.${step}`)} — ` : ''}${t('sla.pageTitle')} — ${workspace?.name ?? t('app.loading')}`,
@@ -268,7 +277,7 @@ export function SlaPage(props: { workspaceId: string; step?: string }) {
           <span className={`sla-state sla-state-${version.state}`}>{t('sla.summary', { revision: version.revision, state: t(`sla.states.${version.state}`) })}</span>
         </p>
       </div>
-      <StepNav workspaceId={props.workspaceId} step={step} />
+      <StepNav workspaceId={props.workspaceId} step={step} navRef={stepNav} />
       {version.state === 'signed' ? (
         <p className="sla-frozen" role="note">
           {t('sla.frozen')}
@@ -282,7 +291,7 @@ export function SlaPage(props: { workspaceId: string; step?: string }) {
 
       {step === 'commitments' ? (
         <>
-          <p className="muted">{t('slaSteps.commitments.intro')}</p>
+          {editable ? <p className="muted">{t('slaSteps.commitments.intro')}</p> : null}
           {notes()}
           <SlaDiagram
             document={version.document}
@@ -302,7 +311,9 @@ export function SlaPage(props: { workspaceId: string; step?: string }) {
 
       {next ? (
         <p className="sla-next">
-          <Link href={stepPath(props.workspaceId, next)} className="button">
+          <Link href={stepPath(props.workspaceId, next)} className="button" onClick={() => {
+              focusStepLink.current = true;
+            }}>
             {t('slaSteps.next', { step: t(`slaSteps.steps.${next}`) })}
           </Link>
         </p>
