@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -12,12 +12,13 @@ import { readSeal, sealOptionsFromRequest, sealPdf, sealPdfForRequest, SEAL_FILE
 import { sha256Hex } from '../../shared/sla/canonical';
 import { SlaVersion } from '../../shared/sla/versions';
 import { knownVersions, slaFooter, slaSealRequest } from '../../renderer/src/features/sla/exportRequest';
-import { createWorkspaceWithSamplePeople, goToSlaStep, poll, slaStepLink } from './support/app';
+import { createWorkspaceWithSamplePeople, goToSlaStep, poll, slaStepLink, theme } from './support/app';
 import { pressUntilFocused } from './support/keyboard';
 import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
 import { pdfImages, pdfWords } from './support/pdf';
 
 const run = promisify(execFile);
+const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
 afterEach(cleanUpBrowsers);
 
 /** pdftotext wraps and spaces text its own way: compare without any white space. */
@@ -275,9 +276,26 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     expect(versions.find((version) => version.revision === 2)?.basedOn).toBe(hash);
     // The signed version itself never changed.
     expect(versions.find((version) => version.revision === 1)).toEqual(signed);
-    // Each step is about a screen or two at 1366×850, not the 8,200 px page it was (the document
-    // is as long as its thirteen sections).
+    // Each step is about a screen or two, not the 8,200 px page it was (the document is as long as
+    // its thirteen sections).
     console.info('SLA step heights (px):', JSON.stringify(heights));
+
+    // Screenshots of the steps at 1366×768 in the light and projector themes, for a look (written to
+    // test-results/, which is not committed; not compared). The projector theme's steps pass axe too.
+    // The print sheet's tab was opened since: a tab in the background paints no frames to capture.
+    await page.bringToFront();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await mkdir(SHOTS, { recursive: true });
+    for (const target of ['light', 'projector'] as const) {
+      for (let i = 0; i < 3 && (await theme(page)) !== target; i++) await page.keyboard.press('Alt+Shift+T');
+      expect(await theme(page)).toBe(target);
+      for (const step of ['commitments', 'document', 'review', 'versions'] as const) {
+        await goToSlaStep(page, en, step);
+        await page.getByRole('heading', { level: 2 }).first().waitFor();
+        if (target === 'projector') await expectNoSeriousA11yViolations(page, `SLA step ${step} (projector theme)`);
+        await page.screenshot({ path: join(SHOTS, `sla-${step}-${target}.png`) });
+      }
+    }
     expect(pageErrors).toEqual([]);
   });
 
