@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatMegabytes } from './fileLimits';
+import { decodeIpcProblem, encodeIpcProblem } from './ipcProblem';
 import type { Messages } from './locales/en';
 
 /**
@@ -44,6 +45,8 @@ export const HostProblem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('print-not-ready'), wait: text }),
   /** A print page that could not be loaded or printed; `detail` is the engine's or the page's own word. */
   z.object({ kind: z.literal('print-failed'), detail: text }),
+  /** The browser blocked the audience window's pop-up (the user has to allow pop-ups for the page). */
+  z.object({ kind: z.literal('popup-blocked') }),
   z.object({ kind: z.literal('unexpected'), detail: text }),
 ]);
 export type HostProblem = z.infer<typeof HostProblem>;
@@ -93,30 +96,21 @@ export function hostProblemText(problem: HostProblem, strings: HostErrorMessages
       return fill(strings.printNotReady, { wait: problem.wait });
     case 'print-failed':
       return fill(strings.printFailed, { detail: problem.detail });
+    case 'popup-blocked':
+      return strings.popupBlocked;
     case 'unexpected':
       return problem.detail;
   }
 }
 
-/**
- * Electron hands the renderer only the message of an error thrown in main ("Error invoking remote
- * method 'ch': Error: <message>"), so a problem crosses IPC as this marker and its JSON inside the
- * message; the renderer parses it back with the schema, never trusting its shape.
- */
+/** How a HostProblem crosses IPC (see ipcProblem.ts). */
 const MARKER = 'alignboard-host-problem:';
 
 export function encodeHostProblem(problem: HostProblem): string {
-  return `${MARKER}${JSON.stringify(HostProblem.parse(problem))}`;
+  return encodeIpcProblem(MARKER, HostProblem, problem);
 }
 
 /** The problem inside an error message (whatever prefix Electron added), or null if it holds none or a malformed one. */
 export function decodeHostProblem(message: string): HostProblem | null {
-  const start = message.indexOf(MARKER);
-  if (start < 0) return null;
-  try {
-    const parsed = HostProblem.safeParse(JSON.parse(message.slice(start + MARKER.length)));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return decodeIpcProblem(MARKER, HostProblem, message)?.problem ?? null;
 }

@@ -42,6 +42,10 @@ export type BackupSnapshot = z.infer<typeof BackupSnapshot>;
 /** A backup id is a file name we created ourselves: no separators, no dots at the start. */
 export const BackupId = z.string().regex(/^[A-Za-z0-9_-]+\.alignboard$/, 'not a backup id').max(300);
 
+/** Where the audience window went: full screen on a second display, or a normal window to move. */
+export const AudiencePlacement = z.enum(['external-display', 'window']);
+export type AudiencePlacement = z.infer<typeof AudiencePlacement>;
+
 export const invokeChannels = {
   'app:info': {
     args: z.tuple([]),
@@ -104,6 +108,12 @@ export const invokeChannels = {
   'room:lock': { args: z.tuple([z.boolean()]), result: RoomStatus },
   'room:remove': { args: z.tuple([z.string().min(1).max(100)]), result: RoomStatus },
   'room:close': { args: z.tuple([]), result: RoomStatus },
+  /**
+   * The audience window (issue 10): open it (or bring it forward), placed full screen on a display
+   * other than the app window's when there is one, else as a normal window; close it.
+   */
+  'audience:open': { args: z.tuple([]), result: z.object({ placement: AudiencePlacement }) },
+  'audience:close': { args: z.tuple([]), result: z.null() },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -119,6 +129,8 @@ export const MENU_COMMANDS = [
   'open-settings',
   'cycle-theme',
   'about',
+  /** "Show on projector": the renderer opens the audience window, or closes it when open. */
+  'toggle-audience',
 ] as const;
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
@@ -131,6 +143,8 @@ export const eventChannels = {
   'file:opened': z.object({ fileName: z.string(), content: z.string() }),
   /** The room's status after every change (a participant joined, went offline, was removed; lock; close). */
   'room:changed': RoomStatus,
+  /** The audience window closed: the user closed it, its display was unplugged, or its page crashed. */
+  'audience:closed': z.object({ reason: z.enum(['closed', 'display-removed', 'crashed']) }),
 } as const;
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;

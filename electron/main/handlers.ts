@@ -1,3 +1,4 @@
+import type { AudienceWindows } from './audienceWindow';
 import type { BackupStore } from './backup';
 import type { createFileService } from './files';
 import type { Handlers } from './ipc';
@@ -15,12 +16,14 @@ export type HandlerDeps = {
   pdf: Pick<PdfExporter, 'exportPdf' | 'savePdf'>;
   /** The room server (server/rooms), started by main for the renderer's board page. */
   rooms: Pick<RoomHost, 'addresses' | 'open' | 'status' | 'setLocked' | 'remove' | 'close'>;
+  /** The audience window (audienceWindow.ts). */
+  audience: Pick<AudienceWindows, 'open' | 'close'>;
   /** Called after a settings change was saved (e.g. to rebuild the menu in a new language). */
   onSettingsChanged: (next: AppSettings, previous: AppSettings) => void;
 };
 
 /** The implementation of every contract channel. Arguments arrive already validated by ipc.ts. */
-export function createHandlers({ appInfo, settings, files, backups, pdf, rooms, onSettingsChanged }: HandlerDeps): Handlers {
+export function createHandlers({ appInfo, settings, files, backups, pdf, rooms, audience, onSettingsChanged }: HandlerDeps): Handlers {
   return {
     'app:info': () => appInfo(),
     'settings:get': () => settings.get(),
@@ -48,6 +51,11 @@ export function createHandlers({ appInfo, settings, files, backups, pdf, rooms, 
     'room:lock': (locked) => withRoomProblem(() => rooms.setLocked(locked)),
     'room:remove': (participantId) => withRoomProblem(() => rooms.remove(participantId)),
     'room:close': () => rooms.close(),
+    'audience:open': () => audience.open(),
+    'audience:close': () => {
+      audience.close();
+      return null;
+    },
   };
 }
 

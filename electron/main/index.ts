@@ -24,6 +24,7 @@ startMain({
   focusedWindow: () => BrowserWindow.getFocusedWindow(),
   createMainWindow,
   createPrintWindow: (options) => new BrowserWindow(options),
+  createAudienceWindow: (options) => new BrowserWindow(options),
   createStore: (options) => new Store(options as ConstructorParameters<typeof Store>[0]),
   fs,
   fsp,

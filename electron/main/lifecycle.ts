@@ -1,11 +1,12 @@
 import type fsp from 'node:fs/promises';
 import type { NetworkInterfaceInfo } from 'node:os';
 import nodePath from 'node:path';
-import type { MenuItemConstructorOptions, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { MenuItemConstructorOptions, MessageBoxOptions, OpenDialogOptions, Rectangle, SaveDialogOptions } from 'electron';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { languageFromLocale, type AppSettings, type Language } from '../../shared/settings';
 import { createAppProtocolHandler } from './appProtocol';
+import { type AudienceWindowDeps, createAudienceWindows } from './audienceWindow';
 import { removeStaleTempFiles } from './atomicWrite';
 import { createBackupStore } from './backup';
 import { createBackupSchedule } from './backupSchedule';
@@ -37,6 +38,7 @@ export type AppWindow = WatchedWindow &
     isMinimized(): boolean;
     restore(): void;
     focus(): void;
+    getBounds(): Rectangle;
     on(event: 'closed', listener: () => void): unknown;
     readonly webContents: WatchedWindow['webContents'] & {
       on(event: 'did-finish-load' | 'did-start-loading', listener: () => void): unknown;
@@ -69,7 +71,7 @@ export type DialogLike = {
   showErrorBox(title: string, content: string): void;
 };
 
-type Display = { id: number; workArea: DisplayArea };
+type Display = { id: number; workArea: DisplayArea; bounds: DisplayArea };
 
 export type MainEdges = {
   app: AppLike;
@@ -79,13 +81,16 @@ export type MainEdges = {
   /** Menu.setApplicationMenu(Menu.buildFromTemplate(template)). */
   setApplicationMenu: (template: MenuItemConstructorOptions[]) => void;
   dialog: DialogLike;
-  screen: { getAllDisplays(): Display[]; getPrimaryDisplay(): Display };
+  /** Electron's screen: the displays for the windows' places, and their plugging in and out. */
+  screen: AudienceWindowDeps['screen'] & { getAllDisplays(): Display[]; getPrimaryDisplay(): Display };
   /** BrowserWindow.getFocusedWindow(). */
   focusedWindow: () => ParentWindow | null;
   /** createMainWindow (window.ts). */
   createMainWindow: (options: MainWindowOptions) => AppWindow;
   /** `new BrowserWindow(options)` for the hidden print window. */
   createPrintWindow: PdfExporterDeps['createWindow'];
+  /** `new BrowserWindow(options)` for the audience window (audienceWindow.ts). */
+  createAudienceWindow: AudienceWindowDeps['createWindow'];
   /** `new Store(options)` (electron-store). */
   createStore: CreateStore;
   /** node:fs (settings read and repair synchronously at start). */
@@ -245,6 +250,17 @@ function run(edges: MainEdges): void {
       labels: () => ({ exportTitle: messages().print.exportTitle, filterName: messages().print.pdfFilter }),
     });
 
+    const audience = createAudienceWindows({
+      screen: edges.screen,
+      createWindow: edges.createAudienceWindow,
+      preloadPath: edges.preloadPath,
+      mainWindow: () => mainWindow,
+      onClosed: (reason) => sendEvent(contents(), 'audience:closed', { reason }),
+      title: () => messages().projector.windowTitle,
+      log: (message) => edges.log.warn(message),
+    });
+    app.on('before-quit', () => audience.dispose());
+
     registerHandlers(
       edges.ipcMain,
       createHandlers({
@@ -254,6 +270,7 @@ function run(edges: MainEdges): void {
         backups,
         pdf,
         rooms: rooms.host,
+        audience,
         onSettingsChanged: (next, previous) => {
           if (next.language !== previous.language) setMenu(next.language);
         },
@@ -292,6 +309,8 @@ function run(edges: MainEdges): void {
       });
       window.webContents.on('did-start-loading', () => opener.pageGone());
       window.on('closed', () => {
+        // The projector shows what the laptop presents: without the app window it has no one to follow.
+        audience.dispose();
         opener.pageGone();
         if (mainWindow === window) mainWindow = null;
       });

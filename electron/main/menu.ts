@@ -16,7 +16,14 @@ import type { Language } from '../../shared/settings';
  * before the page sees the key or only when the page leaves it unhandled, and a second handler
  * would, for example, switch the theme twice. Keep in step with the renderer's key handler.
  */
-export const RENDERER_HANDLED_ACCELERATORS: ReadonlySet<string> = new Set(['CmdOrCtrl+O', 'CmdOrCtrl+E', 'Alt+Shift+T']);
+export const RENDERER_HANDLED_ACCELERATORS: ReadonlySet<string> = new Set(['CmdOrCtrl+O', 'CmdOrCtrl+E', 'Alt+Shift+T', 'Alt+Shift+A']);
+
+/**
+ * "Show on projector" (issue 10), A for audience: the renderer's shortcut table binds the same chord
+ * in both hosts (the browser has no menu), so it is listed above. Free in every scope of that table,
+ * and not F5, which reloads the page in the browser version.
+ */
+export const SHOW_ON_PROJECTOR_ACCELERATOR = 'Alt+Shift+A';
 
 /** Electron's own role labels are English-only, so every label comes from the locale files. */
 const MESSAGES = { en, ja } as const satisfies Record<Language, Messages>;
@@ -32,6 +39,7 @@ export type MenuOptions = {
 
 export function buildMenuTemplate({ language, platform, send, isDev }: MenuOptions): MenuItemConstructorOptions[] {
   const t = MESSAGES[language].menu;
+  const projector = MESSAGES[language].projector;
   const roles = MESSAGES[language].shell.roles;
   const isMac = platform === 'darwin';
   const command = (label: string, id: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
@@ -93,6 +101,8 @@ export function buildMenuTemplate({ language, platform, send, isDev }: MenuOptio
     label: t.view,
     submenu: [
       command(t.cycleTheme, 'cycle-theme', 'Alt+Shift+T'),
+      separator,
+      command(projector.showOnProjector, 'toggle-audience', SHOW_ON_PROJECTOR_ACCELERATOR),
       separator,
       role('zoomIn'),
       role('zoomOut'),

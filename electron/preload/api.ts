@@ -22,6 +22,8 @@ const INVOKE_CHANNELS = {
   'room:lock': true,
   'room:remove': true,
   'room:close': true,
+  'audience:open': true,
+  'audience:close': true,
 } as const satisfies Record<InvokeChannel, true>;
 
 const EVENT_CHANNELS = {
@@ -29,6 +31,7 @@ const EVENT_CHANNELS = {
   'backup:due': true,
   'file:opened': true,
   'room:changed': true,
+  'audience:closed': true,
 } as const satisfies Record<EventChannel, true>;
 
 export const invokeChannelNames = Object.keys(INVOKE_CHANNELS) as InvokeChannel[];

@@ -6,12 +6,14 @@ import { calendarEn } from './calendar.en';
 import { defaultsEn } from './defaults.en';
 import { hostErrorsEn } from './hostErrors.en';
 import { kpiEn } from './kpi.en';
+import { projectorEn } from './projector.en';
 import { meetingsEn } from './meetings.en';
 import { shellEn } from './shell.en';
 import { roomsEn } from './rooms.en';
 import { sampleStoryEn } from './sampleStory.en';
 import { workspaceUxEn } from './workspaceUx.en';
 import { keysEn } from './keys.en';
+import { audienceMeetingEn } from './audienceMeeting.en';
 import { slaStepsEn } from './slaSteps.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
@@ -894,6 +896,7 @@ export const en = {
   },
   meetings: meetingsEn,
   kpi: kpiEn,
+  projector: projectorEn,
   keys: keysEn,
   backupRun: backupsEn,
   shell: shellEn,
@@ -907,6 +910,7 @@ export const en = {
   slaSteps: slaStepsEn,
   defaults: defaultsEn,
   hostErrors: hostErrorsEn,
+  audienceMeeting: audienceMeetingEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

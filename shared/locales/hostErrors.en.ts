@@ -17,6 +17,7 @@ export const hostErrorsEn = {
   notPdf: 'The file to save is not a PDF.',
   printNotReady: 'The page to print did not get ready within {{wait}}.',
   printFailed: 'The page could not be printed: {{detail}}',
+  popupBlocked: 'The browser blocked the audience window. Allow pop-ups for this page (in the address bar), then try again.',
   reasons: {
     'not-found': 'it does not exist (it may have been moved or deleted)',
     'folder-not-found': 'its folder does not exist (it may have been moved or deleted)',

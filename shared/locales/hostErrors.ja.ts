@@ -15,6 +15,7 @@ export const hostErrorsJa: Messages['hostErrors'] = {
   notPdf: '保存しようとしたファイルは PDF ではありません。',
   printNotReady: '印刷するページが {{wait}} 以内に準備できませんでした。',
   printFailed: 'ページを印刷できませんでした：{{detail}}',
+  popupBlocked: 'ブラウザーが投影用ウィンドウをブロックしました。このページのポップアップを（アドレスバーから）許可して、もう一度お試しください。',
   reasons: {
     'not-found': 'ファイルが見つかりません（移動または削除された可能性があります）',
     'folder-not-found': '保存先のフォルダーが見つかりません（移動または削除された可能性があります）',

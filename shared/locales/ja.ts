@@ -7,12 +7,14 @@ import { calendarJa } from './calendar.ja';
 import { defaultsJa } from './defaults.ja';
 import { hostErrorsJa } from './hostErrors.ja';
 import { kpiJa } from './kpi.ja';
+import { projectorJa } from './projector.ja';
 import { meetingsJa } from './meetings.ja';
 import { shellJa } from './shell.ja';
 import { roomsJa } from './rooms.ja';
 import { sampleStoryJa } from './sampleStory.ja';
 import { workspaceUxJa } from './workspaceUx.ja';
 import { keysJa } from './keys.ja';
+import { audienceMeetingJa } from './audienceMeeting.ja';
 import { slaStepsJa } from './slaSteps.ja';
 
 export const ja: Messages = {
@@ -893,6 +895,7 @@ export const ja: Messages = {
   },
   meetings: meetingsJa,
   kpi: kpiJa,
+  projector: projectorJa,
   keys: keysJa,
   backupRun: backupsJa,
   shell: shellJa,
@@ -906,6 +909,7 @@ export const ja: Messages = {
   slaSteps: slaStepsJa,
   defaults: defaultsJa,
   hostErrors: hostErrorsJa,
+  audienceMeeting: audienceMeetingJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',

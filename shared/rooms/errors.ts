@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { decodeIpcProblem, encodeIpcProblem } from '../ipcProblem';
 import { ROOM_ERROR_KINDS, RoomProblem } from './protocol';
 
 /**
@@ -8,27 +9,23 @@ import { ROOM_ERROR_KINDS, RoomProblem } from './protocol';
  * language (`rooms.errors.<kind>`) instead of the English sentence meant for logs.
  */
 
-const TAG = ' [room-problem:';
+/** How a RoomProblem crosses IPC (see ipcProblem.ts): its English message, then the marker and its data. */
+const MARKER = ' [room-problem]';
+const Carried = RoomProblem.pick({ kind: true, params: true });
 
 /** An error message that carries `problem` (Electron main throws this across IPC). */
 export function roomProblemMessage(problem: RoomProblem): string {
-  return `${problem.message}${TAG}${JSON.stringify({ kind: problem.kind, params: problem.params })}]`;
+  return encodeIpcProblem(MARKER, Carried, { kind: problem.kind, params: problem.params }, problem.message);
 }
 
 /** The problem in an IPC error, a browser-version error body ({ error, message, params }) or a RoomProblem; null otherwise. */
 export function roomProblemOf(failure: unknown): RoomProblem | null {
   if (failure instanceof Error || typeof failure === 'string') {
-    const text = failure instanceof Error ? failure.message : failure;
-    const at = text.lastIndexOf(TAG);
-    if (at < 0 || !text.endsWith(']')) return null;
-    try {
-      const { kind, params } = JSON.parse(text.slice(at + TAG.length, -1)) as { kind: unknown; params: unknown };
-      const message = text.slice(0, at).replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
-      const parsed = RoomProblem.safeParse({ kind, params, message });
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
+    const decoded = decodeIpcProblem(MARKER, Carried, failure instanceof Error ? failure.message : failure);
+    if (!decoded) return null;
+    const message = decoded.before.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
+    const parsed = RoomProblem.safeParse({ ...decoded.problem, message });
+    return parsed.success ? parsed.data : null;
   }
   if (failure && typeof failure === 'object') {
     const body = failure as Record<string, unknown>;

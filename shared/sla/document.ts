@@ -440,3 +440,9 @@ export function diff(signed: SlaDocument, draft: SlaDocument): SlaDiff {
   const fields = fieldChanges({ title: signed.title }, { title: draft.title });
   return { changed: sections.length > 0 || fields.length > 0, fields, sections };
 }
+
+/** The stages a document was generated from (its definitions), for names in every section. */
+export function stagesOf(document: SlaDocument): Stage[] {
+  const definitions = document.sections.find((section) => section.key === 'definitions');
+  return (definitions?.generated ?? []).flatMap((item) => (item.type === 'stage' ? [item.stage] : []));
+}

@@ -17,6 +17,10 @@
 //   decode, parse, guess, aggregate) against TextDecoder + Papa.parse of the same bytes on the page
 //   (kpicsv.html); time, JS heap sampled during the run (page and worker), longest frozen frame.
 //
+// - start.home: cold start of the app (its real web build, dist/bench-web: navigation → home page
+//   drawn and idle) against a bare React page drawing the same home markup with the same fonts and
+//   stylesheet (starthome.html), HTTP cache off; and the JS the app loads before its first paint.
+//   See START_DEFINITIONS.
 // - rooms.paced / rooms.burst: 30 simulated participants (Node clients) each adding 20 notes at
 //   once to a room on loopback, a Node client as the facilitator; edit-to-facilitator latency,
 //   convergence of all 31 documents, the server process's memory and CPU; against bare Hocuspocus.
@@ -30,7 +34,7 @@
 //   the page reports) against page.pdf of a static page holding only the same SVG drawings, with
 //   the same fonts and @page rule (Chromium's floor for that SVG). See DIAGRAM_DEFINITIONS.
 //
-// BENCH_ONLY=workspaceFile,board,sla,kpi,rooms,durability,diagrams (comma-separated) runs only those; default: all.
+// BENCH_ONLY=workspaceFile,board,sla,kpi,rooms,durability,diagrams,start (comma-separated) runs only those; default: all.
 // BENCH_PROFILE=dir: after the measured workspaceFile runs, one more import and export of each size
 // under Chromium's CPU profiler (CDP), saved as dir/workspaceFile.<size>.<step>.cpuprofile (open in
 // DevTools' Performance panel); the bench pages are then built unminified, so names stay readable.
@@ -39,6 +43,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
@@ -101,6 +106,7 @@ await build({
         kpicsv: join(benchRoot, 'kpicsv.html'),
         durability: join(benchRoot, 'durability.html'),
         diagrams: join(benchRoot, 'diagrams.html'),
+        starthome: join(benchRoot, 'starthome.html'),
       },
     },
   },
@@ -1049,6 +1055,108 @@ async function durabilityFigures() {
   }
 }
 
+const START_RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const START_DEFINITIONS = {
+  readyMs:
+    'ms from navigation start until the home page is drawn and the page is idle: an rAF loop (installed before any page script) sees the home page’s h1 and a button in #root, then a task posted from that frame records the time (after the frame was rendered). The app must also have its fonts loaded (document.fonts.status).',
+  firstPaintMs: 'first-contentful-paint (PerformanceObserver “paint”).',
+  jsBeforeFirstPaint:
+    'the .js files the page had fetched by its first contentful paint (resource timing responseEnd ≤ FCP): their count, raw bytes and gzip -9 bytes (measured from the build on disk, as test/e2e/bundle.e2e.ts does).',
+  method:
+    'the app = the real web build (vite build --mode web into dist/bench-web) served by vite preview on 127.0.0.1; HTTP cache disabled per page (CDP Network.setCacheDisabled), so every run fetches and compiles its scripts; IndexedDB as a returning user has it (one warm-up run not counted). Medians over the runs, alternating which page goes first; English.',
+};
+
+/** An rAF loop installed before any page script: marks when the home page is drawn and idle. */
+function installStartProbe() {
+  const marks = {};
+  window.startProbe = { marks, done: false };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') marks.firstPaint = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const watch = () => {
+    const root = document.getElementById('root');
+    const drawn = root?.querySelector('h1') && root.querySelector('button') && document.fonts.status === 'loaded';
+    if (drawn) {
+      const channel = new MessageChannel();
+      channel.port1.addEventListener('message', () => {
+        marks.ready = performance.now();
+        window.startProbe.done = true;
+      });
+      channel.port1.start();
+      channel.port2.postMessage(null);
+      return;
+    }
+    if (performance.now() < 60_000) requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+}
+
+async function coldStartFigures() {
+  const webOut = join(root, 'dist/bench-web');
+  process.env.ALIGNBOARD_WEB_OUT = 'dist/bench-web';
+  await build({ ...quiet, configFile: join(root, 'vite.config.ts'), mode: 'web', build: { outDir: webOut, emptyOutDir: true } });
+  const webServer = await preview({ ...quiet, configFile: false, root: webOut, build: { outDir: webOut }, preview: { host: '127.0.0.1', port: 0 } });
+  const webUrl = webServer.resolvedUrls.local[0];
+  const gzipOf = (dir, pathname) => gzipSync(readFileSync(join(dir, pathname.replace(/^\//, ''))), { level: 9 }).length;
+  const rawOf = (dir, pathname) => readFileSync(join(dir, pathname.replace(/^\//, ''))).length;
+  const openCold = async (pageUrl, markup) => {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.addInitScript(installStartProbe);
+    if (markup !== undefined) await page.addInitScript((html) => (window.homeMarkup = html), markup);
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => window.startProbe?.done === true, undefined, { timeout: 120_000 });
+    const result = await page.evaluate(() => ({
+      marks: window.startProbe.marks,
+      scripts: performance
+        .getEntriesByType('resource')
+        .filter((entry) => new URL(entry.name).pathname.endsWith('.js'))
+        .map((entry) => ({ path: new URL(entry.name).pathname, responseEnd: entry.responseEnd })),
+      markup: document.getElementById('root').innerHTML,
+    }));
+    await page.close();
+    return result;
+  };
+  try {
+    // Warm-up (not counted): the app creates its database; its home markup is what the bare page draws.
+    const warm = await openCold(`${webUrl}#/`);
+    const markup = warm.markup;
+    const app = [];
+    const bare = [];
+    for (let run = 0; run < START_RUNS; run++) {
+      const order = run % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
+      for (const which of order) {
+        if (which === 'app') app.push(await openCold(`${webUrl}#/`));
+        else bare.push(await openCold(`${url}starthome.html`, markup));
+      }
+      log(`start.home run ${run + 1}/${START_RUNS}: app ${round(app.at(-1).marks.ready)} ms, bare ${round(bare.at(-1).marks.ready)} ms`);
+    }
+    const jsBefore = (entry, dir) => {
+      const files = [...new Set(entry.scripts.filter((script) => script.responseEnd <= entry.marks.firstPaint).map((script) => script.path))];
+      return { files: files.length, rawKB: round(files.reduce((sum, file) => sum + rawOf(dir, file), 0) / 1024), gzipKB: round(files.reduce((sum, file) => sum + gzipOf(dir, file), 0) / 1024) };
+    };
+    const summary = (runs, dir) => ({
+      readyMs: round(median(runs.map((entry) => entry.marks.ready))),
+      firstPaintMs: round(median(runs.map((entry) => entry.marks.firstPaint))),
+      perRun: { readyMs: runs.map((entry) => round(entry.marks.ready)) },
+      jsBeforeFirstPaint: jsBefore(runs.at(-1), dir),
+    });
+    const appSummary = summary(app, webOut);
+    const bareSummary = summary(bare, outDir);
+    return {
+      'start.home': {
+        runs: START_RUNS,
+        app: appSummary,
+        bareReact: bareSummary,
+        ratios: { ready: ratio(appSummary.readyMs, bareSummary.readyMs), firstPaint: ratio(appSummary.firstPaintMs, bareSummary.firstPaintMs) },
+      },
+    };
+  } finally {
+    await webServer.close();
+  }
+}
+
 try {
   const benchStart = performance.now();
   const figures = {};
@@ -1070,6 +1178,7 @@ try {
     Object.assign(figures, await rooms.roomsFigures(join(roomsOutDir, 'roomsServer.mjs'), log));
   }
   if (benchSelected('durability')) Object.assign(figures, await durabilityFigures());
+  if (benchSelected('start')) Object.assign(figures, await coldStartFigures());
   const result = {
     date: new Date().toISOString(),
     chromium: context.browser()?.version() ?? 'unknown',
@@ -1084,6 +1193,7 @@ try {
           'ms per signature write of a fresh in-review SLA version (one readwrite transaction: read, put, workspace touch): strict = the app’s signVersion through its strict-durability connection (committed once flushed to disk); default = the same addSignature update through the ordinary connection (Chromium’s default durability, relaxed since Chromium 121). Medians and p95 over the runs, alternating which goes first; the profile is on the machine’s disk (tmpdir).',
       },
       diagrams: DIAGRAM_DEFINITIONS,
+      start: START_DEFINITIONS,
     },
     figures,
   };

@@ -197,7 +197,11 @@ describe('KPI page', () => {
     const card = await screen.findByRole('article', { name: /^MQL count: 190, target 200, At risk/ });
     // Icon + word on the card (and again in the table's last row).
     expect(within(card).getAllByText(en.kpi.status.atRisk)[0]).toHaveClass('kpi-status');
+    // The month-by-month table (the chart's text alternative) is built when asked for.
+    expect(within(card).queryByRole('table')).toBeNull();
+    await userEvent.setup().click(within(card).getByRole('button', { name: en.kpi.dashboard.showTable }));
     const table = within(card).getByRole('table', { name: 'MQL count by month (target 200)' });
+    expect(within(card).getByRole('button', { name: en.kpi.dashboard.hideTable })).toHaveAttribute('aria-expanded', 'true');
     expect(within(table).getAllByRole('row')).toHaveLength(13);
     const conversion = screen.getByRole('article', { name: /^MQL → SQL conversion: 0/ });
     expect(within(conversion).getByText('SQL ÷ MQL × 100')).toBeInTheDocument();
@@ -235,6 +239,7 @@ describe('KPI dashboard as the meetings page embeds it', () => {
     );
     expect(await screen.findByRole('heading', { level: 2, name: 'KPIs, 12 months to June 2026' })).toBeInTheDocument();
     const card = await screen.findByRole('article', { name: /^MQL count: 210, target 200, On track \(June 2026\)/ });
+    await userEvent.setup().click(within(card).getByRole('button', { name: en.kpi.dashboard.showTable }));
     const rows = within(within(card).getByRole('table', { name: /^MQL count by month/ })).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
       'July 2025', 'August 2025', 'September 2025', 'October 2025', 'November 2025', 'December 2025',

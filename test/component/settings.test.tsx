@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { describeProblem, type ImportProblem } from '../../renderer/src/features/workspaces/fileProblems';
+import { describeProblem, type ImportProblem } from '../../renderer/src/features/workspace/fileProblems';
 import { i18n, initI18n } from '../../renderer/src/i18n';
 import { renderApp, resetDb } from './renderApp';
 

@@ -55,6 +55,7 @@ async function mainProcess({ settingsFile }: { settingsFile?: string } = {}) {
     build.cleanUp();
   });
   const ipc = fakeIpcMain();
+  const audience = { open: vi.fn<() => { placement: 'external-display' | 'window' }>(() => ({ placement: 'external-display' })), close: vi.fn<() => void>() };
   registerHandlers(
     ipc.ipcMain,
     createHandlers({
@@ -64,10 +65,11 @@ async function mainProcess({ settingsFile }: { settingsFile?: string } = {}) {
       backups,
       pdf: { exportPdf: async () => ({ saved: false, path: null }), savePdf: async () => ({ saved: false, path: null }) },
       rooms: rooms.host,
+      audience,
       onSettingsChanged,
     }),
   );
-  return { ...ipc, userData, onSettingsChanged, rooms, sent };
+  return { ...ipc, userData, onSettingsChanged, rooms, sent, audience };
 }
 
 const cleanUps: (() => Promise<void>)[] = [];
@@ -76,6 +78,14 @@ afterEach(async () => {
 });
 
 describe('main process handlers', () => {
+  it('opens and closes the audience window through main’s audience windows', async () => {
+    const { invoke, audience } = await mainProcess();
+    expect(await invoke('audience:open')).toEqual({ placement: 'external-display' });
+    expect(await invoke('audience:close')).toBeNull();
+    expect(audience.open).toHaveBeenCalledTimes(1);
+    expect(audience.close).toHaveBeenCalledTimes(1);
+  });
+
   it('serves every channel of the contract', async () => {
     const { handlers, invoke, userData } = await mainProcess();
     expect([...handlers.keys()].sort()).toEqual(Object.keys(invokeChannels).sort());

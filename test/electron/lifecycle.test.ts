@@ -12,7 +12,7 @@ import type { MainWindowOptions } from '../../electron/main/window';
 import { invokeChannels } from '../../shared/ipc';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
-import { appFrame, createTempDirs, fakeIpcMain } from './helpers';
+import { appFrame, createTempDirs, type FakeAudienceWindow, fakeAudienceWindow, type FakeDisplay, fakeDisplay, fakeIpcMain, fakeScreen } from './helpers';
 
 const tempDir = createTempDirs();
 const createStore: CreateStore = ({ name, ...options }) =>
@@ -33,6 +33,7 @@ function fakeWindow(name: string) {
     isMinimized: () => minimized,
     restore: () => calls.push('restore'),
     focus: () => calls.push('focus'),
+    getBounds: () => ({ x: 100, y: 100, width: 1280, height: 800 }),
     webContents: {
       on: (event: string, listener: (...args: unknown[]) => void) => contentsEvents.on(event, listener),
       loadURL: async () => undefined,
@@ -58,7 +59,7 @@ function fakeWindow(name: string) {
 type FakeWindow = ReturnType<typeof fakeWindow>;
 
 /** Electron and the OS as startMain sees them, with every call recorded. */
-async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: string[]; locked?: boolean } = {}) {
+async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: string[]; locked?: boolean; displays?: FakeDisplay[] } = {}) {
   const userData = await tempDir();
   const documents = await tempDir();
   const rendererDir = await tempDir();
@@ -100,7 +101,8 @@ async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: stri
   const windowOptions: MainWindowOptions[] = [];
   let focused: ParentWindow | null = null;
   const timers = { set: [] as number[], cleared: [] as unknown[] };
-  const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
+  const screen = fakeScreen(overrides.displays ?? [fakeDisplay(1, 0)]);
+  const audienceWindows: FakeAudienceWindow[] = [];
   const edges: MainEdges = {
     app,
     protocol,
@@ -108,7 +110,7 @@ async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: stri
     ipcMain: ipc.ipcMain,
     setApplicationMenu: (template) => menus.push(template),
     dialog: dialog as unknown as DialogLike,
-    screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
+    screen: screen.screen,
     focusedWindow: () => focused,
     createMainWindow: (options) => {
       windowOptions.push(options);
@@ -118,6 +120,11 @@ async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: stri
     },
     createPrintWindow: () => {
       throw new Error('no print window in these tests');
+    },
+    createAudienceWindow: (options) => {
+      const created = fakeAudienceWindow(options as Record<string, unknown>);
+      audienceWindows.push(created);
+      return created.window;
     },
     createStore,
     fs,
@@ -148,6 +155,8 @@ async function fakeElectron(overrides: { platform?: NodeJS.Platform; argv?: stri
     dialog,
     windows,
     windowOptions,
+    screen,
+    audienceWindows,
     timers,
     userData,
     documents,
@@ -294,7 +303,15 @@ describe('workspace files handed over by the OS', () => {
     await settle();
     expect(electron.windows[0]!.sent).toEqual([]);
     electron.windows[0]!.loaded();
-    const opened = electron.windows[0]!.sent.find(([channel]) => channel === 'file:opened');
+    // The file is read from disk: on a busy machine that may take longer than settle() waited.
+    const opened = await vi.waitFor(
+      () => {
+        const sent = electron.windows[0]!.sent.find(([channel]) => channel === 'file:opened');
+        expect(sent).toBeDefined();
+        return sent;
+      },
+      { timeout: 10_000 },
+    );
     expect(opened?.[1]).toMatchObject({ fileName: 'Plan 2026.alignboard' });
     expect(JSON.stringify(opened?.[1])).toContain('全テーブル');
     electron.dispose();
@@ -310,8 +327,7 @@ describe('workspace files handed over by the OS', () => {
     main!.minimize();
     electron.emit('second-instance', {}, ['/opt/Alignboard/alignboard', 'Plan 2026.alignboard'], dir);
     expect(main!.calls).toEqual(['restore', 'focus']);
-    await settle();
-    expect(main!.sent.map(([channel]) => channel)).toContain('file:opened');
+    await vi.waitFor(() => expect(main!.sent.map(([channel]) => channel)).toContain('file:opened'), { timeout: 10_000 });
     electron.dispose();
   });
 
@@ -334,8 +350,7 @@ describe('workspace files handed over by the OS', () => {
     await electron.ready();
     electron.windows[0]!.loaded();
     electron.emit('second-instance', {}, ['alignboard', 'missing.alignboard'], electron.documents);
-    await settle();
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(electron.dialog.showErrorBox.mock.calls[0]![0]).toBe('Alignboard');
     // In the menu's language: none chosen, so the OS locale (ja-JP).
     expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toContain('missing.alignboard');
@@ -344,7 +359,7 @@ describe('workspace files handed over by the OS', () => {
 
     await electron.ipc.invoke('settings:set', { language: 'en' });
     electron.emit('second-instance', {}, ['alignboard', 'missing.alignboard'], electron.documents);
-    await settle();
+    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(2), { timeout: 10_000 });
     expect(electron.dialog.showErrorBox.mock.calls[1]![1]).toContain(en.hostErrors.reasons['not-found']);
     electron.dispose();
   });
@@ -352,7 +367,7 @@ describe('workspace files handed over by the OS', () => {
   it('a file that fails before the settings are read is said in English', async () => {
     const electron = await fakeElectron({ platform: 'darwin' });
     electron.emit('open-file', { preventDefault: () => undefined }, path.join(electron.documents, 'missing.alignboard'));
-    await settle();
+    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toContain(en.hostErrors.reasons['not-found']);
   });
 });
@@ -405,5 +420,69 @@ describe('the frame check still guards every channel', () => {
     await expect(electron.ipc.invokeFrom({ url: 'https://example.com/', parent: null }, 'app:info')).rejects.toThrow(/not the Alignboard app/);
     await expect(electron.ipc.invokeFrom(appFrame(), 'app:info')).resolves.toMatchObject({ version: '1.2.3' });
     electron.dispose();
+  });
+});
+
+describe('the audience window (issue 10)', () => {
+  const twoDisplays = () => [fakeDisplay(1, 0), fakeDisplay(2, 1920, 1280, 720)];
+
+  it('audience:open places it full screen on the second display, in the language of the settings, and a second call focuses it', async () => {
+    const electron = await fakeElectron({ displays: twoDisplays() });
+    await electron.ready();
+    expect(await electron.ipc.invoke('audience:open')).toEqual({ placement: 'external-display' });
+    expect(electron.audienceWindows).toHaveLength(1);
+    const audience = electron.audienceWindows[0]!;
+    // The OS language here is Japanese (getLocale 'ja-JP'): so is the window's title.
+    expect(audience.options).toMatchObject({ x: 1920, y: 0, width: 1280, height: 720, title: ja.projector.windowTitle });
+    expect(audience.options.webPreferences).toMatchObject({ preload: '/opt/Alignboard/preload.cjs', contextIsolation: true, sandbox: true });
+    audience.readyToShow();
+    expect(audience.state.fullScreen).toBe(true);
+    expect(await electron.ipc.invoke('audience:open')).toEqual({ placement: 'external-display' });
+    expect(electron.audienceWindows).toHaveLength(1);
+    expect(audience.calls.at(-1)).toBe('focus');
+    electron.dispose();
+  });
+
+  it('refuses audience calls from outside the app and with arguments', async () => {
+    const electron = await fakeElectron({ displays: twoDisplays() });
+    await electron.ready();
+    await expect(electron.ipc.invokeFrom({ url: 'https://example.com/', parent: null }, 'audience:open')).rejects.toThrow(/not the Alignboard app/);
+    await expect(electron.ipc.invoke('audience:open', { x: 0 })).rejects.toThrow(/^Refused audience:open: invalid arguments/);
+    expect(electron.audienceWindows).toEqual([]);
+    electron.dispose();
+  });
+
+  it('tells the app window’s page when the user closes it or its display is unplugged, not when the page closed it', async () => {
+    const electron = await fakeElectron({ displays: twoDisplays() });
+    await electron.ready();
+    const main = electron.windows[0]!;
+    await electron.ipc.invoke('audience:open');
+    electron.audienceWindows[0]!.userClose();
+    await electron.ipc.invoke('audience:open');
+    electron.screen.unplug(2);
+    expect(electron.audienceWindows[1]!.window.isDestroyed()).toBe(true);
+    // One display left: a normal window now, closed at the page's request.
+    expect(await electron.ipc.invoke('audience:open')).toEqual({ placement: 'window' });
+    expect(await electron.ipc.invoke('audience:close')).toBeNull();
+    expect(electron.audienceWindows[2]!.window.isDestroyed()).toBe(true);
+    expect(main.sent.filter(([channel]) => channel === 'audience:closed')).toEqual([
+      ['audience:closed', { reason: 'closed' }],
+      ['audience:closed', { reason: 'display-removed' }],
+    ]);
+    expect(main.calls.filter((call) => call === 'focus')).toHaveLength(3);
+    electron.dispose();
+  });
+
+  it('closes with the app window, and on quit', async () => {
+    const electron = await fakeElectron({ displays: twoDisplays(), platform: 'darwin' });
+    await electron.ready();
+    await electron.ipc.invoke('audience:open');
+    electron.windows[0]!.close();
+    expect(electron.audienceWindows[0]!.window.isDestroyed()).toBe(true);
+    expect(electron.screen.listenerCount()).toBe(0);
+    electron.emit('activate');
+    await electron.ipc.invoke('audience:open');
+    electron.dispose();
+    expect(electron.audienceWindows[1]!.window.isDestroyed()).toBe(true);
   });
 });

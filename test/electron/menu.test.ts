@@ -38,6 +38,7 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
       ['restore-backup', undefined],
       ['open-settings', 'CmdOrCtrl+,'],
       ['cycle-theme', 'Alt+Shift+T'],
+      ['toggle-audience', 'Alt+Shift+A'],
       ['about', undefined],
     ];
     expect(expected.map(([id]) => id).sort()).toEqual([...MENU_COMMANDS].sort());
@@ -58,6 +59,18 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
     );
     expect(byId(template, 'cycle-theme')!.registerAccelerator).toBe(false);
     expect(byId(template, 'new-workspace')!.registerAccelerator).toBe(true);
+    // The page toggles the audience window on its own shortcut: a registered chord would toggle twice.
+    expect(byId(template, 'toggle-audience')!.registerAccelerator).toBe(false);
+  });
+
+  it.each(['en', 'ja'] as const)('offers "Show on projector" in the View menu in %s', (language) => {
+    const messages = { en, ja }[language];
+    const { template, send } = build(language, platform);
+    const view = template.find((item) => item.label === messages.menu.view)!;
+    const item = flatten([view]).find((entry) => entry.id === 'toggle-audience');
+    expect(item?.label).toBe(messages.projector.showOnProjector);
+    click(item!);
+    expect(send.mock.calls).toEqual([['toggle-audience']]);
   });
 
   it.each(['en', 'ja'] as const)('labels the role items in %s from the locale files (Electron has English ones only)', (language) => {

@@ -186,6 +186,7 @@ describe('PDF export in main', () => {
       files: {} as never,
       backups: {} as never,
       rooms: {} as never,
+      audience: {} as never,
       pdf: exporter,
       onSettingsChanged: () => {},
     }));
@@ -427,6 +428,7 @@ describe('pdf channels in the contract', () => {
       files: {} as never,
       backups: {} as never,
       rooms: {} as never,
+      audience: {} as never,
       pdf: { exportPdf: exportPdf as never, savePdf: exportPdf as never },
       onSettingsChanged: () => {},
     }));
@@ -444,6 +446,7 @@ describe('pdf channels in the contract', () => {
       files: {} as never,
       backups: {} as never,
       rooms: {} as never,
+      audience: {} as never,
       pdf: { exportPdf: vi.fn<() => Promise<never>>() as never, savePdf: savePdf as never },
       onSettingsChanged: () => {},
     }));

@@ -20,6 +20,7 @@ const EVERY_KIND: HostProblem[] = [
   { kind: 'not-pdf' },
   { kind: 'print-not-ready', wait: '60 s' },
   { kind: 'print-failed', detail: 'ERR_FAILED' },
+  { kind: 'popup-blocked' },
   { kind: 'unexpected', detail: 'boom' },
 ];
 

@@ -31,7 +31,7 @@ import {
 } from './pages';
 import { placeOf } from '../features/workspace/places';
 import { WorkspaceNav } from '../features/workspace/WorkspaceNav';
-import { useWorkspaceActions, WorkspaceActionsProvider } from '../features/workspaces/WorkspaceActions';
+import { useWorkspaceActions, WorkspaceActionsProvider } from '../features/workspace/WorkspaceActions';
 import type { HostCommand } from '../host';
 import { db } from '../db/db';
 import { useApp } from './AppContext';

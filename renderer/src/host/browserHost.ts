@@ -6,6 +6,7 @@ import { looksLikePng } from '../../../shared/png';
 import { AppSettings, DEFAULT_SETTINGS, type RendererSettingsPatch } from '../../../shared/settings';
 import { FILE_EXTENSION } from '../../../shared/workspaceFile';
 import { errorMessage, isQuotaError } from '../db/errors';
+import { createBrowserAudience } from './browserAudience';
 import { HostError, hostCall } from './hostError';
 import { createBrowserRooms } from './roomsHost';
 import type { Host, HostCommand, OpenedFile } from './types';
@@ -199,5 +200,6 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
     printReady: async () => {},
     printFailed: async () => {},
     rooms: createBrowserRooms({ origin: window.location.origin }),
+    audience: createBrowserAudience(),
   };
 }

@@ -65,5 +65,13 @@ export function createElectronHost(api: PreloadApi): Host {
       onChange: (listener) => api.on['room:changed'](listener),
       pushes: true,
     },
+    audience: {
+      open: () => hostCall(() => api.invoke['audience:open']()),
+      close: () =>
+        hostCall(async () => {
+          await api.invoke['audience:close']();
+        }),
+      onClosed: (listener) => api.on['audience:closed'](() => listener()),
+    },
   };
 }

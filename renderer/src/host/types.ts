@@ -10,7 +10,8 @@ export type HostCommand =
   | 'restore-backup'
   | 'open-settings'
   | 'cycle-theme'
-  | 'about';
+  | 'about'
+  | 'toggle-audience';
 
 export type OpenedFile = { fileName: string; content: string };
 
@@ -72,4 +73,12 @@ export interface Host {
   printFailed(problem: string): Promise<void>;
   /** The room server's controls for the facilitator (see roomsHost.ts). */
   readonly rooms: RoomsHost;
+  /** The audience window (projector) of issue 10. */
+  readonly audience: {
+    /** Opens the audience window, or brings it forward when open. 'external-display': full screen on a second display; 'window': a normal window (one display, or the browser) the user moves to the projector. */
+    open(): Promise<{ placement: 'external-display' | 'window' }>;
+    close(): Promise<void>;
+    /** The audience window closed (the user closed it, its display was unplugged). Returns an unsubscribe. */
+    onClosed(listener: () => void): () => void;
+  };
 }

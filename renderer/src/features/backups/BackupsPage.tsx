@@ -8,7 +8,7 @@ import { errorMessage } from '../../db/errors';
 import { formatBytes, formatDateTime } from '../../i18n';
 import { DataTable, RowActions } from '../../ui/DataTable';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
+import { useWorkspaceActions } from '../workspace/WorkspaceActions';
 import { BackupRunStatus } from './BackupRunStatus';
 import { cleanMessage, runBackups, useBackupStatus } from './backupService';
 

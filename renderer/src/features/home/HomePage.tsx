@@ -20,9 +20,9 @@ import { DataTable, RowActions } from '../../ui/DataTable';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { NameDialog } from '../workspaces/NameDialog';
+import { NameDialog } from '../../ui/NameDialog';
 import { ariaKeys } from '../../ui/shortcuts/labels';
-import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
+import { useWorkspaceActions } from '../workspace/WorkspaceActions';
 
 const UNDO_MS = 8_000;
 

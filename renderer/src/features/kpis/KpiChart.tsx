@@ -23,9 +23,60 @@ function loadUplot(): Promise<UPlotModule> {
 }
 if (canDraw()) void loadUplot();
 
-function cssVar(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
+function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
+  return style.getPropertyValue(name).trim() || fallback;
+}
+
+type Colours = { text: string; muted: string; accent: string; border: string; font: string };
+type DrawJob = {
+  element: HTMLDivElement;
+  live(): boolean;
+  draw(UPlot: typeof uPlot, width: number, colours: Colours): void;
+};
+
+/**
+ * Charts are drawn in one pass (issue 12): every chart mounted in the same commit is queued, then
+ * the theme's colours are read once, every width is measured, and only then is each chart built —
+ * so building one chart (DOM writes) never forces the browser to lay out the page again before
+ * the next one is measured.
+ */
+let queue: DrawJob[] = [];
+let flushScheduled = false;
+function scheduleDraw(job: DrawJob): void {
+  queue.push(job);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  void loadUplot().then(({ default: UPlot }) => {
+    flushScheduled = false;
+    const jobs = queue.filter((entry) => entry.live());
+    queue = [];
+    if (jobs.length === 0) return;
+    const style = getComputedStyle(document.documentElement);
+    const colours: Colours = {
+      text: cssVar(style, '--text', '#16181d'),
+      muted: cssVar(style, '--muted', '#4a505c'),
+      accent: cssVar(style, '--accent', '#1d4ed8'),
+      border: cssVar(style, '--border', '#c9ced8'),
+      font: `${Math.round(Number.parseFloat(cssVar(style, '--font-size', '16px')) * 0.8)}px ${cssVar(style, '--font', 'sans-serif')}`,
+    };
+    const widths = jobs.map((entry) => Math.max(200, Math.floor(entry.element.clientWidth || 320)));
+    jobs.forEach((entry, index) => entry.draw(UPlot, widths[index]!, colours));
+  });
+}
+
+/** One ResizeObserver for every chart on the page. */
+const resized = new Map<Element, () => void>();
+let observer: ResizeObserver | null = null;
+function observeSize(element: Element, onResize: () => void): () => void {
+  observer ??= new ResizeObserver((entries) => {
+    for (const entry of entries) resized.get(entry.target)?.();
+  });
+  resized.set(element, onResize);
+  observer.observe(element);
+  return () => {
+    resized.delete(element);
+    observer?.unobserve(element);
+  };
 }
 
 export function KpiChart(props: {
@@ -46,66 +97,62 @@ export function KpiChart(props: {
     const element = container.current;
     if (!element || !canDraw()) return;
     let plot: uPlot | null = null;
-    let observer: ResizeObserver | null = null;
+    let stopObserving: (() => void) | null = null;
     let live = true;
     element.dataset.chartDrawn = 'false';
-    void loadUplot().then(({ default: UPlot }) => {
-      if (!live) return;
-      const text = cssVar('--text', '#16181d');
-      const muted = cssVar('--muted', '#4a505c');
-      const accent = cssVar('--accent', '#1d4ed8');
-      const border = cssVar('--border', '#c9ced8');
-      const font = `${Math.round(Number.parseFloat(cssVar('--font-size', '16px')) * 0.8)}px ${cssVar('--font', 'sans-serif')}`;
-      const xs = labels.map((_, index) => index);
-      const data: uPlot.AlignedData = [xs, [...values], labels.map(() => target)];
-      const width = Math.max(200, Math.floor(element.clientWidth || 320));
-      const options: uPlot.Options = {
-        width,
-        height,
-        legend: { show: false },
-        cursor: { show: false },
-        scales: { x: { time: false, range: [-0.3, Math.max(0.7, xs.length - 0.7)] } },
-        axes: [
-          {
-            stroke: text,
-            font,
-            grid: { show: false },
-            ticks: { stroke: border },
-            incrs: [1, 2, 3, 6, 12],
-            values: (_self, ticks) => ticks.map((tick) => labels[Math.round(tick)] ?? ''),
-          },
-          {
-            stroke: text,
-            font,
-            size: 70,
-            grid: { stroke: border, width: 1 },
-            ticks: { stroke: border },
-            values: (_self, ticks) => ticks.map((tick) => formatValue(tick)),
-          },
-        ],
-        series: [
-          {},
-          { label: seriesNames.value, stroke: accent, width: 3, points: { show: true, size: 7, fill: accent }, spanGaps: false },
-          { label: seriesNames.target, stroke: muted, width: 2, dash: [8, 6], points: { show: false } },
-        ],
-        hooks: {
-          draw: [
-            () => {
-              element.dataset.chartDrawn = 'true';
+    scheduleDraw({
+      element,
+      live: () => live,
+      draw(UPlot, width, { text, muted, accent, border, font }) {
+        const xs = labels.map((_, index) => index);
+        const data: uPlot.AlignedData = [xs, [...values], labels.map(() => target)];
+        const options: uPlot.Options = {
+          width,
+          height,
+          legend: { show: false },
+          cursor: { show: false },
+          scales: { x: { time: false, range: [-0.3, Math.max(0.7, xs.length - 0.7)] } },
+          axes: [
+            {
+              stroke: text,
+              font,
+              grid: { show: false },
+              ticks: { stroke: border },
+              incrs: [1, 2, 3, 6, 12],
+              values: (_self, ticks) => ticks.map((tick) => labels[Math.round(tick)] ?? ''),
+            },
+            {
+              stroke: text,
+              font,
+              size: 70,
+              grid: { stroke: border, width: 1 },
+              ticks: { stroke: border },
+              values: (_self, ticks) => ticks.map((tick) => formatValue(tick)),
             },
           ],
-        },
-      };
-      plot = new UPlot(options, data, element);
-      observer = new ResizeObserver(() => {
-        const next = Math.max(200, Math.floor(element.clientWidth));
-        if (plot && next !== plot.width) plot.setSize({ width: next, height });
-      });
-      observer.observe(element);
+          series: [
+            {},
+            { label: seriesNames.value, stroke: accent, width: 3, points: { show: true, size: 7, fill: accent }, spanGaps: false },
+            { label: seriesNames.target, stroke: muted, width: 2, dash: [8, 6], points: { show: false } },
+          ],
+          hooks: {
+            draw: [
+              () => {
+                element.dataset.chartDrawn = 'true';
+              },
+            ],
+          },
+        };
+        plot = new UPlot(options, data, element);
+        stopObserving = observeSize(element, () => {
+          const next = Math.max(200, Math.floor(element.clientWidth));
+          if (plot && next !== plot.width) plot.setSize({ width: next, height });
+        });
+      },
     });
     return () => {
       live = false;
-      observer?.disconnect();
+      stopObserving?.();
       plot?.destroy();
     };
     // formatValue and seriesNames are derived from the language, which `labels` follow.

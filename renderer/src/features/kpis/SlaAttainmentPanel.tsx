@@ -7,7 +7,7 @@ import { type AttainmentUnit, type CommitmentAttainment, slaAttainment } from '.
 import { isPeriod } from '../../../../shared/kpi/periods';
 import { useApp } from '../../app/AppContext';
 import { commitmentSentence } from '../sla/format';
-import { stagesOf } from '../sla/SlaContent';
+import { stagesOf } from '../../../../shared/sla/document';
 import { loadKpiData } from './kpiStore';
 import { formatPeriod, kpiLookup, metricName, monthsEnding, slaContextOf } from './model';
 import './kpis.css';
@@ -85,9 +85,10 @@ function basisLabel(t: TFunction, row: CommitmentAttainment): string {
 /**
  * SLA attainment for the 12 months ending at `period`: each commitment of the latest signed SLA
  * version against its actual, month by month, and the share of months met. Without a signed SLA it
- * says so and links to the SLA page.
+ * says so and links to the SLA page. `columns`: how many of the latest months get a column (the
+ * projector shows fewer, larger ones); the share of months met always counts all 12.
  */
-export function SlaAttainmentPanel(props: { workspaceId: string; period: string }) {
+export function SlaAttainmentPanel(props: { workspaceId: string; period: string; columns?: number }) {
   const { t } = useTranslation();
   const { language } = useApp();
   const id = useId();
@@ -97,6 +98,8 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string 
     const context = data ? slaContextOf(data.sla, data.response) : null;
     return data && context ? slaAttainment(context.commitments, periods, kpiLookup(data), context.options) : [];
   }, [data, periods]);
+  const shown = Math.min(periods.length, Math.max(1, props.columns ?? periods.length));
+  const first = periods.length - shown;
 
   if (data === undefined) return <p aria-busy="true">{t('kpi.loading')}</p>;
   const sla = data.sla;
@@ -121,7 +124,7 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string 
                   <th scope="col">{t('kpi.sla.colCommitment')}</th>
                   <th scope="col">{t('kpi.sla.colOwner')}</th>
                   <th scope="col">{t('kpi.sla.colMet')}</th>
-                  {periods.map((period) => (
+                  {periods.slice(first).map((period) => (
                     <th scope="col" key={period}>
                       {formatPeriod(period, language)}
                     </th>
@@ -155,9 +158,9 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string 
                       <td>{t(`kpi.owners.${row.owner}`)}</td>
                       <td>{row.measurable ? (percent ?? t('kpi.sla.noneMeasured')) : t('kpi.sla.notMeasuredShort')}</td>
                       {row.measurable ? (
-                        row.rows.map((cell) => <MetCell key={cell.period} row={cell} attainment={row} />)
+                        row.rows.slice(first).map((cell) => <MetCell key={cell.period} row={cell} attainment={row} />)
                       ) : (
-                        <td colSpan={periods.length} className="muted">
+                        <td colSpan={periods.length - first} className="muted">
                           {t('kpi.sla.notMeasured')}
                         </td>
                       )}

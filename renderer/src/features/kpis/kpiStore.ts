@@ -12,7 +12,7 @@ import { type AlignboardDb, type CalendarRow, db as defaultDb, type KpiRow, type
 import { newId, nowIso } from '../../db/ids';
 import { writeAll } from '../../db/write';
 import { defaultCalendarFor, loadCalendar, type StoredCalendar } from '../calendar/calendarStore';
-import { stagesOf } from '../sla/SlaContent';
+import { stagesOf } from '../../../../shared/sla/document';
 import { commitmentsOf, listVersions } from '../sla/slaStore';
 
 /**

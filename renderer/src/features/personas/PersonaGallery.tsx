@@ -13,7 +13,7 @@ import { type BoardRow, db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
-import { NameDialog } from '../workspaces/NameDialog';
+import { NameDialog } from '../../ui/NameDialog';
 import { AgreementDialog } from './AgreementDialog';
 import { useBoardExports } from '../diagrams/exports';
 import { PersonaAvatar } from './PersonaAvatar';

@@ -37,7 +37,7 @@ export function JoinScreen() {
     <RadixDialog.Root open={shown} onOpenChange={(open) => controller.showJoinScreen(open)}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay join-screen-overlay" />
-        <RadixDialog.Content className="join-screen" aria-describedby={undefined}>
+        <RadixDialog.Content className="join-screen projector-palette" aria-describedby={undefined}>
           <RadixDialog.Title className="join-title">{t('rooms.facilitator.joinTitle', { board: status.boardName })}</RadixDialog.Title>
           <div className="join-body">
             <QrCode value={status.joinUrl} label={t('rooms.facilitator.qrLabel', { url: status.joinUrl })} />

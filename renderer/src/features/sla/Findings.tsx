@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Funnel } from '../../../../shared/funnel/plan';
 import { checkSla } from '../../../../shared/sla/checks';
-import type { SlaDocument } from '../../../../shared/sla/document';
+import { type SlaDocument, stagesOf } from '../../../../shared/sla/document';
 import type { SlaVersion } from '../../../../shared/sla/versions';
 import { findingMessage } from './format';
-import { stagesOf, useSlaFormat } from './SlaContent';
+import { useSlaFormat } from './SlaContent';
 import { commitmentsOf } from './slaStore';
 
 /** The funnel a document was generated from (its stages and revenue plan), for the checks. */

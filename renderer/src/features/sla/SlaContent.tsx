@@ -1,16 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { mainStages, type Stage, stageName } from '../../../../shared/funnel/stages';
-import type { GeneratedItem, SlaDocument, SlaSection } from '../../../../shared/sla/document';
+import { type GeneratedItem, type SlaDocument, type SlaSection, stagesOf } from '../../../../shared/sla/document';
 import type { Commitment } from '../../../../shared/sla/commitments';
 import { useApp } from '../../app/AppContext';
 import { calendarSentence } from '../calendar/format';
 import { commitmentSentence, department, formatDate, formatList, formatNumber, funnelProblem, type SlaFormat, stageLabel } from './format';
 
-/** The stages a document was generated from (its definitions), for names in every section. */
-export function stagesOf(document: SlaDocument): Stage[] {
-  const definitions = document.sections.find((section) => section.key === 'definitions');
-  return (definitions?.generated ?? []).flatMap((item) => (item.type === 'stage' ? [item.stage] : []));
-}
 
 export function useSlaFormat(document: SlaDocument): SlaFormat {
   const { t } = useTranslation();

@@ -16,7 +16,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { loadCalendar } from '../calendar/calendarStore';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { slaExportRequest } from './exportRequest';
-import { stagesOf } from './SlaContent';
+import { stagesOf } from '../../../../shared/sla/document';
 import { SlaDiagram } from './SlaDiagram';
 import { DocumentStep } from './DocumentStep';
 import { ReviewStep } from './ReviewStep';

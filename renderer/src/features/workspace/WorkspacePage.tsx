@@ -3,7 +3,7 @@ import { useApp } from '../../app/AppContext';
 import { formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
-import { useWorkspaceActions } from '../workspaces/WorkspaceActions';
+import { useWorkspaceActions } from './WorkspaceActions';
 import { FunnelSection } from '../funnel/FunnelSection';
 import { PersonaGallery } from '../personas/PersonaGallery';
 import { SlaSummary } from '../sla/SlaSummary';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, DialogButtons } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
+import { Dialog, DialogButtons } from './Dialog';
+import { Field } from './Field';
 
 const MAX_NAME = 200;
 

@@ -10,7 +10,7 @@ import { createWorkspace, exportWorkspace, importWorkspace } from '../../db/work
 import { formatBytes } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { describeProblem, type ImportProblem } from './fileProblems';
-import { NameDialog } from './NameDialog';
+import { NameDialog } from '../../ui/NameDialog';
 
 type WorkspaceActions = {
   openCreateDialog(): void;
