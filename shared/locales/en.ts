@@ -15,6 +15,7 @@ import { sampleStoryEn } from './sampleStory.en';
 import { workspaceUxEn } from './workspaceUx.en';
 import { keysEn } from './keys.en';
 import { audienceMeetingEn } from './audienceMeeting.en';
+import { slaStepsEn } from './slaSteps.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
 export const en = {
@@ -613,11 +614,6 @@ export const en = {
       unknownMember: 'Unknown member',
     },
     commitments: {
-      title: 'Commitments',
-      intro: 'What each department promises. Changing a commitment regenerates the document.',
-      add: 'Add commitment',
-      kind: 'Kind',
-      remove: 'Remove: {{kind}}',
       owner: 'Owner',
       unassigned: 'Unassigned',
       invalid: 'Not saved: {{field}} has an invalid value.',
@@ -913,6 +909,7 @@ export const en = {
   calendar: calendarEn,
   sampleStory: sampleStoryEn,
   workspaceUx: workspaceUxEn,
+  slaSteps: slaStepsEn,
   defaults: defaultsEn,
   hostErrors: hostErrorsEn,
   audienceMeeting: audienceMeetingEn,

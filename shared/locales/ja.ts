@@ -16,6 +16,7 @@ import { sampleStoryJa } from './sampleStory.ja';
 import { workspaceUxJa } from './workspaceUx.ja';
 import { keysJa } from './keys.ja';
 import { audienceMeetingJa } from './audienceMeeting.ja';
+import { slaStepsJa } from './slaSteps.ja';
 
 export const ja: Messages = {
   app: {
@@ -612,11 +613,6 @@ export const ja: Messages = {
       unknownMember: '不明なメンバー',
     },
     commitments: {
-      title: 'コミットメント',
-      intro: '各部門が約束すること。コミットメントを変更すると文書が再生成されます。',
-      add: 'コミットメントを追加',
-      kind: '種類',
-      remove: '削除：{{kind}}',
       owner: '担当',
       unassigned: '未割り当て',
       invalid: '保存されていません：{{field}} の値が正しくありません。',
@@ -912,6 +908,7 @@ export const ja: Messages = {
   calendar: calendarJa,
   sampleStory: sampleStoryJa,
   workspaceUx: workspaceUxJa,
+  slaSteps: slaStepsJa,
   defaults: defaultsJa,
   hostErrors: hostErrorsJa,
   audienceMeeting: audienceMeetingJa,

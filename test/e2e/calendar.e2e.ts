@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
-import { chooseFile, createWorkspaceWithSamplePeople, poll, readTable, toasts } from './support/app';
+import { chooseFile, createWorkspaceWithSamplePeople, goToSlaStep, poll, readTable, signSlaByTyping, toasts } from './support/app';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
 
 afterEach(cleanUpBrowsers);
@@ -22,19 +22,6 @@ type Messages = typeof en | typeof ja;
 /** CALENDAR_SCREENSHOTS=dir keeps full-page screenshots of the steps (for a look, not asserted). */
 async function shot(page: Page | Locator, name: string) {
   if (process.env.CALENDAR_SCREENSHOTS) await page.screenshot({ path: join(process.env.CALENDAR_SCREENSHOTS, `${name}.png`), ...('goto' in page ? { fullPage: true } : {}) });
-}
-
-/** Submit the SLA draft for review and sign it by both heads, typing their names. */
-async function signSla(page: Page, messages: Messages, revision: number) {
-  await page.getByRole('button', { name: messages.sla.actions.submit }).click();
-  for (let signer = 0; signer < 2; signer++) {
-    await page.getByRole('button', { name: messages.sla.actions.sign }).click();
-    const dialog = page.getByRole('dialog', { name: messages.sla.sign.title });
-    await dialog.getByLabel(messages.sla.sign.type).check();
-    await dialog.getByRole('button', { name: messages.sla.sign.submit, exact: true }).click();
-    await dialog.waitFor({ state: 'detached' });
-  }
-  await page.getByText(messages === en ? `Revision ${revision} · Signed` : `第${revision}版 · 署名済み`, { exact: true }).waitFor();
 }
 
 async function openFromWorkspace(page: Page, workspace: string, section: string, link: string) {
@@ -92,14 +79,18 @@ describe('Working calendar', () => {
     // --- The SLA states it; both heads sign. ------------------------------------------------------
     await openFromWorkspace(page, workspace, en.sla.section, en.sla.open);
     await page.getByRole('heading', { level: 1, name: en.sla.defaultTitle }).waitFor();
+    await goToSlaStep(page, en, 'document');
     const definitions = page.getByRole('region', { name: `4. ${en.sla.sections.definitions}` });
     await definitions
       .getByText("Working calendar — Business hours: Mon–Fri, 9:00–17:00 (America/New_York, Eastern Time); company holidays Presidents' Day (Feb 16, 2026) excluded.")
       .waitFor();
     await page.getByText('Sales makes first contact with every handed-over record within 24 business hours. Met in a month when every record is handled within the window.').first().waitFor();
     await shot(definitions, 'sla-definitions');
-    await shot(page.getByRole('group', { name: en.sla.kinds.firstContact }), 'sla-first-contact-form');
-    await signSla(page, en, 1);
+    // The first-contact commitment's form: its card on the Commitments step, opened.
+    await goToSlaStep(page, en, 'commitments');
+    await page.getByRole('region', { name: 'Sales lane' }).getByRole('button', { name: /^First contact time/ }).click();
+    await shot(page.getByRole('group', { name: `Edit: ${en.sla.kinds.firstContact}` }), 'sla-first-contact-form');
+    await signSlaByTyping(page, en, 1);
 
     // --- Import the export of February 2026 (hand-worked in test/fixtures/csv/expected.json). ------
     await openFromWorkspace(page, workspace, en.kpi.section, en.kpi.open);
@@ -150,10 +141,13 @@ describe('Working calendar', () => {
     await page.getByRole('button', { name: en.sla.actions.newRevision }).click();
     await page.getByText(en.calendar.sla.draftDiffers).waitFor();
     await page.getByRole('button', { name: en.calendar.sla.useWorkspaceCalendar }).click();
+    await toasts(page).getByText(en.calendar.sla.calendarUpdated).waitFor();
+    await goToSlaStep(page, en, 'document');
     await definitions.getByText(/Business hours: Mon–Fri, 9:00–17:00 \(America\/New_York, Eastern Time\), except 12:00–13:00;/).waitFor();
     // The change is a change of the SLA: the diff against the signed revision names it.
+    await goToSlaStep(page, en, 'versions');
     await page.getByRole('region', { name: 'Changes since revision 1 (signed)' }).getByText(/except 12:00–13:00/).waitFor();
-    await signSla(page, en, 2);
+    await signSlaByTyping(page, en, 2);
 
     // Now measured with the lunch break: 7 business hours a day.
     await openFromWorkspace(page, workspace, en.kpi.section, en.kpi.open);
@@ -188,6 +182,7 @@ describe('Working calendar', () => {
 
     // The SLA's definitions state it.
     await openFromWorkspace(page, workspace, ja.sla.section, ja.sla.open);
+    await goToSlaStep(page, ja, 'document');
     await page.getByText(`営業日カレンダー — ${sentence}`).waitFor();
 
     // No SLA signed: the workspace calendar. Clock hours would give a median of 24 (expected.json).

@@ -94,7 +94,7 @@ describe('hostile PDFs on the Verify page', () => {
 describe('the SLA print view', () => {
   test('opens in the same window (the desktop app opens no new windows), with a bar to print or go back by keyboard', async () => {
     const { page, context, pageErrors } = app;
-    await page.goto(appUrl(`/w/${workspaceId}/sla`));
+    await page.goto(appUrl(`/w/${workspaceId}/sla/document`));
     await page.getByRole('heading', { level: 1, name: ja.sla.defaultTitle }).waitFor();
     const link = page.getByRole('link', { name: ja.sla.actions.print });
     expect(await link.getAttribute('target')).toBeNull();
@@ -123,7 +123,7 @@ describe('the SLA print view', () => {
     await bar.waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('link', { name: ja.sla.actions.print }).waitFor();
-    expect(page.url()).toMatch(/\/sla$/);
+    expect(page.url()).toMatch(/\/sla\/document$/);
     expect(pageErrors).toEqual([]);
   });
 });

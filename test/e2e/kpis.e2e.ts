@@ -6,7 +6,7 @@ import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { addMonths, monthOf } from '../../shared/kpi/periods';
 import { leadCsv } from '../fixtures/csv/generate';
-import { chooseFile, createWorkspace, createWorkspaceWithSamplePeople, poll, readTable, theme, toasts } from './support/app';
+import { chooseFile, createWorkspace, createWorkspaceWithSamplePeople, poll, readTable, signSlaByTyping, theme, toasts } from './support/app';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
 
 afterEach(cleanUpBrowsers);
@@ -56,16 +56,7 @@ function leadsCsv(last: string): { text: string; months: string[]; mqlPerMonth: 
 async function signSla(page: Page) {
   await page.getByRole('link', { name: en.sla.open }).click();
   await page.getByRole('heading', { level: 1, name: en.sla.defaultTitle }).waitFor();
-  await page.getByRole('button', { name: en.sla.actions.submit }).click();
-  await page.getByText('Revision 1 · In review', { exact: true }).waitFor();
-  for (let signer = 0; signer < 2; signer++) {
-    await page.getByRole('button', { name: en.sla.actions.sign }).click();
-    const dialog = page.getByRole('dialog', { name: en.sla.sign.title });
-    await dialog.getByLabel(en.sla.sign.type).check();
-    await dialog.getByRole('button', { name: en.sla.sign.submit, exact: true }).click();
-    await dialog.waitFor({ state: 'detached' });
-  }
-  await page.getByText('Revision 1 · Signed', { exact: true }).waitFor();
+  await signSlaByTyping(page, en, 1);
 }
 
 /** The dashboard's KPI cards (articles in the list of cards). */

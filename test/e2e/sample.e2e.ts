@@ -12,7 +12,8 @@ import { defaultKpiText } from '../../shared/kpi/defaults';
 import { verifyPdf } from '../../shared/pdfSeal';
 import { sha256Hex } from '../../shared/sla/canonical';
 import { knownVersions } from '../../renderer/src/features/sla/exportRequest';
-import { openSample, poll, readTable, workspaceIdFromUrl } from './support/app';
+import { openSample, poll, readTable, type SlaStepName, slaStepLink, workspaceIdFromUrl } from './support/app';
+import { pressUntilFocused } from './support/keyboard';
 import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
 
 afterEach(cleanUpBrowsers);
@@ -134,6 +135,7 @@ async function visit(page: Page, messages: typeof en | typeof ja, place: (typeof
   const nav = page.getByRole('navigation', { name: fill(messages.workspaceUx.nav.label, { name: messages.sample.workspaceName }) });
   if (place === 'verify') {
     await visit(page, messages, 'sla');
+    await slaStep(page, messages, 'versions');
     await page.getByRole('link', { name: messages.sla.verifyOpen, exact: true }).click();
     return;
   }
@@ -141,6 +143,14 @@ async function visit(page: Page, messages: typeof en | typeof ja, place: (typeof
   const link = nav.getByRole('link', { name: messages.workspaceUx.nav.places[place], exact: true });
   await poll(() => link.getAttribute('aria-current')).toBe('page');
   expect(await nav.locator('[aria-current]').count()).toBe(1);
+}
+
+/** A step of the SLA page from its step navigation, by keyboard (Tab to its link, Enter). */
+async function slaStep(page: Page, messages: typeof en | typeof ja, step: SlaStepName) {
+  const link = slaStepLink(page, messages, step);
+  await pressUntilFocused(page, link, 'Tab', 120);
+  await page.keyboard.press('Enter');
+  await poll(() => link.getAttribute('aria-current')).toBe('step');
 }
 
 /** Each part the sample is there to show, filled: read on the page as a person reads it. */
@@ -181,16 +191,23 @@ async function expectEveryPartFilled(page: Page, messages: typeof en | typeof ja
 
   // The SLA: revision 2 in draft with its diff from the signed revision 1, the board's lanes
   // filled, revision 1's hash in the history.
+  // A draft opens on its Commitments step.
   await visit(page, messages, 'sla');
   await page.getByText(fill(messages.sla.summary, { revision: 2, state: messages.sla.states.draft }), { exact: true }).first().waitFor();
-  const changes = page.getByRole('region', { name: fill(messages.sla.diff.title, { revision: 1 }) });
-  expect(await changes.getByRole('heading').count()).toBeGreaterThanOrEqual(2);
+  await poll(() => slaStepLink(page, messages, 'commitments').getAttribute('aria-current')).toBe('step');
   for (const department of [messages.sla.departments.sales, messages.sla.departments.marketing]) {
-    expect(await page.getByRole('region', { name: fill(messages.sla.diagram.lane, { department }) }).getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
+    const lane = page.getByRole('region', { name: fill(messages.sla.diagram.lane, { department }) });
+    await lane.getByRole('listitem').first().waitFor();
+    expect(await lane.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
   }
+  await expectNoSeriousA11yViolations(page, `sample SLA commitments (${language})`);
+  await slaStep(page, messages, 'versions');
+  const changes = page.getByRole('region', { name: fill(messages.sla.diff.title, { revision: 1 }) });
+  await changes.waitFor();
+  expect(await changes.getByRole('heading').count()).toBeGreaterThanOrEqual(2);
   const hash = (await page.getByText(fill(messages.sla.history.item, { revision: 1, state: messages.sla.states.signed })).locator('code').textContent())!.trim();
   expect(hash).toMatch(/^[0-9a-f]{64}$/);
-  await expectNoSeriousA11yViolations(page, `sample SLA (${language})`);
+  await expectNoSeriousA11yViolations(page, `sample SLA versions (${language})`);
 
   // Revision 1 as filed: both heads, their drawn signatures (PNG images that load), the hash.
   const workspaceId = workspaceIdFromUrl(page);

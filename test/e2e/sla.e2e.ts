@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -12,12 +12,13 @@ import { readSeal, sealOptionsFromRequest, sealPdf, sealPdfForRequest, SEAL_FILE
 import { sha256Hex } from '../../shared/sla/canonical';
 import { SlaVersion } from '../../shared/sla/versions';
 import { knownVersions, slaFooter, slaSealRequest } from '../../renderer/src/features/sla/exportRequest';
-import { createWorkspaceWithSamplePeople } from './support/app';
+import { createWorkspaceWithSamplePeople, goToSlaStep, poll, slaStepLink, theme } from './support/app';
 import { pressUntilFocused } from './support/keyboard';
 import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
 import { pdfImages, pdfWords } from './support/pdf';
 
 const run = promisify(execFile);
+const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
 afterEach(cleanUpBrowsers);
 
 /** pdftotext wraps and spaces text its own way: compare without any white space. */
@@ -59,28 +60,56 @@ async function drawSignature(page: Page) {
 describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
   test('edit, sign (drawn and typed), print, seal, pdftotext, verify matches / altered, new revision with its diff', async () => {
     const { page, context, pageErrors } = await launchBrowser({ lang: 'en' });
+    const heights: Record<string, number> = {};
     // The sample comes with a signed SLA: this starts from the sample's people and no SLA.
     const workspaceId = await createWorkspaceWithSamplePeople(page, en, 'Northwind SLA');
     await page.getByRole('region', { name: en.sla.section }).waitFor();
     await page.getByRole('link', { name: en.sla.open }).click();
     await page.getByRole('heading', { level: 1, name: en.sla.defaultTitle }).waitFor();
+    // A draft opens on its commitments.
+    await poll(() => page.url()).toMatch(/\/sla\/commitments$/);
     await page.getByText('Revision 1 · Draft', { exact: true }).waitFor();
-    await expectNoSeriousA11yViolations(page);
 
-    // The user's own text for a section, and a commitment edited in the form list.
-    const purpose = page.getByLabel('Your text: Purpose and scope');
-    await purpose.fill('Both teams own the revenue target together.');
-    await purpose.blur();
-    const firstContact = page.getByRole('group', { name: en.sla.kinds.firstContact });
+    // Each step has its own URL: reloading shows the same step, the current revision and its state
+    // on every one, one h1; axe is clean on each.
+    for (const step of ['commitments', 'document', 'review', 'versions'] as const) {
+      await goToSlaStep(page, en, step);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: en.sla.defaultTitle }).waitFor();
+      expect(await slaStepLink(page, en, step).getAttribute('aria-current')).toBe('step');
+      expect(page.url()).toMatch(new RegExp(`/w/${workspaceId}/sla/${step}$`));
+      await page.getByText('Revision 1 · Draft', { exact: true }).waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+      await expectNoSeriousA11yViolations(page, `SLA step ${step} (draft)`);
+      heights[step] = await page.evaluate(() => document.documentElement.scrollHeight);
+    }
+
+    // A commitment edited on its card (the board is where commitments are edited).
+    await goToSlaStep(page, en, 'commitments');
+    await page.getByRole('region', { name: 'Sales lane' }).getByRole('button', { name: /^First contact time/ }).click();
+    const firstContact = page.getByRole('group', { name: `Edit: ${en.sla.kinds.firstContact}` });
     const hours = firstContact.getByLabel(en.sla.commitments.fields.withinHours);
     await hours.fill('8');
     await hours.blur();
     await page.getByText('Sales makes first contact with every handed-over record within 8 business hours.').first().waitFor();
+
+    // The user's own text for a section, behind the section's Edit toggle.
+    await goToSlaStep(page, en, 'document');
+    await page.getByText('Sales makes first contact with every handed-over record within 8 business hours.').first().waitFor();
+    expect(await page.getByLabel(/^Your text: /).count()).toBe(0);
+    await page.getByRole('button', { name: 'Edit: Purpose and scope' }).click();
+    const purpose = page.getByLabel('Your text: Purpose and scope');
+    await purpose.fill('Both teams own the revenue target together.');
+    await page.getByRole('button', { name: 'Done editing: Purpose and scope' }).click();
+    await purpose.waitFor({ state: 'detached' });
+    const purposeSection = page.getByRole('region', { name: '1. Purpose and scope' });
+    await purposeSection.getByText('Both teams own the revenue target together.').waitFor();
     // Regenerating keeps the text.
     await page.getByRole('button', { name: en.sla.actions.regenerate }).click();
     await page.getByText(en.sla.actions.regenerated).waitFor();
-    expect(await purpose.inputValue()).toBe('Both teams own the revenue target together.');
+    await purposeSection.getByText('Both teams own the revenue target together.').waitFor();
 
+    await goToSlaStep(page, en, 'review');
     await page.getByRole('button', { name: en.sla.actions.submit }).click();
     await page.getByText('Revision 1 · In review', { exact: true }).waitFor();
 
@@ -110,10 +139,19 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     await page.getByText('Revision 1 · Signed', { exact: true }).waitFor();
     const hash = (await page.getByTestId('sla-hash').textContent())!.trim();
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    // Frozen: the UI offers no editing.
-    expect(await purpose.getAttribute('readonly')).not.toBeNull();
+    await page.getByText(/^Emma Clark signed on /).waitFor();
+    await page.getByText(/^Noah Bennett signed on /).waitFor();
     expect(await page.getByRole('button', { name: en.sla.actions.submit }).count()).toBe(0);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolations(page, 'SLA step review (signed)');
+    // Frozen: the document offers no editing.
+    await goToSlaStep(page, en, 'document');
+    await purposeSection.getByText('Both teams own the revenue target together.').waitFor();
+    expect(await page.getByRole('button', { name: /^Edit: / }).count()).toBe(0);
+    // Signed, the SLA opens on its versions: the hash filed with revision 1.
+    await page.goto(appUrl(`/w/${workspaceId}/sla`));
+    await poll(() => page.url()).toMatch(/\/sla\/versions$/);
+    await page.getByRole('region', { name: en.sla.history.title }).getByText(hash).waitFor();
+    await expectNoSeriousA11yViolations(page, 'SLA step versions (signed)');
 
     const [signed] = await storedVersions(page, workspaceId);
     expect(signed!.state).toBe('signed');
@@ -189,7 +227,7 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     const alteredPath = join(dir, 'altered.pdf');
     await writeFile(alteredPath, altered);
 
-    // The same verdicts on the Verify screen.
+    // The same verdicts on the Verify screen, reached from Versions.
     await page.getByRole('link', { name: en.sla.verifyOpen }).click();
     await page.getByRole('heading', { level: 1, name: en.sla.verify.title }).waitFor();
     await expectNoSeriousA11yViolations(page);
@@ -221,9 +259,15 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     await page.goto(appUrl(`/w/${workspaceId}/sla`));
     await page.getByRole('button', { name: en.sla.actions.newRevision }).click();
     await page.getByText('Revision 2 · Draft', { exact: true }).waitFor();
+    // The new draft opens on its commitments.
+    await poll(() => page.url()).toMatch(/\/sla\/commitments$/);
+    await goToSlaStep(page, en, 'document');
+    await page.getByRole('button', { name: 'Edit: Escalation' }).click();
     const escalation = page.getByLabel('Your text: Escalation');
     await escalation.fill('Escalate to both heads within two days.');
-    await escalation.blur();
+    await escalation.press('Escape');
+    await page.getByRole('region', { name: /^\d+\. Escalation$/ }).getByText('Escalate to both heads within two days.').waitFor();
+    await goToSlaStep(page, en, 'versions');
     const changes = page.getByRole('region', { name: 'Changes since revision 1 (signed)' });
     await changes.getByRole('heading', { name: 'Escalation' }).waitFor();
     await changes.getByText('+ Escalate to both heads within two days.').waitFor();
@@ -232,6 +276,26 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     expect(versions.find((version) => version.revision === 2)?.basedOn).toBe(hash);
     // The signed version itself never changed.
     expect(versions.find((version) => version.revision === 1)).toEqual(signed);
+    // Each step is about a screen or two, not the 8,200 px page it was (the document is as long as
+    // its thirteen sections).
+    console.info('SLA step heights (px):', JSON.stringify(heights));
+
+    // Screenshots of the steps at 1366×768 in the light and projector themes, for a look (written to
+    // test-results/, which is not committed; not compared). The projector theme's steps pass axe too.
+    // The print sheet's tab was opened since: a tab in the background paints no frames to capture.
+    await page.bringToFront();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await mkdir(SHOTS, { recursive: true });
+    for (const target of ['light', 'projector'] as const) {
+      for (let i = 0; i < 3 && (await theme(page)) !== target; i++) await page.keyboard.press('Alt+Shift+T');
+      expect(await theme(page)).toBe(target);
+      for (const step of ['commitments', 'document', 'review', 'versions'] as const) {
+        await goToSlaStep(page, en, step);
+        await page.getByRole('heading', { level: 2 }).first().waitFor();
+        if (target === 'projector') await expectNoSeriousA11yViolations(page, `SLA step ${step} (projector theme)`);
+        await page.screenshot({ path: join(SHOTS, `sla-${step}-${target}.png`) });
+      }
+    }
     expect(pageErrors).toEqual([]);
   });
 
@@ -248,6 +312,28 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     await page.getByText('第1版 · 下書き', { exact: true }).waitFor();
     await expectNoSeriousA11yViolations(page);
 
+    // The steps by keyboard: Tab to a step's link, Enter; focus stays in the step navigation.
+    const toStep = async (step: 'document' | 'review') => {
+      const link = slaStepLink(page, ja, step);
+      await pressUntilFocused(page, link, 'Tab', 120);
+      await page.keyboard.press('Enter');
+      await poll(() => link.getAttribute('aria-current')).toBe('step');
+    };
+    // A section's own text: its Edit button opens the box (focused), Escape saves and closes it.
+    await toStep('document');
+    const edit = page.getByRole('button', { name: `編集：${ja.sla.sections.escalation}` });
+    await pressUntilFocused(page, edit, 'Tab', 200);
+    await page.keyboard.press('Enter');
+    const box = page.getByLabel(`入力した文章：${ja.sla.sections.escalation}`);
+    await poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type('違反時は両部門長に2日以内に報告する。');
+    await page.keyboard.press('Escape');
+    await box.waitFor({ state: 'detached' });
+    await page.getByText('違反時は両部門長に2日以内に報告する。', { exact: true }).waitFor();
+    await poll(() => edit.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+
+    await toStep('review');
     await pressUntilFocused(page, page.getByRole('button', { name: ja.sla.actions.submit }), 'Tab', 80);
     await page.keyboard.press('Enter');
     await page.getByText('第1版 · レビュー中', { exact: true }).waitFor();
@@ -288,7 +374,7 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     expect(raw.split('\f').filter((text) => text.trim() !== '')).toHaveLength(pages);
     const text = squash(raw);
     for (const title of Object.values(ja.sla.sections)) expect(text, `the PDF lacks “${title}”`).toContain(squash(title));
-    for (const phrase of ['佐藤 美咲', '田中 健一', 'マーケティング部長', '営業部長', hash, ja.sla.defaultTitle]) {
+    for (const phrase of ['佐藤 美咲', '田中 健一', 'マーケティング部長', '営業部長', hash, ja.sla.defaultTitle, '違反時は両部門長に2日以内に報告する。']) {
       expect(text, `the PDF lacks “${phrase}”`).toContain(squash(phrase));
     }
     for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
-import { createWorkspaceWithSamplePeople } from './support/app';
+import { createWorkspaceWithSamplePeople, goToSlaStep, signSlaByTyping } from './support/app';
 import { settle } from './support/keyboard';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
 
@@ -82,16 +82,8 @@ describe('SLA board: lanes of commitment cards', () => {
     expect(await page.getByText('at least 3 contact attempts').count()).toBe(0);
 
     // Sign: the frozen version's board has no add / move / delete controls.
-    await page.getByRole('button', { name: en.sla.actions.submit }).click();
-    await page.getByText('Revision 1 · In review', { exact: true }).waitFor();
-    for (let signer = 0; signer < 2; signer++) {
-      await page.getByRole('button', { name: en.sla.actions.sign }).click();
-      const dialog = page.getByRole('dialog', { name: en.sla.sign.title });
-      await dialog.getByLabel(en.sla.sign.type).check();
-      await dialog.getByRole('button', { name: en.sla.sign.submit, exact: true }).click();
-      await dialog.waitFor({ state: 'detached' });
-    }
-    await page.getByText('Revision 1 · Signed', { exact: true }).waitFor();
+    await signSlaByTyping(page, en, 1);
+    await goToSlaStep(page, en, 'commitments');
     await page.getByText(en.sla.board.readOnly).waitFor();
     for (const lane of [sales, marketing]) {
       expect(await lane.getByRole('button', { name: en.sla.board.add }).count()).toBe(0);

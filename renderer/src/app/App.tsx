@@ -178,6 +178,7 @@ function Shell() {
               <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
               <Route path="/w/:id/sla">{(params) => <SlaPage workspaceId={params.id} />}</Route>
               <Route path="/w/:id/sla/verify">{(params) => <VerifyPage workspaceId={params.id} />}</Route>
+              <Route path="/w/:id/sla/:step">{(params) => <SlaPage workspaceId={params.id} step={params.step} />}</Route>
               <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
               <Route path="/w/:id/funnel/:boardId">{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
               <Route path="/w/:id/meetings">{(params) => <MeetingsPage workspaceId={params.id} />}</Route>

@@ -206,3 +206,36 @@ export async function theme(page: Page): Promise<string | undefined> {
 export async function htmlLang(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.lang);
 }
+
+export type SlaStepName = keyof (typeof en)['slaSteps']['steps'];
+
+/** The SLA page's step navigation's link to `step` (its text is "N. Step"). */
+export function slaStepLink(page: Page, messages: typeof en | typeof ja, step: SlaStepName): Locator {
+  const name = messages.slaSteps.steps[step].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('navigation', { name: messages.slaSteps.nav }).getByRole('link', { name: new RegExp(`^\\d\\. ${name}$`) });
+}
+
+/** Opens a step of the SLA page from its step navigation (a click) and waits until it is the current one. */
+export async function goToSlaStep(page: Page, messages: typeof en | typeof ja, step: SlaStepName): Promise<void> {
+  const link = slaStepLink(page, messages, step);
+  await link.click();
+  await poll(() => link.getAttribute('aria-current')).toBe('step');
+  await poll(() => page.url()).toMatch(new RegExp(`/sla/${step}$`));
+}
+
+/** Submits the SLA draft on Review & sign and signs it by every signer, each typing the name. */
+export async function signSlaByTyping(page: Page, messages: typeof en | typeof ja, revision: number): Promise<void> {
+  await goToSlaStep(page, messages, 'review');
+  await page.getByRole('button', { name: messages.sla.actions.submit }).click();
+  const waiting = page.getByRole('button', { name: messages.sla.actions.sign });
+  await waiting.waitFor();
+  for (let signer = 0; signer < 2; signer++) {
+    await waiting.click();
+    const dialog = page.getByRole('dialog', { name: messages.sla.sign.title });
+    await dialog.getByLabel(messages.sla.sign.type).check();
+    await dialog.getByRole('button', { name: messages.sla.sign.submit, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+  const state = messages.sla.summary.replace('{{revision}}', String(revision)).replace('{{state}}', messages.sla.states.signed);
+  await page.getByText(state, { exact: true }).waitFor();
+}

@@ -86,15 +86,14 @@ function parseField(spec: FieldSpec, raw: string): unknown {
 }
 
 /**
- * The form of one commitment (owner and the kind's measurable parameters), shared by the form list
- * and the SLA board's card editor. `onChange` returns an error message when the patch is invalid.
+ * The form of one commitment (owner and the kind's measurable parameters), the SLA board's card
+ * editor. `onChange` returns an error message when the patch is invalid.
  */
 export function CommitmentForm(props: {
   commitment: Commitment;
   stages: readonly Stage[];
   readOnly: boolean;
   onChange(patch: Record<string, unknown>): string | null;
-  onRemove?(): void;
   /** The form's accessible name (default: the kind). */
   legend?: string;
 }) {
@@ -219,11 +218,6 @@ export function CommitmentForm(props: {
           {error}
         </p>
       ) : null}
-      {props.readOnly || !props.onRemove ? null : (
-        <button type="button" className="button small" onClick={props.onRemove}>
-          {t('sla.commitments.remove', { kind: kindLabel })}
-        </button>
-      )}
     </fieldset>
   );
 }

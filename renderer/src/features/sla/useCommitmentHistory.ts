@@ -57,18 +57,19 @@ class CommitmentSteps {
 }
 
 /**
- * Undo and redo for the commitments of one draft SLA version (the board and the list edit the same
- * list), as the app's record-snapshot History: each step keeps the whole list before and after the
- * change — an SLA has at most 200 small commitments — and undoing saves the list before back
+ * Undo and redo for the commitments of one draft SLA version (edited on the SLA board), as the
+ * app's record-snapshot History: each step keeps the whole list before and after the change — an SLA has at most 200 small commitments — and undoing saves the list before back
  * through `write`, so the data layer's rules (frozen versions refuse writes) still apply. The
  * history belongs to one version in one session. Ctrl/⌘+Z undoes and Ctrl/⌘+Shift+Z or Ctrl+Y
- * redoes while focus is not in a text field (fields keep their own undo).
+ * redoes while focus is not in a text field (fields keep their own undo) and `shortcuts` is on
+ * (the page's other steps do not show the commitments; the history is kept meanwhile).
  */
 export function useCommitmentHistory(
   versionKey: string,
   current: readonly Commitment[],
   editable: boolean,
   write: (next: readonly Commitment[]) => void,
+  shortcuts = true,
 ): CommitmentHistory {
   const key = editable ? versionKey : '';
   const [steps] = useState(() => new CommitmentSteps({ key, current, write, editable }));
@@ -76,7 +77,7 @@ export function useCommitmentHistory(
   const { canUndo, canRedo } = useSyncExternalStore(steps.subscribe, steps.flags);
   const { undo, redo } = steps;
 
-  useShortcuts('slaBoard', { 'slaBoard.undo': undo, 'slaBoard.redo': redo }, editable);
+  useShortcuts('slaBoard', { 'slaBoard.undo': undo, 'slaBoard.redo': redo }, editable && shortcuts);
 
   return { canUndo: editable && canUndo, canRedo: editable && canRedo, save: steps.save, undo, redo };
 }
