@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, expect, test } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { addDays, todayIn } from '../../shared/meetings/cadence';
 import { openSample, poll } from './support/app';
 import { boardHeading, SAMPLE_BOARD, toolbar, waitForBoard } from './support/board';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
@@ -144,3 +146,53 @@ async function firstNoteInside(page: Page, zone: ReturnType<Page['locator']>): P
     return null;
   }, box);
 }
+
+test('run mode on the projector: the current item and its timer, Ctrl+Enter on the laptop moves both, blank; axe clean', async () => {
+  const app = await launchBrowser();
+  const { page, context } = app;
+  await openSample(page);
+  // The sample's next regular meeting, two weeks from today, from the Meetings place.
+  await page.getByRole('navigation', { name: /^Workspace: / }).getByRole('link', { name: en.workspaceUx.nav.places.meetings }).click();
+  const next = addDays(todayIn(), 14);
+  const title = en.meetings.meetingTitle
+    .replace('{{series}}', en.sample.meeting.seriesName)
+    .replace('{{date}}', new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${next}T00:00:00Z`)));
+  await page.getByRole('link', { name: title, exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('link', { name: en.meetings.meeting.run }).click();
+  const laptopItem = page.getByRole('heading', { level: 1 });
+  await page.getByTestId('run-clock').waitFor();
+  const firstItem = (await laptopItem.textContent())!.trim();
+
+  // "Show on projector" in run mode opens the audience window on the meeting.
+  const opened = context.waitForEvent('page');
+  await page.getByRole('button', { name: en.audience.controls.show }).click();
+  const audience = await opened;
+  await audience.setViewportSize({ width: 1280, height: 720 });
+  await audience.waitForURL(/#\/audience$/);
+  await audience.getByRole('heading', { level: 1, name: firstItem }).waitFor();
+  const timer = audience.getByRole('timer');
+  await timer.waitFor();
+  const clock = audience.getByTestId('audience-clock');
+  expect(await clock.textContent()).toBe('15:00');
+  expect(await audience.getByRole('button').count()).toBe(0);
+  await expectNoSeriousA11yViolations(audience, 'audience view, meeting');
+
+  // Starting the timer and moving on (Ctrl+Enter) on the laptop: the projector follows.
+  await page.keyboard.press('Alt+Shift+P');
+  await page.getByText(en.meetings.run.running).first().waitFor();
+  await poll(async () => (await clock.textContent()) !== '15:00', 20_000).toBe(true);
+  await page.locator('#main').focus();
+  await page.keyboard.press('Control+Enter');
+  await poll(async () => (await laptopItem.textContent())?.trim() !== firstItem).toBe(true);
+  const secondItem = (await laptopItem.textContent())!.trim();
+  await audience.getByRole('heading', { level: 1, name: secondItem }).waitFor({ timeout: 20_000 });
+
+  // Blank (B) over the meeting, and back.
+  await page.keyboard.press('b');
+  await audience.getByRole('status', { name: en.audience.screen.pausedLabel }).waitFor();
+  await page.keyboard.press('b');
+  await audience.getByRole('heading', { level: 1, name: secondItem }).waitFor();
+  expect(app.pageErrors).toEqual([]);
+  await app.close();
+});

@@ -130,11 +130,13 @@ describe('Shared KPIs', () => {
     // --- The dashboard: a card per KPI with values, the 12 months in its table, charts drawn. ----
     const mqlCard = page.getByRole('article', { name: new RegExp(`^MQL count: ${csv.mqlPerMonth[11]!.toLocaleString('en')}, target 200, (On track|At risk|Off track)`) });
     await mqlCard.waitFor();
+    // The month-by-month table (the chart's text alternative) is built when asked for.
+    expect(await mqlCard.getByRole('table').count()).toBe(0);
+    await mqlCard.getByRole('button', { name: en.kpi.dashboard.showTable }).click();
+    await mqlCard.getByRole('button', { name: en.kpi.dashboard.hideTable }).waitFor();
     const mqlTable = await readTable(mqlCard.getByRole('table', { name: 'MQL count by month' }));
     expect(mqlTable.map((row) => row[0])).toEqual(csv.months.map(monthLabel));
     expect(mqlTable.map((row) => row[1])).toEqual(csv.mqlPerMonth.map((count) => count.toLocaleString('en')));
-    await mqlCard.getByRole('button', { name: en.kpi.dashboard.showTable }).click();
-    await mqlCard.getByRole('button', { name: en.kpi.dashboard.hideTable }).waitFor();
     const winRate = page.getByRole('article', { name: /^Win rate: ([\d.]+%|no data \([^)]*\)), target 25%/ });
     await winRate.getByText('Formula').click();
     await winRate.getByText('Won ÷ Opportunities closed × 100').waitFor();

@@ -10,17 +10,30 @@ import { describe, expect, it } from 'vitest';
  * Import cycles are refused by oxlint's `import/no-cycle` (.oxlintrc.json).
  */
 const OFFERED: Record<string, { files: string[]; why: string }> = {
-  board: { files: ['BoardCanvas', 'BoardFrame', 'CanvasShell', 'Toolbar'], why: 'the canvas kit the persona and funnel boards are built on' },
+  board: {
+    files: ['BoardCanvas', 'BoardFrame', 'CanvasShell', 'Toolbar', 'nodes/ZoneNode', 'icons'],
+    why: 'the canvas kit the persona and funnel boards (and the projector, read-only) are built on, with its icon set',
+  },
   print: { files: ['PrintLayout'], why: 'the page every print route lays itself out in' },
   diagrams: { files: ['exports', 'SlaFigures'], why: 'board/funnel exports and the SLA figures, drawn once for every place that offers them' },
   kpis: {
     files: ['KpiDashboard', 'MeetingFigures', 'SlaAttainmentPanel', 'ResponseBreaches', 'KpiSection'],
     why: "the meeting's KPI and lead-quality items show the KPI views themselves; the overview shows the section",
   },
-  rooms: { files: ['BoardRoom'], why: 'a persona board opens its room' },
+  rooms: {
+    files: ['BoardRoom', 'RoomsContext', 'QrCode'],
+    why: "a persona board opens its room; the projector shows the open room's join screen (its state and QR code)",
+  },
+  audience: {
+    files: ['AudienceControls', 'MeetingAudience'],
+    why: 'Show on projector and its panel on the board pages, and in run mode',
+  },
   workspace: { files: ['WorkspaceActions'], why: 'create/import/export a workspace from the home page, backups and the overview' },
   funnel: { files: ['FunnelSection'], why: "the workspace overview's section" },
-  personas: { files: ['PersonaGallery'], why: "the workspace overview's section" },
+  personas: {
+    files: ['PersonaGallery', 'boardMeta', 'PersonaCardNode'],
+    why: "the workspace overview's section; the persona board's node kinds, which the projector draws read-only",
+  },
   sla: { files: ['SlaSummary'], why: "the workspace overview's section" },
   meetings: { files: ['MeetingsSection'], why: "the workspace overview's section" },
   calendar: { files: ['CalendarSection'], why: "the workspace overview's section" },
@@ -61,7 +74,7 @@ function resolveModule(base: string): string | null {
 }
 
 const featureOf = (path: string) => (path.startsWith(`${FEATURES}/`) ? path.slice(FEATURES.length + 1).split('/')[0]! : null);
-const moduleName = (path: string) => path.replace(/^.*\//, '').replace(/\.tsx?$/, '');
+const moduleName = (path: string) => (featureOf(path) ? path.slice(FEATURES.length + 1).split('/').slice(1).join('/').replace(/\.tsx?$/, '') : path);
 
 /** The imports that cross a feature boundary the way this file forbids. */
 export function boundaryViolations(imports: Import[], offered = OFFERED): string[] {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AudienceState } from '../../../../shared/audience/presentation';
 import { QrCode } from '../rooms/QrCode';
 import { AudienceBoard } from './AudienceBoard';
+import { AudienceMeeting } from './AudienceMeeting';
 
 /** The calm screen between things: the app's name, nothing to read. */
 function IdleScreen(props: { waiting: boolean }) {
@@ -72,8 +73,7 @@ export function AudienceView(props: { state: AudienceState | null }) {
       content = <JoinView room={presentation.room} />;
       break;
     case 'meeting':
-      // The lead wires AudienceMeeting (features/audience/AudienceMeeting.tsx) in here at merge.
-      content = <IdleScreen waiting={false} />;
+      content = <AudienceMeeting key={`${presentation.workspaceId}/${presentation.meetingId}`} workspaceId={presentation.workspaceId} meetingId={presentation.meetingId} />;
       break;
     case 'idle':
       content = <IdleScreen waiting={false} />;

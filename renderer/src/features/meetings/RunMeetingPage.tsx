@@ -1,3 +1,4 @@
+import { MeetingAudienceButton, useMeetingOnProjector } from '../audience/MeetingAudience';
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -111,6 +112,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
   // The theme to go back to when the projector theme is switched off here.
   const themeBefore = useRef<Theme>(settings.theme === 'projector' ? 'light' : settings.theme);
   const data = useWorkspaceMeetings(props.workspaceId);
+  useMeetingOnProjector(props.workspaceId, props.meetingId);
   const meeting = data ? findMeeting(data, props.meetingId) : null;
   const id = useId();
   const [sound, setSound] = useState(() => {
@@ -327,6 +329,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
                     />{' '}
                     {t('meetings.run.projector')}
                   </label>
+                  <MeetingAudienceButton workspaceId={props.workspaceId} meetingId={props.meetingId} />
                 </div>
               ) : null}
               {isLast && meeting.state !== 'ended' ? <p className="muted">{t('meetings.run.lastItem')}</p> : null}
