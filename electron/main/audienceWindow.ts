@@ -1,6 +1,7 @@
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import type { AudiencePlacement } from '../../shared/ipc';
 import { APP_ENTRY_URL } from './appProtocol';
+import { handle, type IpcMainLike } from './ipc';
 import { secureWebPreferences } from './security';
 
 /**
@@ -35,6 +36,8 @@ export type AudienceBrowserWindow = {
   on(event: 'closed', listener: () => void): unknown;
   readonly webContents: {
     on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
+    /** Its own IPC handlers, asked before the global ones (only this window's page reaches them). */
+    readonly ipc: IpcMainLike;
   };
   loadURL(url: string): Promise<void>;
   isDestroyed(): boolean;
@@ -74,14 +77,6 @@ export type AudienceWindowDeps = {
   title: () => string;
   log?: (message: string) => void;
 };
-
-function center(rect: Rectangle): { x: number; y: number } {
-  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-}
-
-function contains(rect: Rectangle, point: { x: number; y: number }): boolean {
-  return point.x >= rect.x && point.x < rect.x + rect.width && point.y >= rect.y && point.y < rect.y + rect.height;
-}
 
 /** A normal window of WINDOW_SIZE (or the work area, if smaller) centred on the display. */
 export function windowBoundsOn(display: DisplayLike): Rectangle {
@@ -123,9 +118,15 @@ export type AudienceWindows = {
 
 export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows {
   const { screen } = deps;
-  let current: { window: AudienceBrowserWindow; placement: AudiencePlacement; displayId: number } | null = null;
-  /** Why the open window is being closed by us; null: the user closed it. */
-  let closing: AudienceClosedReason | 'requested' | 'disposed' | null = null;
+  type Shown = {
+    window: AudienceBrowserWindow;
+    placement: AudiencePlacement;
+    displayId: number;
+    /** Why we are closing it; null while open, and when the user closes it. */
+    closing: AudienceClosedReason | 'requested' | 'disposed' | null;
+  };
+  /** The open window. One being closed is no longer it: Electron closes asynchronously, and an open meanwhile (a quick toggle) opens a new one. */
+  let current: Shown | null = null;
   let watching = false;
 
   const live = () => (current && !current.window.isDestroyed() ? current : null);
@@ -137,23 +138,22 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
     main.focus();
   };
 
-  const closeFor = (reason: NonNullable<typeof closing>) => {
-    const shown = live();
-    if (!shown) return;
-    closing = reason;
+  /** Closes that window (not whichever is open by then: a crash report can come late) once. */
+  const closeFor = (shown: Shown | null, reason: NonNullable<Shown['closing']>) => {
+    if (!shown || shown.window.isDestroyed() || shown.closing) return;
+    shown.closing = reason;
+    if (current === shown) {
+      current = null;
+      watchScreen(false);
+    }
     shown.window.close();
   };
 
+  // A normal window ('window') exists only while there is one display: onDisplayAdded moves it to
+  // any display plugged in, so only a full-screen window can lose its display.
   const onDisplayRemoved = (_event: unknown, removed: DisplayLike) => {
     const shown = live();
-    if (!shown) return;
-    if (shown.placement === 'external-display' && shown.displayId === removed.id) return closeFor('display-removed');
-    // A normal window the user had dragged onto the display that went: Chromium moves it onto one
-    // that remains, or leaves it off-screen. Either way it is the projector's window without a projector.
-    const middle = center(shown.window.getBounds());
-    if (contains(removed.bounds, middle) && !screen.getAllDisplays().some((display) => contains(display.bounds, middle))) {
-      closeFor('display-removed');
-    }
+    if (shown?.placement === 'external-display' && shown.displayId === removed.id) closeFor(shown, 'display-removed');
   };
 
   const onDisplayAdded = (_event: unknown, added: DisplayLike) => {
@@ -163,7 +163,7 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
     const main = deps.mainWindow();
     const home = main && !main.isDestroyed() ? screen.getDisplayMatching(main.getBounds()) : screen.getPrimaryDisplay();
     if (added.id === home.id) return;
-    shown.window.setBounds(windowBoundsOn(added));
+    shown.window.setBounds({ ...added.bounds });
     shown.window.setFullScreen(true);
     // The same record, changed in place: its 'closed' listener knows the window by it.
     shown.placement = 'external-display';
@@ -203,14 +203,13 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
       // Only the app window's powers: same preload, same isolation, same sandbox.
       webPreferences: secureWebPreferences(deps.preloadPath),
     });
-    const opened = { window, placement, displayId: display.id };
+    const opened: Shown = { window, placement, displayId: display.id, closing: null };
     current = opened;
-    closing = null;
     // The projector shows content only: no menu bar on Windows and Linux (macOS's is the screen's).
     window.removeMenu();
     window.once('ready-to-show', () => {
-      if (window.isDestroyed()) return;
-      if (placement === 'external-display') {
+      if (window.isDestroyed() || opened.closing) return;
+      if (opened.placement === 'external-display') {
         // The facilitator keeps typing on the laptop while the projector lights up.
         window.showInactive();
         window.setFullScreen(true);
@@ -219,35 +218,44 @@ export function createAudienceWindows(deps: AudienceWindowDeps): AudienceWindows
         window.focus();
       }
     });
+    // The audience page's own calls (its Esc, say): closing itself is a close the laptop did not
+    // ask for, so the laptop's page is told; opening itself only says where it is.
+    handle(window.webContents.ipc, 'audience:close', () => {
+      closeFor(opened, 'closed');
+      return null;
+    });
+    handle(window.webContents.ipc, 'audience:open', () => ({ placement: opened.placement }));
     window.webContents.on('render-process-gone', (_event, details) => {
       if (details.reason === 'clean-exit') return;
       deps.log?.(`The audience window's page is gone (${details.reason}); it is closed.`);
-      closeFor('crashed');
+      closeFor(opened, 'crashed');
     });
     window.on('closed', () => {
-      if (current !== opened) return;
-      const reason = closing;
-      current = null;
-      closing = null;
-      watchScreen(false);
+      const reason = opened.closing;
+      if (current === opened) {
+        current = null;
+        watchScreen(false);
+      }
       if (reason === 'disposed') return;
       if (reason !== 'requested') deps.onClosed(reason ?? 'closed');
-      focusMain();
+      // Unless a new audience window opened meanwhile: that one has what focus it should.
+      if (!current) focusMain();
     });
     watchScreen(true);
     window.loadURL(AUDIENCE_URL).catch((error: unknown) => {
+      if (opened.closing || window.isDestroyed()) return;
       deps.log?.(`The audience window could not load its page: ${error instanceof Error ? error.message : String(error)}`);
-      closeFor('crashed');
+      closeFor(opened, 'crashed');
     });
     return { placement };
   }
 
   return {
     open,
-    close: () => closeFor('requested'),
+    close: () => closeFor(live(), 'requested'),
     isOpen: () => live() !== null,
     dispose() {
-      closeFor('disposed');
+      closeFor(live(), 'disposed');
       watchScreen(false);
     },
   };

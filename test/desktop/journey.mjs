@@ -15,15 +15,15 @@
 //   3. export the persona sheet as PDF: main prints it in its hidden print window; the save dialog
 //      is answered in main with a file in the temp folder, which must then be a PDF;
 //   4. quit, launch again on the same folder: the workspace and the persona are still there;
-//   5. a navigation away from app:// is blocked (the page stays), and window.open is denied (no
+//   5. the audience window (issue 10): asked for through the preload API, main opens a second
+//      window on app://…#/audience with the app window's secure preferences; closed, the app window
+//      still works;
+//   6. a navigation away from app:// is blocked (the page stays), and window.open is denied (no
 //      second window appears). Both aim at 127.0.0.1 only, so even a failing guard sends nothing out.
 //
-// TODO, once the audience window (presenter view, see ARCHITECTURE.md) exists — add as step 4b:
-//   - open it from the app (its menu item or shortcut) and wait for the second BrowserWindow;
-//   - check it has the app window's secure preferences (sandbox, context isolation) and loads the
-//     audience route inside app://;
-//   - present the persona board; check the audience window shows it, then a blank screen;
-//   - close it from the app window, and check the app window still works.
+// TODO, once the audience route and the laptop's controls have landed — extend step 5:
+//   - open it from the app (its menu item or shortcut) instead of the preload API;
+//   - present the persona board; check the audience window shows it, then a blank screen.
 //
 // The app runs unpackaged (node_modules/electron + dist-electron/main.js): Playwright drives main
 // through --inspect, which the packaged app's fuses switch off on purpose.
@@ -161,6 +161,31 @@ async function journey(binary) {
     await window.getByRole('heading', { level: 1, name: workspaceName }).waitFor();
     await gallery().getByRole('link', { name: en.persona.open.replace('{{name}}', personaName) }).waitFor();
     done('relaunched: the workspace and its persona are still there');
+
+    step = 'the audience window opens with the app window’s secure preferences, and closes';
+    const [audience, placement] = await Promise.all([
+      electronApp.waitForEvent('window', { timeout: 60_000 }),
+      window.evaluate(() => /** @type {any} */ (window).alignboard.invoke['audience:open']()),
+    ]);
+    await audience.waitForLoadState('domcontentloaded');
+    if (!audience.url().startsWith('app://alignboard/') || !audience.url().endsWith('#/audience')) {
+      throw new Error(`the audience window loaded ${audience.url()}`);
+    }
+    const preferences = await electronApp.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows().map((each) => {
+        const prefs = each.webContents.getLastWebPreferences();
+        return { url: each.webContents.getURL(), sandbox: prefs?.sandbox, contextIsolation: prefs?.contextIsolation, nodeIntegration: prefs?.nodeIntegration };
+      }),
+    );
+    const insecure = preferences.filter((each) => each.sandbox !== true || each.contextIsolation !== true || each.nodeIntegration !== false);
+    if (preferences.length !== 2 || insecure.length > 0) throw new Error(`unexpected windows or preferences: ${JSON.stringify(preferences)}`);
+    await window.evaluate(() => /** @type {any} */ (window).alignboard.invoke['audience:close']());
+    for (let waited = 0; electronApp.windows().length > 1; waited += 250) {
+      if (waited > 10_000) throw new Error('the audience window did not close');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await window.getByRole('heading', { level: 1, name: workspaceName }).waitFor();
+    done(`the audience window opened (${placement.placement}) with the secure preferences, and closed`);
 
     step = 'a navigation away from the app is blocked';
     const before = window.url();

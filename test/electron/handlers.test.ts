@@ -78,6 +78,14 @@ afterEach(async () => {
 });
 
 describe('main process handlers', () => {
+  it('opens and closes the audience window through main’s audience windows', async () => {
+    const { invoke, audience } = await mainProcess();
+    expect(await invoke('audience:open')).toEqual({ placement: 'external-display' });
+    expect(await invoke('audience:close')).toBeNull();
+    expect(audience.open).toHaveBeenCalledTimes(1);
+    expect(audience.close).toHaveBeenCalledTimes(1);
+  });
+
   it('serves every channel of the contract', async () => {
     const { handlers, invoke, userData } = await mainProcess();
     expect([...handlers.keys()].sort()).toEqual(Object.keys(invokeChannels).sort());

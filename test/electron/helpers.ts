@@ -93,7 +93,7 @@ export function fakeScreen(initial: FakeDisplay[]) {
  * A BrowserWindow stand-in for the audience window: it records what is done to it, and `close()`
  * fires 'closed' as Electron does; the test fires `ready-to-show` and the page's death.
  */
-export function fakeAudienceWindow(options: Record<string, unknown>) {
+export function fakeAudienceWindow(options: Record<string, unknown>, { deferClose = false, loadError = null as Error | null } = {}) {
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
   const contentsListeners = new Map<string, Set<(...args: unknown[]) => void>>();
   const add = (map: typeof listeners, event: string, listener: (...args: unknown[]) => void) => {
@@ -104,10 +104,18 @@ export function fakeAudienceWindow(options: Record<string, unknown>) {
     for (const listener of Array.from(map.get(event) ?? [])) listener(...args);
   };
   let destroyed = false;
+  let closePending = false;
   let minimized = false;
+  // Electron's close() emits 'closed' later; `deferClose` lets a test act in between.
+  const finishClose = () => {
+    closePending = false;
+    destroyed = true;
+    fire(listeners, 'closed');
+  };
   let bounds = { x: Number(options.x ?? 0), y: Number(options.y ?? 0), width: Number(options.width ?? 800), height: Number(options.height ?? 600) };
   const calls: string[] = [];
   const state = { fullScreen: false, shown: false, focused: false, url: null as string | null };
+  const ownIpc = fakeIpcMain();
   const window = {
     once: (event: string, listener: () => void) => {
       const once = () => {
@@ -117,9 +125,10 @@ export function fakeAudienceWindow(options: Record<string, unknown>) {
       add(listeners, event, once);
     },
     on: (event: string, listener: () => void) => add(listeners, event, listener),
-    webContents: { on: (event: string, listener: (...args: unknown[]) => void) => add(contentsListeners, event, listener) },
+    webContents: { on: (event: string, listener: (...args: unknown[]) => void) => add(contentsListeners, event, listener), ipc: ownIpc.ipcMain },
     loadURL: async (url: string) => {
       state.url = url;
+      if (loadError) throw loadError;
     },
     isDestroyed: () => destroyed,
     isMinimized: () => minimized,
@@ -141,10 +150,10 @@ export function fakeAudienceWindow(options: Record<string, unknown>) {
       state.focused = true;
     },
     close: () => {
-      if (destroyed) return;
+      if (destroyed || closePending) return;
       calls.push('close');
-      destroyed = true;
-      fire(listeners, 'closed');
+      if (deferClose) closePending = true;
+      else finishClose();
     },
     removeMenu: () => calls.push('removeMenu'),
     getBounds: () => ({ ...bounds }),
@@ -168,6 +177,10 @@ export function fakeAudienceWindow(options: Record<string, unknown>) {
     /** The user closes it (its close button, Alt+F4). */
     userClose: () => window.close(),
     moveTo: (next: Rect) => (bounds = { ...next }),
+    /** A deferred close completes. */
+    finishClose,
+    /** Invokes as the audience window's own page (its webContents' handlers). */
+    invokeOwn: (channel: string, ...args: unknown[]) => ownIpc.invokeFrom({ url: 'app://alignboard/index.html#/audience', parent: null }, channel, ...args),
   };
 }
 export type FakeAudienceWindow = ReturnType<typeof fakeAudienceWindow>;

@@ -204,4 +204,41 @@ describe('sendEvent', () => {
     expect(() => sendEvent(target, 'menu:command', 'format-disk' as never)).toThrow(/Invalid option/);
     expect(target.send).not.toHaveBeenCalled();
   });
+  it('carries the audience window’s closing and the menu’s toggle, and nothing else on those channels', () => {
+    const target = { isDestroyed: () => false, send: vi.fn<(channel: string, ...args: unknown[]) => void>() };
+    expect(sendEvent(target, 'audience:closed', { reason: 'display-removed' })).toBe(true);
+    expect(sendEvent(target, 'menu:command', 'toggle-audience')).toBe(true);
+    expect(() => sendEvent(target, 'audience:closed', { reason: 'bored' } as never)).toThrow(/Invalid option/);
+    expect(target.send.mock.calls).toEqual([
+      ['audience:closed', { reason: 'display-removed' }],
+      ['menu:command', 'toggle-audience'],
+    ]);
+  });
+});
+
+describe('the audience channels', () => {
+  it('take no arguments, answer the placement or null, and refuse anything else', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const opened: string[] = [];
+    registerHandlers(
+      ipcMain,
+      stubHandlers({
+        'audience:open': () => {
+          opened.push('open');
+          return { placement: 'external-display' };
+        },
+      }),
+    );
+    expect(await invoke('audience:open')).toEqual({ placement: 'external-display' });
+    expect(await invoke('audience:close')).toBeNull();
+    await expect(invoke('audience:open', 'app://alignboard/index.html#/evil')).rejects.toThrow(/^Refused audience:open: invalid arguments/);
+    await expect(invoke('audience:close', true)).rejects.toThrow(/^Refused audience:close: invalid arguments/);
+    expect(opened).toEqual(['open']);
+  });
+
+  it('main cannot promise a placement the page does not know', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    registerHandlers(ipcMain, stubHandlers({ 'audience:open': () => ({ placement: 'ceiling' }) as never }));
+    await expect(invoke('audience:open')).rejects.toThrow(/^Internal error in audience:open: the result does not match the contract/);
+  });
 });

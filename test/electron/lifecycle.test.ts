@@ -416,3 +416,67 @@ describe('the frame check still guards every channel', () => {
     electron.dispose();
   });
 });
+
+describe('the audience window (issue 10)', () => {
+  const twoDisplays = () => [fakeDisplay(1, 0), fakeDisplay(2, 1920, 1280, 720)];
+
+  it('audience:open places it full screen on the second display, in the language of the settings, and a second call focuses it', async () => {
+    const electron = await fakeElectron({ displays: twoDisplays() });
+    await electron.ready();
+    expect(await electron.ipc.invoke('audience:open')).toEqual({ placement: 'external-display' });
+    expect(electron.audienceWindows).toHaveLength(1);
+    const audience = electron.audienceWindows[0]!;
+    // The OS language here is Japanese (getLocale 'ja-JP'): so is the window's title.
+    expect(audience.options).toMatchObject({ x: 1920, y: 0, width: 1280, height: 720, title: ja.projector.windowTitle });
+    expect(audience.options.webPreferences).toMatchObject({ preload: '/opt/Alignboard/preload.cjs', contextIsolation: true, sandbox: true });
+    audience.readyToShow();
+    expect(audience.state.fullScreen).toBe(true);
+    expect(await electron.ipc.invoke('audience:open')).toEqual({ placement: 'external-display' });
+    expect(electron.audienceWindows).toHaveLength(1);
+    expect(audience.calls.at(-1)).toBe('focus');
+    electron.dispose();
+  });
+
+  it('refuses audience calls from outside the app and with arguments', async () => {
+    const electron = await fakeElectron({ displays: twoDisplays() });
+    await electron.ready();
+    await expect(electron.ipc.invokeFrom({ url: 'https://example.com/', parent: null }, 'audience:open')).rejects.toThrow(/not the Alignboard app/);
+    await expect(electron.ipc.invoke('audience:open', { x: 0 })).rejects.toThrow(/^Refused audience:open: invalid arguments/);
+    expect(electron.audienceWindows).toEqual([]);
+    electron.dispose();
+  });
+
+  it('tells the app window’s page when the user closes it or its display is unplugged, not when the page closed it', async () => {
+    const electron = await fakeElectron({ displays: twoDisplays() });
+    await electron.ready();
+    const main = electron.windows[0]!;
+    await electron.ipc.invoke('audience:open');
+    electron.audienceWindows[0]!.userClose();
+    await electron.ipc.invoke('audience:open');
+    electron.screen.unplug(2);
+    expect(electron.audienceWindows[1]!.window.isDestroyed()).toBe(true);
+    // One display left: a normal window now, closed at the page's request.
+    expect(await electron.ipc.invoke('audience:open')).toEqual({ placement: 'window' });
+    expect(await electron.ipc.invoke('audience:close')).toBeNull();
+    expect(electron.audienceWindows[2]!.window.isDestroyed()).toBe(true);
+    expect(main.sent.filter(([channel]) => channel === 'audience:closed')).toEqual([
+      ['audience:closed', { reason: 'closed' }],
+      ['audience:closed', { reason: 'display-removed' }],
+    ]);
+    expect(main.calls.filter((call) => call === 'focus')).toHaveLength(3);
+    electron.dispose();
+  });
+
+  it('closes with the app window, and on quit', async () => {
+    const electron = await fakeElectron({ displays: twoDisplays(), platform: 'darwin' });
+    await electron.ready();
+    await electron.ipc.invoke('audience:open');
+    electron.windows[0]!.close();
+    expect(electron.audienceWindows[0]!.window.isDestroyed()).toBe(true);
+    expect(electron.screen.listenerCount()).toBe(0);
+    electron.emit('activate');
+    await electron.ipc.invoke('audience:open');
+    electron.dispose();
+    expect(electron.audienceWindows[1]!.window.isDestroyed()).toBe(true);
+  });
+});

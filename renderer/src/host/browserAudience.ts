@@ -32,6 +32,8 @@ export type BrowserAudienceDeps = {
   /** Listens on the audience BroadcastChannel; returns a function that stops. */
   listen: (listener: (data: unknown) => void) => () => void;
   setTimeout: (callback: () => void, ms: number) => unknown;
+  /** `window.close` of this page (only the audience page, which a script opened, may close itself). */
+  closeSelf: () => void;
 };
 
 function listenToAudienceChannel(listener: (data: unknown) => void): () => void {
@@ -47,6 +49,7 @@ const defaultDeps = (): BrowserAudienceDeps => ({
   currentUrl: () => window.location.href,
   listen: listenToAudienceChannel,
   setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+  closeSelf: () => window.close(),
 });
 
 /** The audience route's address beside `pageUrl`: same origin, path and query (dev server or built app under any base path). */
@@ -79,10 +82,17 @@ export function createBrowserAudience(deps: BrowserAudienceDeps = defaultDeps())
       }, ms);
     }
   };
+  // One listener per window, so a page that says hello twice is not watched twice.
+  const onPageHide = new WeakMap<AudienceWindowLike, () => void>();
   // A reload gives the window a new page (a new Window object), so each page is watched anew.
   const watch = (target: AudienceWindowLike) => {
+    let listener = onPageHide.get(target);
+    if (!listener) {
+      listener = () => lookWhetherClosed(target);
+      onPageHide.set(target, listener);
+    }
     try {
-      target.addEventListener('pagehide', () => lookWhetherClosed(target));
+      target.addEventListener('pagehide', listener);
     } catch {
       // The window has gone, or shows a page of another origin: `bye` and the next look still tell.
     }
@@ -113,6 +123,8 @@ export function createBrowserAudience(deps: BrowserAudienceDeps = defaultDeps())
       // Closed on request: the caller knows, so `onClosed` stays for closes nobody asked for.
       opened = null;
       if (target && !target.closed) target.close();
+      // Asked by the audience page itself: it closes its own window (the laptop hears its goodbye).
+      else if (!target && new URL(deps.currentUrl()).hash === `#${AUDIENCE_ROUTE}`) deps.closeSelf();
     },
     onClosed(listener) {
       listeners.add(listener);
