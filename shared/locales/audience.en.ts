@@ -64,5 +64,7 @@ export const audienceEn = {
     showAll: 'Projector: show the whole board',
     group: 'While the projector view is open',
     boardGroup: 'On the board the projector shows',
+    windowGroup: 'In the projector view',
+    closeWindow: 'Close the projector view',
   },
 };

@@ -64,5 +64,7 @@ export const audienceJa: Messages['audience'] = {
     showAll: '投影：ボード全体を表示',
     group: '投影画面を開いている間',
     boardGroup: '投影中のボード上',
+    windowGroup: '投影画面で',
+    closeWindow: '投影画面を閉じる',
   },
 };

@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { AppProvider } from '../../renderer/src/app/AppContext';
 import { db } from '../../renderer/src/db/db';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
-import { AudienceFollower } from '../../renderer/src/features/audience/presentationChannel';
+import { AudienceFollower, Presenter } from '../../renderer/src/features/audience/presentationChannel';
 import { AudienceView } from '../../renderer/src/features/audience/AudienceView';
 import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
 import { createFunnelBoard } from '../../renderer/src/features/funnel/funnelBoards';
@@ -137,6 +137,27 @@ describe('the audience view', () => {
     const personaId = await createPersonaBoard(workspaceId, 'Buyer');
     renderView({ presentation: { kind: 'board', board: 'funnel', workspaceId, boardId: personaId, focus: null, hidden: false }, blank: false, seq: 1 });
     expect(await screen.findByText('This board is not available.')).toBeInTheDocument();
+  });
+
+  it('the audience route shows no app chrome, follows the laptop, and Escape closes its window', async () => {
+    const { workspaceId, boardId } = await seedBoard();
+    const fake = fakeAudienceHost('window');
+    const user = userEvent.setup();
+    const presenter = new Presenter();
+    try {
+      presenter.present(boardState(workspaceId, boardId).presentation);
+      renderApp({ settings: { language: 'en', theme: 'light' }, hash: '#/audience', host: fake.host });
+      await screen.findByRole('region', { name: 'Board shown to the audience: Buyer' }, { timeout: 10_000 });
+      expect(document.documentElement.dataset.theme).toBe('projector');
+      expect(screen.queryByRole('navigation')).toBeNull();
+      expect(screen.queryByRole('banner')).toBeNull();
+      presenter.setBlank(true);
+      expect(await screen.findByRole('status', { name: 'The screen is paused' })).toBeInTheDocument();
+      await user.keyboard('{Escape}');
+      expect(fake.audience.close).toHaveBeenCalledTimes(1);
+    } finally {
+      presenter.dispose();
+    }
   });
 
   it('says so when the presented board is gone, and shows the join screen with its QR code', async () => {

@@ -45,19 +45,20 @@ test('the projector follows the laptop: a new note, a zone zoomed to legible siz
   await toolbar(page).getByRole('button', { name: 'Show on projector' }).click();
   const audience = await opened;
   await audience.setViewportSize({ width: 1280, height: 720 });
-  await audience.waitForURL(/#\/audience$/);
+  await audience.waitForURL(/#\/audience$/, { timeout: 30_000 });
   await page.getByText('The projector view opened in a new window: move it to the projector and press F11 for full screen.').waitFor();
   const panel = page.getByRole('region', { name: 'Projector' });
   await panel.getByRole('status').filter({ hasText: 'The projector shows: this board' }).waitFor();
 
   // Only the canvas, in the projector theme: no header, navigation or toolbar.
   const canvas = audience.getByRole('region', { name: `Board shown to the audience: ${SAMPLE_BOARD}` });
-  await canvas.waitFor();
+  // The audience window loads the app and the board on a busy machine: a generous wait.
+  await canvas.waitFor({ timeout: 30_000 });
   expect(await audience.locator('html').getAttribute('data-theme')).toBe('projector');
   expect(await audience.getByRole('navigation').count()).toBe(0);
   expect(await audience.getByRole('toolbar').count()).toBe(0);
   expect(await audience.getByRole('button').count()).toBe(0);
-  await audience.locator('[data-testid="audience-note"]').first().waitFor();
+  await audience.locator('[data-testid="audience-note"]').first().waitFor({ timeout: 30_000 });
 
   // The persona card overlaps no zone of the template on the projector (issue 10's measurement).
   const card = (await rectOf(audience, '.persona-card'))[0]!;
@@ -77,25 +78,25 @@ test('the projector follows the laptop: a new note, a zone zoomed to legible siz
   // Focus a zone: the projector zooms to it, and its notes are legible (≥ 24 px at 1280×720).
   await panel.getByLabel('Zone on the projector').selectOption({ label: 'Goals' });
   const zoomed = audience.getByRole('region', { name: `Board shown to the audience: ${SAMPLE_BOARD}, zone Goals` });
-  await zoomed.waitFor();
+  await zoomed.waitFor({ timeout: 20_000 });
   const goals = audience.locator('.react-flow__node-zone', { has: audience.getByText('Goals', { exact: true }) });
   await poll(async () => {
     const box = await goals.boundingBox();
     return box ? Math.max(box.width / 1280, box.height / 720) : 0;
-  }).toBeGreaterThan(0.85);
+  }, 20_000).toBeGreaterThan(0.85);
   const goalNote = await firstNoteInside(audience, goals);
   expect(goalNote, 'the sample has a note in Goals').not.toBeNull();
-  await poll(async () => Math.min(...(await noteTextSizes(audience, goalNote!)))).toBeGreaterThanOrEqual(24);
+  await poll(async () => Math.min(...(await noteTextSizes(audience, goalNote!))), 20_000).toBeGreaterThanOrEqual(24);
 
   // Show all fits the board again (the zone is then a part of the screen).
   await panel.getByRole('button', { name: 'Show all' }).click();
   await canvas.waitFor();
-  await poll(async () => ((await goals.boundingBox())?.width ?? 1280) / 1280).toBeLessThan(0.5);
+  await poll(async () => ((await goals.boundingBox())?.width ?? 1280) / 1280, 20_000).toBeLessThan(0.5);
 
   // Private mode: the notes' texts leave the projector's page until they are revealed.
   await panel.getByRole('button', { name: 'Hide notes' }).click();
-  await audience.getByText('Notes are hidden while everyone writes').waitFor();
-  await poll(() => audience.getByText('Needs a pilot before budget').count()).toBe(0);
+  await audience.getByText('Notes are hidden while everyone writes').waitFor({ timeout: 20_000 });
+  await poll(() => audience.getByText('Needs a pilot before budget').count(), 20_000).toBe(0);
   expect(await audience.getByText(goalNote!).count()).toBe(0);
   expect(await audience.getByRole('img', { name: 'Note hidden until revealed' }).count()).toBeGreaterThan(5);
   // …still on the laptop, where the facilitator reads them.

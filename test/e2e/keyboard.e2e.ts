@@ -177,7 +177,7 @@ describe('keyboard only', () => {
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
     const everywhere = help.getByRole('table', { name: 'Everywhere' });
-    expect(await everywhere.getByRole('rowheader').allInnerTexts()).toEqual(['Alt+Shift+T', 'N', 'Ctrl+O', 'Ctrl+E', 'Alt+N', '?']);
+    expect(await everywhere.getByRole('rowheader').allInnerTexts()).toEqual(['Alt+Shift+T', 'N', 'Ctrl+O', 'Ctrl+E', 'Alt+N', '?', 'Alt+Shift+A']);
     // Every page's keys are listed, from the one shortcut table: the KPI page's, the meeting's run mode…
     expect(await help.getByRole('table', { name: 'On the KPI page' }).getByRole('rowheader').allInnerTexts()).toEqual(['A', 'I']);
     expect(await help.getByRole('table', { name: 'Running a meeting' }).getByRole('rowheader').first().innerText()).toBe('Ctrl+Enter');

@@ -22,6 +22,7 @@ const GROUP_TITLES: Record<Scope, MessageKey> = {
   workspace: 'keys.groups.workspace',
   audience: 'audience.shortcuts.group',
   audienceBoard: 'audience.shortcuts.boardGroup',
+  audienceWindow: 'audience.shortcuts.windowGroup',
 };
 
 /** Every shortcut of the app ("?"), by where it works, made from the one shortcut table. */

@@ -3,7 +3,7 @@ import '../board/board.css';
 import '../funnel/funnel.css';
 import { MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, memo, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
@@ -108,17 +108,20 @@ function union(boxes: readonly Box[]): Box | null {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
-/** A version number that changes on every change of the board's document (after it loaded). */
-function useDocVersion(doc: Y.Doc | null): number | null {
-  const [store] = useState(() => ({ version: null as number | null }));
-  const [version, setVersion] = useState<number | null>(null);
+/**
+ * A version number that changes on every change of the board's document (after it loaded).
+ * `onDestroyed`: y-dexie destroyed the doc (another holder over-released it); the caller fetches a
+ * fresh one, as the board page does (useOpenBoard).
+ */
+function useDocVersion(doc: Y.Doc | null, onDestroyed: () => void): number | null {
+  // Counted per doc: a fresh doc (after a destroy) is not shown until it has loaded.
+  const [version, setVersion] = useState<{ doc: Y.Doc; n: number } | null>(null);
   useEffect(() => {
     if (!doc) return;
     let live = true;
     const bump = () => {
       if (!live) return;
-      store.version = (store.version ?? 0) + 1;
-      setVersion(store.version);
+      setVersion((previous) => ({ doc, n: (previous?.doc === doc ? previous.n : 0) + 1 }));
     };
     // The laptop writes the board; y-dexie's live query on its updates brings each write here.
     const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
@@ -132,20 +135,25 @@ function useDocVersion(doc: Y.Doc | null): number | null {
       },
       (error: unknown) => console.error('board document failed to load', error),
     );
+    const destroyed = () => live && onDestroyed();
+    doc.on('destroy', destroyed);
     return () => {
       live = false;
+      doc.off('destroy', destroyed);
       nodes.unobserveDeep(bump);
       plan.unobserveDeep(bump);
       DexieYProvider.release(doc);
     };
-  }, [doc, store]);
-  return doc ? version : null;
+  }, [doc, onDestroyed]);
+  return doc && version?.doc === doc ? version.n : null;
 }
 
 /** The room's view of a board: only the canvas, read-only, fitted to the zone in focus or to the whole board. */
 export function AudienceBoard(props: AudienceBoardProps) {
   const { t } = useTranslation();
   const { workspaceId, boardId } = props;
+  const [generation, setGeneration] = useState(0);
+  const refetch = useCallback(() => setGeneration((n) => n + 1), []);
   const records = useLiveQuery(async () => {
     const [workspace, board, members] = await Promise.all([
       db.workspaces.get(workspaceId),
@@ -154,9 +162,9 @@ export function AudienceBoard(props: AudienceBoardProps) {
     ]);
     const missing = !workspace || Boolean(workspace.deletedAt) || !board || board.kind !== props.board;
     return missing ? null : { board, members };
-  }, [workspaceId, boardId, props.board]);
+  }, [workspaceId, boardId, props.board, generation]);
   const doc = records?.board.doc ?? null;
-  const version = useDocVersion(doc);
+  const version = useDocVersion(doc, refetch);
   if (records === null) {
     return (
       <p className="audience-message" role="alert">

@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AudienceState } from '../../../../shared/audience/presentation';
+import { useApp } from '../../app/AppContext';
+import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AudienceFollower } from './presentationChannel';
 import { AudienceView } from './AudienceView';
@@ -12,8 +14,11 @@ import { AudienceView } from './AudienceView';
  */
 export function AudiencePage() {
   const { t } = useTranslation();
+  const { host } = useApp();
   const [state, setState] = useState<AudienceState | null>(null);
   useDocumentTitle(t('audience.screen.title'));
+  // The laptop learns it from the window's goodbye; nothing is lost (this window never writes).
+  useShortcuts('audienceWindow', { 'audienceWindow.close': () => void host.audience.close() });
   useLayoutEffect(() => {
     const root = document.documentElement;
     const previous = root.dataset.theme;

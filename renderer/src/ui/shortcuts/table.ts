@@ -13,7 +13,7 @@ import type { KeyTarget } from './keys';
  * matches on Japanese and US keyboards.
  */
 
-export const SCOPES = ['global', 'board', 'personaExports', 'room', 'funnel', 'funnelExports', 'slaBoard', 'kpi', 'kpiValues', 'calendar', 'run', 'printView', 'participant', 'workspace', 'audience', 'audienceBoard'] as const;
+export const SCOPES = ['global', 'board', 'personaExports', 'room', 'funnel', 'funnelExports', 'slaBoard', 'kpi', 'kpiValues', 'calendar', 'run', 'printView', 'participant', 'workspace', 'audience', 'audienceBoard', 'audienceWindow'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Anywhere but a text field (the default). */
@@ -131,6 +131,8 @@ export const SHORTCUTS = {
   'audienceBoard.hide': { scope: 'audienceBoard', keys: ['Shift?+H'], label: 'audience.shortcuts.hide', shown: ['H'] },
   'audienceBoard.focus': { scope: 'audienceBoard', keys: ['Z'], label: 'audience.shortcuts.focus' },
   'audienceBoard.showAll': { scope: 'audienceBoard', keys: ['Shift+Z'], label: 'audience.shortcuts.showAll' },
+  // In the audience window itself: Escape ends the show, as in presentation software.
+  'audienceWindow.close': { scope: 'audienceWindow', keys: ['Escape'], label: 'audience.shortcuts.closeWindow', shown: ['Esc'] },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;
