@@ -1,10 +1,8 @@
-import { readAudienceMessage } from '../../../shared/audience/presentation';
+import { AUDIENCE_ROUTE, readAudienceMessage } from '../../../shared/audience/presentation';
 import { openAudienceChannel } from '../features/audience/presentationChannel';
 import { HostError } from './hostError';
 import type { Host } from './types';
 
-/** The audience route, in the app's hash router (as the print routes: works from http and app://). */
-export const AUDIENCE_ROUTE = '/audience';
 /** One named window: a second open of the same name reaches the same window, never a second one. */
 export const AUDIENCE_WINDOW_NAME = 'alignboard-audience';
 /** A separate window (not a tab) the user can drag to the projector and make full screen (F11). */
