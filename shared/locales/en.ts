@@ -11,6 +11,7 @@ import { shellEn } from './shell.en';
 import { roomsEn } from './rooms.en';
 import { sampleStoryEn } from './sampleStory.en';
 import { workspaceUxEn } from './workspaceUx.en';
+import { layoutEn } from './layout.en';
 import { keysEn } from './keys.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
@@ -908,6 +909,7 @@ export const en = {
   calendar: calendarEn,
   sampleStory: sampleStoryEn,
   workspaceUx: workspaceUxEn,
+  layout: layoutEn,
   defaults: defaultsEn,
   hostErrors: hostErrorsEn,
   errors: {

@@ -12,6 +12,7 @@ import { shellJa } from './shell.ja';
 import { roomsJa } from './rooms.ja';
 import { sampleStoryJa } from './sampleStory.ja';
 import { workspaceUxJa } from './workspaceUx.ja';
+import { layoutJa } from './layout.ja';
 import { keysJa } from './keys.ja';
 
 export const ja: Messages = {
@@ -907,6 +908,7 @@ export const ja: Messages = {
   calendar: calendarJa,
   sampleStory: sampleStoryJa,
   workspaceUx: workspaceUxJa,
+  layout: layoutJa,
   defaults: defaultsJa,
   hostErrors: hostErrorsJa,
   errors: {

@@ -1,0 +1,87 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { openSample, theme } from './support/app';
+import { escapeRegExp, SAMPLE_BOARD, waitForBoard } from './support/board';
+import { cleanUpBrowsers, expectNoSeriousA11yViolations as audit, launchBrowser, type AppBrowser } from './support/browser';
+import { settle } from './support/keyboard';
+
+/**
+ * The boards on a 1366×768 screen (a common projector and laptop): in the light and projector
+ * themes the canvas keeps at least 70 % of the window, the chrome around it stays small. The
+ * screenshots of each page are written for a look (test-results/ is not committed), not compared.
+ */
+
+const WIDTH = 1366;
+const HEIGHT = 768;
+const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+let app: AppBrowser;
+let page: Page;
+let workspaceId: string;
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  app = await launchBrowser({ lang: 'en' });
+  page = app.page;
+  await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+  workspaceId = await openSample(page);
+}, 120_000);
+
+afterAll(cleanUpBrowsers);
+
+async function switchTheme(target: string) {
+  for (let i = 0; i < 3 && (await theme(page)) !== target; i++) await page.keyboard.press('Alt+Shift+T');
+  expect(await theme(page)).toBe(target);
+}
+
+/** The share of the window the React Flow pane covers (its box clipped to the window). */
+async function canvasShare(): Promise<number> {
+  const box = await page.locator('.react-flow').first().boundingBox();
+  if (!box) throw new Error('no canvas on screen');
+  const width = Math.max(0, Math.min(box.x + box.width, WIDTH) - Math.max(box.x, 0));
+  const height = Math.max(0, Math.min(box.y + box.height, HEIGHT) - Math.max(box.y, 0));
+  return (width * height) / (WIDTH * HEIGHT);
+}
+
+function workspaceNav() {
+  return page.getByRole('navigation', { name: `Workspace: ${en.sample.workspaceName}` });
+}
+
+async function shot(name: string) {
+  await settle(page);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+describe('Layout at 1366×768', () => {
+  test.for(['light', 'projector'])('%s theme: workspace overview, persona board and funnel board; the canvas keeps ≥ 70 % of the window', { timeout: 180_000 }, async (target) => {
+    await switchTheme(target);
+    await workspaceNav().getByRole('link', { name: en.workspaceUx.nav.places.overview, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: en.sample.workspaceName, exact: true }).waitFor();
+    await shot(`workspace-${target}`);
+    await audit(page, `workspace overview, ${target} theme, 1366×768`);
+
+    await workspaceNav().getByRole('link', { name: en.workspaceUx.nav.places.personas, exact: true }).click();
+    await page.getByRole('link', { name: new RegExp(`${escapeRegExp(SAMPLE_BOARD)}$`) }).click();
+    await waitForBoard(page);
+    await shot(`persona-board-${target}`);
+    const persona = await canvasShare();
+    console.log(`canvas share, persona board, ${target}: ${(persona * 100).toFixed(1)} %`);
+    await audit(page, `persona board, ${target} theme, 1366×768`);
+
+    await workspaceNav().getByRole('link', { name: en.workspaceUx.nav.places.funnel, exact: true }).click();
+    await page.getByRole('region', { name: 'Funnel diagram' }).waitFor();
+    await page.locator('.react-flow__node').first().waitFor();
+    await shot(`funnel-board-${target}`);
+    const funnel = await canvasShare();
+    console.log(`canvas share, funnel board, ${target}: ${(funnel * 100).toFixed(1)} %`);
+    await audit(page, `funnel board, ${target} theme, 1366×768`);
+
+    expect(persona).toBeGreaterThanOrEqual(0.7);
+    expect(funnel).toBeGreaterThanOrEqual(0.7);
+    expect(app.pageErrors).toEqual([]);
+    expect(workspaceId).toBeTruthy();
+  });
+});
