@@ -66,6 +66,7 @@ function CompactWriterPicker(props: { members: readonly Member[]; writer: Writer
         className="input writer-select"
         value={current}
         aria-keyshortcuts={ariaKeys('board.writer')}
+        data-keys="control"
         onChange={(event) => props.onChange(event.target.value ? { kind: 'member', id: event.target.value } : { kind: 'joint' })}
       >
         {props.members.map((member, index) => option(index < 9 ? String(index + 1) : '–', member.id, member.name, stickyDepartmentOf(member.department)))}
