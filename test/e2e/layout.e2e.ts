@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
-import { openSample, theme } from './support/app';
+import { openSample, poll, theme, toasts } from './support/app';
 import { escapeRegExp, SAMPLE_BOARD, waitForBoard } from './support/board';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations as audit, launchBrowser, type AppBrowser } from './support/browser';
 import { settle } from './support/keyboard';
@@ -83,5 +83,57 @@ describe('Layout at 1366×768', () => {
     expect(funnel).toBeGreaterThanOrEqual(0.7);
     expect(app.pageErrors).toEqual([]);
     expect(workspaceId).toBeTruthy();
+  });
+
+  test('projector theme, run mode: a toast is a solid, high-contrast surface that holds its text', { timeout: 180_000 }, async () => {
+    const m = en.meetings;
+    await switchTheme('projector');
+    await workspaceNav().getByRole('link', { name: en.workspaceUx.nav.places.meetings, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: m.title }).waitFor();
+    // Plan the next meeting from the default agenda (the toast of the issue), then run it.
+    await page.getByRole('button', { name: new RegExp(`^${m.series.plan.replace('{{date}}', '.+')}$`) }).click();
+    await page.getByRole('link', { name: m.meeting.run }).click();
+    await page.getByText(m.run.paused, { exact: false }).first().waitFor();
+    // A toast made on the run page: a decision recorded by keyboard. Hovering it keeps it (sonner
+    // pauses its timer), expanded, as when a user reads it.
+    await page.keyboard.press('Alt+Shift+D');
+    await page.keyboard.type('Pilot with two plants first');
+    await page.keyboard.press('Enter');
+    const toast = toasts(page).getByRole('listitem').filter({ hasText: m.decisions.added });
+    await toast.hover();
+    await poll(() => toast.evaluate((element) => element.getAnimations({ subtree: true }).every((animation) => animation.playState !== 'running'))).toBe(true);
+    await shot('toast-run-projector');
+
+    const look = await toast.evaluate((element) => {
+      const parse = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+      // Opacity multiplies down the tree: the toast and everything above it.
+      let opacity = 1;
+      for (let node: Element | null = element; node; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
+      const style = getComputedStyle(element);
+      const title = element.querySelector('[data-title]') ?? element;
+      return {
+        background: parse(style.backgroundColor),
+        text: parse(getComputedStyle(title).color),
+        opacity,
+        overflows: element.scrollHeight > element.clientHeight + 1,
+      };
+    });
+    // Opaque: an alpha of 1 (rgb() has none), nothing faded above it.
+    expect(look.background.length === 3 || look.background[3] === 1).toBe(true);
+    expect(look.opacity).toBe(1);
+    // Its text stays inside its box.
+    expect(look.overflows).toBe(false);
+    const luminance = ([r, g, b]: number[]) => {
+      const channel = (value: number) => {
+        const c = value / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+    };
+    const [lighter, darker] = [luminance(look.background), luminance(look.text)].sort((a, b) => b - a);
+    expect((lighter! + 0.05) / (darker! + 0.05)).toBeGreaterThanOrEqual(4.5);
+    await audit(page, 'run mode with a toast, projector theme, 1366×768');
+    await switchTheme('light');
+    expect(app.pageErrors).toEqual([]);
   });
 });
