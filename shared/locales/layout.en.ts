@@ -5,9 +5,6 @@
 export const layoutEn = {
   more: 'More',
   moreTools: 'More tools',
-  writerNow: 'Writing: {{name}}',
-  panel: {
-    show: 'Show stages and details',
-    hide: 'Hide stages and details',
-  },
+  /** The funnel's button to the stages and details below its diagram (compact chrome), and their region. */
+  stages: 'Stages and details',
 } as const;

@@ -4,9 +4,6 @@ import type { Messages } from './en';
 export const layoutJa: Messages['layout'] = {
   more: 'その他',
   moreTools: 'その他のツール',
-  writerNow: '記入者: {{name}}',
-  panel: {
-    show: 'ステージと詳細を表示',
-    hide: 'ステージと詳細を隠す',
-  },
+  /** The funnel's button to the stages and details below its diagram (compact chrome), and their region. */
+  stages: 'ステージと詳細',
 };

@@ -78,6 +78,11 @@ describe('Layout at 1366×768', () => {
     const funnel = await canvasShare();
     console.log(`canvas share, funnel board, ${target}: ${(funnel * 100).toFixed(1)} %`);
     await audit(page, `funnel board, ${target} theme, 1366×768`);
+    // The stages and details wait below the diagram; their button takes the focus there.
+    await page.getByRole('button', { name: en.layout.stages, exact: true }).click();
+    const stages = page.getByRole('region', { name: en.layout.stages, exact: true });
+    await poll(() => stages.evaluate((element) => element === document.activeElement)).toBe(true);
+    await poll(() => page.getByRole('list', { name: en.funnel.stageList }).evaluate((list) => list.getBoundingClientRect().top < window.innerHeight)).toBe(true);
 
     expect(persona).toBeGreaterThanOrEqual(0.7);
     expect(funnel).toBeGreaterThanOrEqual(0.7);

@@ -1,6 +1,6 @@
 import './funnel.css';
 import { MarkerType, ReactFlowProvider, useReactFlow, type Edge, type NodeMouseHandler } from '@xyflow/react';
-import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type * as Y from 'yjs';
@@ -237,6 +237,7 @@ function Funnel(props: FunnelProps) {
 
   const selected = stages.find((stage) => stage.id === selectedId) ?? null;
   const compact = useCompactChrome();
+  const side = useRef<HTMLDivElement>(null);
 
   return (
     <>
@@ -254,6 +255,19 @@ function Funnel(props: FunnelProps) {
             </button>
           </Toolbar>
           {props.exports ? <FunnelExports {...props.exports} /> : null}
+          {compact ? (
+            // The stages and details wait below the diagram: one press takes the user (and the focus) there.
+            <button
+              type="button"
+              className="button small funnel-to-stages"
+              onClick={() => {
+                side.current?.scrollIntoView({ block: 'start' });
+                side.current?.focus({ preventScroll: true });
+              }}
+            >
+              {t('layout.stages')} <span aria-hidden="true">↓</span>
+            </button>
+          ) : null}
         </div>
       </div>
       <p className="visually-hidden" aria-live="polite">
@@ -274,7 +288,7 @@ function Funnel(props: FunnelProps) {
             fitViewOptions={FIT_VIEW_OPTIONS}
           />
         </div>
-        <div className="board-side funnel-side">
+        <div ref={side} tabIndex={-1} aria-label={t('layout.stages')} role="region" className="board-side funnel-side">
           <StageList stages={stages} names={names} selectedId={selectedId} onSelect={setSelectedId} onMove={move} onRemove={remove} />
           <section className="funnel-panel" aria-labelledby="funnel-editor-title">
             <h2 id="funnel-editor-title">{t('funnel.editor')}</h2>
