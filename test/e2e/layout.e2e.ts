@@ -70,6 +70,17 @@ describe('Layout at 1366×768', () => {
     const persona = await canvasShare();
     console.log(`canvas share, persona board, ${target}: ${(persona * 100).toFixed(1)} %`);
     await audit(page, `persona board, ${target} theme, 1366×768`);
+    // A running dot vote floats over the canvas's top: the canvas keeps its share.
+    await page.getByRole('toolbar', { name: en.board.toolbar }).getByRole('button', { name: en.board.vote.start }).click();
+    await page.getByRole('dialog', { name: en.board.vote.startTitle }).getByRole('button', { name: en.board.vote.startSubmit }).click();
+    const cancelVote = page.getByRole('button', { name: en.board.vote.cancel, exact: true });
+    await cancelVote.waitFor();
+    await shot(`persona-board-voting-${target}`);
+    const voting = await canvasShare();
+    console.log(`canvas share, persona board during a vote, ${target}: ${(voting * 100).toFixed(1)} %`);
+    await audit(page, `persona board during a vote, ${target} theme, 1366×768`);
+    await cancelVote.click();
+    await cancelVote.waitFor({ state: 'detached' });
 
     await workspaceNav().getByRole('link', { name: en.workspaceUx.nav.places.funnel, exact: true }).click();
     await page.getByRole('region', { name: 'Funnel diagram' }).waitFor();
@@ -85,6 +96,7 @@ describe('Layout at 1366×768', () => {
     await poll(() => page.getByRole('list', { name: en.funnel.stageList }).evaluate((list) => list.getBoundingClientRect().top < window.innerHeight)).toBe(true);
 
     expect(persona).toBeGreaterThanOrEqual(0.7);
+    expect(voting).toBeGreaterThanOrEqual(0.7);
     expect(funnel).toBeGreaterThanOrEqual(0.7);
     expect(app.pageErrors).toEqual([]);
     expect(workspaceId).toBeTruthy();

@@ -166,6 +166,16 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   const panelNode = ui.panelNodeId ? nodes.find((node) => node.id === ui.panelNodeId) : undefined;
   const Panel = panelNode ? session.kinds.of(panelNode).panel : undefined;
   const voter = ui.writer.kind === 'member' ? (ui.members.get(ui.writer.id) ?? null) : null;
+  const voteBar = ui.vote.active ? (
+    <VoteBar
+      vote={ui.vote}
+      voterName={voter?.name ?? null}
+      dotsLeft={session.dotsLeft()}
+      compact={compact}
+      onReveal={() => session.revealVote()}
+      onCancel={() => session.cancelVote()}
+    />
+  ) : null;
   const writerPicker = <WriterPicker members={ui.writers} writer={ui.writer} compact={compact} onChange={(writer) => session.setWriter(writer)} />;
 
   return (
@@ -190,19 +200,12 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
           onToggleLegend={() => session.setLegendShown(!legendShown)}
         />
         {compact ? null : writerPicker}
-        {ui.vote.active ? (
-          <VoteBar
-            vote={ui.vote}
-            voterName={voter?.name ?? null}
-            dotsLeft={session.dotsLeft()}
-            compact={compact}
-            onReveal={() => session.revealVote()}
-            onCancel={() => session.cancelVote()}
-          />
-        ) : null}
+        {compact ? null : voteBar}
       </div>
       <div className="board-body">
         <div ref={setContainer} className={`board-canvas${ui.vote.active ? ' is-voting' : ''}`} onFocusCapture={onFocusCapture}>
+          {/* Compact chrome: the running vote floats over the canvas's top instead of taking a row. */}
+          {compact ? voteBar : null}
           <CanvasShell<AppNode>
             nodes={flowNodes}
             nodeTypes={session.kinds.nodeTypes}
