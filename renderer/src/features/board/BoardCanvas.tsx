@@ -25,8 +25,6 @@ import { Icon } from './icons';
 import { useCompactChrome } from './compact';
 import { MoreMenu } from './MoreMenu';
 import { ToolButton } from './ToolButton';
-
-export { ToolButton };
 import { GRID, type BoardCommand } from './keyboard';
 import type { NodeKinds } from './nodeKinds';
 import { BoardSession, type Notifier, type SaveStatus } from './session';
@@ -36,6 +34,9 @@ import type { AppNode } from './types';
 import { StartVoteDialog, VoteBar } from './VoteBar';
 import { rememberedWriter } from './writer';
 import { WriterPicker } from './WriterPicker';
+
+// ToolButton has its own file so the funnel can draw it without loading the board engine; the persona board imports it from here.
+export { ToolButton };
 
 /**
  * What the feature that shows a board adds to the engine (the persona board: promote a note, the
