@@ -106,7 +106,7 @@ test('persona board: keyboard-built notes, dot vote, undo/redo, promote; identic
   await poll(() => isFocused(toolbar(page).getByRole('button', { name: 'Zoom out' }))).toBe(true);
   await page.keyboard.press('Tab');
   await poll(() => isFocused(writerSelect(page))).toBe(true);
-  expect(await currentWriter(page)).toBe('0 · Joint (Joint)');
+  expect(await currentWriter(page)).toBe('0 · Joint');
 
   // --- Six notes, keyboard only: pick the writer by key, S, type, Escape. -----------------------
   for (const note of NEW_NOTES) {

@@ -52,7 +52,8 @@ function CompactWriterPicker(props: { members: readonly Member[]; writer: Writer
   const currentDepartment = currentMember ? stickyDepartmentOf(currentMember.department) : 'joint';
   const option = (key: string, value: string, label: string, department: 'sales' | 'marketing' | 'joint') => (
     <option key={value || 'joint'} value={value}>
-      {`${key === '–' ? '' : `${key} · `}${label} (${t(`board.department.${department}`)})`}
+      {/* Joint is its own department: said once. */}
+      {`${key === '–' ? '' : `${key} · `}${label}${value ? ` (${t(`board.department.${department}`)})` : ''}`}
     </option>
   );
   return (
