@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Icon } from './icons';
 
 /**
  * Where a tool is drawn: as a button in the toolbar row, or as an item of the toolbar's "More"
@@ -100,7 +101,7 @@ export function MoreMenu(props: { label: string; buttonLabel: string; children: 
         onKeyDown={onButtonKeyDown}
       >
         <span>{props.buttonLabel}</span>
-        <span aria-hidden="true">▾</span>
+        <Icon name="chevronDown" />
       </button>
       <div ref={menu} id={id} role="menu" aria-label={props.label} className="menu more-menu-list" hidden={!open} onKeyDown={onMenuKeyDown}>
         <ToolPlacement.Provider value={{ inMenu: true, close }}>{props.children}</ToolPlacement.Provider>

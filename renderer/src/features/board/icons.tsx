@@ -22,6 +22,10 @@ const PATHS = {
   board: 'M3 5h18v14H3zM6 8h4v3H6zM12 8h4v3h-4zM6 13h4v3H6z',
   /** An image (PNG): a frame with a mountain and a sun. */
   image: 'M3 5h18v14H3zM3 16l5-5 4 4 3-3 6 6M16 9.5a1.5 1.5 0 1 0 0-.01',
+  /** A menu opens below (drawn, not a font glyph: the bundled fonts have no ▾). */
+  chevronDown: 'm6 9 6 6 6-6',
+  /** Below (the funnel's stages under its diagram). */
+  arrowDown: 'M12 4v16M6 14l6 6 6-6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -27,6 +27,7 @@ import type { Language } from '../../../../shared/settings';
 import { useApp } from '../../app/AppContext';
 import { Toolbar } from '../board/Toolbar';
 import { ToolButton } from '../board/ToolButton';
+import { Icon } from '../board/icons';
 import { useCompactChrome } from '../board/compact';
 import { CanvasShell } from '../board/CanvasShell';
 import { FUNNEL_KINDS } from './stageKind';
@@ -265,7 +266,7 @@ function Funnel(props: FunnelProps) {
                 side.current?.focus({ preventScroll: true });
               }}
             >
-              {t('layout.stages')} <span aria-hidden="true">↓</span>
+              {t('layout.stages')} <Icon name="arrowDown" />
             </button>
           ) : null}
         </div>
