@@ -13,6 +13,7 @@ import { shellEn } from './shell.en';
 import { roomsEn } from './rooms.en';
 import { sampleStoryEn } from './sampleStory.en';
 import { workspaceUxEn } from './workspaceUx.en';
+import { layoutEn } from './layout.en';
 import { keysEn } from './keys.en';
 import { audienceMeetingEn } from './audienceMeeting.en';
 import { slaStepsEn } from './slaSteps.en';
@@ -910,6 +911,7 @@ export const en = {
   sampleStory: sampleStoryEn,
   workspaceUx: workspaceUxEn,
   slaSteps: slaStepsEn,
+  layout: layoutEn,
   defaults: defaultsEn,
   hostErrors: hostErrorsEn,
   audienceMeeting: audienceMeetingEn,

@@ -14,6 +14,7 @@ import { shellJa } from './shell.ja';
 import { roomsJa } from './rooms.ja';
 import { sampleStoryJa } from './sampleStory.ja';
 import { workspaceUxJa } from './workspaceUx.ja';
+import { layoutJa } from './layout.ja';
 import { keysJa } from './keys.ja';
 import { audienceMeetingJa } from './audienceMeeting.ja';
 import { slaStepsJa } from './slaSteps.ja';
@@ -909,6 +910,7 @@ export const ja: Messages = {
   sampleStory: sampleStoryJa,
   workspaceUx: workspaceUxJa,
   slaSteps: slaStepsJa,
+  layout: layoutJa,
   defaults: defaultsJa,
   hostErrors: hostErrorsJa,
   audienceMeeting: audienceMeetingJa,

@@ -173,6 +173,25 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     await waitFor(async () => expect((await stored(workspaceId)).agenda.map((item) => item.kind)).toEqual(meeting.agenda.map((item) => item.kind)));
   });
 
+  it('meeting page: an item without notes shows “Add notes” (its notes field opens focused, keyboard too); items with notes or a left draft show the field', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    await updateMeeting(workspaceId, meeting.id, (m) => ({ ...m, agenda: m.agenda.map((item, index) => (index === 0 ? { ...item, notes: 'MQL up 12 %' } : item)) }));
+    localStorage.setItem(`alignboard.meetingNotes.${workspaceId}.${meeting.id}.${meeting.agenda[2]!.id}`, 'typed before the crash');
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}` });
+    const kinds = en.meetings.agendaKinds;
+    expect(await screen.findByLabelText(`Notes: ${kinds.kpiReview}`)).toHaveValue('MQL up 12 %');
+    expect(screen.queryByLabelText(`Notes: ${kinds.slaAttainment}`)).toBeNull();
+    expect(screen.getByLabelText(`Notes: ${meeting.agenda[2]!.title}`)).toHaveValue('typed before the crash');
+    const add = screen.getByRole('button', { name: `Add notes: ${kinds.slaAttainment}` });
+    add.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByLabelText(`Notes: ${kinds.slaAttainment}`)).toHaveFocus());
+    await user.keyboard('91 % within 24 h');
+    await waitFor(async () => expect((await stored(workspaceId)).agenda[1]!.notes).toBe('91 % within 24 h'));
+  });
+
   it('run mode: keyboard moves on and runs the timer; notes save as you type; an empty action is refused', async () => {
     const { workspaceId, plan } = await seed();
     const meeting = await plan('2026-12-07');

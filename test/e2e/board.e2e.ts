@@ -19,7 +19,10 @@ import {
   toolbar,
   waitForBoard,
   waitUntilSaved,
-  writerRadio,
+  chooseWriter,
+  currentWriter,
+  moreTool,
+  writerSelect,
 } from './support/board';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations as audit, launchBrowser, type AppBrowser } from './support/browser';
 import { isFocused, pressUntilFocused, settle } from './support/keyboard';
@@ -77,20 +80,38 @@ test('persona board: keyboard-built notes, dot vote, undo/redo, promote; identic
   // --- The toolbar is one Tab stop: arrows, Home and End move inside it. ------------------------
   const newNote = toolbar(page).getByRole('button', { name: 'New note' });
   await pressUntilFocused(page, newNote);
+  // The e2e window (1280 px) gets the compact chrome: the toolbar is one row ending in "More".
+  const more = toolbar(page).getByRole('button', { name: 'More', exact: true });
   await page.keyboard.press('End');
-  await poll(() => isFocused(toolbar(page).getByRole('button', { name: 'Export whole board (PNG)' }))).toBe(true);
+  await poll(() => isFocused(more)).toBe(true);
+  // The menu button pattern: ↓ opens on the first enabled item (nothing is selected, so the
+  // clipboard tools are off), ↑/↓ and End move, Escape closes and gives the focus back.
+  await page.keyboard.press('ArrowDown');
+  expect(await more.getAttribute('aria-expanded')).toBe('true');
+  await poll(() => isFocused(moreTool(page, 'Snap to grid', 'menuitemcheckbox'))).toBe(true);
+  expect(await moreTool(page, 'Snap to grid', 'menuitemcheckbox').getAttribute('aria-keyshortcuts')).toBe('G');
+  expect(await moreTool(page, 'Copy').getAttribute('aria-keyshortcuts')).toBe('Control+C Meta+C');
+  await page.keyboard.press('End');
+  await poll(() => isFocused(moreTool(page, 'Board shortcuts', 'menuitemcheckbox'))).toBe(true);
+  await page.keyboard.press('ArrowDown'); // wraps round
+  await poll(() => isFocused(moreTool(page, 'Snap to grid', 'menuitemcheckbox'))).toBe(true);
+  await audit(page, 'persona board, "More" menu open');
+  await page.keyboard.press('Escape');
+  await poll(() => isFocused(more)).toBe(true);
+  expect(await more.getAttribute('aria-expanded')).toBe('false');
+  expect(await page.getByRole('menu', { name: 'More tools' }).count()).toBe(0);
   await page.keyboard.press('Home');
   await poll(() => isFocused(newNote)).toBe(true);
   await page.keyboard.press('ArrowRight'); // the disabled tools are skipped
   await poll(() => isFocused(toolbar(page).getByRole('button', { name: 'Zoom out' }))).toBe(true);
   await page.keyboard.press('Tab');
-  await poll(() => isFocused(writerRadio(page, 'Joint'))).toBe(true);
+  await poll(() => isFocused(writerSelect(page))).toBe(true);
+  expect(await currentWriter(page)).toBe('0 · Joint');
 
   // --- Six notes, keyboard only: pick the writer by key, S, type, Escape. -----------------------
   for (const note of NEW_NOTES) {
     await page.keyboard.press(note.key);
-    const radio = writerRadio(page, note.writer ?? 'Joint');
-    await poll(() => radio.isChecked()).toBe(true);
+    await poll(() => currentWriter(page)).toContain(note.writer ?? 'Joint');
     await page.keyboard.press('s');
     const editor = page.getByRole('textbox', { name: 'Note text' });
     await poll(() => isFocused(editor)).toBe(true);
@@ -146,7 +167,7 @@ test('persona board: keyboard-built notes, dot vote, undo/redo, promote; identic
 
   // Emma votes with the keyboard: her key, then V on two notes; a third is refused.
   await page.keyboard.press('4');
-  await poll(() => writerRadio(page, 'Emma Clark').isChecked()).toBe(true);
+  await poll(() => currentWriter(page)).toContain('Emma Clark');
   await tabToNode(page, new RegExp(`^${escapeRegExp(noteName(cfo))}`));
   await page.keyboard.press('v');
   await poll(() => focusedName(page)).toMatch(/your dot is on it$/);
@@ -165,7 +186,7 @@ test('persona board: keyboard-built notes, dot vote, undo/redo, promote; identic
   // Noah votes by clicking: a second click takes the dot back. With the sample's notes the board
   // is larger than the canvas, so (as a person would) he brings each note into view first: Tab
   // to a note scrolls the canvas to it.
-  await writerRadio(page, 'Noah Bennett').check();
+  await chooseWriter(page, 'Noah Bennett');
   await page.getByText('Noah Bennett has 2 of 2 dots left.').waitFor();
   await tabToNode(page, new RegExp(`^${escapeRegExp(noteName(cfo))}`));
   await noteStarting(page, cfo).click();
@@ -269,9 +290,10 @@ test('persona board: keyboard-built notes, dot vote, undo/redo, promote; identic
   expect(await theme(page)).toBe('projector');
   await settle(page);
   await audit(page, 'persona board, projector theme');
-  // On the projector the shortcuts legend waits behind its button (the canvas needs the room), and
-  // the workspace navigation shows icons only, its links still named and the current one marked.
-  await page.getByRole('button', { name: en.board.shortcuts.show, exact: true }).waitFor();
+  // On the projector the shortcuts legend waits behind its item in the "More" menu (the canvas
+  // needs the room), and the workspace navigation shows icons only, its links still named and the
+  // current one marked.
+  expect(await moreTool(page, en.board.shortcuts.title, 'menuitemcheckbox').getAttribute('aria-checked')).toBe('false');
   expect(await page.getByRole('heading', { name: en.board.shortcuts.title, exact: true }).count()).toBe(0);
   const nav = page.getByRole('navigation', { name: `Workspace: ${en.sample.workspaceName}` });
   const personas = nav.getByRole('link', { name: en.workspaceUx.nav.places.personas, exact: true });
@@ -319,7 +341,7 @@ test('board editing: multi-select, drag as one undo step, box select, duplicate,
   await budget.click();
   await trade.click({ modifiers: ['Shift'] });
   await poll(() => selectedCount(page)).toBe(2);
-  await poll(() => toolbar(page).getByRole('button', { name: 'Duplicate' }).isEnabled()).toBe(true);
+  await poll(() => moreTool(page, 'Duplicate').isEnabled()).toBe(true);
 
   // Dragging one moves both; the drop is written once: one undo step puts both back.
   const budgetBefore = await positionOf(page, budgetName);
@@ -367,7 +389,7 @@ test('board editing: multi-select, drag as one undo step, box select, duplicate,
 
   // Snap to grid (G): a nudge lands on the 20 px grid.
   await page.keyboard.press('g');
-  await poll(() => toolbar(page).getByRole('button', { name: 'Snap to grid' }).getAttribute('aria-pressed')).toBe('true');
+  await poll(() => moreTool(page, 'Snap to grid', 'menuitemcheckbox').getAttribute('aria-checked')).toBe('true');
   await sticky(page, worriedName).click();
   await page.keyboard.press('ArrowRight');
   await poll(async () => {

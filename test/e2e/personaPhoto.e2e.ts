@@ -31,7 +31,9 @@ describe('persona photo', () => {
     const notAPicture = join(dir, 'notes.png');
     await writeFile(notAPicture, 'these are meeting notes, not a picture');
 
-    await page.getByRole('button', { name: en.persona.panelTitle }).click();
+    // The e2e window (1280 px) has the compact chrome: the persona's details are in the "More" menu.
+    await page.getByRole('button', { name: en.layout.more, exact: true }).click();
+    await page.getByRole('menuitem', { name: en.persona.panelTitle }).click();
     const panel = page.getByRole('complementary', { name: en.persona.panelTitle });
     await panel.waitFor();
     const choose = async (file: string) => {

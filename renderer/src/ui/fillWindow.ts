@@ -8,8 +8,10 @@ export function fillWindow(minHeight: number) {
     if (!element) return;
     const update = () => {
       const top = element.getBoundingClientRect().top + window.scrollY;
-      // 24 px: the bottom padding of <main>.
-      element.style.height = `${Math.max(minHeight, window.innerHeight - top - 24)}px`;
+      // Leave <main>'s bottom padding (a board page's is smaller than other pages').
+      const main = element.closest('main');
+      const bottom = main ? Number.parseFloat(getComputedStyle(main).paddingBottom) || 0 : 24;
+      element.style.height = `${Math.max(minHeight, window.innerHeight - top - bottom)}px`;
     };
     update();
     window.addEventListener('resize', update);

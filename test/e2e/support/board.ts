@@ -36,6 +36,32 @@ export function writerRadio(page: Page, name: string): Locator {
   return page.getByRole('group', { name: 'Who is writing' }).getByRole('radio', { name: new RegExp(`^${name} \\(`) });
 }
 
+/** The compact chrome's writer picker (one select; the e2e window, 1280 px, is compact). */
+export function writerSelect(page: Page): Locator {
+  return page.getByRole('combobox', { name: 'Who is writing' });
+}
+
+/** The writer chosen now, as the select shows it ("4 · Emma Clark (Marketing)"). */
+export async function currentWriter(page: Page): Promise<string> {
+  return writerSelect(page).evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.text ?? '');
+}
+
+/** Picks a writer in the select by name. */
+export async function chooseWriter(page: Page, name: string): Promise<void> {
+  const label = await writerSelect(page).locator('option').filter({ hasText: name }).first().textContent();
+  await writerSelect(page).selectOption({ label: label ?? name });
+}
+
+/**
+ * A tool inside the toolbar's "More" menu (compact chrome), found whether the menu is open or not
+ * (a closed menu's item's name, computed with hidden content, ends with its key).
+ */
+export function moreTool(page: Page, name: string, role: 'menuitem' | 'menuitemcheckbox' = 'menuitem'): Locator {
+  return toolbar(page)
+    .getByRole('menu', { name: 'More tools', includeHidden: true })
+    .getByRole(role, { name: new RegExp(`^${escapeRegExp(name)}( |$)`), includeHidden: true });
+}
+
 export function toolbar(page: Page): Locator {
   return page.getByRole('toolbar', { name: 'Board tools' });
 }

@@ -17,13 +17,14 @@ import { toast } from 'sonner';
 import type * as Y from 'yjs';
 import type { Member } from '../../../../shared/records/member';
 import { useApp } from '../../app/AppContext';
-import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
-import type { ShortcutId } from '../../ui/shortcuts/table';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { BoardSessionProvider } from './BoardContext';
 import { boardShortcuts } from './commands';
 import { CanvasShell } from './CanvasShell';
 import { Icon } from './icons';
+import { useCompactChrome } from './compact';
+import { MoreMenu } from './MoreMenu';
+import { ToolButton } from './ToolButton';
 import { GRID, type BoardCommand } from './keyboard';
 import type { NodeKinds } from './nodeKinds';
 import { BoardSession, type Notifier, type SaveStatus } from './session';
@@ -33,6 +34,9 @@ import type { AppNode } from './types';
 import { StartVoteDialog, VoteBar } from './VoteBar';
 import { rememberedWriter } from './writer';
 import { WriterPicker } from './WriterPicker';
+
+// ToolButton has its own file so the funnel can draw it without loading the board engine; the persona board imports it from here.
+export { ToolButton };
 
 /**
  * What the feature that shows a board adds to the engine (the persona board: promote a note, the
@@ -111,7 +115,6 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   const setContainer = useCallback((element: HTMLDivElement | null) => session.setContainer(element), [session]);
   const { t } = useTranslation();
   const { NoteTools, KindTools, Overlay } = extension;
-  const { settings } = useApp();
 
   const flow = useReactFlow<AppNode>();
   useEffect(() => session.attachFlow(flow), [session, flow]);
@@ -119,8 +122,10 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   const flowNodes = useSyncExternalStore(session.subscribeAll, session.flowNodes);
   const miniMapClass = useCallback((node: AppNode) => session.kinds.of(node).miniMapClass(node), [session]);
   const ui = useSyncExternalStore(session.ui.subscribe, session.ui.get);
-  // On the projector the canvas needs the room: the legend waits behind its button there.
-  const legendShown = ui.legendShown ?? settings.theme !== 'projector';
+  const compact = useCompactChrome();
+  // With compact chrome (the projector, a small window) the canvas needs the room: the legend
+  // waits behind its item in the "More" menu there.
+  const legendShown = ui.legendShown ?? !compact;
   const nodes = useSyncExternalStore(session.nodes.subscribe, session.nodes.get);
   // Stable handlers: a new onNodeClick/onNodeDoubleClick re-renders every node wrapper, and any
   // new handler makes React Flow's StoreUpdater write its store (running every node's selector).
@@ -162,10 +167,21 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   const panelNode = ui.panelNodeId ? nodes.find((node) => node.id === ui.panelNodeId) : undefined;
   const Panel = panelNode ? session.kinds.of(panelNode).panel : undefined;
   const voter = ui.writer.kind === 'member' ? (ui.members.get(ui.writer.id) ?? null) : null;
+  const voteBar = ui.vote.active ? (
+    <VoteBar
+      vote={ui.vote}
+      voterName={voter?.name ?? null}
+      dotsLeft={session.dotsLeft()}
+      compact={compact}
+      onReveal={() => session.revealVote()}
+      onCancel={() => session.cancelVote()}
+    />
+  ) : null;
+  const writerPicker = <WriterPicker members={ui.writers} writer={ui.writer} compact={compact} onChange={(writer) => session.setWriter(writer)} />;
 
   return (
     <>
-      <div className="board-top">
+      <div className={`board-top${compact ? ' is-compact' : ''}`}>
         <BoardToolbar
           history={ui.history}
           selectedCount={selected.length}
@@ -179,20 +195,18 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
           onClearResults={() => session.clearVoteResults()}
           noteTools={NoteTools ? <NoteTools session={session} /> : null}
           kindTools={KindTools ? <KindTools session={session} /> : null}
+          compact={compact}
+          writer={compact ? writerPicker : null}
+          legendShown={legendShown}
+          onToggleLegend={() => session.setLegendShown(!legendShown)}
         />
-        <WriterPicker members={ui.writers} writer={ui.writer} onChange={(writer) => session.setWriter(writer)} />
-        {ui.vote.active ? (
-          <VoteBar
-            vote={ui.vote}
-            voterName={voter?.name ?? null}
-            dotsLeft={session.dotsLeft()}
-            onReveal={() => session.revealVote()}
-            onCancel={() => session.cancelVote()}
-          />
-        ) : null}
+        {compact ? null : writerPicker}
+        {compact ? null : voteBar}
       </div>
       <div className="board-body">
         <div ref={setContainer} className={`board-canvas${ui.vote.active ? ' is-voting' : ''}`} onFocusCapture={onFocusCapture}>
+          {/* Compact chrome: the running vote floats over the canvas's top instead of taking a row. */}
+          {compact ? voteBar : null}
           <CanvasShell<AppNode>
             nodes={flowNodes}
             nodeTypes={session.kinds.nodeTypes}
@@ -220,22 +234,24 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
             {t('board.nodeHint')}
           </p>
         </div>
-        <div className={`board-side${!Panel && !legendShown ? ' is-collapsed' : ''}`}>
-          {panelNode && Panel ? (
-            <div className="board-panel">
-              <button type="button" className="button small" onClick={() => session.closePanel()}>
-                {t('board.panel.close')}
+        {compact && !Panel && !legendShown ? null : (
+          <div className={`board-side${!Panel && !legendShown ? ' is-collapsed' : ''}`}>
+            {panelNode && Panel ? (
+              <div className="board-panel">
+                <button type="button" className="button small" onClick={() => session.closePanel()}>
+                  {t('board.panel.close')}
+                </button>
+                <Panel node={panelNode} doc={props.doc} workspaceId={props.workspaceId} origin={session.controller.origin} />
+              </div>
+            ) : legendShown ? (
+              <ShortcutsLegend onHide={() => session.setLegendShown(false)} />
+            ) : (
+              <button type="button" className="button small board-legend-show" onClick={() => session.setLegendShown(true)}>
+                <Icon name="keyboard" /> {t('board.shortcuts.show')}
               </button>
-              <Panel node={panelNode} doc={props.doc} workspaceId={props.workspaceId} origin={session.controller.origin} />
-            </div>
-          ) : legendShown ? (
-            <ShortcutsLegend onHide={() => session.setLegendShown(false)} />
-          ) : (
-            <button type="button" className="button small board-legend-show" onClick={() => session.setLegendShown(true)}>
-              <Icon name="keyboard" /> {t('board.shortcuts.show')}
-            </button>
-          )}
-        </div>
+            )}
+          </div>
+        )}
       </div>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {ui.announcement}
@@ -243,36 +259,6 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
       <StartVoteDialog open={ui.startVoteOpen} onOpenChange={(open) => session.setStartVoteOpen(open)} onStart={(dots, anonymous) => session.startVote(dots, anonymous)} />
       {Overlay ? <Overlay session={session} /> : null}
     </>
-  );
-}
-
-/** A toolbar button; its shortcut (from the app's table) is in its title and aria-keyshortcuts. */
-export function ToolButton(props: {
-  label: string;
-  icon: Parameters<typeof Icon>[0]['name'];
-  shortcut?: ShortcutId;
-  /** Which of the shortcut's keys, when it has several for several tools (copy, cut, paste). */
-  keyIndex?: number;
-  disabled?: boolean;
-  pressed?: boolean;
-  text?: boolean;
-  onClick(): void;
-}) {
-  const hint = props.shortcut ? keyHint(props.shortcut, props.keyIndex) : null;
-  return (
-    <button
-      type="button"
-      className={`button tool${props.text ? ' with-text' : ''}`}
-      aria-label={props.text ? undefined : props.label}
-      title={hint ? `${props.label} (${hint})` : props.label}
-      aria-keyshortcuts={props.shortcut ? ariaKeys(props.shortcut, props.keyIndex) : undefined}
-      aria-pressed={props.pressed}
-      disabled={props.disabled}
-      onClick={props.onClick}
-    >
-      <Icon name={props.icon} />
-      {props.text ? <span>{props.label}</span> : null}
-    </button>
   );
 }
 
@@ -291,6 +277,13 @@ function BoardToolbar(props: {
   voting: boolean;
   hasResults: boolean;
   saveStatus: SaveStatus;
+  /** Compact chrome: one row, the less used tools in the "More" menu, the writer picker in the row. */
+  compact: boolean;
+  /** The compact writer picker, at the row's end. */
+  writer: ReactNode;
+  /** The shortcuts legend beside the canvas (compact chrome: toggled from the "More" menu). */
+  legendShown: boolean;
+  onToggleLegend(): void;
   onCommand(command: BoardCommand): void;
   onStartVote(): void;
   onClearResults(): void;
@@ -299,46 +292,84 @@ function BoardToolbar(props: {
 }) {
   const { t } = useTranslation();
   const none = props.selectedCount === 0;
+  const history = (
+    <div className="tool-group">
+      <ToolButton label={t('board.undo')} icon="undo" shortcut="board.undo" disabled={!props.history.canUndo} onClick={() => props.onCommand({ type: 'undo' })} />
+      <ToolButton label={t('board.redo')} icon="redo" shortcut="board.redo" disabled={!props.history.canRedo} onClick={() => props.onCommand({ type: 'redo' })} />
+    </div>
+  );
+  const notes = (
+    <div className="tool-group">
+      <ToolButton label={t('board.newSticky')} icon="note" shortcut="board.newSticky" text keepText onClick={() => props.onCommand({ type: 'newSticky' })} />
+      {props.noteTools}
+    </div>
+  );
+  const clipboard = (
+    <div className="tool-group">
+      <ToolButton label={t('board.copy')} icon="copy" shortcut="board.clipboard" keyIndex={0} disabled={none} onClick={() => props.onCommand({ type: 'copy' })} />
+      <ToolButton label={t('board.cut')} icon="cut" shortcut="board.clipboard" keyIndex={1} disabled={none} onClick={() => props.onCommand({ type: 'cut' })} />
+      <ToolButton label={t('board.paste')} icon="paste" shortcut="board.clipboard" keyIndex={2} disabled={!props.canPaste} onClick={() => props.onCommand({ type: 'paste' })} />
+      <ToolButton label={t('board.duplicate')} icon="duplicate" shortcut="board.duplicate" disabled={none} onClick={() => props.onCommand({ type: 'duplicate' })} />
+      <ToolButton label={t('board.delete')} icon="trash" shortcut="board.delete" keyIndex={0} disabled={none} onClick={() => props.onCommand({ type: 'delete' })} />
+    </div>
+  );
+  const zoom = (
+    <div className="tool-group">
+      <ToolButton label={t('board.zoomOut')} icon="zoomOut" shortcut="board.zoom" keyIndex={2} onClick={() => props.onCommand({ type: 'zoomOut' })} />
+      <ZoomLevel />
+      <ToolButton label={t('board.zoomIn')} icon="zoomIn" shortcut="board.zoom" keyIndex={0} onClick={() => props.onCommand({ type: 'zoomIn' })} />
+      <ToolButton label={t('board.fit')} icon="fit" shortcut="board.fit" onClick={() => props.onCommand({ type: 'fit' })} />
+      {props.compact ? null : <ToolButton label={t('board.snap')} icon="grid" shortcut="board.snap" pressed={props.snapOn} onClick={() => props.onCommand({ type: 'toggleSnap' })} />}
+    </div>
+  );
+  const startVote = props.voting ? null : <ToolButton label={t('board.vote.start')} icon="vote" text onClick={props.onStartVote} />;
+  const clearVote = !props.voting && props.hasResults ? <ToolButton label={t('board.vote.clear')} icon="clear" text onClick={props.onClearResults} /> : null;
+  const saveStatus = (
+    <p className={`save-status${props.compact ? ' is-compact' : ''}`} data-status={props.saveStatus} title={props.compact ? t(props.saveStatus === 'saved' ? 'board.saved' : 'board.saving') : undefined}>
+      <span className={props.compact ? 'visually-hidden' : undefined}>{t(props.saveStatus === 'saved' ? 'board.saved' : 'board.saving')}</span>
+    </p>
+  );
+
+  if (props.compact) {
+    // One row: what a facilitator uses all the time stays in view; the rest (with their keys) is one menu away.
+    return (
+      <div className="board-toolbar-row is-compact">
+        <Toolbar label={t('board.toolbar')} className="board-toolbar">
+          {history}
+          {notes}
+          {zoom}
+          {startVote ? <div className="tool-group">{startVote}</div> : null}
+          <MoreMenu label={t('layout.moreTools')} buttonLabel={t('layout.more')}>
+            {clipboard}
+            <div className="tool-group">
+              <ToolButton label={t('board.snap')} icon="grid" shortcut="board.snap" pressed={props.snapOn} onClick={() => props.onCommand({ type: 'toggleSnap' })} />
+              {clearVote}
+            </div>
+            {props.kindTools}
+            <div className="tool-group">
+              <ToolButton label={t('board.shortcuts.title')} icon="keyboard" pressed={props.legendShown} onClick={props.onToggleLegend} />
+            </div>
+          </MoreMenu>
+        </Toolbar>
+        {props.writer}
+        {saveStatus}
+      </div>
+    );
+  }
   return (
     <div className="board-toolbar-row">
       <Toolbar label={t('board.toolbar')} className="board-toolbar">
+        {history}
+        {notes}
+        {clipboard}
+        {zoom}
         <div className="tool-group">
-          <ToolButton label={t('board.undo')} icon="undo" shortcut="board.undo" disabled={!props.history.canUndo} onClick={() => props.onCommand({ type: 'undo' })} />
-          <ToolButton
-            label={t('board.redo')}
-            icon="redo"
-            shortcut="board.redo"
-            disabled={!props.history.canRedo}
-            onClick={() => props.onCommand({ type: 'redo' })}
-          />
-        </div>
-        <div className="tool-group">
-          <ToolButton label={t('board.newSticky')} icon="note" shortcut="board.newSticky" text onClick={() => props.onCommand({ type: 'newSticky' })} />
-          {props.noteTools}
-        </div>
-        <div className="tool-group">
-          <ToolButton label={t('board.copy')} icon="copy" shortcut="board.clipboard" keyIndex={0} disabled={none} onClick={() => props.onCommand({ type: 'copy' })} />
-          <ToolButton label={t('board.cut')} icon="cut" shortcut="board.clipboard" keyIndex={1} disabled={none} onClick={() => props.onCommand({ type: 'cut' })} />
-          <ToolButton label={t('board.paste')} icon="paste" shortcut="board.clipboard" keyIndex={2} disabled={!props.canPaste} onClick={() => props.onCommand({ type: 'paste' })} />
-          <ToolButton label={t('board.duplicate')} icon="duplicate" shortcut="board.duplicate" disabled={none} onClick={() => props.onCommand({ type: 'duplicate' })} />
-          <ToolButton label={t('board.delete')} icon="trash" shortcut="board.delete" keyIndex={0} disabled={none} onClick={() => props.onCommand({ type: 'delete' })} />
-        </div>
-        <div className="tool-group">
-          <ToolButton label={t('board.zoomOut')} icon="zoomOut" shortcut="board.zoom" keyIndex={2} onClick={() => props.onCommand({ type: 'zoomOut' })} />
-          <ZoomLevel />
-          <ToolButton label={t('board.zoomIn')} icon="zoomIn" shortcut="board.zoom" keyIndex={0} onClick={() => props.onCommand({ type: 'zoomIn' })} />
-          <ToolButton label={t('board.fit')} icon="fit" shortcut="board.fit" onClick={() => props.onCommand({ type: 'fit' })} />
-          <ToolButton label={t('board.snap')} icon="grid" shortcut="board.snap" pressed={props.snapOn} onClick={() => props.onCommand({ type: 'toggleSnap' })} />
-        </div>
-        <div className="tool-group">
-          {props.voting ? null : <ToolButton label={t('board.vote.start')} icon="vote" text onClick={props.onStartVote} />}
-          {!props.voting && props.hasResults ? <ToolButton label={t('board.vote.clear')} icon="clear" text onClick={props.onClearResults} /> : null}
+          {startVote}
+          {clearVote}
         </div>
         {props.kindTools}
       </Toolbar>
-      <p className="save-status" data-status={props.saveStatus}>
-        {t(props.saveStatus === 'saved' ? 'board.saved' : 'board.saving')}
-      </p>
+      {saveStatus}
     </div>
   );
 }

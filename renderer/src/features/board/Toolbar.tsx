@@ -11,7 +11,8 @@ export function Toolbar(props: { label: string; className?: string; children: Re
   const ref = useRef<HTMLDivElement>(null);
   const current = useRef<HTMLElement | null>(null);
 
-  const items = () => [...(ref.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])];
+  // The "More" menu's items are the menu's own (its arrows), not the toolbar's.
+  const items = () => [...(ref.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])].filter((item) => !item.closest('[role="menu"]'));
 
   // After every render: exactly one enabled control is tabbable.
   useLayoutEffect(() => {

@@ -8,6 +8,8 @@ export function VoteBar(props: {
   vote: VoteState;
   voterName: string | null;
   dotsLeft: number;
+  /** Compact chrome: one short row, the hint in the status's tooltip (and still read out). */
+  compact?: boolean;
   onReveal(): void;
   onCancel(): void;
 }) {
@@ -15,15 +17,15 @@ export function VoteBar(props: {
   const titleId = useId();
   const { vote } = props;
   return (
-    <section className="vote-bar" aria-labelledby={titleId}>
-      <p className="vote-status">
+    <section className={`vote-bar${props.compact ? ' is-compact' : ''}`} aria-labelledby={titleId}>
+      <p className="vote-status" title={props.compact ? t('board.vote.hint') : undefined}>
         <strong id={titleId}>{t(vote.anonymous ? 'board.vote.statusAnonymous' : 'board.vote.status', { count: vote.dotsPerPerson })}</strong>{' '}
         <span>
           {props.voterName
             ? t('board.vote.voterLeft', { name: props.voterName, left: props.dotsLeft, count: vote.dotsPerPerson })
             : t('board.vote.pickVoter')}
         </span>{' '}
-        <span className="muted">{t('board.vote.hint')}</span>
+        <span className={props.compact ? 'visually-hidden' : 'muted'}>{t('board.vote.hint')}</span>
       </p>
       <div className="vote-actions">
         <button type="button" className="button primary" onClick={props.onReveal}>

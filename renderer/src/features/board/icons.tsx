@@ -24,6 +24,10 @@ const PATHS = {
   image: 'M3 5h18v14H3zM3 16l5-5 4 4 3-3 6 6M16 9.5a1.5 1.5 0 1 0 0-.01',
   /** Show on the projector: a screen on its stand. */
   projector: 'M3 4h18v12H3zM12 16v4M8 20h8',
+  /** A menu opens below (drawn, not a font glyph: the bundled fonts have no ▾). */
+  chevronDown: 'm6 9 6 6 6-6',
+  /** Below (the funnel's stages under its diagram). */
+  arrowDown: 'M12 4v16M6 14l6 6 6-6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

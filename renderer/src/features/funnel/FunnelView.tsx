@@ -1,6 +1,6 @@
 import './funnel.css';
 import { MarkerType, ReactFlowProvider, useReactFlow, type Edge, type NodeMouseHandler } from '@xyflow/react';
-import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type * as Y from 'yjs';
@@ -26,6 +26,9 @@ import {
 import type { Language } from '../../../../shared/settings';
 import { useApp } from '../../app/AppContext';
 import { Toolbar } from '../board/Toolbar';
+import { ToolButton } from '../board/ToolButton';
+import { Icon } from '../board/icons';
+import { useCompactChrome } from '../board/compact';
 import { CanvasShell } from '../board/CanvasShell';
 import { FUNNEL_KINDS } from './stageKind';
 import { findingsFor } from '../../../../shared/sla/checks';
@@ -39,8 +42,7 @@ import { FunnelSession, planMap, readPlan, readStages } from './funnelDoc';
 import { funnelLayout } from './layout';
 import type { StageFlowNode } from './StageNode';
 import { funnelSheetRequest, useBoardExports } from '../diagrams/exports';
-import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
-import type { ShortcutId } from '../../ui/shortcuts/table';
+import { ariaKeys } from '../../ui/shortcuts/labels';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 
 type Snapshot = { stages: Stage[]; plan: RevenuePlan };
@@ -235,63 +237,85 @@ function Funnel(props: FunnelProps) {
   const move = (stage: Stage, by: number) => set(moveStage(stages, stage.id, stages.indexOf(stage) + by));
 
   const selected = stages.find((stage) => stage.id === selectedId) ?? null;
+  const compact = useCompactChrome();
+  const side = useRef<HTMLDivElement>(null);
 
   return (
-    <div className="board-body funnel-body">
-      <div className="board-canvas funnel-canvas" role="region" aria-label={t('funnel.canvas')}>
-        <CanvasShell<StageFlowNode>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={FUNNEL_KINDS.nodeTypes}
-          onNodeClick={onNodeClick}
-          nodesDraggable={false}
-          nodesFocusable={false}
-          elementsSelectable
-          maxZoom={2}
-          fitViewOptions={FIT_VIEW_OPTIONS}
-        />
+    <>
+      <div className={`board-top${compact ? ' is-compact' : ''}`}>
+        <div className={`board-toolbar-row funnel-tools${compact ? ' is-compact' : ''}`}>
+          <Toolbar label={t('funnel.history')} className="funnel-toolbar">
+            <button type="button" className="button small" disabled={!history.canUndo} aria-keyshortcuts={ariaKeys('funnel.undo')} onClick={() => undoOrRedo('undo')}>
+              {t('funnel.undo')}
+            </button>
+            <button type="button" className="button small" disabled={!history.canRedo} aria-keyshortcuts={ariaKeys('funnel.redo')} onClick={() => undoOrRedo('redo')}>
+              {t('funnel.redo')}
+            </button>
+            <button type="button" className="button small primary" onClick={add}>
+              {t('funnel.addStage')}
+            </button>
+          </Toolbar>
+          {props.exports ? <FunnelExports {...props.exports} /> : null}
+          {compact ? (
+            // The stages and details wait below the diagram: one press takes the user (and the focus) there.
+            <button
+              type="button"
+              className="button small funnel-to-stages"
+              onClick={() => {
+                side.current?.scrollIntoView({ block: 'start' });
+                side.current?.focus({ preventScroll: true });
+              }}
+            >
+              {t('layout.stages')} <Icon name="arrowDown" />
+            </button>
+          ) : null}
+        </div>
       </div>
-      <div className="board-side funnel-side">
-        <Toolbar label={t('funnel.history')} className="funnel-toolbar">
-          <button type="button" className="button small" disabled={!history.canUndo} aria-keyshortcuts={ariaKeys('funnel.undo')} onClick={() => undoOrRedo('undo')}>
-            {t('funnel.undo')}
-          </button>
-          <button type="button" className="button small" disabled={!history.canRedo} aria-keyshortcuts={ariaKeys('funnel.redo')} onClick={() => undoOrRedo('redo')}>
-            {t('funnel.redo')}
-          </button>
-          <button type="button" className="button small primary" onClick={add}>
-            {t('funnel.addStage')}
-          </button>
-        </Toolbar>
-        {props.exports ? <FunnelExports {...props.exports} /> : null}
-        <p className="visually-hidden" aria-live="polite">
-          {announcement}
-        </p>
-        <StageList stages={stages} names={names} selectedId={selectedId} onSelect={setSelectedId} onMove={move} onRemove={remove} />
-        <section className="funnel-panel" aria-labelledby="funnel-editor-title">
-          <h2 id="funnel-editor-title">{t('funnel.editor')}</h2>
-          {selected ? (
-            <StageEditor key={selected.id} stage={selected} language={language} onPatch={(change) => patch(selected.id, change)} />
-          ) : (
-            <p className="muted">{t('funnel.editorEmpty')}</p>
-          )}
-        </section>
-        <HandOffs handOffs={handOffList} names={names} />
-        <Calculator plan={plan} result={result} names={names} language={language} onPlan={(change) => session.setPlan(change)} />
-        <ChecksPanel
-          findings={findings}
-          format={format}
-          sla={sla}
-          commitments={commitments}
-          slaHref={props.slaHref ?? null}
-          names={names}
-          onShowStage={(stageId) => {
-            setSelectedId(stageId);
-            requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, nodes: [{ id: stageId }] }));
-          }}
-        />
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      {/* Compact chrome: the diagram fills the view, the stages and details follow below it (scroll). */}
+      <div className={`board-body funnel-body${compact ? ' is-compact' : ''}`}>
+        <div className="board-canvas funnel-canvas" role="region" aria-label={t('funnel.canvas')}>
+          <CanvasShell<StageFlowNode>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={FUNNEL_KINDS.nodeTypes}
+            onNodeClick={onNodeClick}
+            nodesDraggable={false}
+            nodesFocusable={false}
+            elementsSelectable
+            maxZoom={2}
+            fitViewOptions={FIT_VIEW_OPTIONS}
+          />
+        </div>
+        <div ref={side} tabIndex={-1} aria-label={t('layout.stages')} role="region" className="board-side funnel-side">
+          <StageList stages={stages} names={names} selectedId={selectedId} onSelect={setSelectedId} onMove={move} onRemove={remove} />
+          <section className="funnel-panel" aria-labelledby="funnel-editor-title">
+            <h2 id="funnel-editor-title">{t('funnel.editor')}</h2>
+            {selected ? (
+              <StageEditor key={selected.id} stage={selected} language={language} onPatch={(change) => patch(selected.id, change)} />
+            ) : (
+              <p className="muted">{t('funnel.editorEmpty')}</p>
+            )}
+          </section>
+          <HandOffs handOffs={handOffList} names={names} />
+          <Calculator plan={plan} result={result} names={names} language={language} onPlan={(change) => session.setPlan(change)} />
+          <ChecksPanel
+            findings={findings}
+            format={format}
+            sla={sla}
+            commitments={commitments}
+            slaHref={props.slaHref ?? null}
+            names={names}
+            onShowStage={(stageId) => {
+              setSelectedId(stageId);
+              requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, nodes: [{ id: stageId }] }));
+            }}
+          />
+        </div>
       </div>
-    </div>
+    </>
   );
 }
 
@@ -300,17 +324,12 @@ function FunnelExports(props: { workspaceId: string; boardId: string; boardName:
   const { t } = useTranslation();
   const sheet = useMemo(() => funnelSheetRequest(props.workspaceId, props.boardId, props.boardName), [props.workspaceId, props.boardId, props.boardName]);
   const exports = useBoardExports({ ...props, sheet, shortcuts: 'funnelExports' });
-  const button = (label: string, shortcut: ShortcutId, onClick: () => void) => (
-    <button type="button" className="button small" aria-keyshortcuts={ariaKeys(shortcut)} title={`${label} (${keyHint(shortcut)})`} onClick={onClick}>
-      {label}
-    </button>
-  );
   return (
     <>
       <Toolbar label={t('diagrams.exportsToolbar')} className="funnel-toolbar">
-        {button(t('diagrams.funnelSheet.export'), 'funnelExports.sheet', exports.exportSheet!)}
-        {button(t('diagrams.board.exportPdf'), 'funnelExports.boardPdf', exports.openBoardPdf)}
-        {button(t('diagrams.board.exportPng'), 'funnelExports.boardPng', exports.exportPng)}
+        <ToolButton label={t('diagrams.funnelSheet.export')} icon="pdf" shortcut="funnelExports.sheet" text onClick={exports.exportSheet!} />
+        <ToolButton label={t('diagrams.board.exportPdf')} icon="board" shortcut="funnelExports.boardPdf" text onClick={exports.openBoardPdf} />
+        <ToolButton label={t('diagrams.board.exportPng')} icon="image" shortcut="funnelExports.boardPng" text onClick={exports.exportPng} />
       </Toolbar>
       {exports.dialog}
     </>

@@ -86,12 +86,14 @@ export function KpiChart(props: {
   height: number;
   /** Formats a y-axis tick (the KPI's unit, the UI language). */
   formatValue(value: number): string;
+  /** The x-axis ticks shown (indexes into `labels`), short (the month, its year where it changes); `labels` when not given. */
+  tickLabels?(shown: readonly number[]): string[];
   seriesNames: { value: string; target: string };
   /** Changes when the theme changes, so the chart is redrawn with the theme's colours. */
   theme: string;
 }) {
   const container = useRef<HTMLDivElement>(null);
-  const { labels, values, target, height, formatValue, seriesNames, theme } = props;
+  const { labels, values, target, height, formatValue, tickLabels, seriesNames, theme } = props;
 
   useEffect(() => {
     const element = container.current;
@@ -106,6 +108,18 @@ export function KpiChart(props: {
       draw(UPlot, width, { text, muted, accent, border, font }) {
         const xs = labels.map((_, index) => index);
         const data: uPlot.AlignedData = [xs, [...values], labels.map(() => target)];
+        const tickText = (ticks: number[]) => {
+          const shown = ticks.map((tick) => Math.round(tick));
+          return tickLabels ? tickLabels(shown) : shown.map((index) => labels[index] ?? '');
+        };
+        // Ticks at least the widest label apart (uPlot then shows every 2nd, 3rd… month): in
+        // Japanese "2025年12月" is wider than uPlot's default spacing and the ticks ran together.
+        const measure = document.createElement('canvas').getContext('2d');
+        let widest = 40;
+        if (measure) {
+          measure.font = font;
+          for (const label of tickText(xs)) widest = Math.max(widest, measure.measureText(label).width);
+        }
         const options: uPlot.Options = {
           width,
           height,
@@ -119,7 +133,8 @@ export function KpiChart(props: {
               grid: { show: false },
               ticks: { stroke: border },
               incrs: [1, 2, 3, 6, 12],
-              values: (_self, ticks) => ticks.map((tick) => labels[Math.round(tick)] ?? ''),
+              space: Math.ceil(widest) + 16,
+              values: (_self, ticks) => tickText(ticks),
             },
             {
               stroke: text,

@@ -7,7 +7,7 @@ import { useApp } from '../../app/AppContext';
 import { EndingField } from './EndingField';
 import { KpiChart } from './KpiChart';
 import { type KpiData, loadKpiData } from './kpiStore';
-import { formatAxisValue, formatKpiValue, formatPeriod, formulaText, kpiLookup, type KpiTrend, kpiTrends, monthsEnding, noDataText, slaContextOf, STATUS_ICON } from './model';
+import { formatAxisValue, formatKpiValue, formatPeriod, formulaText, monthTicks, kpiLookup, type KpiTrend, kpiTrends, monthsEnding, noDataText, slaContextOf, STATUS_ICON } from './model';
 import { type ResponseUnit, responseUnitNote, responseUnits, usesResponseHours } from './responseUnits';
 import './kpis.css';
 
@@ -59,6 +59,7 @@ function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting'; response
       ? t('kpi.dashboard.cardLabel', { name: kpi.name, value: format(latest.result.value), target, status: t(`kpi.status.${latest.status}`), period })
       : t('kpi.dashboard.cardLabelNoData', { name: kpi.name, reason, target, period });
   const labels = useMemo(() => points.map((point) => formatPeriod(point.period, language)), [points, language]);
+  const periods = points.map((point) => point.period);
   const values = points.map((point) => (point.result.kind === 'value' ? point.result.value : null));
   // Response times: which unit each month is in (business or clock hours from lead records, or as entered).
   const units: (ResponseUnit | null)[] | null =
@@ -87,6 +88,7 @@ function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting'; response
             target={kpi.target}
             height={props.variant === 'meeting' ? 260 : 180}
             formatValue={(value) => formatAxisValue(value, kpi.unit, language)}
+            tickLabels={(shown) => monthTicks(periods, shown, language)}
             seriesNames={{ value: t('kpi.dashboard.seriesValue'), target: t('kpi.dashboard.seriesTarget') }}
             theme={settings.theme}
           />

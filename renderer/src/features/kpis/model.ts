@@ -77,6 +77,24 @@ export function formatPeriod(period: string, language: string, month: 'short' | 
   return format.format(new Date(Date.UTC(year, mon - 1, 1)));
 }
 
+/**
+ * A chart's month ticks, for the ticks shown (indexes into `periods`): the month alone ("Feb",
+ * "2月"), with its year on the first tick and wherever the year changes ("Jan 2026", "2026年1月"),
+ * so twelve ticks stay short enough not to run into each other.
+ */
+export function monthTicks(periods: readonly string[], shown: readonly number[], language: string): string[] {
+  const monthOnly = cached(`month|${language}`, () => new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' }));
+  let lastYear: string | null = null;
+  return shown.map((index) => {
+    const period = periods[index];
+    if (!period || !/^\d{4}-\d{2}$/.test(period)) return '';
+    const year = period.slice(0, 4);
+    const withYear = year !== lastYear;
+    lastYear = year;
+    return withYear ? formatPeriod(period, language) : monthOnly.format(new Date(`${period}-01T00:00:00Z`));
+  });
+}
+
 const UNIT_OPTIONS: Record<KpiUnit, Intl.NumberFormatOptions> = {
   percent: { style: 'percent', maximumFractionDigits: 1 },
   hours: { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 },

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
@@ -33,7 +33,7 @@ import { LeadQualitySlot } from './LeadQualitySlot';
 import { deleteMeeting, restoreMeeting, updateMeeting } from './meetingStore';
 import { StateBadge } from './MeetingsPage';
 import { minutesExportRequest } from './minutesExport';
-import { NotesField } from './NotesField';
+import { hasNotesDraft, NotesField } from './NotesField';
 import { findMeeting, useWorkspaceMeetings } from './useMeetingData';
 import './meetings.css';
 
@@ -122,6 +122,11 @@ function AgendaRow(props: { workspaceId: string; meeting: Meeting; item: AgendaI
   const save = useSave(props.workspaceId, props.meeting.id);
   const { item, index, meeting } = props;
   const elapsed = itemElapsedMs(meeting, item, Date.parse(meeting.endedAt ?? meeting.updatedAt));
+  // An item without notes shows a button, not an empty box: the agenda fits on a screen or two.
+  // Notes written since (or a draft a closed page left) open the field.
+  const [notesOpened, setNotesOpened] = useState(false);
+  const notesShown = notesOpened || item.notes !== '' || hasNotesDraft(props.workspaceId, meeting.id, item.id);
+  const notesRef = useRef<HTMLTextAreaElement>(null);
 
   async function remove() {
     let removed: { item: AgendaItem; index: number } | null = null;
@@ -195,7 +200,21 @@ function AgendaRow(props: { workspaceId: string; meeting: Meeting; item: AgendaI
           </div>
         </div>
         {elapsed > 0 ? <p className="muted">{t('meetings.agenda.used', { time: formatClock(elapsed) })}</p> : null}
-        <NotesField workspaceId={props.workspaceId} meetingId={meeting.id} item={item} label={t('meetings.agenda.notesFor', { title: item.title })} rows={3} />
+        {notesShown ? (
+          <NotesField ref={notesRef} workspaceId={props.workspaceId} meetingId={meeting.id} item={item} label={t('meetings.agenda.notesFor', { title: item.title })} rows={3} />
+        ) : (
+          <button
+            type="button"
+            className="button small agenda-add-notes"
+            aria-label={t('layout.addNotesFor', { title: item.title })}
+            onClick={() => {
+              setNotesOpened(true);
+              requestAnimationFrame(() => notesRef.current?.focus());
+            }}
+          >
+            {t('layout.addNotes')}
+          </button>
+        )}
         {item.kind === 'leadQuality' ? <LeadQualitySlot workspaceId={props.workspaceId} period={meeting.kpiPeriod ?? previousMonth(meeting.date)} collapsed /> : null}
         <DecisionList workspaceId={props.workspaceId} meeting={meeting} decisions={meeting.decisions.filter((decision) => decision.agendaItemId === item.id)} hideEmpty />
       </fieldset>

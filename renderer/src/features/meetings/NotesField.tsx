@@ -11,6 +11,11 @@ export const NOTES_DEBOUNCE_MS = 400;
 
 const draftKey = (workspaceId: string, meetingId: string, itemId: string) => `alignboard.meetingNotes.${workspaceId}.${meetingId}.${itemId}`;
 
+/** Whether a closed page left notes of this item not yet written (the field then opens to restore them). */
+export function hasNotesDraft(workspaceId: string, meetingId: string, itemId: string): boolean {
+  return readDraft(draftKey(workspaceId, meetingId, itemId)) !== null;
+}
+
 /**
  * A synchronous copy of notes being typed, kept until IndexedDB has them: a page closed in the
  * middle of a write (power cut, crash, reload) loses no keystroke. Cleared once the write commits.

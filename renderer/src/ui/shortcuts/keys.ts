@@ -106,6 +106,9 @@ export function keyTargetOf(element: Element | null): KeyTarget {
   const html = element as HTMLElement;
   if (html.isContentEditable) return 'typing';
   const tag = element.tagName;
+  // A select marked data-keys="control" (the board's writer picker, whose options are the 1–9/0
+  // keys themselves) is a control like a radio: the page's single keys keep working from it.
+  if (tag === 'SELECT' && element.getAttribute('data-keys') === 'control') return 'control';
   if (tag === 'TEXTAREA' || tag === 'SELECT') return 'typing';
   if (tag === 'INPUT') {
     const type = (element as HTMLInputElement).type;

@@ -1,0 +1,159 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { openSample, poll, theme, toasts } from './support/app';
+import { escapeRegExp, SAMPLE_BOARD, waitForBoard } from './support/board';
+import { cleanUpBrowsers, expectNoSeriousA11yViolations as audit, launchBrowser, type AppBrowser } from './support/browser';
+import { settle } from './support/keyboard';
+
+/**
+ * The boards on a 1366×768 screen (a common projector and laptop): in the light and projector
+ * themes the canvas keeps at least 70 % of the window, the chrome around it stays small. The
+ * screenshots of each page are written for a look (test-results/ is not committed), not compared.
+ */
+
+const WIDTH = 1366;
+const HEIGHT = 768;
+const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+let app: AppBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  app = await launchBrowser({ lang: 'en' });
+  page = app.page;
+  await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+  await openSample(page);
+}, 120_000);
+
+afterAll(cleanUpBrowsers);
+
+async function switchTheme(target: string) {
+  for (let i = 0; i < 3 && (await theme(page)) !== target; i++) await page.keyboard.press('Alt+Shift+T');
+  expect(await theme(page)).toBe(target);
+}
+
+/** The share of the window the React Flow pane covers (its box clipped to the window). */
+async function canvasShare(): Promise<number> {
+  const box = await page.locator('.react-flow').first().boundingBox();
+  if (!box) throw new Error('no canvas on screen');
+  const width = Math.max(0, Math.min(box.x + box.width, WIDTH) - Math.max(box.x, 0));
+  const height = Math.max(0, Math.min(box.y + box.height, HEIGHT) - Math.max(box.y, 0));
+  return (width * height) / (WIDTH * HEIGHT);
+}
+
+function workspaceNav() {
+  return page.getByRole('navigation', { name: `Workspace: ${en.sample.workspaceName}` });
+}
+
+async function shot(name: string) {
+  await settle(page);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+describe('Layout at 1366×768', () => {
+  test.for(['light', 'projector'])('%s theme: workspace overview, persona board and funnel board; the canvas keeps ≥ 70 % of the window', { timeout: 180_000 }, async (target) => {
+    await switchTheme(target);
+    await workspaceNav().getByRole('link', { name: en.workspaceUx.nav.places.overview, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: en.sample.workspaceName, exact: true }).waitFor();
+    await shot(`workspace-${target}`);
+    await audit(page, `workspace overview, ${target} theme, 1366×768`);
+
+    await workspaceNav().getByRole('link', { name: en.workspaceUx.nav.places.personas, exact: true }).click();
+    await page.getByRole('link', { name: new RegExp(`${escapeRegExp(SAMPLE_BOARD)}$`) }).click();
+    await waitForBoard(page);
+    await shot(`persona-board-${target}`);
+    const persona = await canvasShare();
+    // The tools are one row: no taller than one button and a half.
+    const tools = page.getByRole('toolbar', { name: en.board.toolbar });
+    const toolsHeight = (await tools.boundingBox())!.height;
+    const buttonHeight = (await tools.getByRole('button', { name: en.board.newSticky }).boundingBox())!.height;
+    expect(toolsHeight).toBeLessThan(buttonHeight * 1.5);
+    console.log(`canvas share, persona board, ${target}: ${(persona * 100).toFixed(1)} %`);
+    await audit(page, `persona board, ${target} theme, 1366×768`);
+    // A running dot vote floats over the canvas's top: the canvas keeps its share.
+    await page.getByRole('toolbar', { name: en.board.toolbar }).getByRole('button', { name: en.board.vote.start }).click();
+    await page.getByRole('dialog', { name: en.board.vote.startTitle }).getByRole('button', { name: en.board.vote.startSubmit }).click();
+    const cancelVote = page.getByRole('button', { name: en.board.vote.cancel, exact: true });
+    await cancelVote.waitFor();
+    await shot(`persona-board-voting-${target}`);
+    const voting = await canvasShare();
+    console.log(`canvas share, persona board during a vote, ${target}: ${(voting * 100).toFixed(1)} %`);
+    await audit(page, `persona board during a vote, ${target} theme, 1366×768`);
+    await cancelVote.click();
+    await cancelVote.waitFor({ state: 'detached' });
+
+    await workspaceNav().getByRole('link', { name: en.workspaceUx.nav.places.funnel, exact: true }).click();
+    await page.getByRole('region', { name: en.funnel.canvas }).waitFor();
+    await page.locator('.react-flow__node').first().waitFor();
+    await shot(`funnel-board-${target}`);
+    const funnel = await canvasShare();
+    console.log(`canvas share, funnel board, ${target}: ${(funnel * 100).toFixed(1)} %`);
+    await audit(page, `funnel board, ${target} theme, 1366×768`);
+    // The stages and details wait below the diagram; their button takes the focus there.
+    await page.getByRole('button', { name: en.layout.stages, exact: true }).click();
+    const stages = page.getByRole('region', { name: en.layout.stages, exact: true });
+    await poll(() => stages.evaluate((element) => element === document.activeElement)).toBe(true);
+    await poll(() => page.getByRole('list', { name: en.funnel.stageList }).evaluate((list) => list.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+
+    expect(persona).toBeGreaterThanOrEqual(0.7);
+    expect(voting).toBeGreaterThanOrEqual(0.7);
+    expect(funnel).toBeGreaterThanOrEqual(0.7);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('projector theme, run mode: a toast is a solid, high-contrast surface that holds its text', { timeout: 180_000 }, async () => {
+    const m = en.meetings;
+    await switchTheme('projector');
+    await workspaceNav().getByRole('link', { name: en.workspaceUx.nav.places.meetings, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: m.title }).waitFor();
+    // Plan the next meeting from the default agenda (the toast of the issue), then run it.
+    await page.getByRole('button', { name: new RegExp(`^${m.series.plan.replace('{{date}}', '.+')}$`) }).click();
+    await page.getByRole('link', { name: m.meeting.run }).click();
+    await page.getByText(m.run.paused, { exact: false }).first().waitFor();
+    // A toast made on the run page: a decision recorded by keyboard. Hovering it keeps it (sonner
+    // pauses its timer), expanded, as when a user reads it.
+    await page.keyboard.press('Alt+Shift+D');
+    await page.keyboard.type('Pilot with two plants first');
+    await page.keyboard.press('Enter');
+    const toast = toasts(page).getByRole('listitem').filter({ hasText: m.decisions.added });
+    await toast.hover();
+    await poll(() => toast.evaluate((element) => element.getAnimations({ subtree: true }).every((animation) => animation.playState !== 'running'))).toBe(true);
+    await shot('toast-run-projector');
+
+    const look = await toast.evaluate((element) => {
+      const parse = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+      // Opacity multiplies down the tree: the toast and everything above it.
+      let opacity = 1;
+      for (let node: Element | null = element; node; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
+      const style = getComputedStyle(element);
+      const title = element.querySelector('[data-title]') ?? element;
+      return {
+        background: parse(style.backgroundColor),
+        text: parse(getComputedStyle(title).color),
+        opacity,
+        overflows: element.scrollHeight > element.clientHeight + 1,
+      };
+    });
+    // Opaque: an alpha of 1 (rgb() has none), nothing faded above it.
+    expect(look.background.length === 3 || look.background[3] === 1).toBe(true);
+    expect(look.opacity).toBe(1);
+    // Its text stays inside its box.
+    expect(look.overflows).toBe(false);
+    const luminance = ([r, g, b]: number[]) => {
+      const channel = (value: number) => {
+        const c = value / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+    };
+    const [lighter, darker] = [luminance(look.background), luminance(look.text)].sort((a, b) => b - a);
+    expect((lighter! + 0.05) / (darker! + 0.05)).toBeGreaterThanOrEqual(4.5);
+    await audit(page, 'run mode with a toast, projector theme, 1366×768');
+    await switchTheme('light');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
