@@ -42,7 +42,7 @@ test('the projector follows the laptop: a new note, a zone zoomed to legible siz
 
   // "Show on projector" opens the audience view in a second window of the same app.
   const opened = context.waitForEvent('page');
-  await toolbar(page).getByRole('button', { name: 'Show on projector' }).click();
+  await page.getByRole('button', { name: 'Show on projector' }).click();
   const audience = await opened;
   await audience.setViewportSize({ width: 1280, height: 720 });
   await audience.waitForURL(/#\/audience$/, { timeout: 30_000 });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
  */
 const OFFERED: Record<string, { files: string[]; why: string }> = {
   board: {
-    files: ['BoardCanvas', 'BoardFrame', 'CanvasShell', 'Toolbar', 'nodes/ZoneNode', 'icons'],
+    files: ['BoardCanvas', 'BoardFrame', 'CanvasShell', 'Toolbar', 'ToolButton', 'nodes/ZoneNode', 'icons'],
     why: 'the canvas kit the persona and funnel boards (and the projector, read-only) are built on, with its icon set',
   },
   print: { files: ['PrintLayout'], why: 'the page every print route lays itself out in' },

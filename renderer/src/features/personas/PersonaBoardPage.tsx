@@ -85,9 +85,6 @@ function PersonaTools(props: { session: BoardSession }) {
         </div>
       ) : null}
       <div className="tool-group">
-        <AudienceButton target={{ board: 'persona', workspaceId: meta.workspaceId, boardId: meta.boardId }} />
-      </div>
-      <div className="tool-group">
         {personaId && exports.exportSheet ? (
           <ToolButton label={t('persona.exportSheet')} icon="pdf" shortcut="personaExports.sheet" onClick={exports.exportSheet} />
         ) : null}
@@ -120,7 +117,8 @@ export function BoardPage(props: { workspaceId: string; boardId: string }) {
   const { workspace, board, generation } = opened;
   const members = useLiveQuery(() => db.members.where('workspaceId').equals(workspaceId).toArray(), [workspaceId]);
   useDocumentTitle(board?.name ?? t('app.loading'));
-  useOfferBoard(useMemo(() => ({ board: 'persona' as const, workspaceId, boardId }), [workspaceId, boardId]));
+  const target = useMemo(() => ({ board: 'persona' as const, workspaceId, boardId }), [workspaceId, boardId]);
+  useOfferBoard(target);
 
   return (
     <BoardFrame
@@ -130,7 +128,15 @@ export function BoardPage(props: { workspaceId: string; boardId: string }) {
       className="board-page"
       minHeight={480}
       ready={members !== undefined}
-      actions={board ? <RoomButton workspaceId={workspaceId} boardId={boardId} boardName={board.name} members={members} /> : null}
+      // Beside the room: on every window width (the toolbar's overflow menu would hide it on a laptop).
+      actions={
+        board ? (
+          <>
+            <AudienceButton target={target} className="button small room-button" />
+            <RoomButton workspaceId={workspaceId} boardId={boardId} boardName={board.name} members={members} />
+          </>
+        ) : null
+      }
     >
       {(doc) =>
         workspace && board && members ? (
