@@ -47,6 +47,8 @@ export default defineConfig(async ({ mode }) => {
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     publicDir: false as const,
     plugins,
+    // Renderer code reaches the pure domain code as `@shared/…` (also in tsconfig.web.json).
+    resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
     build: {
       // ALIGNBOARD_WEB_OUT lets two checkouts' e2e runs build side by side (default dist/web).
       outDir: resolve(import.meta.dirname, web ? (process.env.ALIGNBOARD_WEB_OUT ?? 'dist/web') : 'dist/renderer'),

@@ -50,6 +50,7 @@ import { build, preview } from 'vite';
 
 const root = resolve(import.meta.dirname, '../..');
 const benchRoot = join(root, 'test/bench');
+const sharedDir = join(root, 'shared');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const outDir = join(root, 'dist/bench');
 const quiet = { logLevel: 'warn' };
@@ -89,6 +90,8 @@ await build({
   base: './',
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   plugins: [react()],
+  // The app's renderer code imports `@shared/…` (vite.config.ts and tsconfig.web.json say so too).
+  resolve: { alias: { '@shared': sharedDir } },
   build: {
     outDir,
     emptyOutDir: true,
@@ -119,6 +122,7 @@ await build({
   configFile: false,
   root: benchRoot,
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  resolve: { alias: { '@shared': sharedDir } },
   ssr: { noExternal: true },
   build: { ssr: join(benchRoot, 'slaNode.ts'), outDir: nodeOutDir, emptyOutDir: true, rollupOptions: { output: { format: 'es', entryFileNames: 'slaNode.mjs' } } },
 });

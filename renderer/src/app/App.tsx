@@ -43,7 +43,7 @@ import { AudienceProvider } from '../features/audience/AudienceContext';
 import { dialogOpen } from '../ui/shortcuts/keys';
 import { ariaKeys } from '../ui/shortcuts/labels';
 import { useShortcuts } from '../ui/shortcuts/useShortcuts';
-import { isAudiencePath } from '../../../shared/audience/presentation';
+import { isAudiencePath } from '@shared/audience/presentation';
 
 
 /** The menu's commands and the app's global shortcuts (the shortcut table's 'global' scope). */

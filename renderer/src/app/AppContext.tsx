@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { type AppSettings, type Language, languageFromLocale, nextTheme, type RendererSettingsPatch, type Theme } from '../../../shared/settings';
+import { type AppSettings, type Language, languageFromLocale, nextTheme, type RendererSettingsPatch, type Theme } from '@shared/settings';
 import type { Host } from '../host';
 import { initI18n, loadLanguage } from '../i18n';
 

@@ -1,15 +1,15 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
-import type { WorkingCalendar } from '../../../shared/calendar/calendar';
-import type { LeadMonth } from '../../../shared/kpi/leadRecords';
-import type { KpiDefinition, PeriodValue } from '../../../shared/kpi/records';
-import type { ActionItem, Meeting, MeetingSeries } from '../../../shared/meetings/records';
-import type { Board } from '../../../shared/records/board';
-import type { Member } from '../../../shared/records/member';
-import type { SlaVersion } from '../../../shared/sla/versions';
-import type { Workspace } from '../../../shared/records/workspace';
-import { schemaAt, type TableName } from '../../../shared/workspaceTables';
+import type { WorkingCalendar } from '@shared/calendar/calendar';
+import type { LeadMonth } from '@shared/kpi/leadRecords';
+import type { KpiDefinition, PeriodValue } from '@shared/kpi/records';
+import type { ActionItem, Meeting, MeetingSeries } from '@shared/meetings/records';
+import type { Board } from '@shared/records/board';
+import type { Member } from '@shared/records/member';
+import type { SlaVersion } from '@shared/sla/versions';
+import type { Workspace } from '@shared/records/workspace';
+import { schemaAt, type TableName } from '@shared/workspaceTables';
 
 export type BoardRow = Board & { readonly doc: Y.Doc };
 

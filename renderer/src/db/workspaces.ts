@@ -1,13 +1,13 @@
-import type { Department, Member } from '../../../shared/records/member';
-import type { Workspace } from '../../../shared/records/workspace';
+import type { Department, Member } from '@shared/records/member';
+import type { Workspace } from '@shared/records/workspace';
 import {
   encodeWorkspaceFile,
   FILE_FORMAT,
   FILE_VERSION,
   type ParsedWorkspaceFile,
   type WorkspaceFile,
-} from '../../../shared/workspaceFile';
-import { type DecodedTables, type RecordsTable, TABLE_LIST, type TableKey, type WorkspaceTable } from '../../../shared/workspaceTables';
+} from '@shared/workspaceFile';
+import { type DecodedTables, type RecordsTable, TABLE_LIST, type TableKey, type WorkspaceTable } from '@shared/workspaceTables';
 import { documentRows, readDocuments, updatesTableOf } from './boardUpdates';
 import { type AlignboardDb, db as defaultDb } from './db';
 import { newId, nowIso } from './ids';

@@ -1,4 +1,4 @@
-import { AUDIENCE_ROUTE, readAudienceMessage } from '../../../shared/audience/presentation';
+import { AUDIENCE_ROUTE, readAudienceMessage } from '@shared/audience/presentation';
 import { openAudienceChannel } from '../features/audience/presentationChannel';
 import { HostError } from './hostError';
 import type { Host } from './types';

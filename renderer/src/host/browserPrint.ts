@@ -1,4 +1,4 @@
-import { formatWait, pageViewport, PdfExportRequest, printHash, printOptions } from '../../../shared/pdf';
+import { formatWait, pageViewport, PdfExportRequest, printHash, printOptions } from '@shared/pdf';
 import { HostError } from './hostError';
 
 /** As long as Electron's print window waits (electron/main/pdf.ts). */

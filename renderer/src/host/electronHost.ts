@@ -1,4 +1,4 @@
-import type { PreloadApi } from '../../../shared/ipc';
+import type { PreloadApi } from '@shared/ipc';
 import { hostCall } from './hostError';
 import type { Host } from './types';
 

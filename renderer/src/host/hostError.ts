@@ -1,4 +1,4 @@
-import { decodeHostProblem, type HostProblem, hostProblemReason, hostProblemText } from '../../../shared/hostProblem';
+import { decodeHostProblem, type HostProblem, hostProblemReason, hostProblemText } from '@shared/hostProblem';
 import { i18n, loadedMessages } from '../i18n';
 
 /** The UI language's failure sentences (the language when the failure happens). */

@@ -1,5 +1,5 @@
-import { roomProblemMessage, roomProblemOf } from '../../../shared/rooms/errors';
-import { OpenRoom, RoomAddress, RoomStatus, type RoomOpenRequest } from '../../../shared/rooms/protocol';
+import { roomProblemMessage, roomProblemOf } from '@shared/rooms/errors';
+import { OpenRoom, RoomAddress, RoomStatus, type RoomOpenRequest } from '@shared/rooms/protocol';
 import { z } from 'zod';
 
 /**

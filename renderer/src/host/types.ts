@@ -1,6 +1,6 @@
-import type { BackupEntry, BackupSnapshot } from '../../../shared/ipc';
-import type { Orientation, PdfExportRequest } from '../../../shared/pdf';
-import type { AppSettings, RendererSettingsPatch } from '../../../shared/settings';
+import type { BackupEntry, BackupSnapshot } from '@shared/ipc';
+import type { Orientation, PdfExportRequest } from '@shared/pdf';
+import type { AppSettings, RendererSettingsPatch } from '@shared/settings';
 import type { RoomsHost } from './roomsHost';
 
 export type HostCommand =

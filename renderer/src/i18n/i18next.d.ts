@@ -1,4 +1,4 @@
-import type { en } from '../../../shared/locales/en';
+import type { en } from '@shared/locales/en';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,7 +1,7 @@
 import i18next, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Messages } from '../../../shared/locales/en';
-import type { Language } from '../../../shared/settings';
+import type { Messages } from '@shared/locales/en';
+import type { Language } from '@shared/settings';
 
 /** Any key of the message tree (typed in i18next.d.ts): a key built at run time is checked with it. */
 export type MessageKey = ParseKeys;
@@ -13,8 +13,8 @@ export const i18n = i18next.createInstance();
  * screen carries one language, not both (everything is still in the app bundle).
  */
 const LOADERS: Record<Language, () => Promise<Messages>> = {
-  en: () => import('../../../shared/locales/en').then((module) => module.en),
-  ja: () => import('../../../shared/locales/ja').then((module) => module.ja),
+  en: () => import('@shared/locales/en').then((module) => module.en),
+  ja: () => import('@shared/locales/ja').then((module) => module.ja),
 };
 const loaded = new Map<Language, Messages>();
 

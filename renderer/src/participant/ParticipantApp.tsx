@@ -1,10 +1,10 @@
 import { useEffect, useEffectEvent, useId, useMemo, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { PERSONA_TEXT_FIELDS, type PersonaNodeData, type PersonaZone, type StickyNodeData } from '../../../shared/board/nodes';
-import { notesByZone } from '../../../shared/rooms/placement';
-import { JoinResponse, ROOM_PATHS, RoomSummary, type JoinRequest } from '../../../shared/rooms/protocol';
-import { DEPARTMENTS, type Department } from '../../../shared/records/member';
+import { PERSONA_TEXT_FIELDS, type PersonaNodeData, type PersonaZone, type StickyNodeData } from '@shared/board/nodes';
+import { notesByZone } from '@shared/rooms/placement';
+import { JoinResponse, ROOM_PATHS, RoomSummary, type JoinRequest } from '@shared/rooms/protocol';
+import { DEPARTMENTS, type Department } from '@shared/records/member';
 import { ariaKeys } from '../ui/shortcuts/labels';
 import { useShortcuts } from '../ui/shortcuts/useShortcuts';
 import { ParticipantSession, type Connection } from './session';

@@ -1,9 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from '../../../shared/locales/en';
-import { ja } from '../../../shared/locales/ja';
+import { en } from '@shared/locales/en';
+import { ja } from '@shared/locales/ja';
 
-export { participantLanguage } from '../../../shared/rooms/language';
+export { participantLanguage } from '@shared/rooms/language';
 
 export function initParticipantI18n(language: 'ja' | 'en') {
   const i18n = i18next.createInstance();

@@ -1,11 +1,11 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { nodesMap, readAllNodes, readVote, type VoteState } from '../../../shared/board/doc';
-import { PERSONA_ZONES, type BoardNodeData, type PersonaZone, type ZoneNodeData } from '../../../shared/board/nodes';
-import { authorFields, readGuests, type Guest } from '../../../shared/rooms/identity';
-import { spotInZone } from '../../../shared/rooms/placement';
-import { FINAL_CLOSE_CODES, ROOM_CLOSE, RoomDots, RoomNotice, socketUrl, type DotOutcome, type DotRequest, type JoinResponse } from '../../../shared/rooms/protocol';
+import { nodesMap, readAllNodes, readVote, type VoteState } from '@shared/board/doc';
+import { PERSONA_ZONES, type BoardNodeData, type PersonaZone, type ZoneNodeData } from '@shared/board/nodes';
+import { authorFields, readGuests, type Guest } from '@shared/rooms/identity';
+import { spotInZone } from '@shared/rooms/placement';
+import { FINAL_CLOSE_CODES, ROOM_CLOSE, RoomDots, RoomNotice, socketUrl, type DotOutcome, type DotRequest, type JoinResponse } from '@shared/rooms/protocol';
 import { BoardController, type UndoResult } from '../features/board/controller';
 import { createStore, patchStore, type Store } from '../features/board/store';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Department } from '../../../shared/records/member';
+import type { Department } from '@shared/records/member';
 
 /** Department shown by colour AND a letter mark, never by colour alone. */
 const MARK: Record<Department, string> = { sales: 'S', marketing: 'M', other: '·' };

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { Workspace } from '../../../shared/records/workspace';
+import type { Workspace } from '@shared/records/workspace';
 import { db } from '../db/db';
 
 /**

@@ -7,11 +7,11 @@ import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRe
 import { useTranslation } from 'react-i18next';
 import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
-import { nodesMap } from '../../../../shared/board/doc';
-import { STICKY_SIZE } from '../../../../shared/board/nodes';
-import { PERSONA_CARD } from '../../../../shared/board/personaTemplate';
-import { reverseFunnel } from '../../../../shared/funnel/reverseFunnel';
-import { mainStages, stageName, type FunnelDepartment } from '../../../../shared/funnel/stages';
+import { nodesMap } from '@shared/board/doc';
+import { STICKY_SIZE } from '@shared/board/nodes';
+import { PERSONA_CARD } from '@shared/board/personaTemplate';
+import { reverseFunnel } from '@shared/funnel/reverseFunnel';
+import { mainStages, stageName, type FunnelDepartment } from '@shared/funnel/stages';
 import { useApp } from '../../app/AppContext';
 import { db } from '../../db/db';
 import { readAppNodes } from '../board/mapping';

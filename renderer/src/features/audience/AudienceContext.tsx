@@ -1,11 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { INITIAL_AUDIENCE_STATE, JoinInfo, type AudienceState, type Presentation } from '../../../../shared/audience/presentation';
+import { INITIAL_AUDIENCE_STATE, JoinInfo, type AudienceState, type Presentation } from '@shared/audience/presentation';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
-import type { RoomStatus } from '../../../../shared/rooms/protocol';
+import type { RoomStatus } from '@shared/rooms/protocol';
 import type { RoomUiState } from '../rooms/roomController';
 import { onlineCount, useRoomState } from '../rooms/RoomsContext';
 import { Presenter } from './presentationChannel';

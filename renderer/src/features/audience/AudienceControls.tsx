@@ -2,7 +2,7 @@ import './audience.css';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import type { Presentation } from '../../../../shared/audience/presentation';
+import type { Presentation } from '@shared/audience/presentation';
 import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
 import type { ShortcutId } from '../../ui/shortcuts/table';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { previousMonth } from '../../../../shared/meetings/cadence';
-import type { AgendaItem, Meeting } from '../../../../shared/meetings/records';
-import { currentItem, formatClock, itemElapsedMs, timerView } from '../../../../shared/meetings/timer';
+import { previousMonth } from '@shared/meetings/cadence';
+import type { AgendaItem, Meeting } from '@shared/meetings/records';
+import { currentItem, formatClock, itemElapsedMs, timerView } from '@shared/meetings/timer';
 import { useApp } from '../../app/AppContext';
 import { db } from '../../db/db';
 import { KpiDashboard } from '../kpis/KpiDashboard';

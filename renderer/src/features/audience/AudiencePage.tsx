@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AudienceState } from '../../../../shared/audience/presentation';
+import type { AudienceState } from '@shared/audience/presentation';
 import { useApp } from '../../app/AppContext';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';

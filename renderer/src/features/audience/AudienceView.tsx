@@ -1,7 +1,7 @@
 import '../rooms/rooms.css';
 import './audience.css';
 import { useTranslation } from 'react-i18next';
-import type { AudienceState } from '../../../../shared/audience/presentation';
+import type { AudienceState } from '@shared/audience/presentation';
 import { QrCode } from '../rooms/QrCode';
 import { AudienceBoard } from './AudienceBoard';
 import { AudienceMeeting } from './AudienceMeeting';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Presentation } from '../../../../shared/audience/presentation';
+import type { Presentation } from '@shared/audience/presentation';
 import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
 import { Icon } from '../board/icons';
 import { useAudience } from './AudienceContext';

@@ -5,7 +5,7 @@ import {
   INITIAL_AUDIENCE_STATE,
   type Presentation,
   readAudienceMessage,
-} from '../../../../shared/audience/presentation';
+} from '@shared/audience/presentation';
 
 /** What the presenter and follower need of a channel (a BroadcastChannel; tests may pass another). */
 export type ChannelLike = {

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { Presentation } from '../../../../shared/audience/presentation';
+import type { Presentation } from '@shared/audience/presentation';
 
 /** What run mode needs of the laptop's presenter: to present, and to read what is presented now. */
 export type RunModePresenter = {

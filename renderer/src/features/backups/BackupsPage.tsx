@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { KEEP_PER_WORKSPACE } from '../../../../shared/backups';
-import type { BackupEntry } from '../../../../shared/ipc';
+import { KEEP_PER_WORKSPACE } from '@shared/backups';
+import type { BackupEntry } from '@shared/ipc';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { formatBytes, formatDateTime } from '../../i18n';

@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { newestFirst } from '../../../../shared/backups';
-import { MAX_FILE_BYTES, utf8ByteLength } from '../../../../shared/fileLimits';
-import type { BackupEntry } from '../../../../shared/ipc';
+import { newestFirst } from '@shared/backups';
+import { MAX_FILE_BYTES, utf8ByteLength } from '@shared/fileLimits';
+import type { BackupEntry } from '@shared/ipc';
 import type { Host } from '../../host';
 import { HostError } from '../../host/hostError';
 import { exportWorkspace, listWorkspaces } from '../../db/workspaces';

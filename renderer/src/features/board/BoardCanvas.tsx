@@ -15,7 +15,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type C
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type * as Y from 'yjs';
-import type { Member } from '../../../../shared/records/member';
+import type { Member } from '@shared/records/member';
 import { useApp } from '../../app/AppContext';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { BoardSessionProvider } from './BoardContext';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_DOTS_PER_PERSON, type VoteState } from '../../../../shared/board/doc';
+import { MAX_DOTS_PER_PERSON, type VoteState } from '@shared/board/doc';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
 
 /** The running round: its rules, the voter's dots left, and the facilitator's reveal and cancel. */

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../../../../shared/records/member';
+import type { Member } from '@shared/records/member';
 import { stickyDepartmentOf } from './labels';
 import type { Writer } from './writer';
 import { ariaKeys } from '../../ui/shortcuts/labels';

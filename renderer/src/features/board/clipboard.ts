@@ -1,4 +1,4 @@
-import type { BoardNodeData } from '../../../../shared/board/nodes';
+import type { BoardNodeData } from '@shared/board/nodes';
 
 /**
  * The board clipboard: copied nodes kept in memory for the whole session, so a copy on one board

@@ -15,10 +15,10 @@ import {
   updateNodes,
   voteMap,
   type DotResult,
-} from '../../../../shared/board/doc';
-import type { BoardNodeData, PersonaTextField, StickyNodeData } from '../../../../shared/board/nodes';
-import type { HistoryResult } from '../../../../shared/history/history';
-import { YDocHistory } from '../../../../shared/history/yHistory';
+} from '@shared/board/doc';
+import type { BoardNodeData, PersonaTextField, StickyNodeData } from '@shared/board/nodes';
+import type { HistoryResult } from '@shared/history/history';
+import { YDocHistory } from '@shared/history/yHistory';
 
 /**
  * The origin of this window's own edits. The undo manager tracks only this origin, so changes

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { StickyDepartment, StickyNodeData } from '../../../../shared/board/nodes';
-import type { Department, Member } from '../../../../shared/records/member';
+import type { StickyDepartment, StickyNodeData } from '@shared/board/nodes';
+import type { Department, Member } from '@shared/records/member';
 
 /** Names shown and read out on the canvas, built from the doc's ids and the workspace's members. */
 

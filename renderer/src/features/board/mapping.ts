@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import type { NodeMap } from '../../../../shared/board/doc';
-import { type BoardNodeData, readNodeData } from '../../../../shared/board/nodes';
+import type { NodeMap } from '@shared/board/doc';
+import { type BoardNodeData, readNodeData } from '@shared/board/nodes';
 import type { AppNode } from './types';
 
 /**

@@ -1,10 +1,10 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { TFunction } from 'i18next';
 import type * as Y from 'yjs';
-import { dotsUsed, nodesMap, readNode, readVote, voteMap, type VoteState } from '../../../../shared/board/doc';
-import { STICKY_SIZE } from '../../../../shared/board/nodes';
-import { historyFlags } from '../../../../shared/history/history';
-import type { Member } from '../../../../shared/records/member';
+import { dotsUsed, nodesMap, readNode, readVote, voteMap, type VoteState } from '@shared/board/doc';
+import { STICKY_SIZE } from '@shared/board/nodes';
+import { historyFlags } from '@shared/history/history';
+import type { Member } from '@shared/records/member';
 import { watchBoardSaves, type SaveStatus } from '../../db/boardSaves';
 import { clipboardSize, getClipboard, makeClipboard, placeItems, setClipboard } from './clipboard';
 import { runBoardCommand } from './commands';

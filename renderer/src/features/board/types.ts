@@ -1,5 +1,5 @@
 import type { Node } from '@xyflow/react';
-import type { PersonaNodeData, StickyNodeData, ZoneNodeData } from '../../../../shared/board/nodes';
+import type { PersonaNodeData, StickyNodeData, ZoneNodeData } from '@shared/board/nodes';
 
 /** React Flow nodes of a board: a discriminated union on `type`, one per node kind (STYLE.md). */
 export type StickyNode = Node<StickyNodeData, 'sticky'>;

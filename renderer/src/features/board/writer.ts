@@ -1,6 +1,6 @@
-import type { StickyDepartment } from '../../../../shared/board/nodes';
-import type { Department, Member } from '../../../../shared/records/member';
-import { isGuestAuthorId } from '../../../../shared/rooms/identity';
+import type { StickyDepartment } from '@shared/board/nodes';
+import type { Department, Member } from '@shared/records/member';
+import { isGuestAuthorId } from '@shared/rooms/identity';
 
 /** Who is writing (and voting) at the facilitator's laptop: a member, or both departments jointly. */
 export type Writer = { kind: 'joint' } | { kind: 'member'; id: string };

@@ -1,7 +1,7 @@
-import { defaultCalendar, WorkingCalendar } from '../../../../shared/calendar/calendar';
-import type { Language } from '../../../../shared/settings';
-import { en } from '../../../../shared/locales/en';
-import { ja } from '../../../../shared/locales/ja';
+import { defaultCalendar, WorkingCalendar } from '@shared/calendar/calendar';
+import type { Language } from '@shared/settings';
+import { en } from '@shared/locales/en';
+import { ja } from '@shared/locales/ja';
 import { type AlignboardDb, type CalendarRow, db as defaultDb } from '../../db/db';
 import { nowIso } from '../../db/ids';
 import { writeAll } from '../../db/write';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type CompanyHoliday, type WorkingCalendar, workingMinutesPerDay } from '../../../../shared/calendar/calendar';
+import { type CompanyHoliday, type WorkingCalendar, workingMinutesPerDay } from '@shared/calendar/calendar';
 
 /** Weekday and date wording of the working calendar, through Intl; the sentence the SLA states. */
 

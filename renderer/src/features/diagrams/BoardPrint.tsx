@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BOARD_PAGE_HEADER_MM } from '../../../../shared/diagrams/pages';
+import { BOARD_PAGE_HEADER_MM } from '@shared/diagrams/pages';
 import { useApp } from '../../app/AppContext';
 import { PrintLayout } from '../print/PrintLayout';
 import { usePrintPaper } from '../print/printContext';

@@ -1,5 +1,5 @@
 import { memo, type CSSProperties } from 'react';
-import { baselineOffset, type Scene, type SceneItem } from '../../../../shared/diagrams/scene';
+import { baselineOffset, type Scene, type SceneItem } from '@shared/diagrams/scene';
 import './diagrams.css';
 
 /** Coordinates to two decimals: the same drawing, a much smaller DOM (and PDF). */

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { funnelSheetLayout } from '../../../../shared/diagrams/funnelSheet';
-import { boardFunnelInput, reverseFunnelTable } from '../../../../shared/diagrams/inputs';
-import { FUNNEL_SHEET_HEADER_MM, funnelSheetBodies } from '../../../../shared/diagrams/pages';
-import { mainStages } from '../../../../shared/funnel/stages';
+import { funnelSheetLayout } from '@shared/diagrams/funnelSheet';
+import { boardFunnelInput, reverseFunnelTable } from '@shared/diagrams/inputs';
+import { FUNNEL_SHEET_HEADER_MM, funnelSheetBodies } from '@shared/diagrams/pages';
+import { mainStages } from '@shared/funnel/stages';
 import { useApp } from '../../app/AppContext';
 import { formatDateTime } from '../../i18n';
 import { PrintLayout } from '../print/PrintLayout';

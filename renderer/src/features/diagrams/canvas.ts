@@ -1,4 +1,4 @@
-import { baselineOffset, type Scene, type SceneItem } from '../../../../shared/diagrams/scene';
+import { baselineOffset, type Scene, type SceneItem } from '@shared/diagrams/scene';
 
 /**
  * Draws a laid-out diagram on a 2D canvas and encodes it as PNG: the same scene the print routes

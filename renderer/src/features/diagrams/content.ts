@@ -2,12 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
-import { nodesMap, readAllNodes } from '../../../../shared/board/doc';
-import type { BoardNodeData } from '../../../../shared/board/nodes';
-import type { RevenuePlan } from '../../../../shared/funnel/plan';
-import type { Stage } from '../../../../shared/funnel/stages';
-import type { Member } from '../../../../shared/records/member';
-import type { Workspace } from '../../../../shared/records/workspace';
+import { nodesMap, readAllNodes } from '@shared/board/doc';
+import type { BoardNodeData } from '@shared/board/nodes';
+import type { RevenuePlan } from '@shared/funnel/plan';
+import type { Stage } from '@shared/funnel/stages';
+import type { Member } from '@shared/records/member';
+import type { Workspace } from '@shared/records/workspace';
 import { db, type BoardRow } from '../../db/db';
 import { planMap, readPlan, readStages } from '../funnel/funnelDoc';
 

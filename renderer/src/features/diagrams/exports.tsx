@@ -2,8 +2,8 @@ import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode }
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { PDF_KIND_SPECS, printRoute, type Paper, type PdfExportRequest } from '../../../../shared/pdf';
-import type { Language } from '../../../../shared/settings';
+import { PDF_KIND_SPECS, printRoute, type Paper, type PdfExportRequest } from '@shared/pdf';
+import type { Language } from '@shared/settings';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import type { Host } from '../../host';

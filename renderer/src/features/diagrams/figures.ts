@@ -1,14 +1,14 @@
 import type { TFunction } from 'i18next';
-import { boardFigure, boardScene, planBoardPages, pngScale } from '../../../../shared/diagrams/boardFigure';
-import { funnelFigure } from '../../../../shared/diagrams/funnelFigure';
-import { funnelSheetLayout } from '../../../../shared/diagrams/funnelSheet';
-import { boardFunnelInput } from '../../../../shared/diagrams/inputs';
-import { boardPageBodies } from '../../../../shared/diagrams/pages';
-import { composeScene, type Scene } from '../../../../shared/diagrams/scene';
-import type { Orientation, Paper } from '../../../../shared/pdf';
-import type { Agreement } from '../../../../shared/records/board';
-import type { Member } from '../../../../shared/records/member';
-import type { Language } from '../../../../shared/settings';
+import { boardFigure, boardScene, planBoardPages, pngScale } from '@shared/diagrams/boardFigure';
+import { funnelFigure } from '@shared/diagrams/funnelFigure';
+import { funnelSheetLayout } from '@shared/diagrams/funnelSheet';
+import { boardFunnelInput } from '@shared/diagrams/inputs';
+import { boardPageBodies } from '@shared/diagrams/pages';
+import { composeScene, type Scene } from '@shared/diagrams/scene';
+import type { Orientation, Paper } from '@shared/pdf';
+import type { Agreement } from '@shared/records/board';
+import type { Member } from '@shared/records/member';
+import type { Language } from '@shared/settings';
 import type { BoardContent } from './content';
 import { boardFigureInput, funnelLabels } from './labels';
 

@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next';
-import type { Agreement } from '../../../../shared/records/board';
-import type { BoardNodeData, PersonaNodeData } from '../../../../shared/board/nodes';
-import type { BoardFigureInput } from '../../../../shared/diagrams/boardFigure';
-import type { FunnelLabels, ReverseTableLabels, SwimlaneLabels } from '../../../../shared/diagrams/inputs';
-import { stageName, type FunnelPeriod } from '../../../../shared/funnel/stages';
-import type { Member } from '../../../../shared/records/member';
-import type { Language } from '../../../../shared/settings';
-import type { Commitment } from '../../../../shared/sla/commitments';
+import type { Agreement } from '@shared/records/board';
+import type { BoardNodeData, PersonaNodeData } from '@shared/board/nodes';
+import type { BoardFigureInput } from '@shared/diagrams/boardFigure';
+import type { FunnelLabels, ReverseTableLabels, SwimlaneLabels } from '@shared/diagrams/inputs';
+import { stageName, type FunnelPeriod } from '@shared/funnel/stages';
+import type { Member } from '@shared/records/member';
+import type { Language } from '@shared/settings';
+import type { Commitment } from '@shared/sla/commitments';
 import { initials } from '../personas/photos';
 
 /**

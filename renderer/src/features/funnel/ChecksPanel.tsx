@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { Finding } from '../../../../shared/sla/checks';
-import type { Commitment } from '../../../../shared/sla/commitments';
+import type { Finding } from '@shared/sla/checks';
+import type { Commitment } from '@shared/sla/commitments';
 import { findingMessage, type SlaFormat } from '../sla/format';
 import { type FunnelSla, isSlaFinding, SEVERITY_ICON } from './checks';
 

@@ -4,9 +4,9 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExtern
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type * as Y from 'yjs';
-import { nodesMap } from '../../../../shared/board/doc';
-import type { RevenuePlan } from '../../../../shared/funnel/plan';
-import { reverseFunnel, type ReverseFunnelResult } from '../../../../shared/funnel/reverseFunnel';
+import { nodesMap } from '@shared/board/doc';
+import type { RevenuePlan } from '@shared/funnel/plan';
+import { reverseFunnel, type ReverseFunnelResult } from '@shared/funnel/reverseFunnel';
 import {
   addStage,
   FUNNEL_DEPARTMENTS,
@@ -22,8 +22,8 @@ import {
   type HandOff,
   type Stage,
   type StagePatch,
-} from '../../../../shared/funnel/stages';
-import type { Language } from '../../../../shared/settings';
+} from '@shared/funnel/stages';
+import type { Language } from '@shared/settings';
 import { useApp } from '../../app/AppContext';
 import { Toolbar } from '../board/Toolbar';
 import { ToolButton } from '../board/ToolButton';
@@ -31,7 +31,7 @@ import { Icon } from '../board/icons';
 import { useCompactChrome } from '../board/compact';
 import { CanvasShell } from '../board/CanvasShell';
 import { FUNNEL_KINDS } from './stageKind';
-import { findingsFor } from '../../../../shared/sla/checks';
+import { findingsFor } from '@shared/sla/checks';
 import { findingMessage, type SlaFormat } from '../sla/format';
 import { ChecksPanel } from './ChecksPanel';
 import { type FunnelSla, funnelFindings, worstSeverity } from './checks';

@@ -1,7 +1,7 @@
 import { Handle, Position, useReactFlow, type Node, type NodeProps } from '@xyflow/react';
 import { type FocusEvent, type KeyboardEvent, memo } from 'react';
-import type { FunnelDepartment } from '../../../../shared/funnel/stages';
-import type { FindingSeverity } from '../../../../shared/sla/checks';
+import type { FunnelDepartment } from '@shared/funnel/stages';
+import type { FindingSeverity } from '@shared/sla/checks';
 import { SEVERITY_ICON } from './checks';
 
 /** What the diagram shows of one stage (computed by the funnel view; the doc holds the stage). */

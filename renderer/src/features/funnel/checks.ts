@@ -1,7 +1,7 @@
-import type { Funnel } from '../../../../shared/funnel/plan';
-import type { ReverseFunnelResult } from '../../../../shared/funnel/reverseFunnel';
-import { checkSla, type Finding, type FindingCode, type FindingSeverity } from '../../../../shared/sla/checks';
-import type { Commitment } from '../../../../shared/sla/commitments';
+import type { Funnel } from '@shared/funnel/plan';
+import type { ReverseFunnelResult } from '@shared/funnel/reverseFunnel';
+import { checkSla, type Finding, type FindingCode, type FindingSeverity } from '@shared/sla/checks';
+import type { Commitment } from '@shared/sla/commitments';
 
 /** The workspace's current SLA version as the funnel board checks it (null: no SLA yet). */
 export type FunnelSla = { revision: number; commitments: readonly Commitment[] } | null;

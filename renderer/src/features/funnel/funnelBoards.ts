@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { stampBoardDoc } from '../../../../shared/board/docVersion';
-import { createDefaultStages } from '../../../../shared/funnel/stages';
-import type { Language } from '../../../../shared/settings';
+import { stampBoardDoc } from '@shared/board/docVersion';
+import { createDefaultStages } from '@shared/funnel/stages';
+import type { Language } from '@shared/settings';
 import { type AlignboardDb, db as defaultDb } from '../../db/db';
 import { newId, nowIso } from '../../db/ids';
 import { writeAll } from '../../db/write';

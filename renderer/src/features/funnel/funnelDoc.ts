@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import { nodesMap } from '../../../../shared/board/doc';
-import { StageNodeData } from '../../../../shared/board/nodes';
-import { RevenuePlan } from '../../../../shared/funnel/plan';
-import { Stage } from '../../../../shared/funnel/stages';
-import { historyFlags, type HistoryFlags, type HistoryResult } from '../../../../shared/history/history';
-import { YDocHistory } from '../../../../shared/history/yHistory';
+import { nodesMap } from '@shared/board/doc';
+import { StageNodeData } from '@shared/board/nodes';
+import { RevenuePlan } from '@shared/funnel/plan';
+import { Stage } from '@shared/funnel/stages';
+import { historyFlags, type HistoryFlags, type HistoryResult } from '@shared/history/history';
+import { YDocHistory } from '@shared/history/yHistory';
 
 /**
  * A funnel board's Y.Doc: each stage is a node map (`type: 'stage'`, keyed by the stage id, with

@@ -1,4 +1,4 @@
-import { StageNodeData } from '../../../../shared/board/nodes';
+import { StageNodeData } from '@shared/board/nodes';
 import { nodeKinds, type NodeKind } from '../board/nodeKinds';
 import { StageNodeView, type StageFlowNode } from './StageNode';
 

@@ -1,4 +1,4 @@
-import { isPeriod } from '../../../../shared/kpi/periods';
+import { isPeriod } from '@shared/kpi/periods';
 import { Field } from '../../ui/Field';
 
 /**

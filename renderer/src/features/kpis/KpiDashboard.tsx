@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isPeriod } from '../../../../shared/kpi/periods';
-import { AT_RISK_TOLERANCE } from '../../../../shared/kpi/status';
+import { isPeriod } from '@shared/kpi/periods';
+import { AT_RISK_TOLERANCE } from '@shared/kpi/status';
 import { useApp } from '../../app/AppContext';
 import { EndingField } from './EndingField';
 import { KpiChart } from './KpiChart';

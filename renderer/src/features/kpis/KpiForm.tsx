@@ -13,7 +13,7 @@ import {
   type KpiUnit,
   type Metric,
   METRICS,
-} from '../../../../shared/kpi/records';
+} from '@shared/kpi/records';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import type { KpiRow } from '../../db/db';

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { isPeriod } from '../../../../shared/kpi/periods';
+import { isPeriod } from '@shared/kpi/periods';
 import { useApp } from '../../app/AppContext';
 import type { KpiRow } from '../../db/db';
 import { errorMessage } from '../../db/errors';

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MonthResponse } from '../../../../shared/kpi/leadMeasure';
-import { complianceOf, type Commitment } from '../../../../shared/sla/commitments';
+import type { MonthResponse } from '@shared/kpi/leadMeasure';
+import { complianceOf, type Commitment } from '@shared/sla/commitments';
 import { useApp } from '../../app/AppContext';
 import type { KpiData } from './kpiStore';
 import { formatPeriod, slaContextOf } from './model';

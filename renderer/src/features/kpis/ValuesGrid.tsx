@@ -1,13 +1,13 @@
 import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { attainmentRule } from '../../../../shared/kpi/attainment';
-import { isPeriod } from '../../../../shared/kpi/periods';
-import { type Metric, METRICS, type ValueSource, valueId } from '../../../../shared/kpi/records';
-import { kpiKey, metricKey } from '../../../../shared/kpi/values';
+import { attainmentRule } from '@shared/kpi/attainment';
+import { isPeriod } from '@shared/kpi/periods';
+import { type Metric, METRICS, type ValueSource, valueId } from '@shared/kpi/records';
+import { kpiKey, metricKey } from '@shared/kpi/values';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
-import { historyFlags, SnapshotHistory } from '../../../../shared/history/history';
+import { historyFlags, SnapshotHistory } from '@shared/history/history';
 import type { KeyTarget } from '../../ui/shortcuts/keys';
 import { ariaKeys } from '../../ui/shortcuts/labels';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';

@@ -13,4 +13,4 @@ export {
   MAX_CSV_BYTES,
   MAX_CSV_ROWS,
   parseCsvText,
-} from '../../../../shared/kpi/csv';
+} from '@shared/kpi/csv';

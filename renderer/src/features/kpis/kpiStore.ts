@@ -1,18 +1,18 @@
-import type { WorkingCalendar } from '../../../../shared/calendar/calendar';
-import { defaultKpis } from '../../../../shared/kpi/defaults';
-import type { LeadMonth } from '../../../../shared/kpi/leadRecords';
-import { type ResponseFigures, responseBasis, responseFigures, valuesToStore } from '../../../../shared/kpi/responseFigures';
-import { KpiDefinition, type KpiDefinitionInput, MAX_KPIS, PeriodValue, type ValueSource, valueId } from '../../../../shared/kpi/records';
-import type { AttainmentOptions } from '../../../../shared/kpi/attainment';
-import { kpiKey } from '../../../../shared/kpi/values';
-import type { Language } from '../../../../shared/settings';
-import type { Commitment } from '../../../../shared/sla/commitments';
-import { calendarOfDocument } from '../../../../shared/sla/document';
+import type { WorkingCalendar } from '@shared/calendar/calendar';
+import { defaultKpis } from '@shared/kpi/defaults';
+import type { LeadMonth } from '@shared/kpi/leadRecords';
+import { type ResponseFigures, responseBasis, responseFigures, valuesToStore } from '@shared/kpi/responseFigures';
+import { KpiDefinition, type KpiDefinitionInput, MAX_KPIS, PeriodValue, type ValueSource, valueId } from '@shared/kpi/records';
+import type { AttainmentOptions } from '@shared/kpi/attainment';
+import { kpiKey } from '@shared/kpi/values';
+import type { Language } from '@shared/settings';
+import type { Commitment } from '@shared/sla/commitments';
+import { calendarOfDocument } from '@shared/sla/document';
 import { type AlignboardDb, type CalendarRow, db as defaultDb, type KpiRow, type LeadMonthRow, type PeriodValueRow, type SlaVersionRow } from '../../db/db';
 import { newId, nowIso } from '../../db/ids';
 import { writeAll } from '../../db/write';
 import { defaultCalendarFor, loadCalendar, type StoredCalendar } from '../calendar/calendarStore';
-import { stagesOf } from '../../../../shared/sla/document';
+import { stagesOf } from '@shared/sla/document';
 import { commitmentsOf, listVersions } from '../sla/slaStore';
 
 /**

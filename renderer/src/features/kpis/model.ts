@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
-import { evaluateKpi, type KpiResult, type SlaContext } from '../../../../shared/kpi/formulas';
-import { addMonths, monthRange } from '../../../../shared/kpi/periods';
-import { Metric, type KpiDefinition, type KpiStatus, type KpiUnit } from '../../../../shared/kpi/records';
-import { kpiStatus, type StatusReason } from '../../../../shared/kpi/status';
-import { withDerived } from '../../../../shared/kpi/responseFigures';
-import { lookupFrom, type ValueLookup } from '../../../../shared/kpi/values';
+import { evaluateKpi, type KpiResult, type SlaContext } from '@shared/kpi/formulas';
+import { addMonths, monthRange } from '@shared/kpi/periods';
+import { Metric, type KpiDefinition, type KpiStatus, type KpiUnit } from '@shared/kpi/records';
+import { kpiStatus, type StatusReason } from '@shared/kpi/status';
+import { withDerived } from '@shared/kpi/responseFigures';
+import { lookupFrom, type ValueLookup } from '@shared/kpi/values';
 import type { KpiData, SignedSla } from './kpiStore';
 
 /** What the KPI views compute from definitions and stored values; formatting helpers. */

@@ -1,4 +1,4 @@
-import { MAX_VALUE } from '../../../../shared/kpi/records';
+import { MAX_VALUE } from '@shared/kpi/records';
 
 /**
  * Numbers typed by hand, read the way the UI language writes them: its grouping and decimal

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { monthsOf } from '../../../../shared/kpi/formulas';
-import type { KpiDefinition } from '../../../../shared/kpi/records';
+import { monthsOf } from '@shared/kpi/formulas';
+import type { KpiDefinition } from '@shared/kpi/records';
 import type { KpiData } from './kpiStore';
 
 /**

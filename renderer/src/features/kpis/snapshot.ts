@@ -1,6 +1,6 @@
-import { snapshotRows } from '../../../../shared/kpi/snapshot';
-import type { KpiSnapshotRow } from '../../../../shared/meetings/records';
-import type { Language } from '../../../../shared/settings';
+import { snapshotRows } from '@shared/kpi/snapshot';
+import type { KpiSnapshotRow } from '@shared/meetings/records';
+import type { Language } from '@shared/settings';
 import { type AlignboardDb, db as defaultDb } from '../../db/db';
 import { loadKpiData } from './kpiStore';
 import { kpiValuesOf, slaContextOf } from './model';

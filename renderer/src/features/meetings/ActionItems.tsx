@@ -1,10 +1,10 @@
 import { type FormEvent, forwardRef, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { daysOverdue, isClosedStatus, isOverdue, type MeetingAction } from '../../../../shared/meetings/actions';
-import { departmentOf } from '../../../../shared/meetings/agenda';
-import { ACTION_DEPARTMENTS, ACTION_STATUSES, type ActionDepartment, type ActionItem, type ActionStatus } from '../../../../shared/meetings/records';
-import type { Member } from '../../../../shared/records/member';
+import { daysOverdue, isClosedStatus, isOverdue, type MeetingAction } from '@shared/meetings/actions';
+import { departmentOf } from '@shared/meetings/agenda';
+import { ACTION_DEPARTMENTS, ACTION_STATUSES, type ActionDepartment, type ActionItem, type ActionStatus } from '@shared/meetings/records';
+import type { Member } from '@shared/records/member';
 import { useApp } from '../../app/AppContext';
 import type { ActionItemRow, MeetingRow } from '../../db/db';
 import { DataTable, RowActions } from '../../ui/DataTable';

@@ -1,8 +1,8 @@
 import { type FormEvent, forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { addDecision, removeDecision, updateDecision } from '../../../../shared/meetings/agenda';
-import type { Decision, Meeting } from '../../../../shared/meetings/records';
+import { addDecision, removeDecision, updateDecision } from '@shared/meetings/agenda';
+import type { Decision, Meeting } from '@shared/meetings/records';
 import { newId, nowIso } from '../../db/ids';
 import { DraftField } from '../../ui/DraftField';
 import { Field } from '../../ui/Field';

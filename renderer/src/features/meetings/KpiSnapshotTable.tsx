@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { KpiSnapshotRow } from '../../../../shared/meetings/records';
+import type { KpiSnapshotRow } from '@shared/meetings/records';
 import { useApp } from '../../app/AppContext';
 import { formatNumber, formatPeriod } from './format';
 

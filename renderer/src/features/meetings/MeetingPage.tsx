@@ -2,7 +2,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
-import { actionsForMeeting } from '../../../../shared/meetings/actions';
+import { actionsForMeeting } from '@shared/meetings/actions';
 import {
   addAgendaItem,
   agendaFromTemplate,
@@ -11,11 +11,11 @@ import {
   removeAgendaItem,
   totalMinutes,
   updateAgendaItem,
-} from '../../../../shared/meetings/agenda';
-import { previousMonth, todayIn } from '../../../../shared/meetings/cadence';
-import type { AgendaItem, Meeting } from '../../../../shared/meetings/records';
-import { formatClock, itemElapsedMs } from '../../../../shared/meetings/timer';
-import type { Member } from '../../../../shared/records/member';
+} from '@shared/meetings/agenda';
+import { previousMonth, todayIn } from '@shared/meetings/cadence';
+import type { AgendaItem, Meeting } from '@shared/meetings/records';
+import { formatClock, itemElapsedMs } from '@shared/meetings/timer';
+import type { Member } from '@shared/records/member';
 import { useApp } from '../../app/AppContext';
 import { newId } from '../../db/ids';
 import { ConfirmDialog } from '../../ui/Dialog';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { isOpen, isOverdue } from '../../../../shared/meetings/actions';
-import { todayIn } from '../../../../shared/meetings/cadence';
+import { isOpen, isOverdue } from '@shared/meetings/actions';
+import { todayIn } from '@shared/meetings/cadence';
 import { useApp } from '../../app/AppContext';
 import { formatDay } from './format';
 import { useWorkspaceMeetings } from './useMeetingData';

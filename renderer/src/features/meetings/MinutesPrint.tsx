@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { actionsForMeeting, isClosedStatus, isOverdue, type MeetingAction } from '../../../../shared/meetings/actions';
-import { sortMeetings } from '../../../../shared/meetings/actions';
-import type { Member } from '../../../../shared/records/member';
-import { formatClock, itemElapsedMs } from '../../../../shared/meetings/timer';
+import { actionsForMeeting, isClosedStatus, isOverdue, type MeetingAction } from '@shared/meetings/actions';
+import { sortMeetings } from '@shared/meetings/actions';
+import type { Member } from '@shared/records/member';
+import { formatClock, itemElapsedMs } from '@shared/meetings/timer';
 import { useApp } from '../../app/AppContext';
 import { db } from '../../db/db';
 import { PrintLayout, printClasses } from '../print/PrintLayout';

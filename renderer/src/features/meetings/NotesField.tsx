@@ -1,8 +1,8 @@
 import { forwardRef, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { updateAgendaItem } from '../../../../shared/meetings/agenda';
-import type { AgendaItem } from '../../../../shared/meetings/records';
+import { updateAgendaItem } from '@shared/meetings/agenda';
+import type { AgendaItem } from '@shared/meetings/records';
 import { saveError } from './format';
 import { updateMeeting } from './meetingStore';
 

@@ -3,10 +3,10 @@ import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore }
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
-import type { Theme } from '../../../../shared/settings';
-import { actionsForMeeting } from '../../../../shared/meetings/actions';
-import { previousMonth, todayIn } from '../../../../shared/meetings/cadence';
-import type { Meeting } from '../../../../shared/meetings/records';
+import type { Theme } from '@shared/settings';
+import { actionsForMeeting } from '@shared/meetings/actions';
+import { previousMonth, todayIn } from '@shared/meetings/cadence';
+import type { Meeting } from '@shared/meetings/records';
 import {
   agendaTotals,
   currentItem,
@@ -20,7 +20,7 @@ import {
   startMeeting,
   timerView,
   toggleTimer,
-} from '../../../../shared/meetings/timer';
+} from '@shared/meetings/timer';
 import { useApp } from '../../app/AppContext';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import { ariaKeys, keyHint, ShortcutLegend } from '../../ui/shortcuts/labels';

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import { parseMinutes, textProblem } from '../../../../shared/meetings/agenda';
-import { isCalendarDate } from '../../../../shared/meetings/cadence';
-import { MAX_ITEM_MINUTES } from '../../../../shared/meetings/records';
-import type { Member } from '../../../../shared/records/member';
+import { parseMinutes, textProblem } from '@shared/meetings/agenda';
+import { isCalendarDate } from '@shared/meetings/cadence';
+import { MAX_ITEM_MINUTES } from '@shared/meetings/records';
+import type { Member } from '@shared/records/member';
 import { StorageFullError } from '../../db/errors';
 import { errorMessage } from '../../db/errors';
 import type { Parsed } from '../../ui/DraftField';

@@ -1,5 +1,5 @@
-import { isClosedStatus, sortMeetings, withStatus } from '../../../../shared/meetings/actions';
-import { dayOfMonth, nextDateByCadence } from '../../../../shared/meetings/cadence';
+import { isClosedStatus, sortMeetings, withStatus } from '@shared/meetings/actions';
+import { dayOfMonth, nextDateByCadence } from '@shared/meetings/cadence';
 import {
   ActionItem,
   type ActionItemInput,
@@ -9,8 +9,8 @@ import {
   type KpiSnapshotRow,
   Meeting,
   MeetingSeries,
-} from '../../../../shared/meetings/records';
-import { endMeeting } from '../../../../shared/meetings/timer';
+} from '@shared/meetings/records';
+import { endMeeting } from '@shared/meetings/timer';
 import { type ActionItemRow, type AlignboardDb, db as defaultDb, type MeetingRow, type MeetingSeriesRow } from '../../db/db';
 import { newId, nowIso } from '../../db/ids';
 import { writeAll } from '../../db/write';

@@ -1,5 +1,5 @@
-import { type PdfExportRequest, printRoute } from '../../../../shared/pdf';
-import type { Meeting } from '../../../../shared/meetings/records';
+import { type PdfExportRequest, printRoute } from '@shared/pdf';
+import type { Meeting } from '@shared/meetings/records';
 
 /**
  * What the minutes PDF export asks the host for. The footer is ASCII only (Chromium draws it

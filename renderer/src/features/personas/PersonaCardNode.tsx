@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSONA_CARD_MAX_HEIGHT } from '../../../../shared/board/personaTemplate';
+import { PERSONA_CARD_MAX_HEIGHT } from '@shared/board/personaTemplate';
 import './personas.css';
 import type { PersonaNode } from '../board/types';
 import { PersonaAvatar } from './PersonaAvatar';

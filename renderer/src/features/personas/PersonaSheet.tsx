@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSONA_ZONES, type PersonaTextField, type PersonaZone } from '../../../../shared/board/nodes';
-import { topNotesByZone } from '../../../../shared/board/personaTemplate';
+import { PERSONA_ZONES, type PersonaTextField, type PersonaZone } from '@shared/board/nodes';
+import { topNotesByZone } from '@shared/board/personaTemplate';
 import { useApp } from '../../app/AppContext';
 import { db } from '../../db/db';
 import { formatDateTime } from '../../i18n';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSONA_TEXT_FIELDS, type PersonaTextField } from '../../../../shared/board/nodes';
+import { PERSONA_TEXT_FIELDS, type PersonaTextField } from '@shared/board/nodes';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
 
 export type PromoteRequest = {

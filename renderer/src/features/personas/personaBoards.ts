@@ -1,9 +1,9 @@
 import { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
-import { addNodes } from '../../../../shared/board/doc';
-import { stampBoardDoc } from '../../../../shared/board/docVersion';
-import { personaTemplate } from '../../../../shared/board/personaTemplate';
-import type { Agreement } from '../../../../shared/records/board';
+import { addNodes } from '@shared/board/doc';
+import { stampBoardDoc } from '@shared/board/docVersion';
+import { personaTemplate } from '@shared/board/personaTemplate';
+import type { Agreement } from '@shared/records/board';
 import { type AlignboardDb, type BoardRow, db as defaultDb } from '../../db/db';
 import { newId, nowIso } from '../../db/ids';
 import { strictDb, writeAll } from '../../db/write';

@@ -1,5 +1,5 @@
-import { PersonaNodeData } from '../../../../shared/board/nodes';
-import { PERSONA_CARD } from '../../../../shared/board/personaTemplate';
+import { PersonaNodeData } from '@shared/board/nodes';
+import { PERSONA_CARD } from '@shared/board/personaTemplate';
 import type { NodeKind } from '../board/nodeKinds';
 import { nodeKinds } from '../board/nodeKinds';
 import { stickyKind, zoneKind } from '../board/nodes/kinds';

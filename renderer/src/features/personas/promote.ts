@@ -1,5 +1,5 @@
-import { defaultPromoteField, nearestPersonaId } from '../../../../shared/board/doc';
-import { PERSONA_TEXT_FIELDS, STICKY_SIZE, type PersonaNodeData, type PersonaTextField } from '../../../../shared/board/nodes';
+import { defaultPromoteField, nearestPersonaId } from '@shared/board/doc';
+import { PERSONA_TEXT_FIELDS, STICKY_SIZE, type PersonaNodeData, type PersonaTextField } from '@shared/board/nodes';
 import type { BoardSession } from '../board/session';
 import { createStore, type Store } from '../board/store';
 import type { PromoteRequest } from './PromoteDialog';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
-import { nodesMap, readAllNodes } from '../../../../shared/board/doc';
-import type { BoardNodeData, PersonaNodeData } from '../../../../shared/board/nodes';
+import { nodesMap, readAllNodes } from '@shared/board/doc';
+import type { BoardNodeData, PersonaNodeData } from '@shared/board/nodes';
 
 export type BoardSnapshot = {
   loaded: boolean;

@@ -1,5 +1,5 @@
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
-import { contentBoxMm, printOptions, toCssPageRule, type Orientation, type PdfKind } from '../../../../shared/pdf';
+import { contentBoxMm, printOptions, toCssPageRule, type Orientation, type PdfKind } from '@shared/pdf';
 import { usePrintPaper } from './printContext';
 import './print.css';
 

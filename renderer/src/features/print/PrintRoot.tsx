@@ -2,7 +2,7 @@ import { Suspense, useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { isPrintPath, parsePrintLocation } from '../../../../shared/pdf';
+import { isPrintPath, parsePrintLocation } from '@shared/pdf';
 import { PrintPaperContext, PrintViewContext } from './printContext';
 import { PrintViewBar } from './PrintViewBar';
 import { usePrintReady } from './usePrintReady';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { defaultPaper, isPaperAllowed, type Paper, type PdfKind } from '../../../../shared/pdf';
+import { defaultPaper, isPaperAllowed, type Paper, type PdfKind } from '@shared/pdf';
 
 /** The paper asked for in the print route's query (`?paper=Letter`), null when none. */
 export const PrintPaperContext = createContext<Paper | null>(null);

@@ -1,5 +1,5 @@
 import { useContext, useEffect } from 'react';
-import type { Orientation } from '../../../../shared/pdf';
+import type { Orientation } from '@shared/pdf';
 import { useApp } from '../../app/AppContext';
 import { waitForPrintAssets } from './printAssets';
 import { PrintViewContext } from './printContext';
@@ -43,7 +43,7 @@ export function usePrintReady(ready: boolean, problem: string | null = null, ori
     let cancelled = false;
     // With the footer's font (see shared/pdfFooter.ts): Chromium draws footers without the page's
     // fonts. Its bytes load with the first print, not with the app.
-    void import('../../../../shared/pdfFooter')
+    void import('@shared/pdfFooter')
       .then(({ PDF_FOOTER_FONT }) => waitForPrintAssets(document, { fonts: [PDF_FOOTER_FONT] }))
       .then(async () => {
         // Unmounted or no longer ready meanwhile (StrictMode runs effects twice): say nothing.

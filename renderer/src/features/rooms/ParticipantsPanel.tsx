@@ -2,7 +2,7 @@ import { roomErrorText } from './roomErrors';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import type { RoomParticipant } from '../../../../shared/rooms/protocol';
+import type { RoomParticipant } from '@shared/rooms/protocol';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import { DepartmentBadge } from '../../ui/DepartmentBadge';
 import { useRoomController, useRoomState } from './RoomsContext';

@@ -1,6 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
-import { FINAL_CLOSE_CODES, type OpenRoom } from '../../../../shared/rooms/protocol';
+import { FINAL_CLOSE_CODES, type OpenRoom } from '@shared/rooms/protocol';
 
 export type LinkState = 'connecting' | 'synced' | 'offline' | 'closed';
 

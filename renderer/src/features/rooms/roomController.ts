@@ -1,8 +1,8 @@
 import { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
-import type { RoomMember, RoomStatus } from '../../../../shared/rooms/protocol';
-import type { Member } from '../../../../shared/records/member';
-import { isGuestAuthorId } from '../../../../shared/rooms/identity';
+import type { RoomMember, RoomStatus } from '@shared/rooms/protocol';
+import type { Member } from '@shared/records/member';
+import { isGuestAuthorId } from '@shared/rooms/identity';
 import { db } from '../../db/db';
 import type { RoomsHost } from '../../host/roomsHost';
 import { createStore, patchStore, type Store } from '../board/store';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { roomProblemOf, roomProblemText } from '../../../../shared/rooms/errors';
+import { roomProblemOf, roomProblemText } from '@shared/rooms/errors';
 
 /** A failed room request in the user's language: the room's own reason when it gave one. */
 export function roomErrorText(t: TFunction, error: unknown): string {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language, THEMES, type Theme } from '../../../../shared/settings';
+import { LANGUAGES, type Language, THEMES, type Theme } from '@shared/settings';
 import { useApp } from '../../app/AppContext';
 import { formatBytes } from '../../i18n';
 import { Field } from '../../ui/Field';

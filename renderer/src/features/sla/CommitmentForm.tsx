@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FUNNEL_PERIODS, type Stage, stageName } from '../../../../shared/funnel/stages';
+import { FUNNEL_PERIODS, type Stage, stageName } from '@shared/funnel/stages';
 import {
   type Commitment,
   type CommitmentKind,
@@ -9,8 +9,8 @@ import {
   REVIEW_CADENCES,
   SLA_OWNERS,
   updateCommitment,
-} from '../../../../shared/sla/commitments';
-import type { Messages } from '../../../../shared/locales/en';
+} from '@shared/sla/commitments';
+import type { Messages } from '@shared/locales/en';
 import { useApp } from '../../app/AppContext';
 import type { MessageKey } from '../../i18n';
 

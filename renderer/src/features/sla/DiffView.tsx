@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { diff, type SlaDocument } from '../../../../shared/sla/document';
+import { diff, type SlaDocument } from '@shared/sla/document';
 import { sectionTitle } from './format';
 import { itemLabel, useSlaFormat } from './SlaContent';
 

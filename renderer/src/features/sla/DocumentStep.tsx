@@ -1,7 +1,7 @@
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { printHash, printRoute } from '../../../../shared/pdf';
-import { acknowledgeGenerated, SLA_SECTION_KEYS, setSectionText, setTitle, setValidity } from '../../../../shared/sla/document';
+import { printHash, printRoute } from '@shared/pdf';
+import { acknowledgeGenerated, SLA_SECTION_KEYS, setSectionText, setTitle, setValidity } from '@shared/sla/document';
 import { sectionTitle } from './format';
 import { SectionGenerated } from './SlaContent';
 import type { StepProps } from './steps';

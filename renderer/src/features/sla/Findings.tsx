@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Funnel } from '../../../../shared/funnel/plan';
-import { checkSla } from '../../../../shared/sla/checks';
-import { type SlaDocument, stagesOf } from '../../../../shared/sla/document';
-import type { SlaVersion } from '../../../../shared/sla/versions';
+import { Funnel } from '@shared/funnel/plan';
+import { checkSla } from '@shared/sla/checks';
+import { type SlaDocument, stagesOf } from '@shared/sla/document';
+import type { SlaVersion } from '@shared/sla/versions';
 import { findingMessage } from './format';
 import { useSlaFormat } from './SlaContent';
 import { commitmentsOf } from './slaStore';

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { checkSla, hasErrors } from '../../../../shared/sla/checks';
-import { lastSigned, returnToDraft, setSigners, submitForReview } from '../../../../shared/sla/versions';
+import { checkSla, hasErrors } from '@shared/sla/checks';
+import { lastSigned, returnToDraft, setSigners, submitForReview } from '@shared/sla/versions';
 import { useApp } from '../../app/AppContext';
 import { formatDateTime } from '../../i18n';
 import { DiffView } from './DiffView';

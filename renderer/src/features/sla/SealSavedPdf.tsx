@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import type { SlaVersion } from '../../../../shared/sla/versions';
+import type { SlaVersion } from '@shared/sla/versions';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { formatDateTime } from '../../i18n';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
-import type { Member } from '../../../../shared/records/member';
-import { pendingSigners, type SignatureInput, type SlaVersion } from '../../../../shared/sla/versions';
+import type { Member } from '@shared/records/member';
+import { pendingSigners, type SignatureInput, type SlaVersion } from '@shared/sla/versions';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
 
 const PAD_WIDTH = 440;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { mainStages, type Stage, stageName } from '../../../../shared/funnel/stages';
-import { type GeneratedItem, type SlaDocument, type SlaSection, stagesOf } from '../../../../shared/sla/document';
-import type { Commitment } from '../../../../shared/sla/commitments';
+import { mainStages, type Stage, stageName } from '@shared/funnel/stages';
+import { type GeneratedItem, type SlaDocument, type SlaSection, stagesOf } from '@shared/sla/document';
+import type { Commitment } from '@shared/sla/commitments';
 import { useApp } from '../../app/AppContext';
 import { calendarSentence } from '../calendar/format';
 import { commitmentSentence, department, formatDate, formatList, formatNumber, funnelProblem, type SlaFormat, stageLabel } from './format';

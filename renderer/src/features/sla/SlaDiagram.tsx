@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { type Finding, findingsFor } from '../../../../shared/sla/checks';
+import { type Finding, findingsFor } from '@shared/sla/checks';
 import {
   addCommitment,
   type Commitment,
@@ -14,9 +14,9 @@ import {
   SLA_OWNERS,
   type SlaOwner,
   updateCommitment,
-} from '../../../../shared/sla/commitments';
-import type { SlaDocument } from '../../../../shared/sla/document';
-import { mainStages, type Stage } from '../../../../shared/funnel/stages';
+} from '@shared/sla/commitments';
+import type { SlaDocument } from '@shared/sla/document';
+import { mainStages, type Stage } from '@shared/funnel/stages';
 import { errorMessage } from '../../db/errors';
 import { newId } from '../../db/ids';
 import { CommitmentForm, commitmentPatcher } from './CommitmentForm';

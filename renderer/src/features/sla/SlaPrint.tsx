@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { SLA_SECTION_KEYS, type SlaDocument } from '../../../../shared/sla/document';
-import type { SignatureImage } from '../../../../shared/sla/versions';
+import { SLA_SECTION_KEYS, type SlaDocument } from '@shared/sla/document';
+import type { SignatureImage } from '@shared/sla/versions';
 import { useApp } from '../../app/AppContext';
 import { db } from '../../db/db';
 import { SlaFigureView, useSlaFigures } from '../diagrams/SlaFigures';

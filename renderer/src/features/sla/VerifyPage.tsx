@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VerifyResult } from '../../../../shared/pdfSeal/contract';
+import type { VerifyResult } from '@shared/pdfSeal/contract';
 import { useApp } from '../../app/AppContext';
 import { formatDateTime } from '../../i18n';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';

@@ -1,7 +1,7 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { isFrozen, lastSigned } from '../../../../shared/sla/versions';
+import { isFrozen, lastSigned } from '@shared/sla/versions';
 import { DiffView } from './DiffView';
 import { stepPath, type StepProps } from './steps';
 import { startNewRevision } from './slaStore';

@@ -1,6 +1,6 @@
-import { type PdfExportRequest, type PdfFooterInfo, printRoute } from '../../../../shared/pdf';
-import type { KnownVersion, PdfSealRequest } from '../../../../shared/pdfSeal/contract';
-import { isFrozen, signedJsonOf, type SlaVersion } from '../../../../shared/sla/versions';
+import { type PdfExportRequest, type PdfFooterInfo, printRoute } from '@shared/pdf';
+import type { KnownVersion, PdfSealRequest } from '@shared/pdfSeal/contract';
+import { isFrozen, signedJsonOf, type SlaVersion } from '@shared/sla/versions';
 
 /**
  * What the SLA PDF export asks the host for: the print route, the page footer (version and hash,

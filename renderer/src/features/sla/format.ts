@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
-import { REVERSE_FUNNEL_PROBLEM_CODES } from '../../../../shared/funnel/reverseFunnel';
-import { FUNNEL_PERIODS, type Stage, stageName } from '../../../../shared/funnel/stages';
-import { isOneOf } from '../../../../shared/oneOf';
-import type { Language } from '../../../../shared/settings';
-import type { Finding } from '../../../../shared/sla/checks';
-import { type Commitment, COMMITMENT_KINDS, complianceOf, DEFAULT_REASON_CODES, DEFAULT_REQUIRED_FIELDS } from '../../../../shared/sla/commitments';
-import type { SlaSectionKey } from '../../../../shared/sla/document';
+import { REVERSE_FUNNEL_PROBLEM_CODES } from '@shared/funnel/reverseFunnel';
+import { FUNNEL_PERIODS, type Stage, stageName } from '@shared/funnel/stages';
+import { isOneOf } from '@shared/oneOf';
+import type { Language } from '@shared/settings';
+import type { Finding } from '@shared/sla/checks';
+import { type Commitment, COMMITMENT_KINDS, complianceOf, DEFAULT_REASON_CODES, DEFAULT_REQUIRED_FIELDS } from '@shared/sla/commitments';
+import type { SlaSectionKey } from '@shared/sla/document';
 
 /** Everything the SLA text needs to turn codes and ids into the reader's language. */
 export type SlaFormat = {

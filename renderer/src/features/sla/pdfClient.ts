@@ -1,4 +1,4 @@
-import { MAX_PDF_BYTES, type PdfRefusal, type PdfSealRequest, type VerifyResult } from '../../../../shared/pdfSeal/contract';
+import { MAX_PDF_BYTES, type PdfRefusal, type PdfSealRequest, type VerifyResult } from '@shared/pdfSeal/contract';
 import type { KnownSlaVersion } from './exportRequest';
 import type { FromPdfWorker, SealOutcome, ToPdfWorker, Unreadable } from './pdfJob';
 

@@ -1,5 +1,5 @@
-import { type PdfRefusal, type PdfSealRequest, readSeal, sealPdfForRequest, verifyPdf, type VerifyResult } from '../../../../shared/pdfSeal';
-import { sha256Hex } from '../../../../shared/sla/canonical';
+import { type PdfRefusal, type PdfSealRequest, readSeal, sealPdfForRequest, verifyPdf, type VerifyResult } from '@shared/pdfSeal';
+import { sha256Hex } from '@shared/sla/canonical';
 import type { KnownSlaVersion } from './exportRequest';
 
 /**

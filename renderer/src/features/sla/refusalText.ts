@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { PdfRefusal } from '../../../../shared/pdfSeal/contract';
+import type { PdfRefusal } from '@shared/pdfSeal/contract';
 import { formatBytes } from '../../i18n';
 
 /** Why a PDF was refused, in words (the hardening.pdf.refusals strings). */

@@ -1,10 +1,10 @@
 import { DexieYProvider } from 'y-dexie';
-import type { WorkingCalendar } from '../../../../shared/calendar/calendar';
-import { Funnel } from '../../../../shared/funnel/plan';
-import { createDefaultStages, mainStages } from '../../../../shared/funnel/stages';
-import type { Language } from '../../../../shared/settings';
-import { type Commitment, defaultCommitments } from '../../../../shared/sla/commitments';
-import { createDocument, regenerate, type SlaDocument } from '../../../../shared/sla/document';
+import type { WorkingCalendar } from '@shared/calendar/calendar';
+import { Funnel } from '@shared/funnel/plan';
+import { createDefaultStages, mainStages } from '@shared/funnel/stages';
+import type { Language } from '@shared/settings';
+import { type Commitment, defaultCommitments } from '@shared/sla/commitments';
+import { createDocument, regenerate, type SlaDocument } from '@shared/sla/document';
 import {
   addSignature,
   assertWritable,
@@ -16,7 +16,7 @@ import {
   type SignatureInput,
   startRevision,
   updateDocument,
-} from '../../../../shared/sla/versions';
+} from '@shared/sla/versions';
 import { type AlignboardDb, db as defaultDb, type SlaVersionRow } from '../../db/db';
 import { newId, nowIso } from '../../db/ids';
 import { strictDb, writeAll } from '../../db/write';

@@ -1,6 +1,6 @@
-import type { Member } from '../../../../shared/records/member';
-import type { SlaDocument } from '../../../../shared/sla/document';
-import type { SlaVersion, VersionState } from '../../../../shared/sla/versions';
+import type { Member } from '@shared/records/member';
+import type { SlaDocument } from '@shared/sla/document';
+import type { SlaVersion, VersionState } from '@shared/sla/versions';
 
 /** The SLA page's steps in the order a manager goes through them; each is its own route. */
 export const SLA_STEPS = ['commitments', 'document', 'review', 'versions'] as const;

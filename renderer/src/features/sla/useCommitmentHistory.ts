@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState, useSyncExternalStore } from 'react';
-import type { Commitment } from '../../../../shared/sla/commitments';
-import { historyFlags, type HistoryFlags, SnapshotHistory } from '../../../../shared/history/history';
+import type { Commitment } from '@shared/sla/commitments';
+import { historyFlags, type HistoryFlags, SnapshotHistory } from '@shared/history/history';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 
 /** How many steps back the SLA board remembers (a session's worth of edits). */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEPARTMENTS, type Department } from '../../../../shared/records/member';
+import { DEPARTMENTS, type Department } from '@shared/records/member';
 import type { MemberInput } from '../../db/workspaces';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import type { Member } from '../../../../shared/records/member';
+import type { Member } from '@shared/records/member';
 import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { addMember, type MemberInput, reinsertMember, removeMember, updateMember } from '../../db/workspaces';

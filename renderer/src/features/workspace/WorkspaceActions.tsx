@@ -2,8 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
-import { MAX_FILE_BYTES, utf8ByteLength } from '../../../../shared/fileLimits';
-import { parseWorkspaceFile } from '../../../../shared/workspaceFile';
+import { MAX_FILE_BYTES, utf8ByteLength } from '@shared/fileLimits';
+import { parseWorkspaceFile } from '@shared/workspaceFile';
 import { useApp } from '../../app/AppContext';
 import { errorMessage, StorageFullError } from '../../db/errors';
 import { createWorkspace, exportWorkspace, importWorkspace } from '../../db/workspaces';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { BOARD_DOC_VERSION } from '../../../../shared/board/docVersion';
-import { FILE_VERSION, type FileProblem } from '../../../../shared/workspaceFile';
+import { BOARD_DOC_VERSION } from '@shared/board/docVersion';
+import { FILE_VERSION, type FileProblem } from '@shared/workspaceFile';
 import { formatBytes } from '../../i18n';
 
 export type ImportProblem = FileProblem | { kind: 'read-failed'; detail: string } | { kind: 'write-failed'; detail: string } | { kind: 'storage-full' };

@@ -1,4 +1,4 @@
-import { STICKY_SIZE, StickyNodeData, ZoneNodeData } from '../../../../../shared/board/nodes';
+import { STICKY_SIZE, StickyNodeData, ZoneNodeData } from '@shared/board/nodes';
 import { stickyLabel } from '../labels';
 import type { NodeKind } from '../nodeKinds';
 import type { StickyNode, ZoneNode } from '../types';
