@@ -1078,8 +1078,8 @@ function installStartProbe() {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') marks.firstPaint = entry.startTime;
   }).observe({ type: 'paint', buffered: true });
   const watch = () => {
-    const root = document.getElementById('root');
-    const drawn = root?.querySelector('h1') && root.querySelector('button') && document.fonts.status === 'loaded';
+    const app = document.getElementById('root');
+    const drawn = app?.querySelector('h1') && app.querySelector('button') && document.fonts.status === 'loaded';
     if (drawn) {
       const channel = new MessageChannel();
       channel.port1.addEventListener('message', () => {

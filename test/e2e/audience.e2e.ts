@@ -3,7 +3,7 @@ import { afterEach, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { addDays, todayIn } from '../../shared/meetings/cadence';
 import { openSample, poll } from './support/app';
-import { boardHeading, SAMPLE_BOARD, toolbar, waitForBoard } from './support/board';
+import { boardHeading, SAMPLE_BOARD, waitForBoard } from './support/board';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
 
 afterEach(cleanUpBrowsers);

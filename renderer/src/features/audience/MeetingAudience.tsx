@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Presentation } from '@shared/audience/presentation';
 import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
@@ -19,7 +19,9 @@ function meetingPresentation(workspaceId: string, meetingId: string): Presentati
 export function useMeetingOnProjector(workspaceId: string, meetingId: string): void {
   const { offer, present, state } = useAudience();
   const presented = useRef(state.presentation);
-  presented.current = state.presentation;
+  useLayoutEffect(() => {
+    presented.current = state.presentation;
+  });
   const meeting = useMemo(() => meetingPresentation(workspaceId, meetingId), [workspaceId, meetingId]);
   useEffect(() => offer(meeting), [offer, meeting]);
   useRunModePresentation({ present, presented: () => presented.current }, workspaceId, meetingId);

@@ -11,7 +11,7 @@ import {
   type OnNodeDrag,
   type SelectionDragHandler,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ComponentType, type FocusEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ComponentType, type FocusEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type * as Y from 'yjs';
@@ -28,6 +28,7 @@ import { ToolButton } from './ToolButton';
 import { GRID, type BoardCommand } from './keyboard';
 import type { NodeKinds } from './nodeKinds';
 import { BoardSession, type Notifier, type SaveStatus } from './session';
+import { useStoreSelector } from './store';
 import { ShortcutsLegend } from './ShortcutsLegend';
 import { Toolbar } from './Toolbar';
 import type { AppNode } from './types';
@@ -119,14 +120,19 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   const flow = useReactFlow<AppNode>();
   useEffect(() => session.attachFlow(flow), [session, flow]);
 
-  const flowNodes = useSyncExternalStore(session.subscribeAll, session.flowNodes);
   const miniMapClass = useCallback((node: AppNode) => session.kinds.of(node).miniMapClass(node), [session]);
   const ui = useSyncExternalStore(session.ui.subscribe, session.ui.get);
   const compact = useCompactChrome();
   // With compact chrome (the projector, a small window) the canvas needs the room: the legend
   // waits behind its item in the "More" menu there.
   const legendShown = ui.legendShown ?? !compact;
-  const nodes = useSyncExternalStore(session.nodes.subscribe, session.nodes.get);
+  // Only what the chrome shows of the nodes: a drag (a new nodes array each frame) re-renders
+  // the canvas (BoardFlow), not the toolbar, the writer picker or the side panel (issue 12).
+  const selectedCount = useStoreSelector(session.nodes, countSelected);
+  const hasResults = useStoreSelector(session.nodes, hasVoteResults);
+  const panelNodeId = ui.panelNodeId;
+  const selectPanelNode = useCallback((nodes: AppNode[]) => (panelNodeId ? nodes.find((node) => node.id === panelNodeId) : undefined), [panelNodeId]);
+  const panelNode = useStoreSelector(session.nodes, selectPanelNode);
   // Stable handlers: a new onNodeClick/onNodeDoubleClick re-renders every node wrapper, and any
   // new handler makes React Flow's StoreUpdater write its store (running every node's selector).
   const onNodesChange = useCallback(
@@ -162,9 +168,6 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
     [t],
   );
 
-  const selected = nodes.filter((node) => node.selected);
-  const hasResults = nodes.some((node) => node.type === 'sticky' && node.data.votes > 0);
-  const panelNode = ui.panelNodeId ? nodes.find((node) => node.id === ui.panelNodeId) : undefined;
   const Panel = panelNode ? session.kinds.of(panelNode).panel : undefined;
   const voter = ui.writer.kind === 'member' ? (ui.members.get(ui.writer.id) ?? null) : null;
   const voteBar = ui.vote.active ? (
@@ -184,7 +187,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
       <div className={`board-top${compact ? ' is-compact' : ''}`}>
         <BoardToolbar
           history={ui.history}
-          selectedCount={selected.length}
+          selectedCount={selectedCount}
           canPaste={session.hasClipboard()}
           snapOn={ui.snapOn}
           voting={ui.vote.active}
@@ -207,29 +210,19 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
         <div ref={setContainer} className={`board-canvas${ui.vote.active ? ' is-voting' : ''}`} onFocusCapture={onFocusCapture}>
           {/* Compact chrome: the running vote floats over the canvas's top instead of taking a row. */}
           {compact ? voteBar : null}
-          <CanvasShell<AppNode>
-            nodes={flowNodes}
-            nodeTypes={session.kinds.nodeTypes}
+          <BoardFlow
+            session={session}
+            voting={ui.vote.active}
+            snapOn={ui.snapOn}
             onNodesChange={onNodesChange}
             onNodeDragStop={onNodeDragStop}
             onSelectionDragStop={onSelectionDragStop}
             onNodeClick={onNodeClick}
             onNodeDoubleClick={onNodeDoubleClick}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-            selectionOnDrag
-            panOnDrag={PAN_BUTTONS}
-            nodesDraggable={!ui.vote.active}
-            elevateNodesOnSelect={false}
-            snapToGrid={ui.snapOn}
-            snapGrid={SNAP_GRID}
-            maxZoom={3}
-            fitViewOptions={FIT_VIEW_OPTIONS}
             ariaLabelConfig={ariaLabelConfig}
-            background={{ variant: ui.snapOn ? BackgroundVariant.Lines : BackgroundVariant.Dots, gap: GRID }}
-          >
-            <MiniMap pannable zoomable ariaLabel={t('board.minimap')} nodeClassName={miniMapClass} style={MINIMAP_STYLE} />
-          </CanvasShell>
+            miniMapClass={miniMapClass}
+            miniMapLabel={t('board.minimap')}
+          />
           <p id={`board-node-hint-${props.boardId}`} className="visually-hidden">
             {t('board.nodeHint')}
           </p>
@@ -261,6 +254,56 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
     </>
   );
 }
+
+const countSelected = (nodes: AppNode[]) => nodes.reduce((count, node) => (node.selected ? count + 1 : count), 0);
+const hasVoteResults = (nodes: AppNode[]) => nodes.some((node) => node.type === 'sticky' && node.data.votes > 0);
+
+/**
+ * The canvas alone: the one part of the board that follows every change of the nodes (each frame
+ * of a drag). Its other props are stable, so nothing around it renders while notes move.
+ */
+const BoardFlow = memo(function BoardFlow(props: {
+  session: BoardSession;
+  voting: boolean;
+  snapOn: boolean;
+  onNodesChange(changes: NodeChange<AppNode>[]): void;
+  onNodeDragStop: OnNodeDrag<AppNode>;
+  onSelectionDragStop: SelectionDragHandler<AppNode>;
+  onNodeClick: NodeMouseHandler<AppNode>;
+  onNodeDoubleClick: NodeMouseHandler<AppNode>;
+  ariaLabelConfig: Partial<AriaLabelConfig>;
+  miniMapClass(node: AppNode): string;
+  miniMapLabel: string;
+}) {
+  const { session } = props;
+  const flowNodes = useSyncExternalStore(session.subscribeAll, session.flowNodes);
+  const background = useMemo(() => ({ variant: props.snapOn ? BackgroundVariant.Lines : BackgroundVariant.Dots, gap: GRID }), [props.snapOn]);
+  return (
+    <CanvasShell<AppNode>
+      nodes={flowNodes}
+      nodeTypes={session.kinds.nodeTypes}
+      onNodesChange={props.onNodesChange}
+      onNodeDragStop={props.onNodeDragStop}
+      onSelectionDragStop={props.onSelectionDragStop}
+      onNodeClick={props.onNodeClick}
+      onNodeDoubleClick={props.onNodeDoubleClick}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+      selectionOnDrag
+      panOnDrag={PAN_BUTTONS}
+      nodesDraggable={!props.voting}
+      elevateNodesOnSelect={false}
+      snapToGrid={props.snapOn}
+      snapGrid={SNAP_GRID}
+      maxZoom={3}
+      fitViewOptions={FIT_VIEW_OPTIONS}
+      ariaLabelConfig={props.ariaLabelConfig}
+      background={background}
+    >
+      <MiniMap pannable zoomable ariaLabel={props.miniMapLabel} nodeClassName={props.miniMapClass} style={MINIMAP_STYLE} />
+    </CanvasShell>
+  );
+});
 
 function ZoomLevel() {
   const { language } = useApp();

@@ -1,3 +1,5 @@
+import { useRef, useSyncExternalStore } from 'react';
+
 /** A minimal external store (for useSyncExternalStore): the board's state lives outside React. */
 export type Store<T> = {
   get(): T;
@@ -35,4 +37,24 @@ export function patchStore<T extends object>(store: Store<T>, patch: Partial<T>)
   const keys = Object.keys(patch) as (keyof T)[];
   if (keys.every((key) => Object.is(current[key], patch[key]))) return;
   store.set({ ...current, ...patch });
+}
+
+/**
+ * A value derived from a store: the component re-renders only when the derived value changes
+ * (`equal`, Object.is by default), not on every change of the store — so a toolbar that needs
+ * "how many notes are selected" does not re-render on each frame of a drag (issue 12).
+ * `select` may change between renders (a new closure); it is then applied afresh.
+ */
+export function useStoreSelector<T, S>(store: Store<T>, select: (state: T) => S, equal: (a: S, b: S) => boolean = Object.is): S {
+  const cache = useRef<{ state: T; select: (state: T) => S; value: S } | null>(null);
+  const getSnapshot = () => {
+    const state = store.get();
+    const cached = cache.current;
+    if (cached && cached.state === state && cached.select === select) return cached.value;
+    const value = select(state);
+    const kept = cached && equal(cached.value, value) ? cached.value : value;
+    cache.current = { state, select, value: kept };
+    return kept;
+  };
+  return useSyncExternalStore(store.subscribe, getSnapshot);
 }

@@ -7,26 +7,33 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { BoardCanvas, ToolButton, type BoardExtension } from '../board/BoardCanvas';
 import { BoardFrame } from '../board/BoardFrame';
 import type { BoardSession } from '../board/session';
+import { useStoreSelector } from '../board/store';
+import type { AppNode } from '../board/types';
 import { useOpenBoard } from '../board/useOpenBoard';
 import { useBoardExports } from '../diagrams/exports';
 import { RoomButton, WithGuests } from '../rooms/BoardRoom';
 import { AudienceButton, AudiencePanel, type FocusTarget, useOfferBoard } from '../audience/AudienceControls';
-import { STICKY_SIZE, type ZoneNodeData } from '@shared/board/nodes';
+import { type PersonaZone, STICKY_SIZE, type ZoneNodeData } from '@shared/board/nodes';
 import { zoneOf } from '@shared/board/personaTemplate';
 import { BoardMetaProvider, useBoardMeta } from './boardMeta';
 import { PERSONA_BOARD_KINDS } from './personaKind';
 import { promoteFlow } from './promote';
 import { PromoteDialog } from './PromoteDialog';
 
-function useNodes(session: BoardSession) {
-  return useSyncExternalStore(session.nodes.subscribe, session.nodes.get);
+/** The one selected note's id, or null (none, several, or not a note). */
+function singleSelectedNote(nodes: AppNode[]): string | null {
+  const selected = nodes.filter((node) => node.selected);
+  return selected.length === 1 && selected[0]!.type === 'sticky' ? selected[0]!.id : null;
 }
+const personaNodeId = (nodes: AppNode[]) => nodes.find((node) => node.type === 'persona')?.id ?? null;
+/** The zones' ids and kinds, one string (changes only when a zone is added, removed or retyped). */
+const zonesKey = (nodes: AppNode[]) => nodes.flatMap((node) => (node.type === 'zone' ? [`${node.id}:${node.data.zone}`] : [])).join('|');
 
 /** Promote, after "New note": enabled while exactly one note is selected. */
 function PromoteTool(props: { session: BoardSession }) {
   const { t } = useTranslation();
-  const selected = useNodes(props.session).filter((node) => node.selected);
-  const single = selected.length === 1 && selected[0]!.type === 'sticky' ? selected[0]!.id : null;
+  // Selectors, not the nodes: the toolbar does not re-render on each frame of a drag.
+  const single = useStoreSelector(props.session.nodes, singleSelectedNote);
   return <ToolButton label={t('board.promote')} icon="promote" shortcut="board.promote" text disabled={single === null} onClick={() => promoteFlow(props.session).open(single)} />;
 }
 
@@ -41,10 +48,16 @@ function AudienceOverlay(props: { session: BoardSession }) {
   const { t } = useTranslation();
   const meta = useBoardMeta();
   const { session } = props;
-  const nodes = useNodes(session);
+  const zoneList = useStoreSelector(session.nodes, zonesKey);
   const zones = useMemo<FocusTarget[]>(
-    () => nodes.flatMap((node) => (node.type === 'zone' ? [{ id: node.id, name: t(`persona.zones.${node.data.zone}`) }] : [])),
-    [nodes, t],
+    () =>
+      zoneList
+        ? zoneList.split('|').map((entry) => {
+            const [id, zone] = entry.split(':') as [string, string];
+            return { id, name: t(`persona.zones.${zone as PersonaZone}`) };
+          })
+        : [],
+    [zoneList, t],
   );
   const selectedZone = () => {
     const all = session.nodes.get();
@@ -71,7 +84,7 @@ function PersonaOverlay(props: { session: BoardSession }) {
 function PersonaTools(props: { session: BoardSession }) {
   const { t } = useTranslation();
   const meta = useBoardMeta();
-  const personaId = useNodes(props.session).find((node) => node.type === 'persona')?.id ?? null;
+  const personaId = useStoreSelector(props.session.nodes, personaNodeId);
   const sheet = useMemo(
     () => (personaId ? { kind: 'persona-sheet' as const, route: printRoute('persona', meta.workspaceId, meta.boardId), suggestedName: `${meta.boardName}.pdf` } : null),
     [personaId, meta.workspaceId, meta.boardId, meta.boardName],

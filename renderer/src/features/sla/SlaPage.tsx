@@ -42,10 +42,10 @@ function funnelChanged(document: SlaDocument, source: FunnelSource): boolean {
 }
 
 /** The steps as links (each its own URL), the current one marked; Tab reaches each. */
-function StepNav(props: { workspaceId: string; step: SlaStep; navRef: RefObject<HTMLElement | null> }) {
+function StepNav({ navRef, ...props }: { workspaceId: string; step: SlaStep; navRef: RefObject<HTMLElement | null> }) {
   const { t } = useTranslation();
   return (
-    <nav aria-label={t('slaSteps.nav')} className="sla-steps" ref={props.navRef}>
+    <nav aria-label={t('slaSteps.nav')} className="sla-steps" ref={navRef}>
       <ol>
         {SLA_STEPS.map((step, index) => (
           <li key={step}>
