@@ -20,11 +20,17 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
   const addButton = useRef<HTMLButtonElement>(null);
   // After a delete the row's buttons are gone: the keyboard goes to the next row's Delete (or Add).
   const focusAfter = useRef<{ index: number; id: string } | null>(null);
+  // The list as last drawn: the deleted row's place is read there, not from the click (a move
+  // just before may not have reached the row the click came from yet).
+  const shown = useRef(props.kpis);
   useEffect(() => {
+    const before = shown.current;
+    shown.current = props.kpis;
     const pending = focusAfter.current;
     if (pending === null || props.kpis.some((kpi) => kpi.id === pending.id)) return;
     focusAfter.current = null;
-    const next = props.kpis[Math.min(pending.index, props.kpis.length - 1)];
+    const place = before.findIndex((kpi) => kpi.id === pending.id);
+    const next = props.kpis[Math.min(place >= 0 ? place : pending.index, props.kpis.length - 1)];
     const target = next ? document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(t('kpi.definitions.delete', { name: next.name }))}"]`) : null;
     (target ?? addButton.current)?.focus();
   }, [props.kpis, t]);
