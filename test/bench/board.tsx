@@ -20,6 +20,7 @@ import { addNodes, newSticky } from '../../shared/board/doc';
 import { AppProvider, applyTheme } from '../../renderer/src/app/AppContext';
 import { db } from '../../renderer/src/db/db';
 import { BoardPage } from '../../renderer/src/features/personas/PersonaBoardPage';
+import { AudienceProvider } from '../../renderer/src/features/audience/AudienceContext';
 import { RoomsProvider } from '../../renderer/src/features/rooms/RoomsContext';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import { initI18n, loadLanguage } from '../../renderer/src/i18n';
@@ -82,11 +83,13 @@ async function open(): Promise<void> {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <AppProvider host={host} initialSettings={settings} settingsProblem={problem}>
-          {/* As in the app: a persona board offers its room (App wraps every page in RoomsProvider). */}
+          {/* As in the app: a persona board offers its room and the projector (App wraps every page in both providers). */}
           <RoomsProvider>
-            <main id="main" tabIndex={-1}>
-              <BoardPage workspaceId={workspaceId} boardId={boardId} />
-            </main>
+            <AudienceProvider>
+              <main id="main" tabIndex={-1}>
+                <BoardPage workspaceId={workspaceId} boardId={boardId} />
+              </main>
+            </AudienceProvider>
           </RoomsProvider>
         </AppProvider>
       </I18nextProvider>
