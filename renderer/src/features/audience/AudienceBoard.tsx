@@ -5,7 +5,6 @@ import { MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import { nodesMap } from '@shared/board/doc';
 import { STICKY_SIZE } from '@shared/board/nodes';
@@ -16,8 +15,9 @@ import { useApp } from '../../app/AppContext';
 import { db } from '../../db/db';
 import { readAppNodes } from '../board/mapping';
 import { ZoneNodeView } from '../board/nodes/ZoneNode';
+import { useDocVersion } from '../board/useDocVersion';
 import type { AppNode, StickyNode } from '../board/types';
-import { planMap, readPlan, readStages } from '../funnel/funnelDoc';
+import { readPlan, readStages } from '../funnel/funnelDoc';
 import { funnelLayout } from '../funnel/layout';
 import { BoardMetaProvider } from '../personas/boardMeta';
 import { PersonaCardNode } from '../personas/PersonaCardNode';
@@ -106,46 +106,6 @@ function union(boxes: readonly Box[]): Box | null {
   const right = Math.max(...boxes.map((box) => box.x + box.width));
   const bottom = Math.max(...boxes.map((box) => box.y + box.height));
   return { x: left, y: top, width: right - left, height: bottom - top };
-}
-
-/**
- * A version number that changes on every change of the board's document (after it loaded).
- * `onDestroyed`: y-dexie destroyed the doc (another holder over-released it); the caller fetches a
- * fresh one, as the board page does (useOpenBoard).
- */
-function useDocVersion(doc: Y.Doc | null, onDestroyed: () => void): number | null {
-  // Counted per doc: a fresh doc (after a destroy) is not shown until it has loaded.
-  const [version, setVersion] = useState<{ doc: Y.Doc; n: number } | null>(null);
-  useEffect(() => {
-    if (!doc) return;
-    let live = true;
-    const bump = () => {
-      if (!live) return;
-      setVersion((previous) => ({ doc, n: (previous?.doc === doc ? previous.n : 0) + 1 }));
-    };
-    // The laptop writes the board; y-dexie's live query on its updates brings each write here.
-    const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
-    const nodes = nodesMap(doc);
-    const plan = planMap(doc);
-    provider.whenLoaded.then(
-      () => {
-        bump();
-        nodes.observeDeep(bump);
-        plan.observeDeep(bump);
-      },
-      (error: unknown) => console.error('board document failed to load', error),
-    );
-    const destroyed = () => live && onDestroyed();
-    doc.on('destroy', destroyed);
-    return () => {
-      live = false;
-      doc.off('destroy', destroyed);
-      nodes.unobserveDeep(bump);
-      plan.unobserveDeep(bump);
-      DexieYProvider.release(doc);
-    };
-  }, [doc, onDestroyed]);
-  return doc && version?.doc === doc ? version.n : null;
 }
 
 /** The room's view of a board: only the canvas, read-only, fitted to the zone in focus or to the whole board. */

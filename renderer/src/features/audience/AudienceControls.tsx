@@ -192,7 +192,7 @@ export function AudiencePanel(props: {
       {previewShown ? (
         <div className="audience-preview" role="img" aria-label={t('audience.controls.previewLabel', { what: status })}>
           {/* The audience view itself at the projector's 1280×720, scaled down: exactly what the room sees. */}
-          <div className="audience-preview-frame" aria-hidden="true" inert>
+          <div className="audience-preview-frame projector-palette" aria-hidden="true" inert>
             <AudienceView state={state} />
           </div>
         </div>

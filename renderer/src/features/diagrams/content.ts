@@ -1,15 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
-import { nodesMap, readAllNodes } from '@shared/board/doc';
+import { readAllNodes } from '@shared/board/doc';
 import type { BoardNodeData } from '@shared/board/nodes';
 import type { RevenuePlan } from '@shared/funnel/plan';
 import type { Stage } from '@shared/funnel/stages';
 import type { Member } from '@shared/records/member';
 import type { Workspace } from '@shared/records/workspace';
 import { db, type BoardRow } from '../../db/db';
-import { planMap, readPlan, readStages } from '../funnel/funnelDoc';
+import { useDocVersion } from '../board/useDocVersion';
+import { readPlan, readStages } from '../funnel/funnelDoc';
 
 /**
  * What a whole-board export draws, read from a board's Y.Doc: a persona board's nodes, or a funnel
@@ -55,30 +56,8 @@ export function useBoardContent(workspaceId: string, boardId: string): { records
   }, [workspaceId, boardId]);
   const board = records?.board ?? null;
   const doc = board?.doc ?? null;
-  const [version, setVersion] = useState<{ doc: Y.Doc; n: number } | null>(null);
-  useEffect(() => {
-    if (!doc) return;
-    let live = true;
-    const bump = () => live && setVersion((previous) => ({ doc, n: (previous?.doc === doc ? previous.n : 0) + 1 }));
-    const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
-    const nodes = nodesMap(doc);
-    const plan = planMap(doc);
-    provider.whenLoaded.then(
-      () => {
-        bump();
-        nodes.observeDeep(bump);
-        plan.observeDeep(bump);
-      },
-      (error: unknown) => console.error('board document failed to load', error),
-    );
-    return () => {
-      live = false;
-      nodes.unobserveDeep(bump);
-      plan.unobserveDeep(bump);
-      DexieYProvider.release(doc);
-    };
-  }, [doc]);
+  const version = useDocVersion(doc);
   const kind = board?.kind;
-  const content = useMemo(() => (doc && kind && version?.doc === doc ? readBoardContent({ kind }, doc) : null), [doc, kind, version]);
+  const content = useMemo(() => (doc && kind && version !== null ? readBoardContent({ kind }, doc) : null), [doc, kind, version]);
   return { records, content };
 }
