@@ -37,7 +37,8 @@
 // BENCH_ONLY=workspaceFile,board,sla,kpi,rooms,durability,diagrams,start (comma-separated) runs only those; default: all.
 // BENCH_PROFILE=dir: after the measured workspaceFile runs, one more import and export of each size
 // under Chromium's CPU profiler (CDP), saved as dir/workspaceFile.<size>.<step>.cpuprofile (open in
-// DevTools' Performance panel); the bench pages are then built unminified, so names stay readable.
+// DevTools' Performance panel); after the measured board runs, one more open of the app's board,
+// dir/board.<N>.open.cpuprofile; the bench pages are then built unminified, so names stay readable.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,8 @@ const DEFINITIONS = {
     'ms from navigation start of a fresh tab until the frame in which all N note elements are in the DOM, none is hidden by React Flow any more (it hides a node until measured) and fitView has set the viewport, has been rendered (a task posted from that requestAnimationFrame). Neither page uses onlyRenderVisibleElements, so every node is rendered. App: the board page reads workspace, members and the Y.Doc (y-dexie) from IndexedDB written by an earlier tab; bare: nodes from an in-memory array.',
   openBreakdown:
     'ms since navigation start: scriptStart = the page module starts (after its imports are evaluated); docLoadStart/docLoaded (app only) = the app’s own DexieYProvider.load call and its whenLoaded; firstNodeInDom, allNodesMeasured = as seen by the per-frame probe; painted = openMs; fromLoadCallMs (app only) = painted − docLoadStart, the open counted from the start of the load call.',
+  detail:
+    'both pages fit the board (zoom 0.1 at 1000 notes); below 25 % zoom the app draws notes in low detail (renderer/src/features/board/DetailLevel.tsx: tint and band, no text, shadow or rounded corners; the text keeps its place, so sizes are those of the full drawing), as it does for its users; the bare page draws every note in full at every zoom.',
   dragTotalMs: `wall time for the ${DRAG_MOVES} awaited page.mouse moves of the drag (each move waits for Chromium to take the input, so a page that falls behind slows the drag down): a throughput figure beside the frame times, ratio dragTotalTime.`,
   dragFrameMs:
     `requestAnimationFrame-to-requestAnimationFrame gaps inside the page while page.mouse drags the 50-note selection (mouse down on a selected note, ${DRAG_MOVES} moves of ${DRAG_STEP.x},${DRAG_STEP.y} px, each awaited) — median and p95 (nearest rank) per run, then the median over runs.`,
@@ -389,6 +392,28 @@ function summarize(runs) {
   return summary;
 }
 
+/** One more open of the app's board in a fresh tab under the CPU profiler, from navigation to shown. */
+async function profileBoardOpen(count, workspaceId, boardId) {
+  const dir = process.env.BENCH_PROFILE;
+  mkdirSync(dir, { recursive: true });
+  const { page } = await freshPage();
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await page.goto(`${url}board.html?mode=open&n=${count}&ws=${workspaceId}&board=${boardId}`);
+    await page.waitForFunction(() => window.boardProbe?.opened || window.boardProbe?.error, null, { timeout: 150_000, polling: 100 });
+    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+    const file = join(dir, `board.${count}.open.cpuprofile`);
+    writeFileSync(file, JSON.stringify(cpuProfile));
+    log(`profile: ${file}`);
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}
+
 async function boardFigures() {
   const figures = {};
   for (const count of BOARD_SIZES) {
@@ -418,6 +443,7 @@ async function boardFigures() {
       }
       log(`board.${count} run ${run + 1}/${BOARD_RUNS}: app open ${round(app.at(-1).openMs)} ms, bare open ${round(bare.at(-1).openMs)} ms`);
     }
+    if (process.env.BENCH_PROFILE) await profileBoardOpen(count, `bench-${count}-0`, `board-${count}-0`);
     const appSummary = summarize(app);
     const bareSummary = summarize(bare);
     figures[`board.${count}`] = {

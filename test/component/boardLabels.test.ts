@@ -6,7 +6,7 @@ import { emptyPersona } from '../../shared/board/personaTemplate';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import type { Member } from '../../shared/records/member';
-import { votersText } from '../../renderer/src/features/board/labels';
+import { fixedText, votersText } from '../../renderer/src/features/board/labels';
 import type { LabelContext } from '../../renderer/src/features/board/labels';
 import type { LabelState } from '../../renderer/src/features/board/nodeKinds';
 import type { AppNode } from '../../renderer/src/features/board/types';
@@ -48,6 +48,18 @@ describe('who is writing', () => {
     expect(writerFields({ kind: 'member', id: 'sophia' }, members)).toEqual({ authorId: 'sophia', department: 'joint' });
     expect(writerFields(JOINT, members)).toEqual({ authorId: null, department: 'joint' });
     expect(writerFields({ kind: 'member', id: 'removed' }, members)).toEqual({ authorId: null, department: 'joint' });
+  });
+});
+
+describe('words looked up once per language', () => {
+  it('gives each language its own words, even through one translation function', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, ja: { translation: ja } }, lng: 'en', interpolation: { escapeValue: false } });
+    const t = i18n.t.bind(i18n);
+    expect(fixedText({ t, language: 'en' }, 'board.department.sales')).toBe(en.board.department.sales);
+    await i18n.changeLanguage('ja');
+    expect(fixedText({ t, language: 'ja' }, 'board.department.sales')).toBe(ja.board.department.sales);
+    expect(fixedText({ t, language: 'en' }, 'board.department.sales')).toBe(en.board.department.sales);
   });
 });
 

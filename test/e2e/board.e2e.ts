@@ -405,6 +405,26 @@ test('board editing: multi-select, drag as one undo step, box select, duplicate,
   await page.keyboard.press('f');
   await poll(zoomText).toBe(fitted);
 
+  // Zoomed out below 25 %, where 18 px text would be under 4.5 px, notes are drawn in low detail:
+  // no text (its place kept, so notes keep their size); zooming in brings it back.
+  const worriedText = sticky(page, worriedName).getByText('Worried about migration downtime');
+  const worriedBox = await sticky(page, worriedName).boundingBox();
+  expect(await worriedText.isVisible()).toBe(true);
+  const percent = async () => Number((await zoomText()).replace(/\D/g, ''));
+  for (let i = 0; i < 12 && (await percent()) >= 25; i++) {
+    await toolbar(page).getByRole('button', { name: 'Zoom out' }).click();
+    await page.waitForTimeout(250);
+  }
+  expect(await percent()).toBeLessThan(25);
+  await poll(() => worriedText.isVisible()).toBe(false);
+  expect(await sticky(page, worriedName).isVisible()).toBe(true);
+  await page.keyboard.press('f');
+  await poll(zoomText).toBe(fitted);
+  await poll(() => worriedText.isVisible()).toBe(true);
+  const box = await sticky(page, worriedName).boundingBox();
+  expect(Math.abs(box!.width - worriedBox!.width)).toBeLessThan(0.5);
+  expect(Math.abs(box!.height - worriedBox!.height)).toBeLessThan(0.5);
+
   // Copy a note (Ctrl+C), open a new persona board, paste it there (Ctrl+V).
   await sticky(page, worriedName).click();
   await page.keyboard.press('Control+c');

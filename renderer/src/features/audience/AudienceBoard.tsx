@@ -50,7 +50,6 @@ const AudienceSticky = memo(function AudienceSticky(props: NodeProps<StickyNode>
   const author = data.authorId ? (authors.get(data.authorId) ?? t('board.sticky.unknownAuthor')) : t(`board.department.${data.department}`);
   return (
     <div className={`sticky sticky-${data.department}${hidden ? ' is-hidden' : ''}`} data-testid="audience-note">
-      <div className="sticky-band" aria-hidden="true" />
       {hidden ? (
         <p className="sticky-text sticky-hidden" role="img" aria-label={t('audience.screen.hiddenNoteLabel')}>
           <span aria-hidden="true">{t('audience.screen.hiddenNote')}</span>

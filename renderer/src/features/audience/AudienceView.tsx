@@ -1,10 +1,14 @@
 import '../rooms/rooms.css';
 import './audience.css';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AudienceState } from '@shared/audience/presentation';
-import { QrCode } from '../rooms/QrCode';
 import { AudienceBoard } from './AudienceBoard';
-import { AudienceMeeting } from './AudienceMeeting';
+
+// Loaded when first shown (issue 12): the meeting view brings the KPI dashboard (uPlot) and the
+// SLA figures, the join screen the QR encoder; a board page's projector preview needs neither.
+const AudienceMeeting = lazy(() => import('./AudienceMeeting').then((m) => ({ default: m.AudienceMeeting })));
+const QrCode = lazy(() => import('../rooms/QrCode').then((m) => ({ default: m.QrCode })));
 
 /** The calm screen between things: the app's name, nothing to read. */
 function IdleScreen(props: { waiting: boolean }) {
@@ -25,7 +29,9 @@ function JoinView(props: { room: Extract<AudienceState['presentation'], { kind: 
     <div className="audience-join join-screen">
       <h1 className="join-title">{t('audience.screen.joinTitle', { board: room.boardName })}</h1>
       <div className="join-body">
-        <QrCode value={room.joinUrl} label={t('audience.screen.qrLabel', { url: room.joinUrl })} size={420} />
+        <Suspense fallback={<div className="qr-placeholder" style={{ width: 420, height: 420 }} />}>
+          <QrCode value={room.joinUrl} label={t('audience.screen.qrLabel', { url: room.joinUrl })} size={420} />
+        </Suspense>
         <div className="join-facts">
           <p className="join-lead">{t('audience.screen.joinLead')}</p>
           <dl>
@@ -83,7 +89,7 @@ export function AudienceView(props: { state: AudienceState | null }) {
     <div className="audience-view">
       {/* Kept mounted under the pause screen (unpausing is instant) but out of sight and out of the accessibility tree. */}
       <div className="audience-content" hidden={blank} aria-hidden={blank || undefined}>
-        {content}
+        <Suspense fallback={null}>{content}</Suspense>
       </div>
       {blank ? (
         <div className="audience-blank" role="status" aria-label={t('audience.screen.pausedLabel')}>

@@ -35,6 +35,8 @@ import type { AppNode } from './types';
 import { StartVoteDialog, VoteBar } from './VoteBar';
 import { rememberedWriter } from './writer';
 import { WriterPicker } from './WriterPicker';
+import { useFontsSettled } from '../../theme/fonts';
+import { DetailLevel } from './DetailLevel';
 
 // ToolButton has its own file so the funnel can draw it without loading the board engine; the persona board imports it from here.
 export { ToolButton };
@@ -129,6 +131,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   // Only what the chrome shows of the nodes: a drag (a new nodes array each frame) re-renders
   // the canvas (BoardFlow), not the toolbar, the writer picker or the side panel (issue 12).
   const selectedCount = useStoreSelector(session.nodes, countSelected);
+  const fontsSettled = useFontsSettled();
   const hasResults = useStoreSelector(session.nodes, hasVoteResults);
   const panelNodeId = ui.panelNodeId;
   const selectPanelNode = useCallback((nodes: AppNode[]) => (panelNodeId ? nodes.find((node) => node.id === panelNodeId) : undefined), [panelNodeId]);
@@ -210,19 +213,23 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
         <div ref={setContainer} className={`board-canvas${ui.vote.active ? ' is-voting' : ''}`} onFocusCapture={onFocusCapture}>
           {/* Compact chrome: the running vote floats over the canvas's top instead of taking a row. */}
           {compact ? voteBar : null}
-          <BoardFlow
-            session={session}
-            voting={ui.vote.active}
-            snapOn={ui.snapOn}
-            onNodesChange={onNodesChange}
-            onNodeDragStop={onNodeDragStop}
-            onSelectionDragStop={onSelectionDragStop}
-            onNodeClick={onNodeClick}
-            onNodeDoubleClick={onNodeDoubleClick}
-            ariaLabelConfig={ariaLabelConfig}
-            miniMapClass={miniMapClass}
-            miniMapLabel={t('board.minimap')}
-          />
+          {/* The canvas waits for the fonts of the chrome drawn with it (issue 12): one that arrives
+              after a thousand notes were laid out lays them all out again. */}
+          {fontsSettled ? (
+            <BoardFlow
+              session={session}
+              voting={ui.vote.active}
+              snapOn={ui.snapOn}
+              onNodesChange={onNodesChange}
+              onNodeDragStop={onNodeDragStop}
+              onSelectionDragStop={onSelectionDragStop}
+              onNodeClick={onNodeClick}
+              onNodeDoubleClick={onNodeDoubleClick}
+              ariaLabelConfig={ariaLabelConfig}
+              miniMapClass={miniMapClass}
+              miniMapLabel={t('board.minimap')}
+            />
+          ) : null}
           <p id={`board-node-hint-${props.boardId}`} className="visually-hidden">
             {t('board.nodeHint')}
           </p>
@@ -301,6 +308,7 @@ const BoardFlow = memo(function BoardFlow(props: {
       background={background}
     >
       <MiniMap pannable zoomable ariaLabel={props.miniMapLabel} nodeClassName={props.miniMapClass} style={MINIMAP_STYLE} />
+      <DetailLevel />
     </CanvasShell>
   );
 });

@@ -1,4 +1,4 @@
-import type { LabelContext } from './labels';
+import { fixedText, type LabelContext } from './labels';
 import type { NodeKinds } from './nodeKinds';
 import type { AppNode } from './types';
 
@@ -48,7 +48,7 @@ export function nodeDecorator(kinds: NodeKinds<AppNode>, hintId: string): (nodes
         ariaLabel: name.name,
         domAttributes: {
           tabIndex: node.id === tabStop ? 0 : -1,
-          'aria-roledescription': context.t(`board.roleDescription.${node.type}`),
+          'aria-roledescription': fixedText(context, `board.roleDescription.${node.type}`),
           'aria-describedby': hintId,
         },
       } as AppNode;

@@ -10,6 +10,26 @@ export type LabelContext = {
   members: ReadonlyMap<string, Member>;
 };
 
+/**
+ * A translation without options, looked up once per language (`t` is the language's own function):
+ * a board of a thousand notes asks for the same few words thousands of times (issue 12).
+ */
+const fixedTexts = new WeakMap<TFunction, Map<string, string>>();
+export function fixedText(context: Pick<LabelContext, 't' | 'language'>, key: string): string {
+  let texts = fixedTexts.get(context.t);
+  if (!texts) {
+    texts = new Map();
+    fixedTexts.set(context.t, texts);
+  }
+  const cacheKey = `${context.language}\u0000${key}`;
+  let text = texts.get(cacheKey);
+  if (text === undefined) {
+    text = context.t(key as never) as string;
+    texts.set(cacheKey, text);
+  }
+  return text;
+}
+
 /** A sticky's department from its writer's: members of other departments write joint notes. */
 export function stickyDepartmentOf(department: Department): StickyDepartment {
   return department === 'other' ? 'joint' : department;
@@ -17,7 +37,7 @@ export function stickyDepartmentOf(department: Department): StickyDepartment {
 
 export function authorName(data: StickyNodeData, context: LabelContext): string | null {
   if (!data.authorId) return null;
-  return context.members.get(data.authorId)?.name ?? context.t('board.sticky.unknownAuthor');
+  return context.members.get(data.authorId)?.name ?? fixedText(context, 'board.sticky.unknownAuthor');
 }
 
 /** "Emma Clark ×2, Noah Bennett": who voted, by name, a voter with dots from several rounds counted. */
@@ -39,13 +59,13 @@ function oneLine(text: string): string {
 /** The accessible name of a sticky note: what a screen reader says when Tab lands on it. */
 export function stickyLabel(data: StickyNodeData, context: LabelContext, state: { myDot: boolean; voting: boolean }): string {
   const { t } = context;
-  const text = oneLine(data.text) || t('board.sticky.empty');
-  const department = t(`board.department.${data.department}`);
+  const text = oneLine(data.text) || fixedText(context, 'board.sticky.empty');
+  const department = fixedText(context, `board.department.${data.department}`);
   const author = authorName(data, context);
   const parts: string[] = [author ? t('board.sticky.label', { author, department, text }) : t('board.sticky.labelNoAuthor', { department, text })];
   if (data.votes > 0) parts.push(t('board.sticky.votes', { count: data.votes }));
   if (data.voters.length > 0) parts.push(t('board.sticky.votedBy', { names: votersText(data.voters, context) }));
   if (data.promotedTo) parts.push(t('board.sticky.promoted', { field: t(`persona.fields.${data.promotedTo}`) }));
-  if (state.voting && state.myDot) parts.push(t('board.sticky.myDot'));
-  return parts.join(t('board.sticky.separator'));
+  if (state.voting && state.myDot) parts.push(fixedText(context, 'board.sticky.myDot'));
+  return parts.length === 1 ? parts[0]! : parts.join(fixedText(context, 'board.sticky.separator'));
 }

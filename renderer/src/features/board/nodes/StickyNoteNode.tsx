@@ -1,10 +1,9 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../../app/AppContext';
 import { keyHint } from '../../../ui/shortcuts/labels';
 import { useBoardSession, useBoardUi } from '../BoardContext';
-import { votersText } from '../labels';
+import { fixedText, votersText } from '../labels';
 import type { StickyNode } from '../types';
 
 /**
@@ -16,26 +15,27 @@ import type { StickyNode } from '../types';
  */
 export const StickyNoteNode = memo(function StickyNoteNode(props: NodeProps<StickyNode>) {
   const { id, data, selected } = props;
-  const { t } = useTranslation();
-  const { language } = useApp();
+  // The board's one translation function and language (not a useTranslation per note: a board
+  // of a thousand notes would make a thousand of them; issue 12).
+  const words = useBoardUi((state) => state.labels);
+  const { t, language } = words;
   const session = useBoardSession();
   const editing = useBoardUi((state) => state.editingId === id);
   const myDot = useBoardUi((state) => state.vote.active && state.myDots.has(id));
   const members = useBoardUi((state) => state.members);
-  const author = data.authorId ? (members.get(data.authorId)?.name ?? t('board.sticky.unknownAuthor')) : t(`board.department.${data.department}`);
+  const author = data.authorId ? (members.get(data.authorId)?.name ?? fixedText(words, 'board.sticky.unknownAuthor')) : fixedText(words, `board.department.${data.department}`);
 
   return (
     <div className={`sticky sticky-${data.department}${selected ? ' is-selected' : ''}${myDot ? ' has-my-dot' : ''}`}>
-      <div className="sticky-band" aria-hidden="true" />
       {editing ? (
         <StickyEditor id={id} initial={data.text} />
       ) : (
         <p className="sticky-text" aria-hidden="true">
-          {data.text || <span className="sticky-placeholder">{t('board.sticky.empty')}</span>}
+          {data.text || <span className="sticky-placeholder">{fixedText(words, 'board.sticky.empty')}</span>}
         </p>
       )}
       <div className="sticky-meta" aria-hidden="true">
-        <span className={`dept-mark dept-mark-${data.department}`}>{t(`board.mark.${data.department}`)}</span>
+        <span className={`dept-mark dept-mark-${data.department}`}>{fixedText(words, `board.mark.${data.department}`)}</span>
         <span className="sticky-author">{author}</span>
         {data.votes > 0 ? (
           <span className="sticky-votes" title={t('board.sticky.votes', { count: data.votes })}>

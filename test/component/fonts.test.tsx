@@ -1,0 +1,116 @@
+// Loading the fonts a view's text needs before drawing it (renderer/src/theme/fonts.ts, issue 12).
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
+import { useOpenBoard } from '../../renderer/src/features/board/useOpenBoard';
+import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
+import { distinctCharacters, loadFontsFor, stringsIn, useFontsSettled } from '../../renderer/src/theme/fonts';
+
+type FakeFonts = { load: ReturnType<typeof vi.fn>; ready: Promise<unknown>; settle(): void };
+
+/** A FontFaceSet whose loads and `ready` resolve when the test says so. */
+function installFonts(): FakeFonts {
+  let settle = () => {};
+  const ready = new Promise<unknown>((resolve) => {
+    settle = () => resolve(undefined);
+  });
+  const fonts = { load: vi.fn(async () => ready.then(() => [])), ready, settle: () => settle() };
+  Object.defineProperty(document, 'fonts', { value: fonts, configurable: true });
+  document.documentElement.style.setProperty('--font', "'Inter', 'Noto Sans JP', sans-serif");
+  return fonts;
+}
+
+afterEach(() => {
+  Reflect.deleteProperty(document, 'fonts');
+  document.documentElement.style.removeProperty('--font');
+  vi.useRealTimers();
+});
+
+describe('the text to load fonts for', () => {
+  it('collects every string of a board’s nodes, and each character once', () => {
+    const nodes = { a: { type: 'sticky', text: '予算は第4四半期', voters: ['m1'] }, b: { title: 'Goals', fields: { role: '情シス部長' } } };
+    const strings = stringsIn(nodes);
+    expect(strings).toEqual(['sticky', '予算は第4四半期', 'm1', 'Goals', '情シス部長']);
+    const text = distinctCharacters(strings);
+    expect([...text].sort()).toEqual([...new Set(strings.join(''))].sort());
+    expect(text.length).toBe(new Set(strings.join('')).size);
+  });
+});
+
+describe('loadFontsFor', () => {
+  it('asks for the app’s font stack in each bundled weight, for exactly that text', async () => {
+    const fonts = installFonts();
+    const done = loadFontsFor('予算Q4');
+    fonts.settle();
+    await done;
+    expect(fonts.load.mock.calls).toEqual([
+      ["400 16px 'Inter', 'Noto Sans JP', sans-serif", '予算Q4'],
+      ["700 16px 'Inter', 'Noto Sans JP', sans-serif", '予算Q4'],
+    ]);
+  });
+
+  it('never waits longer than its budget, and a failed load does not fail the view', async () => {
+    vi.useFakeTimers();
+    const fonts = installFonts();
+    let finished = false;
+    void loadFontsFor('x', [400], 1_000).then(() => {
+      finished = true;
+    });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(finished).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(finished).toBe(true);
+    fonts.load.mockRejectedValueOnce(new Error('network'));
+    await expect(loadFontsFor('y', [400], 1_000)).resolves.toBeUndefined();
+  });
+
+  it('does nothing without the Font Loading API or text', async () => {
+    await expect(loadFontsFor('abc')).resolves.toBeUndefined();
+    const fonts = installFonts();
+    await loadFontsFor('');
+    expect(fonts.load).not.toHaveBeenCalled();
+  });
+});
+
+function Gate() {
+  return <p>{useFontsSettled(5_000) ? 'settled' : 'waiting'}</p>;
+}
+
+describe('useFontsSettled', () => {
+  it('is settled at once without the Font Loading API', () => {
+    render(<Gate />);
+    expect(screen.getByText('settled')).toBeInTheDocument();
+  });
+
+  it('waits for the fonts the page asked for, after a frame', async () => {
+    const fonts = installFonts();
+    render(<Gate />);
+    expect(screen.getByText('waiting')).toBeInTheDocument();
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(screen.getByText('waiting')).toBeInTheDocument();
+    await act(async () => {
+      fonts.settle();
+      await fonts.ready;
+    });
+    expect(await screen.findByText('settled')).toBeInTheDocument();
+  });
+});
+
+describe('opening a board', () => {
+  it('counts the board as loaded once the fonts of its text and its writers’ names are loaded', async () => {
+    const workspaceId = await createWorkspace('Fonts');
+    await addMember(workspaceId, { name: '鈴木 一郎', department: 'sales', title: '' });
+    const boardId = await createPersonaBoard(workspaceId, '情シス部長');
+    const fonts = installFonts();
+    const { result, unmount } = renderHook(() => useOpenBoard(workspaceId, boardId));
+    await waitFor(() => expect(fonts.load).toHaveBeenCalled());
+    expect(result.current.loaded).toBeNull();
+    const asked = fonts.load.mock.calls[0]![1] as string;
+    for (const character of '情シス部長鈴木一郎') expect(asked).toContain(character);
+    act(() => fonts.settle());
+    await waitFor(() => expect(result.current.loaded).toEqual({ doc: expect.anything() }));
+    unmount();
+  });
+});
