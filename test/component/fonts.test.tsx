@@ -6,7 +6,7 @@ import { useOpenBoard } from '../../renderer/src/features/board/useOpenBoard';
 import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
 import { distinctCharacters, loadFontsFor, stringsIn, useFontsSettled } from '../../renderer/src/theme/fonts';
 
-type FakeFonts = { load: ReturnType<typeof vi.fn>; ready: Promise<unknown>; settle(): void };
+type FakeFonts = { load: ReturnType<typeof vi.fn<(font: string, text: string) => Promise<unknown[]>>>; ready: Promise<unknown>; settle(): void };
 
 /** A FontFaceSet whose loads and `ready` resolve when the test says so. */
 function installFonts(): FakeFonts {
@@ -14,7 +14,7 @@ function installFonts(): FakeFonts {
   const ready = new Promise<unknown>((resolve) => {
     settle = () => resolve(undefined);
   });
-  const fonts = { load: vi.fn(async () => ready.then(() => [])), ready, settle: () => settle() };
+  const fonts = { load: vi.fn<(font: string, text: string) => Promise<unknown[]>>(async () => ready.then(() => [])), ready, settle: () => settle() };
   Object.defineProperty(document, 'fonts', { value: fonts, configurable: true });
   document.documentElement.style.setProperty('--font', "'Inter', 'Noto Sans JP', sans-serif");
   return fonts;
