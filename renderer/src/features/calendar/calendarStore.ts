@@ -1,7 +1,8 @@
 import { defaultCalendar, WorkingCalendar } from '@shared/calendar/calendar';
 import type { Language } from '@shared/settings';
-import { en } from '@shared/locales/en';
-import { ja } from '@shared/locales/ja';
+// The calendar's own strings, not the whole locales (which load per language with i18n; issue 12).
+import { calendarEn } from '@shared/locales/calendar.en';
+import { calendarJa } from '@shared/locales/calendar.ja';
 import { type AlignboardDb, type CalendarRow, db as defaultDb } from '../../db/db';
 import { nowIso } from '../../db/ids';
 import { writeAll } from '../../db/write';
@@ -23,8 +24,8 @@ export function machineTimeZone(): string {
 
 /** The default calendar for `language`, its year-end closure named in that language. */
 export function defaultCalendarFor(language: Language): WorkingCalendar {
-  const strings = language === 'ja' ? ja : en;
-  return defaultCalendar({ language, timeZone: machineTimeZone(), yearEndName: strings.calendar.defaults.yearEnd });
+  const strings = language === 'ja' ? calendarJa : calendarEn;
+  return defaultCalendar({ language, timeZone: machineTimeZone(), yearEndName: strings.defaults.yearEnd });
 }
 
 export type StoredCalendar = { calendar: WorkingCalendar; saved: boolean; updatedAt: string | null };
