@@ -46,14 +46,14 @@ export const StickyNoteNode = memo(function StickyNoteNode(props: NodeProps<Stic
       </div>
       {data.promotedTo || data.voters.length > 0 ? (
         <div className="sticky-results" aria-hidden="true">
-          {data.promotedTo ? <span className="sticky-promoted">↗ {t(`persona.fields.${data.promotedTo}`)}</span> : null}
+          {data.promotedTo ? <span className="sticky-promoted">↗ {fixedText(words, `persona.fields.${data.promotedTo}`)}</span> : null}
           {data.voters.length > 0 ? (
             <span className="sticky-voters">{votersText(data.voters, { t, language, members })}</span>
           ) : null}
         </div>
       ) : null}
       {myDot ? (
-        <span className="sticky-my-dot" aria-hidden="true" title={t('board.sticky.myDot')}>
+        <span className="sticky-my-dot" aria-hidden="true" title={fixedText(words, 'board.sticky.myDot')}>
           ●
         </span>
       ) : null}
@@ -62,8 +62,8 @@ export const StickyNoteNode = memo(function StickyNoteNode(props: NodeProps<Stic
           type="button"
           className="sticky-action nodrag"
           tabIndex={-1}
-          aria-label={t('board.promote')}
-          title={`${t('board.promote')} (${keyHint('board.promote')})`}
+          aria-label={fixedText(words, 'board.promote')}
+          title={`${fixedText(words, 'board.promote')} (${keyHint('board.promote')})`}
           onClick={(event) => {
             event.stopPropagation();
             session.promote(id);
