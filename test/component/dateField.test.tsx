@@ -45,10 +45,10 @@ const stored = () => screen.getByRole('status', { name: 'Stored' }).textContent;
 describe('dateText', () => {
   it('reads ISO, slashes, 年月日, English and full-width forms; names a day or month that does not exist', () => {
     for (const text of ['2026-12-07', '2026-12-7', '2026/12/7', '2026/12/07', '2026.12.07', '2026年12月7日', '２０２６年１２月７日（月）', 'Dec 7, 2026', 'December 7 2026', '7 Dec 2026', ' dec. 7, 2026 ']) {
-      expect(parseDateText(text, 'date'), text).toEqual({ kind: 'ok', value: '2026-12-07' });
+      expect({ text, parsed: parseDateText(text, 'date') }).toEqual({ text, parsed: { kind: 'ok', value: '2026-12-07' } });
     }
     for (const text of ['2026-12', '2026/12', '2026年12月', 'Dec 2026', 'December 2026']) {
-      expect(parseDateText(text, 'month'), text).toEqual({ kind: 'ok', value: '2026-12' });
+      expect({ text, parsed: parseDateText(text, 'month') }).toEqual({ text, parsed: { kind: 'ok', value: '2026-12' } });
     }
     expect(parseDateText('2026-02-30', 'date')).toEqual({ kind: 'noSuchDay', year: 2026, month: 2, day: 30 });
     expect(parseDateText('2026-13-01', 'date')).toEqual({ kind: 'noSuchMonth', month: 13 });

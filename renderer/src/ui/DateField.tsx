@@ -181,16 +181,24 @@ function monthLabel(month: string, language: string, style: 'long' | 'short' = '
   return new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', month: style, timeZone: 'UTC' }).format(utcDay(`${month}-01`));
 }
 
-/** Focuses the active cell after a key moved it (not on a re-render for another reason). */
-function useFocusActive(active: string) {
+/**
+ * The grid's active cell (the one Tab reaches). `moveFocus` makes another one active and focuses it
+ * once rendered (a key moved it); `setActive` only shows it (the month buttons keep their focus).
+ */
+function useActiveCell(initial: () => string) {
+  const [active, setActive] = useState(initial);
   const gridRef = useRef<HTMLTableElement>(null);
-  const moved = useRef(false);
+  const focusPendingRef = useRef(false);
   useEffect(() => {
-    if (!moved.current) return;
-    moved.current = false;
+    if (!focusPendingRef.current) return;
+    focusPendingRef.current = false;
     gridRef.current?.querySelector<HTMLElement>('[data-active="true"]')?.focus();
-  }, [active]);
-  return { gridRef, moved };
+  });
+  const moveFocus = (next: string) => {
+    focusPendingRef.current = true;
+    setActive(next);
+  };
+  return { active, setActive, moveFocus, gridRef };
 }
 
 type GridProps = { value: string; language: string; clearable: boolean; onPick(value: string): void };
@@ -202,8 +210,7 @@ function DayGrid(props: GridProps) {
   const captionId = useId();
   const helpId = useId();
   const today = todayIso();
-  const [active, setActive] = useState(() => (isoParts(props.value, 'date') ? props.value : today));
-  const { gridRef, moved } = useFocusActive(active);
+  const { active, setActive, moveFocus, gridRef } = useActiveCell(() => (isoParts(props.value, 'date') ? props.value : today));
   const locale = intlLocale(language);
   const formats = useMemo(
     () => ({
@@ -223,10 +230,6 @@ function DayGrid(props: GridProps) {
   // 2026-01-04 is a Sunday: the header's weekdays from it.
   const weekdays = Array.from({ length: 7 }, (_, index) => utcDay(addDays('2026-01-04', (first + index) % 7)));
 
-  const move = (next: string) => {
-    moved.current = true;
-    setActive(next);
-  };
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const column = (utcDay(active).getUTCDay() - first + 7) % 7;
     const next = (() => {
@@ -253,7 +256,7 @@ function DayGrid(props: GridProps) {
     })();
     if (next === null) return;
     event.preventDefault();
-    move(next);
+    moveFocus(next);
   };
 
   return (
@@ -330,8 +333,7 @@ function MonthGrid(props: GridProps) {
   const helpId = useId();
   const thisMonth = todayIso().slice(0, 7);
   // The active month as its first day, so day arithmetic (addMonths) applies.
-  const [active, setActive] = useState(() => `${isoParts(props.value, 'month') ? props.value : thisMonth}-01`);
-  const { gridRef, moved } = useFocusActive(active);
+  const { active, setActive, moveFocus, gridRef } = useActiveCell(() => `${isoParts(props.value, 'month') ? props.value : thisMonth}-01`);
   const year = Number(active.slice(0, 4));
   const short = useMemo(() => new Intl.DateTimeFormat(intlLocale(language), { month: 'short', timeZone: 'UTC' }), [language]);
   const yearLabel = new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', timeZone: 'UTC' }).format(utcDay(`${active.slice(0, 4)}-01-01`));
@@ -363,8 +365,7 @@ function MonthGrid(props: GridProps) {
     })();
     if (step === null) return;
     event.preventDefault();
-    moved.current = true;
-    setActive(addMonths(active, step));
+    moveFocus(addMonths(active, step));
   };
 
   return (
