@@ -103,6 +103,26 @@ describe('DateField (ui)', () => {
     expect(onChange).toHaveBeenLastCalledWith('2026-12-24');
   });
 
+  it('a value changed from outside (a form reset) replaces a typed text the field no longer holds', () => {
+    function ResetForm() {
+      const [value, setValue] = useState('');
+      return (
+        <>
+          <Field label="Due date">{(control) => <DateField {...control} value={value} onChange={setValue} />}</Field>
+          <button type="button" onClick={() => setValue('')}>
+            Reset
+          </button>
+        </>
+      );
+    }
+    show('en', <ResetForm />);
+    const input = screen.getByRole('textbox', { name: 'Due date' });
+    fireEvent.change(input, { target: { value: '2026-12-10' } });
+    expect(input).toHaveValue('2026-12-10');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(input).toHaveValue('');
+  });
+
   it('in Japanese reads and shows 2026/12/07', async () => {
     const user = userEvent.setup();
     show('ja', <Form initial="" />);

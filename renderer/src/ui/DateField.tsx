@@ -60,8 +60,8 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const [focused, setFocused] = useState(false);
   const contentRef = useRef<HTMLDivElement>(null);
-  const shown = draft ?? formatDateText(props.value, mode, language);
 
   const read = (text: string): Read => {
     const parsed = parseDateText(text, mode);
@@ -81,6 +81,18 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
         return { value: null, problem: t(mode === 'date' ? 'dateField.unreadableDate' : 'dateField.unreadableMonth', { text: text.trim(), example }) };
     }
   };
+
+  // A value changed from outside (a form reset, undo, a co-editor) replaces a draft that is not being
+  // edited and does not read as that value.
+  const [seenValue, setSeenValue] = useState(props.value);
+  if (seenValue !== props.value) {
+    setSeenValue(props.value);
+    if (draft !== null && !focused && read(draft).value !== props.value) {
+      setDraft(null);
+      setProblem(null);
+    }
+  }
+  const shown = draft ?? formatDateText(props.value, mode, language);
 
   const onTextChange = (event: ChangeEvent<HTMLInputElement>) => {
     const text = event.target.value;
@@ -130,7 +142,11 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
               aria-invalid={Boolean(props['aria-invalid']) || problem !== null}
               aria-describedby={describedBy}
               onChange={onTextChange}
-              onBlur={settle}
+              onFocus={() => setFocused(true)}
+              onBlur={() => {
+                setFocused(false);
+                settle();
+              }}
               onKeyDown={onKeyDown}
             />
             <Popover.Trigger className="button icon date-field-button" aria-label={chooseLabel} title={chooseLabel} disabled={props.readOnly}>
@@ -202,6 +218,31 @@ function useActiveCell(initial: () => string) {
 }
 
 type GridProps = { value: string; language: string; clearable: boolean; onPick(value: string): void };
+
+/** The calendar's keys, under the grid (and its description). Key names stay as on the keyboard. */
+function KeyHelp(props: { id: string; mode: DateMode }) {
+  const { t } = useTranslation();
+  const date = props.mode === 'date';
+  const rows: [string[], string][] = [
+    [['←', '→', '↑', '↓'], date ? t('dateField.keyDays') : t('dateField.keyMonths')],
+    [['Page Up', 'Page Down'], date ? t('dateField.keyPageMonth') : t('dateField.keyPageYear')],
+    [['Home', 'End'], date ? t('dateField.keyWeekEnds') : t('dateField.keyRowEnds')],
+    [['Enter'], t('dateField.keyPick')],
+    [['Esc'], t('dateField.keyClose')],
+  ];
+  return (
+    <ul id={props.id} className="date-popover-help" aria-label={t('dateField.keys')}>
+      {rows.map(([keys, what]) => (
+        <li key={what}>
+          {keys.map((key) => (
+            <kbd key={key}>{key}</kbd>
+          ))}{' '}
+          {what}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The days of one month, weeks from Monday (ja) or Sunday (en); arrows, Page Up/Down, Home/End. */
 function DayGrid(props: GridProps) {
@@ -318,9 +359,7 @@ function DayGrid(props: GridProps) {
           </button>
         ) : null}
       </div>
-      <p id={helpId} className="date-popover-help">
-        {t('dateField.dayHelp')}
-      </p>
+      <KeyHelp id={helpId} mode="date" />
     </>
   );
 }
@@ -414,9 +453,7 @@ function MonthGrid(props: GridProps) {
           </button>
         ) : null}
       </div>
-      <p id={helpId} className="date-popover-help">
-        {t('dateField.monthHelp')}
-      </p>
+      <KeyHelp id={helpId} mode="month" />
     </>
   );
 }
