@@ -219,8 +219,8 @@ function useActiveCell(initial: () => string) {
 
 type GridProps = { value: string; language: string; clearable: boolean; onPick(value: string): void };
 
-/** The calendar's keys, under the grid (and its description). Key names stay as on the keyboard. */
-function KeyHelp(props: { id: string; mode: DateMode }) {
+/** The calendar's keys, folded under the grid (the popover stays small). Key names stay as on the keyboard. */
+function KeyHelp(props: { mode: DateMode }) {
   const { t } = useTranslation();
   const date = props.mode === 'date';
   const rows: [string[], string][] = [
@@ -231,16 +231,19 @@ function KeyHelp(props: { id: string; mode: DateMode }) {
     [['Esc'], t('dateField.keyClose')],
   ];
   return (
-    <ul id={props.id} className="date-popover-help" aria-label={t('dateField.keys')}>
-      {rows.map(([keys, what]) => (
-        <li key={what}>
-          {keys.map((key) => (
-            <kbd key={key}>{key}</kbd>
-          ))}{' '}
-          {what}
-        </li>
-      ))}
-    </ul>
+    <details className="date-popover-help">
+      <summary>{t('dateField.keys')}</summary>
+      <ul>
+        {rows.map(([keys, what]) => (
+          <li key={what}>
+            {keys.map((key) => (
+              <kbd key={key}>{key}</kbd>
+            ))}{' '}
+            {what}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -249,7 +252,6 @@ function DayGrid(props: GridProps) {
   const { t } = useTranslation();
   const { language } = props;
   const captionId = useId();
-  const helpId = useId();
   const today = todayIso();
   const { active, setActive, moveFocus, gridRef } = useActiveCell(() => (isoParts(props.value, 'date') ? props.value : today));
   const locale = intlLocale(language);
@@ -313,7 +315,7 @@ function DayGrid(props: GridProps) {
           <span aria-hidden="true">›</span>
         </button>
       </div>
-      <table ref={gridRef} role="grid" className="date-grid" aria-labelledby={captionId} aria-describedby={helpId} onKeyDown={onKeyDown}>
+      <table ref={gridRef} role="grid" className="date-grid" aria-labelledby={captionId} onKeyDown={onKeyDown}>
         <thead>
           <tr>
             {weekdays.map((day) => (
@@ -359,7 +361,7 @@ function DayGrid(props: GridProps) {
           </button>
         ) : null}
       </div>
-      <KeyHelp id={helpId} mode="date" />
+      <KeyHelp mode="date" />
     </>
   );
 }
@@ -369,7 +371,6 @@ function MonthGrid(props: GridProps) {
   const { t } = useTranslation();
   const { language } = props;
   const captionId = useId();
-  const helpId = useId();
   const thisMonth = todayIso().slice(0, 7);
   // The active month as its first day, so day arithmetic (addMonths) applies.
   const { active, setActive, moveFocus, gridRef } = useActiveCell(() => `${isoParts(props.value, 'month') ? props.value : thisMonth}-01`);
@@ -420,7 +421,7 @@ function MonthGrid(props: GridProps) {
           <span aria-hidden="true">›</span>
         </button>
       </div>
-      <table ref={gridRef} role="grid" className="date-grid date-month-grid" aria-labelledby={captionId} aria-describedby={helpId} onKeyDown={onKeyDown}>
+      <table ref={gridRef} role="grid" className="date-grid date-month-grid" aria-labelledby={captionId} onKeyDown={onKeyDown}>
         <tbody>
           {rows.map((row) => (
             <tr key={row[0]}>
@@ -453,7 +454,7 @@ function MonthGrid(props: GridProps) {
           </button>
         ) : null}
       </div>
-      <KeyHelp id={helpId} mode="month" />
+      <KeyHelp mode="month" />
     </>
   );
 }
