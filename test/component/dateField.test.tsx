@@ -8,6 +8,7 @@ import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { initI18n } from '../../renderer/src/i18n';
 import { DateField, MonthField } from '../../renderer/src/ui/DateField';
+import { Dialog } from '../../renderer/src/ui/Dialog';
 import { Field } from '../../renderer/src/ui/Field';
 import { formatDateText, parseDateText, todayIso } from '../../renderer/src/ui/dateText';
 
@@ -234,6 +235,35 @@ describe('DateField (ui)', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('button', { name: ja.dateField.chooseDate })).toHaveFocus();
     expect(stored()).toBe('');
+  });
+
+  it('inside a dialog: the calendar is a layer above it; Escape closes the calendar only, then the dialog', async () => {
+    const user = userEvent.setup();
+    function InDialog() {
+      const [open, setOpen] = useState(true);
+      return (
+        <Dialog open={open} onOpenChange={setOpen} title="Edit action item">
+          <Form initial="2026-12-07" />
+        </Dialog>
+      );
+    }
+    show('en', <InDialog />);
+    const dialog = screen.getByRole('dialog', { name: 'Edit action item' });
+    const button = within(dialog).getByRole('button', { name: en.dateField.chooseDate });
+    await user.click(button);
+    const popover = screen.getByRole('dialog', { name: en.dateField.chooseDate });
+    // Portalled out of the dialog's box (whose overflow would clip it).
+    expect(dialog).not.toContainElement(popover);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(stored()).toBe('2026-12-14');
+    expect(button).toHaveFocus();
+    await user.click(button);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: en.dateField.chooseDate })).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'Edit action item' })).toBeInTheDocument();
+    expect(button).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Edit action item' })).toBeNull();
   });
 
   it('month mode: shows 2026年12月 / Dec 2026, reads typed months, and picks in a 12-month grid by keyboard', async () => {
