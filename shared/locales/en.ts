@@ -17,6 +17,7 @@ import { layoutEn } from './layout.en';
 import { keysEn } from './keys.en';
 import { audienceMeetingEn } from './audienceMeeting.en';
 import { slaStepsEn } from './slaSteps.en';
+import { dateFieldEn } from './dateField.en';
 
 /** English strings. `ja.ts` must have exactly the same keys (checked by a unit test). */
 export const en = {
@@ -915,6 +916,7 @@ export const en = {
   defaults: defaultsEn,
   hostErrors: hostErrorsEn,
   audienceMeeting: audienceMeetingEn,
+  dateField: dateFieldEn,
   errors: {
     storageFull: 'This computer has no room left for Alignboard data. Free some disk space; nothing was changed.',
     unexpected: 'Unexpected error: {{message}}',

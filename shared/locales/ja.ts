@@ -18,6 +18,7 @@ import { layoutJa } from './layout.ja';
 import { keysJa } from './keys.ja';
 import { audienceMeetingJa } from './audienceMeeting.ja';
 import { slaStepsJa } from './slaSteps.ja';
+import { dateFieldJa } from './dateField.ja';
 
 export const ja: Messages = {
   app: {
@@ -914,6 +915,7 @@ export const ja: Messages = {
   defaults: defaultsJa,
   hostErrors: hostErrorsJa,
   audienceMeeting: audienceMeetingJa,
+  dateField: dateFieldJa,
   errors: {
     storageFull: 'このコンピューターに Alignboard のデータを保存する空き容量がありません。ディスクの空きを増やしてください。データは変更されていません。',
     unexpected: '予期しないエラー: {{message}}',

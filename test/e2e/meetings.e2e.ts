@@ -65,9 +65,8 @@ async function captureAction(page: Page, action: { title: string; owner: string;
   // A focused closed <select> picks the option whose text starts with what is typed.
   await page.keyboard.type(action.owner);
   await page.keyboard.press('Tab'); // department (follows the owner)
-  await page.keyboard.press('Tab'); // due date: month, day, year segments
-  const [year, month, date] = action.due.split('-');
-  await page.keyboard.type(`${month}${date}${year}`);
+  await page.keyboard.press('Tab'); // due date: a text box that reads ISO in any language
+  await page.keyboard.type(action.due);
   await page.keyboard.press('Enter');
   await page.getByText(m.actions.added.replace('{{title}}', action.title)).first().waitFor();
 }
@@ -271,6 +270,101 @@ describe('Regular meetings', () => {
     expect(closedSection).toContain('Send rejected-lead reasons to marketing weekly');
     expect(minutes2.slice(minutes2.indexOf(m.actions.groupOpen))).toContain('Refresh the nurture campaign for manufacturers');
     await sheet2.close();
+
+    await settle(page);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('date fields show the app language, not the browser’s (Dec 7, 2026 / 2026/12/07); the calendar picks by keyboard, in a dialog too, in every theme', async () => {
+    const { page, pageErrors } = await launchBrowser({ lang: 'en' });
+    const workspaceId = await createWorkspaceWithSamplePeople(page, en, 'Date fields');
+    const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+    await page.getByRole('region', { name: m.title }).getByRole('link', { name: m.open }).click();
+    await page.getByRole('heading', { level: 1, name: m.title }).waitFor();
+
+    // English: typed ISO is shown as Dec 7, 2026 once the field is left.
+    const next = page.getByLabel(m.series.nextDate);
+    await next.fill('2026-12-07');
+    await next.press('Tab');
+    expect(await next.inputValue()).toBe('Dec 7, 2026');
+    // Tab went on to the calendar button; Enter opens the month with the chosen day focused.
+    // (The add-action form below has a date field too: each field has its own button.)
+    const choose = page.getByRole('region', { name: m.series.setUpTitle }).getByRole('button', { name: en.dateField.chooseDate, exact: true });
+    await poll(focusedName).toBe(en.dateField.chooseDate);
+    await page.keyboard.press('Enter');
+    const popover = page.getByRole('dialog', { name: en.dateField.chooseDate });
+    await popover.getByRole('grid', { name: 'December 2026' }).waitFor();
+    await poll(focusedName).toBe('Monday, December 7, 2026');
+    expect(await popover.getByRole('columnheader').allInnerTexts()).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+    await expectNoSeriousA11yViolations(page, 'date popover');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await poll(focusedName).toBe('Tuesday, December 15, 2026');
+    await page.keyboard.press('Enter');
+    await popover.waitFor({ state: 'detached' });
+    expect(await next.inputValue()).toBe('Dec 15, 2026');
+    await poll(focusedName).toBe(en.dateField.chooseDate);
+
+    // The projector theme: the open calendar passes axe (contrast included); Escape closes it.
+    await switchTheme(page, 'projector');
+    await choose.press('Enter');
+    await popover.getByRole('grid', { name: 'December 2026' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'date popover (projector)');
+    await page.keyboard.press('Escape');
+    await popover.waitFor({ state: 'detached' });
+    await poll(focusedName).toBe(en.dateField.chooseDate);
+    expect(await next.inputValue()).toBe('Dec 15, 2026');
+    await switchTheme(page, 'light');
+    await page.getByRole('button', { name: m.series.create, exact: true }).click();
+    await page.getByRole('button', { name: m.series.plan.replace('{{date}}', day('2026-12-15')) }).waitFor();
+
+    // Japanese in an English browser: the app's language decides.
+    await page.getByRole('banner').getByRole('navigation').getByRole('link', { name: en.app.settings, exact: true }).click();
+    await page.getByLabel(en.settings.language, { exact: true }).selectOption({ label: '日本語' });
+    await page.getByRole('heading', { level: 1, name: ja.settings.title }).waitFor();
+    await page.goBack();
+    const j = ja.meetings;
+    const jaNext = page.getByLabel(j.series.nextDate);
+    await poll(() => jaNext.inputValue()).toBe('2026/12/15');
+    await page.getByRole('button', { name: /の定例会を準備する$/ }).click();
+    await page.getByRole('heading', { level: 1, name: /2026\/12\/15/ }).waitFor();
+    expect(await page.getByLabel(j.meeting.date, { exact: true }).inputValue()).toBe('2026/12/15');
+    expect(await page.getByLabel(j.meeting.kpiPeriod, { exact: true }).inputValue()).toBe('2026年11月');
+
+    // An action item due 2026年12月24日 (typed the Japanese way), then its date moved in the edit dialog's calendar.
+    await page.getByLabel(j.actions.itemTitle, { exact: true }).fill('リード定義を見直す');
+    const due = page.getByLabel(j.actions.dueDate, { exact: true });
+    await due.fill('2026年12月24日');
+    await due.press('Enter');
+    await page.getByText(j.actions.added.replace('{{title}}', 'リード定義を見直す')).first().waitFor();
+    await poll(async () => (await actions(page, workspaceId)).map((action) => action.dueDate)).toEqual(['2026-12-24']);
+    await page.getByRole('button', { name: j.actions.editLabel.replace('{{title}}', 'リード定義を見直す') }).click();
+    const edit = page.getByRole('dialog', { name: j.actions.editTitle });
+    const editDue = edit.getByLabel(j.actions.dueDate, { exact: true });
+    expect(await editDue.inputValue()).toBe('2026/12/24');
+    await edit.getByRole('button', { name: ja.dateField.chooseDate, exact: true }).click();
+    const jaPopover = page.getByRole('dialog', { name: ja.dateField.chooseDate });
+    await jaPopover.getByRole('grid', { name: '2026年12月' }).waitFor();
+    expect(await jaPopover.getByRole('columnheader').allInnerTexts()).toEqual(['月', '火', '水', '木', '金', '土', '日']);
+    await poll(focusedName).toBe('2026年12月24日木曜日');
+    // Not clipped by the dialog: the focused day is on screen and is what a click there reaches.
+    expect(
+      await page.evaluate(() => {
+        const cell = document.activeElement as HTMLElement;
+        const box = cell.getBoundingClientRect();
+        const inView = box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+        return inView && document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === cell;
+      }),
+    ).toBe(true);
+    await expectNoSeriousA11yViolations(page, 'date popover in a dialog (ja)');
+    await page.keyboard.press('PageDown');
+    await poll(focusedName).toBe('2027年1月24日日曜日');
+    await page.keyboard.press('Enter');
+    await jaPopover.waitFor({ state: 'detached' });
+    expect(await editDue.inputValue()).toBe('2027/01/24');
+    await edit.getByRole('button', { name: ja.common.save, exact: true }).click();
+    await edit.waitFor({ state: 'detached' });
+    await poll(async () => (await actions(page, workspaceId)).map((action) => action.dueDate)).toEqual(['2027-01-24']);
 
     await settle(page);
     expect(pageErrors).toEqual([]);

@@ -13,6 +13,7 @@ import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { newId } from '../../db/ids';
 import { DataTable, RowActions } from '../../ui/DataTable';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { ariaKeys, keyHint } from '../../ui/shortcuts/labels';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
@@ -350,10 +351,10 @@ function CompanyHolidays(props: { holidays: CompanyHoliday[]; onChange(holidays:
           )}
         </Field>
         <Field label={t('calendar.holidayFrom')} error={error?.field === 'from' ? error.text : null}>
-          {(control) => <input {...control} type="date" className="input" value={from} onChange={(event) => setFrom(event.target.value)} />}
+          {(control) => <DateField {...control} value={from} onChange={setFrom} />}
         </Field>
         <Field label={t('calendar.holidayTo')} error={error?.field === 'to' ? error.text : null}>
-          {(control) => <input {...control} type="date" className="input" value={to} onChange={(event) => setTo(event.target.value)} />}
+          {(control) => <DateField {...control} value={to} onChange={setTo} />}
         </Field>
         <label className="calendar-check">
           <input type="checkbox" checked={yearly} onChange={(event) => setYearly(event.target.checked)} /> {t('calendar.holidayYearly')}

@@ -1,4 +1,5 @@
 import { isPeriod } from '@shared/kpi/periods';
+import { MonthField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 
 /**
@@ -9,7 +10,7 @@ export function EndingField(props: { label: string; value: string; onChange(valu
   const valid = isPeriod(props.value);
   return (
     <Field className="inline" label={props.label} error={valid ? null : props.error}>
-      {(control) => <input {...control} type="month" className="input" value={props.value} aria-invalid={!valid} onChange={(event) => props.onChange(event.target.value)} />}
+      {(control) => <MonthField {...control} value={props.value} aria-invalid={!valid} onChange={props.onChange} />}
     </Field>
   );
 }

@@ -8,6 +8,7 @@ import type { Member } from '@shared/records/member';
 import { useApp } from '../../app/AppContext';
 import type { ActionItemRow, MeetingRow } from '../../db/db';
 import { DataTable, RowActions } from '../../ui/DataTable';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { toastAction } from '../../ui/toastActions';
 import { formatDay, memberName, parseDate, parseText, saveError, sortMembers } from './format';
@@ -294,7 +295,7 @@ const ActionForm = forwardRef<
           )}
         </Field>
         <Field label={t('meetings.actions.dueDate')} error={errors.dueDate}>
-          {(control) => <input {...control} className="input" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} />}
+          {(control) => <DateField {...control} value={dueDate} onChange={setDueDate} />}
         </Field>
         <div className="field meeting-form-submit">
           <button type="submit" className="button primary">

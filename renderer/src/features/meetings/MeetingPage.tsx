@@ -19,6 +19,7 @@ import type { Member } from '@shared/records/member';
 import { useApp } from '../../app/AppContext';
 import { newId } from '../../db/ids';
 import { ConfirmDialog } from '../../ui/Dialog';
+import { DateField, MonthField } from '../../ui/DateField';
 import { DraftField } from '../../ui/DraftField';
 import { Field } from '../../ui/Field';
 import { MoveButtons } from '../../ui/MoveButtons';
@@ -27,7 +28,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, Loading, NotFound } from '../../ui/WorkspaceGate';
 import { ActionsTable, AddActionForm, MemberOptions } from './ActionItems';
 import { AddDecisionForm, DecisionList } from './Decisions';
-import { formatDay, formatTime, parseDate, parseItemMinutes, parseText, saveError } from './format';
+import { formatDay, formatTime, parseItemMinutes, parseText, saveError } from './format';
 import { KpiSnapshotTable } from './KpiSnapshotTable';
 import { LeadQualitySlot } from './LeadQualitySlot';
 import { deleteMeeting, restoreMeeting, updateMeeting } from './meetingStore';
@@ -71,23 +72,24 @@ function Details(props: { workspaceId: string; meeting: Meeting; members: readon
             if (title !== meeting.title) void save((m) => ({ ...m, title }));
           }}
         />
-        <DraftField
-          type="date"
-          required
-          label={t('meetings.meeting.date')}
-          value={meeting.date}
-          parse={(text) => parseDate(t, text, t('meetings.meeting.date'))}
-          onCommit={(date) => void save((m) => ({ ...m, date, kpiPeriod: m.kpiPeriod === previousMonth(m.date) ? previousMonth(date) : m.kpiPeriod }))}
-        />
+        <Field label={t('meetings.meeting.date')}>
+          {(control) => (
+            <DateField
+              {...control}
+              required
+              value={meeting.date}
+              onChange={(date) => void save((m) => ({ ...m, date, kpiPeriod: m.kpiPeriod === previousMonth(m.date) ? previousMonth(date) : m.kpiPeriod }))}
+            />
+          )}
+        </Field>
         <Field label={t('meetings.meeting.kpiPeriod')} hint={t('meetings.meeting.kpiPeriodHint')}>
           {(control) => (
-            <input
+            <MonthField
               {...control}
-              className="input"
-              type="month"
+              required
               value={meeting.kpiPeriod ?? previousMonth(meeting.date)}
-              onChange={(event) => {
-                if (/^\d{4}-(0[1-9]|1[0-2])$/.test(event.target.value)) void save((m) => ({ ...m, kpiPeriod: event.target.value }));
+              onChange={(period) => {
+                if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) void save((m) => ({ ...m, kpiPeriod: period }));
               }}
             />
           )}

@@ -10,6 +10,7 @@ import { useApp } from '../../app/AppContext';
 import type { MeetingSeriesRow } from '../../db/db';
 import { newId } from '../../db/ids';
 import { ConfirmDialog } from '../../ui/Dialog';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -68,7 +69,7 @@ function SeriesForm(props: { workspaceId: string; series: MeetingSeriesRow | nul
           )}
         </Field>
         <Field label={t('meetings.series.nextDate')} error={errors.nextDate}>
-          {(control) => <input {...control} className="input" type="date" value={nextDate} required onChange={(event) => setNextDate(event.target.value)} />}
+          {(control) => <DateField {...control} value={nextDate} required onChange={setNextDate} />}
         </Field>
         <div className="field meeting-form-submit">
           <button type="submit" className={`button ${props.series ? '' : 'primary'}`}>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '@shared/records/board';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 
 function today(): string {
@@ -41,7 +42,7 @@ function AgreementForm(props: Props) {
   return (
     <form onSubmit={submit} noValidate>
       <Field label={t('persona.agreeDate')} error={error}>
-        {(control) => <input {...control} type="date" className="input" value={date} autoFocus onChange={(e) => setDate(e.target.value)} />}
+        {(control) => <DateField {...control} value={date} autoFocus onChange={setDate} />}
       </Field>
       <Field label={t('persona.agreeMeeting')}>
         {(control) => (

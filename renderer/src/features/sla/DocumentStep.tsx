@@ -2,6 +2,7 @@ import { type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { printHash, printRoute } from '@shared/pdf';
 import { acknowledgeGenerated, SLA_SECTION_KEYS, setSectionText, setTitle, setValidity } from '@shared/sla/document';
+import { DateField } from '../../ui/DateField';
 import { sectionTitle } from './format';
 import { SectionGenerated } from './SlaContent';
 import type { StepProps } from './steps';
@@ -117,16 +118,15 @@ export function DocumentStep(props: StepProps & { notes: ReactNode }) {
           {(['from', 'until'] as const).map((end) => (
             <div className="field" key={end}>
               <label htmlFor={`${id}-valid-${end}`}>{end === 'from' ? t('sla.validFrom') : t('sla.validUntil')}</label>
-              <input
+              <DateField
                 id={`${id}-valid-${end}`}
-                type="date"
                 value={version.document.validity[end] ?? ''}
                 readOnly={!editable}
                 aria-invalid={Boolean(validityError)}
-                onChange={(event) => {
+                onChange={(value) => {
                   if (!editable) return;
                   try {
-                    props.save(setValidity(version.document, { [end]: event.target.value || null }));
+                    props.save(setValidity(version.document, { [end]: value || null }));
                     setValidityError(null);
                   } catch {
                     setValidityError(t('sla.validityInvalid'));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
 import type { Member } from '@shared/records/member';
 import { pendingSigners, type SignatureInput, type SlaVersion } from '@shared/sla/versions';
+import { DateField } from '../../ui/DateField';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
 
 const PAD_WIDTH = 440;
@@ -134,7 +135,7 @@ export function SignDialog(props: {
         </div>
         <div className="field">
           <label htmlFor={`${id}-date`}>{t('sla.sign.date')}</label>
-          <input id={`${id}-date`} type="date" value={date} onChange={(event) => setDate(event.target.value || today())} required />
+          <DateField id={`${id}-date`} value={date} onChange={(value) => setDate(value || today())} required />
         </div>
         <fieldset className="field sla-sign-mode">
           <legend>{t('sla.sign.mode')}</legend>
