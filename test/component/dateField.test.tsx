@@ -141,6 +141,8 @@ describe('DateField (ui)', () => {
 
     await user.clear(input);
     await user.type(input, 'next friday');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(input).toHaveAttribute('aria-invalid', 'false');
     await user.tab();
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input).toHaveValue('next friday');
@@ -175,6 +177,9 @@ describe('DateField (ui)', () => {
     expect(input).toBeRequired();
     await user.clear(input);
     expect(stored()).toBe('2026-12-07');
+    // Said when the field is left, not while typing.
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.tab();
     expect(screen.getByRole('alert')).toHaveTextContent('日付は必須です。2026/12/07 の形で入力するか、カレンダーから選んでください。');
     // A required field's calendar offers no Clear.
     await user.click(screen.getByRole('button', { name: ja.dateField.chooseDate }));
@@ -276,7 +281,7 @@ describe('DateField (ui)', () => {
     expect(stored()).toBe('2027-03');
     expect(jaInput).toHaveValue('2027年3月');
     await user.clear(jaInput);
-    await user.type(jaInput, '2027-13');
+    await user.type(jaInput, '2027-13{Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent('13月という月はありません。2026年12月 の形で入力してください。');
     // 2027-1 was a month while typing; 2027-13 is not, so January stays.
     expect(stored()).toBe('2027-01');

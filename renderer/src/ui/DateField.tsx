@@ -27,7 +27,8 @@ import './fields.css';
  *
  * The text box reads ISO, `2026/12/7`, `2026年12月7日` and the displayed forms; whenever the text
  * reads as a value, `onChange` gets it at once, and blur or Enter shows it in the display format.
- * Text that does not read keeps the stored value and says what is wrong and what to type. The
+ * Text that does not read keeps the stored value and, on blur or Enter, says what is wrong and what
+ * to type. The
  * button beside it opens a calendar (a day grid, or the 12 months of a year) driven by keyboard.
  * Put it in a `Field` (`{(control) => <DateField {...control} … />}`) or give it an `id` that a
  * label points at.
@@ -59,6 +60,9 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
   const errorId = `${ownId}-problem`;
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // A text that does not read yet is not an error while it is being typed: its problem is said on
+  // blur or Enter, and from then on follows the typing until the text reads (no alert per keystroke).
+  const [reported, setReported] = useState(false);
   const [open, setOpen] = useState(false);
   const [focused, setFocused] = useState(false);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -90,8 +94,10 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
     if (draft !== null && !focused && read(draft).value !== props.value) {
       setDraft(null);
       setProblem(null);
+      setReported(false);
     }
   }
+  const said = reported ? problem : null;
   const shown = draft ?? formatDateText(props.value, mode, language);
 
   const onTextChange = (event: ChangeEvent<HTMLInputElement>) => {
@@ -99,11 +105,13 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
     setDraft(text);
     const result = read(text);
     setProblem(result.problem);
+    if (result.problem === null) setReported(false);
     if (result.value !== null && result.value !== props.value) props.onChange(result.value);
   };
   /** Blur or Enter: a text that reads is shown in the display format; one that does not stays, with its message. */
   const settle = () => {
     if (draft !== null && problem === null) setDraft(null);
+    if (problem !== null) setReported(true);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
@@ -118,11 +126,12 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
   const pick = (value: string) => {
     setDraft(null);
     setProblem(null);
+    setReported(false);
     setOpen(false);
     if (value !== props.value) props.onChange(value);
   };
 
-  const describedBy = [props['aria-describedby'], problem ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [props['aria-describedby'], said ? errorId : null].filter(Boolean).join(' ') || undefined;
   const chooseLabel = mode === 'date' ? t('dateField.chooseDate') : t('dateField.chooseMonth');
   return (
     <div className="date-field">
@@ -139,7 +148,7 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
               required={props.required}
               readOnly={props.readOnly}
               autoFocus={props.autoFocus}
-              aria-invalid={Boolean(props['aria-invalid']) || problem !== null}
+              aria-invalid={Boolean(props['aria-invalid']) || said !== null}
               aria-describedby={describedBy}
               onChange={onTextChange}
               onFocus={() => setFocused(true)}
@@ -175,9 +184,9 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
           </Popover.Content>
         </Popover.Portal>
       </Popover.Root>
-      {problem ? (
+      {said ? (
         <p id={errorId} className="field-error" role="alert">
-          {problem}
+          {said}
         </p>
       ) : null}
     </div>
