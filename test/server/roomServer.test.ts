@@ -604,6 +604,68 @@ describe('lock, remove, close', () => {
     expect(replaced.open).toBe(true);
   }, 30_000);
 
+  it('takes a participant’s unsent notes into the board’s room reopened after the app restarted (or crashed), from the memory the laptop kept', async () => {
+    const { room, host, facilitator } = await openRoom();
+    let memory = room.memory;
+    host.onChange((status) => {
+      if (status.open) memory = status.memory;
+    });
+    const kenji = await participant(room, { as: 'guest', name: 'Kenji', department: 'sales' });
+    const noah = await participant(room, { as: 'member', memberId: 'm-noah' });
+    addNodes(kenji.client.doc, [{ id: 'sent', data: newSticky({ x: 0, y: 0, ...authorFields(kenji.joined.identity), text: 'sent' }) }], 'p');
+    await until(() => nodesMap(facilitator.doc).has('sent'), 'the note sent before');
+    host.remove(noah.joined.identity.participantId);
+    // Kenji's phone goes offline and goes on writing; then the app crashes: nothing is closed, the
+    // laptop keeps only its board and the room's memory as it stored them last.
+    kenji.client.destroy();
+    addNodes(kenji.client.doc, [{ id: 'unsent', data: newSticky({ x: 0, y: 0, ...authorFields(kenji.joined.identity), text: 'written offline' }) }], 'p');
+    updateNodes(kenji.client.doc, [{ id: 'sent', patch: { text: 'sent, edited offline' } }], 'p');
+    const stored = Y.encodeStateAsUpdate(facilitator.doc);
+    const kept = JSON.parse(JSON.stringify(memory)) as typeof memory;
+    expect(JSON.stringify(kept)).not.toContain(kenji.joined.token);
+    const crashed = current!;
+
+    // The app starts again: a new room host (nothing in common with the old one but the laptop's storage).
+    const restarted = testHost();
+    current = restarted;
+    const next = await restarted.host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: stored, address: null, memory: kept });
+    await crashed.cleanUp();
+    const laptopDoc = new Y.Doc();
+    Y.applyUpdate(laptopDoc, stored);
+    const laptop = connectClient({ origin: APP_ORIGIN, url: next.facilitator.url, documentName: next.facilitator.documentName, token: next.facilitator.token, doc: laptopDoc });
+    clients.push(laptop);
+    await laptop.synced;
+
+    // The phone scans the new code: the board is the one it has notes for, and it joins again as Kenji.
+    const { summary, joined } = await joinRoom(next.joinUrl, { as: 'again', token: kenji.joined.token });
+    expect(summary.boardKey).toBe(kenji.summary.boardKey);
+    expect(joined.identity).toMatchObject({ authorId: kenji.joined.identity.authorId, name: 'Kenji', department: 'sales' });
+    const phone = connectClient({ origin: origin(next), url: socketUrl(origin(next), joined.token), documentName: joined.documentName, token: joined.token, doc: kenji.client.doc, reconnect: false });
+    clients.push(phone);
+    await phone.synced;
+    await until(() => nodesMap(laptop.doc).has('unsent'), 'the unsent note at the laptop');
+    await until(() => (readAllNodes(laptop.doc).get('sent') as { text?: string } | undefined)?.text === 'sent, edited offline', 'the offline edit');
+    expect(notes(laptop.doc).map(([id]) => id).sort()).toEqual(['laptop-note', 'sent', 'unsent']);
+    expect(notes(laptop.doc).filter(([, note]) => note.type === 'sticky' && note.text === 'written offline')).toHaveLength(1);
+    expect(phone.closes).toEqual([]);
+    expect(restarted.host.status()).toMatchObject({ participants: [{ name: 'Kenji', online: true }] });
+
+    // Security holds across the restart: the old token joins again only once, is dead on the socket
+    // and the page, the removed participant's never comes back, and the old join link is closed.
+    await expect(joinRoom(next.joinUrl, { as: 'again', token: kenji.joined.token })).rejects.toThrow('404');
+    await expect(joinRoom(next.joinUrl, { as: 'again', token: noah.joined.token })).rejects.toThrow('404');
+    const replay = await rawSocket(socketUrl(origin(next), kenji.joined.token), origin(next));
+    expect(await replay.closed).toEqual({ code: ROOM_CLOSE.roomClosed.code, reason: 'room-closed' });
+    const removed = await rawSocket(socketUrl(origin(next), noah.joined.token), origin(next));
+    expect(await removed.closed).toEqual({ code: ROOM_CLOSE.removed.code, reason: 'removed' });
+    expect((await fetch(`${origin(next)}${ROOM_PATHS.join}${new URL(room.joinUrl).search}`)).status).toBe(403);
+    expect((await fetch(`${origin(next)}${ROOM_PATHS.summary}?t=${kenji.joined.token}`)).status).toBe(410);
+    // Another board's room does not take Kenji's memory.
+    await restarted.host.close();
+    const other = await restarted.host.open({ boardId: 'board-2', boardName: 'Other', members: [], state: boardState().state, address: null });
+    await expect(joinRoom(other.joinUrl, { as: 'again', token: joined.token })).rejects.toThrow('404');
+  }, 30_000);
+
   it('opens only on an address of this computer, and says when the port is taken', async () => {
     current = testHost();
     await expect(current.host.open({ boardId: 'b', boardName: 'B', members: [], state: boardState().state, address: '127.0.0.2' })).rejects.toThrow('not an address of this computer');
