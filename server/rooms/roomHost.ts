@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { roomsEn } from '../../shared/locales/rooms.en';
 import { roomsJa } from '../../shared/locales/rooms.ja';
+import { BOARD_DOC_VERSION, boardDocVersion } from '../../shared/board/docVersion';
 import { escapeHtml } from '../../shared/html';
 import { authorFields, guestAuthorId, guestsMap, writeGuest } from '../../shared/rooms/identity';
 import { BoardGuard } from '../../shared/rooms/policy';
@@ -754,6 +755,13 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
         Y.applyUpdate(initial, request.state);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
+        throw new RoomError('bad-state', `The board's state does not load: ${reason}`, { reason });
+      }
+      // Participants' pages are of this build and read this version of the board's layout only.
+      const version = boardDocVersion(initial);
+      if (!version.ok || version.version !== BOARD_DOC_VERSION) {
+        const reason = version.ok ? `its schema version is ${version.version}, this app's is ${BOARD_DOC_VERSION}` : `its schema version ${JSON.stringify(version.problem.version)?.slice(0, 40)} is not one`;
+        initial.destroy();
         throw new RoomError('bad-state', `The board's state does not load: ${reason}`, { reason });
       }
       const id = base64url(deps.randomBytes(9));

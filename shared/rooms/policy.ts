@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { newSticky, type NodeMap } from '../board/doc';
+import { BOARD_META, boardDocVersion } from '../board/docVersion';
 import type { StickyDepartment } from '../board/nodes';
 import { BOARD_NODES } from '../records/board';
 
@@ -95,6 +96,12 @@ export class BoardGuard {
    */
   private readonly deletedByWriter = new Map<string, NodeFacts>();
   private judging: { writer: BoardWriter; problem: string | null; deleted: Map<string, NodeFacts> } | null = null;
+  /**
+   * The board's schema version (meta.schemaVersion, shared/board/docVersion.ts) when the room
+   * opened: the layout every page of the room reads. Only the laptop migrates a board; an update
+   * that would leave the room's board at another version, or without a readable one, is refused.
+   */
+  readonly version: number | null;
   /** Updates let through lately, oldest first (bounded by count and bytes), re-applied on a rebuild. */
   private readonly admitted: Uint8Array[] = [];
   private admittedBytes = 0;
@@ -102,6 +109,8 @@ export class BoardGuard {
   /** `source` encodes the room's document as it is now (used to build and rebuild the shadow). */
   constructor(private readonly source: () => Uint8Array) {
     this.rebuild();
+    const read = boardDocVersion(this.shadow);
+    this.version = read.ok ? read.version : null;
   }
 
   /** Keeps the shadow equal to the room's document: call with every update the document applies. */
@@ -117,6 +126,7 @@ export class BoardGuard {
     try {
       Y.applyUpdate(this.shadow, update, CANDIDATE);
       problem = judging.problem;
+      if (!problem) problem = this.versionProblem();
       const store = this.shadow.store;
       if (!problem && (store.pendingStructs !== null || store.pendingDs !== null)) {
         problem = 'it depends on changes the room does not have';
@@ -139,6 +149,19 @@ export class BoardGuard {
       }
     }
     return problem;
+  }
+
+  /** Why the shadow is no longer a board of the room's schema version, or null. */
+  private versionProblem(): string | null {
+    let read: ReturnType<typeof boardDocVersion>;
+    try {
+      read = boardDocVersion(this.shadow);
+    } catch (error) {
+      return `it leaves the board without a readable schema version (${error instanceof Error ? error.message : String(error)})`;
+    }
+    if (!read.ok) return `it leaves the board with a schema version that is not one (${JSON.stringify(read.problem.version)?.slice(0, 40)})`;
+    if (read.version !== this.version) return `it would make the board schema version ${read.version}; the room's is ${this.version}`;
+    return null;
   }
 
   /** How many notes on the board `writer` owns. */
@@ -193,6 +216,9 @@ export class BoardGuard {
           if (problem) return `${problem} (${key})`;
         }
         continue;
+      }
+      if (type._item === null && this.shadow.share.get(BOARD_META) === type) {
+        return `it changes the board's schema version or metadata (${[...keys].join(', ').slice(0, 80)}), which only the laptop can`;
       }
       const item = type._item;
       if (item && item.parent === nodes && typeof item.parentSub === 'string') {

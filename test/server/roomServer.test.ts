@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { addNodes, deleteNodes, newSticky, nodesMap, readAllNodes, readVote, startVote, toggleDot, updateNodes } from '../../shared/board/doc';
 import { authorFields, readGuests } from '../../shared/rooms/identity';
+import { BOARD_DOC_VERSION, BOARD_META, SCHEMA_VERSION, stampBoardDoc } from '../../shared/board/docVersion';
 import { encodeAwarenessFrame } from '../../server/rooms/frames';
 import { ROOM_CLOSE, ROOM_PATHS, socketUrl, type OpenRoom } from '../../shared/rooms/protocol';
 import { connectClient, joinAndConnect, joinRoom, until, type RoomClient } from '../support/roomClients';
@@ -332,6 +333,57 @@ describe('what a participant may write, and as whom', () => {
     const kenji = await participant(room, { as: 'guest', name: 'Kenji', department: 'other' });
     forge(kenji.client.doc, 'long-enough', { ...fresh(kenji.joined.identity), text: 'y'.repeat(20_000) });
     await until(() => nodesMap(facilitator.doc).has('long-enough'), 'the note of 20,000 characters');
+  });
+
+  it('refuses an update that would change the board’s schema version, applies nothing, logs it once; and opens only on a board of this version', async () => {
+    const stamped = new Y.Doc();
+    Y.applyUpdate(stamped, boardState().state);
+    stampBoardDoc(stamped);
+    current = testHost();
+    const room = await current.host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: Y.encodeStateAsUpdate(stamped), address: null });
+    const facilitator = connectClient({ origin: APP_ORIGIN, url: room.facilitator.url, documentName: room.facilitator.documentName, token: room.facilitator.token });
+    clients.push(facilitator);
+    await facilitator.synced;
+    const version = () => facilitator.doc.getMap(BOARD_META).get(SCHEMA_VERSION);
+    expect(version()).toBe(BOARD_DOC_VERSION);
+    const before = Y.encodeStateVector(facilitator.doc);
+    const writes: ((doc: Y.Doc) => void)[] = [
+      (doc) => doc.transact(() => doc.getMap(BOARD_META).set(SCHEMA_VERSION, BOARD_DOC_VERSION + 1), 'p'),
+      (doc) => doc.transact(() => doc.getMap(BOARD_META).delete(SCHEMA_VERSION), 'p'),
+      // Hidden beside a note of their own, in one transaction: nothing of it applies.
+      (doc) =>
+        doc.transact(() => {
+          nodesMap(doc).set('mine', newSticky({ x: 0, y: 0, authorId: 'm-sophia', department: 'joint', text: 'mine' }) as never);
+          doc.getMap(BOARD_META).set(SCHEMA_VERSION, 'two');
+        }, 'p'),
+    ];
+    const who = ['m-emma', 'm-noah', 'm-sophia'];
+    for (const [index, write] of writes.entries()) {
+      const { client } = await participant(room, { as: 'member', memberId: who[index]! });
+      const closed = client.nextClose();
+      write(client.doc);
+      expect(await closed).toEqual({ code: ROOM_CLOSE.refused.code, reason: 'update-refused' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(version()).toBe(BOARD_DOC_VERSION);
+    expect(Y.encodeStateVector(facilitator.doc)).toEqual(before);
+    expect(nodesMap(facilitator.doc).has('mine')).toBe(false);
+    const logged = current.logs.filter((line) => line.includes('update-refused'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('schema version');
+    // Everyone else goes on: a participant's own note still arrives.
+    const emma2 = await participant(room, { as: 'guest', name: 'Kai', department: 'sales' });
+    addNodes(emma2.client.doc, [{ id: 'fine', data: newSticky({ x: 0, y: 0, ...authorFields(emma2.joined.identity), text: 'fine' }) }], 'p');
+    await until(() => nodesMap(facilitator.doc).has('fine'), 'a good note after the refusals');
+
+    await current.host.close();
+    for (const value of [BOARD_DOC_VERSION + 1, 'one']) {
+      const other = new Y.Doc();
+      Y.applyUpdate(other, boardState().state);
+      other.getMap(BOARD_META).set(SCHEMA_VERSION, value);
+      await expect(current.host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: Y.encodeStateAsUpdate(other), address: null })).rejects.toMatchObject({ kind: 'bad-state' });
+    }
+    expect(current.host.status()).toEqual({ open: false });
   });
 
   it('owns a note by who created it in this room, not by the author id it carries', async () => {
