@@ -29,6 +29,7 @@ import {
   type RoomErrorKind,
   type RoomProblem,
   type OpenRoom,
+  type ParticipantPresence,
   type RoomAddress,
   type RoomLimits,
   type RoomMember,
@@ -579,6 +580,10 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     });
   };
 
+  /** The only presence a participant has: `user` as their page sets it from the identity they joined with (ParticipantPresence). */
+  const presenceOf = (participant: Participant): string =>
+    JSON.stringify({ user: { id: participant.authorId, name: participant.name, department: participant.department } } satisfies ParticipantPresence);
+
   /** Tells one participant which notes carry their dots (only them: an anonymous round's board does not say). */
   const sendDots = (current: Room, ws: WebSocket, participant: Participant, outcome: RoomDots['outcome']) => {
     const message: RoomDots = { type: 'dots', ...current.votes.mine(participant.authorId), outcome };
@@ -673,7 +678,20 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
           current.clientIds.bind(participant.id, claim.fresh);
           if (claim.fresh.length > 0) changed();
           if (own.length === 0) return null;
-          return own.length === frame.entries.length ? data : encodeAwarenessFrame(current.documentName, own);
+          // Presence says who they are as the room granted it at their join, whatever the page put
+          // there: another name, department or id (a member's, "facilitator") is replaced by theirs.
+          const granted = presenceOf(participant);
+          let rewritten = false;
+          let claimed = false;
+          const bound = own.map((entry) => {
+            if (entry.state === null || entry.json === granted) return entry;
+            rewritten = true;
+            // A page's presence before it set its own (`{}`) is no claim.
+            if (Object.keys(entry.state as object).length > 0) claimed = true;
+            return { ...entry, state: JSON.parse(granted) as unknown, json: granted };
+          });
+          if (claimed) log.note(`presence:${remote}`, `room: presence of ${who} (${remote}) named someone else; it carries the identity they joined with`);
+          return !rewritten && own.length === frame.entries.length ? data : encodeAwarenessFrame(current.documentName, bound);
         }
         case 'stateless': {
           // The only thing a participant asks the server: place or take back a dot (see RoomVotes).

@@ -165,6 +165,13 @@ export const ParticipantIdentity = z.object({
 });
 export type ParticipantIdentity = z.infer<typeof ParticipantIdentity>;
 
+/**
+ * A participant's presence (Yjs awareness state): who they are, exactly as the room granted it at
+ * their join. The room server rewrites any other state a participant sends to this one, so a name
+ * in presence can be trusted as far as the join itself.
+ */
+export type ParticipantPresence = { user: { id: string; name: string; department: ParticipantIdentity['department'] } };
+
 export const JoinResponse = z.object({
   token: Token,
   roomId: z.string().min(1).max(100),

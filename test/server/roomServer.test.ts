@@ -455,6 +455,32 @@ describe('what a participant may write, and as whom', () => {
   });
 });
 
+describe('presence', () => {
+  it('carries the identity the room granted at the join, whatever name, department or id the page claims', async () => {
+    const { room, facilitator } = await openRoom();
+    const noah = await participant(room, { as: 'member', memberId: 'm-noah' });
+    const kai = await participant(room, { as: 'guest', name: 'Kai', department: 'other' });
+    const presence = (client: RoomClient) => facilitator.provider.awareness!.getStates().get(client.doc.clientID) as { user?: unknown } | undefined;
+    const noahUser = { id: 'm-noah', name: 'Noah Bennett', department: 'sales' };
+    const kaiUser = { id: kai.joined.identity.authorId, name: 'Kai', department: 'other' };
+    // What the participant page sets.
+    noah.client.provider.setAwarenessField('user', noahUser);
+    await until(() => JSON.stringify(presence(noah.client)) === JSON.stringify({ user: noahUser }), 'Noah’s presence');
+    // A page that claims to be someone else, or the facilitator, or adds a field.
+    noah.client.provider.setAwarenessField('user', { id: 'm-emma', name: 'Emma Clark', department: 'marketing' });
+    kai.client.provider.awareness!.setLocalState({ user: { id: 'facilitator', name: 'The facilitator', department: 'sales' }, facilitator: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(() => JSON.stringify(presence(kai.client)) === JSON.stringify({ user: kaiUser }), 'Kai’s presence as granted');
+    expect(presence(noah.client)).toEqual({ user: noahUser });
+    // Another participant sees the same.
+    expect(kai.client.provider.awareness!.getStates().get(noah.client.doc.clientID)).toEqual({ user: noahUser });
+    const named = [...facilitator.provider.awareness!.getStates().values()].map((state) => (state as { user?: { id?: unknown } }).user?.id).filter((id) => id !== undefined);
+    expect(named.sort()).toEqual([kai.joined.identity.authorId, 'm-noah'].sort());
+    expect(noah.client.closes).toEqual([]);
+    expect(current!.logs.filter((line) => line.includes('presence of')).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('caps per participant and per room', () => {
   it('caps the notes one participant has on the board', async () => {
     const { room, facilitator } = await openRoom({ limits: { notesPerParticipant: 3 } });
