@@ -107,6 +107,8 @@ export class RoomError extends Error {
 type Participant = {
   id: string;
   token: string;
+  /** digest(token), as the room's memory names them. */
+  digest: string;
   name: string;
   department: RoomMember['department'];
   memberId: string | null;
@@ -218,7 +220,7 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     }
     for (const participant of current.participants.values()) {
       const { name, department, memberId, authorId } = participant;
-      earlier.push({ digest: digest(participant.token), name, department, memberId, authorId, clients: current.clientIds.clientsOf(participant.id) });
+      earlier.push({ digest: participant.digest, name, department, memberId, authorId, clients: current.clientIds.clientsOf(participant.id) });
     }
     const dead: RoomMemory['revoked'] = [];
     for (const [hash, entry] of revoked) if (entry.boardKey === current.boardKey) dead.push({ digest: hash, why: entry.why });
@@ -379,9 +381,11 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       authorId = guestAuthorId(id);
       writeGuest(current.document, authorId, { name, department }, 'room');
     }
+    const secret = token();
     const participant: Participant = {
       id,
-      token: token(),
+      token: secret,
+      digest: digest(secret),
       name,
       department,
       memberId,
@@ -865,8 +869,11 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
           }
         }
       }
-      document.on('update', (update: Uint8Array) => {
-        openRoom.guard.mirror(update);
+      document.on('update', (update: Uint8Array, origin: unknown) => {
+        // A participant's update reached the document only through the gate, whose check applied
+        // all of it to the policy's copy already (a locked room's connections apply nothing).
+        const role = origin && typeof origin === 'object' && 'context' in origin ? (origin as Connection).context?.role : undefined;
+        if (role !== 'participant') openRoom.guard.mirror(update);
         openRoom.documentBytes += update.byteLength;
       });
       for (const server of servers) {

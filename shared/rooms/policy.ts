@@ -90,6 +90,8 @@ export class BoardGuard {
   private shadow!: Y.Doc;
   /** Facts of each node before the transaction being judged (a deleted map forgets them). */
   private readonly facts = new Map<string, NodeFacts>();
+  /** How many notes on the board each Yjs client id created (kept with `facts`: a participant's count is the sum over their ids). */
+  private readonly notesByCreator = new Map<number, number>();
   /**
    * Notes their own writer deleted, as they were: undoing the delete brings the same note back
    * (with the votes it had), which is theirs to do. Kept across rebuilds; forgotten oldest first.
@@ -113,7 +115,10 @@ export class BoardGuard {
     this.version = read.ok ? read.version : null;
   }
 
-  /** Keeps the shadow equal to the room's document: call with every update the document applies. */
+  /**
+   * Keeps the shadow equal to the room's document: call with every update the document applies,
+   * except those of an update `check` let through (the shadow has all of it already).
+   */
   mirror(update: Uint8Array): void {
     Y.applyUpdate(this.shadow, update);
   }
@@ -167,8 +172,23 @@ export class BoardGuard {
   /** How many notes on the board `writer` owns. */
   notesOf(writer: Pick<BoardWriter, 'owns'>): number {
     let count = 0;
-    for (const facts of this.facts.values()) if (facts.type === 'sticky' && facts.creator !== null && writer.owns(facts.creator)) count++;
+    for (const [creator, notes] of this.notesByCreator) if (writer.owns(creator)) count += notes;
     return count;
+  }
+
+  private setFacts(id: string, facts: NodeFacts | undefined): void {
+    const before = this.facts.get(id);
+    if (before?.type === 'sticky' && before.creator !== null) {
+      const left = (this.notesByCreator.get(before.creator) ?? 0) - 1;
+      if (left > 0) this.notesByCreator.set(before.creator, left);
+      else this.notesByCreator.delete(before.creator);
+    }
+    if (facts === undefined) {
+      this.facts.delete(id);
+      return;
+    }
+    this.facts.set(id, facts);
+    if (facts.type === 'sticky' && facts.creator !== null) this.notesByCreator.set(facts.creator, (this.notesByCreator.get(facts.creator) ?? 0) + 1);
   }
 
   destroy(): void {
@@ -183,8 +203,9 @@ export class BoardGuard {
     for (const update of this.admitted) Y.applyUpdate(shadow, update);
     this.shadow = shadow;
     this.facts.clear();
+    this.notesByCreator.clear();
     shadow.getMap<NodeMap>(BOARD_NODES).forEach((map, id) => {
-      if (map instanceof Y.Map) this.facts.set(id, factsOf(map));
+      if (map instanceof Y.Map) this.setFacts(id, factsOf(map));
     });
     shadow.on('afterTransaction', (transaction) => {
       const judging = transaction.origin === CANDIDATE ? this.judging : null;
@@ -280,8 +301,8 @@ export class BoardGuard {
       const map = nodes.get(id);
       if (map instanceof Y.Map) {
         if (!this.facts.has(id)) added++;
-        this.facts.set(id, factsOf(map));
-      } else this.facts.delete(id);
+        this.setFacts(id, factsOf(map));
+      } else this.setFacts(id, undefined);
     }
     return added;
   }
