@@ -317,6 +317,29 @@ describe('whose note it is', () => {
     expect(new BoardGuard(() => Y.encodeStateAsUpdate(state.room)).check(sent!, state.writer)).toBeNull();
   });
 
+  it('counts a participant’s notes by the client ids that created them, without walking the whole board for each new note', () => {
+    const state = setup();
+    // A large board: a thousand notes written at the laptop.
+    addNodes(
+      state.room,
+      Array.from({ length: 1000 }, (_, index) => ({ id: `laptop-${index}`, data: newSticky({ x: index, y: 0, department: 'sales', authorId: 'm-noah', text: `n${index}` }) })),
+      'laptop',
+    );
+    Y.applyUpdate(state.phone, Y.encodeStateAsUpdate(state.room));
+    state.writer.maxNotes = 2;
+    let asked = 0;
+    const owns = state.writer.owns;
+    state.writer.owns = (client) => {
+      asked++;
+      return owns(client);
+    };
+    const add = (id: string) => state.send(() => addNodes(state.phone, [{ id, data: newSticky({ x: 0, y: 0, department: 'marketing', authorId: 'm-emma', text: id }) }], 'me'));
+    expect([add('a'), add('b')]).toEqual([null, null]);
+    expect(asked).toBeLessThan(20);
+    expect(add('c')).toMatch(/more than 2 notes/);
+    expect(state.send(() => deleteNodes(state.phone, ['a'], 'me'))).toBeNull();
+  });
+
   it('keeps the policy’s text limit equal to the laptop’s', () => {
     const note = (text: string) => readNodeData({ ...newSticky({ x: 0, y: 0, department: 'joint', authorId: null }), text });
     expect(note('x'.repeat(NOTE_TEXT_MAX))).toMatchObject({ text: 'x'.repeat(NOTE_TEXT_MAX) });
