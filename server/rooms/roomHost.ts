@@ -224,7 +224,7 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     }
     const dead: RoomMemory['revoked'] = [];
     for (const [hash, entry] of revoked) if (entry.boardKey === current.boardKey) dead.push({ digest: hash, why: entry.why });
-    return { boardKey: current.boardKey, earlier: earlier.slice(-ROOM_MEMORY_ENTRIES), revoked: dead.slice(-ROOM_MEMORY_ENTRIES * 4) };
+    return { board: digest(current.boardId), boardKey: current.boardKey, earlier: earlier.slice(-ROOM_MEMORY_ENTRIES), revoked: dead.slice(-ROOM_MEMORY_ENTRIES * 4) };
   };
   const roomCode = () => {
     const bytes = deps.randomBytes(6);
@@ -786,6 +786,9 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
         initial.destroy();
         throw new RoomError('bad-state', `The board's state does not load: ${reason}`, { reason });
       }
+      // The memory of another board's rooms would let that board's phones into this one: not taken.
+      const memory = request.memory && request.memory.board === digest(request.boardId) ? request.memory : null;
+      if (request.memory && !memory) deps.logger.warn(`room: the memory given for “${request.boardName}” is another board's; not used`);
       const id = base64url(deps.randomBytes(9));
       const documentName = `board-${id}`;
       let current: Room | null = null;
@@ -855,14 +858,14 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
         facilitatorClients,
         votes: new RoomVotes(document, 'room', () => base64url(deps.randomBytes(12))),
         documentBytes: Y.encodeStateAsUpdate(document).byteLength,
-        boardKey: request.memory?.boardKey ?? boardKey(request.boardId),
+        boardKey: memory?.boardKey ?? boardKey(request.boardId),
       };
       const openRoom = current;
       // What the board's earlier rooms left, in this app's run or before it (RoomMemory): it adds to
       // what this host knows already, never revives a token it has seen die.
-      if (request.memory) {
-        for (const { digest: hash, why } of request.memory.revoked) if (!revoked.has(hash)) revoked.set(hash, { why, boardKey: openRoom.boardKey });
-        for (const { digest: hash, ...entry } of request.memory.earlier) {
+      if (memory) {
+        for (const { digest: hash, why } of memory.revoked) if (!revoked.has(hash)) revoked.set(hash, { why, boardKey: openRoom.boardKey });
+        for (const { digest: hash, ...entry } of memory.earlier) {
           if (!rejoined.has(hash) && (!revoked.has(hash) || revoked.get(hash)?.why === 'closed')) {
             if (!retired.has(hash)) retire(hash, { ...entry, boardKey: openRoom.boardKey });
             if (!revoked.has(hash)) revoked.set(hash, { why: 'closed', boardKey: openRoom.boardKey });

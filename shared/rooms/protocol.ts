@@ -261,6 +261,7 @@ export const ROOM_MEMORY_ENTRIES = 500;
  * room `again` as the same participant (JoinRequest), and what keeps old tokens refused with the
  * right reason. Only digests of tokens are kept: a memory read off the laptop opens nothing.
  *
+ * - `board`: the board it belongs to, so it never opens another board's room to these phones.
  * - `boardKey`: what participants' pages know the board by (RoomSummary.boardKey); random, not
  *   derived from the board id.
  * - `earlier`: participants who may join again, by the digest of their token in their last room:
@@ -270,6 +271,8 @@ export const ROOM_MEMORY_ENTRIES = 500;
  *   `again`: they are not in `earlier`).
  */
 export const RoomMemory = z.object({
+  /** Which board it is of: the SHA-256 of its id (it never leaves the laptop); a room of another board ignores it. */
+  board: TokenDigest,
   boardKey: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a board key'),
   earlier: z
     .array(

@@ -738,10 +738,14 @@ describe('lock, remove, close', () => {
     expect(await removed.closed).toEqual({ code: ROOM_CLOSE.removed.code, reason: 'removed' });
     expect((await fetch(`${origin(next)}${ROOM_PATHS.join}${new URL(room.joinUrl).search}`)).status).toBe(403);
     expect((await fetch(`${origin(next)}${ROOM_PATHS.summary}?t=${kenji.joined.token}`)).status).toBe(410);
-    // Another board's room does not take Kenji's memory.
+    // Another board's room does not take Kenji's memory, even if the laptop mixed the boards up.
+    const latest = restarted.host.status();
+    if (!latest.open) throw new Error('closed');
     await restarted.host.close();
-    const other = await restarted.host.open({ boardId: 'board-2', boardName: 'Other', members: [], state: boardState().state, address: null });
+    const other = await restarted.host.open({ boardId: 'board-2', boardName: 'Other', members: [], state: boardState().state, address: null, memory: latest.memory });
+    expect((await joinRoom(other.joinUrl, { as: 'guest', name: 'Someone', department: 'sales' })).summary.boardKey).not.toBe(kenji.summary.boardKey);
     await expect(joinRoom(other.joinUrl, { as: 'again', token: joined.token })).rejects.toThrow('404');
+    expect(restarted.logs.some((line) => line.includes('is another board'))).toBe(true);
   }, 30_000);
 
   it('opens only on an address of this computer, and says when the port is taken', async () => {
