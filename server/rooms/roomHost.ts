@@ -874,9 +874,10 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       }
       document.on('update', (update: Uint8Array, origin: unknown) => {
         // A participant's update reached the document only through the gate, whose check applied
-        // all of it to the policy's copy already (a locked room's connections apply nothing).
+        // all of it to the policy's copy already (a locked room's connections apply nothing): not
+        // applied there twice, unless the copy lacks any of it.
         const role = origin && typeof origin === 'object' && 'context' in origin ? (origin as Connection).context?.role : undefined;
-        if (role !== 'participant') openRoom.guard.mirror(update);
+        if (role !== 'participant' || !openRoom.guard.holds(update)) openRoom.guard.mirror(update);
         openRoom.documentBytes += update.byteLength;
       });
       for (const server of servers) {

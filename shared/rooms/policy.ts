@@ -123,6 +123,17 @@ export class BoardGuard {
     Y.applyUpdate(this.shadow, update);
   }
 
+  /** Whether the shadow has every struct `update` carries (an update `check` let through has). */
+  holds(update: Uint8Array): boolean {
+    try {
+      const { to } = Y.parseUpdateMeta(update);
+      for (const [client, clock] of to) if (Y.getState(this.shadow.store, client) < clock) return false;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Null when `writer` may apply `update`; otherwise why not (the update is then not applied). */
   check(update: Uint8Array, writer: BoardWriter): string | null {
     const judging = { writer, problem: null as string | null, deleted: new Map<string, NodeFacts>() };

@@ -340,6 +340,22 @@ describe('whose note it is', () => {
     expect(state.send(() => deleteNodes(state.phone, ['a'], 'me'))).toBeNull();
   });
 
+  it('knows when its copy holds an update already (one it let through), so the room does not apply it there twice', () => {
+    const state = setup();
+    const guard = new BoardGuard(() => Y.encodeStateAsUpdate(state.room));
+    let sent: Uint8Array | null = null;
+    state.phone.once('update', (update: Uint8Array) => (sent = update));
+    addNodes(state.phone, [{ id: 'e1', data: newSticky({ x: 0, y: 0, department: 'marketing', authorId: 'm-emma', text: 'mine' }) }], 'me');
+    expect(guard.holds(sent!)).toBe(false);
+    expect(guard.check(sent!, state.writer)).toBeNull();
+    expect(guard.holds(sent!)).toBe(true);
+    let laptop: Uint8Array | null = null;
+    state.room.once('update', (update: Uint8Array) => (laptop = update));
+    addNodes(state.room, [{ id: 'l2', data: newSticky({ x: 0, y: 0, department: 'sales', authorId: 'm-noah', text: 'laptop' }) }], 'laptop');
+    expect(guard.holds(laptop!)).toBe(false);
+    expect(guard.holds(new Uint8Array([1, 2, 3]))).toBe(false);
+  });
+
   it('keeps the policy’s text limit equal to the laptop’s', () => {
     const note = (text: string) => readNodeData({ ...newSticky({ x: 0, y: 0, department: 'joint', authorId: null }), text });
     expect(note('x'.repeat(NOTE_TEXT_MAX))).toMatchObject({ text: 'x'.repeat(NOTE_TEXT_MAX) });
