@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { Duplex } from 'node:stream';
@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { roomsEn } from '../../shared/locales/rooms.en';
 import { roomsJa } from '../../shared/locales/rooms.ja';
+import { BOARD_DOC_VERSION, boardDocVersion } from '../../shared/board/docVersion';
 import { escapeHtml } from '../../shared/html';
 import { authorFields, guestAuthorId, guestsMap, writeGuest } from '../../shared/rooms/identity';
 import { BoardGuard } from '../../shared/rooms/policy';
@@ -16,6 +17,7 @@ import {
   JoinRequest,
   ROOM_CLOSE,
   ROOM_PATHS,
+  ROOM_MEMORY_ENTRIES,
   ROOM_PORT,
   ROOM_REQUEST_BYTES,
   RoomOpenRequest,
@@ -27,9 +29,11 @@ import {
   type RoomErrorKind,
   type RoomProblem,
   type OpenRoom,
+  type ParticipantPresence,
   type RoomAddress,
   type RoomLimits,
   type RoomMember,
+  type RoomMemory,
   type RoomNotice,
   type RoomStatus,
   type RoomSummary,
@@ -103,6 +107,8 @@ export class RoomError extends Error {
 type Participant = {
   id: string;
   token: string;
+  /** digest(token), as the room's memory names them. */
+  digest: string;
   name: string;
   department: RoomMember['department'];
   memberId: string | null;
@@ -150,6 +156,14 @@ const JSON_LIMIT_BYTES = 4096;
 const REVOKED_MEMORY = 10_000;
 const CODE_ALPHABET = 'ACDEFGHJKLMNPQRTUVWXY34679';
 
+type Revocation = 'closed' | 'removed' | 'replaced';
+type Retired = { boardKey: string; name: string; department: RoomMember['department']; memberId: string | null; authorId: string; clients: number[] };
+
+/** How a token is remembered once it is not live (RoomMemory): its SHA-256. */
+function digest(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
 function base64url(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64url');
 }
@@ -163,15 +177,21 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
   const limits: RoomLimits = { ...DEFAULT_ROOM_LIMITS, ...deps.limits };
   const log = new OnceLog((message) => deps.logger.warn(message), deps.now);
   const listeners = new Set<(status: RoomStatus) => void>();
-  /** closed: the room closed; removed: that participant was removed; replaced: a join link replaced after a removal. */
-  const revoked = new Map<string, 'closed' | 'removed' | 'replaced'>();
+  /**
+   * Dead tokens by their digest: closed: the room closed; removed: that participant was removed;
+   * replaced: a join link replaced after a removal. With the board they were of (RoomMemory).
+   */
+  const revoked = new Map<string, { why: Revocation; boardKey: string }>();
   const httpBuckets = new Map<string, RateLimiter>();
   /**
-   * Participants of closed rooms, by their token there: who they were and the Yjs client ids they
-   * wrote under, so that one who joins the board's next room `again` keeps their notes (see
-   * JoinRequest). In memory only: a restarted app starts afresh.
+   * Participants of closed rooms, by the digest of their token there: who they were and the Yjs
+   * client ids they wrote under, so that one who joins the board's next room `again` keeps their
+   * notes (see JoinRequest). Filled at close, and from the memory the laptop gives back when it
+   * opens the board's next room (after a restart of the app too, see RoomMemory).
    */
-  const retired = new Map<string, { boardKey: string; name: string; department: RoomMember['department']; memberId: string | null; authorId: string; clients: number[] }>();
+  const retired = new Map<string, Retired>();
+  /** Digests of earlier tokens already used to join again: a stale memory does not offer them twice. */
+  const rejoined = new Set<string>();
   let room: Room | null = null;
   let opening = false;
 
@@ -179,9 +199,32 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
   // Board ids stay on the laptop: a room names its board by a keyed digest only.
   const boardKeySecret = deps.randomBytes(TOKEN_BYTES);
   const boardKey = (boardId: string) => createHmac('sha256', boardKeySecret).update(boardId).digest('base64url').slice(0, 22);
-  const revoke = (value: string, why: 'closed' | 'removed' | 'replaced') => {
-    revoked.set(value, why);
+  const revoke = (value: string, why: Revocation, key: string) => {
+    const hash = digest(value);
+    revoked.delete(hash);
+    revoked.set(hash, { why, boardKey: key });
     if (revoked.size > REVOKED_MEMORY) revoked.delete(revoked.keys().next().value!);
+  };
+  const revocation = (value: string | null): Revocation | undefined => (value ? revoked.get(digest(value))?.why : undefined);
+  const retire = (hash: string, entry: Retired) => {
+    retired.delete(hash);
+    retired.set(hash, entry);
+    if (retired.size > REVOKED_MEMORY) retired.delete(retired.keys().next().value!);
+  };
+
+  /** The room's memory as the laptop stores it: this board's earlier participants (the open room's included) and dead tokens. */
+  const memoryOf = (current: Room): RoomMemory => {
+    const earlier: RoomMemory['earlier'] = [];
+    for (const [hash, entry] of retired) {
+      if (entry.boardKey === current.boardKey) earlier.push({ digest: hash, name: entry.name, department: entry.department, memberId: entry.memberId, authorId: entry.authorId, clients: entry.clients });
+    }
+    for (const participant of current.participants.values()) {
+      const { name, department, memberId, authorId } = participant;
+      earlier.push({ digest: participant.digest, name, department, memberId, authorId, clients: current.clientIds.clientsOf(participant.id) });
+    }
+    const dead: RoomMemory['revoked'] = [];
+    for (const [hash, entry] of revoked) if (entry.boardKey === current.boardKey) dead.push({ digest: hash, why: entry.why });
+    return { board: digest(current.boardId), boardKey: current.boardKey, earlier: earlier.slice(-ROOM_MEMORY_ENTRIES), revoked: dead.slice(-ROOM_MEMORY_ENTRIES * 4) };
   };
   const roomCode = () => {
     const bytes = deps.randomBytes(6);
@@ -216,6 +259,7 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       })),
       addresses: roomAddresses(deps.networkInterfaces()),
       facilitator: { url: socketUrl(`http://${LOOPBACK}:${current.port}`, current.facilitatorToken), token: current.facilitatorToken, documentName: current.documentName },
+      memory: memoryOf(current),
     };
   };
 
@@ -300,7 +344,7 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
   const joinTokenProblem = (current: Room, value: string | null, participants = false): TokenProblem | null => {
     if (value === current.joinToken) return null;
     if (participants && value && current.byToken.has(value)) return null;
-    return (value && revoked.get(value)) || 'invalid';
+    return revocation(value) ?? 'invalid';
   };
   const PROBLEM_HTTP: Record<TokenProblem, { status: number; error: string; message: string }> = {
     closed: { status: 410, error: 'room-closed', message: 'this room has closed' },
@@ -318,9 +362,12 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     let authorId: string;
     let clients: number[] = [];
     if (request.as === 'again') {
-      const earlier = retired.get(request.token);
+      const hash = digest(request.token);
+      const earlier = retired.get(hash);
       if (!earlier || earlier.boardKey !== current.boardKey) return 'there is no earlier participant of this board with that token';
-      retired.delete(request.token);
+      retired.delete(hash);
+      rejoined.add(hash);
+      if (rejoined.size > REVOKED_MEMORY) rejoined.delete(rejoined.values().next().value!);
       ({ name, department, memberId, authorId, clients } = earlier);
       if (memberId === null && !guestsMap(current.document).has(authorId)) writeGuest(current.document, authorId, { name, department }, 'room');
     } else if (request.as === 'member') {
@@ -334,9 +381,11 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       authorId = guestAuthorId(id);
       writeGuest(current.document, authorId, { name, department }, 'room');
     }
+    const secret = token();
     const participant: Participant = {
       id,
-      token: token(),
+      token: secret,
+      digest: digest(secret),
       name,
       department,
       memberId,
@@ -509,7 +558,7 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       // A dead or wrong token is told why (the page shows it), whatever the origin: nothing is served.
       if (participant && origin !== `http://${host}`) return deny('403 Forbidden', `origin ${JSON.stringify(origin ?? null)} is not the room page`);
       if (!participant) {
-        const why = revoked.get(value);
+        const why = revocation(value);
         const close = why === 'removed' ? ROOM_CLOSE.removed : why === 'closed' ? ROOM_CLOSE.roomClosed : ROOM_CLOSE.notAuthorized;
         log.note(`token:${remote}:${close.reason}`, `room: refused a WebSocket from ${remote}: ${close.reason}`);
         return refuseSocket(request, socket, head, close);
@@ -534,6 +583,10 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       accept(current, ws, request, role, remote);
     });
   };
+
+  /** The only presence a participant has: `user` as their page sets it from the identity they joined with (ParticipantPresence). */
+  const presenceOf = (participant: Participant): string =>
+    JSON.stringify({ user: { id: participant.authorId, name: participant.name, department: participant.department } } satisfies ParticipantPresence);
 
   /** Tells one participant which notes carry their dots (only them: an anonymous round's board does not say). */
   const sendDots = (current: Room, ws: WebSocket, participant: Participant, outcome: RoomDots['outcome']) => {
@@ -604,6 +657,8 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
           });
           if (problem) return refuse(ROOM_CLOSE.refused, problem);
           current.clientIds.bind(participant.id, claim.fresh);
+          // The laptop keeps whose client ids these are (RoomMemory), in case the app goes before the room closes.
+          if (claim.fresh.length > 0) changed();
           return data;
         }
         case 'awareness': {
@@ -625,8 +680,22 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
           );
           if ('problem' in claim) return refuse(ROOM_CLOSE.refused, claim.problem);
           current.clientIds.bind(participant.id, claim.fresh);
+          if (claim.fresh.length > 0) changed();
           if (own.length === 0) return null;
-          return own.length === frame.entries.length ? data : encodeAwarenessFrame(current.documentName, own);
+          // Presence says who they are as the room granted it at their join, whatever the page put
+          // there: another name, department or id (a member's, "facilitator") is replaced by theirs.
+          const granted = presenceOf(participant);
+          let rewritten = false;
+          let claimed = false;
+          const bound = own.map((entry) => {
+            if (entry.state === null || entry.json === granted) return entry;
+            rewritten = true;
+            // A page's presence before it set its own (`{}`) is no claim.
+            if (Object.keys(entry.state as object).length > 0) claimed = true;
+            return { ...entry, state: JSON.parse(granted) as unknown, json: granted };
+          });
+          if (claimed) log.note(`presence:${remote}`, `room: presence of ${who} (${remote}) named someone else; it carries the identity they joined with`);
+          return !rewritten && own.length === frame.entries.length ? data : encodeAwarenessFrame(current.documentName, bound);
         }
         case 'stateless': {
           // The only thing a participant asks the server: place or take back a dot (see RoomVotes).
@@ -710,6 +779,16 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
         const reason = error instanceof Error ? error.message : String(error);
         throw new RoomError('bad-state', `The board's state does not load: ${reason}`, { reason });
       }
+      // Participants' pages are of this build and read this version of the board's layout only.
+      const version = boardDocVersion(initial);
+      if (!version.ok || version.version !== BOARD_DOC_VERSION) {
+        const reason = version.ok ? `its schema version is ${version.version}, this app's is ${BOARD_DOC_VERSION}` : `its schema version ${JSON.stringify(version.problem.version)?.slice(0, 40)} is not one`;
+        initial.destroy();
+        throw new RoomError('bad-state', `The board's state does not load: ${reason}`, { reason });
+      }
+      // The memory of another board's rooms would let that board's phones into this one: not taken.
+      const memory = request.memory && request.memory.board === digest(request.boardId) ? request.memory : null;
+      if (request.memory && !memory) deps.logger.warn(`room: the memory given for “${request.boardName}” is another board's; not used`);
       const id = base64url(deps.randomBytes(9));
       const documentName = `board-${id}`;
       let current: Room | null = null;
@@ -779,11 +858,26 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
         facilitatorClients,
         votes: new RoomVotes(document, 'room', () => base64url(deps.randomBytes(12))),
         documentBytes: Y.encodeStateAsUpdate(document).byteLength,
-        boardKey: boardKey(request.boardId),
+        boardKey: memory?.boardKey ?? boardKey(request.boardId),
       };
       const openRoom = current;
-      document.on('update', (update: Uint8Array) => {
-        openRoom.guard.mirror(update);
+      // What the board's earlier rooms left, in this app's run or before it (RoomMemory): it adds to
+      // what this host knows already, never revives a token it has seen die.
+      if (memory) {
+        for (const { digest: hash, why } of memory.revoked) if (!revoked.has(hash)) revoked.set(hash, { why, boardKey: openRoom.boardKey });
+        for (const { digest: hash, ...entry } of memory.earlier) {
+          if (!rejoined.has(hash) && (!revoked.has(hash) || revoked.get(hash)?.why === 'closed')) {
+            if (!retired.has(hash)) retire(hash, { ...entry, boardKey: openRoom.boardKey });
+            if (!revoked.has(hash)) revoked.set(hash, { why: 'closed', boardKey: openRoom.boardKey });
+          }
+        }
+      }
+      document.on('update', (update: Uint8Array, origin: unknown) => {
+        // A participant's update reached the document only through the gate, whose check applied
+        // all of it to the policy's copy already (a locked room's connections apply nothing): not
+        // applied there twice, unless the copy lacks any of it.
+        const role = origin && typeof origin === 'object' && 'context' in origin ? (origin as Connection).context?.role : undefined;
+        if (role !== 'participant' || !openRoom.guard.holds(update)) openRoom.guard.mirror(update);
         openRoom.documentBytes += update.byteLength;
       });
       for (const server of servers) {
@@ -810,13 +904,12 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     const current = room;
     if (!current) return status();
     room = null;
-    revoke(current.joinToken, 'closed');
-    revoke(current.facilitatorToken, 'closed');
+    revoke(current.joinToken, 'closed', current.boardKey);
+    revoke(current.facilitatorToken, 'closed', current.boardKey);
     for (const participant of current.participants.values()) {
-      revoke(participant.token, 'closed');
+      revoke(participant.token, 'closed', current.boardKey);
       const { name, department, memberId, authorId } = participant;
-      retired.set(participant.token, { boardKey: current.boardKey, name, department, memberId, authorId, clients: current.clientIds.clientsOf(participant.id) });
-      if (retired.size > REVOKED_MEMORY) retired.delete(retired.keys().next().value!);
+      retire(digest(participant.token), { boardKey: current.boardKey, name, department, memberId, authorId, clients: current.clientIds.clientsOf(participant.id) });
     }
     for (const ws of current.sockets) {
       ws.close(ROOM_CLOSE.roomClosed.code, ROOM_CLOSE.roomClosed.reason);
@@ -868,10 +961,10 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       if (!participant) throw new RoomError('unknown-participant', 'That participant is not in the room.');
       current.participants.delete(participantId);
       current.byToken.delete(participant.token);
-      revoke(participant.token, 'removed');
+      revoke(participant.token, 'removed', current.boardKey);
       // The join link they came in by would let them straight back in: it is replaced (the join
       // screen shows the new one; everyone already in keeps their own token).
-      revoke(current.joinToken, 'replaced');
+      revoke(current.joinToken, 'replaced', current.boardKey);
       current.joinToken = token();
       for (const ws of participant.sockets) {
         ws.close(ROOM_CLOSE.removed.code, ROOM_CLOSE.removed.reason);

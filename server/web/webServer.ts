@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { z } from 'zod';
-import { ROOM_PORT, RoomMember } from '../../shared/rooms/protocol';
+import { ROOM_PORT, RoomMember, RoomMemory } from '../../shared/rooms/protocol';
 import { readBody } from '../http';
 import { isLoopback } from '../rooms/network';
 import { RoomError, type RoomHost } from '../rooms/roomHost';
@@ -29,6 +29,7 @@ const OpenBody = z.object({
   /** The board's Y.Doc update, base64. */
   state: z.string().max(96 * 1024 * 1024),
   address: z.string().max(100).nullable().default(null),
+  memory: RoomMemory.nullable().default(null),
 });
 const LockBody = z.object({ locked: z.boolean() });
 const RemoveBody = z.object({ participantId: z.string().min(1).max(100) });

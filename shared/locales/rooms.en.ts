@@ -74,6 +74,7 @@ export const roomsEn = {
       unsent: 'Your notes are waiting to be sent.',
       locked: 'The facilitator has locked the board: you can read it but not write.',
       closed: 'The room has closed. Thank you for taking part! Your notes up to now are on the facilitator’s board.',
+      closedUnsent: 'The room has closed before all your notes were sent. They stay on this phone: when the facilitator opens the room again, scan the new QR code and they will be sent.',
       removed: 'The facilitator has removed you from the room.',
       replaced: 'This join link is no longer valid: the facilitator has replaced it. Ask the facilitator for the current QR code.',
       refused: 'The room refused a change from this page. Reload the page to go on.',

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { newSticky, type NodeMap } from '../board/doc';
+import { BOARD_META, boardDocVersion } from '../board/docVersion';
 import type { StickyDepartment } from '../board/nodes';
 import { BOARD_NODES } from '../records/board';
 
@@ -89,12 +90,20 @@ export class BoardGuard {
   private shadow!: Y.Doc;
   /** Facts of each node before the transaction being judged (a deleted map forgets them). */
   private readonly facts = new Map<string, NodeFacts>();
+  /** How many notes on the board each Yjs client id created (kept with `facts`: a participant's count is the sum over their ids). */
+  private readonly notesByCreator = new Map<number, number>();
   /**
    * Notes their own writer deleted, as they were: undoing the delete brings the same note back
    * (with the votes it had), which is theirs to do. Kept across rebuilds; forgotten oldest first.
    */
   private readonly deletedByWriter = new Map<string, NodeFacts>();
   private judging: { writer: BoardWriter; problem: string | null; deleted: Map<string, NodeFacts> } | null = null;
+  /**
+   * The board's schema version (meta.schemaVersion, shared/board/docVersion.ts) when the room
+   * opened: the layout every page of the room reads. Only the laptop migrates a board; an update
+   * that would leave the room's board at another version, or without a readable one, is refused.
+   */
+  readonly version: number | null;
   /** Updates let through lately, oldest first (bounded by count and bytes), re-applied on a rebuild. */
   private readonly admitted: Uint8Array[] = [];
   private admittedBytes = 0;
@@ -102,11 +111,27 @@ export class BoardGuard {
   /** `source` encodes the room's document as it is now (used to build and rebuild the shadow). */
   constructor(private readonly source: () => Uint8Array) {
     this.rebuild();
+    const read = boardDocVersion(this.shadow);
+    this.version = read.ok ? read.version : null;
   }
 
-  /** Keeps the shadow equal to the room's document: call with every update the document applies. */
+  /**
+   * Keeps the shadow equal to the room's document: call with every update the document applies,
+   * except those of an update `check` let through (the shadow has all of it already).
+   */
   mirror(update: Uint8Array): void {
     Y.applyUpdate(this.shadow, update);
+  }
+
+  /** Whether the shadow has every struct `update` carries (an update `check` let through has). */
+  holds(update: Uint8Array): boolean {
+    try {
+      const { to } = Y.parseUpdateMeta(update);
+      for (const [client, clock] of to) if (Y.getState(this.shadow.store, client) < clock) return false;
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Null when `writer` may apply `update`; otherwise why not (the update is then not applied). */
@@ -117,6 +142,7 @@ export class BoardGuard {
     try {
       Y.applyUpdate(this.shadow, update, CANDIDATE);
       problem = judging.problem;
+      if (!problem) problem = this.versionProblem();
       const store = this.shadow.store;
       if (!problem && (store.pendingStructs !== null || store.pendingDs !== null)) {
         problem = 'it depends on changes the room does not have';
@@ -141,11 +167,39 @@ export class BoardGuard {
     return problem;
   }
 
+  /** Why the shadow is no longer a board of the room's schema version, or null. */
+  private versionProblem(): string | null {
+    let read: ReturnType<typeof boardDocVersion>;
+    try {
+      read = boardDocVersion(this.shadow);
+    } catch (error) {
+      return `it leaves the board without a readable schema version (${error instanceof Error ? error.message : String(error)})`;
+    }
+    if (!read.ok) return `it leaves the board with a schema version that is not one (${JSON.stringify(read.problem.version)?.slice(0, 40)})`;
+    if (read.version !== this.version) return `it would make the board schema version ${read.version}; the room's is ${this.version}`;
+    return null;
+  }
+
   /** How many notes on the board `writer` owns. */
   notesOf(writer: Pick<BoardWriter, 'owns'>): number {
     let count = 0;
-    for (const facts of this.facts.values()) if (facts.type === 'sticky' && facts.creator !== null && writer.owns(facts.creator)) count++;
+    for (const [creator, notes] of this.notesByCreator) if (writer.owns(creator)) count += notes;
     return count;
+  }
+
+  private setFacts(id: string, facts: NodeFacts | undefined): void {
+    const before = this.facts.get(id);
+    if (before?.type === 'sticky' && before.creator !== null) {
+      const left = (this.notesByCreator.get(before.creator) ?? 0) - 1;
+      if (left > 0) this.notesByCreator.set(before.creator, left);
+      else this.notesByCreator.delete(before.creator);
+    }
+    if (facts === undefined) {
+      this.facts.delete(id);
+      return;
+    }
+    this.facts.set(id, facts);
+    if (facts.type === 'sticky' && facts.creator !== null) this.notesByCreator.set(facts.creator, (this.notesByCreator.get(facts.creator) ?? 0) + 1);
   }
 
   destroy(): void {
@@ -160,8 +214,9 @@ export class BoardGuard {
     for (const update of this.admitted) Y.applyUpdate(shadow, update);
     this.shadow = shadow;
     this.facts.clear();
+    this.notesByCreator.clear();
     shadow.getMap<NodeMap>(BOARD_NODES).forEach((map, id) => {
-      if (map instanceof Y.Map) this.facts.set(id, factsOf(map));
+      if (map instanceof Y.Map) this.setFacts(id, factsOf(map));
     });
     shadow.on('afterTransaction', (transaction) => {
       const judging = transaction.origin === CANDIDATE ? this.judging : null;
@@ -193,6 +248,9 @@ export class BoardGuard {
           if (problem) return `${problem} (${key})`;
         }
         continue;
+      }
+      if (type._item === null && this.shadow.share.get(BOARD_META) === type) {
+        return `it changes the board's schema version or metadata (${[...keys].join(', ').slice(0, 80)}), which only the laptop can`;
       }
       const item = type._item;
       if (item && item.parent === nodes && typeof item.parentSub === 'string') {
@@ -254,8 +312,8 @@ export class BoardGuard {
       const map = nodes.get(id);
       if (map instanceof Y.Map) {
         if (!this.facts.has(id)) added++;
-        this.facts.set(id, factsOf(map));
-      } else this.facts.delete(id);
+        this.setFacts(id, factsOf(map));
+      } else this.setFacts(id, undefined);
     }
     return added;
   }

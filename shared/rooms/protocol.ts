@@ -165,6 +165,13 @@ export const ParticipantIdentity = z.object({
 });
 export type ParticipantIdentity = z.infer<typeof ParticipantIdentity>;
 
+/**
+ * A participant's presence (Yjs awareness state): who they are, exactly as the room granted it at
+ * their join. The room server rewrites any other state a participant sends to this one, so a name
+ * in presence can be trusted as far as the join itself.
+ */
+export type ParticipantPresence = { user: { id: string; name: string; department: ParticipantIdentity['department'] } };
+
 export const JoinResponse = z.object({
   token: Token,
   roomId: z.string().min(1).max(100),
@@ -241,6 +248,48 @@ export type RoomProblem = z.infer<typeof RoomProblem>;
 // browser version)
 // ---------------------------------------------------------------------------------------------
 
+/** A token as the room remembers it once it is no longer live: SHA-256, base64url (see RoomMemory). */
+export const TokenDigest = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a token digest');
+
+/** Most entries of each kind a board's room memory keeps (oldest dropped first). */
+export const ROOM_MEMORY_ENTRIES = 500;
+
+/**
+ * What the room of one board remembers beyond its own life, kept by the laptop (the data owner)
+ * with the board and given back when it opens the board's next room — after a plain close as after
+ * the app quit or crashed. It is what lets a phone that still holds unsent notes join the reopened
+ * room `again` as the same participant (JoinRequest), and what keeps old tokens refused with the
+ * right reason. Only digests of tokens are kept: a memory read off the laptop opens nothing.
+ *
+ * - `board`: the board it belongs to, so it never opens another board's room to these phones.
+ * - `boardKey`: what participants' pages know the board by (RoomSummary.boardKey); random, not
+ *   derived from the board id.
+ * - `earlier`: participants who may join again, by the digest of their token in their last room:
+ *   who they were and the Yjs client ids they wrote under (their unsent notes are under those).
+ *   An open room lists its own participants here too, so a crash loses none of them.
+ * - `revoked`: digests of tokens that stay refused, and why (a removed participant never comes back
+ *   `again`: they are not in `earlier`).
+ */
+export const RoomMemory = z.object({
+  /** Which board it is of: the SHA-256 of its id (it never leaves the laptop); a room of another board ignores it. */
+  board: TokenDigest,
+  boardKey: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a board key'),
+  earlier: z
+    .array(
+      z.object({
+        digest: TokenDigest,
+        name: z.string().max(200),
+        department: Department,
+        memberId: z.string().min(1).max(100).nullable(),
+        authorId: z.string().min(1).max(100),
+        clients: z.array(z.number().int().nonnegative().max(2 ** 53 - 1)).max(256),
+      }),
+    )
+    .max(ROOM_MEMORY_ENTRIES),
+  revoked: z.array(z.object({ digest: TokenDigest, why: z.enum(['closed', 'removed', 'replaced']) })).max(ROOM_MEMORY_ENTRIES * 4),
+});
+export type RoomMemory = z.infer<typeof RoomMemory>;
+
 export const RoomOpenRequest = z.object({
   boardId: z.string().min(1).max(100),
   boardName: z.string().trim().min(1).max(200),
@@ -251,6 +300,8 @@ export const RoomOpenRequest = z.object({
     .refine((bytes) => bytes.byteLength <= 64 * 1024 * 1024, 'at most 64 MB'),
   /** The interface address participants use; null picks the first LAN address. */
   address: z.string().max(100).nullable().default(null),
+  /** What this board's earlier rooms left (OpenRoom.memory as the laptop last stored it), or null for its first room. */
+  memory: RoomMemory.nullable().default(null),
 });
 export type RoomOpenRequest = z.input<typeof RoomOpenRequest>;
 
@@ -283,6 +334,8 @@ export const OpenRoom = z.object({
   addresses: z.array(RoomAddress),
   /** For the laptop's own client only: loopback URL, its token and the Hocuspocus document name. */
   facilitator: z.object({ url: z.string(), token: Token, documentName: z.string() }),
+  /** For the laptop to store with the board after every change, and give back when it opens the board's next room. */
+  memory: RoomMemory,
 });
 export type OpenRoom = z.infer<typeof OpenRoom>;
 

@@ -12,7 +12,8 @@ import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
 import { RoomController } from '../../renderer/src/features/rooms/roomController';
 import type { RoomsHost } from '../../renderer/src/host/roomsHost';
-import { joinAndConnect, until, type RoomClient } from '../support/roomClients';
+import { connectClient, joinAndConnect, joinRoom, until, type RoomClient } from '../support/roomClients';
+import { socketUrl } from '../../shared/rooms/protocol';
 import { fakeBuild } from '../server/fixtures';
 
 /**
@@ -114,5 +115,57 @@ describe('the facilitator’s room controller', () => {
     expect(again.state.get()).toMatchObject({ status: { open: false }, link: null, workspaceId: null });
     await until(() => phone.closes.some((close) => close.reason === 'room-closed'), 'the phone to be told');
     expect(await storedNotes(workspaceId, boardId)).toEqual(['After the reload', 'Written on a phone']);
+  });
+  it('keeps the room’s memory with the board, so after a restart of the app a phone’s unsent notes reach the reopened room as its own', { timeout: 60_000 }, async () => {
+    const build = fakeBuild();
+    cleanUps.push(() => build.cleanUp());
+    const newHost = () => {
+      const host = createRoomHost({
+        now: () => Date.now(),
+        logger: { info: () => {}, warn: () => {} },
+        networkInterfaces: () => ({ lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: '127.0.0.1/8' }] }),
+        participantPage: loadParticipantPage(build.root),
+        randomBytes: (size) => randomBytes(size),
+        facilitatorOrigins: () => [window.location.origin],
+        port: 0,
+      });
+      cleanUps.push(() => host.close());
+      return host;
+    };
+    const workspaceId = await createWorkspace('W');
+    const boardId = await createPersonaBoard(workspaceId, 'Buyer persona');
+    const first = new RoomController(directRooms(newHost()), { WebSocketPolyfill: PageSocket, storage: null });
+    const stopFirst = first.start();
+    await first.open({ workspaceId, boardId, boardName: 'Buyer persona', members: [], address: '127.0.0.1' });
+    const opened = first.state.get().status;
+    if (!opened.open) throw new Error('no room');
+    await until(() => first.state.get().link === 'synced', 'the laptop to join its room');
+
+    const { client, joined, summary } = await joinAndConnect(opened.joinUrl, { as: 'guest', name: 'Sato', department: 'sales' });
+    cleanUps.push(() => client.destroy());
+    await client.synced;
+    const zone = [...readAllNodes(client.doc).values()].find((node) => node.type === 'zone');
+    const write = (id: string, text: string) =>
+      addNodes(client.doc, [{ id, data: newSticky({ x: zone && 'x' in zone ? zone.x + 20 : 0, y: zone && 'y' in zone ? zone.y + 60 : 0, ...authorFields(joined.identity), text }) }], 'phone');
+    write('phone-1', 'Sent');
+    await expect.poll(() => storedNotes(workspaceId, boardId), { timeout: 15_000 }).toEqual(['Sent']);
+    // The phone drops off the network and goes on writing; then the app goes (the whole process: its room host too).
+    client.destroy();
+    write('phone-2', 'Written offline');
+    stopFirst();
+
+    const restarted = new RoomController(directRooms(newHost()), { WebSocketPolyfill: PageSocket, storage: null });
+    cleanUps.push(restarted.start());
+    await restarted.open({ workspaceId, boardId, boardName: 'Buyer persona', members: [], address: '127.0.0.1' });
+    const reopened = restarted.state.get().status;
+    if (!reopened.open) throw new Error('no room');
+    await until(() => restarted.state.get().link === 'synced', 'the laptop to join its reopened room');
+    const again = await joinRoom(reopened.joinUrl, { as: 'again', token: joined.token });
+    expect(again.summary.boardKey).toBe(summary.boardKey);
+    const origin = new URL(reopened.joinUrl).origin;
+    const phone = connectClient({ origin, url: socketUrl(origin, again.joined.token), documentName: again.joined.documentName, token: again.joined.token, doc: client.doc, reconnect: false });
+    cleanUps.push(() => phone.destroy());
+    await expect.poll(() => storedNotes(workspaceId, boardId), { timeout: 15_000 }).toEqual(['Sent', 'Written offline']);
+    expect(phone.closes).toEqual([]);
   });
 });

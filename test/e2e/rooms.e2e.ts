@@ -76,7 +76,7 @@ describe('a room with two participants’ phones', () => {
       state: Buffer.from(board()).toString('base64'),
       address: '127.0.0.1',
     });
-    const laptop: RoomClient = connectClient({ origin: new URL(baseUrl()).origin, url: room.facilitator.url, documentName: room.facilitator.documentName, token: room.facilitator.token });
+    let laptop: RoomClient = connectClient({ origin: new URL(baseUrl()).origin, url: room.facilitator.url, documentName: room.facilitator.documentName, token: room.facilitator.token });
     try {
       await laptop.synced;
       const browser = await launchBrowser({ route: null });
@@ -191,18 +191,60 @@ describe('a room with two participants’ phones', () => {
       await emma.getByLabel(p.theme).selectOption({ label: p.themes.projector });
       await expectNoSeriousA11yViolations(emma, 'the board in the projector theme');
 
-      // --- The room closes: both are told and cannot write any more.
+      // --- Emma's phone goes offline and she writes; the room closes before her note is sent.
+      // Hanako is told and cannot write any more.
+      await enContext.setOffline(true);
+      await emma.getByText(p.status.offline).waitFor();
+      await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', en.persona.zones.objections) }).click();
+      await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Written before the close');
+      await emma.getByRole('button', { name: p.save }).click();
+      await emma.getByText('Written before the close').waitFor();
       const texts = stickies(laptop.doc).map((note) => note.text).sort();
+      // What the laptop stores with the board after every change of the room (RoomMemory).
+      const lastStatus = await control<RoomStatus>('status');
+      if (!lastStatus.open) throw new Error('the room closed early');
       roomGone = true;
       await control('close', {});
-      await emma.getByText(p.status.closed).waitFor();
       await hanako.getByText(pj.status.closed).waitFor();
-      await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).isDisabled()).toBe(true);
       await expect.poll(() => hanako.getByRole('button', { name: pj.addNote.replace('{{zone}}', ja.persona.zones.goals) }).isDisabled()).toBe(true);
       await expectNoSeriousA11yViolations(hanako, 'the closed room in Japanese');
       // Nothing listens any more: the join link is dead.
       await expect(fetch(room.joinUrl)).rejects.toThrow('fetch failed');
       expect(stickies(laptop.doc).map((note) => note.text).sort()).toEqual(texts);
+
+      // --- The laptop opens the board's room again, from the board it stored and the room's memory
+      // (as after a restart of the app: the memory is all the new room knows of the earlier one).
+      const stored = Y.encodeStateAsUpdate(laptop.doc);
+      laptop.destroy();
+      const next = await control<OpenRoom>('open', {
+        boardId: 'board-1',
+        boardName: 'Buyer persona',
+        members: [{ id: 'm-emma', name: 'Emma Clark', department: 'marketing' }],
+        state: Buffer.from(stored).toString('base64'),
+        address: '127.0.0.1',
+        memory: lastStatus.memory,
+      });
+      const laptopDoc = new Y.Doc();
+      Y.applyUpdate(laptopDoc, stored);
+      laptop = connectClient({ origin: new URL(baseUrl()).origin, url: next.facilitator.url, documentName: next.facilitator.documentName, token: next.facilitator.token, doc: laptopDoc });
+      await laptop.synced;
+      // Emma's phone is back and she scans the new code: the page joins again as her (no join
+      // form) with the phone's copy of the board, and her note arrives, once.
+      await enContext.setOffline(false);
+      await emma.goto(next.joinUrl);
+      await emma.getByRole('heading', { level: 2, name: p.zonesHeading }).waitFor();
+      await poll(() => stickies(laptop.doc).filter((note) => note.text === 'Written before the close').length, 20_000).toBe(1);
+      expect(stickies(laptop.doc).find((note) => note.text === 'Written before the close')).toMatchObject({ authorId: 'm-emma', department: 'marketing' });
+      await emma.getByText(p.status.online).waitFor();
+      await poll(() => control<RoomStatus>('status').then((status) => (status.open ? status.participants.map((x) => `${x.name}:${x.online}`) : []))).toEqual(['Emma Clark:true']);
+      // Her earlier notes are still hers to edit in the new room.
+      await emma.getByRole('button', { name: p.editNote.replace('{{text}}', 'Cut onboarding time in half') }).click();
+      await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Cut onboarding time by two thirds');
+      await emma.getByRole('button', { name: p.save }).click();
+      await poll(() => stickies(laptop.doc).some((note) => note.text === 'Cut onboarding time by two thirds')).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(stickies(laptop.doc).filter((note) => note.text === 'Written before the close')).toHaveLength(1);
+      expect(emma.url()).not.toContain(new URL(next.joinUrl).searchParams.get('t')!);
       expect(errors).toEqual([]);
     } finally {
       laptop.destroy();

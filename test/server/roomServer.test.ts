@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { addNodes, deleteNodes, newSticky, nodesMap, readAllNodes, readVote, startVote, toggleDot, updateNodes } from '../../shared/board/doc';
 import { authorFields, readGuests } from '../../shared/rooms/identity';
+import { BOARD_DOC_VERSION, BOARD_META, SCHEMA_VERSION, stampBoardDoc } from '../../shared/board/docVersion';
 import { encodeAwarenessFrame } from '../../server/rooms/frames';
 import { ROOM_CLOSE, ROOM_PATHS, socketUrl, type OpenRoom } from '../../shared/rooms/protocol';
 import { connectClient, joinAndConnect, joinRoom, until, type RoomClient } from '../support/roomClients';
@@ -334,6 +335,57 @@ describe('what a participant may write, and as whom', () => {
     await until(() => nodesMap(facilitator.doc).has('long-enough'), 'the note of 20,000 characters');
   });
 
+  it('refuses an update that would change the board’s schema version, applies nothing, logs it once; and opens only on a board of this version', async () => {
+    const stamped = new Y.Doc();
+    Y.applyUpdate(stamped, boardState().state);
+    stampBoardDoc(stamped);
+    current = testHost();
+    const room = await current.host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: Y.encodeStateAsUpdate(stamped), address: null });
+    const facilitator = connectClient({ origin: APP_ORIGIN, url: room.facilitator.url, documentName: room.facilitator.documentName, token: room.facilitator.token });
+    clients.push(facilitator);
+    await facilitator.synced;
+    const version = () => facilitator.doc.getMap(BOARD_META).get(SCHEMA_VERSION);
+    expect(version()).toBe(BOARD_DOC_VERSION);
+    const before = Y.encodeStateVector(facilitator.doc);
+    const writes: ((doc: Y.Doc) => void)[] = [
+      (doc) => doc.transact(() => doc.getMap(BOARD_META).set(SCHEMA_VERSION, BOARD_DOC_VERSION + 1), 'p'),
+      (doc) => doc.transact(() => doc.getMap(BOARD_META).delete(SCHEMA_VERSION), 'p'),
+      // Hidden beside a note of their own, in one transaction: nothing of it applies.
+      (doc) =>
+        doc.transact(() => {
+          nodesMap(doc).set('mine', newSticky({ x: 0, y: 0, authorId: 'm-sophia', department: 'joint', text: 'mine' }) as never);
+          doc.getMap(BOARD_META).set(SCHEMA_VERSION, 'two');
+        }, 'p'),
+    ];
+    const who = ['m-emma', 'm-noah', 'm-sophia'];
+    for (const [index, write] of writes.entries()) {
+      const { client } = await participant(room, { as: 'member', memberId: who[index]! });
+      const closed = client.nextClose();
+      write(client.doc);
+      expect(await closed).toEqual({ code: ROOM_CLOSE.refused.code, reason: 'update-refused' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(version()).toBe(BOARD_DOC_VERSION);
+    expect(Y.encodeStateVector(facilitator.doc)).toEqual(before);
+    expect(nodesMap(facilitator.doc).has('mine')).toBe(false);
+    const logged = current.logs.filter((line) => line.includes('update-refused'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('schema version');
+    // Everyone else goes on: a participant's own note still arrives.
+    const emma2 = await participant(room, { as: 'guest', name: 'Kai', department: 'sales' });
+    addNodes(emma2.client.doc, [{ id: 'fine', data: newSticky({ x: 0, y: 0, ...authorFields(emma2.joined.identity), text: 'fine' }) }], 'p');
+    await until(() => nodesMap(facilitator.doc).has('fine'), 'a good note after the refusals');
+
+    await current.host.close();
+    for (const value of [BOARD_DOC_VERSION + 1, 'one']) {
+      const other = new Y.Doc();
+      Y.applyUpdate(other, boardState().state);
+      other.getMap(BOARD_META).set(SCHEMA_VERSION, value);
+      await expect(current.host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: Y.encodeStateAsUpdate(other), address: null })).rejects.toMatchObject({ kind: 'bad-state' });
+    }
+    expect(current.host.status()).toEqual({ open: false });
+  });
+
   it('owns a note by who created it in this room, not by the author id it carries', async () => {
     const { room, facilitator, board } = await openRoom();
     const emma = await participant(room, { as: 'member', memberId: 'm-emma' });
@@ -400,6 +452,32 @@ describe('what a participant may write, and as whom', () => {
     expect(readAllNodes(facilitator.doc).get('e1')).toMatchObject({ text: 'Emma’s' });
     expect(nodesMap(facilitator.doc).has('as-laptop')).toBe(false);
     expect(emma.client.closes).toEqual([]);
+  });
+});
+
+describe('presence', () => {
+  it('carries the identity the room granted at the join, whatever name, department or id the page claims', async () => {
+    const { room, facilitator } = await openRoom();
+    const noah = await participant(room, { as: 'member', memberId: 'm-noah' });
+    const kai = await participant(room, { as: 'guest', name: 'Kai', department: 'other' });
+    const presence = (client: RoomClient) => facilitator.provider.awareness!.getStates().get(client.doc.clientID) as { user?: unknown } | undefined;
+    const noahUser = { id: 'm-noah', name: 'Noah Bennett', department: 'sales' };
+    const kaiUser = { id: kai.joined.identity.authorId, name: 'Kai', department: 'other' };
+    // What the participant page sets.
+    noah.client.provider.setAwarenessField('user', noahUser);
+    await until(() => JSON.stringify(presence(noah.client)) === JSON.stringify({ user: noahUser }), 'Noah’s presence');
+    // A page that claims to be someone else, or the facilitator, or adds a field.
+    noah.client.provider.setAwarenessField('user', { id: 'm-emma', name: 'Emma Clark', department: 'marketing' });
+    kai.client.provider.awareness!.setLocalState({ user: { id: 'facilitator', name: 'The facilitator', department: 'sales' }, facilitator: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(() => JSON.stringify(presence(kai.client)) === JSON.stringify({ user: kaiUser }), 'Kai’s presence as granted');
+    expect(presence(noah.client)).toEqual({ user: noahUser });
+    // Another participant sees the same.
+    expect(kai.client.provider.awareness!.getStates().get(noah.client.doc.clientID)).toEqual({ user: noahUser });
+    const named = [...facilitator.provider.awareness!.getStates().values()].map((state) => (state as { user?: { id?: unknown } }).user?.id).filter((id) => id !== undefined);
+    expect(named.sort()).toEqual([kai.joined.identity.authorId, 'm-noah'].sort());
+    expect(noah.client.closes).toEqual([]);
+    expect(current!.logs.filter((line) => line.includes('presence of')).length).toBeGreaterThanOrEqual(1);
   });
 });
 
@@ -602,6 +680,72 @@ describe('lock, remove, close', () => {
     const third = await host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: stored, address: null });
     await expect(joinRoom(third.joinUrl, { as: 'again', token: noah.joined.token })).rejects.toThrow('404');
     expect(replaced.open).toBe(true);
+  }, 30_000);
+
+  it('takes a participant’s unsent notes into the board’s room reopened after the app restarted (or crashed), from the memory the laptop kept', async () => {
+    const { room, host, facilitator } = await openRoom();
+    let memory = room.memory;
+    host.onChange((status) => {
+      if (status.open) memory = status.memory;
+    });
+    const kenji = await participant(room, { as: 'guest', name: 'Kenji', department: 'sales' });
+    const noah = await participant(room, { as: 'member', memberId: 'm-noah' });
+    addNodes(kenji.client.doc, [{ id: 'sent', data: newSticky({ x: 0, y: 0, ...authorFields(kenji.joined.identity), text: 'sent' }) }], 'p');
+    await until(() => nodesMap(facilitator.doc).has('sent'), 'the note sent before');
+    host.remove(noah.joined.identity.participantId);
+    // Kenji's phone goes offline and goes on writing; then the app crashes: nothing is closed, the
+    // laptop keeps only its board and the room's memory as it stored them last.
+    kenji.client.destroy();
+    addNodes(kenji.client.doc, [{ id: 'unsent', data: newSticky({ x: 0, y: 0, ...authorFields(kenji.joined.identity), text: 'written offline' }) }], 'p');
+    updateNodes(kenji.client.doc, [{ id: 'sent', patch: { text: 'sent, edited offline' } }], 'p');
+    const stored = Y.encodeStateAsUpdate(facilitator.doc);
+    const kept = JSON.parse(JSON.stringify(memory)) as typeof memory;
+    expect(JSON.stringify(kept)).not.toContain(kenji.joined.token);
+    const crashed = current!;
+
+    // The app starts again: a new room host (nothing in common with the old one but the laptop's storage).
+    const restarted = testHost();
+    current = restarted;
+    const next = await restarted.host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: stored, address: null, memory: kept });
+    await crashed.cleanUp();
+    const laptopDoc = new Y.Doc();
+    Y.applyUpdate(laptopDoc, stored);
+    const laptop = connectClient({ origin: APP_ORIGIN, url: next.facilitator.url, documentName: next.facilitator.documentName, token: next.facilitator.token, doc: laptopDoc });
+    clients.push(laptop);
+    await laptop.synced;
+
+    // The phone scans the new code: the board is the one it has notes for, and it joins again as Kenji.
+    const { summary, joined } = await joinRoom(next.joinUrl, { as: 'again', token: kenji.joined.token });
+    expect(summary.boardKey).toBe(kenji.summary.boardKey);
+    expect(joined.identity).toMatchObject({ authorId: kenji.joined.identity.authorId, name: 'Kenji', department: 'sales' });
+    const phone = connectClient({ origin: origin(next), url: socketUrl(origin(next), joined.token), documentName: joined.documentName, token: joined.token, doc: kenji.client.doc, reconnect: false });
+    clients.push(phone);
+    await phone.synced;
+    await until(() => nodesMap(laptop.doc).has('unsent'), 'the unsent note at the laptop');
+    await until(() => (readAllNodes(laptop.doc).get('sent') as { text?: string } | undefined)?.text === 'sent, edited offline', 'the offline edit');
+    expect(notes(laptop.doc).map(([id]) => id).sort()).toEqual(['laptop-note', 'sent', 'unsent']);
+    expect(notes(laptop.doc).filter(([, note]) => note.type === 'sticky' && note.text === 'written offline')).toHaveLength(1);
+    expect(phone.closes).toEqual([]);
+    expect(restarted.host.status()).toMatchObject({ participants: [{ name: 'Kenji', online: true }] });
+
+    // Security holds across the restart: the old token joins again only once, is dead on the socket
+    // and the page, the removed participant's never comes back, and the old join link is closed.
+    await expect(joinRoom(next.joinUrl, { as: 'again', token: kenji.joined.token })).rejects.toThrow('404');
+    await expect(joinRoom(next.joinUrl, { as: 'again', token: noah.joined.token })).rejects.toThrow('404');
+    const replay = await rawSocket(socketUrl(origin(next), kenji.joined.token), origin(next));
+    expect(await replay.closed).toEqual({ code: ROOM_CLOSE.roomClosed.code, reason: 'room-closed' });
+    const removed = await rawSocket(socketUrl(origin(next), noah.joined.token), origin(next));
+    expect(await removed.closed).toEqual({ code: ROOM_CLOSE.removed.code, reason: 'removed' });
+    expect((await fetch(`${origin(next)}${ROOM_PATHS.join}${new URL(room.joinUrl).search}`)).status).toBe(403);
+    expect((await fetch(`${origin(next)}${ROOM_PATHS.summary}?t=${kenji.joined.token}`)).status).toBe(410);
+    // Another board's room does not take Kenji's memory, even if the laptop mixed the boards up.
+    const latest = restarted.host.status();
+    if (!latest.open) throw new Error('closed');
+    await restarted.host.close();
+    const other = await restarted.host.open({ boardId: 'board-2', boardName: 'Other', members: [], state: boardState().state, address: null, memory: latest.memory });
+    expect((await joinRoom(other.joinUrl, { as: 'guest', name: 'Someone', department: 'sales' })).summary.boardKey).not.toBe(kenji.summary.boardKey);
+    await expect(joinRoom(other.joinUrl, { as: 'again', token: joined.token })).rejects.toThrow('404');
+    expect(restarted.logs.some((line) => line.includes('is another board'))).toBe(true);
   }, 30_000);
 
   it('opens only on an address of this computer, and says when the port is taken', async () => {

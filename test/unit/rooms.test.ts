@@ -317,6 +317,45 @@ describe('whose note it is', () => {
     expect(new BoardGuard(() => Y.encodeStateAsUpdate(state.room)).check(sent!, state.writer)).toBeNull();
   });
 
+  it('counts a participant’s notes by the client ids that created them, without walking the whole board for each new note', () => {
+    const state = setup();
+    // A large board: a thousand notes written at the laptop.
+    addNodes(
+      state.room,
+      Array.from({ length: 1000 }, (_, index) => ({ id: `laptop-${index}`, data: newSticky({ x: index, y: 0, department: 'sales', authorId: 'm-noah', text: `n${index}` }) })),
+      'laptop',
+    );
+    Y.applyUpdate(state.phone, Y.encodeStateAsUpdate(state.room));
+    state.writer.maxNotes = 2;
+    let asked = 0;
+    const owns = state.writer.owns;
+    state.writer.owns = (client) => {
+      asked++;
+      return owns(client);
+    };
+    const add = (id: string) => state.send(() => addNodes(state.phone, [{ id, data: newSticky({ x: 0, y: 0, department: 'marketing', authorId: 'm-emma', text: id }) }], 'me'));
+    expect([add('a'), add('b')]).toEqual([null, null]);
+    expect(asked).toBeLessThan(20);
+    expect(add('c')).toMatch(/more than 2 notes/);
+    expect(state.send(() => deleteNodes(state.phone, ['a'], 'me'))).toBeNull();
+  });
+
+  it('knows when its copy holds an update already (one it let through), so the room does not apply it there twice', () => {
+    const state = setup();
+    const guard = new BoardGuard(() => Y.encodeStateAsUpdate(state.room));
+    let sent: Uint8Array | null = null;
+    state.phone.once('update', (update: Uint8Array) => (sent = update));
+    addNodes(state.phone, [{ id: 'e1', data: newSticky({ x: 0, y: 0, department: 'marketing', authorId: 'm-emma', text: 'mine' }) }], 'me');
+    expect(guard.holds(sent!)).toBe(false);
+    expect(guard.check(sent!, state.writer)).toBeNull();
+    expect(guard.holds(sent!)).toBe(true);
+    let laptop: Uint8Array | null = null;
+    state.room.once('update', (update: Uint8Array) => (laptop = update));
+    addNodes(state.room, [{ id: 'l2', data: newSticky({ x: 0, y: 0, department: 'sales', authorId: 'm-noah', text: 'laptop' }) }], 'laptop');
+    expect(guard.holds(laptop!)).toBe(false);
+    expect(guard.holds(new Uint8Array([1, 2, 3]))).toBe(false);
+  });
+
   it('keeps the policy’s text limit equal to the laptop’s', () => {
     const note = (text: string) => readNodeData({ ...newSticky({ x: 0, y: 0, department: 'joint', authorId: null }), text });
     expect(note('x'.repeat(NOTE_TEXT_MAX))).toMatchObject({ text: 'x'.repeat(NOTE_TEXT_MAX) });

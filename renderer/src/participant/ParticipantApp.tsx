@@ -397,7 +397,10 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
   const final = !['connecting', 'online', 'offline', 'full'].includes(state.connection);
 
   const statusText = final
-    ? t(`rooms.participant.status.${state.connection as 'closed' | 'removed' | 'replaced' | 'refused' | 'invalid'}`)
+    ? // Notes written offline stay on the phone: they go into the board's next room when it joins again.
+      state.connection === 'closed' && state.unsent
+      ? t('rooms.participant.status.closedUnsent')
+      : t(`rooms.participant.status.${state.connection as 'closed' | 'removed' | 'replaced' | 'refused' | 'invalid'}`)
     : state.connection === 'offline'
       ? t('rooms.participant.status.offline')
       : state.connection === 'full'

@@ -5,7 +5,7 @@ import { nodesMap, readAllNodes, readVote, type VoteState } from '@shared/board/
 import { PERSONA_ZONES, type BoardNodeData, type PersonaZone, type ZoneNodeData } from '@shared/board/nodes';
 import { authorFields, readGuests, type Guest } from '@shared/rooms/identity';
 import { spotInZone } from '@shared/rooms/placement';
-import { FINAL_CLOSE_CODES, ROOM_CLOSE, RoomDots, RoomNotice, socketUrl, type DotOutcome, type DotRequest, type JoinResponse } from '@shared/rooms/protocol';
+import { FINAL_CLOSE_CODES, ROOM_CLOSE, RoomDots, RoomNotice, socketUrl, type DotOutcome, type DotRequest, type JoinResponse, type ParticipantPresence } from '@shared/rooms/protocol';
 import { BoardController, type UndoResult } from '../features/board/controller';
 import { createStore, patchStore, type Store } from '../features/board/store';
 
@@ -174,9 +174,10 @@ export class ParticipantSession {
         }
       },
     });
-    // Presence: who is here, by Yjs awareness (the room checks that the id is this participant's).
+    // Presence: who is here, by Yjs awareness (the room checks that the client id is this
+    // participant's, and that presence names them as they joined: ParticipantPresence).
     const { authorId, name, department } = this.joined.identity;
-    provider.setAwarenessField('user', { id: authorId, name, department });
+    provider.setAwarenessField('user', { id: authorId, name, department } satisfies ParticipantPresence['user']);
     provider.attach();
     this.provider = provider;
     this.socket = socket;

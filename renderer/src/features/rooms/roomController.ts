@@ -1,6 +1,6 @@
 import { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
-import type { RoomMember, RoomStatus } from '@shared/rooms/protocol';
+import { RoomMemory, type RoomMember, type RoomStatus } from '@shared/rooms/protocol';
 import type { Member } from '@shared/records/member';
 import { isGuestAuthorId } from '@shared/rooms/identity';
 import { db } from '../../db/db';
@@ -26,6 +26,13 @@ const SESSION_KEY = 'alignboard.room';
 /** The address the facilitator picked last (the network the phones are on), offered again next time. */
 const ADDRESS_KEY = 'alignboard.roomAddress';
 
+/**
+ * What a board's rooms remember beyond their own life (RoomMemory: who joined, by token digests),
+ * kept on this computer per board and given back when the board's room opens again, after a close
+ * or a restart of the app, so phones with unsent notes can join the new room as themselves.
+ */
+const memoryKey = (workspaceId: string, boardId: string) => `alignboard.roomMemory:${workspaceId}:${boardId}`;
+
 type Remembered = { roomId: string; workspaceId: string; boardId: string };
 
 export type OpenRequest = { workspaceId: string; boardId: string; boardName: string; members: readonly Member[]; address: string | null };
@@ -41,6 +48,8 @@ export class RoomController {
   private link: FacilitatorLink | null = null;
   private doc: Y.Doc | null = null;
   private attachedRoom: string | null = null;
+  /** The open room whose memory this window stores, and the workspace of its board. */
+  private memoryOf: { roomId: string; workspaceId: string } | null = null;
 
   private readonly storage: Storage | null;
   private readonly prefs: Storage | null;
@@ -87,8 +96,27 @@ export class RoomController {
     }
   }
 
+  private readMemory(workspaceId: string, boardId: string): RoomMemory | null {
+    try {
+      const parsed = RoomMemory.safeParse(JSON.parse(this.prefs?.getItem(memoryKey(workspaceId, boardId)) ?? 'null'));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private storeMemory(status: RoomStatus): void {
+    if (!status.open || this.memoryOf?.roomId !== status.roomId) return;
+    try {
+      this.prefs?.setItem(memoryKey(this.memoryOf.workspaceId, status.boardId), JSON.stringify(status.memory));
+    } catch {
+      // Storage full or unavailable: phones join a reopened room as new participants.
+    }
+  }
+
   private onStatus(status: RoomStatus): void {
     patchStore(this.state, { status });
+    this.storeMemory(status);
     if (!status.open) {
       this.detach();
       patchStore(this.state, { workspaceId: null, joinScreen: false, panel: false });
@@ -99,6 +127,8 @@ export class RoomController {
     const remembered = this.remembered();
     if (remembered?.roomId === status.roomId && remembered.boardId === status.boardId) {
       this.attachedRoom = status.roomId;
+      this.memoryOf = { roomId: status.roomId, workspaceId: remembered.workspaceId };
+      this.storeMemory(status);
       patchStore(this.state, { workspaceId: remembered.workspaceId });
       void this.loadDoc(remembered.workspaceId, remembered.boardId).then(
         (doc) => {
@@ -154,7 +184,10 @@ export class RoomController {
       doc = await this.loadDoc(request.workspaceId, request.boardId);
       const members: RoomMember[] = request.members.filter((member) => !isGuestAuthorId(member.id)).map(({ id, name, department }) => ({ id, name, department }));
       const address = request.address ?? (await this.preferredAddress());
-      const room = await this.rooms.open({ boardId: request.boardId, boardName: request.boardName, members, state: Y.encodeStateAsUpdate(doc), address });
+      const memory = this.readMemory(request.workspaceId, request.boardId);
+      const room = await this.rooms.open({ boardId: request.boardId, boardName: request.boardName, members, state: Y.encodeStateAsUpdate(doc), address, memory });
+      this.memoryOf = { roomId: room.roomId, workspaceId: request.workspaceId };
+      this.storeMemory(room);
       this.storage?.setItem(SESSION_KEY, JSON.stringify({ roomId: room.roomId, workspaceId: request.workspaceId, boardId: request.boardId } satisfies Remembered));
       this.detach();
       this.attach(doc, room);
