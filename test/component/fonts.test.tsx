@@ -2,7 +2,8 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
-import { useOpenBoard } from '../../renderer/src/features/board/useOpenBoard';
+import { boardFontsLoaded, useOpenBoard } from '../../renderer/src/features/board/useOpenBoard';
+import type * as Y from 'yjs';
 import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
 import { distinctCharacters, loadFontsFor, stringsIn, useFontsSettled } from '../../renderer/src/theme/fonts';
 
@@ -99,18 +100,29 @@ describe('useFontsSettled', () => {
 });
 
 describe('opening a board', () => {
-  it('counts the board as loaded once the fonts of its text and its writers’ names are loaded', async () => {
+  it('asks for the fonts of the board’s text and its writers’ names as soon as it is loaded, for the canvas to wait on', async () => {
     const workspaceId = await createWorkspace('Fonts');
     await addMember(workspaceId, { name: '鈴木 一郎', department: 'sales', title: '' });
     const boardId = await createPersonaBoard(workspaceId, '情シス部長');
     const fonts = installFonts();
     const { result, unmount } = renderHook(() => useOpenBoard(workspaceId, boardId));
-    await waitFor(() => expect(fonts.load).toHaveBeenCalled());
-    expect(result.current.loaded).toBeNull();
-    const asked = fonts.load.mock.calls[0]![1] as string;
-    for (const character of '情シス部長鈴木一郎') expect(asked).toContain(character);
-    act(() => fonts.settle());
     await waitFor(() => expect(result.current.loaded).toEqual({ doc: expect.anything() }));
+    const loaded = result.current.loaded as { doc: Y.Doc };
+    let fontsDone = false;
+    void boardFontsLoaded(loaded.doc).then(() => {
+      fontsDone = true;
+    });
+    await waitFor(() => expect(fonts.load).toHaveBeenCalled());
+    // The persona's name in both faces (the card shows it bold), the writer's name bold.
+    const asked = (weight: number) => fonts.load.mock.calls.filter(([font]) => font.startsWith(`${weight} `)).map(([, text]) => text).join('');
+    for (const character of '情シス部長鈴木一郎') {
+      expect(asked(400)).toContain(character);
+      expect(asked(700)).toContain(character);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fontsDone).toBe(false);
+    act(() => fonts.settle());
+    await waitFor(() => expect(fontsDone).toBe(true));
     unmount();
   });
 });

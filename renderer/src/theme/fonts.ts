@@ -54,11 +54,11 @@ export async function loadFontsFor(text: string, weights: readonly number[] = FO
 /**
  * False until the text drawn so far has its fonts: true at once without the CSS Font Loading API;
  * otherwise after the next frame's layout (which is when Chromium asks for the subsets the page
- * uses) and `document.fonts.ready`, or `budgetMs`. A view with thousands of text boxes (a board's
+ * uses) and `document.fonts.ready` (and `also`, fonts asked for elsewhere), or `budgetMs`. A view with thousands of text boxes (a board's
  * canvas) waits on this so that fonts its surroundings need do not arrive after it and lay it all
  * out again.
  */
-export function useFontsSettled(budgetMs = 1_000): boolean {
+export function useFontsSettled(budgetMs = 1_000, also?: Promise<void>): boolean {
   const [settled, setSettled] = useState(() => typeof document === 'undefined' || !document.fonts);
   useEffect(() => {
     if (settled) return;
@@ -70,7 +70,7 @@ export function useFontsSettled(budgetMs = 1_000): boolean {
         const budget = new Promise<void>((resolve) => {
           timer = setTimeout(resolve, budgetMs);
         });
-        void Promise.race([document.fonts.ready, budget]).then(() => {
+        void Promise.race([Promise.all([document.fonts.ready, also]), budget]).then(() => {
           clearTimeout(timer);
           if (live) setSettled(true);
         });
@@ -81,6 +81,6 @@ export function useFontsSettled(budgetMs = 1_000): boolean {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [settled, budgetMs]);
+  }, [settled, budgetMs, also]);
   return settled;
 }

@@ -37,6 +37,7 @@ import { rememberedWriter } from './writer';
 import { WriterPicker } from './WriterPicker';
 import { useFontsSettled } from '../../theme/fonts';
 import { DetailLevel } from './DetailLevel';
+import { boardFontsLoaded } from './useOpenBoard';
 
 // ToolButton has its own file so the funnel can draw it without loading the board engine; the persona board imports it from here.
 export { ToolButton };
@@ -131,7 +132,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   // Only what the chrome shows of the nodes: a drag (a new nodes array each frame) re-renders
   // the canvas (BoardFlow), not the toolbar, the writer picker or the side panel (issue 12).
   const selectedCount = useStoreSelector(session.nodes, countSelected);
-  const fontsSettled = useFontsSettled();
+  const fontsSettled = useFontsSettled(1_000, boardFontsLoaded(props.doc));
   const hasResults = useStoreSelector(session.nodes, hasVoteResults);
   const panelNodeId = ui.panelNodeId;
   const selectPanelNode = useCallback((nodes: AppNode[]) => (panelNodeId ? nodes.find((node) => node.id === panelNodeId) : undefined), [panelNodeId]);

@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { nodesMap } from '@shared/board/doc';
 import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
+import { i18n } from '../../i18n';
 import { distinctCharacters, loadFontsFor, stringsIn } from '../../theme/fonts';
 
 export type LoadedDoc = { doc: Y.Doc } | { error: string } | null;
@@ -15,8 +16,9 @@ export type LoadedDoc = { doc: Y.Doc } | { error: string } | null;
  * useDocument releases on its second render already, and y-dexie then destroys the doc while it
  * is in use.) If anything else over-releases it and y-dexie destroys it anyway, a fresh doc is
  * fetched (`generation` changes) so edits keep reaching IndexedDB.
- * The doc counts as loaded once the font subsets its text needs are loaded too (see loadFontsFor),
- * so a big board is laid out once rather than again as each subset arrives.
+ * Once loaded, the font subsets its text needs are asked for (boardFontsLoaded), while the page
+ * draws its chrome; the canvas waits for them, so a big board is laid out once rather than again
+ * as each subset arrives.
  */
 export function useOpenBoard(workspaceId: string, boardId: string) {
   const workspace = useLiveQuery(async () => (await db.workspaces.get(workspaceId)) ?? null, [workspaceId]);
@@ -30,8 +32,8 @@ export function useOpenBoard(workspaceId: string, boardId: string) {
     let live = true;
     const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
     provider.whenLoaded.then(
-      async () => {
-        await loadBoardFonts(doc, workspaceId);
+      () => {
+        if (!boardFonts.has(doc)) boardFonts.set(doc, loadBoardFonts(doc, workspaceId));
         if (live) setLoaded({ doc });
       },
       (error: unknown) => live && setLoaded({ error: errorMessage(error) }),
@@ -50,12 +52,31 @@ export function useOpenBoard(workspaceId: string, boardId: string) {
   return { workspace, board, loaded, generation };
 }
 
-/** The board's text (every node's strings) and its writers' names, in the app's fonts. */
+const boardFonts = new WeakMap<Y.Doc, Promise<void>>();
+
+/** Settles when the fonts of a loaded board's text are loaded (or could not be, or took too long). */
+export function boardFontsLoaded(doc: Y.Doc): Promise<void> {
+  return boardFonts.get(doc) ?? Promise.resolve();
+}
+
+/**
+ * The board's text in the app's fonts: every node's strings in the regular face, and the names,
+ * titles and marks drawn bold (writers' names, zone titles, the persona card) in the bold face too.
+ * A note's text is regular only: asking for its bold subsets would double the fonts fetched.
+ */
 async function loadBoardFonts(doc: Y.Doc, workspaceId: string): Promise<void> {
   try {
     const members = await db.members.where('workspaceId').equals(workspaceId).toArray();
-    const text = distinctCharacters([...stringsIn(nodesMap(doc).toJSON()), ...members.map((member) => member.name)]);
-    await loadFontsFor(text);
+    const regular: string[] = [];
+    // Words every note may show besides its own: department marks and names, the unknown writer, empty.
+    const words = ['sales', 'marketing', 'joint'].flatMap((department) => [i18n.t(`board.mark.${department}` as never), i18n.t(`board.department.${department}` as never)]);
+    const bold: string[] = [...members.map((member) => member.name), ...words, i18n.t('board.sticky.unknownAuthor'), i18n.t('board.sticky.empty')];
+    nodesMap(doc).forEach((node) => {
+      const data = node.toJSON() as Record<string, unknown>;
+      if (data.type === 'sticky') regular.push(...stringsIn(data.text));
+      else bold.push(...stringsIn(data));
+    });
+    await Promise.all([loadFontsFor(distinctCharacters([...regular, ...bold]), [400]), loadFontsFor(distinctCharacters(bold), [700])]);
   } catch {
     // Fonts are an optimisation of the first layout: the board opens without them.
   }
