@@ -1,0 +1,110 @@
+/**
+ * Fonts a print view needs, asked for as soon as a print route mounts rather than when the page is
+ * laid out: the fetches and the decoding then run while the route's code and data still load, and
+ * waitForPrintAssets (which still checks everything after layout) finds them done.
+ *
+ * - The PDF footer's font (shared/pdfFooter.ts): Chromium draws the footer template without the
+ *   page's web fonts, so the page loads the template's data: URL face itself; its bytes come with
+ *   the first print view, not with the app.
+ * - The Latin faces of the print font (print.css: Inter, regular and bold): every print view sets
+ *   text in them. The Noto Sans JP subsets a page needs depend on its text, and load when laid out.
+ */
+
+type FontFaceLike = { load(): Promise<unknown> };
+type FontsLike = { add(face: never): unknown; load(font: string): Promise<unknown> };
+
+let started: Promise<void> | null = null;
+
+/** Starts loading the print fonts (once per window); resolves when the footer's face is loaded (or failed: it then prints without it). */
+export function startPrintFonts(doc: { fonts?: FontsLike } = document as unknown as { fonts?: FontsLike }): Promise<void> {
+  started ??= (() => {
+    const fonts = doc.fonts;
+    const FontFaceClass = (globalThis as { FontFace?: new (family: string, source: string) => FontFaceLike }).FontFace;
+    if (!fonts || !FontFaceClass) return Promise.resolve();
+    for (const weight of [400, 700]) fonts.load(`${weight} 16px Inter`).catch(() => undefined);
+    return import('@shared/pdfFooter')
+      .then(({ PDF_FOOTER_FONT }) => {
+        const face = new FontFaceClass(PDF_FOOTER_FONT.family, PDF_FOOTER_FONT.source);
+        fonts.add(face as never);
+        return face.load();
+      })
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+  })();
+  return started;
+}
+
+/** Code point ranges of a CSS unicode-range value ("U+0-FF, U+131, U+4??"). */
+export function unicodeRanges(value: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const part of value.split(',')) {
+    const match = /^\s*U\+([0-9a-f?]+)(?:-([0-9a-f]+))?\s*$/i.exec(part);
+    if (!match) continue;
+    const [, start, end] = match;
+    if (start!.includes('?')) ranges.push([Number.parseInt(start!.replaceAll('?', '0'), 16), Number.parseInt(start!.replaceAll('?', 'f'), 16)]);
+    else ranges.push([Number.parseInt(start!, 16), Number.parseInt(end ?? start!, 16)]);
+  }
+  return ranges;
+}
+
+export type PrintFontFace = { readonly family: string; readonly weight: string; readonly style: string; readonly unicodeRange: string; load(): Promise<unknown> };
+
+/**
+ * The faces that laying out `text` in `families` (a font-family list, first choice first) at
+ * `weight` will load: for each character, the first family with a face whose unicode-range holds
+ * it, as the browser falls back. A face is picked by its exact weight (the print views use 400 and
+ * 700, and 600 resolves to 700).
+ */
+export function facesForText(faces: Iterable<PrintFontFace>, families: readonly string[], weight: string, text: string): PrintFontFace[] {
+  const unquote = (family: string) => family.replace(/^["']|["']$/g, '');
+  const candidates = families.map((family) =>
+    [...faces]
+      .filter((face) => unquote(face.family) === family && face.weight === weight && face.style === 'normal')
+      .map((face) => ({ face, ranges: unicodeRanges(face.unicodeRange) })),
+  );
+  const chosen = new Set<PrintFontFace>();
+  const seen = new Set<number>();
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (seen.has(code) || code < 0x21) continue;
+    seen.add(code);
+    for (const family of candidates) {
+      const hit = family.find(({ ranges }) => ranges.some(([from, to]) => code >= from && code <= to));
+      if (hit) {
+        chosen.add(hit.face);
+        break;
+      }
+    }
+  }
+  return [...chosen];
+}
+
+/** The print font (print.css), first choice first. */
+export const PRINT_FAMILIES = ['Inter', 'Noto Sans JP'] as const;
+
+/**
+ * Starts loading the faces a print view's text will need as soon as the text is known, before it
+ * is rendered and laid out: the Noto Sans JP subsets of its Japanese text and of symbols Inter
+ * lacks (an arrow, say), regular for `text` and bold for `boldText` (headings). Layout would ask
+ * for them anyway, and waitForPrintAssets still waits for whatever it asks for; asked for here,
+ * they arrive while the view renders.
+ */
+export function preloadFontsForText(
+  text: string,
+  boldText = '',
+  doc: { fonts?: Iterable<PrintFontFace> } = document as unknown as { fonts?: Iterable<PrintFontFace> },
+): void {
+  if (!doc.fonts) return;
+  const faces = [...facesForText(doc.fonts, PRINT_FAMILIES, '400', text), ...facesForText(doc.fonts, PRINT_FAMILIES, '700', boldText)];
+  for (const face of faces) face.load().catch(() => undefined);
+}
+
+/** Every string in `value` (a locale subtree, a document), joined. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(textOf).join('\n');
+  if (value && typeof value === 'object') return Object.values(value).map(textOf).join('\n');
+  return '';
+}
