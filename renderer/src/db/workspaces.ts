@@ -266,33 +266,27 @@ export async function importWorkspace(
   const workspaceId = newId();
   const now = nowIso();
   await writeAll(database, async () => {
-    // Every write is sent at once and awaited together: IndexedDB works through them while the
-    // page goes on (one wait for the whole import instead of one per table).
-    const writes: Promise<unknown>[] = [
-      database.workspaces.add({
-        id: workspaceId,
-        name: (options.name ?? file.workspace.name).trim(),
-        createdAt: file.workspace.createdAt,
-        updatedAt: now,
-        deletedAt: null,
-      }),
-    ];
+    await database.workspaces.add({
+      id: workspaceId,
+      name: (options.name ?? file.workspace.name).trim(),
+      createdAt: file.workspace.createdAt,
+      updatedAt: now,
+      deletedAt: null,
+    });
     for (const table of TABLE_LIST) {
       const value: unknown = file[table.key];
       if (table.shape === 'single') {
-        if (value !== null) writes.push(database.table(table.table).add(rowOf(table, value, workspaceId, now)));
+        if (value !== null) await database.table(table.table).add(rowOf(table, value, workspaceId, now));
         continue;
       }
       const values = value as { id: string; updateV2?: Uint8Array }[];
-      if (values.length === 0) continue;
-      writes.push(database.table(table.table).bulkAdd(values.map((entry) => rowOf(table, entry, workspaceId, now))));
+      await database.table(table.table).bulkAdd(values.map((entry) => rowOf(table, entry, workspaceId, now)));
       if (table.yDoc) {
         // Stored as y-dexie stores a new document, without building one (the file was checked).
         const updates = database.table(updatesTableOf(database.table(table.table), table.yDoc));
-        writes.push(updates.bulkAdd(values.flatMap((entry) => documentRows([workspaceId, entry.id], entry.updateV2!))));
+        await updates.bulkAdd(values.flatMap((entry) => documentRows([workspaceId, entry.id], entry.updateV2!)));
       }
     }
-    await Promise.all(writes);
   });
   return workspaceId;
 }

@@ -15,10 +15,15 @@ type FontsLike = { add(face: never): unknown; load(font: string): Promise<unknow
 
 let started: Promise<void> | null = null;
 
+/** The page's document (typed loosely: this module is also compiled for the Node tests). */
+function pageDocument<Doc>(): Doc | undefined {
+  return (globalThis as unknown as { document?: Doc }).document;
+}
+
 /** Starts loading the print fonts (once per window); resolves when the footer's face is loaded (or failed: it then prints without it). */
-export function startPrintFonts(doc: { fonts?: FontsLike } = document as unknown as { fonts?: FontsLike }): Promise<void> {
+export function startPrintFonts(doc: { fonts?: FontsLike } | undefined = pageDocument()): Promise<void> {
   started ??= (() => {
-    const fonts = doc.fonts;
+    const fonts = doc?.fonts;
     const FontFaceClass = (globalThis as { FontFace?: new (family: string, source: string) => FontFaceLike }).FontFace;
     if (!fonts || !FontFaceClass) return Promise.resolve();
     for (const weight of [400, 700]) fonts.load(`${weight} 16px Inter`).catch(() => undefined);
@@ -94,9 +99,9 @@ export const PRINT_FAMILIES = ['Inter', 'Noto Sans JP'] as const;
 export function preloadFontsForText(
   text: string,
   boldText = '',
-  doc: { fonts?: Iterable<PrintFontFace> } = document as unknown as { fonts?: Iterable<PrintFontFace> },
+  doc: { fonts?: Iterable<PrintFontFace> } | undefined = pageDocument(),
 ): void {
-  if (!doc.fonts) return;
+  if (!doc?.fonts) return;
   const faces = [...facesForText(doc.fonts, PRINT_FAMILIES, '400', text), ...facesForText(doc.fonts, PRINT_FAMILIES, '700', boldText)];
   for (const face of faces) face.load().catch(() => undefined);
 }
