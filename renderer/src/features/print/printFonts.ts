@@ -54,39 +54,31 @@ export function unicodeRanges(value: string): [number, number][] {
   return ranges;
 }
 
-export type PrintFontFace = { readonly family: string; readonly weight: string; readonly style: string; readonly unicodeRange: string; load(): Promise<unknown> };
+export type PrintFontFace = { readonly family: string; readonly weight: string; readonly style: string; readonly unicodeRange: string };
+type PrintFontSet = Iterable<PrintFontFace> & { load(font: string, text?: string): Promise<unknown> };
 
 /**
- * The faces that laying out `text` in `families` (a font-family list, first choice first) at
- * `weight` will load: for each character, the first family with a face whose unicode-range holds
- * it, as the browser falls back. A face is picked by its exact weight (the print views use 400 and
- * 700, and 600 resolves to 700).
+ * The characters of `text` (each once) that no face of `family` at `weight` has: the ones the
+ * browser sets in the next family of the list. Faces are picked by their exact weight (the print
+ * views use 400 and 700, and 600 resolves to 700).
  */
-export function facesForText(faces: Iterable<PrintFontFace>, families: readonly string[], weight: string, text: string): PrintFontFace[] {
-  const unquote = (family: string) => family.replace(/^["']|["']$/g, '');
-  const candidates = families.map((family) =>
-    [...faces]
-      .filter((face) => unquote(face.family) === family && face.weight === weight && face.style === 'normal')
-      .map((face) => ({ face, ranges: unicodeRanges(face.unicodeRange) })),
-  );
-  const chosen = new Set<PrintFontFace>();
-  const seen = new Set<number>();
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (seen.has(code) || code < 0x21) continue;
-    seen.add(code);
-    for (const family of candidates) {
-      const hit = family.find(({ ranges }) => ranges.some(([from, to]) => code >= from && code <= to));
-      if (hit) {
-        chosen.add(hit.face);
-        break;
-      }
-    }
+export function uncoveredText(faces: Iterable<PrintFontFace>, family: string, weight: string, text: string): string {
+  const ranges: [number, number][] = [];
+  for (const face of faces) {
+    if (face.weight === weight && face.style === 'normal' && face.family.replace(/^["']|["']$/g, '') === family) ranges.push(...unicodeRanges(face.unicodeRange));
   }
-  return [...chosen];
+  const codes = new Set<number>();
+  for (let index = 0; index < text.length; index++) {
+    const code = text.codePointAt(index)!;
+    if (code > 0xffff) index++;
+    if (code > 0x20) codes.add(code);
+  }
+  let rest = '';
+  for (const code of codes) if (!ranges.some(([from, to]) => code >= from && code <= to)) rest += String.fromCodePoint(code);
+  return rest;
 }
 
-/** The print font (print.css), first choice first. */
+/** The print font (print.css): Inter, and Noto Sans JP for what Inter lacks. */
 export const PRINT_FAMILIES = ['Inter', 'Noto Sans JP'] as const;
 
 /**
@@ -94,16 +86,20 @@ export const PRINT_FAMILIES = ['Inter', 'Noto Sans JP'] as const;
  * is rendered and laid out: the Noto Sans JP subsets of its Japanese text and of symbols Inter
  * lacks (an arrow, say), regular for `text` and bold for `boldText` (headings). Layout would ask
  * for them anyway, and waitForPrintAssets still waits for whatever it asks for; asked for here,
- * they arrive while the view renders.
+ * they arrive while the view renders. The browser picks the subsets (FontFaceSet.load); only
+ * Inter's few faces are read here, to leave out what Inter sets.
  */
-export function preloadFontsForText(
-  text: string,
-  boldText = '',
-  doc: { fonts?: Iterable<PrintFontFace> } | undefined = pageDocument(),
-): void {
-  if (!doc?.fonts) return;
-  const faces = [...facesForText(doc.fonts, PRINT_FAMILIES, '400', text), ...facesForText(doc.fonts, PRINT_FAMILIES, '700', boldText)];
-  for (const face of faces) face.load().catch(() => undefined);
+export function preloadFontsForText(text: string, boldText = '', doc: { fonts?: PrintFontSet } | undefined = pageDocument()): void {
+  const fonts = doc?.fonts;
+  if (!fonts) return;
+  const [first, fallback] = PRINT_FAMILIES;
+  for (const [weight, words] of [
+    ['400', text],
+    ['700', boldText],
+  ] as const) {
+    const rest = uncoveredText(fonts, first, weight, words);
+    if (rest) fonts.load(`${weight} 16px "${fallback}"`, rest).catch(() => undefined);
+  }
 }
 
 /** Every string in `value` (a locale subtree, a document), joined. */
