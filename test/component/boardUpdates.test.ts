@@ -4,14 +4,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BOARD_NODES } from '../../shared/records/board';
 import { parseWorkspaceFile, type ParsedWorkspaceFile } from '../../shared/workspaceFile';
 import type { AlignboardDb } from '../../renderer/src/db/db';
-import { documentOf, documentRows, EMPTY_UPDATE_V2, readDocuments, updatesTableOf, type UpdateRow } from '../../renderer/src/db/boardUpdates';
+import { documentOf, documentRows, EMPTY_UPDATE_V2, readDocument, readDocuments, updatesTableOf, type UpdateRow } from '../../renderer/src/db/boardUpdates';
 import {
   createWorkspace,
   duplicateWorkspace,
   exportWorkspace,
   importWorkspace,
   listWorkspaces,
+  serializeWorkspaceFile,
   snapshotWorkspace,
+  toWorkspaceFile,
 } from '../../renderer/src/db/workspaces';
 import { backUpWorkspaces } from '../../renderer/src/features/backups/backupService';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
@@ -129,6 +131,19 @@ describe('y-dexie’s stored board updates (what renderer/src/db/boardUpdates.ts
     expect(utf8(docs.get('b1')!)).toContain('予算は第4四半期に決まる');
   });
 
+  it('reads one board at a time (readDocument) as readDocuments reads them together', async () => {
+    const database = freshDb();
+    const ws = await workspaceWithBoards(database);
+    const keys = [[ws, 'b1'], [ws, 'b2'], [ws, 'b3']];
+    const [together, oneByOne] = await database.transaction('r', [database.boards, updatesTableOf(database.boards, 'doc')], () =>
+      Promise.all([
+        readDocuments(database, database.boards, 'doc', keys, (key) => (key as string[])[1]!),
+        Promise.all(keys.map((key) => readDocument(database, database.boards, 'doc', key))),
+      ]),
+    );
+    expect(oneByOne).toEqual([...together.values()]);
+  });
+
   it('takes a board that is open in this window from memory, with an edit made a moment ago', async () => {
     const database = freshDb();
     const ws = await workspaceWithBoards(database);
@@ -176,6 +191,38 @@ describe('a workspace with boards through export → import', () => {
     await edit(database, copy, 'b3', (nodes) => nodes.set('z', note('after import')));
     const third = parsed(await exportWorkspace(copy, database));
     expect(nodesOfV2(third.boards.find((b) => b.id === 'b3')!.updateV2)).toEqual({ z: { type: 'sticky', text: 'after import' } });
+  });
+
+  it('writes the text of its snapshot, only its own boards, an open board with its latest edit', async () => {
+    const database = freshDb();
+    const ws = await workspaceWithBoards(database);
+    // Another workspace with the same board ids, and members on both sides of the first one's key range.
+    const other = await workspaceWithBoards(database);
+    await edit(database, other, 'b3', (nodes) => nodes.set('o', note('other workspace')));
+    await database.members.bulkAdd([
+      { workspaceId: ws, id: 'm1', name: 'Aiko', department: 'sales', title: '', createdAt: AT, updatedAt: AT },
+      { workspaceId: other, id: 'm1', name: 'Other', department: 'sales', title: '', createdAt: AT, updatedAt: AT },
+      { workspaceId: `${ws}~`, id: 'm0', name: 'Next key', department: 'sales', title: '', createdAt: AT, updatedAt: AT },
+    ]);
+    const board = (await database.boards.get([ws, 'b2']))!;
+    const provider = DexieYProvider.load(board.doc);
+    await provider.whenLoaded;
+    try {
+      board.doc.getMap(BOARD_NODES).set('m2', note('just typed'));
+      const text = await exportWorkspace(ws, database);
+      const file = JSON.parse(text);
+      // The same text as the snapshot written out through the codecs (apart from the export time).
+      const snapshot = await snapshotWorkspace(ws, database);
+      expect(text).toBe(serializeWorkspaceFile({ ...toWorkspaceFile(snapshot), exportedAt: file.exportedAt }));
+      expect(text).toBe(`${JSON.stringify(file, null, 1)}\n`);
+      expect(file.members.map((m: { name: string }) => m.name)).toEqual(['Aiko']);
+      expect(file.boards.map((b: { id: string }) => b.id)).toEqual(['b1', 'b2', 'b3']);
+      const boards = parsed(text).boards;
+      expect(Object.keys(nodesOfV2(boards.find((b) => b.id === 'b2')!.updateV2)).sort()).toEqual(['m1', 'm2']);
+      expect(nodesOfV2(boards.find((b) => b.id === 'b3')!.updateV2)).toEqual({});
+    } finally {
+      DexieYProvider.release(board.doc);
+    }
   });
 
   it('duplicates a workspace with its boards', async () => {

@@ -87,6 +87,24 @@ export async function readDocuments(
   return result;
 }
 
+/**
+ * The document of one row, in the v2 encoding: from memory when it is open and loaded in this
+ * window (as readDocuments), else its stored updates merged (documentOf). Call inside a
+ * transaction that includes the updates table. The read is sent at once, when this is called:
+ * IndexedDB serves a transaction's requests in the order they are sent, so documents asked for
+ * one by one arrive one by one, and each can be worked on while the next ones are read.
+ */
+export async function readDocument(database: Dexie, table: Dexie.Table, prop: string, primaryKey: unknown): Promise<Uint8Array> {
+  const open = DexieYProvider.getDocCache(database).find(table.name, primaryKey, prop);
+  if (open?.isLoaded) return Y.encodeStateAsUpdateV2(open);
+  const rows = await database
+    .table<UpdateRow>(updatesTableOf(table, prop))
+    .where('k')
+    .equals(primaryKey as never)
+    .toArray();
+  return documentOf(rows.map((row) => row.u));
+}
+
 /** The rows that store a new document (none for an empty one, as y-dexie does). */
 export function documentRows(primaryKey: unknown, updateV2: Uint8Array): UpdateRow[] {
   return isEmptyUpdateV2(updateV2) ? [] : [{ k: primaryKey, u: updateV2, f: 1 }];

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { Department, Member } from '@shared/records/member';
 import type { Workspace } from '@shared/records/workspace';
 import {
@@ -7,8 +8,9 @@ import {
   type ParsedWorkspaceFile,
   type WorkspaceFile,
 } from '@shared/workspaceFile';
+import { jsonText } from '@shared/jsonText';
 import { type DecodedTables, type RecordsTable, TABLE_LIST, type TableKey, type WorkspaceTable } from '@shared/workspaceTables';
-import { documentRows, readDocuments, updatesTableOf } from './boardUpdates';
+import { documentRows, readDocument, updatesTableOf } from './boardUpdates';
 import { type AlignboardDb, db as defaultDb } from './db';
 import { newId, nowIso } from './ids';
 import { writeAll } from './write';
@@ -144,62 +146,111 @@ function rowOf(table: WorkspaceTable, value: unknown, workspaceId: string, now: 
   return { ...rest, workspaceId };
 }
 
-const ofWorkspace = (key: unknown) => (key as [string, string])[1];
+/**
+ * The rows of one workspace in a table. A records table is keyed [workspaceId+id]: its rows are one
+ * range of the primary key, read straight from the table (through the workspaceId index, every
+ * row costs IndexedDB a second lookup).
+ */
+function rowsOf(database: AlignboardDb, table: WorkspaceTable, workspaceId: string): Promise<Row[]> {
+  const rows = database.table<Row>(table.table);
+  if (table.shape === 'single') return rows.where('workspaceId').equals(workspaceId).toArray();
+  return rows.where(':id').between([workspaceId, Dexie.minKey], [workspaceId, Dexie.maxKey], true, true).toArray();
+}
 
-/** Reads a whole workspace in the workspace-file shape, board documents as stored (Yjs v2 updates). */
-export async function snapshotWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<ParsedWorkspaceFile> {
-  const withDocs = TABLE_LIST.filter((table): table is RecordsTable & { key: TableKey; yDoc: string } => table.shape === 'records' && !!table.yDoc);
-  const { workspace, rows, documents } = await database.transaction(
+type DocTable = RecordsTable & { key: TableKey; yDoc: string };
+
+const DOC_TABLES = TABLE_LIST.filter((table): table is DocTable => table.shape === 'records' && !!table.yDoc);
+
+/**
+ * Reads a whole workspace in one transaction: its record, and each table's values (`valueOf`), the
+ * values of a table with a Y.Doc made by `withDocument(table, value, document as a v2 update)`
+ * as each document arrives (readDocuments).
+ */
+async function readWorkspace(
+  id: string,
+  database: AlignboardDb,
+  withDocument: (table: DocTable, value: object, updateV2: Uint8Array) => unknown,
+): Promise<{ workspace: Workspace; tables: Record<TableKey, unknown> }> {
+  const { workspace, tables } = await database.transaction(
     'r',
     [
       database.workspaces,
       ...TABLE_LIST.map((table) => database.table(table.table)),
       // A read-only transaction does not include y-dexie's updates tables by itself.
-      ...withDocs.map((table) => updatesTableOf(database.table(table.table), table.yDoc)),
+      ...DOC_TABLES.map((table) => updatesTableOf(database.table(table.table), table.yDoc)),
     ],
     async () => {
-      const read = await Promise.all(TABLE_LIST.map((table) => database.table<Row>(table.table).where('workspaceId').equals(id).toArray()));
-      const docs = new Map<string, Map<string, Uint8Array>>();
-      for (const table of withDocs) {
-        const found = read[TABLE_LIST.indexOf(table)]!;
-        const keys = found.map((row) => [id, row.id]);
-        docs.set(table.key, await readDocuments(database, database.table(table.table), table.yDoc, keys, ofWorkspace));
+      // IndexedDB serves a transaction's requests in the order they are sent. The rows of the
+      // tables with a document come first, then every document, one request each, and the other
+      // tables last: each document is made (`withDocument`: an export encodes it for the file) as
+      // soon as it arrives, while IndexedDB reads the next ones and the rest.
+      const reads = new Map<TableKey, Promise<unknown>>();
+      const docRows = await Promise.all(DOC_TABLES.map((table) => rowsOf(database, table, id)));
+      for (const [index, table] of DOC_TABLES.entries()) {
+        const dexieTable = database.table(table.table);
+        const entries = docRows[index]!.map((row) =>
+          readDocument(database, dexieTable, table.yDoc, [id, row.id]).then((updateV2) => withDocument(table, valueOf(table, row) as object, updateV2)),
+        );
+        reads.set(table.key, Promise.all(entries));
       }
-      return { workspace: await database.workspaces.get(id), rows: read, documents: docs };
+      for (const table of TABLE_LIST) {
+        if (reads.has(table.key)) continue;
+        reads.set(
+          table.key,
+          rowsOf(database, table, id).then((rows) =>
+            table.shape === 'single' ? (rows[0] ? valueOf(table, rows[0]) : null) : rows.map((row) => valueOf(table, row)),
+          ),
+        );
+      }
+      const values = await Promise.all(TABLE_LIST.map((table) => reads.get(table.key)));
+      // In file order.
+      const inFileOrder = Object.fromEntries(TABLE_LIST.map((table, index) => [table.key, values[index]])) as Record<TableKey, unknown>;
+      return { workspace: await database.workspaces.get(id), tables: inFileOrder };
     },
   );
   if (!workspace) throw new Error(`workspace ${id} not found`);
-  const tables: Record<string, unknown> = {};
-  for (const [index, table] of TABLE_LIST.entries()) {
-    const found = rows[index]!;
-    if (table.shape === 'single') {
-      tables[table.key] = found[0] ? valueOf(table, found[0]) : null;
-      continue;
-    }
-    const docs = documents.get(table.key);
-    tables[table.key] = found.map((row) => (docs ? { ...(valueOf(table, row) as object), updateV2: docs.get(String(row.id))! } : valueOf(table, row)));
-  }
+  return { workspace, tables };
+}
+
+function fileHead(workspace: Workspace) {
   return {
     format: FILE_FORMAT,
     version: FILE_VERSION,
     exportedAt: nowIso(),
     appVersion: APP_VERSION,
     workspace: { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt, updatedAt: workspace.updatedAt },
-    ...(tables as DecodedTables),
-  };
+  } as const;
+}
+
+/** Reads a whole workspace in the workspace-file shape, board documents as stored (Yjs v2 updates). */
+export async function snapshotWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<ParsedWorkspaceFile> {
+  const { workspace, tables } = await readWorkspace(id, database, (_table, value, updateV2) => ({ ...value, updateV2 }));
+  return { ...fileHead(workspace), ...(tables as DecodedTables) };
 }
 
 export function toWorkspaceFile(snapshot: ParsedWorkspaceFile): WorkspaceFile {
   return encodeWorkspaceFile(snapshot);
 }
 
-/** The `.alignboard` text of a workspace. */
+/**
+ * The `.alignboard` text of a workspace: what `serializeWorkspaceFile(toWorkspaceFile(snapshot))`
+ * gives, with each board's document encoded for the file as soon as it is read (while IndexedDB
+ * reads the next ones) instead of after the whole snapshot.
+ */
 export async function exportWorkspace(id: string, database: AlignboardDb = defaultDb): Promise<string> {
-  return serializeWorkspaceFile(toWorkspaceFile(await snapshotWorkspace(id, database)));
+  const { workspace, tables } = await readWorkspace(id, database, (table, value, updateV2) => table.encode({ ...value, updateV2 }));
+  const encoded: Record<string, unknown> = {};
+  for (const table of TABLE_LIST) {
+    const value = tables[table.key];
+    if (table.shape === 'single') encoded[table.key] = value === null ? null : table.encode(value);
+    else encoded[table.key] = table.yDoc ? value : (value as unknown[]).map((entry) => table.encode(entry));
+  }
+  return serializeWorkspaceFile({ ...fileHead(workspace), ...(encoded as Pick<WorkspaceFile, TableKey>) });
 }
 
+/** The file's text: JSON indented by one space (jsonText: the same text as JSON.stringify(file, null, 1), faster). */
 export function serializeWorkspaceFile(file: WorkspaceFile): string {
-  return `${JSON.stringify(file, null, 1)}\n`;
+  return `${jsonText(file)}\n`;
 }
 
 /**

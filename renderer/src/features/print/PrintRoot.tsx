@@ -5,6 +5,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { isPrintPath, parsePrintLocation } from '@shared/pdf';
 import { PrintPaperContext, PrintViewContext } from './printContext';
 import { PrintViewBar } from './PrintViewBar';
+import { startPrintFonts } from './printFonts';
 import { usePrintReady } from './usePrintReady';
 import './print.css';
 
@@ -32,6 +33,10 @@ function PrintNotFound() {
 
 function PrintRoutes({ location, children }: { location: string; children: ReactNode }) {
   const { paper, view } = parsePrintLocation(location);
+  // The fonts every print view needs, asked for before the view's code and data arrive.
+  useLayoutEffect(() => {
+    void startPrintFonts();
+  }, []);
   // Paper is white: a print page ignores the dark and projector themes.
   useLayoutEffect(() => {
     const root = document.documentElement;

@@ -2,6 +2,7 @@ import { useContext, useEffect } from 'react';
 import type { Orientation } from '@shared/pdf';
 import { useApp } from '../../app/AppContext';
 import { waitForPrintAssets } from './printAssets';
+import { startPrintFonts } from './printFonts';
 import { PrintViewContext } from './printContext';
 
 /** `<html data-print-ready>`: "true" once printable, "error" when the page cannot be printed. */
@@ -42,9 +43,10 @@ export function usePrintReady(ready: boolean, problem: string | null = null, ori
     if (!ready) return;
     let cancelled = false;
     // With the footer's font (see shared/pdfFooter.ts): Chromium draws footers without the page's
-    // fonts. Its bytes load with the first print, not with the app.
-    void import('@shared/pdfFooter')
-      .then(({ PDF_FOOTER_FONT }) => waitForPrintAssets(document, { fonts: [PDF_FOOTER_FONT] }))
+    // fonts. Asked for when the route mounted (startPrintFonts); in document.fonts, so the wait
+    // for fonts includes it.
+    void startPrintFonts()
+      .then(() => waitForPrintAssets(document))
       .then(async () => {
         // Unmounted or no longer ready meanwhile (StrictMode runs effects twice): say nothing.
         if (cancelled) return;

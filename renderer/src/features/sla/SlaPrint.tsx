@@ -7,6 +7,7 @@ import { db } from '../../db/db';
 import { SlaFigureView, useSlaFigures } from '../diagrams/SlaFigures';
 import { PrintLayout, printClasses } from '../print/PrintLayout';
 import { usePrintPaper } from '../print/printContext';
+import { preloadFontsForText, textOf } from '../print/printFonts';
 import { usePrintReady } from '../print/usePrintReady';
 import { department, formatDate, sectionTitle } from './format';
 import { SectionGenerated } from './SlaContent';
@@ -21,6 +22,9 @@ function SignatureImageView({ image, label }: { image: SignatureImage; label: st
     </svg>
   );
 }
+
+/** Signs the generated SLA text writes outside its wording (SlaContent: targets). */
+const GENERATED_SIGNS = '≥≤';
 
 /** No document yet (loading): no figures. */
 const EMPTY_DOCUMENT: SlaDocument = { schemaVersion: 1, title: '', validity: { from: null, until: null }, sections: [] };
@@ -40,6 +44,23 @@ export function SlaPrint(props: { workspaceId: string; versionId: string }) {
       db.slaVersions.get([props.workspaceId, props.versionId]),
       db.members.where('workspaceId').equals(props.workspaceId).toArray(),
     ]);
+    if (version) {
+      // The fonts of its text start loading now, while the view renders (see preloadFontsForText):
+      // the version's own text, the names, and the SLA wording it is set in (regular and bold),
+      // with the signs SectionGenerated writes itself.
+      const text = [
+        textOf(version.document),
+        textOf(members.map((member) => [member.name, member.title])),
+        workspace?.name ?? '',
+        textOf(t('sla', { returnObjects: true })),
+        GENERATED_SIGNS,
+      ].join('\n');
+      // Bold: the headings, and the signs of the whole text (tables set some in bold); not every
+      // kanji of the wording twice.
+      const headings = [version.document.title, t('sla.defaultTitle'), textOf(t('sla.sections', { returnObjects: true })), textOf(t('sla.print', { returnObjects: true }))];
+      const signs = [...new Set(text)].filter((char) => char.codePointAt(0)! < 0x3000).join('');
+      preloadFontsForText(text, [...headings, signs].join('\n'));
+    }
     return { workspace: workspace ?? null, version: version ?? null, members };
   }, [props.workspaceId, props.versionId]);
   const missing = data !== undefined && (data.workspace === null || data.version === null);

@@ -14,19 +14,39 @@ export type SlaFormat = {
   stages: readonly Stage[];
 };
 
+/**
+ * Intl formatters are costly to build (the locale's data is looked up each time) and the SLA text
+ * formats hundreds of dates, numbers and lists (its print view spent most of its render on them):
+ * one formatter per language and options, kept.
+ */
+const formatters = new Map<string, { format(value: never): string }>();
+
+function formatter<F extends { format(value: never): string }>(kind: string, language: string, options: object, make: () => F): F {
+  const key = `${kind}\u0000${language}\u0000${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = make();
+    formatters.set(key, found);
+  }
+  return found as F;
+}
+
 export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(language, options).format(value);
+  return formatter('number', language, options, () => new Intl.NumberFormat(language, options)).format(value);
 }
 
 export function formatDate(date: string | null, language: string): string | null {
   if (!date) return null;
   // A calendar date (YYYY-MM-DD) is shown as that day wherever the reader is.
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: /^\d{4}-\d{2}-\d{2}$/.test(date) ? 'UTC' : undefined }).format(new Date(iso));
+  const calendarDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const iso = calendarDate ? `${date}T00:00:00Z` : date;
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: calendarDate ? 'UTC' : undefined };
+  return formatter('date', language, options, () => new Intl.DateTimeFormat(language, options)).format(new Date(iso));
 }
 
 export function formatList(items: readonly string[], language: string): string {
-  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+  const options: Intl.ListFormatOptions = { style: 'long', type: 'conjunction' };
+  return formatter('list', language, options, () => new Intl.ListFormat(language, options)).format(items);
 }
 
 export function sectionTitle(t: TFunction, key: SlaSectionKey): string {
