@@ -14,38 +14,84 @@ import { useEffect, useState } from 'react';
 /** Weights of the bundled faces (main.tsx imports 400 and 700; 600 is drawn with 700). */
 export const FONT_WEIGHTS = [400, 700] as const;
 
-/** The distinct characters of some strings, as one string (what FontFaceSet.load needs). */
-export function distinctCharacters(strings: Iterable<string>): string {
-  const seen = new Set<string>();
-  for (const value of strings) for (const character of value) seen.add(character);
-  return [...seen].join('');
+/** The app's font (theme.css --font, print.css): Inter, and Noto Sans JP for what Inter lacks. */
+export const FONT_FAMILIES = ['Inter', 'Noto Sans JP'] as const;
+
+/** Every string in `value` (a board's nodes, a document, a locale subtree), joined by newlines. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(textOf).join('\n');
+  if (value && typeof value === 'object') return Object.values(value).map(textOf).join('\n');
+  return '';
 }
 
-/** Every string value inside a JSON-like value (objects, arrays), depth first. */
-export function stringsIn(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const item of value) stringsIn(item, out);
-  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) stringsIn(item, out);
-  return out;
+/** Code point ranges of a CSS unicode-range value ("U+0-FF, U+131, U+4??"). */
+export function unicodeRanges(value: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const part of value.split(',')) {
+    const match = /^\s*U\+([0-9a-f?]+)(?:-([0-9a-f]+))?\s*$/i.exec(part);
+    if (!match) continue;
+    const [, start, end] = match;
+    if (start!.includes('?')) ranges.push([Number.parseInt(start!.replaceAll('?', '0'), 16), Number.parseInt(start!.replaceAll('?', 'f'), 16)]);
+    else ranges.push([Number.parseInt(start!, 16), Number.parseInt(end ?? start!, 16)]);
+  }
+  return ranges;
+}
+
+export type FontFaceInfo = { readonly family: string; readonly weight: string; readonly style: string; readonly unicodeRange: string };
+type FontSet = { load(font: string, text?: string): Promise<unknown> } & Partial<Iterable<FontFaceInfo>>;
+
+/**
+ * The characters of `text` (each once) that no face of `family` at `weight` has: the ones the
+ * browser sets in the next family of the list. Faces are picked by their exact weight (the app
+ * uses 400 and 700, and 600 resolves to 700).
+ */
+export function uncoveredText(faces: Iterable<FontFaceInfo>, family: string, weight: string, text: string): string {
+  const ranges: [number, number][] = [];
+  for (const face of faces) {
+    if (face.weight === weight && face.style === 'normal' && face.family.replace(/^["']|["']$/g, '') === family) ranges.push(...unicodeRanges(face.unicodeRange));
+  }
+  const codes = new Set<number>();
+  for (let index = 0; index < text.length; index++) {
+    const code = text.codePointAt(index)!;
+    if (code > 0xffff) index++;
+    if (code > 0x20) codes.add(code);
+  }
+  let rest = '';
+  for (const code of codes) if (!ranges.some(([from, to]) => code >= from && code <= to)) rest += String.fromCodePoint(code);
+  return rest;
 }
 
 /**
- * Loads the faces of the app's font stack that `text` needs, in the given weights; resolves when
- * they are loaded, when loading failed (the text then falls back as CSS says), or after
- * `budgetMs`, whichever is first. Without the CSS Font Loading API (tests in jsdom) it resolves
- * at once.
+ * Starts loading the Noto Sans JP faces `text` needs at `weight` (its Japanese, and symbols Inter
+ * lacks); the browser picks the subsets (FontFaceSet.load), only Inter's few faces are read here,
+ * to leave out what Inter sets (its Latin faces come with the page: index.html preloads them).
+ * Settles when they are loaded or failed; at once with nothing to load or no Font Loading API.
+ */
+export function preloadFontsFor(text: string, weight: number, fonts: FontSet | undefined = typeof document === 'undefined' ? undefined : document.fonts): Promise<void> {
+  if (!fonts || typeof fonts.load !== 'function' || text.length === 0) return Promise.resolve();
+  const faces: Iterable<FontFaceInfo> = typeof fonts[Symbol.iterator] === 'function' ? (fonts as Iterable<FontFaceInfo>) : [];
+  const [first, fallback] = FONT_FAMILIES;
+  const rest = uncoveredText(faces, first, String(weight), text);
+  if (!rest) return Promise.resolve();
+  return fonts.load(`${weight} 16px "${fallback}"`, rest).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
+ * Loads the faces `text` needs in the given weights (see preloadFontsFor); resolves when they are
+ * loaded, when loading failed (the text then falls back as CSS says), or after `budgetMs`,
+ * whichever is first.
  */
 export async function loadFontsFor(text: string, weights: readonly number[] = FONT_WEIGHTS, budgetMs = 1_000): Promise<void> {
-  const fonts = typeof document === 'undefined' ? undefined : document.fonts;
-  if (!fonts || typeof fonts.load !== 'function' || text.length === 0) return;
-  const stack = getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'sans-serif';
   let timer: ReturnType<typeof setTimeout> | undefined;
   const budget = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, budgetMs);
   });
-  const loads = Promise.all(weights.map((weight) => fonts.load(`${weight} 16px ${stack}`, text).catch(() => []))).then(() => undefined);
   try {
-    await Promise.race([loads, budget]);
+    await Promise.race([Promise.all(weights.map((weight) => preloadFontsFor(text, weight))), budget]);
   } finally {
     clearTimeout(timer);
   }

@@ -6,7 +6,7 @@ import { nodesMap } from '@shared/board/doc';
 import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { i18n } from '../../i18n';
-import { distinctCharacters, loadFontsFor, stringsIn } from '../../theme/fonts';
+import { loadFontsFor, textOf } from '../../theme/fonts';
 
 export type LoadedDoc = { doc: Y.Doc } | { error: string } | null;
 
@@ -73,10 +73,10 @@ async function loadBoardFonts(doc: Y.Doc, workspaceId: string): Promise<void> {
     const bold: string[] = [...members.map((member) => member.name), ...words, i18n.t('board.sticky.unknownAuthor'), i18n.t('board.sticky.empty')];
     nodesMap(doc).forEach((node) => {
       const data = node.toJSON() as Record<string, unknown>;
-      if (data.type === 'sticky') regular.push(...stringsIn(data.text));
-      else bold.push(...stringsIn(data));
+      if (data.type === 'sticky') regular.push(textOf(data.text));
+      else bold.push(textOf(data));
     });
-    await Promise.all([loadFontsFor(distinctCharacters([...regular, ...bold]), [400]), loadFontsFor(distinctCharacters(bold), [700])]);
+    await Promise.all([loadFontsFor(textOf([regular, bold]), [400]), loadFontsFor(textOf(bold), [700])]);
   } catch {
     // Fonts are an optimisation of the first layout: the board opens without them.
   }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { preloadFontsForText, type PrintFontFace, textOf, uncoveredText, unicodeRanges } from '../../renderer/src/features/print/printFonts';
+// The one font module (renderer/src/theme/fonts.ts) as the print views use it (features/print/printFonts.ts).
+import { preloadFontsForText } from '../../renderer/src/features/print/printFonts';
+import { type FontFaceInfo, preloadFontsFor, textOf, uncoveredText, unicodeRanges } from '../../renderer/src/theme/fonts';
 
-function face(family: string, weight: string, unicodeRange: string): PrintFontFace {
+function face(family: string, weight: string, unicodeRange: string): FontFaceInfo {
   return { family, weight, style: 'normal', unicodeRange };
 }
 
@@ -42,10 +44,28 @@ describe('print fonts', () => {
         return Promise.resolve([]);
       },
     });
-    preloadFontsForText('Regular → text', 'Bold heading', { fonts });
+    await preloadFontsFor('Regular → text', 400, fonts);
+    await preloadFontsFor('Bold heading', 700, fonts);
     expect(asked).toEqual([['400 16px "Noto Sans JP"', '→']]);
-    preloadFontsForText('plain', '見出し', { fonts });
+    await preloadFontsFor('見出し', 700, fonts);
     expect(asked.at(-1)).toEqual(['700 16px "Noto Sans JP"', '見出し']);
+  });
+
+  it('a print view asks for its text regular and its headings bold, through the page’s font set', () => {
+    const asked: string[] = [];
+    const fonts = Object.assign([...FACES], {
+      load: (font: string, text?: string) => {
+        asked.push(`${font}: ${text}`);
+        return Promise.resolve([]);
+      },
+    });
+    Object.defineProperty(document, 'fonts', { value: fonts, configurable: true });
+    try {
+      preloadFontsForText('本文 text', '見出し');
+      expect(asked).toEqual(['400 16px "Noto Sans JP": 本文', '700 16px "Noto Sans JP": 見出し']);
+    } finally {
+      Reflect.deleteProperty(document, 'fonts');
+    }
   });
 
   it('collects every string of a document or locale subtree', () => {
