@@ -360,17 +360,7 @@ function DayGrid(props: GridProps) {
           ))}
         </tbody>
       </table>
-      <div className="date-popover-footer">
-        <button type="button" className="button small" onClick={() => props.onPick(today)}>
-          {t('dateField.today')}
-        </button>
-        {props.clearable ? (
-          <button type="button" className="button small" onClick={() => props.onPick('')}>
-            {t('dateField.clear')}
-          </button>
-        ) : null}
-      </div>
-      <KeyHelp mode="date" />
+      <PopoverFooter mode="date" now={today} clearable={props.clearable} onPick={props.onPick} />
     </>
   );
 }
@@ -453,9 +443,19 @@ function MonthGrid(props: GridProps) {
           ))}
         </tbody>
       </table>
+      <PopoverFooter mode="month" now={thisMonth} clearable={props.clearable} onPick={props.onPick} />
+    </>
+  );
+}
+
+/** Under either grid: today (this month), Clear where empty is allowed, and the key help. */
+function PopoverFooter(props: { mode: DateMode; now: string; clearable: boolean; onPick(value: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <div className="date-popover-footer">
-        <button type="button" className="button small" onClick={() => props.onPick(thisMonth)}>
-          {t('dateField.thisMonth')}
+        <button type="button" className="button small" onClick={() => props.onPick(props.now)}>
+          {props.mode === 'date' ? t('dateField.today') : t('dateField.thisMonth')}
         </button>
         {props.clearable ? (
           <button type="button" className="button small" onClick={() => props.onPick('')}>
@@ -463,7 +463,7 @@ function MonthGrid(props: GridProps) {
           </button>
         ) : null}
       </div>
-      <KeyHelp mode="month" />
+      <KeyHelp mode={props.mode} />
     </>
   );
 }
