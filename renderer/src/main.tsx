@@ -10,11 +10,19 @@ import { isAudiencePath } from '@shared/audience/presentation';
 import { isPrintPath } from '@shared/pdf';
 import { App } from './app/App';
 import { AppProvider, applyTheme, effectiveLanguage } from './app/AppContext';
+import { preloadWindowPage } from './app/pages';
+import { db } from './db/db';
 import { purgeDeletedWorkspaces } from './db/workspaces';
 import { detectHost } from './host';
 import { initI18n, loadLanguage } from './i18n';
 
 async function start() {
+  // While the settings and the language load: open the database (every page reads it) and fetch
+  // the code of the page a print or audience window opens on. A failure to open is reported by
+  // the pages' own reads.
+  const path = window.location.hash.replace(/^#/, '');
+  void db.open().catch(() => undefined);
+  preloadWindowPage(path);
   const host = detectHost();
   const { settings, problem } = await host.getSettings();
   const language = effectiveLanguage(settings, host);
@@ -26,7 +34,6 @@ async function start() {
   void navigator.storage?.persist?.().catch(() => false);
   // Workspaces deleted in a session that ended before its undo toast closed. Not from a print
   // page or the audience window: they run beside the app window, whose undo toast may still be open.
-  const path = window.location.hash.replace(/^#/, '');
   if (!isPrintPath(path) && !isAudiencePath(path)) {
     void purgeDeletedWorkspaces().catch((error: unknown) => console.error('purge failed', error));
   }

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { isAudiencePath } from '@shared/audience/presentation';
 
 /**
  * Every page but the home page, loaded when first opened: the first screen carries only what it
@@ -21,12 +22,31 @@ export const CalendarPage = lazy(() => import('../features/calendar/CalendarPage
 export const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 export const BackupsPage = lazy(() => import('../features/backups/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 
-// Print views (a separate window each).
-export const PersonaSheet = lazy(() => import('../features/personas/PersonaSheet').then((m) => ({ default: m.PersonaSheet })));
-export const MinutesPrint = lazy(() => import('../features/meetings/MinutesPrint').then((m) => ({ default: m.MinutesPrint })));
-export const SlaPrint = lazy(() => import('../features/sla/SlaPrint').then((m) => ({ default: m.SlaPrint })));
-export const FunnelSheetPrint = lazy(() => import('../features/diagrams/FunnelSheetPrint').then((m) => ({ default: m.FunnelSheetPrint })));
-export const BoardPrint = lazy(() => import('../features/diagrams/BoardPrint').then((m) => ({ default: m.BoardPrint })));
+// Print views (a separate window each), and the audience window (the projector's view, issue 10).
+// Their modules, named once: preloadWindowPage asks for the same module early (one module either way).
+const printModules = {
+  persona: () => import('../features/personas/PersonaSheet'),
+  minutes: () => import('../features/meetings/MinutesPrint'),
+  sla: () => import('../features/sla/SlaPrint'),
+  funnel: () => import('../features/diagrams/FunnelSheetPrint'),
+  board: () => import('../features/diagrams/BoardPrint'),
+};
+const audienceModule = () => import('../features/audience/AudiencePage');
 
-// The audience window (the projector's view, issue 10).
-export const AudiencePage = lazy(() => import('../features/audience/AudiencePage').then((m) => ({ default: m.AudiencePage })));
+export const PersonaSheet = lazy(() => printModules.persona().then((m) => ({ default: m.PersonaSheet })));
+export const MinutesPrint = lazy(() => printModules.minutes().then((m) => ({ default: m.MinutesPrint })));
+export const SlaPrint = lazy(() => printModules.sla().then((m) => ({ default: m.SlaPrint })));
+export const FunnelSheetPrint = lazy(() => printModules.funnel().then((m) => ({ default: m.FunnelSheetPrint })));
+export const BoardPrint = lazy(() => printModules.board().then((m) => ({ default: m.BoardPrint })));
+export const AudiencePage = lazy(() => audienceModule().then((m) => ({ default: m.AudiencePage })));
+
+/**
+ * Starts loading the code of the page a print or audience window opens on (main.tsx calls it
+ * first thing, with App.tsx's route paths): it then arrives while the settings and the language
+ * load, not after them (issue 12).
+ */
+export function preloadWindowPage(path: string): void {
+  const print = /^\/print\/([a-z]+)\//.exec(path)?.[1];
+  const load = print && print in printModules ? printModules[print as keyof typeof printModules] : isAudiencePath(path) ? audienceModule : null;
+  void load?.().catch(() => undefined);
+}
