@@ -281,6 +281,31 @@ describe('the facilitator opens the room from the board', () => {
     await expectNoSeriousA11yViolations(page, 'the join screen');
     await page.keyboard.press('Escape');
     await join.waitFor({ state: 'detached' });
+
+    // --- The projector shows the join screen (the projector panel's "Show join screen"), readable
+    // from the back of the room: the same link and QR code, in the projector palette; then closed.
+    const a = en.audience;
+    const opened = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: a.controls.show }).click();
+    const projector = await opened;
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await projector.waitForURL(/#\/audience$/, { timeout: 30_000 });
+    const projectorPanel = page.getByRole('region', { name: a.controls.toolbar });
+    await projectorPanel.getByRole('button', { name: a.controls.join }).click();
+    await projector.getByRole('heading', { name: a.screen.joinTitle.replace('{{board}}', SAMPLE_BOARD) }).waitFor({ timeout: 30_000 });
+    await projector.getByRole('img', { name: a.screen.qrLabel.replace('{{url}}', joinUrl) }).waitFor();
+    await projector.getByText(joinUrl, { exact: true }).waitFor();
+    await projectorPanel.getByRole('status').filter({ hasText: `${a.controls.status} ${a.controls.showingJoin}` }).waitFor();
+    expect(await projector.locator('html').getAttribute('data-theme')).toBe('projector');
+    // Nobody scrolls a projector: the whole join screen fits 1280×720.
+    const fits = await projector.locator('.audience-join').evaluate((element) => element.scrollHeight <= element.clientHeight && element.scrollWidth <= element.clientWidth);
+    await projector.screenshot({ path: 'test-results/screenshots/projector-join-1280x720.png' });
+    expect(fits).toBe(true);
+    await expectNoSeriousA11yViolations(projector, 'the join screen on the projector');
+    const gone = projector.waitForEvent('close');
+    await projectorPanel.getByRole('button', { name: a.controls.close }).click();
+    await gone;
+
     await page.keyboard.press('Alt+Shift+R');
     await join.waitFor();
 
