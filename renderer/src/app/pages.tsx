@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { isAudiencePath } from '@shared/audience/presentation';
+import { isPrintPath, PRINT_ROUTE_PREFIX } from '@shared/pdf';
 
 /**
  * Every page but the home page, loaded when first opened: the first screen carries only what it
@@ -46,7 +47,7 @@ export const AudiencePage = lazy(() => audienceModule().then((m) => ({ default: 
  * load, not after them (issue 12).
  */
 export function preloadWindowPage(path: string): void {
-  const print = /^\/print\/([a-z]+)\//.exec(path)?.[1];
-  const load = print && print in printModules ? printModules[print as keyof typeof printModules] : isAudiencePath(path) ? audienceModule : null;
+  const print = isPrintPath(path) ? path.slice(PRINT_ROUTE_PREFIX.length).split('/')[0] : undefined;
+  const load = print && Object.hasOwn(printModules, print) ? printModules[print as keyof typeof printModules] : isAudiencePath(path) ? audienceModule : null;
   void load?.().catch(() => undefined);
 }

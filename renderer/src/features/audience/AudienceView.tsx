@@ -29,7 +29,7 @@ function JoinView(props: { room: Extract<AudienceState['presentation'], { kind: 
     <div className="audience-join join-screen">
       <h1 className="join-title">{t('audience.screen.joinTitle', { board: room.boardName })}</h1>
       <div className="join-body">
-        <Suspense fallback={<div className="qr-placeholder" style={{ width: 420, height: 420 }} />}>
+        <Suspense fallback={<div className="qr-code" style={{ aspectRatio: '1' }} />}>
           <QrCode value={room.joinUrl} label={t('audience.screen.qrLabel', { url: room.joinUrl })} size={420} />
         </Suspense>
         <div className="join-facts">

@@ -46,7 +46,7 @@ export function votersText(voters: readonly string[], context: LabelContext): st
   for (const voter of voters) counts.set(voter, (counts.get(voter) ?? 0) + 1);
   const collator = new Intl.Collator(context.language);
   const names = [...counts]
-    .map(([id, count]) => ({ name: context.members.get(id)?.name ?? context.t('board.sticky.unknownAuthor'), count }))
+    .map(([id, count]) => ({ name: context.members.get(id)?.name ?? fixedText(context, 'board.sticky.unknownAuthor'), count }))
     .sort((a, b) => collator.compare(a.name, b.name))
     .map(({ name, count }) => (count > 1 ? context.t('board.sticky.voterTimes', { name, count }) : name));
   return new Intl.ListFormat(context.language, { style: 'short', type: 'unit' }).format(names);

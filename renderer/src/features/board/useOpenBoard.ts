@@ -56,8 +56,10 @@ const boardFonts = new WeakMap<Y.Doc, Promise<void>>();
 
 /** Settles when the fonts of a loaded board's text are loaded (or could not be, or took too long). */
 export function boardFontsLoaded(doc: Y.Doc): Promise<void> {
-  return boardFonts.get(doc) ?? Promise.resolve();
+  return boardFonts.get(doc) ?? NOTHING_TO_LOAD;
 }
+// One settled promise, so a caller that renders again gets the same value (an effect's dependency).
+const NOTHING_TO_LOAD = Promise.resolve();
 
 /**
  * The board's text in the app's fonts: every node's strings in the regular face, and the names,
