@@ -38,7 +38,10 @@
 // BENCH_PROFILE=dir: after the measured workspaceFile runs, one more import and export of each size
 // under Chromium's CPU profiler (CDP), saved as dir/workspaceFile.<size>.<step>.cpuprofile (open in
 // DevTools' Performance panel); after the measured board runs, one more open of the app's board,
-// dir/board.<N>.open.cpuprofile; the bench pages are then built unminified, so names stay readable.
+// dir/board.<N>.open.cpuprofile; after the measured SLA runs, one more open of the SLA's print route,
+// dir/sla.open.cpuprofile and dir/sla.open.timeline.json (the page's resource and paint timings, its
+// IndexedDB opens and first transactions as marks, and when it was ready); the bench pages are
+// then built unminified, so names stay readable.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -556,6 +559,62 @@ async function measureSlaFloor(staticUrl, pdfOptions) {
   }
 }
 
+/** One more open of the SLA's print route in a fresh tab under the CPU profiler, with its timeline. */
+async function profileSlaOpen(printUrl) {
+  const dir = process.env.BENCH_PROFILE;
+  mkdirSync(dir, { recursive: true });
+  const { page } = await freshPage();
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    // When the page opens its database and when IndexedDB answers, as marks in the timeline.
+    await page.addInitScript(() => {
+      const open = indexedDB.open.bind(indexedDB);
+      indexedDB.open = (...args) => {
+        performance.mark(`idb.open ${args[0]} v${args[1] ?? ''}`);
+        const request = open(...args);
+        request.addEventListener('success', () => performance.mark(`idb.opened ${args[0]}`));
+        request.addEventListener('upgradeneeded', () => performance.mark(`idb.upgradeneeded ${args[0]}`));
+        return request;
+      };
+      const transaction = IDBDatabase.prototype.transaction;
+      let count = 0;
+      IDBDatabase.prototype.transaction = function (...args) {
+        const tx = transaction.apply(this, args);
+        const n = ++count;
+        if (n <= 8) {
+          performance.mark(`idb.tx${n} ${[args[0]].flat().join(',')}`);
+          tx.addEventListener('complete', () => performance.mark(`idb.tx${n} complete`));
+        }
+        return tx;
+      };
+    });
+    await cdp.send('Profiler.start');
+    await page.goto(printUrl);
+    await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
+    const readyAt = await page.evaluate(() => performance.now());
+    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+    const timeline = await page.evaluate(() => ({
+      resources: performance.getEntriesByType('resource').map((entry) => ({
+        name: entry.name.replace(location.origin, ''),
+        start: Math.round(entry.startTime),
+        end: Math.round(entry.responseEnd),
+        bytes: entry.encodedBodySize,
+      })),
+      paints: performance.getEntriesByType('paint').map((entry) => ({ name: entry.name, at: Math.round(entry.startTime) })),
+      marks: performance.getEntriesByType('mark').map((entry) => ({ name: entry.name, at: Math.round(entry.startTime) })),
+      domContentLoaded: Math.round(performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0),
+    }));
+    writeFileSync(join(dir, 'sla.open.cpuprofile'), JSON.stringify(cpuProfile));
+    writeFileSync(join(dir, 'sla.open.timeline.json'), JSON.stringify({ readyAt: Math.round(readyAt), ...timeline }, null, 1));
+    log(`profile: ${join(dir, 'sla.open.cpuprofile')}`);
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}
+
 async function slaFigures() {
   const seed = await seedSla();
   const version = seed.version;
@@ -593,6 +652,7 @@ async function slaFigures() {
     }
     log(`sla run ${run + 1}/${SLA_RUNS}: app ${round(app.at(-1).totalMs)} ms (open ${round(app.at(-1).openMs)}, print ${round(app.at(-1).printMs)}, seal ${round(app.at(-1).sealMs)}), floor ${round(floor.at(-1).totalMs)} ms (print ${round(floor.at(-1).printMs)})`);
   }
+  if (process.env.BENCH_PROFILE) await profileSlaOpen(printUrl);
   if (process.env.BENCH_SLA_PDF_DIR) {
     // For a look at what was measured: the sealed app PDF, the floor PDF and the floor page.
     mkdirSync(process.env.BENCH_SLA_PDF_DIR, { recursive: true });
