@@ -18,15 +18,16 @@ import { initI18n, loadLanguage } from './i18n';
 
 async function start() {
   // While the settings and the language load: open the database (every page reads it) and fetch
-  // the code of the page a print or audience window opens on. A failure to open is reported by
-  // the pages' own reads.
+  // the code of the page a print or audience window opens on, which is here before the first
+  // render (so it renders without suspending, see lazyPage). A failure to open is reported by the
+  // pages' own reads.
   const path = window.location.hash.replace(/^#/, '');
   void db.open().catch(() => undefined);
-  preloadWindowPage(path);
+  const windowPage = preloadWindowPage(path);
   const host = detectHost();
   const { settings, problem } = await host.getSettings();
   const language = effectiveLanguage(settings, host);
-  await loadLanguage(language);
+  await Promise.all([loadLanguage(language), windowPage]);
   const i18n = initI18n(language);
   applyTheme(settings.theme);
   // Ask the browser not to evict our data under storage pressure (granted silently in Electron and

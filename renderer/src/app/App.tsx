@@ -21,6 +21,7 @@ import {
   MeetingPage,
   MeetingsPage,
   MinutesPrint,
+  PAGE_ROUTES,
   PersonaSheet,
   PersonasPage,
   RunMeetingPage,
@@ -30,6 +31,7 @@ import {
   VerifyPage,
   WorkspacePage,
 } from './pages';
+import { usePreloadOnIntent } from './preloadOnIntent';
 import { placeOf } from '../features/workspace/places';
 import { WorkspaceNav } from '../features/workspace/WorkspaceNav';
 import { useWorkspaceActions, WorkspaceActionsProvider } from '../features/workspace/WorkspaceActions';
@@ -133,6 +135,7 @@ function Shell() {
   useAutomaticBackups(host);
   useBackupNotifications(host, language);
   useFocusOnNavigation();
+  usePreloadOnIntent();
   const [location] = useLocation();
   const place = placeOf(location);
   // Run mode is the meeting on the big screen: no navigation beside it.
@@ -175,24 +178,24 @@ function Shell() {
               <Route path="/">
                 <HomePage />
               </Route>
-              <Route path="/w/:id">{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
-              <Route path="/w/:id/sla">{(params) => <SlaPage workspaceId={params.id} />}</Route>
-              <Route path="/w/:id/sla/verify">{(params) => <VerifyPage workspaceId={params.id} />}</Route>
-              <Route path="/w/:id/sla/:step">{(params) => <SlaPage workspaceId={params.id} step={params.step} />}</Route>
-              <Route path="/w/:id/b/:boardId">{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
-              <Route path="/w/:id/funnel/:boardId">{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
-              <Route path="/w/:id/meetings">{(params) => <MeetingsPage workspaceId={params.id} />}</Route>
-              <Route path="/w/:id/meetings/:meetingId">{(params) => <MeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
-              <Route path="/w/:id/meetings/:meetingId/run">{(params) => <RunMeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
-              <Route path="/w/:id/kpis">{(params) => <KpiPage workspaceId={params.id} />}</Route>
-              <Route path="/w/:id/calendar">{(params) => <CalendarPage workspaceId={params.id} />}</Route>
-              <Route path="/w/:id/personas">{(params) => <PersonasPage workspaceId={params.id} />}</Route>
-              <Route path="/w/:id/funnel">{(params) => <FunnelsPage workspaceId={params.id} />}</Route>
-              <Route path="/w/:id/members">{(params) => <MembersPage workspaceId={params.id} />}</Route>
-              <Route path="/settings">
+              <Route path={PAGE_ROUTES.workspace}>{(params) => <WorkspacePage workspaceId={params.id} />}</Route>
+              <Route path={PAGE_ROUTES.sla}>{(params) => <SlaPage workspaceId={params.id} />}</Route>
+              <Route path={PAGE_ROUTES.verify}>{(params) => <VerifyPage workspaceId={params.id} />}</Route>
+              <Route path={PAGE_ROUTES.slaStep}>{(params) => <SlaPage workspaceId={params.id} step={params.step} />}</Route>
+              <Route path={PAGE_ROUTES.board}>{(params) => <BoardPage workspaceId={params.id} boardId={params.boardId} />}</Route>
+              <Route path={PAGE_ROUTES.funnel}>{(params) => <FunnelPage workspaceId={params.id} boardId={params.boardId} />}</Route>
+              <Route path={PAGE_ROUTES.meetings}>{(params) => <MeetingsPage workspaceId={params.id} />}</Route>
+              <Route path={PAGE_ROUTES.meeting}>{(params) => <MeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
+              <Route path={PAGE_ROUTES.runMeeting}>{(params) => <RunMeetingPage workspaceId={params.id} meetingId={params.meetingId} />}</Route>
+              <Route path={PAGE_ROUTES.kpis}>{(params) => <KpiPage workspaceId={params.id} />}</Route>
+              <Route path={PAGE_ROUTES.calendar}>{(params) => <CalendarPage workspaceId={params.id} />}</Route>
+              <Route path={PAGE_ROUTES.personas}>{(params) => <PersonasPage workspaceId={params.id} />}</Route>
+              <Route path={PAGE_ROUTES.funnels}>{(params) => <FunnelsPage workspaceId={params.id} />}</Route>
+              <Route path={PAGE_ROUTES.members}>{(params) => <MembersPage workspaceId={params.id} />}</Route>
+              <Route path={PAGE_ROUTES.settings}>
                 <SettingsPage />
               </Route>
-              <Route path="/backups">
+              <Route path={PAGE_ROUTES.backups}>
                 <BackupsPage />
               </Route>
               <Route>

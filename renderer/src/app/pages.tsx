@@ -1,53 +1,128 @@
-import { lazy } from 'react';
 import { isAudiencePath } from '@shared/audience/presentation';
 import { isPrintPath, PRINT_ROUTE_PREFIX } from '@shared/pdf';
+import { lazyPage, moduleLoader, type ModuleLoader } from './lazyPage';
 
 /**
  * Every page but the home page, loaded when first opened: the first screen carries only what it
  * draws, and each feature (React Flow, uPlot, pdf-lib, signature_pad, papaparse…) arrives with
  * the page that uses it. Everything is still in the app bundle — nothing is fetched from outside.
  */
-export const WorkspacePage = lazy(() => import('../features/workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
-export const PersonasPage = lazy(() => import('../features/workspace/PlacePage').then((m) => ({ default: m.PersonasPage })));
-export const FunnelsPage = lazy(() => import('../features/workspace/PlacePage').then((m) => ({ default: m.FunnelsPage })));
-export const MembersPage = lazy(() => import('../features/workspace/PlacePage').then((m) => ({ default: m.MembersPage })));
-export const SlaPage = lazy(() => import('../features/sla/SlaPage').then((m) => ({ default: m.SlaPage })));
-export const VerifyPage = lazy(() => import('../features/sla/VerifyPage').then((m) => ({ default: m.VerifyPage })));
-export const BoardPage = lazy(() => import('../features/personas/PersonaBoardPage').then((m) => ({ default: m.BoardPage })));
-export const FunnelPage = lazy(() => import('../features/funnel/FunnelPage').then((m) => ({ default: m.FunnelPage })));
-export const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
-export const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
-export const RunMeetingPage = lazy(() => import('../features/meetings/RunMeetingPage').then((m) => ({ default: m.RunMeetingPage })));
-export const KpiPage = lazy(() => import('../features/kpis/KpiPage').then((m) => ({ default: m.KpiPage })));
-export const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
-export const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-export const BackupsPage = lazy(() => import('../features/backups/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+const modules = {
+  workspace: moduleLoader(() => import('../features/workspace/WorkspacePage')),
+  places: moduleLoader(() => import('../features/workspace/PlacePage')),
+  sla: moduleLoader(() => import('../features/sla/SlaPage')),
+  verify: moduleLoader(() => import('../features/sla/VerifyPage')),
+  board: moduleLoader(() => import('../features/personas/PersonaBoardPage')),
+  funnel: moduleLoader(() => import('../features/funnel/FunnelPage')),
+  meetings: moduleLoader(() => import('../features/meetings/MeetingsPage')),
+  meeting: moduleLoader(() => import('../features/meetings/MeetingPage')),
+  runMeeting: moduleLoader(() => import('../features/meetings/RunMeetingPage')),
+  kpis: moduleLoader(() => import('../features/kpis/KpiPage')),
+  calendar: moduleLoader(() => import('../features/calendar/CalendarPage')),
+  settings: moduleLoader(() => import('../features/settings/SettingsPage')),
+  backups: moduleLoader(() => import('../features/backups/BackupsPage')),
+};
+
+export const WorkspacePage = lazyPage(modules.workspace, (m) => m.WorkspacePage);
+export const PersonasPage = lazyPage(modules.places, (m) => m.PersonasPage);
+export const FunnelsPage = lazyPage(modules.places, (m) => m.FunnelsPage);
+export const MembersPage = lazyPage(modules.places, (m) => m.MembersPage);
+export const SlaPage = lazyPage(modules.sla, (m) => m.SlaPage);
+export const VerifyPage = lazyPage(modules.verify, (m) => m.VerifyPage);
+export const BoardPage = lazyPage(modules.board, (m) => m.BoardPage);
+export const FunnelPage = lazyPage(modules.funnel, (m) => m.FunnelPage);
+export const MeetingsPage = lazyPage(modules.meetings, (m) => m.MeetingsPage);
+export const MeetingPage = lazyPage(modules.meeting, (m) => m.MeetingPage);
+export const RunMeetingPage = lazyPage(modules.runMeeting, (m) => m.RunMeetingPage);
+export const KpiPage = lazyPage(modules.kpis, (m) => m.KpiPage);
+export const CalendarPage = lazyPage(modules.calendar, (m) => m.CalendarPage);
+export const SettingsPage = lazyPage(modules.settings, (m) => m.SettingsPage);
+export const BackupsPage = lazyPage(modules.backups, (m) => m.BackupsPage);
+
+/**
+ * The app's page routes (App.tsx's `<Route path>`s, matched in this order as its Switch does) and
+ * the code of each: one list, so the page a link leads to can load before it is clicked
+ * (usePreloadOnIntent).
+ */
+export const PAGE_ROUTES = {
+  workspace: '/w/:id',
+  sla: '/w/:id/sla',
+  verify: '/w/:id/sla/verify',
+  slaStep: '/w/:id/sla/:step',
+  board: '/w/:id/b/:boardId',
+  funnel: '/w/:id/funnel/:boardId',
+  meetings: '/w/:id/meetings',
+  meeting: '/w/:id/meetings/:meetingId',
+  runMeeting: '/w/:id/meetings/:meetingId/run',
+  kpis: '/w/:id/kpis',
+  calendar: '/w/:id/calendar',
+  personas: '/w/:id/personas',
+  funnels: '/w/:id/funnel',
+  members: '/w/:id/members',
+  settings: '/settings',
+  backups: '/backups',
+} as const;
+const routeModules: Record<keyof typeof PAGE_ROUTES, ModuleLoader<unknown>> = {
+  workspace: modules.workspace,
+  sla: modules.sla,
+  verify: modules.verify,
+  slaStep: modules.sla,
+  board: modules.board,
+  funnel: modules.funnel,
+  meetings: modules.meetings,
+  meeting: modules.meeting,
+  runMeeting: modules.runMeeting,
+  kpis: modules.kpis,
+  calendar: modules.calendar,
+  personas: modules.places,
+  funnels: modules.places,
+  members: modules.places,
+  settings: modules.settings,
+  backups: modules.backups,
+};
+
+/**
+ * Starts loading the code of the page at `path` (an app path, `/w/…`), if any and not loaded yet;
+ * `matches` is the router's matcher. A failure is left to the page's own load, which reports it.
+ */
+export function preloadPageAt(path: string, matches: (pattern: string, path: string) => boolean): void {
+  const route = (Object.keys(PAGE_ROUTES) as (keyof typeof PAGE_ROUTES)[]).find((key) => matches(PAGE_ROUTES[key], path));
+  const loader = route ? routeModules[route] : undefined;
+  if (loader && !loader.loaded) void loader().catch(() => undefined);
+}
 
 // Print views (a separate window each), and the audience window (the projector's view, issue 10).
 // Their modules, named once: preloadWindowPage asks for the same module early (one module either way).
 const printModules = {
-  persona: () => import('../features/personas/PersonaSheet'),
-  minutes: () => import('../features/meetings/MinutesPrint'),
-  sla: () => import('../features/sla/SlaPrint'),
-  funnel: () => import('../features/diagrams/FunnelSheetPrint'),
-  board: () => import('../features/diagrams/BoardPrint'),
+  persona: moduleLoader(() => import('../features/personas/PersonaSheet')),
+  minutes: moduleLoader(() => import('../features/meetings/MinutesPrint')),
+  sla: moduleLoader(() => import('../features/sla/SlaPrint')),
+  funnel: moduleLoader(() => import('../features/diagrams/FunnelSheetPrint')),
+  board: moduleLoader(() => import('../features/diagrams/BoardPrint')),
 };
-const audienceModule = () => import('../features/audience/AudiencePage');
+const audienceModule = moduleLoader(() => import('../features/audience/AudiencePage'));
 
-export const PersonaSheet = lazy(() => printModules.persona().then((m) => ({ default: m.PersonaSheet })));
-export const MinutesPrint = lazy(() => printModules.minutes().then((m) => ({ default: m.MinutesPrint })));
-export const SlaPrint = lazy(() => printModules.sla().then((m) => ({ default: m.SlaPrint })));
-export const FunnelSheetPrint = lazy(() => printModules.funnel().then((m) => ({ default: m.FunnelSheetPrint })));
-export const BoardPrint = lazy(() => printModules.board().then((m) => ({ default: m.BoardPrint })));
-export const AudiencePage = lazy(() => audienceModule().then((m) => ({ default: m.AudiencePage })));
+export const PersonaSheet = lazyPage(printModules.persona, (m) => m.PersonaSheet);
+export const MinutesPrint = lazyPage(printModules.minutes, (m) => m.MinutesPrint);
+export const SlaPrint = lazyPage(printModules.sla, (m) => m.SlaPrint);
+export const FunnelSheetPrint = lazyPage(printModules.funnel, (m) => m.FunnelSheetPrint);
+export const BoardPrint = lazyPage(printModules.board, (m) => m.BoardPrint);
+export const AudiencePage = lazyPage(audienceModule, (m) => m.AudiencePage);
 
 /**
  * Starts loading the code of the page a print or audience window opens on (main.tsx calls it
  * first thing, with App.tsx's route paths): it then arrives while the settings and the language
- * load, not after them (issue 12).
+ * load, not after them (issue 12). Resolves when it is here (at once for any other path; a
+ * failure to load is left to the page's own load, which reports it): main.tsx renders after
+ * that, so the page renders at once (lazyPage).
  */
-export function preloadWindowPage(path: string): void {
+export function preloadWindowPage(path: string): Promise<void> {
   const print = isPrintPath(path) ? path.slice(PRINT_ROUTE_PREFIX.length).split('/')[0] : undefined;
   const load = print && Object.hasOwn(printModules, print) ? printModules[print as keyof typeof printModules] : isAudiencePath(path) ? audienceModule : null;
-  void load?.().catch(() => undefined);
+  return load
+    ? load().then(
+        () => undefined,
+        () => undefined,
+      )
+    : Promise.resolve();
 }

@@ -1,0 +1,83 @@
+// Pages loaded on first use that render at once once their code is here (renderer/src/app/lazyPage.ts).
+import { act, render, screen } from '@testing-library/react';
+import { Suspense } from 'react';
+import { describe, expect, it } from 'vitest';
+import { lazyPage, moduleLoader } from '../../renderer/src/app/lazyPage';
+import { preloadWindowPage } from '../../renderer/src/app/pages';
+
+/** A page module that arrives when `arrive` is called, and a Suspense fallback that counts its renders. */
+function slowModule() {
+  let arrive!: () => void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  let loads = 0;
+  const loader = moduleLoader(async () => {
+    loads++;
+    await arrived;
+    return { Page: ({ name }: { name: string }) => <p>Page of {name}</p> };
+  });
+  const fallback = { renders: 0 };
+  function Fallback() {
+    fallback.renders++;
+    return <p>Loading…</p>;
+  }
+  return { loader, arrive, fallback, Fallback, loads: () => loads };
+}
+
+describe('lazyPage', () => {
+  it('suspends on a page whose code is not here yet, then shows it when it arrives', async () => {
+    const { loader, arrive, fallback, Fallback } = slowModule();
+    const Page = lazyPage(loader, (module) => module.Page);
+    render(
+      <Suspense fallback={<Fallback />}>
+        <Page name="the board" />
+      </Suspense>,
+    );
+    expect(screen.getByText('Loading…')).toBeInTheDocument();
+    await act(async () => arrive());
+    expect(await screen.findByText('Page of the board')).toBeInTheDocument();
+    expect(fallback.renders).toBeGreaterThan(0);
+  });
+
+  it('renders a preloaded page in its first commit, without its fallback, from one load of the code', async () => {
+    const { loader, arrive, fallback, Fallback, loads } = slowModule();
+    const Page = lazyPage(loader, (module) => module.Page);
+    arrive();
+    await loader();
+    render(
+      <Suspense fallback={<Fallback />}>
+        <Page name="the SLA" />
+      </Suspense>,
+    );
+    // Synchronously after the first render: a page that suspended would show "Loading…" here.
+    expect(screen.getByText('Page of the SLA')).toBeInTheDocument();
+    expect(fallback.renders).toBe(0);
+    expect(loads()).toBe(1);
+  });
+
+  it('remembers the module only once it has loaded: a failed load is tried again by the page', async () => {
+    let attempts = 0;
+    const loader = moduleLoader(async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('chunk failed');
+      return { Page: () => <p>Second try</p> };
+    });
+    await expect(loader()).rejects.toThrow('chunk failed');
+    expect(loader.loaded).toBeUndefined();
+    const Page = lazyPage(loader, (module) => module.Page);
+    render(
+      <Suspense fallback={<p>Loading…</p>}>
+        <Page />
+      </Suspense>,
+    );
+    expect(await screen.findByText('Second try')).toBeInTheDocument();
+    expect(attempts).toBe(2);
+  });
+});
+
+describe('preloadWindowPage', () => {
+  it('resolves at once, loading nothing and never failing, for a path that is no window page', async () => {
+    for (const path of ['/', '/w/abc/sla', '/print/', '/print/toString/w/b', '/print/constructor/w/b', '/print/nothing/w/b']) {
+      await expect(preloadWindowPage(path)).resolves.toBeUndefined();
+    }
+  });
+});
