@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AudienceState } from '@shared/audience/presentation';
 import { useApp } from '../../app/AppContext';
@@ -32,8 +32,10 @@ export function AudiencePage() {
   }, []);
   useEffect(() => {
     const follower = new AudienceFollower();
-    // Null until the laptop answers its hello: the page says it is waiting meanwhile.
-    const stop = follower.subscribe(setState);
+    // Null until the laptop answers its hello: the page says it is waiting meanwhile. A transition:
+    // when the next view's code is not here yet (the meeting view, the QR code), the projector
+    // keeps what it shows until it is, instead of a blank screen React holds for 300 ms at least.
+    const stop = follower.subscribe((next) => startTransition(() => setState(next)));
     return () => {
       stop();
       follower.dispose();
