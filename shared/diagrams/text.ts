@@ -22,20 +22,32 @@ function isCombining(code: number): boolean {
   return (code >= 0x0300 && code <= 0x036f) || (code >= 0x3099 && code <= 0x309a) || (code >= 0xfe00 && code <= 0xfe0f) || code === 0x200d;
 }
 
+/** Width of one character (code point) in hundredths of an em (whole numbers: sums are exact). */
+function charUnits(code: number): number {
+  if (code >= 0x20 && code <= 0x7e) return ASCII_WIDTHS[code - 0x20]!;
+  if (code === 0x09) return 4 * 29;
+  if (code < 0x20 || isCombining(code)) return 0;
+  return 100;
+}
+
 /** Width of one character (code point) in ems. Anything outside ASCII counts as a full em. */
 export function charWidthEm(char: string): number {
-  const code = char.codePointAt(0) ?? 0;
-  if (code >= 0x20 && code <= 0x7e) return ASCII_WIDTHS[code - 0x20]! / 100;
-  if (code === 0x09) return 4 * 0.29;
-  if (code < 0x20 || isCombining(code)) return 0;
-  return 1;
+  return charUnits(char.codePointAt(0) ?? 0) / 100;
 }
+
+/** Width of `text` in hundredths of an em. */
+function units(text: string): number {
+  let sum = 0;
+  for (const char of text) sum += charUnits(char.codePointAt(0) ?? 0);
+  return sum;
+}
+
+/** Upper bound of the drawn width of text `units` wide (hundredths of an em) at `size`. */
+const unitsWidth = (width: number, size: number) => (width / 100) * size * SAFETY;
 
 /** Upper bound of the drawn width of `text` at `size` (same unit as size). */
 export function textWidth(text: string, size: number): number {
-  let ems = 0;
-  for (const char of text) ems += charWidthEm(char);
-  return ems * size * SAFETY;
+  return unitsWidth(units(text), size);
 }
 
 /** Scripts broken between any two characters (Japanese, Chinese, Korean, full-width forms). */
@@ -58,7 +70,7 @@ const NO_LINE_END = new Set('（〔［｛〈《「『【〘〖〝‘“«([{');
  * Splits a paragraph into unbreakable pieces: Latin words with their trailing spaces, single CJK
  * characters, with kinsoku characters glued to their neighbour.
  */
-function pieces(paragraph: string): string[] {
+export function pieces(paragraph: string): string[] {
   const out: string[] = [];
   let word = '';
   let glueNext = false;
@@ -106,15 +118,45 @@ function pieces(paragraph: string): string[] {
 function splitWide(piece: string, maxWidth: number, size: number): string[] {
   const out: string[] = [];
   let current = '';
+  let width = 0;
   for (const char of piece) {
-    if (current && textWidth(current + char, size) > maxWidth) {
+    const charWidth = charUnits(char.codePointAt(0) ?? 0);
+    if (current && unitsWidth(width + charWidth, size) > maxWidth) {
       out.push(current);
       current = '';
+      width = 0;
     }
     current += char;
+    width += charWidth;
   }
   if (current) out.push(current);
   return out;
+}
+
+/** A piece of a paragraph (see pieces) with the widths line breaking asks for, in hundredths of an em. */
+type MeasuredPiece = { text: string; units: number; trimmedEnd: number; startTrimmed: string; startTrimmedUnits: number; blank: boolean };
+
+/**
+ * Paragraphs' measured pieces, kept for the next layout of the same text: a figure is laid out
+ * at several type sizes until it fits, and widths in ems do not depend on the size.
+ */
+const measuredParagraphs = new Map<string, MeasuredPiece[]>();
+const MEASURED_PARAGRAPHS_KEPT = 2_000;
+
+/** A piece (or a part of one cut by splitWide) with its widths. */
+function measuredPiece(text: string): MeasuredPiece {
+  const trimmedEnd = text.trimEnd();
+  const startTrimmed = text.trimStart();
+  return { text, units: units(text), trimmedEnd: units(trimmedEnd), startTrimmed, startTrimmedUnits: units(startTrimmed), blank: trimmedEnd === '' };
+}
+
+function measuredPieces(paragraph: string): MeasuredPiece[] {
+  const known = measuredParagraphs.get(paragraph);
+  if (known) return known;
+  const measured = pieces(paragraph).map(measuredPiece);
+  if (measuredParagraphs.size >= MEASURED_PARAGRAPHS_KEPT) measuredParagraphs.clear();
+  measuredParagraphs.set(paragraph, measured);
+  return measured;
 }
 
 export type WrappedText = {
@@ -145,18 +187,33 @@ export function wrapText(text: string, maxWidth: number, size: number, maxLines 
   const paragraphs = text.replace(/\r\n?/g, '\n').split('\n');
   let truncated = false;
   outer: for (const paragraph of paragraphs) {
+    // The line so far, its width, and the width of the line without its trailing spaces: each
+    // piece adds to them (linear in the paragraph, not quadratic in the line's length).
     let line = '';
-    const all = pieces(paragraph).flatMap((piece) => (textWidth(piece.trimEnd(), size) > maxWidth ? splitWide(piece, maxWidth, size) : [piece]));
-    for (const piece of all) {
-      if (line && textWidth((line + piece).trimEnd(), size) > maxWidth) {
-        lines.push(line.trimEnd());
-        line = '';
-        if (lines.length >= maxLines) {
-          truncated = true;
-          break outer;
+    let lineUnits = 0;
+    let lineTrimmedUnits = 0;
+    for (const measured of measuredPieces(paragraph)) {
+      const parts =
+        unitsWidth(measured.trimmedEnd, size) > maxWidth
+          ? splitWide(measured.text, maxWidth, size).map(measuredPiece)
+          : [measured];
+      for (const piece of parts) {
+        if (line && unitsWidth(piece.blank ? lineTrimmedUnits : lineUnits + piece.trimmedEnd, size) > maxWidth) {
+          lines.push(line.trimEnd());
+          line = '';
+          lineUnits = 0;
+          lineTrimmedUnits = 0;
+          if (lines.length >= maxLines) {
+            truncated = true;
+            break outer;
+          }
         }
+        const added = line ? piece.text : piece.startTrimmed;
+        const addedUnits = line ? piece.units : piece.startTrimmedUnits;
+        if (!piece.blank) lineTrimmedUnits = lineUnits + (line ? piece.trimmedEnd : units(added.trimEnd()));
+        line += added;
+        lineUnits += addedUnits;
       }
-      line += line ? piece : piece.trimStart();
     }
     lines.push(line.trimEnd());
     if (lines.length >= maxLines && paragraph !== paragraphs.at(-1)) {

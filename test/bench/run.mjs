@@ -38,8 +38,8 @@
 // BENCH_PROFILE=dir: after the measured workspaceFile runs, one more import and export of each size
 // under Chromium's CPU profiler (CDP), saved as dir/workspaceFile.<size>.<step>.cpuprofile (open in
 // DevTools' Performance panel); after the measured board runs, one more open of the app's board,
-// dir/board.<N>.open.cpuprofile; after the measured SLA runs, one more open of the SLA's print route,
-// dir/sla.open.cpuprofile and dir/sla.open.timeline.json (the page's resource and paint timings, its
+// dir/board.<N>.open.cpuprofile; after the measured SLA and diagram runs, one more open of each
+// print route, dir/<sla|funnel-sheet|board-N>.open.cpuprofile and .open.timeline.json (the page's resource and paint timings, its
 // IndexedDB opens and first transactions as marks, and when it was ready); the bench pages are
 // then built unminified, so names stay readable.
 import { execFileSync } from 'node:child_process';
@@ -559,8 +559,8 @@ async function measureSlaFloor(staticUrl, pdfOptions) {
   }
 }
 
-/** One more open of the SLA's print route in a fresh tab under the CPU profiler, with its timeline. */
-async function profileSlaOpen(printUrl) {
+/** One more open of a print route (`name`: sla, funnel-sheet…) in a fresh tab under the CPU profiler, with its timeline. */
+async function profilePrintOpen(name, printUrl) {
   const dir = process.env.BENCH_PROFILE;
   mkdirSync(dir, { recursive: true });
   const { page } = await freshPage();
@@ -606,9 +606,9 @@ async function profileSlaOpen(printUrl) {
       marks: performance.getEntriesByType('mark').map((entry) => ({ name: entry.name, at: Math.round(entry.startTime) })),
       domContentLoaded: Math.round(performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0),
     }));
-    writeFileSync(join(dir, 'sla.open.cpuprofile'), JSON.stringify(cpuProfile));
-    writeFileSync(join(dir, 'sla.open.timeline.json'), JSON.stringify({ readyAt: Math.round(readyAt), ...timeline }, null, 1));
-    log(`profile: ${join(dir, 'sla.open.cpuprofile')}`);
+    writeFileSync(join(dir, `${name}.open.cpuprofile`), JSON.stringify(cpuProfile));
+    writeFileSync(join(dir, `${name}.open.timeline.json`), JSON.stringify({ readyAt: Math.round(readyAt), ...timeline }, null, 1));
+    log(`profile: ${join(dir, `${name}.open.cpuprofile`)}`);
     await cdp.detach();
   } finally {
     await page.close();
@@ -652,7 +652,7 @@ async function slaFigures() {
     }
     log(`sla run ${run + 1}/${SLA_RUNS}: app ${round(app.at(-1).totalMs)} ms (open ${round(app.at(-1).openMs)}, print ${round(app.at(-1).printMs)}, seal ${round(app.at(-1).sealMs)}), floor ${round(floor.at(-1).totalMs)} ms (print ${round(floor.at(-1).printMs)})`);
   }
-  if (process.env.BENCH_PROFILE) await profileSlaOpen(printUrl);
+  if (process.env.BENCH_PROFILE) await profilePrintOpen('sla', printUrl);
   if (process.env.BENCH_SLA_PDF_DIR) {
     // For a look at what was measured: the sealed app PDF, the floor PDF and the floor page.
     mkdirSync(process.env.BENCH_SLA_PDF_DIR, { recursive: true });
@@ -817,6 +817,7 @@ async function diagramFigure(name, printUrl, kind, paper) {
     }
     log(`${name} run ${run + 1}/${DIAGRAM_RUNS}: app ${round(app.at(-1).totalMs)} ms (open ${round(app.at(-1).openMs)}, print ${round(app.at(-1).printMs)}), floor ${round(floor.at(-1).totalMs)} ms (print ${round(floor.at(-1).printMs)})`);
   }
+  if (process.env.BENCH_PROFILE) await profilePrintOpen(name, printUrl);
   if (process.env.BENCH_DIAGRAM_PDF_DIR) {
     mkdirSync(process.env.BENCH_DIAGRAM_PDF_DIR, { recursive: true });
     writeFileSync(join(process.env.BENCH_DIAGRAM_PDF_DIR, `${name}-app.pdf`), app.at(-1).bytes);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charWidthEm, fitLine, textWidth, wrapText } from '../../shared/diagrams/text';
+import { charWidthEm, fitLine, pieces, textWidth, wrapText } from '../../shared/diagrams/text';
 
 describe('diagram text metrics', () => {
   it('measures Latin by the bundled fonts’ advances and everything else as a full em', () => {
@@ -56,5 +56,81 @@ describe('diagram text metrics', () => {
     const cut = fitLine('A very long owner label that cannot fit', 60, 12);
     expect(cut).toMatch(/…$/);
     expect(textWidth(cut, 12)).toBeLessThanOrEqual(60);
+  });
+});
+
+/**
+ * wrapText as it was before it measured pieces once and added their widths (it measured the
+ * whole line again for every piece): the same lines are expected, on texts of every kind.
+ */
+function wrapTextByRemeasuring(text: string, maxWidth: number, size: number, maxLines = Number.POSITIVE_INFINITY) {
+  const splitWide = (piece: string) => {
+    const out: string[] = [];
+    let current = '';
+    for (const char of piece) {
+      if (current && textWidth(current + char, size) > maxWidth) {
+        out.push(current);
+        current = '';
+      }
+      current += char;
+    }
+    if (current) out.push(current);
+    return out;
+  };
+  const lines: string[] = [];
+  const paragraphs = text.replace(/\r\n?/g, '\n').split('\n');
+  let truncated = false;
+  outer: for (const paragraph of paragraphs) {
+    let line = '';
+    const all = pieces(paragraph).flatMap((piece) => (textWidth(piece.trimEnd(), size) > maxWidth ? splitWide(piece) : [piece]));
+    for (const piece of all) {
+      if (line && textWidth((line + piece).trimEnd(), size) > maxWidth) {
+        lines.push(line.trimEnd());
+        line = '';
+        if (lines.length >= maxLines) {
+          truncated = true;
+          break outer;
+        }
+      }
+      line += line ? piece : piece.trimStart();
+    }
+    lines.push(line.trimEnd());
+    if (lines.length >= maxLines && paragraph !== paragraphs.at(-1)) {
+      truncated = true;
+      break;
+    }
+  }
+  if (lines.length > maxLines) {
+    lines.length = maxLines;
+    truncated = true;
+  }
+  return { lines, truncated };
+}
+
+describe('wrapText, measuring each piece once', () => {
+  it('breaks every kind of text exactly where measuring the whole line again would', () => {
+    // A small deterministic generator (mulberry32), so a failure names a reproducible case.
+    let seed = 12345;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const parts = ['lead ', 'qualified ', 'MQL', ' ', '  ', '\t', '\n', '受注', '「商談」', '、', '。', 'ー', '（', '）', '\u3000', 'e\u0301', 'https://example.com/a/very/long/address', 'W', 'i', '…', '😀', '営業は24時間以内に連絡する'];
+    for (let run = 0; run < 3000; run++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 14) }, () => parts[Math.floor(random() * parts.length)]).join('');
+      const maxWidth = 8 + random() * 200;
+      const size = [7, 9.5, 10, 12, 16][Math.floor(random() * 5)]!;
+      const maxLines = random() < 0.5 ? Number.POSITIVE_INFINITY : 1 + Math.floor(random() * 4);
+      const expected = wrapTextByRemeasuring(text, maxWidth, size, maxLines);
+      const wrapped = wrapText(text, maxWidth, size, maxLines);
+      const lines = expected.truncated ? wrapped.lines.slice(0, -1) : wrapped.lines;
+      const expectedLines = expected.truncated ? expected.lines.slice(0, -1) : expected.lines;
+      while (expectedLines.length > 1 && expectedLines.at(-1) === '' && !expected.truncated) expectedLines.pop();
+      expect({ text, maxWidth, size, maxLines, lines, truncated: wrapped.truncated }).toEqual({ text, maxWidth, size, maxLines, lines: expectedLines, truncated: expected.truncated });
+      // The same text again (its measured pieces are kept) breaks the same way.
+      expect(wrapText(text, maxWidth, size, maxLines)).toEqual(wrapped);
+    }
   });
 });
