@@ -10,7 +10,7 @@ import { isAudiencePath } from '@shared/audience/presentation';
 import { isPrintPath } from '@shared/pdf';
 import { App } from './app/App';
 import { AppProvider, applyTheme, effectiveLanguage } from './app/AppContext';
-import { preloadWindowPage } from './app/pages';
+import { preloadStartPage } from './app/pages';
 import { db } from './db/db';
 import { purgeDeletedWorkspaces } from './db/workspaces';
 import { detectHost } from './host';
@@ -18,16 +18,16 @@ import { initI18n, loadLanguage } from './i18n';
 
 async function start() {
   // While the settings and the language load: open the database (every page reads it) and fetch
-  // the code of the page a print or audience window opens on, which is here before the first
-  // render (so it renders without suspending, see lazyPage). A failure to open is reported by the
-  // pages' own reads.
+  // the code of the page the window opens on (a print view, the audience view, or the page a
+  // reload returns to), which is here before the first render (so it renders without suspending,
+  // see lazyPage). A failure to open is reported by the pages' own reads.
   const path = window.location.hash.replace(/^#/, '');
   void db.open().catch(() => undefined);
-  const windowPage = preloadWindowPage(path);
+  const startPage = preloadStartPage(path);
   const host = detectHost();
   const { settings, problem } = await host.getSettings();
   const language = effectiveLanguage(settings, host);
-  await Promise.all([loadLanguage(language), windowPage]);
+  await Promise.all([loadLanguage(language), startPage]);
   const i18n = initI18n(language);
   applyTheme(settings.theme);
   // Ask the browser not to evict our data under storage pressure (granted silently in Electron and

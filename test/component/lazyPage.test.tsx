@@ -1,9 +1,10 @@
 // Pages loaded on first use that render at once once their code is here (renderer/src/app/lazyPage.ts).
 import { act, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { lazyPage, moduleLoader } from '../../renderer/src/app/lazyPage';
-import { preloadWindowPage } from '../../renderer/src/app/pages';
+import { PAGE_ROUTES, preloadStartPage, routeMatches } from '../../renderer/src/app/pages';
+import { renderApp, resetDb } from './renderApp';
 
 /** A page module that arrives when `arrive` is called, and a Suspense fallback that counts its renders. */
 function slowModule() {
@@ -74,10 +75,32 @@ describe('lazyPage', () => {
   });
 });
 
-describe('preloadWindowPage', () => {
-  it('resolves at once, loading nothing and never failing, for a path that is no window page', async () => {
-    for (const path of ['/', '/w/abc/sla', '/print/', '/print/toString/w/b', '/print/constructor/w/b', '/print/nothing/w/b']) {
-      await expect(preloadWindowPage(path)).resolves.toBeUndefined();
+describe('routeMatches', () => {
+  it('matches app paths as the router does: same segments, a :name for any non-empty one', () => {
+    expect(routeMatches(PAGE_ROUTES.board, '/w/abc/b/board-1')).toBe(true);
+    expect(routeMatches(PAGE_ROUTES.board, '/w/abc/b/board-1/')).toBe(true);
+    expect(routeMatches(PAGE_ROUTES.board, '/w/abc/b/')).toBe(false);
+    expect(routeMatches(PAGE_ROUTES.workspace, '/w/abc')).toBe(true);
+    expect(routeMatches(PAGE_ROUTES.workspace, '/w/abc/kpis')).toBe(false);
+    expect(routeMatches(PAGE_ROUTES.verify, '/w/abc/sla/verify')).toBe(true);
+    expect(routeMatches(PAGE_ROUTES.settings, '/settings')).toBe(true);
+    expect(routeMatches(PAGE_ROUTES.settings, '/setting')).toBe(false);
+  });
+});
+
+describe('preloadStartPage', () => {
+  beforeEach(resetDb);
+
+  it('resolves at once, loading nothing and never failing, for a path that is no page', async () => {
+    for (const path of ['/', '/nothing', '/print/', '/print/toString/w/b', '/print/constructor/w/b', '/print/nothing/w/b']) {
+      await expect(preloadStartPage(path)).resolves.toBeUndefined();
     }
+  });
+
+  it('has the page a reload returns to here before the first render: it shows without the loading status', async () => {
+    await preloadStartPage('/backups');
+    renderApp({ settings: { language: 'en' }, hash: '#/backups' });
+    expect(document.querySelector('.page-loading')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Restore from backup' })).toBeInTheDocument();
   });
 });

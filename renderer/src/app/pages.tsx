@@ -82,17 +82,35 @@ const routeModules: Record<keyof typeof PAGE_ROUTES, ModuleLoader<unknown>> = {
 };
 
 /**
- * Starts loading the code of the page at `path` (an app path, `/w/…`), if any and not loaded yet;
- * `matches` is the router's matcher. A failure is left to the page's own load, which reports it.
+ * Whether an app path matches one of PAGE_ROUTES's patterns, as App.tsx's router matches it: the
+ * same segments, a `:name` segment standing for any non-empty one; a trailing slash is ignored.
  */
-export function preloadPageAt(path: string, matches: (pattern: string, path: string) => boolean): void {
-  const route = (Object.keys(PAGE_ROUTES) as (keyof typeof PAGE_ROUTES)[]).find((key) => matches(PAGE_ROUTES[key], path));
-  const loader = route ? routeModules[route] : undefined;
-  if (loader && !loader.loaded) void loader().catch(() => undefined);
+export function routeMatches(pattern: string, path: string): boolean {
+  const segments = (value: string) => (value.length > 1 ? value.replace(/\/$/, '') : value).split('/');
+  const wanted = segments(pattern);
+  const given = segments(path);
+  return wanted.length === given.length && wanted.every((segment, index) => (segment.startsWith(':') ? given[index] !== '' : segment === given[index]));
 }
 
+/**
+ * Starts loading the code of the page at `path` (an app path, `/w/…`), if any and not loaded yet.
+ * Resolves when it is here (at once when there is none; a failure to load is left to the page's
+ * own load, which reports it).
+ */
+export function preloadPageAt(path: string): Promise<void> {
+  const route = (Object.keys(PAGE_ROUTES) as (keyof typeof PAGE_ROUTES)[]).find((key) => routeMatches(PAGE_ROUTES[key], path));
+  const loader = route ? routeModules[route] : undefined;
+  return loader && !loader.loaded ? settled(loader()) : Promise.resolve();
+}
+
+const settled = (promise: Promise<unknown>): Promise<void> =>
+  promise.then(
+    () => undefined,
+    () => undefined,
+  );
+
 // Print views (a separate window each), and the audience window (the projector's view, issue 10).
-// Their modules, named once: preloadWindowPage asks for the same module early (one module either way).
+// Their modules, named once: preloadStartPage asks for the same module early (one module either way).
 const printModules = {
   persona: moduleLoader(() => import('../features/personas/PersonaSheet')),
   minutes: moduleLoader(() => import('../features/meetings/MinutesPrint')),
@@ -110,19 +128,17 @@ export const BoardPrint = lazyPage(printModules.board, (m) => m.BoardPrint);
 export const AudiencePage = lazyPage(audienceModule, (m) => m.AudiencePage);
 
 /**
- * Starts loading the code of the page a print or audience window opens on (main.tsx calls it
- * first thing, with App.tsx's route paths): it then arrives while the settings and the language
- * load, not after them (issue 12). Resolves when it is here (at once for any other path; a
- * failure to load is left to the page's own load, which reports it): main.tsx renders after
- * that, so the page renders at once (lazyPage).
+ * Starts loading the code of the page the app opens on (main.tsx calls it first thing): a print
+ * or audience window's page, or the app page a reload (or a restart on a page) returns to. It
+ * then arrives while the settings and the language load, not after them (issue 12). Resolves
+ * when it is here (at once for the home page; a failure to load is left to the page's own load,
+ * which reports it): main.tsx renders after that, so the page renders at once (lazyPage).
  */
-export function preloadWindowPage(path: string): Promise<void> {
-  const print = isPrintPath(path) ? path.slice(PRINT_ROUTE_PREFIX.length).split('/')[0] : undefined;
-  const load = print && Object.hasOwn(printModules, print) ? printModules[print as keyof typeof printModules] : isAudiencePath(path) ? audienceModule : null;
-  return load
-    ? load().then(
-        () => undefined,
-        () => undefined,
-      )
-    : Promise.resolve();
+export function preloadStartPage(path: string): Promise<void> {
+  if (isPrintPath(path)) {
+    const print = path.slice(PRINT_ROUTE_PREFIX.length).split('/')[0]!;
+    return Object.hasOwn(printModules, print) ? settled(printModules[print as keyof typeof printModules]()) : Promise.resolve();
+  }
+  if (isAudiencePath(path)) return settled(audienceModule());
+  return preloadPageAt(path.split('?')[0]!);
 }

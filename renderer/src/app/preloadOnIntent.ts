@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { matchRoute, useRouter } from 'wouter';
 import { preloadPageAt } from './pages';
 
 /** The app path an element's link leads to (`#/w/…` hrefs, as wouter's hash links write them), if any. */
@@ -17,17 +16,15 @@ export function linkPath(target: EventTarget | null): string | null {
  * its loading fallback appeared, however fast its code arrives.
  */
 export function usePreloadOnIntent(): void {
-  const { parser } = useRouter();
   useEffect(() => {
-    const matches = (pattern: string, path: string) => matchRoute(parser, pattern, path)[0];
     const onIntent = (event: Event) => {
       const path = linkPath(event.target);
-      if (path) preloadPageAt(path, matches);
+      if (path) void preloadPageAt(path);
     };
     const events = ['pointerover', 'pointerdown', 'focusin'] as const;
     for (const type of events) document.addEventListener(type, onIntent, { passive: true, capture: true });
     return () => {
       for (const type of events) document.removeEventListener(type, onIntent, { capture: true });
     };
-  }, [parser]);
+  }, []);
 }
