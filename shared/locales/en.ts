@@ -140,6 +140,7 @@ export const en = {
       'bad-asset': 'The picture “{{id}}” in the file is damaged.',
       'bad-lead-month': 'The lead records of {{period}} in the file are damaged ({{detail}}).',
       'read-failed': 'The file could not be read: {{detail}}',
+      'too-slow': 'Reading the file took longer than {{seconds}} s and was stopped. The file may be damaged, or larger than this computer can read.',
       'write-failed': 'The workspace could not be saved on this computer: {{detail}}',
     },
   },

@@ -140,6 +140,7 @@ export const ja: Messages = {
       'bad-asset': 'ファイル内の画像「{{id}}」が壊れています。',
       'bad-lead-month': 'ファイル内の {{period}} のリード記録が壊れています（{{detail}}）。',
       'read-failed': 'ファイルを読み込めませんでした: {{detail}}',
+      'too-slow': 'ファイルの読み込みが {{seconds}} 秒を超えたため中止しました。ファイルが壊れているか、このコンピューターで読み込めないほど大きい可能性があります。',
       'write-failed': 'このコンピューターに保存できませんでした: {{detail}}',
     },
   },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type PdfWorkerLike, pdfTimeBudgetMs, tooLargeToRead, verifyPdfOffThread } from '../../renderer/src/features/sla/pdfClient';
+import { pdfTimeBudgetMs, tooLargeToRead, verifyPdfOffThread } from '../../renderer/src/features/sla/pdfClient';
 import type { FromPdfWorker, ToPdfWorker } from '../../renderer/src/features/sla/pdfJob';
 import { MAX_PDF_BYTES } from '../../shared/pdfSeal/contract';
 import { doublyDeflatedBomb } from '../fixtures/pdf/hostile';
+import { standIn as makeStandIn, type Behaviour } from './standInWorker';
 
 /**
  * The Verify page's worker client (renderer/src/features/sla/pdfClient.ts): the time budget that
@@ -11,43 +12,8 @@ import { doublyDeflatedBomb } from '../fixtures/pdf/hostile';
  * silent or fails as told); the real worker runs the same job in the e2e test (hardening.e2e.ts).
  */
 
-type Behaviour = 'silent' | 'crash' | 'answer';
-
-class StandInWorker implements PdfWorkerLike {
-  terminated = false;
-  received: ToPdfWorker | null = null;
-  private readonly listeners = new Map<string, ((event: Event) => void)[]>();
-  constructor(private readonly behaviour: Behaviour) {}
-
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject) {
-    const list = this.listeners.get(type) ?? [];
-    list.push(listener as (event: Event) => void);
-    this.listeners.set(type, list);
-  }
-
-  postMessage(message: ToPdfWorker) {
-    this.received = message;
-    if (this.behaviour === 'crash') setTimeout(() => this.emit('error', Object.assign(new Event('error'), { message: 'Out of memory' })), 5);
-    if (this.behaviour === 'answer') {
-      const reply: FromPdfWorker = { type: 'verified', result: { status: 'unknown', reason: 'no-seal', detail: 'the PDF has no attached sla-signed.json' } };
-      setTimeout(() => this.emit('message', new MessageEvent('message', { data: reply })), 5);
-    }
-  }
-
-  terminate() {
-    this.terminated = true;
-  }
-
-  private emit(type: string, event: Event) {
-    if (this.terminated) return;
-    for (const listener of this.listeners.get(type) ?? []) listener(event);
-  }
-}
-
-function standIn(behaviour: Behaviour) {
-  const made: StandInWorker[] = [];
-  return { made, createWorker: () => made[made.push(new StandInWorker(behaviour)) - 1]! };
-}
+const verdict: FromPdfWorker = { type: 'verified', result: { status: 'unknown', reason: 'no-seal', detail: 'the PDF has no attached sla-signed.json' } };
+const standIn = (behaviour: Behaviour) => makeStandIn<ToPdfWorker>(behaviour, verdict);
 
 const bytes = () => new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]).buffer;
 

@@ -109,13 +109,17 @@ describe('import and export', () => {
       [...en.sample.stickies.map((sticky) => sticky.text), ...en.sampleStory.notes].sort(),
     );
 
-    // Import it back through the file chooser: a second workspace with the same content.
+    // Import it back through the file chooser: a second workspace with the same content, read
+    // in the import's own worker (fileClient.ts), not on the page's thread.
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     const dir = await makeTempDir();
     const file = join(dir, exported.suggestedFilename);
     await writeFile(file, exported.text);
     await importFile(page, file);
     await expectWorkspacePage(page, SAMPLE);
     await toasts(page).getByText(`Imported “${SAMPLE}”`).waitFor();
+    expect(workers.some((url) => /fileWorker/.test(url))).toBe(true);
     const copyId = workspaceIdFromUrl(page);
     expect(copyId).not.toBe(originalId);
     expect(await readMembers(page)).toEqual(originalMembers);

@@ -1,6 +1,7 @@
 import { MAX_PDF_BYTES, type PdfRefusal, type PdfSealRequest, type VerifyResult } from '@shared/pdfSeal/contract';
 import type { KnownSlaVersion } from './exportRequest';
 import type { FromPdfWorker, SealOutcome, ToPdfWorker, Unreadable } from './pdfJob';
+import { fileTimeBudgetMs, isStopped, runWorkerJob, type WorkerLike } from '../../workers/workerJob';
 
 /**
  * The Verify page's side of the PDF work. Each file is read in a Web Worker of its own with a time
@@ -11,14 +12,10 @@ import type { FromPdfWorker, SealOutcome, ToPdfWorker, Unreadable } from './pdfJ
  * never loads pdf-lib.
  */
 
-const MIB = 1024 * 1024;
-
 /** Ten seconds, plus a quarter of a second per MB (a 200 MB file gets 60 s): far above a real PDF's parse. */
-export function pdfTimeBudgetMs(byteLength: number): number {
-  return 10_000 + Math.ceil(byteLength / MIB) * 250;
-}
+export const pdfTimeBudgetMs = fileTimeBudgetMs;
 
-export type PdfWorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
+export type PdfWorkerLike = WorkerLike;
 
 export type PdfClientOptions = {
   /** Defaults to pdfTimeBudgetMs of the file. */
@@ -37,44 +34,19 @@ function defaultWorker(): (() => PdfWorkerLike) | null {
 /** What a job gives when it cannot finish: the file's verdict is "unreadable", with this refusal. */
 type Stopped = { stopped: PdfRefusal; detail: string };
 
-function run(message: ToPdfWorker, options: PdfClientOptions): Promise<FromPdfWorker | Stopped> {
+async function run(message: ToPdfWorker, options: PdfClientOptions): Promise<FromPdfWorker | Stopped> {
   const create = options.createWorker === undefined ? defaultWorker() : options.createWorker;
   // pdf-lib is loaded only where the job runs: in the worker, or here when there are no workers.
   if (!create) return import('./pdfJob').then(({ runPdfJob }) => runPdfJob(message));
-  const budget = options.timeBudgetMs ?? pdfTimeBudgetMs(message.bytes.byteLength);
-  return new Promise((resolve) => {
-    let worker: PdfWorkerLike | undefined;
-    const settle = (outcome: FromPdfWorker | Stopped) => {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', abort);
-      worker?.terminate();
-      resolve(outcome);
-    };
-    const abort = () => settle({ stopped: { code: 'reader-failed' }, detail: 'reading the PDF was cancelled' });
-    if (options.signal?.aborted) {
-      resolve({ stopped: { code: 'reader-failed' }, detail: 'reading the PDF was cancelled' });
-      return;
-    }
-    options.signal?.addEventListener('abort', abort, { once: true });
-    const timer = setTimeout(() => {
-      const seconds = Math.round(budget / 1000);
-      settle({ stopped: { code: 'too-slow', seconds }, detail: `reading the PDF took longer than ${seconds} s and was stopped` });
-    }, budget);
-    try {
-      worker = create();
-    } catch (error) {
-      settle({ stopped: { code: 'reader-failed' }, detail: `the PDF reader could not start: ${String(error)}` });
-      return;
-    }
-    worker.addEventListener('message', (event) => settle((event as MessageEvent<FromPdfWorker>).data));
-    // An uncaught error or a crash of the worker (out of memory): the file is what broke it.
-    worker.addEventListener('error', (event) => {
-      event.preventDefault?.();
-      settle({ stopped: { code: 'reader-failed' }, detail: `the PDF reader failed: ${(event as ErrorEvent).message || 'unknown error'}` });
-    });
-    worker.addEventListener('messageerror', () => settle({ stopped: { code: 'reader-failed' }, detail: 'the PDF reader sent an unreadable reply' }));
-    worker.postMessage(message, [message.bytes]);
+  const reply = await runWorkerJob<FromPdfWorker>(create, message, {
+    transfer: [message.bytes],
+    budgetMs: options.timeBudgetMs ?? pdfTimeBudgetMs(message.bytes.byteLength),
+    signal: options.signal,
+    what: 'reading the PDF',
+    reader: 'PDF reader',
   });
+  if (!isStopped(reply)) return reply;
+  return { stopped: reply.stopped === 'too-slow' ? { code: 'too-slow', seconds: reply.seconds } : { code: 'reader-failed' }, detail: reply.detail };
 }
 
 /** A file over MAX_PDF_BYTES, refused from its size alone (never read into memory). */

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
 import { MAX_FILE_BYTES, utf8ByteLength } from '@shared/fileLimits';
-import { parseWorkspaceFile } from '@shared/workspaceFile';
 import { useApp } from '../../app/AppContext';
 import { errorMessage, StorageFullError } from '../../db/errors';
 import { createWorkspace, exportWorkspace, importWorkspace } from '../../db/workspaces';
 import { formatBytes } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { parseWorkspaceFileOffThread } from './fileClient';
 import { describeProblem, type ImportProblem } from './fileProblems';
 import { NameDialog } from '../../ui/NameDialog';
 
@@ -48,12 +48,15 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
 
   const importText = useCallback(
     async (content: string, options: { name?: string } = {}) => {
-      const parsed = parseWorkspaceFile(content);
-      if (!parsed.ok) {
-        setProblem(parsed.problem);
-        return null;
-      }
+      // Every way in (the file chooser, a file opened with the app, a backup restored) says it is
+      // working: a large file takes seconds to read and to store.
+      const pending = toast.loading(t('import.importing'));
       try {
+        const parsed = await parseWorkspaceFileOffThread(content);
+        if (!parsed.ok) {
+          setProblem(parsed.problem);
+          return null;
+        }
         const id = await importWorkspace(parsed.file, options);
         toast.success(t('import.imported', { name: options.name ?? parsed.file.workspace.name }));
         navigate(`/w/${id}`);
@@ -61,6 +64,8 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
       } catch (error) {
         showWriteError(error);
         return null;
+      } finally {
+        toast.dismiss(pending);
       }
     },
     [navigate, showWriteError, t],
@@ -72,18 +77,13 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
     try {
       const file = await host.openWorkspaceFile();
       if (!file) return;
-      const pending = toast.loading(t('import.importing'));
-      try {
-        await importText(file.content);
-      } finally {
-        toast.dismiss(pending);
-      }
+      await importText(file.content);
     } catch (error) {
       setProblem({ kind: 'read-failed', detail: errorMessage(error) });
     } finally {
       importing.current = false;
     }
-  }, [host, importText, t]);
+  }, [host, importText]);
 
   const exportToFile = useCallback(
     async (workspaceId: string, name: string) => {

@@ -3,7 +3,13 @@ import { BOARD_DOC_VERSION } from '@shared/board/docVersion';
 import { FILE_VERSION, type FileProblem } from '@shared/workspaceFile';
 import { formatBytes } from '../../i18n';
 
-export type ImportProblem = FileProblem | { kind: 'read-failed'; detail: string } | { kind: 'write-failed'; detail: string } | { kind: 'storage-full' };
+export type ImportProblem =
+  | FileProblem
+  | { kind: 'read-failed'; detail: string }
+  /** Reading took longer than its time budget (fileClient.ts) and was stopped. */
+  | { kind: 'too-slow'; seconds: number }
+  | { kind: 'write-failed'; detail: string }
+  | { kind: 'storage-full' };
 
 /** One message per problem kind; the switch is exhaustive so a new kind cannot go unexplained. */
 export function describeProblem(problem: ImportProblem, t: TFunction, language: string): string {
@@ -30,6 +36,8 @@ export function describeProblem(problem: ImportProblem, t: TFunction, language: 
       return t('import.problem.bad-board', { board: problem.boardName, detail: problem.detail });
     case 'read-failed':
       return t('import.problem.read-failed', { detail: problem.detail });
+    case 'too-slow':
+      return t('import.problem.too-slow', { seconds: problem.seconds });
     case 'write-failed':
       return t('import.problem.write-failed', { detail: problem.detail });
     case 'newer-board':

@@ -1,0 +1,16 @@
+/// <reference lib="webworker" />
+import { parseWorkspaceFile } from '@shared/workspaceFile';
+import { parsedFileBuffers } from './fileClient';
+
+/**
+ * The import's worker: a workspace file is checked and decoded here (JSON, every record, every
+ * board's Yjs document), off the page's thread, and the page terminates the whole worker when
+ * it takes too long (fileClient.ts). One worker per file.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+scope.addEventListener('message', (event: MessageEvent<{ text: string }>) => {
+  const result = parseWorkspaceFile(event.data.text);
+  // A worker's postMessage has no target origin (it talks only to the page that made it).
+  // oxlint-disable-next-line unicorn/require-post-message-target-origin
+  scope.postMessage(result, result.ok ? parsedFileBuffers(result.file) : []);
+});
