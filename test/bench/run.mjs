@@ -2,7 +2,9 @@
 // and prints JSON figures. Every figure is paired with a baseline measured in the same run.
 //
 // - workspaceFile.*: import/export of a workspace file (index.html, page.ts) against raw JSON +
-//   IndexedDB work of the same size.
+//   IndexedDB work of the same size. Import is the app's own path: parseWorkspaceFileOffThread
+//   (inline for the small file; in the import's worker for the large one, started before the
+//   clock as the file chooser starts it while the user picks) then importWorkspace.
 // - board.<N>: the app's board page on N notes read from IndexedDB (board.html, board.tsx) against
 //   a bare React Flow page with the same notes in memory (bare.html, bare.tsx); both measured by
 //   the same in-page probe (probe.ts) and the same mouse input from here. See DEFINITIONS below.

@@ -1,15 +1,15 @@
 // Reading a workspace file for import off the page's thread, with a time budget
 // (renderer/src/features/workspace/fileClient.ts; the real worker runs in importExport.e2e.ts).
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSampleWorkspace } from '../../renderer/src/db/sample';
 import { exportWorkspace } from '../../renderer/src/db/workspaces';
-import { parsedFileBuffers, parseWorkspaceFileOffThread } from '../../renderer/src/features/workspace/fileClient';
+import { parsedFileBuffers, parseWorkspaceFileOffThread, prepareFileReader } from '../../renderer/src/features/workspace/fileClient';
 import { describeProblem } from '../../renderer/src/features/workspace/fileProblems';
 import { initI18n } from '../../renderer/src/i18n';
 import { fileTimeBudgetMs } from '../../renderer/src/workers/workerJob';
 import { parseWorkspaceFile, type ParseResult } from '../../shared/workspaceFile';
 import { resetDb } from './renderApp';
-import { standIn } from './standInWorker';
+import { standIn, StandInWorker } from './standInWorker';
 
 describe('parseWorkspaceFileOffThread', () => {
   beforeEach(resetDb);
@@ -25,24 +25,62 @@ describe('parseWorkspaceFileOffThread', () => {
   it('hands the text to the worker and passes its result on, then terminates it', async () => {
     const reply: ParseResult = { ok: false, problem: { kind: 'not-alignboard' } };
     const { made, createWorker } = standIn<{ text: string }>('answer', reply);
-    expect(await parseWorkspaceFileOffThread('{"hello":1}', { createWorker })).toEqual(reply);
+    expect(await parseWorkspaceFileOffThread('{"hello":1}', { createWorker, workerFrom: 0 })).toEqual(reply);
     expect(made[0]!.received).toEqual({ text: '{"hello":1}' });
     expect(made[0]!.terminated).toBe(true);
   });
 
   it('terminates a worker past its time budget: the import says it took too long', async () => {
     const { made, createWorker } = standIn('silent');
-    const result = await parseWorkspaceFileOffThread('{}', { createWorker, timeBudgetMs: 1_000 });
+    const result = await parseWorkspaceFileOffThread('{}', { createWorker, workerFrom: 0, timeBudgetMs: 1_000 });
     expect(result).toEqual({ ok: false, problem: { kind: 'too-slow', seconds: 1 } });
     expect(made[0]!.terminated).toBe(true);
   });
 
   it('a worker that crashes (out of memory) is a file that could not be read, not a broken app', async () => {
     const { made, createWorker } = standIn('crash');
-    const result = await parseWorkspaceFileOffThread('{}', { createWorker });
+    const result = await parseWorkspaceFileOffThread('{}', { createWorker, workerFrom: 0 });
     expect(result).toMatchObject({ ok: false, problem: { kind: 'read-failed' } });
     expect(!result.ok && result.problem.kind === 'read-failed' && result.problem.detail).toMatch(/file reader failed: Out of memory/);
     expect(made[0]!.terminated).toBe(true);
+  });
+
+  it('reads a file under a megabyte inline: starting a worker would take longer than reading it', async () => {
+    const { made, createWorker } = standIn('silent');
+    expect(await parseWorkspaceFileOffThread('{"hello":1}', { createWorker })).toEqual({ ok: false, problem: { kind: 'not-alignboard' } });
+    expect(made).toHaveLength(0);
+  });
+
+  it('reads a large file in the worker the file chooser started while the user picked it', async () => {
+    const reply: ParseResult = { ok: false, problem: { kind: 'empty' } };
+    const made: StandInWorker<{ text: string }>[] = [];
+    // jsdom has no Worker: a stand-in class plays the real one (fileClient makes `new Worker(…)`).
+    vi.stubGlobal(
+      'Worker',
+      class extends StandInWorker<{ text: string }> {
+        constructor() {
+          super('answer', reply);
+          made.push(this);
+        }
+      },
+    );
+    try {
+      const reader = prepareFileReader();
+      expect(made).toHaveLength(1);
+      const text = ' '.repeat(2 * 1024 * 1024);
+      expect(await parseWorkspaceFileOffThread(text)).toEqual(reply);
+      // The prepared worker did the read; none other was made, and it is gone after.
+      expect(made).toHaveLength(1);
+      expect(made[0]!.received).toEqual({ text });
+      expect(made[0]!.terminated).toBe(true);
+      reader.release();
+      // A chooser cancelled: its prepared worker is ended.
+      prepareFileReader().release();
+      expect(made).toHaveLength(2);
+      expect(made[1]!.terminated).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('gives bigger files more time: 10 s plus a quarter second per MB of text', () => {

@@ -8,7 +8,7 @@ import { errorMessage, StorageFullError } from '../../db/errors';
 import { createWorkspace, exportWorkspace, importWorkspace } from '../../db/workspaces';
 import { formatBytes } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
-import { parseWorkspaceFileOffThread } from './fileClient';
+import { parseWorkspaceFileOffThread, prepareFileReader } from './fileClient';
 import { describeProblem, type ImportProblem } from './fileProblems';
 import { NameDialog } from '../../ui/NameDialog';
 
@@ -74,6 +74,8 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
   const pickAndImport = useCallback(async () => {
     if (importing.current) return;
     importing.current = true;
+    // The reader's worker loads while the user picks the file; ended if no file (or a small one) used it.
+    const reader = prepareFileReader();
     try {
       const file = await host.openWorkspaceFile();
       if (!file) return;
@@ -81,6 +83,7 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
     } catch (error) {
       setProblem({ kind: 'read-failed', detail: errorMessage(error) });
     } finally {
+      reader.release();
       importing.current = false;
     }
   }, [host, importText]);
