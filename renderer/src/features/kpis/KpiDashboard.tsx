@@ -1,12 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPeriod } from '@shared/kpi/periods';
 import { AT_RISK_TOLERANCE } from '@shared/kpi/status';
 import { useApp } from '../../app/AppContext';
 import { EndingField } from './EndingField';
+import { useKpiData } from './useKpiData';
 import { KpiChart } from './KpiChart';
-import { type KpiData, loadKpiData } from './kpiStore';
+import type { KpiData } from './kpiStore';
 import { formatAxisValue, formatKpiValue, formatPeriod, formulaText, monthTicks, kpiLookup, type KpiTrend, kpiTrends, monthsEnding, noDataText, slaContextOf, STATUS_ICON } from './model';
 import { type ResponseUnit, responseUnitNote, responseUnits, usesResponseHours } from './responseUnits';
 import './kpis.css';
@@ -157,7 +157,7 @@ export function KpiDashboard(props: { workspaceId: string; period: string; varia
   const [months, setMonths] = useState<number>(props.months ?? 12);
   const [endingText, setEndingText] = useState(props.period);
   const ending = variant === 'full' && isPeriod(endingText) ? endingText : props.period;
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
+  const data = useKpiData(props.workspaceId, language);
   const periods = useMemo(() => (isPeriod(ending) ? monthsEnding(ending, variant === 'meeting' ? 12 : months) : []), [ending, months, variant]);
   const trends = useMemo(() => (data ? kpiTrends(data.kpis, kpiLookup(data), slaContextOf(data.sla, data.response), periods) : []), [data, periods]);
 
