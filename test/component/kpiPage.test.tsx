@@ -212,6 +212,21 @@ describe('KPI page', () => {
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });
 
+  it('shows the dashboard with the page: the page and its dashboard share one read of the KPI data, so the cards come with the page, not after a second “Loading”', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    await setValue(workspaceId, 'metric:mql', month, 190);
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    await screen.findByRole('heading', { level: 1, name: en.kpi.pageTitle });
+    // The render that shows the page (its data read) shows the dashboard's cards too.
+    expect(screen.getAllByRole('article')).toHaveLength(8);
+    expect(screen.queryByText(en.kpi.loading)).toBeNull();
+    expect(screen.getByRole('article', { name: /^MQL count: 190, target 200, At risk/ })).toBeInTheDocument();
+    // Still live: a value typed elsewhere (another window, the grid) reaches the card.
+    await setValue(workspaceId, 'metric:mql', month, 210);
+    expect(await screen.findByRole('article', { name: /^MQL count: 210, target 200, On track/ })).toBeInTheDocument();
+  });
+
   it('says when no SLA is signed and links to the SLA page', async () => {
     const workspaceId = await createWorkspace('W');
     const user = userEvent.setup();
