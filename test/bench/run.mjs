@@ -941,6 +941,31 @@ async function startHeapSampler(page) {
   };
 }
 
+/**
+ * BENCH_PROFILE=dir: one more open of the app's dashboard (after the measured runs) in a fresh tab
+ * under the CPU profiler, from navigation until the charts are painted: dir/kpi.dashboard.open.cpuprofile.
+ */
+async function profileKpiOpen(appUrl) {
+  const dir = process.env.BENCH_PROFILE;
+  mkdirSync(dir, { recursive: true });
+  const { page } = await freshPage();
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await page.goto(appUrl);
+    await page.waitForFunction(() => window.kpiProbe?.done || window.kpiProbe?.error, null, { timeout: 90_000, polling: 50 });
+    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+    const file = join(dir, 'kpi.dashboard.open.cpuprofile');
+    writeFileSync(file, JSON.stringify(cpuProfile));
+    log(`profile: ${file}`);
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}
+
 async function kpiDashboardFigures() {
   const seed = await seedKpis();
   const appUrl = `${url}kpi.html?mode=open&ws=${encodeURIComponent(seed.workspaceId)}`;
@@ -959,6 +984,7 @@ async function kpiDashboardFigures() {
     }
     log(`kpi.dashboard run ${run + 1}/${KPI_RUNS}: app ${round(app.at(-1).chartsDrawnMs)} ms, bare ${round(bare.at(-1).chartsDrawnMs)} ms`);
   }
+  if (process.env.BENCH_PROFILE) await profileKpiOpen(appUrl);
   const summary = (runs) => {
     const out = {
       chartsDrawnMs: round(median(runs.map((entry) => entry.chartsDrawnMs))),
