@@ -64,11 +64,17 @@ function scheduleDraw(job: DrawJob): void {
   });
 }
 
-/** Widths of tick labels in a font, measured once for every chart (8 charts share the same months). */
+/**
+ * Widths of tick labels in a font, measured once for every chart (8 charts share the same months);
+ * measured again once a web font has loaded (a width taken with the fallback font is not its own).
+ */
 let measuring: CanvasRenderingContext2D | null | undefined;
 const textWidths = new Map<string, number>();
 function textWidth(text: string, font: string): number {
-  measuring ??= document.createElement('canvas').getContext('2d');
+  if (measuring === undefined) {
+    measuring = document.createElement('canvas').getContext('2d');
+    document.fonts?.addEventListener('loadingdone', () => textWidths.clear());
+  }
   if (!measuring) return 0;
   const key = `${font}|${text}`;
   let width = textWidths.get(key);
