@@ -1,7 +1,7 @@
 import { convertVolume } from '../funnel/stages';
 import type { DefaultStageKey } from '../funnel/stages';
 import { type Commitment, type CommitmentKind, complianceOf, NATURAL_OWNER, type SlaOwner } from '../sla/commitments';
-import { meetsCompliance, type MonthResponse } from './leadMeasure';
+import { meetsCompliance, type MonthResponse } from './leadResponse';
 import type { Metric } from './records';
 import { finiteLookup, metricKey, slaKey, type ValueLookup } from './values';
 

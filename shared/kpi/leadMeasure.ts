@@ -1,41 +1,17 @@
 import { BusinessClock, hoursBetween, MS_PER_HOUR, type Stamp } from '../calendar/businessHours';
 import { median } from './median';
 import { F, type LeadMonth, NONE, RECORD_STRIDE } from './leadRecords';
+import type { Breach, MonthResponse, ResponseMeasure } from './leadResponse';
 
 /**
  * Measuring kept lead records (leadRecords.ts) against a time window by a working calendar. Apart
  * from leadRecords.ts so the CSV import's worker, which only collects records, does not load the
- * calendar's holiday data.
+ * calendar's holiday data. What it yields, and the compliance check, are in leadResponse.ts (no
+ * calendar), re-exported here.
  */
 
-export type ResponseMeasure = 'firstContact' | 'acceptReject';
-
-/** One record that missed the window: answered late (hours used) or still unanswered in the file (hours waited by its latest moment). */
-export type Breach = { id: string; line: number; hours: number; waiting: boolean };
-
-/**
- * A month's records against a time window. `within` answered in time, `late` answered after the
- * window, `waiting` not answered in the file and past the window by the file's latest moment (a
- * lead of the 30th still unanswered in an export of the next month's end is a breach of its own
- * month, not "pending" for ever), `pending` not answered but still inside the window then (not
- * counted either way: the file cannot tell yet). share = within ÷ (within + late + waiting) × 100, null when
- * nothing could be judged. medianHours: of the answered records.
- */
-export type MonthResponse = {
-  period: string;
-  measure: ResponseMeasure;
-  business: boolean;
-  windowHours: number;
-  records: number;
-  within: number;
-  late: number;
-  waiting: number;
-  pending: number;
-  share: number | null;
-  medianHours: number | null;
-  /** Every breach (late and waiting), most hours first. */
-  breaches: Breach[];
-};
+export type { Breach, MonthResponse, ResponseMeasure } from './leadResponse';
+export { meetsCompliance } from './leadResponse';
 
 function stampAt(data: Int32Array, base: number): Stamp | null {
   const day = data[base]!;
@@ -105,11 +81,6 @@ export function measureMonth(month: LeadMonth, measure: ResponseMeasure, clock: 
     medianHours: middle === null ? null : roundHours(middle),
     breaches,
   };
-}
-
-/** Whether the share of records within the window reaches `percent` (exact: no rounding of the share). */
-export function meetsCompliance(response: Pick<MonthResponse, 'within' | 'late' | 'waiting'>, percent: number): boolean {
-  return response.within * 100 >= percent * (response.within + response.late + response.waiting);
 }
 
 /** Median hours from MQL to first contact of a month's answered records (the lead response time KPI), or null. */

@@ -1,42 +1,12 @@
 import { BusinessClock } from '../calendar/businessHours';
-import type { WorkingCalendar } from '../calendar/calendar';
 import type { Commitment } from '../sla/commitments';
 import type { RecordLookup } from './attainment';
 import { measureMonth, medianResponseHours, type MonthResponse } from './leadMeasure';
 import type { LeadMonth } from './leadRecords';
+import type { ResponseBasis, ResponseFigures } from './responseBasis';
 import { metricKey } from './values';
 
-/**
- * What the KPI views measure lead-level data by. One calendar for every figure: the one the latest
- * signed SLA states — what both heads agreed "business hours" means — else the workspace's. A
- * later change of the workspace calendar therefore moves the figures only once a revision stating
- * it is signed (or at once, while nothing is signed).
- */
-export type ResponseBasis = {
-  calendar: WorkingCalendar;
-  calendarSource: 'signed' | 'workspace';
-  /** The lead response time KPI in business hours: as the signed first-contact commitment says; business hours when there is none (the SLA's usual promise). */
-  business: boolean;
-};
-
-export function responseBasis(signed: { commitments: readonly Commitment[]; calendar: WorkingCalendar | null } | null, workspace: WorkingCalendar): ResponseBasis {
-  const firstContact = signed?.commitments.find((commitment) => commitment.kind === 'firstContact');
-  return {
-    calendar: signed?.calendar ?? workspace,
-    calendarSource: signed?.calendar ? 'signed' : 'workspace',
-    business: firstContact?.kind === 'firstContact' ? firstContact.businessHours : true,
-  };
-}
-
-export type ResponseFigures = {
-  basis: ResponseBasis;
-  /** metric:responseHours of each month with first-contact records: the median, in the basis unit. */
-  derived: { key: string; period: string; value: number }[];
-  /** Months that have lead records (of any kind). */
-  periods: ReadonlySet<string>;
-  /** Per-record results of time-window commitments (each commitment in its own unit: business or clock hours). */
-  records: RecordLookup;
-};
+export { noResponseFigures, responseBasis, valuesToStore, withDerived, type ResponseBasis, type ResponseFigures } from './responseBasis';
 
 /** The figures of the stored lead months by `basis`: derived medians now, per-record results on demand (cached). */
 export function responseFigures(months: readonly LeadMonth[], basis: ResponseBasis): ResponseFigures {
@@ -61,22 +31,4 @@ export function responseFigures(months: readonly LeadMonth[], basis: ResponseBas
     return result ?? undefined;
   };
   return { basis, derived, periods: new Set(byPeriod.keys()), records };
-}
-
-/** Stored values with the derived ones in place of any stored value of the same key and month. */
-export function withDerived<T extends { key: string; period: string; value: number }>(values: readonly T[], derived: readonly { key: string; period: string; value: number }[]): { key: string; period: string; value: number }[] {
-  if (derived.length === 0) return [...values];
-  const replaced = new Set(derived.map((value) => `${value.key}|${value.period}`));
-  return [...values.filter((value) => !replaced.has(`${value.key}|${value.period}`)), ...derived];
-}
-
-/**
- * The values of an import that are stored: all but the response-time medians of months whose
- * lead records come with it (those are measured from the records, by the working calendar).
- */
-export function valuesToStore<T extends { key: string; period: string }>(values: readonly T[], months: readonly Pick<LeadMonth, 'period' | 'measures'>[]): T[] {
-  const measured = new Set(months.filter((month) => month.measures.firstContact).map((month) => month.period));
-  if (measured.size === 0) return [...values];
-  const key = metricKey('responseHours');
-  return values.filter((value) => value.key !== key || !measured.has(value.period));
 }

@@ -17,6 +17,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { submitForReview } from '../../shared/sla/versions';
 import { AppProvider, applyTheme } from '../../renderer/src/app/AppContext';
+import { db } from '../../renderer/src/db/db';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { KpiDashboard } from '../../renderer/src/features/kpis/KpiDashboard';
 import { createDefaultKpis, writeImportedValues } from '../../renderer/src/features/kpis/kpiStore';
@@ -53,6 +54,8 @@ async function seed(): Promise<void> {
 
 async function open(): Promise<void> {
   const probe = installKpiProbe(8);
+  // As the app's main.tsx: the database opens while the settings and the language load.
+  void db.open().catch(() => undefined);
   const host = createBrowserHost();
   const { settings, problem } = await host.getSettings();
   await loadLanguage('en');

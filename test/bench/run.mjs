@@ -886,7 +886,7 @@ const HEAP_SAMPLE_MS = 10;
 
 const KPI_DEFINITIONS = {
   dashboard:
-    'app: kpi.html?mode=open — the app’s KpiDashboard (full variant, 36 months ending 2026-10, light theme, app fonts and CSS) in a new tab, reading the workspace’s 8 default KPIs, 36 months × 11 funnel metrics (396 values) and a signed SLA from IndexedDB written by an earlier tab through the app’s store (createDefaultKpis, writeImportedValues, ensureVersion, signVersion), computing every KPI for every month (formulas, status) and drawing 8 uPlot charts plus the text-alternative tables. bare: kpibare.html — 8 uPlot charts of the same 36 months (value + dashed target, the app chart’s width and height) from in-memory arrays, no React/Dexie/app code.',
+    'app: kpi.html?mode=open — the app’s KpiDashboard (full variant, 36 months ending 2026-10, light theme, app fonts and CSS) in a new tab, reading the workspace’s 8 default KPIs, 36 months × 11 funnel metrics (396 values) and a signed SLA from IndexedDB written by an earlier tab through the app’s store (createDefaultKpis, writeImportedValues, ensureVersion, signVersion), computing every KPI for every month (formulas, status) and drawing 8 uPlot charts (each card’s month-by-month table, the chart’s text alternative, is built when its button is pressed, so not in this figure); as in the app’s main.tsx, the database opens while the settings and the language load. bare: kpibare.html — 8 uPlot charts of the same 36 months (value + dashed target, the app chart’s width and height) from in-memory arrays, no React/Dexie/app code.',
   chartsDrawnMs: 'ms from navigation start until the frame in which all 8 chart containers carry data-chart-drawn="true" (set by uPlot’s draw hook) has been rendered (a task posted from that requestAnimationFrame); breakdown: scriptStart (module evaluated), renderStart (app only: settings read, React render called), firstCardInDom (app only: the first KPI card, i.e. data read and computed), firstChartInDom, allChartsDrawn.',
   heapMB: 'performance.memory.usedJSHeapSize in MiB after gc() ×3 (--js-flags=--expose-gc, --enable-precise-memory-info), 500 ms after the charts are drawn.',
   csvImport:
@@ -1004,6 +1004,31 @@ async function startHeapSampler(page) {
   };
 }
 
+/**
+ * BENCH_PROFILE=dir: one more open of the app's dashboard (after the measured runs) in a fresh tab
+ * under the CPU profiler, from navigation until the charts are painted: dir/kpi.dashboard.open.cpuprofile.
+ */
+async function profileKpiOpen(appUrl) {
+  const dir = process.env.BENCH_PROFILE;
+  mkdirSync(dir, { recursive: true });
+  const { page } = await freshPage();
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await page.goto(appUrl);
+    await page.waitForFunction(() => window.kpiProbe?.done || window.kpiProbe?.error, null, { timeout: 90_000, polling: 50 });
+    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+    const file = join(dir, 'kpi.dashboard.open.cpuprofile');
+    writeFileSync(file, JSON.stringify(cpuProfile));
+    log(`profile: ${file}`);
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}
+
 async function kpiDashboardFigures() {
   const seed = await seedKpis();
   const appUrl = `${url}kpi.html?mode=open&ws=${encodeURIComponent(seed.workspaceId)}`;
@@ -1022,6 +1047,7 @@ async function kpiDashboardFigures() {
     }
     log(`kpi.dashboard run ${run + 1}/${KPI_RUNS}: app ${round(app.at(-1).chartsDrawnMs)} ms, bare ${round(bare.at(-1).chartsDrawnMs)} ms`);
   }
+  if (process.env.BENCH_PROFILE) await profileKpiOpen(appUrl);
   const summary = (runs) => {
     const out = {
       chartsDrawnMs: round(median(runs.map((entry) => entry.chartsDrawnMs))),

@@ -212,6 +212,48 @@ describe('KPI page', () => {
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });
 
+  it('shows the dashboard with the page: the page and its dashboard share one read of the KPI data, so the cards come with the page, not after a second “Loading”', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    await setValue(workspaceId, 'metric:mql', month, 190);
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    await screen.findByRole('heading', { level: 1, name: en.kpi.pageTitle });
+    // The render that shows the page (its data read) shows the dashboard's cards too.
+    expect(screen.getAllByRole('article')).toHaveLength(8);
+    expect(screen.queryByText(en.kpi.loading)).toBeNull();
+    expect(screen.getByRole('article', { name: /^MQL count: 190, target 200, At risk/ })).toBeInTheDocument();
+    // Still live: a value typed elsewhere (another window, the grid) reaches the card.
+    await setValue(workspaceId, 'metric:mql', month, 210);
+    expect(await screen.findByRole('article', { name: /^MQL count: 210, target 200, On track/ })).toBeInTheDocument();
+  });
+
+  it('opens and closes a card’s month-by-month table from the keyboard; the open table is next in the tab order', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    await setValue(workspaceId, 'metric:mql', month, 190);
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    const card = await screen.findByRole('article', { name: /^MQL count: 190, target 200, At risk/ });
+    const show = within(card).getByRole('button', { name: en.kpi.dashboard.showTable });
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+    // Tab reaches the button from the formula disclosure just before it.
+    within(card).getByText(en.kpi.formula.show).focus();
+    await user.tab();
+    expect(show).toHaveFocus();
+    await user.keyboard('{Enter}');
+    const table = within(card).getByRole('table', { name: 'MQL count by month (target 200)' });
+    expect(show).toHaveAttribute('aria-expanded', 'true');
+    expect(show).toHaveAccessibleName(en.kpi.dashboard.hideTable);
+    expect(show.getAttribute('aria-controls')).toBe(table.parentElement!.id);
+    // The table's scroll box comes next (it scrolls sideways on a narrow card).
+    await user.tab();
+    expect(table.parentElement).toHaveFocus();
+    await user.tab({ shift: true });
+    await user.keyboard(' ');
+    expect(within(card).queryByRole('table')).toBeNull();
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+  });
+
   it('says when no SLA is signed and links to the SLA page', async () => {
     const workspaceId = await createWorkspace('W');
     const user = userEvent.setup();

@@ -5,7 +5,7 @@ import { slaAttainment, attainmentShare } from '../../shared/kpi/attainment';
 import { type CsvTable, guessMapping, importCsv, parseCsvText } from '../../shared/kpi/csv';
 import { measureMonth, meetsCompliance } from '../../shared/kpi/leadMeasure';
 import { decodeLeadMonth, encodeLeadMonth, type LeadMonth, LeadMonthFile, NONE, RECORD_STRIDE } from '../../shared/kpi/leadRecords';
-import { responseBasis, responseFigures, valuesToStore, withDerived } from '../../shared/kpi/responseFigures';
+import { noResponseFigures, responseBasis, responseFigures, valuesToStore, withDerived } from '../../shared/kpi/responseFigures';
 import { lookupFrom, metricKey } from '../../shared/kpi/values';
 import { createCommitment } from '../../shared/sla/commitments';
 
@@ -213,6 +213,17 @@ describe('response figures by the calendar in force', () => {
     expect(signed.records(inBusiness, '2026-01')).toMatchObject({ business: true, within: 2, late: 1, share: (2 / 3) * 100 });
     expect(signed.records(inBusiness, '2026-02')).toBeUndefined();
     expect(signed.records(createCommitment('volume', { id: 'v' }, () => 'x'), '2026-01')).toBeUndefined();
+  });
+
+  it('without lead records, the figures need no measuring: noResponseFigures gives what measuring no months gives', () => {
+    const basis = responseBasis(null, workspaceCalendar);
+    const measured = responseFigures([], basis);
+    const none = noResponseFigures(basis);
+    expect(none.basis).toBe(basis);
+    expect(none.derived).toEqual(measured.derived);
+    expect([...none.periods]).toEqual([...measured.periods]);
+    const firstContact = createCommitment('firstContact', { id: 'fc', withinHours: 8 }, () => 'x');
+    expect(none.records(firstContact, '2026-01')).toBe(measured.records(firstContact, '2026-01'));
   });
 
   it('stores an import’s values except the medians of months whose lead records come with it', () => {

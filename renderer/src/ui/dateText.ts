@@ -109,18 +109,24 @@ export function exampleText(mode: DateMode, language: string): string {
   return formatDateText(mode === 'date' ? '2026-12-07' : '2026-12', mode, language);
 }
 
-/** English month names, long and short ("sept" too), to their number. */
-const EN_MONTHS: ReadonlyMap<string, number> = (() => {
-  const names = new Map<string, number>();
-  for (let month = 1; month <= 12; month++) {
-    const date = new Date(Date.UTC(2026, month - 1, 1));
+/**
+ * English month names, long and short ("sept" too), to their number. Built on first use, with one
+ * formatter per style: 24 Intl.DateTimeFormat at module load cost every page importing a date
+ * field ~25 ms before its first paint (issue 12, the KPI dashboard's ending month).
+ */
+let enMonths: ReadonlyMap<string, number> | null = null;
+function enMonth(name: string): number | undefined {
+  if (!enMonths) {
+    const names = new Map<string, number>();
     for (const style of ['long', 'short'] as const) {
-      names.set(new Intl.DateTimeFormat('en-US', { month: style, timeZone: 'UTC' }).format(date).toLowerCase(), month);
+      const format = new Intl.DateTimeFormat('en-US', { month: style, timeZone: 'UTC' });
+      for (let month = 1; month <= 12; month++) names.set(format.format(new Date(Date.UTC(2026, month - 1, 1))).toLowerCase(), month);
     }
+    names.set('sept', 9);
+    enMonths = names;
   }
-  names.set('sept', 9);
-  return names;
-})();
+  return enMonths.get(name);
+}
 
 function check(year: number, month: number, day: number | null): ParsedDateText {
   if (year < 1000 || year > 9999) return { kind: 'unreadable' };
@@ -148,14 +154,17 @@ export function parseDateText(text: string, mode: DateMode): ParsedDateText {
     let match = /^(\d{4}) ?[-/.] ?(\d{1,2}) ?[-/.] ?(\d{1,2})$/.exec(lower) ?? /^(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日?$/.exec(lower);
     if (match) return check(Number(match[1]), Number(match[2]), Number(match[3]));
     match = /^([a-z]+)\.? (\d{1,2}),? (\d{4})$/.exec(lower);
-    if (match && EN_MONTHS.has(match[1]!)) return check(Number(match[3]), EN_MONTHS.get(match[1]!)!, Number(match[2]));
+    let month = match ? enMonth(match[1]!) : undefined;
+    if (match && month !== undefined) return check(Number(match[3]), month, Number(match[2]));
     match = /^(\d{1,2}) ([a-z]+)\.?,? (\d{4})$/.exec(lower);
-    if (match && EN_MONTHS.has(match[2]!)) return check(Number(match[3]), EN_MONTHS.get(match[2]!)!, Number(match[1]));
+    month = match ? enMonth(match[2]!) : undefined;
+    if (match && month !== undefined) return check(Number(match[3]), month, Number(match[1]));
     return { kind: 'unreadable' };
   }
   let match = /^(\d{4}) ?[-/.] ?(\d{1,2})$/.exec(lower) ?? /^(\d{4}) ?年 ?(\d{1,2}) ?月?$/.exec(lower);
   if (match) return check(Number(match[1]), Number(match[2]), null);
   match = /^([a-z]+)\.?,? (\d{4})$/.exec(lower);
-  if (match && EN_MONTHS.has(match[1]!)) return check(Number(match[2]), EN_MONTHS.get(match[1]!)!, null);
+  const month = match ? enMonth(match[1]!) : undefined;
+  if (match && month !== undefined) return check(Number(match[2]), month, null);
   return { kind: 'unreadable' };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -64,6 +64,28 @@ function scheduleDraw(job: DrawJob): void {
   });
 }
 
+/**
+ * Widths of tick labels in a font, measured once for every chart (8 charts share the same months);
+ * measured again once a web font has loaded (a width taken with the fallback font is not its own).
+ */
+let measuring: CanvasRenderingContext2D | null | undefined;
+const textWidths = new Map<string, number>();
+function textWidth(text: string, font: string): number {
+  if (measuring === undefined) {
+    measuring = document.createElement('canvas').getContext('2d');
+    document.fonts?.addEventListener('loadingdone', () => textWidths.clear());
+  }
+  if (!measuring) return 0;
+  const key = `${font}|${text}`;
+  let width = textWidths.get(key);
+  if (width === undefined) {
+    measuring.font = font;
+    width = measuring.measureText(text).width;
+    textWidths.set(key, width);
+  }
+  return width;
+}
+
 /** One ResizeObserver for every chart on the page. */
 const resized = new Map<Element, () => void>();
 let observer: ResizeObserver | null = null;
@@ -95,7 +117,9 @@ export function KpiChart(props: {
   const container = useRef<HTMLDivElement>(null);
   const { labels, values, target, height, formatValue, tickLabels, seriesNames, theme } = props;
 
-  useEffect(() => {
+  // A layout effect: with uPlot loaded, the charts are drawn before the frame that shows the cards
+  // is painted (one layout and paint for cards and charts, no empty chart frames in between).
+  useLayoutEffect(() => {
     const element = container.current;
     if (!element || !canDraw()) return;
     let plot: uPlot | null = null;
@@ -114,12 +138,8 @@ export function KpiChart(props: {
         };
         // Ticks at least the widest label apart (uPlot then shows every 2nd, 3rd… month): in
         // Japanese "2025年12月" is wider than uPlot's default spacing and the ticks ran together.
-        const measure = document.createElement('canvas').getContext('2d');
         let widest = 40;
-        if (measure) {
-          measure.font = font;
-          for (const label of tickText(xs)) widest = Math.max(widest, measure.measureText(label).width);
-        }
+        for (const label of tickText(xs)) widest = Math.max(widest, textWidth(label, font));
         const options: uPlot.Options = {
           width,
           height,

@@ -1,12 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isPeriod } from '@shared/kpi/periods';
+import type { KpiStatus } from '@shared/kpi/records';
 import { AT_RISK_TOLERANCE } from '@shared/kpi/status';
 import { useApp } from '../../app/AppContext';
 import { EndingField } from './EndingField';
+import { useKpiData } from './useKpiData';
 import { KpiChart } from './KpiChart';
-import { type KpiData, loadKpiData } from './kpiStore';
+import type { KpiData } from './kpiStore';
 import { formatAxisValue, formatKpiValue, formatPeriod, formulaText, monthTicks, kpiLookup, type KpiTrend, kpiTrends, monthsEnding, noDataText, slaContextOf, STATUS_ICON } from './model';
 import { type ResponseUnit, responseUnitNote, responseUnits, usesResponseHours } from './responseUnits';
 import './kpis.css';
@@ -32,31 +34,50 @@ export function StatusRule() {
   );
 }
 
-export function StatusBadge(props: { status: keyof typeof STATUS_ICON }) {
-  const { t } = useTranslation();
+/** A status as icon and word; `label` is the word (translated once per dashboard, see CardWords). */
+export function StatusBadge(props: { status: KpiStatus; label: string }) {
   return (
     <span className={`kpi-status kpi-status-${props.status}`}>
       <span aria-hidden="true" className="kpi-status-icon">
         {STATUS_ICON[props.status]}
       </span>
-      {t(`kpi.status.${props.status}`)}
+      {props.label}
     </span>
   );
 }
 
-function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting'; response: KpiData['response'] | null; signedRevision: number | null }) {
+/**
+ * The words every card shows alike (status names, series names, button labels), translated once
+ * per dashboard instead of once per card and table row (issue 12: the translation calls were a
+ * fifth of rendering the cards).
+ */
+type CardWords = { status: Record<KpiStatus, string>; noTarget: string; series: { value: string; target: string }; formulaShow: string; showTable: string; hideTable: string };
+
+function cardWords(t: TFunction): CardWords {
+  return {
+    status: { onTrack: t('kpi.status.onTrack'), atRisk: t('kpi.status.atRisk'), offTrack: t('kpi.status.offTrack'), noData: t('kpi.status.noData') },
+    noTarget: t('kpi.dashboard.noTarget'),
+    series: { value: t('kpi.dashboard.seriesValue'), target: t('kpi.dashboard.seriesTarget') },
+    formulaShow: t('kpi.formula.show'),
+    showTable: t('kpi.dashboard.showTable'),
+    hideTable: t('kpi.dashboard.hideTable'),
+  };
+}
+
+function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting'; response: KpiData['response'] | null; signedRevision: number | null; words: CardWords }) {
   const { t } = useTranslation();
   const { language, settings } = useApp();
   const id = useId();
   const [tableShown, setTableShown] = useState(false);
   const { kpi, points, latest } = props.trend;
+  const words = props.words;
   const format = (value: number) => formatKpiValue(value, kpi.unit, language);
-  const target = kpi.target === null ? t('kpi.dashboard.noTarget') : format(kpi.target);
+  const target = kpi.target === null ? words.noTarget : format(kpi.target);
   const period = formatPeriod(latest.period, language, 'long');
   const reason = noDataText(t, kpi, latest.result, latest.reason, language);
   const label =
     latest.result.kind === 'value'
-      ? t('kpi.dashboard.cardLabel', { name: kpi.name, value: format(latest.result.value), target, status: t(`kpi.status.${latest.status}`), period })
+      ? t('kpi.dashboard.cardLabel', { name: kpi.name, value: format(latest.result.value), target, status: words.status[latest.status], period })
       : t('kpi.dashboard.cardLabelNoData', { name: kpi.name, reason, target, period });
   const labels = useMemo(() => points.map((point) => formatPeriod(point.period, language)), [points, language]);
   const periods = points.map((point) => point.period);
@@ -71,13 +92,13 @@ function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting'; response
       <article className={`kpi-card kpi-card-${latest.status}`} aria-label={fullLabel}>
         <h3 id={`${id}-name`}>{kpi.name}</h3>
         <p className="kpi-figure">
-          <span className="kpi-value">{latest.result.kind === 'value' ? format(latest.result.value) : t('kpi.status.noData')}</span>
-          <StatusBadge status={latest.status} />
+          <span className="kpi-value">{latest.result.kind === 'value' ? format(latest.result.value) : words.status.noData}</span>
+          <StatusBadge status={latest.status} label={words.status[latest.status]} />
         </p>
         {reason ? <p className="kpi-reason">{reason}</p> : null}
         {unitNote ? <p className="kpi-unit-note muted">{unitNote}</p> : null}
         <p className="kpi-meta">
-          <span>{kpi.target === null ? t('kpi.dashboard.noTarget') : t('kpi.dashboard.target', { value: target })}</span>
+          <span>{kpi.target === null ? words.noTarget : t('kpi.dashboard.target', { value: target })}</span>
           <span>{t('kpi.dashboard.owner', { owner: t(`kpi.owners.${kpi.owner}`) })}</span>
           <span>{t('kpi.dashboard.period', { period })}</span>
         </p>
@@ -89,17 +110,17 @@ function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting'; response
             height={props.variant === 'meeting' ? 260 : 180}
             formatValue={(value) => formatAxisValue(value, kpi.unit, language)}
             tickLabels={(shown) => monthTicks(periods, shown, language)}
-            seriesNames={{ value: t('kpi.dashboard.seriesValue'), target: t('kpi.dashboard.seriesTarget') }}
+            seriesNames={words.series}
             theme={settings.theme}
           />
         </div>
         <details className="kpi-formula">
-          <summary>{t('kpi.formula.show')}</summary>
+          <summary>{words.formulaShow}</summary>
           <p>{formulaText(t, kpi)}</p>
           {kpi.period === 'quarter' ? <p className="muted">{t('kpi.formula.quarter')}</p> : null}
         </details>
         <button type="button" className="button small" aria-expanded={tableShown} aria-controls={`${id}-table`} onClick={() => setTableShown((shown) => !shown)}>
-          {tableShown ? t('kpi.dashboard.hideTable') : t('kpi.dashboard.showTable')}
+          {tableShown ? words.hideTable : words.showTable}
         </button>
         {/*
           The figures as a table, the chart's text alternative: built when asked for (issue 12: 8
@@ -128,7 +149,7 @@ function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting'; response
                   <th scope="row">{formatPeriod(point.period, language, 'long')}</th>
                   <td className="num">{point.result.kind === 'value' ? format(point.result.value) : noDataText(t, kpi, point.result, point.reason, language)}</td>
                   <td>
-                    <StatusBadge status={point.status} />
+                    <StatusBadge status={point.status} label={words.status[point.status]} />
                   </td>
                   {units ? <td>{units[index] ? t(`calendar.kpi.units.${units[index]}`) : '–'}</td> : null}
                 </tr>
@@ -157,9 +178,10 @@ export function KpiDashboard(props: { workspaceId: string; period: string; varia
   const [months, setMonths] = useState<number>(props.months ?? 12);
   const [endingText, setEndingText] = useState(props.period);
   const ending = variant === 'full' && isPeriod(endingText) ? endingText : props.period;
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
+  const data = useKpiData(props.workspaceId, language);
   const periods = useMemo(() => (isPeriod(ending) ? monthsEnding(ending, variant === 'meeting' ? 12 : months) : []), [ending, months, variant]);
   const trends = useMemo(() => (data ? kpiTrends(data.kpis, kpiLookup(data), slaContextOf(data.sla, data.response), periods) : []), [data, periods]);
+  const words = useMemo(() => cardWords(t), [t]);
 
   return (
     <section className={`kpi-dashboard kpi-dashboard-${variant}`} aria-labelledby={`${id}-title`}>
@@ -189,7 +211,7 @@ export function KpiDashboard(props: { workspaceId: string; period: string; varia
       ) : (
         <ul className="kpi-cards" aria-label={t('kpi.dashboard.title')}>
           {trends.map((trend) => (
-            <KpiCard key={trend.kpi.id} trend={trend} variant={variant} response={data.response} signedRevision={data.sla?.version.revision ?? null} />
+            <KpiCard key={trend.kpi.id} trend={trend} variant={variant} response={data.response} signedRevision={data.sla?.version.revision ?? null} words={words} />
           ))}
         </ul>
       )}

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -11,11 +10,12 @@ import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { Definitions } from './Definitions';
+import { useKpiData } from './useKpiData';
 import { EndingField } from './EndingField';
 import { ImportDialog } from './ImportDialog';
 import { KpiDashboard } from './KpiDashboard';
 import { KpiForm } from './KpiForm';
-import { createDefaultKpis, loadKpiData } from './kpiStore';
+import { createDefaultKpis } from './kpiStore';
 import { lastCompleteMonth } from './model';
 import { SlaAttainmentPanel } from './SlaAttainmentPanel';
 import { ValuesGrid } from './ValuesGrid';
@@ -30,7 +30,7 @@ export function KpiPage(props: { workspaceId: string }) {
   const { language } = useApp();
   const id = useId();
   const workspace = useWorkspace(props.workspaceId);
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
+  const data = useKpiData(props.workspaceId, language);
   const [tab, setTab] = useState<Tab>('dashboard');
   const [declined, setDeclined] = useState(false);
   const [creating, setCreating] = useState(false);

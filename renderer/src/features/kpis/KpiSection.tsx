@@ -1,16 +1,15 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useApp } from '../../app/AppContext';
-import { loadKpiData } from './kpiStore';
 import { formatPeriod, kpiLookup, kpiTrends, lastCompleteMonth, slaContextOf } from './model';
+import { useKpiData } from './useKpiData';
 
 /** Workspace page section: how the KPIs stand for the last complete month, and the way in. */
 export function KpiSection(props: { workspaceId: string }) {
   const { t } = useTranslation();
   const { language } = useApp();
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
+  const data = useKpiData(props.workspaceId, language);
   const period = lastCompleteMonth();
   const counts = useMemo(() => {
     if (!data) return null;

@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
-import { loadKpiData } from './kpiStore';
 import { formatPeriod } from './model';
+import { useKpiData } from './useKpiData';
 import { ValuesGrid } from './ValuesGrid';
 
 /**
@@ -12,7 +11,7 @@ import { ValuesGrid } from './ValuesGrid';
 export function MeetingFigures(props: { workspaceId: string; period: string }) {
   const { t } = useTranslation();
   const { language } = useApp();
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
+  const data = useKpiData(props.workspaceId, language);
   return (
     <details className="kpi-meeting-figures">
       <summary>{t('kpi.values.meetingOpen', { period: formatPeriod(props.period, language, 'long') })}</summary>

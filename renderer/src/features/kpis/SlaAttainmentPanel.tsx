@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -8,8 +7,8 @@ import { isPeriod } from '@shared/kpi/periods';
 import { useApp } from '../../app/AppContext';
 import { commitmentSentence } from '../sla/format';
 import { stagesOf } from '@shared/sla/document';
-import { loadKpiData } from './kpiStore';
 import { formatPeriod, kpiLookup, metricName, monthsEnding, slaContextOf } from './model';
+import { useKpiData } from './useKpiData';
 import './kpis.css';
 import { breachesText, hoursText, percentText, ResponseBreaches } from './ResponseBreaches';
 import { ScrollRegion } from './ScrollRegion';
@@ -92,7 +91,7 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string;
   const { t } = useTranslation();
   const { language } = useApp();
   const id = useId();
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
+  const data = useKpiData(props.workspaceId, language);
   const periods = useMemo(() => (isPeriod(props.period) ? monthsEnding(props.period, 12) : []), [props.period]);
   const attainment = useMemo(() => {
     const context = data ? slaContextOf(data.sla, data.response) : null;

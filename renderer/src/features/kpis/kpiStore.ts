@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '@shared/calendar/calendar';
 import { defaultKpis } from '@shared/kpi/defaults';
 import type { LeadMonth } from '@shared/kpi/leadRecords';
-import { type ResponseFigures, responseBasis, responseFigures, valuesToStore } from '@shared/kpi/responseFigures';
+import { noResponseFigures, type ResponseFigures, responseBasis, valuesToStore } from '@shared/kpi/responseBasis';
 import { KpiDefinition, type KpiDefinitionInput, MAX_KPIS, PeriodValue, type ValueSource, valueId } from '@shared/kpi/records';
 import type { AttainmentOptions } from '@shared/kpi/attainment';
 import { kpiKey } from '@shared/kpi/values';
@@ -320,5 +320,8 @@ export async function loadKpiData(workspaceId: string, database: AlignboardDb = 
     database.leadMonths.where('workspaceId').equals(workspaceId).toArray(),
   ]);
   const basis = responseBasis(sla ? { commitments: sla.commitments, calendar: sla.calendar } : null, calendar.calendar);
-  return { kpis, values, sla, calendar, response: responseFigures(leadMonths, basis) };
+  // Measuring lead records needs business hours by the calendar and its holiday data: loaded only
+  // when there are records to measure (issue 12).
+  const response = leadMonths.length > 0 ? (await import('@shared/kpi/responseFigures')).responseFigures(leadMonths, basis) : noResponseFigures(basis);
+  return { kpis, values, sla, calendar, response };
 }

@@ -3,7 +3,7 @@ import { evaluateKpi, type KpiResult, type SlaContext } from '@shared/kpi/formul
 import { addMonths, monthRange } from '@shared/kpi/periods';
 import { Metric, type KpiDefinition, type KpiStatus, type KpiUnit } from '@shared/kpi/records';
 import { kpiStatus, type StatusReason } from '@shared/kpi/status';
-import { withDerived } from '@shared/kpi/responseFigures';
+import { withDerived } from '@shared/kpi/responseBasis';
 import { lookupFrom, type ValueLookup } from '@shared/kpi/values';
 import type { KpiData, SignedSla } from './kpiStore';
 
