@@ -38,7 +38,9 @@
 // BENCH_PROFILE=dir: after the measured workspaceFile runs, one more import and export of each size
 // under Chromium's CPU profiler (CDP), saved as dir/workspaceFile.<size>.<step>.cpuprofile (open in
 // DevTools' Performance panel); after the measured board runs, one more open of the app's board,
-// dir/board.<N>.open.cpuprofile; the bench pages are then built unminified, so names stay readable.
+// dir/board.<N>.open.cpuprofile, and one more drag of the app's and of the bare page under the CPU
+// profiler and a performance trace, dir/{board,bare}.<N>.drag.{cpuprofile,trace.json}; the bench
+// pages are then built unminified, so names stay readable.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -289,8 +291,39 @@ async function selectBlock(page, ids) {
   return 'shiftClick';
 }
 
+/**
+ * Runs `during` under Chromium's CPU profiler and a performance trace (devtools.timeline: tasks,
+ * style, layout, paint, frames), saved as dir/name.cpuprofile and dir/name.trace.json (open both
+ * in DevTools' Performance panel).
+ */
+async function recordProfile(page, dir, name, during) {
+  mkdirSync(dir, { recursive: true });
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'latencyInfo', 'input'],
+    },
+  });
+  await cdp.send('Profiler.start');
+  const result = await during();
+  const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await complete;
+  writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(cpuProfile));
+  writeFileSync(join(dir, `${name}.trace.json`), JSON.stringify({ traceEvents: events }));
+  log(`profile: ${join(dir, name)}.cpuprofile, .trace.json`);
+  await cdp.detach();
+  return result;
+}
+
 /** Drags the selection by one of its notes; returns frame times during the drag and after the drop. */
-async function dragSelection(page, ids) {
+async function dragSelection(page, ids, profileName) {
   const grabId = ids[Math.floor(ids.length / 2)];
   const outsideId = await probe(page, (selected) => {
     const all = [...document.querySelectorAll('.react-flow__node')].map((element) => element.getAttribute('data-id'));
@@ -305,14 +338,18 @@ async function dragSelection(page, ids) {
   await page.mouse.move(from.x, from.y);
   await probe(page, () => window.boardProbe.startFrames());
   const started = performance.now();
-  await page.mouse.down();
-  for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(from.x + i * step.x, from.y + i * step.y);
-  const frames = await probe(page, () => window.boardProbe.stopFrames());
-  const dragMs = performance.now() - started;
-  await probe(page, () => window.boardProbe.startFrames());
-  await page.mouse.up();
-  await page.waitForTimeout(1000);
-  const dropFrames = await probe(page, () => window.boardProbe.stopFrames());
+  const drag = async () => {
+    await page.mouse.down();
+    for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(from.x + i * step.x, from.y + i * step.y);
+    const frames = await probe(page, () => window.boardProbe.stopFrames());
+    const dragMs = performance.now() - started;
+    await probe(page, () => window.boardProbe.startFrames());
+    await page.mouse.up();
+    await page.waitForTimeout(1000);
+    const dropFrames = await probe(page, () => window.boardProbe.stopFrames());
+    return { frames, dragMs, dropFrames };
+  };
+  const { frames, dragMs, dropFrames } = profileName ? await recordProfile(page, process.env.BENCH_PROFILE, profileName, drag) : await drag();
   const [grabAfter, outsideAfter] = await probe(page, (wanted) => window.boardProbe.rects(wanted), [grabId, outsideId]);
   const moved = { x: grabAfter.x - grab.x, y: grabAfter.y - grab.y };
   const expected = { x: DRAG_MOVES * step.x, y: DRAG_MOVES * step.y };
@@ -324,7 +361,7 @@ async function dragSelection(page, ids) {
 }
 
 /** Opens a board page in a fresh tab and measures open, heap and the drag of the selection. */
-async function measureBoardPage(pageUrl) {
+async function measureBoardPage(pageUrl, profileName) {
   const { page, errors } = await freshPage();
   try {
     await page.goto(pageUrl);
@@ -336,7 +373,7 @@ async function measureBoardPage(pageUrl) {
     const domElements = await probe(page, () => window.boardProbe.domElements());
     const canvas = await probe(page, () => window.boardProbe.canvas());
     const selectionMethod = await selectBlock(page, shown.selection);
-    const drag = await dragSelection(page, shown.selection);
+    const drag = await dragSelection(page, shown.selection, profileName);
     const heapAfterDragMB = await probe(page, () => window.boardProbe.heapMB());
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     return {
@@ -443,7 +480,13 @@ async function boardFigures() {
       }
       log(`board.${count} run ${run + 1}/${BOARD_RUNS}: app open ${round(app.at(-1).openMs)} ms, bare open ${round(bare.at(-1).openMs)} ms`);
     }
-    if (process.env.BENCH_PROFILE) await profileBoardOpen(count, `bench-${count}-0`, `board-${count}-0`);
+    if (process.env.BENCH_PROFILE) {
+      await profileBoardOpen(count, `bench-${count}-0`, `board-${count}-0`);
+      // One more drag of each page under the profiler (its figures are not counted), on a board of its own.
+      await seedBoard(count, `bench-${count}-drag`, `board-${count}-drag`);
+      await measureBoardPage(`${url}board.html?mode=open&n=${count}&ws=bench-${count}-drag&board=board-${count}-drag`, `board.${count}.drag`);
+      await measureBoardPage(`${url}bare.html?n=${count}&width=${Math.round(canvas.width)}&height=${Math.round(canvas.height)}`, `bare.${count}.drag`);
+    }
     const appSummary = summarize(app);
     const bareSummary = summarize(bare);
     figures[`board.${count}`] = {

@@ -28,7 +28,7 @@ import { ToolButton } from './ToolButton';
 import { GRID, type BoardCommand } from './keyboard';
 import type { NodeKinds } from './nodeKinds';
 import { BoardSession, type Notifier, type SaveStatus } from './session';
-import { useStoreSelector } from './store';
+import { useStoreSelector, useStoreState } from './store';
 import { ShortcutsLegend } from './ShortcutsLegend';
 import { Toolbar } from './Toolbar';
 import type { AppNode } from './types';
@@ -284,7 +284,7 @@ const BoardFlow = memo(function BoardFlow(props: {
   miniMapLabel: string;
 }) {
   const { session } = props;
-  const flowNodes = useSyncExternalStore(session.subscribeAll, session.flowNodes);
+  const flowNodes = useStoreState(session.subscribeAll, session.flowNodes);
   const background = useMemo(() => ({ variant: props.snapOn ? BackgroundVariant.Lines : BackgroundVariant.Dots, gap: GRID }), [props.snapOn]);
   return (
     <CanvasShell<AppNode>
