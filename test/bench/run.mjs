@@ -38,7 +38,7 @@
 // BENCH_PROFILE=dir: after the measured workspaceFile runs, one more import and export of each size
 // under Chromium's CPU profiler (CDP), saved as dir/workspaceFile.<size>.<step>.cpuprofile (open in
 // DevTools' Performance panel); after the measured board runs, one more open of the app's board,
-// dir/board.<N>.open.cpuprofile, and one more drag of the app's and of the bare page under the CPU
+// dir/board.<N>.open.{cpuprofile,trace.json}, and one more drag of the app's and of the bare page under the CPU
 // profiler and a performance trace, dir/{board,bare}.<N>.drag.{cpuprofile,trace.json}; the bench
 // pages are then built unminified, so names stay readable.
 import { execFileSync } from 'node:child_process';
@@ -429,23 +429,14 @@ function summarize(runs) {
   return summary;
 }
 
-/** One more open of the app's board in a fresh tab under the CPU profiler, from navigation to shown. */
+/** One more open of the app's board in a fresh tab under the CPU profiler and a trace, from navigation to shown. */
 async function profileBoardOpen(count, workspaceId, boardId) {
-  const dir = process.env.BENCH_PROFILE;
-  mkdirSync(dir, { recursive: true });
   const { page } = await freshPage();
   try {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-    await page.goto(`${url}board.html?mode=open&n=${count}&ws=${workspaceId}&board=${boardId}`);
-    await page.waitForFunction(() => window.boardProbe?.opened || window.boardProbe?.error, null, { timeout: 150_000, polling: 100 });
-    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
-    const file = join(dir, `board.${count}.open.cpuprofile`);
-    writeFileSync(file, JSON.stringify(cpuProfile));
-    log(`profile: ${file}`);
-    await cdp.detach();
+    await recordProfile(page, process.env.BENCH_PROFILE, `board.${count}.open`, async () => {
+      await page.goto(`${url}board.html?mode=open&n=${count}&ws=${workspaceId}&board=${boardId}`);
+      await page.waitForFunction(() => window.boardProbe?.opened || window.boardProbe?.error, null, { timeout: 150_000, polling: 100 });
+    });
   } finally {
     await page.close();
   }
