@@ -301,7 +301,7 @@ async function recordProfile(page, dir, name, during) {
   const cdp = await page.context().newCDPSession(page);
   const events = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Tracing.start', {
