@@ -9,6 +9,7 @@ import {
   type NodeChange,
   type NodeMouseHandler,
   type OnNodeDrag,
+  type ReactFlowState,
   type SelectionDragHandler,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ComponentType, type FocusEvent, type ReactNode } from 'react';
@@ -309,11 +310,42 @@ const BoardFlow = memo(function BoardFlow(props: {
       ariaLabelConfig={props.ariaLabelConfig}
       background={background}
     >
-      <MiniMap pannable zoomable ariaLabel={props.miniMapLabel} nodeClassName={props.miniMapClass} style={MINIMAP_STYLE} />
+      <LateMiniMap label={props.miniMapLabel} nodeClassName={props.miniMapClass} />
       <DetailLevel />
     </CanvasShell>
   );
 });
+
+/**
+ * The minimap, drawn once the notes are on screen (issue 12): its rectangle per node is not part
+ * of opening the board. It comes a frame after the nodes are measured (at once on an empty board).
+ */
+const LateMiniMap = memo(function LateMiniMap(props: { label: string; nodeClassName(node: AppNode): string }) {
+  const [shown, setShown] = useState(false);
+  const show = useCallback(() => setShown(true), []);
+  if (!shown) return <WhenNodesShown then={show} />;
+  return <MiniMap pannable zoomable ariaLabel={props.label} nodeClassName={props.nodeClassName} style={MINIMAP_STYLE} />;
+});
+
+const nodesShown = (state: ReactFlowState) => state.nodesInitialized || state.nodes.length === 0;
+
+/** Calls `then` in a task after the frame in which React Flow's nodes are measured and shown. */
+function WhenNodesShown(props: { then(): void }) {
+  const ready = useStore(nodesShown);
+  const { then } = props;
+  useEffect(() => {
+    if (!ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(then, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, then]);
+  return null;
+}
 
 function ZoomLevel() {
   const { language } = useApp();
