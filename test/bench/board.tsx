@@ -19,6 +19,7 @@ import * as Y from 'yjs';
 import { addNodes, newSticky } from '../../shared/board/doc';
 import { AppProvider, applyTheme } from '../../renderer/src/app/AppContext';
 import { db } from '../../renderer/src/db/db';
+import { purgeDeletedWorkspaces } from '../../renderer/src/db/workspaces';
 import { BoardPage } from '../../renderer/src/features/personas/PersonaBoardPage';
 import { AudienceProvider } from '../../renderer/src/features/audience/AudienceContext';
 import { RoomsProvider } from '../../renderer/src/features/rooms/RoomsContext';
@@ -72,12 +73,15 @@ async function open(): Promise<void> {
     void provider.whenLoaded.then(() => probe.mark('docLoaded'));
     return provider;
   };
-  // What renderer/src/main.tsx does, with the board page in place of the router.
+  // What renderer/src/main.tsx does, with the board page in place of the router: the database
+  // opens while the settings and the language load; deleted workspaces are purged.
+  void db.open().catch(() => undefined);
   const host = createBrowserHost();
   const { settings, problem } = await host.getSettings();
   await loadLanguage('en');
   const i18n = initI18n('en');
   applyTheme(settings.theme);
+  void purgeDeletedWorkspaces().catch((error: unknown) => console.error('purge failed', error));
   probe.mark('renderStart');
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

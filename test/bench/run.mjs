@@ -40,10 +40,12 @@
 // BENCH_PROFILE=dir: after the measured workspaceFile runs, one more import and export of each size
 // under Chromium's CPU profiler (CDP), saved as dir/workspaceFile.<size>.<step>.cpuprofile (open in
 // DevTools' Performance panel); after the measured board runs, one more open of the app's board,
-// dir/board.<N>.open.cpuprofile; after the measured SLA and diagram runs, one more open of each
-// print route, dir/<sla|funnel-sheet|board-N>.open.cpuprofile and .open.timeline.json (the page's resource and paint timings, its
-// IndexedDB opens and first transactions as marks, and when it was ready); the bench pages are
-// then built unminified, so names stay readable.
+// dir/board.<N>.open.{cpuprofile,trace.json}, and one more drag of the app's and of the bare page
+// under the CPU profiler and a performance trace, dir/{board,bare}.<N>.drag.{cpuprofile,trace.json};
+// after the measured SLA and diagram runs, one more open of each print route,
+// dir/<sla|funnel-sheet|board-N>.open.{cpuprofile,trace.json} and .open.timeline.json (the page's
+// resource and paint timings, its IndexedDB opens and first transactions as marks, and when it was
+// ready); the bench pages are then built unminified, so names stay readable.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -294,8 +296,39 @@ async function selectBlock(page, ids) {
   return 'shiftClick';
 }
 
+/**
+ * Runs `during` under Chromium's CPU profiler and a performance trace (devtools.timeline: tasks,
+ * style, layout, paint, frames), saved as dir/name.cpuprofile and dir/name.trace.json (open both
+ * in DevTools' Performance panel).
+ */
+async function recordProfile(page, dir, name, during) {
+  mkdirSync(dir, { recursive: true });
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'latencyInfo', 'input'],
+    },
+  });
+  await cdp.send('Profiler.start');
+  const result = await during();
+  const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await complete;
+  writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(cpuProfile));
+  writeFileSync(join(dir, `${name}.trace.json`), JSON.stringify({ traceEvents: events }));
+  log(`profile: ${join(dir, name)}.cpuprofile, .trace.json`);
+  await cdp.detach();
+  return result;
+}
+
 /** Drags the selection by one of its notes; returns frame times during the drag and after the drop. */
-async function dragSelection(page, ids) {
+async function dragSelection(page, ids, profileName) {
   const grabId = ids[Math.floor(ids.length / 2)];
   const outsideId = await probe(page, (selected) => {
     const all = [...document.querySelectorAll('.react-flow__node')].map((element) => element.getAttribute('data-id'));
@@ -310,14 +343,18 @@ async function dragSelection(page, ids) {
   await page.mouse.move(from.x, from.y);
   await probe(page, () => window.boardProbe.startFrames());
   const started = performance.now();
-  await page.mouse.down();
-  for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(from.x + i * step.x, from.y + i * step.y);
-  const frames = await probe(page, () => window.boardProbe.stopFrames());
-  const dragMs = performance.now() - started;
-  await probe(page, () => window.boardProbe.startFrames());
-  await page.mouse.up();
-  await page.waitForTimeout(1000);
-  const dropFrames = await probe(page, () => window.boardProbe.stopFrames());
+  const drag = async () => {
+    await page.mouse.down();
+    for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(from.x + i * step.x, from.y + i * step.y);
+    const frames = await probe(page, () => window.boardProbe.stopFrames());
+    const dragMs = performance.now() - started;
+    await probe(page, () => window.boardProbe.startFrames());
+    await page.mouse.up();
+    await page.waitForTimeout(1000);
+    const dropFrames = await probe(page, () => window.boardProbe.stopFrames());
+    return { frames, dragMs, dropFrames };
+  };
+  const { frames, dragMs, dropFrames } = profileName ? await recordProfile(page, process.env.BENCH_PROFILE, profileName, drag) : await drag();
   const [grabAfter, outsideAfter] = await probe(page, (wanted) => window.boardProbe.rects(wanted), [grabId, outsideId]);
   const moved = { x: grabAfter.x - grab.x, y: grabAfter.y - grab.y };
   const expected = { x: DRAG_MOVES * step.x, y: DRAG_MOVES * step.y };
@@ -329,7 +366,7 @@ async function dragSelection(page, ids) {
 }
 
 /** Opens a board page in a fresh tab and measures open, heap and the drag of the selection. */
-async function measureBoardPage(pageUrl) {
+async function measureBoardPage(pageUrl, profileName) {
   const { page, errors } = await freshPage();
   try {
     await page.goto(pageUrl);
@@ -341,7 +378,7 @@ async function measureBoardPage(pageUrl) {
     const domElements = await probe(page, () => window.boardProbe.domElements());
     const canvas = await probe(page, () => window.boardProbe.canvas());
     const selectionMethod = await selectBlock(page, shown.selection);
-    const drag = await dragSelection(page, shown.selection);
+    const drag = await dragSelection(page, shown.selection, profileName);
     const heapAfterDragMB = await probe(page, () => window.boardProbe.heapMB());
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     return {
@@ -397,23 +434,14 @@ function summarize(runs) {
   return summary;
 }
 
-/** One more open of the app's board in a fresh tab under the CPU profiler, from navigation to shown. */
+/** One more open of the app's board in a fresh tab under the CPU profiler and a trace, from navigation to shown. */
 async function profileBoardOpen(count, workspaceId, boardId) {
-  const dir = process.env.BENCH_PROFILE;
-  mkdirSync(dir, { recursive: true });
   const { page } = await freshPage();
   try {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-    await page.goto(`${url}board.html?mode=open&n=${count}&ws=${workspaceId}&board=${boardId}`);
-    await page.waitForFunction(() => window.boardProbe?.opened || window.boardProbe?.error, null, { timeout: 150_000, polling: 100 });
-    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
-    const file = join(dir, `board.${count}.open.cpuprofile`);
-    writeFileSync(file, JSON.stringify(cpuProfile));
-    log(`profile: ${file}`);
-    await cdp.detach();
+    await recordProfile(page, process.env.BENCH_PROFILE, `board.${count}.open`, async () => {
+      await page.goto(`${url}board.html?mode=open&n=${count}&ws=${workspaceId}&board=${boardId}`);
+      await page.waitForFunction(() => window.boardProbe?.opened || window.boardProbe?.error, null, { timeout: 150_000, polling: 100 });
+    });
   } finally {
     await page.close();
   }
@@ -448,7 +476,13 @@ async function boardFigures() {
       }
       log(`board.${count} run ${run + 1}/${BOARD_RUNS}: app open ${round(app.at(-1).openMs)} ms, bare open ${round(bare.at(-1).openMs)} ms`);
     }
-    if (process.env.BENCH_PROFILE) await profileBoardOpen(count, `bench-${count}-0`, `board-${count}-0`);
+    if (process.env.BENCH_PROFILE) {
+      await profileBoardOpen(count, `bench-${count}-0`, `board-${count}-0`);
+      // One more drag of each page under the profiler (its figures are not counted), on a board of its own.
+      await seedBoard(count, `bench-${count}-drag`, `board-${count}-drag`);
+      await measureBoardPage(`${url}board.html?mode=open&n=${count}&ws=bench-${count}-drag&board=board-${count}-drag`, `board.${count}.drag`);
+      await measureBoardPage(`${url}bare.html?n=${count}&width=${Math.round(canvas.width)}&height=${Math.round(canvas.height)}`, `bare.${count}.drag`);
+    }
     const appSummary = summarize(app);
     const bareSummary = summarize(bare);
     figures[`board.${count}`] = {
@@ -561,15 +595,10 @@ async function measureSlaFloor(staticUrl, pdfOptions) {
   }
 }
 
-/** One more open of a print route (`name`: sla, funnel-sheet…) in a fresh tab under the CPU profiler, with its timeline. */
+/** One more open of a print route (`name`: sla, funnel-sheet…) in a fresh tab under the CPU profiler and a trace, with its timeline. */
 async function profilePrintOpen(name, printUrl) {
-  const dir = process.env.BENCH_PROFILE;
-  mkdirSync(dir, { recursive: true });
   const { page } = await freshPage();
   try {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     // When the page opens its database and when IndexedDB answers, as marks in the timeline.
     await page.addInitScript(() => {
       const open = indexedDB.open.bind(indexedDB);
@@ -592,11 +621,11 @@ async function profilePrintOpen(name, printUrl) {
         return tx;
       };
     });
-    await cdp.send('Profiler.start');
-    await page.goto(printUrl);
-    await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
-    const readyAt = await page.evaluate(() => performance.now());
-    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+    const readyAt = await recordProfile(page, process.env.BENCH_PROFILE, `${name}.open`, async () => {
+      await page.goto(printUrl);
+      await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
+      return page.evaluate(() => performance.now());
+    });
     const timeline = await page.evaluate(() => ({
       resources: performance.getEntriesByType('resource').map((entry) => ({
         name: entry.name.replace(location.origin, ''),
@@ -608,10 +637,7 @@ async function profilePrintOpen(name, printUrl) {
       marks: performance.getEntriesByType('mark').map((entry) => ({ name: entry.name, at: Math.round(entry.startTime) })),
       domContentLoaded: Math.round(performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0),
     }));
-    writeFileSync(join(dir, `${name}.open.cpuprofile`), JSON.stringify(cpuProfile));
-    writeFileSync(join(dir, `${name}.open.timeline.json`), JSON.stringify({ readyAt: Math.round(readyAt), ...timeline }, null, 1));
-    log(`profile: ${join(dir, `${name}.open.cpuprofile`)}`);
-    await cdp.detach();
+    writeFileSync(join(process.env.BENCH_PROFILE, `${name}.open.timeline.json`), JSON.stringify({ readyAt: Math.round(readyAt), ...timeline }, null, 1));
   } finally {
     await page.close();
   }
@@ -1006,24 +1032,16 @@ async function startHeapSampler(page) {
 
 /**
  * BENCH_PROFILE=dir: one more open of the app's dashboard (after the measured runs) in a fresh tab
- * under the CPU profiler, from navigation until the charts are painted: dir/kpi.dashboard.open.cpuprofile.
+ * under the CPU profiler and a trace, from navigation until the charts are painted:
+ * dir/kpi.dashboard.open.{cpuprofile,trace.json}.
  */
 async function profileKpiOpen(appUrl) {
-  const dir = process.env.BENCH_PROFILE;
-  mkdirSync(dir, { recursive: true });
   const { page } = await freshPage();
   try {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-    await page.goto(appUrl);
-    await page.waitForFunction(() => window.kpiProbe?.done || window.kpiProbe?.error, null, { timeout: 90_000, polling: 50 });
-    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
-    const file = join(dir, 'kpi.dashboard.open.cpuprofile');
-    writeFileSync(file, JSON.stringify(cpuProfile));
-    log(`profile: ${file}`);
-    await cdp.detach();
+    await recordProfile(page, process.env.BENCH_PROFILE, 'kpi.dashboard.open', async () => {
+      await page.goto(appUrl);
+      await page.waitForFunction(() => window.kpiProbe?.done || window.kpiProbe?.error, null, { timeout: 90_000, polling: 50 });
+    });
   } finally {
     await page.close();
   }

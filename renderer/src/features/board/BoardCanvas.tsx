@@ -9,6 +9,7 @@ import {
   type NodeChange,
   type NodeMouseHandler,
   type OnNodeDrag,
+  type ReactFlowState,
   type SelectionDragHandler,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ComponentType, type FocusEvent, type ReactNode } from 'react';
@@ -21,6 +22,7 @@ import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { BoardSessionProvider } from './BoardContext';
 import { boardShortcuts } from './commands';
 import { CanvasShell } from './CanvasShell';
+import { pressCanvas } from './dom';
 import { Icon } from './icons';
 import { useCompactChrome } from './compact';
 import { MoreMenu } from './MoreMenu';
@@ -28,7 +30,7 @@ import { ToolButton } from './ToolButton';
 import { GRID, type BoardCommand } from './keyboard';
 import type { NodeKinds } from './nodeKinds';
 import { BoardSession, type Notifier, type SaveStatus } from './session';
-import { useStoreSelector } from './store';
+import { useStoreSelector, useStoreState } from './store';
 import { ShortcutsLegend } from './ShortcutsLegend';
 import { Toolbar } from './Toolbar';
 import type { AppNode } from './types';
@@ -211,7 +213,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
         {compact ? null : voteBar}
       </div>
       <div className="board-body">
-        <div ref={setContainer} className={`board-canvas${ui.vote.active ? ' is-voting' : ''}`} onFocusCapture={onFocusCapture}>
+        <div ref={setContainer} className={`board-canvas${ui.vote.active ? ' is-voting' : ''}`} onFocusCapture={onFocusCapture} onMouseDownCapture={pressCanvas}>
           {/* Compact chrome: the running vote floats over the canvas's top instead of taking a row. */}
           {compact ? voteBar : null}
           {/* The canvas waits for the fonts of the chrome drawn with it (issue 12): one that arrives
@@ -284,7 +286,7 @@ const BoardFlow = memo(function BoardFlow(props: {
   miniMapLabel: string;
 }) {
   const { session } = props;
-  const flowNodes = useSyncExternalStore(session.subscribeAll, session.flowNodes);
+  const flowNodes = useStoreState(session.subscribeAll, session.flowNodes);
   const background = useMemo(() => ({ variant: props.snapOn ? BackgroundVariant.Lines : BackgroundVariant.Dots, gap: GRID }), [props.snapOn]);
   return (
     <CanvasShell<AppNode>
@@ -308,11 +310,42 @@ const BoardFlow = memo(function BoardFlow(props: {
       ariaLabelConfig={props.ariaLabelConfig}
       background={background}
     >
-      <MiniMap pannable zoomable ariaLabel={props.miniMapLabel} nodeClassName={props.miniMapClass} style={MINIMAP_STYLE} />
+      <LateMiniMap label={props.miniMapLabel} nodeClassName={props.miniMapClass} />
       <DetailLevel />
     </CanvasShell>
   );
 });
+
+/**
+ * The minimap, drawn once the notes are on screen (issue 12): its rectangle per node is not part
+ * of opening the board. It comes a frame after the nodes are measured (at once on an empty board).
+ */
+const LateMiniMap = memo(function LateMiniMap(props: { label: string; nodeClassName(node: AppNode): string }) {
+  const [shown, setShown] = useState(false);
+  const show = useCallback(() => setShown(true), []);
+  if (!shown) return <WhenNodesShown then={show} />;
+  return <MiniMap pannable zoomable ariaLabel={props.label} nodeClassName={props.nodeClassName} style={MINIMAP_STYLE} />;
+});
+
+const nodesShown = (state: ReactFlowState) => state.nodesInitialized || state.nodes.length === 0;
+
+/** Calls `then` in a task after the frame in which React Flow's nodes are measured and shown. */
+function WhenNodesShown(props: { then(): void }) {
+  const ready = useStore(nodesShown);
+  const { then } = props;
+  useEffect(() => {
+    if (!ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(then, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, then]);
+  return null;
+}
 
 function ZoomLevel() {
   const { language } = useApp();

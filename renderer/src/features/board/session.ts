@@ -97,6 +97,12 @@ export class BoardSession {
   private readonly decorate: ReturnType<typeof nodeDecorator>;
   private readonly editors = new Map<string, () => string | null>();
   private readonly sessions = new Map<string, EditSession>();
+  /** Whether the doc may have changed since `nodes` was read from it. */
+  private nodesStale = false;
+  private readonly markNodesStale = (): void => {
+    this.nodesStale = true;
+    this.doc.off('afterTransaction', this.markNodesStale);
+  };
 
   constructor(
     readonly doc: Y.Doc,
@@ -109,6 +115,8 @@ export class BoardSession {
     this.onPromote = options.onPromote;
     this.decorate = nodeDecorator(options.kinds, `board-node-hint-${boardId}`);
     this.nodes = createStore(readAppNodes(nodesMap(doc)));
+    // start() reads the nodes again only if the doc changed since (reading 1000 notes takes tens of ms; issue 12).
+    doc.on('afterTransaction', this.markNodesStale);
     const members = new Map(options.members.map((member) => [member.id, member]));
     this.ui = createStore<BoardUi>({
       started: false,
@@ -148,8 +156,11 @@ export class BoardSession {
     this.controllerRef = controller;
     const stops: (() => void)[] = [];
 
-    // Nodes: one read now, then patches of only what each transaction touched.
-    this.nodes.set(readAppNodes(nodesMap(this.doc)));
+    // Nodes: one read now (unless the constructor's still holds), then patches of only what each transaction touched.
+    if (this.nodesStale) this.nodes.set(readAppNodes(nodesMap(this.doc)));
+    // After a stop, changes made until the next start are not seen.
+    this.nodesStale = true;
+    this.doc.off('afterTransaction', this.markNodesStale);
     stops.push(
       observeNodes(nodesMap(this.doc), (patch, transaction) => {
         this.nodes.update((current) => applyPatch(current, patch));

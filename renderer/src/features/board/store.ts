@@ -1,4 +1,4 @@
-import { useRef, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 /** A minimal external store (for useSyncExternalStore): the board's state lives outside React. */
 export type Store<T> = {
@@ -57,4 +57,25 @@ export function useStoreSelector<T, S>(store: Store<T>, select: (state: T) => S,
     return kept;
   };
   return useSyncExternalStore(store.subscribe, getSnapshot);
+}
+
+/**
+ * A store's value as React state: like useSyncExternalStore, except that a change is an ordinary
+ * state update, rendered at the priority of the event that made it. useSyncExternalStore renders
+ * every change synchronously and then runs the passive effects of that render synchronously too;
+ * for the canvas that meant each pointer move of a drag rendered the board, ran React Flow's
+ * StoreUpdater (which adopts all N nodes) and rendered the moved node wrappers in one task, before
+ * the browser could draw a frame (issue 12). As an ordinary update (a pointer move's continuous
+ * priority, as React Flow's own useNodesState has it) the effects run after the frame is drawn.
+ * `get` must return the same value while nothing changed, and never a function.
+ */
+export function useStoreState<T>(subscribe: (listener: () => void) => () => void, get: () => T): T {
+  const [value, setValue] = useState(get);
+  useLayoutEffect(() => {
+    const update = () => setValue(get());
+    // What changed between the render and the subscription.
+    update();
+    return subscribe(update);
+  }, [subscribe, get]);
+  return value;
 }

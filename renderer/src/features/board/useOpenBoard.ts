@@ -68,17 +68,19 @@ const NOTHING_TO_LOAD = Promise.resolve();
  */
 async function loadBoardFonts(doc: Y.Doc, workspaceId: string): Promise<void> {
   try {
-    const members = await db.members.where('workspaceId').equals(workspaceId).toArray();
     const regular: string[] = [];
     // Words every note may show besides its own: department marks and names, the unknown writer, empty.
     const words = ['sales', 'marketing', 'joint'].flatMap((department) => [i18n.t(`board.mark.${department}` as never), i18n.t(`board.department.${department}` as never)]);
-    const bold: string[] = [...members.map((member) => member.name), ...words, i18n.t('board.sticky.unknownAuthor'), i18n.t('board.sticky.empty')];
+    const bold: string[] = [...words, i18n.t('board.sticky.unknownAuthor'), i18n.t('board.sticky.empty')];
     nodesMap(doc).forEach((node) => {
       const data = node.toJSON() as Record<string, unknown>;
       if (data.type === 'sticky') regular.push(textOf(data.text));
       else bold.push(textOf(data));
     });
-    await Promise.all([loadFontsFor(textOf([regular, bold]), [400]), loadFontsFor(textOf(bold), [700])]);
+    // The notes' text at once (most of the subsets), not after the members are read: the canvas waits for these.
+    const notes = loadFontsFor(textOf([regular, bold]), [400]);
+    const names = (await db.members.where('workspaceId').equals(workspaceId).toArray()).map((member) => member.name);
+    await Promise.all([notes, loadFontsFor(textOf(names), [400]), loadFontsFor(textOf([...names, ...bold]), [700])]);
   } catch {
     // Fonts are an optimisation of the first layout: the board opens without them.
   }

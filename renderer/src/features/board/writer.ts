@@ -9,9 +9,20 @@ export const JOINT: Writer = { kind: 'joint' };
 
 const DEPARTMENT_ORDER: Record<Department, number> = { sales: 0, marketing: 1, other: 2 };
 
+// Made once per language: making a collator takes milliseconds (it is made as a board opens; issue 12).
+const collators = new Map<string, Intl.Collator>();
+function collatorFor(language: string): Intl.Collator {
+  let collator = collators.get(language);
+  if (!collator) {
+    collator = new Intl.Collator(language);
+    collators.set(language, collator);
+  }
+  return collator;
+}
+
 /** Members in picker order (sales, marketing, others; by name): member n is key n. Room guests write from their own phones. */
 export function writerOrder(members: readonly Member[], language: string): Member[] {
-  const collator = new Intl.Collator(language);
+  const collator = collatorFor(language);
   return members.filter((member) => !isGuestAuthorId(member.id)).sort((a, b) => DEPARTMENT_ORDER[a.department] - DEPARTMENT_ORDER[b.department] || collator.compare(a.name, b.name));
 }
 

@@ -13,7 +13,18 @@ import type { StickyNode } from '../types';
  * The accessible name is on React Flow's focusable wrapper (see labels.ts); what is drawn here is
  * hidden from screen readers so it is not read twice.
  */
-export const StickyNoteNode = memo(function StickyNoteNode(props: NodeProps<StickyNode>) {
+export const StickyNoteNode = memo(StickyNote, sameNote);
+
+/**
+ * React Flow gives a node view its position, size and drag state too: those change on every frame
+ * of a drag, and a note draws none of them (the wrapper React Flow moves does), so a note renders
+ * again only when what it draws changes (issue 12: 50 dragged notes re-rendered on every frame).
+ */
+function sameNote(previous: NodeProps<StickyNode>, next: NodeProps<StickyNode>): boolean {
+  return previous.id === next.id && previous.data === next.data && previous.selected === next.selected;
+}
+
+function StickyNote(props: NodeProps<StickyNode>) {
   const { id, data, selected } = props;
   // The board's one translation function and language (not a useTranslation per note: a board
   // of a thousand notes would make a thousand of them; issue 12).
@@ -74,7 +85,7 @@ export const StickyNoteNode = memo(function StickyNoteNode(props: NodeProps<Stic
       ) : null}
     </div>
   );
-});
+}
 
 /**
  * The note's text while editing. Escape (or Ctrl/Cmd+Enter) finishes and puts focus back on the
