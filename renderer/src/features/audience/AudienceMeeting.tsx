@@ -5,9 +5,9 @@ import { previousMonth } from '@shared/meetings/cadence';
 import type { AgendaItem, Meeting } from '@shared/meetings/records';
 import { currentItem, formatClock, itemElapsedMs, timerView } from '@shared/meetings/timer';
 import { useApp } from '../../app/AppContext';
+import { useKpiData } from '../kpis/useKpiData';
 import { db } from '../../db/db';
 import { KpiDashboard } from '../kpis/KpiDashboard';
-import { loadKpiData } from '../kpis/kpiStore';
 import { ResponseBreaches } from '../kpis/ResponseBreaches';
 import { SlaAttainmentPanel } from '../kpis/SlaAttainmentPanel';
 import './audienceMeeting.css';
@@ -165,7 +165,7 @@ export function AudienceMeeting({ workspaceId, meetingId }: { workspaceId: strin
 function LeadQualityFigures(props: { workspaceId: string; period: string }) {
   const { t } = useTranslation();
   const { language } = useApp();
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
+  const data = useKpiData(props.workspaceId, language);
   if (data === undefined) return <p aria-busy="true">{t('kpi.loading')}</p>;
   if (!data.sla) return <p>{t('kpi.sla.none')}</p>;
   return <ResponseBreaches data={data} period={props.period} headingLevel={2} />;

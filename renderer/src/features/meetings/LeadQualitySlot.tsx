@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useApp } from '../../app/AppContext';
-import { loadKpiData } from '../kpis/kpiStore';
+import { useKpiData } from '../kpis/useKpiData';
 import { ResponseBreaches } from '../kpis/ResponseBreaches';
 import { formatPeriod } from './format';
 
@@ -14,7 +13,7 @@ import { formatPeriod } from './format';
 export function LeadQualitySlot(props: { workspaceId: string; period: string; collapsed?: boolean }) {
   const { t } = useTranslation();
   const { language } = useApp();
-  const data = useLiveQuery(() => loadKpiData(props.workspaceId, undefined, { language }), [props.workspaceId, language]);
+  const data = useKpiData(props.workspaceId, language);
   const body =
     data === undefined ? (
       <p aria-busy="true">{t('app.loading')}</p>
