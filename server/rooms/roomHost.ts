@@ -154,6 +154,14 @@ type SocketRole = { role: 'facilitator' } | { role: 'participant'; participant: 
 const JSON_LIMIT_BYTES = 4096;
 /** Tokens of closed rooms and removed participants, remembered so a replay gets the right reason. */
 const REVOKED_MEMORY = 10_000;
+
+/** Sets `key` in a bounded memory: the newest last, the oldest forgotten past REVOKED_MEMORY. */
+function remember<Key, Value>(memory: Map<Key, Value>, key: Key, value: Value): void {
+  memory.delete(key);
+  memory.set(key, value);
+  if (memory.size > REVOKED_MEMORY) memory.delete(memory.keys().next().value!);
+}
+
 const CODE_ALPHABET = 'ACDEFGHJKLMNPQRTUVWXY34679';
 
 type Revocation = 'closed' | 'removed' | 'replaced';
@@ -199,18 +207,9 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
   // Board ids stay on the laptop: a room names its board by a keyed digest only.
   const boardKeySecret = deps.randomBytes(TOKEN_BYTES);
   const boardKey = (boardId: string) => createHmac('sha256', boardKeySecret).update(boardId).digest('base64url').slice(0, 22);
-  const revoke = (value: string, why: Revocation, key: string) => {
-    const hash = digest(value);
-    revoked.delete(hash);
-    revoked.set(hash, { why, boardKey: key });
-    if (revoked.size > REVOKED_MEMORY) revoked.delete(revoked.keys().next().value!);
-  };
+  const revoke = (value: string, why: Revocation, key: string) => remember(revoked, digest(value), { why, boardKey: key });
   const revocation = (value: string | null): Revocation | undefined => (value ? revoked.get(digest(value))?.why : undefined);
-  const retire = (hash: string, entry: Retired) => {
-    retired.delete(hash);
-    retired.set(hash, entry);
-    if (retired.size > REVOKED_MEMORY) retired.delete(retired.keys().next().value!);
-  };
+  const retire = (hash: string, entry: Retired) => remember(retired, hash, entry);
 
   /** The room's memory as the laptop stores it: this board's earlier participants (the open room's included) and dead tokens. */
   const memoryOf = (current: Room): RoomMemory => {
@@ -864,11 +863,11 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       // What the board's earlier rooms left, in this app's run or before it (RoomMemory): it adds to
       // what this host knows already, never revives a token it has seen die.
       if (memory) {
-        for (const { digest: hash, why } of memory.revoked) if (!revoked.has(hash)) revoked.set(hash, { why, boardKey: openRoom.boardKey });
+        for (const { digest: hash, why } of memory.revoked) if (!revoked.has(hash)) remember(revoked, hash, { why, boardKey: openRoom.boardKey });
         for (const { digest: hash, ...entry } of memory.earlier) {
           if (!rejoined.has(hash) && (!revoked.has(hash) || revoked.get(hash)?.why === 'closed')) {
             if (!retired.has(hash)) retire(hash, { ...entry, boardKey: openRoom.boardKey });
-            if (!revoked.has(hash)) revoked.set(hash, { why: 'closed', boardKey: openRoom.boardKey });
+            if (!revoked.has(hash)) remember(revoked, hash, { why: 'closed', boardKey: openRoom.boardKey });
           }
         }
       }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { newSticky, type NodeMap } from '../board/doc';
-import { BOARD_META, boardDocVersion } from '../board/docVersion';
+import { BOARD_META } from '../board/docVersion';
 import type { StickyDepartment } from '../board/nodes';
 import { BOARD_NODES } from '../records/board';
 
@@ -98,12 +98,6 @@ export class BoardGuard {
    */
   private readonly deletedByWriter = new Map<string, NodeFacts>();
   private judging: { writer: BoardWriter; problem: string | null; deleted: Map<string, NodeFacts> } | null = null;
-  /**
-   * The board's schema version (meta.schemaVersion, shared/board/docVersion.ts) when the room
-   * opened: the layout every page of the room reads. Only the laptop migrates a board; an update
-   * that would leave the room's board at another version, or without a readable one, is refused.
-   */
-  readonly version: number | null;
   /** Updates let through lately, oldest first (bounded by count and bytes), re-applied on a rebuild. */
   private readonly admitted: Uint8Array[] = [];
   private admittedBytes = 0;
@@ -111,8 +105,6 @@ export class BoardGuard {
   /** `source` encodes the room's document as it is now (used to build and rebuild the shadow). */
   constructor(private readonly source: () => Uint8Array) {
     this.rebuild();
-    const read = boardDocVersion(this.shadow);
-    this.version = read.ok ? read.version : null;
   }
 
   /**
@@ -141,8 +133,9 @@ export class BoardGuard {
     let problem: string | null;
     try {
       Y.applyUpdate(this.shadow, update, CANDIDATE);
+      // The board's schema version (meta, shared/board/docVersion.ts) is the layout every page of
+      // the room reads, and only the laptop migrates a board: judge refuses any change to meta.
       problem = judging.problem;
-      if (!problem) problem = this.versionProblem();
       const store = this.shadow.store;
       if (!problem && (store.pendingStructs !== null || store.pendingDs !== null)) {
         problem = 'it depends on changes the room does not have';
@@ -165,19 +158,6 @@ export class BoardGuard {
       }
     }
     return problem;
-  }
-
-  /** Why the shadow is no longer a board of the room's schema version, or null. */
-  private versionProblem(): string | null {
-    let read: ReturnType<typeof boardDocVersion>;
-    try {
-      read = boardDocVersion(this.shadow);
-    } catch (error) {
-      return `it leaves the board without a readable schema version (${error instanceof Error ? error.message : String(error)})`;
-    }
-    if (!read.ok) return `it leaves the board with a schema version that is not one (${JSON.stringify(read.problem.version)?.slice(0, 40)})`;
-    if (read.version !== this.version) return `it would make the board schema version ${read.version}; the room's is ${this.version}`;
-    return null;
   }
 
   /** How many notes on the board `writer` owns. */

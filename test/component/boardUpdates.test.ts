@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BOARD_NODES } from '../../shared/records/board';
 import { parseWorkspaceFile, type ParsedWorkspaceFile } from '../../shared/workspaceFile';
 import type { AlignboardDb } from '../../renderer/src/db/db';
-import { documentOf, documentRows, EMPTY_UPDATE_V2, readDocument, readDocuments, updatesTableOf, type UpdateRow } from '../../renderer/src/db/boardUpdates';
+import { documentOf, documentRows, EMPTY_UPDATE_V2, readDocument, updatesTableOf, type UpdateRow } from '../../renderer/src/db/boardUpdates';
 import {
   createWorkspace,
   duplicateWorkspace,
@@ -120,28 +120,19 @@ describe('y-dexie’s stored board updates (what renderer/src/db/boardUpdates.ts
   it('reads each board as one update equal to what the provider loads, deleted text left out', async () => {
     const database = freshDb();
     const ws = await workspaceWithBoards(database);
-    const docs = await database.transaction('r', [database.boards, updatesTableOf(database.boards, 'doc')], () =>
-      readDocuments(database, database.boards, 'doc', [[ws, 'b1'], [ws, 'b2'], [ws, 'b3']], (key) => (key as string[])[1]!),
+    const [b1, b2, b3] = await database.transaction('r', [database.boards, updatesTableOf(database.boards, 'doc')], () =>
+      Promise.all(['b1', 'b2', 'b3'].map((id) => readDocument(database, database.boards, 'doc', [ws, id]))),
     );
-    expect([...docs.keys()]).toEqual(['b1', 'b2', 'b3']);
-    for (const id of ['b1', 'b2', 'b3']) expect(nodesOfV2(docs.get(id)!)).toEqual(await loadedNodes(database, ws, id));
+    const docs = new Map([
+      ['b1', b1!],
+      ['b2', b2!],
+      ['b3', b3!],
+    ]);
+    for (const [id, doc] of docs) expect(nodesOfV2(doc)).toEqual(await loadedNodes(database, ws, id));
     expect(docs.get('b3')).toEqual(EMPTY_UPDATE_V2);
     // The deleted note's text went with the document's garbage collection, as y-dexie's compression does.
     expect(utf8(docs.get('b1')!)).not.toContain('社外秘');
     expect(utf8(docs.get('b1')!)).toContain('予算は第4四半期に決まる');
-  });
-
-  it('reads one board at a time (readDocument) as readDocuments reads them together', async () => {
-    const database = freshDb();
-    const ws = await workspaceWithBoards(database);
-    const keys = [[ws, 'b1'], [ws, 'b2'], [ws, 'b3']];
-    const [together, oneByOne] = await database.transaction('r', [database.boards, updatesTableOf(database.boards, 'doc')], () =>
-      Promise.all([
-        readDocuments(database, database.boards, 'doc', keys, (key) => (key as string[])[1]!),
-        Promise.all(keys.map((key) => readDocument(database, database.boards, 'doc', key))),
-      ]),
-    );
-    expect(oneByOne).toEqual([...together.values()]);
   });
 
   it('takes a board that is open in this window from memory, with an edit made a moment ago', async () => {

@@ -10,7 +10,8 @@ import { initI18n } from '../../renderer/src/i18n';
 import { DateField, MonthField } from '../../renderer/src/ui/DateField';
 import { Dialog } from '../../renderer/src/ui/Dialog';
 import { Field } from '../../renderer/src/ui/Field';
-import { formatDateText, parseDateText, todayIso } from '../../renderer/src/ui/dateText';
+import { todayIn } from '../../shared/meetings/cadence';
+import { formatDateText, parseDateText } from '../../renderer/src/ui/dateText';
 
 /** A labelled field holding its value as a page would (the stored value follows onChange). */
 function Form(props: { mode?: 'date' | 'month'; initial: string; required?: boolean; onChange?(value: string): void }) {
@@ -233,7 +234,7 @@ describe('DateField (ui)', () => {
     // Nothing chosen yet: today has the focus and is marked as today, none is selected.
     const today = within(grid).getByRole('button', { current: 'date' });
     expect(today).toHaveFocus();
-    expect(today).toHaveTextContent(String(Number(todayIso().slice(8))));
+    expect(today).toHaveTextContent(String(Number(todayIn().slice(8))));
     expect(grid.querySelector('[aria-selected="true"]')).toBeNull();
 
     await user.keyboard('{ArrowRight}{Escape}');

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { addNodes, newSticky, readAllNodes } from '../../shared/board/doc';
 import type { StickyNodeData } from '../../shared/board/nodes';
 import { authorFields } from '../../shared/rooms/identity';
-import { createRoomHost, type RoomHost } from '../../server/rooms/roomHost';
-import { loadParticipantPage } from '../../server/rooms/participantPage';
+import type { RoomHost } from '../../server/rooms/roomHost';
 import { db } from '../../renderer/src/db/db';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
@@ -14,7 +12,7 @@ import { RoomController } from '../../renderer/src/features/rooms/roomController
 import type { RoomsHost } from '../../renderer/src/host/roomsHost';
 import { connectClient, joinAndConnect, joinRoom, until, type RoomClient } from '../support/roomClients';
 import { socketUrl } from '../../shared/rooms/protocol';
-import { fakeBuild } from '../server/fixtures';
+import { testHost } from '../server/fixtures';
 
 /**
  * The app-level room controller with the real room server on 127.0.0.1 (as Electron main runs it,
@@ -60,21 +58,19 @@ async function storedNotes(workspaceId: string, boardId: string): Promise<string
     .sort();
 }
 
+/**
+ * A room host on loopback (testHost) with a clock that runs and this page's origin as the
+ * laptop's; closed after the test.
+ */
+function newHost(): RoomHost {
+  const { host, cleanUp } = testHost({ now: () => Date.now(), facilitatorOrigins: () => [window.location.origin] });
+  cleanUps.push(cleanUp);
+  return host;
+}
+
 describe('the facilitator’s room controller', () => {
   it('opens the room on the stored board, stores participants’ notes as they arrive, rejoins after a reload, closes', { timeout: 60_000 }, async () => {
-    const build = fakeBuild();
-    cleanUps.push(() => build.cleanUp());
-    const host = createRoomHost({
-      now: () => Date.now(),
-      logger: { info: () => {}, warn: () => {} },
-      // Loopback only: tests never listen on or reach another address.
-      networkInterfaces: () => ({ lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: '127.0.0.1/8' }] }),
-      participantPage: loadParticipantPage(build.root),
-      randomBytes: (size) => randomBytes(size),
-      facilitatorOrigins: () => [window.location.origin],
-      port: 0,
-    });
-    cleanUps.push(() => host.close());
+    const host = newHost();
     const rooms = directRooms(host);
     const workspaceId = await createWorkspace('W');
     const boardId = await createPersonaBoard(workspaceId, 'Buyer persona');
@@ -117,21 +113,6 @@ describe('the facilitator’s room controller', () => {
     expect(await storedNotes(workspaceId, boardId)).toEqual(['After the reload', 'Written on a phone']);
   });
   it('keeps the room’s memory with the board, so after a restart of the app a phone’s unsent notes reach the reopened room as its own', { timeout: 60_000 }, async () => {
-    const build = fakeBuild();
-    cleanUps.push(() => build.cleanUp());
-    const newHost = () => {
-      const host = createRoomHost({
-        now: () => Date.now(),
-        logger: { info: () => {}, warn: () => {} },
-        networkInterfaces: () => ({ lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: '127.0.0.1/8' }] }),
-        participantPage: loadParticipantPage(build.root),
-        randomBytes: (size) => randomBytes(size),
-        facilitatorOrigins: () => [window.location.origin],
-        port: 0,
-      });
-      cleanUps.push(() => host.close());
-      return host;
-    };
     const workspaceId = await createWorkspace('W');
     const boardId = await createPersonaBoard(workspaceId, 'Buyer persona');
     const first = new RoomController(directRooms(newHost()), { WebSocketPolyfill: PageSocket, storage: null });

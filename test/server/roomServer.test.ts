@@ -28,10 +28,17 @@ async function openRoom(overrides: Parameters<typeof testHost>[0] = {}, clock?: 
   current = testHost(overrides, clock);
   const board = boardState();
   const room = await current.host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: board.state, address: null });
-  const facilitator = connectClient({ origin: APP_ORIGIN, url: room.facilitator.url, documentName: room.facilitator.documentName, token: room.facilitator.token });
-  clients.push(facilitator);
-  await facilitator.synced;
-  return { ...current, room, board, facilitator };
+  return { ...current, room, board, facilitator: await laptopOn(room) };
+}
+
+/** The laptop's client joined to `room`, its document holding `state` (the board it stored) if given. */
+async function laptopOn(room: OpenRoom, state?: Uint8Array): Promise<RoomClient> {
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  const laptop = connectClient({ origin: APP_ORIGIN, url: room.facilitator.url, documentName: room.facilitator.documentName, token: room.facilitator.token, doc });
+  clients.push(laptop);
+  await laptop.synced;
+  return laptop;
 }
 
 async function participant(room: OpenRoom, request: Parameters<typeof joinAndConnect>[1] = { as: 'member', memberId: 'm-emma' }) {
@@ -654,11 +661,7 @@ describe('lock, remove, close', () => {
     // The laptop reopens a room for the board from what it stored.
     const stored = Y.encodeStateAsUpdate(facilitator.doc);
     const next = await host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: stored, address: null });
-    const laptopDoc = new Y.Doc();
-    Y.applyUpdate(laptopDoc, stored);
-    const laptop = connectClient({ origin: APP_ORIGIN, url: next.facilitator.url, documentName: next.facilitator.documentName, token: next.facilitator.token, doc: laptopDoc });
-    clients.push(laptop);
-    await laptop.synced;
+    const laptop = await laptopOn(next, stored);
     const { summary, joined } = await joinRoom(next.joinUrl, { as: 'again', token: emma.joined.token });
     expect(summary.boardKey).toBe(emma.summary.boardKey);
     expect(summary.roomId).not.toBe(room.roomId);
@@ -708,11 +711,7 @@ describe('lock, remove, close', () => {
     current = restarted;
     const next = await restarted.host.open({ boardId: 'board-1', boardName: 'Buyer persona', members: MEMBERS, state: stored, address: null, memory: kept });
     await crashed.cleanUp();
-    const laptopDoc = new Y.Doc();
-    Y.applyUpdate(laptopDoc, stored);
-    const laptop = connectClient({ origin: APP_ORIGIN, url: next.facilitator.url, documentName: next.facilitator.documentName, token: next.facilitator.token, doc: laptopDoc });
-    clients.push(laptop);
-    await laptop.synced;
+    const laptop = await laptopOn(next, stored);
 
     // The phone scans the new code: the board is the one it has notes for, and it joins again as Kenji.
     const { summary, joined } = await joinRoom(next.joinUrl, { as: 'again', token: kenji.joined.token });

@@ -53,44 +53,11 @@ export function documentOf(updates: readonly Uint8Array[]): Uint8Array {
 }
 
 /**
- * The documents of some rows of `table`, keyed by `keyOf(primary key)`. Call inside a transaction
- * that includes the updates table (a read-only one does not add it by itself). A document that is
- * open and loaded in this window is taken from memory: it holds every stored update, and an edit
- * made a moment ago whose write has not reached the table yet.
- */
-export async function readDocuments(
-  database: Dexie,
-  table: Dexie.Table,
-  prop: string,
-  primaryKeys: readonly unknown[],
-  keyOf: (primaryKey: unknown) => string,
-): Promise<Map<string, Uint8Array>> {
-  const result = new Map<string, Uint8Array>();
-  if (primaryKeys.length === 0) return result;
-  const rows = await database
-    .table<UpdateRow>(updatesTableOf(table, prop))
-    .where('k')
-    .anyOf(primaryKeys as never[])
-    .toArray();
-  const byKey = new Map<string, Uint8Array[]>();
-  for (const row of rows) {
-    const key = keyOf(row.k);
-    const list = byKey.get(key);
-    if (list) list.push(row.u);
-    else byKey.set(key, [row.u]);
-  }
-  const cache = DexieYProvider.getDocCache(database);
-  for (const primaryKey of primaryKeys) {
-    const open = cache.find(table.name, primaryKey, prop);
-    result.set(keyOf(primaryKey), open?.isLoaded ? Y.encodeStateAsUpdateV2(open) : documentOf(byKey.get(keyOf(primaryKey)) ?? []));
-  }
-  return result;
-}
-
-/**
- * The document of one row, in the v2 encoding: from memory when it is open and loaded in this
- * window (as readDocuments), else its stored updates merged (documentOf). Call inside a
- * transaction that includes the updates table. The read is sent at once, when this is called:
+ * The document of one row, in the v2 encoding. A document that is open and loaded in this window
+ * is taken from memory: it holds every stored update, and an edit made a moment ago whose write
+ * has not reached the table yet. Otherwise its stored updates, merged (documentOf). Call inside a
+ * transaction that includes the updates table (a read-only one does not add it by itself). The
+ * read is sent at once, when this is called:
  * IndexedDB serves a transaction's requests in the order they are sent, so documents asked for
  * one by one arrive one by one, and each can be worked on while the next ones are read.
  */

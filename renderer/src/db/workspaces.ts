@@ -164,7 +164,7 @@ const DOC_TABLES = TABLE_LIST.filter((table): table is DocTable => table.shape =
 /**
  * Reads a whole workspace in one transaction: its record, and each table's values (`valueOf`), the
  * values of a table with a Y.Doc made by `withDocument(table, value, document as a v2 update)`
- * as each document arrives (readDocuments).
+ * as each document arrives (readDocument).
  */
 async function readWorkspace(
   id: string,

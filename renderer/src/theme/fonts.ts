@@ -100,9 +100,9 @@ export async function loadFontsFor(text: string, weights: readonly number[] = FO
 /**
  * False until the text drawn so far has its fonts: true at once without the CSS Font Loading API;
  * otherwise after the next frame's layout (which is when Chromium asks for the subsets the page
- * uses) and `document.fonts.ready` (and `also`, fonts asked for elsewhere), or `budgetMs`. A view with thousands of text boxes (a board's
- * canvas) waits on this so that fonts its surroundings need do not arrive after it and lay it all
- * out again.
+ * uses) and `document.fonts.ready` (and `also`, fonts asked for elsewhere), or `budgetMs`. A view
+ * with thousands of text boxes (a board's canvas) waits on this so that fonts its surroundings
+ * need do not arrive after it and lay it all out again.
  */
 export function useFontsSettled(budgetMs = 1_000, also?: Promise<void>): boolean {
   const [settled, setSettled] = useState(() => typeof document === 'undefined' || !document.fonts);

@@ -2,10 +2,9 @@ import * as Popover from '@radix-ui/react-popover';
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldControlProps } from './Field';
+import { intlFormatter } from './intlCache';
+import { addDays, addMonths, daysInMonth, todayIn } from '@shared/meetings/cadence';
 import {
-  addDays,
-  addMonths,
-  daysInMonth,
   exampleText,
   formatDateText,
   intlLocale,
@@ -13,7 +12,6 @@ import {
   isoMonth,
   isoParts,
   parseDateText,
-  todayIso,
   utcDay,
   weekStart,
   type DateMode,
@@ -59,7 +57,6 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
   const ownId = useId();
   const errorId = `${ownId}-problem`;
   const [draft, setDraft] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   // A text that does not read yet is not an error while it is being typed: its problem is said on
   // blur or Enter, and from then on follows the typing until the text reads (no alert per keystroke).
   const [reported, setReported] = useState(false);
@@ -93,10 +90,12 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
     setSeenValue(props.value);
     if (draft !== null && !focused && read(draft).value !== props.value) {
       setDraft(null);
-      setProblem(null);
       setReported(false);
     }
   }
+  // What is wrong with the text being typed (none without a draft): in the current language and
+  // with the current `required`, whatever they were when it was typed.
+  const problem = draft === null ? null : read(draft).problem;
   const said = reported ? problem : null;
   const shown = draft ?? formatDateText(props.value, mode, language);
 
@@ -104,7 +103,6 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
     const text = event.target.value;
     setDraft(text);
     const result = read(text);
-    setProblem(result.problem);
     if (result.problem === null) setReported(false);
     if (result.value !== null && result.value !== props.value) props.onChange(result.value);
   };
@@ -125,7 +123,6 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
   };
   const pick = (value: string) => {
     setDraft(null);
-    setProblem(null);
     setReported(false);
     setOpen(false);
     if (value !== props.value) props.onChange(value);
@@ -203,7 +200,25 @@ function CalendarIcon() {
 }
 
 function monthLabel(month: string, language: string, style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', month: style, timeZone: 'UTC' }).format(utcDay(`${month}-01`));
+  const format = intlFormatter(`monthLabel|${language}|${style}`, () => new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', month: style, timeZone: 'UTC' }));
+  return format.format(utcDay(`${month}-01`));
+}
+
+/** A calendar grid's header: the month (or year) shown, with buttons to the one before and after. */
+function GridHeader(props: { captionId: string; caption: string; previous: string; next: string; onStep(step: -1 | 1): void }) {
+  return (
+    <div className="date-popover-header">
+      <button type="button" className="button icon small" aria-label={props.previous} title={props.previous} onClick={() => props.onStep(-1)}>
+        <span aria-hidden="true">‹</span>
+      </button>
+      <div id={props.captionId} className="date-popover-caption" aria-live="polite">
+        {props.caption}
+      </div>
+      <button type="button" className="button icon small" aria-label={props.next} title={props.next} onClick={() => props.onStep(1)}>
+        <span aria-hidden="true">›</span>
+      </button>
+    </div>
+  );
 }
 
 /**
@@ -261,7 +276,7 @@ function DayGrid(props: GridProps) {
   const { t } = useTranslation();
   const { language } = props;
   const captionId = useId();
-  const today = todayIso();
+  const today = todayIn();
   const { active, setActive, moveFocus, gridRef } = useActiveCell(() => (isoParts(props.value, 'date') ? props.value : today));
   const locale = intlLocale(language);
   const formats = useMemo(
@@ -313,17 +328,7 @@ function DayGrid(props: GridProps) {
 
   return (
     <>
-      <div className="date-popover-header">
-        <button type="button" className="button icon small" aria-label={t('dateField.previousMonth')} title={t('dateField.previousMonth')} onClick={() => setActive(addMonths(active, -1))}>
-          <span aria-hidden="true">‹</span>
-        </button>
-        <div id={captionId} className="date-popover-caption" aria-live="polite">
-          {monthLabel(active.slice(0, 7), language)}
-        </div>
-        <button type="button" className="button icon small" aria-label={t('dateField.nextMonth')} title={t('dateField.nextMonth')} onClick={() => setActive(addMonths(active, 1))}>
-          <span aria-hidden="true">›</span>
-        </button>
-      </div>
+      <GridHeader captionId={captionId} caption={monthLabel(active.slice(0, 7), language)} previous={t('dateField.previousMonth')} next={t('dateField.nextMonth')} onStep={(step) => setActive(addMonths(active, step))} />
       <table ref={gridRef} role="grid" className="date-grid" aria-labelledby={captionId} onKeyDown={onKeyDown}>
         <thead>
           <tr>
@@ -370,12 +375,12 @@ function MonthGrid(props: GridProps) {
   const { t } = useTranslation();
   const { language } = props;
   const captionId = useId();
-  const thisMonth = todayIso().slice(0, 7);
+  const thisMonth = todayIn().slice(0, 7);
   // The active month as its first day, so day arithmetic (addMonths) applies.
   const { active, setActive, moveFocus, gridRef } = useActiveCell(() => `${isoParts(props.value, 'month') ? props.value : thisMonth}-01`);
   const year = Number(active.slice(0, 4));
   const short = useMemo(() => new Intl.DateTimeFormat(intlLocale(language), { month: 'short', timeZone: 'UTC' }), [language]);
-  const yearLabel = new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', timeZone: 'UTC' }).format(utcDay(`${active.slice(0, 4)}-01-01`));
+  const yearLabel = intlFormatter(`yearLabel|${language}`, () => new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', timeZone: 'UTC' })).format(utcDay(`${active.slice(0, 4)}-01-01`));
   const rows = [0, 1, 2, 3].map((row) => [1, 2, 3].map((column) => isoMonth(year, row * 3 + column)));
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
@@ -409,17 +414,7 @@ function MonthGrid(props: GridProps) {
 
   return (
     <>
-      <div className="date-popover-header">
-        <button type="button" className="button icon small" aria-label={t('dateField.previousYear')} title={t('dateField.previousYear')} onClick={() => setActive(addMonths(active, -12))}>
-          <span aria-hidden="true">‹</span>
-        </button>
-        <div id={captionId} className="date-popover-caption" aria-live="polite">
-          {yearLabel}
-        </div>
-        <button type="button" className="button icon small" aria-label={t('dateField.nextYear')} title={t('dateField.nextYear')} onClick={() => setActive(addMonths(active, 12))}>
-          <span aria-hidden="true">›</span>
-        </button>
-      </div>
+      <GridHeader captionId={captionId} caption={yearLabel} previous={t('dateField.previousYear')} next={t('dateField.nextYear')} onStep={(step) => setActive(addMonths(active, step * 12))} />
       <table ref={gridRef} role="grid" className="date-grid date-month-grid" aria-labelledby={captionId} onKeyDown={onKeyDown}>
         <tbody>
           {rows.map((row) => (

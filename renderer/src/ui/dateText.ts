@@ -4,6 +4,9 @@
  * (`YYYY-MM-DD`, `YYYY-MM`); every computation is on calendar days (UTC), never on local time.
  */
 
+import { daysInMonth } from '@shared/meetings/cadence';
+import { intlFormatter } from './intlCache';
+
 export type DateMode = 'date' | 'month';
 
 /** What a typed text is: nothing, a value, or the reason it is not one. */
@@ -34,10 +37,6 @@ export function isoMonth(year: number, month: number): string {
   return `${pad(year, 4)}-${pad(month)}`;
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** `{ year, month, day }` of an ISO date or month (day 1 for a month); null when it is not one. */
 export function isoParts(value: string, mode: DateMode): { year: number; month: number; day: number } | null {
   const match = mode === 'date' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : /^(\d{4})-(\d{2})$/.exec(value);
@@ -54,35 +53,9 @@ export function utcDay(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-export function isoOfUtc(date: Date): string {
-  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-}
 
-/** Today on this computer's calendar, as an ISO date. */
-export function todayIso(now = new Date()): string {
-  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-export function addDays(iso: string, days: number): string {
-  const date = utcDay(iso);
-  date.setUTCDate(date.getUTCDate() + days);
-  return isoOfUtc(date);
-}
-
-/** The same day `months` later (the month's last day where it has fewer days). */
-export function addMonths(iso: string, months: number): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return isoDate(y, m, Math.min(day, daysInMonth(y, m)));
-}
-
-const displayFormats = new Map<string, Intl.DateTimeFormat>();
 function displayFormat(language: string, mode: DateMode): Intl.DateTimeFormat {
-  const key = `${language}:${mode}`;
-  let format = displayFormats.get(key);
-  if (!format) {
+  return intlFormatter(`dateText|${language}|${mode}`, () => {
     const locale = intlLocale(language);
     const ja = locale.startsWith('ja');
     const options: Intl.DateTimeFormatOptions =
@@ -91,10 +64,8 @@ function displayFormat(language: string, mode: DateMode): Intl.DateTimeFormat {
           ? { year: 'numeric', month: '2-digit', day: '2-digit' }
           : { year: 'numeric', month: 'short', day: 'numeric' }
         : { year: 'numeric', month: ja ? 'long' : 'short' };
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
-    displayFormats.set(key, format);
-  }
-  return format;
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  });
 }
 
 /** An ISO value as shown in the field; text that is not a value is shown as it is. */

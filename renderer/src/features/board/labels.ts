@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { StickyDepartment, StickyNodeData } from '@shared/board/nodes';
 import type { Department, Member } from '@shared/records/member';
+import { collatorFor } from './writer';
 
 /** Names shown and read out on the canvas, built from the doc's ids and the workspace's members. */
 
@@ -44,7 +45,7 @@ export function authorName(data: StickyNodeData, context: LabelContext): string 
 export function votersText(voters: readonly string[], context: LabelContext): string {
   const counts = new Map<string, number>();
   for (const voter of voters) counts.set(voter, (counts.get(voter) ?? 0) + 1);
-  const collator = new Intl.Collator(context.language);
+  const collator = collatorFor(context.language);
   const names = [...counts]
     .map(([id, count]) => ({ name: context.members.get(id)?.name ?? fixedText(context, 'board.sticky.unknownAuthor'), count }))
     .sort((a, b) => collator.compare(a.name, b.name))

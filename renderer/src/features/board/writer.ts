@@ -9,9 +9,10 @@ export const JOINT: Writer = { kind: 'joint' };
 
 const DEPARTMENT_ORDER: Record<Department, number> = { sales: 0, marketing: 1, other: 2 };
 
-// Made once per language: making a collator takes milliseconds (it is made as a board opens; issue 12).
+// Made once per language: making a collator takes milliseconds (a board opening sorts its writers,
+// and every note with votes its voters; issue 12).
 const collators = new Map<string, Intl.Collator>();
-function collatorFor(language: string): Intl.Collator {
+export function collatorFor(language: string): Intl.Collator {
   let collator = collators.get(language);
   if (!collator) {
     collator = new Intl.Collator(language);

@@ -6,6 +6,7 @@ import { kpiStatus, type StatusReason } from '@shared/kpi/status';
 import { withDerived } from '@shared/kpi/responseBasis';
 import { lookupFrom, type ValueLookup } from '@shared/kpi/values';
 import type { KpiData, SignedSla } from './kpiStore';
+import { intlFormatter } from '../../ui/intlCache';
 
 /** What the KPI views compute from definitions and stored values; formatting helpers. */
 
@@ -56,24 +57,10 @@ export function kpiTrends(kpis: readonly KpiDefinition[], lookup: ValueLookup, s
 
 export { lookupFrom };
 
-/**
- * Intl formatters are costly to build (a dashboard of 8 KPIs × 36 months formats ~1,000 figures),
- * so each one is built once per language and options.
- */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) {
-    formatter = make();
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
-
 /** "Nov 2026" / "2026年11月". */
 export function formatPeriod(period: string, language: string, month: 'short' | 'long' = 'short'): string {
   const [year, mon] = period.split('-').map(Number) as [number, number];
-  const format = cached(`period|${language}|${month}`, () => new Intl.DateTimeFormat(language, { year: 'numeric', month, timeZone: 'UTC' }));
+  const format = intlFormatter(`period|${language}|${month}`, () => new Intl.DateTimeFormat(language, { year: 'numeric', month, timeZone: 'UTC' }));
   return format.format(new Date(Date.UTC(year, mon - 1, 1)));
 }
 
@@ -83,7 +70,7 @@ export function formatPeriod(period: string, language: string, month: 'short' | 
  * so twelve ticks stay short enough not to run into each other.
  */
 export function monthTicks(periods: readonly string[], shown: readonly number[], language: string): string[] {
-  const monthOnly = cached(`month|${language}`, () => new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' }));
+  const monthOnly = intlFormatter(`month|${language}`, () => new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' }));
   let lastYear: string | null = null;
   return shown.map((index) => {
     const period = periods[index];
@@ -104,14 +91,14 @@ const UNIT_OPTIONS: Record<KpiUnit, Intl.NumberFormatOptions> = {
 
 /** A finite number in a KPI's unit, through Intl; anything not finite is never passed here. */
 export function formatKpiValue(value: number, unit: KpiUnit, language: string): string {
-  const format = cached(`unit|${language}|${unit}`, () => new Intl.NumberFormat(language, UNIT_OPTIONS[unit]));
+  const format = intlFormatter(`unit|${language}|${unit}`, () => new Intl.NumberFormat(language, UNIT_OPTIONS[unit]));
   return format.format(unit === 'percent' ? value / 100 : value);
 }
 
 /** A chart axis tick: like formatKpiValue, but large counts and amounts compact (1.2M, 120万). */
 export function formatAxisValue(value: number, unit: KpiUnit, language: string): string {
   if ((unit === 'currency' || unit === 'count') && Math.abs(value) >= 10_000) {
-    return cached(`compact|${language}`, () => new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 })).format(value);
+    return intlFormatter(`compact|${language}`, () => new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 })).format(value);
   }
   return formatKpiValue(value, unit, language);
 }

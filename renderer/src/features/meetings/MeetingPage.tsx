@@ -88,9 +88,8 @@ function Details(props: { workspaceId: string; meeting: Meeting; members: readon
               {...control}
               required
               value={meeting.kpiPeriod ?? previousMonth(meeting.date)}
-              onChange={(period) => {
-                if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) void save((m) => ({ ...m, kpiPeriod: period }));
-              }}
+              // A required month field gives only whole months (YYYY-MM), never empty.
+              onChange={(kpiPeriod) => void save((m) => ({ ...m, kpiPeriod }))}
             />
           )}
         </Field>

@@ -11,30 +11,26 @@
  */
 
 import { preloadFontsFor } from '../../theme/fonts';
+import { type PrintAssetsDocument, waitForPrintAssets } from './printAssets';
 
-type FontFaceLike = { load(): Promise<unknown> };
-type FontsLike = { add(face: never): unknown; load(font: string): Promise<unknown> };
+type PrintDocument = PrintAssetsDocument & { readonly fonts?: { load(font: string): Promise<unknown> } };
 
 let started: Promise<void> | null = null;
 
 /** The page's document (typed loosely: this module is also compiled for the Node tests). */
-function pageDocument<Doc>(): Doc | undefined {
-  return (globalThis as unknown as { document?: Doc }).document;
+function pageDocument(): PrintDocument | undefined {
+  return (globalThis as unknown as { document?: PrintDocument }).document;
 }
 
 /** Starts loading the print fonts (once per window); resolves when the footer's face is loaded (or failed: it then prints without it). */
-export function startPrintFonts(doc: { fonts?: FontsLike } | undefined = pageDocument()): Promise<void> {
+export function startPrintFonts(doc: PrintDocument | undefined = pageDocument()): Promise<void> {
   started ??= (() => {
     const fonts = doc?.fonts;
-    const FontFaceClass = (globalThis as { FontFace?: new (family: string, source: string) => FontFaceLike }).FontFace;
-    if (!fonts || !FontFaceClass) return Promise.resolve();
+    if (!doc || !fonts) return Promise.resolve();
     for (const weight of [400, 700]) fonts.load(`${weight} 16px Inter`).catch(() => undefined);
+    // The footer's face is added as waitForPrintAssets adds one (no pass over the page yet).
     return import('@shared/pdfFooter')
-      .then(({ PDF_FOOTER_FONT }) => {
-        const face = new FontFaceClass(PDF_FOOTER_FONT.family, PDF_FOOTER_FONT.source);
-        fonts.add(face as never);
-        return face.load();
-      })
+      .then(({ PDF_FOOTER_FONT }) => waitForPrintAssets(doc, { fonts: [PDF_FOOTER_FONT], maxPasses: 0 }))
       .then(
         () => undefined,
         () => undefined,

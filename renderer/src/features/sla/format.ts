@@ -6,6 +6,7 @@ import type { Language } from '@shared/settings';
 import type { Finding } from '@shared/sla/checks';
 import { type Commitment, COMMITMENT_KINDS, complianceOf, DEFAULT_REASON_CODES, DEFAULT_REQUIRED_FIELDS } from '@shared/sla/commitments';
 import type { SlaSectionKey } from '@shared/sla/document';
+import { intlFormatter } from '../../ui/intlCache';
 
 /** Everything the SLA text needs to turn codes and ids into the reader's language. */
 export type SlaFormat = {
@@ -14,21 +15,9 @@ export type SlaFormat = {
   stages: readonly Stage[];
 };
 
-/**
- * Intl formatters are costly to build (the locale's data is looked up each time) and the SLA text
- * formats hundreds of dates, numbers and lists (its print view spent most of its render on them):
- * one formatter per language and options, kept.
- */
-const formatters = new Map<string, { format(value: never): string }>();
-
-function formatter<F extends { format(value: never): string }>(kind: string, language: string, options: object, make: () => F): F {
-  const key = `${kind}\u0000${language}\u0000${JSON.stringify(options)}`;
-  let found = formatters.get(key);
-  if (!found) {
-    found = make();
-    formatters.set(key, found);
-  }
-  return found as F;
+/** One kept formatter per kind, language and options (the SLA text formats hundreds of values). */
+function formatter<F>(kind: string, language: string, options: object, make: () => F): F {
+  return intlFormatter(`${kind}\u0000${language}\u0000${JSON.stringify(options)}`, make);
 }
 
 export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
