@@ -21,8 +21,16 @@ export type FileStep = {
   migrate(file: RawFile): Record<string, unknown>;
 };
 
-/** Version 1 is the first format: there is nothing to migrate from yet. */
-export const FILE_STEPS: readonly FileStep[] = [];
+export const FILE_STEPS: readonly FileStep[] = [
+  {
+    // Version 2 boards carry `docV2` (the v2 encoding y-dexie stores, written and read as it is);
+    // a board's v1 `doc` stays readable, so a version-1 file needs no change. The version says an
+    // older app cannot read the file, instead of it failing on a board without `doc`.
+    name: 'board documents may travel in the v2 encoding',
+    from: 1,
+    migrate: (file) => ({ ...file }),
+  },
+];
 
 export type VersionProblem = { kind: 'newer-version'; version: number } | { kind: 'unsupported-version'; version: unknown };
 

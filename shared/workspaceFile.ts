@@ -14,27 +14,27 @@ import {
 
 /**
  * The `.alignboard` workspace file: versioned JSON. Records are validated strictly by zod; each
- * board's Y.Doc travels as a base64-encoded Yjs update. The tables it carries are listed once, in
+ * board's Y.Doc travels as a base64-encoded Yjs update (v2 encoding from version 2 on). The tables it carries are listed once, in
  * workspaceTables.ts. Bump FILE_VERSION with a named step in migrateFile.ts whenever the shape changes.
  */
 export const FILE_FORMAT = 'alignboard-workspace';
-export const FILE_VERSION = 1;
+export const FILE_VERSION = 2;
 export const FILE_EXTENSION = '.alignboard';
 /** The one size limit of export, import and backup (see fileLimits.ts). */
 export { MAX_FILE_BYTES };
 export { ASSET_MIME_TYPES, FileAsset, FileBoard, FileMember, ID_COLLECTIONS, type IdCollection } from './workspaceTables';
 
-export const WorkspaceFileV1 = z.object({
+export const WorkspaceFileSchema = z.object({
   format: z.literal(FILE_FORMAT),
-  version: z.literal(1),
+  version: z.literal(FILE_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
   appVersion: z.string().max(50),
   workspace: Workspace.omit({ deletedAt: true }),
   ...tableFields(),
 });
-export type WorkspaceFile = z.infer<typeof WorkspaceFileV1>;
+export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
 /** A file as it may be written: fields with defaults may be absent. */
-export type WorkspaceFileInput = z.input<typeof WorkspaceFileV1>;
+export type WorkspaceFileInput = z.input<typeof WorkspaceFileSchema>;
 
 /** A parsed file whose entries are decoded (bytes, typed arrays) and board documents known to load. */
 export type ParsedWorkspaceFile = Omit<WorkspaceFile, TableKey> & DecodedTables;
@@ -199,7 +199,7 @@ export function parseWorkspaceFile(input: string): ParseResult {
   const migrated = migrateFile(wrapper, FILE_VERSION);
   if (!migrated.ok) return fail(migrated.problem);
 
-  const parsed = WorkspaceFileV1.safeParse(migrated.file);
+  const parsed = WorkspaceFileSchema.safeParse(migrated.file);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return fail({ kind: 'invalid', path: formatPath(issue.path), detail: issue.message });

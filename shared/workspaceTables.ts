@@ -105,23 +105,42 @@ function single<Table extends string, Entry extends z.ZodType, Optional extends 
 // Boards: the record plus its Y.Doc, which travels as a base64 Yjs update
 // ---------------------------------------------------------------------------------------------
 
-export const FileBoard = Board.omit({ workspaceId: true }).extend({
-  /** Yjs update (Y.encodeStateAsUpdate) in base64. */
-  doc: z.string(),
-});
+export const FileBoard = Board.omit({ workspaceId: true })
+  .extend({
+    /** Yjs update in the v1 encoding (Y.encodeStateAsUpdate), base64: what files of version 1 hold. */
+    doc: z.string().optional(),
+    /**
+     * Yjs update in the v2 encoding (Y.encodeStateAsUpdateV2, as y-dexie stores it), base64: what
+     * exports write from file version 2 on. Written and read as it is, without the re-encoding of
+     * every string that the v1 encoding costs.
+     */
+    docV2: z.string().optional(),
+  })
+  .check((context) => {
+    const { doc, docV2 } = context.value;
+    if ((doc === undefined) === (docV2 === undefined)) {
+      context.issues.push({
+        code: 'custom',
+        input: context.value,
+        path: ['doc'],
+        message: doc === undefined ? 'a board needs its document (doc or docV2)' : 'a board has one document: doc or docV2, not both',
+      });
+    }
+  });
 export type FileBoard = z.infer<typeof FileBoard>;
 /**
  * A decoded board: the document as one Yjs update in the v2 encoding (Y.encodeStateAsUpdateV2),
- * which is how y-dexie stores it, so an import writes it as it is and an export of a board that
- * nobody has open reads it as it is. The file keeps the v1 encoding every version has written.
+ * which is how y-dexie stores it and how the file carries it (docV2), so an import writes it as it
+ * is and an export of a board that nobody has open reads it as it is.
  */
-export type BoardValue = Omit<FileBoard, 'doc'> & { updateV2: Uint8Array };
+export type BoardValue = Omit<FileBoard, 'doc' | 'docV2'> & { updateV2: Uint8Array };
 
-/** A Yjs update (v1) read into a fresh doc: the doc, or why it is not a complete board. */
-function readUpdate(update: Uint8Array): { doc: Y.Doc } | { problem: string } {
+/** A Yjs update read into a fresh doc: the doc, or why it is not a complete board. */
+function readUpdate(update: Uint8Array, encoding: 'v1' | 'v2'): { doc: Y.Doc } | { problem: string } {
   const doc = new Y.Doc();
   try {
-    Y.applyUpdate(doc, update);
+    if (encoding === 'v1') Y.applyUpdate(doc, update);
+    else Y.applyUpdateV2(doc, update);
   } catch (error) {
     doc.destroy();
     return { problem: error instanceof Error ? error.message || 'unreadable document' : 'unreadable document' };
@@ -135,10 +154,11 @@ function readUpdate(update: Uint8Array): { doc: Y.Doc } | { problem: string } {
   return { doc };
 }
 
-function decodeBoard({ doc: text, ...board }: FileBoard): Decoded<BoardValue> {
-  const update = base64ToBytes(text);
+function decodeBoard({ doc: v1, docV2, ...board }: FileBoard): Decoded<BoardValue> {
+  const encoding = docV2 === undefined ? 'v1' : 'v2';
+  const update = base64ToBytes(docV2 ?? v1 ?? '');
   if (!update) return { ok: false, problem: { kind: 'bad-board', boardName: board.name, detail: 'not base64' } };
-  const read = readUpdate(update);
+  const read = readUpdate(update, encoding);
   if ('problem' in read) return { ok: false, problem: { kind: 'bad-board', boardName: board.name, detail: read.problem } };
   try {
     const migrated = migrateBoardDoc(read.doc);
@@ -147,15 +167,16 @@ function decodeBoard({ doc: text, ...board }: FileBoard): Decoded<BoardValue> {
       if (problem.kind === 'newer-board-version') return { ok: false, problem: { kind: 'newer-board', boardName: board.name, version: problem.version } };
       return { ok: false, problem: { kind: 'bad-board', boardName: board.name, detail: `schema version ${JSON.stringify(problem.version)} is not a whole number ≥ 1` } };
     }
-    return { ok: true, value: { ...board, updateV2: Y.encodeStateAsUpdateV2(read.doc) } };
+    // A v2 document that needed no migration is stored as the file holds it: it was just read whole.
+    const updateV2 = encoding === 'v2' && migrated.applied.length === 0 ? update : Y.encodeStateAsUpdateV2(read.doc);
+    return { ok: true, value: { ...board, updateV2 } };
   } finally {
     read.doc.destroy();
   }
 }
 
 function encodeBoard({ updateV2, ...board }: BoardValue): FileBoard {
-  // Re-encodes the structs without building a document (cheaper than applying and encoding).
-  return { ...board, doc: bytesToBase64(Y.convertUpdateFormatV2ToV1(updateV2)) };
+  return { ...board, docV2: bytesToBase64(updateV2) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
 // - workspaceFile.*: import/export of a workspace file (index.html, page.ts) against raw JSON +
 //   IndexedDB work of the same size. Import is the app's own path: parseWorkspaceFileOffThread
 //   (inline for the small file; in the import's worker for the large one, started before the
-//   clock as the file chooser starts it while the user picks) then importWorkspace.
+//   clock as the file chooser starts it while the user picks) then importWorkspace; importRead =
+//   the part until the file is read and checked. The file is what the app exports (format version 2).
 // - board.<N>: the app's board page on N notes read from IndexedDB (board.html, board.tsx) against
 //   a bare React Flow page with the same notes in memory (bare.html, bare.tsx); both measured by
 //   the same in-page probe (probe.ts) and the same mouse input from here. See DEFINITIONS below.
@@ -206,6 +207,7 @@ async function workspaceFileFigures() {
       fileBytes: raw.fileBytes,
       runs: size.runs,
       importMedianMs: round(imp),
+      importReadMedianMs: round(median(raw.importReadMs)),
       baselineJsonParseAndIdbWriteMedianMs: round(baseWrite),
       importRatio: round(imp / baseWrite),
       exportMedianMs: round(exp),

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { en } from '../../shared/locales/en';
+import { FILE_VERSION } from '../../shared/workspaceFile';
 import {
   captureDownload,
   createWorkspace,
@@ -36,14 +37,14 @@ type FileJson = {
   appVersion: string;
   workspace: { id: string; name: string; createdAt: string; updatedAt: string };
   members: { id: string; name: string; department: 'sales' | 'marketing' | 'other'; title: string; createdAt: string; updatedAt: string }[];
-  boards: { id: string; kind: string; name: string; createdAt: string; updatedAt: string; doc: string }[];
+  boards: { id: string; kind: string; name: string; createdAt: string; updatedAt: string; docV2: string }[];
 };
 
-/** A board's Y.Doc as plain JSON: every root type (the app's boards use Y.Maps). */
+/** A board's Y.Doc (a v2 update, as exports write it) as plain JSON: every root type (the app's boards use Y.Maps). */
 function decodeBoardDoc(base64: string): Record<string, unknown> {
   const doc = new Y.Doc();
   try {
-    Y.applyUpdate(doc, Buffer.from(base64, 'base64'));
+    Y.applyUpdateV2(doc, Buffer.from(base64, 'base64'));
     const roots = [...doc.share.keys()].sort();
     return Object.fromEntries(roots.map((name) => [name, doc.getMap(name).toJSON()]));
   } finally {
@@ -66,7 +67,7 @@ function comparable(file: FileJson) {
     members: [...file.members].sort((a, b) => a.id.localeCompare(b.id)),
     boards: [...file.boards]
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map(({ doc, ...board }) => ({ ...board, doc: decodeBoardDoc(doc) })),
+      .map(({ docV2, ...board }) => ({ ...board, doc: decodeBoardDoc(docV2) })),
   };
 }
 
@@ -100,11 +101,11 @@ describe('import and export', () => {
     await toasts(page).getByText(`Exported “${SAMPLE}”`).waitFor();
     expect(exported.suggestedFilename).toBe('Sample_ Northwind Cloud.alignboard');
     const original = JSON.parse(exported.text) as FileJson;
-    expect(original).toMatchObject({ format: 'alignboard-workspace', version: 1, workspace: { id: originalId, name: SAMPLE } });
+    expect(original).toMatchObject({ format: 'alignboard-workspace', version: FILE_VERSION, workspace: { id: originalId, name: SAMPLE } });
     expect(membersInFile(original)).toEqual(originalMembers);
     expect(String(original.boards.length)).toBe(sampleRow!.boards);
     // The board document really carries the sample's persona and stickies.
-    const nodes = Object.values(decodeBoardDoc(original.boards.find((board) => board.kind === 'persona')!.doc).nodes as Record<string, Record<string, unknown>>);
+    const nodes = Object.values(decodeBoardDoc(original.boards.find((board) => board.kind === 'persona')!.docV2).nodes as Record<string, Record<string, unknown>>);
     expect(nodes.find((node) => node.type === 'persona')).toMatchObject({ name: en.sample.persona.name, quote: en.sample.persona.quote });
     expect(nodes.filter((node) => node.type === 'sticky').map((node) => node.text).sort()).toEqual(
       [...en.sample.stickies.map((sticky) => sticky.text), ...en.sampleStory.notes].sort(),
@@ -239,7 +240,7 @@ function pickBadFiles(expected: Record<string, Problem>): string[] {
     'utf16le-with-bom.alignboard',
     'truncated-mid-japanese-character.alignboard',
     'truncated-zero-filled-tail.alignboard',
-    'version-2-newer.alignboard',
+    'version-3-newer.alignboard',
     'member-unknown-department.alignboard',
     'board-doc-update-missing-base.alignboard',
   ].filter((name) => name in expected);
@@ -259,7 +260,7 @@ function problemPattern(problem: Problem): RegExp {
   const values: Record<string, string> = {};
   if ('version' in problem) values.version = JSON.stringify(problem.version) as string;
   if (problem.kind === 'newer-version') values.version = String(problem.version);
-  if (problem.kind === 'newer-version') values.supported = '1';
+  if (problem.kind === 'newer-version') values.supported = String(FILE_VERSION);
   if (typeof problem.path === 'string') values.path = problem.path || '/';
   if (typeof problem.collection === 'string') values.collection = problem.collection;
   if (typeof problem.id === 'string') values.id = problem.id;

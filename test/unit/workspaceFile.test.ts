@@ -8,6 +8,7 @@ import { encodeLeadMonth } from '../../shared/kpi/leadRecords';
 import { DEPARTMENTS } from '../../shared/records/member';
 import {
   FILE_FORMAT,
+  encodeWorkspaceFile,
   FILE_VERSION,
   type FileProblem,
   MAX_FILE_BYTES,
@@ -16,7 +17,7 @@ import {
   parseWorkspaceFile,
   type WorkspaceFile,
   type WorkspaceFileInput,
-  WorkspaceFileV1,
+  WorkspaceFileSchema,
 } from '../../shared/workspaceFile';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -71,7 +72,7 @@ function validFile(): Record<string, unknown> & WorkspaceFileInput {
   const date = '2025-01-01T00:00:00.000Z';
   return {
     format: FILE_FORMAT,
-    version: 1,
+    version: FILE_VERSION,
     exportedAt: date,
     appVersion: '0.1.0',
     workspace: { id: 'w', name: 'Workspace', createdAt: date, updatedAt: date },
@@ -159,8 +160,8 @@ describe('good workspace files', () => {
       const first = expectOk(parseWorkspaceFile(text));
       const written = serialize(first);
       // Byte-exact: the base64 of each decoded update is the original `doc` string. Files made
-      // before working calendars and lead records gain them empty.
-      expect(written).toEqual({ calendar: null, leadMonths: [], ...JSON.parse(text.replace(/^\uFEFF/, '')) });
+      // before working calendars and lead records gain them empty; older versions read as the current one.
+      expect(written).toEqual({ calendar: null, leadMonths: [], ...JSON.parse(text.replace(/^\uFEFF/, '')), version: FILE_VERSION });
       const second = expectOk(parseWorkspaceFile(JSON.stringify(written, null, 2)));
       expect(second).toEqual(first);
     });
@@ -374,8 +375,12 @@ describe('truncated or not JSON', () => {
 describe('version', () => {
   const withVersion = (literal: string): string => JSON.stringify({ ...validFile(), version: 777 }).replace('777', literal);
 
-  it.each(['1', '1.0', '1e0', '10e-1'])('accepts %s, which JSON reads as the number 1', (literal) => {
-    expect(expectOk(parseWorkspaceFile(withVersion(literal))).version).toBe(1);
+  it.each(['1', '1.0', '1e0', '10e-1'])('accepts %s, which JSON reads as the number 1, and reads it as the current version', (literal) => {
+    expect(expectOk(parseWorkspaceFile(withVersion(literal))).version).toBe(FILE_VERSION);
+  });
+
+  it('accepts the current version', () => {
+    expect(expectOk(parseWorkspaceFile(withVersion(String(FILE_VERSION)))).version).toBe(FILE_VERSION);
   });
 
   it.each([
@@ -394,7 +399,7 @@ describe('version', () => {
     expect(expectProblem(parseWorkspaceFile(withVersion(literal)))).toEqual({ kind: 'unsupported-version', version });
   });
 
-  it.each([2, 3, 99, 2 ** 31])('version %s is newer, whatever the rest of the file looks like', (version) => {
+  it.each([FILE_VERSION + 1, 99, 2 ** 31])('version %s is newer, whatever the rest of the file looks like', (version) => {
     expect(expectProblem(parseWorkspaceFile(withVersion(String(version))))).toEqual({ kind: 'newer-version', version });
     expect(expectProblem(parseObject({ format: FILE_FORMAT, version }))).toEqual({ kind: 'newer-version', version });
   });
@@ -464,14 +469,14 @@ describe('string and number fields', () => {
 
   it('rejects NaN and ±Infinity in the schema too (values that cannot come from JSON text)', () => {
     for (const version of [NaN, Infinity, -Infinity]) {
-      expect(WorkspaceFileV1.safeParse({ ...validFile(), version }).success).toBe(false);
+      expect(WorkspaceFileSchema.safeParse({ ...validFile(), version }).success).toBe(false);
     }
     for (const bad of [NaN, Infinity, null]) {
       const file = validFile();
       setAt(file, 'workspace.name', bad);
-      expect(WorkspaceFileV1.safeParse(file).success).toBe(false);
+      expect(WorkspaceFileSchema.safeParse(file).success).toBe(false);
     }
-    expect(WorkspaceFileV1.safeParse(validFile()).success).toBe(true);
+    expect(WorkspaceFileSchema.safeParse(validFile()).success).toBe(true);
   });
 
   it.each(['workspace', 'members', 'boards', 'members.0', 'boards.1'])('%s = null is invalid at that path', (path) => {
@@ -595,7 +600,7 @@ describe('board documents', () => {
 
   it('rejects every truncation of a board update', () => {
     const raw = validFile();
-    const full = new Uint8Array(Buffer.from(raw.boards[0]!.doc, 'base64'));
+    const full = new Uint8Array(Buffer.from(raw.boards[0]!.doc!, 'base64'));
     for (let end = 0; end < full.length; end++) {
       const file = validFile();
       setAt(file, 'boards.0.doc', bytesToBase64(full.subarray(0, end)));
@@ -614,5 +619,69 @@ describe('board documents', () => {
     const file = validFile();
     setAt(file, 'boards.0.doc', bytesToBase64(merged));
     expect(nodesOfV2(expectOk(parseObject(file)).boards[0]!.updateV2)).toEqual({ a: { type: 'sticky' }, b: { type: 'stage' } });
+  });
+});
+
+describe('board documents in the v2 encoding (docV2, what exports write from version 2 on)', () => {
+  /** validFile() with its first board's document as docV2 instead of doc. */
+  function withDocV2(updateV2?: Uint8Array): Record<string, unknown> & WorkspaceFileInput {
+    const file = validFile();
+    const board = file.boards[0] as Record<string, unknown>;
+    const v1 = new Uint8Array(Buffer.from(board.doc as string, 'base64'));
+    delete board.doc;
+    board.docV2 = bytesToBase64(updateV2 ?? Y.convertUpdateFormatV1ToV2(v1));
+    return file;
+  }
+
+  it('reads the document, and hands over the file’s bytes as they are', () => {
+    const file = withDocV2();
+    const bytes = new Uint8Array(Buffer.from((file.boards[0] as { docV2: string }).docV2, 'base64'));
+    const board = expectOk(parseObject(file)).boards[0]!;
+    expect(nodesOfV2(board.updateV2)).toEqual({ n1: { type: 'sticky', x: 1, y: 2, text: 'hi' } });
+    expect(board.updateV2).toEqual(bytes);
+    expect(board).not.toHaveProperty('docV2');
+  });
+
+  it('reads what an export writes: the same nodes as the v1 document', () => {
+    const v1 = expectOk(parseObject(validFile()));
+    const exported = encodeWorkspaceFile(v1);
+    expect(exported.boards.map((board) => [board.doc, typeof board.docV2])).toEqual([
+      [undefined, 'string'],
+      [undefined, 'string'],
+    ]);
+    const again = expectOk(parseObject(exported));
+    expect(again.boards.map((board) => nodesOfV2(board.updateV2))).toEqual(v1.boards.map((board) => nodesOfV2(board.updateV2)));
+  });
+
+  it('rejects every truncation of a v2 update, naming the board', () => {
+    const full = new Uint8Array(Buffer.from((withDocV2().boards[0] as { docV2: string }).docV2, 'base64'));
+    for (let end = 0; end < full.length; end++) {
+      const problem = expectProblem(parseObject(withDocV2(full.subarray(0, end))));
+      expect(problem, `cut at ${end}`).toMatchObject({ kind: 'bad-board', boardName: 'Persona' });
+    }
+  });
+
+  it('rejects random bytes, text that is not base64, and a v1 update passed off as v2', () => {
+    expect(expectProblem(parseObject(withDocV2(Uint8Array.from({ length: 64 }, (_, i) => (i * 97 + 13) % 256))))).toMatchObject({ kind: 'bad-board', boardName: 'Persona' });
+    const notBase64 = withDocV2();
+    setAt(notBase64, 'boards.0.docV2', 'not base64!');
+    expect(expectProblem(parseObject(notBase64))).toEqual({ kind: 'bad-board', boardName: 'Persona', detail: 'not base64' });
+    const v1 = new Uint8Array(Buffer.from(validFile().boards[0]!.doc!, 'base64'));
+    expect(expectProblem(parseObject(withDocV2(v1)))).toMatchObject({ kind: 'bad-board', boardName: 'Persona' });
+  });
+
+  it('names a board with both documents or with none', () => {
+    const both = withDocV2();
+    setAt(both, 'boards.0.doc', 'AAA=');
+    expect(expectProblem(parseObject(both))).toMatchObject({ kind: 'invalid', path: 'boards[0].doc' });
+    const none = withDocV2();
+    delete (none.boards[0] as Record<string, unknown>).docV2;
+    expect(expectProblem(parseObject(none))).toMatchObject({ kind: 'invalid', path: 'boards[0].doc', detail: 'a board needs its document (doc or docV2)' });
+  });
+
+  it('refuses a document of a newer board schema in v2 as in v1', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schemaVersion', 99);
+    expect(expectProblem(parseObject(withDocV2(Y.encodeStateAsUpdateV2(doc))))).toEqual({ kind: 'newer-board', boardName: 'Persona', version: 99 });
   });
 });

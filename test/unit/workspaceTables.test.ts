@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FILE_FORMAT, parseWorkspaceFile, WorkspaceFileV1 } from '../../shared/workspaceFile';
+import { FILE_FORMAT, FILE_VERSION, parseWorkspaceFile, WorkspaceFileSchema } from '../../shared/workspaceFile';
 import { fileWithOneOfEach } from '../fixtures/oneOfEachTable';
 import { ID_COLLECTIONS, schemaAt, TABLE_KEYS, TABLE_LIST, WORKSPACE_TABLES } from '../../shared/workspaceTables';
 
@@ -54,7 +54,7 @@ describe('the list of workspace tables', () => {
   });
 
   it('gives the file one field per table, after the wrapper fields, in the order of the list', () => {
-    expect(Object.keys(WorkspaceFileV1.shape)).toEqual(['format', 'version', 'exportedAt', 'appVersion', 'workspace', ...TABLE_KEYS]);
+    expect(Object.keys(WorkspaceFileSchema.shape)).toEqual(['format', 'version', 'exportedAt', 'appVersion', 'workspace', ...TABLE_KEYS]);
   });
 
   it('checks ids for uniqueness in exactly the tables of many records', () => {
@@ -78,9 +78,9 @@ describe('the list of workspace tables', () => {
   it('files written before a table existed read as having none of it', () => {
     const optional = TABLE_LIST.filter((table) => table.optional).map((table) => table.key);
     expect(optional).toEqual(['assets', 'slaVersions', 'meetingSeries', 'meetings', 'actionItems', 'kpis', 'kpiValues', 'leadMonths', 'calendar']);
-    const parsed = WorkspaceFileV1.parse({
+    const parsed = WorkspaceFileSchema.parse({
       format: FILE_FORMAT,
-      version: 1,
+      version: FILE_VERSION,
       exportedAt: '2025-01-01T00:00:00.000Z',
       appVersion: '1',
       workspace: { id: 'w', name: 'W', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' },
