@@ -6,7 +6,7 @@ import { emptyPersona } from '../../shared/board/personaTemplate';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import type { Member } from '../../shared/records/member';
-import { fixedText, votersText } from '../../renderer/src/features/board/labels';
+import { filledText, fixedText, votersText } from '../../renderer/src/features/board/labels';
 import type { LabelContext } from '../../renderer/src/features/board/labels';
 import type { LabelState } from '../../renderer/src/features/board/nodeKinds';
 import type { AppNode } from '../../renderer/src/features/board/types';
@@ -99,5 +99,29 @@ describe('accessible names of nodes', () => {
 
   it('lists voters by name in the UI language', () => {
     expect(votersText(['noah', 'ava'], labels('en'))).toBe('Ava Mitchell, Noah Bennett');
+  });
+});
+
+describe('filledText: a translation filled in from its template', () => {
+  const awkward = ['', 'Budget is decided in Q4', '予算は第4四半期に決まる', '{{author}} and {{text}}', '$& $1 $$', 'a\u00000\u0000b', 'x\uE0000\uE001y', 'line\nbreak', '<b>bold</b> & "quoted"'];
+
+  it.each(['en', 'ja'] as const)('gives what i18next gives, for every value however awkward (%s)', (language) => {
+    const context = labels(language);
+    for (const author of awkward) {
+      for (const text of awkward) {
+        const department = fixedText(context, 'board.department.sales');
+        expect(filledText(context, 'board.sticky.label', { author, department, text })).toBe(context.t('board.sticky.label', { author, department, text }));
+        expect(filledText(context, 'board.sticky.labelNoAuthor', { department, text })).toBe(context.t('board.sticky.labelNoAuthor', { department, text }));
+      }
+    }
+  });
+
+  it('keeps one template per language and key: the language’s own words each time', () => {
+    const english = labels('en');
+    const japanese = labels('ja');
+    const values = { author: 'Emma Clark', department: 'Sales', text: 'Hi' };
+    expect(filledText(english, 'board.sticky.label', values)).toBe('Sticky note by Emma Clark (Sales): Hi');
+    expect(filledText(japanese, 'board.sticky.label', values)).toBe(japanese.t('board.sticky.label', values));
+    expect(filledText(japanese, 'board.sticky.label', values)).not.toBe(filledText(english, 'board.sticky.label', values));
   });
 });

@@ -31,6 +31,36 @@ export function fixedText(context: Pick<LabelContext, 't' | 'language'>, key: st
   return text;
 }
 
+/** A text's translation split at its values' places: literal, value index, literal, … */
+const templates = new WeakMap<TFunction, Map<string, string[]>>();
+/** Private-use characters around a value's index: no translation holds them. */
+const MARK = /\uE000(\d+)\uE001/;
+
+/**
+ * `t(key, values)` for a text whose values are plain strings (no plural, context or formatting):
+ * translated once per language with a mark in each value's place, then filled in. Every note's
+ * accessible name is one such text, made for each note as a board opens (issue 12: i18next's
+ * lookup and interpolation per note were tens of ms for a thousand notes).
+ */
+export function filledText(context: Pick<LabelContext, 't' | 'language'>, key: string, values: Readonly<Record<string, string>>): string {
+  let cached = templates.get(context.t);
+  if (!cached) {
+    cached = new Map();
+    templates.set(context.t, cached);
+  }
+  const names = Object.keys(values);
+  const cacheKey = `${context.language}\u0000${key}\u0000${names.join('\u0000')}`;
+  let parts = cached.get(cacheKey);
+  if (!parts) {
+    const marks = Object.fromEntries(names.map((name, index) => [name, `\uE000${index}\uE001`]));
+    parts = String(context.t(key as never, marks as never)).split(MARK);
+    cached.set(cacheKey, parts);
+  }
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) text += values[names[Number(parts[i])]!]! + parts[i + 1]!;
+  return text;
+}
+
 /** A sticky's department from its writer's: members of other departments write joint notes. */
 export function stickyDepartmentOf(department: Department): StickyDepartment {
   return department === 'other' ? 'joint' : department;
@@ -63,7 +93,7 @@ export function stickyLabel(data: StickyNodeData, context: LabelContext, state: 
   const text = oneLine(data.text) || fixedText(context, 'board.sticky.empty');
   const department = fixedText(context, `board.department.${data.department}`);
   const author = authorName(data, context);
-  const parts: string[] = [author ? t('board.sticky.label', { author, department, text }) : t('board.sticky.labelNoAuthor', { department, text })];
+  const parts: string[] = [author ? filledText(context, 'board.sticky.label', { author, department, text }) : filledText(context, 'board.sticky.labelNoAuthor', { department, text })];
   if (data.votes > 0) parts.push(t('board.sticky.votes', { count: data.votes }));
   if (data.voters.length > 0) parts.push(t('board.sticky.votedBy', { names: votersText(data.voters, context) }));
   if (data.promotedTo) parts.push(t('board.sticky.promoted', { field: t(`persona.fields.${data.promotedTo}`) }));
