@@ -579,7 +579,7 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
         ws.close(ROOM_CLOSE.roomClosed.code, ROOM_CLOSE.roomClosed.reason);
         return;
       }
-      accept(current, ws, request, role, remote);
+      accept(current, ws, request, role, remote, socket);
     });
   };
 
@@ -602,7 +602,7 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
     }
   };
 
-  const accept = (current: Room, ws: WebSocket, request: IncomingMessage, role: SocketRole, remote: string) => {
+  const accept = (current: Room, ws: WebSocket, request: IncomingMessage, role: SocketRole, remote: string, stream: Duplex) => {
     current.sockets.add(ws);
     const participant = role.role === 'participant' ? role.participant : null;
     participant?.sockets.add(ws);
@@ -714,7 +714,7 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
         default:
           return data;
       }
-    });
+    }, stream);
 
     ws.on('close', () => {
       current.sockets.delete(ws);
