@@ -50,11 +50,14 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 
 /**
  * `standard` gives app:// a real origin (IndexedDB, localStorage, relative URLs), `secure` makes it
- * a secure context, `supportFetchAPI` lets the page fetch its own assets. Must run before `ready`.
+ * a secure context, `supportFetchAPI` lets the page fetch its own assets, `codeCache` lets V8 keep
+ * the compiled scripts between launches and windows (Chromium does so only for http(s) unless a
+ * scheme asks; every window and print window loads the same app bundle; issue 12). Must run
+ * before `ready`.
  */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
 
 export function registerAppScheme(protocol: { registerSchemesAsPrivileged(schemes: CustomScheme[]): void }): void {

@@ -61,13 +61,13 @@ describe('CONTENT_SECURITY_POLICY', () => {
 });
 
 describe('registerAppScheme', () => {
-  it('registers app:// as standard, secure and fetchable before ready', () => {
+  it('registers app:// as standard, secure and fetchable, with V8’s code cache, before ready', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn<(schemes: unknown[]) => void>() };
     registerAppScheme(protocol);
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([APP_SCHEME_PRIVILEGES]);
     expect(APP_SCHEME_PRIVILEGES).toEqual({
       scheme: 'app',
-      privileges: { standard: true, secure: true, supportFetchAPI: true },
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
     });
   });
 });
