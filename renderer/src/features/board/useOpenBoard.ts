@@ -7,6 +7,7 @@ import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { i18n } from '../../i18n';
 import { loadFontsFor, textOf } from '../../theme/fonts';
+import { collatorFor } from './writer';
 
 export type LoadedDoc = { doc: Y.Doc } | { error: string } | null;
 
@@ -31,6 +32,9 @@ export function useOpenBoard(workspaceId: string, boardId: string) {
     if (!doc) return;
     let live = true;
     const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
+    // While IndexedDB reads: the language's collator, which the board orders its writers with as
+    // it opens (the first collator of a language loads its collation data, ~15 ms; issue 12).
+    collatorFor(i18n.language);
     provider.whenLoaded.then(
       () => {
         if (!boardFonts.has(doc)) boardFonts.set(doc, loadBoardFonts(doc, workspaceId));
