@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { StickyDepartment, StickyNodeData } from '@shared/board/nodes';
 import type { Department, Member } from '@shared/records/member';
+import { intlFormatter } from '../../ui/intlCache';
 import { collatorFor } from './writer';
 
 /** Names shown and read out on the canvas, built from the doc's ids and the workspace's members. */
@@ -80,7 +81,7 @@ export function votersText(voters: readonly string[], context: LabelContext): st
     .map(([id, count]) => ({ name: context.members.get(id)?.name ?? fixedText(context, 'board.sticky.unknownAuthor'), count }))
     .sort((a, b) => collator.compare(a.name, b.name))
     .map(({ name, count }) => (count > 1 ? context.t('board.sticky.voterTimes', { name, count }) : name));
-  return new Intl.ListFormat(context.language, { style: 'short', type: 'unit' }).format(names);
+  return intlFormatter(`voters|${context.language}`, () => new Intl.ListFormat(context.language, { style: 'short', type: 'unit' })).format(names);
 }
 
 function oneLine(text: string): string {

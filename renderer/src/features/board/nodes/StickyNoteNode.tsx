@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { intlFormatter } from '../../../ui/intlCache';
 import { keyHint } from '../../../ui/shortcuts/labels';
 import { useBoardSession, useBoardUi } from '../BoardContext';
 import { fixedText, votersText } from '../labels';
@@ -51,7 +52,7 @@ function StickyNote(props: NodeProps<StickyNode>) {
         {data.votes > 0 ? (
           <span className="sticky-votes" title={t('board.sticky.votes', { count: data.votes })}>
             <span className="sticky-votes-dot" />
-            {new Intl.NumberFormat(language).format(data.votes)}
+            {intlFormatter(`number|${language}`, () => new Intl.NumberFormat(language)).format(data.votes)}
           </span>
         ) : null}
       </div>
