@@ -1,10 +1,13 @@
 // Reading a workspace file for import off the page's thread, with a time budget
 // (renderer/src/features/workspace/fileClient.ts; the real worker runs in importExport.e2e.ts).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { nodesMap } from '../../shared/board/doc';
 import { createSampleWorkspace } from '../../renderer/src/db/sample';
 import { exportWorkspace } from '../../renderer/src/db/workspaces';
 import { parsedFileBuffers, parseWorkspaceFileOffThread, prepareFileReader } from '../../renderer/src/features/workspace/fileClient';
 import { describeProblem } from '../../renderer/src/features/workspace/fileProblems';
+import { warmUpFileText } from '../../renderer/src/features/workspace/readerWarmUp';
 import { initI18n } from '../../renderer/src/i18n';
 import { fileTimeBudgetMs } from '../../renderer/src/workers/workerJob';
 import { parseWorkspaceFile, type ParseResult } from '../../shared/workspaceFile';
@@ -106,5 +109,17 @@ describe('parsedFileBuffers', () => {
     const shared = new Uint8Array(8);
     const file = { ...parsed.file, boards: parsed.file.boards.slice(0, 2).map((board, index) => ({ ...board, updateV2: shared.subarray(index * 4, index * 4 + 4) })), assets: [] };
     expect(parsedFileBuffers(file)).toEqual([shared.buffer]);
+  });
+});
+
+describe('the reader’s warm-up file', () => {
+  it('is a whole workspace file that reads, with every member and every note, so the warm-up runs the reader’s full path', () => {
+    const parsed = parseWorkspaceFile(warmUpFileText());
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    expect(parsed.file.members).toHaveLength(200);
+    expect(parsed.file.boards).toHaveLength(10);
+    const doc = new Y.Doc();
+    Y.applyUpdateV2(doc, parsed.file.boards[0]!.updateV2);
+    expect(nodesMap(doc).size).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { parseWorkspaceFile } from '@shared/workspaceFile';
 import { parsedFileBuffers } from './fileClient';
+import { warmUpFileText } from './readerWarmUp';
 
 /**
  * The import's worker: a workspace file is checked and decoded here (JSON, every record, every
@@ -14,3 +15,10 @@ scope.addEventListener('message', (event: MessageEvent<{ text: string }>) => {
   // oxlint-disable-next-line unicorn/require-post-message-target-origin
   scope.postMessage(result, result.ok ? parsedFileBuffers(result.file) : []);
 });
+
+// The worker starts while the user picks a file (prepareFileReader): it reads a small made-up
+// file meanwhile, a few times, so the reader's code is compiled and optimised before the real file
+// arrives. A fresh worker read a 3 MB file cold, slower than the page's own thread (issue 12). A
+// file picked sooner waits for this (tens of ms).
+const warmUp = warmUpFileText();
+for (let run = 0; run < 5; run++) parseWorkspaceFile(warmUp);
