@@ -96,7 +96,8 @@ describe('keyboard only', () => {
     await typeName(page, 'Field Marketing Manager');
     await page.keyboard.press('Enter');
     await add.waitFor({ state: 'detached' });
-    expect(await readMembers(page)).toEqual([{ name: 'Yuki Tanaka', department: 'Marketing', title: 'Field Marketing Manager' }]);
+    // The table follows the database (a live query): it shows the save a moment after the dialog closes.
+    await expect.poll(() => readMembers(page), { timeout: 15_000 }).toEqual([{ name: 'Yuki Tanaka', department: 'Marketing', title: 'Field Marketing Manager' }]);
     // Closing a dialog puts focus back on the control that opened it (WAI-ARIA dialog pattern).
     await expectFocused(page, addButton, { soft: true });
 
@@ -116,7 +117,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await edit.waitFor({ state: 'detached' });
-    expect(await readMembers(page)).toEqual([{ name: 'Yuki Tanaka', department: 'Sales', title: 'Head of Sales Development' }]);
+    await expect.poll(() => readMembers(page), { timeout: 15_000 }).toEqual([{ name: 'Yuki Tanaka', department: 'Sales', title: 'Head of Sales Development' }]);
     await expectFocused(page, editButton, { soft: true });
     expect(pageErrors).toEqual([]);
   });
