@@ -11,27 +11,23 @@ import {
   AudiencePage,
   BackupsPage,
   BoardPage,
-  BoardPrint,
   CalendarPage,
   FunnelsPage,
   FunnelPage,
-  FunnelSheetPrint,
   KpiPage,
   MembersPage,
   MeetingPage,
   MeetingsPage,
-  MinutesPrint,
   PAGE_ROUTES,
-  PersonaSheet,
   PersonasPage,
   RunMeetingPage,
   SettingsPage,
   SlaPage,
-  SlaPrint,
   VerifyPage,
   WorkspacePage,
 } from './pages';
 import { usePreloadOnIntent } from './preloadOnIntent';
+import { printRoutes } from './printPages';
 import { placeOf } from '../features/workspace/places';
 import { WorkspaceNav } from '../features/workspace/WorkspaceNav';
 import { useWorkspaceActions, WorkspaceActionsProvider } from '../features/workspace/WorkspaceActions';
@@ -242,21 +238,7 @@ export function App() {
     // wouter takes the location hook itself and calls it; hash routes work from app:// and http.
     // oxlint-disable-next-line react/rules-of-hooks
     <Router hook={useHashLocation}>
-      <PrintRoot
-        routes={
-          <>
-            <Route path="/print/persona/:workspaceId/:boardId">
-              {(params) => <PersonaSheet workspaceId={params.workspaceId} boardId={params.boardId} />}
-            </Route>
-            <Route path="/print/minutes/:workspaceId/:meetingId">
-              {(params) => <MinutesPrint workspaceId={params.workspaceId} meetingId={params.meetingId} />}
-            </Route>
-            <Route path="/print/sla/:workspaceId/:versionId">{(params) => <SlaPrint workspaceId={params.workspaceId} versionId={params.versionId} />}</Route>
-            <Route path="/print/funnel/:workspaceId/:boardId">{(params) => <FunnelSheetPrint workspaceId={params.workspaceId} boardId={params.boardId} />}</Route>
-            <Route path="/print/board/:workspaceId/:boardId">{(params) => <BoardPrint workspaceId={params.workspaceId} boardId={params.boardId} />}</Route>
-          </>
-        }
-      >
+      <PrintRoot routes={printRoutes}>
         <AudienceGate>
           <WorkspaceActionsProvider>
             <Shell />

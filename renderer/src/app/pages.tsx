@@ -1,6 +1,7 @@
 import { isAudiencePath } from '@shared/audience/presentation';
-import { isPrintPath, PRINT_ROUTE_PREFIX } from '@shared/pdf';
+import { isPrintPath } from '@shared/pdf';
 import { lazyPage, moduleLoader, type ModuleLoader } from './lazyPage';
+import { preloadPrintPage } from './printPages';
 
 /**
  * Every page but the home page, loaded when first opened: the first screen carries only what it
@@ -109,22 +110,9 @@ const settled = (promise: Promise<unknown>): Promise<void> =>
     () => undefined,
   );
 
-// Print views (a separate window each), and the audience window (the projector's view, issue 10).
-// Their modules, named once: preloadStartPage asks for the same module early (one module either way).
-const printModules = {
-  persona: moduleLoader(() => import('../features/personas/PersonaSheet')),
-  minutes: moduleLoader(() => import('../features/meetings/MinutesPrint')),
-  sla: moduleLoader(() => import('../features/sla/SlaPrint')),
-  funnel: moduleLoader(() => import('../features/diagrams/FunnelSheetPrint')),
-  board: moduleLoader(() => import('../features/diagrams/BoardPrint')),
-};
+// The audience window (the projector's view, issue 10); the print views are in printPages.
 const audienceModule = moduleLoader(() => import('../features/audience/AudiencePage'));
 
-export const PersonaSheet = lazyPage(printModules.persona, (m) => m.PersonaSheet);
-export const MinutesPrint = lazyPage(printModules.minutes, (m) => m.MinutesPrint);
-export const SlaPrint = lazyPage(printModules.sla, (m) => m.SlaPrint);
-export const FunnelSheetPrint = lazyPage(printModules.funnel, (m) => m.FunnelSheetPrint);
-export const BoardPrint = lazyPage(printModules.board, (m) => m.BoardPrint);
 export const AudiencePage = lazyPage(audienceModule, (m) => m.AudiencePage);
 
 /**
@@ -135,10 +123,7 @@ export const AudiencePage = lazyPage(audienceModule, (m) => m.AudiencePage);
  * which reports it): main.tsx renders after that, so the page renders at once (lazyPage).
  */
 export function preloadStartPage(path: string): Promise<void> {
-  if (isPrintPath(path)) {
-    const print = path.slice(PRINT_ROUTE_PREFIX.length).split('/')[0]!;
-    return Object.hasOwn(printModules, print) ? settled(printModules[print as keyof typeof printModules]()) : Promise.resolve();
-  }
+  if (isPrintPath(path)) return preloadPrintPage(path);
   if (isAudiencePath(path)) return settled(audienceModule());
   return preloadPageAt(path.split('?')[0]!);
 }

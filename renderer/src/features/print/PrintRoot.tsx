@@ -79,3 +79,12 @@ export function PrintRoot({ routes, children }: { routes: ReactNode; children: R
   if (!isPrintPath(location)) return <>{children}</>;
   return <PrintRoutes location={location}>{routes}</PrintRoutes>;
 }
+
+/**
+ * The print entry's root (print.html, see print.tsx): only print routes, whatever the hash; any
+ * other address is an unknown print route.
+ */
+export function PrintOnlyRoot({ routes }: { routes: ReactNode }) {
+  const [location] = useLocation();
+  return <PrintRoutes location={location}>{routes}</PrintRoutes>;
+}
