@@ -12,7 +12,7 @@ import type { Language } from '@shared/settings';
 import { AppProvider, effectiveLanguage } from './app/AppContext';
 import { preloadPrintPage, preloadPrintPageFonts, printRoutes } from './app/printPages';
 import { db } from './db/db';
-import { PrintOnlyRoot } from './features/print/PrintRoot';
+import { PrintRoot } from './features/print/PrintRoot';
 import { startPrintFonts } from './features/print/printFonts';
 import { detectHost } from './host';
 import { initI18n, loadLanguage } from './i18n';
@@ -59,7 +59,7 @@ async function start() {
           {/* wouter takes the location hook itself and calls it. */}
           {/* oxlint-disable-next-line react/rules-of-hooks */}
           <Router hook={useHashLocation}>
-            <PrintOnlyRoot routes={printRoutes} />
+            <PrintRoot routes={printRoutes} />
           </Router>
         </AppProvider>
       </I18nextProvider>

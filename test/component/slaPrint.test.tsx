@@ -10,7 +10,7 @@ import { setTitle } from '../../shared/sla/document';
 import { AppProvider } from '../../renderer/src/app/AppContext';
 import { preloadPrintPage, printRoutes } from '../../renderer/src/app/printPages';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
-import { PrintOnlyRoot } from '../../renderer/src/features/print/PrintRoot';
+import { PrintRoot } from '../../renderer/src/features/print/PrintRoot';
 import { PRINT_READY_SELECTOR } from '../../renderer/src/features/print/usePrintReady';
 import { primedSlaPrintData } from '../../renderer/src/features/sla/slaPrintData';
 import { ensureVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
@@ -29,7 +29,7 @@ function renderPrintEntry(hash: string) {
         <AppProvider host={host} initialSettings={DEFAULT_SETTINGS} settingsProblem={null}>
           {/* oxlint-disable-next-line react/rules-of-hooks */}
           <Router hook={useHashLocation}>
-            <PrintOnlyRoot routes={printRoutes} />
+            <PrintRoot routes={printRoutes} />
           </Router>
         </AppProvider>
       </I18nextProvider>

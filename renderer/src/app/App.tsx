@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Toaster, toast } from 'sonner';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { PrintRoot } from '../features/print/PrintRoot';
 import { useBackupNotifications } from '../features/backups/BackupRunStatus';
 import { useAutomaticBackups } from '../features/backups/backupService';
 import { HomePage } from '../features/home/HomePage';
 import {
   AudiencePage,
+  PrintView,
   BackupsPage,
   BoardPage,
   CalendarPage,
@@ -27,7 +27,6 @@ import {
   WorkspacePage,
 } from './pages';
 import { usePreloadOnIntent } from './preloadOnIntent';
-import { printRoutes } from './printPages';
 import { placeOf } from '../features/workspace/places';
 import { WorkspaceNav } from '../features/workspace/WorkspaceNav';
 import { useWorkspaceActions, WorkspaceActionsProvider } from '../features/workspace/WorkspaceActions';
@@ -42,6 +41,7 @@ import { dialogOpen } from '../ui/shortcuts/keys';
 import { ariaKeys } from '../ui/shortcuts/labels';
 import { useShortcuts } from '../ui/shortcuts/useShortcuts';
 import { isAudiencePath } from '@shared/audience/presentation';
+import { isPrintPath } from '@shared/pdf';
 
 
 /** The menu's commands and the app's global shortcuts (the shortcut table's 'global' scope). */
@@ -220,6 +220,19 @@ function Shell() {
 }
 
 /**
+ * Only the print view when the hash starts with `#/print/` (see PrintView), and the app otherwise.
+ */
+function PrintGate(props: { children: ReactNode }) {
+  const [location] = useLocation();
+  if (!isPrintPath(location)) return <>{props.children}</>;
+  return (
+    <Suspense fallback={null}>
+      <PrintView />
+    </Suspense>
+  );
+}
+
+/**
  * Only the audience view when the hash is `#/audience` (no header, navigation, toasts, shortcuts,
  * rooms or automatic backups: that window is the projector's), and the app otherwise.
  */
@@ -238,13 +251,13 @@ export function App() {
     // wouter takes the location hook itself and calls it; hash routes work from app:// and http.
     // oxlint-disable-next-line react/rules-of-hooks
     <Router hook={useHashLocation}>
-      <PrintRoot routes={printRoutes}>
+      <PrintGate>
         <AudienceGate>
           <WorkspaceActionsProvider>
             <Shell />
           </WorkspaceActionsProvider>
         </AudienceGate>
-      </PrintRoot>
+      </PrintGate>
     </Router>
   );
 }

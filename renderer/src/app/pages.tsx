@@ -1,7 +1,6 @@
 import { isAudiencePath } from '@shared/audience/presentation';
 import { isPrintPath } from '@shared/pdf';
 import { lazyPage, moduleLoader, type ModuleLoader } from './lazyPage';
-import { preloadPrintPage } from './printPages';
 
 /**
  * Every page but the home page, loaded when first opened: the first screen carries only what it
@@ -110,20 +109,23 @@ const settled = (promise: Promise<unknown>): Promise<void> =>
     () => undefined,
   );
 
-// The audience window (the projector's view, issue 10); the print views are in printPages.
+// The audience window (the projector's view, issue 10), and the print views in the app's window
+// (printView.tsx; print windows load the print entry, print.tsx).
 const audienceModule = moduleLoader(() => import('../features/audience/AudiencePage'));
+const printViewModule = moduleLoader(() => import('./printView'));
 
 export const AudiencePage = lazyPage(audienceModule, (m) => m.AudiencePage);
+export const PrintView = lazyPage(printViewModule, (m) => m.PrintView);
 
 /**
  * Starts loading the code of the page the app opens on (main.tsx calls it first thing): a print
- * or audience window's page, or the app page a reload (or a restart on a page) returns to. It
+ * view (and its records) or the audience window's page, or the app page a reload (or a restart on a page) returns to. It
  * then arrives while the settings and the language load, not after them (issue 12). Resolves
  * when it is here (at once for the home page; a failure to load is left to the page's own load,
  * which reports it): main.tsx renders after that, so the page renders at once (lazyPage).
  */
 export function preloadStartPage(path: string): Promise<void> {
-  if (isPrintPath(path)) return preloadPrintPage(path);
+  if (isPrintPath(path)) return settled(printViewModule().then((module) => module.preloadPrintPage(path)));
   if (isAudiencePath(path)) return settled(audienceModule());
   return preloadPageAt(path.split('?')[0]!);
 }
