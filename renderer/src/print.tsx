@@ -10,7 +10,7 @@ import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { Language } from '@shared/settings';
 import { AppProvider, effectiveLanguage } from './app/AppContext';
-import { preloadPrintPage, preloadPrintPageFonts, printRoutes } from './app/printPages';
+import { preloadPrintPage, preloadPrintPageFonts, primePrintPageData, printRoutes } from './app/printPages';
 import { db } from './db/db';
 import { PrintRoot } from './features/print/PrintRoot';
 import { startPrintFonts } from './features/print/printFonts';
@@ -45,11 +45,13 @@ async function start() {
   const host = detectHost();
   const { settings, problem } = await host.getSettings();
   const language = effectiveLanguage(settings, host);
-  const loaded = Promise.all([loadLanguage(language), page]);
+  const messages = loadLanguage(language);
+  // The fonts of the records as soon as they and the language are here, while the view's code
+  // may still be on its way: they then arrive before the first layout.
+  void Promise.all([messages, primePrintPageData(path)]).then(() => preloadPrintPageFonts(path, language));
   warmIntl(language);
-  await loaded;
+  await Promise.all([messages, page]);
   const i18n = initI18n(language);
-  preloadPrintPageFonts(path, language);
   // Paper is white whatever the app's theme (PrintRoot says so again, for the app's window).
   document.documentElement.dataset.theme = 'light';
   createRoot(document.getElementById('root')!).render(

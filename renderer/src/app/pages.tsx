@@ -119,13 +119,13 @@ export const PrintView = lazyPage(printViewModule, (m) => m.PrintView);
 
 /**
  * Starts loading the code of the page the app opens on (main.tsx calls it first thing): a print
- * view (and its records) or the audience window's page, or the app page a reload (or a restart on a page) returns to. It
+ * view or the audience window's page, or the app page a reload (or a restart on a page) returns to. It
  * then arrives while the settings and the language load, not after them (issue 12). Resolves
  * when it is here (at once for the home page; a failure to load is left to the page's own load,
  * which reports it): main.tsx renders after that, so the page renders at once (lazyPage).
  */
 export function preloadStartPage(path: string): Promise<void> {
-  if (isPrintPath(path)) return settled(printViewModule().then((module) => module.preloadPrintPage(path)));
+  if (isPrintPath(path)) return settled(printViewModule().then((module) => module.preloadPrintModule(path)));
   if (isAudiencePath(path)) return settled(audienceModule());
   return preloadPageAt(path.split('?')[0]!);
 }

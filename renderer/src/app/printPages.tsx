@@ -33,16 +33,20 @@ export const printRoutes = (
  * which report it), so the view then renders at once, with its data (issue 12).
  */
 export function preloadPrintPage(path: string): Promise<void> {
+  return Promise.all([preloadPrintModule(path), primePrintPageData(path)]).then(() => undefined);
+}
+
+/** The records half of preloadPrintPage: resolves when they are read (at once for a view that reads its own). */
+export function primePrintPageData(path: string): Promise<void> {
   const view = printViewAt(path);
-  if (!view) return Promise.resolve();
-  const code = preloadPrintModule(path);
-  if (view.kind === 'sla' && view.params.length === 2) return Promise.all([code, primeSlaPrintData(view.params[0]!, view.params[1]!)]).then(() => undefined);
-  return code;
+  if (view?.kind === 'sla' && view.params.length === 2) return primeSlaPrintData(view.params[0]!, view.params[1]!);
+  return Promise.resolve();
 }
 
 /**
- * With the language loaded and before the first render: starts loading the fonts of the records
- * preloadPrintPage read (the SLA's), so that they arrive while the view renders.
+ * With the language loaded and the records read (primePrintPageData), before the view renders:
+ * starts loading the fonts of those records (the SLA's), so that they arrive before its first
+ * layout.
  */
 export function preloadPrintPageFonts(path: string, language: Language): void {
   const view = printViewAt(path);

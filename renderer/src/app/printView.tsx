@@ -1,7 +1,7 @@
 import { PrintRoot } from '../features/print/PrintRoot';
 import { printRoutes } from './printPages';
 
-export { preloadPrintPage } from './printPages';
+export { preloadPrintModule } from './printModules';
 
 /**
  * The print views in the app's window (App.tsx, on a `#/print/…` hash: the SLA's print-view link,

@@ -20,21 +20,30 @@ export async function readSlaPrintData(workspaceId: string, versionId: string): 
 }
 
 const primed = new Map<string, SlaPrintData>();
+const priming = new Map<string, Promise<void>>();
 const keyOf = (workspaceId: string, versionId: string) => JSON.stringify([workspaceId, versionId]);
 
 /**
- * Reads the records before the view renders (the print entry calls it with the route's code and
- * language, issue 12), so its first render has them: without it the view renders empty, its live
- * query starts after that render, and the document renders once its reads answer. Resolves when
- * read (a failure is left to the view's own read, which reports it).
+ * Reads the records before the view renders, so that its first render has them (issue 12):
+ * without it the view renders empty, its live query starts after that render, and the document
+ * renders once its reads answer. Only the print entry calls it, with the route's code and language
+ * (a print window is a page of its own: the records are never an earlier read of the app's
+ * window). Resolves when read, once per version (a failure is left to the view's own read, which
+ * reports it).
  */
 export function primeSlaPrintData(workspaceId: string, versionId: string): Promise<void> {
-  return readSlaPrintData(workspaceId, versionId).then(
-    (data) => {
-      primed.set(keyOf(workspaceId, versionId), data);
-    },
-    () => undefined,
-  );
+  const key = keyOf(workspaceId, versionId);
+  let reading = priming.get(key);
+  if (!reading) {
+    reading = readSlaPrintData(workspaceId, versionId).then(
+      (data) => {
+        primed.set(key, data);
+      },
+      () => undefined,
+    );
+    priming.set(key, reading);
+  }
+  return reading;
 }
 
 /** The records primeSlaPrintData read for this version, if it did: the view's first value, until its live query answers. */
