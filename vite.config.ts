@@ -54,12 +54,14 @@ export default defineConfig(async ({ mode }) => {
       outDir: resolve(import.meta.dirname, web ? (process.env.ALIGNBOARD_WEB_OUT ?? 'dist/web') : 'dist/renderer'),
       emptyOutDir: true,
       chunkSizeWarningLimit: 2000,
-      // Two pages: the app, and the participant page a room serves to phones (server/rooms reads
-      // the manifest to serve exactly that page's files and nothing else of the build).
+      // Three pages: the app; its print entry, which print windows load (renderer/src/print.tsx);
+      // and the participant page a room serves to phones (server/rooms reads the manifest to
+      // serve exactly that page's files and nothing else of the build).
       manifest: true,
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'renderer/index.html'),
+          print: resolve(import.meta.dirname, 'renderer/print.html'),
           participant: resolve(import.meta.dirname, 'renderer/participant.html'),
         },
       },

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The workspace file's extension (workspaceFile.ts re-exports it; here, the host's file dialogs and downloads need no file schema). */
+export const FILE_EXTENSION = '.alignboard';
+
 /**
  * One size limit for a workspace file wherever it goes: exported, imported or backed up. Measured
  * in UTF-8 bytes, the unit of the file on disk, so a file the app wrote always fits when it is read

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_FILE_BYTES } from './fileLimits';
+import { FILE_EXTENSION, MAX_FILE_BYTES } from './fileLimits';
 import { migrateFile } from './migrateFile';
 import { Workspace } from './records/workspace';
 import {
@@ -19,7 +19,7 @@ import {
  */
 export const FILE_FORMAT = 'alignboard-workspace';
 export const FILE_VERSION = 2;
-export const FILE_EXTENSION = '.alignboard';
+export { FILE_EXTENSION };
 /** The one size limit of export, import and backup (see fileLimits.ts). */
 export { MAX_FILE_BYTES };
 export { ASSET_MIME_TYPES, FileAsset, FileBoard, FileMember, ID_COLLECTIONS, type IdCollection } from './workspaceTables';

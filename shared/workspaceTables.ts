@@ -9,6 +9,7 @@ import { ActionItem, Meeting, MeetingSeries } from './meetings/records';
 import { Board } from './records/board';
 import { Member } from './records/member';
 import { SlaVersion } from './sla/versions';
+import { TABLE_STORES } from './workspaceStores';
 
 /**
  * The tables that hold a workspace, listed once. Each entry says where the table's rows of one
@@ -68,8 +69,6 @@ export type SingleTable<Entry extends z.ZodType = z.ZodType, Value = unknown, Op
 };
 
 export type WorkspaceTable = RecordsTable<z.ZodType, unknown> | SingleTable<z.ZodType, unknown>;
-
-const KEYED_BY_ID = '[workspaceId+id], workspaceId';
 
 const identity = <Value>(value: Value): Decoded<Value> => ({ ok: true, value });
 
@@ -216,10 +215,10 @@ export type FileMember = z.infer<typeof FileMember>;
  * checked, so the first problem of a file is always the same one).
  */
 export const WORKSPACE_TABLES = {
-  members: records({ table: 'members', stores: { 1: KEYED_BY_ID }, entry: FileMember, max: 100_000, optional: false }),
+  members: records({ table: 'members', stores: TABLE_STORES.members, entry: FileMember, max: 100_000, optional: false }),
   boards: records({
     table: 'boards',
-    stores: { 1: `${KEYED_BY_ID}, doc: Y.Doc` },
+    stores: TABLE_STORES.boards,
     entry: FileBoard,
     max: 100_000,
     optional: false,
@@ -228,20 +227,20 @@ export const WORKSPACE_TABLES = {
     encode: encodeBoard,
   }),
   /** Added before the first release; files without it have no assets. */
-  assets: records({ table: 'assets', stores: { 2: KEYED_BY_ID }, entry: FileAsset, max: 100_000, optional: true, decode: decodeAsset, encode: encodeAsset }),
+  assets: records({ table: 'assets', stores: TABLE_STORES.assets, entry: FileAsset, max: 100_000, optional: true, decode: decodeAsset, encode: encodeAsset }),
   /** SLA versions (drafts and signed ones, which travel unchanged). */
-  slaVersions: records({ table: 'slaVersions', stores: { 3: KEYED_BY_ID }, entry: SlaVersion, max: 10_000, optional: true }),
+  slaVersions: records({ table: 'slaVersions', stores: TABLE_STORES.slaVersions, entry: SlaVersion, max: 10_000, optional: true }),
   /** The regular meeting and shared KPIs. Meetings are listed by date, action items by status
    * (carry-forward reads the open ones), KPI values by key and period (a trend is one range read). */
-  meetingSeries: records({ table: 'meetingSeries', stores: { 4: KEYED_BY_ID }, entry: MeetingSeries, max: 1_000, optional: true }),
-  meetings: records({ table: 'meetings', stores: { 4: `${KEYED_BY_ID}, [workspaceId+date]` }, entry: Meeting, max: 100_000, optional: true }),
-  actionItems: records({ table: 'actionItems', stores: { 4: `${KEYED_BY_ID}, [workspaceId+status]` }, entry: ActionItem, max: 100_000, optional: true }),
-  kpis: records({ table: 'kpis', stores: { 4: KEYED_BY_ID }, entry: KpiDefinition, max: 1_000, optional: true }),
-  kpiValues: records({ table: 'kpiValues', stores: { 4: `${KEYED_BY_ID}, [workspaceId+key+period]` }, entry: PeriodValue, max: 1_000_000, optional: true }),
+  meetingSeries: records({ table: 'meetingSeries', stores: TABLE_STORES.meetingSeries, entry: MeetingSeries, max: 1_000, optional: true }),
+  meetings: records({ table: 'meetings', stores: TABLE_STORES.meetings, entry: Meeting, max: 100_000, optional: true }),
+  actionItems: records({ table: 'actionItems', stores: TABLE_STORES.actionItems, entry: ActionItem, max: 100_000, optional: true }),
+  kpis: records({ table: 'kpis', stores: TABLE_STORES.kpis, entry: KpiDefinition, max: 1_000, optional: true }),
+  kpiValues: records({ table: 'kpiValues', stores: TABLE_STORES.kpiValues, entry: PeriodValue, max: 1_000_000, optional: true }),
   /** Lead-level response records of CRM imports, one entry per MQL month (id = 'YYYY-MM'). */
   leadMonths: records({
     table: 'leadMonths',
-    stores: { 5: KEYED_BY_ID },
+    stores: TABLE_STORES.leadMonths,
     entry: LeadMonthFile,
     max: 1_200,
     optional: true,
@@ -252,7 +251,7 @@ export const WORKSPACE_TABLES = {
     encode: encodeLeadMonth,
   }),
   /** The working calendar (what "business hours" means); none = the default for the UI language. */
-  calendar: single({ table: 'calendars', stores: { 5: 'workspaceId' }, entry: WorkingCalendar, field: 'calendar', optional: true }),
+  calendar: single({ table: 'calendars', stores: TABLE_STORES.calendars, entry: WorkingCalendar, field: 'calendar', optional: true }),
 };
 // (No `satisfies Record<string, WorkspaceTable>` on it: that would become the builders' contextual
 // return type and widen their inferred value types to `unknown`. TABLE_LIST checks each entry.)
@@ -300,28 +299,5 @@ export function tableFields(): { [K in TableKey]: FieldSchema<WorkspaceTables[K]
   return fields as { [K in TableKey]: FieldSchema<WorkspaceTables[K]> };
 }
 
-// ---------------------------------------------------------------------------------------------
-// The database schema
-// ---------------------------------------------------------------------------------------------
-
-/** The workspaces themselves: the root every other table hangs from (not a table of one workspace). */
-const WORKSPACES_STORES: Readonly<Record<number, string>> = { 1: 'id, updatedAt' };
-
-/**
- * Dexie's `stores()` argument for schema version `version`: every table that exists by then with
- * its latest declaration up to that version. Released versions must never change (a test pins them).
- */
-export function schemaAt(version: number): Record<string, string> {
-  const schema: Record<string, string> = {};
-  const declare = (table: string, stores: Readonly<Record<number, string>>) => {
-    const since = Object.keys(stores)
-      .map(Number)
-      .filter((v) => v <= version)
-      .sort((a, b) => a - b)
-      .at(-1);
-    if (since !== undefined) schema[table] = stores[since]!;
-  };
-  declare('workspaces', WORKSPACES_STORES);
-  for (const table of TABLE_LIST) declare(table.table, table.stores);
-  return schema;
-}
+// The database schema (Dexie's declarations) is in workspaceStores.ts, which opening the database needs.
+export { schemaAt } from './workspaceStores';

@@ -12,6 +12,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'alignboard';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** The print entry (renderer/print.html): print windows load their route there, not in the app. */
+export const APP_PRINT_URL = `${APP_ORIGIN}/print.html`;
 
 /**
  * True only for `app://alignboard/…` with no port or credentials. Node's URL parser treats `app:` as

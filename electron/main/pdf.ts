@@ -5,7 +5,7 @@ import { formatWait, identityPostProcess, looksLikePdf, pageViewport, printHash,
 import { toElectronPrintOptions, type ElectronPrintToPdfOptions } from '../../shared/pdfFooter';
 import { sealPdfForRequest } from '../../shared/pdfSeal';
 import { sha256Hex } from '../../shared/sla/canonical';
-import { APP_ENTRY_URL } from './appProtocol';
+import { APP_PRINT_URL } from './appProtocol';
 import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
 import { safeFileName, startFolder } from './files';
 import { fileFailure, HostFailure } from './hostFailure';
@@ -71,7 +71,7 @@ export function printWindowOptions(preloadPath: string, size: { width: number; h
 }
 
 export function printUrl(request: Pick<PdfExportRequest, 'route'>, paper: Parameters<typeof printHash>[1]): string {
-  return `${APP_ENTRY_URL}${printHash(request.route, paper)}`;
+  return `${APP_PRINT_URL}${printHash(request.route, paper)}`;
 }
 
 /** A PDF file name every OS accepts, from a document title. */

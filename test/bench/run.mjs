@@ -10,7 +10,7 @@
 //   a bare React Flow page with the same notes in memory (bare.html, bare.tsx); both measured by
 //   the same in-page probe (probe.ts) and the same mouse input from here. See DEFINITIONS below.
 // - sla.pdf10pages: the PDF of a signed ~10-page SLA as the app makes it (its print route in the
-//   app itself, slaapp.html; page.pdf with the shared options; the seal Electron adds) against
+//   app's print entry, slaapp.html = print.html/print.tsx; page.pdf with the shared options; the seal Electron adds) against
 //   page.pdf of a static page with the same rendered content and CSS (the floor). See SLA_DEFINITIONS.
 //
 // - kpi.dashboard: the app's KPI dashboard (kpi.html, kpi.tsx: the app's KpiDashboard reading 8
@@ -514,7 +514,7 @@ const SLA_DEFINITIONS = {
   content:
     'one signed SLA version (revision 1, signed by the sample workspace’s default signers with drawn SVG signatures), written in sla.html through the app’s own store functions (createSampleWorkspace, ensureVersion, regenerateVersion with the default plus extra commitments, saveDocument with long user text in every section, submit for review, signVersion); its size is chosen to print on about ten A4 pages.',
   app:
-    'totalMs = openMs + printMs + sealMs. openMs: a new tab, from page.goto of the app’s print route (slaapp.html = the app’s own index/main.tsx, #/print/sla/:workspaceId/:versionId) until [data-print-ready="true"] (data from IndexedDB, fonts and images loaded); printMs: page.pdf(toPlaywrightPdfOptions(printOptions("sla", { footer: slaFooter(version) }))); sealMs: sealPdfForRequest(pdf, slaSealRequest(version, …), sha256Hex) in Node, as Electron does after printToPDF (the seal request, which the renderer prepares before the export, is computed once outside the timing).',
+    'totalMs = openMs + printMs + sealMs. openMs: a new tab, from page.goto of the app’s print route (slaapp.html = the app’s print entry, print.html/print.tsx, as Electron’s print window and the browser’s print frame load it; #/print/sla/:workspaceId/:versionId) until [data-print-ready="true"] (data from IndexedDB, fonts and images loaded), seen by a MutationObserver in the page (waitForPrintReady: no polling, as Electron is told by a message); printMs: page.pdf(toPlaywrightPdfOptions(printOptions("sla", { footer: slaFooter(version) }))); sealMs: sealPdfForRequest(pdf, slaSealRequest(version, …), sha256Hex) in Node, as Electron does after printToPDF (the seal request, which the renderer prepares before the export, is computed once outside the timing).',
   floor:
     'a static HTML page: the print route’s rendered document (document.documentElement after data-print-ready, scripts removed) with all its CSS inlined in one <style> (font URLs made absolute, so the same @fontsource fonts load from the same server), saved once and served by the same server. totalMs = openMs (new tab, page.goto until load, then document.fonts.ready) + printMs (page.pdf with the same options).',
   ratios: 'app / floor: total = app totalMs / floor totalMs; print = app printMs / floor printMs; open = app openMs / floor openMs. Medians over the runs; app and floor alternate which goes first; one unmeasured warm-up of each first.',
@@ -563,12 +563,44 @@ function staticSnapshot() {
   return `<!doctype html>\n${clone.outerHTML}`;
 }
 
+/**
+ * Resolves when the print route marks `<html data-print-ready="true">` (usePrintReady), seen from
+ * inside the page by a MutationObserver: the moment Electron's print window would send its ready
+ * message. (Playwright's locator.waitFor polls with a growing back-off, 0, 20, 50, 100, 100 then
+ * 500 ms apart, which added up to half a second to the measured open.) Rejects on
+ * data-print-ready="error" or after `timeoutMs`.
+ */
+function waitForPrintReady(page, timeoutMs) {
+  return page.evaluate(
+    (timeout) =>
+      new Promise((done, fail) => {
+        const html = document.documentElement;
+        const timer = setTimeout(() => finish(new Error(`not ready to print after ${timeout} ms`)), timeout);
+        const observer = new MutationObserver(() => check());
+        function finish(error) {
+          clearTimeout(timer);
+          observer.disconnect();
+          if (error) fail(error);
+          else done();
+        }
+        function check() {
+          const state = html.dataset.printReady;
+          if (state === 'true') finish();
+          else if (state === 'error') finish(new Error(`the page cannot be printed: ${html.dataset.printProblem ?? 'unknown problem'}`));
+        }
+        observer.observe(html, { attributes: true, attributeFilter: ['data-print-ready'] });
+        check();
+      }),
+    timeoutMs,
+  );
+}
+
 async function measureSlaApp(printUrl, pdfOptions, sealRequest) {
   const { page, errors } = await freshPage();
   try {
     const started = performance.now();
     await page.goto(printUrl);
-    await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
+    await waitForPrintReady(page, 60_000);
     const ready = performance.now();
     const printed = await page.pdf(pdfOptions);
     const pdfDone = performance.now();
@@ -625,7 +657,7 @@ async function profilePrintOpen(name, printUrl) {
     });
     const readyAt = await recordProfile(page, process.env.BENCH_PROFILE, `${name}.open`, async () => {
       await page.goto(printUrl);
-      await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
+      await waitForPrintReady(page, 60_000);
       return page.evaluate(() => performance.now());
     });
     const timeline = await page.evaluate(() => ({
@@ -746,7 +778,7 @@ const DIAGRAM_DEFINITIONS = {
   content:
     'one workspace imported in diagrams.html through the app’s own file import (parseWorkspaceFile, importWorkspace) from test/fixtures/diagrams.ts: a funnel board of 12 main-path stages plus Lost and Recycled (owners change three times, long names and entry definitions) with a revenue plan, and a persona board (card, five zones) with BENCH_DIAGRAM_NOTES notes, English.',
   app:
-    'totalMs = openMs + printMs. openMs: a new tab, from page.goto of the app’s print route (slaapp.html = the app’s own index/main.tsx; #/print/funnel/… on A4, #/print/board/…?paper=A4) until [data-print-ready="true"] (records and the board’s Y.Doc from IndexedDB, layout of the scene, SVG rendered, fonts loaded); printMs: page.pdf(toPlaywrightPdfOptions(printOptions(kind, { paper, orientation }))) with the orientation the page reports (data-print-orientation).',
+    'totalMs = openMs + printMs. openMs: a new tab, from page.goto of the app’s print route (slaapp.html = the app’s print entry, print.html/print.tsx; #/print/funnel/… on A4, #/print/board/…?paper=A4) until [data-print-ready="true"] as waitForPrintReady sees it (records and the board’s Y.Doc from IndexedDB, layout of the scene, SVG rendered, fonts loaded); printMs: page.pdf(toPlaywrightPdfOptions(printOptions(kind, { paper, orientation }))) with the orientation the page reports (data-print-orientation).',
   floor:
     'a static HTML page holding only the print route’s rendered <svg> drawings (outerHTML, one per page, a page break between them), the @font-face rules of the same @fontsource fonts (absolute URLs, same server) and the same @page rule, saved once and served by the same server. totalMs = openMs (new tab, page.goto until load, then document.fonts.ready) + printMs (page.pdf with the same options).',
   ratios: 'app / floor: total, print, open. Medians over the runs; app and floor alternate which goes first; one unmeasured warm-up of each first.',
@@ -785,7 +817,7 @@ async function measureDiagramApp(printUrl, kind, paper) {
   try {
     const started = performance.now();
     await page.goto(printUrl);
-    await page.locator('[data-print-ready="true"]').waitFor({ timeout: 120_000 });
+    await waitForPrintReady(page, 120_000);
     const ready = performance.now();
     const orientation = await page.locator('html').getAttribute('data-print-orientation');
     const printed = await page.pdf(slaNode.toPlaywrightPdfOptions(slaNode.printOptions(kind, { paper, orientation })));

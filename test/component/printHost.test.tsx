@@ -114,6 +114,8 @@ describe('browser host PDF export', () => {
     const frame = printFrame();
     expect(frame.src).toBe(printRouteUrl(window.location.href, '/print/sla/w1/v2', 'Letter'));
     expect(new URL(frame.src).origin).toBe(window.location.origin);
+    // The print entry beside the app's page, not the app itself.
+    expect(new URL(frame.src).pathname).toBe(new URL('print.html', window.location.href).pathname);
     expect(new URL(frame.src).hash).toBe('#/print/sla/w1/v2?paper=Letter');
     expect(frame).toHaveAttribute('aria-hidden', 'true');
     expect(frame.getAttribute('sandbox')!.split(' ').sort()).toEqual(['allow-modals', 'allow-same-origin', 'allow-scripts']);

@@ -54,10 +54,7 @@ function renderAt(hash: string, options: { host?: Host; strict?: boolean } = {})
       <AppProvider host={host} initialSettings={DEFAULT_SETTINGS} settingsProblem={null}>
         {/* oxlint-disable-next-line react/rules-of-hooks */}
         <Router hook={useHashLocation}>
-          <PrintRoot routes={ROUTES}>
-            <header>App header</header>
-            <main>The app</main>
-          </PrintRoot>
+          <PrintRoot routes={ROUTES} />
         </Router>
       </AppProvider>
     </I18nextProvider>
@@ -72,18 +69,16 @@ afterEach(() => {
 });
 
 describe('PrintRoot', () => {
-  it('renders the app for every other route', () => {
-    renderAt('#/w/1');
-    expect(screen.getByRole('main')).toHaveTextContent('The app');
-    expect(screen.queryByRole('heading')).not.toBeInTheDocument();
-  });
-
-  it('renders only the print view on a print route: no app chrome', async () => {
+  it('renders the print view of a print route', async () => {
     const { host } = renderAt('#/print/persona/w1/b1');
     expect(screen.getByRole('heading', { name: 'Sheet w1/b1' })).toBeInTheDocument();
-    expect(screen.queryByText('App header')).not.toBeInTheDocument();
-    expect(screen.queryByRole('main')).not.toBeInTheDocument();
     await waitFor(() => expect(host.printReady).toHaveBeenCalled());
+  });
+
+  it('says at once that an address which is no print route cannot be printed', async () => {
+    const { host } = renderAt('#/w/1');
+    expect(screen.getByRole('alert')).toHaveTextContent('There is nothing to print at this address.');
+    await waitFor(() => expect(host.printFailed).toHaveBeenCalledWith('there is no print view at this address'));
   });
 
   it('matches the route without the paper query and hands the paper to the layout', () => {

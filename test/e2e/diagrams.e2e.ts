@@ -10,7 +10,7 @@ import { PAPER_MM, printOptions, printRoute, type Orientation, type PdfKind } fr
 import { toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 import { DIAGRAM_BOARD_NAMES, diagramsWorkspaceFile, noteBoard, twelveStageFunnel } from '../fixtures/diagrams';
 import { chooseFile, expectWorkspacePage, openSample, poll, workspaceIdFromUrl } from './support/app';
-import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
+import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir, printUrl } from './support/browser';
 import { pdfImages, pdfPageCount, pdfText, pdfWords, squash, wordsOutside } from './support/pdf';
 
 afterEach(cleanUpBrowsers);
@@ -45,7 +45,7 @@ async function nextPrinted(page: Page, count: number): Promise<string> {
 /** Prints a print route exactly as the app does: the page's own orientation, the shared options. */
 async function printRouteToPdf(context: BrowserContext, hash: string, kind: PdfKind, paper: 'A4' | 'Letter' | 'A3', path: string) {
   const sheet = await context.newPage();
-  await sheet.goto(appUrl(hash.slice(1)));
+  await sheet.goto(printUrl(hash.slice(1)));
   await sheet.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
   const orientation = (await sheet.locator('html').getAttribute('data-print-orientation')) as Orientation;
   expect(['portrait', 'landscape']).toContain(orientation);

@@ -12,7 +12,7 @@ import { toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 import { minutesFooter } from '../../renderer/src/features/meetings/minutesExport';
 import { createWorkspaceWithSamplePeople, poll, theme } from './support/app';
 import { pressUntilFocused, settle } from './support/keyboard';
-import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
+import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir, printUrl } from './support/browser';
 
 const run = promisify(execFile);
 afterEach(cleanUpBrowsers);
@@ -223,7 +223,7 @@ describe('Regular meetings', () => {
 
     // --- Minutes PDF of the first meeting, printed as the app prints it. ----------------------
     const sheet = await context.newPage();
-    await sheet.goto(appUrl(printRoute('minutes', workspaceId, endedMeeting.id)));
+    await sheet.goto(printUrl(printRoute('minutes', workspaceId, endedMeeting.id)));
     await sheet.locator('[data-print-ready="true"]').waitFor();
     const pdf = await sheet.pdf(toPlaywrightPdfOptions(printOptions('minutes', { footer: minutesFooter(endedMeeting) })));
     const dir = await makeTempDir();
@@ -263,7 +263,7 @@ describe('Regular meetings', () => {
 
     // The second meeting's minutes list the item closed there, and the one still open.
     const sheet2 = await context.newPage();
-    await sheet2.goto(appUrl(printRoute('minutes', workspaceId, second.id)));
+    await sheet2.goto(printUrl(printRoute('minutes', workspaceId, second.id)));
     await sheet2.locator('[data-print-ready="true"]').waitFor();
     const minutes2 = await sheet2.locator('article').innerText();
     const closedSection = minutes2.slice(minutes2.indexOf(m.actions.groupClosed), minutes2.indexOf(m.actions.groupOpen));
@@ -399,7 +399,7 @@ describe('Regular meetings', () => {
     expect(meeting!.state).toBe('ended');
 
     const sheet = await context.newPage();
-    await sheet.goto(appUrl(printRoute('minutes', workspaceId, meeting!.id)));
+    await sheet.goto(printUrl(printRoute('minutes', workspaceId, meeting!.id)));
     await sheet.locator('[data-print-ready="true"]').waitFor();
     const pdf = await sheet.pdf(toPlaywrightPdfOptions(printOptions('minutes', { footer: minutesFooter(meeting!) })));
     const pdfPath = join(await makeTempDir(), 'minutes-ja.pdf');

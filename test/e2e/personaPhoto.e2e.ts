@@ -7,7 +7,7 @@ import { en } from '../../shared/locales/en';
 import { printOptions, printRoute } from '../../shared/pdf';
 import { toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 import { workspaceIdFromUrl } from './support/app';
-import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
+import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir, printUrl } from './support/browser';
 
 const run = promisify(execFile);
 afterEach(cleanUpBrowsers);
@@ -68,7 +68,7 @@ describe('persona photo', () => {
 
     // The printed sheet carries the photo.
     const sheet = await context.newPage();
-    await sheet.goto(appUrl(printRoute('persona', workspaceId, boardId)));
+    await sheet.goto(printUrl(printRoute('persona', workspaceId, boardId)));
     await sheet.locator('[data-print-ready="true"]').waitFor();
     const pdfPath = join(dir, 'sheet.pdf');
     await writeFile(pdfPath, await sheet.pdf(toPlaywrightPdfOptions(printOptions('persona-sheet'))));

@@ -7,7 +7,7 @@ import { ja } from '../../shared/locales/ja';
 import { printOptions, printRoute } from '../../shared/pdf';
 import { toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 import { workspaceIdFromUrl } from './support/app';
-import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
+import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir, printUrl } from './support/browser';
 
 const run = promisify(execFile);
 afterEach(cleanUpBrowsers);
@@ -50,7 +50,7 @@ describe('persona gallery and persona sheet PDF', () => {
     const link = gallery.getByRole('link', { name: `${boardName} を開く` });
     const boardId = (await link.getAttribute('href'))!.split('/b/')[1]!;
     const sheet = await context.newPage();
-    await sheet.goto(appUrl(printRoute('persona', workspaceId, boardId)));
+    await sheet.goto(printUrl(printRoute('persona', workspaceId, boardId)));
     await sheet.locator('[data-print-ready="true"]').waitFor();
     const dir = await makeTempDir();
     const pdfPath = join(dir, 'persona.pdf');

@@ -14,7 +14,7 @@ import { sha256Hex } from '../../shared/sla/canonical';
 import { knownVersions } from '../../renderer/src/features/sla/exportRequest';
 import { openSample, poll, readTable, type SlaStepName, slaStepLink, workspaceIdFromUrl } from './support/app';
 import { pressUntilFocused } from './support/keyboard';
-import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
+import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir, printUrl } from './support/browser';
 
 afterEach(cleanUpBrowsers);
 
@@ -97,7 +97,7 @@ describe('The sample workspace', () => {
 
     // --- Its minutes carry the notes, the decision and the KPI table. ------------------------
     const sheet = await context.newPage();
-    await sheet.goto(appUrl(printRoute('minutes', workspaceId, meetingId)));
+    await sheet.goto(printUrl(printRoute('minutes', workspaceId, meetingId)));
     await sheet.locator('[data-print-ready="true"]').waitFor();
     const minutes = await sheet.locator('article').innerText();
     for (const phrase of [meetingTitle, en.sample.meeting.kpiNote, en.sample.meeting.leadQualityNote, en.sample.meeting.decision, ...Object.values(en.sample.meeting.actions), 'MQL count']) {
@@ -230,7 +230,7 @@ async function expectEveryPartFilled(page: Page, messages: typeof en | typeof ja
     workspaceId,
   );
   const sheet = await page.context().newPage();
-  await sheet.goto(appUrl(printRoute('sla', workspaceId, versionId)));
+  await sheet.goto(printUrl(printRoute('sla', workspaceId, versionId)));
   await sheet.locator('[data-print-ready="true"]').waitFor();
   const filed = await sheet.locator('article').innerText();
   for (const head of [messages.sample.members[0]!, messages.sample.members[3]!]) {

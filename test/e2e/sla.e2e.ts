@@ -14,7 +14,7 @@ import { SlaVersion } from '../../shared/sla/versions';
 import { knownVersions, slaFooter, slaSealRequest } from '../../renderer/src/features/sla/exportRequest';
 import { createWorkspaceWithSamplePeople, goToSlaStep, poll, slaStepLink, theme } from './support/app';
 import { pressUntilFocused } from './support/keyboard';
-import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
+import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir, printUrl } from './support/browser';
 import { pdfImages, pdfWords } from './support/pdf';
 
 const run = promisify(execFile);
@@ -160,7 +160,7 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     // Print exactly as the app prints (shared options, footer with version and hash), then seal
     // with the app's own post-processing.
     const sheet = await context.newPage();
-    await sheet.goto(appUrl(printRoute('sla', workspaceId, signed!.id)));
+    await sheet.goto(printUrl(printRoute('sla', workspaceId, signed!.id)));
     await sheet.locator('[data-print-ready="true"]').waitFor();
     const printed = await sheet.pdf(toPlaywrightPdfOptions(printOptions('sla', { footer: slaFooter(signed!) })));
     const request = await slaSealRequest(signed!, { title: en.sla.defaultTitle, subject: en.sla.print.kicker, language: 'en' });
@@ -361,7 +361,7 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
     const [signed] = await storedVersions(page, workspaceId);
     expect(signed!.signatures.map((signature) => signature.name)).toEqual(['佐藤 美咲', '田中 健一']);
     const sheet = await context.newPage();
-    await sheet.goto(appUrl(printRoute('sla', workspaceId, signed!.id)));
+    await sheet.goto(printUrl(printRoute('sla', workspaceId, signed!.id)));
     await sheet.locator('[data-print-ready="true"]').waitFor();
     const printed = await sheet.pdf(toPlaywrightPdfOptions(printOptions('sla', { footer: slaFooter(signed!) })));
     const request = await slaSealRequest(signed!, { title: ja.sla.defaultTitle, subject: ja.sla.print.kicker, language: 'ja' });

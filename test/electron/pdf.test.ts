@@ -143,7 +143,7 @@ describe('PDF export in main', () => {
     const windowOptions = createWindow.mock.calls[0]![0];
     expect(windowOptions.webPreferences).toEqual(secureWebPreferences(PRELOAD));
     expect(windowOptions).toMatchObject({ show: false, width: 816, height: 1056 });
-    expect(page().window.loadURL).toHaveBeenCalledWith('app://alignboard/index.html#/print/sla/w1/v2?paper=Letter');
+    expect(page().window.loadURL).toHaveBeenCalledWith('app://alignboard/print.html#/print/sla/w1/v2?paper=Letter');
     expect(page().printToPDF).toHaveBeenCalledTimes(1);
     expect(page().printToPDF).toHaveBeenCalledWith(toElectronPrintOptions(expected));
     // The window is gone before the user is asked where to save.
@@ -479,6 +479,6 @@ describe('file names and URLs', () => {
   });
 
   it('loads the print route inside the app origin', () => {
-    expect(printUrl({ route: '/print/persona/w1/b1' }, 'A4')).toBe('app://alignboard/index.html#/print/persona/w1/b1?paper=A4');
+    expect(printUrl({ route: '/print/persona/w1/b1' }, 'A4')).toBe('app://alignboard/print.html#/print/persona/w1/b1?paper=A4');
   });
 });

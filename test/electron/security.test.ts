@@ -51,6 +51,19 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 
+  it('gives the print entry (renderer/print.html) the app page’s policy, without the room server', () => {
+    const policyOf = (file: string) => {
+      const html = readFileSync(path.join(import.meta.dirname, '../../renderer', file), 'utf8');
+      return /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    };
+    const app = policyOf('index.html')!;
+    const print = policyOf('print.html');
+    expect(print).toBeDefined();
+    // A print page connects to its own origin only; every other directive is the app page's.
+    expect(directives(print!)).toEqual(directives(app.replace(/connect-src [^;]+/, "connect-src 'self'")));
+    expect(app).toContain(`ws://127.0.0.1:${ROOM_PORT}`);
+  });
+
   it('replaces any CSP header, whatever its casing, and keeps the others', () => {
     const headers = withContentSecurityPolicy({
       'content-security-policy': ["default-src *"],

@@ -3,31 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { Toaster, toast } from 'sonner';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { PrintRoot } from '../features/print/PrintRoot';
 import { useBackupNotifications } from '../features/backups/BackupRunStatus';
 import { useAutomaticBackups } from '../features/backups/backupService';
 import { HomePage } from '../features/home/HomePage';
 import {
   AudiencePage,
+  PrintView,
   BackupsPage,
   BoardPage,
-  BoardPrint,
   CalendarPage,
   FunnelsPage,
   FunnelPage,
-  FunnelSheetPrint,
   KpiPage,
   MembersPage,
   MeetingPage,
   MeetingsPage,
-  MinutesPrint,
   PAGE_ROUTES,
-  PersonaSheet,
   PersonasPage,
   RunMeetingPage,
   SettingsPage,
   SlaPage,
-  SlaPrint,
   VerifyPage,
   WorkspacePage,
 } from './pages';
@@ -46,6 +41,7 @@ import { dialogOpen } from '../ui/shortcuts/keys';
 import { ariaKeys } from '../ui/shortcuts/labels';
 import { useShortcuts } from '../ui/shortcuts/useShortcuts';
 import { isAudiencePath } from '@shared/audience/presentation';
+import { isPrintPath } from '@shared/pdf';
 
 
 /** The menu's commands and the app's global shortcuts (the shortcut table's 'global' scope). */
@@ -224,6 +220,19 @@ function Shell() {
 }
 
 /**
+ * Only the print view when the hash starts with `#/print/` (see PrintView), and the app otherwise.
+ */
+function PrintGate(props: { children: ReactNode }) {
+  const [location] = useLocation();
+  if (!isPrintPath(location)) return <>{props.children}</>;
+  return (
+    <Suspense fallback={null}>
+      <PrintView />
+    </Suspense>
+  );
+}
+
+/**
  * Only the audience view when the hash is `#/audience` (no header, navigation, toasts, shortcuts,
  * rooms or automatic backups: that window is the projector's), and the app otherwise.
  */
@@ -242,27 +251,13 @@ export function App() {
     // wouter takes the location hook itself and calls it; hash routes work from app:// and http.
     // oxlint-disable-next-line react/rules-of-hooks
     <Router hook={useHashLocation}>
-      <PrintRoot
-        routes={
-          <>
-            <Route path="/print/persona/:workspaceId/:boardId">
-              {(params) => <PersonaSheet workspaceId={params.workspaceId} boardId={params.boardId} />}
-            </Route>
-            <Route path="/print/minutes/:workspaceId/:meetingId">
-              {(params) => <MinutesPrint workspaceId={params.workspaceId} meetingId={params.meetingId} />}
-            </Route>
-            <Route path="/print/sla/:workspaceId/:versionId">{(params) => <SlaPrint workspaceId={params.workspaceId} versionId={params.versionId} />}</Route>
-            <Route path="/print/funnel/:workspaceId/:boardId">{(params) => <FunnelSheetPrint workspaceId={params.workspaceId} boardId={params.boardId} />}</Route>
-            <Route path="/print/board/:workspaceId/:boardId">{(params) => <BoardPrint workspaceId={params.workspaceId} boardId={params.boardId} />}</Route>
-          </>
-        }
-      >
+      <PrintGate>
         <AudienceGate>
           <WorkspaceActionsProvider>
             <Shell />
           </WorkspaceActionsProvider>
         </AudienceGate>
-      </PrintRoot>
+      </PrintGate>
     </Router>
   );
 }

@@ -1,5 +1,5 @@
 import { isAudiencePath } from '@shared/audience/presentation';
-import { isPrintPath, PRINT_ROUTE_PREFIX } from '@shared/pdf';
+import { isPrintPath } from '@shared/pdf';
 import { lazyPage, moduleLoader, type ModuleLoader } from './lazyPage';
 
 /**
@@ -109,36 +109,23 @@ const settled = (promise: Promise<unknown>): Promise<void> =>
     () => undefined,
   );
 
-// Print views (a separate window each), and the audience window (the projector's view, issue 10).
-// Their modules, named once: preloadStartPage asks for the same module early (one module either way).
-const printModules = {
-  persona: moduleLoader(() => import('../features/personas/PersonaSheet')),
-  minutes: moduleLoader(() => import('../features/meetings/MinutesPrint')),
-  sla: moduleLoader(() => import('../features/sla/SlaPrint')),
-  funnel: moduleLoader(() => import('../features/diagrams/FunnelSheetPrint')),
-  board: moduleLoader(() => import('../features/diagrams/BoardPrint')),
-};
+// The audience window (the projector's view, issue 10), and the print views in the app's window
+// (printView.tsx; print windows load the print entry, print.tsx).
 const audienceModule = moduleLoader(() => import('../features/audience/AudiencePage'));
+const printViewModule = moduleLoader(() => import('./printView'));
 
-export const PersonaSheet = lazyPage(printModules.persona, (m) => m.PersonaSheet);
-export const MinutesPrint = lazyPage(printModules.minutes, (m) => m.MinutesPrint);
-export const SlaPrint = lazyPage(printModules.sla, (m) => m.SlaPrint);
-export const FunnelSheetPrint = lazyPage(printModules.funnel, (m) => m.FunnelSheetPrint);
-export const BoardPrint = lazyPage(printModules.board, (m) => m.BoardPrint);
 export const AudiencePage = lazyPage(audienceModule, (m) => m.AudiencePage);
+export const PrintView = lazyPage(printViewModule, (m) => m.PrintView);
 
 /**
  * Starts loading the code of the page the app opens on (main.tsx calls it first thing): a print
- * or audience window's page, or the app page a reload (or a restart on a page) returns to. It
+ * view or the audience window's page, or the app page a reload (or a restart on a page) returns to. It
  * then arrives while the settings and the language load, not after them (issue 12). Resolves
  * when it is here (at once for the home page; a failure to load is left to the page's own load,
  * which reports it): main.tsx renders after that, so the page renders at once (lazyPage).
  */
 export function preloadStartPage(path: string): Promise<void> {
-  if (isPrintPath(path)) {
-    const print = path.slice(PRINT_ROUTE_PREFIX.length).split('/')[0]!;
-    return Object.hasOwn(printModules, print) ? settled(printModules[print as keyof typeof printModules]()) : Promise.resolve();
-  }
+  if (isPrintPath(path)) return settled(printViewModule().then((module) => module.preloadPrintModule(path)));
   if (isAudiencePath(path)) return settled(audienceModule());
   return preloadPageAt(path.split('?')[0]!);
 }

@@ -9,7 +9,8 @@ import type { Board } from '@shared/records/board';
 import type { Member } from '@shared/records/member';
 import type { SlaVersion } from '@shared/sla/versions';
 import type { Workspace } from '@shared/records/workspace';
-import { schemaAt, type TableName } from '@shared/workspaceTables';
+import type { TableName } from '@shared/workspaceTables';
+import { schemaAt } from '@shared/workspaceStores';
 
 export type BoardRow = Board & { readonly doc: Y.Doc };
 
@@ -63,8 +64,8 @@ export const DB_NAME = 'alignboard';
  * Schema versions are cumulative: never edit a released version, add a new one with its upgrade
  * and a migration test that opens a database written by the previous version
  * (test/component/dbMigrations.test.ts). The tables and their indexes in each version are declared
- * once, in shared/workspaceTables.ts; a new table is an entry there with `stores: { [DB_VERSION]: … }`
- * and DB_VERSION one higher.
+ * once, in shared/workspaceStores.ts; a new table is an entry there with `{ [DB_VERSION]: … }`, an
+ * entry of shared/workspaceTables.ts's list for the file format, and DB_VERSION one higher.
  *
  * Members and boards are keyed by [workspaceId+id]: ids are unique within a workspace, so a
  * workspace imported under a new id keeps every internal reference (board → member) intact.

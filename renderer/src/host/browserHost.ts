@@ -1,10 +1,9 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { backupsToDelete, newestFirst } from '@shared/backups';
-import { MAX_FILE_BYTES, utf8ByteLength } from '@shared/fileLimits';
+import { FILE_EXTENSION, MAX_FILE_BYTES, utf8ByteLength } from '@shared/fileLimits';
 import type { BackupEntry } from '@shared/ipc';
 import { looksLikePng } from '@shared/png';
 import { AppSettings, DEFAULT_SETTINGS, type RendererSettingsPatch } from '@shared/settings';
-import { FILE_EXTENSION } from '@shared/workspaceFile';
 import { errorMessage, isQuotaError } from '../db/errors';
 import { createBrowserAudience } from './browserAudience';
 import { HostError, hostCall } from './hostError';

@@ -1,12 +1,15 @@
 import { formatWait, pageViewport, PdfExportRequest, printHash, printOptions } from '@shared/pdf';
 import { HostError } from './hostError';
 
+/** The print entry's page, a sibling of the app's index.html in the build. */
+export const PRINT_PAGE = 'print.html';
+
 /** As long as Electron's print window waits (electron/main/pdf.ts). */
 export const FRAME_READY_TIMEOUT_MS = 30_000;
 
-/** The app's own URL with the print route (and paper) as its hash. */
+/** The print entry beside the app's page (print.html, see renderer/src/print.tsx) with the print route (and paper) as its hash. */
 export function printRouteUrl(appHref: string, route: string, paper: Parameters<typeof printHash>[1]): string {
-  const url = new URL(appHref);
+  const url = new URL(PRINT_PAGE, appHref);
   url.hash = printHash(route, paper);
   return url.href;
 }

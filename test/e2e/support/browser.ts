@@ -82,6 +82,14 @@ export function appUrl(route = '/'): string {
   return `${baseUrl()}#${route}`;
 }
 
+/**
+ * The print entry's URL for a print route (and query), e.g. printUrl('/print/sla/w/v'): the page
+ * Electron's print window and the browser's print frame load (renderer/print.html), not the app.
+ */
+export function printUrl(route: string): string {
+  return `${baseUrl()}print.html#${route}`;
+}
+
 /** A new empty temporary directory, deleted by cleanUpBrowsers(). */
 export async function makeTempDir(prefix = 'alignboard-e2e-'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));

@@ -2,7 +2,7 @@ import { Suspense, useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { isPrintPath, parsePrintLocation } from '@shared/pdf';
+import { parsePrintLocation } from '@shared/pdf';
 import { PrintPaperContext, PrintViewContext } from './printContext';
 import { PrintViewBar } from './PrintViewBar';
 import { startPrintFonts } from './printFonts';
@@ -70,12 +70,12 @@ function PrintRoutes({ location, children }: { location: string; children: React
 }
 
 /**
- * Renders only the print route when the hash starts with `#/print/` (no header, menus, toasts,
- * shortcuts or automatic backups: this document exists to be printed), and the app otherwise.
- * `routes` are wouter `<Route>`s under `/print/…`; an unknown one reports a problem.
+ * A print window's root (print.tsx) and the app window's print views (App.tsx loads it when the
+ * hash starts with `#/print/`): only the print routes, no header, menus, toasts, shortcuts or
+ * automatic backups — this document exists to be printed. `routes` are wouter `<Route>`s under
+ * `/print/…`; any other address is an unknown print route, reported as such.
  */
-export function PrintRoot({ routes, children }: { routes: ReactNode; children: ReactNode }) {
+export function PrintRoot({ routes }: { routes: ReactNode }) {
   const [location] = useLocation();
-  if (!isPrintPath(location)) return <>{children}</>;
   return <PrintRoutes location={location}>{routes}</PrintRoutes>;
 }

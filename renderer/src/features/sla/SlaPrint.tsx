@@ -1,17 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { memo, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SLA_SECTION_KEYS, type SlaDocument } from '@shared/sla/document';
+import type { Paper } from '@shared/pdf';
+import type { Member } from '@shared/records/member';
+import type { Workspace } from '@shared/records/workspace';
+import { SLA_SECTION_KEYS } from '@shared/sla/document';
 import type { SignatureImage } from '@shared/sla/versions';
 import { useApp } from '../../app/AppContext';
-import { db } from '../../db/db';
+import type { SlaVersionRow } from '../../db/db';
+import { useUnchangedData } from '../../ui/sameData';
 import { SlaFigureView, useSlaFigures } from '../diagrams/SlaFigures';
 import { PrintLayout, printClasses } from '../print/PrintLayout';
 import { usePrintPaper } from '../print/printContext';
-import { textOf } from '../../theme/fonts';
-import { preloadFontsForText } from '../print/printFonts';
 import { usePrintReady } from '../print/usePrintReady';
 import { department, formatDate, sectionTitle } from './format';
 import { SectionGenerated } from './SlaContent';
+import { preloadSlaFonts, primedSlaPrintData, readSlaPrintData } from './slaPrintData';
 import './sla.css';
 
 /** A drawn signature: a PNG, or SVG path data (validated by the schema: path commands only). */
@@ -24,12 +28,6 @@ function SignatureImageView({ image, label }: { image: SignatureImage; label: st
   );
 }
 
-/** Signs the generated SLA text writes outside its wording (SlaContent: targets). */
-const GENERATED_SIGNS = '≥≤';
-
-/** No document yet (loading): no figures. */
-const EMPTY_DOCUMENT: SlaDocument = { schemaVersion: 1, title: '', validity: { from: null, until: null }, sections: [] };
-
 /**
  * The SLA as a filed document: a cover (title, parties, version, validity, hash), the numbered
  * sections with their generated content and the users' text, and the signature blocks with the
@@ -38,40 +36,35 @@ const EMPTY_DOCUMENT: SlaDocument = { schemaVersion: 1, title: '', validity: { f
  */
 export function SlaPrint(props: { workspaceId: string; versionId: string }) {
   const { t } = useTranslation();
+  // The print entry reads the records before the first render (primeSlaPrintData): the view then
+  // renders the document at once, and the live query's first answer (the same records) does not
+  // render it again (useUnchangedData).
+  const live = useLiveQuery(
+    () => readSlaPrintData(props.workspaceId, props.versionId),
+    [props.workspaceId, props.versionId],
+    primedSlaPrintData(props.workspaceId, props.versionId),
+  );
+  const data = useUnchangedData(live);
   const { language } = useApp();
-  const data = useLiveQuery(async () => {
-    const [workspace, version, members] = await Promise.all([
-      db.workspaces.get(props.workspaceId),
-      db.slaVersions.get([props.workspaceId, props.versionId]),
-      db.members.where('workspaceId').equals(props.workspaceId).toArray(),
-    ]);
-    if (version) {
-      // The fonts of its text start loading now, while the view renders (see preloadFontsForText):
-      // the version's own text, the names, and the SLA wording it is set in (regular and bold),
-      // with the signs SectionGenerated writes itself.
-      const text = [
-        textOf(version.document),
-        textOf(members.map((member) => [member.name, member.title])),
-        workspace?.name ?? '',
-        textOf(t('sla', { returnObjects: true })),
-        GENERATED_SIGNS,
-      ].join('\n');
-      // Bold: the headings, and the signs of the whole text (tables set some in bold); not every
-      // kanji of the wording twice.
-      const headings = [version.document.title, t('sla.defaultTitle'), textOf(t('sla.sections', { returnObjects: true })), textOf(t('sla.print', { returnObjects: true }))];
-      const signs = [...new Set(text)].filter((char) => char.codePointAt(0)! < 0x3000).join('');
-      preloadFontsForText(text, [...headings, signs].join('\n'));
-    }
-    return { workspace: workspace ?? null, version: version ?? null, members };
-  }, [props.workspaceId, props.versionId]);
+  // Before the browser lays the document out (once per data; the print entry has asked already for
+  // the records it read before the first render).
+  useLayoutEffect(() => {
+    if (data) preloadSlaFonts(data, language);
+  }, [data, language]);
   const missing = data !== undefined && (data.workspace === null || data.version === null);
   usePrintReady(Boolean(data && !missing), missing ? 'the SLA version does not exist' : null);
   const paper = usePrintPaper('sla');
-  const figures = useSlaFigures(data?.version?.document ?? EMPTY_DOCUMENT, paper);
 
   if (!data) return null;
   if (!data.workspace || !data.version) return <p role="alert">{t('workspace.notFound')}</p>;
-  const { version, members, workspace } = data;
+  return <SlaPrintDocument workspace={data.workspace} version={data.version} members={data.members} paper={paper} />;
+}
+
+const SlaPrintDocument = memo(function SlaPrintDocument(props: { workspace: Workspace; version: SlaVersionRow; members: Member[]; paper: Paper }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const { version, members, workspace, paper } = props;
+  const figures = useSlaFigures(version.document, paper);
   const document = version.document;
   const title = document.title || t('sla.defaultTitle');
   const state = t(`sla.states.${version.state}`);
@@ -166,4 +159,4 @@ export function SlaPrint(props: { workspaceId: string; versionId: string }) {
       </article>
     </PrintLayout>
   );
-}
+});

@@ -1,0 +1,89 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Router } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { printRoute } from '../../shared/pdf';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { setTitle } from '../../shared/sla/document';
+import { AppProvider } from '../../renderer/src/app/AppContext';
+import { preloadPrintPage, printRoutes } from '../../renderer/src/app/printPages';
+import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
+import { PrintRoot } from '../../renderer/src/features/print/PrintRoot';
+import { PRINT_READY_SELECTOR } from '../../renderer/src/features/print/usePrintReady';
+import { primedSlaPrintData } from '../../renderer/src/features/sla/slaPrintData';
+import { ensureVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
+import { createBrowserHost } from '../../renderer/src/host/browserHost';
+import type { Host } from '../../renderer/src/host';
+import { initI18n } from '../../renderer/src/i18n';
+import { resetDb } from './renderApp';
+
+/** The print entry's tree (renderer/src/print.tsx) on a browser host that records the ready handshake. */
+function renderPrintEntry(hash: string) {
+  window.location.hash = hash;
+  const host: Host = { ...createBrowserHost(localStorage), printReady: vi.fn<Host['printReady']>(async () => {}), printFailed: vi.fn<Host['printFailed']>(async () => {}) };
+  render(
+    <StrictMode>
+      <I18nextProvider i18n={initI18n('en')}>
+        <AppProvider host={host} initialSettings={DEFAULT_SETTINGS} settingsProblem={null}>
+          {/* oxlint-disable-next-line react/rules-of-hooks */}
+          <Router hook={useHashLocation}>
+            <PrintRoot routes={printRoutes} />
+          </Router>
+        </AppProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+  return host;
+}
+
+async function seed() {
+  const workspaceId = await createWorkspace('Sales × Marketing');
+  await addMember(workspaceId, { name: 'Hanako Sato', department: 'marketing', title: 'Head of Marketing' });
+  const version = await ensureVersion(workspaceId, { language: 'en', title: 'SLA 2026' });
+  return { workspaceId, version, path: printRoute('sla', workspaceId, version.id) };
+}
+
+beforeEach(resetDb);
+afterEach(() => {
+  window.location.hash = '';
+  delete document.documentElement.dataset.printReady;
+  delete document.documentElement.dataset.printProblem;
+});
+
+describe('the print entry', () => {
+  it('reads the SLA before the first render, so the document is there on it', async () => {
+    const { workspaceId, version, path } = await seed();
+    await preloadPrintPage(`${path}?paper=A4`);
+    expect(primedSlaPrintData(workspaceId, version.id)?.version?.id).toBe(version.id);
+    const host = renderPrintEntry(`#${path}?paper=A4`);
+    // No wait: the view's code and its records were here before it rendered.
+    expect(screen.getByRole('heading', { level: 1, name: 'SLA 2026' })).toBeInTheDocument();
+    expect(screen.getByText('Sales × Marketing')).toBeInTheDocument();
+    await waitFor(() => expect(document.querySelector(PRINT_READY_SELECTOR)).not.toBeNull());
+    expect(host.printReady).toHaveBeenCalledTimes(1);
+  });
+
+  it('still follows the records after that first render (a draft retitled in the app)', async () => {
+    const { workspaceId, version, path } = await seed();
+    await preloadPrintPage(path);
+    renderPrintEntry(`#${path}`);
+    expect(screen.getByRole('heading', { level: 1, name: 'SLA 2026' })).toBeInTheDocument();
+    await act(() => updateVersion(workspaceId, version.id, (current) => ({ ...current, document: setTitle(current.document, 'SLA 2027') })));
+    expect(await screen.findByRole('heading', { level: 1, name: 'SLA 2027' })).toBeInTheDocument();
+  });
+
+  it('renders without a preload too, once its code and records arrive', async () => {
+    const { path } = await seed();
+    renderPrintEntry(`#${path}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'SLA 2026' })).toBeInTheDocument();
+  });
+
+  it('says at once that an address which is no print route cannot be printed', async () => {
+    const host = renderPrintEntry('#/w/1');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/.+/);
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('error'));
+    expect(host.printFailed).toHaveBeenCalledWith('there is no print view at this address');
+  });
+});
