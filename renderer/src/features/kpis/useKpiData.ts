@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useSyncExternalStore } from 'react';
 import type { Language } from '@shared/settings';
-import { type KpiData, loadKpiData } from './kpiStore';
+import { type KpiData, loadKpiData } from './kpiRead';
 
 /**
  * The KPI views' data (loadKpiData), live, shared (issue 12).
