@@ -15,13 +15,9 @@ import '../../renderer/src/theme/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { submitForReview } from '../../shared/sla/versions';
 import { AppProvider, applyTheme } from '../../renderer/src/app/AppContext';
 import { db } from '../../renderer/src/db/db';
-import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { KpiDashboard } from '../../renderer/src/features/kpis/KpiDashboard';
-import { createDefaultKpis, writeImportedValues } from '../../renderer/src/features/kpis/kpiStore';
-import { ensureVersion, signVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import { initI18n, loadLanguage } from '../../renderer/src/i18n';
 import { benchValues, KPI_BENCH_LAST, KPI_BENCH_MONTHS } from './kpiData';
@@ -36,8 +32,18 @@ declare global {
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const params = new URLSearchParams(window.location.search);
 
+/**
+ * The seeding code (the workspace, KPI and SLA stores' writes) is loaded in seed mode only: the
+ * dashboard's page, like the app's KPI page, loads only what opening the dashboard imports.
+ */
 async function seed(): Promise<void> {
   const started = performance.now();
+  const [{ submitForReview }, { addMember, createWorkspace }, { createDefaultKpis, writeImportedValues }, { ensureVersion, signVersion, updateVersion }] = await Promise.all([
+    import('../../shared/sla/versions'),
+    import('../../renderer/src/db/workspaces'),
+    import('../../renderer/src/features/kpis/kpiStore'),
+    import('../../renderer/src/features/sla/slaStore'),
+  ]);
   const workspaceId = await createWorkspace('KPI bench');
   const marketing = await addMember(workspaceId, { name: 'Emma Clark', department: 'marketing', title: 'Head of Marketing' });
   const sales = await addMember(workspaceId, { name: 'Noah Bennett', department: 'sales', title: 'Head of Sales' });
