@@ -18,6 +18,7 @@ import { I18nextProvider } from 'react-i18next';
 import { AppProvider, applyTheme } from '../../renderer/src/app/AppContext';
 import { db } from '../../renderer/src/db/db';
 import { KpiDashboard } from '../../renderer/src/features/kpis/KpiDashboard';
+import { prefetchKpiData } from '../../renderer/src/features/kpis/useKpiData';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import { initI18n, loadLanguage } from '../../renderer/src/i18n';
 import { benchValues, KPI_BENCH_LAST, KPI_BENCH_MONTHS } from './kpiData';
@@ -64,6 +65,8 @@ async function open(): Promise<void> {
   void db.open().catch(() => undefined);
   const host = createBrowserHost();
   const { settings, problem } = await host.getSettings();
+  // As main.tsx on the KPI page (prefetchStartData): the dashboard's reads start while the language loads.
+  void prefetchKpiData(params.get('ws') ?? '', 'en');
   await loadLanguage('en');
   const i18n = initI18n('en');
   applyTheme(settings.theme);

@@ -14,6 +14,7 @@ import { db } from '../../renderer/src/db/db';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { createDefaultKpis, listKpis, listValues, setValue } from '../../renderer/src/features/kpis/kpiStore';
 import { formatPeriod, lastCompleteMonth } from '../../renderer/src/features/kpis/model';
+import { prefetchStartData } from '../../renderer/src/app/pages';
 import { renderApp, resetDb } from './renderApp';
 
 beforeEach(resetDb);
@@ -223,6 +224,29 @@ describe('KPI page', () => {
     expect(screen.queryByText(en.kpi.loading)).toBeNull();
     expect(screen.getByRole('article', { name: /^MQL count: 190, target 200, At risk/ })).toBeInTheDocument();
     // Still live: a value typed elsewhere (another window, the grid) reaches the card.
+    await setValue(workspaceId, 'metric:mql', month, 210);
+    expect(await screen.findByRole('article', { name: /^MQL count: 210, target 200, On track/ })).toBeInTheDocument();
+  });
+
+  it('opening the app on the KPI page reads its data while the language loads (prefetchStartData): the dashboard’s first render has the cards, and stays live', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    await setValue(workspaceId, 'metric:mql', month, 190);
+    // Other pages read nothing early; a path that is no page neither (and neither fails).
+    await expect(prefetchStartData(`/w/${workspaceId}/sla`, 'en')).resolves.toBeUndefined();
+    await expect(prefetchStartData('/nothing', 'en')).resolves.toBeUndefined();
+    await prefetchStartData(`/w/${workspaceId}/kpis`, 'en');
+    render(
+      <I18nextProvider i18n={initI18n('en')}>
+        <AppProvider host={createBrowserHost(localStorage)} initialSettings={{ ...DEFAULT_SETTINGS, language: 'en' }} settingsProblem={null}>
+          <KpiDashboard workspaceId={workspaceId} period={month} />
+        </AppProvider>
+      </I18nextProvider>,
+    );
+    // Synchronously after the first render: no "Loading", the cards are there.
+    expect(screen.queryByText(en.kpi.loading)).toBeNull();
+    expect(screen.getAllByRole('article')).toHaveLength(8);
+    expect(screen.getByRole('article', { name: /^MQL count: 190, target 200, At risk/ })).toBeInTheDocument();
     await setValue(workspaceId, 'metric:mql', month, 210);
     expect(await screen.findByRole('article', { name: /^MQL count: 210, target 200, On track/ })).toBeInTheDocument();
   });

@@ -21,6 +21,9 @@ import { SlaAttainmentPanel } from './SlaAttainmentPanel';
 import { ValuesGrid } from './ValuesGrid';
 import './kpis.css';
 
+// The app's start on this page reads the dashboard's data early (pages.tsx, prefetchStartData).
+export { prefetchKpiData } from './useKpiData';
+
 const TABS = ['dashboard', 'definitions', 'values', 'sla'] as const;
 type Tab = (typeof TABS)[number];
 
