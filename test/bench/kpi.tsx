@@ -15,9 +15,15 @@ import '../../renderer/src/theme/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { submitForReview } from '../../shared/sla/versions';
 import { AppProvider, applyTheme } from '../../renderer/src/app/AppContext';
 import { db } from '../../renderer/src/db/db';
+// The workspace and KPI stores stay in the measured page, as the app loads them with the KPI page
+// (main.tsx imports the workspace store, the KPI page the KPI store); the SLA store, which the app
+// does not load to show the dashboard, is loaded in seed mode only (see seed()).
+import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { KpiDashboard } from '../../renderer/src/features/kpis/KpiDashboard';
+import { createDefaultKpis, writeImportedValues } from '../../renderer/src/features/kpis/kpiStore';
 import { prefetchKpiData } from '../../renderer/src/features/kpis/useKpiData';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import { initI18n, loadLanguage } from '../../renderer/src/i18n';
@@ -33,18 +39,9 @@ declare global {
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const params = new URLSearchParams(window.location.search);
 
-/**
- * The seeding code (the workspace, KPI and SLA stores' writes) is loaded in seed mode only: the
- * dashboard's page, like the app's KPI page, loads only what opening the dashboard imports.
- */
 async function seed(): Promise<void> {
   const started = performance.now();
-  const [{ submitForReview }, { addMember, createWorkspace }, { createDefaultKpis, writeImportedValues }, { ensureVersion, signVersion, updateVersion }] = await Promise.all([
-    import('../../shared/sla/versions'),
-    import('../../renderer/src/db/workspaces'),
-    import('../../renderer/src/features/kpis/kpiStore'),
-    import('../../renderer/src/features/sla/slaStore'),
-  ]);
+  const { ensureVersion, signVersion, updateVersion } = await import('../../renderer/src/features/sla/slaStore');
   const workspaceId = await createWorkspace('KPI bench');
   const marketing = await addMember(workspaceId, { name: 'Emma Clark', department: 'marketing', title: 'Head of Marketing' });
   const sales = await addMember(workspaceId, { name: 'Noah Bennett', department: 'sales', title: 'Head of Sales' });
