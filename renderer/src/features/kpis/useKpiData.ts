@@ -49,6 +49,8 @@ function sourceFor(workspaceId: string, language: Language): Source {
     if (listeners.size > 0) return;
     subscription?.unsubscribe();
     subscription = null;
+    // A prefetch nobody took over, closed before its result: its waiters are done waiting.
+    settleFirst();
     if (sources.get(key) === source) sources.delete(key);
   };
   const closeIn = (ms: number) => {
@@ -96,7 +98,7 @@ export function useKpiData(workspaceId: string, language: Language): KpiData | u
  * KPI page, main.tsx through pages.tsx): the reads then overlap loading the language and the first
  * render, and the dashboard's first render has its data (issue 12). A view that mounts within
  * UNCLAIMED_MS takes the same live query over; otherwise it closes. Resolves when the first
- * result (or error) is in.
+ * result (or error) is in, or the read closed unclaimed before it.
  */
 export function prefetchKpiData(workspaceId: string, language: Language): Promise<void> {
   return sourceFor(workspaceId, language).firstResult;
