@@ -251,6 +251,22 @@ describe('KPI page', () => {
     expect(await screen.findByRole('article', { name: /^MQL count: 210, target 200, On track/ })).toBeInTheDocument();
   });
 
+  it('the app opening on the KPI page (a reload there) renders the page with its cards at once: the workspace and the KPI data are read before the first render', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    await setValue(workspaceId, 'metric:mql', month, 190);
+    await prefetchStartData(`/w/${workspaceId}/kpis`, 'en');
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    // Synchronously after the first render: the page, not "Loading", with the dashboard's cards.
+    expect(screen.getByRole('heading', { level: 1, name: en.kpi.pageTitle })).toBeInTheDocument();
+    expect(screen.queryByText(en.app.loading)).toBeNull();
+    expect(screen.getAllByRole('article')).toHaveLength(8);
+    expect(screen.getByRole('article', { name: /^MQL count: 190, target 200, At risk/ })).toBeInTheDocument();
+    // The live reads took over: a rename reaches the breadcrumb.
+    await db.workspaces.update(workspaceId, { name: 'Renamed' });
+    expect(await screen.findByRole('link', { name: 'Renamed' })).toBeInTheDocument();
+  });
+
   it('opens and closes a card’s month-by-month table from the keyboard; the open table is next in the tab order', async () => {
     const workspaceId = await createWorkspace('W');
     await createDefaultKpis(workspaceId, 'en');

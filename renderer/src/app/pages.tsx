@@ -1,6 +1,8 @@
 import { isAudiencePath } from '@shared/audience/presentation';
 import { isPrintPath, PRINT_ROUTE_PREFIX } from '@shared/pdf';
 import type { Language } from '@shared/settings';
+import { prefetchKpiData } from '../features/kpis/useKpiData';
+import { prefetchWorkspace } from '../ui/WorkspaceGate';
 import { lazyPage, moduleLoader, type ModuleLoader } from './lazyPage';
 
 /**
@@ -165,12 +167,15 @@ export function preloadStartPage(path: string): Promise<void> {
 
 /**
  * What a page reads as it opens, started early when the app opens on it (issue 12): main.tsx calls
- * prefetchStartData once it knows the language, so the reads overlap loading the language and the
- * page's first render, which then has its data. Each through the page module's own function (the
- * home page's code stays as it is); a read nobody takes over closes by itself.
+ * prefetchStartData once it knows the language, so the reads run while the page's code and the
+ * language load, and the page's first render has its data. The read functions are part of the
+ * start code (small; their data layer is loaded at start anyway), not of the page's chunk, whose
+ * arrival would come too late; a read nobody takes over closes by itself.
  */
 const routeData: Partial<Record<keyof typeof PAGE_ROUTES, (params: Record<string, string>, language: Language) => Promise<void>>> = {
-  kpis: async ({ id }, language) => (await modules.kpis()).prefetchKpiData(id!, language),
+  kpis: async ({ id }, language) => {
+    await Promise.all([prefetchWorkspace(id!), prefetchKpiData(id!, language)]);
+  },
 };
 
 /**

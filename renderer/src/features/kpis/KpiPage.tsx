@@ -21,9 +21,6 @@ import { SlaAttainmentPanel } from './SlaAttainmentPanel';
 import { ValuesGrid } from './ValuesGrid';
 import './kpis.css';
 
-// The app's start on this page reads the dashboard's data early (pages.tsx, prefetchStartData).
-export { prefetchKpiData } from './useKpiData';
-
 /**
  * The CSV import (its worker client, the CRM header tables, business hours with the holiday
  * tables) is only needed once asked for: loaded when the Import button is pointed at or focused,
