@@ -10,7 +10,7 @@ import { isAudiencePath } from '@shared/audience/presentation';
 import { isPrintPath } from '@shared/pdf';
 import { App } from './app/App';
 import { AppProvider, applyTheme, effectiveLanguage } from './app/AppContext';
-import { preloadStartPage } from './app/pages';
+import { prefetchStartData, preloadStartPage } from './app/pages';
 import { db } from './db/db';
 import { purgeDeletedWorkspaces } from './db/workspaces';
 import { detectHost } from './host';
@@ -27,6 +27,8 @@ async function start() {
   const host = detectHost();
   const { settings, problem } = await host.getSettings();
   const language = effectiveLanguage(settings, host);
+  // The start page's reads (the KPI page's data), once its code is here, while the language loads.
+  void prefetchStartData(path, language);
   await Promise.all([loadLanguage(language), startPage]);
   const i18n = initI18n(language);
   applyTheme(settings.theme);

@@ -77,7 +77,6 @@ export const calendarEn = {
     company: 'company holidays {{list}}',
   },
   sampleHolidays: { newYear: "New Year's Day", independence: 'Independence Day', christmas: 'Christmas Day' },
-  defaults: { yearEnd: 'Year-end holidays' },
   sla: {
     definitionTitle: 'Working calendar',
     compliance: 'Met in a month when at least {{percent}} of records are handled within the window.',

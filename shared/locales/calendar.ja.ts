@@ -78,7 +78,6 @@ export const calendarJa: Messages['calendar'] = {
     company: '会社の休日 {{list}}',
   },
   sampleHolidays: { newYear: '元日', independence: '米国独立記念日', christmas: 'クリスマス' },
-  defaults: { yearEnd: '年末年始休業' },
   sla: {
     definitionTitle: '営業日カレンダー',
     compliance: '各月、{{percent}} 以上のレコードが期限内に対応されたとき達成とします。',

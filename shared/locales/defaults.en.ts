@@ -16,6 +16,8 @@ export const defaultsEn = {
     lost: { name: 'Lost', entryDefinition: 'Lost or abandoned' },
     recycled: { name: 'Recycled', entryDefinition: 'Returned by sales as not ready yet; marketing nurtures it again' },
   },
+  /** The default working calendar's year-end closure (Japan's), written into the calendar when it is stored. */
+  calendar: { yearEnd: 'Year-end holidays' },
   kpis: {
     mqlCount: { name: 'MQL count', description: 'Marketing-qualified leads handed to sales in the period.' },
     mqlToSql: { name: 'MQL → SQL conversion', description: 'SQL ÷ MQL: the share of marketing-qualified leads that sales qualifies.' },

@@ -13,6 +13,8 @@ export const defaultsJa: Messages['defaults'] = {
     lost: { name: '失注', entryDefinition: '失注または見送り' },
     recycled: { name: 'リサイクル', entryDefinition: '時期尚早として営業から戻され、マーケティングが再育成するリード' },
   },
+  /** The default working calendar's year-end closure (Japan's), written into the calendar when it is stored. */
+  calendar: { yearEnd: '年末年始休業' },
   kpis: {
     mqlCount: { name: 'MQL数', description: 'マーケティングが営業に引き渡した、基準を満たす見込み客（MQL）の月間件数。' },
     mqlToSql: { name: 'MQL→SQL転換率', description: 'SQL数 ÷ MQL数。営業が商談化を見込めると判断したリードの割合。' },

@@ -184,7 +184,7 @@ describe('DateField (ui)', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('日付は必須です。2026/12/07 の形で入力するか、カレンダーから選んでください。');
     // A required field's calendar offers no Clear.
     await user.click(screen.getByRole('button', { name: ja.dateField.chooseDate }));
-    expect(within(screen.getByRole('dialog')).queryByRole('button', { name: ja.dateField.clear })).toBeNull();
+    expect(within(await screen.findByRole('dialog')).queryByRole('button', { name: ja.dateField.clear })).toBeNull();
   });
 
   it('calendar: weeks from Sunday in English, arrows / Page Up/Down / Home / End move, Enter picks and focus returns to the button', async () => {
@@ -192,7 +192,7 @@ describe('DateField (ui)', () => {
     show('en', <Form initial="2026-12-07" />);
     const button = screen.getByRole('button', { name: en.dateField.chooseDate });
     await user.click(button);
-    const popover = screen.getByRole('dialog', { name: en.dateField.chooseDate });
+    const popover = await screen.findByRole('dialog', { name: en.dateField.chooseDate });
     const grid = within(popover).getByRole('grid', { name: 'December 2026' });
     expect(within(grid).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
     const selected = within(grid).getByRole('button', { name: 'Monday, December 7, 2026' });
@@ -228,7 +228,7 @@ describe('DateField (ui)', () => {
     const input = screen.getByRole('textbox', { name: 'Due date' });
     await user.click(input);
     await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
-    const popover = screen.getByRole('dialog', { name: ja.dateField.chooseDate });
+    const popover = await screen.findByRole('dialog', { name: ja.dateField.chooseDate });
     const grid = within(popover).getByRole('grid');
     expect(within(grid).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['月', '火', '水', '木', '金', '土', '日']);
     // Nothing chosen yet: today has the focus and is marked as today, none is selected.
@@ -257,7 +257,7 @@ describe('DateField (ui)', () => {
     const dialog = screen.getByRole('dialog', { name: 'Edit action item' });
     const button = within(dialog).getByRole('button', { name: en.dateField.chooseDate });
     await user.click(button);
-    const popover = screen.getByRole('dialog', { name: en.dateField.chooseDate });
+    const popover = await screen.findByRole('dialog', { name: en.dateField.chooseDate });
     // Portalled out of the dialog's box (whose overflow would clip it).
     expect(dialog).not.toContainElement(popover);
     await user.keyboard('{ArrowDown}{Enter}');
@@ -293,7 +293,7 @@ describe('DateField (ui)', () => {
     expect(input).toHaveValue('Dec 2026');
     const button = screen.getByRole('button', { name: en.dateField.chooseMonth });
     await user.click(button);
-    const popover = screen.getByRole('dialog', { name: en.dateField.chooseMonth });
+    const popover = await screen.findByRole('dialog', { name: en.dateField.chooseMonth });
     expect(within(popover).getByRole('grid', { name: '2026' })).toBeInTheDocument();
     expect(within(popover).getByRole('button', { name: 'December 2026' })).toHaveFocus();
     expect(within(popover).getAllByRole('gridcell')).toHaveLength(12);

@@ -14,6 +14,7 @@ import { db } from '../../renderer/src/db/db';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { createDefaultKpis, listKpis, listValues, setValue } from '../../renderer/src/features/kpis/kpiStore';
 import { formatPeriod, lastCompleteMonth } from '../../renderer/src/features/kpis/model';
+import { prefetchStartData } from '../../renderer/src/app/pages';
 import { renderApp, resetDb } from './renderApp';
 
 beforeEach(resetDb);
@@ -225,6 +226,45 @@ describe('KPI page', () => {
     // Still live: a value typed elsewhere (another window, the grid) reaches the card.
     await setValue(workspaceId, 'metric:mql', month, 210);
     expect(await screen.findByRole('article', { name: /^MQL count: 210, target 200, On track/ })).toBeInTheDocument();
+  });
+
+  it('opening the app on the KPI page reads its data while the language loads (prefetchStartData): the dashboard’s first render has the cards, and stays live', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    await setValue(workspaceId, 'metric:mql', month, 190);
+    // Other pages read nothing early; a path that is no page neither (and neither fails).
+    await expect(prefetchStartData(`/w/${workspaceId}/sla`, 'en')).resolves.toBeUndefined();
+    await expect(prefetchStartData('/nothing', 'en')).resolves.toBeUndefined();
+    await prefetchStartData(`/w/${workspaceId}/kpis`, 'en');
+    render(
+      <I18nextProvider i18n={initI18n('en')}>
+        <AppProvider host={createBrowserHost(localStorage)} initialSettings={{ ...DEFAULT_SETTINGS, language: 'en' }} settingsProblem={null}>
+          <KpiDashboard workspaceId={workspaceId} period={month} />
+        </AppProvider>
+      </I18nextProvider>,
+    );
+    // Synchronously after the first render: no "Loading", the cards are there.
+    expect(screen.queryByText(en.kpi.loading)).toBeNull();
+    expect(screen.getAllByRole('article')).toHaveLength(8);
+    expect(screen.getByRole('article', { name: /^MQL count: 190, target 200, At risk/ })).toBeInTheDocument();
+    await setValue(workspaceId, 'metric:mql', month, 210);
+    expect(await screen.findByRole('article', { name: /^MQL count: 210, target 200, On track/ })).toBeInTheDocument();
+  });
+
+  it('the app opening on the KPI page (a reload there) renders the page with its cards at once: the workspace and the KPI data are read before the first render', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    await setValue(workspaceId, 'metric:mql', month, 190);
+    await prefetchStartData(`/w/${workspaceId}/kpis`, 'en');
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    // Synchronously after the first render: the page, not "Loading", with the dashboard's cards.
+    expect(screen.getByRole('heading', { level: 1, name: en.kpi.pageTitle })).toBeInTheDocument();
+    expect(screen.queryByText(en.app.loading)).toBeNull();
+    expect(screen.getAllByRole('article')).toHaveLength(8);
+    expect(screen.getByRole('article', { name: /^MQL count: 190, target 200, At risk/ })).toBeInTheDocument();
+    // The live reads took over: a rename reaches the breadcrumb.
+    await db.workspaces.update(workspaceId, { name: 'Renamed' });
+    expect(await screen.findByRole('link', { name: 'Renamed' })).toBeInTheDocument();
   });
 
   it('opens and closes a card’s month-by-month table from the keyboard; the open table is next in the tab order', async () => {

@@ -3,7 +3,7 @@ import { act, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lazyPage, moduleLoader } from '../../renderer/src/app/lazyPage';
-import { PAGE_ROUTES, preloadStartPage, routeMatches } from '../../renderer/src/app/pages';
+import { PAGE_ROUTES, preloadStartPage, routeMatches, routeParams } from '../../renderer/src/app/pages';
 import { renderApp, resetDb } from './renderApp';
 
 /** A page module that arrives when `arrive` is called, and a Suspense fallback that counts its renders. */
@@ -85,6 +85,11 @@ describe('routeMatches', () => {
     expect(routeMatches(PAGE_ROUTES.verify, '/w/abc/sla/verify')).toBe(true);
     expect(routeMatches(PAGE_ROUTES.settings, '/settings')).toBe(true);
     expect(routeMatches(PAGE_ROUTES.settings, '/setting')).toBe(false);
+    expect(routeParams(PAGE_ROUTES.kpis, '/w/abc/kpis')).toEqual({ id: 'abc' });
+    expect(routeParams(PAGE_ROUTES.board, '/w/abc/b/board-1/')).toEqual({ id: 'abc', boardId: 'board-1' });
+    expect(routeParams(PAGE_ROUTES.settings, '/settings')).toEqual({});
+    expect(routeParams(PAGE_ROUTES.kpis, '/w//kpis')).toBeNull();
+    expect(routeParams(PAGE_ROUTES.kpis, '/w/abc/sla')).toBeNull();
   });
 });
 

@@ -1,5 +1,8 @@
 import { isAudiencePath } from '@shared/audience/presentation';
 import { isPrintPath } from '@shared/pdf';
+import type { Language } from '@shared/settings';
+import { prefetchKpiData } from '../features/kpis/useKpiData';
+import { prefetchWorkspace } from '../ui/WorkspaceGate';
 import { lazyPage, moduleLoader, type ModuleLoader } from './lazyPage';
 
 /**
@@ -86,10 +89,29 @@ const routeModules: Record<keyof typeof PAGE_ROUTES, ModuleLoader<unknown>> = {
  * same segments, a `:name` segment standing for any non-empty one; a trailing slash is ignored.
  */
 export function routeMatches(pattern: string, path: string): boolean {
+  return routeParams(pattern, path) !== null;
+}
+
+/** The `:name` segments of an app path that matches `pattern` (see routeMatches), null when it does not match. */
+export function routeParams(pattern: string, path: string): Record<string, string> | null {
   const segments = (value: string) => (value.length > 1 ? value.replace(/\/$/, '') : value).split('/');
   const wanted = segments(pattern);
   const given = segments(path);
-  return wanted.length === given.length && wanted.every((segment, index) => (segment.startsWith(':') ? given[index] !== '' : segment === given[index]));
+  if (wanted.length !== given.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, segment] of wanted.entries()) {
+    const value = given[index]!;
+    if (segment.startsWith(':')) {
+      if (value === '') return null;
+      params[segment.slice(1)] = value;
+    } else if (segment !== value) return null;
+  }
+  return params;
+}
+
+/** The first of PAGE_ROUTES an app path matches, as App.tsx's Switch picks it. */
+function routeAt(path: string): keyof typeof PAGE_ROUTES | undefined {
+  return (Object.keys(PAGE_ROUTES) as (keyof typeof PAGE_ROUTES)[]).find((key) => routeMatches(PAGE_ROUTES[key], path));
 }
 
 /**
@@ -98,7 +120,7 @@ export function routeMatches(pattern: string, path: string): boolean {
  * own load, which reports it).
  */
 export function preloadPageAt(path: string): Promise<void> {
-  const route = (Object.keys(PAGE_ROUTES) as (keyof typeof PAGE_ROUTES)[]).find((key) => routeMatches(PAGE_ROUTES[key], path));
+  const route = routeAt(path);
   const loader = route ? routeModules[route] : undefined;
   return loader && !loader.loaded ? settled(loader()) : Promise.resolve();
 }
@@ -128,4 +150,30 @@ export function preloadStartPage(path: string): Promise<void> {
   if (isPrintPath(path)) return settled(printViewModule().then((module) => module.preloadPrintModule(path)));
   if (isAudiencePath(path)) return settled(audienceModule());
   return preloadPageAt(path.split('?')[0]!);
+}
+
+/**
+ * What a page reads as it opens, started early when the app opens on it (issue 12): main.tsx calls
+ * prefetchStartData once it knows the language, so the reads run while the page's code and the
+ * language load, and the page's first render has its data. The read functions are part of the
+ * start code (small; their data layer is loaded at start anyway), not of the page's chunk, whose
+ * arrival would come too late; a read nobody takes over closes by itself.
+ */
+const routeData: Partial<Record<keyof typeof PAGE_ROUTES, (params: Record<string, string>, language: Language) => Promise<void>>> = {
+  kpis: async ({ id }, language) => {
+    await Promise.all([prefetchWorkspace(id!), prefetchKpiData(id!, language)]);
+  },
+};
+
+/**
+ * Starts the reads of the page at `path` (an app path) in `language`, where the page has any
+ * (routeData). Resolves when they have their first result (at once where there are none); never
+ * fails (the page's own read reports a failure).
+ */
+export function prefetchStartData(path: string, language: Language): Promise<void> {
+  if (isPrintPath(path) || isAudiencePath(path)) return Promise.resolve();
+  const bare = path.split('?')[0]!;
+  const route = routeAt(bare);
+  const prefetch = route ? routeData[route] : undefined;
+  return route && prefetch ? settled(prefetch(routeParams(PAGE_ROUTES[route], bare)!, language)) : Promise.resolve();
 }

@@ -403,7 +403,7 @@ function commitmentsOf(document: SlaVersion['document']) {
  */
 function sampleCalendar(language: Language): WorkingCalendar {
   const strings = language === 'ja' ? ja : en;
-  if (language === 'ja') return defaultCalendar({ language, yearEndName: strings.calendar.defaults.yearEnd });
+  if (language === 'ja') return defaultCalendar({ language, yearEndName: strings.defaults.calendar.yearEnd });
   const names = strings.calendar.sampleHolidays;
   return WorkingCalendar.parse({
     ...defaultCalendar({ language, timeZone: 'America/New_York' }),

@@ -139,3 +139,9 @@ export function parseDateText(text: string, mode: DateMode): ParsedDateText {
   if (match && month !== undefined) return check(Number(match[2]), month, null);
   return { kind: 'unreadable' };
 }
+
+/** A month (YYYY-MM) as the calendar and the field's messages name it: `2026年12月`, `December 2026`. */
+export function monthLabel(month: string, language: string, style: 'long' | 'short' = 'long'): string {
+  const format = intlFormatter(`monthLabel|${language}|${style}`, () => new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', month: style, timeZone: 'UTC' }));
+  return format.format(utcDay(`${month}-01`));
+}

@@ -1,8 +1,9 @@
 import { defaultCalendar, WorkingCalendar } from '@shared/calendar/calendar';
 import type { Language } from '@shared/settings';
-// The calendar's own strings, not the whole locales (which load per language with i18n; issue 12).
-import { calendarEn } from '@shared/locales/calendar.en';
-import { calendarJa } from '@shared/locales/calendar.ja';
+// The texts the app writes into records, not the whole locales (which load per language with i18n;
+// issue 12), nor the calendar page's strings (the KPI views read the default calendar).
+import { defaultsEn } from '@shared/locales/defaults.en';
+import { defaultsJa } from '@shared/locales/defaults.ja';
 import { type AlignboardDb, type CalendarRow, db as defaultDb } from '../../db/db';
 import { nowIso } from '../../db/ids';
 import { writeAll } from '../../db/write';
@@ -24,8 +25,8 @@ export function machineTimeZone(): string {
 
 /** The default calendar for `language`, its year-end closure named in that language. */
 export function defaultCalendarFor(language: Language): WorkingCalendar {
-  const strings = language === 'ja' ? calendarJa : calendarEn;
-  return defaultCalendar({ language, timeZone: machineTimeZone(), yearEndName: strings.defaults.yearEnd });
+  const strings = language === 'ja' ? defaultsJa : defaultsEn;
+  return defaultCalendar({ language, timeZone: machineTimeZone(), yearEndName: strings.calendar.yearEnd });
 }
 
 export type StoredCalendar = { calendar: WorkingCalendar; saved: boolean; updatedAt: string | null };

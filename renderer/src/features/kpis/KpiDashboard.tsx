@@ -8,7 +8,7 @@ import { useApp } from '../../app/AppContext';
 import { EndingField } from './EndingField';
 import { useKpiData } from './useKpiData';
 import { KpiChart } from './KpiChart';
-import type { KpiData } from './kpiStore';
+import type { KpiData } from './kpiRead';
 import { formatAxisValue, formatKpiValue, formatPeriod, formulaText, monthTicks, kpiLookup, type KpiTrend, kpiTrends, monthsEnding, noDataText, slaContextOf, STATUS_ICON } from './model';
 import { type ResponseUnit, responseUnitNote, responseUnits, usesResponseHours } from './responseUnits';
 import './kpis.css';

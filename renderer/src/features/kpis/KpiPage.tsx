@@ -1,8 +1,9 @@
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { isPeriod } from '@shared/kpi/periods';
 import { useApp } from '../../app/AppContext';
+import { moduleLoader } from '../../app/lazyPage';
 import type { KpiRow } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { ariaKeys } from '../../ui/shortcuts/labels';
@@ -12,7 +13,6 @@ import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/Wo
 import { Definitions } from './Definitions';
 import { useKpiData } from './useKpiData';
 import { EndingField } from './EndingField';
-import { ImportDialog } from './ImportDialog';
 import { KpiDashboard } from './KpiDashboard';
 import { KpiForm } from './KpiForm';
 import { createDefaultKpis } from './kpiStore';
@@ -20,6 +20,13 @@ import { lastCompleteMonth } from './model';
 import { SlaAttainmentPanel } from './SlaAttainmentPanel';
 import { ValuesGrid } from './ValuesGrid';
 import './kpis.css';
+
+/**
+ * The CSV import (its worker client, the CRM header tables, business hours with the holiday
+ * tables) is only needed once asked for: loaded when the Import button is pointed at or focused,
+ * or when the import is asked for, not with the page (issue 12).
+ */
+const importDialog = moduleLoader(() => import('./ImportDialog'));
 
 const TABS = ['dashboard', 'definitions', 'values', 'sla'] as const;
 type Tab = (typeof TABS)[number];
@@ -35,6 +42,27 @@ export function KpiPage(props: { workspaceId: string }) {
   const [declined, setDeclined] = useState(false);
   const [creating, setCreating] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [ImportDialog, setImportDialog] = useState(() => importDialog.loaded?.ImportDialog ?? null);
+  const loadImport = () => {
+    if (!ImportDialog) importDialog().then((module) => setImportDialog(() => module.ImportDialog), () => undefined);
+  };
+  // Asked for before its code is here (a click without pointing first, the shortcut): shown on arrival.
+  useEffect(() => {
+    if (!importOpen || ImportDialog) return;
+    let live = true;
+    importDialog().then(
+      (module) => {
+        if (live) setImportDialog(() => module.ImportDialog);
+      },
+      (error: unknown) => {
+        console.error('the CSV import did not load', error);
+        if (live) setImportOpen(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [importOpen, ImportDialog]);
   const [form, setForm] = useState<{ open: boolean; kpi: KpiRow | null }>({ open: false, kpi: null });
   const [ending, setEnding] = useState(lastCompleteMonth);
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
@@ -79,7 +107,7 @@ export function KpiPage(props: { workspaceId: string }) {
       <div className="page-header">
         <h1 id={`${id}-title`}>{t('kpi.pageTitle')}</h1>
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => setImportOpen(true)} aria-keyshortcuts={ariaKeys('kpi.import')}>
+          <button type="button" className="button" onClick={() => setImportOpen(true)} onPointerEnter={loadImport} onFocus={loadImport} aria-keyshortcuts={ariaKeys('kpi.import')}>
             {t('kpi.import.open')} <kbd aria-hidden="true">{t('kpi.shortcuts.import')}</kbd>
           </button>
         </div>
@@ -141,7 +169,7 @@ export function KpiPage(props: { workspaceId: string }) {
         ) : null}
       </div>
       <KpiForm workspaceId={props.workspaceId} kpi={form.kpi} open={form.open} onOpenChange={(open) => setForm((current) => ({ ...current, open }))} />
-      <ImportDialog workspaceId={props.workspaceId} open={importOpen} onOpenChange={setImportOpen} existing={data.values} basis={data.response.basis} />
+      {ImportDialog ? <ImportDialog workspaceId={props.workspaceId} open={importOpen} onOpenChange={setImportOpen} existing={data.values} basis={data.response.basis} /> : null}
     </section>
   );
 }

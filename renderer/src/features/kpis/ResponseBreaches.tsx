@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MonthResponse } from '@shared/kpi/leadMeasure';
 import { complianceOf, type Commitment } from '@shared/sla/commitments';
 import { useApp } from '../../app/AppContext';
-import type { KpiData } from './kpiStore';
+import type { KpiData } from './kpiRead';
 import { formatPeriod, slaContextOf } from './model';
 import { ScrollRegion } from './ScrollRegion';
 

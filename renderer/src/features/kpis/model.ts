@@ -5,7 +5,7 @@ import { Metric, type KpiDefinition, type KpiStatus, type KpiUnit } from '@share
 import { kpiStatus, type StatusReason } from '@shared/kpi/status';
 import { withDerived } from '@shared/kpi/responseBasis';
 import { lookupFrom, type ValueLookup } from '@shared/kpi/values';
-import type { KpiData, SignedSla } from './kpiStore';
+import type { KpiData, SignedSla } from './kpiRead';
 import { intlFormatter } from '../../ui/intlCache';
 
 /** What the KPI views compute from definitions and stored values; formatting helpers. */

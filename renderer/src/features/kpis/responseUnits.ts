@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { monthsOf } from '@shared/kpi/formulas';
 import type { KpiDefinition } from '@shared/kpi/records';
-import type { KpiData } from './kpiStore';
+import type { KpiData } from './kpiRead';
 
 /**
  * Which unit a response-time figure is in, so the dashboard can say it: business or clock hours

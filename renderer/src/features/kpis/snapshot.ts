@@ -2,7 +2,7 @@ import { snapshotRows } from '@shared/kpi/snapshot';
 import type { KpiSnapshotRow } from '@shared/meetings/records';
 import type { Language } from '@shared/settings';
 import { type AlignboardDb, db as defaultDb } from '../../db/db';
-import { loadKpiData } from './kpiStore';
+import { loadKpiData } from './kpiRead';
 import { kpiValuesOf, slaContextOf } from './model';
 
 export { snapshotRows };

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useSyncExternalStore } from 'react';
 import type { Language } from '@shared/settings';
-import { type KpiData, loadKpiData } from './kpiStore';
+import { type KpiData, loadKpiData } from './kpiRead';
 
 /**
  * The KPI views' data (loadKpiData), live, shared (issue 12).
@@ -19,7 +19,7 @@ import { type KpiData, loadKpiData } from './kpiStore';
  */
 
 type State = { data: KpiData | undefined; error: unknown };
-type Source = { subscribe(listener: () => void): () => void; snapshot(): State };
+type Source = { subscribe(listener: () => void): () => void; snapshot(): State; firstResult: Promise<void> };
 
 const UNCLAIMED_MS = 2_000;
 const sources = new Map<string, Source>();
@@ -33,10 +33,15 @@ function sourceFor(workspaceId: string, language: Language): Source {
   const sibling = [...sources.entries()].find(([other]) => other.startsWith(`${workspaceId}\u0000`))?.[1];
   let state: State = { data: sibling?.snapshot().data, error: null };
   const listeners = new Set<() => void>();
+  let settleFirst: () => void = () => undefined;
+  const firstResult = new Promise<void>((resolve) => {
+    settleFirst = resolve;
+  });
   let subscription: { unsubscribe(): void } | null = null;
   let closing: ReturnType<typeof setTimeout> | null = null;
   const set = (next: State) => {
     state = next;
+    settleFirst();
     for (const listener of listeners) listener();
   };
   const close = () => {
@@ -44,6 +49,8 @@ function sourceFor(workspaceId: string, language: Language): Source {
     if (listeners.size > 0) return;
     subscription?.unsubscribe();
     subscription = null;
+    // A prefetch nobody took over, closed before its result: its waiters are done waiting.
+    settleFirst();
     if (sources.get(key) === source) sources.delete(key);
   };
   const closeIn = (ms: number) => {
@@ -71,6 +78,7 @@ function sourceFor(workspaceId: string, language: Language): Source {
       };
     },
     snapshot: () => state,
+    firstResult,
   };
   open();
   closeIn(UNCLAIMED_MS);
@@ -83,4 +91,15 @@ export function useKpiData(workspaceId: string, language: Language): KpiData | u
   const state = useSyncExternalStore(source.subscribe, source.snapshot);
   if (state.error) throw state.error;
   return state.data;
+}
+
+/**
+ * Starts reading the KPI data of a workspace before any view asks for it (the app's start on the
+ * KPI page, main.tsx through pages.tsx): the reads then overlap loading the language and the first
+ * render, and the dashboard's first render has its data (issue 12). A view that mounts within
+ * UNCLAIMED_MS takes the same live query over; otherwise it closes. Resolves when the first
+ * result (or error) is in, or the read closed unclaimed before it.
+ */
+export function prefetchKpiData(workspaceId: string, language: Language): Promise<void> {
+  return sourceFor(workspaceId, language).firstResult;
 }

@@ -22,6 +22,10 @@ import { newId, nowIso } from '../../db/ids';
 import { strictDb, writeAll } from '../../db/write';
 import { loadCalendar } from '../calendar/calendarStore';
 import { readPlan, readStages } from '../funnel/funnelDoc';
+import { byRevision, commitmentsOf, listVersions } from './slaRead';
+
+// The read side lives in slaRead.ts (the KPI views read signed versions without this module's writes).
+export { commitmentsOf, listVersions };
 
 /**
  * The SLA data layer. Every write to a version goes through {@link updateVersion}, which calls
@@ -57,21 +61,6 @@ export async function loadFunnel(workspaceId: string, language: Language, databa
     }
   }
   return { funnel: Funnel.parse({ stages: createDefaultStages({ language, newId: defaultStageIds() }), plan: {} }), source: 'default', boardId: null };
-}
-
-/** The commitments stored in a document (its commitment items, in section order). */
-export function commitmentsOf(document: SlaDocument): Commitment[] {
-  const out: Commitment[] = [];
-  for (const section of document.sections) {
-    for (const item of section.generated) if (item.type === 'commitment') out.push(item.commitment);
-  }
-  return out;
-}
-
-const byRevision = (a: SlaVersion, b: SlaVersion) => a.revision - b.revision;
-
-export async function listVersions(workspaceId: string, database: AlignboardDb = defaultDb): Promise<SlaVersionRow[]> {
-  return (await database.slaVersions.where('workspaceId').equals(workspaceId).toArray()).sort(byRevision);
 }
 
 function toRow(version: SlaVersion, workspaceId: string): SlaVersionRow {
