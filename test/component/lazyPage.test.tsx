@@ -1,8 +1,9 @@
 // Pages loaded on first use that render at once once their code is here (renderer/src/app/lazyPage.ts).
 import { act, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { lazyPage, moduleLoader } from '../../renderer/src/app/lazyPage';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { lazyPage, moduleLoader, type ModuleLoader } from '../../renderer/src/app/lazyPage';
+import { useLazyComponent } from '../../renderer/src/ui/lazyModule';
 import { PAGE_ROUTES, preloadStartPage, routeMatches, routeParams } from '../../renderer/src/app/pages';
 import { renderApp, resetDb } from './renderApp';
 
@@ -107,5 +108,49 @@ describe('preloadStartPage', () => {
     renderApp({ settings: { language: 'en' }, hash: '#/backups' });
     expect(document.querySelector('.page-loading')).toBeNull();
     expect(screen.getByRole('heading', { level: 1, name: 'Restore from backup' })).toBeInTheDocument();
+  });
+});
+
+describe('useLazyComponent', () => {
+  /** A host that shows the lazy component while `wanted`, and a button that preloads it. */
+  function Host(props: { loader: ModuleLoader<{ Page: (props: { name: string }) => React.ReactElement }>; wanted: boolean; onFailed: () => void }) {
+    const { Component, preload } = useLazyComponent(props.loader, pickPage, { wanted: props.wanted, onFailed: props.onFailed, what: 'the test page' });
+    return (
+      <>
+        <button type="button" onPointerEnter={preload} onFocus={preload}>
+          Open
+        </button>
+        {props.wanted && Component ? <Component name="Emma" /> : null}
+      </>
+    );
+  }
+  const pickPage = (module: { Page: (props: { name: string }) => React.ReactElement }) => module.Page;
+
+  it('loads on preload, once, and is there at once when wanted afterwards', async () => {
+    const { loader, arrive, loads } = slowModule();
+    const view = render(<Host loader={loader} wanted={false} onFailed={() => {}} />);
+    act(() => screen.getByRole('button', { name: 'Open' }).focus());
+    await act(async () => arrive());
+    view.rerender(<Host loader={loader} wanted onFailed={() => {}} />);
+    expect(screen.getByText('Page of Emma')).toBeTruthy();
+    expect(loads()).toBe(1);
+  });
+
+  it('loads when wanted without a preload (a shortcut), and shows it on arrival', async () => {
+    const { loader, arrive } = slowModule();
+    render(<Host loader={loader} wanted onFailed={() => {}} />);
+    expect(screen.queryByText('Page of Emma')).toBeNull();
+    await act(async () => arrive());
+    expect(await screen.findByText('Page of Emma')).toBeTruthy();
+  });
+
+  it('calls onFailed and names what did not load when its code cannot be loaded', async () => {
+    const loader = moduleLoader<{ Page: (props: { name: string }) => React.ReactElement }>(() => Promise.reject(new Error('chunk missing')));
+    const failed = vi.fn<() => void>();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    render(<Host loader={loader} wanted onFailed={failed} />);
+    await vi.waitFor(() => expect(failed).toHaveBeenCalledTimes(1));
+    expect(logged).toHaveBeenCalledWith('the test page did not load', expect.any(Error));
+    logged.mockRestore();
   });
 });

@@ -1,18 +1,7 @@
 import { lazy, type ComponentType } from 'react';
+import type { ModuleLoader } from '../ui/lazyModule';
 
-/**
- * A module's loader that remembers the module once it has arrived (`loaded`): the same module
- * either way, whoever asks first (a page's lazy component or a preload).
- */
-export type ModuleLoader<Module> = { (): Promise<Module>; loaded?: Module };
-export function moduleLoader<Module>(load: () => Promise<Module>): ModuleLoader<Module> {
-  const loader: ModuleLoader<Module> = () =>
-    load().then((module) => {
-      loader.loaded = module;
-      return module;
-    });
-  return loader;
-}
+export { moduleLoader, type ModuleLoader } from '../ui/lazyModule';
 
 /**
  * A page loaded on first use (React.lazy) that renders at once when its code is here already

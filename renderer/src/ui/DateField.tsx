@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldControlProps } from './Field';
+import { moduleLoader, useLazyComponent } from './lazyModule';
 import { exampleText, formatDateText, isoMonth, monthLabel, parseDateText, type DateMode } from './dateText';
 import './fields.css';
 
@@ -40,19 +41,8 @@ type Read = { value: string; problem: null } | { value: null; problem: string };
  * The calendar popover (DatePopover.tsx) is loaded on first use (issue 12): when a field or its
  * button is pointed at or focused, so it is usually here by the click or the Alt+↓.
  */
-type CalendarModule = typeof import('./DatePopover');
-let calendarModule: CalendarModule | null = null;
-let calendarLoading: Promise<CalendarModule> | null = null;
-function loadCalendar(): Promise<CalendarModule> {
-  calendarLoading ??= import('./DatePopover').then(
-    (module) => (calendarModule = module),
-    (error: unknown) => {
-      calendarLoading = null;
-      throw error;
-    },
-  );
-  return calendarLoading;
-}
+const calendarModule = moduleLoader(() => import('./DatePopover'));
+const pickCalendar = (module: typeof import('./DatePopover')) => module.DatePopover;
 
 function DateInput(props: DateFieldProps & { mode: DateMode }) {
   const { t, i18n } = useTranslation();
@@ -70,25 +60,9 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const contentId = `${ownId}-calendar`;
   // The calendar's code, here once loaded (by any field): opening before it arrives shows it on arrival.
-  const [Calendar, setCalendar] = useState(() => calendarModule?.DatePopover ?? null);
-  useEffect(() => {
-    if (!open || Calendar) return;
-    let live = true;
-    loadCalendar().then(
-      (module) => {
-        if (live) setCalendar(() => module.DatePopover);
-      },
-      (error: unknown) => {
-        console.error('the calendar did not load', error);
-        if (live) setOpen(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, Calendar]);
+  const { Component: Calendar, preload } = useLazyComponent(calendarModule, pickCalendar, { wanted: open, onFailed: () => setOpen(false), what: 'the calendar' });
   const preloadCalendar = () => {
-    if (!Calendar && !props.readOnly) loadCalendar().then((module) => setCalendar(() => module.DatePopover), () => undefined);
+    if (!props.readOnly) preload();
   };
 
   const read = (text: string): Read => {

@@ -1,9 +1,9 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { isPeriod } from '@shared/kpi/periods';
 import { useApp } from '../../app/AppContext';
-import { moduleLoader } from '../../app/lazyPage';
+import { moduleLoader, useLazyComponent } from '../../ui/lazyModule';
 import type { KpiRow } from '../../db/db';
 import { errorMessage } from '../../db/errors';
 import { ariaKeys } from '../../ui/shortcuts/labels';
@@ -27,6 +27,7 @@ import './kpis.css';
  * or when the import is asked for, not with the page (issue 12).
  */
 const importDialog = moduleLoader(() => import('./ImportDialog'));
+const pickImportDialog = (module: typeof import('./ImportDialog')) => module.ImportDialog;
 
 const TABS = ['dashboard', 'definitions', 'values', 'sla'] as const;
 type Tab = (typeof TABS)[number];
@@ -42,27 +43,11 @@ export function KpiPage(props: { workspaceId: string }) {
   const [declined, setDeclined] = useState(false);
   const [creating, setCreating] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
-  const [ImportDialog, setImportDialog] = useState(() => importDialog.loaded?.ImportDialog ?? null);
-  const loadImport = () => {
-    if (!ImportDialog) importDialog().then((module) => setImportDialog(() => module.ImportDialog), () => undefined);
-  };
-  // Asked for before its code is here (a click without pointing first, the shortcut): shown on arrival.
-  useEffect(() => {
-    if (!importOpen || ImportDialog) return;
-    let live = true;
-    importDialog().then(
-      (module) => {
-        if (live) setImportDialog(() => module.ImportDialog);
-      },
-      (error: unknown) => {
-        console.error('the CSV import did not load', error);
-        if (live) setImportOpen(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [importOpen, ImportDialog]);
+  const { Component: ImportDialog, preload: loadImport } = useLazyComponent(importDialog, pickImportDialog, {
+    wanted: importOpen,
+    onFailed: () => setImportOpen(false),
+    what: 'the CSV import',
+  });
   const [form, setForm] = useState<{ open: boolean; kpi: KpiRow | null }>({ open: false, kpi: null });
   const [ending, setEnding] = useState(lastCompleteMonth);
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
