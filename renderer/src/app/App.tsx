@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Toaster, toast } from 'sonner';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
@@ -220,28 +220,16 @@ function Shell() {
 }
 
 /**
- * Only the print view when the hash starts with `#/print/` (see PrintView), and the app otherwise.
+ * A window that shows one page only, without the app around it, when its path matches: the print
+ * view (`#/print/…`, see PrintView) and the audience view (`#/audience`: no header, navigation,
+ * toasts, shortcuts, rooms or automatic backups; that window is the projector's). The app otherwise.
  */
-function PrintGate(props: { children: ReactNode }) {
+function WindowGate(props: { matches: (path: string) => boolean; page: ComponentType; children: ReactNode }) {
   const [location] = useLocation();
-  if (!isPrintPath(location)) return <>{props.children}</>;
+  if (!props.matches(location)) return <>{props.children}</>;
   return (
     <Suspense fallback={null}>
-      <PrintView />
-    </Suspense>
-  );
-}
-
-/**
- * Only the audience view when the hash is `#/audience` (no header, navigation, toasts, shortcuts,
- * rooms or automatic backups: that window is the projector's), and the app otherwise.
- */
-function AudienceGate(props: { children: ReactNode }) {
-  const [location] = useLocation();
-  if (!isAudiencePath(location)) return <>{props.children}</>;
-  return (
-    <Suspense fallback={null}>
-      <AudiencePage />
+      <props.page />
     </Suspense>
   );
 }
@@ -251,13 +239,13 @@ export function App() {
     // wouter takes the location hook itself and calls it; hash routes work from app:// and http.
     // oxlint-disable-next-line react/rules-of-hooks
     <Router hook={useHashLocation}>
-      <PrintGate>
-        <AudienceGate>
+      <WindowGate matches={isPrintPath} page={PrintView}>
+        <WindowGate matches={isAudiencePath} page={AudiencePage}>
           <WorkspaceActionsProvider>
             <Shell />
           </WorkspaceActionsProvider>
-        </AudienceGate>
-      </PrintGate>
+        </WindowGate>
+      </WindowGate>
     </Router>
   );
 }
