@@ -441,6 +441,11 @@ export function diff(signed: SlaDocument, draft: SlaDocument): SlaDiff {
   return { changed: sections.length > 0 || fields.length > 0, fields, sections };
 }
 
+/** The commitments stored in a document (its commitment items, in section order). */
+export function commitmentsOf(document: SlaDocument): Commitment[] {
+  return document.sections.flatMap((section) => section.generated.flatMap((item) => (item.type === 'commitment' ? [item.commitment] : [])));
+}
+
 /** The stages a document was generated from (its definitions), for names in every section. */
 export function stagesOf(document: SlaDocument): Stage[] {
   const definitions = document.sections.find((section) => section.key === 'definitions');

@@ -13,7 +13,6 @@ export const printModules = {
   board: moduleLoader(() => import('../features/diagrams/BoardPrint')),
 };
 export type PrintKind = keyof typeof printModules;
-const pending = new Map<PrintKind, Promise<void>>();
 
 /**
  * The segments of a print path after the prefix (`/print/sla/w/v?paper=A4` → `['sla', 'w', 'v']`),
@@ -44,13 +43,9 @@ export function printViewAt(path: string): { kind: PrintKind; params: string[] }
 export function preloadPrintModule(path: string): Promise<void> {
   const view = printViewAt(path);
   if (!view || printModules[view.kind].loaded) return Promise.resolve();
-  let promise = pending.get(view.kind);
-  if (!promise) {
-    promise = printModules[view.kind]().then(
-      () => undefined,
-      () => undefined,
-    );
-    pending.set(view.kind, promise);
-  }
-  return promise;
+  // The browser imports a module once, whoever asks: a second call waits for the same one.
+  return printModules[view.kind]().then(
+    () => undefined,
+    () => undefined,
+  );
 }

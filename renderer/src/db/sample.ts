@@ -17,9 +17,8 @@ import type { SlaContext } from '@shared/kpi/formulas';
 import { responseBasis, responseFigures, withDerived } from '@shared/kpi/responseFigures';
 import { agendaFromTemplate, departmentOf } from '@shared/meetings/agenda';
 import { addDays, dayOfMonth, nextDateByCadence, nextDateOnOrAfter, previousMonth, todayIn } from '@shared/meetings/cadence';
-import { calendarOfDocument } from '@shared/sla/document';
+import { calendarOfDocument, commitmentsOf } from '@shared/sla/document';
 import { ActionItem, Meeting, MeetingSeries } from '@shared/meetings/records';
-import type { SlaVersion } from '@shared/sla/versions';
 import type { ParsedWorkspaceFile } from '@shared/workspaceFile';
 import { FILE_FORMAT, FILE_VERSION } from '@shared/workspaceFile';
 import type { AlignboardDb } from './db';
@@ -390,10 +389,6 @@ export async function buildSampleWorkspace(language: Language, now: Date = new D
     calendar,
     leadMonths,
   };
-}
-
-function commitmentsOf(document: SlaVersion['document']) {
-  return document.sections.flatMap((section) => section.generated.flatMap((item) => (item.type === 'commitment' ? [item.commitment] : [])));
 }
 
 /**

@@ -11,7 +11,7 @@ import { slaKey } from '@shared/kpi/values';
 import type { Language } from '@shared/settings';
 import type { Member } from '@shared/records/member';
 import { type Commitment, type CommitmentKind, defaultCommitments } from '@shared/sla/commitments';
-import { createDocument, regenerate, setSectionText, type SlaDocument } from '@shared/sla/document';
+import { commitmentsOf, createDocument, regenerate, setSectionText, type SlaDocument } from '@shared/sla/document';
 import { addSignature, createVersion, defaultSigners, type SlaVersion, startRevision, submitForReview, updateDocument } from '@shared/sla/versions';
 import { addDays, addMonths as addCalendarMonths } from '@shared/meetings/cadence';
 import { planMap, writeStages } from '../features/funnel/funnelDoc';
@@ -136,15 +136,12 @@ export async function sampleSlaVersions(input: SampleSlaInput): Promise<SlaVersi
 
   const started = localIso(input.revisedOn, 9, 30);
   const second = startRevision(first, { id: newId(), now: started });
-  const revised = commitmentsOfDocument(second.document).map((commitment) => (commitment.kind === 'volume' ? { ...commitment, count: 180 } : commitment));
+  const revised = commitmentsOf(second.document).map((commitment) => (commitment.kind === 'volume' ? { ...commitment, count: 180 } : commitment));
   const regenerated = regenerate(second.document, funnel.funnel, revised, { calendar });
   const edited = localIso(input.revisedOn, 9, 50);
   return [first, updateDocument(second, setSectionText(regenerated, 'handOff', text.handOffChange), edited)];
 }
 
-function commitmentsOfDocument(document: SlaDocument): Commitment[] {
-  return document.sections.flatMap((section) => section.generated.flatMap((item) => (item.type === 'commitment' ? [item.commitment] : [])));
-}
 
 // ---------------------------------------------------------------------------------------------
 // What the signed commitments are measured against

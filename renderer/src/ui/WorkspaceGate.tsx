@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Workspace } from '@shared/records/workspace';
 import { db } from '../db/db';
+import { readAhead } from './readAhead';
 
 /**
  * The pieces every workspace page starts with: read the workspace (undefined while loading, null
@@ -12,26 +13,20 @@ import { db } from '../db/db';
 export function useWorkspace(workspaceId: string): Workspace | null | undefined {
   // A workspace read ahead of its page (prefetchWorkspace) is its first result: the page's first
   // render has it, not "Loading". Its live query takes over at once, as before.
-  const [ahead] = useState(() => ({ workspaceId, workspace: readAhead.get(workspaceId) }));
+  const [ahead] = useState(() => ({ workspaceId, workspace: workspacesAhead.peek(workspaceId) }));
   return useLiveQuery(async () => (await db.workspaces.get(workspaceId)) ?? null, [workspaceId], ahead.workspaceId === workspaceId ? ahead.workspace : undefined);
 }
 
-/** Workspaces read ahead of their pages, kept for the pages mounting now only (READ_AHEAD_MS). */
-const readAhead = new Map<string, Workspace | null>();
-const READ_AHEAD_MS = 2_000;
+/** Workspaces read ahead of their pages, kept for the pages mounting now only. */
+const workspacesAhead = readAhead(async (workspaceId: string) => (await db.workspaces.get(workspaceId)) ?? null, 2_000);
 
 /**
  * Reads a workspace before its page renders (the app's start on a workspace page, pages.tsx's
  * prefetchStartData; issue 12): the page and the workspace navigation then render with it at once,
- * instead of rendering "Loading" and starting their reads after that first paint. Kept briefly, so
- * a later visit never starts from an old copy.
+ * instead of rendering "Loading" and starting their reads after that first paint.
  */
-export async function prefetchWorkspace(workspaceId: string): Promise<void> {
-  const workspace = (await db.workspaces.get(workspaceId)) ?? null;
-  readAhead.set(workspaceId, workspace);
-  setTimeout(() => {
-    if (readAhead.get(workspaceId) === workspace) readAhead.delete(workspaceId);
-  }, READ_AHEAD_MS);
+export function prefetchWorkspace(workspaceId: string): Promise<void> {
+  return workspacesAhead.prefetch(workspaceId);
 }
 
 /** A workspace that exists and is not in the trash. */

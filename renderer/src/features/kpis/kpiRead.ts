@@ -3,10 +3,10 @@ import type { AttainmentOptions } from '@shared/kpi/attainment';
 import { noResponseFigures, type ResponseFigures, responseBasis } from '@shared/kpi/responseBasis';
 import type { Language } from '@shared/settings';
 import type { Commitment } from '@shared/sla/commitments';
-import { calendarOfDocument, stagesOf } from '@shared/sla/document';
+import { calendarOfDocument, commitmentsOf, stagesOf } from '@shared/sla/document';
 import { type AlignboardDb, db as defaultDb, type KpiRow, type PeriodValueRow, type SlaVersionRow } from '../../db/db';
 import { loadCalendar, type StoredCalendar } from '../calendar/calendarStore';
-import { commitmentsOf, listVersions } from '../sla/slaRead';
+import { listVersions } from '../sla/slaRead';
 
 /**
  * What the KPI views read (issue 12): the read side of kpiStore.ts, without its writes, the CSV

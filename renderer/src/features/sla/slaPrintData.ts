@@ -2,6 +2,7 @@ import type { Member } from '@shared/records/member';
 import type { Workspace } from '@shared/records/workspace';
 import type { Language } from '@shared/settings';
 import { db, type SlaVersionRow } from '../../db/db';
+import { readAhead } from '../../ui/readAhead';
 import { loadedMessages } from '../../i18n';
 import { textOf } from '../../theme/fonts';
 import { preloadFontsForText } from '../print/printFonts';
@@ -19,9 +20,8 @@ export async function readSlaPrintData(workspaceId: string, versionId: string): 
   return { workspace: workspace ?? null, version: version ?? null, members };
 }
 
-const primed = new Map<string, SlaPrintData>();
-const priming = new Map<string, Promise<void>>();
-const keyOf = (workspaceId: string, versionId: string) => JSON.stringify([workspaceId, versionId]);
+// Kept while the window lives: a print window prints the one document it opened on.
+const ahead = readAhead(readSlaPrintData, Infinity);
 
 /**
  * Reads the records before the view renders, so that its first render has them (issue 12):
@@ -32,23 +32,12 @@ const keyOf = (workspaceId: string, versionId: string) => JSON.stringify([worksp
  * reports it).
  */
 export function primeSlaPrintData(workspaceId: string, versionId: string): Promise<void> {
-  const key = keyOf(workspaceId, versionId);
-  let reading = priming.get(key);
-  if (!reading) {
-    reading = readSlaPrintData(workspaceId, versionId).then(
-      (data) => {
-        primed.set(key, data);
-      },
-      () => undefined,
-    );
-    priming.set(key, reading);
-  }
-  return reading;
+  return ahead.prefetch(workspaceId, versionId);
 }
 
 /** The records primeSlaPrintData read for this version, if it did: the view's first value, until its live query answers. */
 export function primedSlaPrintData(workspaceId: string, versionId: string): SlaPrintData | undefined {
-  return primed.get(keyOf(workspaceId, versionId));
+  return ahead.peek(workspaceId, versionId);
 }
 
 /** Signs the generated SLA text writes outside its wording (SlaContent: targets). */

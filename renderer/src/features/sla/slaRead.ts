@@ -1,5 +1,3 @@
-import type { Commitment } from '@shared/sla/commitments';
-import type { SlaDocument } from '@shared/sla/document';
 import type { SlaVersion } from '@shared/sla/versions';
 import { type AlignboardDb, db as defaultDb, type SlaVersionRow } from '../../db/db';
 
@@ -9,18 +7,8 @@ import { type AlignboardDb, db as defaultDb, type SlaVersionRow } from '../../db
  * workflow to do it.
  */
 
-/** The commitments stored in a document (its commitment items, in section order). */
-export function commitmentsOf(document: SlaDocument): Commitment[] {
-  const out: Commitment[] = [];
-  for (const section of document.sections) {
-    for (const item of section.generated) if (item.type === 'commitment') out.push(item.commitment);
-  }
-  return out;
-}
-
 export const byRevision = (a: SlaVersion, b: SlaVersion) => a.revision - b.revision;
 
 export async function listVersions(workspaceId: string, database: AlignboardDb = defaultDb): Promise<SlaVersionRow[]> {
   return (await database.slaVersions.where('workspaceId').equals(workspaceId).toArray()).sort(byRevision);
 }
-

@@ -4,7 +4,7 @@ import { Funnel } from '@shared/funnel/plan';
 import { createDefaultStages, mainStages } from '@shared/funnel/stages';
 import type { Language } from '@shared/settings';
 import { type Commitment, defaultCommitments } from '@shared/sla/commitments';
-import { createDocument, regenerate, type SlaDocument } from '@shared/sla/document';
+import { commitmentsOf, createDocument, regenerate, type SlaDocument } from '@shared/sla/document';
 import {
   addSignature,
   assertWritable,
@@ -22,7 +22,7 @@ import { newId, nowIso } from '../../db/ids';
 import { strictDb, writeAll } from '../../db/write';
 import { loadCalendar } from '../calendar/calendarStore';
 import { readPlan, readStages } from '../funnel/funnelDoc';
-import { byRevision, commitmentsOf, listVersions } from './slaRead';
+import { byRevision, listVersions } from './slaRead';
 
 // The read side lives in slaRead.ts (the KPI views read signed versions without this module's writes).
 export { commitmentsOf, listVersions };
