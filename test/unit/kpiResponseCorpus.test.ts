@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { BusinessClock } from '../../shared/calendar/businessHours';
 import { defaultCalendar, WorkingCalendar } from '../../shared/calendar/calendar';
 import { decodeCsvBytes, guessMapping, importCsv, parseCsvText } from '../../shared/kpi/csv';
+import { slaAttainment } from '../../shared/kpi/attainment';
 import { measureMonth, medianResponseHours } from '../../shared/kpi/leadMeasure';
 import type { LeadMonth } from '../../shared/kpi/leadRecords';
+import { lookupFrom, metricKey } from '../../shared/kpi/values';
+import { createCommitment } from '../../shared/sla/commitments';
 
 /**
  * The corpus files whose expected.json entry has `responses` (made by make-csv-fixtures.mjs, worked
@@ -15,7 +18,7 @@ import type { LeadMonth } from '../../shared/kpi/leadRecords';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'csv');
 
-type Figures = { median: number; within: number; late: number; waiting: number; pending: number; share: number; breaches: { id: string; line: number; hours: number; waiting: boolean }[] };
+type Figures = { median: number; within: number; late: number; waiting: number; pending: number; share: number; met: boolean; medianMet: boolean; breaches: { id: string; line: number; hours: number; waiting: boolean }[] };
 type Responses = { calendar: 'ja' | unknown; window: number; months: Record<string, { records: number; business: Figures; clock: Figures }> };
 
 const expected = JSON.parse(readFileSync(join(root, 'expected.json'), 'utf8')) as Record<string, { responses?: Responses }>;
@@ -47,6 +50,7 @@ describe('CSV corpus: response times by a working calendar, per record', () => {
         const figures = business ? want.business : want.clock;
         const measured = measureMonth(month, 'firstContact', clock, responses.window, business)!;
         expect(medianResponseHours(month, clock, business)).toBe(figures.median);
+        const { met, medianMet, ...counts } = figures;
         expect({
           median: measured.medianHours,
           within: measured.within,
@@ -55,7 +59,14 @@ describe('CSV corpus: response times by a working calendar, per record', () => {
           pending: measured.pending,
           share: Math.round(measured.share! * 100) / 100,
           breaches: measured.breaches,
-        }).toEqual(figures);
+        }).toEqual(counts);
+        // Met or not, as SLA attainment decides it: per record at the default compliance level
+        // (every record), and by the month's median where only the monthly figure exists.
+        const commitment = createCommitment('firstContact', { id: 'fc', withinHours: responses.window, businessHours: business }, () => 'x');
+        const [perRecord] = slaAttainment([commitment], [month.period], () => undefined, { records: () => measured });
+        expect(perRecord!.rows[0]).toMatchObject({ committed: 100, met });
+        const [monthly] = slaAttainment([commitment], [month.period], lookupFrom([{ key: metricKey('responseHours'), period: month.period, value: figures.median }]));
+        expect(monthly!.rows[0]).toMatchObject({ committed: responses.window, actual: figures.median, met: medianMet });
       }
     }
   });
@@ -66,5 +77,6 @@ describe('CSV corpus: response times by a working calendar, per record', () => {
     expect(month.median).toBeLessThanOrEqual(responses.window);
     expect(month.share).toBe(70);
     expect(month.late + month.waiting).toBe(3);
+    expect(month).toMatchObject({ met: false, medianMet: true });
   });
 });
