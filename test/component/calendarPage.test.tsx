@@ -5,17 +5,19 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import { decodeCsvBytes, guessMapping, importCsv, parseCsvText } from '../../shared/kpi/csv';
+import { metricKey } from '../../shared/kpi/values';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { agendaFromTemplate } from '../../shared/meetings/agenda';
+import { updateCommitment } from '../../shared/sla/commitments';
 import { submitForReview } from '../../shared/sla/versions';
 import { db } from '../../renderer/src/db/db';
 import { newId } from '../../renderer/src/db/ids';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
-import { saveCalendar } from '../../renderer/src/features/calendar/calendarStore';
-import { createDefaultKpis, writeImportedValues } from '../../renderer/src/features/kpis/kpiStore';
+import { revertCalendar, saveCalendar } from '../../renderer/src/features/calendar/calendarStore';
+import { createDefaultKpis, setValue, writeImportedValues } from '../../renderer/src/features/kpis/kpiStore';
 import { createSeries, planMeeting } from '../../renderer/src/features/meetings/meetingStore';
-import { ensureVersion, signVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
+import { commitmentsOf, ensureVersion, loadFunnel, regenerateVersion, signVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
 import { renderApp, resetDb } from './renderApp';
 
 beforeEach(resetDb);
@@ -34,8 +36,22 @@ const NEW_YORK: WorkingCalendar = {
 };
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-/** A workspace with both heads, the New York calendar, a signed SLA stating it and February's lead records. */
-async function seedSigned() {
+/** Imports the hand-worked February 2026 corpus file (test/fixtures/csv/expected.json) with its lead records. */
+async function importFebruary(workspaceId: string) {
+  const decoded = decodeCsvBytes(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'csv', 'good', 'us-median-meets-30pct-breach.csv'))));
+  if (!decoded.ok) throw new Error(decoded.problem.code);
+  const parsed = parseCsvText(decoded.text);
+  if (!parsed.ok) throw new Error(parsed.problem.code);
+  const preview = importCsv(parsed.table, guessMapping(parsed.table));
+  await writeImportedValues(workspaceId, preview.values, undefined, { leadMonths: preview.leadMonths, language: 'en' });
+}
+
+/**
+ * A workspace with both heads, the New York calendar, a signed SLA stating it and (unless `leads`
+ * is false) February's lead records. `firstContact` changes the first-contact commitment before
+ * signing (e.g. a promise in plain hours).
+ */
+async function seedSigned(options: { firstContact?: Record<string, unknown>; leads?: boolean } = {}) {
   const workspaceId = await createWorkspace('Northwind');
   const members = [
     await addMember(workspaceId, { name: 'Emma Clark', department: 'marketing', title: 'Head of Marketing' }),
@@ -43,16 +59,17 @@ async function seedSigned() {
   ];
   await saveCalendar(workspaceId, NEW_YORK);
   const version = await ensureVersion(workspaceId, { language: 'en', title: 'SLA' });
+  if (options.firstContact) {
+    const commitments = commitmentsOf(version.document);
+    const firstContact = commitments.find((commitment) => commitment.kind === 'firstContact')!;
+    const { funnel } = await loadFunnel(workspaceId, 'en');
+    await regenerateVersion(workspaceId, version.id, funnel, updateCommitment(commitments, firstContact.id, options.firstContact));
+  }
   await updateVersion(workspaceId, version.id, (current, now) => submitForReview(current, now));
   for (const member of members) {
     await signVersion(workspaceId, version.id, { memberId: member.id, name: member.name, title: member.title, department: member.department, date: '2026-03-05', image: { format: 'png', data: PNG } });
   }
-  const decoded = decodeCsvBytes(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'csv', 'good', 'us-median-meets-30pct-breach.csv'))));
-  if (!decoded.ok) throw new Error(decoded.problem.code);
-  const parsed = parseCsvText(decoded.text);
-  if (!parsed.ok) throw new Error(parsed.problem.code);
-  const preview = importCsv(parsed.table, guessMapping(parsed.table));
-  await writeImportedValues(workspaceId, preview.values, undefined, { leadMonths: preview.leadMonths, language: 'en' });
+  if (options.leads !== false) await importFebruary(workspaceId);
   return { workspaceId, members };
 }
 
@@ -200,5 +217,108 @@ describe('figures in business hours, per record', { timeout: 60_000 }, () => {
     expect(within(breaches).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['L10', 'L09', 'L08']);
     expect(within(breaches).getAllByRole('row')[1]).toHaveTextContent('31 営業時間');
     expect(screen.getByText('初回接触までの時間：10 件中 7 件が 24 営業時間 以内（70%）、違反 3 件（未対応 1 件）')).toBeInTheDocument();
+  });
+});
+
+describe('figures by how the SLA states them', { timeout: 60_000 }, () => {
+  /** The SLA tab's first-contact row for the 12 months ending February 2026. */
+  async function firstContactRow(user: ReturnType<typeof userEvent.setup>) {
+    await user.click(screen.getByRole('tab', { name: en.kpi.tabs.sla }));
+    fireEvent.change(screen.getByLabelText(en.kpi.values.ending), { target: { value: '2026-02' } });
+    const table = await screen.findByRole('table', { name: en.kpi.sla.tableLabel });
+    return () => within(table).getByRole('row', { name: /^First contact time/ });
+  }
+
+  it('a first-contact promise in plain hours is measured in clock hours: the dashboard says so, attainment counts clock hours per record', async () => {
+    const { workspaceId } = await seedSigned({ firstContact: { businessHours: false } });
+    await createDefaultKpis(workspaceId, 'en');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    fireEvent.change(await screen.findByLabelText(en.kpi.dashboard.ending), { target: { value: '2026-02' } });
+    // Hand-worked (expected.json, clock): median 24 h; 5 of 11 within 24 h, 4 late, 2 still waiting.
+    const card = await screen.findByRole('article', { name: /^Lead response time: 24 hr, target 24 hr/ });
+    expect(within(card).getByText(en.calendar.kpi.unitClock)).toBeInTheDocument();
+    expect(within(card).queryByText(/business hours/)).toBeNull();
+    const row = await firstContactRow(user);
+    expect(within(row()).getByText(en.calendar.kpi.perRecord)).toBeInTheDocument();
+    expect(row()).toHaveTextContent('Missed: 45.5% within 24 h (needs at least 100%); 6 breaches (2 still waiting)');
+    const breaches = screen.getByRole('table', { name: 'First contact time: breaches in February 2026' });
+    expect(within(breaches).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['L08', 'L10', 'L09', 'L05', 'L11', 'L06']);
+    expect(within(breaches).getAllByRole('row')[1]).toHaveTextContent('147 h');
+  });
+
+  it('the compliance level is a field of a time-window commitment (100 % until set), and the document states it', async () => {
+    const workspaceId = await createWorkspace('Northwind');
+    const version = await ensureVersion(workspaceId, { language: 'en', title: 'SLA' });
+    const user = userEvent.setup();
+    const view = renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/sla/commitments` });
+    const sales = await screen.findByRole('region', { name: 'Sales lane' });
+    await user.click(within(sales).getByRole('button', { name: /^First contact time/ }));
+    const editor = within(sales).getByRole('group', { name: `Edit: ${en.sla.kinds.firstContact}` });
+    const level = within(editor).getByLabelText(en.calendar.sla.complianceLabel);
+    expect(level).toHaveValue(100);
+    await user.clear(level);
+    await user.type(level, '95');
+    await user.tab();
+    const firstContact = async () => commitmentsOf((await db.slaVersions.get([workspaceId, version.id]))!.document).find((commitment) => commitment.kind === 'firstContact');
+    await waitFor(async () => expect(await firstContact()).toMatchObject({ compliancePercent: 95 }));
+    view.unmount();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/sla/document` });
+    expect(
+      await screen.findByText('Sales makes first contact with every handed-over record within 24 business hours. Met in a month when at least 95% of records are handled within the window.', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+  });
+
+  it('a signed 95 % compliance level: February’s 70 % within the window is still missed, and the cell says what was needed', async () => {
+    const { workspaceId } = await seedSigned({ firstContact: { compliancePercent: 95 } });
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    await screen.findByLabelText(en.kpi.dashboard.ending);
+    const row = await firstContactRow(user);
+    expect(row()).toHaveTextContent('Missed: 70% within 24 business h (needs at least 95%); 3 breaches (1 still waiting)');
+  });
+
+  it('with no SLA signed, a change of the workspace calendar recomputes the figures from the kept lead records (no re-import); Undo puts them back', async () => {
+    const workspaceId = await createWorkspace('Northwind');
+    await saveCalendar(workspaceId, NEW_YORK);
+    await importFebruary(workspaceId);
+    await createDefaultKpis(workspaceId, 'en');
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    fireEvent.change(await screen.findByLabelText(en.kpi.dashboard.ending), { target: { value: '2026-02' } });
+    const card = await screen.findByRole('article', { name: /^Lead response time: 6 hr,/ });
+    expect(within(card).getByText('In business hours (the workspace calendar), from imported leads')).toBeInTheDocument();
+    // An hour's lunch: 7 business hours a day; the median of February's records becomes 5 (as signed in the calendar store test).
+    const change = await saveCalendar(workspaceId, { ...NEW_YORK, lunch: { from: 720, to: 780 } });
+    await screen.findByRole('article', { name: /^Lead response time: 5 hr,/ });
+    await revertCalendar(change);
+    await screen.findByRole('article', { name: /^Lead response time: 6 hr,/ });
+  });
+
+  it('months with monthly figures only keep the median against the window, labelled so; imported months go per record beside them', async () => {
+    const { workspaceId } = await seedSigned({ leads: false });
+    await createDefaultKpis(workspaceId, 'en');
+    await setValue(workspaceId, metricKey('responseHours'), '2026-01', 5, 'manual');
+    await setValue(workspaceId, metricKey('responseHours'), '2026-02', 20, 'manual');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    fireEvent.change(await screen.findByLabelText(en.kpi.dashboard.ending), { target: { value: '2026-02' } });
+    const card = await screen.findByRole('article', { name: /^Lead response time: 20 hr, target 24 hr/ });
+    expect(within(card).getByText(en.calendar.kpi.unitEntered)).toBeInTheDocument();
+    const row = await firstContactRow(user);
+    expect(within(row()).getByText(en.calendar.kpi.median)).toBeInTheDocument();
+    // The month's median against the window: 20 h ≤ 24 h is met, though no record was looked at.
+    expect(row()).toHaveTextContent('Met: 20 hr vs at most 24 hr');
+    expect(row()).toHaveTextContent('Met: 5 hr vs at most 24 hr');
+
+    // February's leads come in: that month is measured per record (70 %, missed), January keeps its median.
+    await importFebruary(workspaceId);
+    await waitFor(() => expect(within(row()).getByText(en.calendar.kpi.mixedBasis)).toBeInTheDocument());
+    expect(row()).toHaveTextContent('Missed: 70% within 24 business h (needs at least 100%); 3 breaches (1 still waiting)');
+    expect(row()).toHaveTextContent('Met: 5 hr vs at most 24 hr');
+    await user.click(screen.getByRole('tab', { name: en.kpi.tabs.dashboard }));
+    fireEvent.change(await screen.findByLabelText(en.kpi.dashboard.ending), { target: { value: '2026-02' } });
+    const measured = await screen.findByRole('article', { name: /^Lead response time: 6 hr, target 24 hr/ });
+    // The card's months: February measured in business hours, January as entered.
+    expect(within(measured).getByText('Months from imported leads in business hours; other months as entered')).toBeInTheDocument();
   });
 });
