@@ -215,6 +215,31 @@ describe('response figures by the calendar in force', () => {
     expect(signed.records(createCommitment('volume', { id: 'v' }, () => 'x'), '2026-01')).toBeUndefined();
   });
 
+  it('measures accept/reject per record from its kept records, in business hours of the calendar in force or in clock hours as the commitment says', () => {
+    const decisions = months(
+      [
+        'Lead ID,MQL Date,SAL Date,Rejected Date',
+        // Fri 1/9 17:00 → Tue 1/13 10:00 over 成人の日: 2 business hours, 89 clock hours.
+        'D1,2026-01-09 17:00,2026-01-13 10:00,',
+        // Tue 1/13 11:00 → 15:00 less lunch: 3 business hours, 4 clock hours.
+        'D2,2026-01-13 11:00,,2026-01-13 15:00',
+        // Wed 1/14 17:00 → Fri 1/16 17:00: 1 + 8 + 7 = 16 business hours, 48 clock hours.
+        'D3,2026-01-14 17:00,2026-01-16 17:00,',
+      ].join('\n'),
+    );
+    const figures = responseFigures(decisions, responseBasis({ commitments: [], calendar: signedCalendar }, workspaceCalendar));
+    // No first-contact column: no response-time median to derive.
+    expect(figures.derived).toEqual([]);
+    const business = createCommitment('acceptReject', { id: 'ar', withinHours: 8 }, () => 'x');
+    expect(figures.records(business, '2026-01')).toMatchObject({ measure: 'acceptReject', business: true, within: 2, late: 1, share: (2 / 3) * 100, breaches: [{ id: 'D3', hours: 16, waiting: false }] });
+    const clock = createCommitment('acceptReject', { id: 'ar', withinHours: 8, businessHours: false }, () => 'x');
+    expect(figures.records(clock, '2026-01')).toMatchObject({ business: false, within: 1, late: 2, breaches: [{ id: 'D1', hours: 89 }, { id: 'D3', hours: 48 }] });
+    const [row] = slaAttainment([business], ['2026-01'], () => undefined, { records: figures.records });
+    expect(row!.rows[0]).toMatchObject({ committed: 100, met: false });
+    // First contact cannot be measured from these records.
+    expect(figures.records(createCommitment('firstContact', { id: 'fc' }, () => 'x'), '2026-01')).toBeUndefined();
+  });
+
   it('without lead records, the figures need no measuring: noResponseFigures gives what measuring no months gives', () => {
     const basis = responseBasis(null, workspaceCalendar);
     const measured = responseFigures([], basis);
