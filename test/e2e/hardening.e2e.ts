@@ -204,3 +204,44 @@ describe('bundled fonts everywhere', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('bundled fonts on the projector', () => {
+  test('the audience view in Japanese (a board, its notes hidden, paused): no text drawn in a font of this machine', async () => {
+    const { page, context, pageErrors } = app;
+    await page.goto(appUrl(`/w/${workspaceId}`));
+    await page.getByRole('heading', { level: 1, name: ja.sample.workspaceName }).waitFor();
+    await page.locator(`a[href^="#/w/${workspaceId}/b/"]`).first().click();
+    await page.locator('.react-flow__node').first().waitFor();
+
+    const opened = context.waitForEvent('page');
+    await page.getByRole('button', { name: ja.audience.controls.show }).click();
+    const audience = await opened;
+    const cdp = await context.newCDPSession(audience);
+    try {
+      await audience.waitForURL(/#\/audience$/, { timeout: 30_000 });
+      await audience.locator('[data-testid="audience-note"]').first().waitFor({ timeout: 30_000 });
+      await audience.evaluate(() => document.fonts.ready.then(() => undefined));
+      const problems = (await textOutsideBundledFonts(audience, cdp)).map((problem) => `board: ${problem}`);
+
+      const panel = page.getByRole('region', { name: ja.audience.controls.toolbar });
+      await panel.getByRole('button', { name: ja.audience.controls.hide }).click();
+      await audience.getByText(ja.audience.screen.notesHidden).waitFor({ timeout: 20_000 });
+      await audience.evaluate(() => document.fonts.ready.then(() => undefined));
+      problems.push(...(await textOutsideBundledFonts(audience, cdp)).map((problem) => `notes hidden: ${problem}`));
+      await panel.getByRole('button', { name: ja.audience.controls.reveal }).click();
+
+      await panel.getByRole('button', { name: ja.audience.controls.blank }).click();
+      await audience.getByRole('status', { name: ja.audience.screen.pausedLabel }).waitFor({ timeout: 20_000 });
+      await audience.evaluate(() => document.fonts.ready.then(() => undefined));
+      problems.push(...(await textOutsideBundledFonts(audience, cdp)).map((problem) => `paused: ${problem}`));
+      // The laptop's page, with the projector controls open, as well.
+      problems.push(...(await textOutsideBundledFonts(page)).map((problem) => `laptop: ${problem}`));
+
+      expect(problems).toEqual([]);
+    } finally {
+      await cdp.detach().catch(() => {});
+      await audience.close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});

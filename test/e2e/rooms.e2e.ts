@@ -12,6 +12,7 @@ import { connectClient, type RoomClient } from '../support/roomClients';
 import { openSample, poll, workspaceIdFromUrl } from './support/app';
 import { boardIdsFromUrl, readStoredBoardDoc, SAMPLE_BOARD, sticky, waitForBoard } from './support/board';
 import { baseUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
+import { textOutsideBundledFonts } from './support/fonts';
 
 /**
  * Two participants' phones (mobile viewport; one in English, one in Japanese) join a room through
@@ -97,6 +98,9 @@ describe('a room with two participants’ phones', () => {
       await hanako.getByRole('radio', { name: pj.asGuest }).check();
       await hanako.getByLabel(pj.guestName).fill('佐藤 花子');
       await hanako.getByLabel(pj.guestDepartment).selectOption({ label: ja.department.sales });
+      // Issue 13: the join form in Japanese, the typed name and the chosen department included, in the bundled fonts.
+      await hanako.evaluate(() => document.fonts.ready.then(() => undefined));
+      expect(await textOutsideBundledFonts(hanako)).toEqual([]);
       await hanako.getByRole('button', { name: pj.join }).click();
       await emma.getByRole('heading', { level: 2, name: p.zonesHeading }).waitFor();
       await hanako.getByRole('heading', { level: 2, name: pj.zonesHeading }).waitFor();
@@ -130,6 +134,10 @@ describe('a room with two participants’ phones', () => {
       expect(stickies(laptop.doc).find((note) => note.text === 'Cut onboarding time')).toMatchObject({ authorId: 'm-emma', department: 'marketing' });
       expect(stickies(laptop.doc).find((note) => note.text === '導入の手間')).toMatchObject({ authorId: guestId, department: 'sales' });
       await emma.getByText('導入の手間').waitFor();
+      // The zones page with the notes, Japanese ones included, in the bundled fonts too.
+      await hanako.getByText('導入の手間').first().waitFor();
+      await hanako.evaluate(() => document.fonts.ready.then(() => undefined));
+      expect(await textOutsideBundledFonts(hanako)).toEqual([]);
       await expect.poll(() => emma.getByText('佐藤 花子 · Sales').count()).toBe(1);
       await hanako.getByText('Cut onboarding time').waitFor();
       await expectNoSeriousA11yViolations(hanako, 'the board in Japanese');

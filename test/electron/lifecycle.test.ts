@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import Conf from 'conf';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { APP_ENTRY_URL } from '../../electron/main/appProtocol';
 import { type AppWindow, type DialogLike, type MainEdges, parentedDialogs, type ParentWindow, startMain } from '../../electron/main/lifecycle';
 import type { CreateStore } from '../../electron/main/settings';
 import type { MainWindowOptions } from '../../electron/main/window';
@@ -36,8 +37,8 @@ function fakeWindow(name: string) {
     getBounds: () => ({ x: 100, y: 100, width: 1280, height: 800 }),
     webContents: {
       on: (event: string, listener: (...args: unknown[]) => void) => contentsEvents.on(event, listener),
-      loadURL: async () => undefined,
-      forcefullyCrashRenderer: () => undefined,
+      loadURL: async (url: string) => void calls.push(`loadURL ${url}`),
+      forcefullyCrashRenderer: () => void calls.push('forcefullyCrashRenderer'),
       isDestroyed: () => destroyed,
       send: (channel: string, payload: unknown) => sent.push([channel, payload]),
     },
@@ -49,6 +50,10 @@ function fakeWindow(name: string) {
     minimize: () => (minimized = true),
     /** The page finished loading: it can receive events. */
     loaded: () => contentsEvents.emit('did-finish-load'),
+    /** The page's process ended (Electron's render-process-gone). */
+    gone: (reason: string) => contentsEvents.emit('render-process-gone', {}, { reason, exitCode: 1 }),
+    /** Electron reports the page hung. */
+    hang: () => events.emit('unresponsive'),
     close: () => {
       destroyed = true;
       events.emit('closed');
@@ -291,6 +296,89 @@ describe('windows and quitting', () => {
     expect(electron.timers.set).toHaveLength(1);
     electron.dispose();
     expect(electron.timers.cleared).toEqual([1]);
+  });
+});
+
+describe('the app window is looked after (issue 13)', () => {
+  it('a page that dies is loaded again at the start page, and the user is told why in the menu’s language', async () => {
+    const electron = await fakeElectron();
+    await electron.ready();
+    const [window] = electron.windows;
+    window!.loaded();
+    window!.gone('oom');
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    expect(window!.calls).toEqual([`loadURL ${APP_ENTRY_URL}`]);
+    // Parented to the app window; the OS locale (ja-JP) decides the language.
+    expect(electron.dialog.showMessageBox.mock.calls[0]).toEqual([
+      window!.window,
+      expect.objectContaining({ message: ja.shell.crashed.message, detail: expect.stringContaining(ja.shell.reasons.oom) }),
+    ]);
+    electron.dispose();
+  });
+
+  it('a page that hangs gets the question to wait or reload; "Reload" ends it and loads the app again', async () => {
+    const electron = await fakeElectron();
+    await electron.ready();
+    const [window] = electron.windows;
+    window!.loaded();
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    window!.hang();
+    await vi.waitFor(() => expect(window!.calls).toEqual(['forcefullyCrashRenderer', `loadURL ${APP_ENTRY_URL}`]));
+    expect(electron.dialog.showMessageBox.mock.calls[0]).toEqual([
+      window!.window,
+      expect.objectContaining({ message: ja.shell.unresponsive.message, buttons: [ja.shell.unresponsive.wait, ja.shell.unresponsive.reload] }),
+    ]);
+    electron.dispose();
+  });
+
+  it('a window opened again later is looked after too', async () => {
+    const electron = await fakeElectron({ platform: 'darwin' });
+    await electron.ready();
+    electron.windows[0]!.close();
+    electron.emit('activate');
+    const reopened = electron.windows[1]!;
+    reopened.gone('crashed');
+    await vi.waitFor(() => expect(reopened.calls).toEqual([`loadURL ${APP_ENTRY_URL}`]));
+    electron.dispose();
+  });
+});
+
+describe('what a crash left behind is cleaned up at start (issue 13)', () => {
+  const HOUR = 60 * 60 * 1000;
+
+  /** Files named `name` in `dir` with the given age. */
+  async function filesAged(dir: string, ages: Record<string, number>) {
+    await fsp.mkdir(dir, { recursive: true });
+    for (const [name, age] of Object.entries(ages)) {
+      const file = path.join(dir, name);
+      await fsp.writeFile(file, 'x');
+      const when = (Date.now() - age) / 1000;
+      await fsp.utimes(file, when, when);
+    }
+  }
+
+  it('the backups folder is made private and emptied of temporary files; the export folder loses only our old ones', async () => {
+    const electron = await fakeElectron();
+    const backups = path.join(electron.userData, 'backups');
+    const exports = await tempDir();
+    await filesAged(backups, { '.alignboard-0123456789ab.tmp': 0, 'notes.txt': 2 * HOUR });
+    await fsp.chmod(backups, 0o755);
+    await filesAged(exports, {
+      '.alignboard-aaaaaaaaaaaa.tmp': 2 * HOUR,
+      // Perhaps another Alignboard's save still in progress: left alone.
+      '.alignboard-bbbbbbbbbbbb.tmp': 60 * 1000,
+      'Plan.alignboard': 2 * HOUR,
+    });
+    // The folder of the last export, as main remembered it.
+    await fsp.writeFile(path.join(electron.userData, 'settings.json'), JSON.stringify({ language: null, theme: 'light', lastExportFolder: exports }));
+    await electron.ready();
+
+    await vi.waitFor(async () => {
+      expect(await fsp.readdir(backups)).toEqual(['notes.txt']);
+      expect((await fsp.readdir(exports)).sort()).toEqual(['.alignboard-bbbbbbbbbbbb.tmp', 'Plan.alignboard']);
+    });
+    expect((await fsp.stat(backups)).mode & 0o777).toBe(0o700);
+    electron.dispose();
   });
 });
 
