@@ -111,6 +111,30 @@ describe('the whole-board print route', () => {
   });
 });
 
+describe('the whole-board print route on A3', () => {
+  it('draws the same 120-note board whole on one A3 page, every note on it, no tiles', async () => {
+    const workspaceId = await createWorkspace('Diagrams Co');
+    const boardId = await createPersonaBoard(workspaceId, 'Workshop');
+    const notes = noteBoard(120, 'en').filter((node) => node.data.type === 'sticky');
+    await withDoc(workspaceId, boardId, (doc) => addNodes(doc, notes, null));
+    const host = printHost();
+    renderApp({ host, hash: `#${printRoute('board', workspaceId, boardId)}?paper=A3` });
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'), { timeout: 10_000 });
+    const orientation = document.documentElement.dataset.printOrientation;
+    expect(host.printReady).toHaveBeenCalledWith({ orientation });
+    // One page, named after the board, no tile or page numbers.
+    const page = screen.getByRole('region', { name: 'Workshop' });
+    expect(screen.queryAllByRole('region', { name: /^Workshop: page/ })).toEqual([]);
+    expect(within(page).queryByText(/tile/)).toBeNull();
+    const drawn = within(page).getByRole('img').textContent ?? '';
+    const numbers = notes.map((note) => /#\d+$/.exec(note.data.type === 'sticky' ? note.data.text : '')![0]);
+    expect(numbers.filter((number) => !new RegExp(`${number}(?!\\d)`).test(drawn))).toEqual([]);
+    // The A3 @page rule in the orientation reported.
+    const size = orientation === 'landscape' ? '420mm 297mm' : '297mm 420mm';
+    expect([...document.querySelectorAll('style')].some((style) => style.textContent?.includes(`size: ${size}`))).toBe(true);
+  });
+});
+
 describe('board exports from the funnel board', () => {
   it('exports the sheet by its button and the whole board on the paper chosen in the dialog (Alt+Shift+B)', async () => {
     const workspaceId = await createWorkspace('Diagrams Co');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readNodeData, type BoardNodeData, type StickyNodeData } from '../../shared/board/nodes';
-import { boardFigure, boardScene, MIN_NOTE_FONT_PX, NOTE_FONT, planBoardPages, pngScale, type BoardFigureInput } from '../../shared/diagrams/boardFigure';
+import { boardFigure, boardMinNoteFontPx, boardScene, MIN_NOTE_FONT_PX, NOTE_FONT, planBoardPages, pngScale, type BoardFigureInput } from '../../shared/diagrams/boardFigure';
 import { funnelFigure } from '../../shared/diagrams/funnelFigure';
 import { FUNNEL_SHEET_TYPE, funnelSheetLayout } from '../../shared/diagrams/funnelSheet';
 import { boardFunnelInput, reverseFunnelTable, slaFunnelInput, slaSwimlaneInput, type FunnelLabels, type ReverseTableLabels, type SwimlaneLabels } from '../../shared/diagrams/inputs';
@@ -244,15 +244,36 @@ describe('whole board on paper and as PNG', () => {
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
   });
 
-  it('puts the same board on one A3 page when its notes stay legible there, and a small board on one A4 page', () => {
+  it('puts a small board on one A4 page, and any board, the 300-note one too, whole on one A3 page', () => {
     const small = boardFigure(boardInput(noteBoard(12, 'en')));
-    const plan = planBoardPages(small, boardPageBodies('A4'));
+    const plan = planBoardPages(small, boardPageBodies('A4'), boardMinNoteFontPx('A4'));
     expect(plan.pages).toHaveLength(1);
     expect(plan.orientation).toBe('landscape');
     expect(plan.noteFontPx).toBeGreaterThanOrEqual(MIN_NOTE_FONT_PX);
     expectTextsWithin(plan.pages[0]!.scene);
-    const a3 = planBoardPages(figure, boardPageBodies('A3'));
-    expect(a3.pages.length).toBeLessThan(planBoardPages(figure, boardPageBodies('A4')).pages.length);
+    // A3 is the one large page: the whole board on one sheet, however small its notes get there
+    // (A4 and Letter keep 7 pt and tile instead).
+    expect(boardMinNoteFontPx('A4')).toBe(MIN_NOTE_FONT_PX);
+    expect(boardMinNoteFontPx('Letter')).toBe(MIN_NOTE_FONT_PX);
+    for (const board of [small, figure]) {
+      const a3 = planBoardPages(board, boardPageBodies('A3'), boardMinNoteFontPx('A3'));
+      expect(a3.pages).toHaveLength(1);
+      expect([a3.rows, a3.columns]).toEqual([1, 1]);
+      const [page] = a3.pages;
+      expect(page!.window).toEqual(board.bounds);
+      const body = boardPageBodies('A3')[a3.orientation];
+      expect(page!.window.width * page!.scale).toBeLessThanOrEqual(body.width + 0.01);
+      expect(page!.window.height * page!.scale).toBeLessThanOrEqual(body.height + 0.01);
+      expectTextsWithin(page!.scene);
+    }
+    // Every note of the 300 on that page; a board wider than tall lies landscape, this tall one
+    // (notes in rows below the template) portrait, where its notes print larger.
+    const a3 = planBoardPages(figure, boardPageBodies('A3'), boardMinNoteFontPx('A3'));
+    const text = allText(a3.pages[0]!.scene);
+    expect(notes.filter((note) => !text.includes(squash(note.data.text)))).toEqual([]);
+    expect(figure.bounds.height).toBeGreaterThan(figure.bounds.width);
+    expect(a3.orientation).toBe('portrait');
+    expect(planBoardPages(small, boardPageBodies('A3'), boardMinNoteFontPx('A3')).orientation).toBe('landscape');
   });
 
   it('draws every zone title and note in the whole-board scene (the PNG), inside its bounds', () => {
