@@ -75,14 +75,36 @@ describe('funnel figure and funnel sheet', () => {
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(7 * (96 / 72) * 0.8);
   });
 
-  it('turns the sheet to landscape when a short funnel and its table fit better side by side', () => {
+  it('turns the sheet to landscape when the table under the funnel would crowd it, and keeps portrait when both fit', () => {
+    // Ten main stages: alone they fit a portrait page; with the 10-row table under them the type
+    // would shrink, so the table goes beside the funnel on a landscape page and the type stays larger.
+    const ten = twelveStageFunnel('en').filter((stage) => !['stage-11', 'stage-12'].includes(stage.id));
+    const input = { figure: boardFunnelInput(ten, TWELVE_STAGE_PLAN, labels), table: reverseFunnelTable(ten, TWELVE_STAGE_PLAN, labels) };
+    const bodies = funnelSheetBodies('A4');
+    const turned = funnelSheetLayout(input, bodies);
+    expect(turned.orientation).toBe('landscape');
+    expect([turned.scene.width, turned.scene.height]).toEqual([bodies.landscape.width, bodies.landscape.height]);
+    expect(turned.scale).toBe(1);
+    expectTextsWithin(turned.scene);
+    // The table stands to the right of the funnel, its first cell level with the top.
+    const title = turned.scene.items.find((item): item is SceneText => item.kind === 'text' && item.lines[0] === '30 deals needed')!;
+    expect(title.x).toBeGreaterThan(bodies.landscape.width * 0.5);
+    expect(title.y).toBeLessThan(bodies.landscape.height * 0.1);
+    const alone = funnelSheetLayout({ figure: input.figure, table: null }, bodies);
+    expect(alone.orientation).toBe('portrait');
+    // Portrait with the table would have had smaller type than the landscape page has.
+    const portraitOnly = funnelSheetLayout(input, { portrait: bodies.portrait, landscape: { width: bodies.portrait.width, height: 10 } });
+    expect(portraitOnly.orientation).toBe('portrait');
+    expect(turned.fontSize).toBeGreaterThan(portraitOnly.fontSize);
+
+    // Four stages and their table fit a portrait page at full type: portrait (the funnel reads
+    // top to bottom), the table under the funnel.
     const stages = createDefaultStages({ language: 'en', newId: (() => { let n = 0; return () => `s${n++}`; })() }).slice(0, 4);
     const plan = RevenuePlan.parse({ revenueTarget: 10_000_000, averageDealSize: 500_000 });
-    const layout = funnelSheetLayout({ figure: boardFunnelInput(stages, plan, labels), table: reverseFunnelTable(stages, plan, labels) }, funnelSheetBodies('Letter'));
-    expectTextsWithin(layout.scene);
-    expect(['portrait', 'landscape']).toContain(layout.orientation);
-    // Whichever it picked, it kept the largest type it could.
-    expect(layout.fontSize).toBe(FUNNEL_SHEET_TYPE.fontSize);
+    const short = funnelSheetLayout({ figure: boardFunnelInput(stages, plan, labels), table: reverseFunnelTable(stages, plan, labels) }, funnelSheetBodies('Letter'));
+    expectTextsWithin(short.scene);
+    expect(short.orientation).toBe('portrait');
+    expect(short.fontSize).toBe(FUNNEL_SHEET_TYPE.fontSize);
   });
 
   it('has no table without a revenue target, and says why when the reverse funnel cannot be worked out', () => {
