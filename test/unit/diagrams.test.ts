@@ -307,6 +307,30 @@ describe('whole board on paper and as PNG', () => {
     for (const zone of ['goals', 'challenges', 'triggers', 'objections', 'channels']) expect(text).toContain(zone);
   });
 
+  it('draws each note with its department mark, its vote total and its promotion, as on the canvas', () => {
+    const wholes = figure.groups.filter((group) => group.kind === 'whole');
+    const drawn = (note: (typeof notes)[number]) => {
+      const group = wholes.find((candidate) => candidate.items.some((item) => item.kind === 'text' && item.size === NOTE_FONT && squash(item.lines.join('')) === squash(note.data.text)))!;
+      return group.items.flatMap((item) => (item.kind === 'text' ? [item.lines.join(' ')] : []));
+    };
+    const wrong = notes.filter((note) => {
+      const texts = drawn(note);
+      const mark = note.data.department[0]!.toUpperCase();
+      const votes = note.data.votes > 0 ? `${note.data.votes} votes` : null;
+      const promoted = note.data.promotedTo ? `↗ ${note.data.promotedTo}` : null;
+      return (
+        !texts.includes(mark) ||
+        (votes ? !texts.includes(votes) : texts.some((line) => line.endsWith(' votes'))) ||
+        (promoted ? !texts.includes(promoted) : texts.some((line) => line.startsWith('↗')))
+      );
+    });
+    expect(wrong.map((note) => note.id)).toEqual([]);
+    // The fixture has notes of every department, with and without votes, some promoted.
+    expect(new Set(notes.map((note) => note.data.department))).toEqual(new Set(['sales', 'marketing', 'joint']));
+    expect(notes.filter((note) => note.data.votes > 0).length).toBeGreaterThan(50);
+    expect(notes.filter((note) => note.data.promotedTo).length).toBeGreaterThan(10);
+  });
+
   it('wraps a long note inside the note and cuts it after 14 lines', () => {
     const long = boardFigure(
       boardInput([{ id: 'n', data: { type: 'sticky', x: 0, y: 0, text: '長い付箋です。'.repeat(60), department: 'marketing', authorId: null, promotedTo: null, votes: 3, voters: [] } }]),
