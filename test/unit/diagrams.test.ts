@@ -153,6 +153,29 @@ describe('funnel figure and funnel sheet', () => {
     expect(allText(table)).toContain(squash('マーケティング確度の高いリード（スコア60以上）'));
   });
 
+  it('never wraps a number of the reverse-funnel table, at any of its type sizes and widths', () => {
+    const numbers = ['+920', '+92', '6,080', '7,000', '-224', '12,565', '+12,565', '30', '1,487', '—', '2,974', '+9', '0', '120,000'];
+    const rows = numbers.map((value, index) => [`Stage ${index + 1}`, numbers[(index + 3) % numbers.length]!, numbers[(index + 5) % numbers.length]!, value]);
+    const columns = [
+      { label: 'Stage', align: 'start' as const },
+      { label: 'Needed', align: 'end' as const },
+      { label: 'Target', align: 'end' as const },
+      { label: 'Gap', align: 'end' as const },
+    ];
+    const wrapped: string[] = [];
+    // The funnel sheet's table type runs from 11 px (its largest) down to 9.5 px (7 pt).
+    for (let size = 9.5; size <= 11; size += 0.125) {
+      for (const width of [300, 380, 420, 680, 700]) {
+        const table = tableScene({ title: '', columns, rows }, { width, fontSize: size });
+        const cells = table.items.filter((item): item is SceneText => item.kind === 'text' && item.anchor === 'end' && item.weight !== 700);
+        expect(cells).toHaveLength(numbers.length * 3);
+        for (const cell of cells) if (cell.lines.length !== 1 || !numbers.includes(cell.lines[0]!)) wrapped.push(`${size} px, ${width} px: ${cell.lines.join(' / ')}`);
+        expectTextsWithin(table);
+      }
+    }
+    expect(wrapped).toEqual([]);
+  });
+
   it('shows a message instead of a figure when there are no stages', () => {
     const scene = funnelFigure(boardFunnelInput([], RevenuePlan.parse({}), labels), { width: 400, fontSize: 12, definitionLines: 2 });
     expect(sceneTexts(scene)).toEqual(['No stages yet']);
