@@ -5,6 +5,7 @@ import { funnelFigure } from '../../shared/diagrams/funnelFigure';
 import { FUNNEL_SHEET_TYPE, funnelSheetLayout } from '../../shared/diagrams/funnelSheet';
 import { boardFunnelInput, reverseFunnelTable, slaFunnelInput, slaSwimlaneInput, type FunnelLabels, type ReverseTableLabels, type SwimlaneLabels } from '../../shared/diagrams/inputs';
 import { boardPageBodies, documentFigureWidth, funnelSheetBodies } from '../../shared/diagrams/pages';
+import { ACCENT } from '../../shared/diagrams/palette';
 import { contains, sceneTexts, textBox, textsOutside, type Scene, type SceneText } from '../../shared/diagrams/scene';
 import { swimlaneFigure } from '../../shared/diagrams/swimlaneFigure';
 import { tableScene } from '../../shared/diagrams/table';
@@ -66,6 +67,15 @@ describe('funnel figure and funnel sheet', () => {
     // Owners change marketing → sales → joint → sales: three hand-offs, each marked.
     expect(input.handOffs.map((handOff) => handOff.label)).toEqual(['Hand-off: Marketing → Sales', 'Hand-off: Sales → Joint', 'Hand-off: Joint → Sales']);
     for (const handOff of input.handOffs) expect(text).toContain(squash(handOff.label));
+    // An arrow from each main stage to the next (11); the three where ownership passes are drawn
+    // in the accent colour, each across a dashed hand-off line the width of the figure.
+    const heads = layout.scene.items.filter((item) => item.kind === 'polygon');
+    expect(heads).toHaveLength(11);
+    expect(heads.filter((item) => item.kind === 'polygon' && item.fill === ACCENT)).toHaveLength(3);
+    const handOffLines = layout.scene.items.filter((item) => item.kind === 'line' && item.stroke === ACCENT && item.dash !== undefined);
+    expect(handOffLines).toHaveLength(3);
+    const figureWidth = Math.max(...handOffLines.map((item) => (item.kind === 'line' ? item.points[1]![0] - item.points[0]![0] : 0)));
+    expect(figureWidth).toBeGreaterThan(layout.scene.width * 0.9);
     for (const rate of ['40 %', '50 %', '80 %']) expect(text).toContain(squash(rate));
     // The reverse-funnel table: 120,000,000 / 4,000,000 = 30 deals.
     expect(text).toContain('30dealsneeded');
