@@ -11,7 +11,7 @@ import { toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 import { DIAGRAM_BOARD_NAMES, diagramsWorkspaceFile, noteBoard, twelveStageFunnel } from '../fixtures/diagrams';
 import { chooseFile, expectWorkspacePage, openSample, poll, workspaceIdFromUrl } from './support/app';
 import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir, printUrl } from './support/browser';
-import { pdfImages, pdfPageCount, pdfText, pdfWords, squash, wordsOutside } from './support/pdf';
+import { pdfFonts, pdfImages, pdfPageCount, pdfText, pdfWords, squash, wordsOutside } from './support/pdf';
 
 afterEach(cleanUpBrowsers);
 
@@ -53,6 +53,13 @@ async function printRouteToPdf(context: BrowserContext, hash: string, kind: PdfK
   // DIAGRAMS_PDF_OUT=dir keeps the PDFs for a look.
   if (process.env.DIAGRAMS_PDF_OUT) await copyFile(path, join(process.env.DIAGRAMS_PDF_OUT, basename(path)));
   return { sheet, orientation };
+}
+
+/** Japanese and Latin text in the app's bundled, embedded fonts (Noto Sans JP, Inter), none of the machine's. */
+async function expectBundledFonts(path: string) {
+  const fonts = await pdfFonts(path);
+  expect(fonts.some((name) => /\+NotoSansJP\w*-(Regular|Bold)$/.test(name))).toBe(true);
+  expect(fonts.filter((name) => !/\+(NotoSansJP\w*|Inter)-(Regular|Bold)$/.test(name))).toEqual([]);
 }
 
 function pageSizeMatches(page: { width: number; height: number }, paper: 'A4' | 'Letter' | 'A3', orientation: Orientation) {
@@ -125,6 +132,7 @@ describe('diagrams on paper and as images', () => {
     for (const phrase of [...Object.values(ja.funnel.owners), target, rate]) expect(sheetText).toContain(squash(phrase));
     expect(wordsOutside([sheetPage!], 12)).toEqual([]);
     expect(await pdfImages(sheetPath)).toEqual([]);
+    await expectBundledFonts(sheetPath);
 
     // The funnel board whole, by its toolbar button: A3 (the default), one page.
     await exports.getByRole('button', { name: ja.diagrams.board.exportPdf }).click();
@@ -188,6 +196,7 @@ describe('diagrams on paper and as images', () => {
     // Each tile says where it goes, e.g. “…：6枚中1枚目（2行1列）”.
     expect(pageTexts.every((text) => text.includes(squash(boardName)) && /枚中\d+枚目（\d+行\d+列）/.test(text))).toBe(true);
     expect(await pdfImages(boardPath)).toEqual([]);
+    await expectBundledFonts(boardPath);
 
     // The same board on A3: the one large page, every note on it, nothing outside it.
     const a3Path = join(dir, 'board-a3.pdf');
