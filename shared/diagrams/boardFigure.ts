@@ -1,4 +1,4 @@
-import type { Orientation } from '../pdf';
+import type { Orientation, Paper } from '../pdf';
 import { STICKY_SIZE, type StickyDepartment } from '../board/nodes';
 import { PERSONA_CARD } from '../board/personaTemplate';
 import { DEPARTMENT_COLOURS, INK, MUTED } from './palette';
@@ -230,8 +230,17 @@ export type BoardPagePlan = {
   noteFontPx: number;
 };
 
-/** 7 pt in CSS px: the smallest note text a page is allowed to print. */
+/** 7 pt in CSS px: the smallest note text a page of A4 or Letter is allowed to print. */
 export const MIN_NOTE_FONT_PX = (7 / 72) * 96;
+
+/**
+ * The smallest note text a whole board may print at on `paper`, below which it goes in tiles: A3
+ * is the one large page, the whole board on one sheet whatever its size (no minimum); A4 and
+ * Letter are scaled down to 7 pt at the least, then tiled.
+ */
+export function boardMinNoteFontPx(paper: Paper): number {
+  return paper === 'A3' ? 0 : MIN_NOTE_FONT_PX;
+}
 /** A board is never drawn larger than on screen at 100 %. */
 const MAX_SCALE = 1;
 

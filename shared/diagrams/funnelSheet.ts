@@ -6,8 +6,9 @@ import { tableScene, type TableInput } from './table';
 /**
  * The funnel sheet's page body: the funnel figure, and the reverse-funnel table when a revenue
  * target is set, fitted into one page. Both orientations are tried and the one that keeps the type
- * largest (and the entry definitions longest) wins: a tall funnel goes portrait, a short one with
- * a table beside it landscape. Nothing is ever drawn outside the body box: what does not fit at the
+ * largest (and the entry definitions longest) wins, ties going to portrait: a funnel alone, or
+ * with a table that fits under it at full type, goes portrait; one whose table would crowd it
+ * there goes landscape, the table beside it. Nothing is ever drawn outside the body box: what does not fit at the
  * minimum type size is scaled down as a whole.
  */
 

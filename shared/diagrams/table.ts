@@ -12,6 +12,8 @@ export type TableColumn = { label: string; align: 'start' | 'end' };
 export type TableInput = { title: string; columns: readonly TableColumn[]; rows: readonly (readonly string[])[] };
 
 const MAX_CELL_LINES = 2;
+/** CSS px: far below anything visible, far above floating-point error. */
+const CELL_SLACK = 0.001;
 
 export function tableScene(input: TableInput, options: { width: number; fontSize: number }): Scene {
   const F = options.fontSize;
@@ -42,7 +44,10 @@ export function tableScene(input: TableInput, options: { width: number; fontSize
   const lefts = columnWidths.map((_, index) => columnWidths.slice(0, index).reduce((sum, width) => sum + width, 0));
 
   const row = (cells: readonly string[], bold: boolean) => {
-    const wrapped = input.columns.map((column, index) => wrapText(cells[index] ?? '', columnWidths[index]! - pad * 2, F, MAX_CELL_LINES));
+    // A cell's room is its column less the padding, plus a hair: a column as wide as its widest
+    // cell (+ padding, − padding) can come out a rounding error narrower than that cell, which
+    // then wrapped a number such as “+920” into “+92” and “0”.
+    const wrapped = input.columns.map((column, index) => wrapText(cells[index] ?? '', columnWidths[index]! - pad * 2 + CELL_SLACK, F, MAX_CELL_LINES));
     const height = Math.max(1, ...wrapped.map((cell) => cell.lines.length)) * lineHeight + pad * 2;
     wrapped.forEach((cell, index) => {
       const column = input.columns[index]!;

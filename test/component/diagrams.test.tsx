@@ -8,7 +8,11 @@ import { ja } from '../../shared/locales/ja';
 import { printRoute } from '../../shared/pdf';
 import { db } from '../../renderer/src/db/db';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
+import { loadBoard } from '../../renderer/src/features/diagrams/content';
+import { boardImage } from '../../renderer/src/features/diagrams/figures';
 import { createFunnelBoard } from '../../renderer/src/features/funnel/funnelBoards';
+import { initI18n } from '../../renderer/src/i18n';
+import { sceneTexts, textsOutside } from '../../shared/diagrams/scene';
 import { writePlan } from '../../renderer/src/features/funnel/funnelDoc';
 import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
 import type { Host } from '../../renderer/src/host';
@@ -108,6 +112,48 @@ describe('the whole-board print route', () => {
       const number = /#\d+$/.exec(text)![0];
       expect(drawn.filter((page) => new RegExp(`${number}(?!\\d)`).test(page))).toHaveLength(1);
     }
+  });
+});
+
+describe('the whole-board print route on A3', () => {
+  it('draws the same 120-note board whole on one A3 page, every note on it, no tiles', async () => {
+    const workspaceId = await createWorkspace('Diagrams Co');
+    const boardId = await createPersonaBoard(workspaceId, 'Workshop');
+    const notes = noteBoard(120, 'en').filter((node) => node.data.type === 'sticky');
+    await withDoc(workspaceId, boardId, (doc) => addNodes(doc, notes, null));
+    const host = printHost();
+    renderApp({ host, hash: `#${printRoute('board', workspaceId, boardId)}?paper=A3` });
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'), { timeout: 10_000 });
+    const orientation = document.documentElement.dataset.printOrientation;
+    expect(host.printReady).toHaveBeenCalledWith({ orientation });
+    // One page, named after the board, no tile or page numbers.
+    const page = screen.getByRole('region', { name: 'Workshop' });
+    expect(screen.queryAllByRole('region', { name: /^Workshop: page/ })).toEqual([]);
+    expect(within(page).queryByText(/tile/)).toBeNull();
+    const drawn = within(page).getByRole('img').textContent ?? '';
+    const numbers = notes.map((note) => /#\d+$/.exec(note.data.type === 'sticky' ? note.data.text : '')![0]);
+    expect(numbers.filter((number) => !new RegExp(`${number}(?!\\d)`).test(drawn))).toEqual([]);
+    // The A3 @page rule in the orientation reported.
+    const size = orientation === 'landscape' ? '420mm 297mm' : '297mm 420mm';
+    expect([...document.querySelectorAll('style')].some((style) => style.textContent?.includes(`size: ${size}`))).toBe(true);
+  });
+});
+
+describe('the funnel board as an image', () => {
+  it('draws the funnel whole with a white margin, every stage, its owner and the hand-off, at 1.5 × for slides', async () => {
+    const workspaceId = await createWorkspace('Diagrams Co');
+    const boardId = await createFunnelBoard(workspaceId, 'Our funnel', 'ja');
+    await withDoc(workspaceId, boardId, (doc) => writePlan(doc, { revenueTarget: 30_000_000, averageDealSize: 1_000_000 }, null));
+    const loaded = (await loadBoard(workspaceId, boardId))!;
+    expect(loaded.content.kind).toBe('funnel');
+    const { scene, scale } = boardImage(loaded.content, { t: initI18n('ja').t, language: 'ja', members: [], agreement: null });
+    // The funnel figure 960 wide in a 32 px margin; notes and stage text at 1.5 × on the PNG.
+    expect(scene.width).toBe(1024);
+    expect(scale).toBe(1.5);
+    expect(textsOutside(scene, { x: 32, y: 32, width: scene.width - 64, height: scene.height - 64 })).toEqual([]);
+    const text = sceneTexts(scene).join('').replace(/\s+/g, '');
+    for (const name of ['潜在顧客', 'リード', 'MQL', 'SAL', 'SQL', '商談', '受注', '失注', 'リサイクル', ja.funnel.owners.marketing, ja.funnel.owners.sales]) expect(text).toContain(name);
+    expect(text).toContain(ja.funnel.handOffEdge.replace('{{from}}', ja.funnel.owners.marketing).replace('{{to}}', ja.funnel.owners.sales).replace(/\s+/g, ''));
   });
 });
 

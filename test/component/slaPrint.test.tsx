@@ -1,10 +1,12 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { printRoute } from '../../shared/pdf';
+import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { setTitle } from '../../shared/sla/document';
 import { AppProvider } from '../../renderer/src/app/AppContext';
@@ -20,13 +22,13 @@ import { initI18n } from '../../renderer/src/i18n';
 import { resetDb } from './renderApp';
 
 /** The print entry's tree (renderer/src/print.tsx) on a browser host that records the ready handshake. */
-function renderPrintEntry(hash: string) {
+function renderPrintEntry(hash: string, language: 'en' | 'ja' = 'en') {
   window.location.hash = hash;
   const host: Host = { ...createBrowserHost(localStorage), printReady: vi.fn<Host['printReady']>(async () => {}), printFailed: vi.fn<Host['printFailed']>(async () => {}) };
   render(
     <StrictMode>
-      <I18nextProvider i18n={initI18n('en')}>
-        <AppProvider host={host} initialSettings={DEFAULT_SETTINGS} settingsProblem={null}>
+      <I18nextProvider i18n={initI18n(language)}>
+        <AppProvider host={host} initialSettings={{ ...DEFAULT_SETTINGS, language }} settingsProblem={null}>
           {/* oxlint-disable-next-line react/rules-of-hooks */}
           <Router hook={useHashLocation}>
             <PrintRoot routes={printRoutes} />
@@ -79,6 +81,30 @@ describe('the print entry', () => {
     renderPrintEntry(`#${path}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'SLA 2026' })).toBeInTheDocument();
   });
+
+  for (const [language, messages] of [['en', en], ['ja', ja]] as const) {
+    it(`${language}: puts Figure 1 (the funnel) in Definitions and Figure 2 (the swimlanes) in Hand-off process, each referred to from its section's text and captioned`, async () => {
+      const workspaceId = await createWorkspace('Sales × Marketing');
+      const version = await ensureVersion(workspaceId, { language, title: 'SLA 2026' });
+      renderPrintEntry(`#${printRoute('sla', workspaceId, version.id)}?paper=A4`, language);
+      await waitFor(() => expect(document.querySelector(PRINT_READY_SELECTOR)).not.toBeNull());
+      const figures = [
+        { section: messages.sla.sections.definitions, caption: messages.diagrams.sla.funnelCaption, reference: messages.diagrams.sla.funnelRef, number: 1 },
+        { section: messages.sla.sections.handOff, caption: messages.diagrams.sla.swimlaneCaption, reference: messages.diagrams.sla.swimlaneRef, number: 2 },
+      ];
+      expect(screen.getAllByRole('figure')).toHaveLength(2);
+      for (const { section, caption, reference, number } of figures) {
+        const heading = screen.getByRole('heading', { level: 2, name: new RegExp(`^\\d+\\. ${section}$`) });
+        const region = heading.closest('section')!;
+        const full = messages.diagrams.sla.caption.replace('{{number}}', String(number)).replace('{{caption}}', caption);
+        const figure = within(region).getByRole('figure', { name: full });
+        // The section's text names the figure before it; the drawing inside is an SVG image.
+        expect(within(region).getByText(reference.replace('{{number}}', String(number)))).toBeInTheDocument();
+        expect(within(figure).getByRole('img')).toBeInTheDocument();
+        expect(figure.querySelector('svg text')).not.toBeNull();
+      }
+    });
+  }
 
   it('says at once that an address which is no print route cannot be printed', async () => {
     const host = renderPrintEntry('#/w/1');

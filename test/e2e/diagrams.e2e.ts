@@ -11,7 +11,7 @@ import { toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 import { DIAGRAM_BOARD_NAMES, diagramsWorkspaceFile, noteBoard, twelveStageFunnel } from '../fixtures/diagrams';
 import { chooseFile, expectWorkspacePage, openSample, poll, workspaceIdFromUrl } from './support/app';
 import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir, printUrl } from './support/browser';
-import { pdfImages, pdfPageCount, pdfText, pdfWords, squash, wordsOutside } from './support/pdf';
+import { pdfFonts, pdfImages, pdfPageCount, pdfText, pdfWords, squash, wordsOutside } from './support/pdf';
 
 afterEach(cleanUpBrowsers);
 
@@ -55,6 +55,13 @@ async function printRouteToPdf(context: BrowserContext, hash: string, kind: PdfK
   return { sheet, orientation };
 }
 
+/** Japanese and Latin text in the app's bundled, embedded fonts (Noto Sans JP, Inter), none of the machine's. */
+async function expectBundledFonts(path: string) {
+  const fonts = await pdfFonts(path);
+  expect(fonts.some((name) => /\+NotoSansJP\w*-(Regular|Bold)$/.test(name))).toBe(true);
+  expect(fonts.filter((name) => !/\+(NotoSansJP\w*|Inter)-(Regular|Bold)$/.test(name))).toEqual([]);
+}
+
 function pageSizeMatches(page: { width: number; height: number }, paper: 'A4' | 'Letter' | 'A3', orientation: Orientation) {
   const mm = PAPER_MM[paper];
   const [w, h] = orientation === 'landscape' ? [mm.height, mm.width] : [mm.width, mm.height];
@@ -65,6 +72,26 @@ function pageSizeMatches(page: { width: number; height: number }, paper: 'A4' | 
 function pngSize(bytes: Uint8Array) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** The share of a PNG's pixels (every 7th) that are ink or a dark note colour: drawn, not blank. */
+function inkedShare(page: Page, png: Uint8Array): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4 * 7) if (data[i]! + data[i + 1]! + data[i + 2]! < 200) dark++;
+    return dark / (data.length / 4 / 7);
+  }, Buffer.from(png).toString('base64'));
+}
+
+/** Each note's text found on exactly one of the pages ("#12" must not match the start of "#120"). */
+function notesNotOnOnePage(pageTexts: readonly string[], notes: readonly string[]): string[] {
+  const onPages = (note: string) => pageTexts.filter((text) => new RegExp(`${squash(note).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\d)`).test(text)).length;
+  return notes.filter((note) => onPages(note) !== 1);
 }
 
 describe('diagrams on paper and as images', () => {
@@ -98,8 +125,14 @@ describe('diagrams on paper and as images', () => {
     expect(stages.filter((stage) => !sheetText.includes(squash(stage.name))).map((stage) => stage.name)).toEqual([]);
     const handOff = ja.funnel.handOffEdge.replace('{{from}}', ja.funnel.owners.marketing).replace('{{to}}', ja.funnel.owners.sales);
     for (const phrase of [handOff, ja.diagrams.funnelSheet.table.needed, '必要な受注は月あたり30件']) expect(sheetText).toContain(squash(phrase));
+    // The stages' owners, target volumes and conversion rates. (Twelve stages and their table
+    // leave no room for entry definitions at 7 pt: the sheet drops them; see the English sheet.)
+    const target = ja.diagrams.funnelSheet.target.replace('{{volume}}', '20,000').replace('{{period}}', ja.sla.periods.month);
+    const rate = ja.diagrams.funnelSheet.rate.replace('{{rate}}', '40%');
+    for (const phrase of [...Object.values(ja.funnel.owners), target, rate]) expect(sheetText).toContain(squash(phrase));
     expect(wordsOutside([sheetPage!], 12)).toEqual([]);
     expect(await pdfImages(sheetPath)).toEqual([]);
+    await expectBundledFonts(sheetPath);
 
     // The funnel board whole, by its toolbar button: A3 (the default), one page.
     await exports.getByRole('button', { name: ja.diagrams.board.exportPdf }).click();
@@ -115,7 +148,23 @@ describe('diagrams on paper and as images', () => {
     const [funnelBoardPage] = await pdfWords(funnelBoardPath);
     expect(pageSizeMatches(funnelBoardPage!, 'A3', funnelBoard.orientation)).toBe(true);
     expect(wordsOutside([funnelBoardPage!], 10)).toEqual([]);
+    const funnelBoardText = squash(funnelBoardPage!.words.map((word) => word.text).join(''));
+    expect(stages.filter((stage) => !funnelBoardText.includes(squash(stage.name))).map((stage) => stage.name)).toEqual([]);
+    expect(funnelBoardText).toContain(squash(handOff));
+    expect(await pdfImages(funnelBoardPath)).toEqual([]);
     await expectNoSeriousA11yViolations(funnelBoard.sheet);
+
+    // The funnel board as PNG, by its shortcut: the funnel 960 px wide in a 32 px margin, at 1.5 ×.
+    const funnelDownloading = page.waitForEvent('download', { timeout: 60_000 });
+    await page.keyboard.press('Alt+Shift+I');
+    const funnelDownload = await funnelDownloading;
+    expect(funnelDownload.suggestedFilename()).toBe(`${DIAGRAM_BOARD_NAMES.ja.funnel}.png`);
+    const funnelPng = new Uint8Array(await readFile((await funnelDownload.path())!));
+    if (process.env.DIAGRAMS_PDF_OUT) await writeFile(join(process.env.DIAGRAMS_PDF_OUT, 'funnel-board.png'), funnelPng);
+    expect(pngSize(funnelPng).width).toBe(1536);
+    // Twelve stages with their definitions: taller than wide.
+    expect(pngSize(funnelPng).height).toBeGreaterThan(1536);
+    expect(await inkedShare(page, funnelPng)).toBeGreaterThan(0.005);
 
     // The 300-note board on A4, from its menu in the persona gallery: tiles at 7 pt, every note
     // once, nothing cut, no raster image.
@@ -139,14 +188,26 @@ describe('diagrams on paper and as images', () => {
     const notes = noteBoard(300, 'ja').flatMap((node) => (node.data.type === 'sticky' ? [node.data.text] : []));
     // In drawing order (-raw): a note's lines stay together even where notes stand side by side.
     const pageTexts = (await pdfText(boardPath)).map(squash);
-    // Each note on exactly one page ("#12" must not match the start of "#120").
-    const onPages = (note: string) => pageTexts.filter((text) => new RegExp(`${squash(note).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\d)`).test(text)).length;
-    const missing = notes.filter((note) => onPages(note) !== 1);
-    expect(missing).toEqual([]);
+    expect(notesNotOnOnePage(pageTexts, notes)).toEqual([]);
     for (const zone of Object.values(ja.persona.zones)) expect(pageTexts.join('')).toContain(zone);
+    // Vote totals: every note with votes (one in five) shows its count once.
+    const voted = noteBoard(300, 'ja').flatMap((node) => (node.data.type === 'sticky' && node.data.votes > 0 ? [node.data.votes] : []));
+    expect(pageTexts.join('').match(/\d+票/g)?.sort()).toEqual(voted.map((votes) => ja.diagrams.board.votes_other.replace('{{count}}', String(votes))).sort());
     // Each tile says where it goes, e.g. “…：6枚中1枚目（2行1列）”.
     expect(pageTexts.every((text) => text.includes(squash(boardName)) && /枚中\d+枚目（\d+行\d+列）/.test(text))).toBe(true);
     expect(await pdfImages(boardPath)).toEqual([]);
+    await expectBundledFonts(boardPath);
+
+    // The same board on A3: the one large page, every note on it, nothing outside it.
+    const a3Path = join(dir, 'board-a3.pdf');
+    const a3 = await printRouteToPdf(context, `#${printRoute('board', workspaceId, 'note-board')}?paper=A3`, 'board', 'A3', a3Path);
+    const a3Pages = await pdfWords(a3Path);
+    expect(a3Pages).toHaveLength(1);
+    expect(pageSizeMatches(a3Pages[0]!, 'A3', a3.orientation)).toBe(true);
+    expect(wordsOutside(a3Pages, 10)).toEqual([]);
+    expect(notesNotOnOnePage((await pdfText(a3Path)).map(squash), notes)).toEqual([]);
+    expect(await pdfImages(a3Path)).toEqual([]);
+    await a3.sheet.close();
 
     // The same board as PNG: the board's aspect ratio, notes at least as large as on screen.
     const downloading = page.waitForEvent('download', { timeout: 60_000 });
@@ -167,17 +228,7 @@ describe('diagrams on paper and as images', () => {
     expect(Math.abs(size.width / size.height - bounds.width / bounds.height)).toBeLessThan(0.005);
     expect(size.width / bounds.width).toBeGreaterThanOrEqual(1);
     // Drawn, not blank: a good share of the pixels are ink or note colour.
-    const inked = await page.evaluate(async (base64) => {
-      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-      let dark = 0;
-      for (let i = 0; i < data.length; i += 4 * 7) if (data[i]! + data[i + 1]! + data[i + 2]! < 200) dark++;
-      return dark / (data.length / 4 / 7);
-    }, Buffer.from(png).toString('base64'));
-    expect(inked).toBeGreaterThan(0.005);
+    expect(await inkedShare(page, png)).toBeGreaterThan(0.005);
     expect(pageErrors).toEqual([]);
   });
 
@@ -201,6 +252,13 @@ describe('diagrams on paper and as images', () => {
     for (const name of ['Prospect / Awareness', 'Lead', 'MQL', 'SAL', 'SQL', 'Opportunity', 'Won', 'Lost', 'Recycled', 'Hand-off: Marketing → Sales', 'Sample: Northwind Cloud']) {
       expect(text).toContain(squash(name));
     }
+    // Owners, target volumes, conversion rates and entry definitions beside the stages.
+    for (const phrase of ['Marketing · Target 7,000 / month', 'Sales · Target 120 / month', '↓ 28%', 'Fits the target accounts and persona, and is aware of us', 'Contract signed']) {
+      expect(text).toContain(squash(phrase));
+    }
+    // The reverse-funnel table's numbers each in one piece (the first gap once wrapped as “+92” over “0”).
+    const words = pdfPage!.words.map((word) => word.text);
+    for (const number of ['6,080', '7,000', '+920']) expect(words).toContain(number);
     expect(wordsOutside([pdfPage!], 12)).toEqual([]);
     expect(await pdfImages(path)).toEqual([]);
     await expectNoSeriousA11yViolations(sheet);

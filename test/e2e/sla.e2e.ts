@@ -15,7 +15,7 @@ import { knownVersions, slaFooter, slaSealRequest } from '../../renderer/src/fea
 import { createWorkspaceWithSamplePeople, goToSlaStep, poll, slaStepLink, theme } from './support/app';
 import { pressUntilFocused } from './support/keyboard';
 import { appUrl, cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir, printUrl } from './support/browser';
-import { pdfImages, pdfWords } from './support/pdf';
+import { pdfImages, pdfText, pdfWords } from './support/pdf';
 
 const run = promisify(execFile);
 const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
@@ -378,8 +378,11 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
       expect(text, `the PDF lacks “${phrase}”`).toContain(squash(phrase));
     }
     for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);
-    // The figures in Japanese: numbered captions, both lanes, the response time.
+    // The figures in Japanese: referred to from their sections' text, numbered captions, both
+    // lanes, the response time; vectors, not images.
     for (const phrase of [
+      ja.diagrams.sla.funnelRef.replace('{{number}}', '1'),
+      ja.diagrams.sla.swimlaneRef.replace('{{number}}', '2'),
       `図1 ${ja.diagrams.sla.funnelCaption}`,
       `図2 ${ja.diagrams.sla.swimlaneCaption}`,
       ja.sla.departments.marketing,
@@ -387,6 +390,14 @@ describe('SLA: document, sign-off by two members, sealed PDF, verify', () => {
       ja.diagrams.sla.firstContact.replace('{{time}}', ja.sla.doc.businessHours.replace('{{hours}}', '24')),
     ]) {
       expect(text).toContain(squash(phrase));
+    }
+    // Vectors: no raster image on the figures' pages (the signatures' page has the typed names' images).
+    expect(await sheet.locator('figure svg').count()).toBe(2);
+    const pageTexts = (await pdfText(pdfPath)).map(squash);
+    for (const caption of [ja.diagrams.sla.funnelCaption, ja.diagrams.sla.swimlaneCaption]) {
+      const figurePage = pageTexts.findIndex((pageText) => pageText.includes(squash(caption))) + 1;
+      expect(figurePage).toBeGreaterThan(0);
+      expect(await pdfImages(pdfPath, { first: figurePage, last: figurePage })).toEqual([]);
     }
     expect(await verifyPdf(sealed, knownVersions([signed!]), sha256Hex)).toMatchObject({ status: 'matches' });
     expect(pageErrors).toEqual([]);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readNodeData, type BoardNodeData, type StickyNodeData } from '../../shared/board/nodes';
-import { boardFigure, boardScene, MIN_NOTE_FONT_PX, NOTE_FONT, planBoardPages, pngScale, type BoardFigureInput } from '../../shared/diagrams/boardFigure';
+import { boardFigure, boardMinNoteFontPx, boardScene, MIN_NOTE_FONT_PX, NOTE_FONT, planBoardPages, pngScale, type BoardFigureInput } from '../../shared/diagrams/boardFigure';
 import { funnelFigure } from '../../shared/diagrams/funnelFigure';
 import { FUNNEL_SHEET_TYPE, funnelSheetLayout } from '../../shared/diagrams/funnelSheet';
 import { boardFunnelInput, reverseFunnelTable, slaFunnelInput, slaSwimlaneInput, type FunnelLabels, type ReverseTableLabels, type SwimlaneLabels } from '../../shared/diagrams/inputs';
 import { boardPageBodies, documentFigureWidth, funnelSheetBodies } from '../../shared/diagrams/pages';
+import { ACCENT } from '../../shared/diagrams/palette';
 import { contains, sceneTexts, textBox, textsOutside, type Scene, type SceneText } from '../../shared/diagrams/scene';
 import { swimlaneFigure } from '../../shared/diagrams/swimlaneFigure';
 import { tableScene } from '../../shared/diagrams/table';
@@ -66,6 +67,15 @@ describe('funnel figure and funnel sheet', () => {
     // Owners change marketing → sales → joint → sales: three hand-offs, each marked.
     expect(input.handOffs.map((handOff) => handOff.label)).toEqual(['Hand-off: Marketing → Sales', 'Hand-off: Sales → Joint', 'Hand-off: Joint → Sales']);
     for (const handOff of input.handOffs) expect(text).toContain(squash(handOff.label));
+    // An arrow from each main stage to the next (11); the three where ownership passes are drawn
+    // in the accent colour, each across a dashed hand-off line the width of the figure.
+    const heads = layout.scene.items.filter((item) => item.kind === 'polygon');
+    expect(heads).toHaveLength(11);
+    expect(heads.filter((item) => item.kind === 'polygon' && item.fill === ACCENT)).toHaveLength(3);
+    const handOffLines = layout.scene.items.filter((item) => item.kind === 'line' && item.stroke === ACCENT && item.dash !== undefined);
+    expect(handOffLines).toHaveLength(3);
+    const figureWidth = Math.max(...handOffLines.map((item) => (item.kind === 'line' ? item.points[1]![0] - item.points[0]![0] : 0)));
+    expect(figureWidth).toBeGreaterThan(layout.scene.width * 0.9);
     for (const rate of ['40 %', '50 %', '80 %']) expect(text).toContain(squash(rate));
     // The reverse-funnel table: 120,000,000 / 4,000,000 = 30 deals.
     expect(text).toContain('30dealsneeded');
@@ -75,14 +85,36 @@ describe('funnel figure and funnel sheet', () => {
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(7 * (96 / 72) * 0.8);
   });
 
-  it('turns the sheet to landscape when a short funnel and its table fit better side by side', () => {
+  it('turns the sheet to landscape when the table under the funnel would crowd it, and keeps portrait when both fit', () => {
+    // Ten main stages: alone they fit a portrait page; with the 10-row table under them the type
+    // would shrink, so the table goes beside the funnel on a landscape page and the type stays larger.
+    const ten = twelveStageFunnel('en').filter((stage) => !['stage-11', 'stage-12'].includes(stage.id));
+    const input = { figure: boardFunnelInput(ten, TWELVE_STAGE_PLAN, labels), table: reverseFunnelTable(ten, TWELVE_STAGE_PLAN, labels) };
+    const bodies = funnelSheetBodies('A4');
+    const turned = funnelSheetLayout(input, bodies);
+    expect(turned.orientation).toBe('landscape');
+    expect([turned.scene.width, turned.scene.height]).toEqual([bodies.landscape.width, bodies.landscape.height]);
+    expect(turned.scale).toBe(1);
+    expectTextsWithin(turned.scene);
+    // The table stands to the right of the funnel, its first cell level with the top.
+    const title = turned.scene.items.find((item): item is SceneText => item.kind === 'text' && item.lines[0] === '30 deals needed')!;
+    expect(title.x).toBeGreaterThan(bodies.landscape.width * 0.5);
+    expect(title.y).toBeLessThan(bodies.landscape.height * 0.1);
+    const alone = funnelSheetLayout({ figure: input.figure, table: null }, bodies);
+    expect(alone.orientation).toBe('portrait');
+    // Portrait with the table would have had smaller type than the landscape page has.
+    const portraitOnly = funnelSheetLayout(input, { portrait: bodies.portrait, landscape: { width: bodies.portrait.width, height: 10 } });
+    expect(portraitOnly.orientation).toBe('portrait');
+    expect(turned.fontSize).toBeGreaterThan(portraitOnly.fontSize);
+
+    // Four stages and their table fit a portrait page at full type: portrait (the funnel reads
+    // top to bottom), the table under the funnel.
     const stages = createDefaultStages({ language: 'en', newId: (() => { let n = 0; return () => `s${n++}`; })() }).slice(0, 4);
     const plan = RevenuePlan.parse({ revenueTarget: 10_000_000, averageDealSize: 500_000 });
-    const layout = funnelSheetLayout({ figure: boardFunnelInput(stages, plan, labels), table: reverseFunnelTable(stages, plan, labels) }, funnelSheetBodies('Letter'));
-    expectTextsWithin(layout.scene);
-    expect(['portrait', 'landscape']).toContain(layout.orientation);
-    // Whichever it picked, it kept the largest type it could.
-    expect(layout.fontSize).toBe(FUNNEL_SHEET_TYPE.fontSize);
+    const short = funnelSheetLayout({ figure: boardFunnelInput(stages, plan, labels), table: reverseFunnelTable(stages, plan, labels) }, funnelSheetBodies('Letter'));
+    expectTextsWithin(short.scene);
+    expect(short.orientation).toBe('portrait');
+    expect(short.fontSize).toBe(FUNNEL_SHEET_TYPE.fontSize);
   });
 
   it('has no table without a revenue target, and says why when the reverse funnel cannot be worked out', () => {
@@ -129,6 +161,29 @@ describe('funnel figure and funnel sheet', () => {
     // Three numeric columns: every right-aligned cell ends on one of three right edges.
     expect(new Set(numbers.map((item) => Math.round(item.x))).size).toBe(3);
     expect(allText(table)).toContain(squash('マーケティング確度の高いリード（スコア60以上）'));
+  });
+
+  it('never wraps a number of the reverse-funnel table, at any of its type sizes and widths', () => {
+    const numbers = ['+920', '+92', '6,080', '7,000', '-224', '12,565', '+12,565', '30', '1,487', '—', '2,974', '+9', '0', '120,000'];
+    const rows = numbers.map((value, index) => [`Stage ${index + 1}`, numbers[(index + 3) % numbers.length]!, numbers[(index + 5) % numbers.length]!, value]);
+    const columns = [
+      { label: 'Stage', align: 'start' as const },
+      { label: 'Needed', align: 'end' as const },
+      { label: 'Target', align: 'end' as const },
+      { label: 'Gap', align: 'end' as const },
+    ];
+    const wrapped: string[] = [];
+    // The funnel sheet's table type runs from 11 px (its largest) down to 9.5 px (7 pt).
+    for (let size = 9.5; size <= 11; size += 0.125) {
+      for (const width of [300, 380, 420, 680, 700]) {
+        const table = tableScene({ title: '', columns, rows }, { width, fontSize: size });
+        const cells = table.items.filter((item): item is SceneText => item.kind === 'text' && item.anchor === 'end' && item.weight !== 700);
+        expect(cells).toHaveLength(numbers.length * 3);
+        for (const cell of cells) if (cell.lines.length !== 1 || !numbers.includes(cell.lines[0]!)) wrapped.push(`${size} px, ${width} px: ${cell.lines.join(' / ')}`);
+        expectTextsWithin(table);
+      }
+    }
+    expect(wrapped).toEqual([]);
   });
 
   it('shows a message instead of a figure when there are no stages', () => {
@@ -244,15 +299,36 @@ describe('whole board on paper and as PNG', () => {
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
   });
 
-  it('puts the same board on one A3 page when its notes stay legible there, and a small board on one A4 page', () => {
+  it('puts a small board on one A4 page, and any board, the 300-note one too, whole on one A3 page', () => {
     const small = boardFigure(boardInput(noteBoard(12, 'en')));
-    const plan = planBoardPages(small, boardPageBodies('A4'));
+    const plan = planBoardPages(small, boardPageBodies('A4'), boardMinNoteFontPx('A4'));
     expect(plan.pages).toHaveLength(1);
     expect(plan.orientation).toBe('landscape');
     expect(plan.noteFontPx).toBeGreaterThanOrEqual(MIN_NOTE_FONT_PX);
     expectTextsWithin(plan.pages[0]!.scene);
-    const a3 = planBoardPages(figure, boardPageBodies('A3'));
-    expect(a3.pages.length).toBeLessThan(planBoardPages(figure, boardPageBodies('A4')).pages.length);
+    // A3 is the one large page: the whole board on one sheet, however small its notes get there
+    // (A4 and Letter keep 7 pt and tile instead).
+    expect(boardMinNoteFontPx('A4')).toBe(MIN_NOTE_FONT_PX);
+    expect(boardMinNoteFontPx('Letter')).toBe(MIN_NOTE_FONT_PX);
+    for (const board of [small, figure]) {
+      const a3 = planBoardPages(board, boardPageBodies('A3'), boardMinNoteFontPx('A3'));
+      expect(a3.pages).toHaveLength(1);
+      expect([a3.rows, a3.columns]).toEqual([1, 1]);
+      const [page] = a3.pages;
+      expect(page!.window).toEqual(board.bounds);
+      const body = boardPageBodies('A3')[a3.orientation];
+      expect(page!.window.width * page!.scale).toBeLessThanOrEqual(body.width + 0.01);
+      expect(page!.window.height * page!.scale).toBeLessThanOrEqual(body.height + 0.01);
+      expectTextsWithin(page!.scene);
+    }
+    // Every note of the 300 on that page; a board wider than tall lies landscape, this tall one
+    // (notes in rows below the template) portrait, where its notes print larger.
+    const a3 = planBoardPages(figure, boardPageBodies('A3'), boardMinNoteFontPx('A3'));
+    const text = allText(a3.pages[0]!.scene);
+    expect(notes.filter((note) => !text.includes(squash(note.data.text)))).toEqual([]);
+    expect(figure.bounds.height).toBeGreaterThan(figure.bounds.width);
+    expect(a3.orientation).toBe('portrait');
+    expect(planBoardPages(small, boardPageBodies('A3'), boardMinNoteFontPx('A3')).orientation).toBe('landscape');
   });
 
   it('draws every zone title and note in the whole-board scene (the PNG), inside its bounds', () => {
@@ -262,6 +338,30 @@ describe('whole board on paper and as PNG', () => {
     const text = allText(scene);
     for (const note of notes) expect(text).toContain(squash(note.data.text));
     for (const zone of ['goals', 'challenges', 'triggers', 'objections', 'channels']) expect(text).toContain(zone);
+  });
+
+  it('draws each note with its department mark, its vote total and its promotion, as on the canvas', () => {
+    const wholes = figure.groups.filter((group) => group.kind === 'whole');
+    const drawn = (note: (typeof notes)[number]) => {
+      const group = wholes.find((candidate) => candidate.items.some((item) => item.kind === 'text' && item.size === NOTE_FONT && squash(item.lines.join('')) === squash(note.data.text)))!;
+      return group.items.flatMap((item) => (item.kind === 'text' ? [item.lines.join(' ')] : []));
+    };
+    const wrong = notes.filter((note) => {
+      const texts = drawn(note);
+      const mark = note.data.department[0]!.toUpperCase();
+      const votes = note.data.votes > 0 ? `${note.data.votes} votes` : null;
+      const promoted = note.data.promotedTo ? `↗ ${note.data.promotedTo}` : null;
+      return (
+        !texts.includes(mark) ||
+        (votes ? !texts.includes(votes) : texts.some((line) => line.endsWith(' votes'))) ||
+        (promoted ? !texts.includes(promoted) : texts.some((line) => line.startsWith('↗')))
+      );
+    });
+    expect(wrong.map((note) => note.id)).toEqual([]);
+    // The fixture has notes of every department, with and without votes, some promoted.
+    expect(new Set(notes.map((note) => note.data.department))).toEqual(new Set(['sales', 'marketing', 'joint']));
+    expect(notes.filter((note) => note.data.votes > 0).length).toBeGreaterThan(50);
+    expect(notes.filter((note) => note.data.promotedTo).length).toBeGreaterThan(10);
   });
 
   it('wraps a long note inside the note and cuts it after 14 lines', () => {

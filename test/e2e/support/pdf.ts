@@ -59,3 +59,9 @@ export async function pdfText(path: string): Promise<string[]> {
   const raw = (await run('pdftotext', ['-raw', path, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
   return raw.split('\f').slice(0, await pdfPageCount(path));
 }
+
+/** The names of the fonts `pdffonts` lists (subset prefix included), e.g. "AAAAAA+NotoSansJPThin-Regular". */
+export async function pdfFonts(path: string): Promise<string[]> {
+  const out = (await run('pdffonts', [path])).stdout;
+  return out.split('\n').slice(2).map((line) => line.split(/\s+/)[0]!).filter(Boolean);
+}

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { boardFigure, boardScene, planBoardPages, pngScale } from '@shared/diagrams/boardFigure';
+import { boardFigure, boardMinNoteFontPx, boardScene, planBoardPages, pngScale } from '@shared/diagrams/boardFigure';
 import { funnelFigure } from '@shared/diagrams/funnelFigure';
 import { funnelSheetLayout } from '@shared/diagrams/funnelSheet';
 import { boardFunnelInput } from '@shared/diagrams/inputs';
@@ -27,7 +27,7 @@ export type BoardPrintPlan = { orientation: Orientation; pages: BoardPrintPage[]
 /** A funnel board drawn whole: larger type than the funnel sheet, no table (the board shows none). */
 const FUNNEL_BOARD_TYPE = { fontSize: 16, minFontSize: 9.5, definitionLines: 3 };
 
-/** How a board goes on paper: a persona board on one page or in tiles, a funnel board on one page. */
+/** How a board goes on paper: a persona board on one page (always on A3) or in tiles, a funnel board on one page. */
 export function boardPrintPlan(content: BoardContent, paper: Paper, context: FigureContext): BoardPrintPlan {
   const bodies = boardPageBodies(paper);
   if (content.kind === 'funnel') {
@@ -36,7 +36,7 @@ export function boardPrintPlan(content: BoardContent, paper: Paper, context: Fig
     return { orientation: layout.orientation, pages: [{ scene: layout.scene, width: layout.scene.width, height: layout.scene.height, tile: null }], zones: 0, notes: 0 };
   }
   const input = boardFigureInput(content.nodes, context);
-  const plan = planBoardPages(boardFigure(input), bodies);
+  const plan = planBoardPages(boardFigure(input), bodies, boardMinNoteFontPx(paper));
   const tiled = plan.rows * plan.columns > 1;
   return {
     orientation: plan.orientation,
