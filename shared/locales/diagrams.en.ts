@@ -5,6 +5,7 @@ export const diagramsEn = {
     export: 'Export funnel sheet (PDF)…',
     footer: '{{workspace}} · printed {{date}}',
     figureLabel: 'Funnel diagram of {{count}} stages',
+    definitionsLeftOut: 'Entry definitions left out to fit {{count}} stages on one page: see the funnel board.',
     target: 'Target {{volume}} / {{period}}',
     needed: 'Needed {{volume}} / {{period}}',
     rate: '↓ {{rate}}',

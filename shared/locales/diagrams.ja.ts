@@ -7,6 +7,7 @@ export const diagramsJa: Messages['diagrams'] = {
     export: 'ファネルシートを書き出す（PDF）…',
     footer: '{{workspace}} · {{date}} 印刷',
     figureLabel: '{{count}}段階のファネル図',
+    definitionsLeftOut: '{{count}}段階を1ページに収めるため、入るための定義は省略しています（ファネルボードを参照）。',
     target: '目標 {{volume}}／{{period}}',
     needed: '必要数 {{volume}}／{{period}}',
     rate: '↓ {{rate}}',

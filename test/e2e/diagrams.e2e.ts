@@ -126,7 +126,9 @@ describe('diagrams on paper and as images', () => {
     const handOff = ja.funnel.handOffEdge.replace('{{from}}', ja.funnel.owners.marketing).replace('{{to}}', ja.funnel.owners.sales);
     for (const phrase of [handOff, ja.diagrams.funnelSheet.table.needed, '必要な受注は月あたり30件']) expect(sheetText).toContain(squash(phrase));
     // The stages' owners, target volumes and conversion rates. (Twelve stages and their table
-    // leave no room for entry definitions at 7 pt: the sheet drops them; see the English sheet.)
+    // leave no room for entry definitions at 7 pt: the sheet drops them, and says so in its header;
+    // see the English sheet for them drawn.)
+    expect(sheetText).toContain(squash(ja.diagrams.funnelSheet.definitionsLeftOut.replace('{{count}}', '12')));
     const target = ja.diagrams.funnelSheet.target.replace('{{volume}}', '20,000').replace('{{period}}', ja.sla.periods.month);
     const rate = ja.diagrams.funnelSheet.rate.replace('{{rate}}', '40%');
     for (const phrase of [...Object.values(ja.funnel.owners), target, rate]) expect(sheetText).toContain(squash(phrase));
@@ -256,6 +258,8 @@ describe('diagrams on paper and as images', () => {
     for (const phrase of ['Marketing · Target 7,000 / month', 'Sales · Target 120 / month', '↓ 28%', 'Fits the target accounts and persona, and is aware of us', 'Contract signed']) {
       expect(text).toContain(squash(phrase));
     }
+    // …so the sheet does not say they were left out.
+    expect(text).not.toContain(squash(en.diagrams.funnelSheet.definitionsLeftOut.split('{{count}}')[0]!));
     // The reverse-funnel table's numbers each in one piece (the first gap once wrapped as “+92” over “0”).
     const words = pdfPage!.words.map((word) => word.text);
     for (const number of ['6,080', '7,000', '+920']) expect(words).toContain(number);

@@ -36,7 +36,11 @@ export function FunnelSheetPrint(props: { workspaceId: string; boardId: string }
   if (!records) return null;
   if (missing || !records.workspace || !records.board) return <p role="alert">{t('board.notFound')}</p>;
   if (!layout || content?.kind !== 'funnel') return null;
-  const count = mainStages(content.stages).length;
+  const main = mainStages(content.stages);
+  const count = main.length;
+  // Said on the sheet when the fitting had to leave the entry definitions out (a long funnel with
+  // its table at the smallest type), so a reader knows they exist and where to find them.
+  const definitionsLeftOut = layout.definitionLines === 0 && main.some((stage) => stage.entryDefinition.trim() !== '');
   return (
     <PrintLayout kind="funnel-sheet" title={records.board.name} orientation={layout.orientation}>
       <article className="diagram-sheet" lang={language}>
@@ -45,7 +49,10 @@ export function FunnelSheetPrint(props: { workspaceId: string; boardId: string }
             <p className="diagram-sheet-kicker">{t('diagrams.funnelSheet.title')}</p>
             <h1>{records.board.name}</h1>
           </div>
-          <p className="diagram-sheet-meta">{t('diagrams.funnelSheet.footer', { workspace: records.workspace.name, date: formatDateTime(printedAt, language) })}</p>
+          <div className="diagram-sheet-meta">
+            <p>{t('diagrams.funnelSheet.footer', { workspace: records.workspace.name, date: formatDateTime(printedAt, language) })}</p>
+            {definitionsLeftOut ? <p className="diagram-sheet-note">{t('diagrams.funnelSheet.definitionsLeftOut', { count })}</p> : null}
+          </div>
         </header>
         <DiagramSvg scene={layout.scene} label={t('diagrams.funnelSheet.figureLabel', { count })} />
       </article>
