@@ -242,6 +242,11 @@ describe('Shared KPIs', () => {
     await expectNoSeriousA11yViolations(page, 'values grid (ja)');
     await page.getByRole('tab', { name: ja.kpi.tabs.dashboard }).click();
     await page.getByRole('article', { name: new RegExp(`^MQL数：250、目標 200、順調（${year}年${month}月）`) }).waitFor();
+    // The range's two fields line up: the select as tall as the month's text box, the labels on one line.
+    const boxes = await Promise.all([page.getByLabel(ja.kpi.dashboard.range, { exact: true }), page.getByLabel(ja.kpi.dashboard.ending, { exact: true })].map((control) => control.boundingBox()));
+    const [range, ending] = boxes.map((box) => box!);
+    expect(Math.abs(range!.height - ending!.height)).toBeLessThanOrEqual(1);
+    expect(Math.abs(range!.y - ending!.y)).toBeLessThanOrEqual(1);
 
     // A Japanese CRM export: Japanese headers guessed, yen amounts with commas.
     const dir = await makeTempDir();
