@@ -23,7 +23,7 @@ export const calendarEn = {
   publicHolidaySets: { none: 'None (company holidays only)' },
   publicHolidaysHint: 'Japanese holidays come from the holiday-jp table (1970–2050), substitute holidays included.',
   publicHolidaysHintCountry:
-    'Public holidays of {{country}} (1970–2050, substitute and observed days included) are worked out from the rules of the date-holidays project ({{source}}; holiday data CC BY-SA 3.0, from Wikipedia), named in English. A holiday that follows a lunar or Islamic calendar may be announced a day off from the computed date: add such a day as a company holiday.',
+    '{{country}}: public holidays of 1970–2050, substitute and observed days included, worked out from the rules of the date-holidays project ({{source}}; holiday data CC BY-SA 3.0, from Wikipedia) and named in English. A holiday that follows a lunar or Islamic calendar may be announced a day off from the computed date: add such a day as a company holiday.',
   publicHolidaysUnknown: 'Public holidays after {{year}} are not known yet: add them as company holidays if you need them now.',
   companyTitle: 'Company holidays',
   companyIntro: 'Days the company is closed: one day, a range (summer closure) or a range every year (year-end 12/29–1/3).',
