@@ -4,6 +4,7 @@ import type { PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
 import electron from 'vite-plugin-electron/simple';
 import pkg from './package.json' with { type: 'json' };
+import { publicHolidays } from './tools/publicHolidays.ts';
 
 /**
  * One config for everything:
@@ -14,7 +15,8 @@ import pkg from './package.json' with { type: 'json' };
  */
 export default defineConfig(async ({ mode }) => {
   const web = mode === 'web' || process.env.VITEST === 'true';
-  const plugins: PluginOption[] = [react()];
+  // publicHolidays: `virtual:public-holidays`, the public holiday tables generated from date-holidays.
+  const plugins: PluginOption[] = [react(), publicHolidays(import.meta.dirname)];
   if (!web) {
     plugins.push(
       await electron({
@@ -47,6 +49,8 @@ export default defineConfig(async ({ mode }) => {
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     publicDir: false as const,
     plugins,
+    // Web Workers are bundled with their own plugins: the CSV import's measures business hours too.
+    worker: { plugins: () => [publicHolidays(import.meta.dirname)] },
     // Renderer code reaches the pure domain code as `@shared/…` (also in tsconfig.web.json).
     resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
     build: {

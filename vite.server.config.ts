@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { publicHolidays } from './tools/publicHolidays.ts';
 
 /**
  * The browser version's Node server (server/web/main.ts, with the room server) as one ES module,
@@ -9,6 +10,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   publicDir: false,
+  // Nothing the server bundles reads the holiday tables today; the plugin costs nothing until something does.
+  plugins: [publicHolidays(import.meta.dirname)],
   logLevel: 'warn',
   build: {
     ssr: resolve(import.meta.dirname, 'server/web/main.ts'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonEqual } from '../sla/canonical';
+import { PUBLIC_HOLIDAY_COUNTRIES } from './countries';
 import { isTimeZone } from './zone';
 
 /**
@@ -12,9 +13,15 @@ import { isTimeZone } from './zone';
  * hash must not change when a later app version parses them (a default would add a field).
  */
 
-/** Public holiday sets the app knows. 'none': only the company's own holidays. */
-export const PUBLIC_HOLIDAY_SETS = ['JP', 'none'] as const;
-export const PublicHolidaySet = z.enum(PUBLIC_HOLIDAY_SETS);
+/**
+ * Public holiday sets the app knows: a country's (countries.ts), or 'none' (only the company's own
+ * holidays). A code the app does not know (a file written by a later version that knows more
+ * countries, or edited by hand) is refused with a message naming it.
+ */
+export const PUBLIC_HOLIDAY_SETS = ['none', ...PUBLIC_HOLIDAY_COUNTRIES] as const;
+export const PublicHolidaySet = z.enum(PUBLIC_HOLIDAY_SETS, {
+  error: (issue) => `Public holidays ${JSON.stringify(issue.input)} are not a set this version knows (${PUBLIC_HOLIDAY_SETS.join(', ')})`,
+});
 export type PublicHolidaySet = z.infer<typeof PublicHolidaySet>;
 
 export const MAX_COMPANY_HOLIDAYS = 200;
@@ -111,24 +118,31 @@ export function workingMinutesPerDay(calendar: Pick<WorkingCalendar, 'opens' | '
   return calendar.closes - calendar.opens - (calendar.lunch ? calendar.lunch.to - calendar.lunch.from : 0);
 }
 
+/** The holiday set of a country code ('US', 'us'), or null when the app has no table for it. */
+export function publicHolidaySetOf(region: string | undefined | null): PublicHolidaySet | null {
+  const code = region?.toUpperCase();
+  return (PUBLIC_HOLIDAY_COUNTRIES as readonly string[]).includes(code ?? '') ? (code as PublicHolidaySet) : null;
+}
+
 /**
  * The default calendar: Monday to Friday, 9:00–18:00 with a lunch break 12:00–13:00 (the usual
- * Japanese office day: 8 working hours), in `timeZone`. Japanese public holidays for a Japanese
- * workspace (whose hours are Japan's) and for an English one on a machine set to Japan's time; the
- * year-end closure 12/29–1/3 that nearly every Japanese company observes goes with them. Elsewhere
- * the machine's time zone and no public holidays until the user picks a set.
+ * Japanese office day: 8 working hours), in `timeZone`. A Japanese workspace keeps Japan's hours
+ * and public holidays. An English one takes the public holidays of the machine's region (the
+ * region of its locale, `region`) when the app has them, else Japan's on a machine set to Japan's
+ * time, else none until the user picks a set. The year-end closure 12/29–1/3 that nearly every
+ * Japanese company observes goes with Japan's holidays.
  */
-export function defaultCalendar(options: { language: 'ja' | 'en'; timeZone?: string; yearEndName?: string }): WorkingCalendar {
+export function defaultCalendar(options: { language: 'ja' | 'en'; timeZone?: string; region?: string; yearEndName?: string }): WorkingCalendar {
   const timeZone = options.language === 'ja' ? 'Asia/Tokyo' : options.timeZone && isTimeZone(options.timeZone) ? options.timeZone : 'UTC';
-  const japan = timeZone === 'Asia/Tokyo';
+  const publicHolidays: PublicHolidaySet = options.language === 'ja' ? 'JP' : (publicHolidaySetOf(options.region) ?? (timeZone === 'Asia/Tokyo' ? 'JP' : 'none'));
   return WorkingCalendar.parse({
     timeZone,
     workingDays: [1, 2, 3, 4, 5],
     opens: 9 * 60,
     closes: 18 * 60,
     lunch: { from: 12 * 60, to: 13 * 60 },
-    publicHolidays: japan ? 'JP' : 'none',
-    companyHolidays: japan ? [{ id: 'year-end', kind: 'yearly', name: options.yearEndName ?? '', from: '12-29', to: '01-03' }] : [],
+    publicHolidays,
+    companyHolidays: publicHolidays === 'JP' ? [{ id: 'year-end', kind: 'yearly', name: options.yearEndName ?? '', from: '12-29', to: '01-03' }] : [],
   });
 }
 

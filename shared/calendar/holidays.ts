@@ -1,59 +1,93 @@
 import japaneseHolidays from '@holiday-jp/holiday_jp/lib/holidays';
+import { COUNTRIES, FIRST_YEAR, LAST_YEAR, SOURCE } from 'virtual:public-holidays';
 import { dayNumber } from '../kpi/csvCells';
 import type { CompanyHoliday, PublicHolidaySet, WorkingCalendar } from './calendar';
+import { PUBLIC_HOLIDAY_DIGITS as DIGITS, PUBLIC_HOLIDAYS_FIRST_YEAR, PUBLIC_HOLIDAYS_LAST_YEAR } from './countries';
 
 /**
  * Days off of a working calendar: public holidays and the company's own.
  *
- * Japanese public holidays come from @holiday-jp/holiday_jp (MIT, no dependencies, ~150 KB of
- * data, fully offline): the table the holiday-jp project keeps from the Cabinet Office's list,
- * substitute holidays (振替休日) and the citizens' holiday (国民の休日) included, and one-off moves
- * such as the 2020/2021 Olympics. It covers 1970–2050; `publicHolidaysKnown` says so for later
- * years instead of pretending they have none. date-holidays (every country, rule-based) was
- * weighed and left out: 1.4 MB minified for the renderer (its parser alone pulls moment-timezone
- * and astronomia, 1 MB), against 150 KB for the country the app's users are in. Other countries'
- * days off are entered as company holidays.
+ * Public holidays are tables, looked up synchronously, for the countries of countries.ts, all for
+ * the years 1970–2050; `publicHolidaysKnown` says so outside them instead of pretending a year has
+ * none.
+ * - Japan: @holiday-jp/holiday_jp (MIT, no dependencies, ~150 KB of data, fully offline), the
+ *   table the holiday-jp project keeps from the Cabinet Office's list, substitute holidays
+ *   (振替休日) and the citizens' holiday (国民の休日) included, and one-off moves such as the
+ *   2020/2021 Olympics; Japanese and English names.
+ * - Every other country: `virtual:public-holidays`, generated at build time from date-holidays'
+ *   rules (tools/publicHolidays.ts): every public holiday of the country as a whole, substitute
+ *   and observed days included, English names (date-holidays has no Japanese ones, so both
+ *   languages show the English name). Religious holidays that follow a lunar or Islamic calendar
+ *   are computed, so an announced date may differ by a day. date-holidays itself stays out of the
+ *   renderer: its parser alone pulls moment-timezone and astronomia (1.4 MB minified); the
+ *   generated table is ~70 KB (~16 KB gzip) and loads with the code that measures business hours,
+ *   not with the home page.
  */
+
+/** Where the generated tables come from ('date-holidays 3.37.0'). */
+export const PUBLIC_HOLIDAYS_SOURCE = SOURCE;
 
 export type PublicHoliday = { date: string; name: { ja: string; en: string } };
 
 type HolidayTable = Readonly<Record<string, { readonly date: string; readonly name: string; readonly name_en: string }>>;
 const JAPAN = japaneseHolidays as unknown as HolidayTable;
 
-export const JAPAN_FIRST_YEAR = 1970;
-export const JAPAN_LAST_YEAR = 2050;
-
-let japanByDay: Map<number, PublicHoliday> | null = null;
-
-function japanDays(): Map<number, PublicHoliday> {
-  if (!japanByDay) {
-    japanByDay = new Map();
-    for (const entry of Object.values(JAPAN)) {
-      const [year, month, day] = entry.date.split('-').map(Number) as [number, number, number];
-      japanByDay.set(dayNumber(year, month, day), { date: entry.date, name: { ja: entry.name, en: entry.name_en } });
-    }
-  }
-  return japanByDay;
+if (FIRST_YEAR !== PUBLIC_HOLIDAYS_FIRST_YEAR || LAST_YEAR !== PUBLIC_HOLIDAYS_LAST_YEAR) {
+  throw new Error(`The generated public holidays cover ${FIRST_YEAR}–${LAST_YEAR}, not ${PUBLIC_HOLIDAYS_FIRST_YEAR}–${PUBLIC_HOLIDAYS_LAST_YEAR}: rebuild`);
 }
 
-/** Whether the holiday set has data for `year` (Japan: 1970–2050; 'none' has nothing to know). */
+/** Each country's holidays by day number, decoded the first time the country is asked for. */
+const byCountry = new Map<PublicHolidaySet, Map<number, PublicHoliday>>();
+
+function japanDays(): Map<number, PublicHoliday> {
+  const days = new Map<number, PublicHoliday>();
+  for (const entry of Object.values(JAPAN)) {
+    const [year, month, day] = entry.date.split('-').map(Number) as [number, number, number];
+    days.set(dayNumber(year, month, day), { date: entry.date, name: { ja: entry.name, en: entry.name_en } });
+  }
+  return days;
+}
+
+/** Decodes a generated country (tools/publicHolidays.ts describes the encoding). */
+function generatedDays(code: string): Map<number, PublicHoliday> {
+  const days = new Map<number, PublicHoliday>();
+  const country = COUNTRIES[code];
+  if (!country) return days;
+  let day = dayNumber(FIRST_YEAR, 1, 1);
+  for (let at = 0; at + 2 < country.days.length; at += 3) {
+    day += DIGITS.indexOf(country.days[at]!) * 64 + DIGITS.indexOf(country.days[at + 1]!);
+    const name = country.names[DIGITS.indexOf(country.days[at + 2]!)] ?? '';
+    days.set(day, { date: isoOfDay(day), name: { ja: name, en: name } });
+  }
+  return days;
+}
+
+function daysOf(set: PublicHolidaySet): Map<number, PublicHoliday> | null {
+  if (set === 'none') return null;
+  let days = byCountry.get(set);
+  if (!days) {
+    days = set === 'JP' ? japanDays() : generatedDays(set);
+    byCountry.set(set, days);
+  }
+  return days;
+}
+
+/** Whether the holiday set has data for `year` (every country: 1970–2050; 'none' has nothing to know). */
 export function publicHolidaysKnown(set: PublicHolidaySet, year: number): boolean {
-  return set === 'none' || (year >= JAPAN_FIRST_YEAR && year <= JAPAN_LAST_YEAR);
+  return set === 'none' || (year >= PUBLIC_HOLIDAYS_FIRST_YEAR && year <= PUBLIC_HOLIDAYS_LAST_YEAR);
 }
 
 /** The public holiday on a day (days since 1970-01-01), if any. */
 export function publicHolidayOn(set: PublicHolidaySet, day: number): PublicHoliday | undefined {
-  return set === 'JP' ? japanDays().get(day) : undefined;
+  return daysOf(set)?.get(day);
 }
 
 /** The public holidays of a year, in date order. */
 export function publicHolidaysOf(set: PublicHolidaySet, year: number): PublicHoliday[] {
-  if (set !== 'JP') return [];
-  const first = dayNumber(year, 1, 1);
-  const last = dayNumber(year, 12, 31);
-  const days = japanDays();
+  const days = daysOf(set);
+  if (!days) return [];
   const out: PublicHoliday[] = [];
-  for (let day = first; day <= last; day++) {
+  for (let day = dayNumber(year, 1, 1), last = dayNumber(year, 12, 31); day <= last; day++) {
     const holiday = days.get(day);
     if (holiday) out.push(holiday);
   }

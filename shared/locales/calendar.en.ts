@@ -1,3 +1,5 @@
+import type { PublicHolidayCountry } from '../calendar/countries';
+
 /** English strings of the working calendar (merged into `en.calendar`); `calendar.ja.ts` has the same keys. */
 export const calendarEn = {
   section: 'Working calendar',
@@ -18,8 +20,10 @@ export const calendarEn = {
   lunchTo: 'Break ends',
   perDay: '{{hours}} business hours per working day',
   publicHolidays: 'Public holidays',
-  publicHolidaySets: { JP: 'Japan (national holidays)', none: 'None (company holidays only)' },
+  publicHolidaySets: { none: 'None (company holidays only)' },
   publicHolidaysHint: 'Japanese holidays come from the holiday-jp table (1970–2050), substitute holidays included.',
+  publicHolidaysHintCountry:
+    '{{country}}: public holidays of 1970–2050, substitute and observed days included, worked out from the rules of the date-holidays project ({{source}}; holiday data CC BY-SA 3.0, from Wikipedia) and named in English. A holiday that follows a lunar or Islamic calendar may be announced a day off from the computed date: add such a day as a company holiday.',
   publicHolidaysUnknown: 'Public holidays after {{year}} are not known yet: add them as company holidays if you need them now.',
   companyTitle: 'Company holidays',
   companyIntro: 'Days the company is closed: one day, a range (summer closure) or a range every year (year-end 12/29–1/3).',
@@ -73,10 +77,33 @@ export const calendarEn = {
     lunch: ', except {{from}}–{{to}}',
     excluded: '; {{list}} excluded.',
     nothingExcluded: '.',
-    publicJP: 'Japanese public holidays',
+    /** The country's public holidays as the sentence names them, one per country of shared/calendar/countries.ts. */
+    publicOf: {
+      JP: 'Japanese public holidays',
+      US: 'US public holidays',
+      GB: 'UK public holidays',
+      CA: 'Canadian public holidays',
+      AU: 'Australian public holidays',
+      NZ: 'New Zealand public holidays',
+      IE: 'Irish public holidays',
+      SG: 'Singapore public holidays',
+      IN: 'Indian public holidays',
+      DE: 'German public holidays',
+      FR: 'French public holidays',
+      NL: 'Dutch public holidays',
+      ES: 'Spanish public holidays',
+      IT: 'Italian public holidays',
+      KR: 'South Korean public holidays',
+      TW: 'Taiwanese public holidays',
+      HK: 'Hong Kong public holidays',
+      PH: 'Philippine public holidays',
+      TH: 'Thai public holidays',
+      VN: 'Vietnamese public holidays',
+      ID: 'Indonesian public holidays',
+      MY: 'Malaysian public holidays',
+    } satisfies Record<PublicHolidayCountry, string>,
     company: 'company holidays {{list}}',
   },
-  sampleHolidays: { newYear: "New Year's Day", independence: 'Independence Day', christmas: 'Christmas Day' },
   sla: {
     definitionTitle: 'Working calendar',
     compliance: 'Met in a month when at least {{percent}} of records are handled within the window.',

@@ -55,9 +55,13 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build, preview, runnerImport } from 'vite';
 
 const root = resolve(import.meta.dirname, '../..');
+// `virtual:public-holidays` (the holiday tables vite.config.ts generates from date-holidays): the
+// plugin is TypeScript, so it is loaded through Vite's module runner.
+const { module: holidaysPlugin } = await runnerImport(join(root, 'tools/publicHolidays.ts'));
+const holidayPlugins = () => [holidaysPlugin.publicHolidays(root)];
 const benchRoot = join(root, 'test/bench');
 const sharedDir = join(root, 'shared');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -100,7 +104,8 @@ await build({
   root: benchRoot,
   base: './',
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [react()],
+  plugins: [react(), ...holidayPlugins()],
+  worker: { plugins: holidayPlugins },
   // The app's renderer code imports `@shared/…` (vite.config.ts and tsconfig.web.json say so too).
   resolve: { alias: { '@shared': sharedDir } },
   build: {
@@ -133,6 +138,7 @@ await build({
   configFile: false,
   root: benchRoot,
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  plugins: holidayPlugins(),
   resolve: { alias: { '@shared': sharedDir } },
   ssr: { noExternal: true },
   build: { ssr: join(benchRoot, 'slaNode.ts'), outDir: nodeOutDir, emptyOutDir: true, rollupOptions: { output: { format: 'es', entryFileNames: 'slaNode.mjs' } } },

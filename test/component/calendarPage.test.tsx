@@ -158,6 +158,71 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     expect(await screen.findByText(en.calendar.signedNotice.replace('{{revision}}', '1'))).toBeInTheDocument();
   });
 
+  it('picks a country’s public holidays: English defaults to the machine’s region, the list follows the country, saving is undoable', async () => {
+    const workspaceId = await createWorkspace('Northwind');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/calendar` });
+    await screen.findByRole('heading', { level: 1, name: en.calendar.pageTitle });
+    // jsdom's navigator.language is en-US: the unsaved default has US public holidays.
+    expect(navigator.language).toBe('en-US');
+    const select = screen.getByLabelText(en.calendar.publicHolidays);
+    expect(select).toHaveValue('US');
+    // None first, then the countries by their English names.
+    const labels = within(select).getAllByRole('option').map((option) => option.textContent);
+    expect(labels[0]).toBe(en.calendar.publicHolidaySets.none);
+    expect(labels.slice(1)).toEqual(labels.slice(1).sort((a, b) => a!.localeCompare(b!, 'en')));
+    expect(labels).toEqual(expect.arrayContaining(['Japan', 'United States', 'United Kingdom', 'Germany']));
+    expect(labels).toHaveLength(23);
+    fireEvent.change(screen.getByLabelText(en.calendar.previewYear), { target: { value: '2026' } });
+    const list = () => screen.getByRole('list', { name: 'Days off in 2026' });
+    expect(within(list()).getByText(/Martin Luther King Jr\. Day/)).toBeInTheDocument();
+    expect(within(list()).getByText(/Thanksgiving Day/)).toBeInTheDocument();
+    expect(screen.getByText(/^United States: public holidays of 1970–2050/)).toBeInTheDocument();
+
+    await user.selectOptions(select, 'United Kingdom');
+    expect(within(list()).queryByText(/Martin Luther King/)).toBeNull();
+    expect(within(list()).getByText(/Boxing Day \(substitute day\)/)).toBeInTheDocument();
+    expect(within(list()).getByText('Dec 28, 2026')).toBeInTheDocument();
+    expect(screen.getByText(/^United Kingdom: public holidays .*date-holidays 3\.37\.0/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: en.calendar.save }));
+    await screen.findByText(en.calendar.saved);
+    expect((await db.calendars.get(workspaceId))!.calendar).toMatchObject({ publicHolidays: 'GB' });
+
+    // Another country over the saved one, then Undo: the saved United Kingdom is back.
+    await user.selectOptions(select, 'Germany');
+    expect(within(list()).getByText(/Whit Monday/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: en.calendar.save }));
+    await waitFor(async () => expect((await db.calendars.get(workspaceId))!.calendar.publicHolidays).toBe('DE'));
+    // The newest toast comes first.
+    await user.click(screen.getAllByRole('button', { name: en.common.undo })[0]!);
+    await waitFor(async () => expect((await db.calendars.get(workspaceId))!.calendar.publicHolidays).toBe('GB'));
+    await waitFor(() => expect(screen.getByLabelText(en.calendar.publicHolidays)).toHaveValue('GB'));
+    expect(within(list()).getByText(/Boxing Day \(substitute day\)/)).toBeInTheDocument();
+
+    // None: only the company's holidays, and no source to name.
+    await user.selectOptions(select, en.calendar.publicHolidaySets.none);
+    expect(screen.queryByRole('list', { name: 'Days off in 2026' })).toBeNull();
+    expect(screen.getByText(en.calendar.previewNone.replace('{{year}}', '2026'))).toBeInTheDocument();
+  });
+
+  it('in Japanese the countries have Japanese names in Japanese order, none first, Japan by default; the sentence names the country', async () => {
+    const workspaceId = await createWorkspace('営業×マーケ');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/calendar` });
+    await screen.findByRole('heading', { level: 1, name: ja.calendar.pageTitle });
+    const select = screen.getByLabelText(ja.calendar.publicHolidays);
+    expect(select).toHaveValue('JP');
+    const labels = within(select).getAllByRole('option').map((option) => option.textContent);
+    expect(labels.slice(0, 3)).toEqual([ja.calendar.publicHolidaySets.none, 'アイルランド', 'アメリカ合衆国']);
+    expect(labels).toContain('日本');
+    expect(screen.getByText(ja.calendar.publicHolidaysHint)).toBeInTheDocument();
+    await user.selectOptions(select, 'アメリカ合衆国');
+    await user.click(screen.getByRole('button', { name: ja.calendar.save }));
+    await screen.findByText(ja.calendar.saved);
+    window.location.hash = `#/w/${workspaceId}`;
+    expect(await screen.findByTestId('calendar-summary')).toHaveTextContent('営業時間：月〜金 9:00〜18:00（日本標準時）、ただし 12:00〜13:00 を除く。米国の祝日、会社の休日 年末年始休業（毎年 12/29〜1/3）は除く。');
+  });
+
   it('the workspace page sums the calendar up in one sentence and links to it', async () => {
     const workspaceId = await createWorkspace('Northwind');
     await saveCalendar(workspaceId, NEW_YORK);
@@ -167,6 +232,8 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     expect(await within(section).findByTestId('calendar-summary')).toHaveTextContent(
       "Business hours: Mon–Fri, 9:00–17:00 (America/New_York, Eastern Time); company holidays Presidents' Day (Feb 16, 2026) excluded.",
     );
+    await saveCalendar(workspaceId, { ...NEW_YORK, publicHolidays: 'US', companyHolidays: [] });
+    await waitFor(() => expect(within(section).getByTestId('calendar-summary')).toHaveTextContent('Business hours: Mon–Fri, 9:00–17:00 (America/New_York, Eastern Time); US public holidays excluded.'));
     await user.click(within(section).getByRole('link', { name: en.calendar.open }));
     await screen.findByRole('heading', { level: 1, name: en.calendar.pageTitle });
   });

@@ -84,6 +84,8 @@ describe('the working calendar of a workspace', () => {
     const workspaceId = await createWorkspace('W', database);
     await expect(saveCalendar(workspaceId, { ...NEW_YORK, closes: 480 }, database)).rejects.toThrow(/Closing time must be after opening time/);
     await expect(saveCalendar(workspaceId, { ...NEW_YORK, timeZone: 'Mars/Olympus_Mons' }, database)).rejects.toThrow(/time zone/);
+    // A country the app has no public holidays for is named.
+    await expect(saveCalendar(workspaceId, { ...NEW_YORK, publicHolidays: 'CN' as never }, database)).rejects.toThrow(/CN\\" are not a set this version knows/);
     expect(await database.calendars.count()).toBe(0);
   });
 
@@ -114,6 +116,22 @@ describe('the working calendar of a workspace', () => {
     expect(await database.leadMonths.where('workspaceId').equals(workspaceId).count()).toBe(0);
   });
 
+  it('a calendar with US public holidays goes out in the workspace file and comes back the same, measuring the same', async () => {
+    const database = freshDb();
+    const workspaceId = await createWorkspace('W', database);
+    // Presidents' Day is a US public holiday (Washington's Birthday): the same days off as NEW_YORK.
+    const us: WorkingCalendar = { ...NEW_YORK, publicHolidays: 'US', companyHolidays: [] };
+    await saveCalendar(workspaceId, us, database);
+    const preview = februaryExport();
+    await writeImportedValues(workspaceId, preview.values, database, { leadMonths: preview.leadMonths, language: 'en' });
+    const parsed = parseWorkspaceFile(await exportWorkspace(workspaceId, database));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    expect(parsed.file.calendar).toEqual(us);
+    const copy = await importWorkspace(parsed.file, {}, database);
+    expect((await database.calendars.get(copy))?.calendar).toEqual(us);
+    expect((await loadKpiData(copy, database)).response.derived).toEqual([{ key: metricKey('responseHours'), period: '2026-02', value: 6 }]);
+  });
+
   it('a workspace file without a calendar (made before calendars) imports with none: the default applies', async () => {
     const database = freshDb();
     const workspaceId = await createWorkspace('Old', database);
@@ -123,13 +141,12 @@ describe('the working calendar of a workspace', () => {
     expect(await loadCalendar(copy, 'en', database)).toMatchObject({ saved: false });
   });
 
-  it('the sample workspace has a calendar: Japan’s for the Japanese sample, a New York office for the English one', async () => {
+  it('the sample workspace has a calendar: Japan’s for the Japanese sample, a New York office with US public holidays for the English one', async () => {
     const database = freshDb();
     const ja = await createSampleWorkspace('ja', database, new Date(2026, 4, 20, 10));
     const en = await createSampleWorkspace('en', database, new Date(2026, 4, 20, 10));
     expect((await database.calendars.get(ja))?.calendar).toEqual(defaultCalendar({ language: 'ja', yearEndName: '年末年始休業' }));
-    expect((await database.calendars.get(en))?.calendar).toMatchObject({ timeZone: 'America/New_York', opens: 540, closes: 1020, lunch: null, publicHolidays: 'none' });
-    expect((await database.calendars.get(en))?.calendar.companyHolidays.map((holiday) => holiday.name)).toEqual(["New Year's Day", 'Independence Day', 'Christmas Day']);
+    expect((await database.calendars.get(en))?.calendar).toEqual({ timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5], opens: 540, closes: 1020, lunch: null, publicHolidays: 'US', companyHolidays: [] });
   });
 });
 

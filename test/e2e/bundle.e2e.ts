@@ -33,6 +33,11 @@ async function loadedScripts(page: Page): Promise<string[]> {
   return [...new Set(urls.map((url) => new URL(url).pathname.replace(/^\//, '')).filter((path) => path.endsWith('.js')))];
 }
 
+/** The chunk with the public holiday tables (holiday-jp's and the generated ones): it loads with the code that measures business hours. */
+const holidaysFile = Object.values(manifest)
+  .map((chunk) => chunk.file)
+  .find((file) => file.endsWith('.js') && readFileSync(resolve(WEB_OUT, file), 'utf8').includes('Martin Luther King Jr. Day'));
+
 const gzipBytes = (file: string) => gzipSync(readFileSync(resolve(WEB_OUT, file)), { level: 9 }).length;
 
 describe('What the app loads', () => {
@@ -47,11 +52,16 @@ describe('What the app loads', () => {
       expect({ lang, pages: home.filter((file) => lazyPages.includes(file) && !file.includes(`/${lang}-`)) }).toEqual({ lang, pages: [] });
       const total = home.reduce((sum, file) => sum + gzipBytes(file), 0);
       expect(total).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
+      // The public holidays of every country are not the home page's.
+      expect(holidaysFile).toBeDefined();
+      expect(home).not.toContain(holidaysFile);
       if (lang === 'ja') {
         await cleanUpBrowsers();
         continue;
       }
       await openSample(page);
+      // The sample's lead records were measured by its calendar (US public holidays).
+      expect(await loadedScripts(page)).toContain(holidaysFile);
       expect(await loadedScripts(page)).not.toContain(pageFile('BoardPage.tsx'));
       await page.getByRole('link', { name: SAMPLE_BOARD }).first().click();
       await waitForBoard(page);

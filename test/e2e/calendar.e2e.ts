@@ -56,6 +56,15 @@ describe('Working calendar', () => {
     await page.getByLabel(en.calendar.timeZone).selectOption('America/New_York');
     await page.getByLabel(en.calendar.closes, { exact: true }).fill('17:00');
     await page.getByLabel(en.calendar.lunch).uncheck();
+    // A country's public holidays, named by the browser (Intl.DisplayNames): the year's list follows.
+    await page.getByRole('region', { name: /^Days off in \d{4} on working days$/ }).getByLabel(en.calendar.previewYear).selectOption('2026');
+    await page.getByLabel(en.calendar.publicHolidays).selectOption({ label: 'United States' });
+    const daysOff = page.getByRole('list', { name: 'Days off in 2026' });
+    await daysOff.getByText('Nov 26, 2026 Thanksgiving Day').waitFor();
+    await daysOff.getByText('Jan 19, 2026 Martin Luther King Jr. Day').waitFor();
+    await page.getByLabel(en.calendar.publicHolidays).selectOption({ label: 'United Kingdom' });
+    await daysOff.getByText('Dec 28, 2026 Boxing Day (substitute day)').waitFor();
+    expect(await daysOff.getByText(/Thanksgiving/).count()).toBe(0);
     await page.getByLabel(en.calendar.publicHolidays).selectOption({ label: en.calendar.publicHolidaySets.none });
     await page.getByText('8 business hours per working day').waitFor();
     await page.getByLabel(en.calendar.holidayName, { exact: true }).fill("Presidents' Day");

@@ -177,6 +177,8 @@ async function expectEveryPartFilled(page: Page, messages: typeof en | typeof ja
   await page.getByRole('link', { name: new RegExp(messages.sample.meeting.seriesName) }).first().waitFor();
   await visit(page, messages, 'calendar');
   await page.getByRole('heading', { level: 1 }).waitFor();
+  // The English sample is a New York office closed on US public holidays; the Japanese one keeps Japan's.
+  await poll(() => page.getByLabel(messages.calendar.publicHolidays).inputValue()).toBe(language === 'en' ? 'US' : 'JP');
   await visit(page, messages, 'members');
   await page.getByRole('heading', { level: 1, name: places.members }).waitFor();
   expect(await page.getByRole('table', { name: messages.members.title }).getByRole('row').count()).toBeGreaterThan(messages.sample.members.length);

@@ -394,22 +394,11 @@ export async function buildSampleWorkspace(language: Language, now: Date = new D
 /**
  * The sample's working calendar: the Japanese company keeps Japan's (Tokyo, 9:00–18:00 with an
  * hour's lunch, national holidays, year-end closure); the English one is a New York office,
- * 9:00–17:00, closed on New Year's Day, Independence Day and Christmas every year.
+ * 9:00–17:00, closed on US public holidays.
  */
 function sampleCalendar(language: Language): WorkingCalendar {
-  const strings = language === 'ja' ? ja : en;
-  if (language === 'ja') return defaultCalendar({ language, yearEndName: strings.defaults.calendar.yearEnd });
-  const names = strings.calendar.sampleHolidays;
-  return WorkingCalendar.parse({
-    ...defaultCalendar({ language, timeZone: 'America/New_York' }),
-    closes: 17 * 60,
-    lunch: null,
-    companyHolidays: [
-      { id: 'new-year', kind: 'yearly', name: names.newYear, from: '01-01', to: '01-01' },
-      { id: 'independence-day', kind: 'yearly', name: names.independence, from: '07-04', to: '07-04' },
-      { id: 'christmas', kind: 'yearly', name: names.christmas, from: '12-25', to: '12-25' },
-    ],
-  });
+  if (language === 'ja') return defaultCalendar({ language, yearEndName: ja.defaults.calendar.yearEnd });
+  return WorkingCalendar.parse({ ...defaultCalendar({ language, timeZone: 'America/New_York', region: 'US' }), closes: 17 * 60, lunch: null });
 }
 
 /** Creates the sample workspace (a fictional company) in the user's language; dates relative to `now`. */

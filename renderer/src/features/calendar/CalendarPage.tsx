@@ -4,8 +4,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Link } from 'wouter';
-import { type CompanyHoliday, daysBetween, formatMinutes, MAX_COMPANY_HOLIDAYS, MAX_RANGE_DAYS, parseMinutes, PUBLIC_HOLIDAY_SETS, type PublicHolidaySet, sameCalendar, WorkingCalendar } from '@shared/calendar/calendar';
-import { holidaysOfYear, JAPAN_LAST_YEAR, publicHolidaysKnown } from '@shared/calendar/holidays';
+import { type CompanyHoliday, daysBetween, formatMinutes, MAX_COMPANY_HOLIDAYS, MAX_RANGE_DAYS, parseMinutes, type PublicHolidaySet, sameCalendar, WorkingCalendar } from '@shared/calendar/calendar';
+import { PUBLIC_HOLIDAYS_LAST_YEAR } from '@shared/calendar/countries';
+import { holidaysOfYear, PUBLIC_HOLIDAYS_SOURCE, publicHolidaysKnown } from '@shared/calendar/holidays';
 import { timeZones } from '@shared/calendar/zone';
 import { calendarOfDocument } from '@shared/sla/document';
 import { lastSigned } from '@shared/sla/versions';
@@ -22,7 +23,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { listVersions } from '../sla/slaStore';
 import { defaultCalendarFor, loadCalendar, revertCalendar, saveCalendar } from './calendarStore';
-import { dateText, holidayWhen, hoursPerDayText, WEEK_ORDER, weekdayNames } from './format';
+import { countryName, dateText, holidaySetOptions, holidayWhen, hoursPerDayText, WEEK_ORDER, weekdayNames } from './format';
 import './calendar.css';
 
 /** The form's state: times as typed ('09:00'), everything else as in the calendar. */
@@ -84,6 +85,13 @@ function check(draft: Draft, t: TFunction): Checked {
   return parsed.success ? { ok: true, calendar: parsed.data } : { ok: false, problems: { workingDays: parsed.error.issues[0]?.message ?? '' } };
 }
 
+/** Where the chosen public holidays come from (none for 'none'). */
+function holidaysHint(t: TFunction, set: PublicHolidaySet, language: string): string | undefined {
+  if (set === 'none') return undefined;
+  if (set === 'JP') return t('calendar.publicHolidaysHint');
+  return t('calendar.publicHolidaysHintCountry', { country: countryName(set, language), source: PUBLIC_HOLIDAYS_SOURCE });
+}
+
 /** `#/w/:id/calendar`: the working calendar, edited as a form, saved with Undo. */
 export function CalendarPage(props: { workspaceId: string }) {
   const { t } = useTranslation();
@@ -102,6 +110,7 @@ export function CalendarPage(props: { workspaceId: string }) {
   useDocumentTitle(`${t('calendar.pageTitle')} — ${workspace?.name ?? t('app.loading')}`);
 
   const draft = useMemo(() => edits ?? (stored ? draftOf(stored.calendar) : null), [edits, stored]);
+  const holidaySets = useMemo(() => holidaySetOptions(t, language), [t, language]);
   const zones = useMemo(() => {
     const list = timeZones();
     return draft && !list.includes(draft.timeZone) ? [draft.timeZone, ...list] : list;
@@ -223,12 +232,12 @@ export function CalendarPage(props: { workspaceId: string }) {
 
         <fieldset className="calendar-fieldset">
           <legend>{t('calendar.publicHolidays')}</legend>
-          <Field label={t('calendar.publicHolidays')} hideLabel hint={draft.publicHolidays === 'JP' ? t('calendar.publicHolidaysHint') : undefined}>
+          <Field label={t('calendar.publicHolidays')} hideLabel hint={holidaysHint(t, draft.publicHolidays, language)}>
             {(control) => (
               <select {...control} className="input" value={draft.publicHolidays} onChange={(event) => change({ publicHolidays: event.target.value as PublicHolidaySet })}>
-                {PUBLIC_HOLIDAY_SETS.map((set) => (
-                  <option key={set} value={set}>
-                    {t(`calendar.publicHolidaySets.${set}`)}
+                {holidaySets.map((set) => (
+                  <option key={set.value} value={set.value}>
+                    {set.label}
                   </option>
                 ))}
               </select>
@@ -391,7 +400,7 @@ function Preview(props: { calendar: WorkingCalendar }) {
           )}
         </Field>
       </div>
-      {!publicHolidaysKnown(props.calendar.publicHolidays, year) ? <p role="note">{t('calendar.publicHolidaysUnknown', { year: JAPAN_LAST_YEAR })}</p> : null}
+      {!publicHolidaysKnown(props.calendar.publicHolidays, year) ? <p role="note">{t('calendar.publicHolidaysUnknown', { year: PUBLIC_HOLIDAYS_LAST_YEAR })}</p> : null}
       {days.length === 0 ? (
         <p>{t('calendar.previewNone', { year })}</p>
       ) : (

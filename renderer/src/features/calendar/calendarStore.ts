@@ -10,8 +10,9 @@ import { writeAll } from '../../db/write';
 
 /**
  * The working calendar of a workspace. A workspace that never saved one uses the default of the
- * UI language (Japanese: Tokyo, Japanese holidays and the year-end closure); saving it, or the
- * first lead-level CSV import, stores it, so from then on figures never depend on the language.
+ * UI language (Japanese: Tokyo, Japanese holidays and the year-end closure; English: the machine's
+ * time zone and its region's public holidays); saving it, or the first lead-level CSV import,
+ * stores it, so from then on figures never depend on the language or the machine.
  */
 
 /** The machine's time zone (the English default's zone). */
@@ -23,10 +24,20 @@ export function machineTimeZone(): string {
   }
 }
 
+/** The region of the machine's locale ('US' of 'en-US'), if it names one (the English default's public holidays). */
+export function machineRegion(): string | undefined {
+  try {
+    const tag = typeof navigator === 'undefined' ? undefined : navigator.language;
+    return tag ? new Intl.Locale(tag).region : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The default calendar for `language`, its year-end closure named in that language. */
 export function defaultCalendarFor(language: Language): WorkingCalendar {
   const strings = language === 'ja' ? defaultsJa : defaultsEn;
-  return defaultCalendar({ language, timeZone: machineTimeZone(), yearEndName: strings.calendar.yearEnd });
+  return defaultCalendar({ language, timeZone: machineTimeZone(), region: machineRegion(), yearEndName: strings.calendar.yearEnd });
 }
 
 export type StoredCalendar = { calendar: WorkingCalendar; saved: boolean; updatedAt: string | null };

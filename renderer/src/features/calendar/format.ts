@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type CompanyHoliday, type WorkingCalendar, workingMinutesPerDay } from '@shared/calendar/calendar';
+import { type CompanyHoliday, PUBLIC_HOLIDAY_SETS, type PublicHolidaySet, type WorkingCalendar, workingMinutesPerDay } from '@shared/calendar/calendar';
 
 /** Weekday and date wording of the working calendar, through Intl; the sentence the SLA states. */
 
@@ -92,9 +92,27 @@ export function calendarSentence(t: TFunction, language: string, calendar: Worki
   let text = t('calendar.sentence.hours', { days: daysText(calendar.workingDays, language), from: timeText(calendar.opens), to: timeText(calendar.closes), zone: zoneText(calendar.timeZone, language) });
   if (calendar.lunch) text += t('calendar.sentence.lunch', { from: timeText(calendar.lunch.from), to: timeText(calendar.lunch.to) });
   const excluded: string[] = [];
-  if (calendar.publicHolidays === 'JP') excluded.push(t('calendar.sentence.publicJP'));
+  if (calendar.publicHolidays !== 'none') excluded.push(t(`calendar.sentence.publicOf.${calendar.publicHolidays}`));
   if (calendar.companyHolidays.length > 0) excluded.push(t('calendar.sentence.company', { list: list(calendar.companyHolidays.map((holiday) => holidayPhrase(t, holiday, language)), language) }));
   return text + (excluded.length > 0 ? t('calendar.sentence.excluded', { list: list(excluded, language) }) : t('calendar.sentence.nothingExcluded'));
+}
+
+/** A country's name in the reader's language ('United States' / 'アメリカ合衆国'), through Intl; the code where the engine has none. */
+export function countryName(code: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The public holiday sets as a select offers them: 'none' first, then the countries by name in the reader's collation. */
+export function holidaySetOptions(t: TFunction, language: string): { value: PublicHolidaySet; label: string }[] {
+  const collator = new Intl.Collator(language);
+  const countries = PUBLIC_HOLIDAY_SETS.filter((set) => set !== 'none')
+    .map((set) => ({ value: set as PublicHolidaySet, label: countryName(set, language) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+  return [{ value: 'none', label: t('calendar.publicHolidaySets.none') }, ...countries];
 }
 
 /** Business hours per working day, as a number for the reader ('8', '7.5'). */

@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'vite';
+import { PUBLIC_HOLIDAY_COUNTRIES, PUBLIC_HOLIDAY_DIGITS as DIGITS, PUBLIC_HOLIDAYS_FIRST_YEAR, PUBLIC_HOLIDAYS_LAST_YEAR } from '../shared/calendar/countries.ts';
+
+/**
+ * `virtual:public-holidays`: every country's public holidays but Japan's (holiday-jp has those),
+ * generated when the app is built, in Node, from date-holidays (a devDependency: its rule parser
+ * pulls moment-timezone and astronomia, 1.4 MB minified, which the renderer does not carry). What
+ * ships is the result: per country the days (1970–2050) and a table of their English names.
+ *
+ * Every `type: 'public'` holiday of the country as a whole (no states or regions), in date-holidays'
+ * English (en-us for the US: "Labor Day"); substitute and observed days as date-holidays gives them
+ * ("Boxing Day (substitute day)"), a holiday of several days (Tết) as each of its days, two on one
+ * day as one named "A / B". date-holidays 3.37.0 has no Japanese names, so the Japanese UI shows
+ * these in English (shared/calendar/holidays.ts).
+ *
+ * Encoding (decoded by holidays.ts): `days` is 3 characters per holiday, in date order: two
+ * base-64 digits of the days since the one before (the first: since 1 January of the first year,
+ * which is day 0 of the count), then one base-64 digit indexing `names`.
+ *
+ * Generating takes ~10 s (date-holidays evaluates its rules year by year), so the module is kept in
+ * node_modules/.cache, keyed by date-holidays' version, the country list, the years and FORMAT.
+ */
+
+export const PUBLIC_HOLIDAYS_MODULE = 'virtual:public-holidays';
+const RESOLVED = `\0${PUBLIC_HOLIDAYS_MODULE}`;
+
+/** Bumped when the generated module's shape or content rules change (the cache key). */
+const FORMAT = 1;
+
+const DAY_MS = 86_400_000;
+
+export type GeneratedCountry = { names: string[]; days: string };
+export type GeneratedHolidays = { source: string; firstYear: number; lastYear: number; countries: Record<string, GeneratedCountry> };
+
+/** Days since 1970-01-01 of a proleptic Gregorian date. */
+function dayNumber(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+function digit(value: number): string {
+  const char = DIGITS[value];
+  if (char === undefined) throw new Error(`public holidays: ${value} does not fit one base-64 digit`);
+  return char;
+}
+
+type HolidaysApi = {
+  getCountries(lang?: string): Record<string, string>;
+  getLanguages(): string[];
+  getHolidays(year: number, lang?: string): { date: string; start: Date; end: Date; name: string; type: string }[];
+};
+
+/** Reads date-holidays (and its version) from the project's node_modules. */
+async function loadDateHolidays(root: string): Promise<{ Holidays: new (country?: string) => HolidaysApi; version: string }> {
+  const require = createRequire(join(root, 'package.json'));
+  const { version } = JSON.parse(await readFile(join(dirname(require.resolve('date-holidays')), '..', 'package.json'), 'utf8')) as { version: string };
+  const Holidays = require('date-holidays') as new (country?: string) => HolidaysApi;
+  return { Holidays, version };
+}
+
+/** The table of `countries` (never 'JP': holiday-jp's) for the years first–last. */
+export async function generatePublicHolidays(root: string, countries: readonly string[], firstYear: number, lastYear: number): Promise<GeneratedHolidays> {
+  const { Holidays, version } = await loadDateHolidays(root);
+  const known = new Holidays().getCountries('en');
+  const base = dayNumber(firstYear, 1, 1);
+  const last = dayNumber(lastYear, 12, 31);
+  const out: Record<string, GeneratedCountry> = {};
+  for (const code of countries) {
+    if (code === 'JP') throw new Error('public holidays: Japan comes from @holiday-jp/holiday_jp, not date-holidays');
+    if (!(code in known)) throw new Error(`public holidays: date-holidays ${version} does not know the country ${code}`);
+    const holidays = new Holidays(code);
+    // English as the country writes it where date-holidays has a variant ("en-us": Labor Day).
+    const language = holidays.getLanguages().find((lang) => lang.startsWith('en-')) ?? 'en';
+    const byDay = new Map<number, string[]>();
+    for (let year = firstYear; year <= lastYear; year++) {
+      for (const holiday of holidays.getHolidays(year, language)) {
+        if (holiday.type !== 'public') continue;
+        const [y, m, d] = holiday.date.slice(0, 10).split('-').map(Number) as [number, number, number];
+        const first = dayNumber(y, m, d);
+        // Whole days in the country's time (a DST change makes one 23 or 25 hours long).
+        const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY_MS));
+        for (let day = first; day < first + span; day++) {
+          if (day < base || day > last) continue;
+          const names = byDay.get(day) ?? [];
+          if (!names.includes(holiday.name)) names.push(holiday.name);
+          byDay.set(day, names);
+        }
+      }
+    }
+    const names: string[] = [];
+    let days = '';
+    let previous = base;
+    for (const day of [...byDay.keys()].sort((a, b) => a - b)) {
+      const name = byDay.get(day)!.join(' / ');
+      let index = names.indexOf(name);
+      if (index < 0) index = names.push(name) - 1;
+      const gap = day - previous;
+      days += digit(Math.floor(gap / 64)) + digit(gap % 64) + digit(index);
+      previous = day;
+    }
+    if (days === '') throw new Error(`public holidays: date-holidays ${version} has no public holidays for ${code}`);
+    out[code] = { names, days };
+  }
+  return { source: `date-holidays ${version}`, firstYear, lastYear, countries: out };
+}
+
+/** The JavaScript of the virtual module. */
+export function moduleSource(table: GeneratedHolidays): string {
+  return [
+    `// Generated by tools/publicHolidays.ts from ${table.source} (ISC; holiday data CC BY-SA 3.0, from Wikipedia articles). Do not edit.`,
+    `export const SOURCE = ${JSON.stringify(table.source)};`,
+    `export const FIRST_YEAR = ${table.firstYear};`,
+    `export const LAST_YEAR = ${table.lastYear};`,
+    `export const COUNTRIES = ${JSON.stringify(table.countries)};`,
+    '',
+  ].join('\n');
+}
+
+/** The module's source, from the cache when date-holidays, the list and the years are the same. */
+export async function publicHolidaysSource(root: string, countries: readonly string[] = PUBLIC_HOLIDAY_COUNTRIES.filter((code) => code !== 'JP')): Promise<string> {
+  const { version } = await loadDateHolidays(root);
+  const key = createHash('sha256')
+    .update(JSON.stringify({ FORMAT, DIGITS, version, countries, PUBLIC_HOLIDAYS_FIRST_YEAR, PUBLIC_HOLIDAYS_LAST_YEAR }))
+    .digest('hex')
+    .slice(0, 16);
+  const cacheDir = join(root, 'node_modules/.cache/alignboard-public-holidays');
+  const cached = join(cacheDir, `${key}.js`);
+  try {
+    return await readFile(cached, 'utf8');
+  } catch {
+    // Not generated yet.
+  }
+  const source = moduleSource(await generatePublicHolidays(root, countries, PUBLIC_HOLIDAYS_FIRST_YEAR, PUBLIC_HOLIDAYS_LAST_YEAR));
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    // Written beside and renamed, so a build running alongside never reads half a file.
+    const partial = `${cached}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(partial, source);
+    await rename(partial, cached);
+  } catch {
+    // A read-only node_modules: generate again next time.
+  }
+  return source;
+}
+
+/** The Vite plugin serving `virtual:public-holidays` (vite.config.ts, vite.server.config.ts, the bench build). */
+export function publicHolidays(root: string): Plugin {
+  let source: Promise<string> | null = null;
+  return {
+    name: 'alignboard-public-holidays',
+    resolveId(id) {
+      return id === PUBLIC_HOLIDAYS_MODULE ? RESOLVED : null;
+    },
+    load(id) {
+      if (id !== RESOLVED) return null;
+      source ??= publicHolidaysSource(root);
+      return source;
+    },
+  };
+}
