@@ -48,7 +48,7 @@
 // resource and paint timings, its IndexedDB opens and first transactions as marks, and when it was
 // ready); the bench pages are then built unminified, so names stay readable.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,8 +59,18 @@ import { build, preview, runnerImport } from 'vite';
 
 const root = resolve(import.meta.dirname, '../..');
 // `virtual:public-holidays` (the holiday tables vite.config.ts generates from date-holidays): the
-// plugin is TypeScript, so it is loaded through Vite's module runner.
+// plugin is TypeScript, so it is loaded through Vite's module runner. The runner resolves a dev
+// server's config, which sets NODE_ENV=development when it is unset, and every build after it in
+// this process would then be a development build (React's dev runtime, twice the JS): put it back.
+const nodeEnv = process.env.NODE_ENV;
 const { module: holidaysPlugin } = await runnerImport(join(root, 'tools/publicHolidays.ts'));
+if (nodeEnv === undefined) delete process.env.NODE_ENV;
+else process.env.NODE_ENV = nodeEnv;
+/** Figures of a development build would compare React's dev runtime with a production baseline: refuse. */
+function assertProductionBuild(dir) {
+  const dev = readdirSync(join(dir, 'assets')).filter((file) => file.startsWith('jsx-dev-runtime'));
+  if (dev.length > 0) throw new Error(`${dir} was built in development mode (${dev.join(', ')}; NODE_ENV=${process.env.NODE_ENV}): no figures from it`);
+}
 const holidayPlugins = () => [holidaysPlugin.publicHolidays(root)];
 const benchRoot = join(root, 'test/bench');
 const sharedDir = join(root, 'shared');
@@ -130,6 +140,7 @@ await build({
     },
   },
 });
+assertProductionBuild(outDir);
 // The app's print options, footer, seal request and seal (shared/, renderer/…/exportRequest.ts)
 // bundled for Node, where Electron runs the seal after printToPDF.
 const nodeOutDir = join(root, 'dist/bench-node');
@@ -1272,6 +1283,7 @@ async function coldStartFigures() {
   const webOut = join(root, 'dist/bench-web');
   process.env.ALIGNBOARD_WEB_OUT = 'dist/bench-web';
   await build({ ...quiet, configFile: join(root, 'vite.config.ts'), mode: 'web', build: { outDir: webOut, emptyOutDir: true } });
+  assertProductionBuild(webOut);
   const webServer = await preview({ ...quiet, configFile: false, root: webOut, build: { outDir: webOut }, preview: { host: '127.0.0.1', port: 0 } });
   const webUrl = webServer.resolvedUrls.local[0];
   const gzipOf = (dir, pathname) => gzipSync(readFileSync(join(dir, pathname.replace(/^\//, ''))), { level: 9 }).length;
