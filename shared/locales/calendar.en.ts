@@ -57,7 +57,7 @@ export const calendarEn = {
   unchanged: 'Nothing to save: this is the calendar in use.',
   failed: 'Could not save the calendar: {{message}}',
   errors: {
-    badTime: 'Not a time of day (HH:MM, 00:00–24:00).',
+    badTime: 'Not a time of day between 0:00 and 24:00: type it like 9:00 or 18:30.',
     closesBeforeOpens: 'Closing time must be after opening time.',
     lunchOutside: 'The break must lie inside the working hours and end after it starts.',
     noWorkingDay: 'Choose at least one working day.',

@@ -57,7 +57,7 @@ export const calendarJa: Messages['calendar'] = {
   unchanged: '保存する変更はありません（使用中のカレンダーと同じです）。',
   failed: 'カレンダーを保存できませんでした：{{message}}',
   errors: {
-    badTime: '時刻ではありません（HH:MM、00:00〜24:00）。',
+    badTime: '0:00〜24:00 の時刻ではありません。9:00 や 18:30 の形で入力してください。',
     closesBeforeOpens: '終業は始業より後にしてください。',
     lunchOutside: '休憩は営業時間内にあり、終了が開始より後である必要があります。',
     noWorkingDay: '営業日を 1 日以上選んでください。',

@@ -82,7 +82,8 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     await screen.findByRole('heading', { level: 1, name: ja.calendar.pageTitle });
     expect(screen.getByText(ja.calendar.sectionDefault)).toBeInTheDocument();
     expect(screen.getByLabelText(ja.calendar.timeZone)).toHaveValue('Asia/Tokyo');
-    expect(screen.getByLabelText(ja.calendar.opens)).toHaveValue('09:00');
+    // Times on the 24-hour clock as the SLA writes them, whatever the OS's locale.
+    expect(screen.getByLabelText(ja.calendar.opens)).toHaveValue('9:00');
     expect(screen.getByText('営業日 1 日あたり 8 営業時間')).toBeInTheDocument();
     // The days off of a year: Japanese holidays and the year-end closure that fall on weekdays.
     fireEvent.change(screen.getByLabelText(ja.calendar.previewYear), { target: { value: '2026' } });
@@ -95,6 +96,14 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     await user.click(screen.getByRole('button', { name: ja.calendar.save }));
     expect(await screen.findByText(ja.calendar.errors.closesBeforeOpens)).toBeInTheDocument();
     expect(screen.getByLabelText(ja.calendar.closes)).toHaveAttribute('aria-invalid', 'true');
+    // A time that does not read is refused on save, named at its field.
+    await user.clear(screen.getByLabelText(ja.calendar.opens));
+    await user.type(screen.getByLabelText(ja.calendar.opens), '25時');
+    await user.click(screen.getByRole('button', { name: ja.calendar.save }));
+    expect(await screen.findByText(ja.calendar.errors.badTime)).toBeInTheDocument();
+    expect(screen.getByLabelText(ja.calendar.opens)).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(screen.getByLabelText(ja.calendar.opens));
+    await user.type(screen.getByLabelText(ja.calendar.opens), '午前9時');
     fireEvent.change(screen.getByLabelText(ja.calendar.closes), { target: { value: '17:30' } });
     // No working day at all is refused too.
     for (const day of ['月曜日', '火曜日', '水曜日', '木曜日', '金曜日']) await user.click(screen.getByLabelText(day));

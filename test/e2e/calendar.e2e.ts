@@ -54,7 +54,13 @@ describe('Working calendar', () => {
     await page.getByText(en.calendar.sectionDefault).waitFor();
     await expectNoSeriousA11yViolations(page, 'working calendar page');
     await page.getByLabel(en.calendar.timeZone).selectOption('America/New_York');
-    await page.getByLabel(en.calendar.closes, { exact: true }).fill('17:00');
+    // Times on the 24-hour clock, as the SLA writes them, in an en-US browser (whose own time input
+    // says 09:00 AM); typed the American way, shown the SLA's way once the field is left.
+    expect(await page.getByLabel(en.calendar.opens, { exact: true }).inputValue()).toBe('9:00');
+    const closes = page.getByLabel(en.calendar.closes, { exact: true });
+    await closes.fill('5 pm');
+    await closes.press('Tab');
+    expect(await closes.inputValue()).toBe('17:00');
     await page.getByLabel(en.calendar.lunch).uncheck();
     // A country's public holidays, named by the browser (Intl.DisplayNames): the year's list follows.
     await page.getByRole('region', { name: /^Days off in \d{4} on working days$/ }).getByLabel(en.calendar.previewYear).selectOption('2026');

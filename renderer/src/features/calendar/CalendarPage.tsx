@@ -25,6 +25,7 @@ import { listVersions } from '../sla/slaStore';
 import { defaultCalendarFor, loadCalendar, revertCalendar, saveCalendar } from './calendarStore';
 import { countryName, dateText, holidaySetOptions, holidayWhen, hoursPerDayText, WEEK_ORDER, weekdayNames } from './format';
 import './calendar.css';
+import { TimeField } from '../../ui/TimeField';
 
 /** The form's state: times as typed ('09:00'), everything else as in the calendar. */
 type Draft = {
@@ -208,10 +209,10 @@ export function CalendarPage(props: { workspaceId: string }) {
           </fieldset>
           <div className="calendar-row">
             <Field label={t('calendar.opens')} error={problems.opens}>
-              {(control) => <input {...control} type="time" className="input" value={draft.opens} onChange={(event) => change({ opens: event.target.value })} />}
+              {(control) => <TimeField {...control} value={draft.opens} onChange={(opens) => change({ opens })} />}
             </Field>
             <Field label={t('calendar.closes')} error={problems.closes}>
-              {(control) => <input {...control} type="time" className="input" value={draft.closes} onChange={(event) => change({ closes: event.target.value })} />}
+              {(control) => <TimeField {...control} value={draft.closes} onChange={(closes) => change({ closes })} />}
             </Field>
           </div>
           <label className="calendar-check">
@@ -220,10 +221,10 @@ export function CalendarPage(props: { workspaceId: string }) {
           {draft.lunch ? (
             <div className="calendar-row">
               <Field label={t('calendar.lunchFrom')} error={problems.lunch}>
-                {(control) => <input {...control} type="time" className="input" value={draft.lunchFrom} onChange={(event) => change({ lunchFrom: event.target.value })} />}
+                {(control) => <TimeField {...control} value={draft.lunchFrom} onChange={(lunchFrom) => change({ lunchFrom })} />}
               </Field>
               <Field label={t('calendar.lunchTo')}>
-                {(control) => <input {...control} type="time" className="input" value={draft.lunchTo} onChange={(event) => change({ lunchTo: event.target.value })} />}
+                {(control) => <TimeField {...control} value={draft.lunchTo} onChange={(lunchTo) => change({ lunchTo })} />}
               </Field>
             </div>
           ) : null}

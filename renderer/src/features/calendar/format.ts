@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { type CompanyHoliday, PUBLIC_HOLIDAY_SETS, type PublicHolidaySet, type WorkingCalendar, workingMinutesPerDay } from '@shared/calendar/calendar';
+import { formatTimeText } from '../../ui/timeText';
 
 /** Weekday and date wording of the working calendar, through Intl; the sentence the SLA states. */
 
@@ -30,10 +31,8 @@ export function daysText(days: readonly number[], language: string): string {
   return parts.join(language === 'ja' ? '・' : ', ');
 }
 
-/** '9:00', '18:30', '24:00' (24-hour clock in both languages). */
-export function timeText(minutes: number): string {
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
+/** '9:00', '18:30', '24:00' (24-hour clock in both languages, as the time fields show them). */
+export const timeText = formatTimeText;
 
 /**
  * 'Asia/Tokyo, Japan Standard Time' in English; in Japanese the zone's Japanese name alone
