@@ -176,4 +176,32 @@ describe('board exports from the funnel board', () => {
     expect(host.exportPdf).toHaveBeenLastCalledWith({ kind: 'board', route: printRoute('board', workspaceId, boardId), suggestedName: 'Funnel.pdf', paper: 'Letter' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+
+  it('on a persona board: the persona sheet and the whole board from the toolbar (its More menu on a narrow window), and the whole board by Alt+Shift+B, on the paper chosen', async () => {
+    const workspaceId = await createWorkspace('Diagrams Co');
+    const boardId = await createPersonaBoard(workspaceId, 'Workshop');
+    const host = printHost();
+    const user = userEvent.setup();
+    renderApp({ host, hash: `#/w/${workspaceId}/b/${boardId}` });
+    // jsdom's window is narrower than 1600 px: the board's chrome is compact, its tools in More.
+    const menuItem = async (label: string) => {
+      await user.click(await screen.findByRole('button', { name: en.layout.more }, { timeout: 10_000 }));
+      return screen.findByRole('menuitem', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+    };
+    await user.click(await menuItem(en.persona.exportSheet));
+    expect(host.exportPdf).toHaveBeenLastCalledWith({ kind: 'persona-sheet', route: printRoute('persona', workspaceId, boardId), suggestedName: 'Workshop.pdf' });
+
+    await user.click(await menuItem(en.diagrams.board.exportPdf));
+    let dialog = await screen.findByRole('dialog', { name: en.diagrams.board.dialogTitle });
+    await user.click(within(dialog).getByRole('radio', { name: en.diagrams.board.papers.A4 }));
+    await user.click(within(dialog).getByRole('button', { name: en.diagrams.board.submit }));
+    expect(host.exportPdf).toHaveBeenLastCalledWith({ kind: 'board', route: printRoute('board', workspaceId, boardId), suggestedName: 'Workshop.pdf', paper: 'A4' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await user.keyboard('{Alt>}{Shift>}B{/Shift}{/Alt}');
+    dialog = await screen.findByRole('dialog', { name: en.diagrams.board.dialogTitle });
+    await user.click(within(dialog).getByRole('radio', { name: en.diagrams.board.papers.A3 }));
+    await user.click(within(dialog).getByRole('button', { name: en.diagrams.board.submit }));
+    expect(host.exportPdf).toHaveBeenLastCalledWith({ kind: 'board', route: printRoute('board', workspaceId, boardId), suggestedName: 'Workshop.pdf', paper: 'A3' });
+  });
 });
