@@ -61,9 +61,31 @@ async function loadDateHolidays(root: string): Promise<{ Holidays: new (country?
   return { Holidays, version };
 }
 
-/** The table of `countries` (never 'JP': holiday-jp's) for the years first–last. */
+/**
+ * Runs `work` with the process's time zone set to UTC, then puts it back (synchronous: nothing else
+ * runs meanwhile). date-holidays works its dates out partly in the machine's local time, so the
+ * table followed the build machine's zone where a zone skipped a whole day: built in Pacific/Apia
+ * (no 30 December 2011) the Philippines' Rizal Day 2011 moved to the 31st; in Pacific/Kiritimati
+ * (no 31 December 1994) Thailand's New Year's Eve 1994 was lost.
+ */
+function inUtc<T>(work: () => T): T {
+  const zone = process.env.TZ;
+  process.env.TZ = 'UTC';
+  try {
+    return work();
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+}
+
+/** The table of `countries` (never 'JP': holiday-jp's) for the years first–last, the same whatever the build machine's time zone. */
 export async function generatePublicHolidays(root: string, countries: readonly string[], firstYear: number, lastYear: number): Promise<GeneratedHolidays> {
   const { Holidays, version } = await loadDateHolidays(root);
+  return inUtc(() => generateTable(Holidays, version, countries, firstYear, lastYear));
+}
+
+function generateTable(Holidays: new (country?: string) => HolidaysApi, version: string, countries: readonly string[], firstYear: number, lastYear: number): GeneratedHolidays {
   const known = new Holidays().getCountries('en');
   const base = dayNumber(firstYear, 1, 1);
   const last = dayNumber(lastYear, 12, 31);

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { COUNTRIES, FIRST_YEAR, LAST_YEAR, SOURCE } from 'virtual:public-holidays';
 import { BusinessClock, hoursBetween, type Stamp } from '../../shared/calendar/businessHours';
 import { defaultCalendar, PUBLIC_HOLIDAY_SETS, publicHolidaySetOf, WorkingCalendar } from '../../shared/calendar/calendar';
-import { PUBLIC_HOLIDAY_COUNTRIES } from '../../shared/calendar/countries';
 import { dayOff, holidaysOfYear, publicHolidayOn, publicHolidaysKnown, publicHolidaysOf } from '../../shared/calendar/holidays';
+import { PUBLIC_HOLIDAY_COUNTRIES, PUBLIC_HOLIDAY_DIGITS } from '../../shared/calendar/countries';
 import { parseCsvDate } from '../../shared/kpi/csv';
 import { dayNumber } from '../../shared/kpi/csvCells';
 import { FILE_FORMAT, FILE_VERSION, encodeWorkspaceFile, parseWorkspaceFile } from '../../shared/workspaceFile';
+import { generatePublicHolidays, type GeneratedCountry } from '../../tools/publicHolidays';
 
 /** A New York office, 9:00–17:00, with US public holidays. */
 const newYork = WorkingCalendar.parse({ timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5], opens: 540, closes: 1020, lunch: null, publicHolidays: 'US', companyHolidays: [] });
@@ -87,6 +88,31 @@ describe('public holidays of other countries (generated from date-holidays at bu
   it('a holiday of several days counts each of them (Vietnam, Tết 2026)', () => {
     const tet = publicHolidaysOf('VN', 2026).filter((holiday) => holiday.date >= '2026-02-14' && holiday.date <= '2026-02-22');
     expect(tet.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('the generated table does not follow the build machine’s time zone (Pacific/Apia skipped 30 December 2011: Rizal Day stays on it)', async () => {
+    const decode = (country: GeneratedCountry, firstYear: number) => {
+      const out: string[] = [];
+      let at = day(`${firstYear}-01-01`);
+      for (let index = 0; index < country.days.length; index += 3) {
+        at += PUBLIC_HOLIDAY_DIGITS.indexOf(country.days[index]!) * 64 + PUBLIC_HOLIDAY_DIGITS.indexOf(country.days[index + 1]!);
+        out.push(`${new Date(at * 86_400_000).toISOString().slice(0, 10)} ${country.names[PUBLIC_HOLIDAY_DIGITS.indexOf(country.days[index + 2]!)]}`);
+      }
+      return out;
+    };
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Apia';
+      const apia = await generatePublicHolidays(process.cwd(), ['PH'], 2011, 2011);
+      expect(process.env.TZ).toBe('Pacific/Apia');
+      process.env.TZ = 'UTC';
+      const utc = await generatePublicHolidays(process.cwd(), ['PH'], 2011, 2011);
+      expect(decode(apia.countries.PH!, 2011)).toContain('2011-12-30 Rizal Day');
+      expect(decode(apia.countries.PH!, 2011)).toEqual(decode(utc.countries.PH!, 2011));
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('publicHolidaysKnown: 1970–2050 for every country, always for none', () => {
