@@ -49,7 +49,8 @@ export default defineConfig(async ({ mode }) => {
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     publicDir: false as const,
     plugins,
-    // Web Workers are bundled with their own plugins: the CSV import's measures business hours too.
+    // Web Workers are bundled with their own plugins. None of the three (CSV import, workspace file,
+    // PDF) reads the holiday tables today (business hours are measured on the page); one that does builds.
     worker: { plugins: () => [publicHolidays(import.meta.dirname)] },
     // Renderer code reaches the pure domain code as `@shared/…` (also in tsconfig.web.json).
     resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -22,7 +22,9 @@ import { PUBLIC_HOLIDAY_COUNTRIES, PUBLIC_HOLIDAY_DIGITS as DIGITS, PUBLIC_HOLID
  * which is day 0 of the count), then one base-64 digit indexing `names`.
  *
  * Generating takes ~10 s (date-holidays evaluates its rules year by year), so the module is kept in
- * node_modules/.cache, keyed by date-holidays' version, the country list, the years and FORMAT.
+ * node_modules/.cache, keyed by the installed versions of date-holidays and of every package it
+ * depends on (its rule parser, astronomia, moment-timezone…: they work the dates out, and a
+ * lockfile update can move them without a new date-holidays), the country list, the years and FORMAT.
  */
 
 export const PUBLIC_HOLIDAYS_MODULE = 'virtual:public-holidays';
@@ -61,9 +63,31 @@ async function loadDateHolidays(root: string): Promise<{ Holidays: new (country?
   return { Holidays, version };
 }
 
-/** The table of `countries` (never 'JP': holiday-jp's) for the years first–last. */
+/**
+ * Runs `work` with the process's time zone set to UTC, then puts it back (synchronous: nothing else
+ * runs meanwhile). date-holidays works its dates out partly in the machine's local time, so the
+ * table followed the build machine's zone where a zone skipped a whole day: built in Pacific/Apia
+ * (no 30 December 2011) the Philippines' Rizal Day 2011 moved to the 31st; in Pacific/Kiritimati
+ * (no 31 December 1994) Thailand's New Year's Eve 1994 was lost.
+ */
+function inUtc<T>(work: () => T): T {
+  const zone = process.env.TZ;
+  process.env.TZ = 'UTC';
+  try {
+    return work();
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+}
+
+/** The table of `countries` (never 'JP': holiday-jp's) for the years first–last, the same whatever the build machine's time zone. */
 export async function generatePublicHolidays(root: string, countries: readonly string[], firstYear: number, lastYear: number): Promise<GeneratedHolidays> {
   const { Holidays, version } = await loadDateHolidays(root);
+  return inUtc(() => generateTable(Holidays, version, countries, firstYear, lastYear));
+}
+
+function generateTable(Holidays: new (country?: string) => HolidaysApi, version: string, countries: readonly string[], firstYear: number, lastYear: number): GeneratedHolidays {
   const known = new Holidays().getCountries('en');
   const base = dayNumber(firstYear, 1, 1);
   const last = dayNumber(lastYear, 12, 31);
@@ -119,11 +143,38 @@ export function moduleSource(table: GeneratedHolidays): string {
   ].join('\n');
 }
 
-/** The module's source, from the cache when date-holidays, the list and the years are the same. */
+/** The folder of package `name` as Node resolves it from `from` (its own node_modules, then each parent's), or null. */
+async function packageDir(name: string, from: string): Promise<string | null> {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    try {
+      await access(join(candidate, 'package.json'));
+      return candidate;
+    } catch {
+      if (dirname(dir) === dir) return null;
+    }
+  }
+}
+
+/** `name@version` of date-holidays and of every package it depends on, as installed under `root` (sorted). */
+async function installedVersions(root: string): Promise<string[]> {
+  const seen = new Map<string, string>();
+  const visit = async (name: string, from: string) => {
+    const dir = await packageDir(name, from);
+    if (dir === null || seen.has(dir)) return;
+    const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name: string; version: string; dependencies?: Record<string, string> };
+    seen.set(dir, `${pkg.name}@${pkg.version}`);
+    for (const dependency of Object.keys(pkg.dependencies ?? {})) await visit(dependency, dir);
+  };
+  await visit('date-holidays', root);
+  return [...seen.values()].sort();
+}
+
+/** The module's source, from the cache when date-holidays and its dependencies, the list and the years are the same. */
 export async function publicHolidaysSource(root: string, countries: readonly string[] = PUBLIC_HOLIDAY_COUNTRIES.filter((code) => code !== 'JP')): Promise<string> {
-  const { version } = await loadDateHolidays(root);
+  const versions = await installedVersions(root);
   const key = createHash('sha256')
-    .update(JSON.stringify({ FORMAT, DIGITS, version, countries, PUBLIC_HOLIDAYS_FIRST_YEAR, PUBLIC_HOLIDAYS_LAST_YEAR }))
+    .update(JSON.stringify({ FORMAT, DIGITS, versions, countries, PUBLIC_HOLIDAYS_FIRST_YEAR, PUBLIC_HOLIDAYS_LAST_YEAR }))
     .digest('hex')
     .slice(0, 16);
   const cacheDir = join(root, 'node_modules/.cache/alignboard-public-holidays');

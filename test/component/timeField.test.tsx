@@ -135,4 +135,22 @@ describe('TimeField (ui)', () => {
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(stored()).toBe('00:00');
   });
+
+  it('leaves ↑/↓ and Enter of an IME composition to the IME (candidates of 午後6時 or １８時, not a step of the time)', () => {
+    show('ja', <Form initial="09:00" />);
+    const input = screen.getByRole('textbox', { name: 'Opens' });
+    input.focus();
+    // The IME's text as the composition shows it, before it is committed: it already reads as 18:00.
+    fireEvent.change(input, { target: { value: '１８時' } });
+    expect(stored()).toBe('18:00');
+    for (const key of ['ArrowDown', 'ArrowUp', 'Enter']) {
+      const event = fireEvent.keyDown(input, { key, isComposing: true, keyCode: 229 });
+      expect({ key, handled: !event }).toEqual({ key, handled: false });
+    }
+    expect(stored()).toBe('18:00');
+    expect(input).toHaveValue('１８時');
+    // Once committed, ↓ is the field's again.
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(stored()).toBe('17:45');
+  });
 });

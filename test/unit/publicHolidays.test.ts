@@ -1,13 +1,18 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { COUNTRIES, FIRST_YEAR, LAST_YEAR, SOURCE } from 'virtual:public-holidays';
 import { BusinessClock, hoursBetween, type Stamp } from '../../shared/calendar/businessHours';
 import { defaultCalendar, PUBLIC_HOLIDAY_SETS, publicHolidaySetOf, WorkingCalendar } from '../../shared/calendar/calendar';
-import { PUBLIC_HOLIDAY_COUNTRIES } from '../../shared/calendar/countries';
 import { dayOff, holidaysOfYear, publicHolidayOn, publicHolidaysKnown, publicHolidaysOf } from '../../shared/calendar/holidays';
+import { PUBLIC_HOLIDAY_COUNTRIES, PUBLIC_HOLIDAY_DIGITS } from '../../shared/calendar/countries';
 import { parseCsvDate } from '../../shared/kpi/csv';
 import { dayNumber } from '../../shared/kpi/csvCells';
 import { FILE_FORMAT, FILE_VERSION, encodeWorkspaceFile, parseWorkspaceFile } from '../../shared/workspaceFile';
+import { generatePublicHolidays, type GeneratedCountry, publicHolidaysSource } from '../../tools/publicHolidays';
 
 /** A New York office, 9:00–17:00, with US public holidays. */
 const newYork = WorkingCalendar.parse({ timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5], opens: 540, closes: 1020, lunch: null, publicHolidays: 'US', companyHolidays: [] });
@@ -87,6 +92,72 @@ describe('public holidays of other countries (generated from date-holidays at bu
   it('a holiday of several days counts each of them (Vietnam, Tết 2026)', () => {
     const tet = publicHolidaysOf('VN', 2026).filter((holiday) => holiday.date >= '2026-02-14' && holiday.date <= '2026-02-22');
     expect(tet.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('the generated table does not follow the build machine’s time zone (Pacific/Apia skipped 30 December 2011: Rizal Day stays on it)', async () => {
+    const decode = (country: GeneratedCountry, firstYear: number) => {
+      const out: string[] = [];
+      let at = day(`${firstYear}-01-01`);
+      for (let index = 0; index < country.days.length; index += 3) {
+        at += PUBLIC_HOLIDAY_DIGITS.indexOf(country.days[index]!) * 64 + PUBLIC_HOLIDAY_DIGITS.indexOf(country.days[index + 1]!);
+        out.push(`${new Date(at * 86_400_000).toISOString().slice(0, 10)} ${country.names[PUBLIC_HOLIDAY_DIGITS.indexOf(country.days[index + 2]!)]}`);
+      }
+      return out;
+    };
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Apia';
+      const apia = await generatePublicHolidays(process.cwd(), ['PH'], 2011, 2011);
+      expect(process.env.TZ).toBe('Pacific/Apia');
+      process.env.TZ = 'UTC';
+      const utc = await generatePublicHolidays(process.cwd(), ['PH'], 2011, 2011);
+      expect(decode(apia.countries.PH!, 2011)).toContain('2011-12-30 Rizal Day');
+      expect(decode(apia.countries.PH!, 2011)).toEqual(decode(utc.countries.PH!, 2011));
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('the cached table is made again when a package date-holidays depends on changes, though date-holidays’ own version does not', async () => {
+    // A stand-in date-holidays whose one public holiday a day comes from its rules package, as date-holidays' come from date-holidays-parser.
+    const root = mkdtempSync(join(tmpdir(), 'review-holidays-'));
+    const write = (path: string, text: string) => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    const rules = (version: string, monthDay: string) => {
+      write('node_modules/stand-in-rules/package.json', JSON.stringify({ name: 'stand-in-rules', version, main: 'index.js' }));
+      write('node_modules/stand-in-rules/index.js', `module.exports = { monthDay: '${monthDay}' };`);
+      const cache = createRequire(import.meta.url).cache;
+      for (const path of Object.keys(cache)) if (path.startsWith(root)) delete cache[path];
+    };
+    try {
+      write('node_modules/date-holidays/package.json', JSON.stringify({ name: 'date-holidays', version: '3.37.0', main: 'lib/index.js', dependencies: { 'stand-in-rules': '^1.0.0' } }));
+      write(
+        'node_modules/date-holidays/lib/index.js',
+        `const rules = require('stand-in-rules');
+        module.exports = class {
+          getCountries() { return { US: 'United States' }; }
+          getLanguages() { return ['en']; }
+          getHolidays(year) {
+            const start = new Date(\`\${year}-\${rules.monthDay}T00:00:00Z\`);
+            return [{ date: \`\${year}-\${rules.monthDay} 00:00:00\`, start, end: new Date(start.getTime() + 86400000), name: 'Rule Day', type: 'public' }];
+          }
+        };`,
+      );
+      rules('1.0.0', '07-04');
+      const before = await publicHolidaysSource(root, ['US']);
+      expect(await publicHolidaysSource(root, ['US'])).toBe(before);
+      rules('1.0.1', '07-05');
+      const after = await publicHolidaysSource(root, ['US']);
+      expect(after).not.toBe(before);
+      const usDays = (source: string) => (JSON.parse(/COUNTRIES = (.*);/.exec(source)![1]!) as Record<string, GeneratedCountry>).US!.days.slice(0, 2);
+      // The first holiday: 4 July 1970 is day 184 of the count, 5 July day 185.
+      expect([usDays(before), usDays(after)]).toEqual([PUBLIC_HOLIDAY_DIGITS[2]! + PUBLIC_HOLIDAY_DIGITS[56]!, PUBLIC_HOLIDAY_DIGITS[2]! + PUBLIC_HOLIDAY_DIGITS[57]!]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('publicHolidaysKnown: 1970–2050 for every country, always for none', () => {

@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { formatMinutes, parseMinutes } from '@shared/calendar/calendar';
 import type { FieldControlProps } from './Field';
+import { composing } from './shortcuts/keys';
 import { formatTimeText, MINUTES_PER_DAY, parseTimeText } from './timeText';
 
 /**
@@ -49,6 +50,8 @@ export function TimeField(props: TimeFieldProps) {
     give(parsed.kind === 'ok' ? formatMinutes(parsed.minutes) : text);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Keys of an IME composition (午後6時 being converted) are the IME's: ↑/↓ pick its candidates, Enter commits.
+    if (composing(event.nativeEvent)) return;
     // Enter (which submits the form) shows a time that reads as 9:00, as leaving the field does.
     if (event.key === 'Enter' && draft !== null && parseTimeText(draft).kind === 'ok') setDraft(null);
     if ((event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || props.readOnly || event.altKey || event.ctrlKey || event.metaKey) return;
