@@ -9,6 +9,8 @@ export const CSS_PX_PER_MM = 96 / 25.4;
 
 /** The funnel sheet's heading (title, workspace, date) above the figure. */
 export const FUNNEL_SHEET_HEADER_MM = 16;
+/** What the heading grows by when it carries a note (the entry definitions left out), a line or two of 8 pt. */
+export const FUNNEL_SHEET_NOTE_MM = 8;
 /** The line above a whole-board page (board name, page or tile). */
 export const BOARD_PAGE_HEADER_MM = 8;
 
@@ -23,8 +25,13 @@ function bodies(kind: 'funnel-sheet' | 'board', paper: Paper, headerMm: number):
   return Object.fromEntries(entries) as Record<Orientation, PxBox>;
 }
 
-export function funnelSheetBodies(paper: Paper): Record<Orientation, PxBox> {
-  return bodies('funnel-sheet', paper, FUNNEL_SHEET_HEADER_MM);
+/** The funnel sheet's body boxes, under its heading (taller when the heading carries a note). */
+export function funnelSheetBodies(paper: Paper, note = false): Record<Orientation, PxBox> {
+  return bodies('funnel-sheet', paper, funnelSheetHeaderMm(note));
+}
+
+export function funnelSheetHeaderMm(note: boolean): number {
+  return FUNNEL_SHEET_HEADER_MM + (note ? FUNNEL_SHEET_NOTE_MM : 0);
 }
 
 export function boardPageBodies(paper: Paper): Record<Orientation, PxBox> {

@@ -116,7 +116,17 @@ describe('diagrams on paper and as images', () => {
     const sheetHash = await nextPrinted(page, 1);
     expect(sheetHash).toBe(`#${printRoute('funnel', workspaceId, 'funnel-board')}?paper=A4`);
     const sheetPath = join(dir, 'funnel-sheet.pdf');
-    const { orientation } = await printRouteToPdf(context, sheetHash, 'funnel-sheet', 'A4', sheetPath);
+    const { sheet, orientation } = await printRouteToPdf(context, sheetHash, 'funnel-sheet', 'A4', sheetPath);
+    // The heading holds all its lines — the kind, the workspace and date, the (long) title, ending in
+    // … where the page ends, and the note — none cut off at its top or bottom.
+    const cut = await sheet.getByRole('heading', { level: 1 }).evaluate((title) => {
+      const header = title.parentElement!.getBoundingClientRect();
+      return [...title.parentElement!.querySelectorAll('p, h1')].filter((line) => {
+        const box = line.getBoundingClientRect();
+        return box.top < header.top - 0.5 || box.bottom > header.bottom + 0.5 || box.right > header.right + 0.5;
+      }).map((line) => line.textContent);
+    });
+    expect(cut).toEqual([]);
     expect(await pdfPageCount(sheetPath)).toBe(1);
     const [sheetPage] = await pdfWords(sheetPath);
     expect(pageSizeMatches(sheetPage!, 'A4', orientation)).toBe(true);

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { funnelSheetLayout } from '@shared/diagrams/funnelSheet';
 import { boardFunnelInput, reverseFunnelTable } from '@shared/diagrams/inputs';
-import { FUNNEL_SHEET_HEADER_MM, funnelSheetBodies } from '@shared/diagrams/pages';
+import { funnelSheetBodies, funnelSheetHeaderMm } from '@shared/diagrams/pages';
 import { mainStages } from '@shared/funnel/stages';
 import { useApp } from '../../app/AppContext';
 import { formatDateTime } from '../../i18n';
@@ -26,33 +26,34 @@ export function FunnelSheetPrint(props: { workspaceId: string; boardId: string }
   const [printedAt] = useState(() => new Date().toISOString());
   const { records, content } = useBoardContent(props.workspaceId, props.boardId);
   const missing = records !== undefined && (records.workspace === null || records.board === null || records.board.kind !== 'funnel');
-  const layout = useMemo(() => {
+  const sheet = useMemo(() => {
     if (content?.kind !== 'funnel') return null;
     const labels = funnelLabels(t, language);
-    return funnelSheetLayout({ figure: boardFunnelInput(content.stages, content.plan, labels), table: reverseFunnelTable(content.stages, content.plan, labels) }, funnelSheetBodies(paper));
+    const input = { figure: boardFunnelInput(content.stages, content.plan, labels), table: reverseFunnelTable(content.stages, content.plan, labels) };
+    const layout = funnelSheetLayout(input, funnelSheetBodies(paper));
+    // When the fitting had to leave the entry definitions out (a long funnel with its table, at the
+    // smallest type), the heading says so, so a reader knows they exist and where to find them;
+    // the figure is laid out again under the taller heading.
+    const note = layout.definitionLines === 0 && mainStages(content.stages).some((stage) => stage.entryDefinition.trim() !== '');
+    return { layout: note ? funnelSheetLayout(input, funnelSheetBodies(paper, true)) : layout, note };
   }, [content, t, language, paper]);
+  const layout = sheet?.layout ?? null;
   usePrintReady(Boolean(layout && !missing), missing ? 'the funnel board does not exist' : null, layout?.orientation ?? null);
 
   if (!records) return null;
   if (missing || !records.workspace || !records.board) return <p role="alert">{t('board.notFound')}</p>;
   if (!layout || content?.kind !== 'funnel') return null;
-  const main = mainStages(content.stages);
-  const count = main.length;
-  // Said on the sheet when the fitting had to leave the entry definitions out (a long funnel with
-  // its table at the smallest type), so a reader knows they exist and where to find them.
-  const definitionsLeftOut = layout.definitionLines === 0 && main.some((stage) => stage.entryDefinition.trim() !== '');
+  const count = mainStages(content.stages).length;
   return (
     <PrintLayout kind="funnel-sheet" title={records.board.name} orientation={layout.orientation}>
       <article className="diagram-sheet" lang={language}>
-        <header className="diagram-sheet-header" style={{ height: `${FUNNEL_SHEET_HEADER_MM}mm` }}>
-          <div>
+        <header className="diagram-sheet-header" style={{ height: `${funnelSheetHeaderMm(sheet!.note)}mm` }}>
+          <div className="diagram-sheet-topline">
             <p className="diagram-sheet-kicker">{t('diagrams.funnelSheet.title')}</p>
-            <h1>{records.board.name}</h1>
+            <p className="diagram-sheet-meta">{t('diagrams.funnelSheet.footer', { workspace: records.workspace.name, date: formatDateTime(printedAt, language) })}</p>
           </div>
-          <div className="diagram-sheet-meta">
-            <p>{t('diagrams.funnelSheet.footer', { workspace: records.workspace.name, date: formatDateTime(printedAt, language) })}</p>
-            {definitionsLeftOut ? <p className="diagram-sheet-note">{t('diagrams.funnelSheet.definitionsLeftOut', { count })}</p> : null}
-          </div>
+          <h1 title={records.board.name}>{records.board.name}</h1>
+          {sheet!.note ? <p className="diagram-sheet-note">{t('diagrams.funnelSheet.definitionsLeftOut', { count })}</p> : null}
         </header>
         <DiagramSvg scene={layout.scene} label={t('diagrams.funnelSheet.figureLabel', { count })} />
       </article>
