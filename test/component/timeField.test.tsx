@@ -63,6 +63,8 @@ describe('timeText', () => {
     expect(['', '  '].map(minutes)).toEqual(['empty', 'empty']);
     expect(['25:00', '24:30', '9:60', '13pm', '18:00 pm'].map(minutes)).toEqual(['outOfRange', 'outOfRange', 'outOfRange', 'outOfRange', 'outOfRange']);
     expect(['nine', '9:5', '9::00', '午後6時pm', '12345', '-1'].map(minutes)).toEqual(['unreadable', 'unreadable', 'unreadable', 'unreadable', 'unreadable', 'unreadable']);
+    // 午前12時 / 午後12時 mean noon or midnight depending on who writes them: asked, not guessed.
+    expect(['午前12時', '午後12時', '午後12時30分'].map(minutes)).toEqual(['unreadable', 'unreadable', 'unreadable']);
     expect([0, 540, 1110, 1440].map(formatTimeText)).toEqual(['0:00', '9:00', '18:30', '24:00']);
   });
 });

@@ -24,6 +24,9 @@ export function parseTimeText(text: string): ParsedTimeText {
   const [, japanese, hours, minutes, english] = match;
   const half = japanese === '午前' || english?.startsWith('a') ? 'am' : japanese === '午後' || english?.startsWith('p') ? 'pm' : null;
   if (japanese && english) return { kind: 'unreadable' };
+  // 午前12時 and 午後12時 are read both ways in Japanese (午後12時 is noon by the old law and
+  // midnight in everyday use): not guessed, the person is asked for 0:00, 12:00 or 24:00.
+  if (japanese && Number(hours) === 12) return { kind: 'unreadable' };
   return clock(Number(hours), minutes === '半' ? 30 : minutes === undefined ? 0 : minutes.length === 2 || compact.includes('時') ? Number(minutes) : Number.NaN, half);
 }
 
@@ -31,7 +34,7 @@ function clock(hours: number, minutes: number, half: 'am' | 'pm' | null): Parsed
   if (!Number.isInteger(minutes)) return { kind: 'unreadable' };
   if (minutes > 59) return { kind: 'outOfRange' };
   if (half !== null) {
-    // 12 am is midnight, 12 pm noon; 午前0時 and 午後0時 say the same with a 0.
+    // 12 am is midnight, 12 pm noon (English usage); 午前0時 is midnight, 午後0時 noon.
     if (hours > 12) return { kind: 'outOfRange' };
     const base = hours % 12;
     return { kind: 'ok', minutes: (half === 'pm' ? base + 12 : base) * 60 + minutes };
