@@ -228,6 +228,10 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     await user.selectOptions(select, 'アメリカ合衆国');
     await user.click(screen.getByRole('button', { name: ja.calendar.save }));
     await screen.findByText(ja.calendar.saved);
+    // The US holidays' names are English: marked so in the Japanese page (a screen reader's voice).
+    fireEvent.change(screen.getByLabelText(ja.calendar.previewYear), { target: { value: '2026' } });
+    const preview = screen.getByRole('list', { name: ja.calendar.previewList.replace('{{year}}', '2026') });
+    expect(await within(preview).findByText('Thanksgiving Day')).toHaveAttribute('lang', 'en');
     window.location.hash = `#/w/${workspaceId}`;
     expect(await screen.findByTestId('calendar-summary')).toHaveTextContent('営業時間：月〜金 9:00〜18:00（日本標準時）、ただし 12:00〜13:00 を除く。米国の祝日、会社の休日 年末年始休業（毎年 12/29〜1/3）は除く。');
   });

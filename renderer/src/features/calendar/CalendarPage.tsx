@@ -408,7 +408,13 @@ function Preview(props: { calendar: WorkingCalendar }) {
         <ul className="calendar-preview" aria-label={t('calendar.previewList', { year })}>
           {days.map(({ day, date, off }) => (
             <li key={day}>
-              <time dateTime={date}>{dateText(date, language)}</time> {off.kind === 'public' ? off.holiday.name[language === 'ja' ? 'ja' : 'en'] : off.holiday.name || t('calendar.unnamed')}
+              <time dateTime={date}>{dateText(date, language)}</time>{' '}
+              {off.kind === 'public' ? (
+                // Other countries' holidays have English names only: marked so, for a screen reader's voice.
+                <span lang={language === 'ja' && props.calendar.publicHolidays !== 'JP' ? 'en' : undefined}>{off.holiday.name[language === 'ja' ? 'ja' : 'en']}</span>
+              ) : (
+                off.holiday.name || t('calendar.unnamed')
+              )}
             </li>
           ))}
         </ul>
