@@ -127,8 +127,9 @@ export function publicHolidaySetOf(region: string | undefined | null): PublicHol
 /**
  * The default calendar: Monday to Friday, 9:00–18:00 with a lunch break 12:00–13:00 (the usual
  * Japanese office day: 8 working hours), in `timeZone`. A Japanese workspace keeps Japan's hours
- * and public holidays. An English one takes the public holidays of the machine's region (the
- * region of its locale, `region`) when the app has them, else Japan's on a machine set to Japan's
+ * and public holidays. An English one takes the public holidays of the machine's country (`region`:
+ * the country of its time zone, or of its locale on UTC; calendarStore.machineRegion) when the app
+ * has them, else Japan's on a machine set to Japan's
  * time, else none until the user picks a set. The year-end closure 12/29–1/3 that nearly every
  * Japanese company observes goes with Japan's holidays.
  */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import { decodeCsvBytes, guessMapping, importCsv, parseCsvText } from '../../shared/kpi/csv';
 import { metricKey } from '../../shared/kpi/values';
@@ -168,11 +168,17 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
   });
 
   it('picks a country’s public holidays: English defaults to the machine’s region, the list follows the country, saving is undoable', async () => {
+    // A machine on UTC, whose zone names no country: the locale's region decides (jsdom's en-US).
+    const zone = process.env.TZ;
+    process.env.TZ = 'UTC';
+    onTestFinished(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
     const workspaceId = await createWorkspace('Northwind');
     const user = userEvent.setup();
     renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/calendar` });
     await screen.findByRole('heading', { level: 1, name: en.calendar.pageTitle });
-    // jsdom's navigator.language is en-US: the unsaved default has US public holidays.
     expect(navigator.language).toBe('en-US');
     const select = screen.getByLabelText(en.calendar.publicHolidays);
     expect(select).toHaveValue('US');

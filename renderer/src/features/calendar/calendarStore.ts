@@ -1,4 +1,5 @@
 import { defaultCalendar, WorkingCalendar } from '@shared/calendar/calendar';
+import { PUBLIC_HOLIDAY_COUNTRIES } from '@shared/calendar/countries';
 import type { Language } from '@shared/settings';
 // The texts the app writes into records, not the whole locales (which load per language with i18n;
 // issue 12), nor the calendar page's strings (the KPI views read the default calendar).
@@ -24,11 +25,38 @@ export function machineTimeZone(): string {
   }
 }
 
-/** The region of the machine's locale ('US' of 'en-US'), if it names one (the English default's public holidays). */
-export function machineRegion(): string | undefined {
+function canonicalZone(timeZone: string): string {
   try {
-    const tag = typeof navigator === 'undefined' ? undefined : navigator.language;
-    return tag ? new Intl.Locale(tag).region : undefined;
+    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** ICU's time zones of a region ('America/Toronto', … of 'CA'); none where the engine cannot say. */
+function zonesOfRegion(region: string): readonly string[] {
+  try {
+    const locale = new Intl.Locale(`und-${region}`) as Intl.Locale & { getTimeZones?(): string[]; timeZones?: string[] };
+    return locale.getTimeZones?.() ?? locale.timeZones ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The country whose public holidays the English default takes: the one the machine's time zone is
+ * in, among the countries the app has holidays of (a machine in Toronto is in Canada whatever its
+ * locale, and the desktop app's locale is Chromium's, en-US or en-GB for every English speaker);
+ * where the zone says nothing (UTC), the region of the locale ('US' of 'en-US'); otherwise none.
+ */
+export function machineRegion(timeZone: string = machineTimeZone(), localeTag: string | undefined = typeof navigator === 'undefined' ? undefined : navigator.language): string | undefined {
+  // The engine's own name of the zone on both sides (Asia/Kolkata is ICU's Asia/Calcutta).
+  const zone = canonicalZone(timeZone);
+  const byZone = PUBLIC_HOLIDAY_COUNTRIES.find((code) => zonesOfRegion(code).some((other) => other === timeZone || canonicalZone(other) === zone));
+  if (byZone) return byZone;
+  if (timeZone !== 'UTC' && !timeZone.startsWith('Etc/')) return undefined;
+  try {
+    return localeTag ? new Intl.Locale(localeTag).region : undefined;
   } catch {
     return undefined;
   }
