@@ -3,16 +3,12 @@ import '@fontsource/inter/700.css';
 import '@fontsource/noto-sans-jp/400.css';
 import '@fontsource/noto-sans-jp/700.css';
 import './theme/theme.css';
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import { Router } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
 import type { Language } from '@shared/settings';
-import { AppProvider, effectiveLanguage } from './app/AppContext';
-import { preloadPrintPage, preloadPrintPageFonts, primePrintPageData, printRoutes } from './app/printPages';
+import { effectiveLanguage } from './app/AppContext';
+import { PrintEntry } from './app/PrintEntry';
+import { preloadPrintPage, preloadPrintPageFonts, primePrintPageData } from './app/printPages';
 import { db } from './db/db';
-import { PrintRoot } from './features/print/PrintRoot';
 import { startPrintFonts } from './features/print/printFonts';
 import { detectHost } from './host';
 import { initI18n, loadLanguage } from './i18n';
@@ -54,19 +50,7 @@ async function start() {
   const i18n = initI18n(language);
   // Paper is white whatever the app's theme (PrintRoot says so again, for the app's window).
   document.documentElement.dataset.theme = 'light';
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <AppProvider host={host} initialSettings={settings} settingsProblem={problem}>
-          {/* wouter takes the location hook itself and calls it. */}
-          {/* oxlint-disable-next-line react/rules-of-hooks */}
-          <Router hook={useHashLocation}>
-            <PrintRoot routes={printRoutes} />
-          </Router>
-        </AppProvider>
-      </I18nextProvider>
-    </StrictMode>,
-  );
+  createRoot(document.getElementById('root')!).render(<PrintEntry i18n={i18n} host={host} settings={settings} settingsProblem={problem} />);
 }
 
 void start();

@@ -41,10 +41,7 @@ const byCountry = new Map<PublicHolidaySet, Map<number, PublicHoliday>>();
 
 function japanDays(): Map<number, PublicHoliday> {
   const days = new Map<number, PublicHoliday>();
-  for (const entry of Object.values(JAPAN)) {
-    const [year, month, day] = entry.date.split('-').map(Number) as [number, number, number];
-    days.set(dayNumber(year, month, day), { date: entry.date, name: { ja: entry.name, en: entry.name_en } });
-  }
+  for (const entry of Object.values(JAPAN)) days.set(dayOfIso(entry.date), { date: entry.date, name: { ja: entry.name, en: entry.name_en } });
   return days;
 }
 

@@ -1,18 +1,13 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { StrictMode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Router } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
 import { printRoute } from '../../shared/pdf';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { setTitle } from '../../shared/sla/document';
-import { AppProvider } from '../../renderer/src/app/AppContext';
-import { preloadPrintPage, printRoutes } from '../../renderer/src/app/printPages';
+import { PrintEntry } from '../../renderer/src/app/PrintEntry';
+import { preloadPrintPage } from '../../renderer/src/app/printPages';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
-import { PrintRoot } from '../../renderer/src/features/print/PrintRoot';
 import { PRINT_READY_SELECTOR } from '../../renderer/src/features/print/usePrintReady';
 import { primedSlaPrintData } from '../../renderer/src/features/sla/slaPrintData';
 import { ensureVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
@@ -21,22 +16,11 @@ import type { Host } from '../../renderer/src/host';
 import { initI18n } from '../../renderer/src/i18n';
 import { resetDb } from './renderApp';
 
-/** The print entry's tree (renderer/src/print.tsx) on a browser host that records the ready handshake. */
+/** The print entry's tree (PrintEntry, as renderer/src/print.tsx renders it) on a browser host that records the ready handshake. */
 function renderPrintEntry(hash: string, language: 'en' | 'ja' = 'en') {
   window.location.hash = hash;
   const host: Host = { ...createBrowserHost(localStorage), printReady: vi.fn<Host['printReady']>(async () => {}), printFailed: vi.fn<Host['printFailed']>(async () => {}) };
-  render(
-    <StrictMode>
-      <I18nextProvider i18n={initI18n(language)}>
-        <AppProvider host={host} initialSettings={{ ...DEFAULT_SETTINGS, language }} settingsProblem={null}>
-          {/* oxlint-disable-next-line react/rules-of-hooks */}
-          <Router hook={useHashLocation}>
-            <PrintRoot routes={printRoutes} />
-          </Router>
-        </AppProvider>
-      </I18nextProvider>
-    </StrictMode>,
-  );
+  render(<PrintEntry i18n={initI18n(language)} host={host} settings={{ ...DEFAULT_SETTINGS, language }} settingsProblem={null} />);
   return host;
 }
 

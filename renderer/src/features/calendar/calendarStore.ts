@@ -48,24 +48,36 @@ function zonesOfRegion(region: string): readonly string[] {
  * in, among the countries the app has holidays of (a machine in Toronto is in Canada whatever its
  * locale, and the desktop app's locale is Chromium's, en-US or en-GB for every English speaker);
  * where the zone says nothing (UTC), the region of the locale ('US' of 'en-US'); otherwise none.
+ * Found once per zone and locale: every read of a workspace with no saved calendar asks for it.
  */
 export function machineRegion(timeZone: string = machineTimeZone(), localeTag: string | undefined = typeof navigator === 'undefined' ? undefined : navigator.language): string | undefined {
-  // The engine's own name of the zone on both sides (Asia/Kolkata is ICU's Asia/Calcutta).
-  const zone = canonicalZone(timeZone);
-  const byZone = PUBLIC_HOLIDAY_COUNTRIES.find((code) => zonesOfRegion(code).some((other) => other === timeZone || canonicalZone(other) === zone));
-  if (byZone) return byZone;
-  if (timeZone !== 'UTC' && !timeZone.startsWith('Etc/')) return undefined;
-  try {
-    return localeTag ? new Intl.Locale(localeTag).region : undefined;
-  } catch {
-    return undefined;
+  const key = `${timeZone}|${localeTag ?? ''}`;
+  if (regionFound?.key !== key) regionFound = { key, region: findRegion(timeZone, localeTag) };
+  return regionFound.region;
+}
+let regionFound: { key: string; region: string | undefined } | null = null;
+
+function findRegion(timeZone: string, localeTag: string | undefined): string | undefined {
+  if (timeZone === 'UTC' || timeZone.startsWith('Etc/')) {
+    try {
+      return localeTag ? new Intl.Locale(localeTag).region : undefined;
+    } catch {
+      return undefined;
+    }
   }
+  const zones = PUBLIC_HOLIDAY_COUNTRIES.map((code) => [code, zonesOfRegion(code)] as const);
+  const byName = zones.find(([, list]) => list.includes(timeZone));
+  if (byName) return byName[0];
+  // Another name of the same zone (Asia/Kolkata is ICU's Asia/Calcutta): compared by the engine's own name.
+  const zone = canonicalZone(timeZone);
+  return zones.find(([, list]) => list.some((other) => canonicalZone(other) === zone))?.[0];
 }
 
 /** The default calendar for `language`, its year-end closure named in that language. */
 export function defaultCalendarFor(language: Language): WorkingCalendar {
   const strings = language === 'ja' ? defaultsJa : defaultsEn;
-  return defaultCalendar({ language, timeZone: machineTimeZone(), region: machineRegion(), yearEndName: strings.calendar.yearEnd });
+  // Only the English default looks for the machine's country (the Japanese one is Japan's).
+  return defaultCalendar({ language, timeZone: machineTimeZone(), region: language === 'en' ? machineRegion() : undefined, yearEndName: strings.calendar.yearEnd });
 }
 
 export type StoredCalendar = { calendar: WorkingCalendar; saved: boolean; updatedAt: string | null };

@@ -37,23 +37,23 @@ export function FunnelSheetPrint(props: { workspaceId: string; boardId: string }
     const note = layout.definitionLines === 0 && mainStages(content.stages).some((stage) => stage.entryDefinition.trim() !== '');
     return { layout: note ? funnelSheetLayout(input, funnelSheetBodies(paper, true)) : layout, note };
   }, [content, t, language, paper]);
-  const layout = sheet?.layout ?? null;
-  usePrintReady(Boolean(layout && !missing), missing ? 'the funnel board does not exist' : null, layout?.orientation ?? null);
+  usePrintReady(Boolean(sheet && !missing), missing ? 'the funnel board does not exist' : null, sheet?.layout.orientation ?? null);
 
   if (!records) return null;
   if (missing || !records.workspace || !records.board) return <p role="alert">{t('board.notFound')}</p>;
-  if (!layout || content?.kind !== 'funnel') return null;
+  if (!sheet || content?.kind !== 'funnel') return null;
+  const { layout, note } = sheet;
   const count = mainStages(content.stages).length;
   return (
     <PrintLayout kind="funnel-sheet" title={records.board.name} orientation={layout.orientation}>
       <article className="diagram-sheet" lang={language}>
-        <header className="diagram-sheet-header" style={{ height: `${funnelSheetHeaderMm(sheet!.note)}mm` }}>
+        <header className="diagram-sheet-header" style={{ height: `${funnelSheetHeaderMm(note)}mm` }}>
           <div className="diagram-sheet-topline">
             <p className="diagram-sheet-kicker">{t('diagrams.funnelSheet.title')}</p>
             <p className="diagram-sheet-meta">{t('diagrams.funnelSheet.footer', { workspace: records.workspace.name, date: formatDateTime(printedAt, language) })}</p>
           </div>
           <h1 title={records.board.name}>{records.board.name}</h1>
-          {sheet!.note ? <p className="diagram-sheet-note">{t('diagrams.funnelSheet.definitionsLeftOut', { count })}</p> : null}
+          {note ? <p className="diagram-sheet-note">{t('diagrams.funnelSheet.definitionsLeftOut', { count })}</p> : null}
         </header>
         <DiagramSvg scene={layout.scene} label={t('diagrams.funnelSheet.figureLabel', { count })} />
       </article>
