@@ -32,12 +32,22 @@ export function useOpenBoard(workspaceId: string, boardId: string) {
     if (!doc) return;
     let live = true;
     const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
+    // The writers' names, for the fonts, read with the doc: read after it, their read would wait
+    // behind the canvas's first render, and their fonts with it.
+    const names = db.members
+      .where('workspaceId')
+      .equals(workspaceId)
+      .toArray()
+      .then(
+        (members) => members.map((member) => member.name),
+        () => [] as string[],
+      );
     // While IndexedDB reads: the language's collator, which the board orders its writers with as
     // it opens (the first collator of a language loads its collation data, ~15 ms; issue 12).
     collatorFor(i18n.language);
     provider.whenLoaded.then(
       () => {
-        if (!boardFonts.has(doc)) boardFonts.set(doc, loadBoardFonts(doc, workspaceId));
+        if (!boardFonts.has(doc)) boardFonts.set(doc, loadBoardFonts(doc, names));
         if (live) setLoaded({ doc });
       },
       (error: unknown) => live && setLoaded({ error: errorMessage(error) }),
@@ -70,7 +80,7 @@ const NOTHING_TO_LOAD = Promise.resolve();
  * titles and marks drawn bold (writers' names, zone titles, the persona card) in the bold face too.
  * A note's text is regular only: asking for its bold subsets would double the fonts fetched.
  */
-async function loadBoardFonts(doc: Y.Doc, workspaceId: string): Promise<void> {
+async function loadBoardFonts(doc: Y.Doc, writerNames: Promise<string[]>): Promise<void> {
   try {
     const regular: string[] = [];
     // Words every note may show besides its own: department marks and names, the unknown writer, empty.
@@ -81,10 +91,11 @@ async function loadBoardFonts(doc: Y.Doc, workspaceId: string): Promise<void> {
       if (data.type === 'sticky') regular.push(textOf(data.text));
       else bold.push(textOf(data));
     });
-    // The notes' text at once (most of the subsets), not after the members are read: the canvas waits for these.
+    // The notes' text and the bold words at once (most of the subsets): the canvas waits for these.
     const notes = loadFontsFor(textOf([regular, bold]), [400]);
-    const names = (await db.members.where('workspaceId').equals(workspaceId).toArray()).map((member) => member.name);
-    await Promise.all([notes, loadFontsFor(textOf(names), [400]), loadFontsFor(textOf([...names, ...bold]), [700])]);
+    const marks = loadFontsFor(textOf(bold), [700]);
+    const names = await writerNames;
+    await Promise.all([notes, marks, loadFontsFor(textOf(names), [400, 700])]);
   } catch {
     // Fonts are an optimisation of the first layout: the board opens without them.
   }
