@@ -1,4 +1,7 @@
 import { baselineOffset, type Scene, type SceneItem } from '@shared/diagrams/scene';
+import { DiagramImageError } from './imageError';
+
+export { DiagramImageError };
 
 /**
  * Draws a laid-out diagram on a 2D canvas and encodes it as PNG: the same scene the print routes
@@ -12,18 +15,6 @@ export const FONT_STACK = 'Inter, "Noto Sans JP", sans-serif';
 /** The largest canvas Chromium, Firefox and Safari all draw and encode. */
 export const MAX_CANVAS_SIDE = 16_384;
 export const MAX_CANVAS_PIXELS = 64_000_000;
-
-export class DiagramImageError extends Error {
-  override readonly name = 'DiagramImageError';
-  constructor(
-    readonly code: 'fonts-missing' | 'too-large' | 'encode-failed',
-    message: string,
-    /** The image's size in pixels, for 'too-large'. */
-    readonly size: { width: number; height: number } | null = null,
-  ) {
-    super(message);
-  }
-}
 
 function fontOf(item: { size: number; weight: number; italic?: boolean }): string {
   return `${item.italic ? 'italic ' : ''}${item.weight} ${item.size}px ${FONT_STACK}`;

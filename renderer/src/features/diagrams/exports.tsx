@@ -1,17 +1,13 @@
 import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { PDF_KIND_SPECS, printRoute, type Paper, type PdfExportRequest } from '@shared/pdf';
-import type { Language } from '@shared/settings';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
-import type { Host } from '../../host';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
-import { DiagramImageError, scenePng } from './canvas';
-import { loadBoard } from './content';
-import { boardImage } from './figures';
+import { moduleLoader } from '../../ui/lazyModule';
+import { DiagramImageError } from './imageError';
 
 /** The funnel sheet of a funnel board (one page, portrait or landscape as its content fits). */
 export function funnelSheetRequest(workspaceId: string, boardId: string, boardName: string): PdfExportRequest {
@@ -25,19 +21,8 @@ export function boardPdfRequest(workspaceId: string, boardId: string, boardName:
 
 export const BOARD_PAPERS = PDF_KIND_SPECS.board.papers;
 
-/**
- * Draws a whole board as PNG (the same scene as its PDF, on a canvas, in the bundled fonts) and
- * offers it to save. Resolves false when the user cancelled the save dialog; rejects with a
- * DiagramImageError or the host's error otherwise.
- */
-export async function exportBoardImage(host: Host, workspaceId: string, boardId: string, context: { t: TFunction; language: Language }): Promise<boolean> {
-  const loaded = await loadBoard(workspaceId, boardId);
-  if (!loaded) throw new Error('the board does not exist');
-  const { scene, scale } = boardImage(loaded.content, { ...context, members: loaded.members, agreement: loaded.board.agreement ?? null });
-  const bytes = await scenePng(scene, scale);
-  const result = await host.saveImage(`${loaded.board.name}.png`, bytes);
-  return result.saved;
-}
+/** The PNG export's code (drawing the scene on a canvas, imageExport.ts) loads when a board is first exported as PNG (issue 12). */
+const imageExport = moduleLoader(() => import('./imageExport'));
 
 /**
  * The exports of one board, for its toolbar, its menu entry and its shortcuts: the sheet (persona
@@ -60,23 +45,25 @@ export function useBoardExports(props: { workspaceId: string; boardId: string; b
   const openBoardPdf = useCallback(() => setDialogOpen(true), []);
   const exportPng = useCallback(() => {
     const id = toast.loading(t('diagrams.board.exportPng'));
-    exportBoardImage(host, workspaceId, boardId, { t, language }).then(
-      (saved) => {
-        if (saved) toast.success(t('diagrams.board.pngSaved'), { id });
-        else toast.dismiss(id);
-      },
-      (error: unknown) => {
-        const message =
-          error instanceof DiagramImageError
-            ? error.code === 'fonts-missing'
-              ? t('diagrams.board.fontsMissing')
-              : error.code === 'too-large'
-                ? t('diagrams.board.tooLarge', { width: error.size?.width, height: error.size?.height })
-                : error.message
-            : errorMessage(error);
-        toast.error(t('diagrams.board.pngFailed', { message }), { id });
-      },
-    );
+    imageExport()
+      .then((module) => module.exportBoardImage(host, workspaceId, boardId, { t, language }))
+      .then(
+        (saved) => {
+          if (saved) toast.success(t('diagrams.board.pngSaved'), { id });
+          else toast.dismiss(id);
+        },
+        (error: unknown) => {
+          const message =
+            error instanceof DiagramImageError
+              ? error.code === 'fonts-missing'
+                ? t('diagrams.board.fontsMissing')
+                : error.code === 'too-large'
+                  ? t('diagrams.board.tooLarge', { width: error.size?.width, height: error.size?.height })
+                  : error.message
+              : errorMessage(error);
+          toast.error(t('diagrams.board.pngFailed', { message }), { id });
+        },
+      );
   }, [host, workspaceId, boardId, t, language]);
 
   // Alt+Shift+P/B/I (the shortcut table's exports scopes; by physical key whatever the layout).
