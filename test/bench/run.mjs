@@ -91,7 +91,7 @@ const benchSelected = (name) => ONLY === null || ONLY.has(name);
  * (BENCH_SLA_PARAS paragraphs of user text per section, BENCH_SLA_EXTRA commitments added to the
  * default ones). BENCH_SLA_PDF_DIR=dir keeps the last PDFs and the static page there. */
 const SLA_RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SLA_CONTENT = { paras: Number(process.env.BENCH_SLA_PARAS ?? 3), extra: Number(process.env.BENCH_SLA_EXTRA ?? 12) };
+const SLA_CONTENT = { paras: Number(process.env.BENCH_SLA_PARAS ?? 2), extra: Number(process.env.BENCH_SLA_EXTRA ?? 12) };
 
 const DEFINITIONS = {
   openMs:
