@@ -519,6 +519,8 @@ export const en = {
     periods: { month: 'Month', quarter: 'Quarter' },
     kinds: { step: 'Main path', outcome: 'Outcome (off the main path)' },
     handOffs: 'Hand-offs',
+    edge: 'From {{from}} to {{to}}',
+    edgeHandOff: 'From {{from}} to {{to}}, hand-off from {{fromOwner}} to {{toOwner}}',
     handOffEdge: 'Hand-off: {{from}} → {{to}}',
     handOffItem: '{{fromStage}} → {{toStage}}: {{from}} hands off to {{to}}',
     noHandOffs: 'No hand-offs: consecutive stages all have the same owner.',

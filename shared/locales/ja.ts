@@ -518,6 +518,8 @@ export const ja: Messages = {
     periods: { month: '月', quarter: '四半期' },
     kinds: { step: 'メイン経路', outcome: '結果（メイン経路外）' },
     handOffs: '引き渡し',
+    edge: '{{from}} から {{to}} へ',
+    edgeHandOff: '{{from}} から {{to}} へ（{{fromOwner}}から{{toOwner}}への引き渡し）',
     handOffEdge: '引き渡し：{{from}} → {{to}}',
     handOffItem: '{{fromStage}} → {{toStage}}：{{from}}から{{to}}へ引き渡し',
     noHandOffs: '引き渡しはありません（隣り合うステージの担当部門がすべて同じです）。',

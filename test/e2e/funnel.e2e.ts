@@ -63,6 +63,10 @@ test('funnel board: create, edit stages, hand-offs, reverse funnel, undo, reload
   const canvas = page.getByRole('region', { name: 'Funnel diagram' });
   await canvas.getByText('Hand-off: Marketing → Sales').waitFor();
   await canvas.getByRole('button', { name: /^MQL: owner Marketing/ }).waitFor();
+  // Each arrow is named after its stages for a screen reader (not React Flow's "Edge from <id> to <id>").
+  await canvas.getByRole('img', { name: 'From MQL to SAL, hand-off from Marketing to Sales', exact: true }).waitFor({ state: 'attached' });
+  await canvas.getByRole('img', { name: 'From Lead to MQL', exact: true }).waitFor({ state: 'attached' });
+  expect(await canvas.getByRole('img', { name: /^Edge from/ }).count()).toBe(0);
   // No revenue plan yet: the calculator names what is missing.
   await page.getByText('Enter a revenue target.').waitFor();
   await page.getByText('Enter an average deal size.').waitFor();

@@ -186,6 +186,9 @@ function Funnel(props: FunnelProps) {
       const target = steps[i]!.id;
       const id = `${source}->${target}`;
       const isHandOff = handOffIds.has(id);
+      const fromOwner = t(`funnel.owners.${owners.get(source)!}`);
+      const toOwner = t(`funnel.owners.${owners.get(target)!}`);
+      const stageNames = { from: names.get(source) ?? '', to: names.get(target) ?? '' };
       list.push({
         id,
         source,
@@ -193,13 +196,15 @@ function Funnel(props: FunnelProps) {
         focusable: false,
         className: isHandOff ? 'funnel-edge is-handoff' : 'funnel-edge',
         markerEnd: { type: MarkerType.ArrowClosed },
-        label: isHandOff ? t('funnel.handOffEdge', { from: t(`funnel.owners.${owners.get(source)!}`), to: t(`funnel.owners.${owners.get(target)!}`) }) : undefined,
+        label: isHandOff ? t('funnel.handOffEdge', { from: fromOwner, to: toOwner }) : undefined,
+        // What a screen reader says of the arrow (React Flow's own is "Edge from <id> to <id>", in English).
+        ariaLabel: isHandOff ? t('funnel.edgeHandOff', { ...stageNames, fromOwner, toOwner }) : t('funnel.edge', stageNames),
         labelBgPadding: [6, 3],
         labelBgBorderRadius: 4,
       });
     }
     return list;
-  }, [stages, handOffList, t]);
+  }, [stages, handOffList, names, t]);
 
   // After a stage is added or removed, fit the diagram to the window again.
   const refit = () => requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
