@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
-import { openSample, poll, theme, toasts } from './support/app';
+import { createWorkspace, goHome, openSample, poll, rowNamed, theme, toasts, workspacesTable } from './support/app';
 import { escapeRegExp, SAMPLE_BOARD, waitForBoard } from './support/board';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations as audit, launchBrowser, type AppBrowser } from './support/browser';
 import { settle } from './support/keyboard';
@@ -154,6 +154,25 @@ describe('Layout at 1366×768', () => {
     expect((lighter! + 0.05) / (darker! + 0.05)).toBeGreaterThanOrEqual(4.5);
     await audit(page, 'run mode with a toast, projector theme, 1366×768');
     await switchTheme('light');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('a workspace name of 200 characters without a space widens neither the home page nor the workspace page', { timeout: 120_000 }, async () => {
+    const name = `Northwind${'X'.repeat(191)}`;
+    await goHome(page);
+    await createWorkspace(page, name);
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    await poll(fits).toBe(true);
+    await shot('long-name-workspace');
+    await goHome(page);
+    const row = rowNamed(workspacesTable(page), name);
+    await row.waitFor();
+    await poll(fits).toBe(true);
+    // The row's menu stays on screen, by its name.
+    const menu = page.getByRole('button', { name: en.home.workspaceActions.replace('{{name}}', name) });
+    const box = await menu.boundingBox();
+    expect(box && box.x + box.width <= WIDTH).toBe(true);
+    await shot('long-name-home');
     expect(app.pageErrors).toEqual([]);
   });
 });
