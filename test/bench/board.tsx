@@ -20,11 +20,13 @@ import { addNodes, newSticky } from '../../shared/board/doc';
 import { AppProvider, applyTheme } from '../../renderer/src/app/AppContext';
 import { db } from '../../renderer/src/db/db';
 import { purgeDeletedWorkspaces } from '../../renderer/src/db/workspaces';
+import { prefetchBoardDoc } from '../../renderer/src/features/board/useOpenBoard';
 import { BoardPage } from '../../renderer/src/features/personas/PersonaBoardPage';
 import { AudienceProvider } from '../../renderer/src/features/audience/AudienceContext';
 import { RoomsProvider } from '../../renderer/src/features/rooms/RoomsContext';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import { initI18n, loadLanguage } from '../../renderer/src/i18n';
+import { prefetchWorkspace } from '../../renderer/src/ui/WorkspaceGate';
 import { BENCH_MEMBERS, benchStickies, selectionIds } from './boardData';
 import { installProbe } from './probe';
 
@@ -78,6 +80,10 @@ async function open(): Promise<void> {
   void db.open().catch(() => undefined);
   const host = createBrowserHost();
   const { settings, problem } = await host.getSettings();
+  // As main.tsx on a board page (prefetchStartData): the workspace and the board's doc load while
+  // the language does.
+  void prefetchWorkspace(workspaceId);
+  void prefetchBoardDoc(workspaceId, boardId, 'en');
   await loadLanguage('en');
   const i18n = initI18n('en');
   applyTheme(settings.theme);

@@ -1,8 +1,11 @@
 // Loading the fonts a view's text needs before drawing it (renderer/src/theme/fonts.ts, issue 12).
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DexieYProvider } from 'y-dexie';
+import { prefetchStartData } from '../../renderer/src/app/pages';
+import { db } from '../../renderer/src/db/db';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
-import { boardFontsLoaded, useOpenBoard } from '../../renderer/src/features/board/useOpenBoard';
+import { boardFontsLoaded, prefetchBoardDoc, useOpenBoard } from '../../renderer/src/features/board/useOpenBoard';
 import type * as Y from 'yjs';
 import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
 import { loadFontsFor, textOf, useFontsSettled } from '../../renderer/src/theme/fonts';
@@ -117,6 +120,45 @@ describe('opening a board', () => {
     expect(fontsDone).toBe(false);
     act(() => fonts.settle());
     await waitFor(() => expect(fontsDone).toBe(true));
+    unmount();
+  });
+});
+
+describe('opening the app on a board (prefetchStartData)', () => {
+  it('loads the board’s doc and asks for its fonts (the department marks in the language asked for) before the page renders', async () => {
+    const workspaceId = await createWorkspace('Fonts');
+    await addMember(workspaceId, { name: '鈴木 一郎', department: 'sales', title: '' });
+    const boardId = await createPersonaBoard(workspaceId, '情シス部長');
+    const fonts = installFonts();
+    const ready = prefetchStartData(`/w/${workspaceId}/b/${boardId}`, 'ja');
+    // Before any page: the doc y-dexie will give the page is loading, one reference taken.
+    const doc = DexieYProvider.getOrCreateDocument(db, 'boards', 'doc', [workspaceId, boardId]);
+    expect(DexieYProvider.for(doc)?.refCount).toBe(1);
+    await ready;
+    expect(doc.isLoaded).toBe(true);
+    // The fonts of the persona's name, the writer's name and the Japanese department marks (営業,
+    // マーケティング) are asked for without the page, whatever language i18n is set to.
+    await waitFor(() => expect(fonts.load.mock.calls.map(([, text]) => text).join('')).toContain('鈴'));
+    const asked = fonts.load.mock.calls.map(([, text]) => text).join('');
+    for (const character of '情シス部長鈴木営業マーケティング') expect(asked).toContain(character);
+    // The funnel board's page reads ahead the same way.
+    const funnel = prefetchStartData(`/w/${workspaceId}/funnel/${boardId}-funnel`, 'en');
+    expect(DexieYProvider.for(DexieYProvider.getOrCreateDocument(db, 'boards', 'doc', [workspaceId, `${boardId}-funnel`]))?.refCount).toBe(1);
+    await funnel;
+  });
+
+  it('the page opens the doc loaded ahead (the same Y.Doc, its load under way), and the early reference is given back after its time while the page keeps the doc', async () => {
+    const workspaceId = await createWorkspace('Fonts');
+    const boardId = await createPersonaBoard(workspaceId, 'Persona');
+    installFonts().settle();
+    const ready = prefetchBoardDoc(workspaceId, boardId, 'en', 200);
+    const doc = DexieYProvider.getOrCreateDocument(db, 'boards', 'doc', [workspaceId, boardId]);
+    const { result, unmount } = renderHook(() => useOpenBoard(workspaceId, boardId));
+    await ready;
+    await waitFor(() => expect(result.current.loaded).toEqual({ doc }));
+    expect(DexieYProvider.for(doc)?.refCount).toBe(2);
+    await waitFor(() => expect(DexieYProvider.for(doc)?.refCount).toBe(1), { timeout: 2_000 });
+    expect(result.current.generation).toBe(0);
     unmount();
   });
 });

@@ -1,6 +1,7 @@
 import { isAudiencePath } from '@shared/audience/presentation';
 import { isPrintPath } from '@shared/pdf';
 import type { Language } from '@shared/settings';
+import { prefetchBoardDoc } from '../features/board/useOpenBoard';
 import { prefetchKpiData } from '../features/kpis/useKpiData';
 import { prefetchWorkspace } from '../ui/WorkspaceGate';
 import { lazyPage, moduleLoader, type ModuleLoader } from './lazyPage';
@@ -162,6 +163,13 @@ export function preloadStartPage(path: string): Promise<void> {
 const routeData: Partial<Record<keyof typeof PAGE_ROUTES, (params: Record<string, string>, language: Language) => Promise<void>>> = {
   kpis: async ({ id }, language) => {
     await Promise.all([prefetchWorkspace(id!), prefetchKpiData(id!, language)]);
+  },
+  // A board's doc (and then the fonts of its text) loads while the page's code and the language do.
+  board: async ({ id, boardId }, language) => {
+    await Promise.all([prefetchWorkspace(id!), prefetchBoardDoc(id!, boardId!, language)]);
+  },
+  funnel: async ({ id, boardId }, language) => {
+    await Promise.all([prefetchWorkspace(id!), prefetchBoardDoc(id!, boardId!, language)]);
   },
 };
 
