@@ -1,7 +1,7 @@
 import { isAudiencePath } from '@shared/audience/presentation';
 import { isPrintPath } from '@shared/pdf';
 import type { Language } from '@shared/settings';
-import { prefetchBoardDoc } from '../features/board/useOpenBoard';
+import { prefetchBoardDoc } from '../features/board/boardDoc';
 import { prefetchKpiData } from '../features/kpis/useKpiData';
 import { prefetchWorkspace } from '../ui/WorkspaceGate';
 import { lazyPage, moduleLoader, type ModuleLoader } from './lazyPage';

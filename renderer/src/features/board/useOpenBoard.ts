@@ -2,13 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
-import { nodesMap } from '@shared/board/doc';
-import { type Language, languageFromLocale } from '@shared/settings';
+import { languageFromLocale } from '@shared/settings';
 import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
-import { i18n, loadedMessages, loadLanguage } from '../../i18n';
-import { loadFontsFor, textOf } from '../../theme/fonts';
-import { collatorFor } from './writer';
+import { i18n } from '../../i18n';
+import { openBoardDoc } from './boardDoc';
+
+export { boardFontsLoaded, prefetchBoardDoc } from './boardDoc';
 
 export type LoadedDoc = { doc: Y.Doc } | { error: string } | null;
 
@@ -51,92 +51,4 @@ export function useOpenBoard(workspaceId: string, boardId: string) {
   }, [doc, workspaceId]);
 
   return { workspace, board, loaded, generation };
-}
-
-const boardFonts = new WeakMap<Y.Doc, Promise<void>>();
-
-/**
- * Loads a board's Y.Doc from IndexedDB (a DexieYProvider reference, which the caller releases) and,
- * once per doc, asks for the fonts of its text when it is loaded (boardFontsLoaded). The page
- * calls it as it opens; the app's start calls it ahead of the page (prefetchBoardDoc). Meanwhile
- * the writers' names are read for the fonts (read after the doc, their read would wait behind the
- * canvas's first render, and their fonts with it) and the language's collator is made (the board
- * orders its writers with it as it opens; the first collator of a language loads its collation
- * data, ~15 ms; issue 12).
- */
-export function openBoardDoc(doc: Y.Doc, workspaceId: string, language: Language): DexieYProvider {
-  const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
-  if (!boardFonts.has(doc)) {
-    const names = db.members
-      .where('workspaceId')
-      .equals(workspaceId)
-      .toArray()
-      .then(
-        (members) => members.map((member) => member.name),
-        () => [] as string[],
-      );
-    collatorFor(language);
-    boardFonts.set(
-      doc,
-      provider.whenLoaded.then(
-        () => loadBoardFonts(doc, names, language),
-        () => undefined,
-      ),
-    );
-  }
-  return provider;
-}
-
-/** How long a board doc loaded ahead of its page waits for the page to take it over. */
-const TAKE_OVER_MS = 10_000;
-
-/**
- * Starts loading the board `boardId`'s doc when the app opens on its page (main.tsx, through
- * prefetchStartData; issue 12): the doc (and then its fonts) load while the settings, the language
- * and the page's code do, instead of after the page's first render has read the board's record.
- * The page's own openBoardDoc gets the same doc (y-dexie keeps one Y.Doc per board while it is
- * loaded) and its load under way. Resolves when the doc is loaded or could not be (the page's own
- * load reports that); the reference taken here is given back after TAKE_OVER_MS.
- */
-export function prefetchBoardDoc(workspaceId: string, boardId: string, language: Language, takeOverMs = TAKE_OVER_MS): Promise<void> {
-  const doc = DexieYProvider.getOrCreateDocument(db, 'boards', 'doc', [workspaceId, boardId]);
-  const provider = openBoardDoc(doc, workspaceId, language);
-  setTimeout(() => DexieYProvider.release(doc), takeOverMs);
-  return provider.whenLoaded.catch(() => undefined);
-}
-
-/** Settles when the fonts of a loaded board's text are loaded (or could not be, or took too long). */
-export function boardFontsLoaded(doc: Y.Doc): Promise<void> {
-  return boardFonts.get(doc) ?? NOTHING_TO_LOAD;
-}
-// One settled promise, so a caller that renders again gets the same value (an effect's dependency).
-const NOTHING_TO_LOAD = Promise.resolve();
-
-/**
- * The board's text in the app's fonts: every node's strings in the regular face, and the names,
- * titles and marks drawn bold (writers' names, zone titles, the persona card) in the bold face too.
- * A note's text is regular only: asking for its bold subsets would double the fonts fetched.
- */
-async function loadBoardFonts(doc: Y.Doc, writerNames: Promise<string[]>, language: Language): Promise<void> {
-  try {
-    const regular: string[] = [];
-    // Words every note may show besides its own: department marks and names, the unknown writer,
-    // empty (from the language's messages: ahead of the page, i18n may not be set up yet).
-    await loadLanguage(language);
-    const { board } = loadedMessages(language);
-    const words = (['sales', 'marketing', 'joint'] as const).flatMap((department) => [board.mark[department], board.department[department]]);
-    const bold: string[] = [...words, board.sticky.unknownAuthor, board.sticky.empty];
-    nodesMap(doc).forEach((node) => {
-      const data = node.toJSON() as Record<string, unknown>;
-      if (data.type === 'sticky') regular.push(textOf(data.text));
-      else bold.push(textOf(data));
-    });
-    // The notes' text and the bold words at once (most of the subsets): the canvas waits for these.
-    const notes = loadFontsFor(textOf([regular, bold]), [400]);
-    const marks = loadFontsFor(textOf(bold), [700]);
-    const names = await writerNames;
-    await Promise.all([notes, marks, loadFontsFor(textOf(names), [400, 700])]);
-  } catch {
-    // Fonts are an optimisation of the first layout: the board opens without them.
-  }
 }
