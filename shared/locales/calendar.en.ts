@@ -55,6 +55,9 @@ export const calendarEn = {
   saved: 'Working calendar saved',
   undone: 'The previous calendar is back',
   unchanged: 'Nothing to save: this is the calendar in use.',
+  unsaved: 'Unsaved changes',
+  discard: 'Discard changes',
+  discarded: 'Changes discarded: the saved calendar is back',
   failed: 'Could not save the calendar: {{message}}',
   errors: {
     badTime: 'Not a time of day between 0:00 and 24:00: type it like 9:00 or 18:30.',

@@ -55,6 +55,9 @@ export const calendarJa: Messages['calendar'] = {
   saved: '営業日カレンダーを保存しました',
   undone: '前のカレンダーに戻しました',
   unchanged: '保存する変更はありません（使用中のカレンダーと同じです）。',
+  unsaved: '未保存の変更があります',
+  discard: '変更を破棄',
+  discarded: '変更を破棄し、保存済みのカレンダーに戻しました',
   failed: 'カレンダーを保存できませんでした：{{message}}',
   errors: {
     badTime: '0:00〜24:00 の時刻ではありません。9:00 や 18:30 の形で入力してください。',

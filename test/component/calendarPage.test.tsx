@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
@@ -240,6 +240,77 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     expect(await within(preview).findByText('Thanksgiving Day')).toHaveAttribute('lang', 'en');
     window.location.hash = `#/w/${workspaceId}`;
     expect(await screen.findByTestId('calendar-summary')).toHaveTextContent('営業時間：月〜金 9:00〜18:00（日本標準時）、ただし 12:00〜13:00 を除く。米国の祝日、会社の休日 年末年始休業（毎年 12/29〜1/3）は除く。');
+  });
+
+  it('keeps edits not saved when the page is left and come back to, says they are unsaved; Discard (undoable) and Save clear them', async () => {
+    const workspaceId = await createWorkspace('Northwind');
+    await saveCalendar(workspaceId, NEW_YORK);
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/calendar` });
+    await screen.findByRole('heading', { level: 1, name: en.calendar.pageTitle });
+    const opens = () => screen.getByLabelText(en.calendar.opens);
+    const unsaved = () => screen.queryByText(en.calendar.unsaved);
+    const discard = () => screen.queryByRole('button', { name: en.calendar.discard });
+    // Nothing edited: neither the status nor Discard.
+    expect(unsaved()).toBeNull();
+    expect(discard()).toBeNull();
+
+    // Opens at 8:00, and Saturday too: the page says so beside Save, in a status (announced).
+    await user.clear(opens());
+    await user.type(opens(), '8:00');
+    await user.click(screen.getByLabelText('Saturday'));
+    expect(unsaved()).toHaveAttribute('role', 'status');
+    expect(discard()).toBeInTheDocument();
+
+    // Away by the sidebar, and back: the edits are still there, still unsaved, nothing written.
+    const nav = screen.getByRole('navigation', { name: 'Workspace: Northwind' });
+    await user.click(within(nav).getByRole('link', { name: /^Overview/ }));
+    await screen.findByRole('heading', { level: 1, name: 'Northwind' });
+    expect(screen.queryByRole('heading', { level: 1, name: en.calendar.pageTitle })).toBeNull();
+    await user.click(within(nav).getByRole('link', { name: /^Calendar/ }));
+    await screen.findByRole('heading', { level: 1, name: en.calendar.pageTitle });
+    expect(opens()).toHaveValue('8:00');
+    expect(screen.getByLabelText('Saturday')).toBeChecked();
+    expect(unsaved()).toHaveAttribute('role', 'status');
+    expect((await db.calendars.get(workspaceId))!.calendar).toMatchObject({ opens: 540, workingDays: [1, 2, 3, 4, 5] });
+
+    // Discard: the stored calendar again, no status; the focus stays by Save. Undo brings the edits back.
+    await user.click(discard()!);
+    expect(opens()).toHaveValue('9:00');
+    expect(screen.getByLabelText('Saturday')).not.toBeChecked();
+    expect(unsaved()).toBeNull();
+    expect(discard()).toBeNull();
+    expect(screen.getByRole('button', { name: en.calendar.save })).toHaveFocus();
+    await screen.findByText(en.calendar.discarded);
+    await user.click(screen.getAllByRole('button', { name: en.common.undo })[0]!);
+    await waitFor(() => expect(opens()).toHaveValue('8:00'));
+    expect(screen.getByLabelText('Saturday')).toBeChecked();
+    expect(unsaved()).toBeInTheDocument();
+
+    // Undoing an edit by hand is no edit: unticking Saturday and 9:00 again leave nothing unsaved.
+    await user.click(screen.getByLabelText('Saturday'));
+    expect(unsaved()).toBeInTheDocument();
+    await user.clear(opens());
+    await user.type(opens(), '9:00');
+    expect(unsaved()).toBeNull();
+    expect(localStorage.getItem(`alignboard.calendarDraft.${workspaceId}`)).toBeNull();
+
+    // The page unmounted altogether (the app rendered anew): an edit is still there, and kept for a reload.
+    await user.click(screen.getByLabelText('Saturday'));
+    expect(localStorage.getItem(`alignboard.calendarDraft.${workspaceId}`)).toContain('"workingDays":[1,2,3,4,5,6]');
+    cleanup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/calendar` });
+    await screen.findByRole('heading', { level: 1, name: en.calendar.pageTitle });
+    expect(screen.getByLabelText('Saturday')).toBeChecked();
+    expect(unsaved()).toBeInTheDocument();
+
+    // Save: written, the status gone, the draft forgotten.
+    await user.click(screen.getByRole('button', { name: en.calendar.save }));
+    await screen.findByText(en.calendar.saved);
+    expect(unsaved()).toBeNull();
+    expect(discard()).toBeNull();
+    expect((await db.calendars.get(workspaceId))!.calendar.workingDays).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(localStorage.getItem(`alignboard.calendarDraft.${workspaceId}`)).toBeNull();
   });
 
   it('the workspace page sums the calendar up in one sentence and links to it', async () => {

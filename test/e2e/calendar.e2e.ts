@@ -174,6 +174,71 @@ describe('Working calendar', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('edits not saved are kept when the page is left by the sidebar (and on reload), marked unsaved, until saved or discarded', async () => {
+    const { page, pageErrors } = await launchBrowser({ lang: 'en' });
+    const workspace = 'Unsaved Ltd';
+    await page.getByRole('button', { name: en.home.newWorkspace, exact: true }).first().click();
+    const create = page.getByRole('dialog', { name: en.home.createTitle });
+    await create.getByLabel(en.common.name).fill(workspace);
+    await create.getByRole('button', { name: en.common.create }).click();
+    await page.getByRole('heading', { level: 1, name: workspace }).waitFor();
+    const sidebar = page.getByRole('navigation', { name: `Workspace: ${workspace}` });
+    await sidebar.getByRole('link', { name: 'Calendar', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: en.calendar.pageTitle }).waitFor();
+    const status = page.getByRole('status').filter({ hasText: en.calendar.unsaved });
+    const discard = page.getByRole('button', { name: en.calendar.discard });
+    expect(await status.count()).toBe(0);
+    expect(await discard.count()).toBe(0);
+
+    // QA's path: Opens 9:00 → 8:00, Saturday ticked, away by the sidebar and back.
+    const opens = page.getByLabel(en.calendar.opens, { exact: true });
+    await opens.fill('8:00');
+    await opens.press('Tab');
+    await page.getByLabel('Saturday').check();
+    await status.waitFor();
+    await sidebar.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: workspace }).waitFor();
+    await sidebar.getByRole('link', { name: 'KPIs', exact: true }).click();
+    await sidebar.getByRole('link', { name: 'Calendar', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: en.calendar.pageTitle }).waitFor();
+    expect(await opens.inputValue()).toBe('8:00');
+    expect(await page.getByLabel('Saturday').isChecked()).toBe(true);
+    await status.waitFor();
+    await expectNoSeriousA11yViolations(page, 'working calendar page with unsaved changes');
+    await shot(page, 'calendar-page-unsaved');
+
+    // A reload (or the window closed and opened again) finds them too.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: en.calendar.pageTitle }).waitFor();
+    expect(await opens.inputValue()).toBe('8:00');
+    await status.waitFor();
+
+    // Discard, from the keyboard: the stored calendar again, nothing unsaved; Undo brings the edits back.
+    await discard.focus();
+    await page.keyboard.press('Enter');
+    await status.waitFor({ state: 'detached' });
+    expect(await opens.inputValue()).toBe('9:00');
+    expect(await page.getByLabel('Saturday').isChecked()).toBe(false);
+    await toasts(page).getByText(en.calendar.discarded).waitFor();
+    await toasts(page).getByRole('button', { name: en.common.undo }).click();
+    await status.waitFor();
+    expect(await opens.inputValue()).toBe('8:00');
+
+    // Save: written, the status gone; away and back, the saved calendar.
+    await page.getByRole('button', { name: en.calendar.save }).click();
+    await toasts(page).getByText(en.calendar.saved).waitFor();
+    await status.waitFor({ state: 'detached' });
+    expect(await discard.count()).toBe(0);
+    await sidebar.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: workspace }).waitFor();
+    await sidebar.getByRole('link', { name: 'Calendar', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: en.calendar.pageTitle }).waitFor();
+    expect(await opens.inputValue()).toBe('8:00');
+    expect(await page.getByLabel('Saturday').isChecked()).toBe(true);
+    expect(await status.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   test('日本語: the default Japanese calendar, stated in the SLA; a January export in business hours (2 h, not 24 h)', async () => {
     const { page, pageErrors } = await launchBrowser({ lang: 'ja' });
     const workspace = 'カレンダー株式会社';

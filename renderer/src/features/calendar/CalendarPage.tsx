@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Link } from 'wouter';
-import { type CompanyHoliday, daysBetween, formatMinutes, MAX_COMPANY_HOLIDAYS, MAX_RANGE_DAYS, parseMinutes, type PublicHolidaySet, sameCalendar, WorkingCalendar } from '@shared/calendar/calendar';
+import { type CompanyHoliday, daysBetween, MAX_COMPANY_HOLIDAYS, MAX_RANGE_DAYS, parseMinutes, type PublicHolidaySet, sameCalendar, WorkingCalendar } from '@shared/calendar/calendar';
 import { PUBLIC_HOLIDAYS_LAST_YEAR } from '@shared/calendar/countries';
 import { holidaysOfYear, PUBLIC_HOLIDAYS_SOURCE, publicHolidaysKnown } from '@shared/calendar/holidays';
 import { timeZones } from '@shared/calendar/zone';
@@ -22,37 +22,13 @@ import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, isLive, Loading, NotFound, useWorkspace } from '../../ui/WorkspaceGate';
 import { listVersions } from '../sla/slaStore';
+import { type CalendarDraft, draftOf, readCalendarDraft, sameDraft, useCalendarDraft } from './calendarDraft';
 import { defaultCalendarFor, loadCalendar, revertCalendar, saveCalendar } from './calendarStore';
 import { countryName, dateText, holidaySetOptions, holidayWhen, hoursPerDayText, WEEK_ORDER, weekdayNames } from './format';
 import './calendar.css';
 import { TimeField } from '../../ui/TimeField';
 
-/** The form's state: times as typed ('09:00'), everything else as in the calendar. */
-type Draft = {
-  timeZone: string;
-  workingDays: number[];
-  opens: string;
-  closes: string;
-  lunch: boolean;
-  lunchFrom: string;
-  lunchTo: string;
-  publicHolidays: PublicHolidaySet;
-  companyHolidays: CompanyHoliday[];
-};
-
-function draftOf(calendar: WorkingCalendar): Draft {
-  return {
-    timeZone: calendar.timeZone,
-    workingDays: [...calendar.workingDays],
-    opens: formatMinutes(calendar.opens),
-    closes: formatMinutes(calendar.closes),
-    lunch: calendar.lunch !== null,
-    lunchFrom: formatMinutes(calendar.lunch?.from ?? 12 * 60),
-    lunchTo: formatMinutes(calendar.lunch?.to ?? 13 * 60),
-    publicHolidays: calendar.publicHolidays,
-    companyHolidays: calendar.companyHolidays.map((holiday) => ({ ...holiday })),
-  };
-}
+type Draft = CalendarDraft;
 
 type FieldKey = 'opens' | 'closes' | 'lunch' | 'workingDays';
 type Checked = { ok: true; calendar: WorkingCalendar } | { ok: false; problems: Partial<Record<FieldKey, string>> };
@@ -101,11 +77,13 @@ export function CalendarPage(props: { workspaceId: string }) {
   const workspace = useWorkspace(props.workspaceId);
   const stored = useLiveQuery(() => loadCalendar(props.workspaceId, language), [props.workspaceId, language]);
   const signed = useLiveQuery(async () => lastSigned(await listVersions(props.workspaceId)) ?? null, [props.workspaceId]);
-  // null: not edited, the form shows the stored calendar (and follows it, e.g. after Undo).
-  const [edits, setEdits] = useState<Draft | null>(null);
+  // null: not edited, the form shows the stored calendar (and follows it, e.g. after Undo). Kept
+  // outside the page (calendarDraft.ts): edits not saved are still here after leaving and coming back.
+  const [edits, setEdits] = useCalendarDraft(props.workspaceId);
   const [problems, setProblems] = useState<Partial<Record<FieldKey, string>>>({});
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
   // Ctrl/⌘+S saves, as in every editor (the shortcut table's 'calendar' scope): it submits the form.
   useShortcuts('calendar', { 'calendar.save': () => void form.current?.requestSubmit() });
   useDocumentTitle(`${t('calendar.pageTitle')} — ${workspace?.name ?? t('app.loading')}`);
@@ -120,9 +98,25 @@ export function CalendarPage(props: { workspaceId: string }) {
   if (workspace === undefined || stored === undefined || signed === undefined || draft === null) return <Loading />;
   if (!isLive(workspace)) return <NotFound />;
 
-  const change = (patch: Partial<Draft>) => setEdits({ ...draft, ...patch });
+  const storedDraft = draftOf(stored.calendar);
+  // Edits that come back to the stored calendar are no edits: the form follows the stored one again.
+  const change = (patch: Partial<Draft>) => {
+    const next = { ...draft, ...patch };
+    setEdits(sameDraft(next, storedDraft) ? null : next);
+  };
+  const unsaved = edits !== null && !sameDraft(edits, storedDraft);
   const checked = check(draft, t);
   const signedCalendar = signed ? calendarOfDocument(signed.document) : null;
+
+  function discard() {
+    const discarded = edits;
+    setProblems({});
+    setEdits(null);
+    saveButton.current?.focus();
+    toast(t('calendar.discarded'), {
+      action: toastAction(t('common.undo'), () => setEdits(discarded)),
+    });
+  }
 
   async function save(event?: FormEvent) {
     event?.preventDefault();
@@ -141,7 +135,8 @@ export function CalendarPage(props: { workspaceId: string }) {
     setSaving(true);
     try {
       const saved = await saveCalendar(props.workspaceId, result.calendar);
-      setEdits(null);
+      // Edits made while it was being written stay a draft.
+      if (readCalendarDraft(props.workspaceId) === edits) setEdits(null);
       toast.success(t('calendar.saved'), {
         action: toastAction(t('common.undo'), () => {
           void revertCalendar(saved)
@@ -249,9 +244,18 @@ export function CalendarPage(props: { workspaceId: string }) {
         <CompanyHolidays holidays={draft.companyHolidays} onChange={(companyHolidays) => change({ companyHolidays })} />
 
         <div className="toolbar calendar-actions">
-          <button type="submit" className="button primary" disabled={saving} aria-keyshortcuts={ariaKeys('calendar.save')}>
+          <button ref={saveButton} type="submit" className="button primary" disabled={saving} aria-keyshortcuts={ariaKeys('calendar.save')}>
             {t('calendar.save')} <kbd aria-hidden="true">{keyHint('calendar.save')}</kbd>
           </button>
+          {/* Always there (empty when nothing is unsaved), so its text is announced when it appears. */}
+          <span role="status" className="calendar-unsaved">
+            {unsaved ? t('calendar.unsaved') : ''}
+          </span>
+          {unsaved ? (
+            <button type="button" className="button" disabled={saving} onClick={discard}>
+              {t('calendar.discard')}
+            </button>
+          ) : null}
           <button
             type="button"
             className="button"
