@@ -798,6 +798,7 @@ export const en = {
       pad: 'Signature pad: draw your signature with a mouse, pen or finger',
       clear: 'Clear',
       typedPreview: 'Signature from your typed name',
+      futureDate: 'The date {{date}} is in the future: a signature is dated the day it is given (today is {{today}}, or an earlier day).',
       emptyPad: 'Draw your signature first, or choose “Type my name instead”.',
       submit: 'Sign',
       done: '{{name}} signed',
