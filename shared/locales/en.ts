@@ -620,6 +620,10 @@ export const en = {
       owner: 'Owner',
       unassigned: 'Unassigned',
       invalid: 'Not saved: {{field}} has an invalid value.',
+      invalidWhole: 'Not saved: {{field}} must be a whole number from {{min}} to {{max}}.',
+      invalidPositive: 'Not saved: {{field}} must be a number above 0, up to {{max}}.',
+      invalidList: 'Not saved: {{field}} takes up to {{max}} items, each named once and at most {{length}} characters long.',
+      invalidText: 'Not saved: {{field}} can be at most {{max}} characters long.',
       anyStage: 'Every hand-off',
       fields: {
         count: 'At least (records)',

@@ -619,6 +619,10 @@ export const ja: Messages = {
       owner: '担当',
       unassigned: '未割り当て',
       invalid: '保存されていません：{{field}} の値が正しくありません。',
+      invalidWhole: '保存されていません：{{field}} には {{min}}〜{{max}} の整数を入力してください。',
+      invalidPositive: '保存されていません：{{field}} には 0 より大きく {{max}} 以下の数を入力してください。',
+      invalidList: '保存されていません：{{field}} は {{max}} 項目まで、同じ項目は1回だけ、各項目 {{length}} 文字以内で入力してください。',
+      invalidText: '保存されていません：{{field}} は {{max}} 文字以内で入力してください。',
       anyStage: 'すべての引き渡し',
       fields: {
         count: '最低件数',
