@@ -27,8 +27,26 @@ export const MAX_ATTEMPT_DAYS = 365;
 export const MAX_NURTURE_DAYS = 3_650;
 export const MAX_LIST_ITEMS = 50;
 export const MAX_COMMITMENTS = 200;
+export const MAX_RULES_CHARS = 5_000;
 
 const Hours = z.number().positive().max(MAX_HOURS);
+
+/**
+ * The numeric parameters' rules, as the schemas below apply them, for forms to say what they want:
+ * whole numbers from `min` to `max`, or numbers above 0 up to `max` (both ends inclusive).
+ */
+export type NumberRule = { integer: true; min: number; max: number } | { integer: false; min: null; max: number };
+export const NUMBER_RULES = {
+  count: { integer: true, min: 1, max: MAX_VOLUME },
+  completenessPercent: { integer: false, min: null, max: 100 },
+  withinHours: { integer: false, min: null, max: MAX_HOURS },
+  compliancePercent: { integer: false, min: null, max: 100 },
+  attempts: { integer: true, min: 1, max: MAX_ATTEMPTS },
+  days: { integer: true, min: 0, max: MAX_ATTEMPT_DAYS },
+  nurtureDays: { integer: true, min: 1, max: MAX_NURTURE_DAYS },
+} as const satisfies Record<string, NumberRule>;
+export type NumberField = keyof typeof NUMBER_RULES;
+export const NUMBER_FIELDS = Object.keys(NUMBER_RULES) as NumberField[];
 
 /**
  * The share of records that must be handled within the window for the commitment to be met in a
@@ -43,7 +61,8 @@ export function complianceOf(commitment: { compliancePercent?: number | undefine
 }
 
 /** A short code or field name (trimmed, 1–100 characters). */
-const Code = z.string().trim().min(1).max(100);
+export const MAX_CODE_CHARS = 100;
+const Code = z.string().trim().min(1).max(MAX_CODE_CHARS);
 const uniqueList = z
   .array(Code)
   .max(MAX_LIST_ITEMS)
@@ -109,7 +128,7 @@ export const AcceptRejectCommitment = z.object({
 export const RecycleCommitment = z.object({
   ...base,
   kind: z.literal('recycle'),
-  rules: z.string().max(5_000).default(''),
+  rules: z.string().max(MAX_RULES_CHARS).default(''),
   nurtureDays: z.number().int().positive().max(MAX_NURTURE_DAYS),
 });
 

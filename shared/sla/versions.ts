@@ -137,6 +137,27 @@ export class VersionStateError extends Error {
   }
 }
 
+/**
+ * Thrown when a signature is dated after the day of signing. The store cannot know the signer's
+ * time zone, so it refuses only dates after the latest calendar day anywhere on Earth at that
+ * moment (UTC+14); the sign dialog refuses any date after the machine's local today.
+ */
+export class FutureSignatureDateError extends Error {
+  override readonly name = 'FutureSignatureDateError';
+  readonly code = 'signature-date-future';
+  constructor(
+    readonly date: string,
+    readonly latest: string,
+  ) {
+    super(`A signature cannot be dated ${date}: that is after the day of signing (${latest} at the latest)`);
+  }
+}
+
+/** The latest calendar date (YYYY-MM-DD) anywhere on Earth at the instant `now` (UTC+14). */
+export function latestDateOnEarth(now: string): string {
+  return new Date(Date.parse(now) + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** A signed version is frozen: no field of it may change. */
 export function isFrozen(version: Pick<SlaVersion, 'state'>): boolean {
   return version.state === 'signed';
@@ -218,6 +239,9 @@ export async function addSignature(version: SlaVersion, signature: SignatureInpu
   const parsed = Signature.parse(signature);
   if (!version.signers.includes(parsed.memberId)) throw new VersionStateError(version.state, 'sign', 'not-a-signer');
   if (version.signatures.some((existing) => existing.memberId === parsed.memberId)) throw new VersionStateError(version.state, 'sign', 'already-signed');
+  // Only new signatures: versions read from files keep whatever dates they were signed with.
+  const latest = latestDateOnEarth(now);
+  if (parsed.date > latest) throw new FutureSignatureDateError(parsed.date, latest);
   const next: SlaVersion = { ...version, signatures: [...version.signatures, parsed], updatedAt: now };
   const complete = next.signers.every((id) => next.signatures.some((existing) => existing.memberId === id));
   if (!complete) return next;

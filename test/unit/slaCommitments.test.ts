@@ -11,6 +11,8 @@ import {
   defaultCommitments,
   MAX_COMMITMENTS,
   NATURAL_OWNER,
+  NUMBER_FIELDS,
+  NUMBER_RULES,
   moveCommitmentInLane,
   placeCommitment,
   removeCommitment,
@@ -33,6 +35,21 @@ const valid: Record<(typeof COMMITMENT_KINDS)[number], CommitmentInput> = {
   feedback: { id: 'b', kind: 'feedback', owner: 'sales', cadence: 'weekly', channel: 'crm' },
   reviewCadence: { id: 'w', kind: 'reviewCadence', owner: null, cadence: 'monthly-retrospective' },
 };
+
+describe('NUMBER_RULES (what the commitment editor says it wants)', () => {
+  /** The first valid commitment that has the field (firstContact for compliancePercent). */
+  const holder = (field: string): CommitmentInput => (field === 'compliancePercent' ? valid.firstContact : Object.values(valid).find((input) => field in input)!);
+  it.each(NUMBER_FIELDS)('%s: the schema accepts exactly what the rule says', (field) => {
+    const rule = NUMBER_RULES[field];
+    const parses = (value: number) => Commitment.safeParse({ ...holder(field), [field]: value }).success;
+    // Whole numbers: min and max are in, min − 1, max + 1 and a fraction are out. Numbers above 0: a
+    // small fraction and max are in, 0 and max + 1 are out.
+    const inside = rule.integer ? [rule.min, rule.max] : [0.01, rule.max];
+    const outside = rule.integer ? [rule.min - 1, rule.max + 1, rule.min + 0.5] : [0, rule.max + 1];
+    expect(inside.map(parses)).toEqual(inside.map(() => true));
+    expect(outside.map(parses)).toEqual(outside.map(() => false));
+  });
+});
 
 describe('Commitment schema', () => {
   it.each(COMMITMENT_KINDS)('parses a valid %s commitment', (kind) => {

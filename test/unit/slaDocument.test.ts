@@ -310,6 +310,19 @@ describe('diff', () => {
     expect(sales).toMatchObject({ added: [], removed: [], reordered: false, text: null, fields: [] });
   });
 
+  it('the sample\'s case: a definition whose name stays but whose text changes, and a volume whose target changes, say what changed', () => {
+    const before = updateStage(stages(), 's3', { entryDefinition: 'スコア50点以上' }) as Stage[];
+    const a = createDocument(funnelOf(before), commitments(), { title: 'SLA' });
+    const after = updateStage(before, 's3', { entryDefinition: 'スコア60点以上' }) as Stage[];
+    const b = regenerate(a, funnelOf(after), updateCommitment(commitments(), 'c1', { count: 180 }));
+    const result = diff(a, b);
+    const definitions = result.sections.find((section) => section.key === 'definitions');
+    expect(definitions?.changed).toHaveLength(1);
+    expect(definitions?.changed[0]).toMatchObject({ type: 'stage', id: 's3', changes: [{ path: 'stage.entryDefinition', before: 'スコア50点以上', after: 'スコア60点以上' }] });
+    const reporting = result.sections.find((section) => section.key === 'reporting');
+    expect(reporting?.changed[0]).toMatchObject({ type: 'scorecard', changes: [{ path: 'target', before: 200, after: 180 }] });
+  });
+
   it('shows added and removed commitments', () => {
     const list = [...removeCommitment(commitments(), 'c4'), createCommitment('attempts', { id: 'new', attempts: 8, days: 10 })];
     const result = diff(signed(), regenerate(signed(), funnelOf(), list));

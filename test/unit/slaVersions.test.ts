@@ -14,7 +14,9 @@ import {
   createVersion,
   defaultSigners,
   FrozenVersionError,
+  FutureSignatureDateError,
   isFrozen,
+  latestDateOnEarth,
   lastSigned,
   MAX_SIGNATURE_CHARS,
   pendingSigners,
@@ -208,6 +210,24 @@ describe('addSignature', () => {
 
   it('validates the signature record', async () => {
     await expect(addSignature(inReview(), signature('mk', { name: '  ' }), T1)).rejects.toBeInstanceOf(ZodError);
+  });
+
+  it('refuses a date after the day of signing, in any time zone, but not today or earlier', async () => {
+    // T1 is 2025-04-01 01:00 UTC: 2025-04-01 15:00 at UTC+14, the latest date anywhere.
+    expect(latestDateOnEarth(T1)).toBe('2025-04-01');
+    expect(latestDateOnEarth('2025-04-01T10:00:00.000Z')).toBe('2025-04-02');
+    await expect(addSignature(inReview(), signature('mk', { date: '2099-12-07' }), T1)).rejects.toMatchObject({
+      name: 'FutureSignatureDateError',
+      date: '2099-12-07',
+      latest: '2025-04-01',
+    });
+    await expect(addSignature(inReview(), signature('mk', { date: '2025-04-02' }), T1)).rejects.toBeInstanceOf(FutureSignatureDateError);
+    expect((await addSignature(inReview(), signature('mk', { date: '2025-04-01' }), T1)).signatures).toHaveLength(1);
+    expect((await addSignature(inReview(), signature('mk', { date: '2020-01-01' }), T1)).signatures).toHaveLength(1);
+  });
+
+  it('still reads versions whose signatures carry any date (old files)', () => {
+    expect(Signature.safeParse(signature('mk', { date: '2099-12-07' })).success).toBe(true);
   });
 });
 

@@ -6,12 +6,20 @@ import {
   type CommitmentKind,
   FEEDBACK_CADENCES,
   FEEDBACK_CHANNELS,
+  MAX_CODE_CHARS,
+  MAX_LIST_ITEMS,
+  MAX_RULES_CHARS,
+  NUMBER_FIELDS,
+  NUMBER_RULES,
+  type NumberRule,
   REVIEW_CADENCES,
   SLA_OWNERS,
   updateCommitment,
 } from '@shared/sla/commitments';
 import type { Messages } from '@shared/locales/en';
+import { isOneOf } from '@shared/oneOf';
 import { useApp } from '../../app/AppContext';
+import { formatNumber } from './format';
 import type { MessageKey } from '../../i18n';
 
 type FieldName = keyof Messages['sla']['commitments']['fields'];
@@ -65,6 +73,10 @@ const FIELDS: Record<CommitmentKind, FieldSpec[]> = {
   reviewCadence: [{ name: 'cadence', type: 'select', options: choices(REVIEW_CADENCES, (option) => `sla.cadences.${option}`) }],
 };
 
+function numberRule(field: string): NumberRule | undefined {
+  return isOneOf(NUMBER_FIELDS, field) ? NUMBER_RULES[field] : undefined;
+}
+
 function parseField(spec: FieldSpec, raw: string): unknown {
   switch (spec.type) {
     case 'int':
@@ -109,7 +121,22 @@ export function CommitmentForm(props: {
     const problem = props.onChange({ [field]: value });
     const name =
       field === 'compliancePercent' ? t('calendar.sla.complianceLabel') : field === 'owner' ? t('sla.commitments.owner') : t(`sla.commitments.fields.${field}`);
-    setError(problem ? t('sla.commitments.invalid', { field: name }) : null);
+    setError(problem ? wanted(field, name) : null);
+  };
+  /** What a refused value should have been, from the commitment's own rules. */
+  const wanted = (field: FieldSpec['name'] | 'owner', name: string): string => {
+    const number = (value: number) => formatNumber(value, language);
+    const rule = numberRule(field);
+    if (rule) {
+      return rule.integer
+        ? t('sla.commitments.invalidWhole', { field: name, min: number(rule.min), max: number(rule.max) })
+        : t('sla.commitments.invalidPositive', { field: name, max: number(rule.max) });
+    }
+    if (field === 'requiredFields' || field === 'reasonCodes') {
+      return t('sla.commitments.invalidList', { field: name, max: number(MAX_LIST_ITEMS), length: number(MAX_CODE_CHARS) });
+    }
+    if (field === 'rules') return t('sla.commitments.invalidText', { field: name, max: number(MAX_RULES_CHARS) });
+    return t('sla.commitments.invalid', { field: name });
   };
   return (
     <fieldset className="sla-commitment" disabled={props.readOnly}>
@@ -203,7 +230,8 @@ export function CommitmentForm(props: {
                   type={spec.type === 'list' ? 'text' : 'number'}
                   inputMode={spec.type === 'list' ? undefined : spec.type === 'int' ? 'numeric' : 'decimal'}
                   step={spec.type === 'int' ? 1 : 'any'}
-                  min={spec.type === 'list' ? undefined : 0}
+                  min={spec.type === 'list' ? undefined : (numberRule(spec.name)?.min ?? 0)}
+                  max={spec.type === 'list' ? undefined : numberRule(spec.name)?.max}
                   defaultValue={text}
                   aria-invalid={Boolean(error)}
                   onBlur={(event) => event.target.value !== text && commit(spec.name, parseField(spec, event.target.value))}

@@ -1,10 +1,99 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { diff, type SlaDocument } from '@shared/sla/document';
-import { sectionTitle } from './format';
+import { diff, type FieldChange, type ItemChange, type SlaDocument } from '@shared/sla/document';
+import { isOneOf } from '@shared/oneOf';
+import { department, formatList, formatNumber, sectionTitle, stageLabel, type SlaFormat } from './format';
 import { itemLabel, useSlaFormat } from './SlaContent';
 
 const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? `“${value}”` : JSON.stringify(value));
+
+/** The fields a changed item's details name (the last segment of a change's path). */
+const FIELD_NAMES = [
+  'name',
+  'entryDefinition',
+  'owner',
+  'kind',
+  'targetVolume',
+  'conversionRate',
+  'period',
+  'target',
+  'unit',
+  'direction',
+  'per',
+  'withinDays',
+  'metric',
+  'department',
+  'stageIds',
+  'commitmentIds',
+  'fromOwner',
+  'toOwner',
+  'plan',
+  'deals',
+  'rows',
+  'problems',
+] as const;
+const DEPARTMENT_FIELDS = ['owner', 'department', 'fromOwner', 'toOwner'] as const;
+const PERIODS = ['month', 'quarter'] as const;
+
+function fieldName(format: SlaFormat, path: string): string {
+  const last = path.split('.').pop() ?? path;
+  return isOneOf(FIELD_NAMES, last) ? format.t(`sla.diff.fields.${last}`) : path;
+}
+
+/** A changed field's value in words; null when it is not worth spelling out (whole tables). */
+function fieldValue(format: SlaFormat, path: string, value: unknown): string | null {
+  const { t, language } = format;
+  const last = path.split('.').pop() ?? path;
+  if (value === undefined || value === null || value === '') return t('sla.diff.unset');
+  if (isOneOf(DEPARTMENT_FIELDS, last) && typeof value === 'string') return department(t, value);
+  if ((last === 'period' || last === 'per') && typeof value === 'string' && isOneOf(PERIODS, value)) return t(`sla.periods.${value}`);
+  if (last === 'conversionRate' && typeof value === 'number') return formatNumber(value, language, { style: 'percent', maximumFractionDigits: 1 });
+  if (last === 'stageIds' && Array.isArray(value)) return formatList(value.map((id) => stageLabel(format, String(id))), language);
+  if (typeof value === 'number') return formatNumber(value, language);
+  if (typeof value === 'string') return t('sla.diff.quoted', { text: value });
+  if (typeof value === 'boolean') return String(value);
+  return null;
+}
+
+/** One changed field: "MQL definition: “…50 points” → “…60 points”" (or just its name for whole tables). */
+function fieldLine(before: SlaFormat, after: SlaFormat, change: FieldChange): string {
+  const name = fieldName(after, change.path);
+  const from = fieldValue(before, change.path, change.before);
+  const to = fieldValue(after, change.path, change.after);
+  return from === null || to === null ? after.t('sla.diff.fieldChanged', { field: name }) : after.t('sla.diff.field', { path: name, before: from, after: to });
+}
+
+/**
+ * A changed item: its label (old → new when the label itself changed) and, below, what changed in
+ * it field by field, unless the new label already says everything (a commitment's or the
+ * calendar's sentence holds all its fields).
+ */
+function ChangedItem({ change, format, signedFormat }: { change: ItemChange; format: SlaFormat; signedFormat: SlaFormat }) {
+  const { t } = format;
+  const before = itemLabel(signedFormat, change.before);
+  const after = itemLabel(format, change.after);
+  const sentence = change.type === 'commitment' || change.type === 'calendar';
+  const details = before !== after && sentence ? [] : change.changes;
+  return (
+    <li className="diff-changed">
+      <span className="diff-tag">{t('sla.diff.changed')}</span>{' '}
+      {before === after ? (
+        after
+      ) : (
+        <>
+          <del>{before}</del> → <ins>{after}</ins>
+        </>
+      )}
+      {details.length > 0 ? (
+        <ul className="diff-fields">
+          {details.map((field) => (
+            <li key={field.path}>{fieldLine(signedFormat, format, field)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
 
 /** What changed in the draft since the last signed version, section by section. */
 export function DiffView(props: { signed: SlaDocument; signedRevision: number; draft: SlaDocument }) {
@@ -40,9 +129,7 @@ export function DiffView(props: { signed: SlaDocument; signedRevision: number; d
               </li>
             ))}
             {section.changed.map((change) => (
-              <li key={`c-${change.type}-${change.id}`} className="diff-changed">
-                <span className="diff-tag">{t('sla.diff.changed')}</span> <del>{itemLabel(signedFormat, change.before)}</del> → <ins>{itemLabel(format, change.after)}</ins>
-              </li>
+              <ChangedItem key={`c-${change.type}-${change.id}`} change={change} format={format} signedFormat={signedFormat} />
             ))}
             {section.reordered ? <li>{t('sla.diff.reordered')}</li> : null}
           </ul>

@@ -2,13 +2,15 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
 import type { Member } from '@shared/records/member';
-import { pendingSigners, type SignatureInput, type SlaVersion } from '@shared/sla/versions';
+import { FutureSignatureDateError, pendingSigners, type SignatureInput, type SlaVersion } from '@shared/sla/versions';
 import { DateField } from '../../ui/DateField';
+import { formatDateText } from '../../ui/dateText';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
 
 const PAD_WIDTH = 440;
 const PAD_HEIGHT = 150;
 
+/** The machine's local date (YYYY-MM-DD): the dialog's default date and the latest it accepts. */
 function today(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -44,7 +46,7 @@ export function SignDialog(props: {
   members: readonly Member[];
   onSign(signature: SignatureInput): Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const pending = pendingSigners(props.version);
   const [memberId, setMemberId] = useState(pending[0] ?? '');
@@ -85,9 +87,15 @@ export function SignDialog(props: {
     setTitle(m?.title ?? '');
   }
 
+  function futureDate(value: string, latest: string) {
+    return t('sla.sign.futureDate', { date: formatDateText(value, 'date', i18n.language), today: formatDateText(latest, 'date', i18n.language) });
+  }
+
   async function submit() {
     if (!member) return;
     if (!name.trim()) return setError(t('common.required', { field: t('sla.sign.name') }));
+    const latest = today();
+    if (date > latest) return setError(futureDate(date, latest));
     let data: string;
     if (mode === 'draw') {
       if (!pad.current || pad.current.isEmpty()) return setError(t('sla.sign.emptyPad'));
@@ -100,7 +108,8 @@ export function SignDialog(props: {
       await props.onSign({ memberId: member.id, name: name.trim(), title: title.trim(), department: member.department, date, image: { format: 'png', data } });
       props.onOpenChange(false);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      if (caught instanceof FutureSignatureDateError) setError(futureDate(caught.date, today()));
+      else setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,98 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
+import { submitForReview } from '../../shared/sla/versions';
+import { db } from '../../renderer/src/db/db';
+import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
+import { ensureVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
+import { renderApp, resetDb } from './renderApp';
+
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/**
+ * jsdom has no canvas: the signature pad and the typed-name signature get a 2D context that draws
+ * nothing and a 1×1 PNG. Only the drawing is stood in for; the dialog, store and database are real.
+ */
+function standInCanvas() {
+  const context = new Proxy({ measureText: () => ({ width: 10 }) } as Record<string | symbol, unknown>, {
+    get: (target, key) => (key in target ? target[key] : () => undefined),
+    set: () => true,
+  });
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => context as unknown as CanvasRenderingContext2D);
+  vi.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockReturnValue(PNG);
+}
+
+beforeEach(async () => {
+  await resetDb();
+  standInCanvas();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  window.location.hash = '#/';
+});
+
+/** The machine's local date as YYYY/MM/DD (the ja display form), as the dialog reads today. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}/${pad(now.getMonth() + 1)}/${pad(now.getDate())}`;
+}
+
+async function inReview() {
+  const workspaceId = await createWorkspace('営業×マーケ');
+  await addMember(workspaceId, { name: '佐藤 花子', department: 'marketing', title: 'マーケティング部長' });
+  await addMember(workspaceId, { name: '鈴木 一郎', department: 'sales', title: '営業部長' });
+  const version = await ensureVersion(workspaceId, { language: 'ja', title: 'SLA 2026' });
+  await updateVersion(workspaceId, version.id, (v, now) => submitForReview(v, now));
+  return { workspaceId, version };
+}
+
+/** Opens the sign dialog by keyboard-reachable buttons, types the date, chooses the typed signature. */
+async function fillDialog(locale: typeof ja | typeof en, dateText: string) {
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole('button', { name: locale.sla.actions.sign }));
+  const dialog = await screen.findByRole('dialog', { name: locale.sla.sign.title });
+  const date = within(dialog).getByRole('textbox', { name: locale.sla.sign.date });
+  await user.clear(date);
+  await user.type(date, dateText);
+  await user.click(within(dialog).getByRole('radio', { name: locale.sla.sign.type }));
+  await user.click(within(dialog).getByRole('button', { name: locale.sla.sign.submit }));
+  return { user, dialog };
+}
+
+describe('SLA sign dialog: the signature date', () => {
+  it('refuses a date after today (ja), saying which date and what today is; nothing is signed', async () => {
+    const { workspaceId, version } = await inReview();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/sla/review` });
+    const { dialog } = await fillDialog(ja, '2099/12/07');
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(`日付 2099/12/07 は未来の日付です。署名の日付には署名した日（今日 ${localToday()} 以前）を指定してください。`);
+    expect(screen.getByRole('dialog', { name: ja.sla.sign.title })).toBeInTheDocument();
+    expect((await db.slaVersions.get([workspaceId, version.id]))!.signatures).toEqual([]);
+  });
+
+  it('refuses a date after today (en)', async () => {
+    const { workspaceId, version } = await inReview();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/sla/review` });
+    const { dialog } = await fillDialog(en, 'Dec 7, 2099');
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(/^The date Dec 7, 2099 is in the future: a signature is dated the day it is given \(today is .+, or an earlier day\)\.$/);
+    expect((await db.slaVersions.get([workspaceId, version.id]))!.signatures).toEqual([]);
+  });
+
+  it('accepts today (the machine’s local date) and an earlier day', async () => {
+    const { workspaceId, version } = await inReview();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/sla/review` });
+    await fillDialog(ja, localToday());
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: ja.sla.sign.title })).toBeNull());
+    const once = (await db.slaVersions.get([workspaceId, version.id]))!;
+    expect(once.signatures.map((s) => s.date)).toEqual([localToday().replaceAll('/', '-')]);
+    await fillDialog(ja, '2020/01/31');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: ja.sla.sign.title })).toBeNull());
+    const twice = (await db.slaVersions.get([workspaceId, version.id]))!;
+    expect(twice.signatures.map((s) => s.date)).toEqual([localToday().replaceAll('/', '-'), '2020-01-31']);
+    expect(twice.state).toBe('signed');
+  });
+});
