@@ -68,7 +68,7 @@ export const kpiEn = {
     title: 'How status is decided',
     higher: 'Higher is better: on track when the value reaches the target; at risk when it is below the target by at most {{tolerance}}; off track when lower still.',
     lower: 'Lower is better: on track when the value is at or below the target; at risk when it is above the target by at most {{tolerance}}; off track when higher still.',
-    zero: 'For a negative target the band is {{tolerance}} of the target’s size; for a target of exactly zero it is 0.1 in the KPI’s unit.',
+    zero: 'For a negative target (only a KPI entered by hand can have one) the band is {{tolerance}} of the target’s size; for a target of exactly zero it is 0.1 in the KPI’s unit.',
     noData: 'No data: the month has no value for what the formula needs (or the ratio divides by zero), or the KPI has no target. The reason is shown on the card.',
     colours: 'Status is shown with an icon and a word, never with colour alone.',
   },
@@ -142,6 +142,7 @@ export const kpiEn = {
     period: 'Period',
     save: 'Save',
     add: 'Add KPI',
+    negativeTarget: 'The target cannot be negative: this KPI’s values are never below zero. Only a KPI entered by hand can have a negative target.',
     sameMetrics: 'Numerator and denominator must differ.',
   },
   numbers: {
