@@ -158,8 +158,8 @@ export function ActionsTable(props: {
                 </>
               ) : null}
             </th>
-            <td>{memberName(t, props.members, action.ownerId)}</td>
-            <td>{t(`meetings.departments.${action.department}`)}</td>
+            <td className="meeting-short-cell">{memberName(t, props.members, action.ownerId)}</td>
+            <td className="meeting-short-cell">{t(`meetings.departments.${action.department}`)}</td>
             <td>
               <DueDate action={action} today={props.today} />
             </td>
