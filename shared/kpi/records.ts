@@ -79,6 +79,25 @@ export const KPI_TEMPLATES = [
 export const KpiTemplate = z.enum(KPI_TEMPLATES);
 export type KpiTemplate = z.infer<typeof KpiTemplate>;
 
+/**
+ * Whether a KPI's values can be below zero: only a manual KPI's (typed by hand, they may be a loss,
+ * a net change or a growth rate in any unit). Funnel metrics are counts, amounts and hours that the
+ * values grid and the CSV import refuse below zero, and ratios of them and SLA attainment (0–100 %)
+ * follow, so for any other formula a negative target is always met and means nothing.
+ */
+export function valuesCanBeNegative(formula: Formula): boolean {
+  return formula.type === 'manual';
+}
+
+/**
+ * Whether `target` is one a KPI with `formula` can have: any number for a manual KPI, no negative
+ * one otherwise. Checked when a definition is saved, not in `KpiDefinition`, so workspace files
+ * written before the rule (with such a target) still open.
+ */
+export function targetAllowed(formula: Formula, target: number | null): boolean {
+  return target === null || target >= 0 || valuesCanBeNegative(formula);
+}
+
 export const MAX_KPIS = 100;
 export const MAX_VALUE = 1e15;
 

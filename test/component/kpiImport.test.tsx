@@ -6,6 +6,7 @@ import { ja } from '../../shared/locales/ja';
 import { valueId } from '../../shared/kpi/records';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { createDefaultKpis, listValues, setValue } from '../../renderer/src/features/kpis/kpiStore';
+import { formatBytes } from '../../renderer/src/i18n';
 import { renderApp, resetDb } from './renderApp';
 
 beforeEach(resetDb);
@@ -139,6 +140,31 @@ describe('CSV import dialog', () => {
     const stored = await listValues(workspaceId);
     expect(stored.find((row) => row.id === valueId('metric:mql', '2026-01'))?.value).toBe(2);
     expect(stored.find((row) => row.id === valueId('metric:leads', '2026-01'))?.value).toBe(2);
+  });
+
+  it.each([
+    ['en', 'File: one.csv (165 bytes)', 'The first row'],
+    ['ja', 'ファイル：one.csv（165 バイト）', '先頭 1 行'],
+  ] as const)('names the picked file with its size in words and the preview of one row as one (%s)', async (language, file, caption) => {
+    // 165 bytes: the header and one lead.
+    const csv = [CSV.split('\n')[0], 'L1,2026-01-03,2026-01-03 09:00,,,,,2026-01-03 13:00,Webinar (partner)'].join('\n');
+    expect(new TextEncoder().encode(csv).byteLength).toBe(165);
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, language);
+    const user = userEvent.setup();
+    renderApp({ settings: { language }, hash: `#/w/${workspaceId}/kpis` });
+    const messages = language === 'en' ? en : ja;
+    await user.click(await screen.findByRole('button', { name: new RegExp(`^${messages.kpi.import.open}`) }));
+    const dialog = await screen.findByRole('dialog', { name: messages.kpi.import.title });
+    await user.upload(dialog.querySelector<HTMLInputElement>('input[type="file"]')!, new File([csv], 'one.csv', { type: 'text/csv' }));
+    const preview = await within(dialog).findByRole('table', { name: messages.kpi.import.preview });
+    expect(within(dialog).getByText(file)).toBeInTheDocument();
+    expect(preview.querySelector('caption')).toHaveTextContent(new RegExp(`^${caption}$`));
+  });
+
+  it('sizes read as words for bytes and as symbols from a kilobyte, in both languages', () => {
+    expect([1, 165, 1536, 5 * 1024 * 1024].map((bytes) => formatBytes(bytes, 'en'))).toEqual(['1 byte', '165 bytes', '1.5 kB', '5 MB']);
+    expect([1, 165, 1536, 5 * 1024 * 1024].map((bytes) => formatBytes(bytes, 'ja'))).toEqual(['1 バイト', '165 バイト', '1.5 KB', '5 MB']);
   });
 
   it('names a file that is not a CSV', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valueId } from '../../shared/kpi/records';
+import { KpiDefinition, valueId } from '../../shared/kpi/records';
 import { submitForReview } from '../../shared/sla/versions';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import {
@@ -10,6 +10,7 @@ import {
   listKpis,
   listValues,
   moveKpi,
+  NegativeTargetError,
   restoreKpi,
   revertValue,
   applyCell,
@@ -87,6 +88,26 @@ describe('KPI store', () => {
     await expect(writeImportedValues(workspaceId, [{ key: 'metric:mql', period: '2026-01', value: 1 }, { key: 'metric:mql', period: '2026-02', value: Infinity }], database)).rejects.toThrow(/finite|number/i);
     expect(await listKpis(workspaceId, database)).toHaveLength(0);
     expect(await listValues(workspaceId, database)).toHaveLength(0);
+  });
+
+  it('refuses a negative target where the KPI’s values cannot be negative (a metric, a ratio, SLA attainment), takes one for a manual KPI', async () => {
+    const { database, workspaceId } = await setup();
+    const fields = { unit: 'count', direction: 'higher', owner: 'joint', period: 'month', template: null } as const;
+    await expect(addKpi(workspaceId, { ...fields, name: 'MQL', formula: { type: 'metric', metric: 'mql' }, target: -100 }, database)).rejects.toThrow(NegativeTargetError);
+    await expect(addKpi(workspaceId, { ...fields, name: 'Win', unit: 'percent', formula: { type: 'ratio', numerator: 'won', denominator: 'opportunitiesClosed' }, target: -250 }, database)).rejects.toThrow(
+      NegativeTargetError,
+    );
+    await expect(addKpi(workspaceId, { ...fields, name: 'SLA', unit: 'percent', formula: { type: 'slaAttainment' }, target: -1 }, database)).rejects.toThrow(NegativeTargetError);
+    expect(await listKpis(workspaceId, database)).toHaveLength(0);
+    const manual = await addKpi(workspaceId, { ...fields, name: 'Net new customers', formula: { type: 'manual' }, target: -5 }, database);
+    expect(manual.target).toBe(-5);
+    // Edited into a metric KPI, the negative target is refused and the stored one stays.
+    await expect(updateKpi(workspaceId, manual.id, { ...fields, name: 'Net new customers', formula: { type: 'metric', metric: 'won' }, target: -5 }, database)).rejects.toThrow(NegativeTargetError);
+    expect((await listKpis(workspaceId, database))[0]).toMatchObject({ formula: { type: 'manual' }, target: -5 });
+    // Zero and no target are fine for any KPI.
+    await updateKpi(workspaceId, manual.id, { ...fields, name: 'Won', formula: { type: 'metric', metric: 'won' }, target: 0 }, database);
+    // A definition written before the rule (a workspace file with such a target) still reads.
+    expect(KpiDefinition.parse({ id: 'k', name: 'Old', formula: { type: 'metric', metric: 'mql' }, unit: 'count', direction: 'higher', target: -100, owner: 'joint', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }).target).toBe(-100);
   });
 
   it('sets, removes and reverts a value', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
 import { createWorkspace, goHome, openSample, poll, rowNamed, theme, toasts, workspacesTable } from './support/app';
 import { escapeRegExp, SAMPLE_BOARD, waitForBoard } from './support/board';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations as audit, launchBrowser, type AppBrowser } from './support/browser';
@@ -174,5 +175,39 @@ describe('Layout at 1366×768', () => {
     expect(box && box.x + box.width <= WIDTH).toBe(true);
     await shot('long-name-home');
     expect(app.pageErrors).toEqual([]);
+  });
+
+  test('Japanese meetings page: the open action items keep owners, departments and “overdue by” on one line each, and the page does not scroll sideways', { timeout: 180_000 }, async () => {
+    const jaApp = await launchBrowser({ lang: 'ja' });
+    const jaPage = jaApp.page;
+    await jaPage.setViewportSize({ width: WIDTH, height: HEIGHT });
+    await jaPage.getByRole('button', { name: ja.home.openSample }).click();
+    await jaPage.getByRole('heading', { level: 1, name: ja.sample.workspaceName }).waitFor();
+    await jaPage
+      .getByRole('navigation', { name: new RegExp(escapeRegExp(ja.sample.workspaceName)) })
+      .getByRole('link', { name: ja.workspaceUx.nav.places.meetings, exact: true })
+      .click();
+    await jaPage.getByRole('heading', { level: 1, name: ja.meetings.title }).waitFor();
+    const table = jaPage.getByRole('table', { name: ja.meetings.openActions.title });
+    await table.getByRole('row').nth(1).waitFor();
+    await table.scrollIntoViewIfNeeded();
+    await settle(jaPage);
+    await jaPage.screenshot({ path: join(SHOTS, 'meetings-open-actions-ja.png'), fullPage: true });
+    const cells = await table.evaluate((element) => {
+      // The lines a cell's text takes: the distinct tops of its line boxes.
+      const lines = (node: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      };
+      const texts = [...element.querySelectorAll('.meeting-short-cell, .meeting-overdue')];
+      return texts.map((node) => ({ text: node.textContent ?? '', lines: lines(node) }));
+    });
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.filter((cell) => cell.lines !== 1)).toEqual([]);
+    expect(cells.some((cell) => cell.text.includes('超過'))).toBe(true);
+    expect(await jaPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+    await audit(jaPage, 'meetings page, Japanese, 1366×768');
+    expect(jaApp.pageErrors).toEqual([]);
   });
 });

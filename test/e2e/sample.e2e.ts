@@ -25,7 +25,7 @@ afterEach(cleanUpBrowsers);
  */
 
 const m = en.meetings;
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)(?:, number)?\}\}/g, (_, name: string) => String(values[name]));
 const day = (date: string, language = 'en', style: 'medium' | 'full' = 'medium') =>
   new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 const monthLabel = (period: string, language = 'en') =>

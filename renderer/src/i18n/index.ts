@@ -68,7 +68,9 @@ export function formatBytes(bytes: number, language: string): string {
   return new Intl.NumberFormat(language, {
     style: 'unit',
     unit: units[unit],
-    unitDisplay: 'short',
+    // Bytes in words (en "1 byte" / "165 bytes", ja 「165 バイト」: the short form is "165 byte" in
+    // both); larger units by their symbols (kB, MB / KB, MB).
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }

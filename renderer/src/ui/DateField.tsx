@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldControlProps } from './Field';
 import { moduleLoader, useLazyComponent } from './lazyModule';
@@ -25,6 +25,11 @@ export type DateFieldProps = Partial<FieldControlProps> & {
   required?: boolean;
   autoFocus?: boolean;
   readOnly?: boolean;
+  /**
+   * Told whenever the typed text stops or starts reading as a value (its message, or null): a form
+   * refuses to submit while the text does not read, since `value` is still the last one that did.
+   */
+  onProblemChange?(problem: string | null): void;
 };
 
 export function DateField(props: DateFieldProps) {
@@ -98,6 +103,8 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
   // with the current `required`, whatever they were when it was typed.
   const problem = draft === null ? null : read(draft).problem;
   const said = reported ? problem : null;
+  const { onProblemChange } = props;
+  useEffect(() => onProblemChange?.(problem), [onProblemChange, problem]);
   const shown = draft ?? formatDateText(props.value, mode, language);
 
   const onTextChange = (event: ChangeEvent<HTMLInputElement>) => {

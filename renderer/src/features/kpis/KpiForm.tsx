@@ -13,13 +13,14 @@ import {
   type KpiUnit,
   type Metric,
   METRICS,
+  targetAllowed,
 } from '@shared/kpi/records';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import type { KpiRow } from '../../db/db';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { addKpi, type KpiFields, TooManyKpisError, updateKpi } from './kpiStore';
+import { addKpi, type KpiFields, NegativeTargetError, TooManyKpisError, updateKpi } from './kpiStore';
 import { editableNumber } from './model';
 import { parseLocaleNumber } from './numbers';
 
@@ -59,17 +60,19 @@ function KpiFormBody(props: { workspaceId: string; kpi: KpiRow | null; onOpenCha
     const next: typeof errors = {};
     if (name.trim() === '') next.name = t('common.required', { field: t('kpi.form.name') });
     else if (name.trim().length > 200) next.name = t('common.tooLong', { field: t('kpi.form.name'), max: 200 });
-    const parsedTarget = parseLocaleNumber(target, language, { allowNegative: true });
-    if (!parsedTarget.ok) next.target = t(`kpi.numbers.${parsedTarget.problem}`, { text: target });
-    if (formulaType === 'ratio' && numerator === denominator) next.ratio = t('kpi.form.sameMetrics');
-    setErrors(next);
-    if (Object.keys(next).length > 0 || !parsedTarget.ok) return;
     const formula: Formula =
       formulaType === 'metric'
         ? { type: 'metric', metric }
         : formulaType === 'ratio'
           ? { type: 'ratio', numerator, denominator }
           : { type: formulaType };
+    const parsedTarget = parseLocaleNumber(target, language, { allowNegative: true });
+    if (!parsedTarget.ok) next.target = t(`kpi.numbers.${parsedTarget.problem}`, { text: target });
+    // Only a manual KPI's values can be below zero; for any other a negative target is always met.
+    else if (!targetAllowed(formula, parsedTarget.value)) next.target = t('kpi.form.negativeTarget');
+    if (formulaType === 'ratio' && numerator === denominator) next.ratio = t('kpi.form.sameMetrics');
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !parsedTarget.ok) return;
     const fields: KpiFields = {
       template: kpi?.template ?? null,
       name: name.trim(),
@@ -87,7 +90,8 @@ function KpiFormBody(props: { workspaceId: string; kpi: KpiRow | null; onOpenCha
       toast(t('kpi.definitions.saved', { name: saved.name }));
       props.onOpenChange(false);
     } catch (error) {
-      toast.error(error instanceof TooManyKpisError ? t('kpi.definitions.tooMany', { max: 100 }) : t('kpi.errors.failed', { message: errorMessage(error) }));
+      if (error instanceof NegativeTargetError) setErrors({ target: t('kpi.form.negativeTarget') });
+      else toast.error(error instanceof TooManyKpisError ? t('kpi.definitions.tooMany', { max: 100 }) : t('kpi.errors.failed', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { defaultKpis } from '@shared/kpi/defaults';
 import type { LeadMonth } from '@shared/kpi/leadRecords';
 import { valuesToStore } from '@shared/kpi/responseBasis';
-import { KpiDefinition, type KpiDefinitionInput, MAX_KPIS, PeriodValue, type ValueSource, valueId } from '@shared/kpi/records';
+import { KpiDefinition, type KpiDefinitionInput, MAX_KPIS, PeriodValue, targetAllowed, type ValueSource, valueId } from '@shared/kpi/records';
 import { kpiKey } from '@shared/kpi/values';
 import type { Language } from '@shared/settings';
 import { type AlignboardDb, type CalendarRow, db as defaultDb, type KpiRow, type LeadMonthRow, type PeriodValueRow } from '../../db/db';
@@ -24,6 +24,19 @@ export class TooManyKpisError extends Error {
     super(`A workspace can have at most ${MAX_KPIS} KPIs`);
     this.name = 'TooManyKpisError';
   }
+}
+
+/** A negative target for a KPI whose values are never negative (shared/kpi/records targetAllowed). */
+export class NegativeTargetError extends Error {
+  constructor() {
+    super('Only a manual KPI can have a negative target');
+    this.name = 'NegativeTargetError';
+  }
+}
+
+function checkTarget(kpi: KpiDefinition): KpiDefinition {
+  if (!targetAllowed(kpi.formula, kpi.target)) throw new NegativeTargetError();
+  return kpi;
 }
 
 function toRow(kpi: KpiDefinition, workspaceId: string): KpiRow {
@@ -50,10 +63,13 @@ export async function createDefaultKpis(workspaceId: string, language: Language,
 
 export type KpiFields = Omit<KpiDefinitionInput, 'id' | 'createdAt' | 'updatedAt' | 'order'>;
 
-/** Adds a KPI at the end of the list. Throws a ZodError for invalid fields, TooManyKpisError past MAX_KPIS. */
+/**
+ * Adds a KPI at the end of the list. Throws a ZodError for invalid fields, NegativeTargetError for
+ * a negative target on a KPI whose values cannot be negative, TooManyKpisError past MAX_KPIS.
+ */
 export async function addKpi(workspaceId: string, fields: KpiFields, database: AlignboardDb = defaultDb): Promise<KpiRow> {
   const now = nowIso();
-  const draft = KpiDefinition.parse({ ...fields, id: newId(), order: 0, createdAt: now, updatedAt: now });
+  const draft = checkTarget(KpiDefinition.parse({ ...fields, id: newId(), order: 0, createdAt: now, updatedAt: now }));
   return writeAll(database, async () => {
     const existing = await database.kpis.where('workspaceId').equals(workspaceId).toArray();
     if (existing.length >= MAX_KPIS) throw new TooManyKpisError();
@@ -65,13 +81,13 @@ export async function addKpi(workspaceId: string, fields: KpiFields, database: A
   });
 }
 
-/** Replaces a KPI's fields (id, order and createdAt are kept). */
+/** Replaces a KPI's fields (id, order and createdAt are kept); the same checks as addKpi. */
 export async function updateKpi(workspaceId: string, id: string, fields: KpiFields, database: AlignboardDb = defaultDb): Promise<KpiRow> {
   const now = nowIso();
   return writeAll(database, async () => {
     const current = await database.kpis.get([workspaceId, id]);
     if (!current) throw new Error(`KPI ${id} does not exist`);
-    const row = toRow({ ...KpiDefinition.parse({ ...fields, id, order: current.order, createdAt: current.createdAt, updatedAt: now }) }, workspaceId);
+    const row = toRow(checkTarget(KpiDefinition.parse({ ...fields, id, order: current.order, createdAt: current.createdAt, updatedAt: now })), workspaceId);
     await database.kpis.put(row);
     await touch(database, workspaceId, now);
     return row;

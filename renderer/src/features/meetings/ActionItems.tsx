@@ -158,8 +158,8 @@ export function ActionsTable(props: {
                 </>
               ) : null}
             </th>
-            <td>{memberName(t, props.members, action.ownerId)}</td>
-            <td>{t(`meetings.departments.${action.department}`)}</td>
+            <td className="meeting-short-cell">{memberName(t, props.members, action.ownerId)}</td>
+            <td className="meeting-short-cell">{t(`meetings.departments.${action.department}`)}</td>
             <td>
               <DueDate action={action} today={props.today} />
             </td>
@@ -239,15 +239,23 @@ const ActionForm = forwardRef<
   const [department, setDepartment] = useState<ActionDepartment | null>(props.initial?.department ?? null);
   const [dueDate, setDueDate] = useState(props.initial?.dueDate ?? '');
   const [errors, setErrors] = useState<{ title?: string; dueDate?: string }>({});
+  // The due date's text when it does not read as a date (DateField says why, under the field).
+  const [dueProblem, setDueProblem] = useState<string | null>(null);
   const owner = props.members.find((member) => member.id === ownerId);
   const effectiveDepartment = department ?? departmentOf(owner);
+
+  const titleError = (text: string) => {
+    const parsed = parseText(t, text, t('meetings.actions.itemTitle'), 500);
+    return parsed.ok ? undefined : parsed.error;
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const parsedTitle = parseText(t, title, t('meetings.actions.itemTitle'), 500);
     const parsedDue = dueDate === '' ? ({ ok: true, value: null } as const) : parseDate(t, dueDate, t('meetings.actions.dueDate'));
     setErrors({ title: parsedTitle.ok ? undefined : parsedTitle.error, dueDate: parsedDue.ok ? undefined : parsedDue.error });
-    if (!parsedTitle.ok || !parsedDue.ok) return;
+    // A due date typed but not readable (2026-02-30) is refused, not dropped: its field says why.
+    if (!parsedTitle.ok || !parsedDue.ok || dueProblem !== null) return;
     const reset = await props.onSubmit({ title: parsedTitle.value, ownerId: ownerId || null, department: effectiveDepartment, dueDate: parsedDue.value });
     if (!reset) return;
     setTitle('');
@@ -272,7 +280,12 @@ const ActionForm = forwardRef<
               value={title}
               maxLength={500}
               placeholder={props.placeholder}
-              onChange={(event) => setTitle(event.target.value)}
+              onChange={(event) => {
+                const text = event.target.value;
+                setTitle(text);
+                // A shown error follows the text: gone once the title is there, kept while it is not.
+                if (errors.title) setErrors((shown) => ({ ...shown, title: titleError(text) }));
+              }}
             />
           )}
         </Field>
@@ -295,7 +308,7 @@ const ActionForm = forwardRef<
           )}
         </Field>
         <Field label={t('meetings.actions.dueDate')} error={errors.dueDate}>
-          {(control) => <DateField {...control} value={dueDate} onChange={setDueDate} />}
+          {(control) => <DateField {...control} value={dueDate} onChange={setDueDate} onProblemChange={setDueProblem} />}
         </Field>
         <div className="field meeting-form-submit">
           <button type="submit" className="button primary">
