@@ -4,6 +4,14 @@ import { z } from 'zod';
 export const FILE_EXTENSION = '.alignboard';
 
 /**
+ * The file's format name and version (workspaceFile.ts re-exports them; here, a message about a
+ * file that is too new needs no file schema). Bump FILE_VERSION with a named step in migrateFile.ts
+ * whenever the shape changes.
+ */
+export const FILE_FORMAT = 'alignboard-workspace';
+export const FILE_VERSION = 2;
+
+/**
  * One size limit for a workspace file wherever it goes: exported, imported or backed up. Measured
  * in UTF-8 bytes, the unit of the file on disk, so a file the app wrote always fits when it is read
  * back. (Export allowed 500 MB of characters once while import read at most 200 MB of bytes: a

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FILE_EXTENSION, MAX_FILE_BYTES } from './fileLimits';
+import { FILE_EXTENSION, FILE_FORMAT, FILE_VERSION, MAX_FILE_BYTES } from './fileLimits';
 import { migrateFile } from './migrateFile';
 import { Workspace } from './records/workspace';
 import {
@@ -17,9 +17,7 @@ import {
  * board's Y.Doc travels as a base64-encoded Yjs update (v2 encoding from version 2 on). The tables it carries are listed once, in
  * workspaceTables.ts. Bump FILE_VERSION with a named step in migrateFile.ts whenever the shape changes.
  */
-export const FILE_FORMAT = 'alignboard-workspace';
-export const FILE_VERSION = 2;
-export { FILE_EXTENSION };
+export { FILE_EXTENSION, FILE_FORMAT, FILE_VERSION };
 /** The one size limit of export, import and backup (see fileLimits.ts). */
 export { MAX_FILE_BYTES };
 export { ASSET_MIME_TYPES, FileAsset, FileBoard, FileMember, ID_COLLECTIONS, type IdCollection } from './workspaceTables';

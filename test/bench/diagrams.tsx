@@ -7,7 +7,7 @@
  */
 import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import { db } from '../../renderer/src/db/db';
-import { importWorkspace } from '../../renderer/src/db/workspaces';
+import { importWorkspace } from '../../renderer/src/db/workspaceFiles';
 import { diagramsWorkspaceFile } from '../fixtures/diagrams';
 
 declare global {

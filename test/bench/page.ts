@@ -8,7 +8,7 @@ import { bytesToBase64 } from '../../shared/base64';
 import { BOARD_NODES } from '../../shared/records/board';
 import { FILE_FORMAT, FILE_VERSION, parseWorkspaceFile, type WorkspaceFile } from '../../shared/workspaceFile';
 import { openDb } from '../../renderer/src/db/db';
-import { exportWorkspace, importWorkspace } from '../../renderer/src/db/workspaces';
+import { exportWorkspace, importWorkspace } from '../../renderer/src/db/workspaceFiles';
 import { parseWorkspaceFileOffThread, prepareFileReader } from '../../renderer/src/features/workspace/fileClient';
 
 function makeFile(members: number, boards: number, nodesPerBoard: number): string {

@@ -5,16 +5,8 @@ import { BOARD_NODES } from '../../shared/records/board';
 import { parseWorkspaceFile, type ParsedWorkspaceFile } from '../../shared/workspaceFile';
 import type { AlignboardDb } from '../../renderer/src/db/db';
 import { documentOf, documentRows, EMPTY_UPDATE_V2, readDocument, updatesTableOf, type UpdateRow } from '../../renderer/src/db/boardUpdates';
-import {
-  createWorkspace,
-  duplicateWorkspace,
-  exportWorkspace,
-  importWorkspace,
-  listWorkspaces,
-  serializeWorkspaceFile,
-  snapshotWorkspace,
-  toWorkspaceFile,
-} from '../../renderer/src/db/workspaces';
+import { createWorkspace, listWorkspaces } from '../../renderer/src/db/workspaces';
+import { duplicateWorkspace, exportWorkspace, importWorkspace, serializeWorkspaceFile, snapshotWorkspace, toWorkspaceFile } from '../../renderer/src/db/workspaceFiles';
 import { backUpWorkspaces } from '../../renderer/src/features/backups/backupService';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import { clearBrowserBackups } from './renderApp';

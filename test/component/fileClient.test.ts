@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { nodesMap } from '../../shared/board/doc';
 import { createSampleWorkspace } from '../../renderer/src/db/sample';
-import { exportWorkspace } from '../../renderer/src/db/workspaces';
+import { exportWorkspace } from '../../renderer/src/db/workspaceFiles';
 import { parsedFileBuffers, parseWorkspaceFileOffThread, prepareFileReader } from '../../renderer/src/features/workspace/fileClient';
 import { describeProblem } from '../../renderer/src/features/workspace/fileProblems';
 import { warmUpFileText } from '../../renderer/src/features/workspace/readerWarmUp';

@@ -3,7 +3,8 @@ import { ZodError } from 'zod';
 import { actionsForMeeting } from '../../shared/meetings/actions';
 import { addDecision, agendaFromTemplate, updateDecision } from '../../shared/meetings/agenda';
 import { startMeeting, startTimer } from '../../shared/meetings/timer';
-import { addMember, createWorkspace, exportWorkspace } from '../../renderer/src/db/workspaces';
+import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
+import { exportWorkspace } from '../../renderer/src/db/workspaceFiles';
 import { newId } from '../../renderer/src/db/ids';
 import {
   addAction,

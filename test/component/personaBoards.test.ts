@@ -5,7 +5,8 @@ import { PERSONA_ZONES } from '../../shared/board/nodes';
 import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import { createPersonaBoard, deleteBoard, restoreBoard, setAgreement } from '../../renderer/src/features/personas/personaBoards';
 import { storePhoto } from '../../renderer/src/features/personas/photos';
-import { createWorkspace, exportWorkspace, importWorkspace } from '../../renderer/src/db/workspaces';
+import { createWorkspace } from '../../renderer/src/db/workspaces';
+import { exportWorkspace, importWorkspace } from '../../renderer/src/db/workspaceFiles';
 import type { AlignboardDb } from '../../renderer/src/db/db';
 import { freshDb } from './helpers';
 

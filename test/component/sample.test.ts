@@ -21,7 +21,7 @@ import type { Language } from '../../shared/settings';
 import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import type { AlignboardDb } from '../../renderer/src/db/db';
 import { buildSampleWorkspace, createSampleWorkspace } from '../../renderer/src/db/sample';
-import { exportWorkspace, importWorkspace, snapshotWorkspace } from '../../renderer/src/db/workspaces';
+import { exportWorkspace, importWorkspace, snapshotWorkspace } from '../../renderer/src/db/workspaceFiles';
 import { readPlan, readStages } from '../../renderer/src/features/funnel/funnelDoc';
 import { loadKpiData } from '../../renderer/src/features/kpis/kpiStore';
 import { kpiSnapshot } from '../../renderer/src/features/kpis/snapshot';

@@ -11,7 +11,8 @@ import {
   startNewRevision,
   updateVersion,
 } from '../../renderer/src/features/sla/slaStore';
-import { addMember, createWorkspace, exportWorkspace, importWorkspace } from '../../renderer/src/db/workspaces';
+import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
+import { exportWorkspace, importWorkspace } from '../../renderer/src/db/workspaceFiles';
 import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import { diff, getSection, setSectionText } from '../../shared/sla/document';
 import { FrozenVersionError, submitForReview, verifyVersion } from '../../shared/sla/versions';

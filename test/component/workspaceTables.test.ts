@@ -5,15 +5,8 @@ import { BOARD_NODES } from '../../shared/records/board';
 import { parseWorkspaceFile, type ParsedWorkspaceFile } from '../../shared/workspaceFile';
 import { TABLE_LIST } from '../../shared/workspaceTables';
 import type { AlignboardDb } from '../../renderer/src/db/db';
-import {
-  createWorkspace,
-  duplicateWorkspace,
-  exportWorkspace,
-  importWorkspace,
-  purgeDeletedWorkspaces,
-  snapshotWorkspace,
-  softDeleteWorkspace,
-} from '../../renderer/src/db/workspaces';
+import { createWorkspace, purgeDeletedWorkspaces, softDeleteWorkspace } from '../../renderer/src/db/workspaces';
+import { duplicateWorkspace, exportWorkspace, importWorkspace, snapshotWorkspace } from '../../renderer/src/db/workspaceFiles';
 import { fileWithOneOfEach } from '../fixtures/oneOfEachTable';
 import { countDocUpdates, freshDb } from './helpers';
 

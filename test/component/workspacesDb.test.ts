@@ -6,21 +6,8 @@ import { ActionItem, Meeting } from '../../shared/meetings/records';
 import { BOARD_NODES } from '../../shared/records/board';
 import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import { createSampleWorkspace } from '../../renderer/src/db/sample';
-import {
-  addMember,
-  createWorkspace,
-  duplicateWorkspace,
-  exportWorkspace,
-  importWorkspace,
-  listWorkspaces,
-  purgeDeletedWorkspaces,
-  reinsertMember,
-  removeMember,
-  renameWorkspace,
-  restoreWorkspace,
-  snapshotWorkspace,
-  softDeleteWorkspace,
-} from '../../renderer/src/db/workspaces';
+import { addMember, createWorkspace, listWorkspaces, purgeDeletedWorkspaces, reinsertMember, removeMember, renameWorkspace, restoreWorkspace, softDeleteWorkspace } from '../../renderer/src/db/workspaces';
+import { duplicateWorkspace, exportWorkspace, importWorkspace, snapshotWorkspace } from '../../renderer/src/db/workspaceFiles';
 import type { AlignboardDb } from '../../renderer/src/db/db';
 import { countDocUpdates, freshDb } from './helpers';
 

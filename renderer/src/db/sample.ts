@@ -25,7 +25,7 @@ import type { AlignboardDb } from './db';
 import { db as defaultDb } from './db';
 import { newId } from './ids';
 import { sampleFunnel, sampleMeasures, sampleSlaVersions } from './sampleStory';
-import { APP_VERSION, importWorkspace } from './workspaces';
+import { APP_VERSION, importWorkspace } from './workspaceFiles';
 
 type Strings = typeof en | typeof ja;
 

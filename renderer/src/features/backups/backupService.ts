@@ -4,7 +4,7 @@ import { MAX_FILE_BYTES, utf8ByteLength } from '@shared/fileLimits';
 import type { BackupEntry } from '@shared/ipc';
 import type { Host } from '../../host';
 import { HostError } from '../../host/hostError';
-import { exportWorkspace, listWorkspaces } from '../../db/workspaces';
+import { listWorkspaces, loadWorkspaceFiles } from '../../db/workspaces';
 import { errorMessage } from '../../db/errors';
 
 /**
@@ -45,7 +45,7 @@ export type BackupDeps = {
 
 const defaultDeps: BackupDeps = {
   listWorkspaces: () => listWorkspaces(),
-  exportWorkspace: (workspaceId) => exportWorkspace(workspaceId),
+  exportWorkspace: async (workspaceId) => (await loadWorkspaceFiles()).exportWorkspace(workspaceId),
   sizeOf: (_workspaceId, content) => utf8ByteLength(content),
   now: () => new Date(),
 };

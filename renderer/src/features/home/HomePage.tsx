@@ -7,8 +7,8 @@ import { Link } from 'wouter';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import {
-  duplicateWorkspace,
   listWorkspaces,
+  loadWorkspaceFiles,
   purgeDeletedWorkspaces,
   renameWorkspace,
   restoreWorkspace,
@@ -60,6 +60,7 @@ export function HomePage() {
   async function duplicate(workspace: WorkspaceSummary) {
     const name = t('home.copyName', { name: workspace.name });
     try {
+      const { duplicateWorkspace } = await loadWorkspaceFiles();
       await duplicateWorkspace(workspace.id, name);
       toast.success(t('home.duplicated', { name }));
     } catch (error) {

@@ -5,7 +5,7 @@ import { useLocation } from 'wouter';
 import { MAX_FILE_BYTES, utf8ByteLength } from '@shared/fileLimits';
 import { useApp } from '../../app/AppContext';
 import { errorMessage, StorageFullError } from '../../db/errors';
-import { createWorkspace, exportWorkspace, importWorkspace } from '../../db/workspaces';
+import { createWorkspace, loadWorkspaceFiles } from '../../db/workspaces';
 import { formatBytes } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { parseWorkspaceFileOffThread, prepareFileReader } from './fileClient';
@@ -57,6 +57,7 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
           setProblem(parsed.problem);
           return null;
         }
+        const { importWorkspace } = await loadWorkspaceFiles();
         const id = await importWorkspace(parsed.file, options);
         toast.success(t('import.imported', { name: options.name ?? parsed.file.workspace.name }));
         navigate(`/w/${id}`);
@@ -76,6 +77,7 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
     importing.current = true;
     // The reader's worker loads while the user picks the file; ended if no file (or a small one) used it.
     const reader = prepareFileReader();
+    void loadWorkspaceFiles().catch(() => undefined);
     try {
       const file = await host.openWorkspaceFile();
       if (!file) return;
@@ -91,6 +93,7 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
   const exportToFile = useCallback(
     async (workspaceId: string, name: string) => {
       try {
+        const { exportWorkspace } = await loadWorkspaceFiles();
         const content = await exportWorkspace(workspaceId);
         // Import reads at most MAX_FILE_BYTES: a file written past it could never be opened again.
         const bytes = utf8ByteLength(content);

@@ -1,4 +1,4 @@
-import { parseWorkspaceFile, type ParsedWorkspaceFile, type ParseResult } from '@shared/workspaceFile';
+import type { ParsedWorkspaceFile, ParseResult } from '@shared/workspaceFile';
 import { fileTimeBudgetMs, isStopped, runWorkerJob, type WorkerLike } from '../../workers/workerJob';
 import type { ImportProblem } from './fileProblems';
 
@@ -64,7 +64,9 @@ export type ReadFileResult = { ok: true; file: ParsedWorkspaceFile } | { ok: fal
 /** Checks and decodes a workspace file's text off the page's thread; never rejects. */
 export async function parseWorkspaceFileOffThread(text: string, options: FileClientOptions = {}): Promise<ReadFileResult> {
   const create = options.createWorker === undefined ? defaultWorker() : options.createWorker;
-  if (!create || text.length < (options.workerFrom ?? WORKER_FROM)) return parseWorkspaceFile(text);
+  // A small file is read here, by the file format's code loaded on first use (it checks every
+  // record: not part of the first screen, issue 12).
+  if (!create || text.length < (options.workerFrom ?? WORKER_FROM)) return (await import('@shared/workspaceFile')).parseWorkspaceFile(text);
   const reply = await runWorkerJob<ParseResult>(create, { text }, {
     budgetMs: options.timeBudgetMs ?? fileTimeBudgetMs(text.length * 2),
     signal: options.signal,

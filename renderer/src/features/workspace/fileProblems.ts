@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { BOARD_DOC_VERSION } from '@shared/board/docVersion';
-import { FILE_VERSION, type FileProblem } from '@shared/workspaceFile';
+import { FILE_VERSION } from '@shared/fileLimits';
+import type { FileProblem } from '@shared/workspaceFile';
 import { formatBytes } from '../../i18n';
 
 export type ImportProblem =
