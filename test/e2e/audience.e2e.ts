@@ -5,6 +5,7 @@ import { addDays, todayIn } from '../../shared/meetings/cadence';
 import { openSample, poll } from './support/app';
 import { boardHeading, SAMPLE_BOARD, waitForBoard } from './support/board';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
+import { isFocused } from './support/keyboard';
 
 afterEach(cleanUpBrowsers);
 
@@ -69,10 +70,16 @@ test('the projector follows the laptop: a new note, a zone zoomed to legible siz
   // A note added on the laptop appears on the projector.
   await page.keyboard.press('s');
   const editor = page.getByRole('textbox', { name: 'Note text' });
-  await editor.waitFor();
+  // Type only once the editor has the focus (as board.e2e.ts does): React Flow shows a new note
+  // once it has measured it, and the editor takes the focus on the frame after. Keys sent in
+  // between (Playwright sees the textarea as soon as it is visible; on a busy machine the next
+  // frame comes late) go to the control focused before, and the note never gets the text.
+  await poll(() => isFocused(editor), 20_000).toBe(true);
   await page.keyboard.type('Needs a pilot before budget');
   await page.keyboard.press('Escape');
   await editor.waitFor({ state: 'detached' });
+  // On the laptop's board first: a miss below is then the projector's, not the typing's.
+  await page.locator('.board-canvas').getByText('Needs a pilot before budget').waitFor();
   await audience.getByText('Needs a pilot before budget').waitFor({ timeout: 20_000 });
 
   // Focus a zone: the projector zooms to it, and its notes are legible (≥ 24 px at 1280×720).
