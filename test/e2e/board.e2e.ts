@@ -456,3 +456,27 @@ test('board editing: multi-select, drag as one undo step, box select, duplicate,
   await poll(() => isFocused(card)).toBe(true);
   expect(app.pageErrors).toEqual([]);
 }, 300_000);
+
+test('a note typed right after S, on a machine whose frames come late, gets every key (none goes to the board’s shortcuts)', async () => {
+  const app = await launchBrowser();
+  const { page } = app;
+  await openSampleBoardByKeyboard(page);
+  const before = await stickies(page).count();
+  // A busy laptop: every animation frame comes 150 ms late (React Flow measures a new note on a
+  // frame; the editor could take the keyboard only after that).
+  await page.evaluate(() => {
+    const frame = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => frame(() => setTimeout(() => callback(performance.now()), 150));
+  });
+  await toolbar(page).getByRole('button', { name: 'New note' }).focus();
+  // S and the text at once, as a fast typist does: no wait for the editor.
+  await page.keyboard.press('s');
+  await page.keyboard.type('Needs a pilot');
+  const editor = page.getByRole('textbox', { name: 'Note text' });
+  await poll(() => editor.inputValue()).toBe('Needs a pilot');
+  await page.keyboard.press('Escape');
+  await editor.waitFor({ state: 'detached' });
+  await poll(() => stickies(page).count()).toBe(before + 1);
+  await sticky(page, /^Joint sticky note: Needs a pilot$/).waitFor();
+  expect(app.pageErrors).toEqual([]);
+});

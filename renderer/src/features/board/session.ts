@@ -435,6 +435,12 @@ export class BoardSession {
     const ui = this.ui.get();
     const fields = writerFields(ui.writer, ui.members);
     const id = controller.createSticky({ ...spot, ...fields });
+    // Shown at its starting size at once rather than a frame later, once React Flow has measured
+    // it: its editor then takes the keyboard in the same task, so keys typed right after S reach
+    // the note, not the board's shortcuts (on a busy machine that frame comes late).
+    this.nodes.update((current) =>
+      current.map((node) => (node.id === id && !node.measured ? { ...node, initialWidth: STICKY_SIZE.width, initialHeight: STICKY_SIZE.height } : node)),
+    );
     this.sessions.set(id, { isNew: true, wrote: false });
     this.select([id]);
     patchStore(this.ui, { editingId: id, focusedId: id });
