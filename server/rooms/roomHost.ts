@@ -191,6 +191,7 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
    */
   const revoked = new Map<string, { why: Revocation; boardKey: string }>();
   const httpBuckets = new Map<string, RateLimiter>();
+  const assetBuckets = new Map<string, RateLimiter>();
   /**
    * Participants of closed rooms, by the digest of their token there: who they were and the Yjs
    * client ids they wrote under, so that one who joins the board's next room `again` keeps their
@@ -324,15 +325,17 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
   const refuseJson = (response: ServerResponse, statusCode: number, error: string, message: string, host: string) =>
     sendJson(response, statusCode, { error, message }, host);
 
-  const httpAllowed = (address: string): boolean => {
-    let bucket = httpBuckets.get(address);
+  const allowedBy = (buckets: Map<string, RateLimiter>, perSecond: number) => (address: string): boolean => {
+    let bucket = buckets.get(address);
     if (!bucket) {
-      if (httpBuckets.size > 1000) httpBuckets.clear();
-      bucket = new RateLimiter(limits.httpRequestsPerSecond, limits.httpRequestsPerSecond * 3, deps.now);
-      httpBuckets.set(address, bucket);
+      if (buckets.size > 1000) buckets.clear();
+      bucket = new RateLimiter(perSecond, perSecond * 3, deps.now);
+      buckets.set(address, bucket);
     }
     return bucket.take();
   };
+  const httpAllowed = allowedBy(httpBuckets, limits.httpRequestsPerSecond);
+  const assetAllowed = allowedBy(assetBuckets, limits.assetRequestsPerSecond);
 
   type TokenProblem = 'closed' | 'removed' | 'replaced' | 'invalid';
   /**
@@ -409,13 +412,15 @@ export function createRoomHost(deps: RoomHostDeps): RoomHost {
       response.end('Misdirected request');
       return;
     }
-    if (!httpAllowed(remote)) {
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    const method = request.method ?? 'GET';
+    // The page's files count apart from the page and the API: loading the page asks for dozens.
+    const asset = (method === 'GET' || method === 'HEAD') && deps.participantPage.files.has(url.pathname);
+    if (!(asset ? assetAllowed(remote) : httpAllowed(remote))) {
       log.note(`rate:${remote}`, `room: too many requests from ${remote}`);
       sendPage(response, 429, request, pageMessages(request).tooMany, host);
       return;
     }
-    const url = new URL(request.url ?? '/', `http://${host}`);
-    const method = request.method ?? 'GET';
     const joinToken = url.searchParams.get('t');
 
     if (url.pathname === ROOM_PATHS.join && (method === 'GET' || method === 'HEAD')) {

@@ -42,8 +42,15 @@ export type RoomLimits = {
   /** Sustained messages per second per participant connection, and the burst allowed above it. */
   messagesPerSecond: number;
   messageBurst: number;
-  /** Requests per second per address on the HTTP API (join, summary). */
+  /** Requests per second per address on the HTTP API (the page, join, summary) and connection attempts; the burst is 3 seconds' worth. */
   httpRequestsPerSecond: number;
+  /**
+   * Requests per second per address for the participant page's files (scripts, styles, font
+   * subsets), with a burst of 3 seconds' worth: one load of the page asks for dozens (a Japanese
+   * page's font subsets), a reload as many again, and phones behind one address (a guest network's
+   * NAT) share the count. Static files, cheap to serve; still capped against a flood.
+   */
+  assetRequestsPerSecond: number;
   /** Bytes per second one participant may send over all their connections, and the burst above it. */
   participantBytesPerSecond: number;
   participantByteBurst: number;
@@ -76,6 +83,7 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   messagesPerSecond: 40,
   messageBurst: 200,
   httpRequestsPerSecond: 20,
+  assetRequestsPerSecond: 200,
   participantBytesPerSecond: 64 * 1024,
   participantByteBurst: 1024 * 1024,
   notesPerParticipant: 200,

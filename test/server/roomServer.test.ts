@@ -83,6 +83,28 @@ function rawSocket(url: string, originHeader: string | null): Promise<{ ws: WebS
 const notes = (doc: Y.Doc) => [...readAllNodes(doc)].filter(([, node]) => node.type === 'sticky');
 
 describe('the participant page and the join API', () => {
+  it('caps requests per address: the page and the API at their rate, the page’s files apart at theirs, so loading the page twice is never refused for its own files', async () => {
+    // A clock that stands still: no bucket refills during the test.
+    const { room } = await openRoom({ limits: { httpRequestsPerSecond: 2, assetRequestsPerSecond: 10 } }, { now: Date.now() });
+    const base = origin(room);
+    const status = async (url: string) => (await fetch(url)).status;
+    // The page (and the API, and connection attempts): a burst of 3 seconds' worth — the laptop's
+    // connection from this address took one — then 429 with the "too many" page.
+    const page = [];
+    for (let i = 0; i < 7; i++) page.push(await status(room.joinUrl));
+    expect(page).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    const refused = await fetch(room.joinUrl, { headers: { 'accept-language': 'en' } });
+    expect(refused.status).toBe(429);
+    // The page's own files still load from that address (the page's scripts, style and fonts, twice
+    // over), up to their own burst; then those are refused too.
+    const files = [];
+    for (let i = 0; i < 10; i++) for (const file of ['/assets/participant-1.js', '/assets/shared-1.js', '/assets/participant-1.css']) files.push(await status(`${base}${file}`));
+    expect(files.slice(0, 30)).toEqual(Array.from({ length: 30 }, () => 200));
+    expect(await status(`${base}/assets/font-1.woff2`)).toBe(429);
+    // A file that is not the page's counts as an ordinary request (here: already refused).
+    expect(await status(`${base}/assets/app-1.js`)).toBe(429);
+  });
+
   it('serves the page only with the join token, with a strict CSP, and only the page’s own files', async () => {
     const { room } = await openRoom();
     const base = origin(room);
