@@ -29,8 +29,6 @@ export const MAX_LIST_ITEMS = 50;
 export const MAX_COMMITMENTS = 200;
 export const MAX_RULES_CHARS = 5_000;
 
-const Hours = z.number().positive().max(MAX_HOURS);
-
 /**
  * The numeric parameters' rules, as the schemas below apply them, for forms to say what they want:
  * whole numbers from `min` to `max`, or numbers above 0 up to `max` (both ends inclusive).
@@ -48,12 +46,18 @@ export const NUMBER_RULES = {
 export type NumberField = keyof typeof NUMBER_RULES;
 export const NUMBER_FIELDS = Object.keys(NUMBER_RULES) as NumberField[];
 
+/** The schema of a numeric parameter, from its rule (the one truth the forms' messages read too). */
+function numberSchema(rule: NumberRule) {
+  return rule.integer ? z.number().int().min(rule.min).max(rule.max) : z.number().positive().max(rule.max);
+}
+const Hours = numberSchema(NUMBER_RULES.withinHours);
+
 /**
  * The share of records that must be handled within the window for the commitment to be met in a
  * month (95 means "at least 95 % of MQLs"). Optional, never defaulted: absent means every record
  * (100 %), and SLAs signed before the field existed keep their exact content and hash.
  */
-const CompliancePercent = z.number().positive().max(100).optional();
+const CompliancePercent = numberSchema(NUMBER_RULES.compliancePercent).optional();
 
 /** The compliance level of a time-window commitment: its own, else 100 (every record). */
 export function complianceOf(commitment: { compliancePercent?: number | undefined }): number {
@@ -80,7 +84,7 @@ export const VolumeCommitment = z.object({
   kind: z.literal('volume'),
   /** The stage whose volume is committed; null = the MQL stage (key `mql`). */
   stageId: StageId.nullable().default(null),
-  count: z.number().int().positive().max(MAX_VOLUME),
+  count: numberSchema(NUMBER_RULES.count),
   period: FunnelPeriod.default('month'),
 });
 
@@ -88,7 +92,7 @@ export const VolumeCommitment = z.object({
 export const QualityCommitment = z.object({
   ...base,
   kind: z.literal('quality'),
-  completenessPercent: z.number().positive().max(100),
+  completenessPercent: numberSchema(NUMBER_RULES.completenessPercent),
   /** Field codes passed with each lead (e.g. `company`, `email`); translated by the UI when known. */
   requiredFields: uniqueList.default([]),
 });
@@ -108,9 +112,9 @@ export const FirstContactCommitment = z.object({
 export const AttemptsCommitment = z.object({
   ...base,
   kind: z.literal('attempts'),
-  attempts: z.number().int().positive().max(MAX_ATTEMPTS),
+  attempts: numberSchema(NUMBER_RULES.attempts),
   /** 0 parses (a form being filled in) and is reported as an error by the checks. */
-  days: z.number().int().nonnegative().max(MAX_ATTEMPT_DAYS),
+  days: numberSchema(NUMBER_RULES.days),
 });
 
 /** Accept or reject each handed-over record within H hours; rejections carry a reason code. */
@@ -129,7 +133,7 @@ export const RecycleCommitment = z.object({
   ...base,
   kind: z.literal('recycle'),
   rules: z.string().max(MAX_RULES_CHARS).default(''),
-  nurtureDays: z.number().int().positive().max(MAX_NURTURE_DAYS),
+  nurtureDays: numberSchema(NUMBER_RULES.nurtureDays),
 });
 
 export const FEEDBACK_CADENCES = ['daily', 'weekly', 'biweekly', 'monthly', 'quarterly'] as const;

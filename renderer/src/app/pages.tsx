@@ -153,6 +153,11 @@ export function preloadStartPage(path: string): Promise<void> {
   return preloadPageAt(path.split('?')[0]!);
 }
 
+/** A board page's data: its doc (and then the fonts of its text) loads while the page's code and the language do. */
+async function boardData({ id, boardId }: Record<string, string>, language: Language): Promise<void> {
+  await Promise.all([prefetchWorkspace(id!), prefetchBoardDoc(id!, boardId!, language)]);
+}
+
 /**
  * What a page reads as it opens, started early when the app opens on it (issue 12): main.tsx calls
  * prefetchStartData once it knows the language, so the reads run while the page's code and the
@@ -164,13 +169,8 @@ const routeData: Partial<Record<keyof typeof PAGE_ROUTES, (params: Record<string
   kpis: async ({ id }, language) => {
     await Promise.all([prefetchWorkspace(id!), prefetchKpiData(id!, language)]);
   },
-  // A board's doc (and then the fonts of its text) loads while the page's code and the language do.
-  board: async ({ id, boardId }, language) => {
-    await Promise.all([prefetchWorkspace(id!), prefetchBoardDoc(id!, boardId!, language)]);
-  },
-  funnel: async ({ id, boardId }, language) => {
-    await Promise.all([prefetchWorkspace(id!), prefetchBoardDoc(id!, boardId!, language)]);
-  },
+  board: boardData,
+  funnel: boardData,
 };
 
 /**

@@ -28,13 +28,11 @@ import { countryName, dateText, holidaySetOptions, holidayWhen, hoursPerDayText,
 import './calendar.css';
 import { TimeField } from '../../ui/TimeField';
 
-type Draft = CalendarDraft;
-
 type FieldKey = 'opens' | 'closes' | 'lunch' | 'workingDays';
 type Checked = { ok: true; calendar: WorkingCalendar } | { ok: false; problems: Partial<Record<FieldKey, string>> };
 
 /** The draft as a calendar, or what is wrong with it, field by field (in the reader's words). */
-function check(draft: Draft, t: TFunction): Checked {
+function check(draft: CalendarDraft, t: TFunction): Checked {
   const problems: Partial<Record<FieldKey, string>> = {};
   const opens = parseMinutes(draft.opens);
   const closes = parseMinutes(draft.closes);
@@ -100,7 +98,7 @@ export function CalendarPage(props: { workspaceId: string }) {
 
   const storedDraft = draftOf(stored.calendar);
   // Edits that come back to the stored calendar are no edits: the form follows the stored one again.
-  const change = (patch: Partial<Draft>) => {
+  const change = (patch: Partial<CalendarDraft>) => {
     const next = { ...draft, ...patch };
     setEdits(sameDraft(next, storedDraft) ? null : next);
   };
