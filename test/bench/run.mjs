@@ -46,7 +46,8 @@
 // after the measured SLA and diagram runs, one more open of each print route,
 // dir/<sla|funnel-sheet|board-N>.open.{cpuprofile,trace.json} and .open.timeline.json (the page's
 // resource and paint timings, its IndexedDB opens and first transactions as marks, and when it was
-// ready); the bench pages are then built unminified, so names stay readable.
+// ready); the bench pages are then built unminified, so names stay readable (BENCH_MINIFY=1 keeps
+// them minified: the timeline as the measured runs have it, without the larger code's costs).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,7 +123,7 @@ await build({
     outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
-    minify: !process.env.BENCH_PROFILE,
+    minify: !process.env.BENCH_PROFILE || process.env.BENCH_MINIFY === '1',
     rollupOptions: {
       input: {
         index: join(benchRoot, 'index.html'),
