@@ -72,6 +72,19 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect((await db.meetingSeries.toArray())[0]!.nextDate).toBe('2026-12-24');
   });
 
+  it('a next meeting date that has passed is allowed, and the field says so (in Japanese too); a coming one says nothing', async () => {
+    const { workspaceId } = await seed();
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/meetings` });
+    const field = await screen.findByLabelText(ja.meetings.series.nextDate);
+    fireEvent.change(field, { target: { value: '2099-01-15' } });
+    expect(field).not.toHaveAccessibleDescription();
+    fireEvent.change(field, { target: { value: '2020-01-15' } });
+    expect(field).toHaveAccessibleDescription('この日付は過ぎています。次に準備する回は 2020/01/15 の日付になります（開催済みの回の記録として）。');
+    await user.click(screen.getByRole('button', { name: ja.meetings.series.save }));
+    await waitFor(async () => expect((await listSeries(workspaceId))[0]!.nextDate).toBe('2020-01-15'));
+  });
+
   it('the workspace page shows the next meeting and open and overdue action items', async () => {
     const { workspaceId } = await seed();
     await addAction(workspaceId, { title: 'Late one', department: 'sales', dueDate: '2020-01-01' });

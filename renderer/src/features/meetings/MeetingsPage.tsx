@@ -4,7 +4,7 @@ import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
 import { isClosedStatus, isOpen, openActions, type MeetingAction } from '@shared/meetings/actions';
 import { agendaFromTemplate } from '@shared/meetings/agenda';
-import { previousMonth, todayIn } from '@shared/meetings/cadence';
+import { isCalendarDate, previousMonth, todayIn } from '@shared/meetings/cadence';
 import { CADENCES, type Cadence } from '@shared/meetings/records';
 import { useApp } from '../../app/AppContext';
 import type { MeetingSeriesRow } from '../../db/db';
@@ -30,6 +30,9 @@ function SeriesForm(props: { workspaceId: string; series: MeetingSeriesRow | nul
   const [cadence, setCadence] = useState<Cadence>(props.series?.cadence ?? 'monthly');
   const [nextDate, setNextDate] = useState(props.series?.nextDate ?? todayIn());
   const [errors, setErrors] = useState<SeriesErrors>({});
+  const { language } = useApp();
+  // A date already past is allowed (catching up on a meeting held without the app), but said.
+  const past = isCalendarDate(nextDate) && nextDate < todayIn();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -68,7 +71,7 @@ function SeriesForm(props: { workspaceId: string; series: MeetingSeriesRow | nul
             </select>
           )}
         </Field>
-        <Field label={t('meetings.series.nextDate')} error={errors.nextDate}>
+        <Field label={t('meetings.series.nextDate')} error={errors.nextDate} hint={past && !errors.nextDate ? t('meetings.series.nextDatePast', { date: formatDay(nextDate, language) }) : undefined}>
           {(control) => <DateField {...control} value={nextDate} required onChange={setNextDate} />}
         </Field>
         <div className="field meeting-form-submit">
