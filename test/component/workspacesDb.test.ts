@@ -9,6 +9,9 @@ import { createSampleWorkspace } from '../../renderer/src/db/sample';
 import { addMember, createWorkspace, listWorkspaces, purgeDeletedWorkspaces, reinsertMember, removeMember, renameWorkspace, restoreWorkspace, softDeleteWorkspace } from '../../renderer/src/db/workspaces';
 import { duplicateWorkspace, exportWorkspace, importWorkspace, snapshotWorkspace } from '../../renderer/src/db/workspaceFiles';
 import type { AlignboardDb } from '../../renderer/src/db/db';
+import { draftOf, writeCalendarDraft } from '../../renderer/src/features/calendar/calendarDraft';
+import { draftKeys } from '../../renderer/src/db/localDrafts';
+import { defaultCalendar } from '../../shared/calendar/calendar';
 import { countDocUpdates, freshDb } from './helpers';
 
 async function boardJson(database: AlignboardDb, workspaceId: string) {
@@ -68,6 +71,30 @@ describe('workspace records', () => {
     expect(await database.boards.where('workspaceId').equals(id).count()).toBe(0);
     expect(await countDocUpdates(database)).toBe(0);
     expect(await database.members.where('workspaceId').equals(keep).count()).toBe(1);
+  });
+
+  it('purging a workspace forgets its drafts kept in localStorage (calendar form, meeting notes); other workspaces keep theirs', async () => {
+    const database = freshDb();
+    const gone = await createWorkspace('Gone', database);
+    const kept = await createWorkspace('Kept', database);
+    const restored = await createWorkspace('Restored', database);
+    for (const id of [gone, kept, restored]) {
+      writeCalendarDraft(id, { ...draftOf(defaultCalendar({ language: 'en', timeZone: 'UTC' })), opens: '08:00' });
+      localStorage.setItem(draftKeys.meetingNotes(id, 'meeting-1', 'item-1'), `notes of ${id}`);
+    }
+    localStorage.setItem('alignboard.other', 'not a draft');
+    await softDeleteWorkspace(gone, database);
+    await softDeleteWorkspace(restored, database);
+    await restoreWorkspace(restored, database);
+
+    expect(await purgeDeletedWorkspaces(database)).toBe(1);
+    expect(localStorage.getItem(draftKeys.calendar(gone))).toBeNull();
+    expect(localStorage.getItem(draftKeys.meetingNotes(gone, 'meeting-1', 'item-1'))).toBeNull();
+    for (const id of [kept, restored]) {
+      expect(JSON.parse(localStorage.getItem(draftKeys.calendar(id))!)).toMatchObject({ opens: '08:00' });
+      expect(localStorage.getItem(draftKeys.meetingNotes(id, 'meeting-1', 'item-1'))).toBe(`notes of ${id}`);
+    }
+    expect(localStorage.getItem('alignboard.other')).toBe('not a draft');
   });
 
   it('removes a member and puts it back on undo, unchanged', async () => {

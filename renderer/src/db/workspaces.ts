@@ -3,6 +3,7 @@ import type { Workspace } from '@shared/records/workspace';
 import { TABLE_STORES } from '@shared/workspaceStores';
 import { type AlignboardDb, db as defaultDb } from './db';
 import { newId, nowIso } from './ids';
+import { forgetWorkspaceDrafts } from './localDrafts';
 import { writeAll } from './write';
 
 /*
@@ -57,17 +58,22 @@ export async function restoreWorkspace(id: string, database: AlignboardDb = defa
   await writeAll(database, () => database.workspaces.update(id, { deletedAt: null }));
 }
 
-/** Removes soft-deleted workspaces and everything in them, in one transaction. */
+/**
+ * Removes soft-deleted workspaces and everything in them, in one transaction; then their drafts
+ * kept beside the database (localDrafts.ts).
+ */
 export async function purgeDeletedWorkspaces(database: AlignboardDb = defaultDb, ids?: string[]): Promise<number> {
-  return writeAll(database, async () => {
+  const purged = await writeAll(database, async () => {
     const doomed = (await database.workspaces.toArray()).filter((w) => w.deletedAt && (!ids || ids.includes(w.id)));
     for (const workspace of doomed) {
       // Deleting the rows of a table with a Y.Doc also deletes the documents' updates (Dexie does).
       for (const table of WORKSPACE_DATA_TABLES) await database.table(table).where('workspaceId').equals(workspace.id).delete();
       await database.workspaces.delete(workspace.id);
     }
-    return doomed.length;
+    return doomed.map((workspace) => workspace.id);
   });
+  forgetWorkspaceDrafts(purged);
+  return purged.length;
 }
 
 async function touch(database: AlignboardDb, workspaceId: string): Promise<void> {

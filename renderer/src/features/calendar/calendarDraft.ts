@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { CompanyHoliday, formatMinutes, parseMinutes, PublicHolidaySet, type WorkingCalendar } from '@shared/calendar/calendar';
+import { CALENDAR_DRAFT_PREFIX, draftKeys } from '../../db/localDrafts';
 
 /**
  * The calendar page's unsaved edits, per workspace, kept outside the page: leaving the page (the
@@ -58,8 +59,7 @@ export function sameDraft(a: CalendarDraft, b: CalendarDraft): boolean {
   );
 }
 
-const storageKey = (workspaceId: string) => `alignboard.calendarDraft.${workspaceId}`;
-const STORAGE_PREFIX = 'alignboard.calendarDraft.';
+const storageKey = draftKeys.calendar;
 
 /** The drafts read so far (null: none), so every read of one returns the same object. */
 const drafts = new Map<string, CalendarDraft | null>();
@@ -98,7 +98,7 @@ function subscribe(listener: () => void) {
   // Another window of the app edited or saved a draft: read it again.
   const onStorage = (event: StorageEvent) => {
     if (event.key === null) drafts.clear();
-    else if (event.key.startsWith(STORAGE_PREFIX)) drafts.delete(event.key.slice(STORAGE_PREFIX.length));
+    else if (event.key.startsWith(CALENDAR_DRAFT_PREFIX)) drafts.delete(event.key.slice(CALENDAR_DRAFT_PREFIX.length));
     else return;
     listener();
   };
