@@ -8,6 +8,8 @@ import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { boardFontsLoaded, prefetchBoardDoc, useOpenBoard } from '../../renderer/src/features/board/useOpenBoard';
 import type * as Y from 'yjs';
 import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
+import { readBoardGlyphs, rememberBoardGlyphs } from '../../renderer/src/features/board/boardGlyphs';
+import { localKeys } from '../../renderer/src/db/workspaceLocal';
 import { loadFontsFor, textOf, useFontsSettled } from '../../renderer/src/theme/fonts';
 
 type FakeFonts = { load: ReturnType<typeof vi.fn<(font: string, text: string) => Promise<unknown[]>>>; ready: Promise<unknown>; settle(): void };
@@ -121,6 +123,56 @@ describe('opening a board', () => {
     act(() => fonts.settle());
     await waitFor(() => expect(fontsDone).toBe(true));
     unmount();
+  });
+});
+
+describe('a board’s characters kept for its next open (boardGlyphs)', () => {
+  it('opening a board keeps the characters of its text, names and marks, each once, per weight', async () => {
+    const workspaceId = await createWorkspace('Fonts');
+    await addMember(workspaceId, { name: '鈴木 一郎', department: 'sales', title: '' });
+    const boardId = await createPersonaBoard(workspaceId, '情シス部長');
+    installFonts().settle();
+    expect(readBoardGlyphs(workspaceId, boardId)).toBeNull();
+    const { result, unmount } = renderHook(() => useOpenBoard(workspaceId, boardId));
+    await waitFor(() => expect(result.current.loaded).toEqual({ doc: expect.anything() }));
+    await boardFontsLoaded((result.current.loaded as { doc: Y.Doc }).doc);
+    const kept = readBoardGlyphs(workspaceId, boardId)!;
+    for (const character of '情シス部長鈴木一郎') {
+      expect(kept.regular).toContain(character);
+      expect(kept.bold).toContain(character);
+    }
+    expect(kept.regular).not.toContain(' ');
+    expect(new Set(kept.regular).size).toBe([...kept.regular].length);
+    unmount();
+  });
+
+  it('the next open asks for the kept characters’ fonts at once, before the board’s document is read', async () => {
+    const workspaceId = await createWorkspace('Fonts');
+    const boardId = await createPersonaBoard(workspaceId, 'Persona');
+    rememberBoardGlyphs(workspaceId, boardId, { regular: '予算 予算は', bold: '営業' });
+    const fonts = installFonts();
+    const ready = prefetchBoardDoc(workspaceId, boardId, 'en', 50);
+    expect(DexieYProvider.getOrCreateDocument(db, 'boards', 'doc', [workspaceId, boardId]).isLoaded).toBe(false);
+    expect(fonts.load.mock.calls).toEqual([
+      ['400 16px "Noto Sans JP"', '予算は'],
+      ['700 16px "Noto Sans JP"', '営業'],
+    ]);
+    fonts.settle();
+    await ready;
+  });
+
+  it('unreadable kept characters are ignored: the fonts are asked for once the document is read', async () => {
+    const workspaceId = await createWorkspace('Fonts');
+    const boardId = await createPersonaBoard(workspaceId, '情シス部長');
+    localStorage.setItem(localKeys.boardGlyphs(workspaceId, boardId), '{"regular": 3');
+    expect(readBoardGlyphs(workspaceId, boardId)).toBeNull();
+    const fonts = installFonts();
+    const ready = prefetchBoardDoc(workspaceId, boardId, 'en', 50);
+    expect(fonts.load).not.toHaveBeenCalled();
+    fonts.settle();
+    await ready;
+    await waitFor(() => expect(fonts.load.mock.calls.map(([, text]) => text).join('')).toContain('情'));
+    await waitFor(() => expect(readBoardGlyphs(workspaceId, boardId)?.regular).toContain('情'));
   });
 });
 

@@ -10,7 +10,8 @@ import { addMember, createWorkspace, listWorkspaces, purgeDeletedWorkspaces, rei
 import { duplicateWorkspace, exportWorkspace, importWorkspace, snapshotWorkspace } from '../../renderer/src/db/workspaceFiles';
 import type { AlignboardDb } from '../../renderer/src/db/db';
 import { draftOf, writeCalendarDraft } from '../../renderer/src/features/calendar/calendarDraft';
-import { draftKeys } from '../../renderer/src/db/localDrafts';
+import { localKeys } from '../../renderer/src/db/workspaceLocal';
+import { readBoardGlyphs, rememberBoardGlyphs } from '../../renderer/src/features/board/boardGlyphs';
 import { defaultCalendar } from '../../shared/calendar/calendar';
 import { countDocUpdates, freshDb } from './helpers';
 
@@ -73,14 +74,15 @@ describe('workspace records', () => {
     expect(await database.members.where('workspaceId').equals(keep).count()).toBe(1);
   });
 
-  it('purging a workspace forgets its drafts kept in localStorage (calendar form, meeting notes); other workspaces keep theirs', async () => {
+  it('purging a workspace forgets what is kept of it in localStorage (calendar form, meeting notes, boards’ characters); other workspaces keep theirs', async () => {
     const database = freshDb();
     const gone = await createWorkspace('Gone', database);
     const kept = await createWorkspace('Kept', database);
     const restored = await createWorkspace('Restored', database);
     for (const id of [gone, kept, restored]) {
       writeCalendarDraft(id, { ...draftOf(defaultCalendar({ language: 'en', timeZone: 'UTC' })), opens: '08:00' });
-      localStorage.setItem(draftKeys.meetingNotes(id, 'meeting-1', 'item-1'), `notes of ${id}`);
+      localStorage.setItem(localKeys.meetingNotes(id, 'meeting-1', 'item-1'), `notes of ${id}`);
+      rememberBoardGlyphs(id, 'board-1', { regular: `情 ${id}`, bold: '営業' });
     }
     localStorage.setItem('alignboard.other', 'not a draft');
     await softDeleteWorkspace(gone, database);
@@ -88,11 +90,13 @@ describe('workspace records', () => {
     await restoreWorkspace(restored, database);
 
     expect(await purgeDeletedWorkspaces(database)).toBe(1);
-    expect(localStorage.getItem(draftKeys.calendar(gone))).toBeNull();
-    expect(localStorage.getItem(draftKeys.meetingNotes(gone, 'meeting-1', 'item-1'))).toBeNull();
+    expect(localStorage.getItem(localKeys.calendarDraft(gone))).toBeNull();
+    expect(localStorage.getItem(localKeys.meetingNotes(gone, 'meeting-1', 'item-1'))).toBeNull();
+    expect(readBoardGlyphs(gone, 'board-1')).toBeNull();
     for (const id of [kept, restored]) {
-      expect(JSON.parse(localStorage.getItem(draftKeys.calendar(id))!)).toMatchObject({ opens: '08:00' });
-      expect(localStorage.getItem(draftKeys.meetingNotes(id, 'meeting-1', 'item-1'))).toBe(`notes of ${id}`);
+      expect(readBoardGlyphs(id, 'board-1')?.bold).toBe('営業');
+      expect(JSON.parse(localStorage.getItem(localKeys.calendarDraft(id))!)).toMatchObject({ opens: '08:00' });
+      expect(localStorage.getItem(localKeys.meetingNotes(id, 'meeting-1', 'item-1'))).toBe(`notes of ${id}`);
     }
     expect(localStorage.getItem('alignboard.other')).toBe('not a draft');
   });

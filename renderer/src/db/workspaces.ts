@@ -3,7 +3,7 @@ import type { Workspace } from '@shared/records/workspace';
 import { TABLE_STORES } from '@shared/workspaceStores';
 import { type AlignboardDb, db as defaultDb } from './db';
 import { newId, nowIso } from './ids';
-import { forgetWorkspaceDrafts } from './localDrafts';
+import { forgetWorkspaceLocal } from './workspaceLocal';
 import { writeAll } from './write';
 
 /*
@@ -60,7 +60,7 @@ export async function restoreWorkspace(id: string, database: AlignboardDb = defa
 
 /**
  * Removes soft-deleted workspaces and everything in them, in one transaction; then their drafts
- * kept beside the database (localDrafts.ts).
+ * and what else is kept of them beside the database (workspaceLocal.ts).
  */
 export async function purgeDeletedWorkspaces(database: AlignboardDb = defaultDb, ids?: string[]): Promise<number> {
   const purged = await writeAll(database, async () => {
@@ -72,7 +72,7 @@ export async function purgeDeletedWorkspaces(database: AlignboardDb = defaultDb,
     }
     return doomed.map((workspace) => workspace.id);
   });
-  forgetWorkspaceDrafts(purged);
+  forgetWorkspaceLocal(purged);
   return purged.length;
 }
 

@@ -5,6 +5,7 @@ import type { Language } from '@shared/settings';
 import { db } from '../../db/db';
 import { loadedMessages, loadLanguage } from '../../i18n';
 import { loadFontsFor, textOf } from '../../theme/fonts';
+import { preloadBoardGlyphs, rememberBoardGlyphs } from './boardGlyphs';
 import { collatorFor } from './writer';
 
 /*
@@ -17,14 +18,16 @@ const boardFonts = new WeakMap<Y.Doc, Promise<void>>();
 
 /**
  * Loads a board's Y.Doc from IndexedDB (a DexieYProvider reference, which the caller releases) and,
- * once per doc, asks for the fonts of its text when it is loaded (boardFontsLoaded). The page
- * calls it as it opens; the app's start calls it ahead of the page (prefetchBoardDoc). Meanwhile
+ * once per doc, asks for the fonts of its text when it is loaded (boardFontsLoaded), and before
+ * that for the fonts of its text as last opened (boardGlyphs.ts). The page calls it as it opens;
+ * the app's start calls it ahead of the page (prefetchBoardDoc). Meanwhile
  * the writers' names are read for the fonts (read after the doc, their read would wait behind the
  * canvas's first render, and their fonts with it) and the language's collator is made (the board
  * orders its writers with it as it opens; the first collator of a language loads its collation
  * data, ~15 ms; issue 12).
  */
-export function openBoardDoc(doc: Y.Doc, workspaceId: string, language: Language): DexieYProvider {
+export function openBoardDoc(doc: Y.Doc, workspaceId: string, boardId: string, language: Language): DexieYProvider {
+  if (!boardFonts.has(doc)) preloadBoardGlyphs(workspaceId, boardId);
   const provider = DexieYProvider.load(doc, { gracePeriod: 2_000 });
   if (!boardFonts.has(doc)) {
     const names = db.members
@@ -39,7 +42,7 @@ export function openBoardDoc(doc: Y.Doc, workspaceId: string, language: Language
     boardFonts.set(
       doc,
       provider.whenLoaded.then(
-        () => loadBoardFonts(doc, names, language),
+        () => loadBoardFonts(doc, names, language, { workspaceId, boardId }),
         () => undefined,
       ),
     );
@@ -60,7 +63,7 @@ const TAKE_OVER_MS = 10_000;
  */
 export function prefetchBoardDoc(workspaceId: string, boardId: string, language: Language, takeOverMs = TAKE_OVER_MS): Promise<void> {
   const doc = DexieYProvider.getOrCreateDocument(db, 'boards', 'doc', [workspaceId, boardId]);
-  const provider = openBoardDoc(doc, workspaceId, language);
+  const provider = openBoardDoc(doc, workspaceId, boardId, language);
   setTimeout(() => DexieYProvider.release(doc), takeOverMs);
   return provider.whenLoaded.catch(() => undefined);
 }
@@ -77,7 +80,7 @@ const NOTHING_TO_LOAD = Promise.resolve();
  * titles and marks drawn bold (writers' names, zone titles, the persona card) in the bold face too.
  * A note's text is regular only: asking for its bold subsets would double the fonts fetched.
  */
-async function loadBoardFonts(doc: Y.Doc, writerNames: Promise<string[]>, language: Language): Promise<void> {
+async function loadBoardFonts(doc: Y.Doc, writerNames: Promise<string[]>, language: Language, at: { workspaceId: string; boardId: string }): Promise<void> {
   try {
     const regular: string[] = [];
     // Words every note may show besides its own: department marks and names, the unknown writer,
@@ -94,8 +97,10 @@ async function loadBoardFonts(doc: Y.Doc, writerNames: Promise<string[]>, langua
     // The notes' text and the bold words at once (most of the subsets): the canvas waits for these.
     const notes = loadFontsFor(textOf([regular, bold]), [400]);
     const marks = loadFontsFor(textOf(bold), [700]);
-    const names = await writerNames;
-    await Promise.all([notes, marks, loadFontsFor(textOf(names), [400, 700])]);
+    const names = textOf(await writerNames);
+    // For the next open, to ask for these fonts before the doc is read (boardGlyphs.ts).
+    rememberBoardGlyphs(at.workspaceId, at.boardId, { regular: textOf([regular, bold, names]), bold: textOf([bold, names]) });
+    await Promise.all([notes, marks, loadFontsFor(names, [400, 700])]);
   } catch {
     // Fonts are an optimisation of the first layout: the board opens without them.
   }

@@ -32,7 +32,7 @@ export function useOpenBoard(workspaceId: string, boardId: string) {
   useEffect(() => {
     if (!doc) return;
     let live = true;
-    const provider = openBoardDoc(doc, workspaceId, languageFromLocale(i18n.language));
+    const provider = openBoardDoc(doc, workspaceId, boardId, languageFromLocale(i18n.language));
     provider.whenLoaded.then(
       () => {
         if (live) setLoaded({ doc });
@@ -48,7 +48,7 @@ export function useOpenBoard(workspaceId: string, boardId: string) {
       doc.off('destroy', onDestroy);
       DexieYProvider.release(doc);
     };
-  }, [doc, workspaceId]);
+  }, [doc, workspaceId, boardId]);
 
   return { workspace, board, loaded, generation };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { CompanyHoliday, formatMinutes, parseMinutes, PublicHolidaySet, type WorkingCalendar } from '@shared/calendar/calendar';
-import { CALENDAR_DRAFT_PREFIX, draftKeys } from '../../db/localDrafts';
+import { CALENDAR_DRAFT_PREFIX, localKeys } from '../../db/workspaceLocal';
 
 /**
  * The calendar page's unsaved edits, per workspace, kept outside the page: leaving the page (the
@@ -59,7 +59,7 @@ export function sameDraft(a: CalendarDraft, b: CalendarDraft): boolean {
   );
 }
 
-const storageKey = draftKeys.calendar;
+const storageKey = localKeys.calendarDraft;
 
 /** The drafts read so far (null: none), so every read of one returns the same object. */
 const drafts = new Map<string, CalendarDraft | null>();

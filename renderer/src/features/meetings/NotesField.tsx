@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { updateAgendaItem } from '@shared/meetings/agenda';
 import type { AgendaItem } from '@shared/meetings/records';
-import { draftKeys } from '../../db/localDrafts';
+import { localKeys } from '../../db/workspaceLocal';
 import { saveError } from './format';
 import { updateMeeting } from './meetingStore';
 
 /** How long typing may pause before the notes are written (they are also written on blur and unload). */
 export const NOTES_DEBOUNCE_MS = 400;
 
-const draftKey = draftKeys.meetingNotes;
+const draftKey = localKeys.meetingNotes;
 
 /** Whether a closed page left notes of this item not yet written (the field then opens to restore them). */
 export function hasNotesDraft(workspaceId: string, meetingId: string, itemId: string): boolean {
