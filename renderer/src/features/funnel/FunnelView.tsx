@@ -211,6 +211,7 @@ function Funnel(props: FunnelProps) {
 
   const onNodeClick = useCallback<NodeMouseHandler<StageFlowNode>>((_event, node) => setSelectedId(node.id), []);
 
+  const side = useRef<HTMLDivElement>(null);
   const set = (next: readonly Stage[]) => {
     if (next !== stages) session.setStages(next);
   };
@@ -234,6 +235,14 @@ function Funnel(props: FunnelProps) {
     set(removeStage(stages, stage.id));
     const neighbour = stages[index + 1] ?? stages[index - 1];
     setSelectedId(neighbour?.id ?? null);
+    // The pressed × goes with its stage: the focus moves to the stage now selected (the list
+    // itself once none is left), not to the page's body, so the keyboard stays in the list.
+    requestAnimationFrame(() => {
+      const list = side.current;
+      if (!list || (document.activeElement && document.activeElement !== document.body && list.contains(document.activeElement))) return;
+      const pick = neighbour ? list.querySelector<HTMLElement>(`[data-stage-id="${CSS.escape(neighbour.id)}"] .funnel-stage-pick`) : null;
+      (pick ?? list).focus({ preventScroll: !pick });
+    });
     refit();
     const message = t('funnel.removed', { name: names.get(stage.id) ?? '' });
     toast(message);
@@ -243,7 +252,6 @@ function Funnel(props: FunnelProps) {
 
   const selected = stages.find((stage) => stage.id === selectedId) ?? null;
   const compact = useCompactChrome();
-  const side = useRef<HTMLDivElement>(null);
 
   return (
     <>
@@ -358,7 +366,7 @@ function StageList(props: {
         {props.stages.map((stage, index) => {
           const name = props.names.get(stage.id)!;
           return (
-            <li key={stage.id} className={`owner-${stage.owner}${stage.id === props.selectedId ? ' is-selected' : ''}`}>
+            <li key={stage.id} data-stage-id={stage.id} className={`owner-${stage.owner}${stage.id === props.selectedId ? ' is-selected' : ''}`}>
               <button
                 type="button"
                 className="button small funnel-stage-pick"

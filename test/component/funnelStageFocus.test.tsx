@@ -1,0 +1,37 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWorkspace } from '../../renderer/src/db/workspaces';
+import { createFunnelBoard } from '../../renderer/src/features/funnel/funnelBoards';
+import { renderApp, resetDb } from './renderApp';
+
+// jsdom has no ResizeObserver (the funnel page and React Flow observe their size).
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+beforeEach(async () => {
+  if (!('ResizeObserver' in globalThis)) Object.assign(globalThis, { ResizeObserver: NoResizeObserver });
+  await resetDb();
+});
+afterEach(() => {
+  window.location.hash = '#/';
+});
+
+describe('funnel stage list by keyboard', () => {
+  it('removing a stage with its × keeps the focus in the list, on the stage selected next (not the page’s body)', async () => {
+    const workspaceId = await createWorkspace('Focus Co');
+    const boardId = await createFunnelBoard(workspaceId, 'Funnel', 'en');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/funnel/${boardId}` });
+    const list = await screen.findByRole('list', { name: 'Stages in funnel order' });
+    within(list).getByRole('button', { name: 'Remove Lead' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(list).queryByRole('button', { name: 'Remove Lead' })).toBeNull());
+    // The stage after it is selected and has the focus: Tab and Enter carry on from there.
+    const next = within(list).getByRole('button', { name: 'Edit MQL' });
+    expect(next).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(document.activeElement).toBe(next));
+  });
+});
