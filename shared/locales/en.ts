@@ -344,6 +344,7 @@ export const en = {
     saved: 'Saved on this computer',
     saving: 'Saving…',
     toolbar: 'Board tools',
+    canvas: 'Board canvas',
     undo: 'Undo',
     redo: 'Redo',
     newSticky: 'New note',

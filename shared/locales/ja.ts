@@ -343,6 +343,7 @@ export const ja: Messages = {
     saved: 'このコンピューターに保存済み',
     saving: '保存中…',
     toolbar: 'ボードのツール',
+    canvas: 'ボードのキャンバス',
     undo: '元に戻す',
     redo: 'やり直す',
     newSticky: '新しい付箋',
