@@ -533,27 +533,30 @@ function Calculator(props: {
         {result.ok ? (
           <>
             <p className="funnel-deals">{t('funnel.calculator.deals', { deals: whole.format(result.deals) })}</p>
-            <table className="funnel-table">
-              <caption>{t('funnel.calculator.result')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('funnel.calculator.stage')}</th>
-                  <th scope="col">{t('funnel.calculator.required')}</th>
-                  <th scope="col">{t('funnel.calculator.target')}</th>
-                  <th scope="col">{t('funnel.calculator.gap')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.stages.map((row) => (
-                  <tr key={row.stageId} className={row.gap !== null && row.gap < 0 ? 'is-short' : undefined}>
-                    <th scope="row">{props.names.get(row.stageId)}</th>
-                    <td>{show(row.required, whole)}</td>
-                    <td>{show(row.targetInPeriod, oneDecimal)}</td>
-                    <td>{show(row.gap, fraction)}</td>
+            {/* Large numbers scroll the table sideways inside its panel (the stages and fields above keep the side's width). */}
+            <div className="funnel-table-scroll">
+              <table className="funnel-table">
+                <caption>{t('funnel.calculator.result')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('funnel.calculator.stage')}</th>
+                    <th scope="col">{t('funnel.calculator.required')}</th>
+                    <th scope="col">{t('funnel.calculator.target')}</th>
+                    <th scope="col">{t('funnel.calculator.gap')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {result.stages.map((row) => (
+                    <tr key={row.stageId} className={row.gap !== null && row.gap < 0 ? 'is-short' : undefined}>
+                      <th scope="row">{props.names.get(row.stageId)}</th>
+                      <td>{show(row.required, whole)}</td>
+                      <td>{show(row.targetInPeriod, oneDecimal)}</td>
+                      <td>{show(row.gap, fraction)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         ) : (
           <div role="status" className="notice warning funnel-problems">
