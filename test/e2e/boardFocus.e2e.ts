@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, expect, test } from 'vitest';
 import { openSample, poll } from './support/app';
-import { expectFocusedName, focusedName, labelsInReadingOrder, SAMPLE_BOARD, escapeRegExp, stickies, waitForBoard } from './support/board';
+import { expectFocusedName, focusedName, labelsInReadingOrder, SAMPLE_BOARD, escapeRegExp, stickies, tabToNode, toolbar, waitForBoard } from './support/board';
 import { cleanUpBrowsers, launchBrowser } from './support/browser';
 import { isFocused, pressUntilFocused } from './support/keyboard';
 
@@ -69,4 +69,42 @@ test('undo of a new note, cut, and deleting every node pass the focus on instead
   await expectFocusedName(page, 'Board canvas');
   await page.keyboard.press('Tab');
   await poll(() => focusedName(page)).toMatch(/sticky note|Zone|Persona card/);
+});
+
+test('the vote’s Reveal and Cancel, and Clear vote results, give the focus back to the board (their buttons go away)', async () => {
+  const { page } = await launchBrowser();
+  // Wide enough for the full toolbar (Clear vote results is a tool of its own, not in "More").
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openBoard(page);
+  // The node last focused is where the focus comes back to.
+  await tabToNode(page, 'Zone: Goals');
+  const home = 'Zone: Goals';
+
+  const startVote = async () => {
+    await toolbar(page).getByRole('button', { name: 'Start dot vote…' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /vote/i });
+    await dialog.getByRole('button', { name: 'Start the vote' }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+  };
+
+  await startVote();
+  await page.getByRole('button', { name: 'Cancel vote' }).focus();
+  await page.keyboard.press('Enter');
+  await expectFocusedName(page, home);
+
+  // A vote with one dot (member 1 on the first note), revealed: the focus is back on that note.
+  await startVote();
+  await tabToNode(page, /^Sticky note by /);
+  const note = (await focusedName(page)).split(':')[1]!.split('.')[0]!.trim();
+  await page.keyboard.press('1');
+  await page.keyboard.press('v');
+  await page.getByRole('button', { name: 'Reveal results' }).focus();
+  await page.keyboard.press('Enter');
+  await expectFocusedName(page, new RegExp(`^Sticky note by .*: ${escapeRegExp(note)}`));
+
+  await toolbar(page).getByRole('button', { name: 'Clear vote results' }).focus();
+  await page.keyboard.press('Enter');
+  await expectFocusedName(page, new RegExp(`^Sticky note by .*: ${escapeRegExp(note)}`));
 });

@@ -678,16 +678,34 @@ export class BoardSession {
   revealVote(): void {
     const totals = this.controller.revealVote();
     this.notify.success(this.t('board.vote.revealed', { count: totals.size }));
+    this.returnFocusToBoard();
   }
 
   cancelVote(): void {
     this.controller.cancelVote();
     this.notify.info(this.t('board.vote.cancelled'));
+    this.returnFocusToBoard();
   }
 
   clearVoteResults(): void {
     this.controller.clearVoteResults();
     this.notify.info(this.t('board.vote.cleared'));
+    this.returnFocusToBoard();
+  }
+
+  /**
+   * After an action whose button goes away with it (the vote bar's Reveal and Cancel, the
+   * toolbar's Clear vote results), the focus the button had returns to the board — the node last
+   * focused, else the canvas — rather than falling to the page's body.
+   */
+  private returnFocusToBoard(): void {
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      const id = this.ui.get().focusedId;
+      if (id && readNode(this.doc, id)) this.focusNode(id);
+      else this.focusCanvas();
+    });
   }
 
   // ------------------------------------------------------------------------------------------
