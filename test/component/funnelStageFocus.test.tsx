@@ -34,4 +34,13 @@ describe('funnel stage list by keyboard', () => {
     expect(next).toHaveAttribute('aria-pressed', 'true');
     await waitFor(() => expect(document.activeElement).toBe(next));
   });
+
+  it('in Japanese, the diagram carries none of React Flow’s hidden English (“Press enter or space to select a node…”)', async () => {
+    const workspaceId = await createWorkspace('Focus Co');
+    const boardId = await createFunnelBoard(workspaceId, 'ファネル', 'ja');
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/funnel/${boardId}` });
+    const canvas = await screen.findByRole('region', { name: 'ファネル図' });
+    await within(canvas).findByRole('button', { name: /^MQL：/ }, { timeout: 5_000 });
+    expect(document.body.textContent).not.toMatch(/Press enter|select a node|select an edge/);
+  });
 });
