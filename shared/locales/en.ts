@@ -524,6 +524,7 @@ export const en = {
     edgeHandOff: 'From {{from}} to {{to}}, hand-off from {{fromOwner}} to {{toOwner}}',
     handOffEdge: 'Hand-off: {{from}} → {{to}}',
     handOffItem: '{{fromStage}} → {{toStage}}: {{from}} hands off to {{to}}',
+    noStages: 'No stages yet: add one with “Add stage”.',
     noHandOffs: 'No hand-offs: consecutive stages all have the same owner.',
     nodeLabel: '{{name}}: owner {{owner}}; {{volume}}; {{rate}}',
     volume: 'Volume {{volume}}',

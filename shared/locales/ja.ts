@@ -523,6 +523,7 @@ export const ja: Messages = {
     edgeHandOff: '{{from}} から {{to}} へ（{{fromOwner}}から{{toOwner}}への引き渡し）',
     handOffEdge: '引き渡し：{{from}} → {{to}}',
     handOffItem: '{{fromStage}} → {{toStage}}：{{from}}から{{to}}へ引き渡し',
+    noStages: 'ステージがありません。「ステージを追加」で追加します。',
     noHandOffs: '引き渡しはありません（隣り合うステージの担当部門がすべて同じです）。',
     nodeLabel: '{{name}}：担当 {{owner}}、{{volume}}、{{rate}}',
     volume: '件数 {{volume}}',

@@ -43,4 +43,26 @@ describe('funnel stage list by keyboard', () => {
     await within(canvas).findByRole('button', { name: /^MQL：/ }, { timeout: 5_000 });
     expect(document.body.textContent).not.toMatch(/Press enter|select a node|select an edge/);
   });
+
+  it('with every stage removed, the stages and the hand-offs say there are none and how to add one; the focus stays in the side', async () => {
+    const workspaceId = await createWorkspace('Empty Co');
+    const boardId = await createFunnelBoard(workspaceId, 'Funnel', 'en');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/funnel/${boardId}` });
+    const list = await screen.findByRole('list', { name: 'Stages in funnel order' });
+    for (let left = within(list).queryAllByRole('button', { name: /^Remove / }); left.length > 0; left = within(list).queryAllByRole('button', { name: /^Remove / })) {
+      left[0]!.focus();
+      await user.keyboard('{Enter}');
+    }
+    const side = screen.getByRole('region', { name: 'Stages and details' });
+    const empty = 'No stages yet: add one with “Add stage”.';
+    expect(within(side).getAllByText(empty)).toHaveLength(2);
+    expect(within(screen.getByRole('region', { name: 'Hand-offs' })).getByText(empty)).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Stages in funnel order' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(side));
+    // Undo brings the last one back into the list.
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(within(await screen.findByRole('list', { name: 'Stages in funnel order' })).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(side).queryByText(empty)).toBeNull();
+  });
 });

@@ -312,7 +312,7 @@ function Funnel(props: FunnelProps) {
               <p className="muted">{t('funnel.editorEmpty')}</p>
             )}
           </section>
-          <HandOffs handOffs={handOffList} names={names} />
+          <HandOffs handOffs={handOffList} names={names} noStages={stages.length === 0} />
           <Calculator plan={plan} result={result} names={names} language={language} onPlan={(change) => session.setPlan(change)} />
           <ChecksPanel
             findings={findings}
@@ -362,7 +362,8 @@ function StageList(props: {
   return (
     <section className="funnel-panel" aria-labelledby={`${base}-title`}>
       <h2 id={`${base}-title`}>{t('funnel.stages')}</h2>
-      <ol className="funnel-stage-list" aria-label={t('funnel.stageList')}>
+      {props.stages.length === 0 ? <p className="muted">{t('funnel.noStages')}</p> : null}
+      <ol className="funnel-stage-list" aria-label={t('funnel.stageList')} hidden={props.stages.length === 0}>
         {props.stages.map((stage, index) => {
           const name = props.names.get(stage.id)!;
           return (
@@ -465,13 +466,14 @@ function StageEditor(props: { stage: Stage; language: Language; onPatch(change: 
   );
 }
 
-function HandOffs(props: { handOffs: readonly HandOff[]; names: ReadonlyMap<string, string> }) {
+function HandOffs(props: { handOffs: readonly HandOff[]; names: ReadonlyMap<string, string>; noStages: boolean }) {
   const { t } = useTranslation();
   return (
     <section className="funnel-panel" aria-labelledby="funnel-handoffs-title">
       <h2 id="funnel-handoffs-title">{t('funnel.handOffs')}</h2>
       {props.handOffs.length === 0 ? (
-        <p className="muted">{t('funnel.noHandOffs')}</p>
+        // With no stage at all, "consecutive stages all have the same owner" would not be what is going on.
+        <p className="muted">{t(props.noStages ? 'funnel.noStages' : 'funnel.noHandOffs')}</p>
       ) : (
         <ul className="funnel-handoffs">
           {props.handOffs.map((handOff) => (
