@@ -65,4 +65,20 @@ describe('funnel stage list by keyboard', () => {
     expect(within(await screen.findByRole('list', { name: 'Stages in funnel order' })).getAllByRole('listitem')).toHaveLength(1);
     expect(within(side).queryByText(empty)).toBeNull();
   });
+
+  it('Ctrl+Z on a new stage’s button, undoing “Add stage”, leaves the focus in the side, not on the body', async () => {
+    const workspaceId = await createWorkspace('Undo Co');
+    const boardId = await createFunnelBoard(workspaceId, 'Funnel', 'en');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/funnel/${boardId}` });
+    const list = await screen.findByRole('list', { name: 'Stages in funnel order' });
+    const before = within(list).getAllByRole('listitem').length;
+    await user.click(screen.getByRole('button', { name: 'Add stage' }));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(before + 1));
+    within(list).getByRole('button', { name: 'Edit New stage' }).focus();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(before));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Stages and details' })));
+  });
 });
+

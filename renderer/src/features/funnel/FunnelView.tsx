@@ -107,11 +107,18 @@ function Funnel(props: FunnelProps) {
   const { stages, plan } = useFunnel(doc);
   const flow = useReactFlow();
 
+  const side = useRef<HTMLDivElement>(null);
   const undoOrRedo = useCallback(
     (which: 'undo' | 'redo') => {
       const result = session.undoOrRedo(which);
       if (result === 'superseded') toast(t('board.superseded'));
       setAnnouncement(result === 'done' ? t(which === 'undo' ? 'funnel.undone' : 'funnel.redone') : t('funnel.nothingToUndo'));
+      // A step that takes away the stage whose control had the focus (undoing "Add stage", say)
+      // leaves the focus in the stages' side rather than on the page's body.
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) side.current?.focus({ preventScroll: true });
+      });
     },
     [session, t],
   );
@@ -211,7 +218,6 @@ function Funnel(props: FunnelProps) {
 
   const onNodeClick = useCallback<NodeMouseHandler<StageFlowNode>>((_event, node) => setSelectedId(node.id), []);
 
-  const side = useRef<HTMLDivElement>(null);
   const set = (next: readonly Stage[]) => {
     if (next !== stages) session.setStages(next);
   };
