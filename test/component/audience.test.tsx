@@ -133,6 +133,8 @@ describe('the audience view', () => {
     expect(within(canvas).getAllByText('Marketing').length).toBeGreaterThan(0);
     expect(within(canvas).getAllByText('Sales').length).toBeGreaterThan(0);
     expect(screen.queryAllByRole('button')).toEqual([]);
+    // None of React Flow's own hidden English about selecting and deleting (nothing is selectable here).
+    expect(document.body.textContent).not.toMatch(/Press enter|select a node|select an edge/);
     // A persona board asked for as a funnel is not shown as one.
     const personaId = await createPersonaBoard(workspaceId, 'Buyer');
     renderView({ presentation: { kind: 'board', board: 'funnel', workspaceId, boardId: personaId, focus: null, hidden: false }, blank: false, seq: 1 });

@@ -162,6 +162,27 @@ describe('browser host PDF export', () => {
     expect(frame.isConnected).toBe(false);
   });
 
+  it('gives the focus back to the control that asked for the PDF once the print dialog has closed', async () => {
+    const opener = document.body.appendChild(document.createElement('button'));
+    opener.textContent = 'Export persona sheet (PDF)…';
+    opener.focus();
+    const exported = printInHiddenFrame(PERSONA);
+    await tick();
+    const frame = printFrame();
+    const view = frame.contentWindow!;
+    // As in Chromium: the print dialog is opened on the frame's window, and the frame has the focus.
+    view.print = vi.fn<() => void>(() => {
+      frame.focus();
+      afterPrint(view);
+    });
+    frameRoot(frame).dataset.printReady = 'true';
+    frame.dispatchEvent(new Event('load'));
+    await exported;
+    expect(frame.isConnected).toBe(false);
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
+  });
+
   it('rejects with the page’s own reason when it cannot be printed, and removes the frame', async () => {
     const exported = printInHiddenFrame(PERSONA);
     await tick();

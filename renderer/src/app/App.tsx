@@ -101,8 +101,25 @@ function useFocusOnNavigation() {
     const main = document.getElementById('main');
     const active = document.activeElement;
     if (!main || dialogOpen()) return;
-    if (active && active !== document.body && main.contains(active)) return;
-    main.focus({ preventScroll: true });
+    if (!active || active === document.body || !main.contains(active)) {
+      main.focus({ preventScroll: true });
+      return;
+    }
+    // The control that led here is in the page (a link on the workspace's overview): the old page
+    // stays while the new one's code loads, then goes with it, and the focus would fall to the
+    // body (Tab starting over from the top). Once it has gone, the new page takes the focus.
+    const watch = new MutationObserver(() => {
+      if (active.isConnected) return;
+      watch.disconnect();
+      const now = document.activeElement;
+      if (!dialogOpen() && (!now || now === document.body)) main.focus({ preventScroll: true });
+    });
+    watch.observe(main, { childList: true, subtree: true });
+    const timer = setTimeout(() => watch.disconnect(), 10_000);
+    return () => {
+      clearTimeout(timer);
+      watch.disconnect();
+    };
     // `location` is the trigger: the effect runs once per page change.
     // oxlint-disable-next-line react/exhaustive-deps
   }, [location]);

@@ -105,10 +105,15 @@ export async function printInHiddenFrame(request: PdfExportRequest, options: Fra
   });
   frame.src = printRouteUrl(options.appHref ?? doc.location.href, valid.route, print.paper);
   const ready = waitForFrameReady(frame, options.timeoutMs ?? FRAME_READY_TIMEOUT_MS);
+  // The print dialog is opened on the frame, which takes the focus; removing the frame would drop
+  // it to the page's body. The control that asked for the PDF gets it back.
+  const opener = doc.activeElement as HTMLElement | null;
   doc.body.append(frame);
   try {
     await printAndWait(await ready);
   } finally {
     frame.remove();
+    const now = doc.activeElement;
+    if (opener && opener !== doc.body && opener.isConnected && (!now || now === doc.body)) opener.focus({ preventScroll: true });
   }
 }

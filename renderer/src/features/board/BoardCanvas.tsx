@@ -213,7 +213,15 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
         {compact ? null : voteBar}
       </div>
       <div className="board-body">
-        <div ref={setContainer} className={`board-canvas${ui.vote.active ? ' is-voting' : ''}`} onFocusCapture={onFocusCapture} onMouseDownCapture={pressCanvas}>
+        <div
+          ref={setContainer}
+          className={`board-canvas${ui.vote.active ? ' is-voting' : ''}`}
+          role="region"
+          aria-label={t('board.canvas')}
+          tabIndex={-1}
+          onFocusCapture={onFocusCapture}
+          onMouseDownCapture={pressCanvas}
+        >
           {/* Compact chrome: the running vote floats over the canvas's top instead of taking a row. */}
           {compact ? voteBar : null}
           {/* The canvas waits for the fonts of the chrome drawn with it (issue 12): one that arrives

@@ -1,12 +1,19 @@
 import '@xyflow/react/dist/style.css';
 import './board.css';
-import { Background, BackgroundVariant, ReactFlow, type Edge, type Node, type ReactFlowProps } from '@xyflow/react';
+import { Background, BackgroundVariant, ReactFlow, type AriaLabelConfig, type Edge, type Node, type ReactFlowProps } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { useApp } from '../../app/AppContext';
 
 // Made once: React Flow compares object props by identity on every render.
 const PRO_OPTIONS = { hideAttribution: true };
 const NO_EDGES: never[] = [];
+// React Flow's own hidden descriptions are English and speak of keys it does not handle here
+// ("Press delete to remove it"): none, unless a canvas gives its own (the persona board's hint).
+const NO_DESCRIPTIONS: Partial<AriaLabelConfig> = {
+  'node.a11yDescription.default': '',
+  'node.a11yDescription.keyboardDisabled': '',
+  'edge.a11yDescription.default': '',
+};
 
 export type CanvasShellProps<N extends Node, E extends Edge> = Omit<ReactFlowProps<N, E>, 'children'> & {
   /** The background pattern (dots unless lines, e.g. while snapping to the grid). */
@@ -36,6 +43,7 @@ export function CanvasShell<N extends Node = Node, E extends Edge = Edge>(props:
       fitView
       colorMode={settings.theme === 'light' ? 'light' : 'dark'}
       proOptions={PRO_OPTIONS}
+      ariaLabelConfig={NO_DESCRIPTIONS}
       {...flow}
     >
       <Background variant={background?.variant ?? BackgroundVariant.Dots} gap={background?.gap ?? 20} />

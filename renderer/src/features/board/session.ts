@@ -453,20 +453,39 @@ export class BoardSession {
     const ids = this.targetIds();
     if (ids.length === 0) return false;
     const doomed = new Set(ids);
-    const order = readingOrder(this.nodes.get());
-    const first = order.findIndex((node) => doomed.has(node.id));
-    const next =
-      order.slice(first + 1).find((node) => !doomed.has(node.id)) ??
-      order
-        .slice(0, first)
-        .reverse()
-        .find((node) => !doomed.has(node.id));
+    const next = this.neighbourOutside(doomed);
     const editing = this.ui.get().editingId;
     if (editing && doomed.has(editing)) patchStore(this.ui, { editingId: null });
     this.controller.deleteNodes(ids);
     this.announce(this.t('board.announce.deleted', { count: ids.length }));
     if (next) this.focusNode(next.id, { select: true });
+    else this.focusCanvas();
     return true;
+  }
+
+  /**
+   * The node after `from` (by default the first of `gone`) in reading order that is not one of
+   * `gone`, else the one before.
+   */
+  private neighbourOutside(gone: ReadonlySet<string>, order: readonly AppNode[] = readingOrder(this.nodes.get()), from?: string): AppNode | undefined {
+    const first = order.findIndex((node) => (from ? node.id === from : gone.has(node.id)));
+    if (first < 0) return undefined;
+    return (
+      order.slice(first + 1).find((node) => !gone.has(node.id)) ??
+      order
+        .slice(0, first)
+        .reverse()
+        .find((node) => !gone.has(node.id))
+    );
+  }
+
+  /**
+   * The canvas itself takes the focus when no node is left to take it (the last ones deleted, cut
+   * or undone): the board's keys keep working and Tab carries on from the board, where the
+   * page's body would start the keyboard over from the top of the page.
+   */
+  private focusCanvas(): void {
+    this.container?.focus({ preventScroll: true });
   }
 
   copyTargets(cut: boolean): boolean {
@@ -477,8 +496,13 @@ export class BoardSession {
     this.flushEditing();
     setClipboard(clipboard);
     if (cut) {
+      // As Delete: the focus goes to the next node left (else the canvas), not to the page's body.
+      const focused = this.focusedNodeId();
+      const next = focused && ids.has(focused) ? this.neighbourOutside(ids, undefined, focused) : undefined;
       this.controller.deleteNodes(ids);
-      }
+      if (next) this.focusNode(next.id, { select: true });
+      else if (focused && ids.has(focused)) this.focusCanvas();
+    }
     this.announce(this.t(cut ? 'board.announce.cut' : 'board.announce.copied', { count: chosen.length }));
     return true;
   }
@@ -502,6 +526,8 @@ export class BoardSession {
     const added = this.controller.addNodes(placeItems(clipboard.items, at, () => crypto.randomUUID(), { keepResults: clipboard.cut }));
     clipboard.pastes++;
     this.select(added);
+    // As Duplicate: one pasted node takes the focus (after a cut, the focus was passed on to a neighbour).
+    if (added.length === 1) this.focusNode(added[0]!);
     this.announce(this.t('board.announce.pasted', { count: added.length }));
     return true;
   }
@@ -561,10 +587,19 @@ export class BoardSession {
   }
 
   undoOrRedo(which: 'undo' | 'redo'): void {
+    // A focused node that the step takes away (undoing its creation, redoing its deletion) passes
+    // the focus on as Delete does, rather than dropping it to the page's body.
+    const focused = this.focusedNodeId();
+    const order = focused ? readingOrder(this.nodes.get()) : [];
     this.flushEditing();
     const result = which === 'undo' ? this.controller.undo() : this.controller.redo();
     if (result === 'superseded') this.notify.info(this.t('board.superseded'));
     else if (result === 'done') this.announce(this.t(which === 'undo' ? 'board.announce.undone' : 'board.announce.redone'));
+    if (!focused || readNode(this.doc, focused)) return;
+    const gone = new Set(order.filter((node) => !readNode(this.doc, node.id)).map((node) => node.id));
+    const next = this.neighbourOutside(gone, order, focused);
+    if (next) this.focusNode(next.id);
+    else this.focusCanvas();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -643,16 +678,34 @@ export class BoardSession {
   revealVote(): void {
     const totals = this.controller.revealVote();
     this.notify.success(this.t('board.vote.revealed', { count: totals.size }));
+    this.returnFocusToBoard();
   }
 
   cancelVote(): void {
     this.controller.cancelVote();
     this.notify.info(this.t('board.vote.cancelled'));
+    this.returnFocusToBoard();
   }
 
   clearVoteResults(): void {
     this.controller.clearVoteResults();
     this.notify.info(this.t('board.vote.cleared'));
+    this.returnFocusToBoard();
+  }
+
+  /**
+   * After an action whose button goes away with it (the vote bar's Reveal and Cancel, the
+   * toolbar's Clear vote results), the focus the button had returns to the board — the node last
+   * focused, else the canvas — rather than falling to the page's body.
+   */
+  private returnFocusToBoard(): void {
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      const id = this.ui.get().focusedId;
+      if (id && readNode(this.doc, id)) this.focusNode(id);
+      else this.focusCanvas();
+    });
   }
 
   // ------------------------------------------------------------------------------------------

@@ -107,11 +107,18 @@ function Funnel(props: FunnelProps) {
   const { stages, plan } = useFunnel(doc);
   const flow = useReactFlow();
 
+  const side = useRef<HTMLDivElement>(null);
   const undoOrRedo = useCallback(
     (which: 'undo' | 'redo') => {
       const result = session.undoOrRedo(which);
       if (result === 'superseded') toast(t('board.superseded'));
       setAnnouncement(result === 'done' ? t(which === 'undo' ? 'funnel.undone' : 'funnel.redone') : t('funnel.nothingToUndo'));
+      // A step that takes away the stage whose control had the focus (undoing "Add stage", say)
+      // leaves the focus in the stages' side rather than on the page's body.
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) side.current?.focus({ preventScroll: true });
+      });
     },
     [session, t],
   );
@@ -234,6 +241,14 @@ function Funnel(props: FunnelProps) {
     set(removeStage(stages, stage.id));
     const neighbour = stages[index + 1] ?? stages[index - 1];
     setSelectedId(neighbour?.id ?? null);
+    // The pressed × goes with its stage: the focus moves to the stage now selected (the list
+    // itself once none is left), not to the page's body, so the keyboard stays in the list.
+    requestAnimationFrame(() => {
+      const list = side.current;
+      if (!list || (document.activeElement && document.activeElement !== document.body && list.contains(document.activeElement))) return;
+      const pick = neighbour ? list.querySelector<HTMLElement>(`[data-stage-id="${CSS.escape(neighbour.id)}"] .funnel-stage-pick`) : null;
+      (pick ?? list).focus({ preventScroll: !pick });
+    });
     refit();
     const message = t('funnel.removed', { name: names.get(stage.id) ?? '' });
     toast(message);
@@ -243,7 +258,6 @@ function Funnel(props: FunnelProps) {
 
   const selected = stages.find((stage) => stage.id === selectedId) ?? null;
   const compact = useCompactChrome();
-  const side = useRef<HTMLDivElement>(null);
 
   return (
     <>
@@ -304,7 +318,7 @@ function Funnel(props: FunnelProps) {
               <p className="muted">{t('funnel.editorEmpty')}</p>
             )}
           </section>
-          <HandOffs handOffs={handOffList} names={names} />
+          <HandOffs handOffs={handOffList} names={names} noStages={stages.length === 0} />
           <Calculator plan={plan} result={result} names={names} language={language} onPlan={(change) => session.setPlan(change)} />
           <ChecksPanel
             findings={findings}
@@ -354,11 +368,12 @@ function StageList(props: {
   return (
     <section className="funnel-panel" aria-labelledby={`${base}-title`}>
       <h2 id={`${base}-title`}>{t('funnel.stages')}</h2>
-      <ol className="funnel-stage-list" aria-label={t('funnel.stageList')}>
+      {props.stages.length === 0 ? <p className="muted">{t('funnel.noStages')}</p> : null}
+      <ol className="funnel-stage-list" aria-label={t('funnel.stageList')} hidden={props.stages.length === 0}>
         {props.stages.map((stage, index) => {
           const name = props.names.get(stage.id)!;
           return (
-            <li key={stage.id} className={`owner-${stage.owner}${stage.id === props.selectedId ? ' is-selected' : ''}`}>
+            <li key={stage.id} data-stage-id={stage.id} className={`owner-${stage.owner}${stage.id === props.selectedId ? ' is-selected' : ''}`}>
               <button
                 type="button"
                 className="button small funnel-stage-pick"
@@ -457,13 +472,14 @@ function StageEditor(props: { stage: Stage; language: Language; onPatch(change: 
   );
 }
 
-function HandOffs(props: { handOffs: readonly HandOff[]; names: ReadonlyMap<string, string> }) {
+function HandOffs(props: { handOffs: readonly HandOff[]; names: ReadonlyMap<string, string>; noStages: boolean }) {
   const { t } = useTranslation();
   return (
     <section className="funnel-panel" aria-labelledby="funnel-handoffs-title">
       <h2 id="funnel-handoffs-title">{t('funnel.handOffs')}</h2>
       {props.handOffs.length === 0 ? (
-        <p className="muted">{t('funnel.noHandOffs')}</p>
+        // With no stage at all, "consecutive stages all have the same owner" would not be what is going on.
+        <p className="muted">{t(props.noStages ? 'funnel.noStages' : 'funnel.noHandOffs')}</p>
       ) : (
         <ul className="funnel-handoffs">
           {props.handOffs.map((handOff) => (
@@ -525,27 +541,30 @@ function Calculator(props: {
         {result.ok ? (
           <>
             <p className="funnel-deals">{t('funnel.calculator.deals', { deals: whole.format(result.deals) })}</p>
-            <table className="funnel-table">
-              <caption>{t('funnel.calculator.result')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('funnel.calculator.stage')}</th>
-                  <th scope="col">{t('funnel.calculator.required')}</th>
-                  <th scope="col">{t('funnel.calculator.target')}</th>
-                  <th scope="col">{t('funnel.calculator.gap')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.stages.map((row) => (
-                  <tr key={row.stageId} className={row.gap !== null && row.gap < 0 ? 'is-short' : undefined}>
-                    <th scope="row">{props.names.get(row.stageId)}</th>
-                    <td>{show(row.required, whole)}</td>
-                    <td>{show(row.targetInPeriod, oneDecimal)}</td>
-                    <td>{show(row.gap, fraction)}</td>
+            {/* Large numbers scroll the table sideways inside its panel (the stages and fields above keep the side's width). */}
+            <div className="funnel-table-scroll">
+              <table className="funnel-table">
+                <caption>{t('funnel.calculator.result')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('funnel.calculator.stage')}</th>
+                    <th scope="col">{t('funnel.calculator.required')}</th>
+                    <th scope="col">{t('funnel.calculator.target')}</th>
+                    <th scope="col">{t('funnel.calculator.gap')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {result.stages.map((row) => (
+                    <tr key={row.stageId} className={row.gap !== null && row.gap < 0 ? 'is-short' : undefined}>
+                      <th scope="row">{props.names.get(row.stageId)}</th>
+                      <td>{show(row.required, whole)}</td>
+                      <td>{show(row.targetInPeriod, oneDecimal)}</td>
+                      <td>{show(row.gap, fraction)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         ) : (
           <div role="status" className="notice warning funnel-problems">

@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+import { afterEach, expect, test } from 'vitest';
+import { openSample, poll } from './support/app';
+import { expectFocusedName, focusedName, labelsInReadingOrder, SAMPLE_BOARD, escapeRegExp, stickies, tabToNode, toolbar, waitForBoard } from './support/board';
+import { cleanUpBrowsers, launchBrowser } from './support/browser';
+import { isFocused, pressUntilFocused } from './support/keyboard';
+
+/**
+ * The persona board keeps the keyboard's place when an action takes the focused node away:
+ * undoing a new note, cutting a note, deleting every node. The focus never falls to the page's
+ * body (where Tab starts over from the top of the page).
+ */
+
+afterEach(cleanUpBrowsers);
+
+async function openBoard(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'No workspaces yet' }).waitFor();
+  await openSample(page);
+  const link = page.getByRole('link', { name: new RegExp(`${escapeRegExp(SAMPLE_BOARD)}$`) });
+  await pressUntilFocused(page, link);
+  await page.keyboard.press('Enter');
+  await waitForBoard(page);
+}
+
+test('undo of a new note, cut, and deleting every node pass the focus on instead of dropping it to the body', async () => {
+  const { page } = await launchBrowser();
+  await openBoard(page);
+  const before = await stickies(page).count();
+
+  // A new note, written and left with Escape: the focus is on the note.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('s');
+  const editor = page.getByRole('textbox', { name: 'Note text' });
+  await poll(() => isFocused(editor)).toBe(true);
+  await page.keyboard.type('Undo me');
+  await page.keyboard.press('Escape');
+  await editor.waitFor({ state: 'detached' });
+  await expectFocusedName(page, 'Joint sticky note: Undo me');
+  const order = await labelsInReadingOrder(page);
+  const after = order[order.indexOf('Joint sticky note: Undo me') + 1] ?? order[order.indexOf('Joint sticky note: Undo me') - 1]!;
+
+  // Undo takes the note away: the focus goes to the node after it in reading order.
+  await page.keyboard.press('Control+z');
+  await poll(() => stickies(page).count()).toBe(before);
+  await expectFocusedName(page, after);
+  // Redo brings the note back; the focus stays where it is.
+  await page.keyboard.press('Control+Shift+z');
+  await poll(() => stickies(page).count()).toBe(before + 1);
+  await expectFocusedName(page, after);
+
+  // Cut the focused node: as Delete, the focus goes on to the next node.
+  await page.keyboard.press('Home');
+  const first = await focusedName(page);
+  const readingOrder = await labelsInReadingOrder(page);
+  expect(readingOrder[0]).toBe(first);
+  await page.keyboard.press('Control+x');
+  await expectFocusedName(page, readingOrder[1]!);
+  // Paste: the one pasted node takes the focus.
+  await page.keyboard.press('Control+v');
+  await expectFocusedName(page, first);
+
+  // Every node deleted: the canvas has the focus; undo brings them back and Tab reaches them.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await poll(() => page.locator('.react-flow__node').count()).toBe(0);
+  await expectFocusedName(page, 'Board canvas');
+  await page.keyboard.press('Control+z');
+  await poll(() => stickies(page).count()).toBe(before + 1);
+  await expectFocusedName(page, 'Board canvas');
+  await page.keyboard.press('Tab');
+  await poll(() => focusedName(page)).toMatch(/sticky note|Zone|Persona card/);
+});
+
+test('the vote’s Reveal and Cancel, and Clear vote results, give the focus back to the board (their buttons go away)', async () => {
+  const { page } = await launchBrowser();
+  // Wide enough for the full toolbar (Clear vote results is a tool of its own, not in "More").
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openBoard(page);
+  // The node last focused is where the focus comes back to.
+  await tabToNode(page, 'Zone: Goals');
+  const home = 'Zone: Goals';
+
+  const startVote = async () => {
+    await toolbar(page).getByRole('button', { name: 'Start dot vote…' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /vote/i });
+    await dialog.getByRole('button', { name: 'Start the vote' }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+  };
+
+  await startVote();
+  await page.getByRole('button', { name: 'Cancel vote' }).focus();
+  await page.keyboard.press('Enter');
+  await expectFocusedName(page, home);
+
+  // A vote with one dot (member 1 on the first note), revealed: the focus is back on that note.
+  await startVote();
+  await tabToNode(page, /^Sticky note by /);
+  const note = (await focusedName(page)).split(':')[1]!.split('.')[0]!.trim();
+  await page.keyboard.press('1');
+  await page.keyboard.press('v');
+  await page.getByRole('button', { name: 'Reveal results' }).focus();
+  await page.keyboard.press('Enter');
+  await expectFocusedName(page, new RegExp(`^Sticky note by .*: ${escapeRegExp(note)}`));
+
+  await toolbar(page).getByRole('button', { name: 'Clear vote results' }).focus();
+  await page.keyboard.press('Enter');
+  await expectFocusedName(page, new RegExp(`^Sticky note by .*: ${escapeRegExp(note)}`));
+});
