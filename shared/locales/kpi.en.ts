@@ -150,6 +150,7 @@ export const kpiEn = {
     negative: 'The value cannot be negative.',
     notWhole: 'A count must be a whole number.',
     tooLarge: 'The value is too large.',
+    overHundred: 'A share cannot be more than 100%.',
     cellError: '{{row}}, {{period}}: {{problem}}',
   },
   values: {

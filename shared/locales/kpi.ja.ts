@@ -152,6 +152,7 @@ export const kpiJa: Messages['kpi'] = {
     negative: '負の値は入力できません。',
     notWhole: '件数は整数で入力してください。',
     tooLarge: '値が大きすぎます。',
+    overHundred: '割合は 100％ 以下で入力してください。',
     cellError: '{{row}}、{{period}}：{{problem}}',
   },
   values: {
