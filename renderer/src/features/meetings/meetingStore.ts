@@ -63,8 +63,12 @@ export async function updateSeries(workspaceId: string, id: string, patch: Parti
   return writeAll(database, async () => {
     const current = await database.meetingSeries.get([workspaceId, id]);
     if (!current) throw new Error(`Meeting series ${id} does not exist`);
-    // A new next date set by hand becomes the monthly anchor.
-    const anchorDay = patch.nextDate && patch.nextDate !== current.nextDate ? dayOfMonth(patch.nextDate) : current.anchorDay;
+    // A new next date set by hand becomes the monthly anchor; so does the next date of a series
+    // that turns monthly (a weekly series moved on from the day it was set up on: its old anchor
+    // would put the meeting after 4 January on 9 February).
+    const dateChanged = patch.nextDate !== undefined && patch.nextDate !== current.nextDate;
+    const turnsMonthly = patch.cadence === 'monthly' && current.cadence !== 'monthly';
+    const anchorDay = dateChanged || turnsMonthly ? dayOfMonth(patch.nextDate ?? current.nextDate) : current.anchorDay;
     const row = { ...MeetingSeries.parse({ ...strip(current), ...patch, anchorDay, updatedAt: now }), workspaceId };
     await database.meetingSeries.put(row);
     await touch(database, workspaceId, now);
