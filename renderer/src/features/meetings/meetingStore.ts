@@ -243,6 +243,20 @@ export function setActionStatus(workspaceId: string, id: string, status: ActionS
   return updateAction(workspaceId, id, (action, now) => withStatus(action, status, meetingId, now), database);
 }
 
+/**
+ * Undo of a status change: the status, and where and when the item was closed, exactly as in
+ * `before` (setting the old status again would record this meeting and now as where it was closed,
+ * and the minutes of the meeting it was really closed in would list it as still open).
+ */
+export function restoreActionStatus(workspaceId: string, before: Pick<ActionItem, 'id' | 'status' | 'closedInMeetingId' | 'closedAt'>, database: AlignboardDb = defaultDb) {
+  return updateAction(
+    workspaceId,
+    before.id,
+    (action) => ({ ...action, status: before.status, closedInMeetingId: before.closedInMeetingId, closedAt: before.closedAt }),
+    database,
+  );
+}
+
 export function isClosed(action: ActionItem): boolean {
   return isClosedStatus(action.status);
 }
