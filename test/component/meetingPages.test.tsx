@@ -72,6 +72,22 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect((await db.meetingSeries.toArray())[0]!.nextDate).toBe('2026-12-24');
   });
 
+  it('plans a meeting of a series whose name is at the 200-character limit: the title keeps the date and fits', async () => {
+    const workspaceId = await createWorkspace('営業×マーケ');
+    await addMember(workspaceId, { name: '佐藤 花子', department: 'marketing', title: '' });
+    const name = '営業とマーケティングの定例会'.repeat(15).slice(0, 200);
+    await createSeries(workspaceId, { name, cadence: 'monthly', nextDate: '2026-12-10', defaultAttendeeIds: [] });
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/meetings` });
+    await user.click(await screen.findByRole('button', { name: /の定例会を準備する$/ }));
+    await waitFor(async () => expect(await listMeetings(workspaceId)).toHaveLength(1));
+    const { title } = (await listMeetings(workspaceId))[0]!;
+    expect(title).toHaveLength(200);
+    expect(title.endsWith('…（2026/12/10）')).toBe(true);
+    expect(title.startsWith(name.slice(0, 150))).toBe(true);
+    await screen.findByRole('heading', { level: 1, name: title });
+  });
+
   it('the workspace page shows the next meeting and open and overdue action items', async () => {
     const { workspaceId } = await seed();
     await addAction(workspaceId, { title: 'Late one', department: 'sales', dueDate: '2020-01-01' });
