@@ -597,6 +597,9 @@ export const en = {
     actions: {
       submit: 'Submit for review',
       returnToDraft: 'Return to draft',
+      returnConfirmTitle: 'Return to draft and clear the signatures?',
+      returnConfirmBody_one: 'The signature already given ({{names}}) will be cleared. Once the draft is submitted again, every signer signs again.',
+      returnConfirmBody_other: 'The {{count}} signatures already given ({{names}}) will be cleared. Once the draft is submitted again, every signer signs again.',
       sign: 'Sign…',
       regenerate: 'Regenerate from the funnel',
       regenerated: 'Regenerated; your texts are kept',

@@ -596,6 +596,9 @@ export const ja: Messages = {
     actions: {
       submit: 'レビューに提出',
       returnToDraft: '下書きに戻す',
+      returnConfirmTitle: '下書きに戻して署名を消去しますか？',
+      returnConfirmBody_one: 'これまでの署名（{{names}}）が消去されます。下書きを再提出したあと、署名者全員があらためて署名します。',
+      returnConfirmBody_other: 'これまでの署名 {{count}} 件（{{names}}）が消去されます。下書きを再提出したあと、署名者全員があらためて署名します。',
       sign: '署名…',
       regenerate: 'ファネルから再生成',
       regenerated: '再生成しました（入力した文章は残っています）',
