@@ -812,6 +812,7 @@ export const en = {
       submit: 'Sign',
       done: '{{name}} signed',
       allSigned: 'All signers have signed: the SLA is frozen.',
+      notAMember: 'This signer is no longer a member of the workspace and cannot sign. Return the SLA to draft and choose the signers again.',
     },
     board: {
       hint: 'Select a card (click, Enter or Space) to edit it; arrow keys move between cards, Alt+↑/↓ moves a card within its lane (or drag it). Each lane can add commitments; a card can move to the other lane or be deleted. Ctrl+Z undoes, Ctrl+Shift+Z redoes.',

@@ -5,7 +5,7 @@ import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { submitForReview } from '../../shared/sla/versions';
 import { db } from '../../renderer/src/db/db';
-import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
+import { addMember, createWorkspace, removeMember } from '../../renderer/src/db/workspaces';
 import { ensureVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
 import { renderApp, resetDb } from './renderApp';
 
@@ -124,5 +124,23 @@ describe('SLA review: returning to draft', () => {
     await userEvent.setup().click(await screen.findByRole('button', { name: en.sla.actions.returnToDraft }));
     await waitFor(async () => expect((await db.slaVersions.get([workspaceId, version.id]))!.state).toBe('draft'));
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+});
+
+describe('SLA sign dialog: a signer who is no longer a member', () => {
+  it.each([
+    ['ja', ja],
+    ['en', en],
+  ] as const)('says why the signer cannot sign instead of a Sign button disabled without a reason (%s)', async (language, locale) => {
+    const { workspaceId, version } = await inReview();
+    // The first signer (the one the dialog offers first) leaves the workspace while the SLA is in review.
+    const [first] = (await db.slaVersions.get([workspaceId, version.id]))!.signers;
+    await removeMember(workspaceId, first!);
+    renderApp({ settings: { language }, hash: `#/w/${workspaceId}/sla/review` });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: locale.sla.actions.sign }));
+    const dialog = await screen.findByRole('dialog', { name: locale.sla.sign.title });
+    expect(within(dialog).getByText(locale.sla.sign.notAMember)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: locale.sla.sign.submit })).toBeDisabled();
   });
 });

@@ -181,6 +181,12 @@ export function SignDialog(props: {
             {error}
           </p>
         ) : null}
+        {/* A signer removed from the members cannot sign: said, rather than a Sign button disabled for no visible reason. */}
+        {memberId !== '' && !member ? (
+          <p className="notice warning" role="status">
+            {t('sla.sign.notAMember')}
+          </p>
+        ) : null}
         <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={t('sla.sign.submit')} disabled={busy || !member} />
       </form>
     </Dialog>
