@@ -211,6 +211,34 @@ describe('Layout at 1366×768', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('SLA PDF: a long link typed in a section wraps on the page rather than being cut off', { timeout: 180_000 }, async () => {
+    const link = `https://crm.example.com/reports/${'lead_quality_breakdown_'.repeat(10)}final`;
+    await page.goto(page.url().replace(/#.*$/, `#/w/${sampleId}/sla/document`));
+    await page.getByRole('button', { name: /^Edit: / }).first().click();
+    const text = page.getByLabel(/^Your text: /).first();
+    await text.fill(`See ${link} for the monthly figures.`);
+    await page.getByRole('button', { name: /^Done editing: / }).first().click();
+    await page.getByRole('button', { name: /^Edit: / }).first().waitFor();
+    await settle(page);
+    // The print view opens in a window of its own (or this one): its address names the version.
+    const popup = app.context.waitForEvent('page', { timeout: 5_000 }).catch(() => null);
+    await page.getByRole('button', { name: en.sla.actions.print }).or(page.getByRole('link', { name: en.sla.actions.print })).first().click();
+    const opened = (await popup) ?? page;
+    await opened.waitForURL(/print\/sla\//);
+    const [, workspaceId, versionId] = /print\/sla\/([^/]+)\/([^/?]+)/.exec(opened.url())!;
+    if (opened === page) await page.goBack();
+    else await opened.close();
+    const sheet = await app.context.newPage();
+    await sheet.goto(printUrl(printRoute('sla', workspaceId!, versionId!)));
+    await sheet.locator('[data-print-ready="true"]').waitFor();
+    const pdfPath = join(await makeTempDir(), 'sla.pdf');
+    await writeFile(pdfPath, await sheet.pdf(toPlaywrightPdfOptions(printOptions('sla', { footer: { label: 'SLA' } }))));
+    await sheet.close();
+    const pdfText = (await promisify(execFile)('pdftotext', ['-raw', pdfPath, '-'])).stdout.replace(/\s+/g, '');
+    expect(pdfText).toContain(`${link}forthemonthlyfigures.`);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('Japanese meetings page: the open action items keep owners, departments and “overdue by” on one line each, and the page does not scroll sideways', { timeout: 180_000 }, async () => {
     const jaApp = await launchBrowser({ lang: 'ja' });
     const jaPage = jaApp.page;
