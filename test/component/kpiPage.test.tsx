@@ -180,7 +180,12 @@ describe('KPI page', () => {
     renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/kpis` });
     await user.click(await screen.findByRole('tab', { name: ja.kpi.tabs.values }));
     const won = await screen.findByRole('textbox', { name: `受注、${formatPeriod(month, 'ja', 'long')}` });
-    await user.type(won, '１，２３４{Enter}');
+    // With Japanese input on, the Enter that confirms the composed digits is the IME's: no save, no move.
+    await user.type(won, '１，２３４');
+    fireEvent.keyDown(won, { key: 'Enter', isComposing: true, keyCode: 229 });
+    expect(won).toHaveFocus();
+    expect(await db.kpiValues.get([workspaceId, valueId('metric:won', month)])).toBeUndefined();
+    await user.keyboard('{Enter}');
     await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:won', month)]))?.value).toBe(1234));
     const hours = screen.getByRole('textbox', { name: `${ja.kpi.metrics.responseHours}、${formatPeriod(month, 'ja', 'long')}` });
     await user.type(hours, '１８．５{Enter}');

@@ -8,7 +8,7 @@ import { kpiKey, metricKey } from '@shared/kpi/values';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { historyFlags, SnapshotHistory } from '@shared/history/history';
-import type { KeyTarget } from '../../ui/shortcuts/keys';
+import { composing, type KeyTarget } from '../../ui/shortcuts/keys';
 import { ariaKeys } from '../../ui/shortcuts/labels';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { toastAction } from '../../ui/toastActions';
@@ -174,6 +174,9 @@ export function ValuesGrid(props: {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>, row: GridRow, period: string, rowIndex: number, colIndex: number) {
+    // Keys while an IME composes (full-width digits typed with Japanese input on) are the IME's:
+    // the Enter that confirms them must not save and move on, nor an arrow leave the cell.
+    if (composing(event.nativeEvent)) return;
     const input = event.currentTarget;
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
