@@ -599,6 +599,9 @@ export const en = {
     actions: {
       submit: 'Submit for review',
       returnToDraft: 'Return to draft',
+      returnConfirmTitle: 'Return to draft and clear the signatures?',
+      returnConfirmBody_one: 'The signature already given ({{names}}) will be cleared. Once the draft is submitted again, every signer signs again.',
+      returnConfirmBody_other: 'The {{count}} signatures already given ({{names}}) will be cleared. Once the draft is submitted again, every signer signs again.',
       sign: 'Sign…',
       regenerate: 'Regenerate from the funnel',
       regenerated: 'Regenerated; your texts are kept',
@@ -811,6 +814,7 @@ export const en = {
       submit: 'Sign',
       done: '{{name}} signed',
       allSigned: 'All signers have signed: the SLA is frozen.',
+      notAMember: 'This signer is no longer a member of the workspace and cannot sign. Return the SLA to draft and choose the signers again.',
     },
     board: {
       hint: 'Select a card (click, Enter or Space) to edit it; arrow keys move between cards, Alt+↑/↓ moves a card within its lane (or drag it). Each lane can add commitments; a card can move to the other lane or be deleted. Ctrl+Z undoes, Ctrl+Shift+Z redoes.',

@@ -598,6 +598,9 @@ export const ja: Messages = {
     actions: {
       submit: 'レビューに提出',
       returnToDraft: '下書きに戻す',
+      returnConfirmTitle: '下書きに戻して署名を消去しますか？',
+      returnConfirmBody_one: 'これまでの署名（{{names}}）が消去されます。下書きを再提出したあと、署名者全員があらためて署名します。',
+      returnConfirmBody_other: 'これまでの署名 {{count}} 件（{{names}}）が消去されます。下書きを再提出したあと、署名者全員があらためて署名します。',
       sign: '署名…',
       regenerate: 'ファネルから再生成',
       regenerated: '再生成しました（入力した文章は残っています）',
@@ -810,6 +813,7 @@ export const ja: Messages = {
       submit: '署名する',
       done: '{{name}} が署名しました',
       allSigned: '全員が署名しました。SLA は凍結されました。',
+      notAMember: 'この署名者はワークスペースのメンバーではなくなったため、署名できません。SLA を下書きに戻して署名者を選び直してください。',
     },
     board: {
       hint: 'カードを選ぶ（クリック、Enter または Space）と編集できます。矢印キーでカード間を移動し、Alt+↑/↓（またはドラッグ）でレーン内の順序を変えます。各レーンでコミットメントを追加でき、カードは反対のレーンへ移動または削除できます。Ctrl+Z で元に戻し、Ctrl+Shift+Z でやり直します。',

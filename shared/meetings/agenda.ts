@@ -7,6 +7,7 @@ import {
   MAX_ITEM_MINUTES,
   type Meeting,
 } from './records';
+import { itemElapsedMs } from './timer';
 
 /**
  * The default agenda of the regular sales × marketing meeting. Items carry a kind, not a title:
@@ -95,15 +96,25 @@ export function updateAgendaItem(meeting: Meeting, itemId: string, patch: Partia
   return { ...meeting, agenda: meeting.agenda.map((item) => (item.id === itemId ? { ...item, ...patch } : item)) };
 }
 
-/** Removes an item; returns the meeting and what is needed to put it back (undo). */
-export function removeAgendaItem(meeting: Meeting, itemId: string): { meeting: Meeting; removed: { item: AgendaItem; index: number } | null } {
+/**
+ * Removes an item; returns the meeting and what is needed to put it back (undo). Removing the item
+ * whose timer is running stops the timer, and the removed item keeps the time run until `now`, so
+ * putting it back restores the time spent on it (the minutes' “Spent”).
+ */
+export function removeAgendaItem(
+  meeting: Meeting,
+  itemId: string,
+  now: number,
+): { meeting: Meeting; removed: { item: AgendaItem; index: number } | null } {
   const index = meeting.agenda.findIndex((item) => item.id === itemId);
   if (index === -1) return { meeting, removed: null };
   const agenda = meeting.agenda.filter((item) => item.id !== itemId);
-  const currentItemId = meeting.currentItemId === itemId ? (agenda[Math.min(index, agenda.length - 1)]?.id ?? null) : meeting.currentItemId;
+  const isCurrent = meeting.currentItemId === itemId;
+  const currentItemId = isCurrent ? (agenda[Math.min(index, agenda.length - 1)]?.id ?? null) : meeting.currentItemId;
+  const item = meeting.agenda[index]!;
   return {
-    meeting: { ...meeting, agenda, currentItemId, runningSince: meeting.currentItemId === itemId ? null : meeting.runningSince },
-    removed: { item: meeting.agenda[index]!, index },
+    meeting: { ...meeting, agenda, currentItemId, runningSince: isCurrent ? null : meeting.runningSince },
+    removed: { item: isCurrent ? { ...item, elapsedMs: itemElapsedMs(meeting, item, now) } : item, index },
   };
 }
 

@@ -31,6 +31,24 @@ function Counter(props: { onCommit(value: number): void; isolateKeys?: boolean; 
 }
 
 describe('DraftField (ui)', () => {
+  it('leaves Enter and Escape to an IME while it composes (Japanese conversion): nothing is committed or thrown away', async () => {
+    const user = userEvent.setup();
+    const onCommit = vi.fn<(value: number) => void>();
+    render(<Counter onCommit={onCommit} />);
+    const input = screen.getByRole('textbox', { name: 'Count' });
+    await user.clear(input);
+    await user.type(input, '45');
+    // Escape cancels a conversion, Enter confirms one: both are the IME's.
+    fireEvent.keyDown(input, { key: 'Escape', isComposing: true, keyCode: 229 });
+    expect(input).toHaveValue('45');
+    expect(input).toHaveFocus();
+    fireEvent.keyDown(input, { key: 'Enter', isComposing: true, keyCode: 229 });
+    expect(onCommit).not.toHaveBeenCalled();
+    // The Enter after the composition commits.
+    await user.keyboard('{Enter}');
+    expect(onCommit).toHaveBeenLastCalledWith(45);
+  });
+
   it('commits the parsed value on Enter and on blur; Escape reverts without committing', async () => {
     const user = userEvent.setup();
     const onCommit = vi.fn<(value: number) => void>();

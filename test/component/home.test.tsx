@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/src/db/db';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
+import { exportWorkspace } from '../../renderer/src/db/workspaceFiles';
+import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import { renderApp, resetDb } from './renderApp';
 
 beforeEach(resetDb);
@@ -40,6 +42,23 @@ describe('home', () => {
     const table = await screen.findByRole('table', { name: 'Your workspaces' });
     const row = within(table).getByRole('row', { name: /Alpha/ });
     expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([expect.any(String), '0', '0', expect.any(String)]);
+  });
+
+  it('duplicates a workspace whose name is at the limit as a copy whose file can be imported again', async () => {
+    const long = `${'x'.repeat(195)}北風の会社`;
+    expect(long).toHaveLength(200);
+    const id = await createWorkspace(long);
+    const user = userEvent.setup();
+    renderApp();
+    await screen.findByRole('table', { name: 'Your workspaces' });
+    await user.click(screen.getByRole('button', { name: `Actions for ${long}` }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Duplicate' }));
+    await waitFor(async () => expect(await db.workspaces.count()).toBe(2));
+    const copy = (await db.workspaces.toArray()).find((workspace) => workspace.id !== id)!;
+    expect(copy.name).toHaveLength(200);
+    expect(copy.name).toBe(`${'x'.repeat(192)}… (copy)`);
+    const parsed = parseWorkspaceFile(await exportWorkspace(copy.id));
+    expect(parsed.ok).toBe(true);
   });
 
   it('shows a named error for a bad file and writes nothing', async () => {

@@ -133,13 +133,25 @@ describe('CSV import dialog', () => {
     expect(within(dialog).getByText(replaced)).toBeInTheDocument();
     expect((await listValues(workspaceId)).map((row) => [row.id, row.value])).toEqual([[valueId('metric:mql', '2026-01'), 99]]);
 
-    const confirm = within(dialog).getByRole('button', { name: new RegExp(`^${messages.kpi.import.confirm.replace('{{total}}', '\\d+')}$`) });
+    const confirm = within(dialog).getByRole('button', { name: new RegExp(`^${messages.kpi.import.confirm_other.replace('{{count, number}}', '\\d+')}$`) });
     await waitFor(() => expect(confirm).toBeEnabled());
     await user.click(confirm);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const stored = await listValues(workspaceId);
     expect(stored.find((row) => row.id === valueId('metric:mql', '2026-01'))?.value).toBe(2);
     expect(stored.find((row) => row.id === valueId('metric:leads', '2026-01'))?.value).toBe(2);
+  });
+
+  it.each([
+    ['en', 'Import 1 value', 'Imported 1 value'],
+    ['ja', '1 件の値を取り込む', '1 件の値を取り込みました'],
+  ] as const)('says one value as one on the button and in the toast (%s)', async (language, button, toastText) => {
+    const { workspaceId, user, dialog } = await openDialog(language, 'Month,MQL\n2026-02,5\n');
+    const confirm = await within(dialog).findByRole('button', { name: button });
+    await waitFor(() => expect(confirm).toBeEnabled());
+    await user.click(confirm);
+    expect(await screen.findByText(toastText)).toBeInTheDocument();
+    expect((await listValues(workspaceId)).find((row) => row.id === valueId('metric:mql', '2026-02'))?.value).toBe(5);
   });
 
   it.each([

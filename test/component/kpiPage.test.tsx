@@ -12,6 +12,7 @@ import { ja } from '../../shared/locales/ja';
 import { valueId } from '../../shared/kpi/records';
 import { db } from '../../renderer/src/db/db';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
+import { createSampleWorkspace } from '../../renderer/src/db/sample';
 import { createDefaultKpis, listKpis, listValues, setValue } from '../../renderer/src/features/kpis/kpiStore';
 import { formatPeriod, lastCompleteMonth } from '../../renderer/src/features/kpis/model';
 import { prefetchStartData } from '../../renderer/src/app/pages';
@@ -179,7 +180,12 @@ describe('KPI page', () => {
     renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/kpis` });
     await user.click(await screen.findByRole('tab', { name: ja.kpi.tabs.values }));
     const won = await screen.findByRole('textbox', { name: `受注、${formatPeriod(month, 'ja', 'long')}` });
-    await user.type(won, '１，２３４{Enter}');
+    // With Japanese input on, the Enter that confirms the composed digits is the IME's: no save, no move.
+    await user.type(won, '１，２３４');
+    fireEvent.keyDown(won, { key: 'Enter', isComposing: true, keyCode: 229 });
+    expect(won).toHaveFocus();
+    expect(await db.kpiValues.get([workspaceId, valueId('metric:won', month)])).toBeUndefined();
+    await user.keyboard('{Enter}');
     await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:won', month)]))?.value).toBe(1234));
     const hours = screen.getByRole('textbox', { name: `${ja.kpi.metrics.responseHours}、${formatPeriod(month, 'ja', 'long')}` });
     await user.type(hours, '１８．５{Enter}');
@@ -187,6 +193,39 @@ describe('KPI page', () => {
     await user.type(screen.getByRole('textbox', { name: `SQL、${formatPeriod(month, 'ja', 'long')}` }), 'abc{Enter}');
     expect(await screen.findByText(/「abc」は数値ではありません。/)).toBeInTheDocument();
     expect(await db.kpiValues.get([workspaceId, valueId('metric:sql', month)])).toBeUndefined();
+  }, 30_000);
+
+  it('refuses an SLA share above 100% (a typo for 91 would count as met), in English and Japanese', async () => {
+    const workspaceId = await createSampleWorkspace('en');
+    const user = userEvent.setup();
+    const view = renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    await user.click(await screen.findByRole('tab', { name: en.kpi.tabs.values }));
+    const name = `Data quality: actual (%), ${formatPeriod(month, 'en', 'long')}`;
+    const cell = await screen.findByRole('textbox', { name });
+    const before = await db.kpiValues.where('workspaceId').equals(workspaceId).toArray();
+    await user.clear(cell);
+    await user.type(cell, '910{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(`${name}: ${en.kpi.numbers.overHundred}`);
+    expect(screen.getByRole('textbox', { name })).toHaveAttribute('aria-invalid', 'true');
+    expect(await db.kpiValues.where('workspaceId').equals(workspaceId).toArray()).toEqual(before);
+    await user.clear(screen.getByRole('textbox', { name }));
+    await user.type(screen.getByRole('textbox', { name }), '100{Enter}');
+    await waitFor(() => expect(screen.getByRole('textbox', { name })).not.toHaveAttribute('aria-invalid'));
+    const changed = async () => {
+      const now = await db.kpiValues.where('workspaceId').equals(workspaceId).toArray();
+      return now.filter((row) => before.find((old) => old.id === row.id)?.value !== row.value).map((row) => [row.id.split(':')[0], row.value]);
+    };
+    await waitFor(async () => expect(await changed()).toEqual([['sla', 100]]));
+    view.unmount();
+
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/kpis` });
+    await user.click(await screen.findByRole('tab', { name: ja.kpi.tabs.values }));
+    const jaName = `データ品質：実績（％）、${formatPeriod(month, 'ja', 'long')}`;
+    const jaCell = await screen.findByRole('textbox', { name: jaName });
+    await user.clear(jaCell);
+    await user.type(jaCell, '１５０{Enter}');
+    expect(await screen.findByText(new RegExp(ja.kpi.numbers.overHundred))).toBeInTheDocument();
+    expect(await changed()).toEqual([['sla', 100]]);
   }, 30_000);
 
   it('shows a card with value, target and status once values exist, and the formula on demand', async () => {

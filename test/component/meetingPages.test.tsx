@@ -8,7 +8,7 @@ import { db } from '../../renderer/src/db/db';
 import { newId } from '../../renderer/src/db/ids';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { createSampleWorkspace } from '../../renderer/src/db/sample';
-import { addAction, createSeries, deleteSeries, finishMeeting, listActions, listMeetings, listSeries, planMeeting, updateMeeting } from '../../renderer/src/features/meetings/meetingStore';
+import { addAction, createSeries, deleteSeries, finishMeeting, listActions, listMeetings, listSeries, planMeeting, setActionStatus, updateMeeting } from '../../renderer/src/features/meetings/meetingStore';
 import type { Host } from '../../renderer/src/host';
 import { createDefaultKpis, setValue } from '../../renderer/src/features/kpis/kpiStore';
 import { renderApp, resetDb } from './renderApp';
@@ -83,6 +83,22 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(field).toHaveAccessibleDescription('この日付は過ぎています。次に準備する回は 2020/01/15 の日付になります（開催済みの回の記録として）。');
     await user.click(screen.getByRole('button', { name: ja.meetings.series.save }));
     await waitFor(async () => expect((await listSeries(workspaceId))[0]!.nextDate).toBe('2020-01-15'));
+  });
+
+  it('plans a meeting of a series whose name is at the 200-character limit: the title keeps the date and fits', async () => {
+    const workspaceId = await createWorkspace('営業×マーケ');
+    await addMember(workspaceId, { name: '佐藤 花子', department: 'marketing', title: '' });
+    const name = '営業とマーケティングの定例会'.repeat(15).slice(0, 200);
+    await createSeries(workspaceId, { name, cadence: 'monthly', nextDate: '2026-12-10', defaultAttendeeIds: [] });
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/meetings` });
+    await user.click(await screen.findByRole('button', { name: /の定例会を準備する$/ }));
+    await waitFor(async () => expect(await listMeetings(workspaceId)).toHaveLength(1));
+    const { title } = (await listMeetings(workspaceId))[0]!;
+    expect(title).toHaveLength(200);
+    expect(title.endsWith('…（2026/12/10）')).toBe(true);
+    expect(title.startsWith(name.slice(0, 150))).toBe(true);
+    await screen.findByRole('heading', { level: 1, name: title });
   });
 
   it('the workspace page shows the next meeting and open and overdue action items', async () => {
@@ -172,6 +188,27 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     });
     await screen.findByRole('heading', { level: 1, name: 'Sync 2026-11-02' });
     expect(await screen.findByText('Closed in Sync 2026-12-07')).toBeInTheDocument();
+  });
+
+  it('Undo of a status change gives back where the item was closed: reopened by mistake on an earlier meeting’s page, it stays closed in the later meeting', async () => {
+    const { workspaceId, sales, plan } = await seed();
+    const first = await plan('2026-11-02');
+    const second = await plan('2026-12-07');
+    const action = await addAction(workspaceId, { title: 'Share lost-deal reasons', ownerId: sales.id, department: 'sales', dueDate: null, createdInMeetingId: first.id });
+    await setActionStatus(workspaceId, action.id, 'done', second.id);
+    const closed = (await listActions(workspaceId))[0]!;
+    expect(closed).toMatchObject({ status: 'done', closedInMeetingId: second.id });
+    const user = userEvent.setup();
+    // The earlier meeting's page lists it (it was open then) and says where it was closed.
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${first.id}` });
+    expect(await screen.findByText('Closed in Sync 2026-12-07')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Status of Share lost-deal reasons'), en.meetings.statuses.open);
+    await waitFor(async () => expect((await listActions(workspaceId))[0]).toMatchObject({ status: 'open', closedInMeetingId: null }));
+    const toast = (await screen.findByText('“Share lost-deal reasons” reopened')).closest('li')!;
+    await user.click(within(toast).getByRole('button', { name: en.common.undo }));
+    await waitFor(async () => expect((await listActions(workspaceId))[0]).toMatchObject({ status: 'done', closedInMeetingId: second.id, closedAt: closed.closedAt }));
+    expect(await screen.findByText('Closed in Sync 2026-12-07')).toBeInTheDocument();
+    expect(screen.queryByText(en.meetings.actions.closedHere)).toBeNull();
   });
 
   it('removing an agenda item can be undone', async () => {

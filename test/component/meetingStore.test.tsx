@@ -69,6 +69,17 @@ describe('meeting store', () => {
     expect((await listSeries(workspaceId, database))[0]).toMatchObject({ nextDate: '2027-02-24', anchorDay: 10, cadence: 'biweekly' });
   });
 
+  it('a weekly or biweekly series turned monthly keeps to the day of its next date, not the day it was set up on', async () => {
+    const { database, workspaceId, series, plan } = await setup();
+    await updateSeries(workspaceId, series.id, { nextDate: '2026-11-09', cadence: 'biweekly' }, database);
+    for (const date of ['2026-11-09', '2026-11-23', '2026-12-07', '2026-12-21']) await plan(date);
+    expect((await listSeries(workspaceId, database))[0]).toMatchObject({ nextDate: '2027-01-04', anchorDay: 9 });
+    // The schedule form saves every field; only the cadence changes.
+    await updateSeries(workspaceId, series.id, { name: '定例会', cadence: 'monthly', nextDate: '2027-01-04' }, database);
+    await plan('2027-01-04');
+    expect((await listSeries(workspaceId, database))[0]).toMatchObject({ nextDate: '2027-02-04', anchorDay: 4, cadence: 'monthly' });
+  });
+
   it('refuses invalid input with the schema error and writes nothing', async () => {
     const { database, workspaceId, series } = await setup();
     await expect(

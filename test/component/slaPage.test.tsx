@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../shared/locales/en';
@@ -114,6 +114,10 @@ describe('SLA page', () => {
     expect(purpose).toHaveFocus();
     expect(screen.getAllByLabelText(/^入力した文章：/)).toHaveLength(1);
     await user.type(purpose, '両部門で売上目標を共有する');
+    // Escape that cancels a Japanese conversion is the IME's: the box stays open, focused.
+    fireEvent.keyDown(purpose, { key: 'Escape', isComposing: true, keyCode: 229 });
+    expect(purpose).toHaveFocus();
+    expect(screen.getByLabelText(`入力した文章：${ja.sla.sections.purpose}`)).toBe(purpose);
     // Escape saves and closes; focus goes back to the section's Edit button; the text reads in place.
     await user.keyboard('{Escape}');
     await screen.findByText('両部門で売上目標を共有する');

@@ -5,7 +5,7 @@ import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { submitForReview } from '../../shared/sla/versions';
 import { db } from '../../renderer/src/db/db';
-import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
+import { addMember, createWorkspace, removeMember } from '../../renderer/src/db/workspaces';
 import { ensureVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
 import { renderApp, resetDb } from './renderApp';
 
@@ -94,5 +94,53 @@ describe('SLA sign dialog: the signature date', () => {
     const twice = (await db.slaVersions.get([workspaceId, version.id]))!;
     expect(twice.signatures.map((s) => s.date)).toEqual([localToday().replaceAll('/', '-'), '2020-01-31']);
     expect(twice.state).toBe('signed');
+  });
+});
+
+describe('SLA review: returning to draft', () => {
+  it.each([
+    ['ja', ja, 'これまでの署名 1 件（佐藤 花子）が消去されます。'],
+    ['en', en, 'The signature already given (佐藤 花子) will be cleared.'],
+  ] as const)('asks before it clears a signature already given; Cancel keeps it, confirming clears it (%s)', async (language, locale, body) => {
+    const { workspaceId, version } = await inReview();
+    renderApp({ settings: { language }, hash: `#/w/${workspaceId}/sla/review` });
+    await fillDialog(locale, language === 'ja' ? '2020/01/31' : '01/31/2020');
+    await waitFor(async () => expect((await db.slaVersions.get([workspaceId, version.id]))!.signatures).toHaveLength(1));
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: locale.sla.actions.returnToDraft }));
+    const confirm = await screen.findByRole('alertdialog', { name: locale.sla.actions.returnConfirmTitle });
+    expect(confirm).toHaveTextContent(body);
+    await user.click(within(confirm).getByRole('button', { name: locale.common.cancel }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect((await db.slaVersions.get([workspaceId, version.id]))!).toMatchObject({ state: 'in-review', signatures: [expect.objectContaining({ name: '佐藤 花子' })] });
+    await user.click(screen.getByRole('button', { name: locale.sla.actions.returnToDraft }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: locale.sla.actions.returnToDraft }));
+    await waitFor(async () => expect((await db.slaVersions.get([workspaceId, version.id]))!).toMatchObject({ state: 'draft', signatures: [] }));
+  });
+
+  it('returns at once when nobody has signed yet', async () => {
+    const { workspaceId, version } = await inReview();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/sla/review` });
+    await userEvent.setup().click(await screen.findByRole('button', { name: en.sla.actions.returnToDraft }));
+    await waitFor(async () => expect((await db.slaVersions.get([workspaceId, version.id]))!.state).toBe('draft'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+});
+
+describe('SLA sign dialog: a signer who is no longer a member', () => {
+  it.each([
+    ['ja', ja],
+    ['en', en],
+  ] as const)('says why the signer cannot sign instead of a Sign button disabled without a reason (%s)', async (language, locale) => {
+    const { workspaceId, version } = await inReview();
+    // The first signer (the one the dialog offers first) leaves the workspace while the SLA is in review.
+    const [first] = (await db.slaVersions.get([workspaceId, version.id]))!.signers;
+    await removeMember(workspaceId, first!);
+    renderApp({ settings: { language }, hash: `#/w/${workspaceId}/sla/review` });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: locale.sla.actions.sign }));
+    const dialog = await screen.findByRole('dialog', { name: locale.sla.sign.title });
+    expect(within(dialog).getByText(locale.sla.sign.notAMember)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: locale.sla.sign.submit })).toBeDisabled();
   });
 });

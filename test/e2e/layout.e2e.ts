@@ -1,12 +1,16 @@
-import { mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { createWorkspace, goHome, openSample, poll, rowNamed, theme, toasts, workspacesTable } from './support/app';
 import { escapeRegExp, SAMPLE_BOARD, waitForBoard } from './support/board';
-import { cleanUpBrowsers, expectNoSeriousA11yViolations as audit, launchBrowser, type AppBrowser } from './support/browser';
+import { cleanUpBrowsers, expectNoSeriousA11yViolations as audit, launchBrowser, makeTempDir, printUrl, type AppBrowser } from './support/browser';
+import { printOptions, printRoute } from '../../shared/pdf';
+import { toPlaywrightPdfOptions } from '../../shared/pdfFooter';
 import { settle } from './support/keyboard';
 
 /**
@@ -21,13 +25,14 @@ const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 let app: AppBrowser;
 let page: Page;
+let sampleId: string;
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   app = await launchBrowser({ lang: 'en' });
   page = app.page;
   await page.setViewportSize({ width: WIDTH, height: HEIGHT });
-  await openSample(page);
+  sampleId = await openSample(page);
 }, 120_000);
 
 afterAll(cleanUpBrowsers);
@@ -174,6 +179,63 @@ describe('Layout at 1366×768', () => {
     const box = await menu.boundingBox();
     expect(box && box.x + box.width <= WIDTH).toBe(true);
     await shot('long-name-home');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('minutes PDF: a long link in a decision and a long word in an action item wrap on the page; no column of the action items is cut off', { timeout: 180_000 }, async () => {
+    const link = `https://crm.example.com/reports/lead-quality/${'q3-mql-to-sql-breakdown-'.repeat(8)}final`;
+    const word = `Lead-scoring-recalibration-${'X'.repeat(120)}`;
+    await page.goto(page.url().replace(/#.*$/, `#/w/${sampleId}/meetings`));
+    await page.getByRole('heading', { level: 1, name: en.meetings.title }).waitFor();
+    await page.getByRole('table', { name: en.meetings.list.title }).getByRole('link').first().click();
+    await page.getByRole('button', { name: en.meetings.decisions.add }).waitFor();
+    await page.getByLabel(en.meetings.decisions.new, { exact: true }).fill(link);
+    await page.getByRole('button', { name: en.meetings.decisions.add }).click();
+    await toasts(page).getByText(en.meetings.decisions.added).first().waitFor();
+    const form = page.getByRole('button', { name: en.meetings.actions.add, exact: true }).locator('xpath=ancestor::form[1]');
+    await form.getByLabel(en.meetings.actions.itemTitle, { exact: true }).fill(word);
+    await form.getByRole('button', { name: en.meetings.actions.add, exact: true }).click();
+    await page.getByRole('rowheader', { name: new RegExp(`^${word}`) }).waitFor();
+    const [, workspaceId, meetingId] = /#\/w\/([^/]+)\/meetings\/([^/?]+)/.exec(page.url())!;
+    const sheet = await app.context.newPage();
+    await sheet.goto(printUrl(printRoute('minutes', workspaceId!, meetingId!)));
+    await sheet.locator('[data-print-ready="true"]').waitFor();
+    const pdfPath = join(await makeTempDir(), 'minutes.pdf');
+    await writeFile(pdfPath, await sheet.pdf(toPlaywrightPdfOptions(printOptions('minutes', { footer: { label: 'Minutes' } }))));
+    await sheet.close();
+    const text = (await promisify(execFile)('pdftotext', ['-raw', pdfPath, '-'])).stdout.replace(/\s+/g, '');
+    expect(text).toContain(link);
+    expect(text).toContain(word);
+    // The new item's row: its owner, department, due date and status are on the page too.
+    expect(text).toContain(`${word}${en.meetings.meeting.noOwner}${en.meetings.departments.joint}${en.meetings.actions.noDueDate}${en.meetings.statuses.open}`.replace(/\s+/g, ''));
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('SLA PDF: a long link typed in a section wraps on the page rather than being cut off', { timeout: 180_000 }, async () => {
+    const link = `https://crm.example.com/reports/${'lead_quality_breakdown_'.repeat(10)}final`;
+    await page.goto(page.url().replace(/#.*$/, `#/w/${sampleId}/sla/document`));
+    await page.getByRole('button', { name: /^Edit: / }).first().click();
+    const text = page.getByLabel(/^Your text: /).first();
+    await text.fill(`See ${link} for the monthly figures.`);
+    await page.getByRole('button', { name: /^Done editing: / }).first().click();
+    await page.getByRole('button', { name: /^Edit: / }).first().waitFor();
+    await settle(page);
+    // The print view opens in a window of its own (or this one): its address names the version.
+    const popup = app.context.waitForEvent('page', { timeout: 5_000 }).catch(() => null);
+    await page.getByRole('button', { name: en.sla.actions.print }).or(page.getByRole('link', { name: en.sla.actions.print })).first().click();
+    const opened = (await popup) ?? page;
+    await opened.waitForURL(/print\/sla\//);
+    const [, workspaceId, versionId] = /print\/sla\/([^/]+)\/([^/?]+)/.exec(opened.url())!;
+    if (opened === page) await page.goBack();
+    else await opened.close();
+    const sheet = await app.context.newPage();
+    await sheet.goto(printUrl(printRoute('sla', workspaceId!, versionId!)));
+    await sheet.locator('[data-print-ready="true"]').waitFor();
+    const pdfPath = join(await makeTempDir(), 'sla.pdf');
+    await writeFile(pdfPath, await sheet.pdf(toPlaywrightPdfOptions(printOptions('sla', { footer: { label: 'SLA' } }))));
+    await sheet.close();
+    const pdfText = (await promisify(execFile)('pdftotext', ['-raw', pdfPath, '-'])).stdout.replace(/\s+/g, '');
+    expect(pdfText).toContain(`${link}forthemonthlyfigures.`);
     expect(app.pageErrors).toEqual([]);
   });
 

@@ -57,11 +57,26 @@ describe('agenda template', () => {
 
   it('edits: remove with undo position, insert back, move', () => {
     const meeting = planned();
-    const { meeting: without, removed } = removeAgendaItem(meeting, 'item-2');
+    const { meeting: without, removed } = removeAgendaItem(meeting, 'item-2', 0);
     expect(without.agenda.map((i) => i.id)).toEqual(['item-1', 'item-3', 'item-4', 'item-5', 'item-6']);
     expect(insertAgendaItem(without, removed!.item, removed!.index).agenda.map((i) => i.id)).toEqual(meeting.agenda.map((i) => i.id));
     expect(moveAgendaItem(meeting, 'item-1', -1)).toBe(meeting);
     expect(moveAgendaItem(meeting, 'item-1', 1).agenda.slice(0, 2).map((i) => i.id)).toEqual(['item-2', 'item-1']);
+  });
+
+  it('removing the item whose timer runs keeps its time for Undo (the minutes’ “Spent”), and stops the timer', () => {
+    const running = startTimer(startMeeting(planned(), sec(0)), sec(60));
+    expect(running.currentItemId).toBe('item-1');
+    const { meeting: without, removed } = removeAgendaItem(running, 'item-1', sec(60 + 5 * 60));
+    expect(without.runningSince).toBeNull();
+    expect(without.currentItemId).toBe('item-2');
+    expect(removed!.item.elapsedMs).toBe(5 * 60_000);
+    const back = insertAgendaItem(without, removed!.item, removed!.index);
+    expect(itemElapsedMs(back, back.agenda[0]!, sec(10_000))).toBe(5 * 60_000);
+    // Another item than the running one: the timer runs on, nothing folded.
+    const other = removeAgendaItem(running, 'item-3', sec(120));
+    expect(other.meeting.runningSince).toBe(running.runningSince);
+    expect(other.removed!.item).toBe(running.agenda[2]);
   });
 
   it('validates typed titles and minutes with a reason', () => {

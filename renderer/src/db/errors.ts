@@ -16,7 +16,20 @@ export function isQuotaError(error: unknown): boolean {
   return false;
 }
 
+/** The UI language's words for a full disk (set by initI18n; this module stays free of the UI's i18n). */
+let storageFullText: (() => string) | null = null;
+
+export function setStorageFullText(text: () => string): void {
+  storageFullText = text;
+}
+
+/**
+ * What a failure says inside a message such as “Could not save: {{message}}”. A full disk is
+ * worded in the UI language (its own message is the code 'storage-full', which pages that show
+ * errorMessage would print as is).
+ */
 export function errorMessage(error: unknown): string {
+  if (error instanceof StorageFullError && storageFullText) return storageFullText();
   if (error instanceof Error) return error.message || error.name;
   return String(error);
 }

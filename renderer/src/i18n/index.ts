@@ -2,6 +2,7 @@ import i18next, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Messages } from '@shared/locales/en';
 import type { Language } from '@shared/settings';
+import { setStorageFullText } from '../db/errors';
 
 /** Any key of the message tree (typed in i18next.d.ts): a key built at run time is checked with it. */
 export type MessageKey = ParseKeys;
@@ -45,6 +46,7 @@ export function initI18n(language: Language) {
       returnNull: false,
       initAsync: false,
     });
+    setStorageFullText(() => i18n.t('errors.storageFull'));
   } else if (i18n.language !== language) {
     void i18n.changeLanguage(language);
   }

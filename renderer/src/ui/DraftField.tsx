@@ -1,5 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Field, type FieldControlProps } from './Field';
+import { composing } from './shortcuts/keys';
 import './fields.css';
 
 /** What a field's text parses to: a value to commit, or the message saying what is wrong. */
@@ -53,6 +54,9 @@ export function DraftField<T>(props: {
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (props.isolateKeys) event.stopPropagation();
+    // Enter and Escape while an IME composes are the IME's (confirm or cancel a conversion): in
+    // Japanese, Escape threw away everything typed in the field, and Enter saved half a title.
+    if (composing(event.nativeEvent)) return;
     if (event.key === 'Escape') {
       event.stopPropagation();
       cancelled.current = true;

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Dialog, DialogButtons } from './Dialog';
 import { Field } from './Field';
 
-const MAX_NAME = 200;
+/** The longest name a workspace or board may have (the records' schemas say so too). */
+export const MAX_NAME = 200;
 
 type Props = {
   open: boolean;

@@ -20,7 +20,7 @@ import { DataTable, RowActions } from '../../ui/DataTable';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { NameDialog } from '../../ui/NameDialog';
+import { MAX_NAME, NameDialog } from '../../ui/NameDialog';
 import { ariaKeys } from '../../ui/shortcuts/labels';
 import { useWorkspaceActions } from '../workspace/WorkspaceActions';
 
@@ -58,7 +58,14 @@ export function HomePage() {
   }
 
   async function duplicate(workspace: WorkspaceSummary) {
-    const name = t('home.copyName', { name: workspace.name });
+    // The copy's name within the limit: a name at the limit would give a copy whose file (export,
+    // backup) no import accepts. The original's name is shortened, with an ellipsis.
+    let name = t('home.copyName', { name: workspace.name });
+    const characters = Array.from(workspace.name);
+    while (name.length > MAX_NAME && characters.length > 1) {
+      characters.pop();
+      name = t('home.copyName', { name: `${characters.join('').trimEnd()}…` });
+    }
     try {
       const { duplicateWorkspace } = await loadWorkspaceFiles();
       await duplicateWorkspace(workspace.id, name);

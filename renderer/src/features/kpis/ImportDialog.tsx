@@ -469,7 +469,7 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
 
       <DialogButtons
         onCancel={() => props.onOpenChange(false)}
-        confirmLabel={t('kpi.import.confirm', { total: check.kind === 'done' ? fmt(toWrite.length) : '0' })}
+        confirmLabel={t('kpi.import.confirm', { count: check.kind === 'done' ? toWrite.length : 0 })}
         disabled={writing || check.kind !== 'done' || (toWrite.length === 0 && !check.preview.leadMonths?.length)}
         onConfirm={() => void confirm()}
       />

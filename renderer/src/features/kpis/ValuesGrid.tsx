@@ -8,7 +8,7 @@ import { kpiKey, metricKey } from '@shared/kpi/values';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { historyFlags, SnapshotHistory } from '@shared/history/history';
-import type { KeyTarget } from '../../ui/shortcuts/keys';
+import { composing, type KeyTarget } from '../../ui/shortcuts/keys';
 import { ariaKeys } from '../../ui/shortcuts/labels';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { toastAction } from '../../ui/toastActions';
@@ -20,7 +20,8 @@ import { ScrollRegion } from './ScrollRegion';
 
 const WHOLE_METRICS: ReadonlySet<Metric> = new Set<Metric>(['leads', 'mql', 'sal', 'sql', 'opportunities', 'opportunitiesClosed', 'won']);
 
-type GridRow = { key: string; label: string; whole: boolean; allowNegative: boolean };
+/** `percent`: a share of records (0–100). */
+type GridRow = { key: string; label: string; whole: boolean; allowNegative: boolean; percent?: boolean };
 type Group = { title: string; rows: GridRow[] };
 type CellProblem = { text: string; problem: NumberProblem };
 
@@ -73,7 +74,13 @@ export function ValuesGrid(props: {
       const rows: GridRow[] = [];
       for (const commitment of sla.commitments) {
         const rule = attainmentRule(commitment, { stages: sla.stages });
-        if (rule?.key.startsWith('sla:')) rows.push({ key: rule.key, label: t('kpi.values.slaRow', { kind: t(`sla.kinds.${commitment.kind}`), unit: t(`kpi.values.slaUnits.${rule.unit}`) }), whole: false, allowNegative: false });
+        if (rule?.key.startsWith('sla:')) rows.push({
+          key: rule.key,
+          label: t('kpi.values.slaRow', { kind: t(`sla.kinds.${commitment.kind}`), unit: t(`kpi.values.slaUnits.${rule.unit}`) }),
+          whole: false,
+          allowNegative: false,
+          percent: rule.unit === 'percent',
+        });
       }
       if (rows.length > 0) out.push({ title: t('kpi.values.groupSla'), rows });
     }
@@ -91,7 +98,7 @@ export function ValuesGrid(props: {
     const cellId = valueId(row.key, period);
     const text = drafts[cellId];
     if (text === undefined || pending.current.has(cellId) || derived.has(cellId)) return;
-    const parsed = parseLocaleNumber(text, language, { whole: row.whole, allowNegative: row.allowNegative });
+    const parsed = parseLocaleNumber(text, language, { whole: row.whole, allowNegative: row.allowNegative, percent: row.percent });
     if (!parsed.ok) {
       setProblems((current) => ({ ...current, [cellId]: { text, problem: parsed.problem } }));
       return;
@@ -167,6 +174,9 @@ export function ValuesGrid(props: {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>, row: GridRow, period: string, rowIndex: number, colIndex: number) {
+    // Keys while an IME composes (full-width digits typed with Japanese input on) are the IME's:
+    // the Enter that confirms them must not save and move on, nor an arrow leave the cell.
+    if (composing(event.nativeEvent)) return;
     const input = event.currentTarget;
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;

@@ -6,7 +6,7 @@ import { MAX_VALUE } from '@shared/kpi/records';
  * minus. Returns a finite number or the problem; never NaN.
  */
 
-export type NumberProblem = 'notANumber' | 'negative' | 'notWhole' | 'tooLarge';
+export type NumberProblem = 'notANumber' | 'negative' | 'notWhole' | 'tooLarge' | 'overHundred';
 export type ParsedNumber = { ok: true; value: number | null } | { ok: false; problem: NumberProblem };
 
 function separators(language: string): { group: string; decimal: string } {
@@ -21,9 +21,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Parses `text` in `language`. Empty (or blank) text is `{ ok: true, value: null }` (no value).
- * Options: `whole` refuses fractions (counts), `allowNegative` accepts a minus.
+ * Options: `whole` refuses fractions (counts), `allowNegative` accepts a minus, `percent` refuses
+ * more than 100 (a share of records, where 910 is a typo for 91 and would count as met).
  */
-export function parseLocaleNumber(text: string, language: string, options: { whole?: boolean; allowNegative?: boolean } = {}): ParsedNumber {
+export function parseLocaleNumber(text: string, language: string, options: { whole?: boolean; allowNegative?: boolean; percent?: boolean } = {}): ParsedNumber {
   // NFKC turns full-width digits, commas, points and minus signs into their ASCII forms.
   let normalized = text.normalize('NFKC').replace(/[\u2212\u2012\u2013\uFE63]/g, '-').trim();
   if (normalized === '') return { ok: true, value: null };
@@ -39,6 +40,7 @@ export function parseLocaleNumber(text: string, language: string, options: { who
   if (value < 0 && !options.allowNegative) return { ok: false, problem: 'negative' };
   if (Math.abs(value) > MAX_VALUE) return { ok: false, problem: 'tooLarge' };
   if (options.whole && !Number.isInteger(value)) return { ok: false, problem: 'notWhole' };
+  if (options.percent && value > 100) return { ok: false, problem: 'overHundred' };
   // -0 is shown as "-0" by Intl; store 0.
   return { ok: true, value: value === 0 ? 0 : value };
 }

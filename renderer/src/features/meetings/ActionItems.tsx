@@ -12,7 +12,7 @@ import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { toastAction } from '../../ui/toastActions';
 import { formatDay, memberName, parseDate, parseText, saveError, sortMembers } from './format';
-import { addAction, deleteAction, restoreAction, setActionStatus, updateAction } from './meetingStore';
+import { addAction, deleteAction, restoreAction, restoreActionStatus, setActionStatus, updateAction } from './meetingStore';
 import { Dialog } from '../../ui/Dialog';
 
 /** Overdue is said in words and with an icon, never by colour alone. */
@@ -117,12 +117,11 @@ export function ActionsTable(props: {
 }) {
   const { t } = useTranslation();
   async function changeStatus(action: ActionItem, status: ActionStatus) {
-    const previous = action.status;
     try {
       await setActionStatus(workspaceOf(action), action.id, status, props.meetingId);
       const closing = status === 'done' || status === 'dropped';
       toast(closing ? t('meetings.actions.closed', { title: action.title, status: t(`meetings.statuses.${status}`) }) : t('meetings.actions.reopened', { title: action.title }), {
-        action: toastAction(t('common.undo'), () => void setActionStatus(workspaceOf(action), action.id, previous, props.meetingId).catch((error: unknown) => toast.error(saveError(t, error)))),
+        action: toastAction(t('common.undo'), () => void restoreActionStatus(workspaceOf(action), action).catch((error: unknown) => toast.error(saveError(t, error)))),
       });
     } catch (error) {
       toast.error(saveError(t, error));

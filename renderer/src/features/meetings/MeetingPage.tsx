@@ -131,8 +131,8 @@ function AgendaRow(props: { workspaceId: string; meeting: Meeting; item: AgendaI
 
   async function remove() {
     let removed: { item: AgendaItem; index: number } | null = null;
-    const ok = await save((m) => {
-      const result = removeAgendaItem(m, item.id);
+    const ok = await save((m, now) => {
+      const result = removeAgendaItem(m, item.id, now);
       removed = result.removed;
       return result.meeting;
     });

@@ -16,7 +16,7 @@ import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, Loading, NotFound } from '../../ui/WorkspaceGate';
 import { ActionsTable, AddActionForm } from './ActionItems';
-import { formatDay, parseDate, parseText, saveError } from './format';
+import { formatDay, meetingTitle, parseDate, parseText, saveError } from './format';
 import { createSeries, deleteSeries, planMeeting, restoreSeries, updateSeries } from './meetingStore';
 import { useWorkspaceMeetings, type WorkspaceMeetings } from './useMeetingData';
 import './meetings.css';
@@ -119,7 +119,7 @@ function SeriesCard(props: { data: WorkspaceMeetings; workspaceId: string; serie
       const agenda = agendaFromTemplate({ members: attendees, title: (kind) => t(`meetings.agendaKinds.${kind}`), newId });
       const row = await planMeeting(props.workspaceId, {
         seriesId: series.id,
-        title: t('meetings.meetingTitle', { series: series.name, date: formatDay(date, language) }),
+        title: meetingTitle(t, series.name, formatDay(date, language)),
         date,
         attendeeIds,
         agenda,

@@ -32,6 +32,24 @@ export function memberName(t: TFunction, members: readonly Member[], id: string 
   return members.find((member) => member.id === id)?.name ?? t('meetings.meeting.unknownMember');
 }
 
+/** The longest meeting title (the Meeting schema's limit). */
+const MAX_MEETING_TITLE = 200;
+
+/**
+ * A planned meeting's title: the series' name and the date, within the title's limit (a series
+ * name of up to 200 characters is shortened with “…” so the date still fits; planning refused the
+ * longer title with the schema's raw error).
+ */
+export function meetingTitle(t: TFunction, seriesName: string, date: string): string {
+  let title = t('meetings.meetingTitle', { series: seriesName, date });
+  const characters = Array.from(seriesName);
+  while (title.length > MAX_MEETING_TITLE && characters.length > 1) {
+    characters.pop();
+    title = t('meetings.meetingTitle', { series: `${characters.join('').trimEnd()}…`, date });
+  }
+  return title;
+}
+
 /** Members in a stable order: department, then name (as on the workspace page). */
 export function sortMembers(members: readonly Member[], language: string): Member[] {
   const collator = new Intl.Collator(language);

@@ -63,8 +63,12 @@ export async function updateSeries(workspaceId: string, id: string, patch: Parti
   return writeAll(database, async () => {
     const current = await database.meetingSeries.get([workspaceId, id]);
     if (!current) throw new Error(`Meeting series ${id} does not exist`);
-    // A new next date set by hand becomes the monthly anchor.
-    const anchorDay = patch.nextDate && patch.nextDate !== current.nextDate ? dayOfMonth(patch.nextDate) : current.anchorDay;
+    // A new next date set by hand becomes the monthly anchor; so does the next date of a series
+    // that turns monthly (a weekly series moved on from the day it was set up on: its old anchor
+    // would put the meeting after 4 January on 9 February).
+    const dateChanged = patch.nextDate !== undefined && patch.nextDate !== current.nextDate;
+    const turnsMonthly = patch.cadence === 'monthly' && current.cadence !== 'monthly';
+    const anchorDay = dateChanged || turnsMonthly ? dayOfMonth(patch.nextDate ?? current.nextDate) : current.anchorDay;
     const row = { ...MeetingSeries.parse({ ...strip(current), ...patch, anchorDay, updatedAt: now }), workspaceId };
     await database.meetingSeries.put(row);
     await touch(database, workspaceId, now);
@@ -237,6 +241,20 @@ export async function updateAction(
 /** Sets the status; closing records `meetingId` (null: outside a meeting) and the time. */
 export function setActionStatus(workspaceId: string, id: string, status: ActionStatus, meetingId: string | null, database: AlignboardDb = defaultDb) {
   return updateAction(workspaceId, id, (action, now) => withStatus(action, status, meetingId, now), database);
+}
+
+/**
+ * Undo of a status change: the status, and where and when the item was closed, exactly as in
+ * `before` (setting the old status again would record this meeting and now as where it was closed,
+ * and the minutes of the meeting it was really closed in would list it as still open).
+ */
+export function restoreActionStatus(workspaceId: string, before: Pick<ActionItem, 'id' | 'status' | 'closedInMeetingId' | 'closedAt'>, database: AlignboardDb = defaultDb) {
+  return updateAction(
+    workspaceId,
+    before.id,
+    (action) => ({ ...action, status: before.status, closedInMeetingId: before.closedInMeetingId, closedAt: before.closedAt }),
+    database,
+  );
 }
 
 export function isClosed(action: ActionItem): boolean {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { printHash, printRoute } from '@shared/pdf';
 import { acknowledgeGenerated, SLA_SECTION_KEYS, setSectionText, setTitle, setValidity } from '@shared/sla/document';
 import { DateField } from '../../ui/DateField';
+import { composing } from '../../ui/shortcuts/keys';
 import { sectionTitle } from './format';
 import { SectionGenerated } from './SlaContent';
 import type { StepProps } from './steps';
@@ -73,7 +74,8 @@ function Section(props: StepProps & { index: number; editable: boolean }) {
               if (event.target.value !== section.text) props.save(setSectionText(version.document, key, event.target.value));
             }}
             onKeyDown={(event) => {
-              if (event.key !== 'Escape') return;
+              // Escape while an IME composes cancels the conversion, not the editing.
+              if (event.key !== 'Escape' || composing(event.nativeEvent)) return;
               event.preventDefault();
               // Blurring saves; then the box closes.
               event.currentTarget.blur();

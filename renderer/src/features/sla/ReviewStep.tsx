@@ -4,6 +4,7 @@ import { toast } from 'sonner';
 import { checkSla, hasErrors } from '@shared/sla/checks';
 import { lastSigned, returnToDraft, setSigners, submitForReview } from '@shared/sla/versions';
 import { useApp } from '../../app/AppContext';
+import { ConfirmDialog } from '../../ui/Dialog';
 import { formatDateTime } from '../../i18n';
 import { DiffView } from './DiffView';
 import { formatDate } from './format';
@@ -21,6 +22,8 @@ export function ReviewStep(props: StepProps) {
   const { language } = useApp();
   const id = useId();
   const [signing, setSigning] = useState(false);
+  // Returning to draft clears the signatures given so far: asked first when there are any.
+  const [confirmReturn, setConfirmReturn] = useState(false);
   const { version, versions, members, workspaceId, run } = props;
   const editable = version.state === 'draft';
   const signed = lastSigned([...versions]);
@@ -97,7 +100,11 @@ export function ReviewStep(props: StepProps) {
               <button type="button" className="button primary" onClick={() => setSigning(true)}>
                 {t('sla.actions.sign')}
               </button>
-              <button type="button" className="button" onClick={() => void run(() => updateVersion(workspaceId, version.id, returnToDraft))}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => (version.signatures.length > 0 ? setConfirmReturn(true) : void run(() => updateVersion(workspaceId, version.id, returnToDraft)))}
+              >
                 {t('sla.actions.returnToDraft')}
               </button>
             </>
@@ -108,6 +115,18 @@ export function ReviewStep(props: StepProps) {
       {editable ? <Findings version={version} /> : null}
       {/* What the signers are asked to agree to, beyond what they signed last time. */}
       {signed && signed.id !== version.id ? <DiffView signed={signed.document} signedRevision={signed.revision} draft={version.document} /> : null}
+
+      <ConfirmDialog
+        open={confirmReturn && version.state === 'in-review'}
+        onOpenChange={setConfirmReturn}
+        title={t('sla.actions.returnConfirmTitle')}
+        description={t('sla.actions.returnConfirmBody', {
+          count: version.signatures.length,
+          names: new Intl.ListFormat(language, { type: 'conjunction' }).format(version.signatures.map((signature) => signature.name)),
+        })}
+        confirmLabel={t('sla.actions.returnToDraft')}
+        onConfirm={() => void run(() => updateVersion(workspaceId, version.id, returnToDraft))}
+      />
 
       {version.state === 'in-review' ? (
         <SignDialog

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
 import type { Member } from '@shared/records/member';
 import { FutureSignatureDateError, pendingSigners, type SignatureInput, type SlaVersion } from '@shared/sla/versions';
+import { errorMessage } from '../../db/errors';
 import { DateField } from '../../ui/DateField';
 import { formatDateText } from '../../ui/dateText';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
@@ -109,7 +110,7 @@ export function SignDialog(props: {
       props.onOpenChange(false);
     } catch (caught) {
       if (caught instanceof FutureSignatureDateError) setError(futureDate(caught.date, today()));
-      else setError(caught instanceof Error ? caught.message : String(caught));
+      else setError(t('sla.errors.failed', { message: errorMessage(caught) }));
     } finally {
       setBusy(false);
     }
@@ -178,6 +179,12 @@ export function SignDialog(props: {
         {error ? (
           <p className="field-error" role="alert">
             {error}
+          </p>
+        ) : null}
+        {/* A signer removed from the members cannot sign: said, rather than a Sign button disabled for no visible reason. */}
+        {memberId !== '' && !member ? (
+          <p className="notice warning" role="status">
+            {t('sla.sign.notAMember')}
           </p>
         ) : null}
         <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={t('sla.sign.submit')} disabled={busy || !member} />
