@@ -140,6 +140,20 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     expect(screen.getByLabelText(ja.calendar.closes)).toHaveValue('18:00');
   });
 
+  it('the Enter that confirms a Japanese conversion in a holiday’s name does not add the holiday; the next Enter does', async () => {
+    const workspaceId = await createWorkspace('営業×マーケ');
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/calendar` });
+    const name = await screen.findByLabelText(ja.calendar.holidayName);
+    fireEvent.change(name, { target: { value: 'かきゅうぎょう' } });
+    fireEvent.change(screen.getByLabelText(ja.calendar.holidayFrom), { target: { value: '2026-08-12' } });
+    fireEvent.keyDown(name, { key: 'Enter', isComposing: true, keyCode: 229 });
+    const table = screen.getByRole('table', { name: ja.calendar.companyTable });
+    expect(within(table).queryByRole('rowheader', { name: 'かきゅうぎょう' })).toBeNull();
+    fireEvent.change(name, { target: { value: '夏季休業' } });
+    fireEvent.keyDown(name, { key: 'Enter' });
+    expect(await within(table).findByRole('rowheader', { name: '夏季休業' })).toBeInTheDocument();
+  });
+
   it('adds a range every year over New Year and removes a holiday; says the signed SLA keeps its calendar', async () => {
     const { workspaceId } = await seedSigned();
     const user = userEvent.setup();

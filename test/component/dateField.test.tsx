@@ -166,6 +166,18 @@ describe('DateField (ui)', () => {
     expect(stored()).toBe('2026-02-28');
   });
 
+  it('the Enter that confirms an IME conversion is the IME’s: a text that does not read yet is not reported until the next Enter', async () => {
+    show('ja', <Form initial="2026-12-07" />);
+    const input = screen.getByRole('textbox', { name: 'Due date' });
+    fireEvent.change(input, { target: { value: '２０２６年１２月' } });
+    fireEvent.keyDown(input, { key: 'Enter', isComposing: true, keyCode: 229 });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(input).toHaveValue('２０２６年１２月');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    expect(stored()).toBe('2026-12-07');
+  });
+
   it('empty: cleared where allowed, refused (and said) where required', async () => {
     const user = userEvent.setup();
     const { unmount } = show('en', <Form initial="2026-12-07" />);

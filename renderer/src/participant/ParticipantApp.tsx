@@ -5,6 +5,7 @@ import { PERSONA_TEXT_FIELDS, type PersonaNodeData, type PersonaZone, type Stick
 import { notesByZone } from '@shared/rooms/placement';
 import { JoinResponse, ROOM_PATHS, RoomSummary, type JoinRequest } from '@shared/rooms/protocol';
 import { DEPARTMENTS, type Department } from '@shared/records/member';
+import { composing } from '../ui/shortcuts/keys';
 import { ariaKeys } from '../ui/shortcuts/labels';
 import { useShortcuts } from '../ui/shortcuts/useShortcuts';
 import { ParticipantSession, type Connection } from './session';
@@ -594,7 +595,7 @@ function NoteItem(props: {
   );
 }
 
-function NoteForm(props: { initial: string; onSave(text: string): void; onCancel(): void }) {
+export function NoteForm(props: { initial: string; onSave(text: string): void; onCancel(): void }) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(props.initial);
@@ -603,6 +604,9 @@ function NoteForm(props: { initial: string; onSave(text: string): void; onCancel
     props.onSave(text);
   };
   const onKeyDown = (event: ReactKeyboardEvent) => {
+    // Escape and Enter while an IME composes are the IME's (cancel or confirm a conversion), not
+    // "throw the note away".
+    if (composing(event.nativeEvent)) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       props.onCancel();

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldControlProps } from './Field';
+import { composing } from './shortcuts/keys';
 import { moduleLoader, useLazyComponent } from './lazyModule';
 import { exampleText, formatDateText, isoMonth, monthLabel, parseDateText, type DateMode } from './dateText';
 import './fields.css';
@@ -120,6 +121,8 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
     if (problem !== null) setReported(true);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // The Enter that confirms a conversion (「2026年12月7日」 typed through an IME) is the IME's.
+    if (composing(event.nativeEvent)) return;
     if (event.key === 'Enter') {
       // A text that does not read must not submit the form with the old value.
       if (problem !== null) event.preventDefault();

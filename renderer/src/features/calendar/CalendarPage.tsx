@@ -27,6 +27,7 @@ import { defaultCalendarFor, loadCalendar, revertCalendar, saveCalendar } from '
 import { countryName, dateText, holidaySetOptions, holidayWhen, hoursPerDayText, WEEK_ORDER, weekdayNames } from './format';
 import './calendar.css';
 import { TimeField } from '../../ui/TimeField';
+import { composing } from '../../ui/shortcuts/keys';
 
 type FieldKey = 'opens' | 'closes' | 'lunch' | 'workingDays';
 type Checked = { ok: true; calendar: WorkingCalendar } | { ok: false; problems: Partial<Record<FieldKey, string>> };
@@ -354,7 +355,8 @@ function CompanyHolidays(props: { holidays: CompanyHoliday[]; onChange(holidays:
               maxLength={120}
               onChange={(event) => setName(event.target.value)}
               onKeyDown={(event) => {
-                if (event.key === 'Enter') {
+                // The Enter that confirms a Japanese conversion is the IME's, not "add".
+                if (event.key === 'Enter' && !composing(event.nativeEvent)) {
                   event.preventDefault();
                   add();
                 }
