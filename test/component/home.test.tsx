@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/src/db/db';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { exportWorkspace } from '../../renderer/src/db/workspaceFiles';
+import { ja } from '../../shared/locales/ja';
 import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import { renderApp, resetDb } from './renderApp';
 
@@ -73,6 +76,25 @@ describe('home', () => {
     expect(alert).toHaveTextContent('newer version of Alignboard (file format 7');
     expect(alert).toHaveTextContent('Nothing was changed.');
     expect(await db.workspaces.count()).toBe(1);
+  });
+});
+
+describe('a damaged file in Japanese', () => {
+  it('says what is wrong in Japanese; what the library said is under “Technical details”, marked English; nothing is written', async () => {
+    const user = userEvent.setup();
+    const content = readFileSync(resolve(import.meta.dirname, '../fixtures/bad-files/board-doc-random-bytes.alignboard'), 'utf8');
+    renderApp({ settings: { language: 'ja' }, host: { openWorkspaceFile: async () => ({ fileName: 'x.alignboard', content }) } });
+    await user.click(await screen.findByRole('button', { name: 'インポート…' }));
+    const alert = await screen.findByRole('alertdialog', { name: ja.import.failedTitle });
+    expect(alert).toHaveAccessibleDescription('ファイル内のボード「Persona: IT manager」が壊れていて、内容を読み取れません。 データは何も変更されていません。');
+    const details = within(alert).getByText(ja.import.technicalDetails).closest('details')!;
+    expect(details).not.toHaveAttribute('open');
+    const detail = details.querySelector('code')!;
+    expect(detail).toHaveAttribute('lang', 'en');
+    expect(detail.textContent).not.toBe('');
+    await user.click(within(alert).getByText(ja.import.technicalDetails));
+    expect(details).toHaveAttribute('open');
+    expect(await db.workspaces.count()).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { describeProblem, type ImportProblem } from '../../renderer/src/features/workspace/fileProblems';
+import { describeProblem, problemDetail, type ImportProblem } from '../../renderer/src/features/workspace/fileProblems';
 import { i18n, initI18n } from '../../renderer/src/i18n';
 import { renderApp, resetDb } from './renderApp';
 
@@ -53,12 +53,17 @@ describe('import problem messages', () => {
     { kind: 'storage-full' },
     { kind: 'newer-board', boardName: 'Funnel B', version: 4 },
   ];
-  it.each(['en', 'ja'] as const)('gives every problem kind its own message in %s, naming its details', (language) => {
+  it.each(['en', 'ja'] as const)('gives every problem kind its own message in %s, naming its details; what a parser or library said is apart from it', (language) => {
     initI18n(language);
     const t = i18n.t.bind(i18n);
     const messages = problems.map((problem) => describeProblem(problem, t, language));
     expect(new Set(messages).size).toBe(problems.length);
     for (const message of messages) expect(message).not.toMatch(/\{\{|import\.problem/);
+    // The technical detail (English, from the parser, the schema, Yjs, the OS) is not in the sentence.
+    const details = problems.map((problem) => ('detail' in problem ? problem.detail : null));
+    expect(problems.map(problemDetail)).toEqual(details);
+    expect(details.filter(Boolean)).toHaveLength(5);
+    for (const [index, detail] of details.entries()) expect(messages[index]).not.toContain(detail ?? '{{detail}}');
     expect(messages[7]).toContain('members[2].department');
     expect(messages[5]).toContain('3');
     expect(messages[9]).toContain('Persona A');

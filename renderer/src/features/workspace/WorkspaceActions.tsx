@@ -9,7 +9,7 @@ import { createWorkspace, loadWorkspaceFiles } from '../../db/workspaces';
 import { formatBytes } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { parseWorkspaceFileOffThread, prepareFileReader } from './fileClient';
-import { describeProblem, type ImportProblem } from './fileProblems';
+import { describeProblem, type ImportProblem, problemDetail } from './fileProblems';
 import { NameDialog } from '../../ui/NameDialog';
 
 type WorkspaceActions = {
@@ -164,6 +164,12 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
           ) : null
         }
       >
+        {problem && problemDetail(problem) ? (
+          <details className="problem-details">
+            <summary>{t('import.technicalDetails')}</summary>
+            <code lang="en">{problemDetail(problem)}</code>
+          </details>
+        ) : null}
         <div className="dialog-buttons">
           <button type="button" className="button primary" autoFocus onClick={() => setProblem(null)}>
             {t('common.close')}
