@@ -487,6 +487,21 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(within(kpis).getByRole('row', { name: /MQL count/ })).toHaveTextContent(/^MQL count—200– No data$/);
     expect(screen.queryByText(/NaN|Infinity/)).toBeNull();
   });
+  it('minutes print view in Japanese: the time an item took is in words, as its plan is (not a clock time such as 14:00)', async () => {
+    const { workspaceId, plan } = await seed('ja');
+    const meeting = await plan('2026-12-07');
+    await updateMeeting(workspaceId, meeting.id, (current) => ({
+      ...current,
+      agenda: current.agenda.map((item, index) => ({ ...item, elapsedMs: index === 0 ? 14 * 60_000 + 20_000 : index === 1 ? 45_000 : 0 })),
+    }));
+    renderApp({ settings: { language: 'ja' }, hash: `#/print/minutes/${workspaceId}/${meeting.id}` });
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'));
+    const items = screen.getAllByRole('listitem').filter((item) => item.closest('.minutes-agenda'));
+    expect(items[0]).toHaveTextContent(/予定：\d+ 分 · 実績：14 分/);
+    expect(items[1]).toHaveTextContent(/予定：\d+ 分 · 実績：45 秒/);
+    expect(items[2]).not.toHaveTextContent('実績');
+  });
+
   it('meeting page: a decision is edited in place by keyboard (Enter saves, Escape reverts, empty refused) and the edit has an undo', async () => {
     const { workspaceId, plan } = await seed();
     const meeting = await plan('2026-12-07');

@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { actionsForMeeting, isClosedStatus, isOverdue, type MeetingAction } from '@shared/meetings/actions';
 import { sortMeetings } from '@shared/meetings/actions';
 import type { Member } from '@shared/records/member';
-import { formatClock, itemElapsedMs } from '@shared/meetings/timer';
+import { itemElapsedMs } from '@shared/meetings/timer';
 import { useApp } from '../../app/AppContext';
 import { db } from '../../db/db';
 import { PrintLayout, printClasses } from '../print/PrintLayout';
@@ -63,6 +64,16 @@ function ActionGroup(props: { title: string; entries: readonly MeetingAction[]; 
  * still open and carried), and the KPI snapshot taken when the meeting ended. Page footers
  * ("Minutes", date, n / N) are drawn by the PDF printer.
  */
+/**
+ * The time an item took, in the words of its plan beside it ("Planned: 15 min · Spent: 14 min"):
+ * whole minutes, or seconds under a minute. Not the run mode's clock, "14:00", which on paper
+ * reads as a time of day.
+ */
+function spentText(t: TFunction, ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? t('meetings.minutes.spentSeconds', { seconds }) : t('meetings.minutes.spent', { minutes: Math.round(seconds / 60) });
+}
+
 export function MinutesPrint(props: { workspaceId: string; meetingId: string }) {
   const { t } = useTranslation();
   const { language } = useApp();
@@ -144,7 +155,7 @@ export function MinutesPrint(props: { workspaceId: string; meetingId: string }) 
                   <h3 className={printClasses.keepWithNext}>{item.title}</h3>
                   <p className="minutes-meta">
                     {t('meetings.minutes.owner', { name: memberName(t, members, item.ownerId) })} · {t('meetings.minutes.planned', { minutes: item.minutes })}
-                    {spent > 0 ? ` · ${t('meetings.minutes.spent', { time: formatClock(spent) })}` : ''}
+                    {spent > 0 ? ` · ${spentText(t, spent)}` : ''}
                   </p>
                   {item.notes.trim() ? <p className="minutes-notes">{item.notes}</p> : <p className="minutes-meta">{t('meetings.minutes.noNotes')}</p>}
                   {decisions.length > 0 ? (
