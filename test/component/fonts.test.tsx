@@ -7,7 +7,7 @@ import { db } from '../../renderer/src/db/db';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { boardFontsLoaded, prefetchBoardDoc, useOpenBoard } from '../../renderer/src/features/board/useOpenBoard';
 import type * as Y from 'yjs';
-import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
+import { createPersonaBoard, deleteBoard } from '../../renderer/src/features/personas/personaBoards';
 import { readBoardGlyphs, rememberBoardGlyphs } from '../../renderer/src/features/board/boardGlyphs';
 import { localKeys } from '../../renderer/src/db/workspaceLocal';
 import { loadFontsFor, textOf, useFontsSettled } from '../../renderer/src/theme/fonts';
@@ -159,6 +159,19 @@ describe('a board’s characters kept for its next open (boardGlyphs)', () => {
     ]);
     fonts.settle();
     await ready;
+  });
+
+  it('a board grown past the limit forgets what was kept when it was smaller; a deleted board forgets its characters', async () => {
+    const workspaceId = await createWorkspace('Fonts');
+    const boardId = await createPersonaBoard(workspaceId, 'Persona');
+    rememberBoardGlyphs(workspaceId, boardId, { regular: '予算', bold: '営業' });
+    expect(readBoardGlyphs(workspaceId, boardId)).toEqual({ regular: '予算', bold: '営業' });
+    const many = Array.from({ length: 9_000 }, (_, index) => String.fromCodePoint(0x4e00 + index)).join('');
+    rememberBoardGlyphs(workspaceId, boardId, { regular: many, bold: '営業' });
+    expect(readBoardGlyphs(workspaceId, boardId)).toBeNull();
+    rememberBoardGlyphs(workspaceId, boardId, { regular: '予算', bold: '営業' });
+    await deleteBoard(workspaceId, boardId);
+    expect(readBoardGlyphs(workspaceId, boardId)).toBeNull();
   });
 
   it('unreadable kept characters are ignored: the fonts are asked for once the document is read', async () => {

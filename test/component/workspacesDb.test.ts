@@ -101,6 +101,25 @@ describe('workspace records', () => {
     expect(localStorage.getItem('alignboard.other')).toBe('not a draft');
   });
 
+  it('a purge where localStorage is blocked (reading it throws) still succeeds: the database is what matters', async () => {
+    const database = freshDb();
+    const id = await createWorkspace('Gone', database);
+    await softDeleteWorkspace(id, database);
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'localStorage')!;
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    try {
+      await expect(purgeDeletedWorkspaces(database)).resolves.toBe(1);
+    } finally {
+      Object.defineProperty(globalThis, 'localStorage', original);
+    }
+    expect(await database.workspaces.get(id)).toBeUndefined();
+  });
+
   it('removes a member and puts it back on undo, unchanged', async () => {
     const database = freshDb();
     const ws = await createWorkspace('W', database);

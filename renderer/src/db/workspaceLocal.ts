@@ -17,14 +17,17 @@ export const localKeys = {
 };
 
 /** Removes everything kept of these workspaces (no storage, or storage blocked: nothing to do). */
-export function forgetWorkspaceLocal(workspaceIds: readonly string[], storage: Storage | undefined = globalThis.localStorage): void {
-  if (!storage || workspaceIds.length === 0) return;
+export function forgetWorkspaceLocal(workspaceIds: readonly string[], given?: Storage): void {
+  if (workspaceIds.length === 0) return;
   const ids = new Set(workspaceIds);
   const workspaceOf = (key: string, prefix: string) => (key.startsWith(prefix) ? key.slice(prefix.length).split('.')[0]! : null);
   const belongs = (key: string) =>
     (key.startsWith(CALENDAR_DRAFT_PREFIX) && ids.has(key.slice(CALENDAR_DRAFT_PREFIX.length))) ||
     [MEETING_NOTES_PREFIX, BOARD_GLYPHS_PREFIX].some((prefix) => ids.has(workspaceOf(key, prefix) ?? ''));
   try {
+    // Read here: where storage is blocked, reading `localStorage` itself throws.
+    const storage = given ?? globalThis.localStorage;
+    if (!storage) return;
     const doomed: string[] = [];
     for (let index = 0; index < storage.length; index++) {
       const key = storage.key(index);

@@ -38,13 +38,24 @@ export function readBoardGlyphs(workspaceId: string, boardId: string): BoardGlyp
 /** Keeps the characters of a board's text (regular and bold), when they changed. */
 export function rememberBoardGlyphs(workspaceId: string, boardId: string, text: { regular: string; bold: string }): void {
   const glyphs = { regular: distinctGlyphs(text.regular), bold: distinctGlyphs(text.bold) };
-  if (glyphs.regular.length > MAX_GLYPHS || glyphs.bold.length > MAX_GLYPHS) return;
+  const tooMany = glyphs.regular.length > MAX_GLYPHS || glyphs.bold.length > MAX_GLYPHS;
   const known = readBoardGlyphs(workspaceId, boardId);
-  if (known && known.regular === glyphs.regular && known.bold === glyphs.bold) return;
+  if (!tooMany && known && known.regular === glyphs.regular && known.bold === glyphs.bold) return;
   try {
-    localStorage.setItem(localKeys.boardGlyphs(workspaceId, boardId), JSON.stringify(glyphs));
+    // A board grown past the limit forgets what was kept when it was smaller: out of date.
+    if (tooMany) localStorage.removeItem(localKeys.boardGlyphs(workspaceId, boardId));
+    else localStorage.setItem(localKeys.boardGlyphs(workspaceId, boardId), JSON.stringify(glyphs));
   } catch {
     // Storage full or blocked: the next open asks for the fonts once the document is read.
+  }
+}
+
+/** Forgets a deleted board's characters (Undo of the deletion keeps them again on its next open). */
+export function forgetBoardGlyphs(workspaceId: string, boardId: string): void {
+  try {
+    localStorage.removeItem(localKeys.boardGlyphs(workspaceId, boardId));
+  } catch {
+    // Blocked storage: nothing was kept either.
   }
 }
 

@@ -7,6 +7,7 @@ import type { Agreement } from '@shared/records/board';
 import { type AlignboardDb, type BoardRow, db as defaultDb } from '../../db/db';
 import { newId, nowIso } from '../../db/ids';
 import { strictDb, writeAll } from '../../db/write';
+import { forgetBoardGlyphs } from '../board/boardGlyphs';
 
 /** Creates a persona board laid out with the template (card + labelled zones). Returns its id. */
 export async function createPersonaBoard(
@@ -65,6 +66,7 @@ export async function deleteBoard(workspaceId: string, id: string, database: Ali
     await database.boards.delete([workspaceId, id]);
     await database.workspaces.update(workspaceId, { updatedAt: nowIso() });
   });
+  forgetBoardGlyphs(workspaceId, id);
   return { record: { ...record }, update };
 }
 
