@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
-import { submitForReview } from '../../shared/sla/versions';
+import { returnToDraft, submitForReview } from '../../shared/sla/versions';
 import { db } from '../../renderer/src/db/db';
 import { addMember, createWorkspace, removeMember } from '../../renderer/src/db/workspaces';
 import { ensureVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
@@ -116,6 +116,23 @@ describe('SLA review: returning to draft', () => {
     await user.click(screen.getByRole('button', { name: locale.sla.actions.returnToDraft }));
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: locale.sla.actions.returnToDraft }));
     await waitFor(async () => expect((await db.slaVersions.get([workspaceId, version.id]))!).toMatchObject({ state: 'draft', signatures: [] }));
+  });
+
+  it('a question left open while another window returns the SLA to draft does not come back by itself when it is submitted again', async () => {
+    const { workspaceId, version } = await inReview();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/sla/review` });
+    await fillDialog(en, '01/31/2020');
+    await waitFor(async () => expect((await db.slaVersions.get([workspaceId, version.id]))!.signatures).toHaveLength(1));
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: en.sla.actions.returnToDraft }));
+    await screen.findByRole('alertdialog', { name: en.sla.actions.returnConfirmTitle });
+    // Another window: back to draft, then in review again.
+    await updateVersion(workspaceId, version.id, returnToDraft);
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    await updateVersion(workspaceId, version.id, (v, now) => submitForReview(v, now));
+    await screen.findByRole('button', { name: en.sla.actions.sign });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
   it('returns at once when nobody has signed yet', async () => {

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -191,6 +191,18 @@ describe('DialogButtons (ui)', () => {
     await user.click(within(dialog).getByRole('button', { name: en.common.cancel }));
     expect(onCancel).toHaveBeenCalledTimes(1);
     expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+
+  it('the Escape that cancels an IME conversion (Japanese) does not close the dialog; the next Escape does', () => {
+    const onSubmit = vi.fn<(name: string) => void>();
+    const onCancel = vi.fn<() => void>();
+    withI18n(<FormDialog onSubmit={onSubmit} onCancel={onCancel} />, 'ja');
+    const input = within(screen.getByRole('dialog', { name: 'Rename' })).getByRole('textbox', { name: 'Name' });
+    input.focus();
+    fireEvent.keyDown(input, { key: 'Escape', isComposing: true, keyCode: 229 });
+    expect(onCancel).not.toHaveBeenCalled();
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(onCancel).toHaveBeenCalledOnce();
   });
 
   it('a disabled action does not submit; Cancel is worded in the UI language', async () => {

@@ -1,6 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { composing } from './shortcuts/keys';
 
 /**
  * Recently focused elements, newest first. A dialog opened from a menu item must give focus back
@@ -48,6 +49,8 @@ export function Dialog(props: {
           className="dialog"
           role={props.role ?? 'dialog'}
           onCloseAutoFocus={(event) => restoreFocus(event, returnTo.current)}
+          // The Escape that cancels an IME conversion (Japanese) is the IME's, not "close the dialog".
+          onEscapeKeyDown={(event) => composing(event) && event.preventDefault()}
           {...(props.description ? {} : { 'aria-describedby': undefined })}
         >
           <RadixDialog.Title className="dialog-title">{props.title}</RadixDialog.Title>

@@ -598,7 +598,7 @@ export class BoardSession {
     if (!focused || readNode(this.doc, focused)) return;
     const gone = new Set(order.filter((node) => !readNode(this.doc, node.id)).map((node) => node.id));
     const next = this.neighbourOutside(gone, order, focused);
-    if (next) this.focusNode(next.id);
+    if (next) this.focusNode(next.id, { select: true });
     else this.focusCanvas();
   }
 

@@ -25,6 +25,9 @@ export function ReviewStep(props: StepProps) {
   // Returning to draft clears the signatures given so far: asked first when there are any.
   const [confirmReturn, setConfirmReturn] = useState(false);
   const { version, versions, members, workspaceId, run } = props;
+  // Returned to draft meanwhile (another window): the question is moot, and must not come back by
+  // itself when the version is submitted again.
+  if (confirmReturn && version.state !== 'in-review') setConfirmReturn(false);
   const editable = version.state === 'draft';
   const signed = lastSigned([...versions]);
   const memberName = (memberId: string) => members.find((member) => member.id === memberId)?.name ?? t('sla.signers.unknownMember');
@@ -117,7 +120,7 @@ export function ReviewStep(props: StepProps) {
       {signed && signed.id !== version.id ? <DiffView signed={signed.document} signedRevision={signed.revision} draft={version.document} /> : null}
 
       <ConfirmDialog
-        open={confirmReturn && version.state === 'in-review'}
+        open={confirmReturn}
         onOpenChange={setConfirmReturn}
         title={t('sla.actions.returnConfirmTitle')}
         description={t('sla.actions.returnConfirmBody', {
