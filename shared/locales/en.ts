@@ -527,6 +527,7 @@ export const en = {
     handOffItem: '{{fromStage}} → {{toStage}}: {{from}} hands off to {{to}}',
     noStages: 'No stages yet: add one with “Add stage”.',
     noHandOffs: 'No hand-offs: consecutive stages all have the same owner.',
+    oneStage: 'No hand-offs: a hand-off is between two stages, and the funnel has one.',
     nodeLabel: '{{name}}: owner {{owner}}; {{volume}}; {{rate}}',
     volume: 'Volume {{volume}}',
     volumeNeeded: 'Needed {{volume}}',

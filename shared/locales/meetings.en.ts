@@ -31,7 +31,7 @@ export const meetingsEn = {
     name: 'Name',
     cadence: 'Cadence',
     nextDate: 'Next meeting date',
-    nextDatePast: 'This date has passed: the meeting you plan next will be dated {{date}}, as a record of a meeting already held.',
+    nextDatePast: 'This date has already passed: the meeting you plan next will be dated {{date}}, as the record of a meeting already held.',
     create: 'Set up',
     created: 'Regular meeting “{{name}}” set up',
     save: 'Save schedule',

@@ -33,7 +33,7 @@ export const meetingsJa: Messages['meetings'] = {
     name: '名称',
     cadence: '頻度',
     nextDate: '次回の日付',
-    nextDatePast: 'この日付は過ぎています。次に準備する回は {{date}} の日付になります（開催済みの回の記録として）。',
+    nextDatePast: 'この日付はすでに過ぎています。次に準備する回は {{date}} 付けで、開催済みの会議の記録として作成されます。',
     create: '設定する',
     created: '定例会「{{name}}」を設定しました',
     save: '日程を保存',

@@ -81,10 +81,13 @@ export const KpiSnapshotRow = z.object({
 });
 export type KpiSnapshotRow = z.infer<typeof KpiSnapshotRow>;
 
+/** The longest meeting title. */
+export const MAX_MEETING_TITLE = 200;
+
 export const Meeting = z.object({
   id: Id,
   seriesId: Id.nullable().default(null),
-  title: z.string().trim().min(1).max(200),
+  title: z.string().trim().min(1).max(MAX_MEETING_TITLE),
   date: CalendarDate,
   state: MeetingState.default('planned'),
   attendeeIds: z.array(MemberId).max(1_000).default([]),

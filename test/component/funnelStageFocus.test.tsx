@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { en } from '../../shared/locales/en';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { createFunnelBoard } from '../../renderer/src/features/funnel/funnelBoards';
 import { renderApp, resetDb } from './renderApp';
@@ -64,6 +65,8 @@ describe('funnel stage list by keyboard', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(within(await screen.findByRole('list', { name: 'Stages in funnel order' })).getAllByRole('listitem')).toHaveLength(1);
     expect(within(side).queryByText(empty)).toBeNull();
+    // With one stage there is no hand-off to have: said so, not "consecutive stages all have the same owner".
+    expect(within(screen.getByRole('region', { name: 'Hand-offs' })).getByText(en.funnel.oneStage)).toBeInTheDocument();
   });
 
   it('Ctrl+Z on a new stage’s button, undoing “Add stage”, leaves the focus in the side, not on the body', async () => {

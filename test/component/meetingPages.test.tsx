@@ -80,7 +80,7 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     fireEvent.change(field, { target: { value: '2099-01-15' } });
     expect(field).not.toHaveAccessibleDescription();
     fireEvent.change(field, { target: { value: '2020-01-15' } });
-    expect(field).toHaveAccessibleDescription('この日付は過ぎています。次に準備する回は 2020/01/15 の日付になります（開催済みの回の記録として）。');
+    expect(field).toHaveAccessibleDescription('この日付はすでに過ぎています。次に準備する回は 2020/01/15 付けで、開催済みの会議の記録として作成されます。');
     await user.click(screen.getByRole('button', { name: ja.meetings.series.save }));
     await waitFor(async () => expect((await listSeries(workspaceId))[0]!.nextDate).toBe('2020-01-15'));
   });

@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import '../board/board.css';
 import '../funnel/funnel.css';
-import { MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type AriaLabelConfig, type Edge, type Node, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { reverseFunnel } from '@shared/funnel/reverseFunnel';
 import { mainStages, stageName, type FunnelDepartment } from '@shared/funnel/stages';
 import { useApp } from '../../app/AppContext';
 import { db } from '../../db/db';
+import { NO_DESCRIPTIONS } from '../board/CanvasShell';
 import { readAppNodes } from '../board/mapping';
 import { ZoneNodeView } from '../board/nodes/ZoneNode';
 import { useDocVersion } from '../board/useDocVersion';
@@ -87,12 +88,8 @@ const AudienceStage = memo(function AudienceStage(props: NodeProps<AudienceStage
 // Made once: React Flow remounts every node when nodeTypes changes.
 const NODE_TYPES: NodeTypes = { zone: ZoneNodeView, persona: PersonaCardNode, sticky: AudienceSticky, stage: AudienceStage };
 const PRO_OPTIONS = { hideAttribution: true };
-// React Flow's hidden descriptions (English, about selecting and deleting): nothing here is selectable.
-const NO_DESCRIPTIONS: Partial<AriaLabelConfig> = {
-  'node.a11yDescription.default': '',
-  'node.a11yDescription.keyboardDisabled': '',
-  'edge.a11yDescription.default': '',
-};
+// React Flow's hidden descriptions (English, about selecting and deleting): none, as on every
+// canvas of the app (CanvasShell); nothing here is selectable.
 const NO_EDGES: Edge[] = [];
 /** Room around what is fitted: a zone's notes near its edge stay whole. */
 const FIT_PADDING = 0.04;

@@ -9,7 +9,7 @@ const PRO_OPTIONS = { hideAttribution: true };
 const NO_EDGES: never[] = [];
 // React Flow's own hidden descriptions are English and speak of keys it does not handle here
 // ("Press delete to remove it"): none, unless a canvas gives its own (the persona board's hint).
-const NO_DESCRIPTIONS: Partial<AriaLabelConfig> = {
+export const NO_DESCRIPTIONS: Partial<AriaLabelConfig> = {
   'node.a11yDescription.default': '',
   'node.a11yDescription.keyboardDisabled': '',
   'edge.a11yDescription.default': '',

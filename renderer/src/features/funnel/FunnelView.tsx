@@ -318,7 +318,7 @@ function Funnel(props: FunnelProps) {
               <p className="muted">{t('funnel.editorEmpty')}</p>
             )}
           </section>
-          <HandOffs handOffs={handOffList} names={names} noStages={stages.length === 0} />
+          <HandOffs handOffs={handOffList} names={names} stageCount={stages.length} />
           <Calculator plan={plan} result={result} names={names} language={language} onPlan={(change) => session.setPlan(change)} />
           <ChecksPanel
             findings={findings}
@@ -472,14 +472,14 @@ function StageEditor(props: { stage: Stage; language: Language; onPatch(change: 
   );
 }
 
-function HandOffs(props: { handOffs: readonly HandOff[]; names: ReadonlyMap<string, string>; noStages: boolean }) {
+function HandOffs(props: { handOffs: readonly HandOff[]; names: ReadonlyMap<string, string>; stageCount: number }) {
   const { t } = useTranslation();
   return (
     <section className="funnel-panel" aria-labelledby="funnel-handoffs-title">
       <h2 id="funnel-handoffs-title">{t('funnel.handOffs')}</h2>
       {props.handOffs.length === 0 ? (
-        // With no stage at all, "consecutive stages all have the same owner" would not be what is going on.
-        <p className="muted">{t(props.noStages ? 'funnel.noStages' : 'funnel.noHandOffs')}</p>
+        // With fewer than two stages, "consecutive stages all have the same owner" would not be what is going on.
+        <p className="muted">{t(props.stageCount === 0 ? 'funnel.noStages' : props.stageCount === 1 ? 'funnel.oneStage' : 'funnel.noHandOffs')}</p>
       ) : (
         <ul className="funnel-handoffs">
           {props.handOffs.map((handOff) => (

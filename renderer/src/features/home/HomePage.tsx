@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Link } from 'wouter';
+import { fitWithin } from '@shared/fitText';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import {
@@ -60,12 +61,7 @@ export function HomePage() {
   async function duplicate(workspace: WorkspaceSummary) {
     // The copy's name within the limit: a name at the limit would give a copy whose file (export,
     // backup) no import accepts. The original's name is shortened, with an ellipsis.
-    let name = t('home.copyName', { name: workspace.name });
-    const characters = Array.from(workspace.name);
-    while (name.length > MAX_NAME && characters.length > 1) {
-      characters.pop();
-      name = t('home.copyName', { name: `${characters.join('').trimEnd()}…` });
-    }
+    const name = fitWithin(MAX_NAME, workspace.name, (shortened) => t('home.copyName', { name: shortened }));
     try {
       const { duplicateWorkspace } = await loadWorkspaceFiles();
       await duplicateWorkspace(workspace.id, name);

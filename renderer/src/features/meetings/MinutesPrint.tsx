@@ -59,12 +59,6 @@ function ActionGroup(props: { title: string; entries: readonly MeetingAction[]; 
 }
 
 /**
- * `#/print/minutes/:workspaceId/:meetingId`: the minutes as a filed document — title, date,
- * attendees, agenda with notes and time spent, decisions, action items (created here, closed here,
- * still open and carried), and the KPI snapshot taken when the meeting ended. Page footers
- * ("Minutes", date, n / N) are drawn by the PDF printer.
- */
-/**
  * The time an item took, in the words of its plan beside it ("Planned: 15 min · Spent: 14 min"):
  * whole minutes, or seconds under a minute. Not the run mode's clock, "14:00", which on paper
  * reads as a time of day.
@@ -74,6 +68,12 @@ function spentText(t: TFunction, ms: number): string {
   return seconds < 60 ? t('meetings.minutes.spentSeconds', { seconds }) : t('meetings.minutes.spent', { minutes: Math.round(seconds / 60) });
 }
 
+/**
+ * `#/print/minutes/:workspaceId/:meetingId`: the minutes as a filed document — title, date,
+ * attendees, agenda with notes and time spent, decisions, action items (created here, closed here,
+ * still open and carried), and the KPI snapshot taken when the meeting ended. Page footers
+ * ("Minutes", date, n / N) are drawn by the PDF printer.
+ */
 export function MinutesPrint(props: { workspaceId: string; meetingId: string }) {
   const { t } = useTranslation();
   const { language } = useApp();
@@ -155,7 +155,7 @@ export function MinutesPrint(props: { workspaceId: string; meetingId: string }) 
                   <h3 className={printClasses.keepWithNext}>{item.title}</h3>
                   <p className="minutes-meta">
                     {t('meetings.minutes.owner', { name: memberName(t, members, item.ownerId) })} · {t('meetings.minutes.planned', { minutes: item.minutes })}
-                    {spent > 0 ? ` · ${spentText(t, spent)}` : ''}
+                    {Math.round(spent / 1000) > 0 ? ` · ${spentText(t, spent)}` : ''}
                   </p>
                   {item.notes.trim() ? <p className="minutes-notes">{item.notes}</p> : <p className="minutes-meta">{t('meetings.minutes.noNotes')}</p>}
                   {decisions.length > 0 ? (

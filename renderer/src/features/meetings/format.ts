@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { parseMinutes, textProblem } from '@shared/meetings/agenda';
 import { isCalendarDate } from '@shared/meetings/cadence';
-import { MAX_ITEM_MINUTES } from '@shared/meetings/records';
+import { fitWithin } from '@shared/fitText';
+import { MAX_ITEM_MINUTES, MAX_MEETING_TITLE } from '@shared/meetings/records';
 import type { Member } from '@shared/records/member';
 import { StorageFullError } from '../../db/errors';
 import { errorMessage } from '../../db/errors';
@@ -32,22 +33,13 @@ export function memberName(t: TFunction, members: readonly Member[], id: string 
   return members.find((member) => member.id === id)?.name ?? t('meetings.meeting.unknownMember');
 }
 
-/** The longest meeting title (the Meeting schema's limit). */
-const MAX_MEETING_TITLE = 200;
-
 /**
  * A planned meeting's title: the series' name and the date, within the title's limit (a series
  * name of up to 200 characters is shortened with “…” so the date still fits; planning refused the
  * longer title with the schema's raw error).
  */
 export function meetingTitle(t: TFunction, seriesName: string, date: string): string {
-  let title = t('meetings.meetingTitle', { series: seriesName, date });
-  const characters = Array.from(seriesName);
-  while (title.length > MAX_MEETING_TITLE && characters.length > 1) {
-    characters.pop();
-    title = t('meetings.meetingTitle', { series: `${characters.join('').trimEnd()}…`, date });
-  }
-  return title;
+  return fitWithin(MAX_MEETING_TITLE, seriesName, (series) => t('meetings.meetingTitle', { series, date }));
 }
 
 /** Members in a stable order: department, then name (as on the workspace page). */
