@@ -27,9 +27,12 @@ async function start() {
   const host = detectHost();
   const { settings, problem } = await host.getSettings();
   const language = effectiveLanguage(settings, host);
-  // The start page's reads (the KPI page's data), once its code is here, while the language loads.
+  // The language's messages first: the first render needs them, and the start page's read ahead
+  // may ask for fonts (a board's), which would otherwise take the connections before them.
+  const messages = loadLanguage(language);
+  // The start page's reads (the KPI page's data, a board's doc), while the language loads.
   void prefetchStartData(path, language);
-  await Promise.all([loadLanguage(language), startPage]);
+  await Promise.all([messages, startPage]);
   const i18n = initI18n(language);
   applyTheme(settings.theme);
   // Ask the browser not to evict our data under storage pressure (granted silently in Electron and

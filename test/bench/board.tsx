@@ -80,11 +80,12 @@ async function open(): Promise<void> {
   void db.open().catch(() => undefined);
   const host = createBrowserHost();
   const { settings, problem } = await host.getSettings();
-  // As main.tsx on a board page (prefetchStartData): the workspace and the board's doc load while
-  // the language does.
+  // As main.tsx on a board page: the language first, then (prefetchStartData) the workspace and the
+  // board's doc load while the language does.
+  const messages = loadLanguage('en');
   void prefetchWorkspace(workspaceId);
   void prefetchBoardDoc(workspaceId, boardId, 'en');
-  await loadLanguage('en');
+  await messages;
   const i18n = initI18n('en');
   applyTheme(settings.theme);
   void purgeDeletedWorkspaces().catch((error: unknown) => console.error('purge failed', error));

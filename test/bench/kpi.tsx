@@ -62,9 +62,11 @@ async function open(): Promise<void> {
   void db.open().catch(() => undefined);
   const host = createBrowserHost();
   const { settings, problem } = await host.getSettings();
-  // As main.tsx on the KPI page (prefetchStartData): the dashboard's reads start while the language loads.
+  // As main.tsx on the KPI page: the language first, then (prefetchStartData) the dashboard's reads
+  // start while the language loads.
+  const messages = loadLanguage('en');
   void prefetchKpiData(params.get('ws') ?? '', 'en');
-  await loadLanguage('en');
+  await messages;
   const i18n = initI18n('en');
   applyTheme(settings.theme);
   probe.marks.renderStart = performance.now();
