@@ -346,6 +346,7 @@ export const en = {
     saving: 'Saving…',
     toolbar: 'Board tools',
     canvas: 'Board canvas',
+    empty: 'The board is empty. Press S or “New note” to add a note; “Undo” brings back what was just removed.',
     undo: 'Undo',
     redo: 'Redo',
     newSticky: 'New note',

@@ -345,6 +345,7 @@ export const ja: Messages = {
     saving: '保存中…',
     toolbar: 'ボードのツール',
     canvas: 'ボードのキャンバス',
+    empty: 'ボードは空です。S キーか「新しい付箋」で付箋を追加できます。削除した直後なら「元に戻す」で戻せます。',
     undo: '元に戻す',
     redo: 'やり直す',
     newSticky: '新しい付箋',

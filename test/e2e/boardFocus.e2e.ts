@@ -64,8 +64,12 @@ test('undo of a new note, cut, and deleting every node pass the focus on instead
   await page.keyboard.press('Delete');
   await poll(() => page.locator('.react-flow__node').count()).toBe(0);
   await expectFocusedName(page, 'Board canvas');
+  // The emptied canvas says how to go on.
+  const empty = page.getByRole('region', { name: 'Board canvas' }).getByText('The board is empty. Press S or “New note” to add a note; “Undo” brings back what was just removed.');
+  await empty.waitFor();
   await page.keyboard.press('Control+z');
   await poll(() => stickies(page).count()).toBe(before + 1);
+  await empty.waitFor({ state: 'detached' });
   await expectFocusedName(page, 'Board canvas');
   await page.keyboard.press('Tab');
   await poll(() => focusedName(page)).toMatch(/sticky note|Zone|Persona card/);

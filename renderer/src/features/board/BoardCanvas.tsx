@@ -136,6 +136,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
   const selectedCount = useStoreSelector(session.nodes, countSelected);
   const fontsSettled = useFontsSettled(1_000, boardFontsLoaded(props.doc));
   const hasResults = useStoreSelector(session.nodes, hasVoteResults);
+  const empty = useStoreSelector(session.nodes, isEmpty);
   const panelNodeId = ui.panelNodeId;
   const selectPanelNode = useCallback((nodes: AppNode[]) => (panelNodeId ? nodes.find((node) => node.id === panelNodeId) : undefined), [panelNodeId]);
   const panelNode = useStoreSelector(session.nodes, selectPanelNode);
@@ -241,6 +242,8 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
               miniMapLabel={t('board.minimap')}
             />
           ) : null}
+          {/* Everything removed (Ctrl+A, Delete): say how to go on rather than show a blank canvas. */}
+          {fontsSettled && empty ? <p className="board-empty">{t('board.empty')}</p> : null}
           <p id={`board-node-hint-${props.boardId}`} className="visually-hidden">
             {t('board.nodeHint')}
           </p>
@@ -274,6 +277,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
 }
 
 const countSelected = (nodes: AppNode[]) => nodes.reduce((count, node) => (node.selected ? count + 1 : count), 0);
+const isEmpty = (nodes: AppNode[]) => nodes.length === 0;
 const hasVoteResults = (nodes: AppNode[]) => nodes.some((node) => node.type === 'sticky' && node.data.votes > 0);
 
 /**
