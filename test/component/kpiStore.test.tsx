@@ -160,6 +160,34 @@ describe('KPI store', () => {
     expect(after.map((row) => [row.id, row.value, row.source])).toEqual([[valueId('metric:mql', '2026-01'), 99, 'manual']]);
   });
 
+  it('undoing an import keeps the values typed since (in the seconds before Undo): only what is still the import’s is undone', async () => {
+    const { database, workspaceId } = await setup();
+    await setValue(workspaceId, 'metric:mql', '2026-01', 99, 'manual', database);
+    await setValue(workspaceId, 'metric:sql', '2026-01', 10, 'manual', database);
+    const result = await writeImportedValues(
+      workspaceId,
+      [
+        { key: 'metric:mql', period: '2026-01', value: 120 },
+        { key: 'metric:sql', period: '2026-01', value: 30 },
+        { key: 'metric:mql', period: '2026-02', value: 130 },
+        { key: 'metric:sql', period: '2026-02', value: 40 },
+      ],
+      database,
+    );
+    // Typed in the grid after the import: a replaced cell and a new one.
+    await setValue(workspaceId, 'metric:mql', '2026-01', 125, 'manual', database);
+    await setValue(workspaceId, 'metric:mql', '2026-02', 135, 'manual', database);
+    await undoImport(result, database);
+    const after = (await listValues(workspaceId, database)).map((row) => [row.id, row.value, row.source]).sort();
+    expect(after).toEqual(
+      [
+        [valueId('metric:mql', '2026-01'), 125, 'manual'],
+        [valueId('metric:mql', '2026-02'), 135, 'manual'],
+        [valueId('metric:sql', '2026-01'), 10, 'manual'],
+      ].sort(),
+    );
+  });
+
   it('reads the latest signed SLA, and snapshots every KPI for a month (null, never NaN, without data)', async () => {
     const { database, workspaceId } = await setup();
     expect(await latestSignedSla(workspaceId, database)).toBeNull();

@@ -205,6 +205,8 @@ export async function applyCell(to: CellState, from: CellState, database: Alignb
 /** The outcome of an import: what it wrote and what it replaced, for Undo. */
 export type ImportResult = {
   workspaceId: string;
+  /** When the import wrote its values (their updatedAt): a value changed since is not the import's any more. */
+  importedAt: string;
   written: string[];
   replaced: PeriodValueRow[];
   /** Lead records written (month ids) and the months' records they replaced. */
@@ -250,7 +252,7 @@ export async function writeImportedValues(
   return writeAll(database, async () => {
     const existing = await database.kpiValues.bulkGet(rows.map((row) => [workspaceId, row.id] as [string, string]));
     await database.kpiValues.bulkPut(rows);
-    const result: ImportResult = { workspaceId, written: rows.map((row) => row.id), replaced: existing.filter((row): row is PeriodValueRow => row !== undefined) };
+    const result: ImportResult = { workspaceId, importedAt: now, written: rows.map((row) => row.id), replaced: existing.filter((row): row is PeriodValueRow => row !== undefined) };
     if (monthRows.length > 0) {
       const before = await database.leadMonths.bulkGet(monthRows.map((row) => [workspaceId, row.id] as [string, string]));
       await database.leadMonths.bulkPut(monthRows);
@@ -266,12 +268,21 @@ export async function writeImportedValues(
   });
 }
 
-/** Undo of an import: removes what it wrote and puts back what it replaced. */
+/**
+ * Undo of an import: removes what it wrote and puts back what it replaced — except values changed
+ * since (typed in the grid in the seconds before Undo): those are the user's, and stay.
+ */
 export async function undoImport(result: ImportResult, database: AlignboardDb = defaultDb): Promise<void> {
   const now = nowIso();
   await writeAll(database, async () => {
-    await database.kpiValues.bulkDelete(result.written.map((id) => [result.workspaceId, id] as [string, string]));
-    if (result.replaced.length > 0) await database.kpiValues.bulkPut(result.replaced);
+    const keys = result.written.map((id) => [result.workspaceId, id] as [string, string]);
+    const current = await database.kpiValues.bulkGet(keys);
+    const changedSince = new Set(
+      current.filter((row): row is PeriodValueRow => row !== undefined && (row.source !== 'csv' || row.updatedAt !== result.importedAt)).map((row) => row.id),
+    );
+    await database.kpiValues.bulkDelete(keys.filter(([, id]) => !changedSince.has(id)));
+    const replaced = result.replaced.filter((row) => !changedSince.has(row.id));
+    if (replaced.length > 0) await database.kpiValues.bulkPut(replaced);
     if (result.leadMonths) {
       await database.leadMonths.bulkDelete(result.leadMonths.written.map((id) => [result.workspaceId, id] as [string, string]));
       if (result.leadMonths.replaced.length > 0) await database.leadMonths.bulkPut(result.leadMonths.replaced);
