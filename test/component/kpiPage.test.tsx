@@ -184,6 +184,10 @@ describe('KPI page', () => {
     await user.type(won, '１，２３４');
     fireEvent.keyDown(won, { key: 'Enter', isComposing: true, keyCode: 229 });
     expect(won).toHaveFocus();
+    // Arrows while composing move in the IME's candidates, not to the next cell.
+    fireEvent.keyDown(won, { key: 'ArrowDown', isComposing: true, keyCode: 229 });
+    fireEvent.keyDown(won, { key: 'ArrowRight', isComposing: true, keyCode: 229 });
+    expect(won).toHaveFocus();
     expect(await db.kpiValues.get([workspaceId, valueId('metric:won', month)])).toBeUndefined();
     await user.keyboard('{Enter}');
     await waitFor(async () => expect((await db.kpiValues.get([workspaceId, valueId('metric:won', month)]))?.value).toBe(1234));
