@@ -188,7 +188,25 @@ describe('a room with two participants’ phones', () => {
       expect(stickies(laptop.doc).filter((note) => note.text === 'オフラインで書いた')).toHaveLength(1);
       expect(await emma.getByText('オフラインで書いた').count()).toBe(1);
 
-      // --- Locked: read only, and told so.
+      // --- Locked: read only, and told so. A note being written when the lock comes is not lost:
+      // Save says why it was not saved and keeps the text; once unlocked, Save sends it.
+      await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).click();
+      await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Written as the lock came');
+      await hanako.getByRole('button', { name: pj.editNote.replace('{{text}}', '導入の手間') }).click();
+      await hanako.getByRole('textbox', { name: pj.noteText, exact: true }).fill('導入の手間を半分に');
+      await control('lock', { locked: true });
+      await emma.getByText(p.status.locked).waitFor();
+      await emma.getByRole('button', { name: p.save }).click();
+      await emma.getByRole('alert').filter({ hasText: p.notSavedLocked }).waitFor();
+      expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Written as the lock came');
+      await hanako.getByRole('button', { name: pj.save }).click();
+      await hanako.getByRole('alert').filter({ hasText: pj.notSavedLocked }).waitFor();
+      expect(await hanako.getByRole('textbox', { name: pj.noteText, exact: true }).inputValue()).toBe('導入の手間を半分に');
+      expect(stickies(laptop.doc).some((note) => note.text === 'Written as the lock came' || note.text === '導入の手間を半分に')).toBe(false);
+      await control('lock', { locked: false });
+      await emma.getByRole('button', { name: p.save }).click();
+      await hanako.getByRole('button', { name: pj.save }).click();
+      await poll(() => stickies(laptop.doc).filter((note) => note.text === 'Written as the lock came' || note.text === '導入の手間を半分に').length).toBe(2);
       await control('lock', { locked: true });
       await emma.getByText(p.status.locked).waitFor();
       await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).isDisabled()).toBe(true);

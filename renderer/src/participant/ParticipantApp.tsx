@@ -382,6 +382,9 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
     return name ? t('rooms.participant.author', { name, department }) : department;
   };
 
+  /** Why a note was not saved: the typed text stays in its form. */
+  const notSaved = () => t(session.state.get().locked ? 'rooms.participant.notSavedLocked' : 'rooms.participant.notSavedClosed');
+
   const history = (which: 'undo' | 'redo') => {
     const result = which === 'undo' ? session.undo() : session.redo();
     if (result === 'done') announce(t(which === 'undo' ? 'rooms.participant.undone' : 'rooms.participant.redone'));
@@ -467,8 +470,10 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                             initial={note.text}
                             onCancel={() => setEditing(null)}
                             onSave={(text) => {
-                              if (session.setText(id, text)) announce(t('rooms.participant.saved'));
+                              if (!session.setText(id, text)) return notSaved();
+                              announce(t('rooms.participant.saved'));
                               setEditing(null);
+                              return null;
                             }}
                           />
                         </li>
@@ -502,11 +507,16 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                         initial=""
                         onCancel={() => setEditing(null)}
                         onSave={(text) => {
+                          // Not added (locked, closed, at the limit, the zone gone): the form stays
+                          // open with the text and says why, instead of closing and losing it.
                           const result = session.addNote(group.zone!, text);
-                          if (result === 'added') announce(t('rooms.participant.added', { zone: zoneName }));
-                          else if (result === 'empty') announce(t('rooms.participant.emptyNote'));
-                          else if (result === 'limit') announce(t('rooms.participant.tooManyNotes', { count: props.joined.maxNotes }));
+                          if (result === 'empty') return t('rooms.participant.emptyNote');
+                          if (result === 'limit') return t('rooms.participant.tooManyNotes', { count: props.joined.maxNotes });
+                          if (result === 'no-zone') return t('rooms.participant.notSavedNoZone');
+                          if (result === 'read-only') return notSaved();
+                          announce(t('rooms.participant.added', { zone: zoneName }));
                           setEditing(null);
+                          return null;
                         }}
                       />
                     ) : (
@@ -595,13 +605,20 @@ function NoteItem(props: {
   );
 }
 
-export function NoteForm(props: { initial: string; onSave(text: string): void; onCancel(): void }) {
+/**
+ * `onSave` answers why the note was not saved (the form then stays open with the text and says so),
+ * or nothing when it was.
+ */
+export function NoteForm(props: { initial: string; onSave(text: string): string | null | void; onCancel(): void }) {
   const { t } = useTranslation();
   const id = useId();
+  const errorId = useId();
   const [text, setText] = useState(props.initial);
+  const [error, setError] = useState<string | null>(null);
+  const save = () => setError(props.onSave(text) ?? null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    props.onSave(text);
+    save();
   };
   const onKeyDown = (event: ReactKeyboardEvent) => {
     // Escape and Enter while an IME composes are the IME's (cancel or confirm a conversion), not
@@ -612,13 +629,29 @@ export function NoteForm(props: { initial: string; onSave(text: string): void; o
       props.onCancel();
     } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      props.onSave(text);
+      save();
     }
   };
   return (
     <form className="participant-note-form" onSubmit={submit}>
       <label htmlFor={id}>{t('rooms.participant.noteText')}</label>
-      <textarea id={id} className="input" rows={3} maxLength={2000} value={text} autoFocus onKeyDown={onKeyDown} onChange={(event) => setText(event.target.value)} />
+      <textarea
+        id={id}
+        className="input"
+        rows={3}
+        maxLength={2000}
+        value={text}
+        autoFocus
+        aria-describedby={error ? errorId : undefined}
+        aria-invalid={error ? true : undefined}
+        onKeyDown={onKeyDown}
+        onChange={(event) => setText(event.target.value)}
+      />
+      {error ? (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="toolbar">
         <button type="submit" className="button primary" disabled={!text.trim()}>
           {t('rooms.participant.save')}
