@@ -21,6 +21,8 @@ export const roomsEn = {
     asGuest: 'I am a guest',
     guestName: 'Name',
     guestDepartment: 'Department',
+    memberMissing: 'Choose your name in the list to join.',
+    guestNameMissing: 'Type your name to join.',
     join: 'Join',
     joining: 'Joining…',
     joinFailed: 'Could not join: {{message}}',

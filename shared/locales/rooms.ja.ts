@@ -23,6 +23,8 @@ export const roomsJa: Messages['rooms'] = {
     asGuest: 'ゲストとして参加',
     guestName: '名前',
     guestDepartment: '部門',
+    memberMissing: '参加するには、リストから自分の名前を選んでください。',
+    guestNameMissing: '参加するには、名前を入力してください。',
     join: '参加する',
     joining: '参加しています…',
     joinFailed: '参加できませんでした: {{message}}',

@@ -93,9 +93,14 @@ describe('a room with two participants’ phones', () => {
       await Promise.all([emma.goto(room.joinUrl), hanako.goto(room.joinUrl)]);
       await emma.getByRole('heading', { name: p.joinTitle }).waitFor();
       await expectNoSeriousA11yViolations(emma, 'the join form');
+      // Join without a name: told what is missing, in words (not just the field's label).
+      await emma.getByRole('button', { name: p.join }).click();
+      await emma.getByRole('alert').filter({ hasText: p.memberMissing }).waitFor();
       await emma.getByLabel(p.member).selectOption({ label: 'Emma Clark (Marketing)' });
       await emma.getByRole('button', { name: p.join }).click();
       await hanako.getByRole('radio', { name: pj.asGuest }).check();
+      await hanako.getByRole('button', { name: pj.join }).click();
+      await hanako.getByRole('alert').filter({ hasText: pj.guestNameMissing }).waitFor();
       await hanako.getByLabel(pj.guestName).fill('佐藤 花子');
       await hanako.getByLabel(pj.guestDepartment).selectOption({ label: ja.department.sales });
       // Issue 13: the join form in Japanese, the typed name and the chosen department included, in the bundled fonts.

@@ -213,7 +213,7 @@ function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joi
     const request: JoinRequest | null =
       as === 'member' ? (memberId ? { as: 'member', memberId } : null) : name.trim() ? { as: 'guest', name: name.trim(), department } : null;
     if (!request) {
-      setError(t(as === 'member' ? 'rooms.participant.memberPlaceholder' : 'rooms.participant.guestName'));
+      setError(t(as === 'member' ? 'rooms.participant.memberMissing' : 'rooms.participant.guestNameMissing'));
       return;
     }
     setBusy(true);
@@ -263,7 +263,7 @@ function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joi
         {as === 'member' ? (
           <div className="field">
             <label htmlFor={ids.member}>{t('rooms.participant.member')}</label>
-            <select id={ids.member} className="input" value={memberId} onChange={(event) => setMemberId(event.target.value)}>
+            <select id={ids.member} className="input" value={memberId} aria-describedby={error ? ids.error : undefined} onChange={(event) => setMemberId(event.target.value)}>
               <option value="">{t('rooms.participant.memberPlaceholder')}</option>
               {members.map((member) => (
                 <option key={member.id} value={member.id}>
@@ -276,7 +276,7 @@ function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joi
           <>
             <div className="field">
               <label htmlFor={ids.name}>{t('rooms.participant.guestName')}</label>
-              <input id={ids.name} className="input" value={name} maxLength={80} autoComplete="name" onChange={(event) => setName(event.target.value)} />
+              <input id={ids.name} className="input" value={name} maxLength={80} autoComplete="name" aria-describedby={error ? ids.error : undefined} onChange={(event) => setName(event.target.value)} />
             </div>
             <div className="field">
               <label htmlFor={ids.department}>{t('rooms.participant.guestDepartment')}</label>
