@@ -56,6 +56,8 @@ export const roomsEn = {
     notSavedLocked: 'Not saved: the facilitator has locked the board. Your text stays here: save it once the board is unlocked.',
     notSavedClosed: 'Not saved: the room no longer takes changes. Your text stays here so that you can copy it.',
     notSavedNoZone: 'Not saved: this zone is no longer on the board. Your text stays here so that you can copy it.',
+    editedNoteGone: 'The note you were editing has been deleted from the board. Your text stays here: Save adds it as a new note.',
+    editedNoteGoneElsewhere: 'The note you were editing has been deleted from the board. Your text stays here so that you can copy it.',
     tooManyNotes: 'You have {{count}} notes on the board, the most one person can have. Delete one to add another.',
     byYou: 'You',
     author: '{{name}} · {{department}}',

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { addNodes, newSticky, readAllNodes, readVote, revealVote, startVote } from '../../shared/board/doc';
+import { addNodes, deleteNodes, newSticky, readAllNodes, readVote, revealVote, startVote } from '../../shared/board/doc';
 import type { StickyNodeData } from '../../shared/board/nodes';
 import { personaTemplate } from '../../shared/board/personaTemplate';
 import { en } from '../../shared/locales/en';
@@ -212,6 +212,17 @@ describe('a room with two participants’ phones', () => {
       await emma.getByRole('button', { name: p.save }).click();
       await hanako.getByRole('button', { name: pj.save }).click();
       await poll(() => stickies(laptop.doc).filter((note) => note.text === 'Written as the lock came' || note.text === '導入の手間を半分に').length).toBe(2);
+      // The facilitator deletes a note while its author edits it: the typed text stays, and Save
+      // puts it back as a new note of the zone.
+      await emma.getByRole('button', { name: p.editNote.replace('{{text}}', 'Written as the lock came') }).click();
+      await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Rewritten as it was deleted');
+      const gone = [...readAllNodes(laptop.doc)].find(([, node]) => node.type === 'sticky' && node.text === 'Written as the lock came')![0];
+      deleteNodes(laptop.doc, [gone], 'laptop');
+      await emma.getByRole('alert').filter({ hasText: p.editedNoteGone }).waitFor();
+      expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Rewritten as it was deleted');
+      await emma.getByRole('button', { name: p.save }).click();
+      await poll(() => stickies(laptop.doc).filter((note) => note.text === 'Rewritten as it was deleted').length).toBe(1);
+      expect(stickies(laptop.doc).find((note) => note.text === 'Rewritten as it was deleted')).toMatchObject({ authorId: 'm-emma', department: 'marketing' });
       await control('lock', { locked: true });
       await emma.getByText(p.status.locked).waitFor();
       await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).isDisabled()).toBe(true);

@@ -365,6 +365,8 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
   const state = useSyncExternalStore(session.state.subscribe, session.state.get);
   const [announcement, announce] = useAnnouncer();
   const [editing, setEditing] = useState<{ id: string | null; zone: PersonaZone | null } | null>(null);
+  /** What is typed in the note being edited: kept if the note is deleted from the board meanwhile. */
+  const [draft, setDraft] = useState('');
   const onFinal = useEffectEvent((connection: Connection) => props.onFinal(connection));
 
   useEffect(() => {
@@ -468,6 +470,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                         <li key={id}>
                           <NoteForm
                             initial={note.text}
+                            onDraft={setDraft}
                             onCancel={() => setEditing(null)}
                             onSave={(text) => {
                               if (!session.setText(id, text)) return notSaved();
@@ -486,7 +489,10 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                           writable={writable}
                           voting={vote.active}
                           myDot={myDots.has(id)}
-                          onEdit={() => setEditing({ id, zone: group.zone })}
+                          onEdit={() => {
+                            setDraft(note.text);
+                            setEditing({ id, zone: group.zone });
+                          }}
                           onDelete={() => {
                             if (session.deleteNote(id)) announce(t('rooms.participant.deleted'));
                           }}
@@ -501,6 +507,27 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                       ),
                     )}
                   </ul>
+                  {editing?.id && editing.zone === group.zone && !state.nodes.has(editing.id) ? (
+                    // The note being edited was deleted from the board (by the facilitator): what was
+                    // typed stays, and Save adds it as a new note of this zone.
+                    <NoteForm
+                      initial={draft}
+                      notice={t(group.zone ? 'rooms.participant.editedNoteGone' : 'rooms.participant.editedNoteGoneElsewhere')}
+                      onDraft={setDraft}
+                      onCancel={() => setEditing(null)}
+                      onSave={(text) => {
+                        if (!group.zone) return t('rooms.participant.editedNoteGoneElsewhere');
+                        const result = session.addNote(group.zone, text);
+                        if (result === 'empty') return t('rooms.participant.emptyNote');
+                        if (result === 'limit') return t('rooms.participant.tooManyNotes', { count: props.joined.maxNotes });
+                        if (result === 'no-zone') return t('rooms.participant.notSavedNoZone');
+                        if (result === 'read-only') return notSaved();
+                        announce(t('rooms.participant.added', { zone: zoneName }));
+                        setEditing(null);
+                        return null;
+                      }}
+                    />
+                  ) : null}
                   {group.zone ? (
                     editing?.id === null && editing.zone === group.zone ? (
                       <NoteForm
@@ -609,7 +636,7 @@ function NoteItem(props: {
  * `onSave` answers why the note was not saved (the form then stays open with the text and says so),
  * or nothing when it was.
  */
-export function NoteForm(props: { initial: string; onSave(text: string): string | null | void; onCancel(): void }) {
+export function NoteForm(props: { initial: string; notice?: string; onSave(text: string): string | null | void; onCancel(): void; onDraft?(text: string): void }) {
   const { t } = useTranslation();
   const id = useId();
   const errorId = useId();
@@ -645,8 +672,16 @@ export function NoteForm(props: { initial: string; onSave(text: string): string 
         aria-describedby={error ? errorId : undefined}
         aria-invalid={error ? true : undefined}
         onKeyDown={onKeyDown}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          props.onDraft?.(event.target.value);
+        }}
       />
+      {props.notice && !error ? (
+        <p className="field-error" role="alert">
+          {props.notice}
+        </p>
+      ) : null}
       {error ? (
         <p id={errorId} className="field-error" role="alert">
           {error}
