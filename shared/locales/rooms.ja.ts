@@ -60,7 +60,7 @@ export const roomsJa: Messages['rooms'] = {
     notSavedNoZone: '保存されていません。このゾーンはボードから削除されました。入力した文はここに残るので、コピーして控えられます。',
     editedNoteGone: '編集していた付箋はボードから削除されました。入力した文はここに残ります。保存すると新しい付箋として追加されます。',
     editedNoteGoneElsewhere: '編集していた付箋はボードから削除されました。入力した文はここに残るので、コピーして控えられます。',
-    tooManyNotes: 'ボードに置けるふせんは 1 人 {{count}} 枚までです。追加するには 1 枚削除してください。',
+    tooManyNotes: 'ボードに置ける付箋は 1 人 {{count}} 枚までです。追加するには 1 枚削除してください。',
     byYou: 'あなた',
     author: '{{name}}・{{department}}',
     unknownAuthor: '誰か',
