@@ -195,7 +195,13 @@ describe('a room with two participants’ phones', () => {
 
       // --- Locked: read only, and told so. A note being written when the lock comes is not lost:
       // Save says why it was not saved and keeps the text; once unlocked, Save sends it.
+      // A note half written in one zone is still there after opening another zone's form.
       await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).click();
+      await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Written as the lock');
+      await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', en.persona.zones.channels) }).click();
+      expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('');
+      await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).click();
+      expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Written as the lock');
       await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Written as the lock came');
       await hanako.getByRole('button', { name: pj.editNote.replace('{{text}}', '導入の手間') }).click();
       await hanako.getByRole('textbox', { name: pj.noteText, exact: true }).fill('導入の手間を半分に');

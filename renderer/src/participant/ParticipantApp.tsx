@@ -365,8 +365,15 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
   const state = useSyncExternalStore(session.state.subscribe, session.state.get);
   const [announcement, announce] = useAnnouncer();
   const [editing, setEditing] = useState<{ id: string | null; zone: PersonaZone | null } | null>(null);
-  /** What is typed in the note being edited: kept if the note is deleted from the board meanwhile. */
-  const [draft, setDraft] = useState('');
+  /**
+   * What is typed in each note form (by note id, or `new:<zone>` for a new note): opening another
+   * form, or the edited note being deleted from the board meanwhile, does not lose it.
+   */
+  const [drafts] = useState(() => new Map<string, string>());
+  const closeForm = (key: string) => {
+    drafts.delete(key);
+    setEditing(null);
+  };
   const onFinal = useEffectEvent((connection: Connection) => props.onFinal(connection));
 
   useEffect(() => {
@@ -469,13 +476,13 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                       editing?.id === id ? (
                         <li key={id}>
                           <NoteForm
-                            initial={note.text}
-                            onDraft={setDraft}
-                            onCancel={() => setEditing(null)}
+                            initial={drafts.get(id) ?? note.text}
+                            onDraft={(text) => drafts.set(id, text)}
+                            onCancel={() => closeForm(id)}
                             onSave={(text) => {
                               if (!session.setText(id, text)) return notSaved();
                               announce(t('rooms.participant.saved'));
-                              setEditing(null);
+                              closeForm(id);
                               return null;
                             }}
                           />
@@ -489,10 +496,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                           writable={writable}
                           voting={vote.active}
                           myDot={myDots.has(id)}
-                          onEdit={() => {
-                            setDraft(note.text);
-                            setEditing({ id, zone: group.zone });
-                          }}
+                          onEdit={() => setEditing({ id, zone: group.zone })}
                           onDelete={() => {
                             if (session.deleteNote(id)) announce(t('rooms.participant.deleted'));
                           }}
@@ -511,10 +515,10 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                     // The note being edited was deleted from the board (by the facilitator): what was
                     // typed stays, and Save adds it as a new note of this zone.
                     <NoteForm
-                      initial={draft}
+                      initial={drafts.get(editing.id) ?? ''}
                       notice={t(group.zone ? 'rooms.participant.editedNoteGone' : 'rooms.participant.editedNoteGoneElsewhere')}
-                      onDraft={setDraft}
-                      onCancel={() => setEditing(null)}
+                      onDraft={(text) => drafts.set(editing.id!, text)}
+                      onCancel={() => closeForm(editing.id!)}
                       onSave={(text) => {
                         if (!group.zone) return t('rooms.participant.editedNoteGoneElsewhere');
                         const result = session.addNote(group.zone, text);
@@ -523,7 +527,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                         if (result === 'no-zone') return t('rooms.participant.notSavedNoZone');
                         if (result === 'read-only') return notSaved();
                         announce(t('rooms.participant.added', { zone: zoneName }));
-                        setEditing(null);
+                        closeForm(editing.id!);
                         return null;
                       }}
                     />
@@ -531,8 +535,9 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                   {group.zone ? (
                     editing?.id === null && editing.zone === group.zone ? (
                       <NoteForm
-                        initial=""
-                        onCancel={() => setEditing(null)}
+                        initial={drafts.get(`new:${group.zone}`) ?? ''}
+                        onDraft={(text) => drafts.set(`new:${group.zone}`, text)}
+                        onCancel={() => closeForm(`new:${group.zone}`)}
                         onSave={(text) => {
                           // Not added (locked, closed, at the limit, the zone gone): the form stays
                           // open with the text and says why, instead of closing and losing it.
@@ -542,7 +547,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                           if (result === 'no-zone') return t('rooms.participant.notSavedNoZone');
                           if (result === 'read-only') return notSaved();
                           announce(t('rooms.participant.added', { zone: zoneName }));
-                          setEditing(null);
+                          closeForm(`new:${group.zone}`);
                           return null;
                         }}
                       />
