@@ -106,6 +106,11 @@ describe('a room with two participants’ phones', () => {
       // Issue 13: the join form in Japanese, the typed name and the chosen department included, in the bundled fonts.
       await hanako.evaluate(() => document.fonts.ready.then(() => undefined));
       expect(await textOutsideBundledFonts(hanako)).toEqual([]);
+      // The room out of reach at that moment: said in Japanese, not the browser's 'Failed to fetch'.
+      await jaContext.setOffline(true);
+      await hanako.getByRole('button', { name: pj.join }).click();
+      await hanako.getByRole('alert').filter({ hasText: pj.joinUnreachable }).waitFor();
+      await jaContext.setOffline(false);
       await hanako.getByRole('button', { name: pj.join }).click();
       await emma.getByRole('heading', { level: 2, name: p.zonesHeading }).waitFor();
       await hanako.getByRole('heading', { level: 2, name: pj.zonesHeading }).waitFor();

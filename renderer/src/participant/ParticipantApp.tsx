@@ -226,13 +226,13 @@ function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joi
       });
       if (response.status === 410 || response.status === 403) return props.onProblem(await refusal(response));
       if (response.status === 409) return setError(t('rooms.participant.status.full'));
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { message?: string } | null;
-        return setError(t('rooms.participant.joinFailed', { message: body?.message ?? response.statusText }));
-      }
+      // In the page's language: the room server's own reasons are English words for its log.
+      if (response.status === 429) return setError(t('rooms.participant.joinBusy'));
+      if (!response.ok) return setError(t('rooms.participant.joinRefused'));
       props.onJoined(JoinResponse.parse(await response.json()));
-    } catch (failure) {
-      setError(t('rooms.participant.joinFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
+    } catch {
+      // The browser's own words ('Failed to fetch') say nothing to a participant, in any language.
+      setError(t('rooms.participant.joinUnreachable'));
     } finally {
       setBusy(false);
     }
