@@ -154,6 +154,7 @@ export const en = {
     backedUp_one: '{{count}} workspace backed up',
     backedUp_other: '{{count}} workspaces backed up',
     restore: 'Restore',
+    restoring: 'Restoring…',
     restoreLabel: 'Restore {{name}} from {{date}}',
     restored: 'Restored “{{name}}” as a new workspace',
     colWorkspace: 'Workspace',

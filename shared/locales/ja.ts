@@ -153,6 +153,7 @@ export const ja: Messages = {
     backedUp_one: '{{count}}件のワークスペースをバックアップしました',
     backedUp_other: '{{count}}件のワークスペースをバックアップしました',
     restore: '復元',
+    restoring: '復元しています…',
     restoreLabel: '{{date}} の {{name}} を復元',
     restored: '「{{name}}」を新しいワークスペースとして復元しました',
     colWorkspace: 'ワークスペース',

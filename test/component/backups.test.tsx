@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { renameWorkspace, createWorkspace } from '../../renderer/src/db/workspaces';
+import { renameWorkspace, createWorkspace, listWorkspaces } from '../../renderer/src/db/workspaces';
 import { backUpWorkspaces, runBackups, type BackupDeps } from '../../renderer/src/features/backups/backupService';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import type { Host } from '../../renderer/src/host';
@@ -152,5 +152,21 @@ describe('the failure is shown', () => {
     await act(() => runBackups(host, { reason: 'interval' }));
     expect(await screen.findByText('バックアップを実行できませんでした', { selector: '[data-title]' })).toBeInTheDocument();
     expect(status).toHaveTextContent('バックアップを実行できませんでした: 読み取れません');
+  });
+});
+
+describe('restoring a backup', () => {
+  it('makes one workspace when Restore is pressed twice before the first restore ends (a double click or tap)', async () => {
+    const user = userEvent.setup();
+    await createWorkspace('Alpha');
+    const { host } = renderApp({ hash: '#/backups' });
+    await act(() => runBackups(host, { reason: 'manual', force: true }));
+    const restore = await screen.findByRole('button', { name: /^Restore Alpha from / });
+    await user.dblClick(restore);
+    expect(await screen.findByText(/^Restored “Alpha \(restored /)).toBeInTheDocument();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect((await listWorkspaces()).filter((w) => w.name.startsWith('Alpha (restored'))).toHaveLength(1);
+    // The restored workspace is opened.
+    expect(await screen.findByRole('heading', { level: 1, name: /^Alpha \(restored / })).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { addNodes, newSticky, readAllNodes, readVote, revealVote, startVote } from '../../shared/board/doc';
+import { addNodes, deleteNodes, newSticky, readAllNodes, readVote, revealVote, startVote } from '../../shared/board/doc';
 import type { StickyNodeData } from '../../shared/board/nodes';
 import { personaTemplate } from '../../shared/board/personaTemplate';
 import { en } from '../../shared/locales/en';
@@ -93,14 +93,24 @@ describe('a room with two participants’ phones', () => {
       await Promise.all([emma.goto(room.joinUrl), hanako.goto(room.joinUrl)]);
       await emma.getByRole('heading', { name: p.joinTitle }).waitFor();
       await expectNoSeriousA11yViolations(emma, 'the join form');
+      // Join without a name: told what is missing, in words (not just the field's label).
+      await emma.getByRole('button', { name: p.join }).click();
+      await emma.getByRole('alert').filter({ hasText: p.memberMissing }).waitFor();
       await emma.getByLabel(p.member).selectOption({ label: 'Emma Clark (Marketing)' });
       await emma.getByRole('button', { name: p.join }).click();
       await hanako.getByRole('radio', { name: pj.asGuest }).check();
+      await hanako.getByRole('button', { name: pj.join }).click();
+      await hanako.getByRole('alert').filter({ hasText: pj.guestNameMissing }).waitFor();
       await hanako.getByLabel(pj.guestName).fill('佐藤 花子');
       await hanako.getByLabel(pj.guestDepartment).selectOption({ label: ja.department.sales });
       // Issue 13: the join form in Japanese, the typed name and the chosen department included, in the bundled fonts.
       await hanako.evaluate(() => document.fonts.ready.then(() => undefined));
       expect(await textOutsideBundledFonts(hanako)).toEqual([]);
+      // The room out of reach at that moment: said in Japanese, not the browser's 'Failed to fetch'.
+      await jaContext.setOffline(true);
+      await hanako.getByRole('button', { name: pj.join }).click();
+      await hanako.getByRole('alert').filter({ hasText: pj.joinUnreachable }).waitFor();
+      await jaContext.setOffline(false);
       await hanako.getByRole('button', { name: pj.join }).click();
       await emma.getByRole('heading', { level: 2, name: p.zonesHeading }).waitFor();
       await hanako.getByRole('heading', { level: 2, name: pj.zonesHeading }).waitFor();
@@ -188,7 +198,42 @@ describe('a room with two participants’ phones', () => {
       expect(stickies(laptop.doc).filter((note) => note.text === 'オフラインで書いた')).toHaveLength(1);
       expect(await emma.getByText('オフラインで書いた').count()).toBe(1);
 
-      // --- Locked: read only, and told so.
+      // --- Locked: read only, and told so. A note being written when the lock comes is not lost:
+      // Save says why it was not saved and keeps the text; once unlocked, Save sends it.
+      // A note half written in one zone is still there after opening another zone's form.
+      await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).click();
+      await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Written as the lock');
+      await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', en.persona.zones.channels) }).click();
+      expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('');
+      await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).click();
+      expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Written as the lock');
+      await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Written as the lock came');
+      await hanako.getByRole('button', { name: pj.editNote.replace('{{text}}', '導入の手間') }).click();
+      await hanako.getByRole('textbox', { name: pj.noteText, exact: true }).fill('導入の手間を半分に');
+      await control('lock', { locked: true });
+      await emma.getByText(p.status.locked).waitFor();
+      await emma.getByRole('button', { name: p.save }).click();
+      await emma.getByRole('alert').filter({ hasText: p.notSavedLocked }).waitFor();
+      expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Written as the lock came');
+      await hanako.getByRole('button', { name: pj.save }).click();
+      await hanako.getByRole('alert').filter({ hasText: pj.notSavedLocked }).waitFor();
+      expect(await hanako.getByRole('textbox', { name: pj.noteText, exact: true }).inputValue()).toBe('導入の手間を半分に');
+      expect(stickies(laptop.doc).some((note) => note.text === 'Written as the lock came' || note.text === '導入の手間を半分に')).toBe(false);
+      await control('lock', { locked: false });
+      await emma.getByRole('button', { name: p.save }).click();
+      await hanako.getByRole('button', { name: pj.save }).click();
+      await poll(() => stickies(laptop.doc).filter((note) => note.text === 'Written as the lock came' || note.text === '導入の手間を半分に').length).toBe(2);
+      // The facilitator deletes a note while its author edits it: the typed text stays, and Save
+      // puts it back as a new note of the zone.
+      await emma.getByRole('button', { name: p.editNote.replace('{{text}}', 'Written as the lock came') }).click();
+      await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Rewritten as it was deleted');
+      const gone = [...readAllNodes(laptop.doc)].find(([, node]) => node.type === 'sticky' && node.text === 'Written as the lock came')![0];
+      deleteNodes(laptop.doc, [gone], 'laptop');
+      await emma.getByRole('alert').filter({ hasText: p.editedNoteGone }).waitFor();
+      expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Rewritten as it was deleted');
+      await emma.getByRole('button', { name: p.save }).click();
+      await poll(() => stickies(laptop.doc).filter((note) => note.text === 'Rewritten as it was deleted').length).toBe(1);
+      expect(stickies(laptop.doc).find((note) => note.text === 'Rewritten as it was deleted')).toMatchObject({ authorId: 'm-emma', department: 'marketing' });
       await control('lock', { locked: true });
       await emma.getByText(p.status.locked).waitFor();
       await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).isDisabled()).toBe(true);

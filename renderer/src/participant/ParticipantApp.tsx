@@ -213,7 +213,7 @@ function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joi
     const request: JoinRequest | null =
       as === 'member' ? (memberId ? { as: 'member', memberId } : null) : name.trim() ? { as: 'guest', name: name.trim(), department } : null;
     if (!request) {
-      setError(t(as === 'member' ? 'rooms.participant.memberPlaceholder' : 'rooms.participant.guestName'));
+      setError(t(as === 'member' ? 'rooms.participant.memberMissing' : 'rooms.participant.guestNameMissing'));
       return;
     }
     setBusy(true);
@@ -226,13 +226,13 @@ function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joi
       });
       if (response.status === 410 || response.status === 403) return props.onProblem(await refusal(response));
       if (response.status === 409) return setError(t('rooms.participant.status.full'));
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { message?: string } | null;
-        return setError(t('rooms.participant.joinFailed', { message: body?.message ?? response.statusText }));
-      }
+      // In the page's language: the room server's own reasons are English words for its log.
+      if (response.status === 429) return setError(t('rooms.participant.joinBusy'));
+      if (!response.ok) return setError(t('rooms.participant.joinRefused'));
       props.onJoined(JoinResponse.parse(await response.json()));
-    } catch (failure) {
-      setError(t('rooms.participant.joinFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
+    } catch {
+      // The browser's own words ('Failed to fetch') say nothing to a participant, in any language.
+      setError(t('rooms.participant.joinUnreachable'));
     } finally {
       setBusy(false);
     }
@@ -263,7 +263,7 @@ function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joi
         {as === 'member' ? (
           <div className="field">
             <label htmlFor={ids.member}>{t('rooms.participant.member')}</label>
-            <select id={ids.member} className="input" value={memberId} onChange={(event) => setMemberId(event.target.value)}>
+            <select id={ids.member} className="input" value={memberId} aria-describedby={error ? ids.error : undefined} onChange={(event) => setMemberId(event.target.value)}>
               <option value="">{t('rooms.participant.memberPlaceholder')}</option>
               {members.map((member) => (
                 <option key={member.id} value={member.id}>
@@ -276,7 +276,7 @@ function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joi
           <>
             <div className="field">
               <label htmlFor={ids.name}>{t('rooms.participant.guestName')}</label>
-              <input id={ids.name} className="input" value={name} maxLength={80} autoComplete="name" onChange={(event) => setName(event.target.value)} />
+              <input id={ids.name} className="input" value={name} maxLength={80} autoComplete="name" aria-describedby={error ? ids.error : undefined} onChange={(event) => setName(event.target.value)} />
             </div>
             <div className="field">
               <label htmlFor={ids.department}>{t('rooms.participant.guestDepartment')}</label>
@@ -365,6 +365,15 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
   const state = useSyncExternalStore(session.state.subscribe, session.state.get);
   const [announcement, announce] = useAnnouncer();
   const [editing, setEditing] = useState<{ id: string | null; zone: PersonaZone | null } | null>(null);
+  /**
+   * What is typed in each note form (by note id, or `new:<zone>` for a new note): opening another
+   * form, or the edited note being deleted from the board meanwhile, does not lose it.
+   */
+  const [drafts] = useState(() => new Map<string, string>());
+  const closeForm = (key: string) => {
+    drafts.delete(key);
+    setEditing(null);
+  };
   const onFinal = useEffectEvent((connection: Connection) => props.onFinal(connection));
 
   useEffect(() => {
@@ -381,6 +390,9 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
     const name = note.authorId ? (members.get(note.authorId)?.name ?? state.guests.get(note.authorId)?.name) : undefined;
     return name ? t('rooms.participant.author', { name, department }) : department;
   };
+
+  /** Why a note was not saved: the typed text stays in its form. */
+  const notSaved = () => t(session.state.get().locked ? 'rooms.participant.notSavedLocked' : 'rooms.participant.notSavedClosed');
 
   const history = (which: 'undo' | 'redo') => {
     const result = which === 'undo' ? session.undo() : session.redo();
@@ -464,11 +476,14 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                       editing?.id === id ? (
                         <li key={id}>
                           <NoteForm
-                            initial={note.text}
-                            onCancel={() => setEditing(null)}
+                            initial={drafts.get(id) ?? note.text}
+                            onDraft={(text) => drafts.set(id, text)}
+                            onCancel={() => closeForm(id)}
                             onSave={(text) => {
-                              if (session.setText(id, text)) announce(t('rooms.participant.saved'));
-                              setEditing(null);
+                              if (!session.setText(id, text)) return notSaved();
+                              announce(t('rooms.participant.saved'));
+                              closeForm(id);
+                              return null;
                             }}
                           />
                         </li>
@@ -496,17 +511,44 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                       ),
                     )}
                   </ul>
+                  {editing?.id && editing.zone === group.zone && !state.nodes.has(editing.id) ? (
+                    // The note being edited was deleted from the board (by the facilitator): what was
+                    // typed stays, and Save adds it as a new note of this zone.
+                    <NoteForm
+                      initial={drafts.get(editing.id) ?? ''}
+                      notice={t(group.zone ? 'rooms.participant.editedNoteGone' : 'rooms.participant.editedNoteGoneElsewhere')}
+                      onDraft={(text) => drafts.set(editing.id!, text)}
+                      onCancel={() => closeForm(editing.id!)}
+                      onSave={(text) => {
+                        if (!group.zone) return t('rooms.participant.editedNoteGoneElsewhere');
+                        const result = session.addNote(group.zone, text);
+                        if (result === 'empty') return t('rooms.participant.emptyNote');
+                        if (result === 'limit') return t('rooms.participant.tooManyNotes', { count: props.joined.maxNotes });
+                        if (result === 'no-zone') return t('rooms.participant.notSavedNoZone');
+                        if (result === 'read-only') return notSaved();
+                        announce(t('rooms.participant.added', { zone: zoneName }));
+                        closeForm(editing.id!);
+                        return null;
+                      }}
+                    />
+                  ) : null}
                   {group.zone ? (
                     editing?.id === null && editing.zone === group.zone ? (
                       <NoteForm
-                        initial=""
-                        onCancel={() => setEditing(null)}
+                        initial={drafts.get(`new:${group.zone}`) ?? ''}
+                        onDraft={(text) => drafts.set(`new:${group.zone}`, text)}
+                        onCancel={() => closeForm(`new:${group.zone}`)}
                         onSave={(text) => {
+                          // Not added (locked, closed, at the limit, the zone gone): the form stays
+                          // open with the text and says why, instead of closing and losing it.
                           const result = session.addNote(group.zone!, text);
-                          if (result === 'added') announce(t('rooms.participant.added', { zone: zoneName }));
-                          else if (result === 'empty') announce(t('rooms.participant.emptyNote'));
-                          else if (result === 'limit') announce(t('rooms.participant.tooManyNotes', { count: props.joined.maxNotes }));
-                          setEditing(null);
+                          if (result === 'empty') return t('rooms.participant.emptyNote');
+                          if (result === 'limit') return t('rooms.participant.tooManyNotes', { count: props.joined.maxNotes });
+                          if (result === 'no-zone') return t('rooms.participant.notSavedNoZone');
+                          if (result === 'read-only') return notSaved();
+                          announce(t('rooms.participant.added', { zone: zoneName }));
+                          closeForm(`new:${group.zone}`);
+                          return null;
                         }}
                       />
                     ) : (
@@ -595,13 +637,20 @@ function NoteItem(props: {
   );
 }
 
-export function NoteForm(props: { initial: string; onSave(text: string): void; onCancel(): void }) {
+/**
+ * `onSave` answers why the note was not saved (the form then stays open with the text and says so),
+ * or nothing when it was.
+ */
+export function NoteForm(props: { initial: string; notice?: string; onSave(text: string): string | null | void; onCancel(): void; onDraft?(text: string): void }) {
   const { t } = useTranslation();
   const id = useId();
+  const errorId = useId();
   const [text, setText] = useState(props.initial);
+  const [error, setError] = useState<string | null>(null);
+  const save = () => setError(props.onSave(text) ?? null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    props.onSave(text);
+    save();
   };
   const onKeyDown = (event: ReactKeyboardEvent) => {
     // Escape and Enter while an IME composes are the IME's (cancel or confirm a conversion), not
@@ -612,13 +661,37 @@ export function NoteForm(props: { initial: string; onSave(text: string): void; o
       props.onCancel();
     } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      props.onSave(text);
+      save();
     }
   };
   return (
     <form className="participant-note-form" onSubmit={submit}>
       <label htmlFor={id}>{t('rooms.participant.noteText')}</label>
-      <textarea id={id} className="input" rows={3} maxLength={2000} value={text} autoFocus onKeyDown={onKeyDown} onChange={(event) => setText(event.target.value)} />
+      <textarea
+        id={id}
+        className="input"
+        rows={3}
+        maxLength={2000}
+        value={text}
+        autoFocus
+        aria-describedby={error ? errorId : undefined}
+        aria-invalid={error ? true : undefined}
+        onKeyDown={onKeyDown}
+        onChange={(event) => {
+          setText(event.target.value);
+          props.onDraft?.(event.target.value);
+        }}
+      />
+      {props.notice && !error ? (
+        <p className="field-error" role="alert">
+          {props.notice}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="toolbar">
         <button type="submit" className="button primary" disabled={!text.trim()}>
           {t('rooms.participant.save')}

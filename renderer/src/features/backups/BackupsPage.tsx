@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { KEEP_PER_WORKSPACE } from '@shared/backups';
@@ -47,7 +47,14 @@ export function BackupsPage() {
     // oxlint-disable-next-line react/exhaustive-deps
   }, [host, t, version, status.last]);
 
+  // One restore at a time: a second press (a double click or tap) while one runs would make a second copy.
+  const restoring = useRef(false);
+  const [restoringId, setRestoringId] = useState<string | null>(null);
+
   async function restore(entry: BackupEntry) {
+    if (restoring.current) return;
+    restoring.current = true;
+    setRestoringId(entry.id);
     try {
       const content = await host.backups.read(entry.id);
       const date = formatDateTime(entry.createdAt, language);
@@ -56,6 +63,9 @@ export function BackupsPage() {
       if (id) toast.success(t('backups.restored', { name }));
     } catch (error) {
       toast.error(t('common.error', { message: errorMessage(error) }));
+    } finally {
+      restoring.current = false;
+      setRestoringId(null);
     }
   }
 
@@ -104,9 +114,11 @@ export function BackupsPage() {
                     type="button"
                     className="button small"
                     aria-label={t('backups.restoreLabel', { name: entry.workspaceName, date })}
+                    // Not `disabled`: the button keeps focus while it restores, and says it is busy.
+                    aria-disabled={restoringId !== null}
                     onClick={() => void restore(entry)}
                   >
-                    {t('backups.restore')}
+                    {restoringId === entry.id ? t('backups.restoring') : t('backups.restore')}
                   </button>
                 </RowActions>
               </tr>
