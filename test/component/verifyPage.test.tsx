@@ -73,3 +73,15 @@ describe('Verify page: the verdict is in the UI language only', () => {
     expect(code.textContent).toMatch(/PDF/);
   });
 });
+
+describe('Verify page: the same file can be checked again', () => {
+  it('en: the file box is emptied after each pick, so picking the same file again (re-exported under its name) is a new check', async () => {
+    const { user, input } = await openVerify();
+    const file = () => new File(['hello, not a pdf\n'], 'sla.pdf', { type: 'application/pdf' });
+    await user.upload(input, file());
+    expect(await screen.findByText('This file cannot be read as a PDF.', {}, { timeout: 15_000 })).toBeInTheDocument();
+    // A browser fires no change for the file the box already holds: it must hold none.
+    expect((input as HTMLInputElement).value).toBe('');
+    expect((input as HTMLInputElement).files).toHaveLength(0);
+  });
+});

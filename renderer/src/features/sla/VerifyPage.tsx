@@ -103,6 +103,8 @@ export function VerifyPage(props: { workspaceId: string }) {
           accept="application/pdf,.pdf"
           onChange={(event) => {
             const file = event.target.files?.[0];
+            // Emptied, so that picking the same file again (re-exported under the same name) checks it again.
+            event.target.value = '';
             if (file) void check(file);
           }}
         />
