@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../shared/locales/en';
@@ -54,5 +54,34 @@ describe('SLA commitment editor: a refused value says what is wanted', () => {
     await user.type(field, '12.5');
     await user.tab();
     expect(await within(group).findByRole('alert')).toHaveTextContent('保存されていません：最低件数 には 1〜1,000,000,000 の整数を入力してください。');
+  });
+});
+
+describe('SLA commitment editor: a refused value keeps its message while another field is saved', () => {
+  it('en: the refused hours stay marked “Not saved” after the compliance level is changed', async () => {
+    const workspaceId = await createWorkspace('W');
+    const version = await ensureVersion(workspaceId, { language: 'en', title: 'SLA' });
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/sla/commitments` });
+    const lane = await screen.findByRole('region', { name: 'Sales lane' });
+    const user = userEvent.setup();
+    await user.click(within(lane).getByRole('button', { name: /^First contact time/ }));
+    const group = within(lane).getByRole('group', { name: /First contact time$/ });
+    const stored = async () => commitmentsOf((await db.slaVersions.get([workspaceId, version.id]))!.document).find((c) => c.kind === 'firstContact');
+    const hours = within(group).getByLabelText(en.sla.commitments.fields.withinHours);
+    await user.clear(hours);
+    await user.type(hours, '-5');
+    await user.tab();
+    expect(await within(group).findByRole('alert')).toHaveTextContent(/^Not saved: Within \(hours\)/);
+    const compliance = within(group).getByLabelText('Compliance level (%)');
+    await user.clear(compliance);
+    await user.type(compliance, '95');
+    await user.tab();
+    await waitFor(async () => expect(await stored()).toMatchObject({ compliancePercent: 95 }));
+    // The hours box still shows -5, which was not saved: its message and its invalid state stay.
+    expect(hours).toHaveValue(-5);
+    expect(within(group).getByRole('alert')).toHaveTextContent(/^Not saved: Within \(hours\)/);
+    expect(hours).toHaveAttribute('aria-invalid', 'true');
+    expect(compliance).toHaveAttribute('aria-invalid', 'false');
+    expect((await stored())!).not.toMatchObject({ withinHours: -5 });
   });
 });

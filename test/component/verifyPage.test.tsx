@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../shared/locales/en';
+import { ja } from '../../shared/locales/ja';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { doublyDeflatedBomb } from '../fixtures/pdf/hostile';
 import { renderApp, resetDb } from './renderApp';
@@ -51,5 +52,36 @@ describe('Verify page: hostile files', () => {
     await user.upload(input, file);
     expect(await screen.findByText('This file cannot be read: it is larger than 200 MB, the most Alignboard reads.', {}, { timeout: 5_000 })).toBeInTheDocument();
     expect(read).toBe(false);
+  });
+});
+
+describe('Verify page: the verdict is in the UI language only', () => {
+  it('ja: a file that is not a PDF is said in Japanese; what the reader said (English) is under a closed technical-details disclosure', async () => {
+    const workspaceId = await createWorkspace('W');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/sla/verify` });
+    await screen.findByRole('heading', { level: 1, name: ja.sla.verify.title });
+    await user.upload(screen.getByLabelText(ja.sla.verify.pick), new File(['hello, not a pdf\n'], 'memo.pdf', { type: 'application/pdf' }));
+    const verdict = await screen.findByText('このファイルは PDF として読めません。', {}, { timeout: 15_000 });
+    // No English words in the sentence (PDF is a proper name).
+    expect(verdict.textContent).not.toMatch(/[a-z]/);
+    const details = verdict.closest('.sla-verdict')!.querySelector('details')!;
+    expect(details).not.toHaveAttribute('open');
+    expect(details.querySelector('summary')).toHaveTextContent('技術的な詳細');
+    const code = details.querySelector('code')!;
+    expect(code).toHaveAttribute('lang', 'en');
+    expect(code.textContent).toMatch(/PDF/);
+  });
+});
+
+describe('Verify page: the same file can be checked again', () => {
+  it('en: the file box is emptied after each pick, so picking the same file again (re-exported under its name) is a new check', async () => {
+    const { user, input } = await openVerify();
+    const file = () => new File(['hello, not a pdf\n'], 'sla.pdf', { type: 'application/pdf' });
+    await user.upload(input, file());
+    expect(await screen.findByText('This file cannot be read as a PDF.', {}, { timeout: 15_000 })).toBeInTheDocument();
+    // A browser fires no change for the file the box already holds: it must hold none.
+    expect((input as HTMLInputElement).value).toBe('');
+    expect((input as HTMLInputElement).files).toHaveLength(0);
   });
 });

@@ -112,7 +112,9 @@ export function CommitmentForm(props: {
   const { t } = useTranslation();
   const { language } = useApp();
   const id = useId();
-  const [error, setError] = useState<string | null>(null);
+  // Per field: a refused value stays in its box, unsaved, until that field is saved or corrected;
+  // saving another field must not take its message away.
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const { commitment } = props;
   const values = commitment as unknown as Record<string, unknown>;
   const kindLabel = t(`sla.kinds.${commitment.kind}`);
@@ -121,7 +123,10 @@ export function CommitmentForm(props: {
     const problem = props.onChange({ [field]: value });
     const name =
       field === 'compliancePercent' ? t('calendar.sla.complianceLabel') : field === 'owner' ? t('sla.commitments.owner') : t(`sla.commitments.fields.${field}`);
-    setError(problem ? wanted(field, name) : null);
+    setErrors((current) => {
+      const { [field]: _previous, ...others } = current;
+      return problem ? { ...others, [field]: wanted(field, name) } : others;
+    });
   };
   /** What a refused value should have been, from the commitment's own rules. */
   const wanted = (field: FieldSpec['name'] | 'owner', name: string): string => {
@@ -169,7 +174,7 @@ export function CommitmentForm(props: {
                   min={0}
                   max={100}
                   defaultValue={text}
-                  aria-invalid={Boolean(error)}
+                  aria-invalid={Boolean(errors[spec.name])}
                   aria-describedby={`${fieldId}-hint`}
                   onBlur={(event) => event.target.value !== text && commit(spec.name, parseField(spec, event.target.value))}
                 />
@@ -233,7 +238,7 @@ export function CommitmentForm(props: {
                   min={spec.type === 'list' ? undefined : (numberRule(spec.name)?.min ?? 0)}
                   max={spec.type === 'list' ? undefined : numberRule(spec.name)?.max}
                   defaultValue={text}
-                  aria-invalid={Boolean(error)}
+                  aria-invalid={Boolean(errors[spec.name])}
                   onBlur={(event) => event.target.value !== text && commit(spec.name, parseField(spec, event.target.value))}
                 />
               )}
@@ -241,11 +246,11 @@ export function CommitmentForm(props: {
           );
         })}
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
+      {Object.entries(errors).map(([field, message]) => (
+        <p key={field} className="field-error" role="alert">
+          {message}
         </p>
-      ) : null}
+      ))}
     </fieldset>
   );
 }

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diff, type FieldChange, type ItemChange, type SlaDocument } from '@shared/sla/document';
 import { isOneOf } from '@shared/oneOf';
-import { department, formatList, formatNumber, sectionTitle, stageLabel, type SlaFormat } from './format';
+import { department, formatExact, formatList, sectionTitle, stageLabel, type SlaFormat } from './format';
 import { itemLabel, useSlaFormat } from './SlaContent';
 
 const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? `“${value}”` : JSON.stringify(value));
@@ -47,9 +47,9 @@ function fieldValue(format: SlaFormat, path: string, value: unknown): string | n
   if (value === undefined || value === null || value === '') return t('sla.diff.unset');
   if (isOneOf(DEPARTMENT_FIELDS, last) && typeof value === 'string') return department(t, value);
   if ((last === 'period' || last === 'per') && typeof value === 'string' && isOneOf(PERIODS, value)) return t(`sla.periods.${value}`);
-  if (last === 'conversionRate' && typeof value === 'number') return formatNumber(value, language, { style: 'percent', maximumFractionDigits: 1 });
+  if (last === 'conversionRate' && typeof value === 'number') return formatExact(value, language, { style: 'percent' });
   if (last === 'stageIds' && Array.isArray(value)) return formatList(value.map((id) => stageLabel(format, String(id))), language);
-  if (typeof value === 'number') return formatNumber(value, language);
+  if (typeof value === 'number') return formatExact(value, language);
   if (typeof value === 'string') return t('sla.diff.quoted', { text: value });
   if (typeof value === 'boolean') return String(value);
   return null;

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { checkSla, hasErrors } from '@shared/sla/checks';
@@ -25,6 +25,26 @@ export function ReviewStep(props: StepProps) {
   // Returning to draft clears the signatures given so far: asked first when there are any.
   const [confirmReturn, setConfirmReturn] = useState(false);
   const { version, versions, members, workspaceId, run } = props;
+  // Submitting, returning to draft and the last signature take away the button that was pressed:
+  // the keyboard goes on from the step's next action (Sign…, Submit for review) or, once signed,
+  // the seal — not from the page's body. Only for a change this window asked for; after the
+  // dialogs' own focus return (a timeout of theirs), so that it is the last word.
+  const refocus = useRef(false);
+  const actions = useRef<HTMLDivElement>(null);
+  const frozen = useRef<HTMLDivElement>(null);
+  const shownState = useRef(version.state);
+  useEffect(() => {
+    if (shownState.current === version.state) return;
+    shownState.current = version.state;
+    if (!refocus.current) return;
+    refocus.current = false;
+    const timer = setTimeout(() => (actions.current?.querySelector<HTMLButtonElement>('button:not(:disabled)') ?? frozen.current)?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, [version.state]);
+  const runAndRefocus = (action: () => Promise<unknown>) => {
+    refocus.current = true;
+    void run(action);
+  };
   // Returned to draft meanwhile (another window): the question is moot, and must not come back by
   // itself when the version is submitted again.
   if (confirmReturn && version.state !== 'in-review') setConfirmReturn(false);
@@ -35,7 +55,7 @@ export function ReviewStep(props: StepProps) {
     <>
       <p className="muted">{t(`slaSteps.review.${version.state === 'in-review' ? 'inReview' : version.state}`)}</p>
       {version.state === 'signed' ? (
-        <div className="sla-frozen" role="note">
+        <div className="sla-frozen" role="note" tabIndex={-1} ref={frozen}>
           {version.signedAt ? <p>{t('sla.signedAt', { date: formatDateTime(version.signedAt, language) })}</p> : null}
           <p>
             {t('sla.hash')}: <code className="sla-hash" data-testid="sla-hash">{version.hash}</code>
@@ -82,7 +102,7 @@ export function ReviewStep(props: StepProps) {
             })}
           </ul>
         )}
-        <div className="toolbar sla-actions">
+        <div className="toolbar sla-actions" ref={actions}>
           {editable ? (
             <button
               type="button"
@@ -92,7 +112,7 @@ export function ReviewStep(props: StepProps) {
                   toast.error(t('sla.errors.hasErrors'));
                   return;
                 }
-                void run(() => updateVersion(workspaceId, version.id, submitForReview));
+                runAndRefocus(() => updateVersion(workspaceId, version.id, submitForReview));
               }}
             >
               {t('sla.actions.submit')}
@@ -106,7 +126,7 @@ export function ReviewStep(props: StepProps) {
               <button
                 type="button"
                 className="button"
-                onClick={() => (version.signatures.length > 0 ? setConfirmReturn(true) : void run(() => updateVersion(workspaceId, version.id, returnToDraft)))}
+                onClick={() => (version.signatures.length > 0 ? setConfirmReturn(true) : runAndRefocus(() => updateVersion(workspaceId, version.id, returnToDraft)))}
               >
                 {t('sla.actions.returnToDraft')}
               </button>
@@ -128,7 +148,7 @@ export function ReviewStep(props: StepProps) {
           names: new Intl.ListFormat(language, { type: 'conjunction' }).format(version.signatures.map((signature) => signature.name)),
         })}
         confirmLabel={t('sla.actions.returnToDraft')}
-        onConfirm={() => void run(() => updateVersion(workspaceId, version.id, returnToDraft))}
+        onConfirm={() => runAndRefocus(() => updateVersion(workspaceId, version.id, returnToDraft))}
       />
 
       {version.state === 'in-review' ? (
@@ -138,7 +158,13 @@ export function ReviewStep(props: StepProps) {
           version={version}
           members={[...members]}
           onSign={async (signature) => {
-            const next = await signVersion(workspaceId, version.id, signature);
+            refocus.current = true;
+            const next = await signVersion(workspaceId, version.id, signature).catch((error: unknown) => {
+              refocus.current = false;
+              throw error;
+            });
+            // Not the last signature: the version stays in review, the dialog gives the focus back to Sign….
+            if (next.state !== 'signed') refocus.current = false;
             toast(next.state === 'signed' ? t('sla.sign.allSigned') : t('sla.sign.done', { name: signature.name }));
           }}
         />

@@ -8,8 +8,9 @@ import { formatDateTime } from '../../i18n';
 import { knownVersions, slaSealRequest, suggestedPdfName } from './exportRequest';
 import { sealPdfOffThread, tooLargeToRead } from './pdfClient';
 import { refusalText } from './refusalText';
+import { TechnicalDetails } from './TechnicalDetails';
 
-type Status = { tone: 'ok' | 'bad'; text: string } | null;
+type Status = { tone: 'ok' | 'bad'; text: string; detail?: string } | null;
 
 /**
  * Sealing after the fact, for hosts whose PDF export cannot seal (the browser: its print dialog
@@ -49,7 +50,7 @@ export function SealSavedPdf(props: { versions: readonly SlaVersion[] }) {
       }
       if (outcome.kind === 'unreadable') {
         const { refusal, detail } = outcome.unreadable;
-        setStatus({ tone: 'bad', text: refusal ? refusalText(t, refusal, language) : t('sla.verify.unreadable', { detail }) });
+        setStatus(refusal ? { tone: 'bad', text: refusalText(t, refusal, language) } : { tone: 'bad', text: t('sla.verify.unreadable'), detail });
         return;
       }
       if (outcome.kind === 'not-verified') {
@@ -104,9 +105,12 @@ export function SealSavedPdf(props: { versions: readonly SlaVersion[] }) {
       <div role="status" aria-live="polite">
         {busy ? <p>{t('sla.seal.sealing')}</p> : null}
         {status ? (
-          <p className={`sla-verdict sla-verdict-${status.tone}`}>
-            <strong>{status.text}</strong>
-          </p>
+          <div className={`sla-verdict sla-verdict-${status.tone}`}>
+            <p>
+              <strong>{status.text}</strong>
+            </p>
+            <TechnicalDetails detail={status.detail} />
+          </div>
         ) : null}
       </div>
     </section>

@@ -4,7 +4,7 @@ import { type GeneratedItem, type SlaDocument, type SlaSection, stagesOf } from 
 import type { Commitment } from '@shared/sla/commitments';
 import { useApp } from '../../app/AppContext';
 import { calendarSentence } from '../calendar/format';
-import { commitmentSentence, department, formatDate, formatList, formatNumber, funnelProblem, type SlaFormat, stageLabel } from './format';
+import { commitmentSentence, department, formatDate, formatExact, formatList, formatNumber, funnelProblem, type SlaFormat, stageLabel } from './format';
 
 
 export function useSlaFormat(document: SlaDocument): SlaFormat {
@@ -47,7 +47,7 @@ function StageDefinition({ format, stage }: { format: SlaFormat; stage: Stage })
     stage.kind === 'outcome' ? t('sla.doc.stageOutcome') : null,
     stage.targetVolume !== null ? t('sla.doc.stageTarget', { volume: formatNumber(stage.targetVolume, language), period: t(`sla.periods.${stage.period}`) }) : null,
     stage.conversionRate !== null
-      ? t('sla.doc.stageRate', { rate: formatNumber(stage.conversionRate, language, { style: 'percent', maximumFractionDigits: 1 }) })
+      ? t('sla.doc.stageRate', { rate: formatExact(stage.conversionRate, language, { style: 'percent' }) })
       : null,
   ].filter(Boolean);
   return (
@@ -117,9 +117,9 @@ function Scorecard({ format, items }: { format: SlaFormat; items: Extract<Genera
       <tbody>
         {items.map((item) => {
           const target = [
-            `${item.direction === 'higher' ? '≥' : '≤'} ${formatNumber(item.target, language)} ${t(`sla.doc.units.${item.unit}`)}`,
+            `${item.direction === 'higher' ? '≥' : '≤'} ${formatExact(item.target, language)} ${t(`sla.doc.units.${item.unit}`)}`,
             item.per ? t('sla.doc.perPeriod', { period: t(`sla.periods.${item.per}`) }) : null,
-            item.withinDays !== null ? t('sla.doc.withinDays', { days: formatNumber(item.withinDays, language) }) : null,
+            item.withinDays !== null ? t('sla.doc.withinDays', { days: formatExact(item.withinDays, language) }) : null,
           ]
             .filter(Boolean)
             .join(' ');

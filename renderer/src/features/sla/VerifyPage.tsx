@@ -11,6 +11,7 @@ import { formatList } from './format';
 import { tooLargeToRead, verifyPdfOffThread } from './pdfClient';
 import { refusalText } from './refusalText';
 import { SealSavedPdf } from './SealSavedPdf';
+import { TechnicalDetails } from './TechnicalDetails';
 import { listVersions } from './slaStore';
 import './sla.css';
 
@@ -57,7 +58,8 @@ export function VerifyPage(props: { workspaceId: string }) {
     }
   }
 
-  function message(result: VerifyResult<KnownSlaVersion>): { tone: 'ok' | 'bad' | 'unknown'; text: string } {
+  /** The verdict in the UI's language; `detail` is what the PDF reader said (English, technical), shown apart. */
+  function message(result: VerifyResult<KnownSlaVersion>): { tone: 'ok' | 'bad' | 'unknown'; text: string; detail?: string } {
     switch (result.status) {
       case 'matches':
         return {
@@ -74,16 +76,18 @@ export function VerifyPage(props: { workspaceId: string }) {
       case 'altered':
         return {
           tone: 'bad',
-          text: result.claimedVersion ? t('sla.verify.alteredKnown', { revision: result.claimedVersion.revision }) : t('sla.verify.altered', { detail: result.detail }),
+          ...(result.claimedVersion ? { text: t('sla.verify.alteredKnown', { revision: result.claimedVersion.revision }) } : { text: t('sla.verify.altered'), detail: result.detail }),
         };
       case 'unknown':
         return { tone: 'unknown', text: result.reason === 'no-seal' ? t('sla.verify.noSeal') : t('sla.verify.unknown') };
       case 'unreadable':
-        return { tone: 'bad', text: result.refusal ? refusalText(t, result.refusal, language) : t('sla.verify.unreadable', { detail: result.detail }) };
+        return result.refusal
+          ? { tone: 'bad', text: refusalText(t, result.refusal, language) }
+          : { tone: 'bad', text: t('sla.verify.unreadable'), detail: result.detail };
     }
   }
 
-  const shown = outcome ? ('error' in outcome ? { tone: 'bad' as const, text: t('sla.verify.unreadable', { detail: outcome.error }) } : message(outcome.result)) : null;
+  const shown = outcome ? ('error' in outcome ? { tone: 'bad' as const, text: t('sla.verify.unreadable'), detail: outcome.error } : message(outcome.result)) : null;
 
   return (
     <section aria-labelledby={`${id}-title`} className="page sla-page">
@@ -99,6 +103,8 @@ export function VerifyPage(props: { workspaceId: string }) {
           accept="application/pdf,.pdf"
           onChange={(event) => {
             const file = event.target.files?.[0];
+            // Emptied, so that picking the same file again (re-exported under the same name) checks it again.
+            event.target.value = '';
             if (file) void check(file);
           }}
         />
@@ -111,6 +117,7 @@ export function VerifyPage(props: { workspaceId: string }) {
             <p>
               <strong>{shown.text}</strong>
             </p>
+            <TechnicalDetails detail={shown.detail} />
           </div>
         ) : null}
       </div>

@@ -24,6 +24,16 @@ export function formatNumber(value: number, language: string, options: Intl.Numb
   return formatter('number', language, options, () => new Intl.NumberFormat(language, options)).format(value);
 }
 
+/**
+ * A number the user typed into the SLA (a window's hours, a percentage, a target): every digit
+ * they typed, up to 15 significant ones, instead of Intl's default three decimals (or the one
+ * decimal a percentage was given), which turned 99.95 % into "100 %" and 0.0625 h into "0.063 h"
+ * in the text that is signed. Percentages are passed as fractions (0.9995) with `style: 'percent'`.
+ */
+export function formatExact(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
+  return formatNumber(value, language, { ...options, maximumSignificantDigits: 15 });
+}
+
 export function formatDate(date: string | null, language: string): string | null {
   if (!date) return null;
   // A calendar date (YYYY-MM-DD) is shown as that day wherever the reader is.
@@ -72,7 +82,7 @@ function codeList<const C extends string>(format: SlaFormat, known: readonly C[]
 }
 
 function hours(format: SlaFormat, count: number, business: boolean): string {
-  return format.t(business ? 'sla.doc.businessHours' : 'sla.doc.hours', { hours: formatNumber(count, format.language) });
+  return format.t(business ? 'sla.doc.businessHours' : 'sla.doc.hours', { hours: formatExact(count, format.language) });
 }
 
 /** When a time-window commitment is met in a month: every record, or at least its compliance level. */
@@ -80,14 +90,14 @@ export function complianceSentence(format: SlaFormat, commitment: { compliancePe
   const percent = complianceOf(commitment);
   return percent >= 100
     ? format.t('calendar.sla.complianceAll')
-    : format.t('calendar.sla.compliance', { percent: formatNumber(percent / 100, format.language, { style: 'percent', maximumFractionDigits: 1 }) });
+    : format.t('calendar.sla.compliance', { percent: formatExact(percent / 100, format.language, { style: 'percent' }) });
 }
 
 /** One sentence stating a commitment with all its parameters (time windows with their compliance level). */
 export function commitmentSentence(format: SlaFormat, commitment: Commitment, mqlStageId?: string | null): string {
   const { t, language } = format;
   const owner = department(t, commitment.owner);
-  const n = (value: number) => formatNumber(value, language);
+  const n = (value: number) => formatExact(value, language);
   switch (commitment.kind) {
     case 'volume':
       return t('sla.doc.commitment.volume', {
@@ -99,7 +109,7 @@ export function commitmentSentence(format: SlaFormat, commitment: Commitment, mq
     case 'quality':
       return t('sla.doc.commitment.quality', {
         owner,
-        percent: formatNumber(commitment.completenessPercent / 100, language, { style: 'percent', maximumFractionDigits: 1 }),
+        percent: formatExact(commitment.completenessPercent / 100, language, { style: 'percent' }),
         fields: codeList(format, DEFAULT_REQUIRED_FIELDS, (code) => t(`sla.fieldCodes.${code}`), commitment.requiredFields),
       });
     case 'firstContact':

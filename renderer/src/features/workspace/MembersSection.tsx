@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { Member } from '@shared/records/member';
@@ -27,16 +27,40 @@ export function MembersSection(props: { workspaceId: string }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Member | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  // After a removal the row's buttons are gone: the keyboard goes to the next row's Remove (or the
+  // last row's, or Add member), not to the page's body.
+  const focusAfter = useRef<string | null>(null);
+  const shown = useRef(members);
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = members;
+    const pending = focusAfter.current;
+    if (pending === null || !members || members.some((member) => member.id === pending)) return;
+    focusAfter.current = null;
+    const place = before?.findIndex((member) => member.id === pending) ?? -1;
+    const next = members[Math.min(Math.max(place, 0), members.length - 1)];
+    const target = next
+      ? document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(t('members.removeLabel', { name: next.name }))}"]`)
+      : null;
+    (target ?? addButton.current)?.focus();
+  }, [members, t]);
 
   async function remove(member: Member) {
+    // Set before the delete: the list may update before removeMember's promise resolves here.
+    focusAfter.current = member.id;
     try {
       const removed = await removeMember(props.workspaceId, member.id);
-      if (!removed) return;
+      if (!removed) {
+        focusAfter.current = null;
+        return;
+      }
       toast(t('members.removed', { name: member.name }), {
         duration: 8_000,
         action: toastAction(t('common.undo'), () => void reinsertMember(removed)),
       });
     } catch (error) {
+      focusAfter.current = null;
       toast.error(t('common.error', { message: errorMessage(error) }));
     }
   }
@@ -47,7 +71,7 @@ export function MembersSection(props: { workspaceId: string }) {
         <h2 id="members-title">
           {t('members.title')} {members ? <span className="count">({t('members.count', { count: members.length })})</span> : null}
         </h2>
-        <button type="button" className="button primary" onClick={() => setAdding(true)}>
+        <button ref={addButton} type="button" className="button primary" onClick={() => setAdding(true)}>
           {t('members.add')}
         </button>
       </div>
