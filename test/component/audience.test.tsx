@@ -19,16 +19,7 @@ import type { Host, HostCommand } from '../../renderer/src/host';
 import { initI18n } from '../../renderer/src/i18n';
 import { renderApp, resetDb } from './renderApp';
 
-// jsdom has no ResizeObserver (React Flow and the audience canvas observe their size).
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-beforeEach(async () => {
-  if (!('ResizeObserver' in globalThis)) Object.assign(globalThis, { ResizeObserver: NoResizeObserver });
-  await resetDb();
-});
+beforeEach(resetDb);
 afterEach(() => {
   window.location.hash = '#/';
 });

@@ -19,15 +19,7 @@ import type { Host } from '../../renderer/src/host';
 import { noteBoard } from '../fixtures/diagrams';
 import { renderApp, resetDb } from './renderApp';
 
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-beforeEach(async () => {
-  if (!('ResizeObserver' in globalThis)) Object.assign(globalThis, { ResizeObserver: NoResizeObserver });
-  await resetDb();
-});
+beforeEach(resetDb);
 afterEach(() => {
   window.location.hash = '#/';
   const root = document.documentElement;

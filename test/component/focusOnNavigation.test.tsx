@@ -5,16 +5,7 @@ import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { createFunnelBoard } from '../../renderer/src/features/funnel/funnelBoards';
 import { renderApp, resetDb } from './renderApp';
 
-// jsdom has no ResizeObserver (the funnel page and React Flow observe their size).
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-beforeEach(async () => {
-  if (!('ResizeObserver' in globalThis)) Object.assign(globalThis, { ResizeObserver: NoResizeObserver });
-  await resetDb();
-});
+beforeEach(resetDb);
 afterEach(() => {
   window.location.hash = '#/';
 });

@@ -10,16 +10,7 @@ import { commitmentsOf, ensureVersion, loadFunnel, regenerateVersion } from '../
 import { ja } from '../../shared/locales/ja';
 import { renderApp, resetDb } from './renderApp';
 
-// jsdom has no ResizeObserver (the funnel page and React Flow observe their size).
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-beforeEach(async () => {
-  if (!('ResizeObserver' in globalThis)) Object.assign(globalThis, { ResizeObserver: NoResizeObserver });
-  await resetDb();
-});
+beforeEach(resetDb);
 afterEach(() => {
   window.location.hash = '#/';
 });

@@ -17,6 +17,15 @@ if (nodeUint8Array !== Uint8Array) {
 const nodeInt32Array = structuredClone(new Int32Array(0)).constructor as typeof Int32Array;
 if (nodeInt32Array !== Int32Array) Object.defineProperty(globalThis, 'Int32Array', { value: nodeInt32Array, configurable: true, writable: true });
 
+// jsdom has no ResizeObserver (React Flow, the funnel page and the audience canvas observe their
+// size): one that never reports, as in a window whose size does not change.
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+if (!('ResizeObserver' in globalThis)) Object.assign(globalThis, { ResizeObserver: NoResizeObserver });
+
 // jsdom lacks pointer capture, which Radix menus and sonner's swipe-to-dismiss call on pointerdown.
 Element.prototype.setPointerCapture ??= () => {};
 Element.prototype.releasePointerCapture ??= () => {};

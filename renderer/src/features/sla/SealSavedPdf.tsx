@@ -8,7 +8,7 @@ import { formatDateTime } from '../../i18n';
 import { knownVersions, slaSealRequest, suggestedPdfName } from './exportRequest';
 import { sealPdfOffThread, tooLargeToRead } from './pdfClient';
 import { refusalText } from './refusalText';
-import { TechnicalDetails } from './TechnicalDetails';
+import { TechnicalDetails } from '../../ui/TechnicalDetails';
 
 type Status = { tone: 'ok' | 'bad'; text: string; detail?: string } | null;
 

@@ -11,7 +11,7 @@ import { formatList } from './format';
 import { tooLargeToRead, verifyPdfOffThread } from './pdfClient';
 import { refusalText } from './refusalText';
 import { SealSavedPdf } from './SealSavedPdf';
-import { TechnicalDetails } from './TechnicalDetails';
+import { TechnicalDetails } from '../../ui/TechnicalDetails';
 import { listVersions } from './slaStore';
 import './sla.css';
 

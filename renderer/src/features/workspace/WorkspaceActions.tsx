@@ -9,6 +9,7 @@ import { createWorkspace, loadWorkspaceFiles } from '../../db/workspaces';
 import { formatBytes } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { parseWorkspaceFileOffThread, prepareFileReader } from './fileClient';
+import { TechnicalDetails } from '../../ui/TechnicalDetails';
 import { describeProblem, type ImportProblem, problemDetail } from './fileProblems';
 import { NameDialog } from '../../ui/NameDialog';
 
@@ -164,12 +165,7 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
           ) : null
         }
       >
-        {problem && problemDetail(problem) ? (
-          <details className="problem-details">
-            <summary>{t('import.technicalDetails')}</summary>
-            <code lang="en">{problemDetail(problem)}</code>
-          </details>
-        ) : null}
+        {problem ? <TechnicalDetails detail={problemDetail(problem)} /> : null}
         <div className="dialog-buttons">
           <button type="button" className="button primary" autoFocus onClick={() => setProblem(null)}>
             {t('common.close')}

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
-/** What the PDF reader said about a file (English, technical): closed, under the verdict, for a support request. */
-export function TechnicalDetails(props: { detail: string | undefined }) {
+/**
+ * What a parser or library said about a problem (English, technical: the file's schema, Yjs, the
+ * PDF reader…): closed, under the message in the UI's language, for a support request.
+ */
+export function TechnicalDetails(props: { detail: string | null | undefined }) {
   const { t } = useTranslation();
   if (!props.detail) return null;
   return (
