@@ -22,6 +22,7 @@ import {
   chooseWriter,
   currentWriter,
   moreTool,
+  openSampleBoardByKeyboard,
   writerSelect,
 } from './support/board';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations as audit, launchBrowser, type AppBrowser } from './support/browser';
@@ -54,16 +55,6 @@ function noteName(note: { writer: string | null; department: string; text: strin
 /** A note whose accessible name starts with the note's own name (votes etc. may follow). */
 function noteStarting(page: Page, note: { writer: string | null; department: string; text: string }) {
   return sticky(page, new RegExp(`^${escapeRegExp(noteName(note))}`));
-}
-
-async function openSampleBoardByKeyboard(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'No workspaces yet' }).waitFor();
-  await openSample(page);
-  // The persona gallery names the link "Open <board>".
-  const link = page.getByRole('link', { name: new RegExp(`${escapeRegExp(SAMPLE_BOARD)}$`) });
-  await pressUntilFocused(page, link);
-  await page.keyboard.press('Enter');
-  await waitForBoard(page);
 }
 
 

@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
 import { afterEach, expect, test } from 'vitest';
-import { openSample, poll } from './support/app';
-import { expectFocusedName, focusedName, labelsInReadingOrder, SAMPLE_BOARD, escapeRegExp, stickies, tabToNode, toolbar, waitForBoard } from './support/board';
+import { poll } from './support/app';
+import { escapeRegExp, expectFocusedName, focusedName, labelsInReadingOrder, openSampleBoardByKeyboard, stickies, tabToNode, toolbar } from './support/board';
 import { cleanUpBrowsers, launchBrowser } from './support/browser';
-import { isFocused, pressUntilFocused } from './support/keyboard';
+import { isFocused } from './support/keyboard';
 
 /**
  * The persona board keeps the keyboard's place when an action takes the focused node away:
@@ -13,18 +12,9 @@ import { isFocused, pressUntilFocused } from './support/keyboard';
 
 afterEach(cleanUpBrowsers);
 
-async function openBoard(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'No workspaces yet' }).waitFor();
-  await openSample(page);
-  const link = page.getByRole('link', { name: new RegExp(`${escapeRegExp(SAMPLE_BOARD)}$`) });
-  await pressUntilFocused(page, link);
-  await page.keyboard.press('Enter');
-  await waitForBoard(page);
-}
-
 test('undo of a new note, cut, and deleting every node pass the focus on instead of dropping it to the body', async () => {
   const { page } = await launchBrowser();
-  await openBoard(page);
+  await openSampleBoardByKeyboard(page);
   const before = await stickies(page).count();
 
   // A new note, written and left with Escape: the focus is on the note.
@@ -79,7 +69,7 @@ test('the vote’s Reveal and Cancel, and Clear vote results, give the focus bac
   const { page } = await launchBrowser();
   // Wide enough for the full toolbar (Clear vote results is a tool of its own, not in "More").
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await openBoard(page);
+  await openSampleBoardByKeyboard(page);
   // The node last focused is where the focus comes back to.
   await tabToNode(page, 'Zone: Goals');
   const home = 'Zone: Goals';

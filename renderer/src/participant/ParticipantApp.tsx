@@ -393,6 +393,14 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
 
   /** Why a note was not saved: the typed text stays in its form. */
   const notSaved = () => t(session.state.get().locked ? 'rooms.participant.notSavedLocked' : 'rooms.participant.notSavedClosed');
+  /** Why a note was not added (null: it was). */
+  const notAdded = (result: ReturnType<ParticipantSession['addNote']>): string | null => {
+    if (result === 'empty') return t('rooms.participant.emptyNote');
+    if (result === 'limit') return t('rooms.participant.tooManyNotes', { count: props.joined.maxNotes });
+    if (result === 'no-zone') return t('rooms.participant.notSavedNoZone');
+    if (result === 'read-only') return notSaved();
+    return null;
+  };
 
   const history = (which: 'undo' | 'redo') => {
     const result = which === 'undo' ? session.undo() : session.redo();
@@ -521,11 +529,8 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                       onCancel={() => closeForm(editing.id!)}
                       onSave={(text) => {
                         if (!group.zone) return t('rooms.participant.editedNoteGoneElsewhere');
-                        const result = session.addNote(group.zone, text);
-                        if (result === 'empty') return t('rooms.participant.emptyNote');
-                        if (result === 'limit') return t('rooms.participant.tooManyNotes', { count: props.joined.maxNotes });
-                        if (result === 'no-zone') return t('rooms.participant.notSavedNoZone');
-                        if (result === 'read-only') return notSaved();
+                        const problem = notAdded(session.addNote(group.zone, text));
+                        if (problem) return problem;
                         announce(t('rooms.participant.added', { zone: zoneName }));
                         closeForm(editing.id!);
                         return null;
@@ -541,11 +546,8 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                         onSave={(text) => {
                           // Not added (locked, closed, at the limit, the zone gone): the form stays
                           // open with the text and says why, instead of closing and losing it.
-                          const result = session.addNote(group.zone!, text);
-                          if (result === 'empty') return t('rooms.participant.emptyNote');
-                          if (result === 'limit') return t('rooms.participant.tooManyNotes', { count: props.joined.maxNotes });
-                          if (result === 'no-zone') return t('rooms.participant.notSavedNoZone');
-                          if (result === 'read-only') return notSaved();
+                          const problem = notAdded(session.addNote(group.zone!, text));
+                          if (problem) return problem;
                           announce(t('rooms.participant.added', { zone: zoneName }));
                           closeForm(`new:${group.zone}`);
                           return null;

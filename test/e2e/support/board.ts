@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { readingOrder } from '../../../renderer/src/features/board/mapping';
-import { poll } from './app';
-import { describeFocus, settle } from './keyboard';
+import { openSample, poll } from './app';
+import { describeFocus, pressUntilFocused, settle } from './keyboard';
 
 /**
  * Helpers for the board (persona canvas). Like the app helpers, they find things by role and
@@ -10,6 +10,17 @@ import { describeFocus, settle } from './keyboard';
  */
 
 export const SAMPLE_BOARD = 'Persona: IT manager at a mid-size manufacturer';
+
+/** From a fresh app: the sample workspace, then its persona board opened by keyboard (Tab to the link, Enter). */
+export async function openSampleBoardByKeyboard(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'No workspaces yet' }).waitFor();
+  await openSample(page);
+  // The persona gallery names the link "Open <board>".
+  const link = page.getByRole('link', { name: new RegExp(`${escapeRegExp(SAMPLE_BOARD)}$`) });
+  await pressUntilFocused(page, link);
+  await page.keyboard.press('Enter');
+  await waitForBoard(page);
+}
 
 export function boardHeading(page: Page, name = SAMPLE_BOARD): Locator {
   return page.getByRole('heading', { level: 1, name, exact: true });

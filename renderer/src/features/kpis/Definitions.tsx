@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { useApp } from '../../app/AppContext';
@@ -7,6 +7,7 @@ import { errorMessage } from '../../db/errors';
 import { DataTable, RowActions } from '../../ui/DataTable';
 import { MoveButtons } from '../../ui/MoveButtons';
 import { toastAction } from '../../ui/toastActions';
+import { useFocusAfterRemoval } from '../../ui/useFocusAfterRemoval';
 import { deleteKpi, moveKpi, restoreKpi } from './kpiStore';
 import { formatKpiValue, formulaText } from './model';
 import { ariaKeys } from '../../ui/shortcuts/labels';
@@ -19,25 +20,10 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
   const id = useId();
   const addButton = useRef<HTMLButtonElement>(null);
   // After a delete the row's buttons are gone: the keyboard goes to the next row's Delete (or Add).
-  const focusAfter = useRef<{ index: number; id: string } | null>(null);
-  // The list as last drawn: the deleted row's place is read there, not from the click (a move
-  // just before may not have reached the row the click came from yet).
-  const shown = useRef(props.kpis);
-  useEffect(() => {
-    const before = shown.current;
-    shown.current = props.kpis;
-    const pending = focusAfter.current;
-    if (pending === null || props.kpis.some((kpi) => kpi.id === pending.id)) return;
-    focusAfter.current = null;
-    const place = before.findIndex((kpi) => kpi.id === pending.id);
-    const next = props.kpis[Math.min(place >= 0 ? place : pending.index, props.kpis.length - 1)];
-    const target = next ? document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(t('kpi.definitions.delete', { name: next.name }))}"]`) : null;
-    (target ?? addButton.current)?.focus();
-  }, [props.kpis, t]);
+  const focusAfter = useFocusAfterRemoval(props.kpis, (kpi) => t('kpi.definitions.delete', { name: kpi.name }), addButton);
 
   async function remove(kpi: KpiRow, index: number) {
-    // Set before the delete: the list may update before deleteKpi's promise resolves here.
-    focusAfter.current = { index, id: kpi.id };
+    focusAfter.willRemove(kpi.id, index);
     try {
       const deleted = await deleteKpi(props.workspaceId, kpi.id);
       toast(t('kpi.definitions.deleted', { name: kpi.name }), {
@@ -48,7 +34,7 @@ export function Definitions(props: { workspaceId: string; kpis: KpiRow[]; onAdd(
         }),
       });
     } catch (error) {
-      focusAfter.current = null;
+      focusAfter.cancel();
       toast.error(t('kpi.errors.failed', { message: errorMessage(error) }));
     }
   }

@@ -43,7 +43,13 @@ export function ReviewStep(props: StepProps) {
   }, [version.state]);
   const runAndRefocus = (action: () => Promise<unknown>) => {
     refocus.current = true;
-    void run(action);
+    // A refused change moves nothing: a later change from another window must not move the focus.
+    void run(() =>
+      action().catch((error: unknown) => {
+        refocus.current = false;
+        throw error;
+      }),
+    );
   };
   // Returned to draft meanwhile (another window): the question is moot, and must not come back by
   // itself when the version is submitted again.

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { Member } from '@shared/records/member';
@@ -9,6 +9,7 @@ import { addMember, type MemberInput, reinsertMember, removeMember, updateMember
 import { DataTable, RowActions } from '../../ui/DataTable';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
+import { useFocusAfterRemoval } from '../../ui/useFocusAfterRemoval';
 import { DepartmentBadge } from '../../ui/DepartmentBadge';
 import { MemberDialog } from './MemberDialog';
 
@@ -30,29 +31,14 @@ export function MembersSection(props: { workspaceId: string }) {
   const addButton = useRef<HTMLButtonElement>(null);
   // After a removal the row's buttons are gone: the keyboard goes to the next row's Remove (or the
   // last row's, or Add member), not to the page's body.
-  const focusAfter = useRef<string | null>(null);
-  const shown = useRef(members);
-  useEffect(() => {
-    const before = shown.current;
-    shown.current = members;
-    const pending = focusAfter.current;
-    if (pending === null || !members || members.some((member) => member.id === pending)) return;
-    focusAfter.current = null;
-    const place = before?.findIndex((member) => member.id === pending) ?? -1;
-    const next = members[Math.min(Math.max(place, 0), members.length - 1)];
-    const target = next
-      ? document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(t('members.removeLabel', { name: next.name }))}"]`)
-      : null;
-    (target ?? addButton.current)?.focus();
-  }, [members, t]);
+  const focusAfter = useFocusAfterRemoval(members, (member) => t('members.removeLabel', { name: member.name }), addButton);
 
   async function remove(member: Member) {
-    // Set before the delete: the list may update before removeMember's promise resolves here.
-    focusAfter.current = member.id;
+    focusAfter.willRemove(member.id);
     try {
       const removed = await removeMember(props.workspaceId, member.id);
       if (!removed) {
-        focusAfter.current = null;
+        focusAfter.cancel();
         return;
       }
       toast(t('members.removed', { name: member.name }), {
@@ -60,7 +46,7 @@ export function MembersSection(props: { workspaceId: string }) {
         action: toastAction(t('common.undo'), () => void reinsertMember(removed)),
       });
     } catch (error) {
-      focusAfter.current = null;
+      focusAfter.cancel();
       toast.error(t('common.error', { message: errorMessage(error) }));
     }
   }
