@@ -1,7 +1,5 @@
 import { lazy, type ComponentType } from 'react';
-import type { ModuleLoader } from '../ui/lazyModule';
-
-export { moduleLoader, type ModuleLoader } from '../ui/lazyModule';
+import type { ModuleLoader } from '../ui/moduleLoader';
 
 /**
  * A page loaded on first use (React.lazy) that renders at once when its code is here already

@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEven
 import { useTranslation } from 'react-i18next';
 import type { FieldControlProps } from './Field';
 import { composing } from './shortcuts/keys';
-import { moduleLoader, useLazyComponent } from './lazyModule';
+import { useLazyComponent } from './lazyModule';
+import { moduleLoader } from './moduleLoader';
 import { exampleText, formatDateText, isoMonth, monthLabel, parseDateText, type DateMode } from './dateText';
 import './fields.css';
 
