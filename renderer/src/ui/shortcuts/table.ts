@@ -56,6 +56,8 @@ export const SHORTCUTS = {
   'board.done': { scope: 'board', keys: ['Shift?+Escape'], label: 'board.shortcuts.done', targets: ['node', 'page'], shown: ['Esc'] },
   'board.next': { scope: 'board', keys: ['Tab', 'Shift+Tab'], label: 'board.shortcuts.next', targets: ['node'] },
   'board.ends': { scope: 'board', keys: ['Shift?+Home', 'Shift?+End'], label: 'board.shortcuts.ends', targets: ['node'], shown: ['Home', 'End'] },
+  // Shift+click's counterpart (Space is the vote's, Enter edits): picks some nodes and not others.
+  'board.toggleSelected': { scope: 'board', keys: ['Mod+Enter'], label: 'board.shortcuts.toggleSelected', targets: ['node'] },
   'board.move': {
     scope: 'board',
     keys: ['Shift?+ArrowLeft', 'Shift?+ArrowRight', 'Shift?+ArrowUp', 'Shift?+ArrowDown'],
