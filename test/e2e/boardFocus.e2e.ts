@@ -65,14 +65,15 @@ test('undo of a new note, cut, and deleting every node pass the focus on instead
   await poll(() => focusedName(page)).toMatch(/sticky note|Zone|Persona card/);
 });
 
-test('the vote’s Reveal and Cancel, and Clear vote results, give the focus back to the board (their buttons go away)', async () => {
+test('starting a vote puts the focus on the first note to vote on; the vote’s Reveal and Cancel, and Clear vote results, give the focus back to the board (their buttons go away)', async () => {
   const { page } = await launchBrowser();
   // Wide enough for the full toolbar (Clear vote results is a tool of its own, not in "More").
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openSampleBoardByKeyboard(page);
-  // The node last focused is where the focus comes back to.
+  // The node last focused is a zone: starting a vote puts the focus on the first note instead
+  // (the Start button is gone), and Cancel and Reveal bring it back to the note last focused.
   await tabToNode(page, 'Zone: Goals');
-  const home = 'Zone: Goals';
+  const home = (await labelsInReadingOrder(page)).find((label) => /sticky note/i.test(label))!;
 
   const startVote = async () => {
     await toolbar(page).getByRole('button', { name: 'Start dot vote…' }).focus();
@@ -84,6 +85,7 @@ test('the vote’s Reveal and Cancel, and Clear vote results, give the focus bac
   };
 
   await startVote();
+  await expectFocusedName(page, home);
   await page.getByRole('button', { name: 'Cancel vote' }).focus();
   await page.keyboard.press('Enter');
   await expectFocusedName(page, home);

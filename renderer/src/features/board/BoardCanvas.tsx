@@ -270,7 +270,12 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {ui.announcement}
       </div>
-      <StartVoteDialog open={ui.startVoteOpen} onOpenChange={(open) => session.setStartVoteOpen(open)} onStart={(dots, anonymous) => session.startVote(dots, anonymous)} />
+      <StartVoteDialog
+        open={ui.startVoteOpen}
+        onOpenChange={(open) => session.setStartVoteOpen(open)}
+        onStart={(dots, anonymous) => session.startVote(dots, anonymous)}
+        focusVoting={() => session.focusFirstToVoteOn()}
+      />
       {Overlay ? <Overlay session={session} /> : null}
     </>
   );

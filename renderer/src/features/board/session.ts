@@ -709,6 +709,20 @@ export class BoardSession {
     this.notify.success(this.t('board.vote.started', { count: dots }));
   }
 
+  /**
+   * Once a vote starts, the focus goes to the first note to vote on — the note last focused, else
+   * the first in reading order — where V places a dot and 1–9 pick the voter; the canvas when
+   * there is no note. (The "Start dot vote" button that had it is gone with the running vote.)
+   */
+  focusFirstToVoteOn(): boolean {
+    const nodes = this.nodes.get();
+    const last = this.ui.get().focusedId;
+    const note = nodes.find((node) => node.id === last && node.type === 'sticky') ?? readingOrder(nodes).find((node) => node.type === 'sticky');
+    if (note) this.focusNode(note.id, { select: true });
+    else this.focusCanvas();
+    return true;
+  }
+
   revealVote(): void {
     const totals = this.controller.revealVote();
     this.notify.success(this.t('board.vote.revealed', { count: totals.size }));
