@@ -46,6 +46,7 @@ export const audienceEn = {
     join: 'Show join screen',
     preview: 'Preview of the projector',
     previewToggle: 'Preview',
+    allControls: 'All controls',
     previewLabel: 'What the audience sees: {{what}}',
     noZone: 'The selected note is in no zone.',
     noSelection: 'Select a note first.',

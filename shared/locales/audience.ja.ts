@@ -46,6 +46,7 @@ export const audienceJa: Messages['audience'] = {
     join: '参加画面を表示',
     preview: '投影画面のプレビュー',
     previewToggle: 'プレビュー',
+    allControls: 'すべての操作',
     previewLabel: '参加者に見えているもの：{{what}}',
     noZone: '選択した付箋はどのゾーンにもありません。',
     noSelection: '先に付箋を選択してください。',

@@ -9,7 +9,7 @@ export const keysEn = {
   supersededCell: '{{row}}, {{period}} has changed since, so there was nothing left to undo in that step.',
   /** Labels of shortcuts that had none, and the groups of the "?" list. */
   labels: {
-    notifications: 'Go to the notifications (for their Undo button)',
+    notifications: 'Go to the newest notification’s button (Undo)',
     undo: 'Undo',
     redo: 'Redo',
     addKpi: 'Add a KPI',

@@ -7,7 +7,7 @@ export const keysJa: Messages['keys'] = {
   redoneCell: '{{row}}、{{period}}：変更をやり直しました',
   supersededCell: '{{row}}、{{period}}はその後変更されたため、その手順で元に戻すものはありませんでした。',
   labels: {
-    notifications: '通知へ移動（「元に戻す」ボタン用）',
+    notifications: '最新の通知のボタン（元に戻す）へ移動',
     undo: '元に戻す',
     redo: 'やり直す',
     addKpi: 'KPI を追加',

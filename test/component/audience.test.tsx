@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addNodes, newSticky, nodesMap } from '../../shared/board/doc';
 import type { ZoneNodeData } from '../../shared/board/nodes';
 import type { AudienceState } from '../../shared/audience/presentation';
+import { ja } from '../../shared/locales/ja';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { AppProvider } from '../../renderer/src/app/AppContext';
 import { db } from '../../renderer/src/db/db';
@@ -221,6 +222,8 @@ describe('the laptop’s projector controls', () => {
 
     const panel = screen.getByRole('region', { name: 'Projector' });
     expect(within(panel).getByRole('status')).toHaveTextContent('The projector shows: this board');
+    // jsdom's window (1024×768) is small: the panel starts as its bar; "All controls" opens the rest.
+    await user.click(within(panel).getByRole('button', { name: 'All controls', expanded: false }));
     // The preview draws what the room sees (named for assistive technology, its inside inert).
     expect(within(panel).getByRole('img', { name: 'What the audience sees: this board' })).toBeInTheDocument();
 
@@ -254,6 +257,7 @@ describe('the laptop’s projector controls', () => {
     fake.command('toggle-audience');
     await screen.findByRole('region', { name: 'Projector' });
     expect(fake.audience.open).toHaveBeenCalledTimes(2);
+    // (Open still: the panel stayed mounted with the page.)
     await user.click(within(screen.getByRole('region', { name: 'Projector' })).getByRole('button', { name: 'Close projector view' }));
     expect(fake.audience.close).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Projector' })).toBeNull());
@@ -300,12 +304,60 @@ describe('the laptop’s projector controls', () => {
     await user.click(await screen.findByRole('button', { name: 'Show on projector' }, { timeout: 10_000 }));
     await waitFor(() => expect(latest()?.presentation).toEqual({ kind: 'board', board: 'funnel', workspaceId, boardId, focus: null, hidden: false }));
     const panel = await screen.findByRole('region', { name: 'Projector' });
+    await user.click(within(panel).getByRole('button', { name: 'All controls' }));
     expect(within(panel).getByRole('button', { name: 'Show all' })).toBeInTheDocument();
     expect(within(panel).queryByRole('button', { name: 'Hide notes' })).toBeNull();
     expect(within(panel).queryByLabelText('Zone on the projector')).toBeNull();
     await user.click(within(panel).getByRole('button', { name: 'Blank screen' }));
     await waitFor(() => expect(latest()?.blank).toBe(true));
     expect(within(panel).getByRole('button', { name: 'Show again' })).toBeInTheDocument();
+  });
+
+  it('on a small window (1366×768) the panel is one bar: what the room sees and Blank; the rest opens from “All controls” by keyboard, and the keys work either way; a roomy window shows it all', async () => {
+    const { workspaceId, boardId } = await seedBoard();
+    const fake = fakeAudienceHost('window');
+    const user = userEvent.setup();
+    const size = { width: window.innerWidth, height: window.innerHeight };
+    Object.assign(window, { innerWidth: 1366, innerHeight: 768 });
+    try {
+      const view = renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/b/${boardId}`, host: fake.host });
+      const { follower, latest } = follow();
+      followers.push(follower);
+      await user.click(await screen.findByRole('button', { name: ja.audience.controls.show }, { timeout: 10_000 }));
+      const panel = await screen.findByRole('region', { name: ja.audience.controls.toolbar });
+      expect(within(panel).getByRole('status')).toHaveTextContent(ja.audience.controls.showingBoard);
+      expect(within(panel).getByRole('button', { name: ja.audience.controls.blank })).toBeVisible();
+      const more = within(panel).getByRole('button', { name: ja.audience.controls.allControls });
+      expect(more).toHaveAttribute('aria-expanded', 'false');
+      // The rest is out of sight and out of the Tab order, the preview not drawn at all.
+      expect(within(panel).queryByRole('button', { name: ja.audience.controls.showAll })).toBeNull();
+      expect(within(panel).queryByRole('img')).toBeNull();
+      // Collapsed, H still hides the notes on the projector.
+      (document.getElementById('main') as HTMLElement).focus();
+      await user.keyboard('h');
+      await waitFor(() => expect(latest()?.presentation).toMatchObject({ hidden: true }));
+
+      // By keyboard: Tab reaches "All controls", Enter opens the rest, which Tab then reaches.
+      more.focus();
+      await user.keyboard('{Enter}');
+      expect(more).toHaveAttribute('aria-expanded', 'true');
+      expect(document.getElementById(more.getAttribute('aria-controls')!)).toBeVisible();
+      await user.tab();
+      expect(document.activeElement).toBe(within(panel).getByLabelText(ja.audience.controls.zone));
+      expect(within(panel).getByRole('img', { name: ja.audience.controls.previewLabel.replace('{{what}}', ja.audience.controls.showingBoard) })).toBeInTheDocument();
+      await user.click(more);
+      expect(more).toHaveAttribute('aria-expanded', 'false');
+      view.unmount();
+
+      Object.assign(window, { innerWidth: 1920, innerHeight: 1080 });
+      renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/b/${boardId}`, host: fake.host });
+      await user.click(await screen.findByRole('button', { name: 'Show on projector' }, { timeout: 10_000 }));
+      const roomy = await screen.findByRole('region', { name: 'Projector' });
+      expect(within(roomy).getByRole('button', { name: 'All controls' })).toHaveAttribute('aria-expanded', 'true');
+      expect(within(roomy).getByRole('button', { name: 'Show all' })).toBeVisible();
+    } finally {
+      Object.assign(window, { innerWidth: size.width, innerHeight: size.height });
+    }
   });
 
   it('Alt+Shift+A opens it on the second display; Z zooms to the selected note’s zone; the toolbar button closes it', async () => {
@@ -319,6 +371,7 @@ describe('the laptop’s projector controls', () => {
     await user.keyboard('{Alt>}{Shift>}a{/Shift}{/Alt}');
     expect(await screen.findByText('Projector view opened on the second display.')).toBeInTheDocument();
     const panel = await screen.findByRole('region', { name: 'Projector' });
+    await user.click(within(panel).getByRole('button', { name: 'All controls' }));
 
     // No note selected: Z says what to do.
     await user.click(within(panel).getByRole('button', { name: 'Zone of the selected note' }));

@@ -82,6 +82,8 @@ test('the projector follows the laptop: a new note, a zone zoomed to legible siz
   await page.locator('.board-canvas').getByText('Needs a pilot before budget').waitFor();
   await audience.getByText('Needs a pilot before budget').waitFor({ timeout: 20_000 });
 
+  // The window (1280 px) is small: the panel is one bar until "All controls" opens the rest.
+  await panel.getByRole('button', { name: 'All controls', expanded: false }).click();
   // Focus a zone: the projector zooms to it, and its notes are legible (≥ 24 px at 1280×720).
   await panel.getByLabel('Zone on the projector').selectOption({ label: 'Goals' });
   const zoomed = audience.getByRole('region', { name: `Board shown to the audience: ${SAMPLE_BOARD}, zone Goals` });

@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { poll } from './support/app';
-import { escapeRegExp, expectFocusedName, focusedName, labelsInReadingOrder, openSampleBoardByKeyboard, stickies, tabToNode, toolbar } from './support/board';
-import { cleanUpBrowsers, launchBrowser } from './support/browser';
+import { escapeRegExp, expectFocusedName, focusedName, labelsInReadingOrder, openSampleBoardByKeyboard, readNodes, sticky, stickies, tabToNode, toolbar } from './support/board';
+import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
 import { isFocused } from './support/keyboard';
 
 /**
@@ -65,14 +65,15 @@ test('undo of a new note, cut, and deleting every node pass the focus on instead
   await poll(() => focusedName(page)).toMatch(/sticky note|Zone|Persona card/);
 });
 
-test('the vote’s Reveal and Cancel, and Clear vote results, give the focus back to the board (their buttons go away)', async () => {
+test('starting a vote puts the focus on the first note to vote on; the vote’s Reveal and Cancel, and Clear vote results, give the focus back to the board (their buttons go away)', async () => {
   const { page } = await launchBrowser();
   // Wide enough for the full toolbar (Clear vote results is a tool of its own, not in "More").
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openSampleBoardByKeyboard(page);
-  // The node last focused is where the focus comes back to.
+  // The node last focused is a zone: starting a vote puts the focus on the first note instead
+  // (the Start button is gone), and Cancel and Reveal bring it back to the note last focused.
   await tabToNode(page, 'Zone: Goals');
-  const home = 'Zone: Goals';
+  const home = (await labelsInReadingOrder(page)).find((label) => /sticky note/i.test(label))!;
 
   const startVote = async () => {
     await toolbar(page).getByRole('button', { name: 'Start dot vote…' }).focus();
@@ -84,6 +85,7 @@ test('the vote’s Reveal and Cancel, and Clear vote results, give the focus bac
   };
 
   await startVote();
+  await expectFocusedName(page, home);
   await page.getByRole('button', { name: 'Cancel vote' }).focus();
   await page.keyboard.press('Enter');
   await expectFocusedName(page, home);
@@ -101,4 +103,43 @@ test('the vote’s Reveal and Cancel, and Clear vote results, give the focus bac
   await toolbar(page).getByRole('button', { name: 'Clear vote results' }).focus();
   await page.keyboard.press('Enter');
   await expectFocusedName(page, new RegExp(`^Sticky note by .*: ${escapeRegExp(note)}`));
+});
+
+test('Ctrl+Enter picks two of three notes by keyboard; Tab leaves the selection alone; arrows and Delete act on those two only', async () => {
+  const { page } = await launchBrowser();
+  await openSampleBoardByKeyboard(page);
+  const budget = 'Sticky note by Noah Bennett (Sales): Budget is decided in Q4';
+  const trade = 'Sticky note by Emma Clark (Marketing): Reads trade media on the train';
+  const worried = 'Sticky note by Noah Bennett (Sales): Worried about migration downtime';
+  const selected = () => page.locator('.react-flow__node.selected').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label')).sort());
+  const live = page.locator('.board-top ~ [aria-live="polite"]');
+  const positions = async () => Object.fromEntries((await readNodes(page)).filter((node) => [budget, trade, worried].includes(node.label)).map((node) => [node.label, { x: node.x, y: node.y }]));
+
+  await tabToNode(page, budget);
+  await page.keyboard.press('Control+Enter');
+  await poll(() => live.textContent()).toContain('Added to the selection: 1 item selected.');
+  // Tab walks on (past other nodes) to the second note without taking Budget out of the selection.
+  await tabToNode(page, trade);
+  expect(await selected()).toEqual([budget]);
+  await page.keyboard.press('Control+Enter');
+  await poll(selected).toEqual([budget, trade].sort());
+  await poll(() => live.textContent()).toContain('Added to the selection: 2 items selected.');
+  await expectNoSeriousA11yViolations(page, 'board with a keyboard-built selection');
+
+  // The third note stays put while the two move, and stays when the two are deleted.
+  const before = await positions();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await poll(async () => (await positions())[budget]!.x).toBe(before[budget]!.x + 20);
+  const after = await positions();
+  expect(after[trade]).toEqual({ x: before[trade]!.x + 20, y: before[trade]!.y });
+  expect(after[worried]).toEqual(before[worried]);
+
+  await page.keyboard.press('Delete');
+  await poll(() => sticky(page, budget).count()).toBe(0);
+  expect(await sticky(page, trade).count()).toBe(0);
+  expect(await sticky(page, worried).count()).toBe(1);
+  await poll(() => live.textContent()).toContain('2 items deleted');
+  // The focus went on to a node left on the board, not to the page's body.
+  await poll(() => focusedName(page)).toMatch(/sticky note|Zone|Persona card/i);
 });

@@ -121,6 +121,50 @@ describe('Layout at 1366×768', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  test.for(['light', 'projector'])('%s theme: with the projector open, its panel on the persona board covers at most 10 % of the canvas; the rest of its controls open by keyboard', { timeout: 180_000 }, async (target) => {
+    await switchTheme(target);
+    await workspaceNav().getByRole('link', { name: en.workspaceUx.nav.places.personas, exact: true }).click();
+    await page.getByRole('link', { name: new RegExp(`${escapeRegExp(SAMPLE_BOARD)}$`) }).click();
+    await waitForBoard(page);
+    const opened = app.context.waitForEvent('page');
+    await page.getByRole('button', { name: en.audience.controls.show }).click();
+    const audience = await opened;
+    const panel = page.getByRole('region', { name: en.audience.controls.toolbar, exact: true });
+    await panel.getByRole('status').filter({ hasText: en.audience.controls.showingBoard }).waitFor();
+    // The part of the canvas the panel lies over.
+    const covered = async () => {
+      const canvas = (await page.locator('.board-canvas').boundingBox())!;
+      const box = (await panel.boundingBox())!;
+      const width = Math.max(0, Math.min(box.x + box.width, canvas.x + canvas.width) - Math.max(box.x, canvas.x));
+      const height = Math.max(0, Math.min(box.y + box.height, canvas.y + canvas.height) - Math.max(box.y, canvas.y));
+      return (width * height) / (canvas.width * canvas.height);
+    };
+    await settle(page);
+    await shot(`persona-board-projector-panel-${target}`);
+    const share = await covered();
+    console.log(`projector panel over the persona board, ${target}: ${(share * 100).toFixed(1)} %`);
+    await audit(page, `persona board with the projector panel, ${target} theme, 1366×768`);
+    // Still readable on a projector: the bar's text is no smaller than the toolbar's.
+    const textSize = (locator: ReturnType<Page['locator']>) => locator.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+    expect(await textSize(panel.getByRole('status'))).toBeGreaterThanOrEqual(await textSize(page.getByRole('toolbar', { name: en.board.toolbar }).getByRole('button', { name: en.board.newSticky })) * 0.85);
+
+    // By keyboard: "All controls" opens the rest; Escape is not needed, the same button closes it.
+    const more = panel.getByRole('button', { name: en.audience.controls.allControls });
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await panel.getByRole('button', { name: en.audience.controls.showAll }).waitFor();
+    await shot(`persona-board-projector-panel-open-${target}`);
+    await audit(page, `persona board with the projector panel open, ${target} theme, 1366×768`);
+    await page.keyboard.press('Enter');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+
+    await audience.close();
+    await panel.waitFor({ state: 'detached' });
+    expect(share).toBeLessThanOrEqual(0.1);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('projector theme, run mode: a toast is a solid, high-contrast surface that holds its text', { timeout: 180_000 }, async () => {
     const m = en.meetings;
     await switchTheme('projector');

@@ -40,6 +40,7 @@ import { AudienceProvider } from '../features/audience/AudienceContext';
 import { dialogOpen } from '../ui/shortcuts/keys';
 import { ariaKeys } from '../ui/shortcuts/labels';
 import { useShortcuts } from '../ui/shortcuts/useShortcuts';
+import { focusNewestToastAction } from '../ui/toastActions';
 import { isAudiencePath } from '@shared/audience/presentation';
 import { isPrintPath } from '@shared/pdf';
 
@@ -87,6 +88,7 @@ function useCommands(openShortcuts: () => void) {
     'app.export': () => void run('export-workspace'),
     'app.help': () => openShortcuts(),
     'app.newWorkspace': () => void run('new-workspace'),
+    'app.notifications': () => focusNewestToastAction(),
   });
 }
 /** After a route change, focus moves to the new page (not left on a button that is gone). */

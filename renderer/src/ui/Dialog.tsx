@@ -35,6 +35,11 @@ export function Dialog(props: {
   description?: ReactNode;
   children?: ReactNode;
   role?: 'dialog' | 'alertdialog';
+  /**
+   * Where the focus goes when the dialog closes, when not back to where it was (the button that
+   * opened it may be gone with what the dialog did): returns whether it placed the focus.
+   */
+  focusOnClose?: () => boolean;
 }) {
   const { t } = useTranslation();
   const returnTo = useRef<HTMLElement[]>([]);
@@ -48,7 +53,10 @@ export function Dialog(props: {
         <RadixDialog.Content
           className="dialog"
           role={props.role ?? 'dialog'}
-          onCloseAutoFocus={(event) => restoreFocus(event, returnTo.current)}
+          onCloseAutoFocus={(event) => {
+            if (props.focusOnClose?.()) event.preventDefault();
+            else restoreFocus(event, returnTo.current);
+          }}
           // The Escape that cancels an IME conversion (Japanese) is the IME's, not "close the dialog".
           onEscapeKeyDown={(event) => composing(event) && event.preventDefault()}
           {...(props.description ? {} : { 'aria-describedby': undefined })}

@@ -1,5 +1,6 @@
 import './audience.css';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useApp } from '../../app/AppContext';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { Presentation } from '@shared/audience/presentation';
@@ -77,6 +78,29 @@ function ControlButton(props: { label: string; shortcut?: ShortcutId; pressed?: 
 }
 
 /**
+ * A window with room for the whole panel beside the board. Below it (a 1366×768 laptop, the
+ * projector theme's large type) the panel starts as one short bar: open, it covered a third of
+ * the board there.
+ */
+const ROOMY = '(min-width: 1600px) and (min-height: 900px)';
+
+function subscribeRoomy(onChange: () => void): () => void {
+  if (typeof window.matchMedia !== 'function') return () => {};
+  const list = window.matchMedia(ROOMY);
+  list.addEventListener('change', onChange);
+  return () => list.removeEventListener('change', onChange);
+}
+
+// jsdom has no matchMedia: there the window's size decides (component tests set it).
+const roomy = () => (typeof window.matchMedia === 'function' ? window.matchMedia(ROOMY).matches : window.innerWidth >= 1600 && window.innerHeight >= 900);
+
+function useRoomyWindow(): boolean {
+  const { settings } = useApp();
+  const isRoomy = useSyncExternalStore(subscribeRoomy, roomy);
+  return isRoomy && settings.theme !== 'projector';
+}
+
+/**
  * The facilitator's projector controls on a board page, while the audience window is open: what
  * it shows, present this board, zoom to a zone (picked, or the selected note's), show all, hide
  * the notes while people write and reveal them, the join screen of the board's room, pause, close;
@@ -94,7 +118,12 @@ export function AudiencePanel(props: {
   const { state, open, present, setBlank } = audience;
   const join = useJoinInfo(props.target.boardId);
   const [previewShown, setPreviewShown] = useState(true);
+  const isRoomy = useRoomyWindow();
+  // null: as the window's size has it (open when roomy); the user's choice once they toggle.
+  const [expandedChoice, setExpandedChoice] = useState<boolean | null>(null);
+  const expanded = expandedChoice ?? isRoomy;
   const titleId = useId();
+  const bodyId = useId();
   const zoneId = useId();
   const presentation = state.presentation;
   const here = isThisBoard(presentation, props.target) ? presentation : null;
@@ -148,55 +177,64 @@ export function AudiencePanel(props: {
   const status = state.blank ? `${what} · ${t('audience.screen.paused')}` : what;
 
   if (!open) return null;
+  const blank = <ControlButton label={state.blank ? t('audience.controls.unblank') : t('audience.controls.blank')} shortcut="audience.blank" onClick={() => setBlank(!state.blank)} />;
   return (
-    <section className="audience-panel" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('audience.controls.toolbar')}</h2>
-      <p className="audience-panel-status" role="status">
-        {t('audience.controls.status')} {status}
-      </p>
-      <div className="tool-row">
-        {here ? null : <ControlButton primary label={t('audience.controls.present')} onClick={() => present(boardPresentation(props.target))} />}
-        {join && presentation.kind !== 'join' ? (
-          <ControlButton label={t('audience.controls.join')} onClick={() => present({ kind: 'join', workspaceId: props.target.workspaceId, boardId: props.target.boardId, room: join })} />
+    <section className={`audience-panel${expanded ? '' : ' is-collapsed'}`} aria-labelledby={titleId}>
+      {/* Always shown, even collapsed: what the room sees, blank (the urgent one), and the way to the rest. */}
+      <div className="audience-panel-bar">
+        <h2 id={titleId}>{t('audience.controls.toolbar')}</h2>
+        <p className="audience-panel-status" role="status">
+          {t('audience.controls.status')} {status}
+        </p>
+        {blank}
+        <button type="button" className="button small" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpandedChoice(!expanded)}>
+          {t('audience.controls.allControls')}
+        </button>
+      </div>
+      <div id={bodyId} className="audience-panel-body" hidden={!expanded}>
+        <div className="tool-row">
+          {here ? null : <ControlButton primary label={t('audience.controls.present')} onClick={() => present(boardPresentation(props.target))} />}
+          {join && presentation.kind !== 'join' ? (
+            <ControlButton label={t('audience.controls.join')} onClick={() => present({ kind: 'join', workspaceId: props.target.workspaceId, boardId: props.target.boardId, room: join })} />
+          ) : null}
+        </div>
+        {here ? (
+          <>
+            {zones.length > 0 ? (
+              <div className="tool-row">
+                <label htmlFor={zoneId}>{t('audience.controls.zone')}</label>
+                <select id={zoneId} className="input" value={here.focus ?? ''} onChange={(event) => focus(event.target.value || null)}>
+                  <option value="">{t('audience.controls.allZones')}</option>
+                  {zones.map((zone) => (
+                    <option key={zone.id} value={zone.id}>
+                      {zone.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            <div className="tool-row">
+              {props.selectedZone ? <ControlButton label={t('audience.controls.focusSelected')} shortcut="audienceBoard.focus" onClick={focusSelected} /> : null}
+              <ControlButton label={t('audience.controls.showAll')} shortcut="audienceBoard.showAll" onClick={() => focus(null)} />
+              {props.target.board === 'persona' ? (
+                <ControlButton label={here.hidden ? t('audience.controls.reveal') : t('audience.controls.hide')} shortcut="audienceBoard.hide" onClick={toggleHidden} />
+              ) : null}
+            </div>
+          </>
+        ) : null}
+        <div className="tool-row">
+          <ControlButton label={t('audience.controls.close')} onClick={() => void audience.close()} />
+          <ControlButton label={t('audience.controls.previewToggle')} pressed={previewShown} onClick={() => setPreviewShown((shown) => !shown)} />
+        </div>
+        {expanded && previewShown ? (
+          <div className="audience-preview" role="img" aria-label={t('audience.controls.previewLabel', { what: status })}>
+            {/* The audience view itself at the projector's 1280×720, scaled down: exactly what the room sees. */}
+            <div className="audience-preview-frame projector-palette" aria-hidden="true" inert>
+              <AudienceView state={state} />
+            </div>
+          </div>
         ) : null}
       </div>
-      {here ? (
-        <>
-          {zones.length > 0 ? (
-            <div className="tool-row">
-              <label htmlFor={zoneId}>{t('audience.controls.zone')}</label>
-              <select id={zoneId} className="input" value={here.focus ?? ''} onChange={(event) => focus(event.target.value || null)}>
-                <option value="">{t('audience.controls.allZones')}</option>
-                {zones.map((zone) => (
-                  <option key={zone.id} value={zone.id}>
-                    {zone.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          <div className="tool-row">
-            {props.selectedZone ? <ControlButton label={t('audience.controls.focusSelected')} shortcut="audienceBoard.focus" onClick={focusSelected} /> : null}
-            <ControlButton label={t('audience.controls.showAll')} shortcut="audienceBoard.showAll" onClick={() => focus(null)} />
-            {props.target.board === 'persona' ? (
-              <ControlButton label={here.hidden ? t('audience.controls.reveal') : t('audience.controls.hide')} shortcut="audienceBoard.hide" onClick={toggleHidden} />
-            ) : null}
-          </div>
-        </>
-      ) : null}
-      <div className="tool-row">
-        <ControlButton label={state.blank ? t('audience.controls.unblank') : t('audience.controls.blank')} shortcut="audience.blank" onClick={() => setBlank(!state.blank)} />
-        <ControlButton label={t('audience.controls.close')} onClick={() => void audience.close()} />
-        <ControlButton label={t('audience.controls.previewToggle')} pressed={previewShown} onClick={() => setPreviewShown((shown) => !shown)} />
-      </div>
-      {previewShown ? (
-        <div className="audience-preview" role="img" aria-label={t('audience.controls.previewLabel', { what: status })}>
-          {/* The audience view itself at the projector's 1280×720, scaled down: exactly what the room sees. */}
-          <div className="audience-preview-frame projector-palette" aria-hidden="true" inert>
-            <AudienceView state={state} />
-          </div>
-        </div>
-      ) : null}
     </section>
   );
 }

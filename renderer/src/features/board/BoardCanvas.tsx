@@ -146,7 +146,7 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
     (changes: NodeChange<AppNode>[]) => {
       // Removal and creation go through the doc; React Flow only reports local UI state here.
       const local = changes.filter((change) => LOCAL_CHANGES.has(change.type));
-      if (local.length > 0) session.applyLocal((current) => applyNodeChanges(local, current));
+      if (local.length > 0) session.applyLocal((current) => applyNodeChanges(local, current), { selected: local.some((change) => change.type === 'select') });
     },
     [session],
   );
@@ -270,7 +270,12 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {ui.announcement}
       </div>
-      <StartVoteDialog open={ui.startVoteOpen} onOpenChange={(open) => session.setStartVoteOpen(open)} onStart={(dots, anonymous) => session.startVote(dots, anonymous)} />
+      <StartVoteDialog
+        open={ui.startVoteOpen}
+        onOpenChange={(open) => session.setStartVoteOpen(open)}
+        onStart={(dots, anonymous) => session.startVote(dots, anonymous)}
+        focusVoting={() => session.focusFirstToVoteOn()}
+      />
       {Overlay ? <Overlay session={session} /> : null}
     </>
   );

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_DOTS_PER_PERSON, type VoteState } from '@shared/board/doc';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
@@ -39,9 +39,13 @@ export function VoteBar(props: {
   );
 }
 
-/** The facilitator's "start a vote": N dots each, optionally anonymous. */
-export function StartVoteDialog(props: { open: boolean; onOpenChange(open: boolean): void; onStart(dots: number, anonymous: boolean): void }) {
+/**
+ * The facilitator's "start a vote": N dots each, optionally anonymous. Once started, the focus
+ * goes where voting happens (`focusVoting`): the button that opened the dialog is gone by then.
+ */
+export function StartVoteDialog(props: { open: boolean; onOpenChange(open: boolean): void; onStart(dots: number, anonymous: boolean): void; focusVoting(): boolean }) {
   const { t } = useTranslation();
+  const started = useRef(false);
   const dotsId = useId();
   const hintId = useId();
   const anonymousId = useId();
@@ -53,12 +57,18 @@ export function StartVoteDialog(props: { open: boolean; onOpenChange(open: boole
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!valid) return;
+    started.current = true;
     props.onOpenChange(false);
     props.onStart(value, anonymous);
   };
+  const focusOnClose = () => {
+    const moved = started.current && props.focusVoting();
+    started.current = false;
+    return moved;
+  };
 
   return (
-    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={t('board.vote.startTitle')} description={t('board.vote.startBody')}>
+    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={t('board.vote.startTitle')} description={t('board.vote.startBody')} focusOnClose={focusOnClose}>
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={dotsId}>{t('board.vote.dots')}</label>

@@ -47,9 +47,11 @@ export function runBoardCommand(session: BoardSession, command: BoardCommand): b
       const order = readingOrder(session.nodes.get());
       const node = command.last ? order.at(-1) : order[0];
       if (!node) return false;
-      session.focusNode(node.id, { select: true });
+      session.focusNode(node.id, { select: !session.keepsSelection() });
       return true;
     }
+    case 'toggleSelected':
+      return session.toggleFocusedInSelection();
     case 'move':
       return session.moveTargets(command.dx, command.dy, command.repeat);
     case 'zoomIn':
@@ -92,6 +94,7 @@ export function boardShortcuts(board: { run(command: BoardCommand): boolean; sna
     'board.done': () => run({ type: 'clearSelection' }),
     'board.next': ({ input }) => run({ type: 'focusNext', backwards: input.shiftKey }),
     'board.ends': ({ key }) => run({ type: 'focusEnd', last: key.endsWith('End') }),
+    'board.toggleSelected': () => run({ type: 'toggleSelected' }),
     'board.move': ({ key, input }) => {
       const [x, y] = ARROWS[key.replace('Shift?+', '')]!;
       const step = (board.snapOn() ? GRID : MOVE_STEP) * (input.shiftKey ? 5 : 1);

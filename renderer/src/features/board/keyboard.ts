@@ -19,6 +19,8 @@ export type BoardCommand =
   | { type: 'focusNext'; backwards: boolean }
   /** Home / End on a node: the first / last node in reading order. */
   | { type: 'focusEnd'; last: boolean }
+  /** Mod+Enter on a node: into the selection or out of it (the focus then moves without selecting). */
+  | { type: 'toggleSelected' }
   | { type: 'move'; dx: number; dy: number; repeat: boolean }
   | { type: 'zoomIn' }
   | { type: 'zoomOut' }

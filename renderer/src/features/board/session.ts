@@ -97,6 +97,11 @@ export class BoardSession {
   private readonly decorate: ReturnType<typeof nodeDecorator>;
   private readonly editors = new Map<string, () => string | null>();
   private readonly sessions = new Map<string, EditSession>();
+  /**
+   * Whether the selection is being built one node at a time (Mod+Enter): Tab, Home and End then
+   * move the focus and leave the selection as it is, where otherwise the selection follows the focus.
+   */
+  private buildingSelection = false;
   /** Whether the doc may have changed since `nodes` was read from it. */
   private nodesStale = false;
   private readonly markNodesStale = (): void => {
@@ -265,6 +270,7 @@ export class BoardSession {
   // ------------------------------------------------------------------------------------------
 
   select(ids: Iterable<string>): void {
+    this.buildingSelection = false;
     const wanted = new Set(ids);
     this.nodes.update((current) =>
       current.map((node) => ((node.selected ?? false) === wanted.has(node.id) ? node : { ...node, selected: wanted.has(node.id) })),
@@ -272,8 +278,36 @@ export class BoardSession {
   }
 
   /** Local UI changes reported by React Flow (drag in progress, selection, measured size). */
-  applyLocal(change: (nodes: AppNode[]) => AppNode[]): void {
+  applyLocal(change: (nodes: AppNode[]) => AppNode[], options: { selected?: boolean } = {}): void {
+    // A click chose what is selected: the selection follows the focus again.
+    if (options.selected) this.buildingSelection = false;
     this.nodes.update(change);
+  }
+
+  /** Whether a move of the focus (Tab, Home, End) leaves the selection as it is. */
+  keepsSelection(): boolean {
+    if (this.buildingSelection && !this.nodes.get().some((node) => node.selected)) this.buildingSelection = false;
+    return this.buildingSelection;
+  }
+
+  /**
+   * Mod+Enter on a node: adds it to the selection, or takes it out, and from then on the focus
+   * moves without changing the selection, so a keyboard user can pick some notes and not others
+   * (as Shift+click does). The first press keeps the node that Tab selected with the focus.
+   */
+  toggleFocusedInSelection(): boolean {
+    const id = this.focusedNodeId();
+    const nodes = this.nodes.get();
+    const node = id ? nodes.find((candidate) => candidate.id === id) : undefined;
+    if (!node) return false;
+    const selectedCount = nodes.filter((candidate) => candidate.selected).length;
+    const onlyByFocus = !this.keepsSelection() && node.selected === true && selectedCount === 1;
+    const adding = !node.selected || onlyByFocus;
+    this.nodes.update((current) => current.map((candidate) => (candidate.id === node.id && (candidate.selected ?? false) !== adding ? { ...candidate, selected: adding } : candidate)));
+    this.buildingSelection = true;
+    const count = this.nodes.get().filter((candidate) => candidate.selected).length;
+    this.announce(this.t(adding ? 'board.announce.addedToSelection' : 'board.announce.removedFromSelection', { count }));
+    return true;
   }
 
   noteFocus(id: string | null): void {
@@ -328,7 +362,7 @@ export class BoardSession {
     const index = order.findIndex((node) => node.id === id);
     const next = index < 0 ? order[0] : order[index + (backwards ? -1 : 1)];
     if (!next) return false;
-    this.focusNode(next.id, { select: true });
+    this.focusNode(next.id, { select: !this.keepsSelection() });
     return true;
   }
 
@@ -673,6 +707,20 @@ export class BoardSession {
     this.flushEditing();
     this.controller.startVote(dots, anonymous);
     this.notify.success(this.t('board.vote.started', { count: dots }));
+  }
+
+  /**
+   * Once a vote starts, the focus goes to the first note to vote on — the note last focused, else
+   * the first in reading order — where V places a dot and 1–9 pick the voter; the canvas when
+   * there is no note. (The "Start dot vote" button that had it is gone with the running vote.)
+   */
+  focusFirstToVoteOn(): boolean {
+    const nodes = this.nodes.get();
+    const last = this.ui.get().focusedId;
+    const note = nodes.find((node) => node.id === last && node.type === 'sticky') ?? readingOrder(nodes).find((node) => node.type === 'sticky');
+    if (note) this.focusNode(note.id, { select: true });
+    else this.focusCanvas();
+    return true;
   }
 
   revealVote(): void {

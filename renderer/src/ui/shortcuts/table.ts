@@ -44,7 +44,8 @@ export const SHORTCUTS = {
   'app.newWorkspace': { scope: 'global', keys: ['Shift?+N'], label: 'shortcuts.newWorkspace', shown: ['N'] },
   'app.import': { scope: 'global', keys: ['Mod+O'], label: 'shortcuts.importWorkspace', targets: ANYWHERE, inDialogs: true },
   'app.export': { scope: 'global', keys: ['Mod+E'], label: 'shortcuts.exportWorkspace', targets: ANYWHERE, inDialogs: true },
-  'app.notifications': { scope: 'global', keys: ['Alt+N'], label: 'keys.labels.notifications', external: true },
+  // sonner's own hotkey opens the notifications (and pauses them); the app's then takes the focus on to the newest Undo.
+  'app.notifications': { scope: 'global', keys: ['Alt+N'], label: 'keys.labels.notifications', targets: ANYWHERE },
   'app.help': { scope: 'global', keys: ['?'], label: 'shortcuts.help' },
   // The audience window (features/audience), also the menu's "Show on projector". Alt: by physical key.
   'app.audience': { scope: 'global', keys: ['Alt+Shift+A'], label: 'audience.shortcuts.toggle' },
@@ -56,6 +57,8 @@ export const SHORTCUTS = {
   'board.done': { scope: 'board', keys: ['Shift?+Escape'], label: 'board.shortcuts.done', targets: ['node', 'page'], shown: ['Esc'] },
   'board.next': { scope: 'board', keys: ['Tab', 'Shift+Tab'], label: 'board.shortcuts.next', targets: ['node'] },
   'board.ends': { scope: 'board', keys: ['Shift?+Home', 'Shift?+End'], label: 'board.shortcuts.ends', targets: ['node'], shown: ['Home', 'End'] },
+  // Shift+click's counterpart (Space is the vote's, Enter edits): picks some nodes and not others.
+  'board.toggleSelected': { scope: 'board', keys: ['Mod+Enter'], label: 'board.shortcuts.toggleSelected', targets: ['node'] },
   'board.move': {
     scope: 'board',
     keys: ['Shift?+ArrowLeft', 'Shift?+ArrowRight', 'Shift?+ArrowUp', 'Shift?+ArrowDown'],

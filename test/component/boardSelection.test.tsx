@@ -1,0 +1,106 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
+import { createWorkspace } from '../../renderer/src/db/workspaces';
+import { renderApp, resetDb } from './renderApp';
+
+beforeEach(resetDb);
+afterEach(() => {
+  window.location.hash = '#/';
+});
+
+const notes = () => [...document.querySelectorAll<HTMLElement>('.react-flow__node-sticky')];
+const note = (text: string) => notes().find((element) => element.getAttribute('aria-label')?.endsWith(`: ${text}`)) ?? null;
+const selectedNotes = () =>
+  notes()
+    .filter((element) => element.classList.contains('selected'))
+    .map((element) => element.getAttribute('aria-label')!.split(': ')[1])
+    .sort();
+const focusedLabel = () => document.activeElement?.getAttribute('aria-label') ?? '';
+const liveRegion = () => document.querySelector('[aria-live="polite"][aria-atomic="true"]')!;
+
+describe('Building a selection by keyboard on the persona board', () => {
+  it('Ctrl+Enter adds the focused note, Tab then moves on without changing the selection; arrows and Delete act on the chosen notes only', async () => {
+    const workspaceId = await createWorkspace('Keys Co');
+    const boardId = await createPersonaBoard(workspaceId, 'Buyer');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/b/${boardId}` });
+    await screen.findByRole('region', { name: 'Board canvas' }, { timeout: 10_000 });
+    await waitFor(() => expect(document.querySelectorAll('.react-flow__node').length).toBeGreaterThan(0));
+    for (const text of ['Alpha', 'Bravo', 'Charlie']) {
+      await user.keyboard('s');
+      await user.type(await screen.findByRole('textbox', { name: 'Note text' }), text);
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note text' })).toBeNull());
+    }
+    const tabTo = async (text: string) => {
+      for (let presses = 0; presses < 12 && !focusedLabel().endsWith(`: ${text}`); presses++) await user.keyboard('{Shift>}{Tab}{/Shift}');
+      expect(focusedLabel()).toMatch(new RegExp(`: ${text}$`));
+    };
+
+    // jsdom measures nothing, so the persona card (no size of its own) stays hidden and cannot take
+    // the focus: the walks start from End (below it) and go backwards with Shift+Tab.
+    // Without the key, the selection follows the focus: Tab selects the note it lands on only.
+    await user.keyboard('{End}');
+    await tabTo('Alpha');
+    expect(selectedNotes()).toEqual(['Alpha']);
+
+    // Ctrl+Enter keeps Alpha; from then on Tab leaves the selection alone.
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(liveRegion()).toHaveTextContent('Added to the selection: 1 item selected. Tab moves on and keeps it; Escape clears it.');
+    await user.keyboard('{End}');
+    expect(selectedNotes()).toEqual(['Alpha']);
+    await tabTo('Charlie');
+    expect(selectedNotes()).toEqual(['Alpha']);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(selectedNotes()).toEqual(['Alpha', 'Charlie']);
+    expect(liveRegion()).toHaveTextContent('Added to the selection: 2 items selected.');
+    // Again on the same note takes it out, and once more puts it back.
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(selectedNotes()).toEqual(['Alpha']);
+    expect(liveRegion()).toHaveTextContent('Taken out of the selection: 1 item selected');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(selectedNotes()).toEqual(['Alpha', 'Charlie']);
+
+    // The arrow keys move the two chosen notes, not Bravo.
+    const at = () => Object.fromEntries(['Alpha', 'Bravo', 'Charlie'].map((text) => [text, note(text)!.style.transform]));
+    const before = at();
+    await user.keyboard('{ArrowRight}');
+    await waitFor(() => expect(at().Alpha).not.toBe(before.Alpha));
+    const moved = at();
+    expect(moved.Charlie).not.toBe(before.Charlie);
+    expect(moved.Bravo).toBe(before.Bravo);
+
+    // Delete removes those two only.
+    await user.keyboard('{Delete}');
+    await waitFor(() => expect(notes().map((element) => element.getAttribute('aria-label'))).toEqual(['Joint sticky note: Bravo']));
+    expect(liveRegion()).toHaveTextContent('2 items deleted');
+  });
+
+  it('Escape ends the selection; Tab then selects the note it lands on again', async () => {
+    const workspaceId = await createWorkspace('Keys Co');
+    const boardId = await createPersonaBoard(workspaceId, 'Buyer');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/b/${boardId}` });
+    await waitFor(() => expect(document.querySelectorAll('.react-flow__node').length).toBeGreaterThan(0), { timeout: 10_000 });
+    for (const text of ['甲', '乙']) {
+      await user.keyboard('s');
+      await user.type(await screen.findByRole('textbox', { name: '付箋の文章' }), text);
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('textbox', { name: '付箋の文章' })).toBeNull());
+    }
+    // Focus is on 乙 (selected with it): Ctrl+Enter keeps it, End moves without selecting.
+    expect(focusedLabel()).toMatch(/: 乙$/);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(liveRegion()).toHaveTextContent('選択に追加しました: 1 件を選択中。');
+    await user.keyboard('{End}');
+    expect(focusedLabel()).not.toMatch(/: 乙$/);
+    expect(selectedNotes()).toEqual(['乙']);
+    await user.keyboard('{Escape}');
+    expect(selectedNotes()).toEqual([]);
+    for (let presses = 0; presses < 12 && !focusedLabel().endsWith(': 甲'); presses++) await user.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(focusedLabel()).toMatch(/: 甲$/);
+    expect(selectedNotes()).toEqual(['甲']);
+  });
+});
