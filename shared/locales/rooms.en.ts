@@ -60,6 +60,7 @@ export const roomsEn = {
     notSavedNoZone: 'Not saved: this zone is no longer on the board. Your text stays here so that you can copy it.',
     editedNoteGone: 'The note you were editing has been deleted from the board. Your text stays here: Save adds it as a new note.',
     editedNoteGoneElsewhere: 'The note you were editing has been deleted from the board. Your text stays here so that you can copy it.',
+    draftZoneGone: 'The zone {{zone}} is no longer on the board: this note was being written for it. Your text stays here so that you can copy it; Cancel throws it away.',
     tooManyNotes: 'You have {{count}} notes on the board, the most one person can have. Delete one to add another.',
     byYou: 'You',
     author: '{{name}} · {{department}}',
