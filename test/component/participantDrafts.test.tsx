@@ -184,6 +184,36 @@ describe('a participant’s note forms across a reload of the page', () => {
     expect(screen.queryByRole('region', { name: new RegExp(`^${pj.elsewhere} \\(`) })).toBeNull();
   });
 
+  it('keeps what was typed, to copy, when the reloaded page finds the room closed (410), until it is discarded', async () => {
+    const user = userEvent.setup();
+    const page = await open();
+    await user.click(screen.getByRole('button', { name: p.addNote.replace('{{zone}}', zones.goals) }));
+    await user.type(noteBox(zone(zones.goals)), 'Cut onboarding time');
+    await user.click(screen.getByRole('button', { name: p.editNote.replace('{{text}}', 'Setup takes weeks') }));
+    await user.clear(noteBox(zone(zones.challenges)));
+    await user.type(noteBox(zone(zones.challenges)), 'Setup takes months');
+    page.unmount();
+
+    // The facilitator closed the room and opened the board's next one on the same address: the
+    // room server answers this participant's token with 410 (server/rooms/roomHost.ts).
+    vi.stubGlobal('fetch', () => Promise.resolve(Response.json({ error: 'room-closed', message: 'this room has closed' }, { status: 410 })));
+    render(
+      <I18nextProvider i18n={initParticipantI18n('en')}>
+        <ParticipantApp />
+      </I18nextProvider>,
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(p.status.closed);
+    const kept = screen.getByRole('region', { name: p.keptDrafts });
+    expect(within(kept).getByLabelText(p.keptNew.replace('{{zone}}', zones.goals))).toHaveValue('Cut onboarding time');
+    expect(within(kept).getByLabelText(p.keptEdit.replace('{{zone}}', zones.challenges))).toHaveValue('Setup takes months');
+    within(kept).getByRole('button', { name: p.discardDraft.replace('{{text}}', 'Cut onboarding time') }).focus();
+    await user.keyboard('{Enter}');
+    expect(within(kept).queryByLabelText(p.keptNew.replace('{{zone}}', zones.goals))).toBeNull();
+    await user.click(within(kept).getByRole('button', { name: p.discardDraft.replace('{{text}}', 'Setup takes months') }));
+    expect(screen.queryByRole('region', { name: p.keptDrafts })).toBeNull();
+    expect(localStorage.getItem(DRAFTS_KEY)).toBeNull();
+  });
+
   it('ignores stored drafts that are corrupt, of another shape, oversized or out of date, and keeps only the latest rooms’ drafts', async () => {
     const now = Date.now();
     const valid = (at: number, text = 'Kept') => JSON.stringify({ v: 1, at, open: { id: null, zone: 'goals' }, drafts: [{ key: 'new:goals', zone: 'goals', text }] });

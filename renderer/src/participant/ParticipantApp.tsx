@@ -162,6 +162,7 @@ export function ParticipantApp() {
           <p className="participant-alert" role="alert">
             {t(`rooms.participant.status.${phase.connection === 'connecting' || phase.connection === 'online' ? 'invalid' : phase.connection}`)}
           </p>
+          <KeptDrafts joinToken={joinToken} />
         </main>
       );
     case 'join':
@@ -190,6 +191,52 @@ export function ParticipantApp() {
         />
       );
   }
+}
+
+/**
+ * The page reloaded after the room stopped taking this participant (closed, removed, link
+ * replaced): the board is gone, but what they had typed and not saved is still theirs — shown to
+ * copy, as the board's forms showed it before the reload, until they discard it.
+ */
+function KeptDrafts(props: { joinToken: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [drafts] = useState(() => {
+    const stored = readStored(props.joinToken);
+    return stored ? NoteDrafts.load(stored.joined.roomId, stored.joined.identity.authorId) : null;
+  });
+  const [, redraw] = useReducer((count: number) => count + 1, 0);
+  const kept = drafts?.entries().filter(([, draft]) => draft.text.trim() !== '') ?? [];
+  if (!drafts || kept.length === 0) return null;
+  return (
+    <section className="participant-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('rooms.participant.keptDrafts')}</h2>
+      <p className="muted">{t('rooms.participant.keptDraftsIntro')}</p>
+      {kept.map(([key, draft], index) => {
+        const zone = newNoteZone(key) ?? draft.zone;
+        const zoneName = zone ? t(`persona.zones.${zone}`) : t('rooms.participant.elsewhere');
+        return (
+          <div key={key} className="field participant-note-form">
+            <label htmlFor={`${id}-${index}`}>{t(newNoteZone(key) ? 'rooms.participant.keptNew' : 'rooms.participant.keptEdit', { zone: zoneName })}</label>
+            <textarea id={`${id}-${index}`} className="input" rows={3} readOnly value={draft.text} />
+            <div className="toolbar">
+              <button
+                type="button"
+                className="button small"
+                aria-label={t('rooms.participant.discardDraft', { text: oneLine(draft.text) })}
+                onClick={() => {
+                  drafts.forget(key);
+                  redraw();
+                }}
+              >
+                {t('rooms.participant.discard')}
+              </button>
+            </div>
+          </div>
+        );
+      })}
+    </section>
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
