@@ -59,6 +59,7 @@ beforeEach(async () => {
     request.addEventListener('success', () => resolve());
     request.addEventListener('error', () => reject(request.error));
   });
+  window.history.replaceState(null, '', `/join?t=${TOKEN}`);
   localStorage.setItem(`alignboard-room:${TOKEN}`, JSON.stringify({ joined: JOINED, summary: SUMMARY, removed: false }));
   localStorage.setItem(`alignboard-room-clients:${DATABASE}`, JSON.stringify([PHONE_CLIENT]));
   await phoneCopy((doc) => {
@@ -211,6 +212,34 @@ describe('a participant’s note forms across a reload of the page', () => {
     expect(within(kept).queryByLabelText(p.keptNew.replace('{{zone}}', zones.goals))).toBeNull();
     await user.click(within(kept).getByRole('button', { name: p.discardDraft.replace('{{text}}', 'Setup takes months') }));
     expect(screen.queryByRole('region', { name: p.keptDrafts })).toBeNull();
+    expect(localStorage.getItem(DRAFTS_KEY)).toBeNull();
+  });
+
+  it('brings the notes being written into the board’s next room when the phone joins it again as the same participant', async () => {
+    const user = userEvent.setup();
+    const page = await open();
+    await user.click(screen.getByRole('button', { name: p.addNote.replace('{{zone}}', zones.goals) }));
+    await user.type(noteBox(zone(zones.goals)), 'Written as the room closed');
+    page.unmount();
+
+    // The room closed; the facilitator opened the board's next room and the participant scans its code.
+    const nextJoin = 'JJJJJJJJJJJJJJJJJJJJJJ';
+    localStorage.setItem('alignboard-room-board:board-key-1', TOKEN);
+    window.history.replaceState(null, '', `/join?t=${nextJoin}`);
+    const joins: unknown[] = [];
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input), window.location.href);
+      if (url.pathname === '/api/room') return Promise.resolve(Response.json({ ...SUMMARY, roomId: 'room-2', code: '111111' }));
+      if (url.pathname === '/api/join') {
+        joins.push(JSON.parse(String(init?.body)));
+        return Promise.resolve(Response.json({ ...JOINED, token: 'QQQQQQQQQQQQQQQQQQQQQQ', roomId: 'room-2', documentName: 'room-2' } satisfies JoinResponse));
+      }
+      return Promise.resolve(new Response(null, { status: 404 }));
+    });
+    await open();
+    expect(joins).toEqual([{ as: 'again', token: TOKEN }]);
+    expect(await waitFor(() => noteBox(zone(zones.goals)))).toHaveValue('Written as the room closed');
+    expect(localStorage.getItem(draftsStorageKey('room-2', 'm-emma'))).toContain('Written as the room closed');
     expect(localStorage.getItem(DRAFTS_KEY)).toBeNull();
   });
 

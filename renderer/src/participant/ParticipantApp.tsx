@@ -47,9 +47,10 @@ function rememberJoin(value: Stored): void {
 /**
  * The phone was in an earlier room of this board (the facilitator closed it and opened a new one):
  * join again as the same participant, so what the phone still holds unsent goes into the new room
- * as theirs. Null when there is no such earlier room or the room does not take it.
+ * as theirs (and the notes they were writing there: `earlierRoomId`). Null when there is no such
+ * earlier room or the room does not take it.
  */
-async function joinAgain(joinToken: string, summary: RoomSummary): Promise<Stored | null> {
+async function joinAgain(joinToken: string, summary: RoomSummary): Promise<{ stored: Stored; earlierRoomId: string } | null> {
   let earlier: Stored | null = null;
   try {
     const token = localStorage.getItem(boardKey(summary.boardKey));
@@ -66,7 +67,7 @@ async function joinAgain(joinToken: string, summary: RoomSummary): Promise<Store
   });
   if (!response.ok) return null;
   const joined = JoinResponse.parse(await response.json());
-  return { joined, summary, removed: false, database: earlier.database ?? databaseName(earlier.joined) };
+  return { stored: { joined, summary, removed: false, database: earlier.database ?? databaseName(earlier.joined) }, earlierRoomId: earlier.joined.roomId };
 }
 
 const databaseName = (joined: JoinResponse) => `alignboard-room-${joined.token}`;
@@ -103,7 +104,7 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'problem'; connection: Connection }
   | { kind: 'join'; summary: RoomSummary }
-  | { kind: 'board'; summary: RoomSummary; joined: JoinResponse; database?: string | undefined };
+  | { kind: 'board'; summary: RoomSummary; joined: JoinResponse; database?: string | undefined; earlierRoomId?: string };
 
 export function ParticipantApp() {
   const { t } = useTranslation();
@@ -129,9 +130,9 @@ export function ParticipantApp() {
         const again = await joinAgain(joinToken, summary).catch(() => null);
         if (cancelled) return;
         if (again) {
-          rememberJoin(again);
-          window.history.replaceState(null, '', `${ROOM_PATHS.join}?t=${encodeURIComponent(again.joined.token)}`);
-          return setPhase({ kind: 'board', summary, joined: again.joined, database: again.database });
+          rememberJoin(again.stored);
+          window.history.replaceState(null, '', `${ROOM_PATHS.join}?t=${encodeURIComponent(again.stored.joined.token)}`);
+          return setPhase({ kind: 'board', summary, joined: again.stored.joined, database: again.stored.database, earlierRoomId: again.earlierRoomId });
         }
         setPhase({ kind: 'join', summary });
       } catch {
@@ -185,6 +186,7 @@ export function ParticipantApp() {
           summary={phase.summary}
           joined={phase.joined}
           database={phase.database ?? databaseName(phase.joined)}
+          earlierRoomId={phase.earlierRoomId}
           onFinal={(connection) => {
             if (connection === 'removed') store(phase.joined.token, { joined: phase.joined, summary: phase.summary, removed: true, database: phase.database });
           }}
@@ -407,7 +409,7 @@ function useAnnouncer(): [string, (message: string) => void] {
   return [message, (next) => setMessage((previous) => (previous === next ? `${next}\u00a0` : next))];
 }
 
-function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database: string; onFinal(connection: Connection): void }) {
+function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database: string; earlierRoomId?: string | undefined; onFinal(connection: Connection): void }) {
   const { t } = useTranslation();
   const session = useMemo(() => new ParticipantSession(props.joined, window.location.origin, props.database), [props.joined, props.database]);
   useEffect(() => session.start(), [session]);
@@ -416,9 +418,10 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
   /**
    * What is typed in each note form (by note id, or `new:<zone>` for a new note), and which form is
    * open: opening another form, the edited note being deleted from the board meanwhile, or a reload
-   * of the page (kept in localStorage for this room and participant: drafts.ts) does not lose it.
+   * of the page (kept in localStorage for this room and participant: drafts.ts) does not lose it;
+   * joined again into the board's next room, the earlier room's drafts come along.
    */
-  const [drafts] = useState(() => NoteDrafts.load(props.joined.roomId, props.joined.identity.authorId));
+  const [drafts] = useState(() => NoteDrafts.load(props.joined.roomId, props.joined.identity.authorId, props.earlierRoomId));
   const [editing, setEditing] = useState<OpenForm | null>(() => drafts.open);
   const [, redraw] = useReducer((count: number) => count + 1, 0);
   const openForm = (form: OpenForm) => {

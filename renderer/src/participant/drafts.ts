@@ -4,7 +4,9 @@ import { PERSONA_ZONES, type PersonaZone } from '@shared/board/nodes';
 /**
  * What a participant has typed in the page's note forms, and which form is open, kept in the
  * browser's storage so that a reload of the page brings them back: phones reload background tabs,
- * people pull to refresh, browsers discard tabs. One record per room and participant identity.
+ * people pull to refresh, browsers discard tabs. One record per room and participant identity; a
+ * phone that joins the board's next room as the same participant takes its record along, as it
+ * takes its unsent notes.
  *
  * localStorage, not sessionStorage: a phone drops whole browser processes, not only tabs, and the
  * participant comes back through the tab restored, their history or the QR code in a new tab —
@@ -115,23 +117,31 @@ export class NoteDrafts {
 
   private constructor(private readonly key: string) {}
 
-  /** The drafts stored for this room and participant (none if there are none, or they cannot be read). */
-  static load(roomId: string, authorId: string, now = Date.now()): NoteDrafts {
+  /**
+   * The drafts stored for this room and participant (none if there are none, or they cannot be
+   * read). With `earlierRoomId` (the phone joined the board's next room as the same participant),
+   * the earlier room's drafts are taken over when this room has none: same board, same notes.
+   */
+  static load(roomId: string, authorId: string, earlierRoomId?: string, now = Date.now()): NoteDrafts {
     const key = draftsStorageKey(roomId, authorId);
     const drafts = new NoteDrafts(key);
     pruneDrafts(now, key);
     const store = storage();
     if (!store) return drafts;
     try {
-      const record = readRecord(store, key, now);
-      if (!record) {
-        store.removeItem(key);
-        return drafts;
+      let record = readRecord(store, key, now);
+      if (!record) store.removeItem(key);
+      if (!record && earlierRoomId && earlierRoomId !== roomId) {
+        const earlier = draftsStorageKey(earlierRoomId, authorId);
+        record = readRecord(store, earlier, now);
+        store.removeItem(earlier);
       }
+      if (!record) return drafts;
       drafts.openForm = record.open;
       const open = record.open ? formKey(record.open) : null;
       // A blank draft keeps nothing worth showing again, unless its form is the open one.
       for (const draft of record.drafts) if (draft.text.trim() || draft.key === open) drafts.drafts.set(draft.key, { zone: draft.zone, text: draft.text });
+      drafts.save();
     } catch {
       // Unreadable: start empty.
     }
