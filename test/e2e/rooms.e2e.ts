@@ -215,6 +215,14 @@ describe('a room with two participants’ phones', () => {
       await emma.getByRole('button', { name: p.save }).click();
       await emma.getByRole('alert').filter({ hasText: p.notSavedLocked }).waitFor();
       expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Written as the lock came');
+      // The phone reloads the page meanwhile (a background tab, pull to refresh): the form is open
+      // again with the text, the board is still locked, and Save still keeps the text.
+      await emma.reload();
+      await emma.getByText(p.status.locked).waitFor();
+      expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Written as the lock came');
+      await emma.getByRole('button', { name: p.save }).click();
+      await emma.getByRole('alert').filter({ hasText: p.notSavedLocked }).waitFor();
+      expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Written as the lock came');
       await hanako.getByRole('button', { name: pj.save }).click();
       await hanako.getByRole('alert').filter({ hasText: pj.notSavedLocked }).waitFor();
       expect(await hanako.getByRole('textbox', { name: pj.noteText, exact: true }).inputValue()).toBe('導入の手間を半分に');
@@ -223,6 +231,10 @@ describe('a room with two participants’ phones', () => {
       await emma.getByRole('button', { name: p.save }).click();
       await hanako.getByRole('button', { name: pj.save }).click();
       await poll(() => stickies(laptop.doc).filter((note) => note.text === 'Written as the lock came' || note.text === '導入の手間を半分に').length).toBe(2);
+      // Saved: the draft is forgotten, a reload shows no form.
+      await emma.reload();
+      await emma.getByText('Written as the lock came').waitFor();
+      expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).count()).toBe(0);
       // The facilitator deletes a note while its author edits it: the typed text stays, and Save
       // puts it back as a new note of the zone.
       await emma.getByRole('button', { name: p.editNote.replace('{{text}}', 'Written as the lock came') }).click();
@@ -234,6 +246,21 @@ describe('a room with two participants’ phones', () => {
       await emma.getByRole('button', { name: p.save }).click();
       await poll(() => stickies(laptop.doc).filter((note) => note.text === 'Rewritten as it was deleted').length).toBe(1);
       expect(stickies(laptop.doc).find((note) => note.text === 'Rewritten as it was deleted')).toMatchObject({ authorId: 'm-emma', department: 'marketing' });
+      // The facilitator removes a zone while a note for it is being written: the text stays, shown
+      // with the notes outside every zone, says why — and is still there after a reload.
+      await emma.getByRole('button', { name: p.addNote.replace('{{zone}}', en.persona.zones.channels) }).click();
+      await emma.getByRole('textbox', { name: p.noteText, exact: true }).fill('Word of mouth');
+      const channels = [...readAllNodes(laptop.doc)].find(([, node]) => node.type === 'zone' && node.zone === 'channels')![0];
+      deleteNodes(laptop.doc, [channels], 'laptop');
+      const elsewhere = emma.getByRole('region', { name: new RegExp(`^${p.elsewhere}`) });
+      const zoneGone = p.draftZoneGone.replace('{{zone}}', en.persona.zones.channels);
+      await elsewhere.getByRole('alert').filter({ hasText: zoneGone }).waitFor();
+      expect(await elsewhere.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Word of mouth');
+      await emma.reload();
+      await elsewhere.getByRole('alert').filter({ hasText: zoneGone }).waitFor();
+      expect(await elsewhere.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Word of mouth');
+      await elsewhere.getByRole('button', { name: p.cancel }).click();
+      await expect.poll(() => emma.getByRole('textbox', { name: p.noteText, exact: true }).count()).toBe(0);
       await control('lock', { locked: true });
       await emma.getByText(p.status.locked).waitFor();
       await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', goals) }).isDisabled()).toBe(true);

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useId, useMemo, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useReducer, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PERSONA_TEXT_FIELDS, type PersonaNodeData, type PersonaZone, type StickyNodeData } from '@shared/board/nodes';
@@ -8,6 +8,7 @@ import { DEPARTMENTS, type Department } from '@shared/records/member';
 import { composing } from '../ui/shortcuts/keys';
 import { ariaKeys } from '../ui/shortcuts/labels';
 import { useShortcuts } from '../ui/shortcuts/useShortcuts';
+import { DRAFT_TEXT_MAX, formKey, newNoteZone, NoteDrafts, type OpenForm } from './drafts';
 import { ParticipantSession, type Connection } from './session';
 
 /**
@@ -46,9 +47,10 @@ function rememberJoin(value: Stored): void {
 /**
  * The phone was in an earlier room of this board (the facilitator closed it and opened a new one):
  * join again as the same participant, so what the phone still holds unsent goes into the new room
- * as theirs. Null when there is no such earlier room or the room does not take it.
+ * as theirs (and the notes they were writing there: `earlierRoomId`). Null when there is no such
+ * earlier room or the room does not take it.
  */
-async function joinAgain(joinToken: string, summary: RoomSummary): Promise<Stored | null> {
+async function joinAgain(joinToken: string, summary: RoomSummary): Promise<{ stored: Stored; earlierRoomId: string } | null> {
   let earlier: Stored | null = null;
   try {
     const token = localStorage.getItem(boardKey(summary.boardKey));
@@ -65,7 +67,7 @@ async function joinAgain(joinToken: string, summary: RoomSummary): Promise<Store
   });
   if (!response.ok) return null;
   const joined = JoinResponse.parse(await response.json());
-  return { joined, summary, removed: false, database: earlier.database ?? databaseName(earlier.joined) };
+  return { stored: { joined, summary, removed: false, database: earlier.database ?? databaseName(earlier.joined) }, earlierRoomId: earlier.joined.roomId };
 }
 
 const databaseName = (joined: JoinResponse) => `alignboard-room-${joined.token}`;
@@ -102,7 +104,7 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'problem'; connection: Connection }
   | { kind: 'join'; summary: RoomSummary }
-  | { kind: 'board'; summary: RoomSummary; joined: JoinResponse; database?: string | undefined };
+  | { kind: 'board'; summary: RoomSummary; joined: JoinResponse; database?: string | undefined; earlierRoomId?: string };
 
 export function ParticipantApp() {
   const { t } = useTranslation();
@@ -128,9 +130,9 @@ export function ParticipantApp() {
         const again = await joinAgain(joinToken, summary).catch(() => null);
         if (cancelled) return;
         if (again) {
-          rememberJoin(again);
-          window.history.replaceState(null, '', `${ROOM_PATHS.join}?t=${encodeURIComponent(again.joined.token)}`);
-          return setPhase({ kind: 'board', summary, joined: again.joined, database: again.database });
+          rememberJoin(again.stored);
+          window.history.replaceState(null, '', `${ROOM_PATHS.join}?t=${encodeURIComponent(again.stored.joined.token)}`);
+          return setPhase({ kind: 'board', summary, joined: again.stored.joined, database: again.stored.database, earlierRoomId: again.earlierRoomId });
         }
         setPhase({ kind: 'join', summary });
       } catch {
@@ -161,6 +163,7 @@ export function ParticipantApp() {
           <p className="participant-alert" role="alert">
             {t(`rooms.participant.status.${phase.connection === 'connecting' || phase.connection === 'online' ? 'invalid' : phase.connection}`)}
           </p>
+          <KeptDrafts joinToken={joinToken} />
         </main>
       );
     case 'join':
@@ -179,15 +182,63 @@ export function ParticipantApp() {
     case 'board':
       return (
         <BoardView
+          key={phase.joined.token}
           summary={phase.summary}
           joined={phase.joined}
           database={phase.database ?? databaseName(phase.joined)}
+          earlierRoomId={phase.earlierRoomId}
           onFinal={(connection) => {
             if (connection === 'removed') store(phase.joined.token, { joined: phase.joined, summary: phase.summary, removed: true, database: phase.database });
           }}
         />
       );
   }
+}
+
+/**
+ * The page reloaded after the room stopped taking this participant (closed, removed, link
+ * replaced): the board is gone, but what they had typed and not saved is still theirs — shown to
+ * copy, as the board's forms showed it before the reload, until they discard it.
+ */
+function KeptDrafts(props: { joinToken: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [drafts] = useState(() => {
+    const stored = readStored(props.joinToken);
+    return stored ? NoteDrafts.load(stored.joined.roomId, stored.joined.identity.authorId) : null;
+  });
+  const [, redraw] = useReducer((count: number) => count + 1, 0);
+  const kept = drafts?.entries().filter(([, draft]) => draft.text.trim() !== '') ?? [];
+  if (!drafts || kept.length === 0) return null;
+  return (
+    <section className="participant-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('rooms.participant.keptDrafts')}</h2>
+      <p className="muted">{t('rooms.participant.keptDraftsIntro')}</p>
+      {kept.map(([key, draft], index) => {
+        const zone = newNoteZone(key) ?? draft.zone;
+        const zoneName = zone ? t(`persona.zones.${zone}`) : t('rooms.participant.elsewhere');
+        return (
+          <div key={key} className="field participant-note-form">
+            <label htmlFor={`${id}-${index}`}>{t(newNoteZone(key) ? 'rooms.participant.keptNew' : 'rooms.participant.keptEdit', { zone: zoneName })}</label>
+            <textarea id={`${id}-${index}`} className="input" rows={3} readOnly value={draft.text} />
+            <div className="toolbar">
+              <button
+                type="button"
+                className="button small"
+                aria-label={t('rooms.participant.discardDraft', { text: oneLine(draft.text) })}
+                onClick={() => {
+                  drafts.forget(key);
+                  redraw();
+                }}
+              >
+                {t('rooms.participant.discard')}
+              </button>
+            </div>
+          </div>
+        );
+      })}
+    </section>
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -358,21 +409,30 @@ function useAnnouncer(): [string, (message: string) => void] {
   return [message, (next) => setMessage((previous) => (previous === next ? `${next}\u00a0` : next))];
 }
 
-function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database: string; onFinal(connection: Connection): void }) {
+function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database: string; earlierRoomId?: string | undefined; onFinal(connection: Connection): void }) {
   const { t } = useTranslation();
   const session = useMemo(() => new ParticipantSession(props.joined, window.location.origin, props.database), [props.joined, props.database]);
   useEffect(() => session.start(), [session]);
   const state = useSyncExternalStore(session.state.subscribe, session.state.get);
   const [announcement, announce] = useAnnouncer();
-  const [editing, setEditing] = useState<{ id: string | null; zone: PersonaZone | null } | null>(null);
   /**
-   * What is typed in each note form (by note id, or `new:<zone>` for a new note): opening another
-   * form, or the edited note being deleted from the board meanwhile, does not lose it.
+   * What is typed in each note form (by note id, or `new:<zone>` for a new note), and which form is
+   * open: opening another form, the edited note being deleted from the board meanwhile, or a reload
+   * of the page (kept in localStorage for this room and participant: drafts.ts) does not lose it;
+   * joined again into the board's next room, the earlier room's drafts come along.
    */
-  const [drafts] = useState(() => new Map<string, string>());
+  const [drafts] = useState(() => NoteDrafts.load(props.joined.roomId, props.joined.identity.authorId, props.earlierRoomId));
+  const [editing, setEditing] = useState<OpenForm | null>(() => drafts.open);
+  const [, redraw] = useReducer((count: number) => count + 1, 0);
+  const openForm = (form: OpenForm) => {
+    drafts.setOpen(form);
+    setEditing(form);
+  };
+  /** Saved or cancelled: the draft is forgotten (here and in storage). */
   const closeForm = (key: string) => {
-    drafts.delete(key);
-    setEditing(null);
+    drafts.forget(key);
+    setEditing(drafts.open);
+    redraw();
   };
   const onFinal = useEffectEvent((connection: Connection) => props.onFinal(connection));
 
@@ -411,7 +471,11 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
   useShortcuts('participant', { 'participant.undo': () => history('undo'), 'participant.redo': () => history('redo') });
 
   const persona = [...state.nodes.values()].find((node): node is PersonaNodeData => node.type === 'persona');
-  const groups = notesByZone(state.nodes, session.zones());
+  const zones = session.zones();
+  const groups = notesByZone(state.nodes, zones);
+  const orphans = orphanDrafts(drafts, editing, new Set(zones), (id) => state.nodes.get(id)?.type === 'sticky');
+  // A draft whose zone went is shown where the board's notes outside every zone are.
+  if (orphans.some((orphan) => orphan.place === null) && !groups.some((group) => group.zone === null)) groups.push({ zone: null, notes: [] });
   const vote = state.vote;
   const myDots = session.myDots();
   const dotsLeft = vote.dotsPerPerson - [...myDots].filter((id) => state.nodes.get(id)?.type === 'sticky').length;
@@ -484,8 +548,8 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                       editing?.id === id ? (
                         <li key={id}>
                           <NoteForm
-                            initial={drafts.get(id) ?? note.text}
-                            onDraft={(text) => drafts.set(id, text)}
+                            initial={drafts.text(id) ?? note.text}
+                            onDraft={(text) => drafts.type(id, group.zone, text)}
                             onCancel={() => closeForm(id)}
                             onSave={(text) => {
                               if (!session.setText(id, text)) return notSaved();
@@ -504,7 +568,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                           writable={writable}
                           voting={vote.active}
                           myDot={myDots.has(id)}
-                          onEdit={() => setEditing({ id, zone: group.zone })}
+                          onEdit={() => openForm({ id, zone: group.zone })}
                           onDelete={() => {
                             if (session.deleteNote(id)) announce(t('rooms.participant.deleted'));
                           }}
@@ -519,29 +583,40 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                       ),
                     )}
                   </ul>
-                  {editing?.id && editing.zone === group.zone && !state.nodes.has(editing.id) ? (
-                    // The note being edited was deleted from the board (by the facilitator): what was
-                    // typed stays, and Save adds it as a new note of this zone.
-                    <NoteForm
-                      initial={drafts.get(editing.id) ?? ''}
-                      notice={t(group.zone ? 'rooms.participant.editedNoteGone' : 'rooms.participant.editedNoteGoneElsewhere')}
-                      onDraft={(text) => drafts.set(editing.id!, text)}
-                      onCancel={() => closeForm(editing.id!)}
-                      onSave={(text) => {
-                        if (!group.zone) return t('rooms.participant.editedNoteGoneElsewhere');
-                        const problem = notAdded(session.addNote(group.zone, text));
-                        if (problem) return problem;
-                        announce(t('rooms.participant.added', { zone: zoneName }));
-                        closeForm(editing.id!);
-                        return null;
-                      }}
-                    />
-                  ) : null}
+                  {orphans
+                    .filter((orphan) => orphan.place === group.zone)
+                    .map((orphan) => (
+                      // A draft whose note was deleted from the board (by the facilitator), or whose
+                      // zone went: what was typed stays, and Save adds it as a new note of this zone
+                      // when there is one; Cancel forgets it.
+                      <NoteForm
+                        key={`orphan:${orphan.key}`}
+                        autoFocus={orphan.open}
+                        initial={drafts.text(orphan.key) ?? ''}
+                        notice={
+                          orphan.zoneGone
+                            ? t('rooms.participant.draftZoneGone', { zone: t(`persona.zones.${orphan.zoneGone}`) })
+                            : t(group.zone ? 'rooms.participant.editedNoteGone' : 'rooms.participant.editedNoteGoneElsewhere')
+                        }
+                        onDraft={(text) => drafts.type(orphan.key, orphan.zone, text)}
+                        onCancel={() => closeForm(orphan.key)}
+                        onSave={(text) => {
+                          if (orphan.zoneGone) return t('rooms.participant.notSavedNoZone');
+                          if (!group.zone) return t('rooms.participant.editedNoteGoneElsewhere');
+                          const problem = notAdded(session.addNote(group.zone, text));
+                          if (problem) return problem;
+                          announce(t('rooms.participant.added', { zone: zoneName }));
+                          closeForm(orphan.key);
+                          return null;
+                        }}
+                      />
+                    ))}
                   {group.zone ? (
                     editing?.id === null && editing.zone === group.zone ? (
                       <NoteForm
-                        initial={drafts.get(`new:${group.zone}`) ?? ''}
-                        onDraft={(text) => drafts.set(`new:${group.zone}`, text)}
+                        key={`new:${group.zone}`}
+                        initial={drafts.text(`new:${group.zone}`) ?? ''}
+                        onDraft={(text) => drafts.type(`new:${group.zone}`, group.zone, text)}
                         onCancel={() => closeForm(`new:${group.zone}`)}
                         onSave={(text) => {
                           // Not added (locked, closed, at the limit, the zone gone): the form stays
@@ -554,7 +629,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                         }}
                       />
                     ) : (
-                      <button type="button" className="button participant-wide" disabled={!writable} onClick={() => setEditing({ id: null, zone: group.zone })}>
+                      <button type="button" className="button participant-wide" disabled={!writable} onClick={() => openForm({ id: null, zone: group.zone! })}>
                         {t('rooms.participant.addNote', { zone: zoneName })}
                       </button>
                     )
@@ -568,6 +643,35 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
       <ThemePicker />
     </main>
   );
+}
+
+type OrphanDraft = {
+  key: string;
+  /** The zone the form was opened in. */
+  zone: PersonaZone | null;
+  /** The group it shows in: that zone if the board still has it, else with the notes outside every zone. */
+  place: PersonaZone | null;
+  /** A new note's zone that is no longer on the board (null: an edited note that was deleted). */
+  zoneGone: PersonaZone | null;
+  open: boolean;
+};
+
+/**
+ * The drafts that have no place of their own any more — an edited note deleted from the board, a
+ * new note's zone removed — and would otherwise be out of sight (after a reload too): each is shown
+ * as a form with its text, never dropped without a word.
+ */
+function orphanDrafts(drafts: NoteDrafts, open: OpenForm | null, zones: ReadonlySet<PersonaZone>, isNote: (id: string) => boolean): OrphanDraft[] {
+  const openKey = open ? formKey(open) : null;
+  const candidates = new Map(drafts.entries().map(([key, draft]) => [key, draft.zone]));
+  if (open && openKey) candidates.set(openKey, open.zone);
+  const orphans: OrphanDraft[] = [];
+  for (const [key, zone] of candidates) {
+    const newZone = newNoteZone(key);
+    if (newZone ? zones.has(newZone) : isNote(key)) continue;
+    orphans.push({ key, zone, place: !newZone && zone && zones.has(zone) ? zone : null, zoneGone: newZone, open: key === openKey });
+  }
+  return orphans;
 }
 
 function PersonaCard(props: { persona: PersonaNodeData }) {
@@ -643,10 +747,11 @@ function NoteItem(props: {
  * `onSave` answers why the note was not saved (the form then stays open with the text and says so),
  * or nothing when it was.
  */
-export function NoteForm(props: { initial: string; notice?: string; onSave(text: string): string | null | void; onCancel(): void; onDraft?(text: string): void }) {
+export function NoteForm(props: { initial: string; notice?: string; autoFocus?: boolean; onSave(text: string): string | null | void; onCancel(): void; onDraft?(text: string): void }) {
   const { t } = useTranslation();
   const id = useId();
   const errorId = useId();
+  const noticeId = useId();
   const [text, setText] = useState(props.initial);
   const [error, setError] = useState<string | null>(null);
   const save = () => setError(props.onSave(text) ?? null);
@@ -673,10 +778,10 @@ export function NoteForm(props: { initial: string; notice?: string; onSave(text:
         id={id}
         className="input"
         rows={3}
-        maxLength={2000}
+        maxLength={DRAFT_TEXT_MAX}
         value={text}
-        autoFocus
-        aria-describedby={error ? errorId : undefined}
+        autoFocus={props.autoFocus ?? true}
+        aria-describedby={error ? errorId : props.notice ? noticeId : undefined}
         aria-invalid={error ? true : undefined}
         onKeyDown={onKeyDown}
         onChange={(event) => {
@@ -685,7 +790,7 @@ export function NoteForm(props: { initial: string; notice?: string; onSave(text:
         }}
       />
       {props.notice && !error ? (
-        <p className="field-error" role="alert">
+        <p id={noticeId} className="field-error" role="alert">
           {props.notice}
         </p>
       ) : null}
