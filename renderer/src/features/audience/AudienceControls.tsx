@@ -180,24 +180,23 @@ export function AudiencePanel(props: {
   const blank = <ControlButton label={state.blank ? t('audience.controls.unblank') : t('audience.controls.blank')} shortcut="audience.blank" onClick={() => setBlank(!state.blank)} />;
   return (
     <section className={`audience-panel${expanded ? '' : ' is-collapsed'}`} aria-labelledby={titleId}>
-      {/* Always shown, even collapsed: what the room sees, blank (the urgent one), and the way to the rest. */}
+      {/* Always shown, even collapsed: what the room sees, what to show instead (this board, the room's
+          join screen), blank (the urgent one), and the way to the rest. */}
       <div className="audience-panel-bar">
         <h2 id={titleId}>{t('audience.controls.toolbar')}</h2>
         <p className="audience-panel-status" role="status">
           {t('audience.controls.status')} {status}
         </p>
+        {here ? null : <ControlButton primary label={t('audience.controls.present')} onClick={() => present(boardPresentation(props.target))} />}
+        {join && presentation.kind !== 'join' ? (
+          <ControlButton label={t('audience.controls.join')} onClick={() => present({ kind: 'join', workspaceId: props.target.workspaceId, boardId: props.target.boardId, room: join })} />
+        ) : null}
         {blank}
         <button type="button" className="button small" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpandedChoice(!expanded)}>
           {t('audience.controls.allControls')}
         </button>
       </div>
       <div id={bodyId} className="audience-panel-body" hidden={!expanded}>
-        <div className="tool-row">
-          {here ? null : <ControlButton primary label={t('audience.controls.present')} onClick={() => present(boardPresentation(props.target))} />}
-          {join && presentation.kind !== 'join' ? (
-            <ControlButton label={t('audience.controls.join')} onClick={() => present({ kind: 'join', workspaceId: props.target.workspaceId, boardId: props.target.boardId, room: join })} />
-          ) : null}
-        </div>
         {here ? (
           <>
             {zones.length > 0 ? (
