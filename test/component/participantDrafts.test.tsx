@@ -91,15 +91,20 @@ const storedNotes = async () => {
   return [...readAllNodes(doc).values()].filter((node): node is StickyNodeData => node.type === 'sticky').map((note) => note.text);
 };
 
-describe('a participant’s note forms across a reload of the page', () => {
-  it('brings back the open form with its text, and the other forms’ text; Save or Cancel forgets them', async () => {
-    const user = userEvent.setup();
-    let page = await open();
+/** Two forms with text: a new note in Goals (“Cut onboarding time”), then the edit of “Setup takes weeks” in Challenges (“Setup takes months”), left open. */
+async function writeTwoDrafts(user: ReturnType<typeof userEvent.setup>): Promise<void> {
     await user.click(screen.getByRole('button', { name: p.addNote.replace('{{zone}}', zones.goals) }));
     await user.type(noteBox(zone(zones.goals)), 'Cut onboarding time');
     await user.click(screen.getByRole('button', { name: p.editNote.replace('{{text}}', 'Setup takes weeks') }));
     await user.clear(noteBox(zone(zones.challenges)));
     await user.type(noteBox(zone(zones.challenges)), 'Setup takes months');
+}
+
+describe('a participant’s note forms across a reload of the page', () => {
+  it('brings back the open form with its text, and the other forms’ text; Save or Cancel forgets them', async () => {
+    const user = userEvent.setup();
+    let page = await open();
+    await writeTwoDrafts(user);
 
     page.unmount();
     page = await open();
@@ -188,11 +193,7 @@ describe('a participant’s note forms across a reload of the page', () => {
   it('keeps what was typed, to copy, when the reloaded page finds the room closed (410), until it is discarded', async () => {
     const user = userEvent.setup();
     const page = await open();
-    await user.click(screen.getByRole('button', { name: p.addNote.replace('{{zone}}', zones.goals) }));
-    await user.type(noteBox(zone(zones.goals)), 'Cut onboarding time');
-    await user.click(screen.getByRole('button', { name: p.editNote.replace('{{text}}', 'Setup takes weeks') }));
-    await user.clear(noteBox(zone(zones.challenges)));
-    await user.type(noteBox(zone(zones.challenges)), 'Setup takes months');
+    await writeTwoDrafts(user);
     page.unmount();
 
     // The facilitator closed the room and opened the board's next one on the same address: the
