@@ -74,6 +74,8 @@ export const en = {
     deleted: 'Workspace “{{name}}” deleted',
     restored: 'Workspace “{{name}}” restored',
     copyName: '{{name}} (copy)',
+    // A second workspace of a name already listed: Windows' numbering (“New folder (2)”, 「新しいフォルダー (2)」).
+    numberedName: '{{name}} ({{number}})',
     createTitle: 'New workspace',
     renameTitle: 'Rename workspace',
     deleteTitle: 'Delete “{{name}}”?',

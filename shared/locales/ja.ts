@@ -74,6 +74,8 @@ export const ja: Messages = {
     deleted: 'ワークスペース「{{name}}」を削除しました',
     restored: 'ワークスペース「{{name}}」を元に戻しました',
     copyName: '{{name}}（コピー）',
+    // A second workspace of a name already listed: Windows' numbering (“New folder (2)”, 「新しいフォルダー (2)」).
+    numberedName: '{{name}} ({{number}})',
     createTitle: '新規ワークスペース',
     renameTitle: 'ワークスペース名の変更',
     deleteTitle: '「{{name}}」を削除しますか？',
