@@ -7,6 +7,8 @@ import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import type { Host } from '../../renderer/src/host';
 import { utf8ByteLength } from '../../shared/fileLimits';
 import { formatDateTime } from '../../renderer/src/i18n';
+import { exportWorkspace } from '../../renderer/src/db/workspaceFiles';
+import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import { clearBrowserBackups, renderApp, resetDb } from './renderApp';
 
 beforeEach(async () => {
@@ -175,6 +177,19 @@ describe('restoring a backup', () => {
     expect((await listWorkspaces()).map((w) => w.name).sort()).toEqual(['Alpha', first, `${first} (2)`]);
   });
 
+
+  it('restores a workspace named at the limit under a name within it, whose file imports again', async () => {
+    const user = userEvent.setup();
+    const long = 'x'.repeat(200);
+    await createWorkspace(long);
+    const { host } = renderApp({ hash: '#/backups' });
+    await act(() => runBackups(host, { reason: 'manual', force: true }));
+    await user.click(await screen.findByRole('button', { name: new RegExp(`^Restore ${long} from `) }));
+    expect(await screen.findByText(/^Restored “x+… \(restored .+\)” as a new workspace$/)).toBeInTheDocument();
+    const restored = (await listWorkspaces()).find((w) => w.name !== long)!;
+    expect(restored.name).toHaveLength(200);
+    expect(parseWorkspaceFile(await exportWorkspace(restored.id)).ok).toBe(true);
+  });
 
   it('makes one workspace when Restore is pressed twice before the first restore ends (a double click or tap)', async () => {
     const user = userEvent.setup();
