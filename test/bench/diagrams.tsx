@@ -8,6 +8,7 @@
 import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import { db } from '../../renderer/src/db/db';
 import { importWorkspace } from '../../renderer/src/db/workspaceFiles';
+import { numbered } from '../component/helpers';
 import { diagramsWorkspaceFile } from '../fixtures/diagrams';
 
 declare global {
@@ -22,7 +23,7 @@ async function seed(): Promise<void> {
   const started = performance.now();
   const parsed = parseWorkspaceFile(diagramsWorkspaceFile({ language: 'en', notes, name: 'Diagrams bench' }));
   if (!parsed.ok) throw new Error(`the fixture file does not parse: ${JSON.stringify(parsed.problem)}`);
-  const workspaceId = await importWorkspace(parsed.file);
+  const workspaceId = (await importWorkspace(parsed.file, { numbered })).id;
   db.close();
   window.benchDiagrams = { done: true, ms: performance.now() - started, error: null, workspaceId, funnelBoardId: 'funnel-board', noteBoardId: 'note-board', notes };
 }

@@ -9,6 +9,7 @@ import { BOARD_NODES } from '../../shared/records/board';
 import { FILE_FORMAT, FILE_VERSION, parseWorkspaceFile, type WorkspaceFile } from '../../shared/workspaceFile';
 import { openDb } from '../../renderer/src/db/db';
 import { exportWorkspace, importWorkspace } from '../../renderer/src/db/workspaceFiles';
+import { numbered } from '../component/helpers';
 import { parseWorkspaceFileOffThread, prepareFileReader } from '../../renderer/src/features/workspace/fileClient';
 
 function makeFile(members: number, boards: number, nodesPerBoard: number): string {
@@ -109,7 +110,7 @@ async function runBench(config: { members: number; boards: number; nodesPerBoard
     const parsed = await parseWorkspaceFileOffThread(text);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
     results.importReadMs.push(performance.now() - started);
-    const id = await importWorkspace(parsed.file, {}, db);
+    const id = (await importWorkspace(parsed.file, { numbered }, db)).id;
     results.importMs.push(performance.now() - started);
     reader.release();
     started = performance.now();
@@ -140,7 +141,7 @@ const steps = {
   async import() {
     const parsed = parseWorkspaceFile(steps.text);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
-    steps.workspaceId = await importWorkspace(parsed.file, {}, steps.db!);
+    steps.workspaceId = (await importWorkspace(parsed.file, { numbered }, steps.db!)).id;
   },
   async export() {
     await exportWorkspace(steps.workspaceId, steps.db!);

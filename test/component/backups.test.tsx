@@ -6,6 +6,9 @@ import { backUpWorkspaces, runBackups, type BackupDeps } from '../../renderer/sr
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import type { Host } from '../../renderer/src/host';
 import { utf8ByteLength } from '../../shared/fileLimits';
+import { formatDateTime } from '../../renderer/src/i18n';
+import { exportWorkspace } from '../../renderer/src/db/workspaceFiles';
+import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import { clearBrowserBackups, renderApp, resetDb } from './renderApp';
 
 beforeEach(async () => {
@@ -156,6 +159,38 @@ describe('the failure is shown', () => {
 });
 
 describe('restoring a backup', () => {
+  it('restores the same backup twice as two workspaces the list tells apart, each named in one message', async () => {
+    const user = userEvent.setup();
+    await createWorkspace('Alpha');
+    const { host } = renderApp({ hash: '#/backups' });
+    await act(() => runBackups(host, { reason: 'manual', force: true }));
+    const [entry] = await host.backups.list();
+    const first = `Alpha (restored ${formatDateTime(entry!.createdAt, 'en')})`;
+    for (const name of [first, `${first} (2)`]) {
+      await user.click(await screen.findByRole('button', { name: /^Restore Alpha from / }));
+      expect(await screen.findByRole('heading', { level: 1, name })).toBeInTheDocument();
+      expect(await screen.findByText(`Restored “${name}” as a new workspace`)).toBeInTheDocument();
+      window.location.hash = '#/backups';
+    }
+    // One message per restore: not also “Imported …”.
+    expect(screen.queryByText(/^Imported /)).not.toBeInTheDocument();
+    expect((await listWorkspaces()).map((w) => w.name).sort()).toEqual(['Alpha', first, `${first} (2)`]);
+  });
+
+
+  it('restores a workspace named at the limit under a name within it, whose file imports again', async () => {
+    const user = userEvent.setup();
+    const long = 'x'.repeat(200);
+    await createWorkspace(long);
+    const { host } = renderApp({ hash: '#/backups' });
+    await act(() => runBackups(host, { reason: 'manual', force: true }));
+    await user.click(await screen.findByRole('button', { name: new RegExp(`^Restore ${long} from `) }));
+    expect(await screen.findByText(/^Restored “x+… \(restored .+\)” as a new workspace$/)).toBeInTheDocument();
+    const restored = (await listWorkspaces()).find((w) => w.name !== long)!;
+    expect(restored.name).toHaveLength(200);
+    expect(parseWorkspaceFile(await exportWorkspace(restored.id)).ok).toBe(true);
+  });
+
   it('makes one workspace when Restore is pressed twice before the first restore ends (a double click or tap)', async () => {
     const user = userEvent.setup();
     await createWorkspace('Alpha');

@@ -10,7 +10,7 @@ import { duplicateWorkspace, exportWorkspace, importWorkspace, serializeWorkspac
 import { backUpWorkspaces } from '../../renderer/src/features/backups/backupService';
 import { createBrowserHost } from '../../renderer/src/host/browserHost';
 import { clearBrowserBackups } from './renderApp';
-import { freshDb } from './helpers';
+import { freshDb, numbered } from './helpers';
 
 const AT = '2026-02-01T09:00:00.000Z';
 
@@ -156,7 +156,7 @@ describe('a workspace with boards through export → import', () => {
     const database = freshDb();
     const ws = await workspaceWithBoards(database);
     const text = await exportWorkspace(ws, database);
-    const copy = await importWorkspace(parsed(text), {}, database);
+    const copy = (await importWorkspace(parsed(text), { numbered }, database)).id;
 
     const records = (snapshot: ParsedWorkspaceFile) => snapshot.boards.map(({ updateV2: _, ...board }) => board);
     expect(records(await snapshotWorkspace(copy, database))).toEqual(records(await snapshotWorkspace(ws, database)));
@@ -211,7 +211,7 @@ describe('a workspace with boards through export → import', () => {
   it('duplicates a workspace with its boards', async () => {
     const database = freshDb();
     const ws = await workspaceWithBoards(database);
-    const copy = await duplicateWorkspace(ws, 'Copy', database);
+    const copy = (await duplicateWorkspace(ws, { name: 'Copy', numbered }, database)).id;
     for (const id of ['b1', 'b2', 'b3']) expect(await loadedNodes(database, copy, id)).toEqual(await loadedNodes(database, ws, id));
   });
 });
@@ -230,7 +230,7 @@ describe('backups (the same snapshot)', () => {
     );
     expect(run.outcomes.map((outcome) => outcome.status)).toEqual(['saved']);
     const [entry] = await host.backups.list();
-    const restored = await importWorkspace(parsed(await host.backups.read(entry!.id)), {}, database);
+    const restored = (await importWorkspace(parsed(await host.backups.read(entry!.id)), { numbered }, database)).id;
     for (const id of ['b1', 'b2', 'b3']) expect(await loadedNodes(database, restored, id)).toEqual(await loadedNodes(database, ws, id));
   });
 });

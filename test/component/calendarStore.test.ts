@@ -18,7 +18,7 @@ import { kpiLookup, slaContextOf } from '../../renderer/src/features/kpis/model'
 import { kpiSnapshot } from '../../renderer/src/features/kpis/snapshot';
 import { commitmentsOf, ensureVersion, loadFunnel, regenerateVersion, signVersion, startNewRevision, updateVersion } from '../../renderer/src/features/sla/slaStore';
 import { slaAttainment } from '../../shared/kpi/attainment';
-import { freshDb } from './helpers';
+import { freshDb, numbered } from './helpers';
 
 /** The hand-worked corpus file of February 2026 (test/fixtures/csv/expected.json): 11 MQLs in New York. */
 function februaryExport() {
@@ -101,14 +101,14 @@ describe('the working calendar of a workspace', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
     expect(parsed.file.calendar).toEqual(NEW_YORK);
     expect(parsed.file.leadMonths.map((month) => [month.period, month.ids.length])).toEqual([['2026-02', 11]]);
-    const copy = await importWorkspace(parsed.file, {}, database);
+    const copy = (await importWorkspace(parsed.file, { numbered }, database)).id;
     expect((await database.calendars.get(copy))?.calendar).toEqual(NEW_YORK);
     const [original, imported] = [await database.leadMonths.get([workspaceId, '2026-02']), await database.leadMonths.get([copy, '2026-02'])];
     expect(Array.from(imported!.data)).toEqual(Array.from(original!.data));
     expect(imported!.ids).toEqual(original!.ids);
     // The copy measures the same: the February median in business hours of the New York calendar.
     expect((await loadKpiData(copy, database)).response.derived).toEqual([{ key: metricKey('responseHours'), period: '2026-02', value: 6 }]);
-    const duplicate = await duplicateWorkspace(workspaceId, 'Copy', database);
+    const duplicate = (await duplicateWorkspace(workspaceId, { name: 'Copy', numbered }, database)).id;
     expect((await database.calendars.get(duplicate))?.calendar).toEqual(NEW_YORK);
     expect(await database.leadMonths.where('workspaceId').equals(duplicate).count()).toBe(1);
     await softDeleteWorkspace(workspaceId, database);
@@ -128,7 +128,7 @@ describe('the working calendar of a workspace', () => {
     const parsed = parseWorkspaceFile(await exportWorkspace(workspaceId, database));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
     expect(parsed.file.calendar).toEqual(us);
-    const copy = await importWorkspace(parsed.file, {}, database);
+    const copy = (await importWorkspace(parsed.file, { numbered }, database)).id;
     expect((await database.calendars.get(copy))?.calendar).toEqual(us);
     expect((await loadKpiData(copy, database)).response.derived).toEqual([{ key: metricKey('responseHours'), period: '2026-02', value: 6 }]);
   });
@@ -138,7 +138,7 @@ describe('the working calendar of a workspace', () => {
     const workspaceId = await createWorkspace('Old', database);
     const parsed = parseWorkspaceFile(JSON.stringify({ ...JSON.parse(await exportWorkspace(workspaceId, database)), calendar: undefined, leadMonths: undefined }));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
-    const copy = await importWorkspace(parsed.file, {}, database);
+    const copy = (await importWorkspace(parsed.file, { numbered }, database)).id;
     expect(await loadCalendar(copy, 'en', database)).toMatchObject({ saved: false });
   });
 

@@ -14,3 +14,6 @@ export async function countDocUpdates(database: AlignboardDb): Promise<number> {
   for (const table of database.tables.filter((t) => t.name.startsWith('$'))) total += await table.count();
   return total;
 }
+
+/** importWorkspace's numbering of a taken name, as the app's English text numbers it. */
+export const numbered = (name: string, number: number) => `${name} (${number})`;

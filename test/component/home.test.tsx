@@ -64,6 +64,32 @@ describe('home', () => {
     expect(parsed.ok).toBe(true);
   });
 
+  it('imports the same file twice as two workspaces the list tells apart, and says the name each got', async () => {
+    const user = userEvent.setup();
+    const content = await exportWorkspace(await createWorkspace('Acme'));
+    renderApp({ host: { openWorkspaceFile: async () => ({ fileName: 'acme.alignboard', content }) } });
+    for (const name of ['Acme (2)', 'Acme (3)']) {
+      await user.click(await screen.findByRole('button', { name: 'Import…' }));
+      expect(await screen.findByRole('heading', { level: 1, name })).toBeInTheDocument();
+      expect(await screen.findByText(`Imported “${name}”`)).toBeInTheDocument();
+      window.location.hash = '#/';
+    }
+    const table = await screen.findByRole('table', { name: 'Your workspaces' });
+    expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent).sort()).toEqual(['Acme', 'Acme (2)', 'Acme (3)']);
+  });
+
+  it('names a second copy apart from the first, and says so (in Japanese too)', async () => {
+    const user = userEvent.setup();
+    await createWorkspace('北風');
+    renderApp({ settings: { language: 'ja' } });
+    for (const name of ['北風（コピー）', '北風（コピー） (2)']) {
+      await user.click(await screen.findByRole('button', { name: '北風 の操作' }));
+      await user.click(await screen.findByRole('menuitem', { name: '複製' }));
+      expect(await screen.findByText(`「${name}」として複製しました`)).toBeInTheDocument();
+      expect(await screen.findByRole('link', { name })).toBeInTheDocument();
+    }
+  });
+
   it('shows a named error for a bad file and writes nothing', async () => {
     const user = userEvent.setup();
     await createWorkspace('Existing');

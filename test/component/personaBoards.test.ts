@@ -8,7 +8,7 @@ import { storePhoto } from '../../renderer/src/features/personas/photos';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { exportWorkspace, importWorkspace } from '../../renderer/src/db/workspaceFiles';
 import type { AlignboardDb } from '../../renderer/src/db/db';
-import { freshDb } from './helpers';
+import { freshDb, numbered } from './helpers';
 
 async function nodesOf(database: AlignboardDb, workspaceId: string, boardId: string) {
   const board = await database.boards.get([workspaceId, boardId]);
@@ -61,7 +61,7 @@ describe('persona boards', () => {
     const photoId = await storePhoto(ws, { bytes, mime: 'image/webp', width: 480, height: 320 }, database);
     const parsed = parseWorkspaceFile(await exportWorkspace(ws, database));
     if (!parsed.ok) throw new Error(parsed.problem.kind);
-    const copy = await importWorkspace(parsed.file, {}, database);
+    const copy = (await importWorkspace(parsed.file, { numbered }, database)).id;
     const asset = await database.assets.get([copy, photoId]);
     expect(asset).toMatchObject({ mime: 'image/webp', width: 480, height: 320 });
     expect([...asset!.bytes]).toEqual([...bytes]);

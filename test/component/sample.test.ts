@@ -28,7 +28,7 @@ import { kpiSnapshot } from '../../renderer/src/features/kpis/snapshot';
 import { currentMonth, kpiLookup, lastCompleteMonth, slaContextOf } from '../../renderer/src/features/kpis/model';
 import { funnelOfDocument } from '../../renderer/src/features/sla/SlaPage';
 import { commitmentsOf } from '../../renderer/src/features/sla/slaStore';
-import { freshDb } from './helpers';
+import { freshDb, numbered } from './helpers';
 
 /** Local times (the app's "today" is the local calendar day), chosen for their calendar edges. */
 const DATES: [string, Date][] = [
@@ -255,7 +255,7 @@ describe('the sample workspace', () => {
     // Measured per record against the signed commitments: first contact met in some months and
     // missed in others, never "no data"; the last month lists its breaches, one lead still waiting.
     const database = freshDb();
-    const workspaceId = await importWorkspace(file, {}, database);
+    const workspaceId = (await importWorkspace(file, { numbered }, database)).id;
     const data = await loadKpiData(workspaceId, database, { language });
     const context = slaContextOf(data.sla, data.response)!;
     const periods = file.leadMonths.map((month) => month.period);
@@ -291,7 +291,7 @@ describe('the sample workspace', () => {
     const original = await createSampleWorkspace('en', database, new Date(2028, 1, 29, 8));
     const parsed = parseWorkspaceFile(await exportWorkspace(original, database));
     if (!parsed.ok) throw new Error(`the exported sample does not parse: ${JSON.stringify(parsed.problem)}`);
-    const copy = await importWorkspace(parsed.file, {}, database);
+    const copy = (await importWorkspace(parsed.file, { numbered }, database)).id;
     const [before, after] = [await snapshotWorkspace(original, database), await snapshotWorkspace(copy, database)];
     const records = ({ members, kpis, kpiValues, meetingSeries, meetings, actionItems, slaVersions, leadMonths, calendar }: typeof before) => ({
       members,

@@ -16,7 +16,7 @@ import { exportWorkspace, importWorkspace } from '../../renderer/src/db/workspac
 import { parseWorkspaceFile } from '../../shared/workspaceFile';
 import { diff, getSection, setSectionText } from '../../shared/sla/document';
 import { FrozenVersionError, submitForReview, verifyVersion } from '../../shared/sla/versions';
-import { freshDb } from './helpers';
+import { freshDb, numbered } from './helpers';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -121,7 +121,7 @@ describe('SLA store', () => {
     const parsed = parseWorkspaceFile(await exportWorkspace(ctx.workspaceId, ctx.database));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
     expect(parsed.file.slaVersions).toHaveLength(1);
-    const copyId = await importWorkspace(parsed.file, {}, ctx.database);
+    const copyId = (await importWorkspace(parsed.file, { numbered }, ctx.database)).id;
     const copy = (await listVersions(copyId, ctx.database))[0]!;
     expect(copy.hash).toBe(signed.hash);
     expect(await verifyVersion(copy)).toBe(true);

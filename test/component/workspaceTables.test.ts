@@ -8,7 +8,7 @@ import type { AlignboardDb } from '../../renderer/src/db/db';
 import { createWorkspace, purgeDeletedWorkspaces, softDeleteWorkspace } from '../../renderer/src/db/workspaces';
 import { duplicateWorkspace, exportWorkspace, importWorkspace, snapshotWorkspace } from '../../renderer/src/db/workspaceFiles';
 import { fileWithOneOfEach } from '../fixtures/oneOfEachTable';
-import { countDocUpdates, freshDb } from './helpers';
+import { countDocUpdates, freshDb, numbered } from './helpers';
 
 function parsed(text: string): ParsedWorkspaceFile {
   const result = parseWorkspaceFile(text);
@@ -51,21 +51,21 @@ describe('every table of the list (shared/workspaceTables.ts)', () => {
     const sizes = TABLE_LIST.map((table) => [table.key, table.shape === 'records' ? (original[table.key] as unknown[]).length : Number(original[table.key] !== null)]);
     expect(sizes).toEqual(TABLE_LIST.map((table) => [table.key, 1]));
 
-    const id = await importWorkspace(original, {}, database);
+    const id = (await importWorkspace(original, { numbered }, database)).id;
     expect(Object.values(await rowCounts(database, id))).toEqual(TABLE_LIST.map(() => 1));
     expect(tablesOf(await snapshotWorkspace(id, database))).toEqual(tablesOf(original));
 
     const exported = parsed(await exportWorkspace(id, database));
     expect(tablesOf(exported)).toEqual(tablesOf(original));
 
-    const copy = await duplicateWorkspace(id, 'Copy', database);
+    const copy = (await duplicateWorkspace(id, { name: 'Copy', numbered }, database)).id;
     expect(tablesOf(await snapshotWorkspace(copy, database))).toEqual(tablesOf(original));
   });
 
   it('is purged with its workspace, the board documents included, and only that workspace’s', async () => {
     const database = freshDb();
-    const doomed = await importWorkspace(file(), {}, database);
-    const kept = await importWorkspace(file(), {}, database);
+    const doomed = (await importWorkspace(file(), { numbered }, database)).id;
+    const kept = (await importWorkspace(file(), { numbered }, database)).id;
     const updatesPerWorkspace = (await countDocUpdates(database)) / 2;
     expect(updatesPerWorkspace).toBeGreaterThan(0);
 

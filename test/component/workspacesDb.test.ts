@@ -13,7 +13,7 @@ import { draftOf, writeCalendarDraft } from '../../renderer/src/features/calenda
 import { localKeys } from '../../renderer/src/db/workspaceLocal';
 import { readBoardGlyphs, rememberBoardGlyphs } from '../../renderer/src/features/board/boardGlyphs';
 import { defaultCalendar } from '../../shared/calendar/calendar';
-import { countDocUpdates, freshDb } from './helpers';
+import { countDocUpdates, freshDb, numbered } from './helpers';
 
 async function boardJson(database: AlignboardDb, workspaceId: string) {
   const boards = await database.boards.where('workspaceId').equals(workspaceId).sortBy('id');
@@ -136,15 +136,17 @@ describe('workspace files', () => {
     const database = freshDb();
     const original = await createSampleWorkspace('ja', database);
     const text = await exportWorkspace(original, database);
-    const copy = await importWorkspace(parseOrThrow(text), {}, database);
+    const copy = (await importWorkspace(parseOrThrow(text), { numbered }, database)).id;
     expect(copy).not.toBe(original);
 
     const strip = (snapshot: Awaited<ReturnType<typeof snapshotWorkspace>>) => ({
-      name: snapshot.workspace.name,
       members: snapshot.members,
       boards: snapshot.boards.map(({ updateV2: _, ...board }) => board),
     });
     expect(strip(await snapshotWorkspace(copy, database))).toEqual(strip(await snapshotWorkspace(original, database)));
+    // Its name is numbered: the original's is taken.
+    const originalName = (await database.workspaces.get(original))!.name;
+    expect((await database.workspaces.get(copy))!.name).toBe(`${originalName} (2)`);
     const originalBoards = await boardJson(database, original);
     // The persona board and the funnel board.
     expect(Object.keys(originalBoards)).toHaveLength(2);
@@ -170,7 +172,7 @@ describe('workspace files', () => {
 
     const parsed = parseOrThrow(await exportWorkspace(ws, database));
     expect(parsed.meetings.map((meeting) => meeting.agenda[0]!.title)).toEqual(['KPI']);
-    const copy = await importWorkspace(parsed, {}, database);
+    const copy = (await importWorkspace(parsed, { numbered }, database)).id;
     const records = async (id: string) => {
       const snapshot = await snapshotWorkspace(id, database);
       return [snapshot.meetingSeries, snapshot.meetings, snapshot.actionItems, snapshot.kpis, snapshot.kpiValues];
@@ -184,6 +186,42 @@ describe('workspace files', () => {
       expect(await table.where('workspaceId').equals(ws).count()).toBe(0);
       expect(await table.where('workspaceId').equals(copy).count()).toBe(1);
     }
+  });
+
+  it('imports a file again under a name no listed workspace has, and says which; a deleted workspace’s name is free', async () => {
+    const database = freshDb();
+    const acme = await createWorkspace('Acme', database);
+    const file = parseOrThrow(await exportWorkspace(acme, database));
+    const second = await importWorkspace(file, { numbered }, database);
+    const third = await importWorkspace(file, { numbered }, database);
+    expect([second.name, third.name]).toEqual(['Acme (2)', 'Acme (3)']);
+    // What the home page lists: each name once.
+    expect((await listWorkspaces(database)).map((w) => w.name).sort()).toEqual(['Acme', 'Acme (2)', 'Acme (3)']);
+
+    await softDeleteWorkspace(second.id, database);
+    expect((await importWorkspace(file, { numbered }, database)).name).toBe('Acme (2)');
+    // A name given (a restored backup's) is numbered the same way; a duplicate's too.
+    expect((await importWorkspace(file, { name: 'Beta', numbered }, database)).name).toBe('Beta');
+    expect((await importWorkspace(file, { name: 'Beta', numbered }, database)).name).toBe('Beta (2)');
+    expect((await duplicateWorkspace(acme, { name: 'Beta', numbered }, database)).name).toBe('Beta (3)');
+  });
+
+  it('numbers a name at the limit within the limit, so the copy’s file can be imported again', async () => {
+    const database = freshDb();
+    const long = `${'x'.repeat(195)}北風の会社`;
+    const id = await createWorkspace(long, database);
+    const copy = await importWorkspace(parseOrThrow(await exportWorkspace(id, database)), { numbered }, database);
+    expect(copy.name).toBe(`${'x'.repeat(195)}… (2)`);
+    expect(copy.name).toHaveLength(200);
+    expect(parseWorkspaceFile(await exportWorkspace(copy.id, database)).ok).toBe(true);
+  });
+
+  it('two imports at once take two names: each chooses inside its own transaction', async () => {
+    const database = freshDb();
+    const acme = await createWorkspace('Acme', database);
+    const file = parseOrThrow(await exportWorkspace(acme, database));
+    const names = (await Promise.all([1, 2, 3].map(() => importWorkspace(file, { numbered }, database)))).map((copy) => copy.name);
+    expect(names.sort()).toEqual(['Acme (2)', 'Acme (3)', 'Acme (4)']);
   });
 
   it('imports all-or-nothing: a failure half-way writes nothing', async () => {
@@ -201,7 +239,7 @@ describe('workspace files', () => {
       throw new Error('disk says no');
     }) as never;
     database.boards.hook('creating', failing);
-    await expect(importWorkspace(file, {}, database)).rejects.toThrow('disk says no');
+    await expect(importWorkspace(file, { numbered }, database)).rejects.toThrow('disk says no');
     database.boards.hook('creating').unsubscribe(failing);
     expect({
       workspaces: await database.workspaces.count(),
@@ -214,7 +252,7 @@ describe('workspace files', () => {
   it('duplicates a workspace with its members and board contents', async () => {
     const database = freshDb();
     const original = await createSampleWorkspace('en', database);
-    const copy = await duplicateWorkspace(original, 'Copy', database);
+    const copy = (await duplicateWorkspace(original, { name: 'Copy', numbered }, database)).id;
     const list = await listWorkspaces(database);
     expect(list.find((w) => w.id === copy)).toMatchObject({ name: 'Copy', memberCount: 7, boardCount: 2 });
     expect(await boardJson(database, copy)).toEqual(await boardJson(database, original));

@@ -111,25 +111,38 @@ describe('import and export', () => {
       [...en.sample.stickies.map((sticky) => sticky.text), ...en.sampleStory.notes].sort(),
     );
 
-    // Import it back through the file chooser: a second workspace with the same content.
+    // Import it back through the file chooser: a second workspace with the same content, under a
+    // name the home page tells apart from the original's, which the message gives.
     const dir = await makeTempDir();
     const file = join(dir, exported.suggestedFilename);
     await writeFile(file, exported.text);
     await importFile(page, file);
-    await expectWorkspacePage(page, SAMPLE);
-    await toasts(page).getByText(`Imported “${SAMPLE}”`).waitFor();
+    const copyName = `${SAMPLE} (2)`;
+    await expectWorkspacePage(page, copyName);
+    await toasts(page).getByText(`Imported “${copyName}”`).waitFor();
     const copyId = workspaceIdFromUrl(page);
     expect(copyId).not.toBe(originalId);
     expect(await readMembers(page)).toEqual(originalMembers);
     expect(await readBoards(page)).toEqual(originalBoards);
 
-    // The copy exports to the same file, but for its id and timestamps.
+    // The copy exports to the same file, but for its id, name and timestamps.
     const reexported = (await exportFromWorkspacePage(page)).json;
     expect(reexported.workspace.id).toBe(copyId);
-    expect(comparable(reexported)).toEqual(comparable(original));
+    expect(reexported.workspace.name).toBe(copyName);
+    expect(comparable({ ...reexported, workspace: { ...reexported.workspace, name: SAMPLE } })).toEqual(comparable(original));
+
+    // Imported again: a third name.
+    await goHome(page);
+    await importFile(page, file);
+    await expectWorkspacePage(page, `${SAMPLE} (3)`);
+    await toasts(page).getByText(`Imported “${SAMPLE} (3)”`).waitFor();
 
     await goHome(page);
-    expect(await readWorkspaces(page)).toEqual([sampleRow, sampleRow]);
+    expect(await readWorkspaces(page)).toEqual([
+      { ...sampleRow, name: `${SAMPLE} (3)` },
+      { ...sampleRow, name: copyName },
+      sampleRow,
+    ]);
     expect(pageErrors).toEqual([]);
   });
 

@@ -251,15 +251,15 @@ describe('keyboard only', () => {
     await page.keyboard.press('Escape');
     await problem.waitFor({ state: 'detached' });
 
-    // Ctrl+O with the exported file: a second copy of the sample.
+    // Ctrl+O with the exported file: a second copy of the sample, numbered apart from the first.
     [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('ControlOrMeta+O')]);
     await chooser.setFiles(exported);
-    await toasts(page).getByText('Imported “Sample: Northwind Cloud”').waitFor();
+    await toasts(page).getByText('Imported “Sample: Northwind Cloud (2)”').waitFor();
     await goByKeyboard(page, 'Workspaces');
     await workspacesTable(page).waitFor();
     const [copy, original] = await readWorkspaces(page);
     expect(original).toMatchObject({ name: 'Sample: Northwind Cloud', members: String(en.sample.members.length) });
-    expect(copy).toEqual(original);
+    expect(copy).toEqual({ ...original, name: 'Sample: Northwind Cloud (2)' });
     expect(pageErrors).toEqual([]);
   });
 });

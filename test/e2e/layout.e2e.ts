@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
-import { createWorkspace, goHome, openSample, poll, rowNamed, theme, toasts, workspacesTable } from './support/app';
+import { createWorkspace, goHome, goToBackups, openSample, poll, rowNamed, theme, toasts, workspacesTable } from './support/app';
 import { escapeRegExp, SAMPLE_BOARD, waitForBoard } from './support/board';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations as audit, launchBrowser, makeTempDir, printUrl, type AppBrowser } from './support/browser';
 import { printOptions, printRoute } from '../../shared/pdf';
@@ -313,5 +313,95 @@ describe('Layout at 1366×768', () => {
     expect(await jaPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
     await audit(jaPage, 'meetings page, Japanese, 1366×768');
     expect(jaApp.pageErrors).toEqual([]);
+  });
+});
+
+/**
+ * A narrow window: the desktop window snapped to half of a 1366 px screen (683 px), and the Backups
+ * page down to 640 px. No page scrolls sideways: a long name, a disk's error quoting a long path,
+ * the projector's large text and the row buttons wrap instead.
+ */
+describe('Layout at 683×768 (half a 1366 px screen)', () => {
+  test('home, workspace, members, calendar, meetings, settings and backups (also at 640 px) do not scroll sideways', { timeout: 240_000 }, async () => {
+    const narrow = await launchBrowser({ lang: 'en' });
+    const tab = narrow.page;
+    await tab.setViewportSize({ width: 1366, height: HEIGHT });
+    const workspaceId = await openSample(tab);
+    const longName = `Northwind${'X'.repeat(191)}`;
+    await goHome(tab);
+    await createWorkspace(tab, longName);
+    // A backup of each, listed; then a run the disk refuses, with the message a full disk gives on
+    // the desktop (a path without a space): the page lists what was not backed up, and why.
+    await goToBackups(tab);
+    // After the backup the page makes itself 3 s after it starts: it would replace the failures.
+    await tab.getByRole('region', { name: en.backupRun.lastTitle }).getByText(/when Alignboard started/).waitFor({ timeout: 20_000 });
+    await tab.getByRole('button', { name: en.backups.backupNow }).click();
+    await toasts(tab).getByText(en.backups.backedUp_other.replace('{{count}}', '2')).waitFor({ timeout: 30_000 });
+    await tab.evaluate(() => {
+      const path = `/home/mika.tanaka/.config/Alignboard/backups/${'0f3c9a7e-5b1d-4e2a-9c8f-'.repeat(3)}/2026-12-07T09-00-00.000Z.alignboard`;
+      for (const method of ['put', 'add'] as const) {
+        const write = IDBObjectStore.prototype[method];
+        IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof write>) {
+          if (this.transaction.db.name === 'alignboard-backups') throw new DOMException(`ENOSPC: no space left on device, write '${path}'`, 'UnknownError');
+          return write.apply(this, args);
+        };
+      }
+    });
+    await tab.getByRole('button', { name: en.backups.backupNow }).click();
+    const problems = tab.getByRole('list', { name: en.backupRun.problemsTitle });
+    await problems.getByText(new RegExp(`^“${longName}” could not be backed up: ENOSPC`)).waitFor({ timeout: 30_000 });
+
+    /** How far the page reaches past the window's width (0: no sideways scrolling). */
+    const overflow = () => tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const measured: string[] = [];
+    const measure = async (label: string) => {
+      await settle(tab);
+      measured.push(`${label}: ${await overflow()}`);
+    };
+    const switchTo = async (target: string) => {
+      for (let i = 0; i < 3 && (await theme(tab)) !== target; i++) await tab.keyboard.press('Alt+Shift+T');
+      expect(await theme(tab)).toBe(target);
+    };
+    // The Backups page with its failures (a later backup run may replace them: measured first).
+    for (const target of ['light', 'projector']) {
+      await switchTo(target);
+      for (const width of [683, 640]) {
+        await tab.setViewportSize({ width, height: HEIGHT });
+        expect(await problems.isVisible()).toBe(true);
+        await measure(`${target} ${width} backups with failures`);
+      }
+    }
+    await tab.setViewportSize({ width: 683, height: HEIGHT });
+    await tab.screenshot({ path: join(SHOTS, 'backups-683-projector.png'), fullPage: true });
+    await audit(tab, 'backups page with failures, projector theme, 683×768');
+
+    const pages = [
+      { route: '/', heading: en.home.title },
+      { route: `/w/${workspaceId}`, heading: en.sample.workspaceName },
+      { route: `/w/${workspaceId}/members`, heading: en.members.title },
+      { route: `/w/${workspaceId}/calendar`, heading: null },
+      { route: `/w/${workspaceId}/meetings`, heading: en.meetings.title },
+      { route: '/settings', heading: en.settings.title },
+      { route: '/backups', heading: en.backups.title },
+    ];
+    const visit = async (route: string, heading: string | null, label: string) => {
+      await tab.goto(tab.url().replace(/#.*$/, `#${route}`));
+      await (heading ? tab.getByRole('heading', { level: 1, name: heading, exact: true }) : tab.getByRole('heading', { level: 1 })).first().waitFor();
+      await measure(`${label} ${route.replace(workspaceId, ':id')}`);
+    };
+    await switchTo('light');
+    for (const { route, heading } of pages) await visit(route, heading, 'light 683');
+    // The projector's large text, where a presenter may well snap the window (the meetings page
+    // excepted: its open action items need more than half the screen at that size).
+    await switchTo('projector');
+    for (const { route, heading } of pages.filter((entry) => !entry.route.endsWith('/meetings'))) await visit(route, heading, 'projector 683');
+    expect(measured.filter((line) => !line.endsWith(': 0'))).toEqual([]);
+    // The row buttons kept: stacked, on screen.
+    await tab.setViewportSize({ width: 640, height: HEIGHT });
+    await visit(`/w/${workspaceId}/members`, en.members.title, 'projector 640');
+    const remove = tab.getByRole('button', { name: en.members.removeLabel.replace('{{name}}', en.sample.members[0]!.name) });
+    const box = (await remove.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(640);
+    expect(narrow.pageErrors).toEqual([]);
   });
 });

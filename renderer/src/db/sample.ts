@@ -403,5 +403,7 @@ function sampleCalendar(language: Language): WorkingCalendar {
 
 /** Creates the sample workspace (a fictional company) in the user's language; dates relative to `now`. */
 export async function createSampleWorkspace(language: Language, database: AlignboardDb = defaultDb, now: Date = new Date()): Promise<string> {
-  return importWorkspace(await buildSampleWorkspace(language, now), {}, database);
+  const strings = language === 'ja' ? ja : en;
+  const numbered = (name: string, number: number) => interpolate(strings.home.numberedName, { name, number: String(number) });
+  return (await importWorkspace(await buildSampleWorkspace(language, now), { numbered }, database)).id;
 }

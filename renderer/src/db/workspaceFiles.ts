@@ -8,6 +8,8 @@ import {
   type WorkspaceFile,
 } from '@shared/workspaceFile';
 import { jsonText } from '@shared/jsonText';
+import { Workspace as WorkspaceSchema } from '@shared/records/workspace';
+import { uniqueName } from '@shared/uniqueName';
 import { type DecodedTables, type RecordsTable, TABLE_LIST, type TableKey, type WorkspaceTable } from '@shared/workspaceTables';
 import { documentRows, readDocument, updatesTableOf } from './boardUpdates';
 import { type AlignboardDb, db as defaultDb } from './db';
@@ -147,22 +149,41 @@ export function serializeWorkspaceFile(file: WorkspaceFile): string {
   return `${jsonText(file)}\n`;
 }
 
+/** The numbered form of a name that is taken: the UI's words (“Acme (2)”), so the caller's to give. */
+export type NumberedName = (name: string, number: number) => string;
+
+export type ImportOptions = {
+  /** The name to give (a restored backup's); the file's own name otherwise. */
+  name?: string;
+  numbered: NumberedName;
+};
+
+/** The longest workspace name the schema (and so any later import of its file) accepts. */
+const MAX_WORKSPACE_NAME = WorkspaceSchema.shape.name.maxLength ?? 200;
+
 /**
  * Writes a parsed workspace file as a NEW workspace (new workspace id; member and board ids are
  * kept, as they are only unique per workspace). All-or-nothing: one transaction over every table,
  * including y-dexie's update tables, so a failure leaves nothing behind.
+ *
+ * Its name differs from every workspace not deleted (uniqueName: “Acme (2)” when “Acme” is listed),
+ * so two imports of one file are told apart on the home page. Chosen inside the transaction: two
+ * imports at once cannot both take the same free name. A deleted workspace's name is free: it is
+ * no longer listed, and its Undo may well bring back two of the same name, as it always could.
  */
 export async function importWorkspace(
   file: ParsedWorkspaceFile,
-  options: { name?: string } = {},
+  options: ImportOptions,
   database: AlignboardDb = defaultDb,
-): Promise<string> {
+): Promise<{ id: string; name: string }> {
   const workspaceId = newId();
   const now = nowIso();
-  await writeAll(database, async () => {
+  const name = await writeAll(database, async () => {
+    const listed = (await database.workspaces.toArray()).filter((workspace) => !workspace.deletedAt).map((workspace) => workspace.name);
+    const unique = uniqueName(options.name ?? file.workspace.name, listed, MAX_WORKSPACE_NAME, options.numbered);
     await database.workspaces.add({
       id: workspaceId,
-      name: (options.name ?? file.workspace.name).trim(),
+      name: unique,
       createdAt: file.workspace.createdAt,
       updatedAt: now,
       deletedAt: null,
@@ -181,10 +202,16 @@ export async function importWorkspace(
         await updates.bulkAdd(values.flatMap((entry) => documentRows([workspaceId, entry.id], entry.updateV2!)));
       }
     }
+    return unique;
   });
-  return workspaceId;
+  return { id: workspaceId, name };
 }
 
-export async function duplicateWorkspace(id: string, name: string, database: AlignboardDb = defaultDb): Promise<string> {
-  return importWorkspace(await snapshotWorkspace(id, database), { name }, database);
+/** A copy of a workspace named `name` (made unique as an import's: importWorkspace). */
+export async function duplicateWorkspace(
+  id: string,
+  options: ImportOptions & { name: string },
+  database: AlignboardDb = defaultDb,
+): Promise<{ id: string; name: string }> {
+  return importWorkspace(await snapshotWorkspace(id, database), options, database);
 }

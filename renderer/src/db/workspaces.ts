@@ -1,7 +1,7 @@
 import type { Department, Member } from '@shared/records/member';
 import type { Workspace } from '@shared/records/workspace';
 import { TABLE_STORES } from '@shared/workspaceStores';
-import { type AlignboardDb, db as defaultDb } from './db';
+import { type AlignboardDb, db as defaultDb, type SlaVersionRow } from './db';
 import { newId, nowIso } from './ids';
 import { forgetWorkspaceLocal } from './workspaceLocal';
 import { writeAll } from './write';
@@ -123,6 +123,32 @@ export async function removeMember(workspaceId: string, id: string, database: Al
     await database.members.delete([workspaceId, id]);
     await touch(database, workspaceId);
     return member;
+  });
+}
+
+/**
+ * What else in the workspace names a member, by what removing them changes on other pages (the
+ * records keep the member's id, shown afterwards as a former member): the SLAs they are to sign
+ * and no longer can, the action and agenda items they own, the meetings they attended. Signatures
+ * already given keep the signer's name and are unchanged.
+ */
+export type MemberUses = { unsignedSlas: number; signedSlas: number; openActions: number; agendaItems: number; meetingsAttended: number };
+
+export async function memberUses(workspaceId: string, memberId: string, database: AlignboardDb = defaultDb): Promise<MemberUses> {
+  return database.transaction('r', [database.slaVersions, database.actionItems, database.meetings], async () => {
+    const [versions, actions, meetings] = await Promise.all([
+      database.slaVersions.where('workspaceId').equals(workspaceId).toArray(),
+      database.actionItems.where('[workspaceId+status]').anyOf([workspaceId, 'open'], [workspaceId, 'inProgress']).toArray(),
+      database.meetings.where('workspaceId').equals(workspaceId).toArray(),
+    ]);
+    const signed = (version: SlaVersionRow) => version.signatures.some((signature) => signature.memberId === memberId);
+    return {
+      unsignedSlas: versions.filter((version) => version.state !== 'signed' && version.signers.includes(memberId) && !signed(version)).length,
+      signedSlas: versions.filter(signed).length,
+      openActions: actions.filter((action) => action.ownerId === memberId).length,
+      agendaItems: meetings.reduce((sum, meeting) => sum + meeting.agenda.filter((item) => item.ownerId === memberId).length, 0),
+      meetingsAttended: meetings.filter((meeting) => meeting.attendeeIds.includes(memberId)).length,
+    };
   });
 }
 

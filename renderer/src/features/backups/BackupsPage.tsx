@@ -2,11 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { KEEP_PER_WORKSPACE } from '@shared/backups';
+import { fitWithin } from '@shared/fitText';
 import type { BackupEntry } from '@shared/ipc';
 import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { formatBytes, formatDateTime } from '../../i18n';
 import { DataTable, RowActions } from '../../ui/DataTable';
+import { MAX_NAME } from '../../ui/NameDialog';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useWorkspaceActions } from '../workspace/WorkspaceActions';
 import { BackupRunStatus } from './BackupRunStatus';
@@ -58,9 +60,10 @@ export function BackupsPage() {
     try {
       const content = await host.backups.read(entry.id);
       const date = formatDateTime(entry.createdAt, language);
-      const name = t('backups.restoredName', { name: entry.workspaceName, date });
-      const id = await actions.importText(content, { name });
-      if (id) toast.success(t('backups.restored', { name }));
+      // Within the name's limit (a workspace named at the limit would give a copy no import accepts);
+      // importText numbers it if that backup was restored before (“… (2)”) and says the name it got.
+      const name = fitWithin(MAX_NAME, entry.workspaceName, (shortened) => t('backups.restoredName', { name: shortened, date }));
+      await actions.importText(content, { name, success: (restored) => t('backups.restored', { name: restored }) });
     } catch (error) {
       toast.error(t('common.error', { message: errorMessage(error) }));
     } finally {

@@ -23,7 +23,7 @@ import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { MAX_NAME, NameDialog } from '../../ui/NameDialog';
 import { ariaKeys } from '../../ui/shortcuts/labels';
-import { useWorkspaceActions } from '../workspace/WorkspaceActions';
+import { numberedName, useWorkspaceActions } from '../workspace/WorkspaceActions';
 
 const UNDO_MS = 8_000;
 
@@ -64,8 +64,9 @@ export function HomePage() {
     const name = fitWithin(MAX_NAME, workspace.name, (shortened) => t('home.copyName', { name: shortened }));
     try {
       const { duplicateWorkspace } = await loadWorkspaceFiles();
-      await duplicateWorkspace(workspace.id, name);
-      toast.success(t('home.duplicated', { name }));
+      // Numbered if that name is taken too (a second copy: “Acme (copy) (2)”), and said as it is.
+      const copy = await duplicateWorkspace(workspace.id, { name, numbered: numberedName(t) });
+      toast.success(t('home.duplicated', { name: copy.name }));
     } catch (error) {
       toast.error(t('common.error', { message: errorMessage(error) }));
     }

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { Member } from '@shared/records/member';
 import { db } from '../../db/db';
 import { errorMessage } from '../../db/errors';
-import { addMember, type MemberInput, reinsertMember, removeMember, updateMember } from '../../db/workspaces';
+import { addMember, type MemberInput, memberUses, type MemberUses, reinsertMember, removeMember, updateMember } from '../../db/workspaces';
 import { DataTable, RowActions } from '../../ui/DataTable';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { toastAction } from '../../ui/toastActions';
@@ -14,6 +15,18 @@ import { DepartmentBadge } from '../../ui/DepartmentBadge';
 import { MemberDialog } from './MemberDialog';
 
 const EMPTY: MemberInput = { name: '', department: 'sales', title: '' };
+
+/** A sentence for each thing a removal changes (or, for signatures given, keeps) elsewhere. */
+function usesText(t: TFunction, uses: MemberUses): string[] {
+  const former = t('meetings.meeting.unknownMember');
+  const sentences: string[] = [];
+  if (uses.unsignedSlas > 0) sentences.push(t('members.uses.unsignedSla', { count: uses.unsignedSlas }));
+  if (uses.signedSlas > 0) sentences.push(t('members.uses.signedSla', { count: uses.signedSlas }));
+  if (uses.openActions > 0) sentences.push(t('members.uses.openActions', { count: uses.openActions, former }));
+  if (uses.agendaItems > 0) sentences.push(t('members.uses.agendaItems', { count: uses.agendaItems, former }));
+  if (uses.meetingsAttended > 0) sentences.push(t('members.uses.meetingsAttended', { count: uses.meetingsAttended }));
+  return sentences;
+}
 
 export function MembersSection(props: { workspaceId: string }) {
   const { t, i18n } = useTranslation();
@@ -27,7 +40,24 @@ export function MembersSection(props: { workspaceId: string }) {
   );
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Member | null>(null);
-  const [removing, setRemoving] = useState<Member | null>(null);
+  const [removing, setRemoving] = useState<{ member: Member; uses: MemberUses | null } | null>(null);
+  const asking = useRef(false);
+
+  /**
+   * Asks before removing, saying what the removal changes on other pages (an SLA they were to sign,
+   * items they own, meetings they attended): read first, so the dialog opens with all it has to say.
+   */
+  async function askRemove(member: Member) {
+    if (asking.current) return;
+    asking.current = true;
+    try {
+      // Unreadable: the question is still asked, without the details.
+      const uses = await memberUses(props.workspaceId, member.id).catch(() => null);
+      setRemoving({ member, uses });
+    } finally {
+      asking.current = false;
+    }
+  }
   const addButton = useRef<HTMLButtonElement>(null);
   // After a removal the row's buttons are gone: the keyboard goes to the next row's Remove (or the
   // last row's, or Add member), not to the page's body.
@@ -43,7 +73,12 @@ export function MembersSection(props: { workspaceId: string }) {
       }
       toast(t('members.removed', { name: member.name }), {
         duration: 8_000,
-        action: toastAction(t('common.undo'), () => void reinsertMember(removed)),
+        // As every Undo: said when it worked, and why when it did not (the member stays removed).
+        action: toastAction(t('common.undo'), () => {
+          void reinsertMember(removed)
+            .then(() => toast(t('members.restored', { name: member.name })))
+            .catch((error: unknown) => toast.error(t('members.restoreFailed', { name: member.name, message: errorMessage(error) })));
+        }),
       });
     } catch (error) {
       focusAfter.cancel();
@@ -85,7 +120,7 @@ export function MembersSection(props: { workspaceId: string }) {
                   type="button"
                   className="button small danger"
                   aria-label={t('members.removeLabel', { name: member.name })}
-                  onClick={() => setRemoving(member)}
+                  onClick={() => void askRemove(member)}
                 >
                   {t('members.remove')}
                 </button>
@@ -121,10 +156,10 @@ export function MembersSection(props: { workspaceId: string }) {
       <ConfirmDialog
         open={removing !== null}
         onOpenChange={(open) => !open && setRemoving(null)}
-        title={t('members.removeTitle', { name: removing?.name ?? '' })}
-        description={t('members.removeBody')}
+        title={t('members.removeTitle', { name: removing?.member.name ?? '' })}
+        description={[t('members.removeBody'), ...(removing?.uses ? usesText(t, removing.uses) : [])].join(' ')}
         confirmLabel={t('members.remove')}
-        onConfirm={() => removing && void remove(removing)}
+        onConfirm={() => removing && void remove(removing.member)}
       />
     </section>
   );

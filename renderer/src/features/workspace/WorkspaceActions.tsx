@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
@@ -6,6 +7,7 @@ import { MAX_FILE_BYTES, utf8ByteLength } from '@shared/fileLimits';
 import { useApp } from '../../app/AppContext';
 import { errorMessage, StorageFullError } from '../../db/errors';
 import { createWorkspace, loadWorkspaceFiles } from '../../db/workspaces';
+import type { NumberedName } from '../../db/workspaceFiles';
 import { formatBytes } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { parseWorkspaceFileOffThread, prepareFileReader } from './fileClient';
@@ -15,8 +17,12 @@ import { NameDialog } from '../../ui/NameDialog';
 
 type WorkspaceActions = {
   openCreateDialog(): void;
-  /** Imports workspace-file text (from a picker, the OS, or a backup) as a new workspace. */
-  importText(content: string, options?: { name?: string }): Promise<string | null>;
+  /**
+   * Imports workspace-file text (from a picker, the OS, or a backup) as a new workspace, under a
+   * name no listed workspace has (“Acme (2)”), which the success message (`success`, else
+   * “Imported …”) gives.
+   */
+  importText(content: string, options?: { name?: string; success?: (name: string) => string }): Promise<string | null>;
   pickAndImport(): Promise<void>;
   exportToFile(workspaceId: string, name: string): Promise<void>;
   createSample(): Promise<void>;
@@ -29,6 +35,11 @@ function safeFileName(name: string): string {
   // oxlint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 120);
   return cleaned || 'workspace';
+}
+
+/** A taken workspace name numbered (“Acme (2)”): importWorkspace's and duplicateWorkspace's `numbered`. */
+export function numberedName(t: TFunction): NumberedName {
+  return (name, number) => t('home.numberedName', { name, number });
 }
 
 /** Workspace-level actions shared by the home page, the menu and keyboard shortcuts. */
@@ -48,7 +59,7 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
   );
 
   const importText = useCallback(
-    async (content: string, options: { name?: string } = {}) => {
+    async (content: string, options: { name?: string; success?: (name: string) => string } = {}) => {
       // Every way in (the file chooser, a file opened with the app, a backup restored) says it is
       // working: a large file takes seconds to read and to store.
       const pending = toast.loading(t('import.importing'));
@@ -59,8 +70,8 @@ export function WorkspaceActionsProvider(props: { children: ReactNode }) {
           return null;
         }
         const { importWorkspace } = await loadWorkspaceFiles();
-        const id = await importWorkspace(parsed.file, options);
-        toast.success(t('import.imported', { name: options.name ?? parsed.file.workspace.name }));
+        const { id, name } = await importWorkspace(parsed.file, { name: options.name, numbered: numberedName(t) });
+        toast.success(options.success ? options.success(name) : t('import.imported', { name }));
         navigate(`/w/${id}`);
         return id;
       } catch (error) {
