@@ -1,3 +1,4 @@
+import { fireEvent } from '@testing-library/react';
 import { openDb, type AlignboardDb } from '../../renderer/src/db/db';
 
 let counter = 0;
@@ -13,4 +14,13 @@ export async function countDocUpdates(database: AlignboardDb): Promise<number> {
   let total = 0;
   for (const table of database.tables.filter((t) => t.name.startsWith('$'))) total += await table.count();
   return total;
+}
+
+/**
+ * Types a date or month into a DateField/MonthField in one change (as a paste or e2e `fill` does)
+ * and leaves the field: a DateField stores what is typed only when the person is done with it.
+ */
+export function enterDate(field: HTMLElement, value: string): void {
+  fireEvent.change(field, { target: { value } });
+  fireEvent.blur(field);
 }
