@@ -5,6 +5,8 @@ import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { addDecision, agendaFromTemplate } from '../../shared/meetings/agenda';
 import { db } from '../../renderer/src/db/db';
+import { addDays, todayIn } from '../../shared/meetings/cadence';
+import { formatDay } from '../../renderer/src/features/meetings/format';
 import { newId } from '../../renderer/src/db/ids';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { createSampleWorkspace } from '../../renderer/src/db/sample';
@@ -539,6 +541,33 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(within(kpis).getByRole('row', { name: /MQL count/ })).toHaveTextContent(/^MQL count—200– No data$/);
     expect(screen.queryByText(/NaN|Infinity/)).toBeNull();
   });
+  it('overdue: a coming meeting’s minutes count it on the meeting’s date, its page counts it today, and each says which day', async () => {
+    const { workspaceId, plan, sales } = await seed();
+    const today = todayIn();
+    const meetingDate = addDays(today, 14);
+    const meeting = await plan(meetingDate);
+    // Due in three days: not overdue today, overdue by the meeting's day. Due in a month: neither.
+    await addAction(workspaceId, { title: 'Send the lead list', ownerId: sales.id, department: 'sales', dueDate: addDays(today, 3), createdInMeetingId: null });
+    await addAction(workspaceId, { title: 'Review scoring', ownerId: sales.id, department: 'sales', dueDate: addDays(today, 30), createdInMeetingId: null });
+    const basisPage = en.meetings.actions.overdueBasis.replace('{{today}}', formatDay(today, 'en')).replace('{{date}}', formatDay(meetingDate, 'en'));
+    const basisMinutes = en.meetings.minutes.overdueBasis.replace('{{date}}', formatDay(meetingDate, 'en'));
+
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}` });
+    const table = await screen.findByRole('table', { name: en.meetings.actions.title });
+    const row = within(table).getByRole('row', { name: /Send the lead list/ });
+    expect(within(row).queryByText(/Overdue/)).toBeNull();
+    expect(screen.getByText(basisPage)).toBeInTheDocument();
+
+    act(() => {
+      window.location.hash = `#/print/minutes/${workspaceId}/${meeting.id}`;
+    });
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'));
+    const minutesRow = (await screen.findAllByRole('row', { name: /Send the lead list/ }))[0]!;
+    expect(minutesRow).toHaveTextContent(`(⚠ ${en.meetings.actions.overdue})`);
+    expect(screen.getAllByRole('row', { name: /Review scoring/ })[0]).not.toHaveTextContent(en.meetings.actions.overdue);
+    expect(screen.getByText(basisMinutes)).toBeInTheDocument();
+  });
+
   it('minutes print view in Japanese: the time an item took is in words, as its plan is (not a clock time such as 14:00)', async () => {
     const { workspaceId, plan } = await seed('ja');
     const meeting = await plan('2026-12-07');
