@@ -235,6 +235,25 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     expect(screen.getByText(en.calendar.previewNone.replace('{{year}}', '2026'))).toBeInTheDocument();
   });
 
+  it('in Japanese, holidays are named in Japanese where the data has a Japanese name (all of Japan’s, Christmas in the US), in English (marked so) elsewhere', async () => {
+    const workspaceId = await createWorkspace('営業×マーケ');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/calendar` });
+    await screen.findByRole('heading', { level: 1, name: ja.calendar.pageTitle });
+    fireEvent.change(screen.getByLabelText(ja.calendar.previewYear), { target: { value: '2026' } });
+    const preview = () => screen.getByRole('list', { name: ja.calendar.previewList.replace('{{year}}', '2026') });
+    const culture = within(preview()).getByText('文化の日');
+    expect(culture).not.toHaveAttribute('lang');
+    expect(within(preview()).queryByText(/Culture Day/)).toBeNull();
+
+    await user.selectOptions(screen.getByLabelText(ja.calendar.publicHolidays), 'アメリカ合衆国');
+    expect(await within(preview()).findByText('クリスマス')).not.toHaveAttribute('lang');
+    expect(within(preview()).getByText('Thanksgiving Day')).toHaveAttribute('lang', 'en');
+    expect(within(preview()).queryByText('Christmas Day')).toBeNull();
+    // The hint says which names are Japanese and which English.
+    expect(screen.getByText(/名前は、date-holidays に日本語名のある祝日は日本語、ほかは英語で示します。/)).toBeInTheDocument();
+  });
+
   it('in Japanese the countries have Japanese names in Japanese order, none first, Japan by default; the sentence names the country', async () => {
     const workspaceId = await createWorkspace('営業×マーケ');
     const user = userEvent.setup();
