@@ -9,13 +9,20 @@ import { PUBLIC_HOLIDAY_COUNTRIES, PUBLIC_HOLIDAY_DIGITS as DIGITS, PUBLIC_HOLID
  * `virtual:public-holidays`: every country's public holidays but Japan's (holiday-jp has those),
  * generated when the app is built, in Node, from date-holidays (a devDependency: its rule parser
  * pulls moment-timezone and astronomia, 1.4 MB minified, which the renderer does not carry). What
- * ships is the result: per country the days (1970–2050) and a table of their English names.
+ * ships is the result: per country the days (1970–2050), a table of their English names, and the
+ * Japanese names of those date-holidays has one for.
  *
  * Every `type: 'public'` holiday of the country as a whole (no states or regions), in date-holidays'
  * English (en-us for the US: "Labor Day"); substitute and observed days as date-holidays gives them
  * ("Boxing Day (substitute day)"), a holiday of several days (Tết) as each of its days, two on one
- * day as one named "A / B". date-holidays 3.37.0 has no Japanese names, so the Japanese UI shows
- * these in English (shared/calendar/holidays.ts).
+ * day as one named "A / B".
+ *
+ * Japanese: date-holidays keeps it under its own code `jp` (not ISO `ja`), and outside Japan
+ * (holiday-jp's) has it only for a few shared holidays (3.37.0: 元日, クリスマス, 大晦日; none for Hong
+ * Kong). A name is given in Japanese only when every holiday of its day has a Japanese name (no
+ * "Independence Day（振替休日）" half and half); the rest stay English in the Japanese UI. Only those
+ * names are stored (`ja`: index in `names` → name), so the table grows by a few hundred bytes, not
+ * by a second copy of every name; the app's other language is English, which `names` is.
  *
  * Encoding (decoded by holidays.ts): `days` is 3 characters per holiday, in date order: two
  * base-64 digits of the days since the one before (the first: since 1 January of the first year,
@@ -31,11 +38,17 @@ export const PUBLIC_HOLIDAYS_MODULE = 'virtual:public-holidays';
 const RESOLVED = `\0${PUBLIC_HOLIDAYS_MODULE}`;
 
 /** Bumped when the generated module's shape or content rules change (the cache key). */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const DAY_MS = 86_400_000;
 
-export type GeneratedCountry = { names: string[]; days: string };
+/** `ja`: the Japanese name of `names[index]`, for the indexes date-holidays has one for (absent when none). */
+export type GeneratedCountry = { names: string[]; days: string; ja?: Record<number, string> };
+
+/** date-holidays' code for Japanese (its data says `jp`, not ISO 639-1 `ja`). */
+const DATE_HOLIDAYS_JAPANESE = 'jp';
+/** What a substitute day adds to a Japanese name (date-holidays' own word for it). */
+const SUBSTITUTE_JA = '（振替休日）';
 export type GeneratedHolidays = { source: string; firstYear: number; lastYear: number; countries: Record<string, GeneratedCountry> };
 
 /** Days since 1970-01-01 of a proleptic Gregorian date. */
@@ -52,7 +65,8 @@ function digit(value: number): string {
 type HolidaysApi = {
   getCountries(lang?: string): Record<string, string>;
   getLanguages(): string[];
-  getHolidays(year: number, lang?: string): { date: string; start: Date; end: Date; name: string; type: string }[];
+  getHolidays(year: number, lang?: string): { date: string; start: Date; end: Date; name: string; type: string; rule?: string; substitute?: boolean }[];
+  getRule?(rule: string): { name?: string | Record<string, string> } | undefined;
 };
 
 /** Reads date-holidays (and its version) from the project's node_modules. */
@@ -99,9 +113,14 @@ function generateTable(Holidays: new (country?: string) => HolidaysApi, version:
     // English as the country writes it where date-holidays has a variant ("en-us": Labor Day).
     const language = holidays.getLanguages().find((lang) => lang.startsWith('en-')) ?? 'en';
     const byDay = new Map<number, string[]>();
+    // The day's Japanese names, in the order of its English ones; null once one of them has none.
+    const japaneseByDay = new Map<number, string[] | null>();
     for (let year = firstYear; year <= lastYear; year++) {
       for (const holiday of holidays.getHolidays(year, language)) {
         if (holiday.type !== 'public') continue;
+        const translations = holiday.rule === undefined ? undefined : holidays.getRule?.(holiday.rule)?.name;
+        const japaneseBase = typeof translations === 'object' ? translations[DATE_HOLIDAYS_JAPANESE] : undefined;
+        const japanese = japaneseBase === undefined ? undefined : holiday.substitute ? japaneseBase + SUBSTITUTE_JA : japaneseBase;
         const [y, m, d] = holiday.date.slice(0, 10).split('-').map(Number) as [number, number, number];
         const first = dayNumber(y, m, d);
         // Whole days in the country's time (a DST change makes one 23 or 25 hours long).
@@ -109,24 +128,33 @@ function generateTable(Holidays: new (country?: string) => HolidaysApi, version:
         for (let day = first; day < first + span; day++) {
           if (day < base || day > last) continue;
           const names = byDay.get(day) ?? [];
-          if (!names.includes(holiday.name)) names.push(holiday.name);
+          const japaneseNames = japaneseByDay.has(day) ? japaneseByDay.get(day)! : [];
+          if (!names.includes(holiday.name)) {
+            names.push(holiday.name);
+            japaneseByDay.set(day, japanese === undefined || japaneseNames === null ? null : [...japaneseNames, japanese]);
+          }
           byDay.set(day, names);
         }
       }
     }
     const names: string[] = [];
+    const ja: Record<number, string> = {};
     let days = '';
     let previous = base;
     for (const day of [...byDay.keys()].sort((a, b) => a - b)) {
       const name = byDay.get(day)!.join(' / ');
       let index = names.indexOf(name);
-      if (index < 0) index = names.push(name) - 1;
+      if (index < 0) {
+        index = names.push(name) - 1;
+        const japanese = japaneseByDay.get(day);
+        if (japanese) ja[index] = japanese.join(' / ');
+      }
       const gap = day - previous;
       days += digit(Math.floor(gap / 64)) + digit(gap % 64) + digit(index);
       previous = day;
     }
     if (days === '') throw new Error(`public holidays: date-holidays ${version} has no public holidays for ${code}`);
-    out[code] = { names, days };
+    out[code] = Object.keys(ja).length > 0 ? { names, days, ja } : { names, days };
   }
   return { source: `date-holidays ${version}`, firstYear, lastYear, countries: out };
 }

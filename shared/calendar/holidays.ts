@@ -16,8 +16,8 @@ import { PUBLIC_HOLIDAY_DIGITS as DIGITS, PUBLIC_HOLIDAYS_FIRST_YEAR, PUBLIC_HOL
  *   2020/2021 Olympics; Japanese and English names.
  * - Every other country: `virtual:public-holidays`, generated at build time from date-holidays'
  *   rules (tools/publicHolidays.ts): every public holiday of the country as a whole, substitute
- *   and observed days included, English names (date-holidays has no Japanese ones, so both
- *   languages show the English name). Religious holidays that follow a lunar or Islamic calendar
+ *   and observed days included, English names, and Japanese ones where date-holidays has them
+ *   (元日, クリスマス…: a few per country); elsewhere the Japanese UI shows the English name. Religious holidays that follow a lunar or Islamic calendar
  *   are computed, so an announced date may differ by a day. date-holidays itself stays out of the
  *   renderer: its parser alone pulls moment-timezone and astronomia (1.4 MB minified); the
  *   generated table is ~70 KB (~16 KB gzip) and loads with the code that measures business hours,
@@ -27,6 +27,7 @@ import { PUBLIC_HOLIDAY_DIGITS as DIGITS, PUBLIC_HOLIDAYS_FIRST_YEAR, PUBLIC_HOL
 /** Where the generated tables come from ('date-holidays 3.37.0'). */
 export const PUBLIC_HOLIDAYS_SOURCE = SOURCE;
 
+/** `name.ja` is the English name where the data has no Japanese one (then `name.ja === name.en`). */
 export type PublicHoliday = { date: string; name: { ja: string; en: string } };
 
 type HolidayTable = Readonly<Record<string, { readonly date: string; readonly name: string; readonly name_en: string }>>;
@@ -53,8 +54,9 @@ function generatedDays(code: string): Map<number, PublicHoliday> {
   let day = dayNumber(FIRST_YEAR, 1, 1);
   for (let at = 0; at + 2 < country.days.length; at += 3) {
     day += DIGITS.indexOf(country.days[at]!) * 64 + DIGITS.indexOf(country.days[at + 1]!);
-    const name = country.names[DIGITS.indexOf(country.days[at + 2]!)] ?? '';
-    days.set(day, { date: isoOfDay(day), name: { ja: name, en: name } });
+    const index = DIGITS.indexOf(country.days[at + 2]!);
+    const name = country.names[index] ?? '';
+    days.set(day, { date: isoOfDay(day), name: { ja: country.ja?.[index] ?? name, en: name } });
   }
   return days;
 }

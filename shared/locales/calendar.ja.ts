@@ -23,7 +23,7 @@ export const calendarJa: Messages['calendar'] = {
   publicHolidaySets: { none: 'なし（会社の休日のみ）' },
   publicHolidaysHint: '日本の祝日は holiday-jp の一覧（1970〜2050 年、振替休日を含む）によります。',
   publicHolidaysHintCountry:
-    '{{country}}の祝日（1970〜2050 年、振替休日を含む）は date-holidays プロジェクトの規則（{{source}}、祝日データは CC BY-SA 3.0、Wikipedia による）から求めたもので、名前は英語です。太陰暦やイスラム暦による祝日は、発表される日が計算とずれることがあります。その日は会社の休日として追加してください。',
+    '{{country}}の祝日（1970〜2050 年、振替休日を含む）は date-holidays プロジェクトの規則（{{source}}、祝日データは CC BY-SA 3.0、Wikipedia による）から求めたものです。名前は、date-holidays に日本語名のある祝日は日本語、ほかは英語で示します。太陰暦やイスラム暦による祝日は、発表される日が計算とずれることがあります。その日は会社の休日として追加してください。',
   publicHolidaysUnknown: '{{year}} 年より後の祝日はまだ分かりません。必要なら会社の休日として追加してください。',
   companyTitle: '会社の休日',
   companyIntro: '会社が休みの日：1 日、期間（夏季休業）、毎年の期間（年末年始 12/29〜1/3）。',

@@ -150,6 +150,7 @@ export const meetingsEn = {
     overdue: 'Overdue',
     overdueDays_one: 'Overdue by {{count, number}} day',
     overdueDays_other: 'Overdue by {{count, number}} days',
+    overdueBasis: 'Overdue here means past due today ({{today}}); the minutes count it on the meeting’s date ({{date}}).',
     carried: 'Carried forward',
     carriedFrom: 'Carried forward from {{meeting}}',
     new: 'New',
@@ -245,6 +246,7 @@ export const meetingsEn = {
     kpiStatuses: { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track', noData: 'No data' },
     noValue: '—',
     none: 'None.',
+    overdueBasis: 'Overdue: open in the meeting and due before its date ({{date}}).',
     closedLater: 'Open (marked {{status}} on {{date}})',
   },
 };

@@ -152,6 +152,7 @@ export const meetingsJa: Messages['meetings'] = {
     overdue: '期限切れ',
     overdueDays_one: '期限を {{count, number}} 日超過',
     overdueDays_other: '期限を {{count, number}} 日超過',
+    overdueBasis: 'ここでの期限切れは今日（{{today}}）の時点です。議事録では会議の日（{{date}}）の時点で数えます。',
     carried: '前回から引き継ぎ',
     carriedFrom: '{{meeting}} から引き継ぎ',
     new: '新規',
@@ -247,6 +248,7 @@ export const meetingsJa: Messages['meetings'] = {
     kpiStatuses: { onTrack: '順調', atRisk: '要注意', offTrack: '未達', noData: 'データなし' },
     noValue: '—',
     none: 'なし。',
+    overdueBasis: '期限切れ：会議の日（{{date}}）より前が期限で、会議の時点で未完了の項目。',
     closedLater: '未完了（{{date}}に{{status}}）',
   },
 };

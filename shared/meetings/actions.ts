@@ -25,6 +25,17 @@ export function daysOverdue(action: Pick<ActionItem, 'status' | 'dueDate'>, toda
   return isOverdue(action, today) ? daysBetween(action.dueDate!, today) : 0;
 }
 
+/**
+ * Overdue in a meeting's minutes: the item stood open in the meeting (listed by actionsForMeeting
+ * and not closed in it: one closed in a later meeting was still open here) and was due before the
+ * meeting's own date. The minutes are the record of that day, so they count against it, not
+ * against the day they are printed; live pages (the meeting page, run mode, the lists) count
+ * against today with isOverdue, and say so where the two days differ.
+ */
+export function isOverdueInMeeting(entry: Pick<MeetingAction, 'action' | 'closedHere'>, meetingDate: string): boolean {
+  return !entry.closedHere && entry.action.dueDate !== null && entry.action.dueDate < meetingDate;
+}
+
 type MeetingKey = Pick<Meeting, 'id' | 'date' | 'createdAt'>;
 
 /** Meetings in the order they happen: by date, then by when they were planned, then by id. */

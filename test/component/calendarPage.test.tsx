@@ -18,6 +18,7 @@ import { revertCalendar, saveCalendar } from '../../renderer/src/features/calend
 import { createDefaultKpis, setValue, writeImportedValues } from '../../renderer/src/features/kpis/kpiStore';
 import { createSeries, planMeeting } from '../../renderer/src/features/meetings/meetingStore';
 import { commitmentsOf, ensureVersion, loadFunnel, regenerateVersion, signVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
+import { enterDate } from './helpers';
 import { renderApp, resetDb } from './renderApp';
 
 beforeEach(resetDb);
@@ -114,8 +115,8 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
 
     // A summer closure (a range), then Ctrl+S from the keyboard.
     await user.type(screen.getByLabelText(ja.calendar.holidayName), '夏季休業');
-    fireEvent.change(screen.getByLabelText(ja.calendar.holidayFrom), { target: { value: '2026-08-12' } });
-    fireEvent.change(screen.getByLabelText(ja.calendar.holidayTo), { target: { value: '2026-08-14' } });
+    enterDate(screen.getByLabelText(ja.calendar.holidayFrom), '2026-08-12');
+    enterDate(screen.getByLabelText(ja.calendar.holidayTo), '2026-08-14');
     await user.click(screen.getByRole('button', { name: ja.calendar.addHoliday }));
     const table = screen.getByRole('table', { name: ja.calendar.companyTable });
     expect(within(table).getByRole('rowheader', { name: '夏季休業' })).toBeInTheDocument();
@@ -145,7 +146,7 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/calendar` });
     const name = await screen.findByLabelText(ja.calendar.holidayName);
     fireEvent.change(name, { target: { value: 'かきゅうぎょう' } });
-    fireEvent.change(screen.getByLabelText(ja.calendar.holidayFrom), { target: { value: '2026-08-12' } });
+    enterDate(screen.getByLabelText(ja.calendar.holidayFrom), '2026-08-12');
     fireEvent.keyDown(name, { key: 'Enter', isComposing: true, keyCode: 229 });
     const table = screen.getByRole('table', { name: ja.calendar.companyTable });
     expect(within(table).queryByRole('rowheader', { name: 'かきゅうぎょう' })).toBeNull();
@@ -161,8 +162,8 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     await screen.findByRole('heading', { level: 1, name: en.calendar.pageTitle });
     expect(screen.getByText('The signed SLA (revision 1) states this calendar.')).toBeInTheDocument();
     await user.type(screen.getByLabelText(en.calendar.holidayName), 'Winter break');
-    fireEvent.change(screen.getByLabelText(en.calendar.holidayFrom), { target: { value: '2026-12-30' } });
-    fireEvent.change(screen.getByLabelText(en.calendar.holidayTo), { target: { value: '2027-01-02' } });
+    enterDate(screen.getByLabelText(en.calendar.holidayFrom), '2026-12-30');
+    enterDate(screen.getByLabelText(en.calendar.holidayTo), '2027-01-02');
     await user.click(screen.getByLabelText(en.calendar.holidayYearly));
     await user.click(screen.getByRole('button', { name: en.calendar.addHoliday }));
     const table = screen.getByRole('table', { name: en.calendar.companyTable });
@@ -171,8 +172,8 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     await user.click(within(table).getByRole('button', { name: "Remove Presidents' Day (Feb 16, 2026)" }));
     expect(within(table).queryByRole('rowheader', { name: "Presidents' Day" })).toBeNull();
     // A range backwards is named.
-    fireEvent.change(screen.getByLabelText(en.calendar.holidayFrom), { target: { value: '2026-09-10' } });
-    fireEvent.change(screen.getByLabelText(en.calendar.holidayTo), { target: { value: '2026-09-01' } });
+    enterDate(screen.getByLabelText(en.calendar.holidayFrom), '2026-09-10');
+    enterDate(screen.getByLabelText(en.calendar.holidayTo), '2026-09-01');
     await user.click(screen.getByRole('button', { name: en.calendar.addHoliday }));
     expect(await screen.findByText(en.calendar.errors.rangeBackwards)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: en.calendar.save }));
@@ -232,6 +233,25 @@ describe('the working calendar page', { timeout: 60_000 }, () => {
     await user.selectOptions(select, en.calendar.publicHolidaySets.none);
     expect(screen.queryByRole('list', { name: 'Days off in 2026' })).toBeNull();
     expect(screen.getByText(en.calendar.previewNone.replace('{{year}}', '2026'))).toBeInTheDocument();
+  });
+
+  it('in Japanese, holidays are named in Japanese where the data has a Japanese name (all of Japan’s, Christmas in the US), in English (marked so) elsewhere', async () => {
+    const workspaceId = await createWorkspace('営業×マーケ');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/calendar` });
+    await screen.findByRole('heading', { level: 1, name: ja.calendar.pageTitle });
+    fireEvent.change(screen.getByLabelText(ja.calendar.previewYear), { target: { value: '2026' } });
+    const preview = () => screen.getByRole('list', { name: ja.calendar.previewList.replace('{{year}}', '2026') });
+    const culture = within(preview()).getByText('文化の日');
+    expect(culture).not.toHaveAttribute('lang');
+    expect(within(preview()).queryByText(/Culture Day/)).toBeNull();
+
+    await user.selectOptions(screen.getByLabelText(ja.calendar.publicHolidays), 'アメリカ合衆国');
+    expect(await within(preview()).findByText('クリスマス')).not.toHaveAttribute('lang');
+    expect(within(preview()).getByText('Thanksgiving Day')).toHaveAttribute('lang', 'en');
+    expect(within(preview()).queryByText('Christmas Day')).toBeNull();
+    // The hint says which names are Japanese and which English.
+    expect(screen.getByText(/名前は、date-holidays に日本語名のある祝日は日本語、ほかは英語で示します。/)).toBeInTheDocument();
   });
 
   it('in Japanese the countries have Japanese names in Japanese order, none first, Japan by default; the sentence names the country', async () => {
@@ -350,18 +370,18 @@ describe('figures in business hours, per record', { timeout: 60_000 }, () => {
     const user = userEvent.setup();
     renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
     const ending = await screen.findByLabelText(en.kpi.dashboard.ending);
-    fireEvent.change(ending, { target: { value: '2026-02' } });
+    enterDate(ending, '2026-02');
     const card = await screen.findByRole('article', { name: /^Lead response time: 6 hr, target 24 hr, On track/ });
     expect(within(card).getByText('In business hours (the calendar of SLA revision 1), from imported leads')).toBeInTheDocument();
 
     await user.click(screen.getByRole('tab', { name: en.kpi.tabs.values }));
-    fireEvent.change(screen.getByLabelText(en.kpi.values.ending), { target: { value: '2026-02' } });
+    enterDate(screen.getByLabelText(en.kpi.values.ending), '2026-02');
     const cell = await screen.findByRole('textbox', { name: /^Response time \(median hours\), February 2026 \(measured from the imported leads/ });
     expect(cell).toHaveValue('6');
     expect(cell).toHaveAttribute('readonly');
 
     await user.click(screen.getByRole('tab', { name: en.kpi.tabs.sla }));
-    fireEvent.change(screen.getByLabelText(en.kpi.values.ending), { target: { value: '2026-02' } });
+    enterDate(screen.getByLabelText(en.kpi.values.ending), '2026-02');
     const table = await screen.findByRole('table', { name: en.kpi.sla.tableLabel });
     const row = within(table).getByRole('row', { name: /^First contact time/ });
     expect(within(row).getByText(en.calendar.kpi.perRecord)).toBeInTheDocument();
@@ -395,7 +415,7 @@ describe('figures by how the SLA states them', { timeout: 60_000 }, () => {
   /** The SLA tab's first-contact row for the 12 months ending February 2026. */
   async function firstContactRow(user: ReturnType<typeof userEvent.setup>) {
     await user.click(screen.getByRole('tab', { name: en.kpi.tabs.sla }));
-    fireEvent.change(screen.getByLabelText(en.kpi.values.ending), { target: { value: '2026-02' } });
+    enterDate(screen.getByLabelText(en.kpi.values.ending), '2026-02');
     const table = await screen.findByRole('table', { name: en.kpi.sla.tableLabel });
     return () => within(table).getByRole('row', { name: /^First contact time/ });
   }
@@ -405,7 +425,7 @@ describe('figures by how the SLA states them', { timeout: 60_000 }, () => {
     await createDefaultKpis(workspaceId, 'en');
     const user = userEvent.setup();
     renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
-    fireEvent.change(await screen.findByLabelText(en.kpi.dashboard.ending), { target: { value: '2026-02' } });
+    enterDate(await screen.findByLabelText(en.kpi.dashboard.ending), '2026-02');
     // Hand-worked (expected.json, clock): median 24 h; 5 of 11 within 24 h, 4 late, 2 still waiting.
     const card = await screen.findByRole('article', { name: /^Lead response time: 24 hr, target 24 hr/ });
     expect(within(card).getByText(en.calendar.kpi.unitClock)).toBeInTheDocument();
@@ -455,7 +475,7 @@ describe('figures by how the SLA states them', { timeout: 60_000 }, () => {
     await importFebruary(workspaceId);
     await createDefaultKpis(workspaceId, 'en');
     renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
-    fireEvent.change(await screen.findByLabelText(en.kpi.dashboard.ending), { target: { value: '2026-02' } });
+    enterDate(await screen.findByLabelText(en.kpi.dashboard.ending), '2026-02');
     const card = await screen.findByRole('article', { name: /^Lead response time: 6 hr,/ });
     expect(within(card).getByText('In business hours (the workspace calendar), from imported leads')).toBeInTheDocument();
     // An hour's lunch: 7 business hours a day; the median of February's records becomes 5 (as signed in the calendar store test).
@@ -472,7 +492,7 @@ describe('figures by how the SLA states them', { timeout: 60_000 }, () => {
     await setValue(workspaceId, metricKey('responseHours'), '2026-02', 20, 'manual');
     const user = userEvent.setup();
     renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
-    fireEvent.change(await screen.findByLabelText(en.kpi.dashboard.ending), { target: { value: '2026-02' } });
+    enterDate(await screen.findByLabelText(en.kpi.dashboard.ending), '2026-02');
     const card = await screen.findByRole('article', { name: /^Lead response time: 20 hr, target 24 hr/ });
     expect(within(card).getByText(en.calendar.kpi.unitEntered)).toBeInTheDocument();
     const row = await firstContactRow(user);
@@ -487,7 +507,7 @@ describe('figures by how the SLA states them', { timeout: 60_000 }, () => {
     expect(row()).toHaveTextContent('Missed: 70% within 24 business h (needs at least 100%); 3 breaches (1 still waiting)');
     expect(row()).toHaveTextContent('Met: 5 hr vs at most 24 hr');
     await user.click(screen.getByRole('tab', { name: en.kpi.tabs.dashboard }));
-    fireEvent.change(await screen.findByLabelText(en.kpi.dashboard.ending), { target: { value: '2026-02' } });
+    enterDate(await screen.findByLabelText(en.kpi.dashboard.ending), '2026-02');
     const measured = await screen.findByRole('article', { name: /^Lead response time: 6 hr, target 24 hr/ });
     // The card's months: February measured in business hours, January as entered.
     expect(within(measured).getByText('Months from imported leads in business hours; other months as entered')).toBeInTheDocument();

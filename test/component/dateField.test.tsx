@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -75,7 +75,7 @@ describe('DateField (ui)', () => {
     expect(screen.getByRole('button', { name: en.dateField.chooseDate })).toBeInTheDocument();
   });
 
-  it('typing ISO or a localized form stores the date at once; blur and Enter show it in the display format', async () => {
+  it('typing ISO or a localized form stores the date on blur or Enter and shows it in the display format', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn<(value: string) => void>();
     show('en', <Form initial="2026-12-07" onChange={onChange} />);
@@ -83,10 +83,12 @@ describe('DateField (ui)', () => {
 
     await user.clear(input);
     await user.type(input, '2026-12-10');
-    expect(stored()).toBe('2026-12-10');
+    expect(stored()).toBe('2026-12-07');
     expect(input).toHaveValue('2026-12-10');
     await user.tab();
+    expect(stored()).toBe('2026-12-10');
     expect(input).toHaveValue('Dec 10, 2026');
+    expect(onChange.mock.calls).toEqual([['2026-12-10']]);
 
     for (const [text, value, display] of [
       ['2027/1/5', '2027-01-05', 'Jan 5, 2027'],
@@ -100,18 +102,19 @@ describe('DateField (ui)', () => {
     }
     expect(input).not.toHaveAttribute('aria-invalid', 'true');
 
-    // As existing page tests and e2e `fill` do: one change event with the ISO text.
+    // As page tests and e2e `fill` do: one change event with the ISO text, then the field is left.
     fireEvent.change(input, { target: { value: '2026-12-24' } });
+    fireEvent.blur(input);
     expect(onChange).toHaveBeenLastCalledWith('2026-12-24');
   });
 
   it('a value changed from outside (a form reset) replaces a typed text the field no longer holds', () => {
     function ResetForm() {
-      const [value, setValue] = useState('');
+      const [value, setValue] = useState('2026-12-07');
       return (
         <>
           <Field label="Due date">{(control) => <DateField {...control} value={value} onChange={setValue} />}</Field>
-          <button type="button" onClick={() => setValue('')}>
+          <button type="button" onClick={() => setValue('2027-01-01')}>
             Reset
           </button>
         </>
@@ -119,10 +122,81 @@ describe('DateField (ui)', () => {
     }
     show('en', <ResetForm />);
     const input = screen.getByRole('textbox', { name: 'Due date' });
-    fireEvent.change(input, { target: { value: '2026-12-10' } });
-    expect(input).toHaveValue('2026-12-10');
+    fireEvent.change(input, { target: { value: '2026-02-30' } });
+    fireEvent.blur(input);
+    expect(input).toHaveValue('2026-02-30');
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
-    expect(input).toHaveValue('');
+    expect(input).toHaveValue('Jan 1, 2027');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('typing a year digit by digit stores only the finished date, once, on blur; nothing half-typed reaches onChange', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn<(value: string) => void>();
+    show('en', <Form initial="2026-12-07" onChange={onChange} />);
+    const input = screen.getByRole('textbox', { name: 'Due date' });
+    // The year replaced digit by digit (2026 → 2031), then the day typed as 1, 15.
+    await user.clear(input);
+    for (const key of '2031-12-15') {
+      await user.type(input, key);
+      expect(stored()).toBe('2026-12-07');
+    }
+    await user.tab();
+    expect(onChange.mock.calls).toEqual([['2031-12-15']]);
+    expect(stored()).toBe('2031-12-15');
+    expect(input).toHaveValue('Dec 15, 2031');
+  });
+
+  it('Escape throws the typed text away and shows the stored value; a dialog around it stays open for the next Escape', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn<(value: string) => void>();
+    function InDialog() {
+      const [open, setOpen] = useState(true);
+      return (
+        <Dialog open={open} onOpenChange={setOpen} title="Edit action item">
+          <Form initial="2026-12-07" onChange={onChange} />
+        </Dialog>
+      );
+    }
+    show('en', <InDialog />);
+    const input = screen.getByRole('textbox', { name: 'Due date' });
+    await user.clear(input);
+    await user.type(input, '2027-03-04');
+    await user.keyboard('{Escape}');
+    expect(input).toHaveValue('Dec 7, 2026');
+    expect(input).toHaveFocus();
+    expect(screen.getByRole('dialog', { name: 'Edit action item' })).toBeInTheDocument();
+    // Nothing comes back on blur either: the draft is gone.
+    await user.tab();
+    expect(onChange).not.toHaveBeenCalled();
+    expect(stored()).toBe('2026-12-07');
+    // Unreadable text with its message: Escape clears both.
+    await user.click(input);
+    await user.clear(input);
+    await user.type(input, 'soon{Enter}');
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(input).toHaveValue('Dec 7, 2026');
+    // Without a draft, Escape is the dialog's.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Edit action item' })).toBeNull();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('what was typed is kept when the field goes away (a page left) or the window closes, without a blur', () => {
+    const onChange = vi.fn<(value: string) => void>();
+    const { unmount } = show('en', <Form initial="2026-12-07" onChange={onChange} />);
+    const input = screen.getByRole('textbox', { name: 'Due date' });
+    fireEvent.change(input, { target: { value: '2026-12-24' } });
+    act(() => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    expect(onChange.mock.calls).toEqual([['2026-12-24']]);
+    expect(stored()).toBe('2026-12-24');
+    fireEvent.change(input, { target: { value: '2027-01-05' } });
+    unmount();
+    expect(onChange.mock.calls).toEqual([['2026-12-24'], ['2027-01-05']]);
   });
 
   it('in Japanese reads and shows 2026/12/07', async () => {
@@ -158,11 +232,12 @@ describe('DateField (ui)', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('February 2026 has no day 30. Type the date like Dec 7, 2026.');
     expect(stored()).toBe('2026-12-07');
 
-    // Fixing it clears the message.
+    // Fixing it clears the message; leaving the field stores it.
     await user.clear(input);
     await user.type(input, '2026-02-28');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(input).toHaveAttribute('aria-invalid', 'false');
+    await user.tab();
     expect(stored()).toBe('2026-02-28');
   });
 
@@ -182,6 +257,7 @@ describe('DateField (ui)', () => {
     const user = userEvent.setup();
     const { unmount } = show('en', <Form initial="2026-12-07" />);
     await user.clear(screen.getByRole('textbox', { name: 'Due date' }));
+    await user.tab();
     expect(stored()).toBe('');
     unmount();
 
@@ -296,8 +372,8 @@ describe('DateField (ui)', () => {
     await user.clear(jaInput);
     await user.type(jaInput, '2027-13{Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent('13月という月はありません。2026年12月 の形で入力してください。');
-    // 2027-1 was a month while typing; 2027-13 is not, so January stays.
-    expect(stored()).toBe('2027-01');
+    // 2027-1 was a month while typing, but not what was meant: March stays.
+    expect(stored()).toBe('2027-03');
     unmount();
 
     show('en', <Form mode="month" initial="2026-12" />);

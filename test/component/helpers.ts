@@ -1,3 +1,4 @@
+import { fireEvent } from '@testing-library/react';
 import { openDb, type AlignboardDb } from '../../renderer/src/db/db';
 
 let counter = 0;
@@ -17,3 +18,12 @@ export async function countDocUpdates(database: AlignboardDb): Promise<number> {
 
 /** importWorkspace's numbering of a taken name, as the app's English text numbers it. */
 export const numbered = (name: string, number: number) => `${name} (${number})`;
+
+/**
+ * Types a date or month into a DateField/MonthField in one change (as a paste or e2e `fill` does)
+ * and leaves the field: a DateField stores what is typed only when the person is done with it.
+ */
+export function enterDate(field: HTMLElement, value: string): void {
+  fireEvent.change(field, { target: { value } });
+  fireEvent.blur(field);
+}

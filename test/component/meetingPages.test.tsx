@@ -1,16 +1,19 @@
-import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
 import { addDecision, agendaFromTemplate } from '../../shared/meetings/agenda';
 import { db } from '../../renderer/src/db/db';
+import { addDays, todayIn } from '../../shared/meetings/cadence';
+import { formatDay } from '../../renderer/src/features/meetings/format';
 import { newId } from '../../renderer/src/db/ids';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { createSampleWorkspace } from '../../renderer/src/db/sample';
 import { addAction, createSeries, deleteSeries, finishMeeting, listActions, listMeetings, listSeries, planMeeting, setActionStatus, updateMeeting } from '../../renderer/src/features/meetings/meetingStore';
 import type { Host } from '../../renderer/src/host';
 import { createDefaultKpis, setValue } from '../../renderer/src/features/kpis/kpiStore';
+import { enterDate } from './helpers';
 import { renderApp, resetDb } from './renderApp';
 
 // Waits for the database and live queries: generous, as the machine may be busy with other suites.
@@ -57,7 +60,7 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('名称を入力してください。');
     expect(await db.meetingSeries.count()).toBe(0);
     await user.type(name, '月次定例');
-    fireEvent.change(screen.getByLabelText(ja.meetings.series.nextDate), { target: { value: '2026-12-10' } });
+    enterDate(screen.getByLabelText(ja.meetings.series.nextDate), '2026-12-10');
     await user.selectOptions(screen.getByLabelText(ja.meetings.series.cadence), ja.meetings.cadences.biweekly);
     await user.click(screen.getByRole('button', { name: ja.meetings.series.create }));
     const plan = await screen.findByRole('button', { name: /の定例会を準備する$/ });
@@ -77,12 +80,63 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/meetings` });
     const field = await screen.findByLabelText(ja.meetings.series.nextDate);
-    fireEvent.change(field, { target: { value: '2099-01-15' } });
+    enterDate(field, '2099-01-15');
     expect(field).not.toHaveAccessibleDescription();
-    fireEvent.change(field, { target: { value: '2020-01-15' } });
+    enterDate(field, '2020-01-15');
     expect(field).toHaveAccessibleDescription('この日付はすでに過ぎています。次に準備する回は 2020/01/15 付けで、開催済みの会議の記録として作成されます。');
     await user.click(screen.getByRole('button', { name: ja.meetings.series.save }));
     await waitFor(async () => expect((await listSeries(workspaceId))[0]!.nextDate).toBe('2020-01-15'));
+  });
+
+  it('the meeting date typed key by key is saved once, when the field is left: no year 0202 or day 1 on the way; Escape puts the saved date back', async () => {
+    const { workspaceId, plan } = await seed('ja');
+    const meeting = await plan('2026-12-07');
+    // Every date the database is given for the meeting, as it is written (Dexie's own hook, no mock).
+    const written: string[] = [];
+    const onUpdating = (changes: object) => {
+      if ('date' in changes) written.push((changes as { date: string }).date);
+    };
+    db.meetings.hook('updating', onUpdating);
+    try {
+      const user = userEvent.setup();
+      renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/meetings/${meeting.id}` });
+      const details = await screen.findByRole('region', { name: ja.meetings.meeting.details });
+      const date = within(details).getByRole('textbox', { name: ja.meetings.meeting.date });
+      expect(date).toHaveValue('2026/12/07');
+      await user.clear(date);
+      // 2/…, 20/…, 202/… and 2027/1/1 on the way to 2027/1/15: none is what was meant.
+      await user.type(date, '2027/1/15');
+      expect(date).toHaveValue('2027/1/15');
+      expect((await stored(workspaceId)).date).toBe('2026-12-07');
+      await user.tab();
+      await waitFor(async () => expect(await stored(workspaceId)).toMatchObject({ date: '2027-01-15', kpiPeriod: null }));
+      expect(date).toHaveValue('2027/01/15');
+      expect(written).toEqual(['2027-01-15']);
+
+      // Escape puts the saved date back; leaving the field then saves nothing.
+      await user.click(date);
+      await user.clear(date);
+      await user.type(date, '2028/2/2');
+      await user.keyboard('{Escape}');
+      expect(date).toHaveValue('2027/01/15');
+      await user.tab();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await stored(workspaceId)).date).toBe('2027-01-15');
+      expect(written).toEqual(['2027-01-15']);
+
+      // Typed and not left: leaving the page keeps it (the field goes away without a blur).
+      await user.click(date);
+      await user.clear(date);
+      await user.type(date, '2027/2/3');
+      act(() => {
+        window.location.hash = `#/w/${workspaceId}/meetings`;
+      });
+      await screen.findByRole('heading', { level: 1, name: ja.meetings.title });
+      await waitFor(async () => expect((await stored(workspaceId)).date).toBe('2027-02-03'));
+      expect(written).toEqual(['2027-01-15', '2027-02-03']);
+    } finally {
+      db.meetings.hook('updating').unsubscribe(onUpdating);
+    }
   });
 
   it('plans a meeting of a series whose name is at the 200-character limit: the title keeps the date and fits', async () => {
@@ -165,7 +219,7 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Action is required.');
     await user.type(title, 'Share lost-deal reasons');
     await user.selectOptions(within(dialog).getByLabelText(en.meetings.actions.owner), 'Emma Clark (Marketing)');
-    fireEvent.change(within(dialog).getByLabelText(en.meetings.actions.dueDate), { target: { value: '2026-12-20' } });
+    enterDate(within(dialog).getByLabelText(en.meetings.actions.dueDate), '2026-12-20');
     await user.click(within(dialog).getByRole('button', { name: en.common.save }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const edited = (await listActions(workspaceId))[0]!;
@@ -173,7 +227,7 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(edited.ownerId).not.toBe(sales.id);
     await user.click(within(row).getByRole('button', { name: 'Edit Share lost-deal reasons' }));
     await user.selectOptions(within(await screen.findByRole('dialog')).getByLabelText(en.meetings.actions.owner), 'Noah Bennett (Sales)');
-    fireEvent.change(within(screen.getByRole('dialog')).getByLabelText(en.meetings.actions.dueDate), { target: { value: '2026-11-09' } });
+    enterDate(within(screen.getByRole('dialog')).getByLabelText(en.meetings.actions.dueDate), '2026-11-09');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: en.common.save }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
@@ -487,6 +541,33 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(within(kpis).getByRole('row', { name: /MQL count/ })).toHaveTextContent(/^MQL count—200– No data$/);
     expect(screen.queryByText(/NaN|Infinity/)).toBeNull();
   });
+  it('overdue: a coming meeting’s minutes count it on the meeting’s date, its page counts it today, and each says which day', async () => {
+    const { workspaceId, plan, sales } = await seed();
+    const today = todayIn();
+    const meetingDate = addDays(today, 14);
+    const meeting = await plan(meetingDate);
+    // Due in three days: not overdue today, overdue by the meeting's day. Due in a month: neither.
+    await addAction(workspaceId, { title: 'Send the lead list', ownerId: sales.id, department: 'sales', dueDate: addDays(today, 3), createdInMeetingId: null });
+    await addAction(workspaceId, { title: 'Review scoring', ownerId: sales.id, department: 'sales', dueDate: addDays(today, 30), createdInMeetingId: null });
+    const basisPage = en.meetings.actions.overdueBasis.replace('{{today}}', formatDay(today, 'en')).replace('{{date}}', formatDay(meetingDate, 'en'));
+    const basisMinutes = en.meetings.minutes.overdueBasis.replace('{{date}}', formatDay(meetingDate, 'en'));
+
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}` });
+    const table = await screen.findByRole('table', { name: en.meetings.actions.title });
+    const row = within(table).getByRole('row', { name: /Send the lead list/ });
+    expect(within(row).queryByText(/Overdue/)).toBeNull();
+    expect(screen.getByText(basisPage)).toBeInTheDocument();
+
+    act(() => {
+      window.location.hash = `#/print/minutes/${workspaceId}/${meeting.id}`;
+    });
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'));
+    const minutesRow = (await screen.findAllByRole('row', { name: /Send the lead list/ }))[0]!;
+    expect(minutesRow).toHaveTextContent(`(⚠ ${en.meetings.actions.overdue})`);
+    expect(screen.getAllByRole('row', { name: /Review scoring/ })[0]).not.toHaveTextContent(en.meetings.actions.overdue);
+    expect(screen.getByText(basisMinutes)).toBeInTheDocument();
+  });
+
   it('minutes print view in Japanese: the time an item took is in words, as its plan is (not a clock time such as 14:00)', async () => {
     const { workspaceId, plan } = await seed('ja');
     const meeting = await plan('2026-12-07');

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
-import { chooseFile, createWorkspaceWithSamplePeople, goToSlaStep, poll, readTable, signSlaByTyping, toasts } from './support/app';
+import { chooseFile, createWorkspaceWithSamplePeople, enterDate, goToSlaStep, poll, readTable, signSlaByTyping, toasts } from './support/app';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser } from './support/browser';
 
 afterEach(cleanUpBrowsers);
@@ -117,7 +117,7 @@ describe('Working calendar', () => {
     await dialog.waitFor({ state: 'detached' });
 
     // The dashboard: the median in business hours of the signed calendar (the clock-hour median is 24).
-    await page.getByLabel(en.kpi.dashboard.ending, { exact: true }).fill('2026-02');
+    await enterDate(page.getByLabel(en.kpi.dashboard.ending, { exact: true }), '2026-02');
     const unit = 'In business hours (the calendar of SLA revision 1), from imported leads';
     const card = responseCard(page, 'Lead response time: 6 hr, target 24 hr, On track');
     await card.waitFor();
@@ -127,7 +127,7 @@ describe('Working calendar', () => {
 
     // SLA attainment per record: the median meets 24 business hours, yet 3 of 10 judged records breach it.
     await page.getByRole('tab', { name: en.kpi.tabs.sla }).click();
-    await page.getByLabel(en.kpi.values.ending, { exact: true }).fill('2026-02');
+    await enterDate(page.getByLabel(en.kpi.values.ending, { exact: true }), '2026-02');
     const attainment = page.getByRole('table', { name: en.kpi.sla.tableLabel });
     const firstContactRow = async () => (await readTable(attainment)).find((row) => row[0]!.startsWith(en.sla.kinds.firstContact))!;
     await poll(async () => (await firstContactRow()).at(-1)).toBe('Missed: 70% within 24 business h (needs at least 100%); 3 breaches (1 still waiting)');
@@ -148,7 +148,7 @@ describe('Working calendar', () => {
     await toasts(page).getByText(en.calendar.saved).waitFor();
     await page.getByText(en.calendar.signedNotice.replace('{{revision}}', '1')).waitFor();
     await openFromWorkspace(page, workspace, en.kpi.section, en.kpi.open);
-    await page.getByLabel(en.kpi.dashboard.ending, { exact: true }).fill('2026-02');
+    await enterDate(page.getByLabel(en.kpi.dashboard.ending, { exact: true }), '2026-02');
     await responseCard(page, 'Lead response time: 6 hr,').waitFor();
 
     await openFromWorkspace(page, workspace, en.sla.section, en.sla.open);
@@ -166,10 +166,10 @@ describe('Working calendar', () => {
 
     // Now measured with the lunch break: 7 business hours a day.
     await openFromWorkspace(page, workspace, en.kpi.section, en.kpi.open);
-    await page.getByLabel(en.kpi.dashboard.ending, { exact: true }).fill('2026-02');
+    await enterDate(page.getByLabel(en.kpi.dashboard.ending, { exact: true }), '2026-02');
     await responseCard(page, 'Lead response time: 5 hr, target 24 hr, On track').waitFor();
     await page.getByRole('tab', { name: en.kpi.tabs.sla }).click();
-    await page.getByLabel(en.kpi.values.ending, { exact: true }).fill('2026-02');
+    await enterDate(page.getByLabel(en.kpi.values.ending, { exact: true }), '2026-02');
     await poll(async () => (await firstContactRow()).at(-1)).toBe('Missed: 80% within 24 business h (needs at least 100%); 2 breaches (1 still waiting)');
     expect(pageErrors).toEqual([]);
   });
@@ -271,7 +271,7 @@ describe('Working calendar', () => {
     const dialog = await importCsv(page, ja, 'ja-business-hours.csv');
     await dialog.getByRole('button', { name: /^\d+ 件の値を取り込む$/ }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByLabel(ja.kpi.dashboard.ending, { exact: true }).fill('2026-01');
+    await enterDate(page.getByLabel(ja.kpi.dashboard.ending, { exact: true }), '2026-01');
     const card = responseCard(page, '初回対応時間：2 時間、目標 24 時間、');
     await card.waitFor();
     await card.getByText('営業時間（ワークスペースのカレンダー）、取り込んだリードから算出').waitFor();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsForMeeting, daysOverdue, isOverdue, openActions, withStatus } from '../../shared/meetings/actions';
+import { actionsForMeeting, daysOverdue, isOverdue, isOverdueInMeeting, openActions, withStatus } from '../../shared/meetings/actions';
 import { ActionItem, type ActionItemInput, Meeting, type MeetingInput } from '../../shared/meetings/records';
 
 const T = (day: number, hour = 10) => `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
@@ -116,6 +116,28 @@ describe('overdue', () => {
     const item = action('a', { status, dueDate });
     expect(isOverdue(item, today)).toBe(overdue);
     expect(daysOverdue(item, today)).toBe(days);
+  });
+
+  it('in a meeting’s minutes: against the meeting’s own date, as the item stood in the meeting (not today, not its status now)', () => {
+    // Today is 2026-11-10: m2 (11-09) has happened, m3 (11-16) is coming.
+    const now = '2026-11-10';
+    const dueBeforeM3 = action('due-12th', { createdInMeetingId: 'm2', createdAt: T(9, 10), dueDate: '2026-11-12' });
+    const dueOnM3 = action('due-16th', { createdInMeetingId: 'm2', createdAt: T(9, 10), dueDate: '2026-11-16' });
+    const closedInM2 = withStatus(action('closed-in-m2', { createdInMeetingId: 'm1', createdAt: T(2, 10), dueDate: '2026-11-03' }), 'done', 'm2', T(9, 10));
+    const closedLater = withStatus(action('closed-later', { createdInMeetingId: 'm1', createdAt: T(2, 10), dueDate: '2026-11-05' }), 'done', 'm3', T(16, 10));
+    const overdueIn = (m: Meeting) =>
+      actionsForMeeting(m, [dueBeforeM3, dueOnM3, closedInM2, closedLater], meetings)
+        .filter((entry) => isOverdueInMeeting(entry, m.date))
+        .map((entry) => entry.action.id);
+    // The coming meeting's minutes: due on the 12th is overdue by the 16th, though not yet today.
+    expect(overdueIn(m3)).toEqual(['due-12th']);
+    expect(isOverdue(dueBeforeM3, now)).toBe(false);
+    // Due on the meeting's day is not overdue in it (as due today is not overdue today).
+    expect(isOverdueInMeeting({ action: dueOnM3, closedHere: false }, '2026-11-16')).toBe(false);
+    // m2's minutes: the item closed in m2 is not overdue there; the one closed in m3 was still
+    // open in m2 and overdue, though it is done now.
+    expect(overdueIn(m2)).toEqual(['closed-later']);
+    expect(isOverdue(closedLater, now)).toBe(false);
   });
 
   it('lists open items overdue first, then by due date', () => {

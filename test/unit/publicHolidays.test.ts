@@ -60,6 +60,38 @@ describe('public holidays of other countries (generated from date-holidays at bu
     }
   });
 
+  it('names in Japanese where the data has them: all of Japan’s (holiday-jp), date-holidays’ few elsewhere; English otherwise', () => {
+    // Japan: holiday-jp, Japanese and English names.
+    expect(publicHolidayOn('JP', day('2026-11-03'))).toEqual({ date: '2026-11-03', name: { ja: '文化の日', en: 'National Culture Day' } });
+    expect(publicHolidayOn('JP', day('2026-05-06'))?.name).toEqual({ ja: 'こどもの日 振替休日', en: 'Holiday in lieu' });
+    // Other countries: date-holidays' Japanese (its code `jp`) where it has one, a substitute day too.
+    expect(publicHolidayOn('US', day('2026-12-25'))?.name).toEqual({ ja: 'クリスマス', en: 'Christmas Day' });
+    expect(publicHolidayOn('US', day('2022-12-26'))?.name).toEqual({ ja: 'クリスマス（振替休日）', en: 'Christmas Day (substitute day)' });
+    expect(publicHolidayOn('DE', day('2026-01-01'))?.name).toEqual({ ja: '元日', en: "New Year's Day" });
+    // No Japanese name: the English one, whole (no "Independence Day（振替休日）").
+    expect(publicHolidayOn('US', day('2026-11-26'))?.name).toEqual({ ja: 'Thanksgiving Day', en: 'Thanksgiving Day' });
+    expect(publicHolidayOn('US', day('2026-07-03'))?.name).toEqual({ ja: 'Independence Day (substitute day)', en: 'Independence Day (substitute day)' });
+    expect(publicHolidayOn('GB', day('2026-12-26'))?.name.ja).toBe('Boxing Day');
+    // Hong Kong: date-holidays has no Japanese names at all.
+    expect(COUNTRIES.HK!.ja).toBeUndefined();
+    expect(publicHolidaysOf('HK', 2026).every((holiday) => holiday.name.ja === holiday.name.en)).toBe(true);
+  });
+
+  it('the Japanese names cost little: only names date-holidays has in Japanese are stored, not a second copy of every name', () => {
+    let stored = 0;
+    for (const [code, country] of Object.entries(COUNTRIES)) {
+      for (const [index, name] of Object.entries(country.ja ?? {})) {
+        // Japanese text, for a name the table has.
+        expect({ code, name, japanese: /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー（）・ /]+$/u.test(name) }).toEqual({ code, name, japanese: true });
+        expect(country.names[Number(index)]).toBeDefined();
+        stored += index.length + name.length + 6;
+      }
+    }
+    const english = Object.values(COUNTRIES).reduce((sum, country) => sum + JSON.stringify(country.names).length, 0);
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(english / 10);
+  });
+
   it('US 2026: Martin Luther King Jr. Day (1/19), Thanksgiving (11/26) and Independence Day observed on Friday 7/3', () => {
     expect(publicHolidayOn('US', day('2026-01-19'))).toEqual({ date: '2026-01-19', name: { ja: 'Martin Luther King Jr. Day', en: 'Martin Luther King Jr. Day' } });
     expect(publicHolidayOn('US', day('2026-11-26'))?.name.en).toBe('Thanksgiving Day');

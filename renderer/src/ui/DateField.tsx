@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldControlProps } from './Field';
 import { composing } from './shortcuts/keys';
@@ -12,11 +12,15 @@ import './fields.css';
  * `2026年12月`, en `Dec 7, 2026` and `Dec 2026` — whatever the OS locale (Chromium's native
  * `<input type=date|month>` follows the OS, not `lang`).
  *
- * The text box reads ISO, `2026/12/7`, `2026年12月7日` and the displayed forms; whenever the text
- * reads as a value, `onChange` gets it at once, and blur or Enter shows it in the display format.
- * Text that does not read keeps the stored value and, on blur or Enter, says what is wrong and what
- * to type. The
- * button beside it opens a calendar (a day grid, or the 12 months of a year) driven by keyboard.
+ * The text box reads ISO, `2026/12/7`, `2026年12月7日` and the displayed forms. What is typed is a
+ * draft until the person is done with it: `onChange` gets the date on blur, on Enter, when the field
+ * goes away (a page left, a dialog closed by its button) or the window closes — never per keystroke,
+ * since half-typed text is often a date already (`2026/1/1` on the way to `2026/1/15`, `2027-1` on
+ * the way to `2027-12`), and each would be saved, undoable and acted upon (carry-forward, the next
+ * meeting). Escape throws the draft away and shows the stored value again. Text that does not read
+ * keeps the stored value and, on blur or Enter, says what is wrong and what to type. The
+ * button beside it opens a calendar (a day grid, or the 12 months of a year) driven by keyboard; a
+ * day picked there is stored at once.
  * Put it in a `Field` (`{(control) => <DateField {...control} … />}`) or give it an `id` that a
  * label points at.
  */
@@ -94,8 +98,12 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
   // A value changed from outside (a form reset, undo, a co-editor) replaces a draft that is not being
   // edited and does not read as that value.
   const [seenValue, setSeenValue] = useState(props.value);
+  // The value last given to onChange, shown until `value` says it (a page saves to the database and
+  // hears back a moment later: the field must not flash the old date meanwhile).
+  const [committed, setCommitted] = useState<string | null>(null);
   if (seenValue !== props.value) {
     setSeenValue(props.value);
+    setCommitted(null);
     if (draft !== null && !focused && read(draft).value !== props.value) {
       setDraft(null);
       setReported(false);
@@ -107,37 +115,88 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
   const said = reported ? problem : null;
   const { onProblemChange } = props;
   useEffect(() => onProblemChange?.(problem), [onProblemChange, problem]);
-  const shown = draft ?? formatDateText(props.value, mode, language);
+  const shown = draft ?? formatDateText(committed ?? props.value, mode, language);
 
+  // The draft as last typed, for a commit after this render's closures are gone (unmount, window
+  // closing) and so that a commit on blur right after one on Enter does not give the value twice.
+  const draftRef = useRef(draft);
+  const latest = useRef({ read, value: props.value, onChange: props.onChange });
+  useLayoutEffect(() => {
+    draftRef.current = draft;
+    latest.current = { read, value: props.value, onChange: props.onChange };
+  });
+
+  const give = (value: string) => {
+    if (value === (committed ?? props.value)) return;
+    setCommitted(value === props.value ? null : value);
+    props.onChange(value);
+  };
   const onTextChange = (event: ChangeEvent<HTMLInputElement>) => {
     const text = event.target.value;
+    draftRef.current = text;
     setDraft(text);
-    const result = read(text);
-    if (result.problem === null) setReported(false);
-    if (result.value !== null && result.value !== props.value) props.onChange(result.value);
+    if (read(text).problem === null) setReported(false);
   };
-  /** Blur or Enter: a text that reads is shown in the display format; one that does not stays, with its message. */
+  /**
+   * Blur or Enter: a text that reads is stored (when it differs) and shown in the display format;
+   * one that does not stays, with its message, and the stored value is kept.
+   */
   const settle = () => {
-    if (draft !== null && problem === null) setDraft(null);
-    if (problem !== null) setReported(true);
+    const text = draftRef.current;
+    if (text === null) return;
+    const result = read(text);
+    if (result.value === null) {
+      setReported(true);
+      return;
+    }
+    draftRef.current = null;
+    setDraft(null);
+    setReported(false);
+    give(result.value);
+  };
+  // Leaving the page (the field unmounts) or closing the window (no blur comes) keeps what was typed.
+  useEffect(() => {
+    const commitLeft = () => {
+      const text = draftRef.current;
+      if (text === null) return;
+      draftRef.current = null;
+      const { read: readNow, value, onChange } = latest.current;
+      const result = readNow(text);
+      if (result.value !== null && result.value !== value) onChange(result.value);
+    };
+    window.addEventListener('pagehide', commitLeft);
+    return () => {
+      window.removeEventListener('pagehide', commitLeft);
+      commitLeft();
+    };
+  }, []);
+  const revert = () => {
+    draftRef.current = null;
+    setDraft(null);
+    setReported(false);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    // The Enter that confirms a conversion (「2026年12月7日」 typed through an IME) is the IME's.
+    // The Enter that confirms a conversion (「2026年12月7日」 typed through an IME) is the IME's, and
+    // so is the Escape that cancels one.
     if (composing(event.nativeEvent)) return;
     if (event.key === 'Enter') {
       // A text that does not read must not submit the form with the old value.
       if (problem !== null) event.preventDefault();
       settle();
+    } else if (event.key === 'Escape' && draft !== null) {
+      // Only the draft goes: a dialog around the field stays open (see `data-draft`, Dialog.tsx).
+      event.preventDefault();
+      event.stopPropagation();
+      revert();
     } else if (event.key === 'ArrowDown' && event.altKey && !props.readOnly) {
       event.preventDefault();
       setOpen(true);
     }
   };
   const pick = (value: string) => {
-    setDraft(null);
-    setReported(false);
+    revert();
     setOpen(false);
-    if (value !== props.value) props.onChange(value);
+    give(value);
   };
 
   const describedBy = [props['aria-describedby'], said ? errorId : null].filter(Boolean).join(' ') || undefined;
@@ -157,9 +216,13 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
           autoFocus={props.autoFocus}
           aria-invalid={Boolean(props['aria-invalid']) || said !== null}
           aria-describedby={describedBy}
+          // A draft is being typed: Escape reverts it, and a dialog around leaves that Escape to it.
+          data-draft={draft !== null ? 'true' : undefined}
           onChange={onTextChange}
           onFocus={() => {
             setFocused(true);
+            // Back in the field, show what is stored (a save that was refused never said the new value).
+            setCommitted(null);
             // Alt+↓ opens the calendar from here.
             preloadCalendar();
           }}

@@ -27,6 +27,11 @@ function restoreFocus(event: Event, candidates: HTMLElement[]) {
   target.focus();
 }
 
+/** Whether Escape reverts a draft in the focused field (DateField marks its input `data-draft` while one is typed). */
+function revertsDraft(event: KeyboardEvent): boolean {
+  return event.target instanceof HTMLElement && event.target.dataset.draft === 'true';
+}
+
 /** An accessible modal dialog (focus trap, Escape, labelled by its title, described by its body). */
 export function Dialog(props: {
   open: boolean;
@@ -57,8 +62,9 @@ export function Dialog(props: {
             if (props.focusOnClose?.()) event.preventDefault();
             else restoreFocus(event, returnTo.current);
           }}
-          // The Escape that cancels an IME conversion (Japanese) is the IME's, not "close the dialog".
-          onEscapeKeyDown={(event) => composing(event) && event.preventDefault()}
+          // The Escape that cancels an IME conversion (Japanese) is the IME's, not "close the dialog";
+          // the one in a date field being typed in reverts what is typed (DateField), and a next one closes.
+          onEscapeKeyDown={(event) => (composing(event) || revertsDraft(event)) && event.preventDefault()}
           {...(props.description ? {} : { 'aria-describedby': undefined })}
         >
           <RadixDialog.Title className="dialog-title">{props.title}</RadixDialog.Title>

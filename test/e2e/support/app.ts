@@ -239,3 +239,9 @@ export async function signSlaByTyping(page: Page, messages: typeof en | typeof j
   const state = messages.sla.summary.replace('{{revision}}', String(revision)).replace('{{state}}', messages.sla.states.signed);
   await page.getByText(state, { exact: true }).waitFor();
 }
+
+/** Types a date or month into a date field and presses Enter: the field stores it only once the person is done (Enter or leaving it). */
+export async function enterDate(field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  await field.press('Enter');
+}

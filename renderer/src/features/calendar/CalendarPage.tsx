@@ -414,8 +414,9 @@ function Preview(props: { calendar: WorkingCalendar }) {
             <li key={day}>
               <time dateTime={date}>{dateText(date, language)}</time>{' '}
               {off.kind === 'public' ? (
-                // Other countries' holidays have English names only: marked so, for a screen reader's voice.
-                <span lang={language === 'ja' && props.calendar.publicHolidays !== 'JP' ? 'en' : undefined}>{off.holiday.name[language === 'ja' ? 'ja' : 'en']}</span>
+                // A holiday date-holidays has no Japanese name for is named in English on the Japanese
+                // page: marked so, for a screen reader's voice.
+                <span lang={language === 'ja' && off.holiday.name.ja === off.holiday.name.en ? 'en' : undefined}>{off.holiday.name[language === 'ja' ? 'ja' : 'en']}</span>
               ) : (
                 off.holiday.name || t('calendar.unnamed')
               )}

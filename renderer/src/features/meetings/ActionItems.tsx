@@ -1,7 +1,7 @@
 import { type FormEvent, forwardRef, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { daysOverdue, isClosedStatus, isOverdue, type MeetingAction } from '@shared/meetings/actions';
+import { daysOverdue, isClosedStatus, isOverdue, isOverdueInMeeting, type MeetingAction } from '@shared/meetings/actions';
 import { departmentOf } from '@shared/meetings/agenda';
 import { ACTION_DEPARTMENTS, ACTION_STATUSES, type ActionDepartment, type ActionItem, type ActionStatus } from '@shared/meetings/records';
 import type { Member } from '@shared/records/member';
@@ -14,6 +14,20 @@ import { toastAction } from '../../ui/toastActions';
 import { formatDay, memberName, parseDate, parseText, saveError, sortMembers } from './format';
 import { addAction, deleteAction, restoreAction, restoreActionStatus, setActionStatus, updateAction } from './meetingStore';
 import { Dialog } from '../../ui/Dialog';
+
+/**
+ * On a meeting's live page (the page, run mode) overdue counts against today, since the statuses
+ * are live; the meeting's minutes count against the meeting's date (isOverdueInMeeting). When the
+ * two days differ and either finds an item overdue, the page says which day it counts against, so
+ * a reader comparing it with the minutes of a coming (or past) meeting is not misled.
+ */
+export function OverdueBasis(props: { entries: readonly MeetingAction[]; meetingDate: string; today: string }) {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  if (props.meetingDate === props.today) return null;
+  if (!props.entries.some((entry) => isOverdue(entry.action, props.today) || isOverdueInMeeting(entry, props.meetingDate))) return null;
+  return <p className="muted">{t('meetings.actions.overdueBasis', { today: formatDay(props.today, language), date: formatDay(props.meetingDate, language) })}</p>;
+}
 
 /** Overdue is said in words and with an icon, never by colour alone. */
 export function OverdueMark({ action, today }: { action: Pick<ActionItem, 'status' | 'dueDate'>; today: string }) {

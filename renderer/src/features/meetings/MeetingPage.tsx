@@ -26,7 +26,7 @@ import { MoveButtons } from '../../ui/MoveButtons';
 import { toastAction } from '../../ui/toastActions';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, Loading, NotFound } from '../../ui/WorkspaceGate';
-import { ActionsTable, AddActionForm, MemberOptions } from './ActionItems';
+import { ActionsTable, AddActionForm, MemberOptions, OverdueBasis } from './ActionItems';
 import { AddDecisionForm, DecisionList } from './Decisions';
 import { formatDay, formatTime, parseItemMinutes, parseText, saveError } from './format';
 import { KpiSnapshotTable } from './KpiSnapshotTable';
@@ -390,6 +390,7 @@ export function MeetingPage(props: { workspaceId: string; meetingId: string }) {
       <section className="card" aria-labelledby={`${id}-actions`}>
         <h2 id={`${id}-actions`}>{t('meetings.actions.title')}</h2>
         <p className="muted">{t('meetings.actions.intro')}</p>
+        <OverdueBasis entries={entries} meetingDate={meeting.date} today={today} />
         <ActionsTable caption={t('meetings.actions.title')} entries={entries} members={data.members} meetings={data.meetings} meetingId={meeting.id} today={today} />
         <AddActionForm workspaceId={props.workspaceId} meetingId={meeting.id} members={data.members} />
       </section>

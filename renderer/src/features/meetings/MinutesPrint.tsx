@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { actionsForMeeting, isClosedStatus, isOverdue, type MeetingAction } from '@shared/meetings/actions';
+import { actionsForMeeting, isClosedStatus, isOverdueInMeeting, type MeetingAction } from '@shared/meetings/actions';
 import { sortMeetings } from '@shared/meetings/actions';
 import type { Member } from '@shared/records/member';
 import { itemElapsedMs } from '@shared/meetings/timer';
@@ -45,7 +45,7 @@ function ActionGroup(props: { title: string; entries: readonly MeetingAction[]; 
                 <td>{t(`meetings.departments.${action.department}`)}</td>
                 <td>
                   {action.dueDate ? formatDay(action.dueDate, language) : t('meetings.actions.noDueDate')}
-                  {isOverdue(action, props.overdueOn) ? ` (⚠ ${t('meetings.actions.overdue')})` : ''}
+                  {isOverdueInMeeting(entry, props.overdueOn) ? ` (⚠ ${t('meetings.actions.overdue')})` : ''}
                 </td>
                 <td>{status(entry)}</td>
               </tr>
@@ -194,6 +194,10 @@ export function MinutesPrint(props: { workspaceId: string; meetingId: string }) 
 
         <section>
           <h2 className={printClasses.keepWithNext}>{t('meetings.actions.title')}</h2>
+          {/* The minutes record the meeting's day: overdue is counted against it, and said so. */}
+          {entries.some((entry) => isOverdueInMeeting(entry, meeting.date)) ? (
+            <p className="minutes-meta">{t('meetings.minutes.overdueBasis', { date: formatDay(meeting.date, language) })}</p>
+          ) : null}
           <ActionGroup title={t('meetings.actions.groupNew')} entries={created} members={members} overdueOn={meeting.date} />
           <ActionGroup title={t('meetings.actions.groupClosed')} entries={closed} members={members} overdueOn={meeting.date} />
           <ActionGroup title={t('meetings.actions.groupOpen')} entries={stillOpen} members={members} overdueOn={meeting.date} />

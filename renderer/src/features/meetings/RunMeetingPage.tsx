@@ -28,7 +28,7 @@ import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Breadcrumb, Loading, NotFound } from '../../ui/WorkspaceGate';
 import { kpiSnapshot } from '../kpis/snapshot';
-import { ActionsTable, AddActionForm } from './ActionItems';
+import { ActionsTable, AddActionForm, OverdueBasis } from './ActionItems';
 import { AddDecisionForm, DecisionList } from './Decisions';
 import { memberName, saveError } from './format';
 import { KpiReviewSlot } from './KpiReviewSlot';
@@ -195,6 +195,7 @@ export function RunMeetingPage(props: { workspaceId: string; meetingId: string }
   const actionsCard = (
     <section className="card" aria-labelledby={`${id}-actions`}>
       <h2 id={`${id}-actions`}>{t('meetings.actions.title')}</h2>
+      <OverdueBasis entries={entries} meetingDate={meeting.date} today={today} />
       <ActionsTable caption={t('meetings.actions.title')} entries={entries} members={data.members} meetings={data.meetings} meetingId={meeting.id} today={today} />
     </section>
   );
