@@ -52,8 +52,18 @@ const stickies = (doc: Y.Doc) => [...readAllNodes(doc).values()].filter((node): 
 /** Once the room has closed, nothing answers at its address: a font subset the page still asks for fails. */
 let roomGone = false;
 
+/**
+ * The WebSockets each phone's page opened since it last loaded. While the phone stays online that
+ * is one: a second means the room closed its connection (a refused update, say) and it reconnected.
+ */
+const socketsSinceLoad = new Map<Page, number>();
+
 async function phone(context: BrowserContext, errors: string[]): Promise<Page> {
   const page = await context.newPage();
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) socketsSinceLoad.set(page, 0);
+  });
+  page.on('websocket', () => socketsSinceLoad.set(page, (socketsSinceLoad.get(page) ?? 0) + 1));
   page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
   page.on('console', (message) => {
     // A phone that is offline cannot open its socket or load a font subset for new characters:
@@ -235,6 +245,9 @@ describe('a room with two participants’ phones', () => {
       await emma.reload();
       await emma.getByText('Written as the lock came').waitFor();
       expect(await emma.getByRole('textbox', { name: p.noteText, exact: true }).count()).toBe(0);
+      // The reloaded page starts from the phone's copy of the board, which holds Hanako's notes and
+      // the laptop's: it sends the room only what it lacks, and is not cut off for the others'.
+      await emma.getByText(p.status.online).waitFor();
       // The facilitator deletes a note while its author edits it: the typed text stays, and Save
       // puts it back as a new note of the zone.
       await emma.getByRole('button', { name: p.editNote.replace('{{text}}', 'Written as the lock came') }).click();
@@ -256,6 +269,7 @@ describe('a room with two participants’ phones', () => {
       const zoneGone = p.draftZoneGone.replace('{{zone}}', en.persona.zones.channels);
       await elsewhere.getByRole('alert').filter({ hasText: zoneGone }).waitFor();
       expect(await elsewhere.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Word of mouth');
+      expect(socketsSinceLoad.get(emma)).toBe(1);
       await emma.reload();
       await elsewhere.getByRole('alert').filter({ hasText: zoneGone }).waitFor();
       expect(await elsewhere.getByRole('textbox', { name: p.noteText, exact: true }).inputValue()).toBe('Word of mouth');
@@ -325,6 +339,8 @@ describe('a room with two participants’ phones', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(stickies(laptop.doc).filter((note) => note.text === 'Written before the close')).toHaveLength(1);
       expect(emma.url()).not.toContain(new URL(next.joinUrl).searchParams.get('t')!);
+      // One connection for the whole visit, as after each reload above: the room refused nothing.
+      expect(socketsSinceLoad.get(emma)).toBe(1);
       expect(errors).toEqual([]);
     } finally {
       laptop.destroy();

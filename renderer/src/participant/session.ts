@@ -123,10 +123,30 @@ export class ParticipantSession {
     // One IndexedDB database per join (carried into the board's next room when the phone joins it
     // again): what this phone wrote, kept across reloads, sent when the connection is back.
     const persistence = new IndexeddbPersistence(this.database, this.doc);
+    // The provider joins the room once the phone's copy is loaded. Loaded after, the copy would be a
+    // change of the doc like any other, sent whole as an update: every participant's notes and the
+    // laptop's, under their Yjs client ids, which the room refuses from anyone but their writer
+    // (server/rooms/clients.ts), closing this phone's connection after each reload. Loaded before,
+    // the sync sends the room only what it lacks of the copy: what this phone wrote.
+    let stopped = false;
+    let attached = false;
+    const attach = () => {
+      if (stopped || attached) return;
+      attached = true;
+      clearTimeout(storageTimeout);
+      provider.attach();
+    };
+    // Storage that never answers (blocked by the browser) does not keep the phone out of the room.
+    const storageTimeout = setTimeout(attach, 3_000);
     void persistence.whenSynced.then(() => {
       if (this.doc.getMap('nodes').size > 0) patchStore(this.state, { ready: true });
+      attach();
     });
-    stops.push(() => void persistence.destroy());
+    stops.push(() => {
+      stopped = true;
+      clearTimeout(storageTimeout);
+      void persistence.destroy();
+    });
 
     const socket = new HocuspocusProviderWebsocket({ url: socketUrl(this.origin, this.joined.token), delay: 500, minDelay: 500, maxDelay: 5_000 });
     const provider = new HocuspocusProvider({
@@ -178,7 +198,6 @@ export class ParticipantSession {
     // participant's, and that presence names them as they joined: ParticipantPresence).
     const { authorId, name, department } = this.joined.identity;
     provider.setAwarenessField('user', { id: authorId, name, department } satisfies ParticipantPresence['user']);
-    provider.attach();
     this.provider = provider;
     this.socket = socket;
     // The browser knows before the socket does (Wi-Fi off, airplane mode): say so at once, and try
