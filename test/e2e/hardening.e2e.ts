@@ -224,6 +224,8 @@ describe('bundled fonts on the projector', () => {
       const problems = (await textOutsideBundledFonts(audience, cdp)).map((problem) => `board: ${problem}`);
 
       const panel = page.getByRole('region', { name: ja.audience.controls.toolbar });
+      // This window is smaller than 1600×900: the panel is one bar; hiding the notes is among All controls.
+      await panel.getByRole('button', { name: ja.audience.controls.allControls, expanded: false }).click();
       await panel.getByRole('button', { name: ja.audience.controls.hide }).click();
       await audience.getByText(ja.audience.screen.notesHidden).waitFor({ timeout: 20_000 });
       await audience.evaluate(() => document.fonts.ready.then(() => undefined));

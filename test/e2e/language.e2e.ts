@@ -134,8 +134,8 @@ describe('language', () => {
  */
 async function englishLeftovers(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    // CSV is a file format like PDF, Shift a key name (the "?" list names every page's keys now).
-    const allowed = /Alignboard|SLA|KPI|PDF|PNG|CSV|English|Alt\+Shift\+[T1-8]|Shift|Ctrl\/⌘\+O|alt\+N/g;
+    // CSV is a file format like PDF, Shift and Tab key names (the "?" list names every page's keys now).
+    const allowed = /Alignboard|SLA|KPI|PDF|PNG|CSV|English|Alt\+Shift\+[T1-8]|Shift|\bTab\b|Ctrl\/⌘\+O|alt\+N/g;
     const isEnglish = (text: string) => /[A-Za-z]{3,}/.test(text.replace(allowed, ''));
     const found = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
