@@ -381,6 +381,7 @@ export const en = {
     minimap: 'Overview map of the board',
     nodeHint:
       'Tab and Shift+Tab go to the next and previous item. Enter edits a note, Escape finishes. Ctrl+Enter adds the item to the selection or takes it out. Arrow keys move, Delete removes. V places a dot in a vote, P promotes a note into the persona.',
+    selectedState: 'Selected.',
     superseded: 'Someone else has changed that since, so there was nothing left to undo in that step.',
     roleDescription: { sticky: 'sticky note', persona: 'persona card', zone: 'zone' },
     department: { sales: 'Sales', marketing: 'Marketing', joint: 'Joint' },

@@ -380,6 +380,7 @@ export const ja: Messages = {
     minimap: 'ボードの全体図',
     nodeHint:
       'Tab と Shift+Tab で次・前の項目へ移動します。Enter で付箋を編集し、Esc で終了します。Ctrl+Enter で項目を選択に追加・選択から外します。矢印キーで移動、Delete で削除。投票中は V でドットを置き、P で付箋をペルソナに反映します。',
+    selectedState: '選択中。',
     superseded: 'その後ほかの人が変更したため、この手順で元に戻せるものはありませんでした。',
     roleDescription: { sticky: '付箋', persona: 'ペルソナカード', zone: 'ゾーン' },
     department: { sales: '営業', marketing: 'マーケティング', joint: '合同' },

@@ -103,4 +103,53 @@ describe('Building a selection by keyboard on the persona board', () => {
     expect(focusedLabel()).toMatch(/: 甲$/);
     expect(selectedNotes()).toEqual(['甲']);
   });
+
+  it('a screen reader hears which notes are in the selection being built (Tab no longer selects), in Japanese', async () => {
+    const workspaceId = await createWorkspace('Keys Co');
+    const boardId = await createPersonaBoard(workspaceId, 'Buyer');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/b/${boardId}` });
+    await waitFor(() => expect(document.querySelectorAll('.react-flow__node').length).toBeGreaterThan(0), { timeout: 10_000 });
+    for (const text of ['甲', '乙', '丙']) {
+      await user.keyboard('s');
+      await user.type(await screen.findByRole('textbox', { name: '付箋の文章' }), text);
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('textbox', { name: '付箋の文章' })).toBeNull());
+    }
+    const focused = () => document.activeElement as HTMLElement;
+    const description = () =>
+      (focused().getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    // From End backwards (see the first test: the persona card cannot take the focus in jsdom).
+    const tabTo = async (text: string) => {
+      await user.keyboard('{End}');
+      for (let presses = 0; presses < 12 && !focusedLabel().endsWith(`: ${text}`); presses++) await user.keyboard('{Shift>}{Tab}{/Shift}');
+      expect(focusedLabel()).toMatch(new RegExp(`: ${text}$`));
+    };
+    // The selection follows the focus: nothing more to say than the name and the hint.
+    expect(focusedLabel()).toMatch(/: 丙$/);
+    expect(description()).not.toContain('選択中');
+    // 丙 kept with Ctrl+Enter, 甲 added: each says it is selected; 乙, passed on the way, does not.
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(description()).toMatch(/^選択中。/);
+    await tabTo('乙');
+    expect(selectedNotes()).toEqual(['丙']);
+    expect(description()).not.toContain('選択中');
+    await tabTo('甲');
+    expect(description()).not.toContain('選択中');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(description()).toMatch(/^選択中。/);
+    expect(note('丙')!.getAttribute('aria-describedby')).toMatch(/selected/);
+    expect(note('乙')!.getAttribute('aria-describedby')).not.toMatch(/selected/);
+    // Taken out again: no longer said.
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(description()).not.toContain('選択中');
+    // Escape ends the selection: Tab selects again, and the name and hint are all that is said.
+    await user.keyboard('{Escape}');
+    await tabTo('乙');
+    expect(selectedNotes()).toEqual(['乙']);
+    expect(description()).not.toContain('選択中');
+  });
 });

@@ -247,6 +247,9 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
           <p id={`board-node-hint-${props.boardId}`} className="visually-hidden">
             {t('board.nodeHint')}
           </p>
+          <p id={`board-node-selected-${props.boardId}`} className="visually-hidden">
+            {t('board.selectedState')}
+          </p>
         </div>
         {compact && !Panel && !legendShown ? null : (
           <div className={`board-side${!Panel && !legendShown ? ' is-collapsed' : ''}`}>

@@ -118,7 +118,7 @@ export class BoardSession {
     this.notify = options.notify;
     this.kinds = options.kinds;
     this.onPromote = options.onPromote;
-    this.decorate = nodeDecorator(options.kinds, `board-node-hint-${boardId}`);
+    this.decorate = nodeDecorator(options.kinds, `board-node-hint-${boardId}`, `board-node-selected-${boardId}`);
     this.nodes = createStore(readAppNodes(nodesMap(doc)));
     // start() reads the nodes again only if the doc changed since (reading 1000 notes takes tens of ms; issue 12).
     doc.on('afterTransaction', this.markNodesStale);
@@ -262,7 +262,9 @@ export class BoardSession {
   /** React Flow's nodes (see flowNodes.ts): the same array while nothing changed. */
   readonly flowNodes = (): AppNode[] => {
     const ui = this.ui.get();
-    return this.decorate(this.nodes.get(), { tabStop: this.tabStopId(), myDots: ui.myDots, voting: ui.vote.active, labels: ui.labels });
+    const nodes = this.nodes.get();
+    const markSelected = this.keepsSelection() || severalSelected(nodes);
+    return this.decorate(nodes, { tabStop: this.tabStopId(), myDots: ui.myDots, voting: ui.vote.active, markSelected, labels: ui.labels });
   };
 
   // ------------------------------------------------------------------------------------------
@@ -820,4 +822,10 @@ export class BoardSession {
     if (!this.controllerRef) return false;
     return runBoardCommand(this, command);
   }
+}
+
+function severalSelected(nodes: readonly AppNode[]): boolean {
+  let count = 0;
+  for (const node of nodes) if (node.selected && ++count > 1) return true;
+  return false;
 }
