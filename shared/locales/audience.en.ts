@@ -32,6 +32,8 @@ export const audienceEn = {
     status: 'The projector shows:',
     showingIdle: 'nothing yet',
     showingBoard: 'this board',
+    showingZone: 'zone {{zone}}',
+    showingHidden: 'notes hidden',
     showingOtherBoard: 'another board',
     showingJoin: 'the join screen',
     showingMeeting: 'a meeting',

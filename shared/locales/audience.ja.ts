@@ -32,6 +32,8 @@ export const audienceJa: Messages['audience'] = {
     status: '投影中：',
     showingIdle: 'まだ何も表示していません',
     showingBoard: 'このボード',
+    showingZone: 'ゾーン「{{zone}}」',
+    showingHidden: '付箋は非表示',
     showingOtherBoard: '別のボード',
     showingJoin: '参加画面',
     showingMeeting: '会議',

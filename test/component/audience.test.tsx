@@ -229,8 +229,10 @@ describe('the laptop’s projector controls', () => {
 
     await user.selectOptions(within(panel).getByLabelText('Zone on the projector'), 'Pain points');
     await waitFor(() => expect(latest()?.presentation).toMatchObject({ focus: zones.get('challenges')!.id }));
+    expect(within(panel).getByRole('status')).toHaveTextContent('The projector shows: this board · zone Pain points');
     await user.click(within(panel).getByRole('button', { name: 'Show all' }));
     await waitFor(() => expect(latest()?.presentation).toMatchObject({ focus: null }));
+    expect(within(panel).getByRole('status')).toHaveTextContent(/^The projector shows: this board$/);
 
     await user.click(within(panel).getByRole('button', { name: 'Hide notes' }));
     await waitFor(() => expect(latest()?.presentation).toMatchObject({ hidden: true }));
@@ -332,8 +334,15 @@ describe('the laptop’s projector controls', () => {
       // The rest is out of sight and out of the Tab order, the preview not drawn at all.
       expect(within(panel).queryByRole('button', { name: ja.audience.controls.showAll })).toBeNull();
       expect(within(panel).queryByRole('img')).toBeNull();
-      // Collapsed, H still hides the notes on the projector.
+      // Collapsed, H still hides the notes on the projector, and the bar (all the laptop shows of
+      // the panel) says so; H again reveals them.
       (document.getElementById('main') as HTMLElement).focus();
+      await user.keyboard('h');
+      await waitFor(() => expect(latest()?.presentation).toMatchObject({ hidden: true }));
+      expect(within(panel).getByRole('status')).toHaveTextContent('投影中： このボード · 付箋は非表示');
+      await user.keyboard('h');
+      await waitFor(() => expect(latest()?.presentation).toMatchObject({ hidden: false }));
+      expect(within(panel).getByRole('status')).not.toHaveTextContent('付箋は非表示');
       await user.keyboard('h');
       await waitFor(() => expect(latest()?.presentation).toMatchObject({ hidden: true }));
 
@@ -344,7 +353,7 @@ describe('the laptop’s projector controls', () => {
       expect(document.getElementById(more.getAttribute('aria-controls')!)).toBeVisible();
       await user.tab();
       expect(document.activeElement).toBe(within(panel).getByLabelText(ja.audience.controls.zone));
-      expect(within(panel).getByRole('img', { name: ja.audience.controls.previewLabel.replace('{{what}}', ja.audience.controls.showingBoard) })).toBeInTheDocument();
+      expect(within(panel).getByRole('img', { name: ja.audience.controls.previewLabel.replace('{{what}}', `${ja.audience.controls.showingBoard} · ${ja.audience.controls.showingHidden}`) })).toBeInTheDocument();
       await user.click(more);
       expect(more).toHaveAttribute('aria-expanded', 'false');
       view.unmount();
@@ -384,6 +393,7 @@ describe('the laptop’s projector controls', () => {
     fireEvent.click(note.closest('.react-flow__node')!);
     await user.keyboard('z');
     await waitFor(() => expect(latest()?.presentation).toMatchObject({ focus: zones.get('goals')!.id }));
+    expect(within(panel).getByRole('status')).toHaveTextContent('The projector shows: this board · zone Goals');
 
     // The toolbar button, pressed while the projector is open, closes it.
     await user.click(screen.getByRole('button', { name: 'Show on projector' }));

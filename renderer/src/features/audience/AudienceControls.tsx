@@ -166,14 +166,22 @@ export function AudiencePanel(props: {
     switch (presentation.kind) {
       case 'idle':
         return t('audience.controls.showingIdle');
-      case 'board':
-        return here ? t('audience.controls.showingBoard') : t('audience.controls.showingOtherBoard');
+      case 'board': {
+        if (!here) return t('audience.controls.showingOtherBoard');
+        // The zone zoomed to and hidden notes are said here too: collapsed, the bar is all the
+        // laptop shows, and Z or H changed the projector with nothing on the laptop to say so.
+        const zone = here.focus ? props.zones?.find((candidate) => candidate.id === here.focus) : undefined;
+        const parts = [t('audience.controls.showingBoard')];
+        if (zone) parts.push(t('audience.controls.showingZone', { zone: zone.name }));
+        if (here.hidden) parts.push(t('audience.controls.showingHidden'));
+        return parts.join(' · ');
+      }
       case 'join':
         return t('audience.controls.showingJoin');
       case 'meeting':
         return t('audience.controls.showingMeeting');
     }
-  }, [presentation.kind, here, t]);
+  }, [presentation.kind, here, props.zones, t]);
   const status = state.blank ? `${what} · ${t('audience.screen.paused')}` : what;
 
   if (!open) return null;
