@@ -301,3 +301,47 @@ describe('a participant’s note forms across a reload of the page', () => {
     expect(await storedNotes()).toContain('Cut onboarding time');
   });
 });
+
+describe('the keyboard’s place on the participant page', () => {
+  it('after Save, Cancel or Delete the focus goes to the note’s Edit button or the zone’s “Add a note” (their form or button went), not to the page’s body (ja)', async () => {
+    const user = userEvent.setup();
+    await open('ja');
+    const pj = ja.rooms.participant;
+    const zj = ja.persona.zones;
+    const jaZone = (name: string) => screen.getByRole('region', { name: new RegExp(`^${name} \\(`) });
+    const add = () => screen.getByRole('button', { name: pj.addNote.replace('{{zone}}', zj.goals) });
+    const editButton = (text: string) => screen.getByRole('button', { name: pj.editNote.replace('{{text}}', text) });
+    const box = (zoneName: string) => within(jaZone(zoneName)).getByRole('textbox', { name: pj.noteText });
+
+    // A new note, cancelled with Escape: back on "Add a note" of its zone.
+    add().focus();
+    await user.keyboard('{Enter}');
+    expect(box(zj.goals)).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(add()).toHaveFocus();
+    // Written and saved with Ctrl+Enter: the same.
+    await user.keyboard('{Enter}');
+    await user.type(box(zj.goals), '導入に時間がかかる');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await within(jaZone(zj.goals)).findByText('導入に時間がかかる');
+    expect(add()).toHaveFocus();
+
+    // Editing a note, saved with the Save button: back on that note's Edit button.
+    editButton('Setup takes weeks').focus();
+    await user.keyboard('{Enter}');
+    await user.clear(box(zj.challenges));
+    await user.type(box(zj.challenges), 'Setup takes months');
+    await user.click(within(jaZone(zj.challenges)).getByRole('button', { name: pj.save }));
+    expect(editButton('Setup takes months')).toHaveFocus();
+    // Cancelled: the same.
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Escape}');
+    expect(editButton('Setup takes months')).toHaveFocus();
+
+    // Deleted: the note and its buttons go; the zone's "Add a note" takes the focus.
+    screen.getByRole('button', { name: pj.deleteNote.replace('{{text}}', 'Setup takes months') }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(jaZone(zj.challenges)).queryByText('Setup takes months')).toBeNull());
+    expect(screen.getByRole('button', { name: pj.addNote.replace('{{zone}}', zj.challenges) })).toHaveFocus();
+  });
+});

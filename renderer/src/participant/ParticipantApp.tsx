@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useId, useMemo, useReducer, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useReducer, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PERSONA_TEXT_FIELDS, type PersonaNodeData, type PersonaZone, type StickyNodeData } from '@shared/board/nodes';
@@ -428,9 +428,25 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
     drafts.setOpen(form);
     setEditing(form);
   };
+  /**
+   * Where the keyboard goes once a form closes (its Save or Cancel button goes with it): the first
+   * of these buttons that is there — the note's Edit, the zone's "Add a note" — rather than the
+   * page's body, from where Tab (or a screen reader's swipe) starts over at the top of the page.
+   */
+  const focusAfterClose = useRef<readonly string[]>([]);
+  useEffect(() => {
+    const wanted = focusAfterClose.current;
+    if (wanted.length === 0) return;
+    focusAfterClose.current = [];
+    const button = wanted
+      .map((key) => document.querySelector<HTMLButtonElement>(`[data-focus-return="${CSS.escape(key)}"]`))
+      .find((candidate) => candidate && !candidate.disabled);
+    button?.focus();
+  });
   /** Saved or cancelled: the draft is forgotten (here and in storage). */
-  const closeForm = (key: string) => {
+  const closeForm = (key: string, focusNext: readonly string[] = []) => {
     drafts.forget(key);
+    focusAfterClose.current = focusNext;
     setEditing(drafts.open);
     redraw();
   };
@@ -550,11 +566,11 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                           <NoteForm
                             initial={drafts.text(id) ?? note.text}
                             onDraft={(text) => drafts.type(id, group.zone, text)}
-                            onCancel={() => closeForm(id)}
+                            onCancel={() => closeForm(id, [`edit:${id}`, `add:${group.zone}`])}
                             onSave={(text) => {
                               if (!session.setText(id, text)) return notSaved();
                               announce(t('rooms.participant.saved'));
-                              closeForm(id);
+                              closeForm(id, [`edit:${id}`, `add:${group.zone}`]);
                               return null;
                             }}
                           />
@@ -562,6 +578,7 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                       ) : (
                         <NoteItem
                           key={id}
+                          id={id}
                           note={note}
                           author={authorLine(note)}
                           mine={session.isMine(id)}
@@ -570,7 +587,11 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                           myDot={myDots.has(id)}
                           onEdit={() => openForm({ id, zone: group.zone })}
                           onDelete={() => {
-                            if (session.deleteNote(id)) announce(t('rooms.participant.deleted'));
+                            if (!session.deleteNote(id)) return;
+                            // The note goes, and its Delete button with it.
+                            focusAfterClose.current = [`add:${group.zone}`];
+                            announce(t('rooms.participant.deleted'));
+                            redraw();
                           }}
                           onDot={() => {
                             void session.toggleDot(id).then((result) => {
@@ -599,14 +620,14 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                             : t(group.zone ? 'rooms.participant.editedNoteGone' : 'rooms.participant.editedNoteGoneElsewhere')
                         }
                         onDraft={(text) => drafts.type(orphan.key, orphan.zone, text)}
-                        onCancel={() => closeForm(orphan.key)}
+                        onCancel={() => closeForm(orphan.key, [`add:${group.zone}`])}
                         onSave={(text) => {
                           if (orphan.zoneGone) return t('rooms.participant.notSavedNoZone');
                           if (!group.zone) return t('rooms.participant.editedNoteGoneElsewhere');
                           const problem = notAdded(session.addNote(group.zone, text));
                           if (problem) return problem;
                           announce(t('rooms.participant.added', { zone: zoneName }));
-                          closeForm(orphan.key);
+                          closeForm(orphan.key, [`add:${group.zone}`]);
                           return null;
                         }}
                       />
@@ -617,19 +638,19 @@ function BoardView(props: { summary: RoomSummary; joined: JoinResponse; database
                         key={`new:${group.zone}`}
                         initial={drafts.text(`new:${group.zone}`) ?? ''}
                         onDraft={(text) => drafts.type(`new:${group.zone}`, group.zone, text)}
-                        onCancel={() => closeForm(`new:${group.zone}`)}
+                        onCancel={() => closeForm(`new:${group.zone}`, [`add:${group.zone}`])}
                         onSave={(text) => {
                           // Not added (locked, closed, at the limit, the zone gone): the form stays
                           // open with the text and says why, instead of closing and losing it.
                           const problem = notAdded(session.addNote(group.zone!, text));
                           if (problem) return problem;
                           announce(t('rooms.participant.added', { zone: zoneName }));
-                          closeForm(`new:${group.zone}`);
+                          closeForm(`new:${group.zone}`, [`add:${group.zone}`]);
                           return null;
                         }}
                       />
                     ) : (
-                      <button type="button" className="button participant-wide" disabled={!writable} onClick={() => openForm({ id: null, zone: group.zone! })}>
+                      <button type="button" className="button participant-wide" data-focus-return={`add:${group.zone}`} disabled={!writable} onClick={() => openForm({ id: null, zone: group.zone! })}>
                         {t('rooms.participant.addNote', { zone: zoneName })}
                       </button>
                     )
@@ -702,6 +723,7 @@ function oneLine(text: string, max = 40): string {
 }
 
 function NoteItem(props: {
+  id: string;
   note: StickyNodeData;
   author: string;
   mine: boolean;
@@ -730,7 +752,7 @@ function NoteItem(props: {
         ) : null}
         {props.mine ? (
           <>
-            <button type="button" className="button small" disabled={!props.writable} onClick={props.onEdit} aria-label={t('rooms.participant.editNote', { text: short })}>
+            <button type="button" className="button small" data-focus-return={`edit:${props.id}`} disabled={!props.writable} onClick={props.onEdit} aria-label={t('rooms.participant.editNote', { text: short })}>
               {t('rooms.participant.edit')}
             </button>
             <button type="button" className="button small danger" disabled={!props.writable} onClick={props.onDelete} aria-label={t('rooms.participant.deleteNote', { text: short })}>
