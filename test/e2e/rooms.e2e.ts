@@ -377,6 +377,9 @@ describe('the facilitator opens the room from the board', () => {
     await expectNoSeriousA11yViolations(page, 'the join screen');
     await page.keyboard.press('Escape');
     await join.waitFor({ state: 'detached' });
+    // The keyboard is back on the room's button (disabled for a moment while the room opened, so
+    // the dialog's own return went to the page's body).
+    await poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe(f.showJoin);
 
     // --- The projector shows the join screen (the projector panel's "Show join screen"), readable
     // from the back of the room: the same link and QR code, in the projector palette; then closed.

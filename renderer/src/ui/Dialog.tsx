@@ -21,10 +21,24 @@ if (typeof document !== 'undefined') {
 }
 
 function restoreFocus(event: Event, candidates: HTMLElement[]) {
-  const target = candidates.find((element) => element.isConnected && !element.closest('[aria-hidden="true"]'));
+  const target = candidates.find((element) => element.isConnected && !element.closest('[aria-hidden="true"]') && !(element as HTMLButtonElement).disabled);
   if (!target) return;
   event.preventDefault();
   target.focus();
+}
+
+/**
+ * A modal's way back: the elements focused before it opened, newest first, and what its
+ * `onCloseAutoFocus` does with them (the newest still on the page takes the focus). Radix alone
+ * returns to the element focused as it opened, which is the page's body when the opener had just
+ * been disabled (the room's button while the room opens) or removed.
+ */
+export function useReturnFocus(open: boolean): (event: Event) => void {
+  const returnTo = useRef<HTMLElement[]>([]);
+  useLayoutEffect(() => {
+    if (open) returnTo.current = [...focusHistory];
+  }, [open]);
+  return (event) => restoreFocus(event, returnTo.current);
 }
 
 /** Whether Escape reverts a draft in the focused field (DateField marks its input `data-draft` while one is typed). */
@@ -47,10 +61,7 @@ export function Dialog(props: {
   focusOnClose?: () => boolean;
 }) {
   const { t } = useTranslation();
-  const returnTo = useRef<HTMLElement[]>([]);
-  useLayoutEffect(() => {
-    if (props.open) returnTo.current = [...focusHistory];
-  }, [props.open]);
+  const returnFocus = useReturnFocus(props.open);
   return (
     <RadixDialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <RadixDialog.Portal>
@@ -60,7 +71,7 @@ export function Dialog(props: {
           role={props.role ?? 'dialog'}
           onCloseAutoFocus={(event) => {
             if (props.focusOnClose?.()) event.preventDefault();
-            else restoreFocus(event, returnTo.current);
+            else returnFocus(event);
           }}
           // The Escape that cancels an IME conversion (Japanese) is the IME's, not "close the dialog";
           // the one in a date field being typed in reverts what is typed (DateField), and a next one closes.

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { db } from '../../db/db';
+import { useReturnFocus } from '../../ui/Dialog';
 import { QrCode } from './QrCode';
 import { onlineCount, useRoomController, useRoomState } from './RoomsContext';
 
@@ -21,6 +22,7 @@ export function JoinScreen() {
   const busy = useRoomState((state) => state.busy);
   const count = useRoomState(onlineCount);
   const helpId = useId();
+  const returnFocus = useReturnFocus(shown);
   if (!status.open) return null;
 
   const changeAddress = async (address: string) => {
@@ -37,7 +39,7 @@ export function JoinScreen() {
     <RadixDialog.Root open={shown} onOpenChange={(open) => controller.showJoinScreen(open)}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay join-screen-overlay" />
-        <RadixDialog.Content className="join-screen projector-palette" aria-describedby={undefined}>
+        <RadixDialog.Content className="join-screen projector-palette" aria-describedby={undefined} onCloseAutoFocus={returnFocus}>
           <RadixDialog.Title className="join-title">{t('rooms.facilitator.joinTitle', { board: status.boardName })}</RadixDialog.Title>
           <div className="join-body">
             <QrCode value={status.joinUrl} label={t('rooms.facilitator.qrLabel', { url: status.joinUrl })} />
