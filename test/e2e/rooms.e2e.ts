@@ -467,11 +467,22 @@ describe('the facilitator opens the room from the board', () => {
     await panel.getByRole('checkbox', { name: f.lock }).uncheck();
     await expect.poll(() => emma.getByRole('button', { name: p.addNote.replace('{{zone}}', en.persona.zones.goals) }).isDisabled()).toBe(false);
 
-    // --- Remove the guest: her phone is told, in Japanese.
-    await panel.getByRole('button', { name: f.removeLabel.replace('{{name}}', '佐藤 花子') }).click();
-    await page.getByRole('alertdialog', { name: f.removeTitle.replace('{{name}}', '佐藤 花子') }).getByRole('button', { name: f.remove }).click();
+    // --- Remove the guest: her phone is told, in Japanese. The keyboard stays in the panel (itself
+    // a dialog): a cancelled question gives it back to her Remove button, the removal to the next row's.
+    const removeHanako = panel.getByRole('button', { name: f.removeLabel.replace('{{name}}', '佐藤 花子') });
+    const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+    await removeHanako.focus();
+    await page.keyboard.press('Enter');
+    const removeQuestion = page.getByRole('alertdialog', { name: f.removeTitle.replace('{{name}}', '佐藤 花子') });
+    await removeQuestion.waitFor();
+    await page.keyboard.press('Escape');
+    await removeQuestion.waitFor({ state: 'detached' });
+    await poll(focusedLabel).toBe(f.removeLabel.replace('{{name}}', '佐藤 花子'));
+    await page.keyboard.press('Enter');
+    await removeQuestion.getByRole('button', { name: f.remove }).click();
     await hanako.getByText(pj.status.removed).waitFor();
     await expect.poll(() => panel.getByRole('row', { name: /佐藤 花子/ }).count()).toBe(0);
+    await poll(focusedLabel).toBe(f.removeLabel.replace('{{name}}', 'Emma Clark'));
 
     // --- The join screen in the projector theme too.
     await panel.getByRole('button', { name: f.showJoin }).click();
@@ -483,6 +494,12 @@ describe('the facilitator opens the room from the board', () => {
     await join.getByRole('button', { name: f.participants }).click();
 
     // --- Close the room: the phone is told and cannot write; the header indicator goes.
+    // Cancelled first: the keyboard is back on the panel's Close the room.
+    await panel.getByRole('button', { name: f.close }).click();
+    await page.getByRole('alertdialog', { name: f.closeTitle }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog', { name: f.closeTitle }).waitFor({ state: 'detached' });
+    await poll(focusedLabel).toBe(f.close);
     roomGone = true;
     await panel.getByRole('button', { name: f.close }).click();
     await page.getByRole('alertdialog', { name: f.closeTitle }).getByRole('button', { name: f.close }).click();

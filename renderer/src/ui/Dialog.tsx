@@ -131,9 +131,18 @@ export function ConfirmDialog(props: {
   description: ReactNode;
   confirmLabel: string;
   onConfirm(): void;
+  /** As Dialog's: where the focus goes when the question closes, when not back to where it was. */
+  focusOnClose?: () => boolean;
 }) {
   return (
-    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={props.title} description={props.description} role="alertdialog">
+    <Dialog
+      open={props.open}
+      onOpenChange={props.onOpenChange}
+      title={props.title}
+      description={props.description}
+      role="alertdialog"
+      {...(props.focusOnClose ? { focusOnClose: props.focusOnClose } : {})}
+    >
       <DialogButtons
         cancelFirstFocus
         tone="danger"

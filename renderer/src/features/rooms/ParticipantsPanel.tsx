@@ -1,10 +1,11 @@
 import { roomErrorText } from './roomErrors';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { RoomParticipant } from '@shared/rooms/protocol';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import { DepartmentBadge } from '../../ui/DepartmentBadge';
+import { useFocusAfterRemoval } from '../../ui/useFocusAfterRemoval';
 import { useRoomController, useRoomState } from './RoomsContext';
 
 /** Who is in the room, and the facilitator's controls: lock, remove a participant, close the room. */
@@ -18,6 +19,22 @@ export function ParticipantsPanel() {
   const [closing, setClosing] = useState(false);
   // The box follows the click at once; the room's answer then decides (a refusal puts it back).
   const [lockWanted, setLockWanted] = useState<boolean | null>(null);
+  /**
+   * The keyboard's place in the panel around its questions. The panel is itself a dialog, so the
+   * question's own way back (the focus before it, outside any dialog) led behind the panel, to the
+   * page under it: Cancel goes back to the button that asked, a removal to the next row's Remove
+   * (or, the list empty, "Show the join screen").
+   */
+  const removeLabel = (participant: RoomParticipant) => t('rooms.facilitator.removeLabel', { name: participant.name });
+  const showJoinButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef<RoomParticipant | null>(null);
+  const focusAfter = useFocusAfterRemoval(status.open ? status.participants : undefined, removeLabel, showJoinButton);
+  const focusButton = (button: HTMLElement | null | undefined): boolean => {
+    if (!button) return false;
+    button.focus();
+    return true;
+  };
   if (!status.open) return null;
 
   const run = async (work: () => Promise<void>, done?: string) => {
@@ -66,7 +83,15 @@ export function ParticipantsPanel() {
                     </span>
                   </td>
                   <td>
-                    <button type="button" className="button small danger" aria-label={t('rooms.facilitator.removeLabel', { name: participant.name })} onClick={() => setRemoving(participant)}>
+                    <button
+                      type="button"
+                      className="button small danger"
+                      aria-label={removeLabel(participant)}
+                      onClick={() => {
+                        asked.current = participant;
+                        setRemoving(participant);
+                      }}
+                    >
                       {t('rooms.facilitator.remove')}
                     </button>
                   </td>
@@ -92,6 +117,7 @@ export function ParticipantsPanel() {
         </p>
         <div className="dialog-buttons">
           <button
+            ref={showJoinButton}
             type="button"
             className="button"
             onClick={() => {
@@ -101,7 +127,7 @@ export function ParticipantsPanel() {
           >
             {t('rooms.facilitator.showJoin')}
           </button>
-          <button type="button" className="button danger" onClick={() => setClosing(true)}>
+          <button ref={closeButton} type="button" className="button danger" onClick={() => setClosing(true)}>
             {t('rooms.facilitator.close')}
           </button>
         </div>
@@ -112,9 +138,22 @@ export function ParticipantsPanel() {
         title={t('rooms.facilitator.removeTitle', { name: removing?.name ?? '' })}
         description={t('rooms.facilitator.removeBody', { name: removing?.name ?? '' })}
         confirmLabel={t('rooms.facilitator.remove')}
+        focusOnClose={() => {
+          const participant = asked.current;
+          return participant ? focusButton(document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(removeLabel(participant))}"]`)) : false;
+        }}
         onConfirm={() => {
           const participant = removing;
-          if (participant) void run(() => controller.remove(participant.id), t('rooms.facilitator.removed', { name: participant.name }));
+          if (!participant) return;
+          focusAfter.willRemove(participant.id, status.participants.findIndex((candidate) => candidate.id === participant.id));
+          void run(async () => {
+            try {
+              await controller.remove(participant.id);
+            } catch (error) {
+              focusAfter.cancel();
+              throw error;
+            }
+          }, t('rooms.facilitator.removed', { name: participant.name }));
         }}
       />
       <ConfirmDialog
@@ -123,6 +162,7 @@ export function ParticipantsPanel() {
         title={t('rooms.facilitator.closeTitle')}
         description={t('rooms.facilitator.closeBody')}
         confirmLabel={t('rooms.facilitator.close')}
+        focusOnClose={() => focusButton(closeButton.current)}
         onConfirm={() => void run(() => controller.close(), t('rooms.facilitator.closed'))}
       />
     </>
