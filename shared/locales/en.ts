@@ -836,6 +836,7 @@ export const en = {
       clear: 'Clear',
       typedPreview: 'Signature from your typed name',
       futureDate: 'The date {{date}} is in the future: a signature is dated the day it is given (today is {{today}}, or an earlier day).',
+      dateProblem: 'Not signed: the date does not read as a date. Correct it, or pick one in the calendar.',
       emptyPad: 'Draw your signature first, or choose “Type my name instead”.',
       submit: 'Sign',
       done: '{{name}} signed',

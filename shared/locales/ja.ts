@@ -835,6 +835,7 @@ export const ja: Messages = {
       clear: '消去',
       typedPreview: '入力した氏名による署名',
       futureDate: '日付 {{date}} は未来の日付です。署名の日付には署名した日（今日 {{today}} 以前）を指定してください。',
+      dateProblem: '署名していません：日付を読み取れません。入力し直すか、カレンダーから選んでください。',
       emptyPad: '先に署名を書くか、「代わりに氏名を入力」を選んでください。',
       submit: '署名する',
       done: '{{name}} が署名しました',
