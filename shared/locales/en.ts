@@ -640,7 +640,7 @@ export const en = {
     titleField: 'Document title',
     validFrom: 'Valid from',
     validUntil: 'Valid until',
-    validityInvalid: 'The end of the validity period is before its start.',
+    validityInvalid: '{{field}} not saved: the validity period would end ({{until}}) before it starts ({{from}}). The field shows the date kept.',
     signers: {
       title: 'Signers',
       hint: 'Who must sign (default: the heads of marketing and sales).',

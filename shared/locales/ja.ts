@@ -639,7 +639,7 @@ export const ja: Messages = {
     titleField: '文書タイトル',
     validFrom: '有効期間の開始',
     validUntil: '有効期間の終了',
-    validityInvalid: '有効期間の終了が開始より前です。',
+    validityInvalid: '{{field}}を保存していません：有効期間の終了（{{until}}）が開始（{{from}}）より前になります。欄には保存されている日付を表示しています。',
     signers: {
       title: '署名者',
       hint: '署名する人（既定：マーケティング部長と営業部長）。',
