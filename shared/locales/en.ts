@@ -930,6 +930,7 @@ export const en = {
       department: 'Department',
       signedOn: 'Date',
     },
+    choosePdf: 'Choose a PDF…',
     verify: {
       title: 'Verify an SLA PDF',
       intro: 'Pick a PDF exported from this workspace: Alignboard checks that the signed content embedded in it matches a signed version.',

@@ -929,6 +929,7 @@ export const ja: Messages = {
       department: '部門',
       signedOn: '日付',
     },
+    choosePdf: 'PDF を選択…',
     verify: {
       title: 'SLA の PDF を検証',
       intro: 'このワークスペースから書き出した PDF を選んでください。PDF に埋め込まれた署名内容が署名済みの版と一致するかを確認します。',

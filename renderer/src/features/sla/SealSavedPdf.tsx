@@ -9,6 +9,7 @@ import { knownVersions, slaSealRequest, suggestedPdfName } from './exportRequest
 import { sealPdfOffThread, tooLargeToRead } from './pdfClient';
 import { refusalText } from './refusalText';
 import { TechnicalDetails } from '../../ui/TechnicalDetails';
+import { PdfFilePicker } from './PdfFilePicker';
 
 type Status = { tone: 'ok' | 'bad'; text: string; detail?: string } | null;
 
@@ -88,20 +89,7 @@ export function SealSavedPdf(props: { versions: readonly SlaVersion[] }) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t('sla.seal.pick')}</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept="application/pdf,.pdf"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void seal(file);
-          }}
-        />
-      </div>
+      <PdfFilePicker id={`${id}-file`} label={t('sla.seal.pick')} disabled={busy} onPick={(file) => void seal(file)} />
       <div role="status" aria-live="polite">
         {busy ? <p>{t('sla.seal.sealing')}</p> : null}
         {status ? (
