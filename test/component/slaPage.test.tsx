@@ -286,6 +286,8 @@ describe('SLA page', () => {
       await saveDocument(workspaceId, version.id, setValidity(version.document, { from: '2026-11-09', until: '2027-11-08' }));
       const view = renderApp({ settings: { language }, hash: `#/w/${workspaceId}/sla/document` });
       const from = await screen.findByRole('textbox', { name: locale.sla.validFrom });
+      // The title is drawn as the dates beside it are (it was a small browser-default box, its title cut off).
+      expect(screen.getByRole('textbox', { name: locale.sla.titleField })).toHaveClass('input');
       const until = screen.getByRole('textbox', { name: locale.sla.validUntil });
       await waitFor(() => expect(until).toHaveValue(language === 'ja' ? '2027/11/08' : 'Nov 8, 2027'));
       enterDate(until, '2026-01-05');

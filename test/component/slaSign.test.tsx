@@ -97,6 +97,17 @@ describe('SLA sign dialog: the signature date', () => {
     }
   });
 
+  it('draws its signer, name and title boxes in the app’s field style, as the date beside them (not the browser’s small default boxes)', async () => {
+    const { workspaceId } = await inReview();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/sla/review` });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: ja.sla.actions.sign }));
+    const dialog = await screen.findByRole('dialog', { name: ja.sla.sign.title });
+    for (const name of [ja.sla.sign.signer, ja.sla.sign.name, ja.sla.sign.jobTitle, ja.sla.sign.date]) {
+      expect(within(dialog).getByLabelText(name, { selector: 'input, select' }), name).toHaveClass('input');
+    }
+  });
+
   it('accepts today (the machine’s local date) and an earlier day', async () => {
     const { workspaceId, version } = await inReview();
     renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/sla/review` });

@@ -109,6 +109,7 @@ export function DocumentStep(props: StepProps & { notes: ReactNode }) {
             <label htmlFor={`${id}-doc-title`}>{t('sla.titleField')}</label>
             <input
               id={`${id}-doc-title`}
+              className="input"
               key={`${version.id}:${version.document.title}`}
               defaultValue={version.document.title}
               readOnly={!editable}

@@ -78,7 +78,7 @@ export function SealSavedPdf(props: { versions: readonly SlaVersion[] }) {
       <p>{t('sla.seal.intro')}</p>
       <div className="field">
         <label htmlFor={`${id}-version`}>{t('sla.seal.version')}</label>
-        <select id={`${id}-version`} value={version.id} onChange={(event) => setVersionId(event.target.value)}>
+        <select id={`${id}-version`} className="input" value={version.id} onChange={(event) => setVersionId(event.target.value)}>
           {[...signed].reverse().map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {t('sla.seal.versionOption', {

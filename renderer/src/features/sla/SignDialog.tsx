@@ -134,7 +134,7 @@ export function SignDialog(props: {
       >
         <div className="field">
           <label htmlFor={`${id}-signer`}>{t('sla.sign.signer')}</label>
-          <select id={`${id}-signer`} value={memberId} onChange={(event) => pick(event.target.value)}>
+          <select id={`${id}-signer`} className="input" value={memberId} onChange={(event) => pick(event.target.value)}>
             {pending.map((pendingId) => (
               <option key={pendingId} value={pendingId}>
                 {props.members.find((candidate) => candidate.id === pendingId)?.name ?? t('sla.signers.unknownMember')}
@@ -144,11 +144,11 @@ export function SignDialog(props: {
         </div>
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('sla.sign.name')}</label>
-          <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} maxLength={200} required autoComplete="off" />
+          <input id={`${id}-name`} className="input" value={name} onChange={(event) => setName(event.target.value)} maxLength={200} required autoComplete="off" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('sla.sign.jobTitle')}</label>
-          <input id={`${id}-title`} value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} autoComplete="off" />
+          <input id={`${id}-title`} className="input" value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} autoComplete="off" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-date`}>{t('sla.sign.date')}</label>
