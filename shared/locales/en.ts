@@ -641,7 +641,7 @@ export const en = {
     titleField: 'Document title',
     validFrom: 'Valid from',
     validUntil: 'Valid until',
-    validityInvalid: 'The end of the validity period is before its start.',
+    validityInvalid: '{{field}} not saved: the validity period would end ({{until}}) before it starts ({{from}}). The field shows the date kept.',
     signers: {
       title: 'Signers',
       hint: 'Who must sign (default: the heads of marketing and sales).',
@@ -837,6 +837,7 @@ export const en = {
       clear: 'Clear',
       typedPreview: 'Signature from your typed name',
       futureDate: 'The date {{date}} is in the future: a signature is dated the day it is given (today is {{today}}, or an earlier day).',
+      dateProblem: 'Not signed: the date does not read as a date. Correct it, or pick one in the calendar.',
       emptyPad: 'Draw your signature first, or choose “Type my name instead”.',
       submit: 'Sign',
       done: '{{name}} signed',
@@ -930,6 +931,7 @@ export const en = {
       department: 'Department',
       signedOn: 'Date',
     },
+    choosePdf: 'Choose a PDF…',
     verify: {
       title: 'Verify an SLA PDF',
       intro: 'Pick a PDF exported from this workspace: Alignboard checks that the signed content embedded in it matches a signed version.',

@@ -640,7 +640,7 @@ export const ja: Messages = {
     titleField: '文書タイトル',
     validFrom: '有効期間の開始',
     validUntil: '有効期間の終了',
-    validityInvalid: '有効期間の終了が開始より前です。',
+    validityInvalid: '{{field}}を保存していません：有効期間の終了（{{until}}）が開始（{{from}}）より前になります。欄には保存されている日付を表示しています。',
     signers: {
       title: '署名者',
       hint: '署名する人（既定：マーケティング部長と営業部長）。',
@@ -836,6 +836,7 @@ export const ja: Messages = {
       clear: '消去',
       typedPreview: '入力した氏名による署名',
       futureDate: '日付 {{date}} は未来の日付です。署名の日付には署名した日（今日 {{today}} 以前）を指定してください。',
+      dateProblem: '署名していません：日付を読み取れません。入力し直すか、カレンダーから選んでください。',
       emptyPad: '先に署名を書くか、「代わりに氏名を入力」を選んでください。',
       submit: '署名する',
       done: '{{name}} が署名しました',
@@ -929,6 +930,7 @@ export const ja: Messages = {
       department: '部門',
       signedOn: '日付',
     },
+    choosePdf: 'PDF を選択…',
     verify: {
       title: 'SLA の PDF を検証',
       intro: 'このワークスペースから書き出した PDF を選んでください。PDF に埋め込まれた署名内容が署名済みの版と一致するかを確認します。',

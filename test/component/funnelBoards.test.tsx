@@ -108,5 +108,10 @@ describe('funnel boards', () => {
     expect(parseAmount('10,000,000')).toBe(10_000_000);
     expect(parseAmount('0')).toBeUndefined();
     expect(parseAmount('1e400')).toBeUndefined();
+    // Typed with a Japanese IME on: full-width digits, comma, point, ％ and ￥ read as their ASCII forms.
+    expect(parseVolume('７，０００')).toBe(7000);
+    expect(parsePercent('１２．５％')).toBe(0.125);
+    expect(parseAmount('￥５，０００，０００')).toBe(5_000_000);
+    expect(parseVolume('７.５')).toBeUndefined();
   });
 });

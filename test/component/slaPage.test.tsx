@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../shared/locales/en';
 import { ja } from '../../shared/locales/ja';
-import { setSectionText } from '../../shared/sla/document';
+import { setSectionText, setValidity } from '../../shared/sla/document';
 import { submitForReview } from '../../shared/sla/versions';
 import { DexieYProvider } from 'y-dexie';
 import { db } from '../../renderer/src/db/db';
@@ -11,6 +11,7 @@ import { createFunnelBoard } from '../../renderer/src/features/funnel/funnelBoar
 import { readStages, writeStages } from '../../renderer/src/features/funnel/funnelDoc';
 import { addMember, createWorkspace } from '../../renderer/src/db/workspaces';
 import { commitmentsOf, ensureVersion, regenerateVersion, loadFunnel, saveDocument, signVersion, updateVersion } from '../../renderer/src/features/sla/slaStore';
+import { enterDate } from './helpers';
 import { renderApp, resetDb } from './renderApp';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -277,6 +278,34 @@ describe('SLA page', () => {
     await waitFor(async () =>
       expect((await db.slaVersions.get([workspaceId, version.id]))!.document.sections.find((section) => section.key === 'definitions')!.generatedChanged).toBe(false),
     );
+  });
+
+  it('a validity end refused (before the start) is not shown as kept: the field shows the stored date, the message names the refused one (ja, en)', async () => {
+    for (const [language, locale] of [['ja', ja], ['en', en]] as const) {
+      const { workspaceId, version } = await seed();
+      await saveDocument(workspaceId, version.id, setValidity(version.document, { from: '2026-11-09', until: '2027-11-08' }));
+      const view = renderApp({ settings: { language }, hash: `#/w/${workspaceId}/sla/document` });
+      const from = await screen.findByRole('textbox', { name: locale.sla.validFrom });
+      // The title is drawn as the dates beside it are (it was a small browser-default box, its title cut off).
+      expect(screen.getByRole('textbox', { name: locale.sla.titleField })).toHaveClass('input');
+      const until = screen.getByRole('textbox', { name: locale.sla.validUntil });
+      await waitFor(() => expect(until).toHaveValue(language === 'ja' ? '2027/11/08' : 'Nov 8, 2027'));
+      enterDate(until, '2026-01-05');
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(
+        language === 'ja'
+          ? '有効期間の終了を保存していません：有効期間の終了（2026/01/05）が開始（2026/11/09）より前になります。欄には保存されている日付を表示しています。'
+          : 'Valid until not saved: the validity period would end (Jan 5, 2026) before it starts (Nov 9, 2026). The field shows the date kept.',
+      );
+      expect(until).toHaveValue(language === 'ja' ? '2027/11/08' : 'Nov 8, 2027');
+      // The start moved earlier: saved, the message goes, and the end still shows what is stored.
+      enterDate(from, '2025-12-01');
+      await waitFor(async () => expect((await db.slaVersions.get([workspaceId, version.id]))!.document.validity).toEqual({ from: '2025-12-01', until: '2027-11-08' }));
+      await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+      expect(until).toHaveValue(language === 'ja' ? '2027/11/08' : 'Nov 8, 2027');
+      view.unmount();
+      await resetDb();
+    }
   });
 
   it('refuses to submit for review while a consistency check reports an error', async () => {

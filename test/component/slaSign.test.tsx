@@ -82,6 +82,32 @@ describe('SLA sign dialog: the signature date', () => {
     expect((await db.slaVersions.get([workspaceId, version.id]))!.signatures).toEqual([]);
   });
 
+  it('refuses a typed date that does not read (ja, en): never signs with the date shown before it, focus goes back to the date', async () => {
+    for (const [language, locale] of [['ja', ja], ['en', en]] as const) {
+      const { workspaceId, version } = await inReview();
+      const view = renderApp({ settings: { language }, hash: `#/w/${workspaceId}/sla/review` });
+      // 2020/11/31: no such day. Leaving the field says so; Sign must not take today's date instead.
+      const { dialog } = await fillDialog(locale, '2020/11/31');
+      expect(await within(dialog).findByText(locale.sla.sign.dateProblem)).toBeInTheDocument();
+      expect(within(dialog).getByRole('textbox', { name: locale.sla.sign.date })).toHaveFocus();
+      expect(within(dialog).getByRole('textbox', { name: locale.sla.sign.date })).toHaveValue('2020/11/31');
+      expect((await db.slaVersions.get([workspaceId, version.id]))!.signatures).toEqual([]);
+      view.unmount();
+      await resetDb();
+    }
+  });
+
+  it('draws its signer, name and title boxes in the app’s field style, as the date beside them (not the browser’s small default boxes)', async () => {
+    const { workspaceId } = await inReview();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/sla/review` });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: ja.sla.actions.sign }));
+    const dialog = await screen.findByRole('dialog', { name: ja.sla.sign.title });
+    for (const name of [ja.sla.sign.signer, ja.sla.sign.name, ja.sla.sign.jobTitle, ja.sla.sign.date]) {
+      expect(within(dialog).getByLabelText(name, { selector: 'input, select' })).toHaveClass('input');
+    }
+  });
+
   it('accepts today (the machine’s local date) and an earlier day', async () => {
     const { workspaceId, version } = await inReview();
     renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/sla/review` });
@@ -104,7 +130,7 @@ describe('SLA review: returning to draft', () => {
   ] as const)('asks before it clears a signature already given; Cancel keeps it, confirming clears it (%s)', async (language, locale, body) => {
     const { workspaceId, version } = await inReview();
     renderApp({ settings: { language }, hash: `#/w/${workspaceId}/sla/review` });
-    await fillDialog(locale, language === 'ja' ? '2020/01/31' : '01/31/2020');
+    await fillDialog(locale, language === 'ja' ? '2020/01/31' : 'Jan 31, 2020');
     await waitFor(async () => expect((await db.slaVersions.get([workspaceId, version.id]))!.signatures).toHaveLength(1));
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: locale.sla.actions.returnToDraft }));
@@ -121,7 +147,7 @@ describe('SLA review: returning to draft', () => {
   it('a question left open while another window returns the SLA to draft does not come back by itself when it is submitted again', async () => {
     const { workspaceId, version } = await inReview();
     renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/sla/review` });
-    await fillDialog(en, '01/31/2020');
+    await fillDialog(en, 'Jan 31, 2020');
     await waitFor(async () => expect((await db.slaVersions.get([workspaceId, version.id]))!.signatures).toHaveLength(1));
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: en.sla.actions.returnToDraft }));

@@ -74,6 +74,28 @@ describe('Verify page: the verdict is in the UI language only', () => {
   });
 });
 
+describe('Verify page: the file pickers speak the UI language', () => {
+  it('ja: the PDF is chosen with a Japanese button that the keyboard reaches, not the browser’s own “Choose File” / “No file chosen”', async () => {
+    const workspaceId = await createWorkspace('W');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/sla/verify` });
+    await screen.findByRole('heading', { level: 1, name: ja.sla.verify.title });
+    // The verify picker (the seal picker, shown once a version is signed, is the same control).
+    const buttons = screen.getAllByRole('button', { name: ja.sla.choosePdf });
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]).toHaveAccessibleDescription(ja.sla.verify.pick);
+    // No visible native file control: it would be labelled in the operating system's language.
+    for (const input of document.querySelectorAll('input[type="file"]')) expect(input).not.toBeVisible();
+    // The button opens the (hidden) file input.
+    const input = screen.getByLabelText(ja.sla.verify.pick) as HTMLInputElement;
+    let opened = 0;
+    input.addEventListener('click', () => (opened += 1));
+    buttons[0]!.focus();
+    await user.keyboard('{Enter}');
+    expect(opened).toBe(1);
+  });
+});
+
 describe('Verify page: the same file can be checked again', () => {
   it('en: the file box is emptied after each pick, so picking the same file again (re-exported under its name) is a new check', async () => {
     const { user, input } = await openVerify();

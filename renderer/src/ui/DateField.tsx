@@ -26,7 +26,11 @@ import './fields.css';
  */
 export type DateFieldProps = Partial<FieldControlProps> & {
   value: string;
-  onChange(value: string): void;
+  /**
+   * The date the person is done with. Return `false` when it is refused (the page says why): the
+   * field then shows the stored value again, not the refused one as if it were stored.
+   */
+  onChange(value: string): void | false;
   /** Empty is refused (said so; the stored value stays); otherwise clearing gives ''. */
   required?: boolean;
   autoFocus?: boolean;
@@ -128,8 +132,8 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
 
   const give = (value: string) => {
     if (value === (committed ?? props.value)) return;
-    setCommitted(value === props.value ? null : value);
-    props.onChange(value);
+    const refused = props.onChange(value) === false;
+    setCommitted(refused || value === props.value ? null : value);
   };
   const onTextChange = (event: ChangeEvent<HTMLInputElement>) => {
     const text = event.target.value;

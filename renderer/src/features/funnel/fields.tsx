@@ -16,9 +16,15 @@ export function SelectField<T extends string>(props: { label: string; value: T; 
   );
 }
 
+/**
+ * Full-width digits, commas, points, ％ and ￥ (typed with a Japanese IME on) read as their ASCII
+ * forms, as in the KPI and date fields.
+ */
+const halfWidth = (text: string) => text.normalize('NFKC');
+
 /** '' → null; digits (with , _ or spaces as separators) → a whole number ≥ 0; else invalid. */
 export function parseVolume(text: string): number | null | undefined {
-  const cleaned = text.replace(/[\s,_]/g, '');
+  const cleaned = halfWidth(text).replace(/[\s,_]/g, '');
   if (cleaned === '') return null;
   if (!/^\d+$/.test(cleaned)) return undefined;
   const value = Number(cleaned);
@@ -27,7 +33,7 @@ export function parseVolume(text: string): number | null | undefined {
 
 /** '' → null; a percentage 0–100 → a rate 0–1; else invalid. */
 export function parsePercent(text: string): number | null | undefined {
-  const cleaned = text.replace(/[\s%％]/g, '').replace(',', '.');
+  const cleaned = halfWidth(text).replace(/[\s%]/g, '').replace(',', '.');
   if (cleaned === '') return null;
   if (!/^\d+(\.\d+)?$/.test(cleaned)) return undefined;
   const value = Number(cleaned);
@@ -42,7 +48,7 @@ export function percentText(rate: number | null): string {
 
 /** '' → null; an amount > 0 → the number; else invalid. */
 export function parseAmount(text: string): number | null | undefined {
-  const cleaned = text.replace(/[\s,_¥$€£]/g, '');
+  const cleaned = halfWidth(text).replace(/[\s,_¥$€£]/g, '');
   if (cleaned === '') return null;
   if (!/^\d+(\.\d+)?$/.test(cleaned)) return undefined;
   const value = Number(cleaned);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { printHash, printRoute } from '@shared/pdf';
 import { acknowledgeGenerated, SLA_SECTION_KEYS, setSectionText, setTitle, setValidity } from '@shared/sla/document';
 import { DateField } from '../../ui/DateField';
+import { formatDateText } from '../../ui/dateText';
 import { composing } from '../../ui/shortcuts/keys';
 import { sectionTitle } from './format';
 import { SectionGenerated } from './SlaContent';
@@ -92,7 +93,7 @@ function Section(props: StepProps & { index: number; editable: boolean }) {
 
 /** The Document step: title and validity, then the generated document section by section. */
 export function DocumentStep(props: StepProps & { notes: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [validityError, setValidityError] = useState<string | null>(null);
   const { version, workspaceId } = props;
@@ -108,6 +109,7 @@ export function DocumentStep(props: StepProps & { notes: ReactNode }) {
             <label htmlFor={`${id}-doc-title`}>{t('sla.titleField')}</label>
             <input
               id={`${id}-doc-title`}
+              className="input"
               key={`${version.id}:${version.document.title}`}
               defaultValue={version.document.title}
               readOnly={!editable}
@@ -131,7 +133,16 @@ export function DocumentStep(props: StepProps & { notes: ReactNode }) {
                     props.save(setValidity(version.document, { [end]: value || null }));
                     setValidityError(null);
                   } catch {
-                    setValidityError(t('sla.validityInvalid'));
+                    // Refused: the field shows the stored date again, and this says which was not kept.
+                    const both = { ...version.document.validity, [end]: value };
+                    setValidityError(
+                      t('sla.validityInvalid', {
+                        from: formatDateText(both.from ?? '', 'date', i18n.language),
+                        until: formatDateText(both.until ?? '', 'date', i18n.language),
+                        field: end === 'from' ? t('sla.validFrom') : t('sla.validUntil'),
+                      }),
+                    );
+                    return false;
                   }
                 }}
               />

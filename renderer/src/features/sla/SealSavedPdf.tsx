@@ -9,6 +9,7 @@ import { knownVersions, slaSealRequest, suggestedPdfName } from './exportRequest
 import { sealPdfOffThread, tooLargeToRead } from './pdfClient';
 import { refusalText } from './refusalText';
 import { TechnicalDetails } from '../../ui/TechnicalDetails';
+import { PdfFilePicker } from './PdfFilePicker';
 
 type Status = { tone: 'ok' | 'bad'; text: string; detail?: string } | null;
 
@@ -77,7 +78,7 @@ export function SealSavedPdf(props: { versions: readonly SlaVersion[] }) {
       <p>{t('sla.seal.intro')}</p>
       <div className="field">
         <label htmlFor={`${id}-version`}>{t('sla.seal.version')}</label>
-        <select id={`${id}-version`} value={version.id} onChange={(event) => setVersionId(event.target.value)}>
+        <select id={`${id}-version`} className="input" value={version.id} onChange={(event) => setVersionId(event.target.value)}>
           {[...signed].reverse().map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {t('sla.seal.versionOption', {
@@ -88,20 +89,7 @@ export function SealSavedPdf(props: { versions: readonly SlaVersion[] }) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t('sla.seal.pick')}</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept="application/pdf,.pdf"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void seal(file);
-          }}
-        />
-      </div>
+      <PdfFilePicker id={`${id}-file`} label={t('sla.seal.pick')} disabled={busy} onPick={(file) => void seal(file)} />
       <div role="status" aria-live="polite">
         {busy ? <p>{t('sla.seal.sealing')}</p> : null}
         {status ? (

@@ -55,6 +55,8 @@ export function SignDialog(props: {
   const [name, setName] = useState(member?.name ?? '');
   const [title, setTitle] = useState(member?.title ?? '');
   const [date, setDate] = useState(today);
+  // What is wrong with the date as typed (null when it reads): `date` is then still the last one that did.
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
   const [mode, setMode] = useState<'draw' | 'type'>('draw');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -95,6 +97,11 @@ export function SignDialog(props: {
   async function submit() {
     if (!member) return;
     if (!name.trim()) return setError(t('common.required', { field: t('sla.sign.name') }));
+    // Never signed with another date than the one shown: the typed one must read first.
+    if (dateProblem !== null) {
+      document.getElementById(`${id}-date`)?.focus();
+      return setError(t('sla.sign.dateProblem'));
+    }
     const latest = today();
     if (date > latest) return setError(futureDate(date, latest));
     let data: string;
@@ -127,7 +134,7 @@ export function SignDialog(props: {
       >
         <div className="field">
           <label htmlFor={`${id}-signer`}>{t('sla.sign.signer')}</label>
-          <select id={`${id}-signer`} value={memberId} onChange={(event) => pick(event.target.value)}>
+          <select id={`${id}-signer`} className="input" value={memberId} onChange={(event) => pick(event.target.value)}>
             {pending.map((pendingId) => (
               <option key={pendingId} value={pendingId}>
                 {props.members.find((candidate) => candidate.id === pendingId)?.name ?? t('sla.signers.unknownMember')}
@@ -137,15 +144,15 @@ export function SignDialog(props: {
         </div>
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('sla.sign.name')}</label>
-          <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} maxLength={200} required autoComplete="off" />
+          <input id={`${id}-name`} className="input" value={name} onChange={(event) => setName(event.target.value)} maxLength={200} required autoComplete="off" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('sla.sign.jobTitle')}</label>
-          <input id={`${id}-title`} value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} autoComplete="off" />
+          <input id={`${id}-title`} className="input" value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} autoComplete="off" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-date`}>{t('sla.sign.date')}</label>
-          <DateField id={`${id}-date`} value={date} onChange={(value) => setDate(value || today())} required />
+          <DateField id={`${id}-date`} value={date} onChange={(value) => setDate(value || today())} onProblemChange={setDateProblem} required />
         </div>
         <fieldset className="field sla-sign-mode">
           <legend>{t('sla.sign.mode')}</legend>

@@ -14,6 +14,7 @@ import { SealSavedPdf } from './SealSavedPdf';
 import { TechnicalDetails } from '../../ui/TechnicalDetails';
 import { listVersions } from './slaStore';
 import './sla.css';
+import { PdfFilePicker } from './PdfFilePicker';
 
 type Outcome = { file: string; result: VerifyResult<KnownSlaVersion> } | { file: string; error: string };
 
@@ -95,20 +96,7 @@ export function VerifyPage(props: { workspaceId: string }) {
       <h1 id={`${id}-title`}>{t('sla.verify.title')}</h1>
       <p>{t('sla.verify.intro')}</p>
       {known.length === 0 ? <p className="sla-note">{t('sla.verify.noSigned')}</p> : null}
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t('sla.verify.pick')}</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept="application/pdf,.pdf"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            // Emptied, so that picking the same file again (re-exported under the same name) checks it again.
-            event.target.value = '';
-            if (file) void check(file);
-          }}
-        />
-      </div>
+      <PdfFilePicker id={`${id}-file`} label={t('sla.verify.pick')} onPick={(file) => void check(file)} />
       <div role="status" aria-live="polite" className="sla-verify-status">
         {busy ? <p>{t('sla.verify.checking')}</p> : null}
         {shown && outcome ? (
