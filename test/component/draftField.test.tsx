@@ -75,6 +75,41 @@ describe('DraftField (ui)', () => {
     expect(onCommit).toHaveBeenCalledTimes(2);
   });
 
+  it('keeps what was typed when the field goes away, or the window closes, without a blur (nothing else saves it then)', async () => {
+    const user = userEvent.setup();
+    const onCommit = vi.fn<(value: number) => void>();
+    const view = render(<div>{<Counter onCommit={onCommit} />}</div>);
+    const input = screen.getByRole('textbox', { name: 'Count' });
+    await user.clear(input);
+    await user.type(input, '45');
+    expect(onCommit).not.toHaveBeenCalled();
+    // The window closes (Electron's window, a reload): no blur comes.
+    window.dispatchEvent(new Event('pagehide'));
+    expect(onCommit).toHaveBeenCalledExactlyOnceWith(45);
+
+    // The page it is on goes away while it has the focus (a shortcut, an item deleted elsewhere).
+    await user.clear(input);
+    await user.type(input, '46');
+    view.rerender(<div />);
+    expect(onCommit).toHaveBeenLastCalledWith(46);
+    expect(onCommit).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops, on its way out, a draft that does not parse or that Escape reverted', async () => {
+    const user = userEvent.setup();
+    const onCommit = vi.fn<(value: number) => void>();
+    const view = render(<Counter onCommit={onCommit} />);
+    const input = screen.getByRole('textbox', { name: 'Count' });
+    await user.clear(input);
+    await user.type(input, 'forty');
+    window.dispatchEvent(new Event('pagehide'));
+    await user.click(input);
+    await user.clear(input);
+    await user.type(input, '47{Escape}');
+    view.rerender(<div />);
+    expect(onCommit).not.toHaveBeenCalled();
+  });
+
   it('names bad input (announced, aria-invalid, described) and keeps it uncommitted', async () => {
     const user = userEvent.setup();
     const onCommit = vi.fn<(value: number) => void>();

@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent, 
 import { useTranslation } from 'react-i18next';
 import type { FieldControlProps } from './Field';
 import { composing } from './shortcuts/keys';
+import { useCommitOnLeave } from './useCommitOnLeave';
 import { useLazyComponent } from './lazyModule';
 import { moduleLoader } from './moduleLoader';
 import { exampleText, formatDateText, isoMonth, monthLabel, parseDateText, type DateMode } from './dateText';
@@ -124,10 +125,8 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
   // The draft as last typed, for a commit after this render's closures are gone (unmount, window
   // closing) and so that a commit on blur right after one on Enter does not give the value twice.
   const draftRef = useRef(draft);
-  const latest = useRef({ read, value: props.value, onChange: props.onChange });
   useLayoutEffect(() => {
     draftRef.current = draft;
-    latest.current = { read, value: props.value, onChange: props.onChange };
   });
 
   const give = (value: string) => {
@@ -159,21 +158,13 @@ function DateInput(props: DateFieldProps & { mode: DateMode }) {
     give(result.value);
   };
   // Leaving the page (the field unmounts) or closing the window (no blur comes) keeps what was typed.
-  useEffect(() => {
-    const commitLeft = () => {
-      const text = draftRef.current;
-      if (text === null) return;
-      draftRef.current = null;
-      const { read: readNow, value, onChange } = latest.current;
-      const result = readNow(text);
-      if (result.value !== null && result.value !== value) onChange(result.value);
-    };
-    window.addEventListener('pagehide', commitLeft);
-    return () => {
-      window.removeEventListener('pagehide', commitLeft);
-      commitLeft();
-    };
-  }, []);
+  useCommitOnLeave(() => {
+    const text = draftRef.current;
+    if (text === null) return;
+    draftRef.current = null;
+    const result = read(text);
+    if (result.value !== null && result.value !== props.value) props.onChange(result.value);
+  });
   const revert = () => {
     draftRef.current = null;
     setDraft(null);

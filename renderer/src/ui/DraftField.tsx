@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Field, type FieldControlProps } from './Field';
 import { composing } from './shortcuts/keys';
+import { useCommitOnLeave } from './useCommitOnLeave';
 import './fields.css';
 
 /** What a field's text parses to: a value to commit, or the message saying what is wrong. */
@@ -8,7 +9,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /**
  * An input that keeps a draft while focused and commits on blur or Enter (Ctrl/Cmd+Enter in a
- * multi-line one); Escape reverts. `parse` turns the text into a value or an error message; an
+ * multi-line one), and when it goes away or the window closes with a draft in it (no blur comes
+ * then: what was typed would be lost); Escape reverts. `parse` turns the text into a value or an error message; an
  * invalid draft is not committed and its message is shown (and announced). Changes from elsewhere
  * (undo, a co-editor) show whenever the field is not being edited.
  *
@@ -38,6 +40,20 @@ export function DraftField<T>(props: {
   const [error, setError] = useState<string | null>(null);
   const cancelled = useRef(false);
   const shown = draft ?? props.value;
+  // The draft as last typed, for a commit when the field goes away or the window closes.
+  const draftRef = useRef<string | null>(null);
+  const edit = (text: string | null) => {
+    draftRef.current = text;
+    setDraft(text);
+  };
+  useCommitOnLeave(() => {
+    const text = draftRef.current;
+    draftRef.current = null;
+    if (text === null || text === props.value) return;
+    const parsed = props.parse(text);
+    // A draft that does not parse has nowhere to say so any more: it is dropped, as Escape would.
+    if (parsed.ok) props.onCommit(parsed.value);
+  });
 
   const commit = () => {
     if (!cancelled.current && draft !== null && draft !== props.value) {
@@ -50,7 +66,7 @@ export function DraftField<T>(props: {
     }
     cancelled.current = false;
     setError(null);
-    setDraft(null);
+    edit(null);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (props.isolateKeys) event.stopPropagation();
@@ -60,7 +76,7 @@ export function DraftField<T>(props: {
     if (event.key === 'Escape') {
       event.stopPropagation();
       cancelled.current = true;
-      setDraft(null);
+      edit(null);
       setError(null);
       (event.target as HTMLElement).blur();
     } else if (event.key === 'Enter' && (!props.multiline || event.ctrlKey || event.metaKey)) {
@@ -75,8 +91,8 @@ export function DraftField<T>(props: {
     value: shown,
     autoFocus: props.autoFocus,
     maxLength: props.maxLength ?? 5_000,
-    onFocus: () => setDraft((current) => current ?? props.value),
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onFocus: () => edit(draftRef.current ?? props.value),
+    onChange: (e: { target: { value: string } }) => edit(e.target.value),
     onBlur: commit,
     onKeyDown,
   });
