@@ -391,11 +391,33 @@ describe('Layout at 683×768 (half a 1366 px screen)', () => {
     };
     await switchTo('light');
     for (const { route, heading } of pages) await visit(route, heading, 'light 683');
-    // The projector's large text, where a presenter may well snap the window (the meetings page
-    // excepted: its open action items need more than half the screen at that size).
+    // The projector's large text, where a presenter may well snap the window.
     await switchTo('projector');
-    for (const { route, heading } of pages.filter((entry) => !entry.route.endsWith('/meetings'))) await visit(route, heading, 'projector 683');
+    for (const { route, heading } of pages) await visit(route, heading, 'projector 683');
+    // The meetings page's open action items, each stacked under its title (owner, department, due
+    // date and status labelled) where five columns and the row buttons do not fit: the table once
+    // reached 822 px wide in the projector theme up to an 800 px window, and 20 px past 640 px in light.
+    const meetings = pages.find((entry) => entry.route.endsWith('/meetings'))!;
+    const openActions = tab.getByRole('table', { name: en.meetings.openActions.title });
+    for (const target of ['light', 'projector']) {
+      await switchTo(target);
+      for (const width of [1000, 800, 640]) {
+        await tab.setViewportSize({ width, height: HEIGHT });
+        await visit(meetings.route, meetings.heading, `${target} ${width}`);
+        // Still a table to a screen reader: its rows keep their cells.
+        expect(await openActions.getByRole('row').nth(1).getByRole('cell').count()).toBe(5);
+      }
+    }
+    await tab.screenshot({ path: join(SHOTS, 'meetings-640-projector.png'), fullPage: true });
     expect(measured.filter((line) => !line.endsWith(': 0'))).toEqual([]);
+    // Stacked: the owner under the item's title, labelled.
+    const row = openActions.getByRole('row').filter({ has: tab.getByRole('cell', { name: en.sample.members[1]!.name, exact: true }) });
+    const title = (await row.getByRole('rowheader').boundingBox())!;
+    const owner = row.getByRole('cell', { name: en.sample.members[1]!.name, exact: true });
+    const ownerBox = (await owner.boundingBox())!;
+    expect(ownerBox.y).toBeGreaterThanOrEqual(title.y + title.height - 1);
+    expect(Math.abs(ownerBox.x - title.x)).toBeLessThan(2);
+    expect(await owner.getAttribute('data-label')).toBe(en.meetings.actions.owner);
     // The row buttons kept: stacked, on screen.
     await tab.setViewportSize({ width: 640, height: HEIGHT });
     await visit(`/w/${workspaceId}/members`, en.members.title, 'projector 640');

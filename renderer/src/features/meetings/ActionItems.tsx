@@ -157,6 +157,7 @@ export function ActionsTable(props: {
   if (props.entries.length === 0) return <p>{t('meetings.actions.empty')}</p>;
   return (
     <>
+    <div className="meeting-actions-frame">
     <DataTable className="meeting-actions-table" caption={props.caption} headerCells={<ActionColumnHeaders />} actions>
       {props.entries.map((entry) => {
         const { action } = entry;
@@ -171,12 +172,16 @@ export function ActionsTable(props: {
                 </>
               ) : null}
             </th>
-            <td className="meeting-short-cell">{memberName(t, props.members, action.ownerId)}</td>
-            <td className="meeting-short-cell">{t(`meetings.departments.${action.department}`)}</td>
-            <td>
+            <td className="meeting-short-cell" data-label={t('meetings.actions.owner')}>
+              {memberName(t, props.members, action.ownerId)}
+            </td>
+            <td className="meeting-short-cell" data-label={t('meetings.actions.department')}>
+              {t(`meetings.departments.${action.department}`)}
+            </td>
+            <td data-label={t('meetings.actions.dueDate')}>
               <DueDate action={action} today={props.today} />
             </td>
-            <td>
+            <td data-label={t('meetings.actions.status')}>
               <select
                 className="input meeting-status"
                 aria-label={t('meetings.actions.statusFor', { title: action.title })}
@@ -202,6 +207,7 @@ export function ActionsTable(props: {
         );
       })}
     </DataTable>
+    </div>
     <EditActionDialog action={editing} members={props.members} onClose={() => setEditing(null)} />
     </>
   );
