@@ -281,7 +281,7 @@ describe('Layout at 1366×768', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  test('Japanese meetings page: the open action items keep owners, departments and “overdue by” on one line each, and the page does not scroll sideways', { timeout: 180_000 }, async () => {
+  test('Japanese meetings page: the open action items keep owners, departments and “overdue by” on one line each, and the page does not scroll sideways; run mode’s SLA item keeps each owner on one line', { timeout: 180_000 }, async () => {
     const jaApp = await launchBrowser({ lang: 'ja' });
     const jaPage = jaApp.page;
     await jaPage.setViewportSize({ width: WIDTH, height: HEIGHT });
@@ -312,6 +312,26 @@ describe('Layout at 1366×768', () => {
     expect(cells.some((cell) => cell.text.includes('超過'))).toBe(true);
     expect(await jaPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
     await audit(jaPage, 'meetings page, Japanese, 1366×768');
+
+    // Run mode's SLA attainment item: each commitment's owner (「マーケティング」, 「営業」) on one
+    // line; the commitment's wide column once squeezed it to one character per line.
+    await jaPage.getByRole('button', { name: new RegExp(`^${escapeRegExp(ja.meetings.series.plan).replace(escapeRegExp('{{date}}'), '.+')}$`) }).click();
+    await jaPage.getByRole('link', { name: ja.meetings.meeting.run }).click();
+    await jaPage.getByText(ja.meetings.run.paused, { exact: false }).first().waitFor();
+    await jaPage.getByRole('button', { name: ja.meetings.run.next }).click();
+    const attainment = jaPage.getByRole('table', { name: ja.kpi.sla.tableLabel });
+    await attainment.getByRole('row').nth(1).waitFor();
+    await settle(jaPage);
+    await jaPage.screenshot({ path: join(SHOTS, 'run-sla-ja.png') });
+    const owners = await attainment.evaluate((element) =>
+      [...element.querySelectorAll('tbody tr > td:first-of-type')].map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return { text: cell.textContent ?? '', lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+      }),
+    );
+    expect(owners.map((owner) => owner.text)).toContain(ja.kpi.owners.marketing);
+    expect(owners.filter((owner) => owner.lines !== 1)).toEqual([]);
     expect(jaApp.pageErrors).toEqual([]);
   });
 });
