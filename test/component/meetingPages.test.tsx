@@ -633,6 +633,27 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     await waitFor(() => expect(second).toHaveValue('Weekly lost-deal review'));
   });
 
+  it('Undo of a removed decision puts it back in its place: the minutes keep their numbering (it came back last before)', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    await updateMeeting(workspaceId, meeting.id, (m) =>
+      ['Score MQLs from 60', 'Weekly lost-deal review', 'Case study by March'].reduce(
+        (next, text, index) => addDecision(next, { id: `d${index + 1}`, text, agendaItemId: null, createdAt: m.createdAt }),
+        m,
+      ),
+    );
+    const decisions = async () => (await stored(workspaceId)).decisions.map((decision) => decision.text);
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}` });
+    await screen.findByRole('textbox', { name: 'Decision 2' });
+    await user.click(screen.getByRole('button', { name: en.meetings.decisions.removeLabel.replace('{{text}}', 'Weekly lost-deal review') }));
+    await waitFor(async () => expect(await decisions()).toEqual(['Score MQLs from 60', 'Case study by March']));
+    const toast = (await screen.findByText(en.meetings.decisions.removed)).closest('li')!;
+    await user.click(within(toast).getByRole('button', { name: en.common.undo }));
+    await waitFor(async () => expect(await decisions()).toEqual(['Score MQLs from 60', 'Weekly lost-deal review', 'Case study by March']));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Decision 2' })).toHaveValue('Weekly lost-deal review'));
+  });
+
   it('run mode in Japanese: the item\'s decisions are fields named by number; Enter saves, Escape reverts', async () => {
     const { workspaceId, plan } = await seed('ja');
     const meeting = await plan('2026-12-07');
