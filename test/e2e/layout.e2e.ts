@@ -281,7 +281,7 @@ describe('Layout at 1366×768', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  test('Japanese meetings page: the open action items keep owners, departments and “overdue by” on one line each, and the page does not scroll sideways; run mode’s SLA item keeps each owner on one line', { timeout: 180_000 }, async () => {
+  test('Japanese meetings page: the open action items keep owners, departments and “overdue by” on one line each, and the page does not scroll sideways; run mode’s SLA item keeps each owner, and a decision’s Delete button, on one line', { timeout: 180_000 }, async () => {
     const jaApp = await launchBrowser({ lang: 'ja' });
     const jaPage = jaApp.page;
     await jaPage.setViewportSize({ width: WIDTH, height: HEIGHT });
@@ -332,6 +332,22 @@ describe('Layout at 1366×768', () => {
     );
     expect(owners.map((owner) => owner.text)).toContain(ja.kpi.owners.marketing);
     expect(owners.filter((owner) => owner.lines !== 1)).toEqual([]);
+
+    // A decision recorded by keyboard: its 「削除」 button beside the field keeps its word on one
+    // line (the field took the row's width and squeezed it to one character per line).
+    const decision = '来月から週次でMQLを確認する';
+    await jaPage.keyboard.press('Alt+Shift+D');
+    await jaPage.keyboard.type(decision);
+    await jaPage.keyboard.press('Enter');
+    const remove = jaPage.getByRole('button', { name: ja.meetings.decisions.removeLabel.replace('{{text}}', decision) });
+    await remove.waitFor();
+    await settle(jaPage);
+    const removeLines = await remove.evaluate((button) => {
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(removeLines).toBe(1);
     expect(jaApp.pageErrors).toEqual([]);
   });
 });
