@@ -583,6 +583,20 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(items[2]).not.toHaveTextContent('実績');
   });
 
+  it('minutes print view in Japanese: an item’s decision and an overdue item are marked in Japanese punctuation (決定事項：, （⚠ 期限切れ）), not “決定事項:” and “(⚠ 期限切れ)”', async () => {
+    const { workspaceId, plan, sales } = await seed('ja');
+    const meeting = await plan('2026-12-07');
+    await updateMeeting(workspaceId, meeting.id, (m) => addDecision(m, { id: 'd1', text: '週次でMQLを確認する', agendaItemId: m.agenda[0]!.id, createdAt: m.createdAt }));
+    await addAction(workspaceId, { title: '却下理由を送る', ownerId: sales.id, department: 'sales', dueDate: '2026-11-30', createdInMeetingId: null });
+    renderApp({ settings: { language: 'ja' }, hash: `#/print/minutes/${workspaceId}/${meeting.id}` });
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'));
+    const items = screen.getAllByRole('listitem').filter((item) => item.closest('.minutes-agenda'));
+    expect(items[0]).toHaveTextContent('決定事項： 週次でMQLを確認する');
+    const row = (await screen.findAllByRole('row', { name: /却下理由を送る/ }))[0]!;
+    expect(row).toHaveTextContent('2026/11/30 （⚠ 期限切れ）');
+    expect(document.body).not.toHaveTextContent(/決定事項:|\(⚠/);
+  });
+
   it('meeting page: a decision is edited in place by keyboard (Enter saves, Escape reverts, empty refused) and the edit has an undo', async () => {
     const { workspaceId, plan } = await seed();
     const meeting = await plan('2026-12-07');
