@@ -647,6 +647,33 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     await waitFor(() => expect(second).toHaveValue('Weekly lost-deal review'));
   });
 
+  it('open action items by keyboard: after Delete, or a status that closes an item, the focus is on the next row (then on “no open items”), never on the page body', async () => {
+    const { workspaceId, sales } = await seed();
+    for (const title of ['First', 'Second', 'Third']) await addAction(workspaceId, { title, ownerId: sales.id, department: 'sales', createdInMeetingId: null });
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings` });
+    const removeLabel = (title: string) => en.meetings.actions.removeLabel.replace('{{title}}', title);
+    const statusLabel = (title: string) => en.meetings.actions.statusFor.replace('{{title}}', title);
+    (await screen.findByRole('button', { name: removeLabel('First') })).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('button', { name: removeLabel('First') })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: removeLabel('Second') })));
+
+    // Done by keyboard (the status select): the item leaves the open items; the next row's status takes the focus.
+    await user.selectOptions(screen.getByRole('combobox', { name: statusLabel('Second') }), en.meetings.statuses.done);
+    await waitFor(() => expect(screen.queryByRole('combobox', { name: statusLabel('Second') })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('combobox', { name: statusLabel('Third') })));
+
+    await user.selectOptions(screen.getByRole('combobox', { name: statusLabel('Third') }), en.meetings.statuses.dropped);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByText(en.meetings.openActions.empty)));
+    expect((await listActions(workspaceId)).map((action) => [action.title, action.status])).toEqual(
+      expect.arrayContaining([
+        ['Second', 'done'],
+        ['Third', 'dropped'],
+      ]),
+    );
+  });
+
   it('Undo of a removed decision puts it back in its place: the minutes keep their numbering (it came back last before)', async () => {
     const { workspaceId, plan } = await seed();
     const meeting = await plan('2026-12-07');
