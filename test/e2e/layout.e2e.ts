@@ -281,7 +281,7 @@ describe('Layout at 1366×768', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  test('Japanese meetings page: the open action items keep owners, departments and “overdue by” on one line each, and the page does not scroll sideways; run mode’s SLA item keeps each owner, and a decision’s Delete button, on one line', { timeout: 180_000 }, async () => {
+  test('Japanese meetings page: the open action items keep owners, departments and “overdue by” on one line each, and the page does not scroll sideways; run mode’s SLA item keeps each owner, and a decision’s Delete button, on one line; its action items stack in the projector theme', { timeout: 180_000 }, async () => {
     const jaApp = await launchBrowser({ lang: 'ja' });
     const jaPage = jaApp.page;
     await jaPage.setViewportSize({ width: WIDTH, height: HEIGHT });
@@ -348,6 +348,22 @@ describe('Layout at 1366×768', () => {
       return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
     });
     expect(removeLines).toBe(1);
+
+    // The projector theme on a 1366 or 1440 px screen: run mode's main column has no room for five
+    // columns and the row buttons in its large text, so each action item is stacked, its title across
+    // the row (in columns the titles were squeezed to five characters a line, their “carried from”
+    // tags cut by their border).
+    await jaPage.setViewportSize({ width: 1440, height: 900 });
+    for (let i = 0; i < 3 && (await theme(jaPage)) !== 'projector'; i++) await jaPage.keyboard.press('Alt+Shift+T');
+    expect(await theme(jaPage)).toBe('projector');
+    await settle(jaPage);
+    const items = jaPage.getByRole('table', { name: ja.meetings.actions.title });
+    await items.scrollIntoViewIfNeeded();
+    await jaPage.screenshot({ path: join(SHOTS, 'run-actions-ja-projector.png') });
+    const itemsBox = (await items.boundingBox())!;
+    const titleBox = (await items.getByRole('rowheader').first().boundingBox())!;
+    expect(titleBox.width).toBeGreaterThan(itemsBox.width * 0.8);
+    expect(await jaPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
     expect(jaApp.pageErrors).toEqual([]);
   });
 });
