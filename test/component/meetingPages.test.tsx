@@ -649,7 +649,10 @@ describe('meetings pages', { timeout: 30_000 }, () => {
 
   it('open action items by keyboard: after Delete, or a status that closes an item, the focus is on the next row (then on “no open items”), never on the page body', async () => {
     const { workspaceId, sales } = await seed();
-    for (const title of ['First', 'Second', 'Third']) await addAction(workspaceId, { title, ownerId: sales.id, department: 'sales', createdInMeetingId: null });
+    // Listed by due date (items added in the same millisecond would be ordered by their random ids).
+    for (const [index, title] of ['First', 'Second', 'Third'].entries()) {
+      await addAction(workspaceId, { title, ownerId: sales.id, department: 'sales', dueDate: `2099-01-0${index + 1}`, createdInMeetingId: null });
+    }
     const user = userEvent.setup();
     renderApp({ hash: `#/w/${workspaceId}/meetings` });
     const removeLabel = (title: string) => en.meetings.actions.removeLabel.replace('{{title}}', title);
