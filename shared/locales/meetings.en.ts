@@ -248,5 +248,7 @@ export const meetingsEn = {
     none: 'None.',
     overdueBasis: 'Overdue: open in the meeting and due before its date ({{date}}).',
     closedLater: 'Open (marked {{status}} on {{date}})',
+    decisionLabel: 'Decision:',
+    overdueMark: '(⚠ Overdue)',
   },
 };

@@ -250,5 +250,7 @@ export const meetingsJa: Messages['meetings'] = {
     none: 'なし。',
     overdueBasis: '期限切れ：会議の日（{{date}}）より前が期限で、会議の時点で未完了の項目。',
     closedLater: '未完了（{{date}}に{{status}}）',
+    decisionLabel: '決定事項：',
+    overdueMark: '（⚠ 期限切れ）',
   },
 };

@@ -4,6 +4,7 @@ import {
   type AgendaItem,
   type AgendaKind,
   MAX_AGENDA_ITEMS,
+  type Decision,
   MAX_ITEM_MINUTES,
   type Meeting,
 } from './records';
@@ -147,6 +148,17 @@ export function addDecision(meeting: Meeting, decision: { id: string; text: stri
 
 export function updateDecision(meeting: Meeting, decisionId: string, text: string): Meeting {
   return { ...meeting, decisions: meeting.decisions.map((decision) => (decision.id === decisionId ? { ...decision, text: text.trim() } : decision)) };
+}
+
+/**
+ * Puts a removed decision back where it was (its number in the minutes): before the first of the
+ * decisions that followed it that is still there, else last. Unchanged if it is already back.
+ */
+export function restoreDecision(meeting: Meeting, decision: Decision, followedBy: readonly string[]): Meeting {
+  if (meeting.decisions.some((candidate) => candidate.id === decision.id)) return meeting;
+  const next = meeting.decisions.findIndex((candidate) => followedBy.includes(candidate.id));
+  const at = next === -1 ? meeting.decisions.length : next;
+  return { ...meeting, decisions: [...meeting.decisions.slice(0, at), decision, ...meeting.decisions.slice(at)] };
 }
 
 export function removeDecision(meeting: Meeting, decisionId: string): Meeting {

@@ -583,6 +583,20 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(items[2]).not.toHaveTextContent('実績');
   });
 
+  it('minutes print view in Japanese: an item’s decision and an overdue item are marked in Japanese punctuation (決定事項：, （⚠ 期限切れ）), not “決定事項:” and “(⚠ 期限切れ)”', async () => {
+    const { workspaceId, plan, sales } = await seed('ja');
+    const meeting = await plan('2026-12-07');
+    await updateMeeting(workspaceId, meeting.id, (m) => addDecision(m, { id: 'd1', text: '週次でMQLを確認する', agendaItemId: m.agenda[0]!.id, createdAt: m.createdAt }));
+    await addAction(workspaceId, { title: '却下理由を送る', ownerId: sales.id, department: 'sales', dueDate: '2026-11-30', createdInMeetingId: null });
+    renderApp({ settings: { language: 'ja' }, hash: `#/print/minutes/${workspaceId}/${meeting.id}` });
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'));
+    const items = screen.getAllByRole('listitem').filter((item) => item.closest('.minutes-agenda'));
+    expect(items[0]).toHaveTextContent('決定事項： 週次でMQLを確認する');
+    const row = (await screen.findAllByRole('row', { name: /却下理由を送る/ }))[0]!;
+    expect(row).toHaveTextContent('2026/11/30 （⚠ 期限切れ）');
+    expect(document.body).not.toHaveTextContent(/決定事項:|\(⚠/);
+  });
+
   it('meeting page: a decision is edited in place by keyboard (Enter saves, Escape reverts, empty refused) and the edit has an undo', async () => {
     const { workspaceId, plan } = await seed();
     const meeting = await plan('2026-12-07');
@@ -631,6 +645,57 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     await user.click(within(toast).getByRole('button', { name: en.common.undo }));
     await waitFor(async () => expect(await decisions()).toEqual(['Score MQLs from 60', 'Weekly lost-deal review']));
     await waitFor(() => expect(second).toHaveValue('Weekly lost-deal review'));
+  });
+
+  it('open action items by keyboard: after Delete, or a status that closes an item, the focus is on the next row (then on “no open items”), never on the page body', async () => {
+    const { workspaceId, sales } = await seed();
+    // Listed by due date (items added in the same millisecond would be ordered by their random ids).
+    for (const [index, title] of ['First', 'Second', 'Third'].entries()) {
+      await addAction(workspaceId, { title, ownerId: sales.id, department: 'sales', dueDate: `2099-01-0${index + 1}`, createdInMeetingId: null });
+    }
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings` });
+    const removeLabel = (title: string) => en.meetings.actions.removeLabel.replace('{{title}}', title);
+    const statusLabel = (title: string) => en.meetings.actions.statusFor.replace('{{title}}', title);
+    (await screen.findByRole('button', { name: removeLabel('First') })).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('button', { name: removeLabel('First') })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: removeLabel('Second') })));
+
+    // Done by keyboard (the status select): the item leaves the open items; the next row's status takes the focus.
+    await user.selectOptions(screen.getByRole('combobox', { name: statusLabel('Second') }), en.meetings.statuses.done);
+    await waitFor(() => expect(screen.queryByRole('combobox', { name: statusLabel('Second') })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('combobox', { name: statusLabel('Third') })));
+
+    await user.selectOptions(screen.getByRole('combobox', { name: statusLabel('Third') }), en.meetings.statuses.dropped);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByText(en.meetings.openActions.empty)));
+    expect((await listActions(workspaceId)).map((action) => [action.title, action.status])).toEqual(
+      expect.arrayContaining([
+        ['Second', 'done'],
+        ['Third', 'dropped'],
+      ]),
+    );
+  });
+
+  it('Undo of a removed decision puts it back in its place: the minutes keep their numbering (it came back last before)', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    await updateMeeting(workspaceId, meeting.id, (m) =>
+      ['Score MQLs from 60', 'Weekly lost-deal review', 'Case study by March'].reduce(
+        (next, text, index) => addDecision(next, { id: `d${index + 1}`, text, agendaItemId: null, createdAt: m.createdAt }),
+        m,
+      ),
+    );
+    const decisions = async () => (await stored(workspaceId)).decisions.map((decision) => decision.text);
+    const user = userEvent.setup();
+    renderApp({ hash: `#/w/${workspaceId}/meetings/${meeting.id}` });
+    await screen.findByRole('textbox', { name: 'Decision 2' });
+    await user.click(screen.getByRole('button', { name: en.meetings.decisions.removeLabel.replace('{{text}}', 'Weekly lost-deal review') }));
+    await waitFor(async () => expect(await decisions()).toEqual(['Score MQLs from 60', 'Case study by March']));
+    const toast = (await screen.findByText(en.meetings.decisions.removed)).closest('li')!;
+    await user.click(within(toast).getByRole('button', { name: en.common.undo }));
+    await waitFor(async () => expect(await decisions()).toEqual(['Score MQLs from 60', 'Weekly lost-deal review', 'Case study by March']));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Decision 2' })).toHaveValue('Weekly lost-deal review'));
   });
 
   it('run mode in Japanese: the item\'s decisions are fields named by number; Enter saves, Escape reverts', async () => {

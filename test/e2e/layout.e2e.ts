@@ -281,7 +281,7 @@ describe('Layout at 1366×768', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  test('Japanese meetings page: the open action items keep owners, departments and “overdue by” on one line each, and the page does not scroll sideways', { timeout: 180_000 }, async () => {
+  test('Japanese meetings page: the open action items keep owners, departments and “overdue by” on one line each, and the page does not scroll sideways; run mode’s SLA item keeps each owner, and a decision’s Delete button, on one line; its action items stack in the projector theme', { timeout: 180_000 }, async () => {
     const jaApp = await launchBrowser({ lang: 'ja' });
     const jaPage = jaApp.page;
     await jaPage.setViewportSize({ width: WIDTH, height: HEIGHT });
@@ -312,6 +312,58 @@ describe('Layout at 1366×768', () => {
     expect(cells.some((cell) => cell.text.includes('超過'))).toBe(true);
     expect(await jaPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
     await audit(jaPage, 'meetings page, Japanese, 1366×768');
+
+    // Run mode's SLA attainment item: each commitment's owner (「マーケティング」, 「営業」) on one
+    // line; the commitment's wide column once squeezed it to one character per line.
+    await jaPage.getByRole('button', { name: new RegExp(`^${escapeRegExp(ja.meetings.series.plan).replace(escapeRegExp('{{date}}'), '.+')}$`) }).click();
+    await jaPage.getByRole('link', { name: ja.meetings.meeting.run }).click();
+    await jaPage.getByText(ja.meetings.run.paused, { exact: false }).first().waitFor();
+    await jaPage.getByRole('button', { name: ja.meetings.run.next }).click();
+    const attainment = jaPage.getByRole('table', { name: ja.kpi.sla.tableLabel });
+    await attainment.getByRole('row').nth(1).waitFor();
+    await settle(jaPage);
+    await jaPage.screenshot({ path: join(SHOTS, 'run-sla-ja.png') });
+    const owners = await attainment.evaluate((element) =>
+      [...element.querySelectorAll('tbody tr > td:first-of-type')].map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return { text: cell.textContent ?? '', lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+      }),
+    );
+    expect(owners.map((owner) => owner.text)).toContain(ja.kpi.owners.marketing);
+    expect(owners.filter((owner) => owner.lines !== 1)).toEqual([]);
+
+    // A decision recorded by keyboard: its 「削除」 button beside the field keeps its word on one
+    // line (the field took the row's width and squeezed it to one character per line).
+    const decision = '来月から週次でMQLを確認する';
+    await jaPage.keyboard.press('Alt+Shift+D');
+    await jaPage.keyboard.type(decision);
+    await jaPage.keyboard.press('Enter');
+    const remove = jaPage.getByRole('button', { name: ja.meetings.decisions.removeLabel.replace('{{text}}', decision) });
+    await remove.waitFor();
+    await settle(jaPage);
+    const removeLines = await remove.evaluate((button) => {
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(removeLines).toBe(1);
+
+    // The projector theme on a 1366 or 1440 px screen: run mode's main column has no room for five
+    // columns and the row buttons in its large text, so each action item is stacked, its title across
+    // the row (in columns the titles were squeezed to five characters a line, their “carried from”
+    // tags cut by their border).
+    await jaPage.setViewportSize({ width: 1440, height: 900 });
+    for (let i = 0; i < 3 && (await theme(jaPage)) !== 'projector'; i++) await jaPage.keyboard.press('Alt+Shift+T');
+    expect(await theme(jaPage)).toBe('projector');
+    await settle(jaPage);
+    const items = jaPage.getByRole('table', { name: ja.meetings.actions.title });
+    await items.scrollIntoViewIfNeeded();
+    await jaPage.screenshot({ path: join(SHOTS, 'run-actions-ja-projector.png') });
+    const itemsBox = (await items.boundingBox())!;
+    const titleBox = (await items.getByRole('rowheader').first().boundingBox())!;
+    expect(titleBox.width).toBeGreaterThan(itemsBox.width * 0.8);
+    expect(await jaPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
     expect(jaApp.pageErrors).toEqual([]);
   });
 });
@@ -391,11 +443,33 @@ describe('Layout at 683×768 (half a 1366 px screen)', () => {
     };
     await switchTo('light');
     for (const { route, heading } of pages) await visit(route, heading, 'light 683');
-    // The projector's large text, where a presenter may well snap the window (the meetings page
-    // excepted: its open action items need more than half the screen at that size).
+    // The projector's large text, where a presenter may well snap the window.
     await switchTo('projector');
-    for (const { route, heading } of pages.filter((entry) => !entry.route.endsWith('/meetings'))) await visit(route, heading, 'projector 683');
+    for (const { route, heading } of pages) await visit(route, heading, 'projector 683');
+    // The meetings page's open action items, each stacked under its title (owner, department, due
+    // date and status labelled) where five columns and the row buttons do not fit: the table once
+    // reached 822 px wide in the projector theme up to an 800 px window, and 20 px past 640 px in light.
+    const meetings = pages.find((entry) => entry.route.endsWith('/meetings'))!;
+    const openActions = tab.getByRole('table', { name: en.meetings.openActions.title });
+    for (const target of ['light', 'projector']) {
+      await switchTo(target);
+      for (const width of [1000, 800, 640]) {
+        await tab.setViewportSize({ width, height: HEIGHT });
+        await visit(meetings.route, meetings.heading, `${target} ${width}`);
+        // Still a table to a screen reader: its rows keep their cells.
+        expect(await openActions.getByRole('row').nth(1).getByRole('cell').count()).toBe(5);
+      }
+    }
+    await tab.screenshot({ path: join(SHOTS, 'meetings-640-projector.png'), fullPage: true });
     expect(measured.filter((line) => !line.endsWith(': 0'))).toEqual([]);
+    // Stacked: the owner under the item's title, labelled.
+    const row = openActions.getByRole('row').filter({ has: tab.getByRole('cell', { name: en.sample.members[1]!.name, exact: true }) });
+    const title = (await row.getByRole('rowheader').boundingBox())!;
+    const owner = row.getByRole('cell', { name: en.sample.members[1]!.name, exact: true });
+    const ownerBox = (await owner.boundingBox())!;
+    expect(ownerBox.y).toBeGreaterThanOrEqual(title.y + title.height - 1);
+    expect(Math.abs(ownerBox.x - title.x)).toBeLessThan(2);
+    expect(await owner.getAttribute('data-label')).toBe(en.meetings.actions.owner);
     // The row buttons kept: stacked, on screen.
     await tab.setViewportSize({ width: 640, height: HEIGHT });
     await visit(`/w/${workspaceId}/members`, en.members.title, 'projector 640');

@@ -7,6 +7,8 @@ import { type RefObject, useEffect, useEffectEvent, useRef } from 'react';
  * takes the focus (the last row's when it was last), found by its accessible name (`buttonLabel`),
  * or `fallback` (Add…) when the list is empty.
  *
+ * `control` is the kind of element looked for (a button; `select` for a row's status).
+ *
  * `willRemove` is called before the removal is written (the list may update before its promise
  * resolves), `cancel` when it failed or removed nothing.
  */
@@ -14,6 +16,7 @@ export function useFocusAfterRemoval<Item extends { id: string }>(
   items: readonly Item[] | undefined,
   buttonLabel: (item: Item) => string,
   fallback: RefObject<HTMLElement | null>,
+  control: 'button' | 'select' = 'button',
 ): { willRemove(id: string, index?: number): void; cancel(): void } {
   const pending = useRef<{ id: string; index: number } | null>(null);
   // The list as last drawn: the removed row's place is read there, not from the click (a move
@@ -28,9 +31,9 @@ export function useFocusAfterRemoval<Item extends { id: string }>(
     pending.current = null;
     const place = before?.findIndex((item) => item.id === removal.id) ?? -1;
     const next = items[Math.min(place >= 0 ? place : removal.index, items.length - 1)];
-    const target = next ? document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(labelOf(next))}"]`) : null;
+    const target = next ? document.querySelector<HTMLElement>(`${control}[aria-label="${CSS.escape(labelOf(next))}"]`) : null;
     (target ?? fallback.current)?.focus();
-  }, [items, fallback]);
+  }, [items, fallback, control]);
   return {
     willRemove(id, index = 0) {
       pending.current = { id, index };

@@ -154,7 +154,7 @@ export function SlaAttainmentPanel(props: { workspaceId: string; period: string;
                         ) : null}
                         {row.kind === 'firstContact' || row.kind === 'acceptReject' ? <span className="muted kpi-att-source">{basisLabel(t, row)}</span> : null}
                       </th>
-                      <td>{t(`kpi.owners.${row.owner}`)}</td>
+                      <td className="kpi-att-owner">{t(`kpi.owners.${row.owner}`)}</td>
                       <td>{row.measurable ? (percent ?? t('kpi.sla.noneMeasured')) : t('kpi.sla.notMeasuredShort')}</td>
                       {row.measurable ? (
                         row.rows.slice(first).map((cell) => <MetCell key={cell.period} row={cell} attainment={row} />)

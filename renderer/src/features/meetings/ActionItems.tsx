@@ -1,4 +1,4 @@
-import { type FormEvent, forwardRef, useId, useState } from 'react';
+import { type FormEvent, forwardRef, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { daysOverdue, isClosedStatus, isOverdue, isOverdueInMeeting, type MeetingAction } from '@shared/meetings/actions';
@@ -14,6 +14,7 @@ import { toastAction } from '../../ui/toastActions';
 import { formatDay, memberName, parseDate, parseText, saveError, sortMembers } from './format';
 import { addAction, deleteAction, restoreAction, restoreActionStatus, setActionStatus, updateAction } from './meetingStore';
 import { Dialog } from '../../ui/Dialog';
+import { useFocusAfterRemoval } from '../../ui/useFocusAfterRemoval';
 
 /**
  * On a meeting's live page (the page, run mode) overdue counts against today, since the statuses
@@ -128,35 +129,58 @@ export function ActionsTable(props: {
   meetingId: string | null;
   today: string;
   showRelation?: boolean;
+  /** Said when there are no items (default: the meeting's “No action items.”). */
+  empty?: string;
 }) {
   const { t } = useTranslation();
+  // A removed row takes its buttons with it: the keyboard goes to the next row's Delete (or status,
+  // when closing an item took it off the open items), or to the words saying the list is empty,
+  // not to the page's body.
+  const actions = useMemo(() => props.entries.map((entry) => entry.action), [props.entries]);
+  const emptyNote = useRef<HTMLParagraphElement>(null);
+  const focusAfterDelete = useFocusAfterRemoval(actions, (action) => t('meetings.actions.removeLabel', { title: action.title }), emptyNote);
+  const focusAfterClose = useFocusAfterRemoval(actions, (action) => t('meetings.actions.statusFor', { title: action.title }), emptyNote, 'select');
   async function changeStatus(action: ActionItem, status: ActionStatus) {
+    const closing = status === 'done' || status === 'dropped';
+    // Outside a meeting the table lists open items only: a closed one leaves it.
+    if (closing && props.meetingId === null) focusAfterClose.willRemove(action.id);
     try {
       await setActionStatus(workspaceOf(action), action.id, status, props.meetingId);
-      const closing = status === 'done' || status === 'dropped';
       toast(closing ? t('meetings.actions.closed', { title: action.title, status: t(`meetings.statuses.${status}`) }) : t('meetings.actions.reopened', { title: action.title }), {
         action: toastAction(t('common.undo'), () => void restoreActionStatus(workspaceOf(action), action).catch((error: unknown) => toast.error(saveError(t, error)))),
       });
     } catch (error) {
+      focusAfterClose.cancel();
       toast.error(saveError(t, error));
     }
   }
   async function remove(action: ActionItem) {
+    focusAfterDelete.willRemove(action.id);
     try {
       const removed = await deleteAction(workspaceOf(action), action.id);
-      if (!removed) return;
+      if (!removed) {
+        focusAfterDelete.cancel();
+        return;
+      }
       toast(t('meetings.actions.removed', { title: action.title }), {
         duration: 8_000,
         action: toastAction(t('common.undo'), () => void restoreAction(removed).catch((error: unknown) => toast.error(saveError(t, error)))),
       });
     } catch (error) {
+      focusAfterDelete.cancel();
       toast.error(saveError(t, error));
     }
   }
   const [editing, setEditing] = useState<ActionItem | null>(null);
-  if (props.entries.length === 0) return <p>{t('meetings.actions.empty')}</p>;
+  if (props.entries.length === 0)
+    return (
+      <p ref={emptyNote} tabIndex={-1}>
+        {props.empty ?? t('meetings.actions.empty')}
+      </p>
+    );
   return (
     <>
+    <div className="meeting-actions-frame">
     <DataTable className="meeting-actions-table" caption={props.caption} headerCells={<ActionColumnHeaders />} actions>
       {props.entries.map((entry) => {
         const { action } = entry;
@@ -171,12 +195,16 @@ export function ActionsTable(props: {
                 </>
               ) : null}
             </th>
-            <td className="meeting-short-cell">{memberName(t, props.members, action.ownerId)}</td>
-            <td className="meeting-short-cell">{t(`meetings.departments.${action.department}`)}</td>
-            <td>
+            <td className="meeting-short-cell" data-label={t('meetings.actions.owner')}>
+              {memberName(t, props.members, action.ownerId)}
+            </td>
+            <td className="meeting-short-cell" data-label={t('meetings.actions.department')}>
+              {t(`meetings.departments.${action.department}`)}
+            </td>
+            <td data-label={t('meetings.actions.dueDate')}>
               <DueDate action={action} today={props.today} />
             </td>
-            <td>
+            <td data-label={t('meetings.actions.status')}>
               <select
                 className="input meeting-status"
                 aria-label={t('meetings.actions.statusFor', { title: action.title })}
@@ -202,6 +230,7 @@ export function ActionsTable(props: {
         );
       })}
     </DataTable>
+    </div>
     <EditActionDialog action={editing} members={props.members} onClose={() => setEditing(null)} />
     </>
   );

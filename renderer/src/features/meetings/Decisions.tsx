@@ -1,7 +1,7 @@
 import { type FormEvent, forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { addDecision, removeDecision, updateDecision } from '@shared/meetings/agenda';
+import { addDecision, removeDecision, restoreDecision, updateDecision } from '@shared/meetings/agenda';
 import type { Decision, Meeting } from '@shared/meetings/records';
 import { newId, nowIso } from '../../db/ids';
 import { DraftField } from '../../ui/DraftField';
@@ -20,13 +20,19 @@ export function DecisionList(props: { workspaceId: string; meeting: Meeting; dec
   const { t } = useTranslation();
   async function remove(decision: Decision) {
     try {
-      await updateMeeting(props.workspaceId, props.meeting.id, (meeting) => removeDecision(meeting, decision.id));
+      // Undo puts it back in its place (its number), not last.
+      let followedBy: string[] = [];
+      await updateMeeting(props.workspaceId, props.meeting.id, (meeting) => {
+        const index = meeting.decisions.findIndex((d) => d.id === decision.id);
+        followedBy = index === -1 ? [] : meeting.decisions.slice(index + 1).map((d) => d.id);
+        return removeDecision(meeting, decision.id);
+      });
       toast(t('meetings.decisions.removed'), {
         duration: 8_000,
         action: toastAction(t('common.undo'), () =>
-          void updateMeeting(props.workspaceId, props.meeting.id, (meeting) =>
-            meeting.decisions.some((d) => d.id === decision.id) ? meeting : addDecision(meeting, decision),
-          ).catch((error: unknown) => toast.error(saveError(t, error))),
+          void updateMeeting(props.workspaceId, props.meeting.id, (meeting) => restoreDecision(meeting, decision, followedBy)).catch((error: unknown) =>
+            toast.error(saveError(t, error)),
+          ),
         ),
       });
     } catch (error) {

@@ -274,11 +274,15 @@ export function MeetingsPage(props: { workspaceId: string }) {
           {t('meetings.openActions.title')} <span className="count">({new Intl.NumberFormat(language).format(data.actions.filter(isOpen).length)})</span>
         </h2>
         <p className="muted">{t('meetings.openActions.intro')}</p>
-        {open.length === 0 ? (
-          <p>{t('meetings.openActions.empty')}</p>
-        ) : (
-          <ActionsTable caption={t('meetings.openActions.title')} entries={open} members={data.members} meetings={data.meetings} meetingId={null} today={today} />
-        )}
+        <ActionsTable
+          caption={t('meetings.openActions.title')}
+          entries={open}
+          members={data.members}
+          meetings={data.meetings}
+          meetingId={null}
+          today={today}
+          empty={t('meetings.openActions.empty')}
+        />
         <AddActionForm workspaceId={props.workspaceId} meetingId={null} members={data.members} />
       </section>
     </section>

@@ -45,7 +45,7 @@ function ActionGroup(props: { title: string; entries: readonly MeetingAction[]; 
                 <td>{t(`meetings.departments.${action.department}`)}</td>
                 <td>
                   {action.dueDate ? formatDay(action.dueDate, language) : t('meetings.actions.noDueDate')}
-                  {isOverdueInMeeting(entry, props.overdueOn) ? ` (⚠ ${t('meetings.actions.overdue')})` : ''}
+                  {isOverdueInMeeting(entry, props.overdueOn) ? ` ${t('meetings.minutes.overdueMark')}` : ''}
                 </td>
                 <td>{status(entry)}</td>
               </tr>
@@ -162,7 +162,7 @@ export function MinutesPrint(props: { workspaceId: string; meetingId: string }) 
                     <ul className="minutes-decisions">
                       {decisions.map((decision) => (
                         <li key={decision.id}>
-                          <strong>{t('meetings.decisions.new')}:</strong> {decision.text}
+                          <strong>{t('meetings.minutes.decisionLabel')}</strong> {decision.text}
                         </li>
                       ))}
                     </ul>
