@@ -4,7 +4,6 @@ import type { PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
 import electron from 'vite-plugin-electron/simple';
 import pkg from './package.json' with { type: 'json' };
-import { bootChunks } from './tools/bootChunks.ts';
 import { publicHolidays } from './tools/publicHolidays.ts';
 
 /**
@@ -64,18 +63,12 @@ export default defineConfig(async ({ mode }) => {
       // and the participant page a room serves to phones (server/rooms reads the manifest to
       // serve exactly that page's files and nothing else of the build).
       manifest: true,
-      // Chromium (Electron's, and every browser that opens a room's page) has modulepreload: no
-      // polyfill, which would be the first module of every entry, ahead of the boot chunk
-      // (tools/bootChunks.ts), and would pull the chunk it lands in ahead of it.
-      modulePreload: { polyfill: false },
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'renderer/index.html'),
           print: resolve(import.meta.dirname, 'renderer/print.html'),
           participant: resolve(import.meta.dirname, 'renderer/participant.html'),
         },
-        // Each window's first module runs first (tools/bootChunks.ts).
-        output: { codeSplitting: bootChunks },
       },
     },
     preview: { host: '127.0.0.1', port: 5173, strictPort: false },

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { escapeHtml } from './html';
 import { fitsFooterFont } from './pdfFooterFont';
 import { PdfSealRequest } from './pdfSeal/contract';
-import { PRINT_ROUTE_PREFIX } from './windowPaths';
 
 /**
  * The one source of truth for how each document kind is printed to PDF. Electron's
@@ -210,7 +209,7 @@ export function toCssPageRule(options: PdfPrintOptions): string {
 // ---------------------------------------------------------------------------------------------
 // Print routes and the export request.
 
-export { isPrintPath, PRINT_ROUTE_PREFIX } from './windowPaths';
+export const PRINT_ROUTE_PREFIX = '/print/';
 
 /**
  * A print route is a hash path of the app (`/print/persona/<workspaceId>/<boardId>`): letters,
@@ -247,6 +246,10 @@ export function parsePrintLocation(location: string): { path: string; paper: Pap
   const params = new URLSearchParams(query);
   const parsed = Paper.safeParse(params.get('paper'));
   return { path, paper: parsed.success ? parsed.data : null, view: params.get('view') === 'screen' };
+}
+
+export function isPrintPath(path: string): boolean {
+  return path.startsWith(PRINT_ROUTE_PREFIX);
 }
 
 export const PdfExportRequest = z

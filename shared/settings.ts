@@ -40,7 +40,10 @@ export type RendererSettingsPatch = z.infer<typeof RendererSettingsPatch>;
 
 export const DEFAULT_SETTINGS: AppSettings = AppSettings.parse({});
 
-export { languageFromLocale } from './windowPaths';
+/** Picks 'ja' for any Japanese locale tag (ja, ja-JP, ja_JP), 'en' otherwise. */
+export function languageFromLocale(locale: string | undefined | null): Language {
+  return locale && /^ja([-_]|$)/i.test(locale) ? 'ja' : 'en';
+}
 
 export function nextTheme(theme: Theme): Theme {
   return THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length]!;

@@ -1,5 +1,3 @@
-// First: starts the loads the first render waits for while the rest is evaluated (boot/app.ts).
-import './boot/app';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/700.css';
 import '@fontsource/noto-sans-jp/400.css';
@@ -12,8 +10,7 @@ import { isAudiencePath } from '@shared/audience/presentation';
 import { isPrintPath } from '@shared/pdf';
 import { App } from './app/App';
 import { AppProvider, applyTheme, effectiveLanguage } from './app/AppContext';
-import { preloadStartPage } from './app/pageModules';
-import { prefetchStartData } from './app/pages';
+import { prefetchStartData, preloadStartPage } from './app/pages';
 import { db } from './db/db';
 import { purgeDeletedWorkspaces } from './db/workspaces';
 import { detectHost } from './host';

@@ -1,5 +1,3 @@
-// First: starts the view's code and the language while the rest is evaluated (boot/print.ts).
-import './boot/print';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/700.css';
 import '@fontsource/noto-sans-jp/400.css';

@@ -71,7 +71,13 @@ export type AudienceState = z.infer<typeof AudienceState>;
 
 export const INITIAL_AUDIENCE_STATE: AudienceState = { presentation: { kind: 'idle' }, blank: false, seq: 0 };
 
-export { AUDIENCE_ROUTE, isAudiencePath } from '../windowPaths';
+/** The audience window's route (a chrome-less page, like the print routes). */
+export const AUDIENCE_ROUTE = '/audience';
+
+/** Whether a hash location is the audience window's route (with or without a query). */
+export function isAudiencePath(path: string): boolean {
+  return path === AUDIENCE_ROUTE || path.startsWith(`${AUDIENCE_ROUTE}?`);
+}
 
 /** The BroadcastChannel both windows of one origin use. */
 export const AUDIENCE_CHANNEL = 'alignboard-audience';

@@ -6,8 +6,6 @@
  *                                              Y.Doc holds n notes (through y-dexie, as the app does)
  *   board.html?mode=open&n=1000&ws=…&board=…  opens that board in a fresh page (see probe.ts)
  */
-// First, as in main.tsx: the language's messages load while the rest is evaluated (boot/app.ts).
-import '../../renderer/src/boot/app';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/700.css';
 import '@fontsource/noto-sans-jp/400.css';

@@ -7,8 +7,6 @@
  *                        SLA attainment included, has a value); puts the workspace id on window.benchKpiSeed
  *   kpi.html?mode=open&ws=…   opens the dashboard on that workspace, 36 months (see kpiProbe.ts)
  */
-// First, as in main.tsx: the language's messages load while the rest is evaluated (boot/app.ts).
-import '../../renderer/src/boot/app';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/700.css';
 import '@fontsource/noto-sans-jp/400.css';

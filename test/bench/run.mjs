@@ -65,9 +65,6 @@ const root = resolve(import.meta.dirname, '../..');
 // this process would then be a development build (React's dev runtime, twice the JS): put it back.
 const nodeEnv = process.env.NODE_ENV;
 const { module: holidaysPlugin } = await runnerImport(join(root, 'tools/publicHolidays.ts'));
-// The app's chunking of each window's first module (as vite.config.ts), so the bench pages that
-// start as main.tsx does (kpi.tsx, board.tsx, starthome.tsx) and the print entry run it first too.
-const { module: bootChunksModule } = await runnerImport(join(root, 'tools/bootChunks.ts'));
 if (nodeEnv === undefined) delete process.env.NODE_ENV;
 else process.env.NODE_ENV = nodeEnv;
 /** Figures of a development build would compare React's dev runtime with a production baseline: refuse. */
@@ -127,7 +124,6 @@ await build({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
     minify: !process.env.BENCH_PROFILE || process.env.BENCH_MINIFY === '1',
-    modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         index: join(benchRoot, 'index.html'),
@@ -142,7 +138,6 @@ await build({
         diagrams: join(benchRoot, 'diagrams.html'),
         starthome: join(benchRoot, 'starthome.html'),
       },
-      output: { codeSplitting: bootChunksModule.bootChunks },
     },
   },
 });

@@ -2,10 +2,9 @@
 import { act, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { lazyPage } from '../../renderer/src/app/lazyPage';
-import { moduleLoader, type ModuleLoader } from '../../renderer/src/ui/moduleLoader';
+import { lazyPage, moduleLoader, type ModuleLoader } from '../../renderer/src/app/lazyPage';
 import { useLazyComponent } from '../../renderer/src/ui/lazyModule';
-import { PAGE_ROUTES, preloadStartPage, routeMatches, routeParams } from '../../renderer/src/app/pageModules';
+import { PAGE_ROUTES, preloadStartPage, routeMatches, routeParams } from '../../renderer/src/app/pages';
 import { renderApp, resetDb } from './renderApp';
 
 /** A page module that arrives when `arrive` is called, and a Suspense fallback that counts its renders. */

@@ -19,7 +19,7 @@ afterEach(cleanUpBrowsers);
 const WEB_OUT = resolve(import.meta.dirname, '../..', process.env.ALIGNBOARD_WEB_OUT ?? 'dist/web');
 const INITIAL_JS_BUDGET = 300 * 1024;
 
-type ManifestChunk = { file: string; name?: string; isDynamicEntry?: boolean; isEntry?: boolean; imports?: string[] };
+type ManifestChunk = { file: string; isDynamicEntry?: boolean; isEntry?: boolean; imports?: string[] };
 const manifest = JSON.parse(readFileSync(resolve(WEB_OUT, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
 const pageFile = (suffix: string) => {
   const entry = Object.entries(manifest).find(([source, chunk]) => chunk.isDynamicEntry && source.endsWith(suffix));
@@ -67,25 +67,6 @@ describe('What the app loads', () => {
       await waitForBoard(page);
       expect(await loadedScripts(page)).toContain(pageFile('BoardPage.tsx'));
       expect(pageErrors).toEqual([]);
-    }
-  });
-
-  test("each window's first module runs before the rest of its entry's code, and runs nothing else first", () => {
-    // renderer/src/boot/: it asks for the page's code and the language's messages, which then load
-    // while the rest is evaluated (tools/bootChunks.ts). An entry's imported chunks all run before
-    // its own code: the boot chunk must be the first of them (after rolldown's runtime helpers,
-    // which run nothing), and must bring no other chunk, whose code would run before it.
-    const chunkNamed = (key: string) => manifest[key]!;
-    for (const [html, boot] of [
-      ['index.html', 'boot-app'],
-      ['print.html', 'boot-print'],
-    ] as const) {
-      const imports = (manifest[html]!.imports ?? []).map(chunkNamed);
-      const first = imports.find((chunk) => chunk.name !== 'rolldown-runtime');
-      expect({ html, first: first?.name }).toEqual({ html, first: boot });
-      const brought = (first!.imports ?? []).map(chunkNamed);
-      expect({ html, brought: brought.map((chunk) => chunk.name) }).toEqual({ html, brought: ['boot'] });
-      expect({ html, broughtByBoot: brought[0]!.imports ?? [] }).toEqual({ html, broughtByBoot: [] });
     }
   });
 });

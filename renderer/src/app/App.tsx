@@ -18,6 +18,7 @@ import {
   MembersPage,
   MeetingPage,
   MeetingsPage,
+  PAGE_ROUTES,
   PersonasPage,
   RunMeetingPage,
   SettingsPage,
@@ -25,7 +26,6 @@ import {
   VerifyPage,
   WorkspacePage,
 } from './pages';
-import { PAGE_ROUTES } from './pageModules';
 import { usePreloadOnIntent } from './preloadOnIntent';
 import { placeOf } from '../features/workspace/places';
 import { WorkspaceNav } from '../features/workspace/WorkspaceNav';

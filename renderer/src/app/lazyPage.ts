@@ -1,5 +1,7 @@
 import { lazy, type ComponentType } from 'react';
-import type { ModuleLoader } from '../ui/moduleLoader';
+import type { ModuleLoader } from '../ui/lazyModule';
+
+export { moduleLoader, type ModuleLoader } from '../ui/lazyModule';
 
 /**
  * A page loaded on first use (React.lazy) that renders at once when its code is here already

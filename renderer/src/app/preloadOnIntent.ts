@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { preloadPageAt } from './pageModules';
+import { preloadPageAt } from './pages';
 
 /** The app path an element's link leads to (`#/w/…` hrefs, as wouter's hash links write them), if any. */
 export function linkPath(target: EventTarget | null): string | null {

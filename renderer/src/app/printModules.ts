@@ -1,5 +1,5 @@
-import { isPrintPath, PRINT_ROUTE_PREFIX } from '@shared/windowPaths';
-import { moduleLoader } from '../ui/moduleLoader';
+import { isPrintPath, PRINT_ROUTE_PREFIX } from '@shared/pdf';
+import { moduleLoader } from './lazyPage';
 
 /**
  * The code of each print view, loaded on first use (printPages.tsx has their routes): one module

@@ -3,19 +3,26 @@ import { initReactI18next } from 'react-i18next';
 import type { Messages } from '@shared/locales/en';
 import type { Language } from '@shared/settings';
 import { setStorageFullText } from '../db/errors';
-import { fetchMessages, rememberLanguage } from './messages';
 
 /** Any key of the message tree (typed in i18next.d.ts): a key built at run time is checked with it. */
 export type MessageKey = ParseKeys;
 
 export const i18n = i18next.createInstance();
 
+/**
+ * Each language's messages are a chunk of their own, loaded before they are shown: the app's first
+ * screen carries one language, not both (everything is still in the app bundle).
+ */
+const LOADERS: Record<Language, () => Promise<Messages>> = {
+  en: () => import('@shared/locales/en').then((module) => module.en),
+  ja: () => import('@shared/locales/ja').then((module) => module.ja),
+};
 const loaded = new Map<Language, Messages>();
 
 /** Loads a language's messages (once); call before initI18n with it. */
 export async function loadLanguage(language: Language): Promise<void> {
   if (loaded.has(language)) return;
-  const messages = await fetchMessages(language);
+  const messages = await LOADERS[language]();
   loaded.set(language, messages);
   if (i18n.isInitialized) i18n.addResourceBundle(language, 'translation', messages);
 }
@@ -44,7 +51,6 @@ export function initI18n(language: Language) {
     void i18n.changeLanguage(language);
   }
   document.documentElement.lang = language;
-  rememberLanguage(language);
   return i18n;
 }
 

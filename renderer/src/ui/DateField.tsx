@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldControlProps } from './Field';
 import { composing } from './shortcuts/keys';
 import { useCommitOnLeave } from './useCommitOnLeave';
-import { useLazyComponent } from './lazyModule';
-import { moduleLoader } from './moduleLoader';
+import { moduleLoader, useLazyComponent } from './lazyModule';
 import { exampleText, formatDateText, isoMonth, monthLabel, parseDateText, type DateMode } from './dateText';
 import './fields.css';
 

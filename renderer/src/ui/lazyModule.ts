@@ -1,5 +1,18 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ModuleLoader } from './moduleLoader';
+
+/**
+ * A module's loader that remembers the module once it has arrived (`loaded`): the same module
+ * either way, whoever asks first (a page's lazy component, a preload, a component on first use).
+ */
+export type ModuleLoader<Module> = { (): Promise<Module>; loaded?: Module };
+export function moduleLoader<Module>(load: () => Promise<Module>): ModuleLoader<Module> {
+  const loader: ModuleLoader<Module> = () =>
+    load().then((module) => {
+      loader.loaded = module;
+      return module;
+    });
+  return loader;
+}
 
 /**
  * A component whose code loads on first use (issue 12: the KPI page's CSV import, a date field's

@@ -6,7 +6,7 @@ import { useApp } from '../../app/AppContext';
 import { errorMessage } from '../../db/errors';
 import { Dialog, DialogButtons } from '../../ui/Dialog';
 import { useShortcuts } from '../../ui/shortcuts/useShortcuts';
-import { moduleLoader } from '../../ui/moduleLoader';
+import { moduleLoader } from '../../ui/lazyModule';
 import { DiagramImageError } from './imageError';
 
 /** The funnel sheet of a funnel board (one page, portrait or landscape as its content fits). */
