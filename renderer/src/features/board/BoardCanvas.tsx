@@ -331,7 +331,7 @@ const BoardFlow = memo(function BoardFlow(props: {
       background={background}
     >
       <LateMiniMap label={props.miniMapLabel} nodeClassName={props.miniMapClass} />
-      <DetailLevel />
+      <DetailLevel sizeOf={props.session.kinds.size} />
     </CanvasShell>
   );
 });

@@ -1,4 +1,4 @@
-import { useStoreApi } from '@xyflow/react';
+import { getViewportForBounds, useStoreApi, type Node, type ReactFlowState } from '@xyflow/react';
 import { useLayoutEffect } from 'react';
 
 /**
@@ -10,24 +10,76 @@ export const LOW_DETAIL_ZOOM = 0.25;
 /**
  * Level of detail (issue 12): marks the canvas `data-detail="low"` while zoomed out below
  * LOW_DETAIL_ZOOM, where board.css draws each note as its department's tint and band only —
- * no text, shadow, rounded corners or band pattern, which cost most of the painting of a big board
- * and cannot be seen at that size. The text keeps its place (visibility, not display), so notes keep
- * their measured size; names for screen readers are on the node wrappers and do not change.
+ * no text, shadow, rounded corners or band pattern, which cost most of the drawing of a big board
+ * and cannot be seen at that size. Names for screen readers are on the node wrappers and do not
+ * change.
+ *
+ * A board that will open below that zoom is in low detail from its first frame, with its notes'
+ * text not laid out at all (board.css, until `data-text-shown`): React Flow fits the view only
+ * once the nodes are measured, so until then the zoom says nothing, and measuring every note's
+ * text in full detail first was most of the time a big board took to open. The zoom of that fit
+ * is known beforehand from the nodes' positions and least sizes (`sizeOf`), which is what each
+ * note measures without its text: the fit is then the same one. Once the board has been drawn in
+ * full detail, low detail keeps the text's place, so notes keep their size as the zoom changes.
+ *
  * Set from React Flow's store as the zoom changes, in the same frame, without a React render.
  */
-export function DetailLevel() {
-  const store = useStoreApi();
+export function DetailLevel<N extends Node>(props: { sizeOf(node: N): { width: number; height: number } }) {
+  const store = useStoreApi<N>();
+  const { sizeOf } = props;
   useLayoutEffect(() => {
     let low: boolean | null = null;
+    // Until the view is first fitted or moved: React Flow queues that fit once it has the canvas's
+    // props, and does it once the nodes are measured (a later fit, F, is the zoom's business alone).
+    let fitQueued = false;
+    let opening = true;
     const apply = () => {
-      const { domNode, transform } = store.getState();
-      const next = transform[2] < LOW_DETAIL_ZOOM;
-      if (!domNode || next === low) return;
+      const state = store.getState();
+      const { domNode, transform } = state;
+      if (state.fitViewQueued) fitQueued = true;
+      else if (fitQueued) opening = false;
+      if (transform[0] !== 0 || transform[1] !== 0 || transform[2] !== 1) opening = false;
+      const next = opening ? opensBelow(state, sizeOf, LOW_DETAIL_ZOOM) : transform[2] < LOW_DETAIL_ZOOM;
+      if (!domNode || next === null || next === low) return;
       low = next;
       domNode.dataset.detail = next ? 'low' : 'full';
+      // From the first full detail on, low detail keeps the text's place (board.css).
+      if (!next) domNode.dataset.textShown = '';
     };
     apply();
     return store.subscribe(apply);
-  }, [store]);
+  }, [store, sizeOf]);
   return null;
+}
+
+/**
+ * Whether the view React Flow is about to fit (`fitView`, with its options) will be zoomed below
+ * `zoom`, from the nodes' positions and least sizes; null while the canvas has no size yet.
+ */
+export function opensBelow<N extends Node>(state: ReactFlowState<N>, sizeOf: (node: N) => { width: number; height: number }, zoom: number): boolean | null {
+  const { nodes, width, height, minZoom, maxZoom, fitViewOptions } = state;
+  if (width <= 0 || height <= 0) return null;
+  if (nodes.length === 0) return false;
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const node of nodes) {
+    if (node.hidden) continue;
+    const size = sizeOf(node);
+    left = Math.min(left, node.position.x);
+    top = Math.min(top, node.position.y);
+    right = Math.max(right, node.position.x + size.width);
+    bottom = Math.max(bottom, node.position.y + size.height);
+  }
+  if (!Number.isFinite(left)) return false;
+  const fitted = getViewportForBounds(
+    { x: left, y: top, width: right - left, height: bottom - top },
+    width,
+    height,
+    fitViewOptions?.minZoom ?? minZoom,
+    fitViewOptions?.maxZoom ?? maxZoom,
+    fitViewOptions?.padding ?? 0.1,
+  );
+  return fitted.zoom < zoom;
 }

@@ -1,0 +1,77 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { DIAGRAM_BOARD_NAMES, diagramsWorkspaceFile, noteBoard } from '../fixtures/diagrams';
+import { expectWorkspacePage, importFile, poll } from './support/app';
+import { sticky, toolbar, waitForBoard } from './support/board';
+import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
+
+afterEach(cleanUpBrowsers);
+
+declare global {
+  interface Window {
+    detailLevels?: string[];
+  }
+}
+
+test('a 300-note board opens zoomed out in low detail from its first frame, its notes’ text not laid out; zooming in brings the text, zooming out again keeps each note’s size', { timeout: 150_000 }, async () => {
+  const { page, pageErrors } = await launchBrowser();
+  const dir = await makeTempDir();
+  const file = join(dir, 'big-board.alignboard');
+  await writeFile(file, diagramsWorkspaceFile({ language: 'en', notes: 300, name: 'Big board' }));
+  await importFile(page, file);
+  await expectWorkspacePage(page, 'Big board');
+
+  // Every level of detail the canvas is given, in order, from before it exists (the app moves
+  // between pages without reloading, so this watches the board's canvas from its first frame).
+  await page.evaluate(() => {
+    window.detailLevels = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const value = (record.target as HTMLElement).dataset.detail;
+        if (record.attributeName === 'data-detail' && value) window.detailLevels!.push(value);
+      }
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-detail'] });
+  });
+  const boardName = DIAGRAM_BOARD_NAMES.en.board(300);
+  await page.getByRole('link', { name: new RegExp(`${boardName}$`) }).click();
+  await waitForBoard(page, boardName);
+
+  const zoomText = () => toolbar(page).getByText(/^\d+\s?%$/).innerText();
+  const percent = async () => Number((await zoomText()).replace(/\D/g, ''));
+  const levels = () => page.evaluate(() => window.detailLevels);
+  expect(await percent()).toBeLessThan(25);
+  // Low detail from the first frame: never drawn in full detail (every note's text measured) first.
+  expect(await levels()).toEqual(['low']);
+
+  // The second note: no votes or promotion in its name.
+  const noteText = noteBoard(300, 'en').flatMap((node) => (node.data.type === 'sticky' ? [node.data.text] : []))[1]!;
+  const note = sticky(page, `Marketing sticky note: ${noteText}`);
+  const text = note.getByText(noteText, { exact: true });
+  expect(await text.isVisible()).toBe(false);
+  // Without its text a note is its least size, 260 × 160 flow px.
+  const least = (await note.boundingBox())!;
+  expect(least.height / least.width).toBeCloseTo(160 / 260, 2);
+
+  // Zoomed in past 25 % (the toolbar rounds: 26 % is surely past), the text is drawn.
+  for (let i = 0; i < 12 && (await percent()) < 26; i++) {
+    await toolbar(page).getByRole('button', { name: 'Zoom in' }).click();
+    await page.waitForTimeout(250);
+  }
+  expect(await percent()).toBeGreaterThanOrEqual(26);
+  await poll(() => text.isVisible()).toBe(true);
+  const full = (await note.boundingBox())!;
+  expect(full.height / full.width).toBeGreaterThanOrEqual(160 / 260 - 0.01);
+
+  // Zoomed out again: low detail, the text hidden but keeping its place.
+  for (let i = 0; i < 12 && (await percent()) >= 24; i++) {
+    await toolbar(page).getByRole('button', { name: 'Zoom out' }).click();
+    await page.waitForTimeout(250);
+  }
+  await poll(() => text.isVisible()).toBe(false);
+  const after = (await note.boundingBox())!;
+  expect(after.height / after.width).toBeCloseTo(full.height / full.width, 2);
+  expect(await levels()).toEqual(['low', 'full', 'low']);
+  await expectNoSeriousA11yViolations(page);
+  expect(pageErrors).toEqual([]);
+});
