@@ -169,24 +169,7 @@ if (benchSelected('rooms')) {
     });
   }
 }
-/**
- * Serves the built pages as the app's window gets its files: as they are on disk. Electron reads
- * them through the app:// protocol (electron/main/lifecycle.ts, createAppProtocolHandler), with no
- * compression; Vite's preview server gzips every response on the fly, in this process, on the same
- * two cores as Chromium, which costs a page by its bytes and not by anything the app does. Taking
- * the request's Accept-Encoding away before Vite's compression middleware turns that off, for the
- * app's pages and the baselines alike.
- */
-const servedAsOnDisk = {
-  name: 'bench-served-as-on-disk',
-  configurePreviewServer(previewServer) {
-    previewServer.middlewares.use((request, _response, next) => {
-      delete request.headers['accept-encoding'];
-      next();
-    });
-  },
-};
-const server = await preview({ ...quiet, configFile: false, root: benchRoot, plugins: [servedAsOnDisk], build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+const server = await preview({ ...quiet, configFile: false, root: benchRoot, build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
 const url = server.resolvedUrls.local[0];
 const profile = mkdtempSync(join(tmpdir(), 'alignboard-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
@@ -1302,7 +1285,7 @@ async function coldStartFigures() {
   process.env.ALIGNBOARD_WEB_OUT = 'dist/bench-web';
   await build({ ...quiet, configFile: join(root, 'vite.config.ts'), mode: 'web', build: { outDir: webOut, emptyOutDir: true } });
   assertProductionBuild(webOut);
-  const webServer = await preview({ ...quiet, configFile: false, root: webOut, plugins: [servedAsOnDisk], build: { outDir: webOut }, preview: { host: '127.0.0.1', port: 0 } });
+  const webServer = await preview({ ...quiet, configFile: false, root: webOut, build: { outDir: webOut }, preview: { host: '127.0.0.1', port: 0 } });
   const webUrl = webServer.resolvedUrls.local[0];
   const gzipOf = (dir, pathname) => gzipSync(readFileSync(join(dir, pathname.replace(/^\//, ''))), { level: 9 }).length;
   const rawOf = (dir, pathname) => readFileSync(join(dir, pathname.replace(/^\//, ''))).length;
