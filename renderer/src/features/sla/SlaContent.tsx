@@ -70,6 +70,8 @@ function RequiredVolumes({ format, item }: { format: SlaFormat; item: Extract<Ge
   const money = (value: number | null) =>
     value === null ? '—' : formatNumber(value, language, { style: 'currency', currency: item.plan.currency, maximumFractionDigits: 0 });
   const n = (value: number | null) => (value === null ? '—' : formatNumber(value, language, { maximumFractionDigits: 0 }));
+  // Signed, as the funnel's calculator and the funnel sheet write it: +920 more than needed, −300 short.
+  const gap = (value: number | null) => (value === null ? '—' : formatNumber(value, language, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }));
   return (
     <div className="sla-volumes">
       <p>
@@ -91,7 +93,7 @@ function RequiredVolumes({ format, item }: { format: SlaFormat; item: Extract<Ge
               <th scope="row">{stageLabel(format, row.stageId)}</th>
               <td>{n(row.required)}</td>
               <td>{n(row.targetInPeriod)}</td>
-              <td>{n(row.gap)}</td>
+              <td>{gap(row.gap)}</td>
             </tr>
           ))}
         </tbody>
