@@ -20,30 +20,38 @@ const selectedNotes = () =>
 const focusedLabel = () => document.activeElement?.getAttribute('aria-label') ?? '';
 const liveRegion = () => document.querySelector('[aria-live="polite"][aria-atomic="true"]')!;
 
+/** A new persona board opened in `language`, with one note per text added by keyboard (S, type, Escape). */
+async function boardWithNotes(language: 'en' | 'ja', texts: readonly string[]) {
+  const workspaceId = await createWorkspace('Keys Co');
+  const boardId = await createPersonaBoard(workspaceId, 'Buyer');
+  const user = userEvent.setup();
+  renderApp({ settings: { language }, hash: `#/w/${workspaceId}/b/${boardId}` });
+  await waitFor(() => expect(document.querySelectorAll('.react-flow__node').length).toBeGreaterThan(0), { timeout: 10_000 });
+  const textBox = language === 'ja' ? '付箋の文章' : 'Note text';
+  for (const text of texts) {
+    await user.keyboard('s');
+    await user.type(await screen.findByRole('textbox', { name: textBox }), text);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: textBox })).toBeNull());
+  }
+  return user;
+}
+
+/** Shift+Tab until the note `text` has the focus (jsdom: the walks go backwards; see the first test). */
+async function tabTo(user: ReturnType<typeof userEvent.setup>, text: string) {
+  for (let presses = 0; presses < 12 && !focusedLabel().endsWith(`: ${text}`); presses++) await user.keyboard('{Shift>}{Tab}{/Shift}');
+  expect(focusedLabel()).toMatch(new RegExp(`: ${text}$`));
+}
+
 describe('Building a selection by keyboard on the persona board', () => {
   it('Ctrl+Enter adds the focused note, Tab then moves on without changing the selection; arrows and Delete act on the chosen notes only', async () => {
-    const workspaceId = await createWorkspace('Keys Co');
-    const boardId = await createPersonaBoard(workspaceId, 'Buyer');
-    const user = userEvent.setup();
-    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/b/${boardId}` });
-    await screen.findByRole('region', { name: 'Board canvas' }, { timeout: 10_000 });
-    await waitFor(() => expect(document.querySelectorAll('.react-flow__node').length).toBeGreaterThan(0));
-    for (const text of ['Alpha', 'Bravo', 'Charlie']) {
-      await user.keyboard('s');
-      await user.type(await screen.findByRole('textbox', { name: 'Note text' }), text);
-      await user.keyboard('{Escape}');
-      await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note text' })).toBeNull());
-    }
-    const tabTo = async (text: string) => {
-      for (let presses = 0; presses < 12 && !focusedLabel().endsWith(`: ${text}`); presses++) await user.keyboard('{Shift>}{Tab}{/Shift}');
-      expect(focusedLabel()).toMatch(new RegExp(`: ${text}$`));
-    };
+    const user = await boardWithNotes('en', ['Alpha', 'Bravo', 'Charlie']);
 
     // jsdom measures nothing, so the persona card (no size of its own) stays hidden and cannot take
     // the focus: the walks start from End (below it) and go backwards with Shift+Tab.
     // Without the key, the selection follows the focus: Tab selects the note it lands on only.
     await user.keyboard('{End}');
-    await tabTo('Alpha');
+    await tabTo(user, 'Alpha');
     expect(selectedNotes()).toEqual(['Alpha']);
 
     // Ctrl+Enter keeps Alpha; from then on Tab leaves the selection alone.
@@ -51,7 +59,7 @@ describe('Building a selection by keyboard on the persona board', () => {
     expect(liveRegion()).toHaveTextContent('Added to the selection: 1 item selected. Tab moves on and keeps it; Escape clears it.');
     await user.keyboard('{End}');
     expect(selectedNotes()).toEqual(['Alpha']);
-    await tabTo('Charlie');
+    await tabTo(user, 'Charlie');
     expect(selectedNotes()).toEqual(['Alpha']);
     await user.keyboard('{Control>}{Enter}{/Control}');
     expect(selectedNotes()).toEqual(['Alpha', 'Charlie']);
@@ -79,17 +87,7 @@ describe('Building a selection by keyboard on the persona board', () => {
   });
 
   it('Escape ends the selection; Tab then selects the note it lands on again', async () => {
-    const workspaceId = await createWorkspace('Keys Co');
-    const boardId = await createPersonaBoard(workspaceId, 'Buyer');
-    const user = userEvent.setup();
-    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/b/${boardId}` });
-    await waitFor(() => expect(document.querySelectorAll('.react-flow__node').length).toBeGreaterThan(0), { timeout: 10_000 });
-    for (const text of ['甲', '乙']) {
-      await user.keyboard('s');
-      await user.type(await screen.findByRole('textbox', { name: '付箋の文章' }), text);
-      await user.keyboard('{Escape}');
-      await waitFor(() => expect(screen.queryByRole('textbox', { name: '付箋の文章' })).toBeNull());
-    }
+    const user = await boardWithNotes('ja', ['甲', '乙']);
     // Focus is on 乙 (selected with it): Ctrl+Enter keeps it, End moves without selecting.
     expect(focusedLabel()).toMatch(/: 乙$/);
     await user.keyboard('{Control>}{Enter}{/Control}');
@@ -99,23 +97,12 @@ describe('Building a selection by keyboard on the persona board', () => {
     expect(selectedNotes()).toEqual(['乙']);
     await user.keyboard('{Escape}');
     expect(selectedNotes()).toEqual([]);
-    for (let presses = 0; presses < 12 && !focusedLabel().endsWith(': 甲'); presses++) await user.keyboard('{Shift>}{Tab}{/Shift}');
-    expect(focusedLabel()).toMatch(/: 甲$/);
+    await tabTo(user, '甲');
     expect(selectedNotes()).toEqual(['甲']);
   });
 
   it('a screen reader hears which notes are in the selection being built (Tab no longer selects), in Japanese', async () => {
-    const workspaceId = await createWorkspace('Keys Co');
-    const boardId = await createPersonaBoard(workspaceId, 'Buyer');
-    const user = userEvent.setup();
-    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/b/${boardId}` });
-    await waitFor(() => expect(document.querySelectorAll('.react-flow__node').length).toBeGreaterThan(0), { timeout: 10_000 });
-    for (const text of ['甲', '乙', '丙']) {
-      await user.keyboard('s');
-      await user.type(await screen.findByRole('textbox', { name: '付箋の文章' }), text);
-      await user.keyboard('{Escape}');
-      await waitFor(() => expect(screen.queryByRole('textbox', { name: '付箋の文章' })).toBeNull());
-    }
+    const user = await boardWithNotes('ja', ['甲', '乙', '丙']);
     const focused = () => document.activeElement as HTMLElement;
     const description = () =>
       (focused().getAttribute('aria-describedby') ?? '')
@@ -123,10 +110,9 @@ describe('Building a selection by keyboard on the persona board', () => {
         .map((id) => document.getElementById(id)?.textContent ?? '')
         .join(' ');
     // From End backwards (see the first test: the persona card cannot take the focus in jsdom).
-    const tabTo = async (text: string) => {
+    const fromEndTo = async (text: string) => {
       await user.keyboard('{End}');
-      for (let presses = 0; presses < 12 && !focusedLabel().endsWith(`: ${text}`); presses++) await user.keyboard('{Shift>}{Tab}{/Shift}');
-      expect(focusedLabel()).toMatch(new RegExp(`: ${text}$`));
+      await tabTo(user, text);
     };
     // The selection follows the focus: nothing more to say than the name and the hint.
     expect(focusedLabel()).toMatch(/: 丙$/);
@@ -134,10 +120,10 @@ describe('Building a selection by keyboard on the persona board', () => {
     // 丙 kept with Ctrl+Enter, 甲 added: each says it is selected; 乙, passed on the way, does not.
     await user.keyboard('{Control>}{Enter}{/Control}');
     expect(description()).toMatch(/^選択中。/);
-    await tabTo('乙');
+    await fromEndTo('乙');
     expect(selectedNotes()).toEqual(['丙']);
     expect(description()).not.toContain('選択中');
-    await tabTo('甲');
+    await fromEndTo('甲');
     expect(description()).not.toContain('選択中');
     await user.keyboard('{Control>}{Enter}{/Control}');
     expect(description()).toMatch(/^選択中。/);
@@ -148,7 +134,7 @@ describe('Building a selection by keyboard on the persona board', () => {
     expect(description()).not.toContain('選択中');
     // Escape ends the selection: Tab selects again, and the name and hint are all that is said.
     await user.keyboard('{Escape}');
-    await tabTo('乙');
+    await fromEndTo('乙');
     expect(selectedNotes()).toEqual(['乙']);
     expect(description()).not.toContain('選択中');
   });

@@ -17,12 +17,13 @@ afterEach(() => {
   window.location.hash = '#/';
 });
 
-async function openVerify() {
+async function openVerify(language: 'en' | 'ja' = 'en') {
+  const messages = language === 'ja' ? ja : en;
   const workspaceId = await createWorkspace('W');
   const user = userEvent.setup();
-  renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/sla/verify` });
-  await screen.findByRole('heading', { level: 1, name: en.sla.verify.title });
-  return { user, input: screen.getByLabelText(en.sla.verify.pick) };
+  renderApp({ settings: { language }, hash: `#/w/${workspaceId}/sla/verify` });
+  await screen.findByRole('heading', { level: 1, name: messages.sla.verify.title });
+  return { user, input: screen.getByLabelText(messages.sla.verify.pick) };
 }
 
 describe('Verify page: hostile files', () => {
@@ -57,11 +58,8 @@ describe('Verify page: hostile files', () => {
 
 describe('Verify page: the verdict is in the UI language only', () => {
   it('ja: a file that is not a PDF is said in Japanese; what the reader said (English) is under a closed technical-details disclosure', async () => {
-    const workspaceId = await createWorkspace('W');
-    const user = userEvent.setup();
-    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/sla/verify` });
-    await screen.findByRole('heading', { level: 1, name: ja.sla.verify.title });
-    await user.upload(screen.getByLabelText(ja.sla.verify.pick), new File(['hello, not a pdf\n'], 'memo.pdf', { type: 'application/pdf' }));
+    const { user, input } = await openVerify('ja');
+    await user.upload(input, new File(['hello, not a pdf\n'], 'memo.pdf', { type: 'application/pdf' }));
     const verdict = await screen.findByText('このファイルは PDF として読めません。', {}, { timeout: 15_000 });
     // No English words in the sentence (PDF is a proper name).
     expect(verdict.textContent).not.toMatch(/[a-z]/);
@@ -76,18 +74,14 @@ describe('Verify page: the verdict is in the UI language only', () => {
 
 describe('Verify page: the file pickers speak the UI language', () => {
   it('ja: the PDF is chosen with a Japanese button that the keyboard reaches, not the browser’s own “Choose File” / “No file chosen”', async () => {
-    const workspaceId = await createWorkspace('W');
-    const user = userEvent.setup();
-    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/sla/verify` });
-    await screen.findByRole('heading', { level: 1, name: ja.sla.verify.title });
+    const { user, input } = await openVerify('ja');
     // The verify picker (the seal picker, shown once a version is signed, is the same control).
     const buttons = screen.getAllByRole('button', { name: ja.sla.choosePdf });
     expect(buttons).toHaveLength(1);
     expect(buttons[0]).toHaveAccessibleDescription(ja.sla.verify.pick);
     // No visible native file control: it would be labelled in the operating system's language.
-    for (const input of document.querySelectorAll('input[type="file"]')) expect(input).not.toBeVisible();
+    for (const fileInput of document.querySelectorAll('input[type="file"]')) expect(fileInput).not.toBeVisible();
     // The button opens the (hidden) file input.
-    const input = screen.getByLabelText(ja.sla.verify.pick) as HTMLInputElement;
     let opened = 0;
     input.addEventListener('click', () => (opened += 1));
     buttons[0]!.focus();
