@@ -1,6 +1,6 @@
 import type { ReactFlowState } from '@xyflow/react';
-import { describe, expect, it } from 'vitest';
-import { LOW_DETAIL_ZOOM, opensBelow } from '../../renderer/src/features/board/DetailLevel';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LAYOUT_BATCH, layOutText, LOW_DETAIL_ZOOM, opensBelow } from '../../renderer/src/features/board/DetailLevel';
 import { toAppNode } from '../../renderer/src/features/board/mapping';
 import type { AppNode } from '../../renderer/src/features/board/types';
 import { PERSONA_BOARD_KINDS } from '../../renderer/src/features/personas/personaKind';
@@ -41,5 +41,54 @@ describe('whether a board opens in low detail (DetailLevel: decided before React
     expect(opens([first!, apart(first!.position.x + 2_540)])).toBe(false);
     // 6,000 flow px wide fits at 0.20.
     expect(opens([first!, apart(first!.position.x + 5_740)])).toBe(true);
+  });
+});
+
+describe('the text of a board that opened in low detail is laid out afterwards, a batch of notes at a time (layOutText)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A canvas with `count` notes (and a zone, which has no text to lay out this way). */
+  function canvasWith(count: number): HTMLElement {
+    const canvas = document.createElement('div');
+    canvas.innerHTML = `<div class="zone"></div>${'<div class="sticky"><p class="sticky-text">text</p></div>'.repeat(count)}`;
+    return canvas;
+  }
+  const laid = (canvas: HTMLElement) => canvas.querySelectorAll('.sticky[data-text-laid]').length;
+
+  it('lays out LAYOUT_BATCH notes each time the page is idle, then marks the canvas', () => {
+    vi.useFakeTimers();
+    const count = LAYOUT_BATCH * 2 + 50;
+    const canvas = canvasWith(count);
+    layOutText(canvas);
+    // Nothing in the task that asked: the board is drawn first.
+    expect(laid(canvas)).toBe(0);
+    vi.advanceTimersToNextTimer();
+    expect(laid(canvas)).toBe(LAYOUT_BATCH);
+    expect(canvas.dataset.textShown).toBeUndefined();
+    vi.advanceTimersToNextTimer();
+    expect(laid(canvas)).toBe(LAYOUT_BATCH * 2);
+    vi.advanceTimersToNextTimer();
+    expect(laid(canvas)).toBe(count);
+    expect(canvas.dataset.textShown).toBeUndefined();
+    vi.advanceTimersToNextTimer();
+    expect(canvas.dataset.textShown).toBe('');
+    expect(canvas.querySelector('.zone')!.hasAttribute('data-text-laid')).toBe(false);
+  });
+
+  it('a note added meanwhile is laid out too; cancelled (the board closed), it stops', () => {
+    vi.useFakeTimers();
+    const canvas = canvasWith(LAYOUT_BATCH);
+    const cancel = layOutText(canvas);
+    vi.advanceTimersToNextTimer();
+    expect(laid(canvas)).toBe(LAYOUT_BATCH);
+    canvas.insertAdjacentHTML('beforeend', '<div class="sticky"><p class="sticky-text">new</p></div>');
+    vi.advanceTimersToNextTimer();
+    expect(laid(canvas)).toBe(LAYOUT_BATCH + 1);
+    expect(canvas.dataset.textShown).toBeUndefined();
+    cancel();
+    vi.runAllTimers();
+    expect(canvas.dataset.textShown).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { DIAGRAM_BOARD_NAMES, diagramsWorkspaceFile, noteBoard } from '../fixtures/diagrams';
 import { expectWorkspacePage, importFile, poll } from './support/app';
-import { sticky, toolbar, waitForBoard } from './support/board';
+import { escapeRegExp, sticky, toolbar, waitForBoard } from './support/board';
 import { cleanUpBrowsers, expectNoSeriousA11yViolations, launchBrowser, makeTempDir } from './support/browser';
 
 afterEach(cleanUpBrowsers);
@@ -14,24 +14,28 @@ declare global {
   }
 }
 
-test('a 300-note board opens zoomed out in low detail from its first frame, its notes’ text not laid out; zooming in brings the text, zooming out again keeps each note’s size', { timeout: 150_000 }, async () => {
+test('a 300-note board opens zoomed out in low detail from its first frame, its notes’ text not laid out until it is drawn, then every note takes its real size; zooming in brings the text, zooming out again keeps each note’s size', { timeout: 150_000 }, async () => {
   const { page, pageErrors } = await launchBrowser();
   const dir = await makeTempDir();
   const file = join(dir, 'big-board.alignboard');
-  await writeFile(file, diagramsWorkspaceFile({ language: 'en', notes: 300, name: 'Big board' }));
+  // One note with a text longer than a note's least height holds (18 px type in 260 px).
+  const longText = `Came to us through the autumn webinar series, downloaded the pricing guide twice, asked for a call with a customer in the same industry and wants to see the security review before the budget meeting in March.`;
+  await writeFile(file, diagramsWorkspaceFile({ language: 'en', notes: 300, name: 'Big board', texts: { 'note-30': longText } }));
   await importFile(page, file);
   await expectWorkspacePage(page, 'Big board');
 
-  // Every level of detail the canvas is given, in order, from before it exists (the app moves
-  // between pages without reloading, so this watches the board's canvas from its first frame).
+  // Every level of detail the canvas is given, in order, and when its notes' text is first laid
+  // out ('text'), from before it exists (the app moves between pages without reloading, so this
+  // watches the board's canvas from its first frame).
   await page.evaluate(() => {
     window.detailLevels = [];
     new MutationObserver((records) => {
       for (const record of records) {
-        const value = (record.target as HTMLElement).dataset.detail;
-        if (record.attributeName === 'data-detail' && value) window.detailLevels!.push(value);
+        const element = record.target as HTMLElement;
+        if (record.attributeName === 'data-detail' && element.dataset.detail) window.detailLevels!.push(element.dataset.detail);
+        if (record.attributeName === 'data-text-shown' && record.oldValue === null && element.dataset.textShown !== undefined) window.detailLevels!.push('text');
       }
-    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-detail'] });
+    }).observe(document.body, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-detail', 'data-text-shown'] });
   });
   const boardName = DIAGRAM_BOARD_NAMES.en.board(300);
   await page.getByRole('link', { name: new RegExp(`${boardName}$`) }).click();
@@ -41,17 +45,22 @@ test('a 300-note board opens zoomed out in low detail from its first frame, its 
   const percent = async () => Number((await zoomText()).replace(/\D/g, ''));
   const levels = () => page.evaluate(() => window.detailLevels);
   expect(await percent()).toBeLessThan(25);
-  // Low detail from the first frame: never drawn in full detail (every note's text measured) first.
-  expect(await levels()).toEqual(['low']);
+  // Low detail from the first frame, its text not laid out (never drawn in full detail, every
+  // note's text measured, first); once drawn, the text is laid out, still hidden.
+  await poll(levels).toEqual(['low', 'text']);
+  expect(await percent()).toBeLessThan(25);
 
   // The second note: no votes or promotion in its name.
   const noteText = noteBoard(300, 'en').flatMap((node) => (node.data.type === 'sticky' ? [node.data.text] : []))[1]!;
   const note = sticky(page, `Marketing sticky note: ${noteText}`);
   const text = note.getByText(noteText, { exact: true });
   expect(await text.isVisible()).toBe(false);
-  // Without its text a note is its least size, 260 × 160 flow px.
-  const least = (await note.boundingBox())!;
-  expect(least.height / least.width).toBeCloseTo(160 / 260, 2);
+  // A note with a long text is taller than its least size (260 × 160 flow px) before any zoom
+  // in: each note has its real size for what counts on it (a new note's place, the zones).
+  const longNote = sticky(page, new RegExp(escapeRegExp(longText)));
+  expect(await longNote.getByText(longText, { exact: true }).isVisible()).toBe(false);
+  const longLow = (await longNote.boundingBox())!;
+  expect(longLow.height / longLow.width).toBeGreaterThan(160 / 260 + 0.05);
 
   // Zoomed in past 25 % (the toolbar rounds: 26 % is surely past), the text is drawn.
   for (let i = 0; i < 12 && (await percent()) < 26; i++) {
@@ -62,6 +71,9 @@ test('a 300-note board opens zoomed out in low detail from its first frame, its 
   await poll(() => text.isVisible()).toBe(true);
   const full = (await note.boundingBox())!;
   expect(full.height / full.width).toBeGreaterThanOrEqual(160 / 260 - 0.01);
+  // The long note kept the size it had in low detail.
+  const longFull = (await longNote.boundingBox())!;
+  expect(longFull.height / longFull.width).toBeCloseTo(longLow.height / longLow.width, 2);
 
   // Zoomed out again: low detail, the text hidden but keeping its place.
   for (let i = 0; i < 12 && (await percent()) >= 24; i++) {
@@ -71,7 +83,7 @@ test('a 300-note board opens zoomed out in low detail from its first frame, its 
   await poll(() => text.isVisible()).toBe(false);
   const after = (await note.boundingBox())!;
   expect(after.height / after.width).toBeCloseTo(full.height / full.width, 2);
-  expect(await levels()).toEqual(['low', 'full', 'low']);
+  expect(await levels()).toEqual(['low', 'text', 'full', 'low']);
   await expectNoSeriousA11yViolations(page);
   expect(pageErrors).toEqual([]);
 });

@@ -19,8 +19,12 @@ export const LOW_DETAIL_ZOOM = 0.25;
  * once the nodes are measured, so until then the zoom says nothing, and measuring every note's
  * text in full detail first was most of the time a big board took to open. The zoom of that fit
  * is known beforehand from the nodes' positions and least sizes (`sizeOf`), which is what each
- * note measures without its text: the fit is then the same one. Once the board has been drawn in
- * full detail, low detail keeps the text's place, so notes keep their size as the zoom changes.
+ * note measures without its text: the fit is then the same one. Once that board is drawn, its
+ * notes' text is laid out (still hidden) a few hundred notes at a time whenever the page is idle
+ * (layOutText), so each note takes its real size (what a new note's place, the zones' contents
+ * and the fit count on) and the first zoom past 25 % only paints. From then on, as on a board
+ * that opened in full detail, low detail keeps the text's place, so notes keep their size as the
+ * zoom changes.
  *
  * Set from React Flow's store as the zoom changes, in the same frame, without a React render.
  */
@@ -33,12 +37,15 @@ export function DetailLevel<N extends Node>(props: { sizeOf(node: N): { width: n
     // props, and does it once the nodes are measured (a later fit, F, is the zoom's business alone).
     let fitQueued = false;
     let opening = true;
+    let cancelLayout: (() => void) | null = null;
     const apply = () => {
       const state = store.getState();
       const { domNode, transform } = state;
       if (state.fitViewQueued) fitQueued = true;
       else if (fitQueued) opening = false;
       if (transform[0] !== 0 || transform[1] !== 0 || transform[2] !== 1) opening = false;
+      // Opened in low detail and drawn: the text's layout, the work left out of the open, next.
+      if (!opening && low && !cancelLayout && domNode && domNode.dataset.textShown === undefined) cancelLayout = layOutText(domNode);
       const next = opening ? opensBelow(state, sizeOf, LOW_DETAIL_ZOOM) : transform[2] < LOW_DETAIL_ZOOM;
       if (!domNode || next === null || next === low) return;
       low = next;
@@ -47,9 +54,49 @@ export function DetailLevel<N extends Node>(props: { sizeOf(node: N): { width: n
       if (!next) domNode.dataset.textShown = '';
     };
     apply();
-    return store.subscribe(apply);
+    const unsubscribe = store.subscribe(apply);
+    return () => {
+      unsubscribe();
+      cancelLayout?.();
+    };
   }, [store, sizeOf]);
   return null;
+}
+
+/** Notes whose text is laid out in one idle moment (board.css: data-text-laid): 70–100 ms on this machine. */
+export const LAYOUT_BATCH = 200;
+
+/**
+ * Lays out the text of the notes on `canvas` (still hidden in low detail), LAYOUT_BATCH notes
+ * each time the page is idle, so no one task holds the page for long (2,000 notes at once held it
+ * for 600 ms); then marks the canvas `data-text-shown`. Returns its cancel.
+ */
+export function layOutText(canvas: HTMLElement): () => void {
+  let cancel: () => void;
+  const step = () => {
+    const notes = canvas.querySelectorAll<HTMLElement>('.sticky:not([data-text-laid])');
+    if (notes.length === 0) {
+      canvas.dataset.textShown = '';
+      return;
+    }
+    for (let index = 0; index < Math.min(notes.length, LAYOUT_BATCH); index++) notes[index]!.dataset.textLaid = '';
+    cancel = whenIdle(step);
+  };
+  cancel = whenIdle(step);
+  return () => cancel();
+}
+
+/**
+ * Runs `task` when the page is next idle (at the latest after a second); returns its cancel. Where
+ * there is no requestIdleCallback (jsdom), after the current task.
+ */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 0);
+  return () => clearTimeout(handle);
 }
 
 /**
