@@ -128,6 +128,9 @@ export const en = {
     editLabel: 'Edit {{name}}',
     removeLabel: 'Remove {{name}}',
     memberActions: 'Actions for {{name}}',
+    // A member named with their department (and title): attendees, owners, the room's member list.
+    withDepartment: '{{name}} ({{department}})',
+    withDepartmentAndTitle: '{{name}} ({{department}}, {{title}})',
     count_one: '{{count}} member',
     count_other: '{{count}} members',
   },

@@ -128,6 +128,9 @@ export const ja: Messages = {
     editLabel: '{{name}}さんを編集',
     removeLabel: '{{name}}さんを削除',
     memberActions: '{{name}}さんの操作',
+    // A member named with their department (and title): attendees, owners, the room's member list.
+    withDepartment: '{{name}}（{{department}}）',
+    withDepartmentAndTitle: '{{name}}（{{department}}、{{title}}）',
     count_one: '{{count}}人',
     count_other: '{{count}}人',
   },

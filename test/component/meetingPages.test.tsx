@@ -597,6 +597,32 @@ describe('meetings pages', { timeout: 30_000 }, () => {
     expect(document.body).not.toHaveTextContent(/決定事項:|\(⚠/);
   });
 
+  it('members are named with Japanese brackets in Japanese: attendees and owners in （）, with 、 before a title in the minutes', async () => {
+    const { workspaceId, plan } = await seed('ja');
+    const meeting = await plan('2026-12-07');
+    renderApp({ settings: { language: 'ja' }, hash: `#/print/minutes/${workspaceId}/${meeting.id}` });
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'));
+    const attendees = [...document.querySelectorAll('.minutes-attendees li')].map((item) => item.textContent);
+    expect(attendees).toEqual(expect.arrayContaining(['Emma Clark（マーケティング、Head of Marketing）', 'Noah Bennett（営業、Head of Sales）']));
+
+    act(() => {
+      window.location.hash = `#/w/${workspaceId}/meetings/${meeting.id}`;
+    });
+    expect(await screen.findByRole('checkbox', { name: 'Noah Bennett（営業）' })).toBeChecked();
+    const owner = screen.getAllByLabelText(ja.meetings.agenda.owner)[0]! as HTMLSelectElement;
+    expect([...owner.options].map((option) => option.text)).toContain('Emma Clark（マーケティング）');
+    expect(document.body).not.toHaveTextContent(/\((営業|マーケティング)/);
+  });
+
+  it('members in English minutes: name (department, title)', async () => {
+    const { workspaceId, plan } = await seed();
+    const meeting = await plan('2026-12-07');
+    renderApp({ hash: `#/print/minutes/${workspaceId}/${meeting.id}` });
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'));
+    const attendees = [...document.querySelectorAll('.minutes-attendees li')].map((item) => item.textContent);
+    expect(attendees).toEqual(expect.arrayContaining(['Emma Clark (Marketing, Head of Marketing)', 'Noah Bennett (Sales, Head of Sales)']));
+  });
+
   it('meeting page: a decision is edited in place by keyboard (Enter saves, Escape reverts, empty refused) and the edit has an undo', async () => {
     const { workspaceId, plan } = await seed();
     const meeting = await plan('2026-12-07');

@@ -10,6 +10,7 @@ import { ariaKeys } from '../ui/shortcuts/labels';
 import { useShortcuts } from '../ui/shortcuts/useShortcuts';
 import { DRAFT_TEXT_MAX, formKey, newNoteZone, NoteDrafts, type OpenForm } from './drafts';
 import { ParticipantSession, type Connection } from './session';
+import { memberLabel } from '../ui/memberLabel';
 
 /**
  * The participant page: join (pick your name from the workspace's members, or as a guest), then
@@ -318,7 +319,7 @@ function JoinForm(props: { joinToken: string; summary: RoomSummary; onJoined(joi
               <option value="">{t('rooms.participant.memberPlaceholder')}</option>
               {members.map((member) => (
                 <option key={member.id} value={member.id}>
-                  {`${member.name} (${t(`department.${member.department}`)})`}
+                  {memberLabel(t, member)}
                 </option>
               ))}
             </select>

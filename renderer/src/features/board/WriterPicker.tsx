@@ -53,7 +53,7 @@ function CompactWriterPicker(props: { members: readonly Member[]; writer: Writer
   const option = (key: string, value: string, label: string, department: 'sales' | 'marketing' | 'joint') => (
     <option key={value || 'joint'} value={value}>
       {/* Joint is its own department: said once. */}
-      {`${key === '–' ? '' : `${key} · `}${label}${value ? ` (${t(`board.department.${department}`)})` : ''}`}
+      {`${key === '–' ? '' : `${key} · `}${value ? t('members.withDepartment', { name: label, department: t(`board.department.${department}`) }) : label}`}
     </option>
   );
   return (

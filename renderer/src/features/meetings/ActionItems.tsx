@@ -15,6 +15,7 @@ import { formatDay, memberName, parseDate, parseText, saveError, sortMembers } f
 import { addAction, deleteAction, restoreAction, restoreActionStatus, setActionStatus, updateAction } from './meetingStore';
 import { Dialog } from '../../ui/Dialog';
 import { useFocusAfterRemoval } from '../../ui/useFocusAfterRemoval';
+import { memberLabel } from '../../ui/memberLabel';
 
 /**
  * On a meeting's live page (the page, run mode) overdue counts against today, since the statuses
@@ -248,7 +249,7 @@ export function MemberOptions({ members }: { members: readonly Member[] }) {
       <option value="">{t('meetings.meeting.noOwner')}</option>
       {sortMembers(members, i18n.language).map((member) => (
         <option key={member.id} value={member.id}>
-          {member.name} ({t(`department.${member.department}`)})
+          {memberLabel(t, member)}
         </option>
       ))}
     </>

@@ -37,6 +37,7 @@ import { minutesExportRequest } from './minutesExport';
 import { hasNotesDraft, NotesField } from './NotesField';
 import { findMeeting, useWorkspaceMeetings } from './useMeetingData';
 import './meetings.css';
+import { memberLabel } from '../../ui/memberLabel';
 
 type Save = (change: (meeting: Meeting, now: number) => Meeting) => Promise<boolean>;
 
@@ -110,7 +111,7 @@ function Details(props: { workspaceId: string; meeting: Meeting; members: readon
                 }));
               }}
             />{' '}
-            {member.name} ({t(`department.${member.department}`)})
+            {memberLabel(t, member)}
           </label>
         ))}
       </fieldset>

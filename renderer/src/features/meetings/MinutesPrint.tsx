@@ -13,6 +13,7 @@ import { ActionColumnHeaders } from './ActionItems';
 import { formatDay, formatTime, memberName, sortMembers } from './format';
 import { KpiSnapshotTable } from './KpiSnapshotTable';
 import './meetings.css';
+import { memberLabel } from '../../ui/memberLabel';
 
 function ActionGroup(props: { title: string; entries: readonly MeetingAction[]; members: readonly Member[]; overdueOn: string }) {
   const { t } = useTranslation();
@@ -133,10 +134,7 @@ export function MinutesPrint(props: { workspaceId: string; meetingId: string }) 
               ) : (
                 <ul className="minutes-attendees">
                   {attendees.map((member) => (
-                    <li key={member.id}>
-                      {member.name} ({t(`department.${member.department}`)}
-                      {member.title ? `, ${member.title}` : ''})
-                    </li>
+                    <li key={member.id}>{memberLabel(t, member, { title: true })}</li>
                   ))}
                 </ul>
               )}
