@@ -165,6 +165,32 @@ describe('Layout at 1366×768', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('projector theme: an SLA commitment’s edit form sets its fields in the page’s type, each checkbox on the line of its label, the reason codes the lane’s width', { timeout: 180_000 }, async () => {
+    await switchTheme('projector');
+    await page.goto(`${page.url().split('#')[0]}#/w/${sampleId}/sla/commitments`);
+    await page.getByRole('region', { name: 'Sales lane' }).getByRole('button', { name: /^Accept or reject/ }).click();
+    const form = page.getByRole('group', { name: `Edit: ${en.sla.kinds.acceptReject}` });
+    const owner = form.getByLabel(en.sla.commitments.owner, { exact: true });
+    const hours = form.getByRole('checkbox', { name: en.sla.commitments.fields.businessHours });
+    const codes = form.getByLabel(en.sla.commitments.fields.reasonCodes);
+    await owner.waitFor();
+    const fontSize = (locator: typeof owner) => locator.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+    const pageSize = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+    // The browser's default is 13.3 px whatever the theme: too small to read on the projector.
+    expect(await fontSize(owner)).toBe(pageSize);
+    expect(await fontSize(codes)).toBe(pageSize);
+    const box = (await hours.boundingBox())!;
+    const label = (await form.getByText(en.sla.commitments.fields.businessHours, { exact: true }).boundingBox())!;
+    expect(label.y + label.height / 2).toBeGreaterThan(box.y);
+    expect(label.y + label.height / 2).toBeLessThan(box.y + box.height);
+    expect(label.x).toBeGreaterThan(box.x + box.width);
+    const fields = (await form.locator('.sla-commitment-fields').boundingBox())!;
+    expect((await codes.boundingBox())!.width).toBeGreaterThan(fields.width * 0.9);
+    await shot('projector-sla-commitment');
+    await audit(page, 'SLA commitment form, projector theme');
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('projector theme, run mode: a toast is a solid, high-contrast surface that holds its text', { timeout: 180_000 }, async () => {
     const m = en.meetings;
     await switchTheme('projector');

@@ -149,7 +149,7 @@ export function CommitmentForm(props: {
       <div className="sla-commitment-fields">
         <div className="field">
           <label htmlFor={`${id}-owner`}>{t('sla.commitments.owner')}</label>
-          <select id={`${id}-owner`} value={commitment.owner ?? ''} onChange={(event) => commit('owner', event.target.value || null)}>
+          <select id={`${id}-owner`} className="input" value={commitment.owner ?? ''} onChange={(event) => commit('owner', event.target.value || null)}>
             <option value="">{t('sla.commitments.unassigned')}</option>
             {SLA_OWNERS.map((owner) => (
               <option key={owner} value={owner}>
@@ -168,6 +168,7 @@ export function CommitmentForm(props: {
                 <input
                   id={fieldId}
                   key={text}
+                  className="input"
                   type="number"
                   inputMode="decimal"
                   step="any"
@@ -206,7 +207,7 @@ export function CommitmentForm(props: {
             return (
               <div className="field" key={spec.name}>
                 <label htmlFor={fieldId}>{label}</label>
-                <select id={fieldId} value={typeof value === 'string' ? value : ''} onChange={(event) => commit(spec.name, parseField(spec, event.target.value))}>
+                <select id={fieldId} className="input" value={typeof value === 'string' ? value : ''} onChange={(event) => commit(spec.name, parseField(spec, event.target.value))}>
                   {options.map((option) => (
                     <option key={option.value} value={option.value}>
                       {option.label}
@@ -218,12 +219,13 @@ export function CommitmentForm(props: {
           }
           const text = Array.isArray(value) ? value.join(', ') : String(value ?? '');
           return (
-            <div className="field" key={spec.name}>
+            <div className={spec.type === 'list' || spec.type === 'text' ? 'field field-wide' : 'field'} key={spec.name}>
               <label htmlFor={fieldId}>{label}</label>
               {spec.type === 'text' ? (
                 <textarea
                   id={fieldId}
                   key={text}
+                  className="input"
                   defaultValue={text}
                   rows={2}
                   onBlur={(event) => event.target.value !== text && commit(spec.name, parseField(spec, event.target.value))}
@@ -232,6 +234,7 @@ export function CommitmentForm(props: {
                 <input
                   id={fieldId}
                   key={text}
+                  className="input"
                   type={spec.type === 'list' ? 'text' : 'number'}
                   inputMode={spec.type === 'list' ? undefined : spec.type === 'int' ? 'numeric' : 'decimal'}
                   step={spec.type === 'int' ? 1 : 'any'}
