@@ -165,7 +165,7 @@ describe('Layout at 1366×768', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  test('projector theme: an SLA commitment’s edit form sets its fields in the page’s type, each checkbox on the line of its label, the reason codes the lane’s width', { timeout: 180_000 }, async () => {
+  test('projector theme: an SLA commitment’s edit form sets its fields in the page’s type, each checkbox as large as that type and on the line of its label, the reason codes the lane’s width', { timeout: 180_000 }, async () => {
     await switchTheme('projector');
     await page.goto(`${page.url().split('#')[0]}#/w/${sampleId}/sla/commitments`);
     await page.getByRole('region', { name: 'Sales lane' }).getByRole('button', { name: /^Accept or reject/ }).click();
@@ -180,6 +180,8 @@ describe('Layout at 1366×768', () => {
     expect(await fontSize(owner)).toBe(pageSize);
     expect(await fontSize(codes)).toBe(pageSize);
     const box = (await hours.boundingBox())!;
+    // As large as the type beside it, not the browser's 13 px.
+    expect(box.height).toBeGreaterThanOrEqual(pageSize * 0.9);
     const label = (await form.getByText(en.sla.commitments.fields.businessHours, { exact: true }).boundingBox())!;
     expect(label.y + label.height / 2).toBeGreaterThan(box.y);
     expect(label.y + label.height / 2).toBeLessThan(box.y + box.height);
