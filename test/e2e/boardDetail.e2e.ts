@@ -87,3 +87,39 @@ test('a 300-note board opens zoomed out in low detail from its first frame, its 
   await expectNoSeriousA11yViolations(page);
   expect(pageErrors).toEqual([]);
 });
+
+test('on the projector a 300-note board shown whole is drawn in low detail, and a zone brought up is drawn in full', { timeout: 150_000 }, async () => {
+  const { page, context, pageErrors } = await launchBrowser();
+  const dir = await makeTempDir();
+  const file = join(dir, 'big-board.alignboard');
+  await writeFile(file, diagramsWorkspaceFile({ language: 'en', notes: 300, name: 'Big board' }));
+  await importFile(page, file);
+  await expectWorkspacePage(page, 'Big board');
+  const boardName = DIAGRAM_BOARD_NAMES.en.board(300);
+  await page.getByRole('link', { name: new RegExp(`${boardName}$`) }).click();
+  await waitForBoard(page, boardName);
+
+  const opened = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Show on projector' }).click();
+  const audience = await opened;
+  await audience.setViewportSize({ width: 1280, height: 720 });
+  // The audience window loads the app and the board on a busy machine: a generous wait.
+  const canvas = audience.getByRole('region', { name: `Board shown to the audience: ${boardName}` });
+  await canvas.waitFor({ timeout: 30_000 });
+  const flow = canvas.locator('.react-flow');
+  const noteText = noteBoard(300, 'en').flatMap((node) => (node.data.type === 'sticky' ? [node.data.text] : []))[0]!;
+  const text = audience.getByTestId('audience-note').getByText(noteText, { exact: true });
+  // The whole board: at this zoom the notes' text is too small to read, and is not drawn.
+  await poll(() => flow.getAttribute('data-detail')).toBe('low');
+  await text.waitFor({ state: 'attached' });
+  expect(await text.isVisible()).toBe(false);
+
+  // A zone brought up on the projector: legible, in full detail.
+  const panel = page.getByRole('region', { name: 'Projector' });
+  await panel.getByRole('button', { name: 'All controls', expanded: false }).click();
+  await panel.getByLabel('Zone on the projector').selectOption({ label: 'Goals' });
+  await poll(() => flow.getAttribute('data-detail')).toBe('full');
+  await poll(() => text.isVisible()).toBe(true);
+  await expectNoSeriousA11yViolations(audience);
+  expect(pageErrors).toEqual([]);
+});

@@ -14,6 +14,7 @@ import { mainStages, stageName, type FunnelDepartment } from '@shared/funnel/sta
 import { useApp } from '../../app/AppContext';
 import { db } from '../../db/db';
 import { NO_DESCRIPTIONS } from '../board/CanvasShell';
+import { DetailLevel } from '../board/DetailLevel';
 import { readAppNodes } from '../board/mapping';
 import { ZoneNodeView } from '../board/nodes/ZoneNode';
 import { useDocVersion } from '../board/useDocVersion';
@@ -99,6 +100,12 @@ function boxOf(node: Node): Box {
   if (node.type === 'sticky') return { x, y, ...STICKY_SIZE };
   if (node.type === 'persona') return { x, y, ...PERSONA_CARD };
   return { x, y, width: node.width ?? STICKY_SIZE.width, height: node.height ?? STICKY_SIZE.height };
+}
+
+/** A node's size as the fit counts it (boxOf), for the level of detail. */
+function sizeOf(node: Node): { width: number; height: number } {
+  const { width, height } = boxOf(node);
+  return { width, height };
 }
 
 function union(boxes: readonly Box[]): Box | null {
@@ -274,7 +281,10 @@ function Canvas(props: AudienceBoardProps & { doc: Y.Doc; version: number; name:
           deleteKeyCode={null}
           minZoom={0.05}
           maxZoom={4}
-        />
+        >
+          {/* A whole big board is drawn as the laptop draws it zoomed out: tints, no text to lay out. */}
+          <DetailLevel sizeOf={sizeOf} />
+        </ReactFlow>
         {props.hidden && props.board === 'persona' ? (
           <p className="audience-banner" role="status">
             {t('audience.screen.notesHidden')}
