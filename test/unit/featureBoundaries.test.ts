@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
  */
 const OFFERED: Record<string, { files: string[]; why: string }> = {
   board: {
-    files: ['BoardCanvas', 'BoardFrame', 'CanvasShell', 'Toolbar', 'ToolButton', 'nodes/ZoneNode', 'icons'],
-    why: 'the canvas kit the persona and funnel boards (and the projector, read-only) are built on, with its icon set',
+    files: ['BoardCanvas', 'BoardFrame', 'CanvasShell', 'Toolbar', 'ToolButton', 'nodes/ZoneNode', 'icons', 'DetailLevel'],
+    why: 'the canvas kit the persona and funnel boards (and the projector, read-only) are built on, with its icon set and its level of detail',
   },
   print: { files: ['PrintLayout'], why: 'the page every print route lays itself out in' },
   diagrams: { files: ['exports', 'SlaFigures'], why: 'board/funnel exports and the SLA figures, drawn once for every place that offers them' },
