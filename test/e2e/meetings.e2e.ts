@@ -20,6 +20,9 @@ afterEach(cleanUpBrowsers);
 const m = en.meetings;
 /** pdftotext wraps and spaces text its own way: compare without any white space. */
 const squash = (text: string) => text.replace(/\s+/g, '');
+// The meetings' dates are in 2037–2038, years to come: a regular meeting's next date in the past
+// moves on to the next date of its cadence (and the buttons and titles that name it), so dates of
+// 2026 broke these tests once the day had passed. December 2037 has December 2026's weekdays.
 const day = (date: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 type Row = Record<string, unknown> & { workspaceId: string };
@@ -86,11 +89,11 @@ describe('Regular meetings', () => {
     await page.getByRole('region', { name: m.title }).getByRole('link', { name: m.open }).click();
     await page.getByRole('heading', { level: 1, name: m.title }).waitFor();
     await expectNoSeriousA11yViolations(page, 'meetings list (no series)');
-    await page.getByLabel(m.series.nextDate).fill('2026-12-07');
+    await page.getByLabel(m.series.nextDate).fill('2037-12-07');
     await page.getByRole('button', { name: m.series.create, exact: true }).click();
-    const planFirst = page.getByRole('button', { name: m.series.plan.replace('{{date}}', day('2026-12-07')) });
+    const planFirst = page.getByRole('button', { name: m.series.plan.replace('{{date}}', day('2037-12-07')) });
     await planFirst.click();
-    const firstTitle = m.meetingTitle.replace('{{series}}', m.defaultSeriesName).replace('{{date}}', day('2026-12-07'));
+    const firstTitle = m.meetingTitle.replace('{{series}}', m.defaultSeriesName).replace('{{date}}', day('2037-12-07'));
     await page.getByRole('heading', { level: 1, name: firstTitle }).waitFor();
     const titles = Object.values(m.agendaKinds).slice(0, 6);
     for (const [index, title] of titles.entries()) {
@@ -101,7 +104,7 @@ describe('Regular meetings', () => {
     await expectNoSeriousA11yViolations(page, 'meeting page (planned)');
     const [first] = await meetings(page, workspaceId);
     expect(first!.attendeeIds).toHaveLength(7);
-    expect(first!.kpiPeriod).toBe('2026-11');
+    expect(first!.kpiPeriod).toBe('2037-11');
 
     // --- Run mode, keyboard only. -----------------------------------------------------------
     await page.getByRole('link', { name: m.meeting.run }).click();
@@ -132,8 +135,8 @@ describe('Regular meetings', () => {
     // Next item by the shortcut (from inside a text field: Ctrl+Enter).
     await page.keyboard.press('Control+Enter');
     await itemHeading(page, m.agendaKinds.slaAttainment).waitFor();
-    await captureAction(page, { title: 'Send rejected-lead reasons to marketing weekly', owner: 'Noah Bennett', due: '2026-12-14' });
-    await captureAction(page, { title: 'Refresh the nurture campaign for manufacturers', owner: 'Emma Clark', due: '2026-12-21' });
+    await captureAction(page, { title: 'Send rejected-lead reasons to marketing weekly', owner: 'Noah Bennett', due: '2037-12-14' });
+    await captureAction(page, { title: 'Refresh the nurture campaign for manufacturers', owner: 'Emma Clark', due: '2037-12-21' });
 
     // Start the timer on this item, type notes, and reload at once: nothing is lost.
     await page.keyboard.press('Alt+Shift+P');
@@ -194,8 +197,8 @@ describe('Regular meetings', () => {
 
     // --- The next meeting carries both open actions; close one there. -------------------------
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: m.title }).click();
-    await page.getByRole('button', { name: m.series.plan.replace('{{date}}', day('2027-01-07')) }).click();
-    const secondTitle = m.meetingTitle.replace('{{series}}', m.defaultSeriesName).replace('{{date}}', day('2027-01-07'));
+    await page.getByRole('button', { name: m.series.plan.replace('{{date}}', day('2038-01-07')) }).click();
+    const secondTitle = m.meetingTitle.replace('{{series}}', m.defaultSeriesName).replace('{{date}}', day('2038-01-07'));
     await page.getByRole('heading', { level: 1, name: secondTitle }).waitFor();
     const table = page.getByRole('table', { name: m.actions.title });
     const carried = m.actions.carriedFrom.replace('{{meeting}}', firstTitle);
@@ -246,8 +249,8 @@ describe('Regular meetings', () => {
       'Refresh the nurture campaign for manufacturers',
       'Noah Bennett',
       'Emma Clark',
-      day('2026-12-14'),
-      day('2026-12-21'),
+      day('2037-12-14'),
+      day('2037-12-21'),
       m.actions.groupNew,
       // Closed in the next meeting: these minutes keep saying it was open here.
       'Open (marked Done on',
@@ -256,8 +259,8 @@ describe('Regular meetings', () => {
       expect(text, `the minutes lack “${phrase}”`).toContain(squash(phrase));
     }
     // Each action's row: title, owner, department and due date together.
-    expect(text).toContain(squash(`Send rejected-lead reasons to marketing weekly Noah Bennett Sales ${day('2026-12-14')}`));
-    expect(text).toContain(squash(`Refresh the nurture campaign for manufacturers Emma Clark Marketing ${day('2026-12-21')}`));
+    expect(text).toContain(squash(`Send rejected-lead reasons to marketing weekly Noah Bennett Sales ${day('2037-12-14')}`));
+    expect(text).toContain(squash(`Refresh the nurture campaign for manufacturers Emma Clark Marketing ${day('2037-12-21')}`));
     for (let n = 1; n <= pages; n++) expect(text).toContain(`${n}/${pages}`);
     await sheet.close();
 
@@ -275,48 +278,48 @@ describe('Regular meetings', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('date fields show the app language, not the browser’s (Dec 7, 2026 / 2026/12/07); the calendar picks by keyboard, in a dialog too, in every theme', async () => {
+  test('date fields show the app language, not the browser’s (Dec 7, 2037 / 2037/12/07); the calendar picks by keyboard, in a dialog too, in every theme', async () => {
     const { page, pageErrors } = await launchBrowser({ lang: 'en' });
     const workspaceId = await createWorkspaceWithSamplePeople(page, en, 'Date fields');
     const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
     await page.getByRole('region', { name: m.title }).getByRole('link', { name: m.open }).click();
     await page.getByRole('heading', { level: 1, name: m.title }).waitFor();
 
-    // English: typed ISO is shown as Dec 7, 2026 once the field is left.
+    // English: typed ISO is shown as Dec 7, 2037 once the field is left.
     const next = page.getByLabel(m.series.nextDate);
-    await next.fill('2026-12-07');
+    await next.fill('2037-12-07');
     await next.press('Tab');
-    expect(await next.inputValue()).toBe('Dec 7, 2026');
+    expect(await next.inputValue()).toBe('Dec 7, 2037');
     // Tab went on to the calendar button; Enter opens the month with the chosen day focused.
     // (The add-action form below has a date field too: each field has its own button.)
     const choose = page.getByRole('region', { name: m.series.setUpTitle }).getByRole('button', { name: en.dateField.chooseDate, exact: true });
     await poll(focusedName).toBe(en.dateField.chooseDate);
     await page.keyboard.press('Enter');
     const popover = page.getByRole('dialog', { name: en.dateField.chooseDate });
-    await popover.getByRole('grid', { name: 'December 2026' }).waitFor();
-    await poll(focusedName).toBe('Monday, December 7, 2026');
+    await popover.getByRole('grid', { name: 'December 2037' }).waitFor();
+    await poll(focusedName).toBe('Monday, December 7, 2037');
     expect(await popover.getByRole('columnheader').allInnerTexts()).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
     await expectNoSeriousA11yViolations(page, 'date popover');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
-    await poll(focusedName).toBe('Tuesday, December 15, 2026');
+    await poll(focusedName).toBe('Tuesday, December 15, 2037');
     await page.keyboard.press('Enter');
     await popover.waitFor({ state: 'detached' });
-    expect(await next.inputValue()).toBe('Dec 15, 2026');
+    expect(await next.inputValue()).toBe('Dec 15, 2037');
     await poll(focusedName).toBe(en.dateField.chooseDate);
 
     // The projector theme: the open calendar passes axe (contrast included); Escape closes it.
     await switchTheme(page, 'projector');
     await choose.press('Enter');
-    await popover.getByRole('grid', { name: 'December 2026' }).waitFor();
+    await popover.getByRole('grid', { name: 'December 2037' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'date popover (projector)');
     await page.keyboard.press('Escape');
     await popover.waitFor({ state: 'detached' });
     await poll(focusedName).toBe(en.dateField.chooseDate);
-    expect(await next.inputValue()).toBe('Dec 15, 2026');
+    expect(await next.inputValue()).toBe('Dec 15, 2037');
     await switchTheme(page, 'light');
     await page.getByRole('button', { name: m.series.create, exact: true }).click();
-    await page.getByRole('button', { name: m.series.plan.replace('{{date}}', day('2026-12-15')) }).waitFor();
+    await page.getByRole('button', { name: m.series.plan.replace('{{date}}', day('2037-12-15')) }).waitFor();
 
     // Japanese in an English browser: the app's language decides.
     await page.getByRole('banner').getByRole('navigation').getByRole('link', { name: en.app.settings, exact: true }).click();
@@ -325,28 +328,28 @@ describe('Regular meetings', () => {
     await page.goBack();
     const j = ja.meetings;
     const jaNext = page.getByLabel(j.series.nextDate);
-    await poll(() => jaNext.inputValue()).toBe('2026/12/15');
+    await poll(() => jaNext.inputValue()).toBe('2037/12/15');
     await page.getByRole('button', { name: /の定例会を準備する$/ }).click();
-    await page.getByRole('heading', { level: 1, name: /2026\/12\/15/ }).waitFor();
-    expect(await page.getByLabel(j.meeting.date, { exact: true }).inputValue()).toBe('2026/12/15');
-    expect(await page.getByLabel(j.meeting.kpiPeriod, { exact: true }).inputValue()).toBe('2026年11月');
+    await page.getByRole('heading', { level: 1, name: /2037\/12\/15/ }).waitFor();
+    expect(await page.getByLabel(j.meeting.date, { exact: true }).inputValue()).toBe('2037/12/15');
+    expect(await page.getByLabel(j.meeting.kpiPeriod, { exact: true }).inputValue()).toBe('2037年11月');
 
-    // An action item due 2026年12月24日 (typed the Japanese way), then its date moved in the edit dialog's calendar.
+    // An action item due 2037年12月24日 (typed the Japanese way), then its date moved in the edit dialog's calendar.
     await page.getByLabel(j.actions.itemTitle, { exact: true }).fill('リード定義を見直す');
     const due = page.getByLabel(j.actions.dueDate, { exact: true });
-    await due.fill('2026年12月24日');
+    await due.fill('2037年12月24日');
     await due.press('Enter');
     await page.getByText(j.actions.added.replace('{{title}}', 'リード定義を見直す')).first().waitFor();
-    await poll(async () => (await actions(page, workspaceId)).map((action) => action.dueDate)).toEqual(['2026-12-24']);
+    await poll(async () => (await actions(page, workspaceId)).map((action) => action.dueDate)).toEqual(['2037-12-24']);
     await page.getByRole('button', { name: j.actions.editLabel.replace('{{title}}', 'リード定義を見直す') }).click();
     const edit = page.getByRole('dialog', { name: j.actions.editTitle });
     const editDue = edit.getByLabel(j.actions.dueDate, { exact: true });
-    expect(await editDue.inputValue()).toBe('2026/12/24');
+    expect(await editDue.inputValue()).toBe('2037/12/24');
     await edit.getByRole('button', { name: ja.dateField.chooseDate, exact: true }).click();
     const jaPopover = page.getByRole('dialog', { name: ja.dateField.chooseDate });
-    await jaPopover.getByRole('grid', { name: '2026年12月' }).waitFor();
+    await jaPopover.getByRole('grid', { name: '2037年12月' }).waitFor();
     expect(await jaPopover.getByRole('columnheader').allInnerTexts()).toEqual(['月', '火', '水', '木', '金', '土', '日']);
-    await poll(focusedName).toBe('2026年12月24日木曜日');
+    await poll(focusedName).toBe('2037年12月24日木曜日');
     // Not clipped by the dialog: the focused day is on screen and is what a click there reaches.
     expect(
       await page.evaluate(() => {
@@ -358,13 +361,13 @@ describe('Regular meetings', () => {
     ).toBe(true);
     await expectNoSeriousA11yViolations(page, 'date popover in a dialog (ja)');
     await page.keyboard.press('PageDown');
-    await poll(focusedName).toBe('2027年1月24日日曜日');
+    await poll(focusedName).toBe('2038年1月24日日曜日');
     await page.keyboard.press('Enter');
     await jaPopover.waitFor({ state: 'detached' });
-    expect(await editDue.inputValue()).toBe('2027/01/24');
+    expect(await editDue.inputValue()).toBe('2038/01/24');
     await edit.getByRole('button', { name: ja.common.save, exact: true }).click();
     await edit.waitFor({ state: 'detached' });
-    await poll(async () => (await actions(page, workspaceId)).map((action) => action.dueDate)).toEqual(['2027-01-24']);
+    await poll(async () => (await actions(page, workspaceId)).map((action) => action.dueDate)).toEqual(['2038-01-24']);
 
     await settle(page);
     expect(pageErrors).toEqual([]);
@@ -375,7 +378,7 @@ describe('Regular meetings', () => {
     const { page, context, pageErrors } = await launchBrowser({ lang: 'ja' });
     const workspaceId = await createWorkspaceWithSamplePeople(page, ja, 'ノースウィンド定例会');
     await page.getByRole('link', { name: j.open }).click();
-    await page.getByLabel(j.series.nextDate).fill('2026-12-07');
+    await page.getByLabel(j.series.nextDate).fill('2037-12-07');
     await page.getByRole('button', { name: j.series.create, exact: true }).click();
     await page.getByRole('button', { name: /の定例会を準備する$/ }).click();
     await page.getByRole('link', { name: j.meeting.run }).click();
