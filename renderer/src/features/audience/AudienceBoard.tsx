@@ -102,12 +102,6 @@ function boxOf(node: Node): Box {
   return { x, y, width: node.width ?? STICKY_SIZE.width, height: node.height ?? STICKY_SIZE.height };
 }
 
-/** A node's size as the fit counts it (boxOf), for the level of detail. */
-function sizeOf(node: Node): { width: number; height: number } {
-  const { width, height } = boxOf(node);
-  return { width, height };
-}
-
 function union(boxes: readonly Box[]): Box | null {
   if (boxes.length === 0) return null;
   const left = Math.min(...boxes.map((box) => box.x));
@@ -283,7 +277,7 @@ function Canvas(props: AudienceBoardProps & { doc: Y.Doc; version: number; name:
           maxZoom={4}
         >
           {/* A whole big board is drawn as the laptop draws it zoomed out: tints, no text to lay out. */}
-          <DetailLevel sizeOf={sizeOf} />
+          <DetailLevel sizeOf={boxOf} />
         </ReactFlow>
         {props.hidden && props.board === 'persona' ? (
           <p className="audience-banner" role="status">
