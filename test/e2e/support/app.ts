@@ -187,9 +187,10 @@ async function readDownload(download: Download): Promise<SavedFile> {
 /** Picks `filePath` in the file chooser that `trigger` opens (the browser host's hidden input). */
 export async function chooseFile(page: Page, filePath: string, trigger: () => Promise<void>): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger()]);
-  // Playwright treats a browser it reached over CDP as remote and sends the file's bytes through
-  // the protocol, base64-encoded: about 2 s a megabyte here even when the machine is idle (12 s
-  // for the 6.5 MB CSV). The wait grows with the file, so a loaded machine does not fail the step.
+  // The browser runs on this machine (launchBrowser connects with isLocal), so Playwright hands it
+  // the file's path, not its bytes base64-encoded through the protocol (that took about 2 s a
+  // megabyte: 12 s for the 6.5 MB CSV). The browser still reads the file as the input takes it:
+  // the wait grows with the file, so a loaded machine does not fail the step.
   const { size } = await stat(filePath);
   await chooser.setFiles(filePath, { timeout: 30_000 + Math.ceil(size / 1_000_000) * 10_000 });
 }

@@ -148,7 +148,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<AppBro
 
   let browser: Browser;
   try {
-    browser = await chromium.connectOverCDP(wsUrl);
+    // isLocal: the browser shares this file system, so a file chooser gets a file's path, not
+    // its bytes sent through the protocol (chooseFile in app.ts).
+    browser = await chromium.connectOverCDP(wsUrl, { isLocal: true });
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
