@@ -16,7 +16,10 @@ const STACK_EVENTS = ['stack-item-added', 'stack-item-popped', 'stack-item-updat
 export class YDocHistory implements History {
   readonly undoManager: Y.UndoManager;
   private readonly listeners = new Set<() => void>();
+  /** While popOne has a stack cut down to its last step: the manager's events then see that cut stack. */
+  private popping = false;
   private readonly notify = () => {
+    if (this.popping) return;
     for (const listener of this.listeners) listener();
   };
 
@@ -73,14 +76,18 @@ export class YDocHistory implements History {
     const rest = stack.slice(0, -1);
     manager[stackName] = stack.slice(-1);
     let popped: unknown;
+    this.popping = true;
     try {
       popped = stackName === 'undoStack' ? manager.undo() : manager.redo();
     } finally {
       // Undo pushes onto the redo stack and redo onto the undo stack, never onto the one popped.
       manager[stackName] = rest;
+      this.popping = false;
     }
+    // Told once the stacks are whole again: during the pop the manager's events saw only the one
+    // step left on the popped stack (so an undo with steps before it read as "nothing to undo").
     // A superseded step is gone from both stacks without an event of the manager's.
-    if (!popped) this.notify();
+    this.notify();
     return popped ? 'done' : 'superseded';
   }
 }

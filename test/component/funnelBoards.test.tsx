@@ -92,6 +92,19 @@ describe('funnel boards', () => {
     stop();
   });
 
+  it('after undoing one of three edits, the Undo and Redo buttons both stay available (the flags are read once the stacks are whole)', () => {
+    const doc = new Y.Doc();
+    const session = new FunnelSession(doc);
+    const stop = session.start();
+    for (const revenueTarget of [10, 20, 30]) session.setPlan({ revenueTarget });
+    expect(session.undoOrRedo('undo')).toBe('done');
+    expect(session.getHistory()).toEqual({ canUndo: true, canRedo: true });
+    expect(session.undoOrRedo('undo')).toBe('done');
+    expect(session.undoOrRedo('redo')).toBe('done');
+    expect(session.getHistory()).toEqual({ canUndo: true, canRedo: true });
+    stop();
+  });
+
   it('parses the side panel numbers strictly', () => {
     expect(parseVolume('')).toBeNull();
     expect(parseVolume('1,200')).toBe(1200);

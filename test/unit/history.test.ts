@@ -143,6 +143,30 @@ describe.each([
     expect(seen).toHaveLength(count);
   });
 
+  it('what a subscriber last saw is the state after each press, with steps left on both sides', async () => {
+    const { history, edit } = make();
+    const flags = historyFlags(history);
+    let seen = flags();
+    history.subscribe(() => {
+      seen = flags();
+    });
+    edit('a');
+    edit('b');
+    edit('c');
+    // Three steps: after the first undo two are left to undo and one to redo, and so on.
+    for (const [press, expected] of [
+      ['undo', { canUndo: true, canRedo: true }],
+      ['undo', { canUndo: true, canRedo: true }],
+      ['undo', { canUndo: false, canRedo: true }],
+      ['redo', { canUndo: true, canRedo: true }],
+      ['redo', { canUndo: true, canRedo: true }],
+      ['redo', { canUndo: true, canRedo: false }],
+    ] as const) {
+      expect(await history[press]()).toBe('done');
+      expect(seen).toEqual(expected);
+    }
+  });
+
   it('the flags keep their identity while they do not change (a stable external-store snapshot)', () => {
     const { history, edit } = make();
     const flags = historyFlags(history);
