@@ -123,6 +123,29 @@ describe('SLA sign dialog: the signature date', () => {
   });
 });
 
+describe('SLA sign dialog: the empty pad', () => {
+  it('"draw your signature first" goes once the signer chooses to type the name instead; a date problem stays', async () => {
+    const { workspaceId, version } = await inReview();
+    renderApp({ settings: { language: 'ja' }, hash: `#/w/${workspaceId}/sla/review` });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: ja.sla.actions.sign }));
+    const dialog = await screen.findByRole('dialog', { name: ja.sla.sign.title });
+    await user.click(within(dialog).getByRole('button', { name: ja.sla.sign.submit }));
+    expect(within(dialog).getByRole('alert').textContent).toBe(ja.sla.sign.emptyPad);
+    await user.click(within(dialog).getByRole('radio', { name: ja.sla.sign.type }));
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    // Another problem is not answered by the switch: it stays until it is mended.
+    const date = within(dialog).getByRole('textbox', { name: ja.sla.sign.date });
+    await user.clear(date);
+    await user.type(date, '2026/13/45');
+    await user.click(within(dialog).getByRole('button', { name: ja.sla.sign.submit }));
+    await waitFor(() => expect(within(dialog).getAllByRole('alert').map((alert) => alert.textContent)).toContain(ja.sla.sign.dateProblem));
+    await user.click(within(dialog).getByRole('radio', { name: ja.sla.sign.draw }));
+    expect(within(dialog).getAllByRole('alert').map((alert) => alert.textContent)).toContain(ja.sla.sign.dateProblem);
+    expect((await db.slaVersions.get([workspaceId, version.id]))!.signatures).toEqual([]);
+  });
+});
+
 describe('SLA review: returning to draft', () => {
   it.each([
     ['ja', ja, 'これまでの署名 1 件（佐藤 花子）が消去されます。'],

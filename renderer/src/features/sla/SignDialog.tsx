@@ -83,6 +83,12 @@ export function SignDialog(props: {
     pad.current = element ? new SignaturePad(element, { penColor: '#111', minWidth: 0.8, maxWidth: 2.4 }) : null;
   }, []);
 
+  /** "Draw your signature first" is answered by choosing to type the name instead: it goes. */
+  function switchMode(next: 'draw' | 'type') {
+    setMode(next);
+    setError((current) => (current === t('sla.sign.emptyPad') ? null : current));
+  }
+
   function pick(next: string) {
     setMemberId(next);
     const m = props.members.find((candidate) => candidate.id === next);
@@ -157,10 +163,10 @@ export function SignDialog(props: {
         <fieldset className="field sla-sign-mode">
           <legend>{t('sla.sign.mode')}</legend>
           <label>
-            <input type="radio" name={`${id}-mode`} checked={mode === 'draw'} onChange={() => setMode('draw')} /> {t('sla.sign.draw')}
+            <input type="radio" name={`${id}-mode`} checked={mode === 'draw'} onChange={() => switchMode('draw')} /> {t('sla.sign.draw')}
           </label>
           <label>
-            <input type="radio" name={`${id}-mode`} checked={mode === 'type'} onChange={() => setMode('type')} /> {t('sla.sign.type')}
+            <input type="radio" name={`${id}-mode`} checked={mode === 'type'} onChange={() => switchMode('type')} /> {t('sla.sign.type')}
           </label>
         </fieldset>
         {mode === 'draw' ? (
