@@ -202,7 +202,7 @@ export const en = {
   shortcuts: {
     title: 'Keyboard shortcuts',
     cycleTheme: 'Switch theme (light → dark → projector)',
-    newWorkspace: 'New workspace',
+    newWorkspace: 'New workspace (not on a board or the projector controls)',
     importWorkspace: 'Import a workspace file',
     help: 'Show this list',
     exportWorkspace: 'Export the open workspace to a file',

@@ -201,7 +201,7 @@ export const ja: Messages = {
   shortcuts: {
     title: 'キーボードショートカット',
     cycleTheme: 'テーマの切り替え（ライト → ダーク → プロジェクター）',
-    newWorkspace: '新規ワークスペース',
+    newWorkspace: '新規ワークスペース（ボードとプロジェクター操作の画面を除く）',
     importWorkspace: 'ワークスペースファイルのインポート',
     help: 'この一覧を表示',
     exportWorkspace: '開いているワークスペースをファイルに書き出す',

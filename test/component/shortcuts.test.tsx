@@ -70,6 +70,24 @@ describe('the shortcut registry', () => {
     expect(ran).toEqual(['next item', 'new workspace']);
   });
 
+  it('N does not leave a board or the projector’s controls, whose letters are their commands; elsewhere it makes a new workspace', () => {
+    const { page, button } = elements();
+    const ran: string[] = [];
+    bind('global', { 'app.newWorkspace': () => void ran.push('new workspace') });
+    for (const scope of ['board', 'audience', 'audienceBoard'] as const) {
+      // Bound with none of its own shortcuts on N: the letter is simply nobody's there.
+      const unbind = bind(scope, {});
+      expect(press(page, { key: 'n' })).toBe(false);
+      expect(press(button, { key: 'N', shiftKey: true })).toBe(false);
+      unbind();
+    }
+    expect(ran).toEqual([]);
+    const unbindKpi = bind('kpi', { 'kpi.add': () => void ran.push('add') });
+    expect(press(page, { key: 'n' })).toBe(true);
+    unbindKpi();
+    expect(ran).toEqual(['new workspace']);
+  });
+
   it('leaves a key to the next binding when a handler says it did not apply', () => {
     const { page } = elements();
     const ran: string[] = [];

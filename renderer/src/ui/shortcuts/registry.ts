@@ -49,6 +49,8 @@ export function dispatch(input: KeyInput, element: Element | null, context: { di
       const handler = binding.handlers[compiled.id];
       if (!handler) continue;
       if (context.dialog && !compiled.entry.inDialogs) continue;
+      const offWhile: readonly Scope[] | undefined = compiled.entry.offWhile;
+      if (offWhile && bindings.some((other) => offWhile.includes(other.scope))) continue;
       const key = compiled.keys.find((candidate) => candidate.targets.includes(target) && matches(candidate.spec, input));
       if (!key) continue;
       if (handler({ input, key: key.spec.written, target, element }) !== false) return true;

@@ -36,12 +36,19 @@ export type Shortcut = {
   shown?: readonly string[];
   /** Handled by something else (a form's Enter, the notifications' own Alt+N): listed, not dispatched. */
   external?: boolean;
+  /**
+   * Off while one of these scopes is bound: a canvas whose single letters are commands (S, V, P…),
+   * where a stray letter must not take the facilitator off the board mid-workshop.
+   */
+  offWhile?: readonly Scope[];
 };
 
 export const SHORTCUTS = {
   // Everywhere (the app's shell).
   'app.cycleTheme': { scope: 'global', keys: ['Alt+Shift+T'], label: 'shortcuts.cycleTheme', targets: ANYWHERE, inDialogs: true },
-  'app.newWorkspace': { scope: 'global', keys: ['Shift?+N'], label: 'shortcuts.newWorkspace', shown: ['N'] },
+  // A letter that leaves the page: not on a board or the projector's controls, whose letters are
+  // their commands (the desktop menu's Ctrl+N still works there).
+  'app.newWorkspace': { scope: 'global', keys: ['Shift?+N'], label: 'shortcuts.newWorkspace', shown: ['N'], offWhile: ['board', 'audience', 'audienceBoard'] },
   'app.import': { scope: 'global', keys: ['Mod+O'], label: 'shortcuts.importWorkspace', targets: ANYWHERE, inDialogs: true },
   'app.export': { scope: 'global', keys: ['Mod+E'], label: 'shortcuts.exportWorkspace', targets: ANYWHERE, inDialogs: true },
   // sonner's own hotkey opens the notifications (and pauses them); the app's then takes the focus on to the newest Undo.
