@@ -264,6 +264,22 @@ describe('Layout at 1366×768', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('meetings page: the note under a past next date does not move "Save schedule" as the field loses the focus, so the click on it saves', { timeout: 120_000 }, async () => {
+    await page.goto(page.url().replace(/#.*$/, `#/w/${sampleId}/meetings`));
+    await page.getByRole('heading', { level: 1, name: en.meetings.title }).waitFor();
+    const save = page.getByRole('button', { name: en.meetings.series.save });
+    const before = (await save.boundingBox())!;
+    await page.getByRole('textbox', { name: en.meetings.series.nextDate }).fill('2020/01/01');
+    // A person's click: the press on the button blurs the field first (which shows the note), the
+    // release lands where the button was when the press began.
+    await page.mouse.click(before.x + before.width / 2, before.y + before.height / 2);
+    await toasts(page).getByText(en.meetings.series.saved, { exact: true }).waitFor();
+    expect(await save.boundingBox()).toEqual(before);
+    await page.getByText(/^This date has already passed/).waitFor();
+    await audit(page);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('minutes PDF: a long link in a decision and a long word in an action item wrap on the page; no column of the action items is cut off', { timeout: 180_000 }, async () => {
     const link = `https://crm.example.com/reports/lead-quality/${'q3-mql-to-sql-breakdown-'.repeat(8)}final`;
     const word = `Lead-scoring-recalibration-${'X'.repeat(120)}`;
