@@ -6,6 +6,7 @@ import { ja } from '../../shared/locales/ja';
 import { valueId } from '../../shared/kpi/records';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { createDefaultKpis, listValues, setValue } from '../../renderer/src/features/kpis/kpiStore';
+import { formatPeriod, lastCompleteMonth } from '../../renderer/src/features/kpis/model';
 import { formatBytes } from '../../renderer/src/i18n';
 import { renderApp, resetDb } from './renderApp';
 
@@ -76,6 +77,37 @@ describe('CSV import dialog', () => {
 
     await user.click(await screen.findByRole('button', { name: en.common.undo }));
     await waitFor(async () => expect((await listValues(workspaceId)).map((row) => [row.id, row.value, row.source])).toEqual([[valueId('metric:mql', '2026-01'), 99, 'manual']]));
+  });
+
+  it('Ctrl+Z in the values grid after an import never takes back an edit made before it (the import is undone from its notification)', async () => {
+    const workspaceId = await createWorkspace('W');
+    await createDefaultKpis(workspaceId, 'en');
+    const user = userEvent.setup();
+    renderApp({ settings: { language: 'en' }, hash: `#/w/${workspaceId}/kpis` });
+    await user.click(await screen.findByRole('tab', { name: en.kpi.tabs.values }));
+    const month = lastCompleteMonth();
+    const sqlCell = () => screen.getByRole('textbox', { name: `SQL, ${formatPeriod(month, 'en', 'long')}` });
+    await user.type(await screen.findByRole('textbox', { name: `SQL, ${formatPeriod(month, 'en', 'long')}` }), '77{Enter}');
+    await waitFor(async () => expect((await listValues(workspaceId)).map((row) => row.value)).toEqual([77]));
+    expect(screen.getByRole('button', { name: /^Undo last change/ })).toBeEnabled();
+
+    await user.click(screen.getByRole('button', { name: new RegExp(`^${en.kpi.import.open}`) }));
+    const dialog = await screen.findByRole('dialog', { name: en.kpi.import.title });
+    await user.upload(dialog.querySelector<HTMLInputElement>('input[type="file"]')!, new File([CSV], 'leads.csv', { type: 'text/csv' }));
+    const confirm = await within(dialog).findByRole('button', { name: /^Import \d+ values$/ });
+    await waitFor(() => expect(confirm).toBeEnabled());
+    await user.click(confirm);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const imported = (await listValues(workspaceId)).length;
+    expect(imported).toBeGreaterThan(1);
+
+    // The grid's steps came before the import: none is left to take back, by key or button.
+    await user.click(sqlCell());
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Undo last change/ })).toBeDisabled());
+    const after = await listValues(workspaceId);
+    expect(after.find((row) => row.id === valueId('metric:sql', month))?.value).toBe(77);
+    expect(after).toHaveLength(imported);
   });
 
   it('a second import of the same months says which stored lead records it replaces whole, before anything is written', async () => {

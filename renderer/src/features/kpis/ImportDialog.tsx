@@ -45,7 +45,16 @@ function emptyMapping(shape: CsvMapping['shape'], from: CsvMapping): CsvMapping 
  * of what would be written (and replaced); nothing is written until Import is pressed, then all
  * values in one transaction, with Undo.
  */
-export function ImportDialog(props: { workspaceId: string; open: boolean; onOpenChange(open: boolean): void; existing: readonly PeriodValueRow[]; basis?: ResponseBasis }) {
+type ImportProps = {
+  workspaceId: string;
+  onOpenChange(open: boolean): void;
+  existing: readonly PeriodValueRow[];
+  basis?: ResponseBasis;
+  /** Once the values are written (the page's values grid then forgets its steps: see ValuesGrid's `imports`). */
+  onImported?(): void;
+};
+
+export function ImportDialog(props: ImportProps & { open: boolean }) {
   const { t } = useTranslation();
   return (
     <Dialog open={props.open} onOpenChange={props.onOpenChange} title={t('kpi.import.title')} description={t('kpi.import.intro')}>
@@ -54,7 +63,7 @@ export function ImportDialog(props: { workspaceId: string; open: boolean; onOpen
   );
 }
 
-function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): void; existing: readonly PeriodValueRow[]; basis?: ResponseBasis }) {
+function ImportBody(props: ImportProps) {
   const { t } = useTranslation();
   const { language } = useApp();
   const id = useId();
@@ -179,6 +188,7 @@ function ImportBody(props: { workspaceId: string; onOpenChange(open: boolean): v
       const result = await writeImportedValues(props.workspaceId, check.preview.values, undefined, { leadMonths: check.preview.leadMonths, language });
       job.current?.cancel();
       job.current = null;
+      props.onImported?.();
       props.onOpenChange(false);
       toast.success(t('kpi.import.done', { count: result.written.length }), {
         action: toastAction(t('common.undo'), () => {

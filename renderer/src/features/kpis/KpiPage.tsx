@@ -43,6 +43,8 @@ export function KpiPage(props: { workspaceId: string }) {
   const [declined, setDeclined] = useState(false);
   const [creating, setCreating] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  /** CSV imports written on this page: the values grid's history does not reach past one. */
+  const [imports, setImports] = useState(0);
   const { Component: ImportDialog, preload: loadImport } = useLazyComponent(importDialog, pickImportDialog, {
     wanted: importOpen,
     onFailed: () => setImportOpen(false),
@@ -145,7 +147,7 @@ export function KpiPage(props: { workspaceId: string }) {
             onCreateDefaults={() => void createDefaults()}
           />
         ) : null}
-        {tab === 'values' ? <ValuesGrid workspaceId={props.workspaceId} data={data} ending={ending} onEndingChange={setEnding} /> : null}
+        {tab === 'values' ? <ValuesGrid workspaceId={props.workspaceId} data={data} ending={ending} onEndingChange={setEnding} imports={imports} /> : null}
         {tab === 'sla' ? (
           <>
             <EndingField label={t('kpi.values.ending')} value={ending} onChange={setEnding} />
@@ -154,7 +156,7 @@ export function KpiPage(props: { workspaceId: string }) {
         ) : null}
       </div>
       <KpiForm workspaceId={props.workspaceId} kpi={form.kpi} open={form.open} onOpenChange={(open) => setForm((current) => ({ ...current, open }))} />
-      {ImportDialog ? <ImportDialog workspaceId={props.workspaceId} open={importOpen} onOpenChange={setImportOpen} existing={data.values} basis={data.response.basis} /> : null}
+      {ImportDialog ? <ImportDialog workspaceId={props.workspaceId} open={importOpen} onOpenChange={setImportOpen} existing={data.values} basis={data.response.basis} onImported={() => setImports((count) => count + 1)} /> : null}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Fragment, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { attainmentRule } from '@shared/kpi/attainment';
@@ -40,6 +40,12 @@ export function ValuesGrid(props: {
    * review, typed during the meeting (stored with source 'meeting').
    */
   variant?: 'page' | 'meeting';
+  /**
+   * How many CSV imports the page has written. Each one makes the history forget its steps: they
+   * come before a change it did not make (and Undo of an import is the import's own, in its
+   * notification), so Ctrl+Z never reaches past an import to take back an older edit.
+   */
+  imports?: number;
 }) {
   const variant = props.variant ?? 'page';
   const source: ValueSource = variant === 'meeting' ? 'meeting' : 'manual';
@@ -54,6 +60,9 @@ export function ValuesGrid(props: {
   const [history] = useState(() => new SnapshotHistory<CellState>({ apply: (to, from) => applyCell(to, from) }));
   const [{ flags, subscribe }] = useState(() => ({ flags: historyFlags(history), subscribe: (listener: () => void) => history.subscribe(listener) }));
   const { canUndo, canRedo } = useSyncExternalStore(subscribe, flags);
+  useEffect(() => {
+    if (props.imports) history.clear();
+  }, [history, props.imports]);
   const table = useRef<HTMLTableElement>(null);
   // Enter commits and moves focus, whose blur would commit the same text again.
   const pending = useRef(new Set<string>());
