@@ -245,7 +245,7 @@ export const meetingsJa: Messages['meetings'] = {
     target: '目標',
     status: '状況',
     kpi: 'KPI',
-    kpiStatuses: { onTrack: '順調', atRisk: '要注意', offTrack: '未達', noData: 'データなし' },
+    kpiStatuses: { onTrack: '順調', atRisk: '注意', offTrack: '未達', noData: 'データなし' },
     noValue: '—',
     none: 'なし。',
     overdueBasis: '期限切れ：会議の日（{{date}}）より前が期限で、会議の時点で未完了の項目。',
