@@ -241,6 +241,9 @@ describe('KPI page', () => {
     const card = await screen.findByRole('article', { name: /^MQL count: 190, target 200, At risk/ });
     // Icon + word on the card (and again in the table's last row).
     expect(within(card).getAllByText(en.kpi.status.atRisk)[0]).toHaveClass('kpi-status');
+    // A card without a value says "No data" once, as its figure, not again as a status badge.
+    const empty = screen.getByRole('article', { name: /^Win rate: no data/ });
+    expect(within(empty).getAllByText(en.kpi.status.noData, { exact: false }).map((element) => element.className)).toEqual(['kpi-value']);
     // The month-by-month table (the chart's text alternative) is built when asked for.
     expect(within(card).queryByRole('table')).toBeNull();
     await userEvent.setup().click(within(card).getByRole('button', { name: en.kpi.dashboard.showTable }));

@@ -93,7 +93,8 @@ function KpiCard(props: { trend: KpiTrend; variant: 'full' | 'meeting'; response
         <h3 id={`${id}-name`}>{kpi.name}</h3>
         <p className="kpi-figure">
           <span className="kpi-value">{latest.result.kind === 'value' ? format(latest.result.value) : words.status.noData}</span>
-          <StatusBadge status={latest.status} label={words.status[latest.status]} />
+          {/* Without a value the figure already says "No data": the badge would say it twice. */}
+          {latest.result.kind === 'value' ? <StatusBadge status={latest.status} label={words.status[latest.status]} /> : null}
         </p>
         {reason ? <p className="kpi-reason">{reason}</p> : null}
         {unitNote ? <p className="kpi-unit-note muted">{unitNote}</p> : null}
