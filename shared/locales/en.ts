@@ -418,6 +418,7 @@ export const en = {
       dots: 'Dots per person',
       dotsHint: 'A whole number from 1 to {{max}}.',
       anonymous: 'Anonymous: do not show who voted',
+      fresh: 'Start from zero: clear the earlier rounds’ results (otherwise this round’s dots are added to them)',
       startSubmit: 'Start the vote',
       status_one: 'Dot vote: {{count}} dot each.',
       status_other: 'Dot vote: {{count}} dots each.',

@@ -417,6 +417,7 @@ export const ja: Messages = {
       dots: '1 人あたりのドット数',
       dotsHint: '1〜{{max}} の整数。',
       anonymous: '匿名（誰が投票したかを表示しない）',
+      fresh: 'ゼロから始める：これまでの投票結果を消去する（消去しない場合、今回のドットはこれまでの結果に加算されます）',
       startSubmit: '投票を開始',
       status_one: 'ドット投票中: 1 人 {{count}} 個。',
       status_other: 'ドット投票中: 1 人 {{count}} 個。',

@@ -1,7 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { I18nextProvider } from 'react-i18next';
+import { en } from '../../shared/locales/en';
+import { StartVoteDialog } from '../../renderer/src/features/board/VoteBar';
 import { createPersonaBoard } from '../../renderer/src/features/personas/personaBoards';
+import { initI18n } from '../../renderer/src/i18n';
 import { createWorkspace } from '../../renderer/src/db/workspaces';
 import { renderApp, resetDb } from './renderApp';
 
@@ -49,5 +53,40 @@ describe('Starting a dot vote from its button', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Start dot vote…' })));
+  });
+});
+
+describe('Start a dot vote: earlier rounds’ results', () => {
+  function renderDialog(earlierResults: boolean) {
+    const started: [number, boolean, boolean][] = [];
+    render(
+      <I18nextProvider i18n={initI18n('en')}>
+        <StartVoteDialog open onOpenChange={() => {}} earlierResults={earlierResults} onStart={(...args) => started.push(args)} focusVoting={() => false} />
+      </I18nextProvider>,
+    );
+    return { started, dialog: screen.getByRole('dialog', { name: en.board.vote.startTitle }) };
+  }
+
+  it('offers to start from zero only where notes show earlier results; unchecked, they stay and add up', async () => {
+    const user = userEvent.setup();
+    const { started, dialog } = renderDialog(true);
+    const fresh = within(dialog).getByRole('checkbox', { name: en.board.vote.fresh });
+    expect(fresh).not.toBeChecked();
+    await user.click(within(dialog).getByRole('button', { name: en.board.vote.startSubmit }));
+    expect(started).toEqual([[3, false, false]]);
+  });
+
+  it('checked, the start clears them', async () => {
+    const user = userEvent.setup();
+    const { started, dialog } = renderDialog(true);
+    await user.click(within(dialog).getByRole('checkbox', { name: en.board.vote.fresh }));
+    await user.click(within(dialog).getByRole('button', { name: en.board.vote.startSubmit }));
+    expect(started).toEqual([[3, false, true]]);
+  });
+
+  it('without earlier results there is nothing to clear and no such box', () => {
+    const { dialog } = renderDialog(false);
+    expect(within(dialog).queryByRole('checkbox', { name: en.board.vote.fresh })).toBeNull();
+    expect(within(dialog).getAllByRole('checkbox')).toHaveLength(1);
   });
 });

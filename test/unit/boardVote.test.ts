@@ -195,4 +195,21 @@ describe('dot voting', () => {
     controller.redo();
     expect(note(doc, 'n1')).toMatchObject({ votes: 2, voters: ['emma', 'noah'] });
   });
+
+  it('a round started from zero clears the earlier results with the start, in one undo step; otherwise they stay and add up', () => {
+    const doc = board();
+    const controller = new BoardController(doc);
+    controller.startVote(2, false);
+    controller.toggleDot('emma', 'n1');
+    controller.revealVote();
+    controller.startVote(2, false);
+    expect(note(doc, 'n1')).toMatchObject({ votes: 1, voters: ['emma'] });
+    controller.cancelVote();
+    controller.startVote(2, false, true);
+    expect(note(doc, 'n1')).toMatchObject({ votes: 0, voters: [] });
+    expect(readVote(doc)).toMatchObject({ active: true, dots: [] });
+    controller.undo();
+    expect(note(doc, 'n1')).toMatchObject({ votes: 1, voters: ['emma'] });
+    expect(readVote(doc).active).toBe(false);
+  });
 });

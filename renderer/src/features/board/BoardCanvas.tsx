@@ -276,7 +276,8 @@ function Board(props: { session: BoardSession; doc: Y.Doc; workspaceId: string; 
       <StartVoteDialog
         open={ui.startVoteOpen}
         onOpenChange={(open) => session.setStartVoteOpen(open)}
-        onStart={(dots, anonymous) => session.startVote(dots, anonymous)}
+        earlierResults={hasResults}
+        onStart={(dots, anonymous, fresh) => session.startVote(dots, anonymous, fresh)}
         focusVoting={() => session.focusFirstToVoteOn()}
       />
       {Overlay ? <Overlay session={session} /> : null}

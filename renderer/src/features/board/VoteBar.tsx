@@ -43,14 +43,24 @@ export function VoteBar(props: {
  * The facilitator's "start a vote": N dots each, optionally anonymous. Once started, the focus
  * goes where voting happens (`focusVoting`): the button that opened the dialog is gone by then.
  */
-export function StartVoteDialog(props: { open: boolean; onOpenChange(open: boolean): void; onStart(dots: number, anonymous: boolean): void; focusVoting(): boolean }) {
+export function StartVoteDialog(props: {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  /** Some notes show the totals of earlier rounds: the dialog then offers to start from zero. */
+  earlierResults?: boolean;
+  onStart(dots: number, anonymous: boolean, fresh: boolean): void;
+  focusVoting(): boolean;
+}) {
   const { t } = useTranslation();
   const started = useRef(false);
   const dotsId = useId();
   const hintId = useId();
   const anonymousId = useId();
+  const freshId = useId();
   const [dots, setDots] = useState('3');
   const [anonymous, setAnonymous] = useState(false);
+  // Earlier rounds' totals stay (and add up) unless the facilitator says otherwise.
+  const [fresh, setFresh] = useState(false);
   const value = Number(dots);
   const valid = Number.isInteger(value) && value >= 1 && value <= MAX_DOTS_PER_PERSON;
 
@@ -59,7 +69,7 @@ export function StartVoteDialog(props: { open: boolean; onOpenChange(open: boole
     if (!valid) return;
     started.current = true;
     props.onOpenChange(false);
-    props.onStart(value, anonymous);
+    props.onStart(value, anonymous, fresh && !!props.earlierResults);
   };
   const focusOnClose = () => {
     const moved = started.current && props.focusVoting();
@@ -93,6 +103,12 @@ export function StartVoteDialog(props: { open: boolean; onOpenChange(open: boole
           <input id={anonymousId} type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />
           <label htmlFor={anonymousId}>{t('board.vote.anonymous')}</label>
         </div>
+        {props.earlierResults ? (
+          <div className="radio">
+            <input id={freshId} type="checkbox" checked={fresh} onChange={(event) => setFresh(event.target.checked)} />
+            <label htmlFor={freshId}>{t('board.vote.fresh')}</label>
+          </div>
+        ) : null}
         <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={t('board.vote.startSubmit')} disabled={!valid} />
       </form>
     </Dialog>

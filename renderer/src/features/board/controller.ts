@@ -128,8 +128,12 @@ export class BoardController {
     return promoteSticky(this.doc, { stickyId, personaId, field }, this.origin);
   }
 
-  startVote(dotsPerPerson: number, anonymous: boolean): void {
-    startVote(this.doc, { round: this.newId(), dotsPerPerson, anonymous }, this.origin);
+  /** `fresh`: the earlier rounds' results are cleared with the start, in the same undo step. */
+  startVote(dotsPerPerson: number, anonymous: boolean, fresh = false): void {
+    this.doc.transact(() => {
+      if (fresh) clearVoteResults(this.doc, this.origin);
+      startVote(this.doc, { round: this.newId(), dotsPerPerson, anonymous }, this.origin);
+    }, this.origin);
   }
 
   toggleDot(voter: string, noteId: string): DotResult {

@@ -705,9 +705,9 @@ export class BoardSession {
     patchStore(this.ui, { startVoteOpen: open });
   }
 
-  startVote(dots: number, anonymous: boolean): void {
+  startVote(dots: number, anonymous: boolean, fresh = false): void {
     this.flushEditing();
-    this.controller.startVote(dots, anonymous);
+    this.controller.startVote(dots, anonymous, fresh);
     this.notify.success(this.t('board.vote.started', { count: dots }));
   }
 
