@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { en } from '../../shared/locales/en';
 import { StartVoteDialog } from '../../renderer/src/features/board/VoteBar';
@@ -82,6 +83,33 @@ describe('Start a dot vote: earlier rounds’ results', () => {
     await user.click(within(dialog).getByRole('checkbox', { name: en.board.vote.fresh }));
     await user.click(within(dialog).getByRole('button', { name: en.board.vote.startSubmit }));
     expect(started).toEqual([[3, false, true]]);
+  });
+
+  it('opens unchecked each time: a choice to clear does not carry over to the next round', async () => {
+    const user = userEvent.setup();
+    function Harness() {
+      const [open, setOpen] = useState(true);
+      return (
+        <I18nextProvider i18n={initI18n('en')}>
+          <button type="button" onClick={() => setOpen(true)}>
+            Open
+          </button>
+          <StartVoteDialog open={open} onOpenChange={setOpen} earlierResults onStart={() => {}} focusVoting={() => false} />
+        </I18nextProvider>
+      );
+    }
+    render(<Harness />);
+    for (const close of [en.common.cancel, en.board.vote.startSubmit]) {
+      const dialog = await screen.findByRole('dialog', { name: en.board.vote.startTitle });
+      const fresh = within(dialog).getByRole('checkbox', { name: en.board.vote.fresh });
+      expect(fresh).not.toBeChecked();
+      await user.click(fresh);
+      expect(fresh).toBeChecked();
+      await user.click(within(dialog).getByRole('button', { name: close }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      await user.click(screen.getByRole('button', { name: 'Open' }));
+    }
+    expect(within(await screen.findByRole('dialog')).getByRole('checkbox', { name: en.board.vote.fresh })).not.toBeChecked();
   });
 
   it('without earlier results there is nothing to clear and no such box', () => {

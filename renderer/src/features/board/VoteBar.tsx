@@ -59,8 +59,13 @@ export function StartVoteDialog(props: {
   const freshId = useId();
   const [dots, setDots] = useState('3');
   const [anonymous, setAnonymous] = useState(false);
-  // Earlier rounds' totals stay (and add up) unless the facilitator says otherwise.
+  // Earlier rounds' totals stay (and add up) unless the facilitator says otherwise, each time anew:
+  // the dialog stays mounted, and a clearing choice must not carry over to the next round.
   const [fresh, setFresh] = useState(false);
+  const openChange = (open: boolean) => {
+    if (!open) setFresh(false);
+    props.onOpenChange(open);
+  };
   const value = Number(dots);
   const valid = Number.isInteger(value) && value >= 1 && value <= MAX_DOTS_PER_PERSON;
 
@@ -68,7 +73,7 @@ export function StartVoteDialog(props: {
     event.preventDefault();
     if (!valid) return;
     started.current = true;
-    props.onOpenChange(false);
+    openChange(false);
     props.onStart(value, anonymous, fresh && !!props.earlierResults);
   };
   const focusOnClose = () => {
@@ -78,7 +83,7 @@ export function StartVoteDialog(props: {
   };
 
   return (
-    <Dialog open={props.open} onOpenChange={props.onOpenChange} title={t('board.vote.startTitle')} description={t('board.vote.startBody')} focusOnClose={focusOnClose}>
+    <Dialog open={props.open} onOpenChange={openChange} title={t('board.vote.startTitle')} description={t('board.vote.startBody')} focusOnClose={focusOnClose}>
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={dotsId}>{t('board.vote.dots')}</label>
@@ -109,7 +114,7 @@ export function StartVoteDialog(props: {
             <label htmlFor={freshId}>{t('board.vote.fresh')}</label>
           </div>
         ) : null}
-        <DialogButtons onCancel={() => props.onOpenChange(false)} confirmLabel={t('board.vote.startSubmit')} disabled={!valid} />
+        <DialogButtons onCancel={() => openChange(false)} confirmLabel={t('board.vote.startSubmit')} disabled={!valid} />
       </form>
     </Dialog>
   );
